@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Netra",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "netra", targets: ["netra"]),
+        .library(name: "NetraCore", targets: ["NetraCore"]),
+        .library(name: "NetraAnalytics", targets: ["NetraAnalytics"]),
+        .library(name: "NetraRender", targets: ["NetraRender"]),
+        .library(name: "NetraReport", targets: ["NetraReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libgd, found through pkg-config; nothing but NetraRender imports it.
+        .systemLibrary(
+            name: "CGD",
+            pkgConfig: "gdlib",
+            providers: [.apt(["libgd-dev"])]
+        ),
+        // Model, CSV reading, loading, validation and the event graph.
+        .target(name: "NetraCore"),
+        // Counts, lead times, the comparison and the CSV exports.
+        .target(name: "NetraAnalytics", dependencies: ["NetraCore"]),
+        // The libgd layer, the chart kit and the charts.
+        .target(name: "NetraRender", dependencies: ["CGD", "NetraCore", "NetraAnalytics"]),
+        // Jobs that tie it together: report, briefing, output folders.
+        .target(name: "NetraReport", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender"]),
+        .executableTarget(
+            name: "netra",
+            dependencies: [
+                "NetraCore", "NetraAnalytics", "NetraRender", "NetraReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NetraCoreTests", dependencies: ["NetraCore"]),
+        .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraCore", "NetraAnalytics"]),
+        .testTarget(name: "NetraRenderTests", dependencies: ["CGD", "NetraCore", "NetraAnalytics", "NetraRender"]),
+        .testTarget(name: "NetraReportTests", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]),
+        .testTarget(name: "NetraEndToEndTests", dependencies: ["NetraCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,182 @@
+/// The events as nodes and their links as typed edges, indexed both ways.
+///
+/// An edge runs from the event that carries the link (the effect) to its target (the
+/// cause). Adjacency is kept in flat arrays (compressed rows) so that a million events
+/// cost a few arrays, not a million small ones.
+public struct EventGraph: Sendable {
+    public struct Edge: Sendable, Hashable {
+        public var from: Int
+        public var to: Int
+        public var relation: Relation
+    }
+
+    public let nodeCount: Int
+    // Causes of node n: outTarget[outStart[n]..<outStart[n+1]].
+    let outStart: [Int32]
+    let outTarget: [Int32]
+    let outRelation: [Relation]
+    // Effects of node n.
+    let inStart: [Int32]
+    let inSource: [Int32]
+    let inRelation: [Relation]
+
+    public init(events: [Event]) {
+        let n = events.count
+        nodeCount = n
+        var os = [Int32](repeating: 0, count: n + 1)
+        var indeg = [Int32](repeating: 0, count: n + 1)
+        for (k, e) in events.enumerated() {
+            os[k + 1] = os[k] + Int32(e.links.count)
+            for l in e.links { indeg[l.target + 1] += 1 }
+        }
+        var ot = [Int32](repeating: 0, count: Int(os[n]))
+        var orl = [Relation](repeating: .partOf, count: Int(os[n]))
+        for (k, e) in events.enumerated() {
+            var at = Int(os[k])
+            for l in e.links { ot[at] = Int32(l.target); orl[at] = l.relation; at += 1 }
+        }
+        for k in 0..<n { indeg[k + 1] += indeg[k] }
+        var fill = indeg
+        var isrc = [Int32](repeating: 0, count: ot.count)
+        var irel = [Relation](repeating: .partOf, count: ot.count)
+        for (k, e) in events.enumerated() {
+            for l in e.links {
+                let at = Int(fill[l.target]); fill[l.target] += 1
+                isrc[at] = Int32(k); irel[at] = l.relation
+            }
+        }
+        outStart = os; outTarget = ot; outRelation = orl
+        inStart = indeg; inSource = isrc; inRelation = irel
+    }
+
+    public var edgeCount: Int { outTarget.count }
+
+    /// Every edge, effect to cause, in event order.
+    public var edges: [Edge] {
+        var out: [Edge] = []
+        out.reserveCapacity(edgeCount)
+        for n in 0..<nodeCount {
+            for k in Int(outStart[n])..<Int(outStart[n + 1]) {
+                out.append(Edge(from: n, to: Int(outTarget[k]), relation: outRelation[k]))
+            }
+        }
+        return out
+    }
+
+    /// The events `node` links to (its direct causes), with the relation.
+    public func causes(of node: Int) -> [(node: Int, relation: Relation)] {
+        (Int(outStart[node])..<Int(outStart[node + 1])).map { (Int(outTarget[$0]), outRelation[$0]) }
+    }
+
+    /// The events that link to `node` (its direct effects), with the relation.
+    public func effects(of node: Int) -> [(node: Int, relation: Relation)] {
+        (Int(inStart[node])..<Int(inStart[node + 1])).map { (Int(inSource[$0]), inRelation[$0]) }
+    }
+
+    /// Every event reachable from `node` along links (its causes, theirs, …), sorted.
+    public func ancestors(of node: Int, following relations: Set<Relation>? = nil) -> [Int] {
+        walk(from: node, start: outStart, next: outTarget, relation: outRelation, following: relations)
+    }
+
+    /// Every event that reaches `node` along links (its effects, theirs, …), sorted.
+    public func descendants(of node: Int, following relations: Set<Relation>? = nil) -> [Int] {
+        walk(from: node, start: inStart, next: inSource, relation: inRelation, following: relations)
+    }
+
+    private func walk(from node: Int, start: [Int32], next: [Int32], relation: [Relation], following: Set<Relation>?) -> [Int] {
+        var seen: Set<Int> = [node]
+        var stack = [node]
+        var out: [Int] = []
+        while let n = stack.popLast() {
+            for k in Int(start[n])..<Int(start[n + 1]) {
+                if let following, !following.contains(relation[k]) { continue }
+                let m = Int(next[k])
+                if seen.insert(m).inserted { out.append(m); stack.append(m) }
+            }
+        }
+        return out.sorted()
+    }
+
+    /// Causes before effects; among events free at the same time, the earlier index first.
+    /// `nil` when the links hold a cycle.
+    public func topologicalOrder() -> [Int]? {
+        // Kahn's algorithm over "cause before effect": an event waits for all its causes.
+        var waiting = (0..<nodeCount).map { Int(outStart[$0 + 1] - outStart[$0]) }
+        var ready = Heap()
+        for n in 0..<nodeCount where waiting[n] == 0 { ready.push(n) }
+        var order: [Int] = []
+        order.reserveCapacity(nodeCount)
+        while let n = ready.pop() {
+            order.append(n)
+            for k in Int(inStart[n])..<Int(inStart[n + 1]) {
+                let m = Int(inSource[k])
+                waiting[m] -= 1
+                if waiting[m] == 0 { ready.push(m) }
+            }
+        }
+        return order.count == nodeCount ? order : nil
+    }
+
+    /// Each cycle once, as the events around it starting from the smallest index.
+    public func cycles() -> [[Int]] {
+        // Iterative colouring DFS; a back edge closes a cycle.
+        var colour = [UInt8](repeating: 0, count: nodeCount)  // 0 new, 1 on stack, 2 done
+        var found: [[Int]] = []
+        var seenKeys = Set<[Int]>()
+        var path: [Int] = []
+        var cursor: [Int] = []
+        for root in 0..<nodeCount where colour[root] == 0 {
+            path = [root]; cursor = [Int(outStart[root])]; colour[root] = 1
+            while let n = path.last {
+                let c = cursor[cursor.count - 1]
+                if c < Int(outStart[n + 1]) {
+                    cursor[cursor.count - 1] += 1
+                    let m = Int(outTarget[c])
+                    if colour[m] == 0 {
+                        colour[m] = 1; path.append(m); cursor.append(Int(outStart[m]))
+                    } else if colour[m] == 1, let at = path.lastIndex(of: m) {
+                        var cycle = Array(path[at...])
+                        if let lo = cycle.indices.min(by: { cycle[$0] < cycle[$1] }) {
+                            cycle = Array(cycle[lo...] + cycle[..<lo])
+                        }
+                        if seenKeys.insert(cycle).inserted { found.append(cycle) }
+                    }
+                } else {
+                    colour[n] = 2; path.removeLast(); cursor.removeLast()
+                }
+            }
+        }
+        return found
+    }
+}
+
+/// A small binary min-heap of indices, so topological order is deterministic.
+struct Heap {
+    private var items: [Int] = []
+    mutating func push(_ x: Int) {
+        items.append(x)
+        var i = items.count - 1
+        while i > 0 {
+            let p = (i - 1) / 2
+            if items[p] <= items[i] { break }
+            items.swapAt(p, i); i = p
+        }
+    }
+    mutating func pop() -> Int? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < items.count && items[l] < items[m] { m = l }
+                if r < items.count && items[r] < items[m] { m = r }
+                if m == i { break }
+                items.swapAt(i, m); i = m
+            }
+        }
+        return top
+    }
+}

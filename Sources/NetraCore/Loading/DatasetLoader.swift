@@ -1,0 +1,389 @@
+/// Loads a dataset folder (`events.csv`, `jurisdictions.csv`, `elections.csv`) into a checked
+/// `Dataset`, or reports every problem in it at once.
+public enum DatasetLoader {
+    public static let eventsFile = "events.csv"
+    public static let jurisdictionsFile = "jurisdictions.csv"
+    public static let electionsFile = "elections.csv"
+
+    static let eventRequired = ["id", "date", "precision", "kind", "jurisdiction", "title", "source"]
+    static let eventOptional = ["end_date", "actors", "place", "count", "unit", "status", "links",
+                                "source_url", "source_date", "quote", "notes"]
+    /// Every known column of `events.csv`, in the order the exports write them.
+    public static let eventColumns = ["id", "date", "precision", "end_date", "kind", "jurisdiction",
+                                      "title", "actors", "place", "count", "unit", "status", "links",
+                                      "source", "source_url", "source_date", "quote", "notes"]
+
+    /// Loads the folder at `directory`.
+    public static func load(directory: String) throws(DatasetError) -> Dataset {
+        if !FileIO.exists(directory) {
+            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, message: "no such dataset folder")])
+        }
+        if !FileIO.isDirectory(directory) {
+            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, message: "is not a folder; --dataset names a folder holding events.csv, jurisdictions.csv and elections.csv")])
+        }
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var missing: [Diagnostic] = []
+        func bytes(_ name: String) -> (String, [UInt8]?) {
+            let path = base + "/" + name
+            do { return (path, try FileIO.read(path)) } catch {
+                missing.append(Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file: \(error.reason)"))
+                return (path, nil)
+            }
+        }
+        let j = bytes(jurisdictionsFile), el = bytes(electionsFile), ev = bytes(eventsFile)
+        do {
+            return try load(jurisdictions: j, elections: el, events: ev, name: base)
+        } catch {
+            throw DatasetError(missing + error.diagnostics)
+        }
+    }
+
+    /// Loads from bytes already in memory; a nil file counts as missing (already reported).
+    public static func load(
+        jurisdictions: (String, [UInt8]?), elections: (String, [UInt8]?), events: (String, [UInt8]?),
+        name: String = ""
+    ) throws(DatasetError) -> Dataset {
+        var diags: [Diagnostic] = []
+        let (juris, jurisOK) = loadJurisdictions(jurisdictions, &diags)
+        var jIndex: [String: Int] = [:]
+        for (k, x) in juris.enumerated() where jIndex[x.id] == nil { jIndex[x.id] = k }
+        let elects = loadElections(elections, jIndex: jurisOK ? jIndex : nil, &diags)
+        let (evs, extras) = loadEvents(events, jIndex: jurisOK ? jIndex : nil, &diags)
+        let hadFileProblem = jurisdictions.1 == nil || elections.1 == nil || events.1 == nil
+        if !diags.isEmpty || hadFileProblem { throw DatasetError(diags) }
+        return Dataset(events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras, name: name)
+    }
+
+    // MARK: jurisdictions.csv
+
+    static func loadJurisdictions(_ input: (String, [UInt8]?), _ diags: inout [Diagnostic]) -> ([Jurisdiction], Bool) {
+        guard let data = input.1 else { return ([], false) }
+        var table = Table(file: input.0, bytes: data)
+        var rows: [Jurisdiction] = []
+        var parents: [(String, Int, Int)] = []  // parent id, line, column
+        var seen: [String: Int] = [:]
+        let file = input.0
+        let ok = table.read(required: ["id", "name", "level", "parent"], optional: []) { rec, col, _, sink in
+            func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
+            guard let ci = rec.has(col[0]) else { return }
+            let id = rec.trimmedString(ci)
+            if id.isEmpty { say(ci, "id: missing id"); return }
+            if let first = seen[id] { say(ci, "id: duplicate id '\(id)' (first on line \(first))"); return }
+            seen[id] = rec.line
+            let name = rec.has(col[1]).map { rec.string($0) } ?? ""
+            var level = JurisdictionLevel.kota
+            if let cl = rec.has(col[2]) {
+                let raw = rec.trimmedString(cl)
+                if let l = JurisdictionLevel(rawValue: raw) { level = l }
+                else { say(cl, "level: unknown level '\(raw)'; expected one of: \(JurisdictionLevel.allowedList)") }
+            }
+            let parentCol = rec.has(col[3])
+            let parent = parentCol.map { rec.trimmedString($0) } ?? ""
+            let pp = parentCol.map { rec.position($0) } ?? (line: rec.line, column: 1)
+            parents.append((parent, pp.line, pp.column))
+            rows.append(Jurisdiction(id: id, name: name.isEmpty ? id : name, level: level, parent: nil, line: rec.line))
+        }
+        diags += table.diagnostics
+        guard ok else { return (rows, false) }
+        var index: [String: Int] = [:]
+        for (k, r) in rows.enumerated() { index[r.id] = k }
+        for (k, p) in parents.enumerated() where !p.0.isEmpty {
+            if let t = index[p.0] {
+                if t == k { diags.append(Diagnostic(file: file, line: p.1, column: p.2, message: "parent: '\(p.0)' is its own parent")) }
+                else { rows[k].parent = t }
+            } else {
+                diags.append(Diagnostic(file: file, line: p.1, column: p.2, message: "parent: unknown jurisdiction '\(p.0)'; expected one of: \(listing(rows.map(\.id)))"))
+            }
+        }
+        // A loop of parents would make roll-ups endless.
+        var reported = Set<Int>()
+        for k in rows.indices {
+            var path: [Int] = [k]
+            var cur = rows[k].parent
+            while let c = cur {
+                if let at = path.firstIndex(of: c) {
+                    let loop = Array(path[at...])
+                    if let first = loop.min(), !reported.contains(first) {
+                        loop.forEach { reported.insert($0) }
+                        let start = loop.firstIndex(of: first) ?? 0
+                        let names = (loop[start...] + loop[..<start] + [first]).map { rows[$0].id }
+                        let p = parents[first]
+                        diags.append(Diagnostic(file: file, line: p.1, column: p.2, message: "parent: cycle of parents: \(names.joined(separator: " -> "))"))
+                    }
+                    break
+                }
+                path.append(c)
+                cur = rows[c].parent
+            }
+        }
+        return (rows, true)
+    }
+
+    // MARK: elections.csv
+
+    static func loadElections(_ input: (String, [UInt8]?), jIndex: [String: Int]?, _ diags: inout [Diagnostic]) -> [Election] {
+        guard let data = input.1 else { return [] }
+        var table = Table(file: input.0, bytes: data)
+        var rows: [Election] = []
+        var seen: [String: Int] = [:]
+        let file = input.0
+        table.read(required: ["id", "name", "date", "scope"], optional: []) { rec, col, _, sink in
+            func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
+            guard let ci = rec.has(col[0]) else { return }
+            let id = rec.trimmedString(ci)
+            if id.isEmpty { say(ci, "id: missing id"); return }
+            if let first = seen[id] { say(ci, "id: duplicate id '\(id)' (first on line \(first))"); return }
+            seen[id] = rec.line
+            let name = rec.has(col[1]).map { rec.string($0) } ?? ""
+            var day: Day?
+            if let cd = rec.has(col[2]) {
+                let raw = rec.trimmed(cd)
+                switch WrittenDate.parse(raw) {
+                case .success(let w) where w.form == .day: day = w.anchor
+                case .success: say(cd, "date: an election date needs the day, YYYY-MM-DD; got '\(rec.trimmedString(cd))'")
+                case .failure(let p): say(cd, dateMessage("date", rec.trimmedString(cd), p))
+                }
+            }
+            var scope = -1
+            if let cs = rec.has(col[3]), let jIndex {
+                let raw = rec.trimmedString(cs)
+                if let s = jIndex[raw] { scope = s }
+                else { say(cs, "scope: unknown jurisdiction '\(raw)'; expected one of: \(listing(jIndex.keys.sorted()))") }
+            }
+            if let day, scope >= 0 {
+                rows.append(Election(id: id, name: name.isEmpty ? id : name, date: day, scope: scope, line: rec.line))
+            }
+        }
+        diags += table.diagnostics
+        return rows
+    }
+
+    // MARK: events.csv
+
+    struct PendingLink {
+        var event: Int
+        var relation: Relation
+        var target: String
+        var line: Int
+        var column: Int
+    }
+
+    static func loadEvents(_ input: (String, [UInt8]?), jIndex: [String: Int]?, _ diags: inout [Diagnostic]) -> ([Event], [String]) {
+        guard let data = input.1 else { return ([], []) }
+        let file = input.0
+        var table = Table(file: file, bytes: data)
+        var events: [Event] = []
+        events.reserveCapacity(data.count / 300)
+        var extraNames: [String] = []
+        var pending: [PendingLink] = []
+        var firstLine: [String: Int] = [:]
+        firstLine.reserveCapacity(data.count / 300)
+        var linkColumn: [Int] = []  // (line, column) of each event's links cell, for graph messages
+        var linkLine: [Int] = []
+        let jurisdictionIDs = jIndex.map { listing($0.keys.sorted()) } ?? ""
+        let ok = table.read(required: eventRequired, optional: eventOptional, row: { rec, col, extras, sink in
+            func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
+            // col follows eventRequired + eventOptional.
+            let cId = rec.has(col[0]), cDate = rec.has(col[1]), cPrec = rec.has(col[2]), cKind = rec.has(col[3])
+            let cJur = rec.has(col[4]), cTitle = rec.has(col[5]), cSource = rec.has(col[6])
+            let cEnd = rec.has(col[7]), cActors = rec.has(col[8]), cPlace = rec.has(col[9])
+            let cCount = rec.has(col[10]), cUnit = rec.has(col[11]), cStatus = rec.has(col[12])
+            let cLinks = rec.has(col[13]), cURL = rec.has(col[14]), cSDate = rec.has(col[15])
+            let cQuote = rec.has(col[16]), cNotes = rec.has(col[17])
+            var valid = true
+            var id = ""
+            if let c = cId {
+                id = rec.trimmedString(c)
+                if id.isEmpty { say(c, "id: missing id"); valid = false }
+                else if let first = firstLine[id] { say(c, "id: duplicate id '\(id)' (first on line \(first))"); valid = false }
+                else { firstLine[id] = rec.line }
+            } else { valid = false }
+
+            var written: WrittenDate?
+            if let c = cDate {
+                let raw = rec.trimmed(c)
+                if raw.isEmpty { say(c, "date: missing date; expected YYYY-MM-DD, YYYY-MM or YYYY"); valid = false }
+                else {
+                    switch WrittenDate.parse(raw) {
+                    case .success(let w): written = w
+                    case .failure(let p): say(c, dateMessage("date", rec.trimmedString(c), p)); valid = false
+                    }
+                }
+            }
+            var precision: Precision?
+            if let c = cPrec {
+                let raw = rec.trimmed(c)
+                if raw.isEmpty {
+                    if let w = written { precision = w.form == .day ? .day : (w.form == .month ? .month : .year) }
+                } else if let p = Precision(rawValue: String(decoding: raw, as: UTF8.self)) {
+                    precision = p
+                    if let w = written {
+                        switch (p, w.form) {
+                        case (.day, .day), (.month, .month), (.year, .year), (.onOrBefore, _): break
+                        case (.day, _): say(c, "precision: 'day' needs a full date YYYY-MM-DD, but the date is '\(w.text)'"); valid = false
+                        case (.month, _): say(c, "precision: 'month' needs a date YYYY-MM, but the date is '\(w.text)'"); valid = false
+                        case (.year, _): say(c, "precision: 'year' needs a date YYYY, but the date is '\(w.text)'"); valid = false
+                        }
+                    }
+                } else {
+                    say(c, "precision: unknown precision '\(rec.trimmedString(c))'; expected one of: \(Precision.allowedList)"); valid = false
+                }
+            }
+            var endDate: Day?
+            if let c = cEnd, !rec.isBlank(c) {
+                switch WrittenDate.parse(rec.trimmed(c)) {
+                case .success(let w):
+                    endDate = w.last
+                    if let s = written, w.last < s.anchor {
+                        say(c, "end_date: the span ends (\(w.text)) before it starts (\(s.text))"); valid = false
+                    }
+                case .failure(let p): say(c, dateMessage("end_date", rec.trimmedString(c), p)); valid = false
+                }
+            }
+            var kind: EventKind?
+            if let c = cKind {
+                let raw = rec.trimmedString(c)
+                if let k = EventKind(rawValue: raw) { kind = k }
+                else if raw.isEmpty { say(c, "kind: missing kind; expected one of: \(EventKind.allowedList)"); valid = false }
+                else { say(c, "kind: unknown kind '\(raw)'; expected one of: \(EventKind.allowedList)"); valid = false }
+            }
+            var jurisdiction = -1
+            if let c = cJur, let jIndex {
+                let raw = rec.trimmedString(c)
+                if let j = jIndex[raw] { jurisdiction = j }
+                else if raw.isEmpty { say(c, "jurisdiction: missing jurisdiction; expected one of: \(jurisdictionIDs)"); valid = false }
+                else { say(c, "jurisdiction: unknown jurisdiction '\(raw)'; expected one of: \(jurisdictionIDs)"); valid = false }
+            }
+            var count: Int?
+            if let c = cCount, !rec.isBlank(c) {
+                let raw = rec.trimmed(c)
+                if let v = parseDigits(raw) { count = v }
+                else if raw.first == 0x2D, raw.count > 1, parseDigits(UnsafeBufferPointer(rebasing: raw[(raw.startIndex + 1)...])) != nil {
+                    say(c, "count: negative count '\(rec.trimmedString(c))'; a count is a whole number, 0 or more"); valid = false
+                } else {
+                    say(c, "count: '\(rec.trimmedString(c))' is not a whole number; write digits only, with no separators"); valid = false
+                }
+            }
+            var status: CaseStatus?
+            if let c = cStatus, !rec.isBlank(c) {
+                let raw = rec.trimmedString(c)
+                if let s = CaseStatus(rawValue: raw) { status = s }
+                else { say(c, "status: unknown status '\(raw)'; expected one of: \(CaseStatus.allowedList)"); valid = false }
+            }
+            var source = ""
+            if let c = cSource {
+                source = rec.string(c)
+                if source.trimmingSpaces.isEmpty { say(c, "source: missing source; every event names the outlet it comes from"); valid = false }
+            }
+            var sourceDate: Day?
+            if let c = cSDate, !rec.isBlank(c) {
+                switch WrittenDate.parse(rec.trimmed(c)) {
+                case .success(let w): sourceDate = w.anchor
+                    if w.form != .day { say(c, "source_date: the publication date needs the day, YYYY-MM-DD; got '\(w.text)'"); valid = false }
+                case .failure(let p): say(c, dateMessage("source_date", rec.trimmedString(c), p)); valid = false
+                }
+            }
+            // Links are resolved once every id is known.
+            let index = events.count
+            var links: [PendingLink] = []
+            if let c = cLinks, !rec.isBlank(c) {
+                let p = rec.position(c)
+                let text = rec.string(c)
+                for part in text.split(separator: ";", omittingEmptySubsequences: true) {
+                    let item = part.trimmingSpaces
+                    if item.isEmpty { continue }
+                    guard let colon = item.firstIndex(of: ":") else {
+                        say(c, "links: malformed link '\(item)'; expected relation:target_id, e.g. responds_to:\(id.isEmpty ? "some-event" : id)"); valid = false
+                        continue
+                    }
+                    let rel = item[..<colon].trimmingSpaces
+                    let target = item[item.index(after: colon)...].trimmingSpaces
+                    guard let relation = Relation(rawValue: rel) else {
+                        say(c, "links: unknown relation '\(rel)'; expected one of: \(Relation.allowedList)"); valid = false
+                        continue
+                    }
+                    if target.isEmpty { say(c, "links: link '\(item)' names no target event"); valid = false; continue }
+                    if target == id { say(c, "links: event '\(id)' links to itself"); valid = false; continue }
+                    links.append(PendingLink(event: index, relation: relation, target: target, line: p.line, column: p.column))
+                }
+            }
+            guard valid, let written, let precision, let kind, jurisdiction >= 0 || jIndex == nil else { return }
+            pending += links
+            let lp = cLinks.map { rec.position($0) } ?? (line: rec.line, column: 1)
+            linkLine.append(lp.line); linkColumn.append(lp.column)
+            events.append(Event(
+                id: id, date: EventDate(written: written, precision: precision), endDate: endDate,
+                kind: kind, jurisdiction: max(jurisdiction, 0),
+                title: cTitle.map { rec.string($0) } ?? "",
+                actors: cActors.map { rec.string($0) } ?? "",
+                place: cPlace.map { rec.string($0) } ?? "",
+                count: count, unit: cUnit.map { rec.string($0) } ?? "", status: status, links: [],
+                source: source, sourceURL: cURL.map { rec.trimmedString($0) } ?? "", sourceDate: sourceDate,
+                quote: cQuote.map { rec.string($0) } ?? "", notes: cNotes.map { rec.string($0) } ?? "",
+                extras: extras.map { $0 < rec.count ? rec.string($0) : "" }, line: rec.line))
+        }, header: { extraNames = $0 })
+        diags += table.diagnostics
+        guard ok else { return (events, extraNames) }
+
+        // Resolve links: ids that failed validation still count as known, so one bad row
+        // does not set off a cascade of "unknown event" messages.
+        var index: [String: Int] = [:]
+        index.reserveCapacity(events.count)
+        for (k, e) in events.enumerated() { index[e.id] = k }
+        for l in pending {
+            if let t = index[l.target] {
+                if !events[l.event].links.contains(Link(relation: l.relation, target: t)) {
+                    events[l.event].links.append(Link(relation: l.relation, target: t))
+                }
+            } else if firstLine[l.target] == nil {
+                diags.append(Diagnostic(file: file, line: l.line, column: l.column, message: "links: link to unknown event '\(l.target)'"))
+            }
+        }
+        // Order: an effect must not be dated before its cause in every reading of the dates.
+        for (k, e) in events.enumerated() {
+            for l in e.links where l.relation.isCausal {
+                let cause = events[l.target]
+                if let earliest = cause.date.earliest, e.date.latest < earliest {
+                    diags.append(Diagnostic(file: file, line: linkLine[k], column: linkColumn[k], message:
+                        "links: '\(e.id)' (\(e.date.written.text)) is dated before '\(cause.id)' (\(cause.date.written.text)), which it \(l.relation.verb)"))
+                }
+            }
+        }
+        let graph = EventGraph(events: events)
+        for cycle in graph.cycles() {
+            guard let first = cycle.first else { continue }
+            let names = (cycle + [first]).map { events[$0].id }
+            diags.append(Diagnostic(file: file, line: linkLine[first], column: linkColumn[first], message:
+                "links: cycle: \(names.joined(separator: " -> "))"))
+        }
+        return (events, extraNames)
+    }
+
+    static func dateMessage(_ column: String, _ raw: String, _ p: WrittenDate.Problem) -> String {
+        switch p {
+        case .malformed: return "\(column): malformed date '\(raw)'; expected YYYY-MM-DD, YYYY-MM or YYYY"
+        case .impossible: return "\(column): impossible date '\(raw)'; no such day in the calendar"
+        }
+    }
+
+    /// Allowed ids for a message: all of them when few, else the first and a count.
+    static func listing(_ ids: [String]) -> String {
+        if ids.count <= 12 { return ids.joined(separator: ", ") }
+        return ids.prefix(12).joined(separator: ", ") + ", … (\(ids.count) in all)"
+    }
+}
+
+extension Relation {
+    /// The verb for messages: "'x' … before 'y', which it reports".
+    var verb: String {
+        switch self {
+        case .respondsTo: return "responds to"
+        case .followsUp: return "follows up"
+        case .implements: return "implements"
+        case .reports: return "reports"
+        case .decides: return "decides"
+        case .sanctions: return "sanctions"
+        case .partOf: return "is part of"
+        }
+    }
+}

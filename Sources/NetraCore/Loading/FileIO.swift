@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading whole files with POSIX calls, so that every failure has a plain reason.
+public enum FileIO {
+    /// The largest input file accepted, so a stray multi-gigabyte file is refused, not swallowed.
+    public static let maxInputBytes = 4 << 30
+
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var reason: String
+        public var description: String { reason }
+    }
+
+    /// The file's bytes, or why they cannot be had.
+    public static func read(_ path: String) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { throw Failure(reason: reason(errno)) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw Failure(reason: reason(errno)) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(reason: "is a folder, not a file") }
+        if (st.st_mode & S_IFMT) != S_IFREG { throw Failure(reason: "is not a regular file") }
+        let size = Int(st.st_size)
+        if size > maxInputBytes { throw Failure(reason: "is \(size) bytes, more than the limit of \(maxInputBytes)") }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var got = 0
+        while got < size {
+            let r = bytes.withUnsafeMutableBytes { buf in
+                Glibc.read(fd, buf.baseAddress.map { $0 + got }, size - got)
+            }
+            if r < 0 {
+                if errno == EINTR { continue }
+                throw Failure(reason: reason(errno))
+            }
+            if r == 0 { break }
+            got += r
+        }
+        if got < size { bytes.removeLast(size - got) }
+        return bytes
+    }
+
+    /// True when `path` names a folder.
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// True when something exists at `path` (a dangling symlink counts).
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case EACCES: return "permission denied"
+        case ELOOP: return "too many levels of symbolic links"
+        case EISDIR: return "is a folder, not a file"
+        default: return String(cString: strerror(code))
+        }
+    }
+}

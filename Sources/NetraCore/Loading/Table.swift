@@ -1,0 +1,96 @@
+/// One CSV file of a dataset: its header checked, its columns found by name.
+struct Table {
+    let file: String
+    let bytes: [UInt8]
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, bytes: [UInt8]) {
+        self.file = file
+        self.bytes = bytes
+    }
+
+    mutating func report(_ line: Int, _ column: Int, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
+    }
+
+    /// Reads the file: the header first, then each row with the column positions of
+    /// `columns` (nil where the file lacks an optional one) and the extra columns' names.
+    /// Returns false, having reported why, when the file cannot be read at all.
+    @discardableResult
+    mutating func read(
+        required: [String], optional: [String],
+        row: (CSVRecord, _ columns: [Int?], _ extras: [Int], _ sink: inout [Diagnostic]) -> Void,
+        header headerSink: (_ extraNames: [String]) -> Void = { _ in }
+    ) -> Bool {
+        let file = self.file
+        var found: [Diagnostic] = []
+        let ok: Bool = bytes.withUnsafeBufferPointer { b -> Bool in
+            let start = CSVReader.contentStart(b)
+            if b.count == start || b[start...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                found.append(Diagnostic(file: file, line: 1, column: 1, message: "the file is empty; it needs a header row: \((required + optional).joined(separator: ","))"))
+                return false
+            }
+            if let bad = CSVReader.firstInvalidUTF8(b) {
+                let what = bad.byte == 0 ? "a NUL byte" : "byte 0x\(String(bad.byte, radix: 16, uppercase: true))"
+                found.append(Diagnostic(file: file, line: bad.line, column: bad.column, message: "the file is not UTF-8 text (\(what)); save it as \"CSV UTF-8\""))
+                return false
+            }
+            let delimiter = CSVReader.detectDelimiter(b, from: start)
+            var columns: [Int?] = []
+            var extras: [Int] = []
+            var sawHeader = false
+            var headerOK = true
+            var headerCount = 0
+            let problems = CSVReader.read(b, delimiter: delimiter) { rec in
+                if !sawHeader {
+                    sawHeader = true
+                    headerCount = rec.count
+                    var byName: [String: Int] = [:]
+                    var names: [String] = []
+                    for i in 0..<rec.count {
+                        let name = rec.trimmedString(i).lowercased()
+                        names.append(name)
+                        if name.isEmpty { continue }
+                        if byName[name] != nil {
+                            let p = rec.position(i)
+                            found.append(Diagnostic(file: file, line: p.line, column: p.column, message: "column '\(name)' appears twice in the header"))
+                            headerOK = false
+                        } else {
+                            byName[name] = i
+                        }
+                    }
+                    for name in required where byName[name] == nil {
+                        found.append(Diagnostic(file: file, line: rec.line, column: 1, message: "missing column '\(name)'; the header needs: \(required.joined(separator: ", "))"))
+                        headerOK = false
+                    }
+                    let known = Set(required + optional)
+                    columns = (required + optional).map { byName[$0] }
+                    extras = names.indices.filter { !known.contains(names[$0]) && !names[$0].isEmpty }
+                    headerSink(extras.map { rec.trimmedString($0) })
+                    return
+                }
+                guard headerOK else { return }
+                if rec.count != headerCount {
+                    let p = rec.count > headerCount ? rec.position(headerCount) : rec.position(rec.count - 1)
+                    found.append(Diagnostic(file: file, line: p.line, column: p.column,
+                        message: "this row has \(rec.count) field\(rec.count == 1 ? "" : "s") but the header has \(headerCount)"))
+                }
+                row(rec, columns, extras, &found)
+            }
+            for p in problems {
+                found.append(Diagnostic(file: file, line: p.line, column: p.column, message: p.message))
+            }
+            return headerOK
+        }
+        diagnostics += found
+        return ok
+    }
+}
+
+extension CSVRecord {
+    /// The field at an optional column index, or nil when the column or the field is missing.
+    func has(_ column: Int?) -> Int? {
+        guard let c = column, c < count else { return nil }
+        return c
+    }
+}

@@ -1,0 +1,63 @@
+/// What an event is. The order here is the order of legends and tables.
+public enum EventKind: String, CaseIterable, Sendable, Comparable {
+    case regulation
+    case taskForce = "task_force"
+    case directive
+    case sosialisasi
+    case pledge
+    case incident
+    case response
+    case report
+    case decision
+    case sanction
+    case caseTally = "case_tally"
+    case statement
+
+    /// Kinds that work before an election to keep it neutral.
+    public var isPrevention: Bool {
+        switch self {
+        case .regulation, .taskForce, .directive, .sosialisasi, .pledge: return true
+        default: return false
+        }
+    }
+
+    public var order: Int { EventKind.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (a: EventKind, b: EventKind) -> Bool { a.order < b.order }
+}
+
+/// The state of an incident or of the cases in a tally.
+public enum CaseStatus: String, CaseIterable, Sendable {
+    case alleged, confirmed, dismissed, sanctioned
+}
+
+/// The type of an edge: the event with the link is the effect, its target the cause.
+public enum Relation: String, CaseIterable, Sendable {
+    case respondsTo = "responds_to"
+    case followsUp = "follows_up"
+    case implements
+    case reports
+    case decides
+    case sanctions
+    case partOf = "part_of"
+
+    /// Relations along which an incident's handling is followed.
+    public var carriesResponse: Bool {
+        switch self {
+        case .respondsTo, .reports, .decides, .sanctions: return true
+        default: return false
+        }
+    }
+
+    /// Relations whose effect cannot come before its cause (`part_of` is containment).
+    public var isCausal: Bool { self != .partOf }
+}
+
+/// The tier of a government.
+public enum JurisdictionLevel: String, CaseIterable, Sendable {
+    case kota, kabupaten, provinsi, nasional
+}
+
+extension CaseIterable where Self: RawRepresentable, Self.RawValue == String {
+    /// `a, b, c`: for messages that list the allowed values.
+    public static var allowedList: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
