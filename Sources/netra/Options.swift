@@ -29,3 +29,12 @@ func printError(_ line: String) {
     s.append("\n")
     _ = s.withCString { write(2, $0, strlen($0)) }
 }
+
+func writeStdout(_ bytes: [UInt8]) {
+    var done = 0
+    while done < bytes.count {
+        let r = bytes.withUnsafeBytes { write(1, $0.baseAddress.map { $0 + done }, bytes.count - done) }
+        if r <= 0 { if errno == EINTR { continue }; return }
+        done += r
+    }
+}

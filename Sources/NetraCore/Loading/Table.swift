@@ -27,7 +27,7 @@ struct Table {
         let ok: Bool = bytes.withUnsafeBufferPointer { b -> Bool in
             let start = CSVReader.contentStart(b)
             if b.count == start || b[start...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                found.append(Diagnostic(file: file, line: 1, column: 1, message: "the file is empty; it needs a header row: \((required + optional).joined(separator: ","))"))
+                found.append(Diagnostic(file: file, line: 1, column: 1, message: "the file is empty; it needs a header row with at least: \(required.joined(separator: ", "))"))
                 return false
             }
             if let bad = CSVReader.firstInvalidUTF8(b) {

@@ -1,0 +1,33 @@
+# Netra's everyday commands. Each installs what is missing first (libgd-dev through apt).
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test deps build release clean
+
+# The main job on the shipped dataset: every chart, export and the latest briefing into output/.
+run: deps
+	$(SWIFT) run -c release netra
+
+# The whole test suite.
+test: deps
+	$(SWIFT) test
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# libgd (with FreeType and libpng) and pkg-config, from Debian's packages, when missing.
+deps:
+	@if ! pkg-config --exists gdlib 2>/dev/null; then \
+	  echo "Installing libgd-dev (needs apt)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgd-dev pkg-config >/dev/null; \
+	fi
+	@if ! fc-list 2>/dev/null | grep -qi dejavusans && [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+	  echo "Installing fonts-dejavu-core…"; \
+	  $(SUDO) apt-get install -y -qq fonts-dejavu-core >/dev/null; \
+	fi
+
+clean:
+	rm -rf .build

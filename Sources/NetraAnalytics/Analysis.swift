@@ -1,0 +1,31 @@
+import NetraCore
+
+/// Everything Netra computes from a dataset, worked out once and shared by the exports,
+/// the charts and the briefing.
+public struct Analysis: Sendable {
+    public let dataset: Dataset
+    public let graph: EventGraph
+    /// Every lead time, in the order of `LeadTimeMeasure.allCases`, then by event id.
+    public let leadTimes: [LeadTime]
+
+    public init(dataset: Dataset) {
+        self.dataset = dataset
+        graph = EventGraph(events: dataset.events)
+        leadTimes = LeadTimes.compute(dataset, graph: graph)
+    }
+
+    /// Events per month × jurisdiction × kind; with `rollup`, each ancestor's rows too.
+    public func monthly(rollup: Bool = false) -> [MonthlyCount] {
+        Counts.monthly(dataset, rollup: rollup)
+    }
+
+    /// n, median, min and max of each measure per jurisdiction.
+    public func leadTimeSummary() -> [LeadTimeSummary] {
+        LeadTimes.summarize(leadTimes, dataset: dataset)
+    }
+
+    /// The side-by-side metrics of two jurisdictions, each with everything under it.
+    public func compare(_ a: Int, _ b: Int) -> Comparison {
+        Comparison(analysis: self, a: a, b: b)
+    }
+}

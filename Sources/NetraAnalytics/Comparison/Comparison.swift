@@ -1,0 +1,139 @@
+import NetraCore
+
+/// A metric's value on one side of a comparison.
+public enum MetricValue: Sendable, Hashable, CustomStringConvertible {
+    case count(Int)
+    case median(Median?)
+    case date(Day?)
+
+    /// The CSV cell: an integer, a median (`12` or `12.5`), an ISO date, or empty.
+    public var description: String {
+        switch self {
+        case .count(let n): return String(n)
+        case .median(let m): return m?.description ?? ""
+        case .date(let d): return d?.iso ?? ""
+        }
+    }
+
+    /// True for a figure a spreadsheet should read as a number.
+    public var isNumeric: Bool {
+        if case .date = self { return false }
+        return true
+    }
+}
+
+/// The metrics of a comparison, under stable ids analysts' scripts depend on.
+public enum ComparisonMetric: String, CaseIterable, Sendable {
+    case preventionEvents = "prevention_events"
+    case firstPreventionDate = "first_prevention_date"
+    case medianPreventionLeadDays = "median_prevention_lead_days"
+    case pledgeSignatories = "pledge_signatories"
+    case incidentsTotal = "incidents_total"
+    case incidentsAlleged = "incidents_alleged"
+    case incidentsConfirmed = "incidents_confirmed"
+    case incidentsDismissed = "incidents_dismissed"
+    case incidentsSanctioned = "incidents_sanctioned"
+    case medianFirstResponseDays = "median_first_response_days"
+    case medianFirstReportDays = "median_first_report_days"
+    case medianFirstDecisionDays = "median_first_decision_days"
+    case medianFirstSanctionDays = "median_first_sanction_days"
+    case casesLatest = "cases_latest"
+    case casesLatestDate = "cases_latest_date"
+}
+
+/// Two jurisdictions side by side, each counting itself and everything under it.
+public struct Comparison: Sendable {
+    public let a: Int
+    public let b: Int
+    /// The values for `a` and `b`, keyed by metric.
+    public let values: [ComparisonMetric: (a: MetricValue, b: MetricValue)]
+
+    public init(analysis: Analysis, a: Int, b: Int) {
+        self.a = a
+        self.b = b
+        let sa = Side(analysis, a), sb = Side(analysis, b)
+        var v: [ComparisonMetric: (a: MetricValue, b: MetricValue)] = [:]
+        for m in ComparisonMetric.allCases { v[m] = (sa.value(m), sb.value(m)) }
+        values = v
+    }
+
+    /// Rows in the order of `ComparisonMetric.allCases`.
+    public var rows: [(metric: ComparisonMetric, a: MetricValue, b: MetricValue)] {
+        ComparisonMetric.allCases.map { m in
+            let pair = values[m] ?? (.count(0), .count(0))
+            return (m, pair.a, pair.b)
+        }
+    }
+
+    /// The figures for one side.
+    struct Side {
+        var preventionEvents = 0
+        var firstPrevention: Day?
+        var preventionLeads: [Int] = []
+        var signatories = 0
+        var incidents = 0
+        var byStatus: [CaseStatus: Int] = [:]
+        var firstHandling: [LeadTimeMeasure: [Int]] = [:]
+        var latestTally: (day: Day, count: Int)?
+
+        init(_ an: Analysis, _ j: Int) {
+            let d = an.dataset
+            let inside = d.jurisdictions.indices.map { d.isWithin($0, j) }
+            for e in d.events where inside[e.jurisdiction] {
+                if e.kind.isPrevention {
+                    preventionEvents += 1
+                    if firstPrevention.map({ e.date.anchor < $0 }) ?? true { firstPrevention = e.date.anchor }
+                }
+                if e.kind == .pledge { signatories += e.count ?? 0 }
+                if e.kind == .incident {
+                    incidents += 1
+                    if let s = e.status { byStatus[s, default: 0] += 1 }
+                }
+                // A tally is a snapshot: only the jurisdiction's own latest one counts.
+                if e.kind == .caseTally, e.jurisdiction == j, let c = e.count {
+                    let a = e.date.anchor
+                    if latestTally.map({ (a, c) > ($0.day, $0.count) }) ?? true { latestTally = (a, c) }
+                }
+            }
+            for t in an.leadTimes where inside[t.jurisdiction] {
+                if t.measure == .prevention { preventionLeads.append(t.days) }
+                else if t.measure.reachedKind != nil { firstHandling[t.measure, default: []].append(t.days) }
+            }
+        }
+
+        func value(_ m: ComparisonMetric) -> MetricValue {
+            switch m {
+            case .preventionEvents: return .count(preventionEvents)
+            case .firstPreventionDate: return .date(firstPrevention)
+            case .medianPreventionLeadDays: return .median(Median(preventionLeads))
+            case .pledgeSignatories: return .count(signatories)
+            case .incidentsTotal: return .count(incidents)
+            case .incidentsAlleged: return .count(byStatus[.alleged] ?? 0)
+            case .incidentsConfirmed: return .count(byStatus[.confirmed] ?? 0)
+            case .incidentsDismissed: return .count(byStatus[.dismissed] ?? 0)
+            case .incidentsSanctioned: return .count(byStatus[.sanctioned] ?? 0)
+            case .medianFirstResponseDays: return .median(Median(firstHandling[.response] ?? []))
+            case .medianFirstReportDays: return .median(Median(firstHandling[.report] ?? []))
+            case .medianFirstDecisionDays: return .median(Median(firstHandling[.decision] ?? []))
+            case .medianFirstSanctionDays: return .median(Median(firstHandling[.sanction] ?? []))
+            case .casesLatest: return .count(latestTally?.count ?? 0)
+            case .casesLatestDate: return .date(latestTally?.day)
+            }
+        }
+    }
+}
+
+extension Dataset {
+    /// The default pair to compare: Kota and Kabupaten Bekasi when present, else the two
+    /// jurisdictions with the most events (ties by id). `nil` with fewer than two.
+    public func defaultComparisonPair() -> (a: Int, b: Int, isBekasi: Bool)? {
+        if let a = jurisdictionIndex["kota-bekasi"], let b = jurisdictionIndex["kabupaten-bekasi"] {
+            return (a, b, true)
+        }
+        guard jurisdictions.count >= 2 else { return nil }
+        var n = [Int](repeating: 0, count: jurisdictions.count)
+        for e in events { n[e.jurisdiction] += 1 }
+        let top = jurisdictions.indices.sorted { (-n[$0], jurisdictions[$0].id) < (-n[$1], jurisdictions[$1].id) }
+        return (top[0], top[1], false)
+    }
+}

@@ -1,0 +1,57 @@
+import NetraCore
+
+/// Dates and month names as readers of each language write them.
+public enum DateText {
+    static let monthsID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+                           "September", "Oktober", "November", "Desember"]
+    static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August",
+                           "September", "October", "November", "December"]
+    static let shortID = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+    static let shortEN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `Januari` / `January`.
+    public static func monthName(_ number: Int, _ lang: Language) -> String {
+        (lang == .id ? monthsID : monthsEN)[(number - 1) % 12]
+    }
+
+    /// `Jan`, `Agu` / `Aug`.
+    public static func shortMonthName(_ number: Int, _ lang: Language) -> String {
+        (lang == .id ? shortID : shortEN)[(number - 1) % 12]
+    }
+
+    /// `22 Januari 2024` / `22 January 2024`.
+    public static func long(_ day: Day, _ lang: Language) -> String {
+        let c = day.components
+        return "\(c.day) \(monthName(c.month, lang)) \(c.year)"
+    }
+
+    /// `22 Jan 2024`.
+    public static func short(_ day: Day, _ lang: Language) -> String {
+        let c = day.components
+        return "\(c.day) \(shortMonthName(c.month, lang)) \(c.year)"
+    }
+
+    /// `Januari 2024` / `January 2024`.
+    public static func month(_ m: Month, _ lang: Language) -> String { "\(monthName(m.number, lang)) \(m.year)" }
+
+    /// `Jan 2024`.
+    public static func shortMonth(_ m: Month, _ lang: Language) -> String { "\(shortMonthName(m.number, lang)) \(m.year)" }
+
+    /// An event's date as precisely as it is known: `22 Januari 2024`, `November 2023`, `2022`,
+    /// `≤ 13 Mei 2024` (on or before).
+    public static func event(_ date: EventDate, _ lang: Language) -> String {
+        switch date.precision {
+        case .day: return long(date.anchor, lang)
+        case .month: return month(date.anchor.month, lang)
+        case .year: return String(date.anchor.year)
+        case .onOrBefore:
+            let text: String
+            switch date.written.form {
+            case .day: text = long(date.anchor, lang)
+            case .month: text = month(date.anchor.month, lang)
+            case .year: text = String(date.anchor.year)
+            }
+            return (lang == .id ? "sebelum/pada " : "by ") + text
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import NetraCore
+import NetraAnalytics
+
+extension Language: ExpressibleByArgument {}
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two jurisdictions side by side (default: Kota Bekasi and Kabupaten Bekasi).",
+        discussion: "Each side counts the jurisdiction and everything under it. With --out DIR the table is also written as compare.csv."
+    )
+
+    @Argument(help: "Two jurisdiction ids, e.g. kota-bekasi kabupaten-bekasi.")
+    var ids: [String] = []
+
+    @OptionGroup var dataset: DatasetOption
+
+    @Option(name: .long, help: "Language of the table: id (Bahasa Indonesia) or en.")
+    var lang: Language = .id
+
+    @Option(name: .long, help: ArgumentHelp("Also write compare.csv into this folder.", valueName: "DIR"))
+    var out: String?
+
+    func validate() throws {
+        if !ids.isEmpty && ids.count != 2 { throw ValidationError("give two jurisdiction ids, or none for the default pair") }
+    }
+
+    func run() throws {
+        let data = try dataset.load()
+        let analysis = Analysis(dataset: data)
+        let pair: (a: Int, b: Int)
+        if ids.count == 2 {
+            pair = try resolvePair(ids[0], ids[1], in: data)
+        } else if let p = data.defaultComparisonPair() {
+            pair = (p.a, p.b)
+            if !p.isBekasi {
+                printError(lang == .id
+                    ? "netra: tidak ada Kota/Kabupaten Bekasi di data ini; membandingkan dua wilayah dengan kegiatan terbanyak"
+                    : "netra: no Kota/Kabupaten Bekasi in this dataset; comparing the two jurisdictions with the most events")
+            }
+        } else {
+            throw ValidationError("the dataset has fewer than two jurisdictions to compare")
+        }
+        let comparison = analysis.compare(pair.a, pair.b)
+        print(comparison.table(analysis, language: lang))
+        if let out {
+            do {
+                let folder = try OutputFolder(out)
+                let path = try folder.write(analysis.compareCSV(comparison, flavour: .plain), to: ExportKind.compare.fileName)
+                printError("wrote \(path)")
+            } catch {
+                printError("netra: \(error.message)")
+                throw ExitCode(1)
+            }
+        }
+    }
+}

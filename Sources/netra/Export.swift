@@ -1,0 +1,65 @@
+import ArgumentParser
+import NetraCore
+import NetraAnalytics
+
+extension ExportKind: ExpressibleByArgument {}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write one CSV export: events, monthly, leadtimes or compare.",
+        discussion: "The columns of each export are documented in README.md. Without --out the CSV goes to standard output."
+    )
+
+    @Argument(help: "What to export: events, monthly, leadtimes or compare.")
+    var kind: ExportKind
+
+    @OptionGroup var dataset: DatasetOption
+
+    @Option(name: .long, help: ArgumentHelp("The file to write, or - for standard output.", valueName: "FILE|-"))
+    var out: String = "-"
+
+    @Flag(name: .long, help: "Excel's flavour: UTF-8 BOM, ';', CRLF, formula-like text neutralised.")
+    var excel = false
+
+    @Flag(name: .long, help: "monthly: add each ancestor jurisdiction's rows (Kota Bekasi also counts in Jawa Barat).")
+    var rollup = false
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("compare: the two jurisdiction ids to compare.", valueName: "A B"))
+    var pair: [String] = []
+
+    func validate() throws {
+        if !pair.isEmpty && pair.count != 2 { throw ValidationError("--pair takes two jurisdiction ids, e.g. --pair kota-bekasi kabupaten-bekasi") }
+    }
+
+    func run() throws {
+        let data = try dataset.load()
+        let analysis = Analysis(dataset: data)
+        var chosen: (a: Int, b: Int)?
+        if pair.count == 2 { chosen = try resolvePair(pair[0], pair[1], in: data) }
+        let bytes = analysis.export(kind, flavour: excel ? .excel : .plain, rollup: rollup, pair: chosen)
+        try emit(bytes, to: out)
+    }
+}
+
+/// Writes to standard output for `-`, else to the file atomically.
+func emit(_ bytes: [UInt8], to out: String) throws {
+    if out == "-" {
+        writeStdout(bytes)
+        return
+    }
+    do { try OutputFolder.writeAtomically(bytes, to: out) } catch {
+        printError("netra: \(error.message)")
+        throw ExitCode(1)
+    }
+}
+
+/// Looks up two jurisdiction ids; an unknown one is a usage error listing the known ones.
+func resolvePair(_ a: String, _ b: String, in d: Dataset) throws -> (a: Int, b: Int) {
+    func find(_ id: String) throws -> Int {
+        guard let j = d.jurisdictionIndex[id] else {
+            throw ValidationError("unknown jurisdiction '\(id)'; expected one of: \(d.jurisdictions.map(\.id).joined(separator: ", "))")
+        }
+        return j
+    }
+    return (try find(a), try find(b))
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import NetraCore
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a synthetic dataset of the SPEC shape, for scale tests."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("How many events to write (more than 0).", valueName: "N"))
+    var events: Int
+
+    @Option(name: .long, help: ArgumentHelp("The random seed; the same seed writes the same bytes.", valueName: "S"))
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The folder to write into, created if missing. Only its events.csv, jurisdictions.csv and elections.csv are replaced.",
+        valueName: "DIR"))
+    var out: String
+
+    func validate() throws {
+        guard events > 0 else { throw ValidationError("--events must be more than 0; got \(events)") }
+        guard !out.isEmpty else { throw ValidationError("--out must name a folder") }
+        if FileIO.exists(out) && !FileIO.isDirectory(out) {
+            throw ValidationError("--out \(out) is a file; it must name a folder")
+        }
+    }
+
+    func run() throws {
+        let bytes: Int
+        do {
+            bytes = try SyntheticDataset.write(events: events, seed: seed, to: out)
+        } catch {
+            printError("netra: \(error)")
+            throw ExitCode(1)
+        }
+        print("wrote \(events) events (seed \(seed)) to \(out): events.csv, jurisdictions.csv, elections.csv, \(Generate.size(bytes))")
+    }
+
+    /// `345.2 MB`: decimal units, one decimal, by integer arithmetic.
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1_000 { return "\(bytes) bytes" }
+        let (unit, scale) = bytes < 1_000_000 ? ("kB", 1_000) : bytes < 1_000_000_000 ? ("MB", 1_000_000) : ("GB", 1_000_000_000)
+        let tenths = (bytes * 10 + scale / 2) / scale
+        return "\(tenths / 10).\(tenths % 10) \(unit)"
+    }
+}
