@@ -36,6 +36,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times each stage at 10k, 100k and 1M events: `make bench`.
+        .executableTarget(
+            name: "netra-bench",
+            dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]
+        ),
         .testTarget(name: "NetraCoreTests", dependencies: ["NetraCore"]),
         .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraCore", "NetraAnalytics"]),
         .testTarget(name: "NetraRenderTests", dependencies: ["CGD", "NetraCore", "NetraAnalytics", "NetraRender"]),

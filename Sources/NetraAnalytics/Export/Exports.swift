@@ -71,8 +71,9 @@ extension Analysis {
         return w.bytes
     }
 
-    /// Every input column, then the computed ones (see `computedEventColumns`).
-    public func eventsCSV(flavour: CSVFlavour) -> [UInt8] {
+    /// Every input column, then the computed ones (see `computedEventColumns`); with
+    /// `only`, just those events, in that order.
+    public func eventsCSV(flavour: CSVFlavour, only: [Int]? = nil) -> [UInt8] {
         let d = dataset
         var w = CSVWriter(flavour: flavour, capacity: d.events.count * 400)
         w.row(DatasetLoader.eventColumns + d.extraEventColumns + Analysis.computedEventColumns)
@@ -94,7 +95,8 @@ extension Analysis {
                 handling[handlingIndex[t.event]][slot] = t.days
             }
         }
-        for (k, e) in d.events.enumerated() {
+        for k in only ?? Array(d.events.indices) {
+            let e = d.events[k]
             var cells: [CSVCell] = [
                 .text(e.id), .text(e.date.written.text), .text(e.date.precision.rawValue), .text(e.endDate?.iso ?? ""),
                 .text(e.kind.rawValue), .text(d.jurisdictions[e.jurisdiction].id), .text(e.title), .text(e.actors),

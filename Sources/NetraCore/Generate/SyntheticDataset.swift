@@ -15,8 +15,11 @@ import Darwin
 public enum SyntheticDataset {
     /// The three files of a dataset, as bytes.
     public struct Files: Sendable, Equatable {
+        /// `jurisdictions.csv`.
         public var jurisdictions: [UInt8]
+        /// `elections.csv`.
         public var elections: [UInt8]
+        /// `events.csv`.
         public var events: [UInt8]
 
         /// The bytes of all three files together.
@@ -25,8 +28,11 @@ public enum SyntheticDataset {
 
     /// Why a dataset could not be written: the path concerned and a plain reason.
     public struct WriteError: Error, Sendable, CustomStringConvertible {
+        /// The file or folder that could not be made.
         public var path: String
+        /// Why, in plain words.
         public var reason: String
+        /// `PATH: reason`.
         public var description: String { "\(path): \(reason)" }
     }
 
@@ -334,47 +340,47 @@ struct Generator {
 
         // "{J}" stands for the jurisdiction's name.
         let titleTemplates: [EventKind: [String]] = [
-            .regulation: ["Surat Edaran tentang netralitas ASN {J} menjelang Pemilu dan Pilkada 2024",
-                          "Keputusan kepala daerah tentang tim pengawasan netralitas pegawai ASN, {J}",
-                          "Peraturan disiplin dan netralitas pegawai ASN di lingkungan pemerintah {J}"],
-            .taskForce: ["Pembentukan Satgas Netralitas ASN {J} untuk Pemilu 2024",
-                         "Tim Pengawas Netralitas Pegawai ASN {J} dibentuk, dipimpin Sekretaris Daerah"],
-            .directive: ["Larangan bagi ASN {J} berfoto dengan pose jari \"nomor\" di media sosial",
-                         "Instruksi: ASN {J} dilarang memasang atribut peserta pemilu di kantor",
-                         "Imbauan kepada seluruh ASN {J} agar tidak menghadiri kampanye peserta pemilu"],
-            .sosialisasi: ["Sosialisasi netralitas ASN bagi camat, lurah dan kepala sekolah di {J}",
-                           "Apel dan sosialisasi netralitas ASN menjelang pemungutan suara, {J}"],
-            .pledge: ["Ikrar dan penandatanganan pernyataan netralitas ASN {J}",
-                      "Deklarasi netralitas ASN {J}, Pemilu dan Pilkada Serentak 2024"],
-            .incident: ["Foto ASN {J} berpose \"nomor dua\" beredar di media sosial",
-                        "ASN {J} diduga hadir di acara kampanye, mengenakan atribut partai",
-                        "Dugaan ASN {J} mendukung bakal calon kepala daerah lewat unggahan"],
-            .response: ["Kesbangpol {J} memanggil ASN yang bersangkutan untuk klarifikasi",
-                        "Pemerintah {J} menjanjikan teguran tertulis kepada ASN tersebut"],
-            .report: ["Laporan dugaan pelanggaran netralitas ASN {J} masuk ke Bawaslu",
-                      "Warga melaporkan ASN {J} ke Bawaslu, dengan bukti foto dan video"],
-            .decision: ["Bawaslu {J} meregistrasi laporan dugaan pelanggaran netralitas ASN",
-                        "Bawaslu {J}: laporan tidak memenuhi unsur, atau diteruskan ke KASN"],
-            .sanction: ["Sanksi disiplin bagi ASN {J} yang terbukti tidak netral",
-                        "ASN {J} dijatuhi hukuman disiplin sedang atas rekomendasi KASN"],
-            .caseTally: ["Rekapitulasi dugaan pelanggaran netralitas ASN, {J}",
-                         "Jumlah kasus netralitas ASN yang ditangani di {J} sejauh ini"],
-            .statement: ["Pernyataan kepala daerah {J} soal netralitas ASN menjelang pemilu",
-                         "Belum ada laporan baru pelanggaran netralitas ASN di {J}, kata pejabat"],
+            .regulation: ["Surat Edaran netralitas ASN {J} menjelang Pemilu 2024",
+                          "Keputusan tentang tim pengawas netralitas ASN, {J}",
+                          "Peraturan disiplin dan netralitas ASN {J}"],
+            .taskForce: ["Satgas Netralitas ASN {J} dibentuk",
+                         "Tim Pengawas Netralitas ASN {J}, dipimpin Sekda"],
+            .directive: ["ASN {J} dilarang berfoto dengan pose jari \"nomor\"",
+                         "Instruksi: ASN {J} dilarang memasang atribut partai",
+                         "Imbauan agar ASN {J} tidak menghadiri kampanye"],
+            .sosialisasi: ["Sosialisasi netralitas ASN bagi camat, lurah, {J}",
+                           "Apel dan sosialisasi netralitas ASN {J}"],
+            .pledge: ["Ikrar dan pernyataan netralitas ASN {J}",
+                      "Deklarasi netralitas ASN {J}, Pemilu 2024"],
+            .incident: ["Foto ASN {J} berpose \"nomor dua\" beredar",
+                        "ASN {J} diduga hadir di kampanye, memakai atribut",
+                        "ASN {J} diduga mendukung bakal calon kepala daerah"],
+            .response: ["Kesbangpol {J} memanggil ASN untuk klarifikasi",
+                        "Pemerintah {J} menjanjikan teguran bagi ASN"],
+            .report: ["Dugaan pelanggaran netralitas ASN {J} dilaporkan",
+                      "Warga melaporkan ASN {J} ke Bawaslu, dengan foto"],
+            .decision: ["Bawaslu {J} meregistrasi laporan netralitas ASN",
+                        "Bawaslu {J}: laporan tidak memenuhi unsur"],
+            .sanction: ["Sanksi disiplin bagi ASN {J} yang tidak netral",
+                        "ASN {J} dijatuhi hukuman disiplin sedang"],
+            .caseTally: ["Rekap dugaan pelanggaran netralitas ASN, {J}",
+                         "Jumlah kasus netralitas ASN di {J}"],
+            .statement: ["Kepala daerah {J} soal netralitas ASN",
+                         "Belum ada laporan baru soal ASN di {J}, kata pejabat"],
         ]
         let actorTemplates: [EventKind: [String]] = [
-            .regulation: ["Kepala daerah {J};Sekretariat Daerah {J}"],
-            .taskForce: ["Sekretaris Daerah {J};Inspektorat {J};BKPSDM {J}"],
-            .directive: ["Kepala daerah {J};BKPSDM {J}"],
-            .sosialisasi: ["Bawaslu {J};Kesbangpol {J}", "Kesbangpol {J};Inspektorat {J}"],
-            .pledge: ["Kepala daerah {J};ASN {J}"],
-            .incident: ["ASN Dinas Pendidikan {J}", "Seorang sekretaris dinas, {J}"],
-            .response: ["Kesbangpol {J};BKPSDM {J}"],
+            .regulation: ["Kepala daerah {J}"],
+            .taskForce: ["Sekda {J};Inspektorat;BKPSDM"],
+            .directive: ["Kepala daerah {J};BKPSDM"],
+            .sosialisasi: ["Bawaslu {J};Kesbangpol", "Kesbangpol {J}"],
+            .pledge: ["Kepala daerah {J};ASN"],
+            .incident: ["ASN Dinas Pendidikan {J}", "Sekretaris dinas, {J}"],
+            .response: ["Kesbangpol {J};BKPSDM"],
             .report: ["Warga (pelapor);Bawaslu {J}"],
             .decision: ["Bawaslu {J}"],
-            .sanction: ["Pejabat Pembina Kepegawaian {J};BKPSDM {J}"],
+            .sanction: ["PPK {J};BKPSDM"],
             .caseTally: ["Bawaslu {J}", "KASN;Bawaslu {J}"],
-            .statement: ["Kepala daerah {J}", "Kepala Kesbangpol {J}"],
+            .statement: ["Kepala daerah {J}", "Kesbangpol {J}"],
         ]
         func fill(_ template: String, _ name: String) -> String {
             template.split(separator: "{J}", omittingEmptySubsequences: false).joined(separator: name)
@@ -391,16 +397,16 @@ struct Generator {
             for t in acts { for p in places { row.append(piece(fill(t, p.name))) } }
             actors.append(row)
         }
-        let venueTemplates = ["Aula Kantor Pemerintah {J}", "Gedung DPRD {J}", "Jl. Merdeka No. 1, {J}"]
+        let venueTemplates = ["Aula Pemda {J}", "Gedung DPRD {J}", "Jl. Merdeka 1, {J}"]
         venueVariants = venueTemplates.count
         for t in venueTemplates { for p in places { venues.append(piece(fill(t, p.name))) } }
 
         // Outlets are invented and their addresses use the reserved .example domain.
         let outlets = [("Warta Netra", "https://warta-netra.example/berita/"),
-                       ("Kabar Uji, edisi daerah", "https://kabar-uji.example/daerah/read/"),
-                       ("Harian \"Sintetis\"", "https://harian-sintetis.example/nasional/"),
+                       ("Kabar Uji, edisi daerah", "https://kabar-uji.example/read/"),
+                       ("Harian \"Sintetis\"", "https://harian-sintetis.example/"),
                        ("Bawaslu (synthetic)", "https://bawaslu.example/berita/"),
-                       ("Radar Contoh", "https://radar-contoh.example/politik/")]
+                       ("Radar Contoh", "https://radar-contoh.example/")]
         outletNames = outlets.map { piece($0.0) }
         outletURLs = outlets.map { raw($0.1) }
         quotes = [
@@ -708,7 +714,7 @@ struct Generator {
             let published = max(r.latest, node.endDay) + (r.precision == .onOrBefore ? 0 : rng.below(8))
             put(outletURLs[outlet]); date(published, 10); out.append(0x2F); number(r.seq); comma()
             date(published, 10); comma()
-            if rng.chance(35) { put(quotes[rng.below(quotes.count)]) }
+            if rng.chance(30) { put(quotes[rng.below(quotes.count)]) }
             comma()
             if r.precision == .onOrBefore { put(notes[2]) }
             else if r.kind == .caseTally, rng.chance(50) { put(notes[1]) }

@@ -1,0 +1,49 @@
+import CGD
+
+/// The box of a line of text around its baseline origin, in pixels (y grows downward).
+public struct TextExtent: Sendable, Equatable {
+    /// Horizontal extent of the ink box.
+    public var width: Int
+    /// Pixels above the baseline.
+    public var ascent: Int
+    /// Pixels below the baseline.
+    public var descent: Int
+    /// Offset of the ink's left edge from the origin.
+    public var left: Int
+}
+
+// libgd sets up its font cache lazily and racily; a Swift global runs once, thread-safely.
+private let fontCacheReady: Bool = gdFontCacheSetup() == 0
+
+extension GDImage {
+    /// Measures `text` set in `font` at `size` pixels without drawing (libgd with a NULL image).
+    public static func measure(_ text: String, font: String, size: Double) throws(RenderError) -> TextExtent {
+        let b = try freeType(nil, text: text, font: font, size: size, angle: 0, x: 0, y: 0, color: 0)
+        return TextExtent(width: Int(b[2] - b[0]), ascent: Int(-min(b[5], b[7])), descent: Int(max(b[1], b[3])), left: Int(b[0]))
+    }
+
+    /// Draws `text` with its baseline starting at (`x`, `y`), turned `angle` radians counter-clockwise.
+    public func drawText(_ text: String, font: String, size: Double, color: RGBA, x: Int, y: Int,
+                         angle: Double = 0) throws(RenderError) {
+        _ = try GDImage.freeType(pointer, text: text, font: font, size: size, angle: angle, x: x, y: y,
+                                 color: color.gdColor)
+    }
+
+    /// Calls `gdImageStringFTEx` at 72 dpi, so a size in points is a size in pixels, and turns
+    /// its error string into a thrown error.
+    static func freeType(_ image: gdImagePtr?, text: String, font: String, size: Double, angle: Double,
+                         x: Int, y: Int, color: Int32) throws(RenderError) -> [Int32] {
+        guard fontCacheReady else { throw .textFailed(message: "cannot set up libgd's font cache", font: font) }
+        if text.isEmpty { return [Int32](repeating: 0, count: 8) }
+        var brect = [Int32](repeating: 0, count: 8)
+        var extra = gdFTStringExtra()
+        extra.flags = Int32(gdFTEX_RESOLUTION)
+        extra.hdpi = 72
+        extra.vdpi = 72
+        let error = brect.withUnsafeMutableBufferPointer { b in
+            gdImageStringFTEx(image, b.baseAddress, color, font, size, angle, Int32(x), Int32(y), text, &extra)
+        }
+        if let error { throw .textFailed(message: String(cString: error), font: font) }
+        return brect
+    }
+}

@@ -1,0 +1,43 @@
+/// The parts every chart shares: title, subtitle, legend and source footer around a body.
+struct FrameSpec {
+    var title: String
+    var subtitle: String
+    var footer: String
+    var legend: [LegendItem]
+}
+
+/// Where the shared parts went, and the body rectangle left for the chart itself.
+struct FrameLayout {
+    var marks: [Mark]
+    var body: ChartRect
+    var legend: [LegendEntry]
+}
+
+enum Frame {
+    /// Measures title, subtitle, legend and footer first, then hands the rest to the chart.
+    static func layout(_ spec: FrameSpec, theme: Theme, measurer: TextMeasurer) throws(RenderError) -> FrameLayout {
+        let m = theme.margin
+        let inner = theme.width - 2 * m
+        var marks: [Mark] = []
+        var y = m * 0.8
+        if let t = try measurer.fit(spec.title, theme.title, maxWidth: inner) {
+            let mark = try measurer.place(t, theme.title, x: m, y: y, role: .title)
+            marks.append(.text(mark)); y = mark.box.maxY + 6 * theme.s
+        }
+        if !spec.subtitle.isEmpty, let t = try measurer.fit(spec.subtitle, theme.subtitle, maxWidth: inner) {
+            let mark = try measurer.place(t, theme.subtitle, x: m, y: y, role: .subtitle)
+            marks.append(.text(mark)); y = mark.box.maxY
+        }
+        y += 14 * theme.s
+        let (entries, lh) = try LegendLayout.layout(spec.legend, x: m, y: y, width: inner, theme: theme, measurer: measurer)
+        marks.append(contentsOf: LegendLayout.marks(entries, theme: theme))
+        if lh > 0 { y += lh + 14 * theme.s }
+        var bottom = theme.height - m * 0.6
+        if let t = try measurer.fit(spec.footer, theme.footer, maxWidth: inner) {
+            let mark = try measurer.place(t, theme.footer, x: m, y: bottom, valign: .bottom, role: .footer)
+            marks.append(.text(mark)); bottom = mark.box.minY - 12 * theme.s
+        }
+        let body = ChartRect(minX: m, minY: y, maxX: theme.width - m, maxY: max(y + 1, bottom))
+        return FrameLayout(marks: marks, body: body, legend: entries)
+    }
+}

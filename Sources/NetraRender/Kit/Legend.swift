@@ -1,0 +1,82 @@
+/// The little picture in front of a legend entry.
+public enum LegendSymbol: Sendable, Hashable {
+    case square, circle, hollowCircle, line, dashedLine, spanBar, medianBar
+}
+
+/// One legend entry to lay out: a symbol in a colour and its words.
+public struct LegendItem: Sendable, Hashable {
+    public var label: String
+    public var color: RGBA
+    public var symbol: LegendSymbol
+
+    /// An entry from its parts.
+    public init(label: String, color: RGBA, symbol: LegendSymbol = .square) {
+        self.label = label; self.color = color; self.symbol = symbol
+    }
+}
+
+/// A legend entry after layout: where its symbol and text went.
+public struct LegendEntry: Sendable, Hashable {
+    public var item: LegendItem
+    public var swatch: ChartRect
+    public var text: TextMark
+}
+
+enum LegendLayout {
+    /// Entries flowed left to right in rows within `width`, starting at (`x`, `y`).
+    static func layout(_ items: [LegendItem], x: Double, y: Double, width: Double, theme: Theme,
+                       measurer: TextMeasurer) throws(RenderError) -> (entries: [LegendEntry], height: Double) {
+        guard !items.isEmpty else { return ([], 0) }
+        let lh = try measurer.lineHeight(theme.legend)
+        let sw = (lh * 0.8).rounded()
+        let swatchGap = 8 * theme.s, itemGap = 26 * theme.s, rowGap = 8 * theme.s
+        var entries: [LegendEntry] = []
+        var cx = x, cy = y
+        for item in items {
+            let symbolWidth = item.symbol == .line || item.symbol == .dashedLine || item.symbol == .hollowCircle
+                || item.symbol == .spanBar ? sw * 1.8 : sw
+            guard let label = try measurer.fit(item.label, theme.legend, maxWidth: width - symbolWidth - swatchGap) else { continue }
+            let w = symbolWidth + swatchGap + (try measurer.width(label, theme.legend))
+            if cx > x && cx + w > x + width { cx = x; cy += lh + rowGap }
+            let swatch = ChartRect(x: cx, y: cy + (lh - sw) / 2, width: symbolWidth, height: sw)
+            let text = try measurer.place(label, theme.legend, x: cx + symbolWidth + swatchGap, y: cy, role: .legend)
+            entries.append(LegendEntry(item: item, swatch: swatch, text: text))
+            cx += w + itemGap
+        }
+        return (entries, cy + lh - y)
+    }
+
+    /// The marks that draw the entries.
+    static func marks(_ entries: [LegendEntry], theme: Theme) -> [Mark] {
+        var out: [Mark] = []
+        for e in entries {
+            out.append(contentsOf: symbolMarks(e.item.symbol, e.item.color, in: e.swatch, theme: theme))
+            out.append(.text(e.text))
+        }
+        return out
+    }
+
+    static func symbolMarks(_ symbol: LegendSymbol, _ color: RGBA, in r: ChartRect, theme: Theme) -> [Mark] {
+        let s = theme.s
+        switch symbol {
+        case .square:
+            return [.rect(r, fill: color), .outline(r, stroke: color.shaded(0.35), thickness: 1 * s)]
+        case .circle:
+            return [.circle(center: r.center, radius: r.height / 2, fill: color, stroke: color.shaded(0.45), thickness: 1.5 * s)]
+        case .hollowCircle:
+            let c = ChartPoint(x: r.maxX - r.height / 2, y: r.midY)
+            return [.line([ChartPoint(x: r.minX, y: r.midY), ChartPoint(x: c.x - r.height / 2, y: r.midY)],
+                          stroke: color, thickness: 2 * s, dash: nil),
+                    .circle(center: c, radius: r.height / 2 - 1 * s, fill: .white, stroke: color, thickness: 2.5 * s)]
+        case .line:
+            return [.line([ChartPoint(x: r.minX, y: r.midY), ChartPoint(x: r.maxX, y: r.midY)], stroke: color, thickness: 3 * s, dash: nil)]
+        case .dashedLine:
+            return [.line([ChartPoint(x: r.minX, y: r.midY), ChartPoint(x: r.maxX, y: r.midY)], stroke: color, thickness: 2 * s, dash: 6 * s)]
+        case .spanBar:
+            let bar = ChartRect(x: r.minX, y: r.midY - r.height * 0.3, width: r.width, height: r.height * 0.6)
+            return [.rect(bar, fill: color.withAlpha(110)), .outline(bar, stroke: color.shaded(0.2), thickness: 1 * s)]
+        case .medianBar:
+            return [.line([ChartPoint(x: r.midX, y: r.minY - 2 * s), ChartPoint(x: r.midX, y: r.maxY + 2 * s)], stroke: color, thickness: 4 * s, dash: nil)]
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import NetraCore
+
+/// One fixed colour per `EventKind`, the same on every chart, built on the Okabe–Ito palette
+/// (colour-blind safe) and extended with four clearly darker or neutral colours:
+///
+/// | kind          | colour    | from                               |
+/// |---------------|-----------|------------------------------------|
+/// | regulation    | `#0072B2` | Okabe–Ito blue                     |
+/// | task_force    | `#009E73` | Okabe–Ito bluish green             |
+/// | directive     | `#56B4E9` | Okabe–Ito sky blue                 |
+/// | sosialisasi   | `#F0E442` | Okabe–Ito yellow                   |
+/// | pledge        | `#CC79A7` | Okabe–Ito reddish purple           |
+/// | incident      | `#D55E00` | Okabe–Ito vermillion               |
+/// | response      | `#E69F00` | Okabe–Ito orange                   |
+/// | report        | `#332288` | extension: indigo (Paul Tol)       |
+/// | decision      | `#000000` | Okabe–Ito black                    |
+/// | sanction      | `#882255` | extension: wine (Paul Tol)         |
+/// | case_tally    | `#8C510A` | extension: brown, a shade of orange|
+/// | statement     | `#999999` | extension: neutral grey            |
+///
+/// Prevention kinds take the cool and light hues, the incident chain the warm and dark ones;
+/// markers get a darker outline so the yellow stays visible on white.
+public enum KindPalette {
+    /// The colour of `kind`.
+    public static func color(_ kind: EventKind) -> RGBA {
+        switch kind {
+        case .regulation: return RGBA(hex: 0x0072B2)
+        case .taskForce: return RGBA(hex: 0x009E73)
+        case .directive: return RGBA(hex: 0x56B4E9)
+        case .sosialisasi: return RGBA(hex: 0xF0E442)
+        case .pledge: return RGBA(hex: 0xCC79A7)
+        case .incident: return RGBA(hex: 0xD55E00)
+        case .response: return RGBA(hex: 0xE69F00)
+        case .report: return RGBA(hex: 0x332288)
+        case .decision: return RGBA(hex: 0x000000)
+        case .sanction: return RGBA(hex: 0x882255)
+        case .caseTally: return RGBA(hex: 0x8C510A)
+        case .statement: return RGBA(hex: 0x999999)
+        }
+    }
+
+    /// The outline drawn around a marker of `kind`.
+    public static func outline(_ kind: EventKind) -> RGBA {
+        kind == .decision ? RGBA(hex: 0x000000) : color(kind).shaded(0.45)
+    }
+}
+
+/// Colours for series that are not kinds (jurisdictions on the cases chart), in order:
+/// Okabe–Ito blue, vermillion, bluish green, reddish purple, orange, sky blue, black, then grey.
+public enum SeriesPalette {
+    static let colors: [RGBA] = [0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x000000, 0x999999]
+        .map { RGBA(hex: $0) }
+
+    /// The colour of the `index`-th series (cycling after eight).
+    public static func color(_ index: Int) -> RGBA { colors[((index % colors.count) + colors.count) % colors.count] }
+}
