@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraCore", "NetraAnalytics"]),
         .testTarget(name: "NetraRenderTests", dependencies: ["CGD", "NetraCore", "NetraAnalytics", "NetraRender"]),
         .testTarget(name: "NetraReportTests", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]),
-        .testTarget(name: "NetraEndToEndTests", dependencies: ["NetraCore"]),
+        .testTarget(name: "NetraEndToEndTests", dependencies: ["netra", "NetraCore", "CGD"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -38,20 +38,15 @@ public enum DateText {
     public static func shortMonth(_ m: Month, _ lang: Language) -> String { "\(shortMonthName(m.number, lang)) \(m.year)" }
 
     /// An event's date as precisely as it is known: `22 Januari 2024`, `November 2023`, `2022`,
-    /// `≤ 13 Mei 2024` (on or before).
-    public static func event(_ date: EventDate, _ lang: Language) -> String {
-        switch date.precision {
-        case .day: return long(date.anchor, lang)
-        case .month: return month(date.anchor.month, lang)
-        case .year: return String(date.anchor.year)
-        case .onOrBefore:
-            let text: String
-            switch date.written.form {
-            case .day: text = long(date.anchor, lang)
-            case .month: text = month(date.anchor.month, lang)
-            case .year: text = String(date.anchor.year)
-            }
-            return (lang == .id ? "sebelum/pada " : "by ") + text
+    /// `sebelum/pada 13 Mei 2024` (on or before); `short` uses `Jan`-style month names.
+    public static func event(_ date: EventDate, _ lang: Language, short isShort: Bool = false) -> String {
+        let text: String
+        switch date.written.form {
+        case .day: text = isShort ? short(date.anchor, lang) : long(date.anchor, lang)
+        case .month: text = isShort ? shortMonth(date.anchor.month, lang) : month(date.anchor.month, lang)
+        case .year: text = String(date.anchor.year)
         }
+        if date.precision == .onOrBefore { return (lang == .id ? "≤ " : "by ") + text }
+        return text
     }
 }

@@ -1,11 +1,37 @@
 import ArgumentParser
 import NetraCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct Netra: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "netra",
         abstract: "Watch ASN neutrality around elections: charts, exports and briefings from a dataset of dated events.",
-        subcommands: [Validate.self, Export.self, Compare.self, Generate.self]
+        discussion: """
+        Run with no command for the main job: every chart and export of datasets/bekasi-2024 and the \
+        latest month's briefing, into output/.
+        Exit codes: 0 success, 1 invalid data or an output that cannot be written, 2 a usage error.
+        """,
+        subcommands: [MainJob.self, Validate.self, Report.self, Briefing.self, Compare.self, Export.self, Generate.self],
+        defaultSubcommand: MainJob.self
     )
+
+    /// Runs the command; usage errors exit 2 (the argument parser's own default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Glibc.exit(0)
+            }
+            if !message.isEmpty { printError(message) }
+            Glibc.exit(code.rawValue == 64 ? 2 : code.rawValue)
+        }
+    }
 }

@@ -24,3 +24,57 @@ extension VisualCheckTests {
         Fixtures.keep(te.png, "timeline-fixture-en.png")
     }
 }
+
+extension VisualCheckTests {
+    @Test func comparison() throws {
+        let d = Fixtures.realOrFixture()
+        let a = d.jurisdictionIndex["kota-bekasi"] ?? 2, b = d.jurisdictionIndex["kabupaten-bekasi"] ?? 3
+        Fixtures.keep(try ComparisonChart.render(d, first: a, second: b).png, "comparison-id.png")
+        Fixtures.keep(try ComparisonChart.render(d, first: a, second: b, options: ChartOptions(language: .en, scale: 2)).png, "comparison-en-2x.png")
+    }
+}
+
+extension VisualCheckTests {
+    static func leadPoints(_ d: Dataset) -> [LeadTimePoint] {
+        // Prevention lead to Pemilu 2024 from each prevention event, per jurisdiction id.
+        let pemilu = Fixtures.day(2024, 2, 14)
+        var out: [LeadTimePoint] = []
+        for e in d.events where e.kind.isPrevention && e.date.anchor <= pemilu {
+            out.append(LeadTimePoint(measure: "prevention_lead", jurisdiction: d.jurisdictions[e.jurisdiction].id,
+                                     days: e.date.anchor.days(to: pemilu), exact: e.date.isExact))
+        }
+        for e in d.events where e.sourceDate != nil {
+            if let sd = e.sourceDate {
+                out.append(LeadTimePoint(measure: "reporting_lag", jurisdiction: d.jurisdictions[e.jurisdiction].id,
+                                         days: e.date.anchor.days(to: sd), exact: e.date.isExact))
+            }
+        }
+        return out
+    }
+
+    @Test func leadTimesAndCases() throws {
+        let d = Fixtures.realOrFixture()
+        Fixtures.keep(try LeadTimesChart.render(Self.leadPoints(d), dataset: d).png, "leadtimes-id.png")
+        Fixtures.keep(try CasesChart.render(d).png, "cases-id.png")
+        Fixtures.keep(try CasesChart.render(d, options: ChartOptions(language: .en)).png, "cases-en.png")
+    }
+}
+
+extension VisualCheckTests {
+    static func synthetic(_ n: Int) throws -> Dataset {
+        let f = SyntheticDataset.make(events: n, seed: 7)
+        return try DatasetLoader.load(jurisdictions: ("j", f.jurisdictions), elections: ("e", f.elections),
+                                      events: ("ev", f.events), name: "synthetic-\(n)")
+    }
+
+    @Test func largeSynthetic() throws {
+        let d = try Self.synthetic(50_000)
+        let t = try TimelineChart.render(d, graph: EventGraph(events: d.events))
+        Fixtures.keep(t.png, "timeline-50k.png")
+        #expect(t.plan.clustered)
+        Fixtures.keep(try MonthlyBarsChart.render(d).png, "monthly-50k.png")
+        Fixtures.keep(try CasesChart.render(d).png, "cases-50k.png")
+        let small = try Self.synthetic(120)
+        Fixtures.keep(try TimelineChart.render(small, graph: EventGraph(events: small.events)).png, "timeline-120.png")
+    }
+}

@@ -11,6 +11,8 @@ public struct TimelineLane: Sendable, Hashable {
     public var rows: Int
     /// Events drawn without a label (said as "+N more" beside the name).
     public var unlabelled: Int
+    /// Jurisdictions under this one whose events were rolled into the lane for lack of room.
+    public var merged: Int
 }
 
 /// How an event's date is drawn.
@@ -101,8 +103,9 @@ public struct TimelinePlan: Sendable {
 
 /// The timeline: one lane per jurisdiction, a marker per event, links, and election days.
 public enum TimelineChart {
-    /// Events above this many are aggregated into counted markers per lane × period.
-    public static let defaultDetailLimit = 400
+    /// Events above this many are aggregated into counted markers per lane × period: at
+    /// 1600×900 about this many labels fit before most markers would go unlabelled.
+    public static let defaultDetailLimit = 150
 
     /// Lays out and draws the timeline; `window` limits the days shown (all events when `nil`).
     public static func render(_ dataset: Dataset, graph: EventGraph, options: ChartOptions = ChartOptions(),
@@ -174,12 +177,18 @@ public enum TimelineChart {
         if to.ordinal <= from.ordinal { to = from.adding(days: 1) }
         let clustered = inWindow > detailLimit
 
-        // Lanes: every jurisdiction with an event, in level-then-name order.
-        var laneOrder = (0..<jCount).filter { perJurisdiction[$0] > 0 }
-        laneOrder.sort {
-            let a = dataset.jurisdictions[$0], b = dataset.jurisdictions[$1]
-            return (levelRank(a.level), a.name, $0) < (levelRank(b.level), b.name, $1)
+        // Lanes: every jurisdiction with an event, in level-then-name order; `laneRoot` says
+        // whose lane a jurisdiction's events join (itself unless rolled up below).
+        var laneRoot = Array(0..<jCount)
+        func lanes(for root: [Int]) -> [Int] {
+            var seen = [Bool](repeating: false, count: jCount)
+            for j in 0..<jCount where perJurisdiction[j] > 0 { seen[root[j]] = true }
+            return (0..<jCount).filter { seen[$0] }.sorted {
+                let a = dataset.jurisdictions[$0], b = dataset.jurisdictions[$1]
+                return (levelRank(a.level), a.name, $0) < (levelRank(b.level), b.name, $1)
+            }
         }
+        var laneOrder = lanes(for: laneRoot)
 
         // Frame: title, subtitle, legend, footer.
         // The subtitle names the days the events cover (or the window), not the padded axis.
@@ -215,19 +224,34 @@ public enum TimelineChart {
         func lanesArea(_ body: ChartRect) -> ChartRect {
             ChartRect(minX: body.minX, minY: body.minY + bandH, maxX: body.maxX, maxY: body.maxY - axisH)
         }
+        // Too many lanes: roll kabupaten and kota into their province, then provinces into the
+        // nation (counts roll up the same way); only then leave lanes out.
         let maxLanes = max(1, Int(lanesArea(frame.body).height / minLane))
-        let hiddenLanes = max(0, laneOrder.count - maxLanes)
-        if hiddenLanes > 0 {
-            laneOrder = Array(laneOrder.prefix(maxLanes))
-            spec.subtitle += " · +\(ChartText.number(hiddenLanes, lang)) " + ChartString.lanesHidden.text(lang)
-            frame = try Frame.layout(spec, theme: theme, measurer: measurer)
+        var rolledUp = false
+        for rank in [2, 1] where laneOrder.count > maxLanes {
+            for j in 0..<jCount where levelRank(dataset.jurisdictions[laneRoot[j]].level) >= rank {
+                if let up = dataset.lineage(of: j).first(where: { levelRank(dataset.jurisdictions[$0].level) < rank }) { laneRoot[j] = up }
+            }
+            laneOrder = lanes(for: laneRoot)
+            rolledUp = true
         }
+        let hiddenLanes = max(0, laneOrder.count - maxLanes)
+        if hiddenLanes > 0 { laneOrder = Array(laneOrder.prefix(maxLanes)) }
+        if rolledUp { spec.subtitle += " · " + ChartString.rolledUp.text(lang) }
+        if hiddenLanes > 0 { spec.subtitle += " · +\(ChartText.number(hiddenLanes, lang)) " + ChartString.lanesHidden.text(lang) }
+        if rolledUp || hiddenLanes > 0 { frame = try Frame.layout(spec, theme: theme, measurer: measurer) }
         var marks = frame.marks
         let area = lanesArea(frame.body)
 
         // Name column from the widest name, capped at a fifth of the canvas.
+        var laneOfRoot = [Int](repeating: -1, count: jCount)
+        for (k, j) in laneOrder.enumerated() { laneOfRoot[j] = k }
+        var merged = [Int](repeating: 0, count: laneOrder.count)
+        for j in 0..<jCount where perJurisdiction[j] > 0 && laneRoot[j] != j && laneOfRoot[laneRoot[j]] >= 0 { merged[laneOfRoot[laneRoot[j]]] += 1 }
+        func mergedNote(_ n: Int) -> String { "+\(ChartText.number(n, lang)) " + ChartString.underIt.text(lang) }
         var nameW = 0.0
         for j in laneOrder { nameW = max(nameW, try measurer.width(dataset.jurisdictions[j].name, theme.laneName)) }
+        for n in merged where n > 0 { nameW = max(nameW, try measurer.width(mergedNote(n), theme.note)) }
         nameW = min(nameW, theme.width * 0.2)
         let plot = ChartRect(minX: area.minX + nameW + 20 * s, minY: area.minY, maxX: area.maxX - 6 * s, maxY: area.maxY)
         let scale = TimeScale(from: from, to: to, range: (plot.minX, plot.maxX))
@@ -235,6 +259,7 @@ public enum TimelineChart {
 
         var laneOf = [Int](repeating: -1, count: jCount)
         for (k, j) in laneOrder.enumerated() { laneOf[j] = k }
+        for j in 0..<jCount where laneOf[j] < 0 && laneOf[laneRoot[j]] >= 0 { laneOf[j] = laneOf[laneRoot[j]] }
 
         // Items (detail mode): measure every label candidate once.
         struct Pending {
@@ -347,7 +372,7 @@ public enum TimelineChart {
         var y = area.minY
         for (k, j) in laneOrder.enumerated() {
             let rect = ChartRect(x: area.minX, y: y.rounded(), width: area.width, height: (y + laneHeights[k]).rounded() - y.rounded())
-            lanes.append(TimelineLane(jurisdiction: j, rect: rect, rows: rowsFor[k], unlabelled: 0))
+            lanes.append(TimelineLane(jurisdiction: j, rect: rect, rows: rowsFor[k], unlabelled: 0, merged: merged[k]))
             y += laneHeights[k]
             if k % 2 == 0 { marks.append(.rect(rect, fill: theme.band)) }
         }
@@ -432,14 +457,24 @@ public enum TimelineChart {
             if graph.nodeCount == dataset.events.count {
                 for it in items {
                     for c in graph.causes(of: it.event) where itemAt[c.node] >= 0 {
-                        let other = items[itemAt[c.node]]
                         drawnEdges.append(TimelineEdge(from: it.event, to: c.node, relation: c.relation))
-                        marks.append(.line(curve(from: it.marker, to: other.marker, s: s), stroke: theme.muted.withAlpha(150), thickness: 1.5 * s, dash: nil))
                     }
+                }
+                // Many links would veil the labels: draw them fainter and thinner.
+                let many = drawnEdges.count > 40
+                for edge in drawnEdges {
+                    let a = items[itemAt[edge.from]].marker, b = items[itemAt[edge.to]].marker
+                    marks.append(.line(curve(from: a, to: b, s: s), stroke: theme.muted.withAlpha(many ? 80 : 150), thickness: (many ? 1 : 1.5) * s, dash: nil))
                 }
             }
             for it in items { marks.append(contentsOf: itemMarks(it, kind: dataset.events[it.event], r: it.row == nil ? r * 0.6 : r, tail: tail, s: s)) }
-            for it in items { if let l = it.label { marks.append(.text(l)) } }
+            // A soft backing in the lane's colour keeps labels readable over rules and links.
+            for it in items {
+                guard let l = it.label else { continue }
+                let bg = it.lane % 2 == 0 ? theme.band : theme.background
+                if it.style != .span { marks.append(.rect(l.box.insetBy(dx: -2 * s, dy: 0), fill: bg.withAlpha(215))) }
+                marks.append(.text(l))
+            }
         }
 
         // Names last, so nothing draws over them; "+N more" under the name or beside it.
@@ -448,13 +483,22 @@ public enum TimelineChart {
             let name = try measurer.fit(dataset.jurisdictions[j].name, theme.laneName, maxWidth: nameW) ?? ""
             let nameMark = try measurer.place(name, theme.laneName, x: area.minX + 8 * s, y: lane.rect.minY + 6 * s, role: .laneName)
             marks.append(.text(nameMark))
-            if lane.unlabelled > 0 {
-                let more = "+\(ChartText.number(lane.unlabelled, lang)) \(ChartString.moreEvents.text(lang))"
-                if nameMark.box.maxY + electionLH + 4 * s <= lanes[k].rect.maxY {
-                    marks.append(.text(try measurer.place(more, theme.note, x: area.minX + 8 * s, y: nameMark.box.maxY + 2 * s, role: .note)))
-                } else if let fitted = try measurer.fit(more, theme.note, maxWidth: plot.minX - nameMark.box.maxX - 10 * s) {
-                    marks.append(.text(try measurer.place(fitted, theme.note, x: nameMark.box.maxX + 6 * s, y: nameMark.box.midY, valign: .middle, role: .note)))
+            // Notes under the name, one a line while the lane has room, else beside the name.
+            var notes: [String] = []
+            if lane.merged > 0 { notes.append(mergedNote(lane.merged)) }
+            if lane.unlabelled > 0 { notes.append("+\(ChartText.number(lane.unlabelled, lang)) \(ChartString.moreEvents.text(lang))") }
+            var noteY = nameMark.box.maxY + 2 * s
+            var beside: [String] = []
+            for note in notes {
+                if noteY + electionLH <= lanes[k].rect.maxY - 2 * s, let fitted = try measurer.fit(note, theme.note, maxWidth: nameW + 10 * s) {
+                    let m = try measurer.place(fitted, theme.note, x: area.minX + 8 * s, y: noteY, role: .note)
+                    marks.append(.text(m)); noteY = m.box.maxY + 1 * s
+                } else {
+                    beside.append(note)
                 }
+            }
+            if !beside.isEmpty, let fitted = try measurer.fit(beside.joined(separator: " · "), theme.note, maxWidth: plot.minX - nameMark.box.maxX - 10 * s) {
+                marks.append(.text(try measurer.place(fitted, theme.note, x: nameMark.box.maxX + 6 * s, y: nameMark.box.midY, valign: .middle, role: .note)))
             }
         }
 
@@ -499,89 +543,118 @@ public enum TimelineChart {
         }
     }
 
-    /// Cluster mode: one aggregation pass counts events per lane × period (day, week, month,
-    /// quarter or year, whichever is wide enough for a marker), by kind.
+    /// Cluster mode. One aggregation pass counts events per lane × base period (a day, or a
+    /// month over long spans) × kind; the display period (day, week, month, quarter, year) is
+    /// then the finest whose markers can hold their count, found by merging those cells only.
     static func cluster(_ dataset: Dataset, window: ClosedRange<Day>?, laneOf: [Int], lanes: [TimelineLane], plot: ChartRect,
                         scale: TimeScale, ctx: ChartContext) -> [TimelineCluster] {
         let s = ctx.s
-        let ppd = scale.pixelsPerDay
-        let want = 30 * s
-        // Bucket unit in days (approximate for months): 1, 7, 30.44, 91.3, 365.25.
-        let units: [(TimeTickUnit, Double)] = [(.days(1), 1), (.weeks(1), 7), (.months(1), 30.44), (.months(3), 91.31), (.years(1), 365.25)]
-        var unit: TimeTickUnit = .years(1)
-        for (u, days) in units where days * ppd >= want { unit = u; break }
-        func bucket(_ d: Day) -> Int {
-            switch unit {
-            case .days: return d.ordinal
-            case .weeks: let o = d.ordinal - 4; return o >= 0 ? o / 7 : -((-o + 6) / 7)
-            case .months(let n): let m = d.month.index; return m >= 0 ? m / n : -((-m + n - 1) / n)
-            case .years: return d.year
-            }
-        }
-        func bucketStart(_ b: Int) -> Day {
-            switch unit {
-            case .days: return Day(ordinal: b)
-            case .weeks: return Day(ordinal: b * 7 + 4)
-            case .months(let n): return Month(index: b * n).firstDay
-            case .years: return Day(year: b, month: 1, day: 1) ?? scale.from
-            }
-        }
-        let b0 = bucket(scale.from), b1 = bucket(scale.to)
-        let nb = max(1, b1 - b0 + 1)
         let kinds = EventKind.allCases.count
-        var counts = [Int32](repeating: 0, count: lanes.count * nb * kinds)
+        // Base cells: days over spans up to about eleven years, months up to two centuries,
+        // else years, so the table stays small whatever the dates.
+        enum Base { case day, month, year }
+        let span = scale.to.ordinal - scale.from.ordinal
+        let monthSpan = scale.to.month.index - scale.from.month.index
+        let base: Base = span <= 4000 ? .day : monthSpan <= 2400 ? .month : .year
+        func baseIndex(_ d: Day) -> Int {
+            switch base {
+            case .day: return d.ordinal
+            case .month: return d.month.index
+            case .year: return d.year
+            }
+        }
+        let base0 = baseIndex(scale.from)
+        let nBase = max(1, baseIndex(scale.to) - base0 + 1)
+        var counts = [Int32](repeating: 0, count: lanes.count * nBase * kinds)
         for e in dataset.events where e.jurisdiction >= 0 && e.jurisdiction < laneOf.count {
             let lane = laneOf[e.jurisdiction]
             if lane < 0 { continue }
             let a = e.date.anchor
             if let w = window, !w.contains(a) { continue }
-            let b = min(max(bucket(a) - b0, 0), nb - 1)
-            counts[(lane * nb + b) * kinds + e.kind.order] += 1
+            let b = min(max(baseIndex(a) - base0, 0), nBase - 1)
+            counts[(lane * nBase + b) * kinds + e.kind.order] += 1
         }
-        var totals: [(lane: Int, b: Int, n: Int, kind: EventKind)] = []
-        var maxN = 1
-        for lane in 0..<lanes.count {
-            for b in 0..<nb {
-                var n = 0, best = 0, bestKind = 0
-                for k in 0..<kinds {
-                    let c = Int(counts[(lane * nb + b) * kinds + k])
-                    n += c
-                    if c > best { best = c; bestKind = k }
-                }
-                if n > 0 { totals.append((lane, b, n, EventKind.allCases[bestKind])); maxN = max(maxN, n) }
+
+        // Display periods, each with its map from a base cell and its first day.
+        func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+        struct Unit { var days: Double; var of: (Int) -> Int; var start: (Int) -> Day }
+        var units: [Unit] = []
+        if base == .day {
+            units.append(Unit(days: 1, of: { base0 + $0 }, start: { Day(ordinal: $0) }))
+            units.append(Unit(days: 7, of: { floorDiv(base0 + $0 - 4, 7) }, start: { Day(ordinal: $0 * 7 + 4) }))
+        }
+        if base != .year {
+            let monthOf: (Int) -> Int = base == .day ? { Day(ordinal: base0 + $0).month.index } : { base0 + $0 }
+            units.append(Unit(days: 30.44, of: monthOf, start: { Month(index: $0).firstDay }))
+            units.append(Unit(days: 91.31, of: { floorDiv(monthOf($0), 3) }, start: { Month(index: $0 * 3).firstDay }))
+            units.append(Unit(days: 365.25, of: { floorDiv(monthOf($0), 12) }, start: { Month(index: $0 * 12).firstDay }))
+        } else {
+            units.append(Unit(days: 365.25, of: { base0 + $0 }, start: { Day(year: max(1, $0), month: 1, day: 1) ?? scale.from }))
+        }
+        let yearOf: (Int) -> Int = { b in
+            switch base {
+            case .day: return Day(ordinal: base0 + b).year
+            case .month: return floorDiv(base0 + b, 12)
+            case .year: return base0 + b
             }
         }
+        for n in [10, 100, 1000] {
+            units.append(Unit(days: 365.25 * Double(n), of: { floorDiv(yearOf($0), n) }, start: { Day(year: max(1, $0 * n), month: 1, day: 1) ?? scale.from }))
+        }
+
+        let style = TextStyle(size: ctx.theme.note.size, bold: true, color: .white)
+        let laneH = lanes.map(\.rect.height).min() ?? 40 * s
+        var chosen: (unit: Unit, cells: [(lane: Int, bucket: Int, n: Int, kind: Int)])?
+        for unit in units {
+            let px = unit.days * scale.pixelsPerDay
+            guard px >= 24 * s else { continue }
+            // Merge base cells into this period; cells arrive in bucket order per lane.
+            var cells: [(lane: Int, bucket: Int, n: Int, kind: Int)] = []
+            var perKind = [Int](repeating: 0, count: kinds)
+            for lane in 0..<lanes.count {
+                var current: Int?
+                func flush() {
+                    guard let c = current else { return }
+                    let n = perKind.reduce(0, +)
+                    if n > 0 {
+                        var best = 0
+                        for k in 1..<kinds where perKind[k] > perKind[best] { best = k }
+                        cells.append((lane, c, n, best))
+                    }
+                    perKind = [Int](repeating: 0, count: kinds)
+                }
+                for b in 0..<nBase {
+                    let u = unit.of(b)
+                    if u != current { flush(); current = u }
+                    for k in 0..<kinds { perKind[k] += Int(counts[(lane * nBase + b) * kinds + k]) }
+                }
+                flush()
+            }
+            let widest = (try? ctx.measurer.width(ChartText.compact(cells.map(\.n).max() ?? 0, ctx.lang), style)) ?? px
+            chosen = (unit, cells)
+            if px >= widest + 10 * s && laneH * 0.8 >= widest * 0.5 { break }
+        }
+        guard let (unit, cells) = chosen else { return [] }
+
         var out: [TimelineCluster] = []
-        var placer = LabelPlacer(bounds: plot, padding: 2 * s)
-        for t in totals {
-            let first = max(bucketStart(t.b + b0), scale.from)
-            let last = min(bucketStart(t.b + b0 + 1).adding(days: -1), scale.to)
+        for c in cells {
+            let first = max(unit.start(c.bucket), scale.from)
+            let last = min(unit.start(c.bucket + 1).adding(days: -1), scale.to)
             let x0 = scale(first), x1 = scale(last.adding(days: 1))
-            let lane = lanes[t.lane].rect
-            let rMax = max(4 * s, min((x1 - x0) * 0.48, lane.height * 0.4))
-            let rMin = min(rMax, 10 * s)
-            let radius = rMin + (rMax - rMin) * (Double(t.n) / Double(maxN)).squareRoot()
-            let center = ChartPoint(x: (x0 + x1) / 2, y: lane.midY + 4 * s)
+            let lane = lanes[c.lane].rect
+            let kind = EventKind.allCases[c.kind]
+            let text = ChartText.compact(c.n, ctx.lang)
+            let light: Set<EventKind> = [.sosialisasi, .directive, .response, .statement, .pledge]
+            let textStyle = TextStyle(size: style.size, bold: true, color: light.contains(kind) ? ctx.theme.ink : .white)
+            let w = (try? ctx.measurer.width(text, textStyle)) ?? 0
+            let radius = min(max(11 * s, w / 2 + 4 * s), max(4 * s, (x1 - x0) / 2 - 1 * s), lane.height * 0.42)
+            let center = ChartPoint(x: (x0 + x1) / 2, y: lane.midY + 6 * s)
             var label: TextMark?
-            let text = ChartText.number(t.n, ctx.lang)
-            let light = t.kind == .sosialisasi || t.kind == .directive || t.kind == .response || t.kind == .statement
-            let style = TextStyle(size: ctx.theme.note.size, bold: true, color: light ? ctx.theme.ink : .white)
-            if let w = try? ctx.measurer.width(text, style), w <= 2 * radius - 4 * s,
-               let mark = try? ctx.measurer.place(text, style, x: center.x, y: center.y, align: .center, valign: .middle, role: .value),
-               mark.box.height <= 2 * radius {
+            if w <= 2 * radius - 4 * s,
+               let mark = try? ctx.measurer.place(text, textStyle, x: center.x, y: center.y, align: .center, valign: .middle, role: .value) {
                 label = mark
             }
-            placer.reserve(ChartRect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius))
-            out.append(TimelineCluster(lane: t.lane, first: first, last: last, count: t.n, kind: t.kind, center: center, radius: radius, label: label))
-        }
-        // Counts too wide for their marker go above it when there is room, else they are left out.
-        let outside = TextStyle(size: ctx.theme.note.size, bold: true, color: ctx.theme.ink)
-        for k in out.indices where out[k].label == nil {
-            let c = out[k]
-            guard let mark = try? ctx.measurer.place(ChartText.number(c.count, ctx.lang), outside, x: c.center.x,
-                                                     y: c.center.y - c.radius - 1 * s, align: .center, valign: .bottom, role: .value),
-                  lanes[c.lane].rect.contains(mark.box), placer.place([mark.box]) != nil else { continue }
-            out[k].label = mark
+            out.append(TimelineCluster(lane: c.lane, first: first, last: last, count: c.n, kind: kind, center: center, radius: radius, label: label))
         }
         return out
     }

@@ -71,6 +71,20 @@ public enum ChartText {
         return (value < 0 && scaled != 0 ? "−" : "") + body
     }
 
+    /// A count short enough for a marker: `950`, `1,2rb` / `1.2k`, `12rb` / `12k`, `1,5jt` / `1.5M`.
+    public static func compact(_ value: Int, _ lang: Language) -> String {
+        let v = Double(value.magnitude)
+        let sign = value < 0 ? "−" : ""
+        func scaled(_ d: Double, _ id: String, _ en: String) -> String {
+            let x = v / d
+            let text = x < 10 ? number((x * 10).rounded(.down) / 10, lang) : number(Int(x.rounded(.down)), lang)
+            return sign + text + (lang == .id ? id : en)
+        }
+        if v < 1000 { return number(value, lang) }
+        if v < 1_000_000 { return scaled(1000, "rb", "k") }
+        return scaled(1_000_000, "jt", "M")
+    }
+
     /// A kind as legends name it.
     public static func kind(_ kind: EventKind, _ lang: Language) -> String {
         switch (kind, lang) {
@@ -141,12 +155,15 @@ public enum ChartText {
     /// `Sumber: dataset bekasi-2024 (12 media)` / `Source: dataset bekasi-2024 (12 outlets)`,
     /// counting distinct `source` values among `events` (all events when `nil`).
     public static func sourceFooter(_ dataset: Dataset, _ lang: Language, events: [Int]? = nil) -> String {
+        // Distinct raw names first (cheap over a million rows), then fold case and spaces.
+        var raw = Set<String>()
+        if let events { for i in events where dataset.events.indices.contains(i) { raw.insert(dataset.events[i].source) } }
+        else { for e in dataset.events { raw.insert(e.source) } }
         var outlets = Set<String>()
-        func add(_ e: Event) {
-            let s = e.source.trimmingSpaces
+        for r in raw {
+            let s = r.trimmingSpaces
             if !s.isEmpty { outlets.insert(s.lowercased()) }
         }
-        if let events { for i in events where i < dataset.events.count { add(dataset.events[i]) } } else { dataset.events.forEach(add) }
         let n = outlets.count
         return lang == .id
             ? "Sumber: dataset \(datasetName(dataset)) (\(number(n, lang)) media) · Netra"
@@ -157,9 +174,10 @@ public enum ChartText {
 /// The fixed words of the charts in both languages.
 public enum ChartString: Sendable, CaseIterable {
     case monthlyTitle, allJurisdictions, events, eventsAxis, monthAxis, dateAxis
-    case timelineTitle, moreEvents, electionDay, onOrBefore, monthOrYear, span, clustered, lanesHidden, link
+    case timelineTitle, moreEvents, electionDay, onOrBefore, monthOrYear, span, clustered, rolledUp, underIt, lanesHidden, link
     case comparisonTitle, preventionPanel, incidentPanel, signatoriesPanel, total, withinNote, firstPrevention, nonePrevention
     case leadTitle, leadAxis, median, exact, imprecise, days
+    case signatories, unknown
     case casesTitle, casesPanel, signatoriesOverTime, countAxis, seriesHidden, noData, outsideWindow
 
     /// The words in `lang`.
@@ -183,6 +201,8 @@ public enum ChartString: Sendable, CaseIterable {
         case .monthOrYear: return ("hanya bulan/tahun diketahui", "month/year only")
         case .span: return ("rentang", "span")
         case .clustered: return ("dikelompokkan per wilayah dan periode", "grouped by jurisdiction and period")
+        case .rolledUp: return ("kab/kota digabung ke wilayah induknya", "cities and regencies merged into their parent")
+        case .underIt: return ("kab/kota di bawahnya", "below it merged")
         case .lanesHidden: return ("wilayah tidak ditampilkan", "jurisdictions not shown")
         case .link: return ("tautan antarperistiwa", "link between events")
         case .comparisonTitle: return ("Perbandingan pencegahan dan penanganan", "Prevention and handling compared")
@@ -199,6 +219,8 @@ public enum ChartString: Sendable, CaseIterable {
         case .exact: return ("tanggal pasti", "exact date")
         case .imprecise: return ("tanggal tidak pasti", "imprecise date")
         case .days: return ("hari", "days")
+        case .signatories: return ("Penanda tangan", "Signatories")
+        case .unknown: return ("tidak diketahui", "unknown")
         case .casesTitle: return ("Kasus dan penanda tangan ikrar dari waktu ke waktu", "Cases and pledge signatories over time")
         case .casesPanel: return ("Rekap kasus (angka terakhir yang dilaporkan)", "Case tallies (latest reported figure)")
         case .signatoriesOverTime: return ("Penanda tangan ikrar (kumulatif)", "Pledge signatories (cumulative)")

@@ -1,6 +1,8 @@
 /// The little picture in front of a legend entry.
 public enum LegendSymbol: Sendable, Hashable {
     case square, circle, hollowCircle, line, dashedLine, spanBar, medianBar
+    /// Marker shapes of the cases chart.
+    case triangle, diamond, ring
 }
 
 /// One legend entry to lay out: a symbol in a colour and its words.
@@ -75,6 +77,16 @@ enum LegendLayout {
         case .spanBar:
             let bar = ChartRect(x: r.minX, y: r.midY - r.height * 0.3, width: r.width, height: r.height * 0.6)
             return [.rect(bar, fill: color.withAlpha(110)), .outline(bar, stroke: color.shaded(0.2), thickness: 1 * s)]
+        case .triangle:
+            let c = r.center, q = r.height / 2
+            return [.polygon([ChartPoint(x: c.x, y: c.y - q * 1.1), ChartPoint(x: c.x + q, y: c.y + q * 0.75), ChartPoint(x: c.x - q, y: c.y + q * 0.75)],
+                             fill: color, stroke: color.shaded(0.45), thickness: 1 * s)]
+        case .diamond:
+            let c = r.center, q = r.height / 2 * 1.1
+            return [.polygon([ChartPoint(x: c.x, y: c.y - q), ChartPoint(x: c.x + q, y: c.y), ChartPoint(x: c.x, y: c.y + q), ChartPoint(x: c.x - q, y: c.y)],
+                             fill: color, stroke: color.shaded(0.45), thickness: 1 * s)]
+        case .ring:
+            return [.circle(center: r.center, radius: r.height / 2 - 1 * s, fill: .white, stroke: color, thickness: 2.5 * s)]
         case .medianBar:
             return [.line([ChartPoint(x: r.midX, y: r.minY - 2 * s), ChartPoint(x: r.midX, y: r.maxY + 2 * s)], stroke: color, thickness: 4 * s, dash: nil)]
         }

@@ -45,12 +45,13 @@ public enum KindPalette {
     }
 }
 
-/// Colours for series that are not kinds (jurisdictions on the cases chart), in order:
-/// Okabe–Ito blue, vermillion, bluish green, reddish purple, orange, sky blue, black, then grey.
+/// Colours for series that are not kinds (jurisdictions, measures), in order: Okabe–Ito blue,
+/// vermillion, bluish green, reddish purple, orange, sky blue, black, then Tol's indigo and
+/// wine and a grey (yellow is left out: too faint for lines on white).
 public enum SeriesPalette {
-    static let colors: [RGBA] = [0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x000000, 0x999999]
+    static let colors: [RGBA] = [0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x000000, 0x332288, 0x882255, 0x999999]
         .map { RGBA(hex: $0) }
 
-    /// The colour of the `index`-th series (cycling after eight).
+    /// The colour of the `index`-th series (cycling after ten).
     public static func color(_ index: Int) -> RGBA { colors[((index % colors.count) + colors.count) % colors.count] }
 }

@@ -1,0 +1,103 @@
+import NetraCore
+import NetraAnalytics
+import NetraRender
+
+/// One month's briefing: its charts in context, key figures, event list and the one-page sheet.
+public enum BriefingJob {
+    /// How many months of context the briefing's charts show, the briefing month included.
+    public static let contextMonths = 12
+
+    /// The folder name: `briefing-2024-01`.
+    public static func folderName(_ month: Month) -> String { "briefing-\(month.iso)" }
+
+    /// Renders everything in memory under `briefing-YYYY-MM/`; nothing is written here.
+    public static func build(_ a: Analysis, month: Month, options: JobOptions,
+                             progress: any ProgressSink = SilentProgress()) throws(RenderError) -> [OutputFile] {
+        let d = a.dataset
+        let lang = options.language
+        let f = BriefingFigures(a, month: month)
+        let dir = folderName(month) + "/"
+        progress.step("briefing \(month.iso)")
+
+        // The months before it up to that month; the timeline runs on to the next election.
+        let first = Month(index: month.index - contextMonths + 1)
+        let upTo = upToMonth(d, from: first, through: month)
+        let wide = options.chartOptions
+        let monthly = try MonthlyBarsChart.render(upTo, options: wide)
+        let windowEnd = max(month.lastDay, f.nextElection.map { d.elections[$0.index].date } ?? month.lastDay)
+        let timeline = try TimelineChart.render(d, graph: a.graph, options: wide, window: first.firstDay...windowEnd)
+
+        // The sheet embeds both charts at its own size, so their text stays readable.
+        func sized(_ k: Int) -> ChartOptions {
+            ChartOptions(language: lang, scale: 1, width: BriefingSheet.chartSizes[k].width, height: BriefingSheet.chartSizes[k].height,
+                         fontPath: options.fonts.regular, boldFontPath: options.fonts.bold)
+        }
+        let smallMonthly = try MonthlyBarsChart.render(upTo, options: sized(0))
+        let smallTimeline = try TimelineChart.render(d, graph: a.graph, options: sized(1), window: first.firstDay...windowEnd)
+        let sheet = try BriefingSheet.render(a, figures: f, charts: [smallMonthly.png, smallTimeline.png], language: lang, fonts: options.fonts)
+
+        return [
+            OutputFile(name: dir + "briefing-sheet.png", bytes: sheet.png),
+            OutputFile(name: dir + "monthly.png", bytes: monthly.png),
+            OutputFile(name: dir + "timeline.png", bytes: timeline.png),
+            OutputFile(name: dir + "events.csv", bytes: a.eventsCSV(flavour: .plain, only: f.events)),
+            OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang).utf8)),
+        ]
+    }
+
+    /// The dataset cut to the events anchored in `from … through`, links dropped (the cut
+    /// feeds only the monthly chart, which does not follow them).
+    static func upToMonth(_ d: Dataset, from: Month, through: Month) -> Dataset {
+        var events = d.events.filter { let m = $0.date.anchor.month; return m >= from && m <= through }
+        for k in events.indices { events[k].links = [] }
+        return Dataset(events: events, jurisdictions: d.jurisdictions, elections: d.elections,
+                       extraEventColumns: d.extraEventColumns, name: d.name)
+    }
+
+    /// `events.md`: the key figures and the month's events with dates and sources.
+    static func markdown(_ a: Analysis, _ f: BriefingFigures, _ lang: Language) -> String {
+        let d = a.dataset
+        let id = lang == .id
+        var s = "# " + (id ? "Ringkasan Bulanan — " : "Monthly Briefing — ") + DateText.month(f.month, lang) + "\n\n"
+        s += "## " + (id ? "Angka kunci" : "Key figures") + "\n\n"
+        for t in BriefingSheet.keyFigures(a, f, lang) {
+            s += "- **\(t.label.trimmingSpaces)**: \(t.value)" + (t.note.isEmpty ? "" : " (\(t.note))") + "\n"
+        }
+        var kinds = EventKind.allCases.filter { (f.thisMonth[$0] ?? 0) + (f.previousMonth[$0] ?? 0) > 0 }
+        kinds.sort()
+        if !kinds.isEmpty {
+            s += "\n| " + (id ? "jenis" : "kind") + " | " + DateText.shortMonth(f.month.previous, lang) + " | " + DateText.shortMonth(f.month, lang) + " |\n| --- | ---: | ---: |\n"
+            for k in kinds { s += "| \(k.rawValue) | \(f.previousMonth[k] ?? 0) | \(f.thisMonth[k] ?? 0) |\n" }
+        }
+        s += "\n## " + (id ? "Kegiatan" : "Events") + "\n\n"
+        if f.events.isEmpty {
+            s += (id ? "Tidak ada kegiatan tercatat pada " : "No events recorded in ") + DateText.month(f.month, lang) + ".\n"
+        }
+        for k in f.events {
+            let e = d.events[k]
+            s += "- **\(DateText.event(e.date, lang))** · \(e.kind.rawValue) · \(d.jurisdictions[e.jurisdiction].name): \(markdownEscaped(e.title.isEmpty ? e.id : e.title))"
+            if let st = e.status { s += " (\(st.rawValue))" }
+            s += "  \n  " + (id ? "Sumber: " : "Source: ") + markdownEscaped(e.source)
+            if !e.sourceURL.isEmpty { s += " <\(e.sourceURL)>" }
+            if let sd = e.sourceDate { s += ", \(DateText.long(sd, lang))" }
+            if !e.quote.isEmpty { s += "  \n  > " + markdownEscaped(e.quote) }
+            s += "\n"
+        }
+        return s
+    }
+
+    /// Text from the data kept from being read as Markdown or HTML.
+    static func markdownEscaped(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "\n", "\r": out.append(" ")
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "*", "_", "`", "[", "]", "|", "#", "\\": out.append("\\"); out.append(c)
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,149 @@
+import ArgumentParser
+import NetraCore
+import NetraAnalytics
+import NetraRender
+import NetraReport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `--out`, `--lang`, `--scale`, `--font`, and how chatty to be: shared by report and briefing.
+struct JobFlags: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The folder to write into (created if missing).", valueName: "DIR"))
+    var out: String = "output"
+
+    @Option(name: .long, help: "Language of charts and briefing: id (Bahasa Indonesia) or en.")
+    var lang: Language = .id
+
+    @Option(name: .long, help: "Pixel scale of the charts: 1 (1600×900) or 2 (sharp 3200×1800).")
+    var scale: Int = 1
+
+    @Option(name: .long, help: ArgumentHelp("A TrueType font for the charts (default: DejaVu Sans, or $NETRA_FONT).", valueName: "FILE"))
+    var font: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print every step.")
+    var verbose = false
+
+    func validate() throws {
+        if !(1...4).contains(scale) { throw ValidationError("--scale takes 1, 2, 3 or 4") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
+
+    func options() throws -> JobOptions {
+        do {
+            return JobOptions(language: lang, scale: scale, fonts: try FontSet.resolve(path: font))
+        } catch {
+            printError("netra: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    var progress: any ProgressSink { TerminalProgress(show: !quiet && (verbose || isatty(2) != 0), verbose: verbose) }
+
+    /// Writes the files, then lists them (unless quiet).
+    func write(_ files: [OutputFile]) throws {
+        do {
+            let folder = try OutputFolder(out)
+            let paths = try folder.write(files)
+            if !quiet {
+                print("wrote \(paths.count) file\(paths.count == 1 ? "" : "s") into \(folder.path)/")
+                for p in paths { print("  \(p)") }
+            }
+        } catch {
+            printError("netra: \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Steps on stderr, so that stdout stays clean for what was written.
+struct TerminalProgress: ProgressSink {
+    let show: Bool
+    let verbose: Bool
+    func step(_ message: String) { if show { printError("… \(message)") } }
+    func detail(_ message: String) { if verbose { printError("    \(message)") } }
+}
+
+func rendering<T>(_ body: () throws(RenderError) -> T) throws -> T {
+    do { return try body() } catch {
+        printError("netra: \(error)")
+        throw ExitCode(1)
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write every chart and CSV export into the output folder."
+    )
+
+    @OptionGroup var dataset: DatasetOption
+    @OptionGroup var flags: JobFlags
+
+    func run() throws {
+        let options = try flags.options()
+        flags.progress.step("loading \(dataset.dataset)")
+        let data = try dataset.load()
+        let analysis = Analysis(dataset: data)
+        if let p = data.defaultComparisonPair(), !p.isBekasi, !flags.quiet {
+            printError("netra: no Kota/Kabupaten Bekasi in this dataset; comparing \(data.jurisdictions[p.a].id) and \(data.jurisdictions[p.b].id), the two with the most events")
+        }
+        let files = try rendering { () throws(RenderError) in try ReportJob.build(analysis, options: options, progress: flags.progress) }
+        try flags.write(files)
+    }
+}
+
+struct Briefing: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write one month's briefing: charts, key figures, event list and the one-page sheet."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The month, as YYYY-MM (e.g. 2024-01).", valueName: "YYYY-MM"),
+            transform: { text in
+                guard let m = Month(parsing: text) else {
+                    throw ValidationError("'\(text)' is not a month; expected YYYY-MM, e.g. 2024-01")
+                }
+                return m
+            })
+    var month: Month
+
+    @OptionGroup var dataset: DatasetOption
+    @OptionGroup var flags: JobFlags
+
+    func run() throws {
+        let options = try flags.options()
+        let data = try dataset.load()
+        let analysis = Analysis(dataset: data)
+        let files = try rendering { () throws(RenderError) in try BriefingJob.build(analysis, month: month, options: options, progress: flags.progress) }
+        try flags.write(files)
+    }
+}
+
+/// The main job, what `netra` alone runs: the full report and the latest month's briefing.
+struct MainJob: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "all",
+        abstract: "The main job (what `netra` alone runs): the full report and the latest month's briefing."
+    )
+
+    @OptionGroup var dataset: DatasetOption
+    @OptionGroup var flags: JobFlags
+
+    func run() throws {
+        let options = try flags.options()
+        let progress = flags.progress
+        progress.step("loading \(dataset.dataset)")
+        let data = try dataset.load()
+        let analysis = Analysis(dataset: data)
+        var files = try rendering { () throws(RenderError) in try ReportJob.build(analysis, options: options, progress: progress) }
+        if let month = data.latestMonth {
+            files += try rendering { () throws(RenderError) in try BriefingJob.build(analysis, month: month, options: options, progress: progress) }
+        }
+        try flags.write(files)
+        if !flags.quiet, let month = data.latestMonth {
+            print("briefing for \(month.iso): \(flags.out)/\(BriefingJob.folderName(month))/briefing-sheet.png")
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Testing
+import Foundation
+import CGD
+
+/// Runs the built `netra` binary, as a user would.
+enum Netra {
+    static let root: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
+    /// The binary sits beside the test bundle in the build folder.
+    static let binary: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+        if dir.lastPathComponent == "MacOS" { dir = dir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+        return dir.appendingPathComponent("netra").path
+    }()
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ args: [String], in dir: String? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: dir ?? root)
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func tempDir(_ name: String) -> String {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("netra-e2e-\(name)-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+        return d
+    }
+
+    static func files(in dir: String) -> [String] {
+        (FileManager.default.enumerator(atPath: dir)?.allObjects as? [String] ?? []).filter {
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: dir + "/" + $0, isDirectory: &isDir) && !isDir.boolValue
+        }.sorted()
+    }
+
+    /// A copy of the shipped dataset with one file replaced.
+    static func brokenDataset(_ file: String, _ text: String) throws -> String {
+        let dir = tempDir("bad")
+        for f in ["events.csv", "jurisdictions.csv", "elections.csv"] {
+            try FileManager.default.copyItem(atPath: root + "/datasets/bekasi-2024/" + f, toPath: dir + "/" + f)
+        }
+        try FileManager.default.removeItem(atPath: dir + "/" + file)
+        try text.write(toFile: dir + "/" + file, atomically: true, encoding: .utf8)
+        return dir
+    }
+}
+
+@Suite(.serialized) struct EndToEndTests {
+    @Test func validateAcceptsTheShippedDataset() throws {
+        let r = try Netra.run(["validate"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "ok: 33 events (regulation 3, task_force 2, directive 2, sosialisasi 2, pledge 3, incident 4, response 1, report 2, decision 3, case_tally 7, statement 4); 4 jurisdictions; 2 elections; 2022-01-01 to 2024-08-23\n")
+    }
+
+    @Test func badDataExitsOneWithEveryProblemAndWritesNothing() throws {
+        let events = try String(contentsOfFile: Netra.root + "/datasets/bekasi-2024/events.csv", encoding: .utf8)
+            .replacingOccurrences(of: "kota-2023-12-29-jersey-photo,2023-12-29,day,,incident", with: "kota-2023-12-29-jersey-photo,2023-12-32,day,,rally")
+        let dir = try Netra.brokenDataset("events.csv", events)
+        let out = Netra.tempDir("out")
+        let r = try Netra.run(["report", "--dataset", dir, "--out", out])
+        #expect(r.status == 1)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("\(dir)/events.csv:16:30: date: impossible date '2023-12-32'"))
+        #expect(lines[1].hasPrefix("\(dir)/events.csv:16:46: kind: unknown kind 'rally'; expected one of: regulation,"))
+        #expect(lines[2] == "netra: 2 problems in \(dir); nothing was written")
+        #expect(Netra.files(in: out).isEmpty)
+    }
+
+    @Test func malformedMonthIsAUsageError() throws {
+        for bad in ["2024-13", "Jan", "2024-1"] {
+            let r = try Netra.run(["briefing", "--month", bad, "--out", Netra.tempDir("m")])
+            #expect(r.status == 2)
+            #expect(r.stderr.contains("expected YYYY-MM, e.g. 2024-01"))
+        }
+    }
+
+    @Test func outThatIsAFileIsRefused() throws {
+        let file = Netra.tempDir("f") + "/plain.txt"
+        try "keep me".write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try Netra.run(["report", "--out", file, "--quiet"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("is an existing file, not a folder"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me")
+    }
+
+    @Test func mainJobWritesTheReportAndTheLatestBriefingDeterministically() throws {
+        let a = Netra.tempDir("a"), b = Netra.tempDir("b")
+        let r = try Netra.run(["--out", a])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("briefing for 2024-08"))
+        #expect(try Netra.run(["--out", b, "--quiet"]).stdout == "")
+        let files = Netra.files(in: a)
+        for name in ["monthly.png", "timeline.png", "events.csv", "monthly.csv", "leadtimes.csv", "compare.csv",
+                     "briefing-2024-08/briefing-sheet.png", "briefing-2024-08/events.md"] {
+            #expect(files.contains(name), "missing \(name)")
+        }
+        #expect(files.filter { $0.hasSuffix(".png") }.count >= 5)
+        #expect(Netra.files(in: b) == files)
+        for f in files {
+            let x = FileManager.default.contents(atPath: a + "/" + f), y = FileManager.default.contents(atPath: b + "/" + f)
+            #expect(x != nil && x == y, "\(f) differs between two runs")
+        }
+        // Every PNG is a real, non-blank image.
+        for f in files where f.hasSuffix(".png") {
+            let bytes = try #require(FileManager.default.contents(atPath: a + "/" + f))
+            let img = bytes.withUnsafeBytes { gdImageCreateFromPngPtr(Int32($0.count), UnsafeMutableRawPointer(mutating: $0.baseAddress)) }
+            let image = try #require(img, "\(f) is not a PNG")
+            defer { gdImageDestroy(image) }
+            var colours = Set<Int32>()
+            for y in stride(from: 0, to: image.pointee.sy, by: 7) {
+                for x in stride(from: 0, to: image.pointee.sx, by: 7) { colours.insert(gdImageGetTrueColorPixel(image, x, y)) }
+            }
+            #expect(colours.count > 5, "\(f) looks blank")
+        }
+    }
+
+    @Test func briefingInEachLanguageAndForAnEmptyMonth() throws {
+        let id = Netra.tempDir("id"), en = Netra.tempDir("en")
+        #expect(try Netra.run(["briefing", "--month", "2024-01", "--out", id, "-q"]).status == 0)
+        #expect(try Netra.run(["briefing", "--month", "2024-01", "--out", en, "--lang", "en", "-q"]).status == 0)
+        let mdID = try String(contentsOfFile: id + "/briefing-2024-01/events.md", encoding: .utf8)
+        let mdEN = try String(contentsOfFile: en + "/briefing-2024-01/events.md", encoding: .utf8)
+        #expect(mdID.hasPrefix("# Ringkasan Bulanan — Januari 2024"))
+        #expect(mdEN.hasPrefix("# Monthly Briefing — January 2024"))
+        #expect(mdID.contains("**22 Januari 2024** · decision · Kota Bekasi"))
+        #expect(mdEN.contains("**Days to Pemilu 2024**: 14"))
+        #expect(FileManager.default.contents(atPath: id + "/briefing-2024-01/briefing-sheet.png")
+                != FileManager.default.contents(atPath: en + "/briefing-2024-01/briefing-sheet.png"))
+        let empty = Netra.tempDir("empty")
+        #expect(try Netra.run(["briefing", "--month", "2024-03", "--out", empty, "-q"]).status == 0)
+        let md = try String(contentsOfFile: empty + "/briefing-2024-03/events.md", encoding: .utf8)
+        #expect(md.contains("Tidak ada kegiatan tercatat pada Maret 2024."))
+        #expect(FileManager.default.fileExists(atPath: empty + "/briefing-2024-03/briefing-sheet.png"))
+    }
+
+    @Test func exportsToStandardOutputAndExcelFlavour() throws {
+        let r = try Netra.run(["export", "compare"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("metric,kota-bekasi,kabupaten-bekasi\nprevention_events,2,7\n"))
+        let file = Netra.tempDir("x") + "/monthly.csv"
+        #expect(try Netra.run(["export", "monthly", "--excel", "--rollup", "--out", file]).status == 0)
+        let bytes = try #require(FileManager.default.contents(atPath: file))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("month;jurisdiction;kind;events;count_sum\r\n"))
+    }
+
+    @Test func worksOnAGeneratedDatasetOfAnotherShape() throws {
+        let data = Netra.tempDir("gen"), out = Netra.tempDir("genout")
+        #expect(try Netra.run(["generate", "--events", "3000", "--seed", "7", "--out", data]).status == 0)
+        #expect(try Netra.run(["validate", "--dataset", data]).status == 0)
+        let r = try Netra.run(["report", "--dataset", data, "--out", out, "-q"])
+        #expect(r.status == 0)
+        #expect(Netra.files(in: out).filter { $0.hasSuffix(".png") }.count >= 5)
+    }
+}
