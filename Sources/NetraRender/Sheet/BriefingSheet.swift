@@ -22,7 +22,7 @@ public enum BriefingSheet {
     public static let width = 1240
     public static let height = 1754
     /// The sizes the two embedded charts are drawn at, so their text keeps its size on the sheet.
-    public static let chartSizes = [(width: 1160, height: 400), (width: 1160, height: 580)]
+    public static let chartSizes = [(width: 1160, height: 400), (width: 1160, height: 520)]
 
     static let ink = RGBA(hex: 0x1A1A1A)
     static let muted = RGBA(hex: 0x555555)
@@ -80,7 +80,7 @@ public enum BriefingSheet {
         _ = try text(heading, x: margin, y: y, size: 26, bold: true)
         y += 36
         let footerTop = height - 56
-        let rowH = 30
+        let rowH = 29
         if f.events.isEmpty {
             let none = lang == .id ? "Tidak ada kegiatan tercatat pada \(DateText.month(f.month, lang))." : "No events recorded in \(DateText.month(f.month, lang))."
             _ = try text(none, x: margin, y: y, size: 21, color: muted)
