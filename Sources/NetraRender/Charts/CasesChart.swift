@@ -16,6 +16,7 @@ public struct CaseSeries: Sendable, Hashable {
     public var values: [(day: Day, value: Int)]
     /// Marker centres, one per value (after merging values that fall on one pixel column).
     public var points: [ChartPoint]
+    /// The line colour (one per jurisdiction).
     public var color: RGBA
     /// The label at the line's end, when one was kept.
     public var label: TextMark?
@@ -33,14 +34,19 @@ public struct CaseSeries: Sendable, Hashable {
 
 /// The laid-out cases and signatories chart.
 public struct CasesPlan: Sendable {
+    /// What is drawn.
     public var chart: ChartPlan
     /// The two panels' plot areas: case tallies, then signatories.
     public var panels: [ChartRect]
+    /// Days to x, shared by both panels.
     public var scale: TimeScale
+    /// Lines drawn, panel by panel.
     public var series: [CaseSeries]
     /// Series left out to keep the chart legible.
     public var hiddenSeries: Int
+    /// Date ticks under the lower panel.
     public var xTicks: [AxisTick]
+    /// Legend entries.
     public var legend: [LegendEntry]
 }
 

@@ -5,24 +5,31 @@ import NetraAnalytics
 public struct ComparisonRow: Sendable, Hashable {
     /// 0 prevention, 1 incidents by status, 2 pledge signatories.
     public var panel: Int
+    /// The row name.
     public var label: String
     /// The kind whose colour the bars take.
     public var kind: EventKind
     /// The value for the first and the second jurisdiction.
     public var a: Int
+    /// The second jurisdiction’s value.
     public var b: Int
     /// Bars: the first jurisdiction's grows left from the centre, the second's right.
     public var barA: ChartRect
+    /// The second jurisdiction’s bar.
     public var barB: ChartRect
 }
 
 /// The laid-out comparison of two jurisdictions.
 public struct ComparisonPlan: Sendable {
+    /// What is drawn.
     public var chart: ChartPlan
     /// Indices into `Dataset.jurisdictions`: left, right.
     public var first: Int
+    /// Right-hand jurisdiction.
     public var second: Int
+    /// Rows, panel by panel.
     public var rows: [ComparisonRow]
+    /// Legend entries.
     public var legend: [LegendEntry]
 }
 

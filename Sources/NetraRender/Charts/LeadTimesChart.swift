@@ -8,7 +8,9 @@ public struct LeadTimePoint: Sendable, Hashable {
     public var measure: String
     /// A jurisdiction id (shown by its name when the dataset knows it) or a name.
     public var jurisdiction: String
+    /// Lead time in days (negative when the second date comes first).
     public var days: Int
+    /// False when either date was imprecise.
     public var exact: Bool
 
     /// A point from its parts.
@@ -19,11 +21,15 @@ public struct LeadTimePoint: Sendable, Hashable {
 
 /// One row of the lead-time chart: a measure for a jurisdiction.
 public struct LeadTimeRow: Sendable, Hashable {
+    /// The measure as given.
     public var measure: String
+    /// The jurisdiction as given.
     public var jurisdiction: String
     /// The row's band.
     public var rect: ChartRect
+    /// Points in the row.
     public var count: Int
+    /// Median of the row’s days.
     public var median: Double
     /// Where the median is marked.
     public var medianX: Double
@@ -33,13 +39,19 @@ public struct LeadTimeRow: Sendable, Hashable {
 
 /// The laid-out lead-time chart.
 public struct LeadTimesPlan: Sendable {
+    /// What is drawn.
     public var chart: ChartPlan
+    /// The dots’ area.
     public var plot: ChartRect
+    /// Days to x.
     public var scale: LinearScale
+    /// Rows in drawing order.
     public var rows: [LeadTimeRow]
     /// Rows that did not fit.
     public var hiddenRows: Int
+    /// Day ticks.
     public var xTicks: [AxisTick]
+    /// Legend entries.
     public var legend: [LegendEntry]
 }
 

@@ -3,8 +3,11 @@ import NetraAnalytics
 
 /// One kind's part of one month's bar.
 public struct BarSegment: Sendable, Hashable {
+    /// Its month.
     public var month: Month
+    /// Its kind.
     public var kind: EventKind
+    /// Events it stands for.
     public var count: Int
     /// Where the segment was drawn.
     public var rect: ChartRect
@@ -12,6 +15,7 @@ public struct BarSegment: Sendable, Hashable {
 
 /// The laid-out monthly stacked bar chart.
 public struct MonthlyBarsPlan: Sendable {
+    /// What is drawn.
     public var chart: ChartPlan
     /// The area inside the axes.
     public var plot: ChartRect
@@ -21,9 +25,11 @@ public struct MonthlyBarsPlan: Sendable {
     public var totals: [Int]
     /// Bar segments, month by month, bottom (first kind) to top.
     public var segments: [BarSegment]
+    /// Count ticks.
     public var yTicks: [AxisTick]
     /// One tick per labelled month (value: the month's index).
     public var xTicks: [AxisTick]
+    /// Legend entries (kinds present).
     public var legend: [LegendEntry]
 }
 
@@ -80,7 +86,7 @@ public enum MonthlyBarsChart {
 
         var present: [EventKind] = []
         for k in EventKind.allCases where data.counts.contains(where: { $0[k.order] > 0 }) { present.append(k) }
-        var subtitle = scope.map { "\($0) (\(ChartString.withinNote.text(lang)))" } ?? ChartString.allJurisdictions.text(lang)
+        var subtitle = scope.map { "\($0) (\(ChartString.withinOne.text(lang)))" } ?? ChartString.allJurisdictions.text(lang)
         if let first = data.months.first, let last = data.months.last {
             subtitle += " · " + ChartText.monthYear(first, lang) + (first == last ? "" : " – " + ChartText.monthYear(last, lang))
         }
@@ -109,7 +115,7 @@ public enum MonthlyBarsChart {
         let bottom = try XAxis.height(title: xTitle, theme: theme, measurer: measurer)
         let valueHeight = try measurer.lineHeight(theme.value)
         let body = frame.body
-        let plot = ChartRect(minX: body.minX + left, minY: body.minY + valueHeight * 0.6,
+        let plot = ChartRect(minX: body.minX + left, minY: body.minY + valueHeight + 4 * s,
                              maxX: body.maxX - 8 * s, maxY: body.maxY - bottom)
         let yScale = LinearScale(domain: (0, yMax), range: (plot.maxY, plot.minY))
         let y = try YAxis.marks(scale: yScale, ticks: yTicksValues, labels: yLabels, title: yTitle, plot: plot,

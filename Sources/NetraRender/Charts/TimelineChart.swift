@@ -33,6 +33,7 @@ public struct TimelineItem: Sendable, Hashable {
     public var lane: Int
     /// Label row in the lane; `nil` when the marker sits on the lane's bottom strip unlabelled.
     public var row: Int?
+    /// How the date is drawn.
     public var style: TimelineMarkerStyle
     /// The marker's centre (the start of a span bar).
     public var marker: ChartPoint
@@ -46,14 +47,21 @@ public struct TimelineItem: Sendable, Hashable {
 
 /// Many events of one lane and period drawn as one counted marker (cluster mode).
 public struct TimelineCluster: Sendable, Hashable {
+    /// Index into `TimelinePlan.lanes`.
     public var lane: Int
+    /// First day of the period.
     public var first: Day
+    /// Last day of the period.
     public var last: Day
+    /// Events it stands for.
     public var count: Int
     /// The most frequent kind, which gives the colour.
     public var kind: EventKind
+    /// Marker centre.
     public var center: ChartPoint
+    /// Marker radius.
     public var radius: Double
+    /// The count written in (or over) the marker, when it fit.
     public var label: TextMark?
 }
 
@@ -61,8 +69,11 @@ public struct TimelineCluster: Sendable, Hashable {
 public struct ElectionRule: Sendable, Hashable {
     /// Index into `Dataset.elections`.
     public var election: Int
+    /// The rule’s x (the middle of the election day).
     public var x: Double
+    /// Where the rule starts, under its label.
     public var top: Double
+    /// Where the rule ends.
     public var bottom: Double
     /// The name, and the date under it when there was room; empty when left out.
     public var labels: [TextMark]
@@ -74,15 +85,19 @@ public struct TimelineEdge: Sendable, Hashable {
     public var from: Int
     /// The cause.
     public var to: Int
+    /// The link’s relation.
     public var relation: Relation
 }
 
 /// The laid-out timeline.
 public struct TimelinePlan: Sendable {
+    /// What is drawn.
     public var chart: ChartPlan
     /// The area of the lanes right of the name column.
     public var plot: ChartRect
+    /// Days to x.
     public var scale: TimeScale
+    /// Index into `TimelinePlan.lanes`.
     public var lanes: [TimelineLane]
     /// One per drawn event in detail mode; empty when clustered.
     public var items: [TimelineItem]
@@ -90,8 +105,11 @@ public struct TimelinePlan: Sendable {
     public var clusters: [TimelineCluster]
     /// Links drawn, effect to cause (indices into `Dataset.events`).
     public var edges: [TimelineEdge]
+    /// Election rules.
     public var elections: [ElectionRule]
+    /// The rule’s x (the middle of the election day).
     public var xTicks: [AxisTick]
+    /// Legend entries.
     public var legend: [LegendEntry]
     /// True when events were aggregated per lane × period.
     public var clustered: Bool
@@ -209,7 +227,7 @@ public enum TimelineChart {
         // The lanes that fit decide the subtitle, so measure rows before laying out the frame.
         let lh = try measurer.lineHeight(theme.label)
         let r = (7 * s).rounded()
-        let rowH = (max(2 * r, lh) + 6 * s).rounded()
+        let rowH = (max(2 * r, lh) + 4 * s).rounded()
         let rugH = (12 * s).rounded()
         let nameLH = try measurer.lineHeight(theme.laneName)
         let minLane = max(clustered ? 2.2 * rowH : rowH + rugH + 8 * s, nameLH + 10 * s)
@@ -263,7 +281,7 @@ public enum TimelineChart {
 
         // Items (detail mode): measure every label candidate once.
         struct Pending {
-            var event: Int, lane: Int, style: TimelineMarkerStyle, kind: EventKind
+            var event: Int, lane: Int, style: TimelineMarkerStyle
             var markerX: Double, bar: (Double, Double)?, left: Double, right: Double, textX: Double
             var labels: [(String, Double)]
         }
@@ -298,7 +316,7 @@ public enum TimelineChart {
                 if let short = try measurer.fit(title, theme.label, maxWidth: shortW), short != labels.first?.0 {
                     labels.append((short, try measurer.width(short, theme.label)))
                 }
-                pending.append(Pending(event: i, lane: lane, style: style, kind: e.kind, markerX: mx, bar: bar,
+                pending.append(Pending(event: i, lane: lane, style: style, markerX: mx, bar: bar,
                                        left: left, right: right, textX: textX, labels: labels))
             }
             pending.sort { ($0.left, $0.event) < ($1.left, $1.event) }
@@ -313,9 +331,10 @@ public enum TimelineChart {
             for (text, w) in p.labels {
                 let rightBox = ChartRect(minX: p.left, minY: 0, maxX: max(p.right, p.textX + w), maxY: 1)
                 if rightBox.maxX <= rightLimit { out.append((rightBox, text, false)) }
+                // Second choice: the label left of its marker (dots only; a bar's label sits on it).
                 if p.style != .span {
                     let leftBox = ChartRect(minX: p.left - labelGap - w, minY: 0, maxX: p.right, maxY: 1)
-                    if leftBox.minX >= plot.minX - 2 * s && rightBox.maxX > rightLimit { out.append((leftBox, text, true)) }
+                    if leftBox.minX >= plot.minX - 2 * s { out.append((leftBox, text, true)) }
                 }
             }
             out.append((ChartRect(minX: p.left, minY: 0, maxX: p.right, maxY: 1), nil, false))
@@ -354,16 +373,24 @@ public enum TimelineChart {
                     let used = stack(idx, rows: 40).compactMap(\.row).max() ?? 0
                     return max(1, used + 1)
                 }
-                let capacity = Int((area.height - Double(laneCount) * (rugH + 8 * s)) / rowH)
-                var left = max(0, capacity - laneCount)
-                var grew = true
-                while left > 0 && grew {
-                    grew = false
-                    for k in 0..<laneCount where left > 0 && rowsFor[k] < demand[k] { rowsFor[k] += 1; left -= 1; grew = true }
+                // Only lanes that cannot label everything keep a strip for unlabelled markers;
+                // which lanes those are depends on the rows left, so allocate twice.
+                var rug = [Bool](repeating: true, count: laneCount)
+                for _ in 0..<2 {
+                    let strips = Double(rug.filter { $0 }.count) * rugH
+                    let capacity = Int((area.height - strips - Double(laneCount) * 8 * s) / rowH)
+                    rowsFor = [Int](repeating: 1, count: laneCount)
+                    var left = max(0, capacity - laneCount)
+                    var grew = true
+                    while left > 0 && grew {
+                        grew = false
+                        for k in 0..<laneCount where left > 0 && rowsFor[k] < demand[k] { rowsFor[k] += 1; left -= 1; grew = true }
+                    }
+                    rug = (0..<laneCount).map { rowsFor[$0] < demand[$0] || demand[$0] >= 40 }
                 }
-                let used = rowsFor.reduce(0) { $0 + Double($1) * rowH + rugH + 8 * s }
+                let used = (0..<laneCount).reduce(0.0) { $0 + Double(rowsFor[$1]) * rowH + (rug[$1] ? rugH : 0) + 8 * s }
                 let extra = max(0, area.height - used) / Double(laneCount)
-                for k in 0..<laneCount { laneHeights[k] = Double(rowsFor[k]) * rowH + rugH + 8 * s + extra }
+                for k in 0..<laneCount { laneHeights[k] = Double(rowsFor[k]) * rowH + (rug[k] ? rugH : 0) + 8 * s + extra }
             }
         }
 

@@ -2,8 +2,11 @@ import CGD
 
 /// A colour with 8-bit red, green, blue and opacity (255 = opaque).
 public struct RGBA: Sendable, Hashable, CustomStringConvertible {
+    /// Red, 0…255.
     public var red: UInt8
+    /// Green, 0…255.
     public var green: UInt8
+    /// Blue, 0…255.
     public var blue: UInt8
     /// Opacity: 0 is invisible, 255 is opaque.
     public var alpha: UInt8

@@ -35,29 +35,50 @@ public struct ChartOptions: Sendable {
 public struct Theme: Sendable {
     /// The scale factor as a number.
     public let s: Double
+    /// Canvas width in pixels.
     public let width: Double
+    /// Canvas height in pixels.
     public let height: Double
 
+    /// Space around the chart.
     public let margin: Double
+    /// The usual space between parts.
     public let gap: Double
 
+    /// Chart title (36 px at 1×).
     public let title: TextStyle
+    /// Line under the title.
     public let subtitle: TextStyle
+    /// Axis and panel titles.
     public let axisTitle: TextStyle
+    /// Tick labels.
     public let tick: TextStyle
+    /// Legend entries and row names.
     public let legend: TextStyle
+    /// Labels inside the plot (17 px at 1×).
     public let label: TextStyle
+    /// Numbers written on bars.
     public let value: TextStyle
+    /// Timeline lane names.
     public let laneName: TextStyle
+    /// Small notes (16 px at 1×, the smallest text).
     public let note: TextStyle
+    /// The source line.
     public let footer: TextStyle
+    /// Column headers.
     public let header: TextStyle
 
+    /// Main text colour.
     public let ink = RGBA(hex: 0x1F1F1F)
+    /// Secondary text colour.
     public let muted = RGBA(hex: 0x595959)
+    /// Grid lines.
     public let grid = RGBA(hex: 0xE4E4E4)
+    /// Axis lines.
     public let axis = RGBA(hex: 0x8C8C8C)
+    /// Alternate row and lane shading.
     public let band = RGBA(hex: 0xF5F6F8)
+    /// Canvas colour.
     public let background = RGBA.white
 
     /// The theme for these options (sizes scaled, canvas `width*scale × height*scale`).

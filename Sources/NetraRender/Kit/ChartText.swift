@@ -175,7 +175,7 @@ public enum ChartText {
 public enum ChartString: Sendable, CaseIterable {
     case monthlyTitle, allJurisdictions, events, eventsAxis, monthAxis, dateAxis
     case timelineTitle, moreEvents, electionDay, onOrBefore, monthOrYear, span, clustered, rolledUp, underIt, lanesHidden, link
-    case comparisonTitle, preventionPanel, incidentPanel, signatoriesPanel, total, withinNote, firstPrevention, nonePrevention
+    case comparisonTitle, preventionPanel, incidentPanel, signatoriesPanel, total, withinOne, withinNote, firstPrevention, nonePrevention
     case leadTitle, leadAxis, median, exact, imprecise, days
     case signatories, unknown
     case casesTitle, casesPanel, signatoriesOverTime, countAxis, seriesHidden, noData, outsideWindow
@@ -210,6 +210,7 @@ public enum ChartString: Sendable, CaseIterable {
         case .incidentPanel: return ("Insiden menurut status (jumlah)", "Incidents by status (count)")
         case .signatoriesPanel: return ("Penanda tangan ikrar (orang)", "Pledge signatories (people)")
         case .total: return ("Total", "Total")
+        case .withinOne: return ("termasuk wilayah di bawahnya", "including the jurisdictions under it")
         case .withinNote: return ("termasuk wilayah di bawahnya", "including the jurisdictions under each")
         case .firstPrevention: return ("pencegahan pertama", "first prevention")
         case .nonePrevention: return ("belum ada pencegahan", "no prevention yet")

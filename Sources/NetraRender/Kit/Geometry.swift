@@ -1,6 +1,8 @@
 /// A point in canvas pixels (y grows downward).
 public struct ChartPoint: Sendable, Hashable {
+    /// Pixels from the left edge.
     public var x: Double
+    /// Pixels from the top edge.
     public var y: Double
 
     /// A point from its coordinates.
@@ -9,9 +11,13 @@ public struct ChartPoint: Sendable, Hashable {
 
 /// An axis-aligned rectangle in canvas pixels.
 public struct ChartRect: Sendable, Hashable, CustomStringConvertible {
+    /// Left edge.
     public var x: Double
+    /// Top edge.
     public var y: Double
+    /// Width in pixels.
     public var width: Double
+    /// Height in pixels.
     public var height: Double
 
     /// A rectangle from its top-left corner and size.
@@ -24,11 +30,17 @@ public struct ChartRect: Sendable, Hashable, CustomStringConvertible {
         self.init(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
     }
 
+    /// Left edge.
     public var minX: Double { x }
+    /// Top edge.
     public var minY: Double { y }
+    /// Right edge.
     public var maxX: Double { x + width }
+    /// Bottom edge.
     public var maxY: Double { y + height }
+    /// Horizontal centre.
     public var midX: Double { x + width / 2 }
+    /// Vertical centre.
     public var midY: Double { y + height / 2 }
     /// The centre point.
     public var center: ChartPoint { ChartPoint(x: midX, y: midY) }

@@ -7,8 +7,11 @@ public enum LegendSymbol: Sendable, Hashable {
 
 /// One legend entry to lay out: a symbol in a colour and its words.
 public struct LegendItem: Sendable, Hashable {
+    /// Its words.
     public var label: String
+    /// Its colour.
     public var color: RGBA
+    /// The picture in front of the words.
     public var symbol: LegendSymbol
 
     /// An entry from its parts.
@@ -19,8 +22,11 @@ public struct LegendItem: Sendable, Hashable {
 
 /// A legend entry after layout: where its symbol and text went.
 public struct LegendEntry: Sendable, Hashable {
+    /// The entry laid out.
     public var item: LegendItem
+    /// Where the symbol went.
     public var swatch: ChartRect
+    /// Where the words went.
     public var text: TextMark
 }
 

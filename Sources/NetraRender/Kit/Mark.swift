@@ -2,8 +2,11 @@ import NetraCore
 
 /// How a piece of text looks: size in canvas pixels (already scaled), weight and colour.
 public struct TextStyle: Sendable, Hashable {
+    /// Size in canvas pixels.
     public var size: Double
+    /// Bold face when true.
     public var bold: Bool
+    /// Text colour.
     public var color: RGBA
 
     /// A style from its parts.
@@ -19,7 +22,9 @@ public enum TextRole: String, Sendable, Hashable {
 
 /// A line of text placed on the canvas.
 public struct TextMark: Sendable, Hashable {
+    /// The words.
     public var text: String
+    /// How they look.
     public var style: TextStyle
     /// The line box it occupies (for rotated text, the turned box).
     public var box: ChartRect
@@ -27,6 +32,7 @@ public struct TextMark: Sendable, Hashable {
     public var origin: ChartPoint
     /// Counter-clockwise turn in radians: 0, or π/2 for a y-axis title.
     public var angle: Double
+    /// What the text is for.
     public var role: TextRole
 
     /// A text mark from its parts.
@@ -57,7 +63,9 @@ public struct ChartPlan: Sendable {
     public var width: Int
     /// Canvas height in pixels (already scaled).
     public var height: Int
+    /// Canvas colour under every mark.
     public var background: RGBA
+    /// Drawing instructions, first drawn first.
     public var marks: [Mark]
 
     /// A plan from its parts.

@@ -65,7 +65,9 @@ public enum NiceTicks {
 
 /// A linear map from a domain of values to a pixel range.
 public struct LinearScale: Sendable, Equatable {
+    /// Values mapped.
     public var domain: (lo: Double, hi: Double)
+    /// Pixels they map onto.
     public var range: (lo: Double, hi: Double)
 
     /// A scale from `domain` onto `range` (a flat domain maps to the range's start).

@@ -14,7 +14,9 @@ public enum TimeTickUnit: Sendable, Hashable {
 
 /// Ticks of a time axis over days, gnuplot-style: the finest step whose ticks fit.
 public struct TimeTicks: Sendable, Equatable {
+    /// The step chosen.
     public let unit: TimeTickUnit
+    /// The tick days, in order.
     public let days: [Day]
 
     /// The steps tried, finest first: days → weeks → months → quarters → years.
@@ -98,8 +100,11 @@ public struct TimeTicks: Sendable, Equatable {
 
 /// A linear map from days to pixels; a day maps to its start.
 public struct TimeScale: Sendable, Equatable {
+    /// First day of the domain.
     public let from: Day
+    /// Last day of the domain.
     public let to: Day
+    /// Pixels the domain maps onto.
     public let range: (lo: Double, hi: Double)
 
     /// A scale from `from…to` onto `range` (a single day is widened to two).

@@ -1,0 +1,56 @@
+import Testing
+import NetraCore
+import NetraRender
+
+@Suite struct MonthlyBarsTests {
+    let data = Fixtures.bekasi()
+
+    @Test func countsEachEventOnceInItsStartMonth() throws {
+        let plan = try MonthlyBarsChart.layout(data)
+        #expect(plan.months.first == Month(year: 2022, month: 1))   // the year-precision incident
+        #expect(plan.months.last == Month(year: 2024, month: 6))
+        #expect(plan.months.count == 30)                             // gaps included
+        #expect(plan.totals.reduce(0, +) == data.events.count)
+        // The 4–13 Nov 2023 follow-up counts once, in November, with the other pledge and the ban.
+        let nov = try #require(plan.months.firstIndex(of: Month(year: 2023, month: 11)))
+        #expect(plan.totals[nov] == 4)
+        #expect(plan.segments.filter { $0.month == Month(year: 2023, month: 11) && $0.kind == .pledge }.map(\.count) == [2])
+    }
+
+    @Test func aJurisdictionIncludesWhatLiesUnderIt() throws {
+        let jabar = try MonthlyBarsChart.layout(data, jurisdiction: Fixtures.jabar)
+        let kota = try MonthlyBarsChart.layout(data, jurisdiction: Fixtures.kota)
+        let nationalOnly = data.events.filter { $0.jurisdiction == Fixtures.indonesia }.count
+        #expect(jabar.totals.reduce(0, +) == data.events.count - nationalOnly)
+        #expect(kota.totals.reduce(0, +) == data.events.filter { $0.jurisdiction == Fixtures.kota }.count)
+        #expect(kota.chart.texts.contains { $0.role == .subtitle && $0.text.hasPrefix("Kota Bekasi") })
+        #expect(throws: RenderError.self) { try MonthlyBarsChart.layout(data, jurisdiction: 99) }
+    }
+
+    @Test func segmentsStackUpToTheirTotals() throws {
+        let plan = try MonthlyBarsChart.layout(data)
+        let yZero = try #require(plan.yTicks.first { $0.value == 0 }?.position)
+        for (i, m) in plan.months.enumerated() where plan.totals[i] > 0 {
+            let segs = plan.segments.filter { $0.month == m }
+            #expect(segs.reduce(0) { $0 + $1.count } == plan.totals[i])
+            #expect(abs((segs.map(\.rect.maxY).max() ?? 0) - yZero) <= 1)
+            for k in 1..<segs.count { #expect(abs(segs[k].rect.maxY - segs[k - 1].rect.minY) < 0.001) }
+        }
+        #expect(plan.yTicks.map(\.value) == [0, 1, 2, 3, 4, 5])
+    }
+
+    @Test func aBarHasItsKindsColourAtItsComputedRectangle() throws {
+        let chart = try MonthlyBarsChart.render(data)
+        for seg in chart.plan.segments where seg.rect.height >= 6 {
+            let c = try pixel(chart.png, seg.rect.midX, seg.rect.midY)
+            #expect(c.distance(to: KindPalette.color(seg.kind)) < 3, "\(seg.kind) in \(seg.month) is \(c)")
+        }
+        expectReadable(chart.plan.chart)
+    }
+
+    @Test func emptyDataStillMakesAChartThatSaysSo() throws {
+        let empty = Dataset(events: [], jurisdictions: Fixtures.jurisdictions, elections: [], name: "empty")
+        let chart = try MonthlyBarsChart.render(empty, options: ChartOptions(language: .en))
+        #expect(chart.plan.chart.texts.contains { $0.text == "No data to draw" })
+    }
+}

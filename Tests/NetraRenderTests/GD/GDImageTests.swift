@@ -1,0 +1,125 @@
+import Testing
+import NetraRender
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct GDImageTests {
+    @Test func rectangleRoundTripsThroughPNG() throws {
+        let img = try GDImage(width: 40, height: 30)
+        img.clear(.white)
+        img.fillRect(x: 10, y: 5, width: 8, height: 6, RGBA(hex: 0x0072B2))
+        let decoded = try GDImage(png: try img.png())
+        #expect(decoded.width == 40 && decoded.height == 30)
+        #expect(decoded.pixel(x: 10, y: 5) == RGBA(hex: 0x0072B2))
+        #expect(decoded.pixel(x: 17, y: 10) == RGBA(hex: 0x0072B2))
+        // Exclusive far edges: x 18 and y 11 are outside the rectangle.
+        #expect(decoded.pixel(x: 18, y: 10) == .white)
+        #expect(decoded.pixel(x: 17, y: 11) == .white)
+        #expect(decoded.pixel(x: 40, y: 0) == nil)
+    }
+
+    @Test func translucentColourBlendsOverWhite() throws {
+        let img = try GDImage(width: 4, height: 4)
+        img.clear(.white)
+        img.fillRect(x: 0, y: 0, width: 4, height: 4, RGBA(hex: 0x000000, alpha: 128))
+        let p = try #require(img.pixel(x: 1, y: 1))
+        // Half black over white is mid grey (libgd's 7-bit alpha allows ±2).
+        #expect(abs(Int(p.red) - 127) <= 3 && p.red == p.green && p.green == p.blue)
+    }
+
+    @Test func antiAliasedCircleHasSolidCentreAndSoftEdge() throws {
+        let img = try GDImage(width: 40, height: 40)
+        img.clear(.white)
+        img.fillCircle(cx: 20, cy: 20, radius: 10, RGBA(hex: 0xD55E00))
+        #expect(img.pixel(x: 20, y: 20) == RGBA(hex: 0xD55E00))
+        #expect(img.pixel(x: 20, y: 5) == .white)
+        // Some pixel on the rim is a blend: neither the colour nor white.
+        let rim = (0..<40).compactMap { img.pixel(x: $0, y: 11) }
+        #expect(rim.contains { $0 != .white && $0 != RGBA(hex: 0xD55E00) })
+    }
+
+    @Test func thickLineCoversItsWidth() throws {
+        let img = try GDImage(width: 50, height: 50)
+        img.clear(.white)
+        img.line(from: (5, 25), to: (45, 25), RGBA(hex: 0x000000), thickness: 5)
+        #expect(img.pixel(x: 25, y: 25) == .black)
+        #expect(img.pixel(x: 25, y: 24) == .black)
+        #expect(img.pixel(x: 25, y: 35) == .white)
+    }
+
+    @Test func textIsMeasuredAndDrawn() throws {
+        let font = FontSet.defaultFolder + "DejaVuSans.ttf"
+        let short = try GDImage.measure("Mei", font: font, size: 20)
+        let long = try GDImage.measure("Mei 2024 Pemilu", font: font, size: 20)
+        #expect(short.width > 10 && long.width > short.width)
+        #expect(short.ascent > 10 && short.descent >= 0)
+        let img = try GDImage(width: 120, height: 40)
+        img.clear(.white)
+        try img.drawText("Netra", font: font, size: 24, color: .black, x: 5, y: 30)
+        var dark = 0
+        for y in 0..<40 { for x in 0..<120 { if let p = img.pixel(x: x, y: y), p.red < 100 { dark += 1 } } }
+        #expect(dark > 50)
+    }
+
+    @Test func missingFontIsAThrownErrorNamingThePath() {
+        #expect(throws: RenderError.self) { try GDImage.measure("x", font: "/nonexistent/font.ttf", size: 12) }
+        do {
+            _ = try FontSet.resolve(path: "/nonexistent/Nope.ttf")
+            Issue.record("expected a throw")
+        } catch {
+            #expect(error == .fontNotFound(path: "/nonexistent/Nope.ttf", reason: "no such file"))
+            #expect(error.description.contains("/nonexistent/Nope.ttf"))
+        }
+    }
+
+    @Test func defaultFontsResolveToDejaVu() throws {
+        let fonts = try FontSet.resolve(path: FontSet.defaultFolder + "DejaVuSans.ttf", boldPath: FontSet.defaultFolder + "DejaVuSans-Bold.ttf")
+        #expect(fonts.regular.hasSuffix("DejaVuSans.ttf") && fonts.bold.hasSuffix("DejaVuSans-Bold.ttf"))
+        // An explicit regular face without a bold one draws bold text with the same file.
+        let single = try FontSet.resolve(path: FontSet.defaultFolder + "DejaVuSerif.ttf")
+        #expect(single.bold == single.regular || getenv(FontSet.boldEnvironmentVariable) != nil)
+    }
+
+    @Test func garbageIsNotAPNG() {
+        #expect(throws: RenderError.pngDecoding) { try GDImage(png: [1, 2, 3, 4]) }
+        #expect(throws: RenderError.pngDecoding) { try GDImage(png: []) }
+    }
+}
+
+@Suite struct AtomicFileTests {
+    func tempFolder() -> String {
+        var template = Array("/tmp/netra-render-test-XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buf in buf.baseAddress.flatMap { mkdtemp($0) } }
+        return made.map { String(cString: $0) } ?? "/tmp"
+    }
+
+    func listing(_ folder: String) -> [String] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    @Test func writesTheBytesAndLeavesNoTemporaryFile() throws {
+        let folder = tempFolder()
+        let path = folder + "/chart.png"
+        try AtomicFile.write([1, 2, 3], to: path)
+        try AtomicFile.write([9, 8, 7, 6], to: path)
+        #expect(listing(folder) == ["chart.png"])
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        var buf = [UInt8](repeating: 0, count: 16)
+        let n = read(fd, &buf, 16)
+        #expect(Array(buf.prefix(n)) == [9, 8, 7, 6])
+        unlink(path); rmdir(folder)
+    }
+
+    @Test func aMissingFolderThrowsAndWritesNothing() {
+        #expect(throws: RenderError.self) { try AtomicFile.write([1], to: "/nonexistent-netra-folder/x.png") }
+    }
+}
