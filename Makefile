@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build release clean
+.PHONY: run test deps build release clean bench
 
 # The main job on the shipped dataset: every chart, export and the latest briefing into output/.
 run: deps
@@ -28,6 +28,12 @@ deps:
 	  echo "Installing fonts-dejavu-core…"; \
 	  $(SUDO) apt-get install -y -qq fonts-dejavu-core >/dev/null; \
 	fi
+
+# Times each stage at 10k, 100k and 1M events (docs/PERFORMANCE.md). BENCH_ARGS passes
+# options, e.g. make bench BENCH_ARGS="--sizes 10000,100000 --keep".
+bench: deps
+	$(SWIFT) build -c release
+	.build/release/netra-bench $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

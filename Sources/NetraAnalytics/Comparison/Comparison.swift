@@ -51,7 +51,7 @@ public struct Comparison: Sendable {
     public init(analysis: Analysis, a: Int, b: Int) {
         self.a = a
         self.b = b
-        let sa = Side(analysis, a), sb = Side(analysis, b)
+        let (sa, sb) = Side.pair(analysis, a, b)
         var v: [ComparisonMetric: (a: MetricValue, b: MetricValue)] = [:]
         for m in ComparisonMetric.allCases { v[m] = (sa.value(m), sb.value(m)) }
         values = v
@@ -76,29 +76,43 @@ public struct Comparison: Sendable {
         var firstHandling: [LeadTimeMeasure: [Int]] = [:]
         var latestTally: (day: Day, count: Int)?
 
-        init(_ an: Analysis, _ j: Int) {
+        /// Both sides in one walk over the events and one over the lead times.
+        static func pair(_ an: Analysis, _ ja: Int, _ jb: Int) -> (Side, Side) {
             let d = an.dataset
-            let inside = d.jurisdictions.indices.map { d.isWithin($0, j) }
-            for e in d.events where inside[e.jurisdiction] {
-                if e.kind.isPrevention {
-                    preventionEvents += 1
-                    if firstPrevention.map({ e.date.anchor < $0 }) ?? true { firstPrevention = e.date.anchor }
-                }
-                if e.kind == .pledge { signatories += e.count ?? 0 }
-                if e.kind == .incident {
-                    incidents += 1
-                    if let s = e.status { byStatus[s, default: 0] += 1 }
-                }
-                // A tally is a snapshot: only the jurisdiction's own latest one counts.
-                if e.kind == .caseTally, e.jurisdiction == j, let c = e.count {
-                    let a = e.date.anchor
-                    if latestTally.map({ (a, c) > ($0.day, $0.count) }) ?? true { latestTally = (a, c) }
-                }
+            var sides = (Side(), Side())
+            let insideA = d.jurisdictions.indices.map { d.isWithin($0, ja) }
+            let insideB = d.jurisdictions.indices.map { d.isWithin($0, jb) }
+            for e in d.events {
+                if insideA[e.jurisdiction] { sides.0.add(e, ja) }
+                if insideB[e.jurisdiction] { sides.1.add(e, jb) }
             }
-            for t in an.leadTimes where inside[t.jurisdiction] {
-                if t.measure == .prevention { preventionLeads.append(t.days) }
-                else if t.measure.reachedKind != nil { firstHandling[t.measure, default: []].append(t.days) }
+            for t in an.leadTimes {
+                if insideA[t.jurisdiction] { sides.0.add(t) }
+                if insideB[t.jurisdiction] { sides.1.add(t) }
             }
+            return sides
+        }
+
+        mutating func add(_ e: Event, _ j: Int) {
+            if e.kind.isPrevention {
+                preventionEvents += 1
+                if firstPrevention.map({ e.date.anchor < $0 }) ?? true { firstPrevention = e.date.anchor }
+            }
+            if e.kind == .pledge { signatories += e.count ?? 0 }
+            if e.kind == .incident {
+                incidents += 1
+                if let s = e.status { byStatus[s, default: 0] += 1 }
+            }
+            // A tally is a snapshot: only the jurisdiction's own latest one counts.
+            if e.kind == .caseTally, e.jurisdiction == j, let c = e.count {
+                let a = e.date.anchor
+                if latestTally.map({ (a, c) > ($0.day, $0.count) }) ?? true { latestTally = (a, c) }
+            }
+        }
+
+        mutating func add(_ t: LeadTime) {
+            if t.measure == .prevention { preventionLeads.append(t.days) }
+            else if t.measure.reachedKind != nil { firstHandling[t.measure, default: []].append(t.days) }
         }
 
         func value(_ m: ComparisonMetric) -> MetricValue {

@@ -19,14 +19,21 @@ public enum Counts {
         let kinds = EventKind.allCases.count
         let lineages: [[Int]] = d.jurisdictions.indices.map { rollup ? d.lineage(of: $0) : [$0] }
         // Dense keys: month offset × jurisdiction × kind, so a million events cost one array.
-        guard let lo = d.events.lazy.map({ $0.date.anchor.month.index }).min(),
-              let hi = d.events.lazy.map({ $0.date.anchor.month.index }).max() else { return [] }
+        guard !d.events.isEmpty else { return [] }
+        // Each anchor's month worked out once (it takes a calendar conversion), min and max on the way.
+        var monthOf = [Int](repeating: 0, count: d.events.count)
+        var lo = Int.max, hi = Int.min
+        for (k, e) in d.events.enumerated() {
+            let m = e.date.anchor.month.index
+            monthOf[k] = m
+            lo = min(lo, m); hi = max(hi, m)
+        }
         let months = hi - lo + 1
         let js = d.jurisdictions.count
         var events = [Int](repeating: 0, count: months * js * kinds)
         var sums = [Int](repeating: 0, count: months * js * kinds)
-        for e in d.events {
-            let m = e.date.anchor.month.index - lo
+        for (k, e) in d.events.enumerated() {
+            let m = monthOf[k] - lo
             for j in lineages[e.jurisdiction] {
                 let key = (m * js + j) * kinds + e.kind.order
                 events[key] += 1

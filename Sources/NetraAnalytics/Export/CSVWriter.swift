@@ -1,3 +1,5 @@
+import NetraCore
+
 /// A cell of an exported table: text, or a number that a spreadsheet must read as one.
 public enum CSVCell: Sendable, Hashable {
     case text(String)
@@ -32,34 +34,120 @@ public struct CSVWriter: Sendable {
     /// Appends one row.
     public mutating func row(_ cells: [CSVCell]) {
         for (i, cell) in cells.enumerated() {
-            if i > 0 { bytes.append(flavour.delimiter) }
+            if i > 0 { separator() }
             switch cell {
-            case .number(let s): field(s, neutralise: false)
-            case .text(let s): field(s, neutralise: flavour == .excel)
+            case .number(let s): number(s)
+            case .text(let s): text(s)
             }
         }
-        bytes += flavour.lineEnd
+        endRow()
     }
 
     /// Appends a header or any row of plain text.
     public mutating func row(_ texts: [String]) { row(texts.map(CSVCell.text)) }
 
-    private mutating func field(_ s: String, neutralise: Bool) {
-        var u = Array(s.utf8)
+    // Cell by cell, for the big exports: no array of cells and no String per cell.
+
+    mutating func separator() { bytes.append(flavour.delimiter) }
+
+    mutating func endRow() {
+        if flavour == .plain { bytes.append(0x0A) } else { bytes.append(0x0D); bytes.append(0x0A) }
+    }
+
+    /// A text cell (neutralised in Excel's flavour).
+    mutating func text(_ s: String) {
+        var s = s
+        s.withUTF8 { field($0, neutralise: flavour == .excel) }
+    }
+
+    /// A number cell written as text.
+    mutating func number(_ s: String) {
+        var s = s
+        s.withUTF8 { field($0, neutralise: false) }
+    }
+
+    /// An integer cell; empty for nil. Digits and `-` never need quotes.
+    mutating func int(_ n: Int?) {
+        guard let n else { return }
+        if n < 0 {
+            guard n != Int.min else { number(String(n)); return }
+            bytes.append(0x2D)
+        }
+        var v = n.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[19 - count] = UInt8(v % 10) + 0x30
+                v /= 10
+                count += 1
+            } while v > 0
+            bytes.append(contentsOf: d[(20 - count)...])
+        }
+    }
+
+    /// A text cell from bytes (neutralised in Excel's flavour).
+    mutating func text(bytes u: UnsafeBufferPointer<UInt8>) {
+        field(u, neutralise: flavour == .excel)
+    }
+
+    private mutating func field(_ u: UnsafeBufferPointer<UInt8>, neutralise: Bool) {
         // =, +, -, @, tab or CR first would make a spreadsheet run the cell as a formula.
+        var prefix = false
         if neutralise, let f = u.first, f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D {
-            u.insert(0x27, at: 0)
+            prefix = true
         }
         let d = flavour.delimiter
         if u.contains(where: { $0 == d || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             bytes.append(0x22)
+            if prefix { bytes.append(0x27) }
             for c in u {
                 if c == 0x22 { bytes.append(0x22) }
                 bytes.append(c)
             }
             bytes.append(0x22)
         } else {
-            bytes += u
+            if prefix { bytes.append(0x27) }
+            bytes.append(contentsOf: u)
+        }
+    }
+
+    /// An ISO date cell (`2024-01-22`); empty for nil. Written digit by digit for years 0…9999.
+    mutating func day(_ d: Day?) {
+        guard let d else { return }
+        let c = d.components
+        guard (0...9999).contains(c.year) else { text(d.iso); return }
+        digits(c.year, 4); bytes.append(0x2D); digits(c.month, 2); bytes.append(0x2D); digits(c.day, 2)
+    }
+
+    /// A `YYYY-MM` cell.
+    mutating func month(_ m: Month) {
+        guard (0...9999).contains(m.year), m.index >= 0 else { text(m.iso); return }
+        digits(m.year, 4); bytes.append(0x2D); digits(m.number, 2)
+    }
+
+    /// A date cell as it was written: `2024-01-22`, `2024-01` or `2024`.
+    mutating func written(_ w: WrittenDate) {
+        switch w.form {
+        case .day: day(w.anchor)
+        case .month: month(w.anchor.month)
+        case .year:
+            let y = w.anchor.year
+            if (0...9999).contains(y) { digits(y, 4) } else { text(w.text) }
+        }
+    }
+
+    /// `v` (0 ≤ v < 10^width) zero-padded to `width` digits.
+    private mutating func digits(_ v: Int, _ width: Int) {
+        var div = 1
+        for _ in 1..<width { div *= 10 }
+        var v = v
+        while div > 0 {
+            bytes.append(UInt8(v / div) + 0x30)
+            v %= div
+            div /= 10
         }
     }
 }

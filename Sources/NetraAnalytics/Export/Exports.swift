@@ -32,8 +32,11 @@ extension Analysis {
         var w = CSVWriter(flavour: flavour)
         w.row(["month", "jurisdiction", "kind", "events", "count_sum"])
         for r in monthly(rollup: rollup) {
-            w.row([.text(r.month.iso), .text(dataset.jurisdictions[r.jurisdiction].id), .text(r.kind.rawValue),
-                   .int(r.events), .int(r.countSum)])
+            w.month(r.month); w.separator()
+            w.text(dataset.jurisdictions[r.jurisdiction].id); w.separator()
+            w.text(r.kind.rawValue); w.separator()
+            w.int(r.events); w.separator()
+            w.int(r.countSum); w.endRow()
         }
         return w.bytes
     }
@@ -43,9 +46,12 @@ extension Analysis {
         var w = CSVWriter(flavour: flavour, capacity: leadTimes.count * 64)
         w.row(["measure", "event_id", "jurisdiction", "target_id", "days", "exact"])
         for t in leadTimes {
-            w.row([.text(t.measure.rawValue), .text(dataset.events[t.event].id),
-                   .text(dataset.jurisdictions[t.jurisdiction].id), .text(targetID(t.target)),
-                   .int(t.days), .text(t.exact ? "true" : "false")])
+            w.text(t.measure.rawValue); w.separator()
+            w.text(dataset.events[t.event].id); w.separator()
+            w.text(dataset.jurisdictions[t.jurisdiction].id); w.separator()
+            w.text(targetID(t.target)); w.separator()
+            w.int(t.days); w.separator()
+            w.text(t.exact ? "true" : "false"); w.endRow()
         }
         return w.bytes
     }
@@ -77,45 +83,80 @@ extension Analysis {
         let d = dataset
         var w = CSVWriter(flavour: flavour, capacity: d.events.count * 400)
         w.row(DatasetLoader.eventColumns + d.extraEventColumns + Analysis.computedEventColumns)
-        // Per event: prevention lead and first handling days, from the lead times.
-        var prevention = [LeadTime?](repeating: nil, count: d.events.count)
-        var handling = [[Int?]](repeating: [nil, nil, nil, nil], count: 0)
-        var handlingIndex = [Int](repeating: -1, count: d.events.count)
-        var lag = [Int?](repeating: nil, count: d.events.count)
+        // Per event: prevention lead and first handling days, from the lead times; the four
+        // handling figures of the i-th incident with any sit at handling[4i..<4i+4].
+        let n = d.events.count
+        var preventionDays = [Int?](repeating: nil, count: n)
+        var preventionElection = [Int](repeating: -1, count: n)
+        var handling: [Int?] = []
+        var handlingIndex = [Int](repeating: -1, count: n)
+        var lag = [Int?](repeating: nil, count: n)
         for t in leadTimes {
+            let slot: Int
             switch t.measure {
-            case .prevention: prevention[t.event] = t
-            case .reportingLag: lag[t.event] = t.days
-            case .response, .report, .decision, .sanction:
-                if handlingIndex[t.event] < 0 {
-                    handlingIndex[t.event] = handling.count
-                    handling.append([nil, nil, nil, nil])
-                }
-                let slot = [LeadTimeMeasure.response, .report, .decision, .sanction].firstIndex(of: t.measure) ?? 0
-                handling[handlingIndex[t.event]][slot] = t.days
+            case .prevention:
+                preventionDays[t.event] = t.days
+                if case .election(let el) = t.target { preventionElection[t.event] = el }
+                continue
+            case .reportingLag: lag[t.event] = t.days; continue
+            case .response: slot = 0
+            case .report: slot = 1
+            case .decision: slot = 2
+            case .sanction: slot = 3
             }
+            if handlingIndex[t.event] < 0 {
+                handlingIndex[t.event] = handling.count
+                handling += [nil, nil, nil, nil]
+            }
+            handling[handlingIndex[t.event] + slot] = t.days
         }
-        for k in only ?? Array(d.events.indices) {
+        var linkBytes: [UInt8] = []
+        func each(_ k: Int) {
             let e = d.events[k]
-            var cells: [CSVCell] = [
-                .text(e.id), .text(e.date.written.text), .text(e.date.precision.rawValue), .text(e.endDate?.iso ?? ""),
-                .text(e.kind.rawValue), .text(d.jurisdictions[e.jurisdiction].id), .text(e.title), .text(e.actors),
-                .text(e.place), .int(e.count), .text(e.unit), .text(e.status?.rawValue ?? ""),
-                .text(e.links.map { "\($0.relation.rawValue):\(d.events[$0.target].id)" }.joined(separator: ";")),
-                .text(e.source), .text(e.sourceURL), .text(e.sourceDate?.iso ?? ""), .text(e.quote), .text(e.notes),
-            ]
-            cells += e.extras.map(CSVCell.text)
-            let h = handlingIndex[k] >= 0 ? handling[handlingIndex[k]] : [nil, nil, nil, nil]
-            let p = prevention[k]
-            var electionID = ""
-            if case .election(let el)? = p?.target { electionID = d.elections[el].id }
-            cells += [
-                .text(e.date.anchor.month.iso), .text(e.date.anchor.iso), .text(e.date.isExact ? "true" : "false"),
-                .int(p?.days), .text(electionID),
-                .int(h[0]), .int(h[1]), .int(h[2]), .int(h[3]), .int(lag[k]),
-            ]
-            w.row(cells)
+            w.text(e.id); w.separator()
+            w.written(e.date.written); w.separator()
+            w.text(e.date.precision.rawValue); w.separator()
+            w.day(e.endDate); w.separator()
+            w.text(e.kind.rawValue); w.separator()
+            w.text(d.jurisdictions[e.jurisdiction].id); w.separator()
+            w.text(e.title); w.separator()
+            w.text(e.actors); w.separator()
+            w.text(e.place); w.separator()
+            w.int(e.count); w.separator()
+            w.text(e.unit); w.separator()
+            w.text(e.status?.rawValue ?? ""); w.separator()
+            // `relation:target;…` made as bytes, then quoted like any text cell.
+            linkBytes.removeAll(keepingCapacity: true)
+            for (i, l) in e.links.enumerated() {
+                if i > 0 { linkBytes.append(0x3B) }
+                linkBytes += l.relation.rawValue.utf8
+                linkBytes.append(0x3A)
+                linkBytes += d.events[l.target].id.utf8
+            }
+            linkBytes.withUnsafeBufferPointer { w.text(bytes: $0) }
+            w.separator()
+            w.text(e.source); w.separator()
+            w.text(e.sourceURL); w.separator()
+            w.day(e.sourceDate); w.separator()
+            w.text(e.quote); w.separator()
+            w.text(e.notes)
+            for x in e.extras { w.separator(); w.text(x) }
+            w.separator()
+            w.month(e.date.anchor.month); w.separator()
+            w.day(e.date.anchor); w.separator()
+            w.text(e.date.isExact ? "true" : "false"); w.separator()
+            w.int(preventionDays[k]); w.separator()
+            if preventionElection[k] >= 0 { w.text(d.elections[preventionElection[k]].id) }
+            w.separator()
+            let h = handlingIndex[k]
+            for s in 0..<4 {
+                if h >= 0 { w.int(handling[h + s]) }
+                w.separator()
+            }
+            w.int(lag[k])
+            w.endRow()
         }
+        if let only { for k in only { each(k) } } else { for k in d.events.indices { each(k) } }
         return w.bytes
     }
 

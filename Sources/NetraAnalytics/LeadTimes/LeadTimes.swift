@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NetraCore
 
 /// What a lead time measures.
@@ -82,7 +89,21 @@ public enum LeadTimes {
     static let handling: Set<Relation> = Set(Relation.allCases.filter(\.carriesResponse))
 
     public static func compute(_ d: Dataset, graph: EventGraph) -> [LeadTime] {
-        var byMeasure: [LeadTimeMeasure: [LeadTime]] = [:]
+        let n = d.events.count
+        // Each event yields at most one figure per measure, so a measure's figures are kept
+        // by event and read out in id order: one sort of the ids instead of one per measure.
+        let measures = LeadTimeMeasure.allCases
+        var byMeasure: [[LeadTime]] = Array(repeating: [], count: measures.count)
+        var slot: [[Int32]] = Array(repeating: [], count: measures.count)
+        func add(_ t: LeadTime, _ m: Int) {
+            if slot[m].isEmpty { slot[m] = [Int32](repeating: -1, count: n) }
+            slot[m][t.event] = Int32(byMeasure[m].count)
+            byMeasure[m].append(t)
+        }
+        let mPrevention = measures.firstIndex(of: .prevention) ?? 0
+        let mLag = measures.firstIndex(of: .reportingLag) ?? 0
+        let handlingMeasures: [(kind: EventKind, measure: LeadTimeMeasure, index: Int)] =
+            measures.enumerated().compactMap { i, m in m.reachedKind.map { ($0, m, i) } }
         // The elections each jurisdiction is in scope of, by date then id.
         let elections = d.elections.indices.sorted { (d.elections[$0].date, d.elections[$0].id) < (d.elections[$1].date, d.elections[$1].id) }
         var inScope: [[Int]] = Array(repeating: [], count: d.jurisdictions.count)
@@ -90,7 +111,9 @@ public enum LeadTimes {
             let line = Set(d.lineage(of: j))
             inScope[j] = elections.filter { line.contains(d.elections[$0].scope) }
         }
-        for (k, e) in d.events.enumerated() {
+        var walker = EventGraph.Walker(nodeCount: graph.nodeCount, following: handling)
+        for k in d.events.indices {
+            let e = d.events[k]
             if e.kind.isPrevention {
                 let a = e.date.anchor
                 // First election on or after the anchor (elections are sorted by date).
@@ -102,57 +125,109 @@ public enum LeadTimes {
                 }
                 if lo < list.count {
                     let el = list[lo]
-                    byMeasure[.prevention, default: []].append(LeadTime(
+                    add(LeadTime(
                         measure: .prevention, event: k, jurisdiction: e.jurisdiction, target: .election(el),
-                        days: a.days(to: d.elections[el].date), exact: e.date.isExact))
+                        days: a.days(to: d.elections[el].date), exact: e.date.isExact), mPrevention)
                 }
             }
             if e.kind == .incident {
-                var first: [EventKind: Int] = [:]
-                for r in graph.descendants(of: k, following: handling) {
+                // The earliest (date, then id) response, report, decision and sanction reached.
+                var first = (-1, -1, -1, -1)
+                graph.forEachDescendant(of: k, using: &walker) { r in
                     let ev = d.events[r]
-                    guard [.response, .report, .decision, .sanction].contains(ev.kind) else { continue }
-                    if let cur = first[ev.kind] {
+                    func better(_ cur: Int) -> Bool {
+                        if cur < 0 { return true }
                         let c = d.events[cur]
-                        if (ev.date.anchor, ev.id) < (c.date.anchor, c.id) { first[ev.kind] = r }
-                    } else {
-                        first[ev.kind] = r
+                        // The index breaks ties as the old walk in index order did.
+                        return (ev.date.anchor, ev.id, r) < (c.date.anchor, c.id, cur)
+                    }
+                    switch ev.kind {
+                    case .response: if better(first.0) { first.0 = r }
+                    case .report: if better(first.1) { first.1 = r }
+                    case .decision: if better(first.2) { first.2 = r }
+                    case .sanction: if better(first.3) { first.3 = r }
+                    default: break
                     }
                 }
-                for m in [LeadTimeMeasure.response, .report, .decision, .sanction] {
-                    guard let kind = m.reachedKind, let r = first[kind] else { continue }
+                for h in handlingMeasures {
+                    let r: Int
+                    switch h.kind {
+                    case .response: r = first.0
+                    case .report: r = first.1
+                    case .decision: r = first.2
+                    case .sanction: r = first.3
+                    default: r = -1
+                    }
+                    guard r >= 0 else { continue }
                     let ev = d.events[r]
-                    byMeasure[m, default: []].append(LeadTime(
-                        measure: m, event: k, jurisdiction: e.jurisdiction, target: .event(r),
-                        days: e.date.anchor.days(to: ev.date.anchor), exact: e.date.isExact && ev.date.isExact))
+                    add(LeadTime(
+                        measure: h.measure, event: k, jurisdiction: e.jurisdiction, target: .event(r),
+                        days: e.date.anchor.days(to: ev.date.anchor), exact: e.date.isExact && ev.date.isExact), h.index)
                 }
             }
             if let sd = e.sourceDate {
-                byMeasure[.reportingLag, default: []].append(LeadTime(
+                add(LeadTime(
                     measure: .reportingLag, event: k, jurisdiction: e.jurisdiction, target: .none,
-                    days: e.date.anchor.days(to: sd), exact: e.date.isExact))
+                    days: e.date.anchor.days(to: sd), exact: e.date.isExact), mLag)
             }
         }
+        // Event indices by id; equal ids (possible only in a hand-built dataset) keep index order.
+        let byID = idOrder(d.events)
         var out: [LeadTime] = []
-        for m in LeadTimeMeasure.allCases {
-            out += (byMeasure[m] ?? []).sorted { d.events[$0.event].id < d.events[$1.event].id }
+        out.reserveCapacity(byMeasure.reduce(0) { $0 + $1.count })
+        for m in measures.indices where !byMeasure[m].isEmpty {
+            let list = byMeasure[m], at = slot[m]
+            for k in byID where at[k] >= 0 { out.append(list[Int(at[k])]) }
         }
         return out
     }
 
+    /// Event indices sorted by id, equal ids in index order. ASCII ids (the usual case) are
+    /// compared as packed bytes, which orders them as String does, without String overhead.
+    static func idOrder(_ events: [Event]) -> [Int] {
+        var packed: [UInt8] = []
+        var start = [Int](repeating: 0, count: events.count + 1)
+        for (k, e) in events.enumerated() {
+            packed += e.id.utf8
+            start[k + 1] = packed.count
+        }
+        guard !packed.contains(where: { $0 >= 0x80 }) else {
+            let ids = events.map(\.id)
+            return events.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) }
+        }
+        return packed.withUnsafeBufferPointer { p -> [Int] in
+            guard let base = p.baseAddress else { return Array(events.indices) }
+            return events.indices.sorted { a, b in
+                let la = start[a + 1] - start[a], lb = start[b + 1] - start[b]
+                let c = memcmp(base + start[a], base + start[b], min(la, lb))
+                if c != 0 { return c < 0 }
+                return la != lb ? la < lb : a < b
+            }
+        }
+    }
+
     /// Summaries sorted by measure (in `allCases` order), then jurisdiction id.
     public static func summarize(_ times: [LeadTime], dataset d: Dataset) -> [LeadTimeSummary] {
-        var groups: [LeadTimeMeasure: [Int: [LeadTime]]] = [:]
-        for t in times { groups[t.measure, default: [:]][t.jurisdiction, default: []].append(t) }
+        // Per measure and jurisdiction, in flat arrays: no dictionary per figure.
+        let js = d.jurisdictions.count
+        let measures = LeadTimeMeasure.allCases
+        var days: [[Int]] = Array(repeating: [], count: measures.count * js)
+        var exact = [Int](repeating: 0, count: measures.count * js)
+        let order = Dictionary(uniqueKeysWithValues: measures.enumerated().map { ($1, $0) })
+        for t in times {
+            let key = (order[t.measure] ?? 0) * js + t.jurisdiction
+            days[key].append(t.days)
+            if t.exact { exact[key] += 1 }
+        }
+        let jOrder = d.jurisdictions.indices.sorted { d.jurisdictions[$0].id < d.jurisdictions[$1].id }
         var out: [LeadTimeSummary] = []
-        for m in LeadTimeMeasure.allCases {
-            guard let byJ = groups[m] else { continue }
-            for j in byJ.keys.sorted(by: { d.jurisdictions[$0].id < d.jurisdictions[$1].id }) {
-                let list = byJ[j] ?? []
-                let days = list.map(\.days)
-                guard let median = Median(days), let lo = days.min(), let hi = days.max() else { continue }
+        for (mi, m) in measures.enumerated() {
+            for j in jOrder {
+                let key = mi * js + j
+                let list = days[key]
+                guard let median = Median(list), let lo = list.min(), let hi = list.max() else { continue }
                 out.append(LeadTimeSummary(measure: m, jurisdiction: j, n: list.count, median: median,
-                                           min: lo, max: hi, exactCount: list.filter(\.exact).count))
+                                           min: lo, max: hi, exactCount: exact[key]))
             }
         }
         return out

@@ -97,6 +97,46 @@ public struct EventGraph: Sendable {
         return out.sorted()
     }
 
+    /// Reusable state for many walks over one graph along the same relations: a visit
+    /// stamp per node, so a walk costs what it visits, not a fresh set each time.
+    public struct Walker: Sendable {
+        var stamp: [UInt32]
+        var current: UInt32 = 0
+        var stack: [Int32] = []
+        /// Indexed by `Relation.order`.
+        let allowed: [Bool]
+
+        public init(nodeCount: Int, following relations: Set<Relation>? = nil) {
+            stamp = [UInt32](repeating: 0, count: nodeCount)
+            allowed = Relation.allCases.map { relations?.contains($0) ?? true }
+        }
+    }
+
+    /// Calls `body` once for every event that reaches `node` along the walker's relations:
+    /// the same events as `descendants(of:following:)`, in no particular order.
+    public func forEachDescendant(of node: Int, using w: inout Walker, _ body: (Int) -> Void) {
+        if w.stamp.count < nodeCount || w.current == UInt32.max {
+            w.stamp = [UInt32](repeating: 0, count: nodeCount)
+            w.current = 0
+        }
+        w.current += 1
+        let mark = w.current
+        w.stamp[node] = mark
+        w.stack.removeAll(keepingCapacity: true)
+        w.stack.append(Int32(node))
+        while let n = w.stack.popLast() {
+            for k in Int(inStart[Int(n)])..<Int(inStart[Int(n) + 1]) {
+                if !w.allowed[inRelation[k].order] { continue }
+                let m = Int(inSource[k])
+                if w.stamp[m] != mark {
+                    w.stamp[m] = mark
+                    body(m)
+                    w.stack.append(Int32(m))
+                }
+            }
+        }
+    }
+
     /// Causes before effects; among events free at the same time, the earlier index first.
     /// `nil` when the links hold a cycle.
     public func topologicalOrder() -> [Int]? {

@@ -48,9 +48,14 @@ public enum DatasetLoader {
         var jIndex: [String: Int] = [:]
         for (k, x) in juris.enumerated() where jIndex[x.id] == nil { jIndex[x.id] = k }
         let elects = loadElections(elections, jIndex: jurisOK ? jIndex : nil, &diags)
-        let (evs, extras) = loadEvents(events, jIndex: jurisOK ? jIndex : nil, &diags)
+        let (evs, extras, ids) = loadEvents(events, jIndex: jurisOK ? jIndex : nil, &diags)
         let hadFileProblem = jurisdictions.1 == nil || elections.1 == nil || events.1 == nil
         if !diags.isEmpty || hadFileProblem { throw DatasetError(diags) }
+        // Every row became an event, in order, so the loader's id index is the dataset's.
+        if ids.count == evs.count {
+            return Dataset(events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras,
+                           name: name, eventIndex: ids)
+        }
         return Dataset(events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras, name: name)
     }
 
@@ -164,23 +169,30 @@ public enum DatasetLoader {
         var event: Int
         var relation: Relation
         var target: String
+        /// Where the links cell starts; the column is worked out only for a message.
         var line: Int
-        var column: Int
+        var lineStart: Int
+        var offset: Int
     }
 
-    static func loadEvents(_ input: (String, [UInt8]?), jIndex: [String: Int]?, _ diags: inout [Diagnostic]) -> ([Event], [String]) {
-        guard let data = input.1 else { return ([], []) }
+    static func loadEvents(_ input: (String, [UInt8]?), jIndex: [String: Int]?, _ diags: inout [Diagnostic]) -> ([Event], [String], [String: Int]) {
+        guard let data = input.1 else { return ([], [], [:]) }
         let file = input.0
         var table = Table(file: file, bytes: data)
         var events: [Event] = []
         events.reserveCapacity(data.count / 300)
         var extraNames: [String] = []
         var pending: [PendingLink] = []
-        var firstLine: [String: Int] = [:]
-        firstLine.reserveCapacity(data.count / 300)
-        var linkColumn: [Int] = []  // (line, column) of each event's links cell, for graph messages
-        var linkLine: [Int] = []
+        // One index for both jobs: duplicate ids (row -> first line) and link targets
+        // (row -> event, -1 when the row failed).
+        var ids: [String: Int] = [:]
+        ids.reserveCapacity(data.count / 300)
+        var rowLine: [Int] = []
+        var rowEvent: [Int] = []
+        // Where each event's links cell starts, for graph messages (offset -1: column 1).
+        var linkLine: [Int] = [], linkLineStart: [Int] = [], linkOffset: [Int] = []
         let jurisdictionIDs = jIndex.map { listing($0.keys.sorted()) } ?? ""
+        let jLookup = jIndex.map { ByteLookup($0.map { ($0.key, $0.value) }) }
         let ok = table.read(required: eventRequired, optional: eventOptional, row: { rec, col, extras, sink in
             func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
             // col follows eventRequired + eventOptional.
@@ -192,11 +204,18 @@ public enum DatasetLoader {
             let cQuote = rec.has(col[16]), cNotes = rec.has(col[17])
             var valid = true
             var id = ""
+            var row = -1
             if let c = cId {
                 id = rec.trimmedString(c)
                 if id.isEmpty { say(c, "id: missing id"); valid = false }
-                else if let first = firstLine[id] { say(c, "id: duplicate id '\(id)' (first on line \(first))"); valid = false }
-                else { firstLine[id] = rec.line }
+                else {
+                    // One hash: the entry is made if new, else it names the first row.
+                    let fresh = rowLine.count
+                    var first = -1
+                    { (v: inout Int) in if v < 0 { v = fresh } else { first = v } }(&ids[id, default: -1])
+                    if first >= 0 { say(c, "id: duplicate id '\(id)' (first on line \(rowLine[first]))"); valid = false }
+                    else { row = fresh; rowLine.append(rec.line); rowEvent.append(-1) }
+                }
             } else { valid = false }
 
             var written: WrittenDate?
@@ -215,7 +234,8 @@ public enum DatasetLoader {
                 let raw = rec.trimmed(c)
                 if raw.isEmpty {
                     if let w = written { precision = w.form == .day ? .day : (w.form == .month ? .month : .year) }
-                } else if let p = Precision(rawValue: String(decoding: raw, as: UTF8.self)) {
+                } else if let pi = ByteLookup.precisions.find(raw) {
+                    let p = Precision.allCases[pi]
                     precision = p
                     if let w = written {
                         switch (p, w.form) {
@@ -242,17 +262,15 @@ public enum DatasetLoader {
             }
             var kind: EventKind?
             if let c = cKind {
-                let raw = rec.trimmedString(c)
-                if let k = EventKind(rawValue: raw) { kind = k }
-                else if raw.isEmpty { say(c, "kind: missing kind; expected one of: \(EventKind.allowedList)"); valid = false }
-                else { say(c, "kind: unknown kind '\(raw)'; expected one of: \(EventKind.allowedList)"); valid = false }
+                if let k = ByteLookup.kinds.find(rec.trimmed(c)) { kind = EventKind.allCases[k] }
+                else if rec.isBlank(c) { say(c, "kind: missing kind; expected one of: \(EventKind.allowedList)"); valid = false }
+                else { say(c, "kind: unknown kind '\(rec.trimmedString(c))'; expected one of: \(EventKind.allowedList)"); valid = false }
             }
             var jurisdiction = -1
-            if let c = cJur, let jIndex {
-                let raw = rec.trimmedString(c)
-                if let j = jIndex[raw] { jurisdiction = j }
-                else if raw.isEmpty { say(c, "jurisdiction: missing jurisdiction; expected one of: \(jurisdictionIDs)"); valid = false }
-                else { say(c, "jurisdiction: unknown jurisdiction '\(raw)'; expected one of: \(jurisdictionIDs)"); valid = false }
+            if let c = cJur, let jLookup {
+                if let j = jLookup.find(rec.trimmed(c)) { jurisdiction = j }
+                else if rec.isBlank(c) { say(c, "jurisdiction: missing jurisdiction; expected one of: \(jurisdictionIDs)"); valid = false }
+                else { say(c, "jurisdiction: unknown jurisdiction '\(rec.trimmedString(c))'; expected one of: \(jurisdictionIDs)"); valid = false }
             }
             var count: Int?
             if let c = cCount, !rec.isBlank(c) {
@@ -266,9 +284,8 @@ public enum DatasetLoader {
             }
             var status: CaseStatus?
             if let c = cStatus, !rec.isBlank(c) {
-                let raw = rec.trimmedString(c)
-                if let s = CaseStatus(rawValue: raw) { status = s }
-                else { say(c, "status: unknown status '\(raw)'; expected one of: \(CaseStatus.allowedList)"); valid = false }
+                if let s = ByteLookup.statuses.find(rec.trimmed(c)) { status = CaseStatus.allCases[s] }
+                else { say(c, "status: unknown status '\(rec.trimmedString(c))'; expected one of: \(CaseStatus.allowedList)"); valid = false }
             }
             var source = ""
             if let c = cSource {
@@ -287,7 +304,7 @@ public enum DatasetLoader {
             let index = events.count
             var links: [PendingLink] = []
             if let c = cLinks, !rec.isBlank(c) {
-                let p = rec.position(c)
+                let f = rec.fields[c]
                 let text = rec.string(c)
                 for part in text.split(separator: ";", omittingEmptySubsequences: true) {
                     let item = part.trimmingSpaces
@@ -304,13 +321,19 @@ public enum DatasetLoader {
                     }
                     if target.isEmpty { say(c, "links: link '\(item)' names no target event"); valid = false; continue }
                     if target == id { say(c, "links: event '\(id)' links to itself"); valid = false; continue }
-                    links.append(PendingLink(event: index, relation: relation, target: target, line: p.line, column: p.column))
+                    links.append(PendingLink(event: index, relation: relation, target: target,
+                                             line: f.line, lineStart: f.lineStart, offset: f.rawStart))
                 }
             }
             guard valid, let written, let precision, let kind, jurisdiction >= 0 || jIndex == nil else { return }
             pending += links
-            let lp = cLinks.map { rec.position($0) } ?? (line: rec.line, column: 1)
-            linkLine.append(lp.line); linkColumn.append(lp.column)
+            if let c = cLinks {
+                let f = rec.fields[c]
+                linkLine.append(f.line); linkLineStart.append(f.lineStart); linkOffset.append(f.rawStart)
+            } else {
+                linkLine.append(rec.line); linkLineStart.append(0); linkOffset.append(-1)
+            }
+            if row >= 0 { rowEvent[row] = events.count }
             events.append(Event(
                 id: id, date: EventDate(written: written, precision: precision), endDate: endDate,
                 kind: kind, jurisdiction: max(jurisdiction, 0),
@@ -323,20 +346,21 @@ public enum DatasetLoader {
                 extras: extras.map { $0 < rec.count ? rec.string($0) : "" }, line: rec.line))
         }, header: { extraNames = $0 })
         diags += table.diagnostics
-        guard ok else { return (events, extraNames) }
+        guard ok else { return (events, extraNames, ids) }
 
         // Resolve links: ids that failed validation still count as known, so one bad row
         // does not set off a cascade of "unknown event" messages.
-        var index: [String: Int] = [:]
-        index.reserveCapacity(events.count)
-        for (k, e) in events.enumerated() { index[e.id] = k }
+        func column(_ lineStart: Int, _ offset: Int) -> Int {
+            offset < 0 ? 1 : data.withUnsafeBufferPointer { CSVReader.column(in: $0, lineStart: lineStart, offset: offset) }
+        }
         for l in pending {
-            if let t = index[l.target] {
-                if !events[l.event].links.contains(Link(relation: l.relation, target: t)) {
+            if let r = ids[l.target] {
+                let t = rowEvent[r]
+                if t >= 0, !events[l.event].links.contains(Link(relation: l.relation, target: t)) {
                     events[l.event].links.append(Link(relation: l.relation, target: t))
                 }
-            } else if firstLine[l.target] == nil {
-                diags.append(Diagnostic(file: file, line: l.line, column: l.column, message: "links: link to unknown event '\(l.target)'"))
+            } else {
+                diags.append(Diagnostic(file: file, line: l.line, column: column(l.lineStart, l.offset), message: "links: link to unknown event '\(l.target)'"))
             }
         }
         // Order: an effect must not be dated before its cause in every reading of the dates.
@@ -344,7 +368,7 @@ public enum DatasetLoader {
             for l in e.links where l.relation.isCausal {
                 let cause = events[l.target]
                 if let earliest = cause.date.earliest, e.date.latest < earliest {
-                    diags.append(Diagnostic(file: file, line: linkLine[k], column: linkColumn[k], message:
+                    diags.append(Diagnostic(file: file, line: linkLine[k], column: column(linkLineStart[k], linkOffset[k]), message:
                         "links: '\(e.id)' (\(e.date.written.text)) is dated before '\(cause.id)' (\(cause.date.written.text)), which it \(l.relation.verb)"))
                 }
             }
@@ -353,10 +377,10 @@ public enum DatasetLoader {
         for cycle in graph.cycles() {
             guard let first = cycle.first else { continue }
             let names = (cycle + [first]).map { events[$0].id }
-            diags.append(Diagnostic(file: file, line: linkLine[first], column: linkColumn[first], message:
+            diags.append(Diagnostic(file: file, line: linkLine[first], column: column(linkLineStart[first], linkOffset[first]), message:
                 "links: cycle: \(names.joined(separator: " -> "))"))
         }
-        return (events, extraNames)
+        return (events, extraNames, ids)
     }
 
     static func dateMessage(_ column: String, _ raw: String, _ p: WrittenDate.Problem) -> String {

@@ -27,20 +27,23 @@ public enum FileIO {
         if (st.st_mode & S_IFMT) != S_IFREG { throw Failure(reason: "is not a regular file") }
         let size = Int(st.st_size)
         if size > maxInputBytes { throw Failure(reason: "is \(size) bytes, more than the limit of \(maxInputBytes)") }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var got = 0
-        while got < size {
-            let r = bytes.withUnsafeMutableBytes { buf in
-                Glibc.read(fd, buf.baseAddress.map { $0 + got }, size - got)
+        // Filled straight from read(2): zeroing first would touch every page twice.
+        var failure: Failure?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            var got = 0
+            while got < size {
+                let r = Glibc.read(fd, buf.baseAddress.map { $0 + got }, size - got)
+                if r < 0 {
+                    if errno == EINTR { continue }
+                    failure = Failure(reason: reason(errno))
+                    break
+                }
+                if r == 0 { break }
+                got += r
             }
-            if r < 0 {
-                if errno == EINTR { continue }
-                throw Failure(reason: reason(errno))
-            }
-            if r == 0 { break }
-            got += r
+            count = got
         }
-        if got < size { bytes.removeLast(size - got) }
+        if let failure { throw failure }
         return bytes
     }
 

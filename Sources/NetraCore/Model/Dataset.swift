@@ -100,15 +100,23 @@ public struct Dataset: Sendable {
 
     public init(events: [Event], jurisdictions: [Jurisdiction], elections: [Election],
                 extraEventColumns: [String] = [], name: String = "") {
+        var ei: [String: Int] = [:]
+        ei.reserveCapacity(events.count)
+        for (k, e) in events.enumerated() where ei[e.id] == nil { ei[e.id] = k }
+        self.init(events: events, jurisdictions: jurisdictions, elections: elections,
+                  extraEventColumns: extraEventColumns, name: name, eventIndex: ei)
+    }
+
+    /// With the id index the loader already built (ids unique, index = position), so a
+    /// million ids are hashed once, not twice.
+    init(events: [Event], jurisdictions: [Jurisdiction], elections: [Election],
+         extraEventColumns: [String], name: String, eventIndex: [String: Int]) {
         self.events = events
         self.jurisdictions = jurisdictions
         self.elections = elections.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         self.extraEventColumns = extraEventColumns
         self.name = name
-        var ei: [String: Int] = [:]
-        ei.reserveCapacity(events.count)
-        for (k, e) in events.enumerated() where ei[e.id] == nil { ei[e.id] = k }
-        eventIndex = ei
+        self.eventIndex = eventIndex
         var ji: [String: Int] = [:]
         for (k, j) in jurisdictions.enumerated() where ji[j.id] == nil { ji[j.id] = k }
         jurisdictionIndex = ji

@@ -51,8 +51,13 @@ public struct WrittenDate: Hashable, Sendable {
 
     /// Parses the three ISO forms strictly.
     public static func parse<C: Collection>(_ bytes: C) -> Result<WrittenDate, Problem> where C.Element == UInt8 {
-        let b = Array(bytes)
-        func digits(_ r: Range<Int>) -> Int? { parseDigits(b[r]) }
+        // Contiguous bytes (the loader's case) are parsed in place, without a copy.
+        if let r = bytes.withContiguousStorageIfAvailable({ parse(buffer: $0) }) { return r }
+        return Array(bytes).withUnsafeBufferPointer { parse(buffer: $0) }
+    }
+
+    static func parse(buffer b: UnsafeBufferPointer<UInt8>) -> Result<WrittenDate, Problem> {
+        func digits(_ r: Range<Int>) -> Int? { parseDigits(UnsafeBufferPointer(rebasing: b[r])) }
         switch b.count {
         case 4:
             guard let y = digits(0..<4) else { return .failure(.malformed) }

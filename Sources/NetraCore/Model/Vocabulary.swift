@@ -21,7 +21,23 @@ public enum EventKind: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public var order: Int { EventKind.allCases.firstIndex(of: self) ?? 0 }
+    /// Position in `allCases`; a switch, as it is asked once per event in every count.
+    public var order: Int {
+        switch self {
+        case .regulation: return 0
+        case .taskForce: return 1
+        case .directive: return 2
+        case .sosialisasi: return 3
+        case .pledge: return 4
+        case .incident: return 5
+        case .response: return 6
+        case .report: return 7
+        case .decision: return 8
+        case .sanction: return 9
+        case .caseTally: return 10
+        case .statement: return 11
+        }
+    }
     public static func < (a: EventKind, b: EventKind) -> Bool { a.order < b.order }
 }
 
@@ -45,6 +61,19 @@ public enum Relation: String, CaseIterable, Sendable {
         switch self {
         case .respondsTo, .reports, .decides, .sanctions: return true
         default: return false
+        }
+    }
+
+    /// Position in `allCases`, for per-relation tables.
+    public var order: Int {
+        switch self {
+        case .respondsTo: return 0
+        case .followsUp: return 1
+        case .implements: return 2
+        case .reports: return 3
+        case .decides: return 4
+        case .sanctions: return 5
+        case .partOf: return 6
         }
     }
 
