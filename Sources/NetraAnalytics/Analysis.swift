@@ -7,16 +7,19 @@ public struct Analysis: Sendable {
     public let graph: EventGraph
     /// Every lead time, in the order of `LeadTimeMeasure.allCases`, then by event id.
     public let leadTimes: [LeadTime]
+    /// Events per month × jurisdiction × kind, rolled up: what the monthly charts draw.
+    public let monthlyTable: MonthlyTable
 
     public init(dataset: Dataset) {
         self.dataset = dataset
         graph = EventGraph(events: dataset.events)
         leadTimes = LeadTimes.compute(dataset, graph: graph)
+        monthlyTable = MonthlyTable(dataset, rollup: true)
     }
 
     /// Events per month × jurisdiction × kind; with `rollup`, each ancestor's rows too.
     public func monthly(rollup: Bool = false) -> [MonthlyCount] {
-        Counts.monthly(dataset, rollup: rollup)
+        rollup ? Counts.rows(monthlyTable, dataset) : Counts.monthly(dataset, rollup: false)
     }
 
     /// n, median, min and max of each measure per jurisdiction.

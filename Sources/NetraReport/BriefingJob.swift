@@ -10,9 +10,9 @@ public enum BriefingJob {
     /// The folder name: `briefing-2024-01`.
     public static func folderName(_ month: Month) -> String { "briefing-\(month.iso)" }
 
-    /// Renders everything in memory under `briefing-YYYY-MM/`; nothing is written here.
+    /// Everything under `briefing-YYYY-MM/`, as files made when they are written.
     public static func build(_ a: Analysis, month: Month, options: JobOptions,
-                             progress: any ProgressSink = SilentProgress()) throws(RenderError) -> [OutputFile] {
+                             progress: any ProgressSink = SilentProgress()) -> [OutputFile] {
         let d = a.dataset
         let lang = options.language
         let f = BriefingFigures(a, month: month)
@@ -23,24 +23,27 @@ public enum BriefingJob {
         let first = Month(index: month.index - contextMonths + 1)
         let upTo = upToMonth(d, from: first, through: month)
         let wide = options.chartOptions
-        let monthly = try MonthlyBarsChart.render(upTo, options: wide)
         let windowEnd = max(month.lastDay, f.nextElection.map { d.elections[$0.index].date } ?? month.lastDay)
-        let timeline = try TimelineChart.render(d, graph: a.graph, options: wide, window: first.firstDay...windowEnd)
+        let window = first.firstDay...windowEnd
 
         // The sheet embeds both charts at its own size, so their text stays readable.
+        let fonts = options.fonts
         func sized(_ k: Int) -> ChartOptions {
             ChartOptions(language: lang, scale: 1, width: BriefingSheet.chartSizes[k].width, height: BriefingSheet.chartSizes[k].height,
-                         fontPath: options.fonts.regular, boldFontPath: options.fonts.bold)
+                         fontPath: fonts.regular, boldFontPath: fonts.bold)
         }
-        let smallMonthly = try MonthlyBarsChart.render(upTo, options: sized(0))
-        let smallTimeline = try TimelineChart.render(d, graph: a.graph, options: sized(1), window: first.firstDay...windowEnd)
-        let sheet = try BriefingSheet.render(a, figures: f, charts: [smallMonthly.png, smallTimeline.png], language: lang, fonts: options.fonts)
-
+        let small = (sized(0), sized(1))
         return [
-            OutputFile(name: dir + "briefing-sheet.png", bytes: sheet.png),
-            OutputFile(name: dir + "monthly.png", bytes: monthly.png),
-            OutputFile(name: dir + "timeline.png", bytes: timeline.png),
-            OutputFile(name: dir + "events.csv", bytes: a.eventsCSV(flavour: .plain, only: f.events)),
+            OutputFile(name: dir + "briefing-sheet.png", cost: 9) { () throws(RenderError) in
+                let smallMonthly = try MonthlyBarsChart.render(upTo, options: small.0)
+                let smallTimeline = try TimelineChart.render(d, graph: a.graph, options: small.1, window: window)
+                return try BriefingSheet.render(a, figures: f, charts: [smallMonthly.png, smallTimeline.png], language: lang, fonts: fonts).png
+            },
+            OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in try MonthlyBarsChart.render(upTo, options: wide).png },
+            OutputFile(name: dir + "timeline.png", cost: 6) { () throws(RenderError) in
+                try TimelineChart.render(d, graph: a.graph, options: wide, window: window).png
+            },
+            OutputFile(name: dir + "events.csv", cost: 1) { () throws(RenderError) in a.eventsCSV(flavour: .plain, only: f.events) },
             OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang).utf8)),
         ]
     }

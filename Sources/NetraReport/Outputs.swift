@@ -1,28 +1,111 @@
+import Synchronization
 import NetraCore
+import NetraRender
 
-/// One file a job produces, held in memory until every file is ready, so that a failure
-/// half-way writes nothing.
+/// Why a job's files could not be made or written.
+public enum JobError: Error, Sendable, CustomStringConvertible {
+    case render(RenderError)
+    case output(OutputError)
+
+    public var description: String {
+        switch self {
+        case .render(let e): return "\(e)"
+        case .output(let e): return e.message
+        }
+    }
+}
+
+/// One file a job produces, made only when it is written: charts drawn, exports streamed.
 public struct OutputFile: Sendable {
     /// Path relative to the output folder (`briefing-2024-01/events.csv`).
     public var name: String
-    public var bytes: [UInt8]
+    /// Rough relative cost; the costliest files are started first.
+    public var cost: Int
+    let make: @Sendable (ByteSink) throws(RenderError) -> Void
 
+    /// A file whose bytes are already made.
     public init(name: String, bytes: [UInt8]) {
         self.name = name
-        self.bytes = bytes
+        cost = 0
+        make = { $0.write(bytes) }
+    }
+
+    /// A file drawn when it is written (a chart).
+    public init(name: String, cost: Int = 1, render: @escaping @Sendable () throws(RenderError) -> [UInt8]) {
+        self.name = name
+        self.cost = cost
+        make = { (sink: ByteSink) throws(RenderError) in sink.write(try render()) }
+    }
+
+    /// A file streamed into its destination chunk by chunk (a big export).
+    public init(name: String, cost: Int = 1, stream: @escaping @Sendable (ByteSink) -> Void) {
+        self.name = name
+        self.cost = cost
+        make = { stream($0) }
+    }
+
+    /// The whole file in memory.
+    public func bytes() throws(RenderError) -> [UInt8] {
+        let sink = ByteSink()
+        try make(sink)
+        return sink.collected
     }
 }
 
 extension OutputFolder {
-    /// Writes each file atomically (subfolders created as needed); returns the paths written.
-    public func write(_ files: [OutputFile]) throws(OutputError) -> [String] {
-        var written: [String] = []
-        for f in files {
-            let parts = f.name.split(separator: "/").map(String.init)
-            var folder = self
-            for sub in parts.dropLast() { folder = try folder.subfolder(sub) }
-            written.append(try folder.write(f.bytes, to: parts.last ?? f.name))
+    /// Makes and writes every file, on all cores, costliest first. Each file is written under
+    /// a temporary name and renamed only once all of them are whole, so a failure anywhere
+    /// leaves the folder as it was (bar subfolders). Returns the paths written, in order.
+    public func write(_ files: [OutputFile], progress: any ProgressSink = SilentProgress()) throws(JobError) -> [String] {
+        var targets: [String] = []
+        do {
+            for f in files {
+                let parts = f.name.split(separator: "/").map(String.init)
+                var folder = self
+                for sub in parts.dropLast() { folder = try folder.subfolder(sub) }
+                targets.append(folder.path + "/" + OutputFolder.safeName(parts.last ?? f.name))
+            }
+        } catch { throw .output(error) }
+
+        let order = files.indices.sorted { (-files[$0].cost, $0) < (-files[$1].cost, $1) }
+        let staged = Mutex<[Result<StagedFile, JobError>?]>(Array(repeating: nil, count: files.count))
+        let targetList = targets
+        Parallel.forEach(order.count) { i in
+            let k = order[i]
+            progress.detail(files[k].name)
+            let result: Result<StagedFile, JobError>
+            do throws(OutputError) {
+                let file = try StagedFile(target: targetList[k])
+                var renderError: RenderError?
+                do throws(OutputError) {
+                    try file.fill { sink in
+                        do throws(RenderError) { try files[k].make(sink) } catch { renderError = error }
+                    }
+                } catch {
+                    file.discard()
+                    throw error
+                }
+                if let renderError { file.discard(); result = .failure(.render(renderError)) } else { result = .success(file) }
+            } catch {
+                result = .failure(.output(error))
+            }
+            staged.withLock { $0[k] = result }
         }
-        return written
+
+        let results = staged.withLock { $0 }
+        let made = results.compactMap { r -> StagedFile? in if case .success(let f)? = r { return f } else { return nil } }
+        for r in results {
+            if case .failure(let e)? = r {
+                made.forEach { $0.discard() }
+                throw e
+            }
+        }
+        for (k, f) in made.enumerated() {
+            do { try f.commit() } catch {
+                made[k...].forEach { $0.discard() }
+                throw .output(error)
+            }
+        }
+        return targets
     }
 }

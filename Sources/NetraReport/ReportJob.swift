@@ -22,40 +22,49 @@ public struct JobOptions: Sendable {
 
 /// The full report: every chart and every CSV export, under stable names.
 public enum ReportJob {
-    /// Renders and exports everything in memory; nothing is written here.
-    public static func build(_ a: Analysis, options: JobOptions, progress: any ProgressSink = SilentProgress()) throws(RenderError) -> [OutputFile] {
+    /// Every chart and export, as files made when they are written (in parallel, the big
+    /// exports streamed); nothing is drawn or written here.
+    public static func build(_ a: Analysis, options: JobOptions, progress: any ProgressSink = SilentProgress()) -> [OutputFile] {
         let d = a.dataset
         let o = options.chartOptions
         var files: [OutputFile] = []
-        progress.step("charts")
-        files.append(OutputFile(name: "monthly.png", bytes: try MonthlyBarsChart.render(d, options: o).png))
+        progress.step("charts and exports")
+        files.append(OutputFile(name: "monthly.png", cost: 3) { () throws(RenderError) in
+            try MonthlyBarsChart.render(d, table: a.monthlyTable, options: o).png
+        })
         for j in jurisdictionsWithEvents(d) {
-            progress.detail("monthly chart for \(d.jurisdictions[j].id)")
-            files.append(OutputFile(name: "monthly-\(d.jurisdictions[j].id).png", bytes: try MonthlyBarsChart.render(d, jurisdiction: j, options: o).png))
+            files.append(OutputFile(name: "monthly-\(d.jurisdictions[j].id).png", cost: 3) { () throws(RenderError) in
+                try MonthlyBarsChart.render(d, jurisdiction: j, table: a.monthlyTable, options: o).png
+            })
         }
-        progress.detail("timeline")
-        files.append(OutputFile(name: "timeline.png", bytes: try TimelineChart.render(d, graph: a.graph, options: o).png))
+        files.append(OutputFile(name: "timeline.png", cost: 8) { () throws(RenderError) in
+            try TimelineChart.render(d, graph: a.graph, options: o).png
+        })
         let pair = d.defaultComparisonPair().map { (a: $0.a, b: $0.b) }
         if let pair {
-            progress.detail("comparison")
-            files.append(OutputFile(name: "compare.png", bytes: try ComparisonChart.render(d, first: pair.a, second: pair.b, options: o).png))
+            files.append(OutputFile(name: "compare.png", cost: 3) { () throws(RenderError) in
+                try ComparisonChart.render(d, first: pair.a, second: pair.b, options: o).png
+            })
         }
-        progress.detail("lead times")
-        let points = a.leadTimes.map {
-            LeadTimePoint(measure: measureLabel($0.measure, options.language), jurisdiction: d.jurisdictions[$0.jurisdiction].id,
-                          days: $0.days, exact: $0.exact)
-        }
-        files.append(OutputFile(name: "leadtimes.png", bytes: try LeadTimesChart.render(points, dataset: d, options: o).png))
-        progress.detail("cases and signatories")
-        files.append(OutputFile(name: "cases.png", bytes: try CasesChart.render(d, options: o).png))
-        progress.step("exports")
-        files.append(OutputFile(name: "events.csv", bytes: a.eventsCSV(flavour: .plain)))
-        files.append(OutputFile(name: "monthly.csv", bytes: a.monthlyCSV(flavour: .plain, rollup: false)))
-        files.append(OutputFile(name: "monthly-rollup.csv", bytes: a.monthlyCSV(flavour: .plain, rollup: true)))
-        files.append(OutputFile(name: "leadtimes.csv", bytes: a.leadTimesCSV(flavour: .plain)))
-        files.append(OutputFile(name: "leadtime-summary.csv", bytes: a.leadTimeSummaryCSV(flavour: .plain)))
+        let lang = options.language
+        files.append(OutputFile(name: "leadtimes.png", cost: 5) { () throws(RenderError) in
+            let points = a.leadTimes.map {
+                LeadTimePoint(measure: measureLabel($0.measure, lang), jurisdiction: d.jurisdictions[$0.jurisdiction].id,
+                              days: $0.days, exact: $0.exact)
+            }
+            return try LeadTimesChart.render(points, dataset: d, options: o).png
+        })
+        files.append(OutputFile(name: "cases.png", cost: 4) { () throws(RenderError) in
+            try CasesChart.render(d, options: o).png
+        })
+        // Exports: the two that grow with the events are streamed, and started first.
+        files.append(OutputFile(name: "events.csv", cost: 10 + d.events.count / 2_000) { a.writeEventsCSV(flavour: .plain, into: $0) })
+        files.append(OutputFile(name: "monthly.csv", cost: 2) { () throws(RenderError) in a.monthlyCSV(flavour: .plain, rollup: false) })
+        files.append(OutputFile(name: "monthly-rollup.csv", cost: 2) { () throws(RenderError) in a.monthlyCSV(flavour: .plain, rollup: true) })
+        files.append(OutputFile(name: "leadtimes.csv", cost: 5 + a.leadTimes.count / 2_000) { a.writeLeadTimesCSV(flavour: .plain, into: $0) })
+        files.append(OutputFile(name: "leadtime-summary.csv", cost: 2) { () throws(RenderError) in a.leadTimeSummaryCSV(flavour: .plain) })
         if let pair {
-            files.append(OutputFile(name: "compare.csv", bytes: a.compareCSV(a.compare(pair.a, pair.b), flavour: .plain)))
+            files.append(OutputFile(name: "compare.csv", cost: 2) { () throws(RenderError) in a.compareCSV(a.compare(pair.a, pair.b), flavour: .plain) })
         }
         return files
     }

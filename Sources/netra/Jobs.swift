@@ -43,17 +43,18 @@ struct JobFlags: ParsableArguments {
 
     var progress: any ProgressSink { TerminalProgress(show: !quiet && (verbose || isatty(2) != 0), verbose: verbose) }
 
-    /// Writes the files, then lists them (unless quiet).
+    /// Makes and writes the files, then lists them (unless quiet).
     func write(_ files: [OutputFile]) throws {
         do {
-            let folder = try OutputFolder(out)
-            let paths = try folder.write(files)
+            let folder: OutputFolder
+            do { folder = try OutputFolder(out) } catch { throw JobError.output(error) }
+            let paths = try folder.write(files, progress: progress)
             if !quiet {
                 print("wrote \(paths.count) file\(paths.count == 1 ? "" : "s") into \(folder.path)/")
                 for p in paths { print("  \(p)") }
             }
         } catch {
-            printError("netra: \(error.message)")
+            printError("netra: \(error)")
             throw ExitCode(1)
         }
     }
@@ -65,13 +66,6 @@ struct TerminalProgress: ProgressSink {
     let verbose: Bool
     func step(_ message: String) { if show { printError("… \(message)") } }
     func detail(_ message: String) { if verbose { printError("    \(message)") } }
-}
-
-func rendering<T>(_ body: () throws(RenderError) -> T) throws -> T {
-    do { return try body() } catch {
-        printError("netra: \(error)")
-        throw ExitCode(1)
-    }
 }
 
 struct Report: ParsableCommand {
@@ -90,8 +84,7 @@ struct Report: ParsableCommand {
         if let p = data.defaultComparisonPair(), !p.isBekasi, !flags.quiet {
             printError("netra: no Kota/Kabupaten Bekasi in this dataset; comparing \(data.jurisdictions[p.a].id) and \(data.jurisdictions[p.b].id), the two with the most events")
         }
-        let files = try rendering { () throws(RenderError) in try ReportJob.build(analysis, options: options, progress: flags.progress) }
-        try flags.write(files)
+        try flags.write(ReportJob.build(analysis, options: options, progress: flags.progress))
     }
 }
 
@@ -116,8 +109,7 @@ struct Briefing: ParsableCommand {
         let options = try flags.options()
         let data = try dataset.load()
         let analysis = Analysis(dataset: data)
-        let files = try rendering { () throws(RenderError) in try BriefingJob.build(analysis, month: month, options: options, progress: flags.progress) }
-        try flags.write(files)
+        try flags.write(BriefingJob.build(analysis, month: month, options: options, progress: flags.progress))
     }
 }
 
@@ -137,9 +129,9 @@ struct MainJob: ParsableCommand {
         progress.step("loading \(dataset.dataset)")
         let data = try dataset.load()
         let analysis = Analysis(dataset: data)
-        var files = try rendering { () throws(RenderError) in try ReportJob.build(analysis, options: options, progress: progress) }
+        var files = ReportJob.build(analysis, options: options, progress: progress)
         if let month = data.latestMonth {
-            files += try rendering { () throws(RenderError) in try BriefingJob.build(analysis, month: month, options: options, progress: progress) }
+            files += BriefingJob.build(analysis, month: month, options: options, progress: progress)
         }
         try flags.write(files)
         if !flags.quiet, let month = data.latestMonth {

@@ -16,14 +16,14 @@ func shipped() throws -> Analysis {
 
 @Suite struct JobTests {
     @Test func reportHasEveryChartAndExportUnderStableNames() throws {
-        let files = try ReportJob.build(try shipped(), options: JobOptions(fonts: try FontSet.resolve()))
+        let files = ReportJob.build(try shipped(), options: JobOptions(fonts: try FontSet.resolve()))
         #expect(files.map(\.name) == [
             "monthly.png", "monthly-indonesia.png", "monthly-jawa-barat.png", "monthly-kota-bekasi.png", "monthly-kabupaten-bekasi.png",
             "timeline.png", "compare.png", "leadtimes.png", "cases.png",
             "events.csv", "monthly.csv", "monthly-rollup.csv", "leadtimes.csv", "leadtime-summary.csv", "compare.csv",
         ])
         // PNG signature on every chart.
-        for f in files where f.name.hasSuffix(".png") { #expect(Array(f.bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47]) }
+        for f in files where f.name.hasSuffix(".png") { #expect(Array(try f.bytes().prefix(4)) == [0x89, 0x50, 0x4E, 0x47]) }
     }
 
     @Test func januaryFiguresWorkedOutByHand() throws {

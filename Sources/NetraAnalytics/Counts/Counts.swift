@@ -11,45 +11,112 @@ public struct MonthlyCount: Sendable, Hashable {
     public var countSum: Int
 }
 
+/// Events and count sums per month × jurisdiction × kind in dense arrays, counted in one
+/// pass so that every table and chart reads from the same figures.
+public struct MonthlyTable: Sendable {
+    /// The first month with an event (nil for no events) and how many months follow it.
+    public let first: Month?
+    public let months: Int
+    /// Each event counted in its own jurisdiction and, rolled up, in every one above it.
+    public let rollup: Bool
+    let jurisdictions: Int
+    let events: [Int]
+    let sums: [Int]
+    /// Jurisdictions with no parent: rolled up, together they hold every event once.
+    let roots: [Int]
+
+    static let kinds = EventKind.allCases.count
+
+    public init(_ d: Dataset, rollup: Bool) {
+        self.rollup = rollup
+        jurisdictions = d.jurisdictions.count
+        roots = d.jurisdictions.indices.filter { d.jurisdictions[$0].parent == nil }
+        guard !d.events.isEmpty else {
+            first = nil; months = 0; events = []; sums = []
+            return
+        }
+        let lineages: [[Int]] = d.jurisdictions.indices.map { rollup ? d.lineage(of: $0) : [$0] }
+        // Each anchor's month worked out once (it takes a calendar conversion), min and max on the way.
+        var monthOf = [Int](repeating: 0, count: d.events.count)
+        var lo = Int.max, hi = Int.min
+        // Fields read through the array, not a copied Event, which would retain its references.
+        for k in d.events.indices {
+            let m = d.events[k].date.anchor.month.index
+            monthOf[k] = m
+            lo = min(lo, m); hi = max(hi, m)
+        }
+        let months = hi - lo + 1
+        let js = jurisdictions, kinds = Self.kinds
+        var events = [Int](repeating: 0, count: months * js * kinds)
+        var sums = [Int](repeating: 0, count: months * js * kinds)
+        for k in d.events.indices {
+            let m = monthOf[k] - lo
+            let kind = d.events[k].kind.order, count = d.events[k].count ?? 0
+            for j in lineages[d.events[k].jurisdiction] {
+                let key = (m * js + j) * kinds + kind
+                events[key] += 1
+                sums[key] += count
+            }
+        }
+        first = Month(index: lo)
+        self.months = months
+        self.events = events
+        self.sums = sums
+    }
+
+    func key(_ m: Int, _ j: Int, _ kind: EventKind) -> Int { (m * jurisdictions + j) * Self.kinds + kind.order }
+
+    /// Events in month `m` (0 = `first`) of `kind` in jurisdiction `j`.
+    public func events(month m: Int, jurisdiction j: Int, kind: EventKind) -> Int { events[key(m, j, kind)] }
+
+    /// The sum of those events' counts.
+    public func countSum(month m: Int, jurisdiction j: Int, kind: EventKind) -> Int { sums[key(m, j, kind)] }
+
+    /// Events per month and kind (`counts[month][kind.order]`) in `jurisdiction` and those under
+    /// it, or everywhere when nil, from its first month with an event to its last.
+    public func kindCounts(within jurisdiction: Int?) -> (months: [Month], counts: [[Int]]) {
+        guard let first else { return ([], []) }
+        let scope: [Int]
+        if let jurisdiction { scope = jurisdiction < jurisdictions ? [jurisdiction] : [] }
+        else { scope = rollup ? roots : Array(0..<jurisdictions) }
+        var counts: [[Int]] = []
+        counts.reserveCapacity(months)
+        var lo = -1, hi = -1
+        for m in 0..<months {
+            var row = [Int](repeating: 0, count: Self.kinds)
+            for j in scope {
+                let base = (m * jurisdictions + j) * Self.kinds
+                for k in 0..<Self.kinds { row[k] += events[base + k] }
+            }
+            if row.contains(where: { $0 > 0 }) { if lo < 0 { lo = m }; hi = m }
+            counts.append(row)
+        }
+        guard lo >= 0 else { return ([], []) }
+        return ((lo...hi).map { Month(index: first.index + $0) }, Array(counts[lo...hi]))
+    }
+}
+
 /// Counting events by month, kind and jurisdiction.
 public enum Counts {
     /// Rows sorted by month, jurisdiction id, then kind name. Every figure is taken from the
     /// event's anchor, so a span counts once, in the month it starts.
     public static func monthly(_ d: Dataset, rollup: Bool) -> [MonthlyCount] {
-        let kinds = EventKind.allCases.count
-        let lineages: [[Int]] = d.jurisdictions.indices.map { rollup ? d.lineage(of: $0) : [$0] }
-        // Dense keys: month offset × jurisdiction × kind, so a million events cost one array.
-        guard !d.events.isEmpty else { return [] }
-        // Each anchor's month worked out once (it takes a calendar conversion), min and max on the way.
-        var monthOf = [Int](repeating: 0, count: d.events.count)
-        var lo = Int.max, hi = Int.min
-        for (k, e) in d.events.enumerated() {
-            let m = e.date.anchor.month.index
-            monthOf[k] = m
-            lo = min(lo, m); hi = max(hi, m)
-        }
-        let months = hi - lo + 1
-        let js = d.jurisdictions.count
-        var events = [Int](repeating: 0, count: months * js * kinds)
-        var sums = [Int](repeating: 0, count: months * js * kinds)
-        for (k, e) in d.events.enumerated() {
-            let m = monthOf[k] - lo
-            for j in lineages[e.jurisdiction] {
-                let key = (m * js + j) * kinds + e.kind.order
-                events[key] += 1
-                sums[key] += e.count ?? 0
-            }
-        }
+        rows(MonthlyTable(d, rollup: rollup), d)
+    }
+
+    /// The table's non-empty cells as rows, in that order.
+    public static func rows(_ t: MonthlyTable, _ d: Dataset) -> [MonthlyCount] {
+        guard let first = t.first else { return [] }
         let jOrder = d.jurisdictions.indices.sorted { d.jurisdictions[$0].id < d.jurisdictions[$1].id }
         let kOrder = EventKind.allCases.sorted { $0.rawValue < $1.rawValue }
         var out: [MonthlyCount] = []
-        for m in 0..<months {
+        for m in 0..<t.months {
             for j in jOrder {
                 for k in kOrder {
-                    let key = (m * js + j) * kinds + k.order
-                    if events[key] > 0 {
-                        out.append(MonthlyCount(month: Month(index: lo + m), jurisdiction: j, kind: k,
-                                                events: events[key], countSum: sums[key]))
+                    let n = t.events(month: m, jurisdiction: j, kind: k)
+                    if n > 0 {
+                        out.append(MonthlyCount(month: Month(index: first.index + m), jurisdiction: j, kind: k,
+                                                events: n, countSum: t.countSum(month: m, jurisdiction: j, kind: k)))
                     }
                 }
             }

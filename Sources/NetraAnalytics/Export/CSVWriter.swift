@@ -43,6 +43,19 @@ public struct CSVWriter: Sendable {
         endRow()
     }
 
+    /// Hands the bytes so far to `sink` once they pass a chunk, so a big export stays small in memory.
+    public mutating func spill(into sink: ByteSink) {
+        guard bytes.count >= ByteSink.chunk else { return }
+        sink.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands the rest to `sink`.
+    public mutating func finish(into sink: ByteSink) {
+        sink.write(bytes)
+        bytes.removeAll()
+    }
+
     /// Appends a header or any row of plain text.
     public mutating func row(_ texts: [String]) { row(texts.map(CSVCell.text)) }
 

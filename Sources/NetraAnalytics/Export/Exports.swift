@@ -43,17 +43,30 @@ extension Analysis {
 
     /// `measure,event_id,jurisdiction,target_id,days,exact`
     public func leadTimesCSV(flavour: CSVFlavour) -> [UInt8] {
-        var w = CSVWriter(flavour: flavour, capacity: leadTimes.count * 64)
+        let sink = ByteSink()
+        writeLeadTimesCSV(flavour: flavour, into: sink)
+        return sink.collected
+    }
+
+    /// The lead-times export, written into `sink` chunk by chunk.
+    public func writeLeadTimesCSV(flavour: CSVFlavour, into sink: ByteSink) {
+        var w = CSVWriter(flavour: flavour, capacity: min(leadTimes.count * 64, 2 * ByteSink.chunk))
         w.row(["measure", "event_id", "jurisdiction", "target_id", "days", "exact"])
         for t in leadTimes {
             w.text(t.measure.rawValue); w.separator()
-            w.text(dataset.events[t.event].id); w.separator()
+            dataset.events[t.event].withUTF8(.id) { w.text(bytes: $0) }; w.separator()
             w.text(dataset.jurisdictions[t.jurisdiction].id); w.separator()
-            w.text(targetID(t.target)); w.separator()
+            switch t.target {
+            case .event(let e): dataset.events[e].withUTF8(.id) { w.text(bytes: $0) }
+            case .election(let e): w.text(dataset.elections[e].id)
+            case .none: break
+            }
+            w.separator()
             w.int(t.days); w.separator()
             w.text(t.exact ? "true" : "false"); w.endRow()
+            w.spill(into: sink)
         }
-        return w.bytes
+        w.finish(into: sink)
     }
 
     /// `measure,jurisdiction,n,median,min,max,exact_n`: the summary behind the lead-time chart.
@@ -80,8 +93,15 @@ extension Analysis {
     /// Every input column, then the computed ones (see `computedEventColumns`); with
     /// `only`, just those events, in that order.
     public func eventsCSV(flavour: CSVFlavour, only: [Int]? = nil) -> [UInt8] {
+        let sink = ByteSink()
+        writeEventsCSV(flavour: flavour, only: only, into: sink)
+        return sink.collected
+    }
+
+    /// The events export, written into `sink` chunk by chunk.
+    public func writeEventsCSV(flavour: CSVFlavour, only: [Int]? = nil, into sink: ByteSink) {
         let d = dataset
-        var w = CSVWriter(flavour: flavour, capacity: d.events.count * 400)
+        var w = CSVWriter(flavour: flavour, capacity: min(d.events.count * 400, 2 * ByteSink.chunk))
         w.row(DatasetLoader.eventColumns + d.extraEventColumns + Analysis.computedEventColumns)
         // Per event: prevention lead and first handling days, from the lead times; the four
         // handling figures of the i-th incident with any sit at handling[4i..<4i+4].
@@ -113,17 +133,17 @@ extension Analysis {
         var linkBytes: [UInt8] = []
         func each(_ k: Int) {
             let e = d.events[k]
-            w.text(e.id); w.separator()
+            e.withUTF8(.id) { w.text(bytes: $0) }; w.separator()
             w.written(e.date.written); w.separator()
             w.text(e.date.precision.rawValue); w.separator()
             w.day(e.endDate); w.separator()
             w.text(e.kind.rawValue); w.separator()
             w.text(d.jurisdictions[e.jurisdiction].id); w.separator()
-            w.text(e.title); w.separator()
-            w.text(e.actors); w.separator()
-            w.text(e.place); w.separator()
+            e.withUTF8(.title) { w.text(bytes: $0) }; w.separator()
+            e.withUTF8(.actors) { w.text(bytes: $0) }; w.separator()
+            e.withUTF8(.place) { w.text(bytes: $0) }; w.separator()
             w.int(e.count); w.separator()
-            w.text(e.unit); w.separator()
+            e.withUTF8(.unit) { w.text(bytes: $0) }; w.separator()
             w.text(e.status?.rawValue ?? ""); w.separator()
             // `relation:target;…` made as bytes, then quoted like any text cell.
             linkBytes.removeAll(keepingCapacity: true)
@@ -131,15 +151,15 @@ extension Analysis {
                 if i > 0 { linkBytes.append(0x3B) }
                 linkBytes += l.relation.rawValue.utf8
                 linkBytes.append(0x3A)
-                linkBytes += d.events[l.target].id.utf8
+                d.events[l.target].withUTF8(.id) { linkBytes.append(contentsOf: $0) }
             }
             linkBytes.withUnsafeBufferPointer { w.text(bytes: $0) }
             w.separator()
             w.text(e.source); w.separator()
-            w.text(e.sourceURL); w.separator()
+            e.withUTF8(.sourceURL) { w.text(bytes: $0) }; w.separator()
             w.day(e.sourceDate); w.separator()
-            w.text(e.quote); w.separator()
-            w.text(e.notes)
+            e.withUTF8(.quote) { w.text(bytes: $0) }; w.separator()
+            e.withUTF8(.notes) { w.text(bytes: $0) }
             for x in e.extras { w.separator(); w.text(x) }
             w.separator()
             w.month(e.date.anchor.month); w.separator()
@@ -155,9 +175,10 @@ extension Analysis {
             }
             w.int(lag[k])
             w.endRow()
+            w.spill(into: sink)
         }
         if let only { for k in only { each(k) } } else { for k in d.events.indices { each(k) } }
-        return w.bytes
+        w.finish(into: sink)
     }
 
     /// The columns the events export adds after the input ones.
@@ -167,6 +188,7 @@ extension Analysis {
         "reporting_lag_days",
     ]
 
+    /// The id a lead time is measured to (an election or an event), or empty.
     func targetID(_ t: LeadTime.Target) -> String {
         switch t {
         case .election(let e): return dataset.elections[e].id

@@ -134,14 +134,15 @@ public enum LeadTimes {
                 // The earliest (date, then id) response, report, decision and sanction reached.
                 var first = (-1, -1, -1, -1)
                 graph.forEachDescendant(of: k, using: &walker) { r in
-                    let ev = d.events[r]
                     func better(_ cur: Int) -> Bool {
                         if cur < 0 { return true }
-                        let c = d.events[cur]
-                        // The index breaks ties as the old walk in index order did.
-                        return (ev.date.anchor, ev.id, r) < (c.date.anchor, c.id, cur)
+                        let a = d.events[r].date.anchor, b = d.events[cur].date.anchor
+                        if a != b { return a < b }
+                        // Then the id, then the index, as the old walk in index order did.
+                        if d.events[r].idPrecedes(d.events[cur]) { return true }
+                        return d.events[r].sameID(d.events[cur]) && r < cur
                     }
-                    switch ev.kind {
+                    switch d.events[r].kind {
                     case .response: if better(first.0) { first.0 = r }
                     case .report: if better(first.1) { first.1 = r }
                     case .decision: if better(first.2) { first.2 = r }
@@ -187,8 +188,8 @@ public enum LeadTimes {
     static func idOrder(_ events: [Event]) -> [Int] {
         var packed: [UInt8] = []
         var start = [Int](repeating: 0, count: events.count + 1)
-        for (k, e) in events.enumerated() {
-            packed += e.id.utf8
+        for k in events.indices {
+            events[k].withUTF8(.id) { packed.append(contentsOf: $0) }
             start[k + 1] = packed.count
         }
         guard !packed.contains(where: { $0 >= 0x80 }) else {

@@ -25,22 +25,23 @@ public struct EventGraph: Sendable {
         nodeCount = n
         var os = [Int32](repeating: 0, count: n + 1)
         var indeg = [Int32](repeating: 0, count: n + 1)
-        for (k, e) in events.enumerated() {
-            os[k + 1] = os[k] + Int32(e.links.count)
-            for l in e.links { indeg[l.target + 1] += 1 }
+        // events[k].links borrows the links; binding each Event would copy (and retain) it.
+        for k in 0..<n {
+            os[k + 1] = os[k] + Int32(events[k].links.count)
+            for l in events[k].links { indeg[l.target + 1] += 1 }
         }
         var ot = [Int32](repeating: 0, count: Int(os[n]))
         var orl = [Relation](repeating: .partOf, count: Int(os[n]))
-        for (k, e) in events.enumerated() {
+        for k in 0..<n {
             var at = Int(os[k])
-            for l in e.links { ot[at] = Int32(l.target); orl[at] = l.relation; at += 1 }
+            for l in events[k].links { ot[at] = Int32(l.target); orl[at] = l.relation; at += 1 }
         }
         for k in 0..<n { indeg[k + 1] += indeg[k] }
         var fill = indeg
         var isrc = [Int32](repeating: 0, count: ot.count)
         var irel = [Relation](repeating: .partOf, count: ot.count)
-        for (k, e) in events.enumerated() {
-            for l in e.links {
+        for k in 0..<n {
+            for l in events[k].links {
                 let at = Int(fill[l.target]); fill[l.target] += 1
                 isrc[at] = Int32(k); irel[at] = l.relation
             }

@@ -50,4 +50,37 @@ extension ByteLookup {
     static let kinds = ByteLookup(EventKind.allCases.enumerated().map { ($1.rawValue, $0) })
     static let precisions = ByteLookup(Precision.allCases.enumerated().map { ($1.rawValue, $0) })
     static let statuses = ByteLookup(CaseStatus.allCases.enumerated().map { ($1.rawValue, $0) })
+    static let relations = ByteLookup(Relation.allCases.enumerated().map { ($1.rawValue, $0) })
+}
+
+/// Gives each distinct byte string a number, in order of first appearance: outlet names
+/// repeat across a million rows, and are kept once each.
+struct ByteInterner {
+    private(set) var keys: [[UInt8]] = []
+    private var slots = [Int32](repeating: -1, count: 64)
+
+    /// The number of `b`, new or not.
+    mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var mask = slots.count - 1
+        var i = ByteLookup.hash(b) & mask
+        while true {
+            let s = Int(slots[i])
+            if s < 0 { break }
+            if keys[s].elementsEqual(b) { return s }
+            i = (i + 1) & mask
+        }
+        let n = keys.count
+        keys.append(Array(b))
+        slots[i] = Int32(n)
+        if keys.count * 2 > slots.count {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            mask = slots.count - 1
+            for (k, key) in keys.enumerated() {
+                var j = ByteLookup.hash(key) & mask
+                while slots[j] >= 0 { j = (j + 1) & mask }
+                slots[j] = Int32(k)
+            }
+        }
+        return n
+    }
 }

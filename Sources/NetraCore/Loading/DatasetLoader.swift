@@ -48,13 +48,13 @@ public enum DatasetLoader {
         var jIndex: [String: Int] = [:]
         for (k, x) in juris.enumerated() where jIndex[x.id] == nil { jIndex[x.id] = k }
         let elects = loadElections(elections, jIndex: jurisOK ? jIndex : nil, &diags)
-        let (evs, extras, ids) = loadEvents(events, jIndex: jurisOK ? jIndex : nil, &diags)
+        let (evs, extras, ids, rows) = loadEvents(events, jIndex: jurisOK ? jIndex : nil, &diags)
         let hadFileProblem = jurisdictions.1 == nil || elections.1 == nil || events.1 == nil
         if !diags.isEmpty || hadFileProblem { throw DatasetError(diags) }
         // Every row became an event, in order, so the loader's id index is the dataset's.
-        if ids.count == evs.count {
+        if rows == evs.count {
             return Dataset(events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras,
-                           name: name, eventIndex: ids)
+                           name: name, eventIndex: EventIndex(table: ids, events: evs))
         }
         return Dataset(events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras, name: name)
     }
@@ -168,15 +168,17 @@ public enum DatasetLoader {
     struct PendingLink {
         var event: Int
         var relation: Relation
-        var target: String
+        /// The target id's bytes, in the file or in the decoded cells.
+        var target: TextRef
         /// Where the links cell starts; the column is worked out only for a message.
         var line: Int
         var lineStart: Int
         var offset: Int
     }
 
-    static func loadEvents(_ input: (String, [UInt8]?), jIndex: [String: Int]?, _ diags: inout [Diagnostic]) -> ([Event], [String], [String: Int]) {
-        guard let data = input.1 else { return ([], [], [:]) }
+    /// The events, the extra columns' names, the id table (row numbers) and the number of rows with an id.
+    static func loadEvents(_ input: (String, [UInt8]?), jIndex: [String: Int]?, _ diags: inout [Diagnostic]) -> ([Event], [String], IDTable, Int) {
+        guard let data = input.1 else { return ([], [], IDTable(capacity: 0), 0) }
         let file = input.0
         var table = Table(file: file, bytes: data)
         var events: [Event] = []
@@ -185,13 +187,22 @@ public enum DatasetLoader {
         var pending: [PendingLink] = []
         // One index for both jobs: duplicate ids (row -> first line) and link targets
         // (row -> event, -1 when the row failed).
-        var ids: [String: Int] = [:]
-        ids.reserveCapacity(data.count / 300)
+        var ids = IDTable(capacity: data.count / 300)
+        var rowID: [TextRef] = []
         var rowLine: [Int] = []
         var rowEvent: [Int] = []
         // Where each event's links cell starts, for graph messages (offset -1: column 1).
         var linkLine: [Int] = [], linkLineStart: [Int] = [], linkOffset: [Int] = []
         let jurisdictionIDs = jIndex.map { listing($0.keys.sorted()) } ?? ""
+        // Text cells point into the file's bytes (offsets fit in 32 bits); only cells with
+        // doubled quotes are copied, undone, into `decoded`.
+        if data.count > Int(UInt32.max) {
+            diags.append(Diagnostic(file: file, line: 1, column: 1, message: "the file is larger than 4 GiB; split the dataset"))
+            return ([], [], IDTable(capacity: 0), 0)
+        }
+        let store = TextStore(file: data)
+        var decoded: [UInt8] = []
+        var sources = ByteInterner()
         let jLookup = jIndex.map { ByteLookup($0.map { ($0.key, $0.value) }) }
         let ok = table.read(required: eventRequired, optional: eventOptional, row: { rec, col, extras, sink in
             func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
@@ -202,21 +213,52 @@ public enum DatasetLoader {
             let cCount = rec.has(col[10]), cUnit = rec.has(col[11]), cStatus = rec.has(col[12])
             let cLinks = rec.has(col[13]), cURL = rec.has(col[14]), cSDate = rec.has(col[15])
             let cQuote = rec.has(col[16]), cNotes = rec.has(col[17])
+            // A cell as a span of the file, or of `decoded` when its doubled quotes are undone.
+            func ref(_ c: Int?, trim: Bool = false) -> TextRef {
+                guard let c else { return .empty }
+                let f = rec.fields[c], b = rec.bytes
+                var lo = f.start, hi = f.end
+                if !f.hasEscapes {
+                    if trim {
+                        while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+                        while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+                    }
+                    return lo == hi ? .empty : TextRef(start: UInt32(lo), count: UInt32(hi - lo))
+                }
+                let start = decoded.count
+                while lo < hi {
+                    decoded.append(b[lo])
+                    lo += b[lo] == 0x22 ? 2 : 1
+                }
+                var a = start, z = decoded.count
+                if trim {
+                    while a < z, decoded[a] == 0x20 || decoded[a] == 0x09 { a += 1 }
+                    while z > a, decoded[z - 1] == 0x20 || decoded[z - 1] == 0x09 { z -= 1 }
+                }
+                return a == z ? .empty : TextRef(start: UInt32(a), count: UInt32(z - a) | TextRef.decodedBit)
+            }
+            // The bytes of a ref made by `ref`, before the store is sealed.
+            func withBytes<R>(_ r: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+                let n = Int(r.count & ~TextRef.decodedBit), s = Int(r.start)
+                if r.count & TextRef.decodedBit == 0 { return body(UnsafeBufferPointer(rebasing: rec.bytes[s..<(s + n)])) }
+                return decoded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[s..<(s + n)])) }
+            }
             var valid = true
-            var id = ""
+            var idRef = TextRef.empty
             var row = -1
             if let c = cId {
-                id = rec.trimmedString(c)
-                if id.isEmpty { say(c, "id: missing id"); valid = false }
+                idRef = ref(c, trim: true)
+                if idRef.isEmpty { say(c, "id: missing id"); valid = false }
                 else {
-                    // One hash: the entry is made if new, else it names the first row.
+                    // One probe: the entry is made if new, else it names the first row.
                     let fresh = rowLine.count
-                    var first = -1
-                    { (v: inout Int) in if v < 0 { v = fresh } else { first = v } }(&ids[id, default: -1])
-                    if first >= 0 { say(c, "id: duplicate id '\(id)' (first on line \(rowLine[first]))"); valid = false }
-                    else { row = fresh; rowLine.append(rec.line); rowEvent.append(-1) }
+                    let first = withBytes(idRef) { b in ids.insert(b, fresh) { n in withBytes(rowID[n]) { $0.elementsEqual(b) } } }
+                    if let first {
+                        say(c, "id: duplicate id '\(withBytes(idRef) { String(decoding: $0, as: UTF8.self) })' (first on line \(rowLine[first]))"); valid = false
+                    } else { row = fresh; rowLine.append(rec.line); rowEvent.append(-1); rowID.append(idRef) }
                 }
             } else { valid = false }
+            func idText() -> String { withBytes(idRef) { String(decoding: $0, as: UTF8.self) } }
 
             var written: WrittenDate?
             if let c = cDate {
@@ -287,10 +329,11 @@ public enum DatasetLoader {
                 if let s = ByteLookup.statuses.find(rec.trimmed(c)) { status = CaseStatus.allCases[s] }
                 else { say(c, "status: unknown status '\(rec.trimmedString(c))'; expected one of: \(CaseStatus.allowedList)"); valid = false }
             }
-            var source = ""
+            var sourceIndex = 0
             if let c = cSource {
-                source = rec.string(c)
-                if source.trimmingSpaces.isEmpty { say(c, "source: missing source; every event names the outlet it comes from"); valid = false }
+                if rec.isBlank(c) { say(c, "source: missing source; every event names the outlet it comes from"); valid = false }
+                else if rec.fields[c].hasEscapes { var text = rec.string(c); sourceIndex = text.withUTF8 { sources.intern($0) } }
+                else { sourceIndex = sources.intern(rec.slice(c)) }
             }
             var sourceDate: Day?
             if let c = cSDate, !rec.isBlank(c) {
@@ -305,24 +348,44 @@ public enum DatasetLoader {
             var links: [PendingLink] = []
             if let c = cLinks, !rec.isBlank(c) {
                 let f = rec.fields[c]
-                let text = rec.string(c)
-                for part in text.split(separator: ";", omittingEmptySubsequences: true) {
-                    let item = part.trimmingSpaces
-                    if item.isEmpty { continue }
-                    guard let colon = item.firstIndex(of: ":") else {
-                        say(c, "links: malformed link '\(item)'; expected relation:target_id, e.g. responds_to:\(id.isEmpty ? "some-event" : id)"); valid = false
-                        continue
+                // `relation:target; …` read from the cell's bytes; targets kept as refs.
+                func parse(_ u: UnsafeBufferPointer<UInt8>, base: Int, flag: UInt32) {
+                    var i = 0
+                    while i <= u.count {
+                        var j = i
+                        while j < u.count && u[j] != 0x3B { j += 1 }
+                        var a = i, z = j
+                        i = j + 1
+                        while a < z, u[a] == 0x20 || u[a] == 0x09 { a += 1 }
+                        while z > a, u[z - 1] == 0x20 || u[z - 1] == 0x09 { z -= 1 }
+                        if a == z { continue }
+                        func text(_ lo: Int, _ hi: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: u[lo..<hi]), as: UTF8.self) }
+                        guard let colon = (a..<z).first(where: { u[$0] == 0x3A }) else {
+                            say(c, "links: malformed link '\(text(a, z))'; expected relation:target_id, e.g. responds_to:\(idRef.isEmpty ? "some-event" : idText())"); valid = false
+                            continue
+                        }
+                        let ra = a, tz = z
+                        var rz = colon, ta = colon + 1
+                        while rz > ra, u[rz - 1] == 0x20 || u[rz - 1] == 0x09 { rz -= 1 }
+                        while ta < tz, u[ta] == 0x20 || u[ta] == 0x09 { ta += 1 }
+                        guard let r = ByteLookup.relations.find(UnsafeBufferPointer(rebasing: u[ra..<rz])) else {
+                            say(c, "links: unknown relation '\(text(ra, rz))'; expected one of: \(Relation.allowedList)"); valid = false
+                            continue
+                        }
+                        if ta == tz { say(c, "links: link '\(text(a, z))' names no target event"); valid = false; continue }
+                        let target = UnsafeBufferPointer(rebasing: u[ta..<tz])
+                        if withBytes(idRef, { $0.elementsEqual(target) }) { say(c, "links: event '\(idText())' links to itself"); valid = false; continue }
+                        links.append(PendingLink(event: index, relation: Relation.allCases[r],
+                                                 target: TextRef(start: UInt32(base + ta), count: UInt32(tz - ta) | flag),
+                                                 line: f.line, lineStart: f.lineStart, offset: f.rawStart))
                     }
-                    let rel = item[..<colon].trimmingSpaces
-                    let target = item[item.index(after: colon)...].trimmingSpaces
-                    guard let relation = Relation(rawValue: rel) else {
-                        say(c, "links: unknown relation '\(rel)'; expected one of: \(Relation.allowedList)"); valid = false
-                        continue
-                    }
-                    if target.isEmpty { say(c, "links: link '\(item)' names no target event"); valid = false; continue }
-                    if target == id { say(c, "links: event '\(id)' links to itself"); valid = false; continue }
-                    links.append(PendingLink(event: index, relation: relation, target: target,
-                                             line: f.line, lineStart: f.lineStart, offset: f.rawStart))
+                }
+                if f.hasEscapes {
+                    let cell = ref(c)
+                    let start = Int(cell.start)
+                    withBytes(cell) { parse($0, base: start, flag: TextRef.decodedBit) }
+                } else {
+                    parse(rec.slice(c), base: f.start, flag: 0)
                 }
             }
             guard valid, let written, let precision, let kind, jurisdiction >= 0 || jIndex == nil else { return }
@@ -334,19 +397,19 @@ public enum DatasetLoader {
                 linkLine.append(rec.line); linkLineStart.append(0); linkOffset.append(-1)
             }
             if row >= 0 { rowEvent[row] = events.count }
+            if row >= 0 { rowEvent[row] = events.count }
             events.append(Event(
-                id: id, date: EventDate(written: written, precision: precision), endDate: endDate,
-                kind: kind, jurisdiction: max(jurisdiction, 0),
-                title: cTitle.map { rec.string($0) } ?? "",
-                actors: cActors.map { rec.string($0) } ?? "",
-                place: cPlace.map { rec.string($0) } ?? "",
-                count: count, unit: cUnit.map { rec.string($0) } ?? "", status: status, links: [],
-                source: source, sourceURL: cURL.map { rec.trimmedString($0) } ?? "", sourceDate: sourceDate,
-                quote: cQuote.map { rec.string($0) } ?? "", notes: cNotes.map { rec.string($0) } ?? "",
-                extras: extras.map { $0 < rec.count ? rec.string($0) : "" }, line: rec.line))
+                date: EventDate(written: written, precision: precision), endDate: endDate,
+                kind: kind, jurisdiction: max(jurisdiction, 0), count: count, status: status, links: [],
+                sourceDate: sourceDate, extras: extras.map { $0 < rec.count ? rec.string($0) : "" }, line: rec.line,
+                text: store,
+                refs: EventTextRefs(id: idRef, title: ref(cTitle), actors: ref(cActors), place: ref(cPlace), unit: ref(cUnit),
+                                    sourceURL: ref(cURL, trim: true), quote: ref(cQuote), notes: ref(cNotes)),
+                sourceIndex: sourceIndex))
         }, header: { extraNames = $0 })
+        store.seal(decoded: decoded, sources: sources.keys.map { String(decoding: $0, as: UTF8.self) })
         diags += table.diagnostics
-        guard ok else { return (events, extraNames, ids) }
+        guard ok else { return (events, extraNames, ids, rowLine.count) }
 
         // Resolve links: ids that failed validation still count as known, so one bad row
         // does not set off a cascade of "unknown event" messages.
@@ -354,20 +417,21 @@ public enum DatasetLoader {
             offset < 0 ? 1 : data.withUnsafeBufferPointer { CSVReader.column(in: $0, lineStart: lineStart, offset: offset) }
         }
         for l in pending {
-            if let r = ids[l.target] {
+            let found = store.withUTF8(l.target) { b in ids.find(b) { n in store.withUTF8(rowID[n]) { $0.elementsEqual(b) } } }
+            if let r = found {
                 let t = rowEvent[r]
                 if t >= 0, !events[l.event].links.contains(Link(relation: l.relation, target: t)) {
                     events[l.event].links.append(Link(relation: l.relation, target: t))
                 }
             } else {
-                diags.append(Diagnostic(file: file, line: l.line, column: column(l.lineStart, l.offset), message: "links: link to unknown event '\(l.target)'"))
+                diags.append(Diagnostic(file: file, line: l.line, column: column(l.lineStart, l.offset), message: "links: link to unknown event '\(store.string(l.target))'"))
             }
         }
         // Order: an effect must not be dated before its cause in every reading of the dates.
-        for (k, e) in events.enumerated() {
-            for l in e.links where l.relation.isCausal {
-                let cause = events[l.target]
-                if let earliest = cause.date.earliest, e.date.latest < earliest {
+        for k in events.indices {
+            for l in events[k].links where l.relation.isCausal {
+                if let earliest = events[l.target].date.earliest, events[k].date.latest < earliest {
+                    let e = events[k], cause = events[l.target]
                     diags.append(Diagnostic(file: file, line: linkLine[k], column: column(linkLineStart[k], linkOffset[k]), message:
                         "links: '\(e.id)' (\(e.date.written.text)) is dated before '\(cause.id)' (\(cause.date.written.text)), which it \(l.relation.verb)"))
                 }
@@ -380,7 +444,7 @@ public enum DatasetLoader {
             diags.append(Diagnostic(file: file, line: linkLine[first], column: column(linkLineStart[first], linkOffset[first]), message:
                 "links: cycle: \(names.joined(separator: " -> "))"))
         }
-        return (events, extraNames, ids)
+        return (events, extraNames, ids, rowLine.count)
     }
 
     static func dateMessage(_ column: String, _ raw: String, _ p: WrittenDate.Problem) -> String {

@@ -33,7 +33,7 @@ public struct MonthlyBarsPlan: Sendable {
     public var legend: [LegendEntry]
 }
 
-/// Events per month × kind, counted in one pass; the seam where analytics can take over.
+/// Events per month × kind for one chart, read from a `MonthlyTable`.
 struct MonthKindCounts: Equatable {
     var months: [Month] = []
     /// `counts[m][kind.order]`.
@@ -41,46 +41,36 @@ struct MonthKindCounts: Equatable {
 
     var totals: [Int] { counts.map { $0.reduce(0, +) } }
 
-    /// Counts each event once, in the month of its anchor (a span counts from its start),
-    /// keeping events whose jurisdiction is `within` or under it (all when `nil`).
-    static func count(_ dataset: Dataset, within: Int?) -> MonthKindCounts {
-        let mask = ChartContext.withinMask(dataset, root: within)
-        let kinds = EventKind.allCases.count
-        var byMonth: [Int: [Int]] = [:]
-        for e in dataset.events where mask.indices.contains(e.jurisdiction) && mask[e.jurisdiction] {
-            let m = e.date.anchor.month.index
-            byMonth[m, default: [Int](repeating: 0, count: kinds)][e.kind.order] += 1
-        }
-        guard let lo = byMonth.keys.min(), let hi = byMonth.keys.max() else { return MonthKindCounts() }
-        var out = MonthKindCounts()
-        for m in lo...hi {
-            out.months.append(Month(index: m))
-            out.counts.append(byMonth[m] ?? [Int](repeating: 0, count: kinds))
-        }
-        return out
+    /// Each event once, in the month of its anchor (a span counts from its start), keeping
+    /// events whose jurisdiction is `within` or under it (all when `nil`).
+    static func count(_ table: MonthlyTable, within: Int?) -> MonthKindCounts {
+        let (months, counts) = table.kindCounts(within: within)
+        return MonthKindCounts(months: months, counts: counts)
     }
 }
 
 /// Monthly stacked bars of events by kind.
 public enum MonthlyBarsChart {
     /// Lays out and draws the chart for every jurisdiction, or for `jurisdiction` and those under it.
-    public static func render(_ dataset: Dataset, jurisdiction: Int? = nil,
+    /// `table` (rolled up) saves counting the events again when many charts are drawn.
+    public static func render(_ dataset: Dataset, jurisdiction: Int? = nil, table: MonthlyTable? = nil,
                               options: ChartOptions = ChartOptions()) throws(RenderError) -> RenderedChart<MonthlyBarsPlan> {
         let ctx = try ChartContext(options: options)
-        let plan = try layout(dataset, jurisdiction: jurisdiction, ctx: ctx)
+        let plan = try layout(dataset, jurisdiction: jurisdiction, table: table, ctx: ctx)
         return RenderedChart(png: try Painter.png(plan.chart, fonts: ctx.fonts), plan: plan)
     }
 
     /// The layout only, without drawing.
     public static func layout(_ dataset: Dataset, jurisdiction: Int? = nil,
                               options: ChartOptions = ChartOptions()) throws(RenderError) -> MonthlyBarsPlan {
-        try layout(dataset, jurisdiction: jurisdiction, ctx: ChartContext(options: options))
+        try layout(dataset, jurisdiction: jurisdiction, table: nil, ctx: ChartContext(options: options))
     }
 
-    static func layout(_ dataset: Dataset, jurisdiction: Int?, ctx: ChartContext) throws(RenderError) -> MonthlyBarsPlan {
+    static func layout(_ dataset: Dataset, jurisdiction: Int?, table: MonthlyTable?, ctx: ChartContext) throws(RenderError) -> MonthlyBarsPlan {
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let scope = try jurisdiction.map { j throws(RenderError) in try ctx.jurisdictionName(dataset, j) }
-        let data = MonthKindCounts.count(dataset, within: jurisdiction)
+        let rolled = table.flatMap { $0.rollup ? $0 : nil } ?? MonthlyTable(dataset, rollup: true)
+        let data = MonthKindCounts.count(rolled, within: jurisdiction)
         let totals = data.totals
         let total = totals.reduce(0, +)
 

@@ -1,4 +1,5 @@
 import CGD
+import Synchronization
 
 /// The box of a line of text around its baseline origin, in pixels (y grows downward).
 public struct TextExtent: Sendable, Equatable {
@@ -15,11 +16,24 @@ public struct TextExtent: Sendable, Equatable {
 // libgd sets up its font cache lazily and racily; a Swift global runs once, thread-safely.
 private let fontCacheReady: Bool = gdFontCacheSetup() == 0
 
+/// Every text measured so far in this process: the charts of one report share their tick
+/// labels, titles and legends, and FreeType's hinting is the costliest part of a chart.
+private struct MeasureKey: Hashable { var text: String; var font: String; var size: Double }
+private let measured = Mutex<[MeasureKey: TextExtent]>([:])
+
 extension GDImage {
     /// Measures `text` set in `font` at `size` pixels without drawing (libgd with a NULL image).
     public static func measure(_ text: String, font: String, size: Double) throws(RenderError) -> TextExtent {
+        let key = MeasureKey(text: text, font: font, size: size)
+        if let e = measured.withLock({ $0[key] }) { return e }
         let b = try freeType(nil, text: text, font: font, size: size, angle: 0, x: 0, y: 0, color: 0)
-        return TextExtent(width: Int(b[2] - b[0]), ascent: Int(-min(b[5], b[7])), descent: Int(max(b[1], b[3])), left: Int(b[0]))
+        let e = TextExtent(width: Int(b[2] - b[0]), ascent: Int(-min(b[5], b[7])), descent: Int(max(b[1], b[3])), left: Int(b[0]))
+        measured.withLock { cache in
+            // Bounded: a long run over many datasets must not grow without end.
+            if cache.count > 50_000 { cache.removeAll() }
+            cache[key] = e
+        }
+        return e
     }
 
     /// Draws `text` with its baseline starting at (`x`, `y`), turned `angle` radians counter-clockwise.

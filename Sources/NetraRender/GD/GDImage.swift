@@ -179,7 +179,7 @@ public final class GDImage {
     /// same pixels always give the same bytes.
     public func png() throws(RenderError) -> [UInt8] {
         var size: Int32 = 0
-        guard let raw = gdImagePngPtrEx(pointer, &size, 9), size > 0 else { throw .pngEncoding }
+        guard let raw = gdImagePngPtrEx(pointer, &size, 1), size > 0 else { throw .pngEncoding }
         defer { gdFree(raw) }
         return Array(UnsafeRawBufferPointer(start: raw, count: Int(size)))
     }

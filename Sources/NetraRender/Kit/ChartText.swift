@@ -155,16 +155,7 @@ public enum ChartText {
     /// `Sumber: dataset bekasi-2024 (12 media)` / `Source: dataset bekasi-2024 (12 outlets)`,
     /// counting distinct `source` values among `events` (all events when `nil`).
     public static func sourceFooter(_ dataset: Dataset, _ lang: Language, events: [Int]? = nil) -> String {
-        // Distinct raw names first (cheap over a million rows), then fold case and spaces.
-        var raw = Set<String>()
-        if let events { for i in events where dataset.events.indices.contains(i) { raw.insert(dataset.events[i].source) } }
-        else { for e in dataset.events { raw.insert(e.source) } }
-        var outlets = Set<String>()
-        for r in raw {
-            let s = r.trimmingSpaces
-            if !s.isEmpty { outlets.insert(s.lowercased()) }
-        }
-        let n = outlets.count
+        let n = events.map { Dataset.outlets(dataset.events, $0) } ?? dataset.outletCount
         return lang == .id
             ? "Sumber: dataset \(datasetName(dataset)) (\(number(n, lang)) media) · Netra"
             : "Source: dataset \(datasetName(dataset)) (\(number(n, lang)) \(n == 1 ? "outlet" : "outlets")) · Netra"

@@ -106,7 +106,7 @@ public enum BriefingSheet {
 
         // Footer.
         img.fillRect(x: 0, y: footerTop, width: width, height: 1, RGBA(hex: 0xCCCCCC))
-        let outlets = Set(d.events.map(\.source)).count
+        let outlets = d.outletCount
         let footer = lang == .id
             ? "Sumber: \(d.events.count) kegiatan dari \(outlets) media (kolom source/quote di events.csv) · dibuat dengan Netra"
             : "Source: \(d.events.count) events from \(outlets) outlets (source/quote columns in events.csv) · made with Netra"

@@ -1,0 +1,68 @@
+/// Where one text cell sits in a `TextStore`.
+public struct TextRef: Sendable, Hashable {
+    /// Offset into the store's file bytes, or into its decoded bytes when `count` has `decodedBit`.
+    var start: UInt32
+    var count: UInt32
+
+    static let decodedBit: UInt32 = 1 << 31
+    public static let empty = TextRef(start: 0, count: 0)
+
+    var isEmpty: Bool { count & ~TextRef.decodedBit == 0 }
+}
+
+/// The text cells of a dataset's events. A million events with a dozen `String`s each would be
+/// twelve million heap blocks; here every cell is a span of the file's own bytes, and only
+/// cells whose doubled quotes had to be undone are copied (into `decoded`). Outlet names, which
+/// repeat, are kept once each.
+///
+/// The loader makes the store before the rows (each event points at it) and fills `decoded`
+/// and `sources` once, in `seal`, before the dataset leaves the loader; after that nothing
+/// changes it, which is why sharing it between threads is safe.
+public final class TextStore: @unchecked Sendable {
+    let file: [UInt8]
+    private(set) var decoded: [UInt8]
+    /// Distinct `source` values, in order of first appearance.
+    public private(set) var sources: [String]
+
+    init(file: [UInt8], decoded: [UInt8] = [], sources: [String] = []) {
+        self.file = file
+        self.decoded = decoded
+        self.sources = sources
+    }
+
+    /// Called once by the loader when every row is read.
+    func seal(decoded: [UInt8], sources: [String]) {
+        self.decoded = decoded
+        self.sources = sources
+    }
+
+    /// A store holding `texts`, for events made in code; returns the refs in order.
+    static func make(_ texts: [String], source: String) -> (TextStore, [TextRef]) {
+        var bytes: [UInt8] = []
+        var refs: [TextRef] = []
+        for t in texts {
+            refs.append(TextRef(start: UInt32(bytes.count), count: UInt32(t.utf8.count)))
+            bytes += t.utf8
+        }
+        return (TextStore(file: bytes, decoded: [], sources: [source]), refs)
+    }
+
+    /// The cell's UTF-8 bytes.
+    @inline(__always)
+    public func withUTF8<R>(_ r: TextRef, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let n = Int(r.count & ~TextRef.decodedBit), s = Int(r.start)
+        if r.count & TextRef.decodedBit == 0 {
+            return try file.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[s..<(s + n)])) }
+        }
+        return try decoded.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[s..<(s + n)])) }
+    }
+
+    public func string(_ r: TextRef) -> String {
+        r.isEmpty ? "" : withUTF8(r) { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// The text cells of an event, by name, for `Event.withUTF8`.
+public enum EventText: Int, CaseIterable, Sendable {
+    case id, title, actors, place, unit, sourceURL, quote, notes
+}
