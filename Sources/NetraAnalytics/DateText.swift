@@ -11,12 +11,12 @@ public enum DateText {
 
     /// `Januari` / `January`.
     public static func monthName(_ number: Int, _ lang: Language) -> String {
-        (lang == .id ? monthsID : monthsEN)[(number - 1) % 12]
+        (lang == .id ? monthsID : monthsEN)[((number - 1) % 12 + 12) % 12]
     }
 
     /// `Jan`, `Agu` / `Aug`.
     public static func shortMonthName(_ number: Int, _ lang: Language) -> String {
-        (lang == .id ? shortID : shortEN)[(number - 1) % 12]
+        (lang == .id ? shortID : shortEN)[((number - 1) % 12 + 12) % 12]
     }
 
     /// `22 Januari 2024` / `22 January 2024`.

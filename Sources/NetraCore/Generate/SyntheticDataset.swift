@@ -676,7 +676,7 @@ struct Generator {
     mutating func id(_ r: Ref) {
         put(jurSlug[r.jur]); out.append(0x2D)
         writtenDate(r); out.append(0x2D)
-        put(kindSlug[r.kind.slot]); out.append(0x2D)
+        put(kindSlug[r.kind.order]); out.append(0x2D)
         number(r.seq)
     }
 
@@ -685,7 +685,7 @@ struct Generator {
         for n in nodes.indices {
             let node = nodes[n]
             let r = node.ref
-            let k = r.kind.slot
+            let k = r.kind.order
             id(r); comma()
             writtenDate(r); comma()
             put(precisionText[r.precision.slot]); comma()
@@ -705,7 +705,7 @@ struct Generator {
             comma()
             for l in node.linkStart ..< node.linkStart + node.linkCount {
                 if l > node.linkStart { out.append(0x3B) }
-                put(relationText[links[l].0.slot]); id(links[l].1)
+                put(relationText[links[l].0.order]); id(links[l].1)
             }
             comma()
             let outlet = rng.below(outletNames.count)
@@ -728,25 +728,6 @@ struct Generator {
 }
 
 // Table slots by switch: `allCases.firstIndex` would build an array on every row.
-extension EventKind {
-    fileprivate var slot: Int {
-        switch self {
-        case .regulation: return 0
-        case .taskForce: return 1
-        case .directive: return 2
-        case .sosialisasi: return 3
-        case .pledge: return 4
-        case .incident: return 5
-        case .response: return 6
-        case .report: return 7
-        case .decision: return 8
-        case .sanction: return 9
-        case .caseTally: return 10
-        case .statement: return 11
-        }
-    }
-}
-
 extension Precision {
     fileprivate var slot: Int {
         switch self {

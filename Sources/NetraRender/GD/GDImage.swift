@@ -175,7 +175,8 @@ public final class GDImage {
 
     // MARK: PNG
 
-    /// The image as PNG bytes, compressed at level 9; libgd writes no timestamp, so the
+    /// The image as PNG bytes at zlib level 1: flat chart colours compress nearly as well as
+    /// at 9 (about a fifth larger) in a fraction of the time. libgd writes no timestamp, so the
     /// same pixels always give the same bytes.
     public func png() throws(RenderError) -> [UInt8] {
         var size: Int32 = 0

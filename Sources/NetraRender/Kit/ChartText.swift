@@ -3,34 +3,19 @@ import NetraAnalytics
 
 /// Month names, dates, numbers and category names as chart readers of each language write them.
 public enum ChartText {
-    static let monthsID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-                           "September", "Oktober", "November", "Desember"]
-    static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August",
-                           "September", "October", "November", "December"]
-    static let shortID = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
-    static let shortEN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    // Month names and dates come from `DateText`, so charts, sheet and briefing agree.
 
     /// `Januari` / `January` for month 1…12.
-    public static func monthName(_ number: Int, _ lang: Language) -> String {
-        (lang == .id ? monthsID : monthsEN)[((number - 1) % 12 + 12) % 12]
-    }
+    public static func monthName(_ number: Int, _ lang: Language) -> String { DateText.monthName(number, lang) }
 
     /// `Jan`, `Agu` / `Aug` for month 1…12.
-    public static func shortMonthName(_ number: Int, _ lang: Language) -> String {
-        (lang == .id ? shortID : shortEN)[((number - 1) % 12 + 12) % 12]
-    }
+    public static func shortMonthName(_ number: Int, _ lang: Language) -> String { DateText.shortMonthName(number, lang) }
 
     /// `22 Januari 2024` / `22 January 2024`.
-    public static func date(_ day: Day, _ lang: Language) -> String {
-        let c = day.components
-        return "\(c.day) \(monthName(c.month, lang)) \(c.year)"
-    }
+    public static func date(_ day: Day, _ lang: Language) -> String { DateText.long(day, lang) }
 
     /// `22 Jan 2024`.
-    public static func shortDate(_ day: Day, _ lang: Language) -> String {
-        let c = day.components
-        return "\(c.day) \(shortMonthName(c.month, lang)) \(c.year)"
-    }
+    public static func shortDate(_ day: Day, _ lang: Language) -> String { DateText.short(day, lang) }
 
     /// `22 Jan`.
     public static func dayMonth(_ day: Day, _ lang: Language) -> String {
@@ -39,9 +24,7 @@ public enum ChartText {
     }
 
     /// `Jan 2024`.
-    public static func monthYear(_ month: Month, _ lang: Language) -> String {
-        "\(shortMonthName(month.number, lang)) \(month.year)"
-    }
+    public static func monthYear(_ month: Month, _ lang: Language) -> String { DateText.shortMonth(month, lang) }
 
     /// `24.013` / `24,013`: grouped thousands as each language writes them.
     public static func number(_ value: Int, _ lang: Language) -> String {
