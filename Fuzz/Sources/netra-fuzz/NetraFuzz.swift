@@ -91,7 +91,15 @@ enum NetraFuzz {
         for x in d.jurisdictions {
             if let p = x.parent { check(p >= 0 && p < nj, "parent of \(x.id)") }
         }
-        for k in 0..<nj { check(d.lineage(of: k).count <= nj, "lineage of \(k)") }
+        // No loop of parents (walked once each: a deep valid chain must not slow the check).
+        var state = [UInt8](repeating: 0, count: nj)  // 0 new, 1 on this walk, 2 done
+        for k in 0..<nj where state[k] == 0 {
+            var path: [Int] = []
+            var cur: Int? = k
+            while let c = cur, state[c] == 0 { state[c] = 1; path.append(c); cur = d.jurisdictions[c].parent }
+            if let c = cur { check(state[c] == 2, "a loaded dataset has a loop of parents through \(d.jurisdictions[c].id)") }
+            for p in path { state[p] = 2 }
+        }
         for el in d.elections { check(el.scope >= 0 && el.scope < nj, "scope of \(el.id)") }
         let graph = EventGraph(events: d.events)
         check(graph.topologicalOrder()?.count == n, "a loaded dataset has a cycle")
