@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build release clean bench
+.PHONY: run test deps build release clean bench fuzz fuzz-build fuzz-corpus
 
 # The main job on the shipped dataset: every chart, export and the latest briefing into output/.
 run: deps
@@ -35,5 +35,35 @@ bench: deps
 	$(SWIFT) build -c release
 	.build/release/netra-bench $(BENCH_ARGS)
 
+# Fuzzing (Fuzz/, a package of its own): libFuzzer with AddressSanitizer over the CSV reader and
+# the whole dataset validation, for FUZZ_SECONDS (default 300), starting from the shipped and
+# generated datasets. The corpus grows in Fuzz/corpus/ and is kept between runs; a crash, hang
+# or runaway memory leaves its input in Fuzz/artifacts/ and fails the run. FUZZ_FLAGS passes
+# more libFuzzer flags, e.g. make fuzz FUZZ_SECONDS=900 FUZZ_FLAGS="-use_value_profile=1".
+FUZZ_SECONDS ?= 300
+FUZZ_MAX_LEN ?= 131072
+FUZZ_FLAGS ?=
+FUZZ_BIN := Fuzz/.build/release/netra-fuzz
+
+fuzz: fuzz-build fuzz-corpus
+	@mkdir -p Fuzz/corpus Fuzz/artifacts
+	$(FUZZ_BIN) Fuzz/corpus Fuzz/seed-corpus -dict=Fuzz/netra.dict \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=$(FUZZ_MAX_LEN) \
+	  -artifact_prefix=Fuzz/artifacts/ -print_final_stats=1 $(FUZZ_FLAGS)
+
+# -c release keeps Swift's bounds, overflow and precondition checks and runs ~3× faster than debug.
+fuzz-build: deps
+	@echo "Building Fuzz/ with -sanitize=fuzzer,address (log: Fuzz/.build/build.log)…"
+	@mkdir -p Fuzz/.build
+	@$(SWIFT) build -c release --package-path Fuzz --scratch-path Fuzz/.build \
+	  -Xswiftc -sanitize=fuzzer,address > Fuzz/.build/build.log 2>&1 \
+	  || { grep -v 'Cannot export local symbol' Fuzz/.build/build.log | tail -40; exit 1; }
+
+# The seed corpus: Fuzz/seeds/, the shipped dataset and small generated ones, in Fuzz/seed-corpus/.
+fuzz-corpus: deps
+	$(SWIFT) build --product netra
+	@rm -rf Fuzz/seed-corpus
+	Fuzz/make-corpus.sh "$$($(SWIFT) build --show-bin-path)/netra" Fuzz/seed-corpus
+
 clean:
-	rm -rf .build
+	rm -rf .build Fuzz/.build

@@ -168,8 +168,18 @@ public enum CSVReader {
         fields.reserveCapacity(32)
         var tooManyColumnsReported = false
 
+        // The columns of a line's problems are counted in one pass, not from the line start
+        // for each: a long line full of stray quotes must not take quadratic time.
+        var cursorLineStart = -1, cursorOffset = 0, cursorChars = 0
         func problem(_ l: Int, _ ls: Int, _ off: Int, _ msg: String) {
-            problems.append(CSVProblem(line: l, column: column(in: b, lineStart: ls, offset: off), message: msg))
+            if ls != cursorLineStart || off < cursorOffset { cursorLineStart = ls; cursorOffset = ls; cursorChars = 0 }
+            while cursorOffset < off && cursorOffset < n {
+                if b[cursorOffset] & 0xC0 != 0x80 { cursorChars += 1 }
+                cursorOffset += 1
+            }
+            // As column(in:lineStart:offset:) counts it, BOM included.
+            let col = cursorChars + 1 - (ls == 0 && off >= 3 && contentStart(b) == 3 ? 1 : 0)
+            problems.append(CSVProblem(line: l, column: col, message: msg))
         }
 
         while i < n {

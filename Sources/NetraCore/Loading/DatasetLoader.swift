@@ -92,34 +92,32 @@ public enum DatasetLoader {
         guard ok else { return (rows, false) }
         var index: [String: Int] = [:]
         for (k, r) in rows.enumerated() { index[r.id] = k }
+        let knownIDs = listing(rows.map(\.id))  // once, not per unknown parent
         for (k, p) in parents.enumerated() where !p.0.isEmpty {
             if let t = index[p.0] {
                 if t == k { diags.append(Diagnostic(file: file, line: p.1, column: p.2, message: "parent: '\(p.0)' is its own parent")) }
                 else { rows[k].parent = t }
             } else {
-                diags.append(Diagnostic(file: file, line: p.1, column: p.2, message: "parent: unknown jurisdiction '\(p.0)'; expected one of: \(listing(rows.map(\.id)))"))
+                diags.append(Diagnostic(file: file, line: p.1, column: p.2, message: "parent: unknown jurisdiction '\(p.0)'; expected one of: \(knownIDs)"))
             }
         }
-        // A loop of parents would make roll-ups endless.
-        var reported = Set<Int>()
-        for k in rows.indices {
-            var path: [Int] = [k]
-            var cur = rows[k].parent
-            while let c = cur {
-                if let at = path.firstIndex(of: c) {
-                    let loop = Array(path[at...])
-                    if let first = loop.min(), !reported.contains(first) {
-                        loop.forEach { reported.insert($0) }
-                        let start = loop.firstIndex(of: first) ?? 0
-                        let names = (loop[start...] + loop[..<start] + [first]).map { rows[$0].id }
-                        let p = parents[first]
-                        diags.append(Diagnostic(file: file, line: p.1, column: p.2, message: "parent: cycle of parents: \(names.joined(separator: " -> "))"))
-                    }
-                    break
+        // A loop of parents would make roll-ups endless. Each row is walked once (a long
+        // chain of parents must not take cubic time): 0 new, 1 on this walk, 2 done.
+        var state = [UInt8](repeating: 0, count: rows.count)
+        for k in rows.indices where state[k] == 0 {
+            var path: [Int] = []
+            var cur: Int? = k
+            while let c = cur, state[c] == 0 { state[c] = 1; path.append(c); cur = rows[c].parent }
+            if let c = cur, state[c] == 1, let at = path.firstIndex(of: c) {
+                let loop = Array(path[at...])
+                if let first = loop.min() {
+                    let start = loop.firstIndex(of: first) ?? 0
+                    let names = (loop[start...] + loop[..<start] + [first]).map { rows[$0].id }
+                    let p = parents[first]
+                    diags.append(Diagnostic(file: file, line: p.1, column: p.2, message: "parent: cycle of parents: \(names.joined(separator: " -> "))"))
                 }
-                path.append(c)
-                cur = rows[c].parent
             }
+            for p in path { state[p] = 2 }
         }
         return (rows, true)
     }
@@ -132,6 +130,7 @@ public enum DatasetLoader {
         var rows: [Election] = []
         var seen: [String: Int] = [:]
         let file = input.0
+        let scopeIDs = jIndex.map { listing($0.keys.sorted()) } ?? ""  // once, not per unknown scope
         table.read(required: ["id", "name", "date", "scope"], optional: []) { rec, col, _, sink in
             func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
             guard let ci = rec.has(col[0]) else { return }
@@ -153,7 +152,7 @@ public enum DatasetLoader {
             if let cs = rec.has(col[3]), let jIndex {
                 let raw = rec.trimmedString(cs)
                 if let s = jIndex[raw] { scope = s }
-                else { say(cs, "scope: unknown jurisdiction '\(raw)'; expected one of: \(listing(jIndex.keys.sorted()))") }
+                else { say(cs, "scope: unknown jurisdiction '\(raw)'; expected one of: \(scopeIDs)") }
             }
             if let day, scope >= 0 {
                 rows.append(Election(id: id, name: name.isEmpty ? id : name, date: day, scope: scope, line: rec.line))
@@ -348,6 +347,13 @@ public enum DatasetLoader {
             var links: [PendingLink] = []
             if let c = cLinks, !rec.isBlank(c) {
                 let f = rec.fields[c]
+                // The cell's position, found once for all its messages (it may hold thousands).
+                var at: (line: Int, column: Int)?
+                func sayLink(_ m: String) {
+                    let p = at ?? rec.position(c)
+                    at = p
+                    sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m))
+                }
                 // `relation:target; …` read from the cell's bytes; targets kept as refs.
                 func parse(_ u: UnsafeBufferPointer<UInt8>, base: Int, flag: UInt32) {
                     var i = 0
@@ -361,7 +367,7 @@ public enum DatasetLoader {
                         if a == z { continue }
                         func text(_ lo: Int, _ hi: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: u[lo..<hi]), as: UTF8.self) }
                         guard let colon = (a..<z).first(where: { u[$0] == 0x3A }) else {
-                            say(c, "links: malformed link '\(text(a, z))'; expected relation:target_id, e.g. responds_to:\(idRef.isEmpty ? "some-event" : idText())"); valid = false
+                            sayLink("links: malformed link '\(text(a, z))'; expected relation:target_id, e.g. responds_to:\(idRef.isEmpty ? "some-event" : idText())"); valid = false
                             continue
                         }
                         let ra = a, tz = z
@@ -369,12 +375,12 @@ public enum DatasetLoader {
                         while rz > ra, u[rz - 1] == 0x20 || u[rz - 1] == 0x09 { rz -= 1 }
                         while ta < tz, u[ta] == 0x20 || u[ta] == 0x09 { ta += 1 }
                         guard let r = ByteLookup.relations.find(UnsafeBufferPointer(rebasing: u[ra..<rz])) else {
-                            say(c, "links: unknown relation '\(text(ra, rz))'; expected one of: \(Relation.allowedList)"); valid = false
+                            sayLink("links: unknown relation '\(text(ra, rz))'; expected one of: \(Relation.allowedList)"); valid = false
                             continue
                         }
-                        if ta == tz { say(c, "links: link '\(text(a, z))' names no target event"); valid = false; continue }
+                        if ta == tz { sayLink("links: link '\(text(a, z))' names no target event"); valid = false; continue }
                         let target = UnsafeBufferPointer(rebasing: u[ta..<tz])
-                        if withBytes(idRef, { $0.elementsEqual(target) }) { say(c, "links: event '\(idText())' links to itself"); valid = false; continue }
+                        if withBytes(idRef, { $0.elementsEqual(target) }) { sayLink("links: event '\(idText())' links to itself"); valid = false; continue }
                         links.append(PendingLink(event: index, relation: Relation.allCases[r],
                                                  target: TextRef(start: UInt32(base + ta), count: UInt32(tz - ta) | flag),
                                                  line: f.line, lineStart: f.lineStart, offset: f.rawStart))
@@ -413,8 +419,14 @@ public enum DatasetLoader {
 
         // Resolve links: ids that failed validation still count as known, so one bad row
         // does not set off a cascade of "unknown event" messages.
+        // The last one remembered: the links of one cell share their column.
+        var last = (lineStart: -1, offset: -1, column: 1)
         func column(_ lineStart: Int, _ offset: Int) -> Int {
-            offset < 0 ? 1 : data.withUnsafeBufferPointer { CSVReader.column(in: $0, lineStart: lineStart, offset: offset) }
+            if offset < 0 { return 1 }
+            if last.lineStart == lineStart && last.offset == offset { return last.column }
+            let col = data.withUnsafeBufferPointer { CSVReader.column(in: $0, lineStart: lineStart, offset: offset) }
+            last = (lineStart, offset, col)
+            return col
         }
         for l in pending {
             let found = store.withUTF8(l.target) { b in ids.find(b) { n in store.withUTF8(rowID[n]) { $0.elementsEqual(b) } } }
