@@ -100,7 +100,9 @@ public struct OutputFolder: Sendable {
             prefix += part
             if stat(prefix, &st) != 0 {
                 if mkdir(prefix, 0o777) != 0 && !(errno == EEXIST && FileIO.isDirectory(prefix)) {
-                    let why = reason(errno)
+                    // ENOENT from mkdir with every parent there: a file system such as /proc
+                    // that makes no folders.
+                    let why = errno == ENOENT ? "the file system there does not allow new folders" : reason(errno)
                     let which = prefix == path ? "" : ": cannot create '\(prefix)'"
                     throw OutputError("cannot create the output folder '\(path)'\(which): \(why)")
                 }
@@ -275,6 +277,7 @@ public struct OutputFolder: Sendable {
     }
 
     static func writeReason(_ code: Int32, _ dir: String) -> String {
-        code == ENOENT ? "the folder '\(dir)' does not exist" : reason(code)
+        if code != ENOENT { return reason(code) }
+        return FileIO.isDirectory(dir) ? "the file system of '\(dir)' does not allow new files" : "the folder '\(dir)' does not exist"
     }
 }
