@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build release clean bench
+.PHONY: run test deps build release clean bench sanitize valgrind
 
 # The main job on the shipped dataset: every chart, export and the latest briefing into output/.
 run: deps
@@ -34,6 +34,24 @@ deps:
 bench: deps
 	$(SWIFT) build -c release
 	.build/release/netra-bench $(BENCH_ARGS)
+
+# The whole test suite under AddressSanitizer (with LeakSanitizer), then ThreadSanitizer, each
+# in a build folder of its own so the everyday build is untouched. Stops at the first failure.
+sanitize: deps
+	$(SWIFT) test --scratch-path .build-asan -Xswiftc -sanitize=address
+	$(SWIFT) test --scratch-path .build-tsan -Xswiftc -sanitize=thread
+
+# A full report of the shipped dataset under valgrind: fails on any memory error or any
+# definitely lost block (libgd's buffers and FreeType's cache included). VALGRIND_SCRATCH names
+# the build folder to use (default .build); VALGRIND_OUT the output folder.
+VALGRIND_SCRATCH ?= .build
+VALGRIND_OUT ?= /tmp/netra-valgrind
+valgrind: deps
+	@command -v valgrind >/dev/null || { echo "Installing valgrind…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq valgrind >/dev/null; }
+	$(SWIFT) build --scratch-path $(VALGRIND_SCRATCH) --product netra
+	valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1 \
+	  --suppressions=Tests/valgrind/swift-runtime.supp \
+	  $(VALGRIND_SCRATCH)/debug/netra report --dataset datasets/bekasi-2024 --out $(VALGRIND_OUT) --quiet
 
 clean:
 	rm -rf .build
