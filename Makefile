@@ -37,9 +37,14 @@ bench: deps
 
 # The whole test suite under AddressSanitizer (with LeakSanitizer), then ThreadSanitizer, each
 # in a build folder of its own so the everyday build is untouched. Stops at the first failure.
+# Tests/sanitizers/*.supp silence reports from inside the Swift runtime and XCTest only; the
+# `netra` processes the end-to-end tests start run sanitized too, under the same options.
 sanitize: deps
-	$(SWIFT) test --scratch-path .build-asan -Xswiftc -sanitize=address
-	$(SWIFT) test --scratch-path .build-tsan -Xswiftc -sanitize=thread
+	ASAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitizers/asan.supp \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitizers/lsan.supp \
+	  $(SWIFT) test --scratch-path .build-asan -Xswiftc -sanitize=address
+	TSAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitizers/tsan.supp \
+	  $(SWIFT) test --scratch-path .build-tsan -Xswiftc -sanitize=thread
 
 # A full report of the shipped dataset under valgrind: fails on any memory error or any
 # definitely lost block (libgd's buffers and FreeType's cache included). VALGRIND_SCRATCH names
