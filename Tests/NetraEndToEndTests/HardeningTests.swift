@@ -68,6 +68,8 @@ enum Hostile {
     /// `DIR/FILE:LINE:COLUMN: message`, the closing line, time and memory; returns stderr lines.
     static func refused(_ dir: String, fileSize: Int, sourceLocation: SourceLocation = #_sourceLocation) throws -> (lines: [String], run: Child.Finished) {
         let r = try Child.run(["validate", "--dataset", dir], timeout: 120, measure: true)
+        // Hostile datasets run to 100 MB and more: gone once checked.
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(r.signal == 0, "netra was killed by signal \(r.signal) (a hang or a crash)", sourceLocation: sourceLocation)
         #expect(r.status == 1, "exit \(r.status); stderr: \(r.stderr.prefix(500))", sourceLocation: sourceLocation)
         #expect(r.stdout.isEmpty, sourceLocation: sourceLocation)
