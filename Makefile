@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build release clean bench fuzz fuzz-build fuzz-corpus
+.PHONY: run test deps build release clean bench fuzz fuzz-build fuzz-corpus sanitize valgrind
 
 # The main job on the shipped dataset: every chart, export and the latest briefing into output/.
 run: deps
@@ -64,6 +64,29 @@ fuzz-corpus: deps
 	$(SWIFT) build --product netra
 	@rm -rf Fuzz/seed-corpus
 	Fuzz/make-corpus.sh "$$($(SWIFT) build --show-bin-path)/netra" Fuzz/seed-corpus
+
+# The whole test suite under AddressSanitizer (with LeakSanitizer), then ThreadSanitizer, each
+# in a build folder of its own so the everyday build is untouched. Stops at the first failure.
+# Tests/sanitizers/*.supp silence reports from inside the Swift runtime and XCTest only; the
+# `netra` processes the end-to-end tests start run sanitized too, under the same options.
+sanitize: deps
+	ASAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitizers/asan.supp \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitizers/lsan.supp \
+	  $(SWIFT) test --scratch-path .build-asan -Xswiftc -sanitize=address
+	TSAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitizers/tsan.supp \
+	  $(SWIFT) test --scratch-path .build-tsan -Xswiftc -sanitize=thread
+
+# A full report of the shipped dataset under valgrind: fails on any memory error or any
+# definitely lost block (libgd's buffers and FreeType's cache included). VALGRIND_SCRATCH names
+# the build folder to use (default .build); VALGRIND_OUT the output folder.
+VALGRIND_SCRATCH ?= .build
+VALGRIND_OUT ?= /tmp/netra-valgrind
+valgrind: deps
+	@command -v valgrind >/dev/null || { echo "Installing valgrind…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq valgrind >/dev/null; }
+	$(SWIFT) build --scratch-path $(VALGRIND_SCRATCH) --product netra
+	valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1 \
+	  --suppressions=Tests/valgrind/swift-runtime.supp \
+	  $(VALGRIND_SCRATCH)/debug/netra report --dataset datasets/bekasi-2024 --out $(VALGRIND_OUT) --quiet
 
 clean:
 	rm -rf .build Fuzz/.build

@@ -33,7 +33,7 @@ public enum ReportJob {
             try MonthlyBarsChart.render(d, table: a.monthlyTable, options: o).png
         })
         for j in jurisdictionsWithEvents(d) {
-            files.append(OutputFile(name: "monthly-\(d.jurisdictions[j].id).png", cost: 3) { () throws(RenderError) in
+            files.append(OutputFile(name: "monthly-\(OutputFolder.safeName(d.jurisdictions[j].id)).png", cost: 3) { () throws(RenderError) in
                 try MonthlyBarsChart.render(d, jurisdiction: j, table: a.monthlyTable, options: o).png
             })
         }

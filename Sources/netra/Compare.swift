@@ -26,6 +26,12 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
+        if let out {
+            do { try OutputFolder.check(out) } catch {
+                printError("netra: \(error.message)")
+                throw ExitCode(1)
+            }
+        }
         let data = try dataset.load()
         let analysis = Analysis(dataset: data)
         let pair: (a: Int, b: Int)

@@ -32,6 +32,12 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        if out != "-" {
+            do { try OutputFolder.checkFile(out) } catch {
+                printError("netra: \(error.message)")
+                throw ExitCode(1)
+            }
+        }
         let data = try dataset.load()
         let analysis = Analysis(dataset: data)
         var chosen: (a: Int, b: Int)?

@@ -41,6 +41,14 @@ struct JobFlags: ParsableArguments {
         }
     }
 
+    /// Refuses an output folder that cannot be used before any long work (creates nothing).
+    func checkOut() throws {
+        do { try OutputFolder.check(out) } catch {
+            printError("netra: \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+
     var progress: any ProgressSink { TerminalProgress(show: !quiet && (verbose || isatty(2) != 0), verbose: verbose) }
 
     /// Makes and writes the files, then lists them (unless quiet).
@@ -77,6 +85,7 @@ struct Report: ParsableCommand {
     @OptionGroup var flags: JobFlags
 
     func run() throws {
+        try flags.checkOut()
         let options = try flags.options()
         flags.progress.step("loading \(dataset.dataset)")
         let data = try dataset.load()
@@ -106,6 +115,7 @@ struct Briefing: ParsableCommand {
     @OptionGroup var flags: JobFlags
 
     func run() throws {
+        try flags.checkOut()
         let options = try flags.options()
         let data = try dataset.load()
         let analysis = Analysis(dataset: data)
@@ -124,6 +134,7 @@ struct MainJob: ParsableCommand {
     @OptionGroup var flags: JobFlags
 
     func run() throws {
+        try flags.checkOut()
         let options = try flags.options()
         let progress = flags.progress
         progress.step("loading \(dataset.dataset)")

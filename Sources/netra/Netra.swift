@@ -1,5 +1,6 @@
 import ArgumentParser
 import NetraCore
+import NetraRender
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,7 +24,9 @@ struct Netra: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            GDImage.releaseFontCache()
         } catch {
+            GDImage.releaseFontCache()
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {

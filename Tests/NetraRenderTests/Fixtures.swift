@@ -80,6 +80,6 @@ enum Fixtures {
     static func keep(_ png: [UInt8], _ name: String) {
         guard let p = getenv("NETRA_RENDER_CHECK") else { return }
         let folder = String(cString: p)
-        try? AtomicFile.write(png, to: folder + "/" + name)
+        try? OutputFolder.writeAtomically(png, to: folder + "/" + name)
     }
 }

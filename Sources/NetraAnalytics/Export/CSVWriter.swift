@@ -13,7 +13,9 @@ public enum CSVFlavour: Sendable {
     /// RFC 4180, UTF-8, `,`, LF line ends, quoted only where needed.
     case plain
     /// What Excel (set to Indonesian) opens directly: UTF-8 BOM, `;`, CRLF, and text cells
-    /// a spreadsheet would run as a formula neutralised with a leading `'`.
+    /// a spreadsheet would run as a formula neutralised with a leading `'`: those whose first
+    /// character other than spaces and line feeds is `=`, `+`, `-`, `@`, a tab or a CR.
+    /// Number cells are never changed.
     case excel
 
     var delimiter: UInt8 { self == .plain ? 0x2C : 0x3B }
@@ -107,10 +109,17 @@ public struct CSVWriter: Sendable {
     }
 
     private mutating func field(_ u: UnsafeBufferPointer<UInt8>, neutralise: Bool) {
-        // =, +, -, @, tab or CR first would make a spreadsheet run the cell as a formula.
+        // =, +, -, @, tab or CR first would make a spreadsheet run the cell as a formula. Leading
+        // spaces and line feeds are looked past (an import that trims them, as LibreOffice's can,
+        // would bring the formula to the front): `  =1+1` is neutralised too.
         var prefix = false
-        if neutralise, let f = u.first, f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D {
-            prefix = true
+        if neutralise {
+            var k = 0
+            while k < u.count && (u[k] == 0x20 || u[k] == 0x0A) { k += 1 }
+            if k < u.count {
+                let f = u[k]
+                prefix = f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D
+            }
         }
         let d = flavour.delimiter
         if u.contains(where: { $0 == d || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {

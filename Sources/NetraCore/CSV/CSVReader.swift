@@ -206,6 +206,11 @@ public enum CSVReader {
                 if !closed {
                     problem(fLine, fLineStart, rawStart, "unterminated quoted field: the closing \" is missing")
                     end = n
+                    // The rest of the file is not one huge field to hand on.
+                    if end - start > CSVLimits.maxFieldBytes {
+                        problem(fLine, fLineStart, rawStart, "field is \(end - start) bytes long, more than the limit of \(CSVLimits.maxFieldBytes)")
+                        end = start
+                    }
                     // Nothing after an unterminated quote can be trusted.
                     fields.append(CSVField(start: start, end: end, line: fLine, lineStart: fLineStart, rawStart: rawStart, hasEscapes: escaped))
                     if fields.count > 0 { body(CSVRecord(bytes: b, fields: fields)) }

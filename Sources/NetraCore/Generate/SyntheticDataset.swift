@@ -147,29 +147,12 @@ public enum SyntheticDataset {
         }
     }
 
-    /// Writes to a temporary file beside `path`, then renames it over: never a half-written file.
+    /// Netra's one atomic writer: a temporary file beside `path`, renamed over it when whole.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(WriteError) {
-        let temp = path + ".tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if fd < 0 { throw WriteError(path: temp, reason: "cannot create the file: \(String(cString: strerror(errno)))") }
-        var failure: String?
-        bytes.withUnsafeBytes { buf in
-            var done = 0
-            while done < buf.count {
-                // One call writes at most about 2 GB on Linux; loop for that and for EINTR.
-                let r = Glibc.write(fd, buf.baseAddress.map { $0 + done }, buf.count - done)
-                if r < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno)); return
-                }
-                done += r
-            }
-        }
-        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil, rename(temp, path) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(temp)
-            throw WriteError(path: path, reason: "cannot write the file: \(failure)")
+        do { try OutputFolder.writeAtomically(bytes, to: path) } catch {
+            // The message names the path already ("cannot write 'P': why"); keep the why.
+            let why = error.message.split(separator: ": ", maxSplits: 1).last.map(String.init) ?? error.message
+            throw WriteError(path: path, reason: "cannot write the file: \(why)")
         }
     }
 }

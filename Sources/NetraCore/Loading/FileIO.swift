@@ -18,7 +18,10 @@ public enum FileIO {
 
     /// The file's bytes, or why they cannot be had.
     public static func read(_ path: String) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO (a named pipe put where a CSV should be) would otherwise
+        // wait for a writer forever; it is refused below as not a regular file. Reading a
+        // regular file ignores the flag.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 { throw Failure(reason: reason(errno)) }
         defer { close(fd) }
         var st = stat()

@@ -36,7 +36,7 @@ public final class ByteSink {
             let r = Glibc.write(fd, base + done, bytes.count - done)
             if r < 0 {
                 if errno == EINTR { continue }
-                failure = OutputError("cannot write '\(path)': \(FileIO.reason(errno))")
+                failure = OutputError("cannot write '\(path)': \(OutputFolder.reason(errno))")
                 return
             }
             done += r
@@ -48,52 +48,58 @@ public final class ByteSink {
     }
 }
 
-/// A file being written under a temporary name beside its target, renamed over the target
-/// only once it is whole: a failed or killed run never leaves a half-written file under a
-/// final name. The temporary's name starts with `.netra-tmp-`.
+/// A file being written under a temporary name beside its target (see `OutputFolder` for
+/// the name), renamed over the target only once it is whole: a failed or killed run never
+/// leaves a half-written file under a final name. Used by every writer in Netra.
 public struct StagedFile: Sendable {
     public let target: String
     public let temporary: String
     let fd: Int32
-
-    public static let prefix = ".netra-tmp-"
+    let dir: String
 
     /// Creates the temporary file; refuses a target that is a folder.
     public init(target: String) throws(OutputError) {
+        let (dir, base) = OutputFolder.split(target)
+        if base.isEmpty { throw OutputError("cannot write '\(target)': it names a folder, not a file") }
         var st = stat()
         if stat(target, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
             throw OutputError("'\(target)' is a folder; cannot write a file there")
         }
-        let dir: String
-        if let slash = target.lastIndex(of: "/") { dir = String(target[..<slash]).isEmpty ? "/" : String(target[..<slash]) } else { dir = "." }
-        var template = Array((dir + "/" + StagedFile.prefix + "XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buf -> Int32 in
-            guard let base = buf.baseAddress else { return -1 }
-            return mkstemp(base)
+        var fd: Int32 = -1
+        var temp = ""
+        for _ in 0..<64 {
+            temp = OutputFolder.join(dir, OutputFolder.temporaryName(for: base))
+            // O_EXCL: never open anything that is already there (a symlink included); the
+            // mode follows the user's umask, like any other file.
+            fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
+            if fd >= 0 || errno != EEXIST { break }
         }
-        if fd < 0 { throw OutputError("cannot write in '\(dir)': \(FileIO.reason(errno))") }
+        if fd < 0 { throw OutputError("cannot write '\(target)': \(OutputFolder.writeReason(errno, dir))") }
         self.target = target
+        self.temporary = temp
         self.fd = fd
-        temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        self.dir = dir
     }
 
-    /// Writes through a sink; the sink's first error is thrown. The file is flushed to disk
-    /// and closed either way.
+    /// Writes through a sink, then flushes the file to disk and closes it; the sink's first
+    /// error, or the flush's, is thrown. Call once.
     public func fill(_ body: (ByteSink) -> Void) throws(OutputError) {
         let sink = ByteSink(fd: fd, path: target)
         body(sink)
-        fchmod(fd, 0o644)
-        let synced = fsync(fd) == 0 ? nil : FileIO.reason(errno)
-        let closed = close(fd) == 0 ? nil : FileIO.reason(errno)
+        let synced = fsync(fd) == 0 ? nil : errno
+        let closed = close(fd) == 0 ? nil : errno
         if let f = sink.failure { throw f }
-        if let reason = synced ?? closed { throw OutputError("cannot write '\(target)': \(reason)") }
+        if let code = synced ?? closed { throw OutputError("cannot write '\(target)': \(OutputFolder.writeReason(code, dir))") }
     }
 
-    /// Renames the whole file over its target.
+    /// Renames the whole file over its target and flushes the folder, so the rename itself
+    /// survives a crash.
     public func commit() throws(OutputError) {
         if rename(temporary, target) != 0 {
-            throw OutputError("cannot write '\(target)': \(FileIO.reason(errno))")
+            throw OutputError("cannot write '\(target)': \(OutputFolder.writeReason(errno, dir))")
         }
+        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 { _ = fsync(dfd); close(dfd) }
     }
 
     /// Removes the temporary file (nothing else).

@@ -1,5 +1,9 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Why an output could not be written.
@@ -10,21 +14,78 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A folder Netra writes into. Every file lands whole or not at all (written to a temporary
-/// file beside it, then renamed), names from the data are made safe, and nothing outside
-/// the folder is touched.
+/// file beside it, flushed, then renamed), names from the data are made safe, and nothing
+/// outside the folder is touched.
+///
+/// A temporary file is named `.netra-tmp-<pid>-<6 random characters>-<final name>`. A run
+/// that is killed while it writes can leave one behind, never a half-written file under its
+/// final name; the next run that opens the folder removes such leftovers, and only those: a
+/// regular file of this user, named by that pattern, whose process is no longer running.
 public struct OutputFolder: Sendable {
     public let path: String
 
-    /// Opens `path`, creating it (and missing parents) when needed.
+    /// Opens `path`, creating it (and missing parents) when needed, and removes Netra's own
+    /// stale temporary files from it.
     public init(_ path: String) throws(OutputError) {
-        var p = path
-        while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
-        if p.isEmpty { throw OutputError("the output folder name is empty") }
+        let p = try OutputFolder.normalised(path)
         self.path = p
         try OutputFolder.makeDirectory(p)
-        if access(p, W_OK) != 0 {
-            throw OutputError("cannot write to the output folder '\(p)': \(FileIO.reason(errno))")
+        if access(p, W_OK | X_OK) != 0 {
+            throw OutputError("cannot write to the output folder '\(p)': \(OutputFolder.reason(errno))")
         }
+        OutputFolder.removeStaleTemporaries(in: p)
+    }
+
+    /// Checks, before any long work and without creating anything, that `path` could be
+    /// opened as an output folder: it is a writable folder, or it can be created under the
+    /// nearest folder that exists.
+    public static func check(_ path: String) throws(OutputError) {
+        let p = try normalised(path)
+        var st = stat()
+        var prefix = p.hasPrefix("/") ? "/" : ""
+        var deepest = p.hasPrefix("/") ? "/" : "."
+        for part in p.split(separator: "/") {
+            prefix += part
+            if stat(prefix, &st) != 0 {
+                if errno == ENOENT { break }
+                throw OutputError("cannot use '\(p)' as the output folder: '\(prefix)': \(reason(errno))")
+            }
+            if (st.st_mode & S_IFMT) != S_IFDIR {
+                if prefix == p { throw OutputError("'\(p)' is an existing file, not a folder; give --out a folder") }
+                throw OutputError("cannot use '\(p)' as the output folder: '\(prefix)' is an existing file, not a folder")
+            }
+            deepest = prefix
+            prefix += "/"
+        }
+        if access(deepest, W_OK | X_OK) != 0 {
+            let what = deepest == p ? "cannot write to the output folder '\(p)'"
+                                    : "cannot create the output folder '\(p)' in '\(deepest)'"
+            throw OutputError("\(what): \(reason(errno))")
+        }
+    }
+
+    /// Checks, without creating anything, that a file could be written at `target`: its
+    /// folder exists and is writable, and `target` is not a folder.
+    public static func checkFile(_ target: String) throws(OutputError) {
+        let (dir, base) = split(target)
+        if base.isEmpty { throw OutputError("cannot write '\(target)': it names a folder, not a file") }
+        var st = stat()
+        if stat(target, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+            throw OutputError("cannot write '\(target)': it is a folder; give a file name")
+        }
+        if stat(dir, &st) != 0 {
+            throw OutputError("cannot write '\(target)': the folder '\(dir)' \(errno == ENOENT ? "does not exist" : "cannot be used: \(reason(errno))")")
+        }
+        if (st.st_mode & S_IFMT) != S_IFDIR { throw OutputError("cannot write '\(target)': '\(dir)' is a file, not a folder") }
+        if access(dir, W_OK | X_OK) != 0 { throw OutputError("cannot write '\(target)': \(reason(errno))") }
+    }
+
+    /// `path` without trailing slashes; an empty name is refused.
+    static func normalised(_ path: String) throws(OutputError) -> String {
+        var p = path
+        while p.utf8.count > 1 && p.hasSuffix("/") { p.removeLast() }
+        if p.isEmpty { throw OutputError("the output folder name is empty") }
+        return p
     }
 
     /// Creates `path` and its parents; refuses a path that names an existing file.
@@ -38,11 +99,15 @@ public struct OutputFolder: Sendable {
         for part in path.split(separator: "/") {
             prefix += part
             if stat(prefix, &st) != 0 {
-                if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-                    throw OutputError("cannot create the folder '\(prefix)': \(FileIO.reason(errno))")
+                if mkdir(prefix, 0o777) != 0 && !(errno == EEXIST && FileIO.isDirectory(prefix)) {
+                    // ENOENT from mkdir with every parent there: a file system such as /proc
+                    // that makes no folders.
+                    let why = errno == ENOENT ? "the file system there does not allow new folders" : reason(errno)
+                    let which = prefix == path ? "" : ": cannot create '\(prefix)'"
+                    throw OutputError("cannot create the output folder '\(path)'\(which): \(why)")
                 }
             } else if (st.st_mode & S_IFMT) != S_IFDIR {
-                throw OutputError("'\(prefix)' is an existing file, not a folder")
+                throw OutputError("cannot create the output folder '\(path)': '\(prefix)' is an existing file, not a folder")
             }
             prefix += "/"
         }
@@ -74,42 +139,115 @@ public struct OutputFolder: Sendable {
         return out
     }
 
-    /// Writes a whole file or nothing: a temporary file in the same folder, flushed, then
-    /// renamed over the target. Refuses to replace a folder.
+    // MARK: Writing a whole file
+
+    /// Writes a whole file or nothing: a temporary file in the same folder (created with the
+    /// user's umask, like any other file), written, flushed to disk, then renamed over the
+    /// target, and the folder flushed so the rename itself survives a crash. On any failure
+    /// the temporary file is removed and the target is untouched. Refuses to replace a folder.
     public static func writeAtomically(_ bytes: [UInt8], to target: String) throws(OutputError) {
-        var st = stat()
-        if stat(target, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
-            throw OutputError("'\(target)' is a folder; cannot write a file there")
+        let file = try StagedFile(target: target)
+        do {
+            try file.fill { $0.write(bytes) }
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
         }
-        let dir: String
-        if let slash = target.lastIndex(of: "/") { dir = String(target[..<slash]).isEmpty ? "/" : String(target[..<slash]) } else { dir = "." }
-        var template = Array((dir + "/.netra-tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buf -> Int32 in
-            guard let base = buf.baseAddress else { return -1 }
-            return mkstemp(base)
+    }
+
+    // MARK: Temporary files
+
+    /// How every temporary file of Netra's starts.
+    public static let temporaryPrefix = ".netra-tmp-"
+
+    /// `.netra-tmp-<pid>-<6 random characters>-<base>`, the base cut to 64 bytes.
+    static func temporaryName(for base: String) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        var rng = SystemRandomNumberGenerator()
+        let random = String(decoding: (0..<6).map { _ in alphabet[Int(rng.next(upperBound: UInt64(alphabet.count)))] }, as: UTF8.self)
+        var shortBase = ""
+        var bytes = 0
+        for u in base.unicodeScalars {
+            bytes += String(u).utf8.count
+            if bytes > 64 { break }
+            shortBase.unicodeScalars.append(u)
         }
-        if fd < 0 { throw OutputError("cannot write in '\(dir)': \(FileIO.reason(errno))") }
-        let tmp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = false
-        defer { if !ok { unlink(tmp) } }
-        var written = 0
-        while written < bytes.count {
-            let r = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress.map { $0 + written }, bytes.count - written) }
-            if r < 0 {
-                if errno == EINTR { continue }
-                let reason = FileIO.reason(errno)
-                close(fd)
-                throw OutputError("cannot write '\(target)': \(reason)")
-            }
-            written += r
+        return "\(temporaryPrefix)\(getpid())-\(random)-\(shortBase)"
+    }
+
+    /// The process id in a name of Netra's temporary-file pattern, or nil for any other name.
+    public static func temporaryOwner(_ name: String) -> Int32? {
+        let b = Array(name.utf8)
+        let prefix = Array(temporaryPrefix.utf8)
+        guard b.count > prefix.count, Array(b[..<prefix.count]) == prefix else { return nil }
+        var k = prefix.count
+        var pid: Int64 = 0
+        let digitsStart = k
+        while k < b.count, b[k] >= 0x30, b[k] <= 0x39, k - digitsStart < 10 {
+            pid = pid * 10 + Int64(b[k] - 0x30)
+            k += 1
         }
-        fchmod(fd, 0o644)
-        if fsync(fd) != 0 || close(fd) != 0 {
-            throw OutputError("cannot write '\(target)': \(FileIO.reason(errno))")
+        guard k > digitsStart, pid > 0, pid <= Int64(Int32.max), k < b.count, b[k] == 0x2D else { return nil }
+        k += 1
+        for _ in 0..<6 {
+            guard k < b.count, (b[k] >= 0x61 && b[k] <= 0x7A) || (b[k] >= 0x30 && b[k] <= 0x39) else { return nil }
+            k += 1
         }
-        if rename(tmp, target) != 0 {
-            throw OutputError("cannot write '\(target)': \(FileIO.reason(errno))")
+        guard k < b.count, b[k] == 0x2D, k + 1 < b.count else { return nil }
+        return Int32(pid)
+    }
+
+    /// True for a name of Netra's temporary-file pattern.
+    public static func isTemporaryName(_ name: String) -> Bool { temporaryOwner(name) != nil }
+
+    /// Removes the temporary files a killed run of Netra left in `dir` (not in its
+    /// subfolders): regular files owned by this user, named by Netra's pattern, whose process
+    /// is no longer running. Anything else is never touched. Returns the names removed.
+    @discardableResult
+    public static func removeStaleTemporaries(in dir: String) -> [String] {
+        guard let d = opendir(dir) else { return [] }
+        defer { closedir(d) }
+        var removed: [String] = []
+        let me = geteuid()
+        while let entry = readdir(d) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard let pid = temporaryOwner(name) else { continue }
+            // Still running (or another user's process, which we may not signal): keep.
+            if pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH { continue }
+            let path = join(dir, name)
+            var st = stat()
+            guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_uid == me else { continue }
+            if unlink(path) == 0 { removed.append(name) }
         }
-        ok = true
+        return removed.sorted()
+    }
+
+    // MARK: Paths and reasons
+
+    /// The folder and the last component of a file path (`.` for a bare name).
+    static func split(_ target: String) -> (dir: String, base: String) {
+        guard let slash = target.lastIndex(of: "/") else { return (".", target) }
+        let dir = String(target[..<slash])
+        return (dir.isEmpty ? "/" : dir, String(target[target.index(after: slash)...]))
+    }
+
+    static func join(_ dir: String, _ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
+
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: return "permission denied"
+        case EROFS: return "the file system is read-only"
+        case ENOSPC: return "no space left on the device"
+        case EDQUOT: return "the disk quota is used up"
+        case ENOTDIR: return "a part of the path is a file, not a folder"
+        case ENAMETOOLONG: return "the name is too long"
+        default: return FileIO.reason(code)
+        }
+    }
+
+    static func writeReason(_ code: Int32, _ dir: String) -> String {
+        if code != ENOENT { return reason(code) }
+        return FileIO.isDirectory(dir) ? "the file system of '\(dir)' does not allow new files" : "the folder '\(dir)' does not exist"
     }
 }

@@ -61,3 +61,11 @@ extension GDImage {
         return brect
     }
 }
+
+extension GDImage {
+    /// Frees libgd's FreeType font cache and library handle. Call once, at the end of the
+    /// process, when no thread draws text any more (then a memory checker sees no leftovers).
+    public static func releaseFontCache() {
+        gdFontCacheShutdown()
+    }
+}

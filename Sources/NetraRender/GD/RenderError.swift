@@ -10,8 +10,6 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
     case pngEncoding
     /// The bytes are not a PNG that libgd can read.
     case pngDecoding
-    /// The file could not be written; nothing was left behind.
-    case write(path: String, reason: String)
     /// The chart's input cannot be drawn (an index out of range, a size too small).
     case invalidInput(String)
 
@@ -23,7 +21,6 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .imageCreation(w, h): return "cannot create a \(w)×\(h) image"
         case .pngEncoding: return "cannot encode the PNG"
         case .pngDecoding: return "not a PNG image libgd can read"
-        case let .write(path, reason): return "\(path): cannot write: \(reason)"
         case let .invalidInput(m): return m
         }
     }
