@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build release clean bench fuzz fuzz-build fuzz-corpus sanitize valgrind
+.PHONY: run test deps build release clean bench fuzz fuzz-build fuzz-corpus fuzz-coverage sanitize valgrind
 
 # The main job on the shipped dataset: every chart, export and the latest briefing into output/.
 run: deps
@@ -59,6 +59,25 @@ fuzz-build: deps
 	  -Xswiftc -sanitize=fuzzer,address > Fuzz/.build/build.log 2>&1 \
 	  || { grep -v 'Cannot export local symbol' Fuzz/.build/build.log | tail -40; exit 1; }
 
+# Line coverage of NetraCore reached by the corpus (Fuzz/corpus and the seeds): a build with
+# coverage mapping (no sanitizer) replays every input once, then llvm-cov reports per file.
+FUZZ_COV := Fuzz/.build-cov
+# The toolchain's own llvm-profdata and llvm-cov (a system LLVM may not read its profiles).
+LLVM_BIN ?= $(dir $(shell command -v $(SWIFT)))
+fuzz-coverage: deps fuzz-corpus
+	@echo "Building Fuzz/ with coverage mapping (log: $(FUZZ_COV)/build.log)…"
+	@mkdir -p $(FUZZ_COV) Fuzz/corpus
+	@$(SWIFT) build -c release --package-path Fuzz --scratch-path $(FUZZ_COV) -Xswiftc -sanitize=fuzzer \
+	  -Xswiftc -profile-generate -Xswiftc -profile-coverage-mapping > $(FUZZ_COV)/build.log 2>&1 \
+	  || { tail -40 $(FUZZ_COV)/build.log; exit 1; }
+	@rm -f $(FUZZ_COV)/*.profraw
+	LLVM_PROFILE_FILE=$(FUZZ_COV)/replay-%p.profraw $(FUZZ_COV)/release/netra-fuzz -runs=0 \
+	  -max_len=$(FUZZ_MAX_LEN) Fuzz/corpus Fuzz/seed-corpus 2>&1 | grep -E 'INITED|DONE|ERROR' || true
+	$(LLVM_BIN)llvm-profdata merge -sparse $(FUZZ_COV)/*.profraw -o $(FUZZ_COV)/fuzz.profdata
+	$(LLVM_BIN)llvm-cov report $(FUZZ_COV)/release/netra-fuzz -instr-profile=$(FUZZ_COV)/fuzz.profdata \
+	  $(CURDIR)/Sources/NetraCore/CSV $(CURDIR)/Sources/NetraCore/Loading $(CURDIR)/Sources/NetraCore/Model \
+	  $(CURDIR)/Sources/NetraCore/Graph
+
 # The seed corpus: Fuzz/seeds/, the shipped dataset and small generated ones, in Fuzz/seed-corpus/.
 fuzz-corpus: deps
 	$(SWIFT) build --product netra
@@ -89,4 +108,4 @@ valgrind: deps
 	  $(VALGRIND_SCRATCH)/debug/netra report --dataset datasets/bekasi-2024 --out $(VALGRIND_OUT) --quiet
 
 clean:
-	rm -rf .build Fuzz/.build
+	rm -rf .build Fuzz/.build Fuzz/.build-cov
