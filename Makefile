@@ -40,6 +40,8 @@ bench: deps
 # generated datasets. The corpus grows in Fuzz/corpus/ and is kept between runs; a crash, hang
 # or runaway memory leaves its input in Fuzz/artifacts/ and fails the run. FUZZ_FLAGS passes
 # more libFuzzer flags, e.g. make fuzz FUZZ_SECONDS=900 FUZZ_FLAGS="-use_value_profile=1".
+# Swift's crash backtracer is off: under AddressSanitizer it trips over its own stack reads,
+# and libFuzzer prints the stack and saves the input itself.
 FUZZ_SECONDS ?= 300
 FUZZ_MAX_LEN ?= 131072
 FUZZ_FLAGS ?=
@@ -47,7 +49,7 @@ FUZZ_BIN := Fuzz/.build/release/netra-fuzz
 
 fuzz: fuzz-build fuzz-corpus
 	@mkdir -p Fuzz/corpus Fuzz/artifacts
-	$(FUZZ_BIN) Fuzz/corpus Fuzz/seed-corpus -dict=Fuzz/netra.dict \
+	SWIFT_BACKTRACE=enable=no $(FUZZ_BIN) Fuzz/corpus Fuzz/seed-corpus -dict=Fuzz/netra.dict \
 	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=$(FUZZ_MAX_LEN) \
 	  -artifact_prefix=Fuzz/artifacts/ -print_final_stats=1 $(FUZZ_FLAGS)
 
@@ -71,7 +73,7 @@ fuzz-coverage: deps fuzz-corpus
 	  -Xswiftc -profile-generate -Xswiftc -profile-coverage-mapping > $(FUZZ_COV)/build.log 2>&1 \
 	  || { tail -40 $(FUZZ_COV)/build.log; exit 1; }
 	@rm -f $(FUZZ_COV)/*.profraw
-	LLVM_PROFILE_FILE=$(FUZZ_COV)/replay-%p.profraw $(FUZZ_COV)/release/netra-fuzz -runs=0 \
+	SWIFT_BACKTRACE=enable=no LLVM_PROFILE_FILE=$(FUZZ_COV)/replay-%p.profraw $(FUZZ_COV)/release/netra-fuzz -runs=0 \
 	  -max_len=$(FUZZ_MAX_LEN) Fuzz/corpus Fuzz/seed-corpus 2>&1 | grep -E 'INITED|DONE|ERROR' || true
 	$(LLVM_BIN)llvm-profdata merge -sparse $(FUZZ_COV)/*.profraw -o $(FUZZ_COV)/fuzz.profdata
 	$(LLVM_BIN)llvm-cov report $(FUZZ_COV)/release/netra-fuzz -instr-profile=$(FUZZ_COV)/fuzz.profdata \

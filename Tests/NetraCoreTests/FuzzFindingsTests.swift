@@ -20,6 +20,33 @@ import Testing
         }
     }
 
+    /// Found by the fuzzer (Fuzz/seeds/finding-unterminated-1025th-column.bin, minimised from
+    /// its crash): a 1,025th field slipped past the column limit when it was an unterminated
+    /// quoted field, or the empty field after a delimiter that ends the file. Now every field
+    /// goes through the limit and the row is reported as too wide.
+    @Test func noRowHoldsMoreThanTheColumnLimit() {
+        let row = "a" + String(repeating: ",x", count: CSVLimits.maxColumns - 1)
+        for (tail, expected) in [
+            (",\"open", ["1:2049: unterminated quoted field: the closing \" is missing", "1:2049: more than 1024 columns in one row"]),
+            (",", ["1:2049: more than 1024 columns in one row"]),
+        ] {
+            var widths: [Int] = []
+            let problems = Array((row + tail).utf8).withUnsafeBufferPointer {
+                CSVReader.read($0, delimiter: UInt8(ascii: ",")) { widths.append($0.count) }
+            }
+            #expect(widths == [CSVLimits.maxColumns])
+            #expect(problems.map { "\($0.line):\($0.column): \($0.message)" } == expected)
+        }
+        // Through the loader: a header of 1,025 columns whose last quote never closes.
+        let header = "id,date,precision,kind,jurisdiction,title,source"
+            + (7..<CSVLimits.maxColumns).map { ",extra\($0)" }.joined()
+        let quoteColumn = header.utf8.count + 2
+        #expect(problems(events: header + ",\"open\nx,2024") == [
+            "events.csv:1:\(quoteColumn): unterminated quoted field: the closing \" is missing",
+            "events.csv:1:\(quoteColumn): more than 1024 columns in one row",
+        ])
+    }
+
     /// A chain of parents was walked again from every row, each step searching the path so
     /// far: cubic; 4,000 rows (54 kB) took over 150 s. Now each row is walked once.
     @Test(.timeLimit(.minutes(1))) func longChainOfParentsLoadsAndALoopAtItsEndIsReportedOnce() throws {

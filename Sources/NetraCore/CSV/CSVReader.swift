@@ -181,6 +181,15 @@ public enum CSVReader {
             let col = cursorChars + 1 - (ls == 0 && off >= 3 && contentStart(b) == 3 ? 1 : 0)
             problems.append(CSVProblem(line: l, column: col, message: msg))
         }
+        // Every field goes through here, so no row ever holds more than the limit.
+        func add(_ f: CSVField) {
+            if fields.count < CSVLimits.maxColumns {
+                fields.append(f)
+            } else if !tooManyColumnsReported {
+                tooManyColumnsReported = true
+                problem(f.line, f.lineStart, f.rawStart, "more than \(CSVLimits.maxColumns) columns in one row")
+            }
+        }
 
         while i < n {
             // One field.
@@ -212,7 +221,7 @@ public enum CSVReader {
                         end = start
                     }
                     // Nothing after an unterminated quote can be trusted.
-                    fields.append(CSVField(start: start, end: end, line: fLine, lineStart: fLineStart, rawStart: rawStart, hasEscapes: escaped))
+                    add(CSVField(start: start, end: end, line: fLine, lineStart: fLineStart, rawStart: rawStart, hasEscapes: escaped))
                     if fields.count > 0 { body(CSVRecord(bytes: b, fields: fields)) }
                     return problems
                 }
@@ -238,17 +247,12 @@ public enum CSVReader {
                 problem(fLine, fLineStart, rawStart, "field is \(end - start) bytes long, more than the limit of \(CSVLimits.maxFieldBytes)")
                 end = start
             }
-            if fields.count < CSVLimits.maxColumns {
-                fields.append(CSVField(start: start, end: end, line: fLine, lineStart: fLineStart, rawStart: rawStart, hasEscapes: escaped))
-            } else if !tooManyColumnsReported {
-                tooManyColumnsReported = true
-                problem(fLine, fLineStart, rawStart, "more than \(CSVLimits.maxColumns) columns in one row")
-            }
+            add(CSVField(start: start, end: end, line: fLine, lineStart: fLineStart, rawStart: rawStart, hasEscapes: escaped))
             // What ends the field.
             if i < n && b[i] == delimiter {
                 i += 1
                 if i == n {
-                    fields.append(CSVField(start: i, end: i, line: line, lineStart: lineStart, rawStart: i, hasEscapes: false))
+                    add(CSVField(start: i, end: i, line: line, lineStart: lineStart, rawStart: i, hasEscapes: false))
                 } else {
                     continue
                 }
