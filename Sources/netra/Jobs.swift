@@ -49,6 +49,15 @@ struct JobFlags: ParsableArguments {
         }
     }
 
+    /// What every job does first: refuse an unusable --out, find the fonts, then load and
+    /// analyse the dataset.
+    func prepare(_ dataset: DatasetOption) throws -> (JobOptions, Analysis) {
+        try checkOut()
+        let options = try options()
+        progress.step("loading \(dataset.dataset)")
+        return (options, Analysis(dataset: try dataset.load()))
+    }
+
     var progress: any ProgressSink { TerminalProgress(show: !quiet && (verbose || isatty(2) != 0), verbose: verbose) }
 
     /// Makes and writes the files, then lists them (unless quiet).
@@ -85,11 +94,8 @@ struct Report: ParsableCommand {
     @OptionGroup var flags: JobFlags
 
     func run() throws {
-        try flags.checkOut()
-        let options = try flags.options()
-        flags.progress.step("loading \(dataset.dataset)")
-        let data = try dataset.load()
-        let analysis = Analysis(dataset: data)
+        let (options, analysis) = try flags.prepare(dataset)
+        let data = analysis.dataset
         if let p = data.defaultComparisonPair(), !p.isBekasi, !flags.quiet {
             printError("netra: no Kota/Kabupaten Bekasi in this dataset; comparing \(data.jurisdictions[p.a].id) and \(data.jurisdictions[p.b].id), the two with the most events")
         }
@@ -115,10 +121,7 @@ struct Briefing: ParsableCommand {
     @OptionGroup var flags: JobFlags
 
     func run() throws {
-        try flags.checkOut()
-        let options = try flags.options()
-        let data = try dataset.load()
-        let analysis = Analysis(dataset: data)
+        let (options, analysis) = try flags.prepare(dataset)
         try flags.write(BriefingJob.build(analysis, month: month, options: options, progress: flags.progress))
     }
 }
@@ -134,12 +137,9 @@ struct MainJob: ParsableCommand {
     @OptionGroup var flags: JobFlags
 
     func run() throws {
-        try flags.checkOut()
-        let options = try flags.options()
+        let (options, analysis) = try flags.prepare(dataset)
+        let data = analysis.dataset
         let progress = flags.progress
-        progress.step("loading \(dataset.dataset)")
-        let data = try dataset.load()
-        let analysis = Analysis(dataset: data)
         var files = ReportJob.build(analysis, options: options, progress: progress)
         if let month = data.latestMonth {
             files += BriefingJob.build(analysis, month: month, options: options, progress: progress)

@@ -25,14 +25,4 @@ public enum Parallel {
             }
         }
     }
-
-    /// `transform` of every element, in order, computed in parallel.
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let results = Mutex<[R?]>(Array(repeating: nil, count: items.count))
-        forEach(items.count) { i in
-            let r = transform(items[i])
-            results.withLock { $0[i] = r }
-        }
-        return results.withLock { $0.compactMap { $0 } }
-    }
 }

@@ -732,17 +732,3 @@ extension CaseStatus {
         }
     }
 }
-
-extension Relation {
-    fileprivate var slot: Int {
-        switch self {
-        case .respondsTo: return 0
-        case .followsUp: return 1
-        case .implements: return 2
-        case .reports: return 3
-        case .decides: return 4
-        case .sanctions: return 5
-        case .partOf: return 6
-        }
-    }
-}
