@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NetraCore
 
 /// A cell of an exported table: text, or a number that a spreadsheet must read as one.
@@ -121,19 +126,50 @@ public struct CSVWriter: Sendable {
                 prefix = f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D
             }
         }
-        let d = flavour.delimiter
-        if u.contains(where: { $0 == d || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-            bytes.append(0x22)
-            if prefix { bytes.append(0x27) }
-            for c in u {
-                if c == 0x22 { bytes.append(0x22) }
-                bytes.append(c)
-            }
-            bytes.append(0x22)
-        } else {
+        guard CSVWriter.needsQuotes(u, delimiter: flavour.delimiter), let base = u.baseAddress else {
             if prefix { bytes.append(0x27) }
             bytes.append(contentsOf: u)
+            return
         }
+        bytes.append(0x22)
+        if prefix { bytes.append(0x27) }
+        // Runs between quotes are copied whole; each quote is doubled.
+        var i = 0
+        while i < u.count {
+            let rest = u.count - i
+            guard let hit = memchr(base + i, 0x22, rest) else {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base + i, count: rest))
+                break
+            }
+            let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base + i, count: q - i + 1))
+            bytes.append(0x22)
+            i = q + 1
+        }
+        bytes.append(0x22)
+    }
+
+    /// True when `u` holds the delimiter, a quote, a CR or a LF, looked for eight bytes at a
+    /// time: the big exports ask this of every text cell.
+    static func needsQuotes(_ u: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
+        guard let base = u.baseAddress else { return false }
+        let n = u.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let d = ones &* UInt64(delimiter), q = ones &* 0x22, lf = ones &* 0x0A, cr = ones &* 0x0D
+        // Non-zero exactly when some byte of x is zero.
+        @inline(__always) func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        var i = 0
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if hasZero(w ^ d) | hasZero(w ^ q) | hasZero(w ^ lf) | hasZero(w ^ cr) != 0 { return true }
+            i += 8
+        }
+        while i < n {
+            let c = base[i]
+            if c == delimiter || c == 0x22 || c == 0x0A || c == 0x0D { return true }
+            i += 1
+        }
+        return false
     }
 
     /// An ISO date cell (`2024-01-22`); empty for nil. Written digit by digit for years 0…9999.

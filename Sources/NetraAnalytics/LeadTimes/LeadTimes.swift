@@ -184,7 +184,8 @@ public enum LeadTimes {
     }
 
     /// Event indices sorted by id, equal ids in index order. ASCII ids (the usual case) are
-    /// compared as packed bytes, which orders them as String does, without String overhead.
+    /// compared as bytes, which orders them as String does: first by their first 16 bytes
+    /// packed into two integers, then, only on a tie, by the rest.
     static func idOrder(_ events: [Event]) -> [Int] {
         var packed: [UInt8] = []
         var start = [Int](repeating: 0, count: events.count + 1)
@@ -196,14 +197,29 @@ public enum LeadTimes {
             let ids = events.map(\.id)
             return events.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) }
         }
+        struct Key { var hi: UInt64, lo: UInt64, index: Int }
         return packed.withUnsafeBufferPointer { p -> [Int] in
             guard let base = p.baseAddress else { return Array(events.indices) }
-            return events.indices.sorted { a, b in
-                let la = start[a + 1] - start[a], lb = start[b + 1] - start[b]
-                let c = memcmp(base + start[a], base + start[b], min(la, lb))
-                if c != 0 { return c < 0 }
-                return la != lb ? la < lb : a < b
+            // Big-endian, zero-padded: integer order is byte order, and a shorter id sorts first.
+            func word(_ from: Int, _ end: Int) -> UInt64 {
+                var w: UInt64 = 0
+                for i in 0..<8 { w = w << 8 | UInt64(from + i < end ? base[from + i] : 0) }
+                return w
             }
+            var keys = events.indices.map { k in
+                Key(hi: word(start[k], start[k + 1]), lo: word(start[k] + 8, start[k + 1]), index: k)
+            }
+            keys.sort { a, b in
+                if a.hi != b.hi { return a.hi < b.hi }
+                if a.lo != b.lo { return a.lo < b.lo }
+                let sa = start[a.index] + 16, sb = start[b.index] + 16
+                let la = max(0, start[a.index + 1] - sa), lb = max(0, start[b.index + 1] - sb)
+                let c = memcmp(base + min(sa, start[a.index + 1]), base + min(sb, start[b.index + 1]), min(la, lb))
+                if c != 0 { return c < 0 }
+                let ta = start[a.index + 1] - start[a.index], tb = start[b.index + 1] - start[b.index]
+                return ta != tb ? ta < tb : a.index < b.index
+            }
+            return keys.map(\.index)
         }
     }
 

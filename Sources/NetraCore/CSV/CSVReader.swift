@@ -81,6 +81,17 @@ public struct CSVRecord {
     }
 }
 
+/// Eight bytes at a time.
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// 0x80 in exactly the bytes of `x` that are zero.
+    @inline(__always)
+    static func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
+}
+
 /// An RFC 4180 reader over bytes: quoted fields with delimiters, doubled quotes and line
 /// breaks; CRLF, LF or CR line ends; `,` or `;` detected from the header; a UTF-8 BOM skipped.
 public enum CSVReader {
@@ -120,14 +131,33 @@ public enum CSVReader {
 
     /// The first byte that breaks UTF-8 (or is NUL), with its line and column.
     public static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int, byte: UInt8)? {
-        var i = 0, line = 1, lineStart = 0
+        guard let at = firstInvalidUTF8Offset(b) else { return nil }
+        // Only now, on the way to a message, are the lines counted.
+        var line = 1, lineStart = 0, i = 0
+        while i < at {
+            let c = b[i]
+            if c == 0x0A { line += 1; lineStart = i + 1 }
+            else if c == 0x0D && (i + 1 >= b.count || b[i + 1] != 0x0A) { line += 1; lineStart = i + 1 }
+            i += 1
+        }
+        return (line, column(in: b, lineStart: lineStart, offset: at), b[at])
+    }
+
+    /// The offset of the first byte that breaks UTF-8 or is NUL. ASCII is passed over eight
+    /// bytes at a time: most of a dataset is.
+    static func firstInvalidUTF8Offset(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
         let n = b.count
         while i < n {
+            if i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & SWAR.highs == 0 && SWAR.zeroBytes(w) == 0 { i += 8; continue }
+            }
             let c = b[i]
             if c < 0x80 {
-                if c == 0 { return (line, column(in: b, lineStart: lineStart, offset: i), c) }
-                if c == 0x0A { line += 1; lineStart = i + 1 }
-                else if c == 0x0D && (i + 1 >= n || b[i + 1] != 0x0A) { line += 1; lineStart = i + 1 }
+                if c == 0 { return i }
                 i += 1
                 continue
             }
@@ -137,33 +167,69 @@ public enum CSVReader {
             if c & 0xE0 == 0xC0 { need = 1; minimum = 0x80; scalar = UInt32(c & 0x1F) }
             else if c & 0xF0 == 0xE0 { need = 2; minimum = 0x800; scalar = UInt32(c & 0x0F) }
             else if c & 0xF8 == 0xF0 { need = 3; minimum = 0x10000; scalar = UInt32(c & 0x07) }
-            else { return (line, column(in: b, lineStart: lineStart, offset: i), c) }
+            else { return i }
             for k in 1...need {
-                guard i + k < n, b[i + k] & 0xC0 == 0x80 else {
-                    return (line, column(in: b, lineStart: lineStart, offset: i), c)
-                }
+                guard i + k < n, b[i + k] & 0xC0 == 0x80 else { return i }
                 scalar = scalar << 6 | UInt32(b[i + k] & 0x3F)
             }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-                return (line, column(in: b, lineStart: lineStart, offset: i), c)
-            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
             i += need + 1
         }
         return nil
     }
 
+    /// How many times `byte` occurs in `b[from..<to]`, eight bytes at a time.
+    static func count(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        guard let base = b.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let pattern = SWAR.ones &* UInt64(byte)
+        var i = from, total = 0
+        while i + 8 <= to {
+            total += SWAR.zeroBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern).nonzeroBitCount
+            i += 8
+        }
+        while i < to { if b[i] == byte { total += 1 }; i += 1 }
+        return total
+    }
+
+    /// The offset just past the first LF at or after `from` that lies outside quotes, given
+    /// whether `from` is inside a quoted field; nil when there is none.
+    static func recordEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int, quoted: Bool) -> Int? {
+        var inQuotes = quoted
+        var i = from
+        while i < b.count {
+            let c = b[i]
+            if c == 0x22 { inQuotes.toggle() } else if c == 0x0A && !inQuotes { return i + 1 }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The line ends in `b[from..<to]` as `read` counts them: LF, CRLF, or a lone CR.
+    static func lineEnds(in b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        let lf = count(0x0A, in: b, from: from, to: to)
+        guard count(0x0D, in: b, from: from, to: to) > 0 else { return lf }
+        var lone = 0
+        for i in from..<to where b[i] == 0x0D && (i + 1 >= b.count || b[i + 1] != 0x0A) { lone += 1 }
+        return lf + lone
+    }
+
     /// Splits `b` into records and hands each to `body`; syntax problems are collected and
     /// the reader carries on where it safely can. Records whose fields are all empty are skipped.
+    /// With `range`, only the records in it are read; it must start where a record does, on
+    /// line `line`.
     public static func read(
         _ b: UnsafeBufferPointer<UInt8>,
         delimiter: UInt8,
+        range: Range<Int>? = nil,
+        line firstLine: Int = 1,
         body: (CSVRecord) -> Void
     ) -> [CSVProblem] {
         var problems: [CSVProblem] = []
-        let n = b.count
-        var i = contentStart(b)
-        var line = 1
-        var lineStart = 0
+        let n = range?.upperBound ?? b.count
+        var i = range?.lowerBound ?? contentStart(b)
+        var line = firstLine
+        var lineStart = range?.lowerBound ?? 0
         var fields: [CSVField] = []
         fields.reserveCapacity(32)
         var tooManyColumnsReported = false

@@ -13,6 +13,65 @@ struct Table {
         diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
     }
 
+    /// What the header says: where each named column is, and which columns are extra.
+    struct Header {
+        var columns: [Int?]
+        var extras: [Int]
+        var extraNames: [String]
+        var count: Int
+        var ok: Bool
+    }
+
+    /// Reads a header record, reporting duplicate and missing columns into `found`.
+    func header(_ rec: CSVRecord, required: [String], optional: [String], _ found: inout [Diagnostic]) -> Header {
+        var byName: [String: Int] = [:]
+        var names: [String] = []
+        var ok = true
+        for i in 0..<rec.count {
+            let name = rec.trimmedString(i).lowercased()
+            names.append(name)
+            if name.isEmpty { continue }
+            if byName[name] != nil {
+                let p = rec.position(i)
+                found.append(Diagnostic(file: file, line: p.line, column: p.column, message: "column '\(name)' appears twice in the header"))
+                ok = false
+            } else {
+                byName[name] = i
+            }
+        }
+        for name in required where byName[name] == nil {
+            found.append(Diagnostic(file: file, line: rec.line, column: 1, message: "missing column '\(name)'; the header needs: \(required.joined(separator: ", "))"))
+            ok = false
+        }
+        let known = Set(required + optional)
+        let extras = names.indices.filter { !known.contains(names[$0]) && !names[$0].isEmpty }
+        return Header(columns: (required + optional).map { byName[$0] }, extras: extras,
+                      extraNames: extras.map { rec.trimmedString($0) }, count: rec.count, ok: ok)
+    }
+
+    /// The message for a row whose field count differs from the header's.
+    func widthProblem(_ rec: CSVRecord, headerCount: Int) -> Diagnostic? {
+        guard rec.count != headerCount else { return nil }
+        let p = rec.count > headerCount ? rec.position(headerCount) : rec.position(rec.count - 1)
+        return Diagnostic(file: file, line: p.line, column: p.column,
+                          message: "this row has \(rec.count) field\(rec.count == 1 ? "" : "s") but the header has \(headerCount)")
+    }
+
+    /// Checks that the file is non-empty UTF-8; reports why not.
+    func readable(_ b: UnsafeBufferPointer<UInt8>, required: [String], _ found: inout [Diagnostic]) -> Bool {
+        let start = CSVReader.contentStart(b)
+        if b.count == start || b[start...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            found.append(Diagnostic(file: file, line: 1, column: 1, message: "the file is empty; it needs a header row with at least: \(required.joined(separator: ", "))"))
+            return false
+        }
+        if let bad = CSVReader.firstInvalidUTF8(b) {
+            let what = bad.byte == 0 ? "a NUL byte" : "byte 0x\(String(bad.byte, radix: 16, uppercase: true))"
+            found.append(Diagnostic(file: file, line: bad.line, column: bad.column, message: "the file is not UTF-8 text (\(what)); save it as \"CSV UTF-8\""))
+            return false
+        }
+        return true
+    }
+
     /// Reads the file: the header first, then each row with the column positions of
     /// `columns` (nil where the file lacks an optional one) and the extra columns' names.
     /// Returns false, having reported why, when the file cannot be read at all.
@@ -22,69 +81,101 @@ struct Table {
         row: (CSVRecord, _ columns: [Int?], _ extras: [Int], _ sink: inout [Diagnostic]) -> Void,
         header headerSink: (_ extraNames: [String]) -> Void = { _ in }
     ) -> Bool {
-        let file = self.file
         var found: [Diagnostic] = []
         let ok: Bool = bytes.withUnsafeBufferPointer { b -> Bool in
-            let start = CSVReader.contentStart(b)
-            if b.count == start || b[start...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                found.append(Diagnostic(file: file, line: 1, column: 1, message: "the file is empty; it needs a header row with at least: \(required.joined(separator: ", "))"))
-                return false
-            }
-            if let bad = CSVReader.firstInvalidUTF8(b) {
-                let what = bad.byte == 0 ? "a NUL byte" : "byte 0x\(String(bad.byte, radix: 16, uppercase: true))"
-                found.append(Diagnostic(file: file, line: bad.line, column: bad.column, message: "the file is not UTF-8 text (\(what)); save it as \"CSV UTF-8\""))
-                return false
-            }
-            let delimiter = CSVReader.detectDelimiter(b, from: start)
-            var columns: [Int?] = []
-            var extras: [Int] = []
-            var sawHeader = false
-            var headerOK = true
-            var headerCount = 0
+            guard readable(b, required: required, &found) else { return false }
+            let delimiter = CSVReader.detectDelimiter(b, from: CSVReader.contentStart(b))
+            var head: Header?
             let problems = CSVReader.read(b, delimiter: delimiter) { rec in
-                if !sawHeader {
-                    sawHeader = true
-                    headerCount = rec.count
-                    var byName: [String: Int] = [:]
-                    var names: [String] = []
-                    for i in 0..<rec.count {
-                        let name = rec.trimmedString(i).lowercased()
-                        names.append(name)
-                        if name.isEmpty { continue }
-                        if byName[name] != nil {
-                            let p = rec.position(i)
-                            found.append(Diagnostic(file: file, line: p.line, column: p.column, message: "column '\(name)' appears twice in the header"))
-                            headerOK = false
-                        } else {
-                            byName[name] = i
-                        }
-                    }
-                    for name in required where byName[name] == nil {
-                        found.append(Diagnostic(file: file, line: rec.line, column: 1, message: "missing column '\(name)'; the header needs: \(required.joined(separator: ", "))"))
-                        headerOK = false
-                    }
-                    let known = Set(required + optional)
-                    columns = (required + optional).map { byName[$0] }
-                    extras = names.indices.filter { !known.contains(names[$0]) && !names[$0].isEmpty }
-                    headerSink(extras.map { rec.trimmedString($0) })
+                guard let h = head else {
+                    let h = header(rec, required: required, optional: optional, &found)
+                    head = h
+                    headerSink(h.extraNames)
                     return
                 }
-                guard headerOK else { return }
-                if rec.count != headerCount {
-                    let p = rec.count > headerCount ? rec.position(headerCount) : rec.position(rec.count - 1)
-                    found.append(Diagnostic(file: file, line: p.line, column: p.column,
-                        message: "this row has \(rec.count) field\(rec.count == 1 ? "" : "s") but the header has \(headerCount)"))
-                }
-                row(rec, columns, extras, &found)
+                guard h.ok else { return }
+                if let d = widthProblem(rec, headerCount: h.count) { found.append(d) }
+                row(rec, h.columns, h.extras, &found)
             }
             for p in problems {
                 found.append(Diagnostic(file: file, line: p.line, column: p.column, message: p.message))
             }
-            return headerOK
+            return head?.ok ?? true
         }
         diagnostics += found
         return ok
     }
+
+    /// A clean file big enough to be worth it, read on two cores: the rows after the header
+    /// are cut in two at a line end outside quotes, and each part is read into its own `State`.
+    /// Returns nil, having changed nothing, at the first sign of any problem (or for a file
+    /// too small to split): `read` then reads it again, one row after another, and reports
+    /// every problem exactly as always.
+    func readInTwo<State: Sendable>(
+        required: [String], optional: [String], minimumBytes: Int,
+        make: (_ header: Header) -> State,
+        row: @Sendable (inout State, CSVRecord, _ columns: [Int?], _ extras: [Int]) -> Bool
+    ) -> (Header, State, State)? {
+        guard bytes.count >= minimumBytes else { return nil }
+        return bytes.withUnsafeBufferPointer { b -> (Header, State, State)? in
+            var found: [Diagnostic] = []
+            guard readable(b, required: required, &found) else { return nil }
+            let n = b.count
+            let delimiter = CSVReader.detectDelimiter(b, from: CSVReader.contentStart(b))
+            // The header ends at the first line end outside quotes; then the middle.
+            guard let headerEnd = CSVReader.recordEnd(b, from: CSVReader.contentStart(b), quoted: false) else { return nil }
+            let middle = headerEnd + (n - headerEnd) / 2
+            // Quotes and line ends before the middle, counted on both cores.
+            let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: 4)
+            defer { counts.deallocate() }
+            let quarter = headerEnd + (middle - headerEnd) / 2
+            let sharedCounts = Unshared((b, counts))
+            Parallel.forEach(2) { k in
+                let (b, counts) = sharedCounts.value
+                let range = k == 0 ? headerEnd..<quarter : quarter..<middle
+                counts[2 * k] = CSVReader.count(0x22, in: b, from: range.lowerBound, to: range.upperBound)
+                counts[2 * k + 1] = CSVReader.lineEnds(in: b, from: range.lowerBound, to: range.upperBound)
+            }
+            let quotedAtMiddle = (counts[0] + counts[2]) % 2 == 1
+            guard let cut = CSVReader.recordEnd(b, from: middle, quoted: quotedAtMiddle), cut < n else { return nil }
+            var head: Header?
+            var records = 0
+            let headProblems = CSVReader.read(b, delimiter: delimiter, range: CSVReader.contentStart(b)..<headerEnd) { rec in
+                records += 1
+                if head == nil { head = header(rec, required: required, optional: optional, &found) }
+            }
+            guard records == 1, let h = head, h.ok, headProblems.isEmpty, found.isEmpty else { return nil }
+            let parts = [headerEnd..<cut, cut..<n]
+            let headerLines = CSVReader.lineEnds(in: b, from: 0, to: headerEnd)
+            let lines = [1 + headerLines,
+                         1 + headerLines + counts[1] + counts[3] + CSVReader.lineEnds(in: b, from: middle, to: cut)]
+            let states = UnsafeMutableBufferPointer<State>.allocate(capacity: 2)
+            states.initialize(repeating: make(h))
+            defer { states.deinitialize(); states.deallocate() }
+            let clean = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 2)
+            clean.initialize(repeating: true)
+            defer { clean.deallocate() }
+            // Each part touches only its own state and flag.
+            let shared = Unshared((b, states, clean))
+            Parallel.forEach(2) { k in
+                let (b, states, clean) = shared.value
+                var ok = true
+                let problems = CSVReader.read(b, delimiter: delimiter, range: parts[k], line: lines[k]) { rec in
+                    guard ok else { return }
+                    ok = rec.count == h.count && row(&states[k], rec, h.columns, h.extras)
+                }
+                clean[k] = ok && problems.isEmpty
+            }
+            guard clean[0], clean[1] else { return nil }
+            return (h, states[0], states[1])
+        }
+    }
+}
+
+/// Hands memory that the threads of `Parallel.forEach` share to them, each using its own part.
+struct Unshared<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
 
 extension CSVRecord {

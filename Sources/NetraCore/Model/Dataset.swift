@@ -74,9 +74,9 @@ public struct Event: Sendable {
     public var line: Int
     /// The store this event's text lives in.
     public let text: TextStore
-    let refs: EventTextRefs
+    var refs: EventTextRefs
     /// Index of `source` in `text.sources`.
-    public let sourceIndex: Int
+    public internal(set) var sourceIndex: Int
 
     public var id: String { text.string(refs.id) }
     public var title: String { text.string(refs.title) }

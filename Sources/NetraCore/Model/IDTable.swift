@@ -2,15 +2,35 @@
 /// copies of the ids: callers compare against their own bytes. A million `String` keys in
 /// a `Dictionary` would be a million heap blocks, each hashed with SipHash.
 struct IDTable: Sendable {
-    private var slots: [Int32]
-    private var hashes: [UInt64]
+    /// Tables made apart (one per part of a file read on two cores) and joined: each numbers
+    /// its entries from `offset`.
+    private struct Segment: Sendable {
+        var slots: [Int32]
+        var hashes: [UInt64]
+        var offset: Int
+        var used = 0
+    }
+    private var segments: [Segment]
     private(set) var count = 0
 
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = [Int32](repeating: -1, count: size)
-        hashes = [UInt64](repeating: 0, count: size)
+        segments = [Segment(slots: [Int32](repeating: -1, count: size), hashes: [UInt64](repeating: 0, count: size), offset: 0)]
+    }
+
+    /// A table with no room, to stand in for one taken out for a while.
+    static let placeholder = IDTable(segments: [])
+
+    private init(segments: [Segment]) { self.segments = segments }
+
+    /// `first`'s entries, then `second`'s numbered from `offset`. The caller has made sure
+    /// that no id is in both.
+    static func joined(_ first: IDTable, _ second: IDTable, offset: Int) -> IDTable {
+        var t = first
+        t.segments += second.segments.map { var s = $0; s.offset += offset; return s }
+        t.count += second.count
+        return t
     }
 
     /// A fast, well-mixed hash of bytes, 8 at a time.
@@ -35,38 +55,46 @@ struct IDTable: Sendable {
     /// The number stored for `b`, if any; `same(n)` tells whether entry `n`'s id is `b`.
     func find(_ b: UnsafeBufferPointer<UInt8>, same: (Int) -> Bool) -> Int? {
         let h = IDTable.hash(b)
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let s = slots[i]
-            if s < 0 { return nil }
-            if hashes[i] == h && same(Int(s)) { return Int(s) }
-            i = (i + 1) & mask
+        for s in segments {
+            let mask = s.slots.count - 1
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let n = s.slots[i]
+                if n < 0 { break }
+                if s.hashes[i] == h && same(Int(n) + s.offset) { return Int(n) + s.offset }
+                i = (i + 1) & mask
+            }
         }
+        return nil
     }
 
     /// Stores `n` for `b` unless `b` is there already; returns the number already stored.
     mutating func insert(_ b: UnsafeBufferPointer<UInt8>, _ n: Int, same: (Int) -> Bool) -> Int? {
+        if segments.count > 1, let old = find(b, same: same) { return old }
         let h = IDTable.hash(b)
-        let mask = slots.count - 1
+        let last = segments.count - 1
+        let offset = segments[last].offset
+        let mask = segments[last].slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let s = slots[i]
+            let s = segments[last].slots[i]
             if s < 0 { break }
-            if hashes[i] == h && same(Int(s)) { return Int(s) }
+            if segments[last].hashes[i] == h && same(Int(s) + offset) { return Int(s) + offset }
             i = (i + 1) & mask
         }
-        slots[i] = Int32(n)
-        hashes[i] = h
+        segments[last].slots[i] = Int32(n - offset)
+        segments[last].hashes[i] = h
         count += 1
-        if count * 2 > slots.count { grow() }
+        segments[last].used += 1
+        if segments[last].used * 2 > segments[last].slots.count { grow() }
         return nil
     }
 
     private mutating func grow() {
-        let oldSlots = slots, oldHashes = hashes
-        slots = [Int32](repeating: -1, count: oldSlots.count * 2)
-        hashes = [UInt64](repeating: 0, count: oldSlots.count * 2)
+        let last = segments.count - 1
+        let oldSlots = segments[last].slots, oldHashes = segments[last].hashes
+        var slots = [Int32](repeating: -1, count: oldSlots.count * 2)
+        var hashes = [UInt64](repeating: 0, count: oldSlots.count * 2)
         let mask = slots.count - 1
         for k in oldSlots.indices where oldSlots[k] >= 0 {
             var i = Int(truncatingIfNeeded: oldHashes[k]) & mask
@@ -74,6 +102,8 @@ struct IDTable: Sendable {
             slots[i] = oldSlots[k]
             hashes[i] = oldHashes[k]
         }
+        segments[last].slots = slots
+        segments[last].hashes = hashes
     }
 }
 

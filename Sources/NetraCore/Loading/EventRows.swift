@@ -1,0 +1,325 @@
+import Synchronization
+
+extension DatasetLoader {
+    /// The rows of `events.csv` read so far: the events, their ids and their pending links.
+    /// A file read on two cores has one of these per part, joined by `append`.
+    struct EventRows: Sendable {
+        let file: String
+        let store: TextStore
+        let jLookup: ByteLookup?
+        let jurisdictionIDs: String
+        var events: [Event] = []
+        var pending: [PendingLink] = []
+        // One index for both jobs: duplicate ids (row -> first line) and link targets
+        // (row -> event, -1 when the row failed).
+        var ids: IDTable
+        var rowID: [TextRef] = []
+        var rowLine: [Int] = []
+        var rowEvent: [Int] = []
+        // Where each event's links cell starts, for graph messages (offset -1: column 1).
+        var linkLine: [Int] = [], linkLineStart: [Int] = [], linkOffset: [Int] = []
+        // Text cells point into the file's bytes (offsets fit in 32 bits); only cells with
+        // doubled quotes are copied, undone, into `decoded`.
+        var decoded: [UInt8] = []
+        var sources = ByteInterner()
+
+        init(file: String, store: TextStore, jLookup: ByteLookup?, jurisdictionIDs: String, capacity: Int) {
+            self.file = file
+            self.store = store
+            self.jLookup = jLookup
+            self.jurisdictionIDs = jurisdictionIDs
+            ids = IDTable(capacity: capacity)
+            events.reserveCapacity(capacity)
+        }
+
+        /// Enters row `fresh`'s id; returns the row that had it first, if one did.
+        mutating func claim(_ id: TextRef, row fresh: Int, in file: UnsafeBufferPointer<UInt8>) -> Int? {
+            // The table is taken out while it is probed, as the probe reads the other rows' ids.
+            var table = IDTable.placeholder
+            swap(&table, &ids)
+            defer { swap(&table, &ids) }
+            return decoded.withUnsafeBufferPointer { dec in
+                func bytes(_ r: TextRef) -> UnsafeBufferPointer<UInt8> {
+                    let n = Int(r.count & ~TextRef.decodedBit), s = Int(r.start)
+                    return UnsafeBufferPointer(rebasing: (r.count & TextRef.decodedBit == 0 ? file : dec)[s..<(s + n)])
+                }
+                let b = bytes(id)
+                return table.insert(b, fresh) { n in bytes(rowID[n]).elementsEqual(b) }
+            }
+        }
+
+        /// Appends the rows of the part of the file after this one. False when an id of
+        /// `next` was already seen: the caller then reads the whole file again to say where.
+        mutating func append(_ next: EventRows) -> Bool {
+            let decodedBase = UInt32(decoded.count)
+            func rebase(_ r: TextRef) -> TextRef {
+                r.count & TextRef.decodedBit == 0 ? r : TextRef(start: r.start + decodedBase, count: r.count)
+            }
+            // The two parts' ids are checked against each other on both cores; no id table
+            // is rebuilt, the two are joined.
+            let repeated = Atomic<Bool>(false)
+            let shared = Unshared((self, next))
+            Parallel.forEach(2) { half in
+                let (this, next) = shared.value
+                let rows = next.rowID.count
+                let range = half == 0 ? 0..<(rows / 2) : (rows / 2)..<rows
+                this.store.file.withUnsafeBufferPointer { file in
+                    this.decoded.withUnsafeBufferPointer { mine in
+                        next.decoded.withUnsafeBufferPointer { theirs in
+                            func bytes(_ r: TextRef, _ dec: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+                                let n = Int(r.count & ~TextRef.decodedBit), s = Int(r.start)
+                                return UnsafeBufferPointer(rebasing: (r.count & TextRef.decodedBit == 0 ? file : dec)[s..<(s + n)])
+                            }
+                            for r in range {
+                                let b = bytes(next.rowID[r], theirs)
+                                if this.ids.find(b, same: { bytes(this.rowID[$0], mine).elementsEqual(b) }) != nil {
+                                    repeated.store(true, ordering: .relaxed)
+                                    return
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            guard !repeated.load(ordering: .relaxed) else { return false }
+            let rowBase = rowLine.count, eventBase = events.count
+            ids = IDTable.joined(ids, next.ids, offset: rowBase)
+            decoded += next.decoded
+            rowLine += next.rowLine
+            rowEvent += next.rowEvent.lazy.map { $0 < 0 ? -1 : $0 + eventBase }
+            rowID += next.rowID.lazy.map(rebase)
+            let sourceMap = next.sources.keys.map { k in k.withUnsafeBufferPointer { sources.intern($0) } }
+            // Copied whole, then mended in place: no event is copied one by one.
+            events += next.events
+            events.withUnsafeMutableBufferPointer { all in
+                for k in eventBase..<all.count {
+                    let r = all[k].refs
+                    all[k].refs = EventTextRefs(id: rebase(r.id), title: rebase(r.title), actors: rebase(r.actors),
+                                                place: rebase(r.place), unit: rebase(r.unit), sourceURL: rebase(r.sourceURL),
+                                                quote: rebase(r.quote), notes: rebase(r.notes))
+                    all[k].sourceIndex = sourceMap[all[k].sourceIndex]
+                }
+            }
+            pending += next.pending.lazy.map { l in
+                var l = l
+                l.event += eventBase
+                l.target = rebase(l.target)
+                return l
+            }
+            linkLine += next.linkLine
+            linkLineStart += next.linkLineStart
+            linkOffset += next.linkOffset
+            return true
+        }
+
+        /// Reads one row; what is wrong with it goes to `sink`.
+        mutating func add(_ rec: CSVRecord, _ col: [Int?], _ extras: [Int], _ sink: inout [Diagnostic]) {
+            func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
+            // col follows eventRequired + eventOptional.
+            let cId = rec.has(col[0]), cDate = rec.has(col[1]), cPrec = rec.has(col[2]), cKind = rec.has(col[3])
+            let cJur = rec.has(col[4]), cTitle = rec.has(col[5]), cSource = rec.has(col[6])
+            let cEnd = rec.has(col[7]), cActors = rec.has(col[8]), cPlace = rec.has(col[9])
+            let cCount = rec.has(col[10]), cUnit = rec.has(col[11]), cStatus = rec.has(col[12])
+            let cLinks = rec.has(col[13]), cURL = rec.has(col[14]), cSDate = rec.has(col[15])
+            let cQuote = rec.has(col[16]), cNotes = rec.has(col[17])
+            // A cell as a span of the file, or of `decoded` when its doubled quotes are undone.
+            func ref(_ c: Int?, trim: Bool = false) -> TextRef {
+                guard let c else { return .empty }
+                let f = rec.fields[c], b = rec.bytes
+                var lo = f.start, hi = f.end
+                if !f.hasEscapes {
+                    if trim {
+                        while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+                        while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+                    }
+                    return lo == hi ? .empty : TextRef(start: UInt32(lo), count: UInt32(hi - lo))
+                }
+                let start = decoded.count
+                while lo < hi {
+                    decoded.append(b[lo])
+                    lo += b[lo] == 0x22 ? 2 : 1
+                }
+                var a = start, z = decoded.count
+                if trim {
+                    while a < z, decoded[a] == 0x20 || decoded[a] == 0x09 { a += 1 }
+                    while z > a, decoded[z - 1] == 0x20 || decoded[z - 1] == 0x09 { z -= 1 }
+                }
+                return a == z ? .empty : TextRef(start: UInt32(a), count: UInt32(z - a) | TextRef.decodedBit)
+            }
+            // The bytes of a ref made by `ref`, before the store is sealed.
+            func withBytes<R>(_ r: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+                let n = Int(r.count & ~TextRef.decodedBit), s = Int(r.start)
+                if r.count & TextRef.decodedBit == 0 { return body(UnsafeBufferPointer(rebasing: rec.bytes[s..<(s + n)])) }
+                return decoded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[s..<(s + n)])) }
+            }
+            var valid = true
+            var idRef = TextRef.empty
+            var row = -1
+            if let c = cId {
+                idRef = ref(c, trim: true)
+                if idRef.isEmpty { say(c, "id: missing id"); valid = false }
+                else {
+                    // One probe: the entry is made if new, else it names the first row.
+                    let fresh = rowLine.count
+                    if let first = claim(idRef, row: fresh, in: rec.bytes) {
+                        say(c, "id: duplicate id '\(withBytes(idRef) { String(decoding: $0, as: UTF8.self) })' (first on line \(rowLine[first]))"); valid = false
+                    } else { row = fresh; rowLine.append(rec.line); rowEvent.append(-1); rowID.append(idRef) }
+                }
+            } else { valid = false }
+            func idText() -> String { withBytes(idRef) { String(decoding: $0, as: UTF8.self) } }
+
+            var written: WrittenDate?
+            if let c = cDate {
+                let raw = rec.trimmed(c)
+                if raw.isEmpty { say(c, "date: missing date; expected YYYY-MM-DD, YYYY-MM or YYYY"); valid = false }
+                else {
+                    switch WrittenDate.parse(raw) {
+                    case .success(let w): written = w
+                    case .failure(let p): say(c, dateMessage("date", rec.trimmedString(c), p)); valid = false
+                    }
+                }
+            }
+            var precision: Precision?
+            if let c = cPrec {
+                let raw = rec.trimmed(c)
+                if raw.isEmpty {
+                    if let w = written { precision = w.form == .day ? .day : (w.form == .month ? .month : .year) }
+                } else if let pi = ByteLookup.precisions.find(raw) {
+                    let p = Precision.allCases[pi]
+                    precision = p
+                    if let w = written {
+                        switch (p, w.form) {
+                        case (.day, .day), (.month, .month), (.year, .year), (.onOrBefore, _): break
+                        case (.day, _): say(c, "precision: 'day' needs a full date YYYY-MM-DD, but the date is '\(w.text)'"); valid = false
+                        case (.month, _): say(c, "precision: 'month' needs a date YYYY-MM, but the date is '\(w.text)'"); valid = false
+                        case (.year, _): say(c, "precision: 'year' needs a date YYYY, but the date is '\(w.text)'"); valid = false
+                        }
+                    }
+                } else {
+                    say(c, "precision: unknown precision '\(rec.trimmedString(c))'; expected one of: \(Precision.allowedList)"); valid = false
+                }
+            }
+            var endDate: Day?
+            if let c = cEnd, !rec.isBlank(c) {
+                switch WrittenDate.parse(rec.trimmed(c)) {
+                case .success(let w):
+                    endDate = w.last
+                    if let s = written, w.last < s.anchor {
+                        say(c, "end_date: the span ends (\(w.text)) before it starts (\(s.text))"); valid = false
+                    }
+                case .failure(let p): say(c, dateMessage("end_date", rec.trimmedString(c), p)); valid = false
+                }
+            }
+            var kind: EventKind?
+            if let c = cKind {
+                if let k = ByteLookup.kinds.find(rec.trimmed(c)) { kind = EventKind.allCases[k] }
+                else if rec.isBlank(c) { say(c, "kind: missing kind; expected one of: \(EventKind.allowedList)"); valid = false }
+                else { say(c, "kind: unknown kind '\(rec.trimmedString(c))'; expected one of: \(EventKind.allowedList)"); valid = false }
+            }
+            var jurisdiction = -1
+            if let c = cJur, let jLookup {
+                if let j = jLookup.find(rec.trimmed(c)) { jurisdiction = j }
+                else if rec.isBlank(c) { say(c, "jurisdiction: missing jurisdiction; expected one of: \(jurisdictionIDs)"); valid = false }
+                else { say(c, "jurisdiction: unknown jurisdiction '\(rec.trimmedString(c))'; expected one of: \(jurisdictionIDs)"); valid = false }
+            }
+            var count: Int?
+            if let c = cCount, !rec.isBlank(c) {
+                let raw = rec.trimmed(c)
+                if let v = parseDigits(raw) { count = v }
+                else if raw.first == 0x2D, raw.count > 1, parseDigits(UnsafeBufferPointer(rebasing: raw[(raw.startIndex + 1)...])) != nil {
+                    say(c, "count: negative count '\(rec.trimmedString(c))'; a count is a whole number, 0 or more"); valid = false
+                } else {
+                    say(c, "count: '\(rec.trimmedString(c))' is not a whole number; write digits only, with no separators"); valid = false
+                }
+            }
+            var status: CaseStatus?
+            if let c = cStatus, !rec.isBlank(c) {
+                if let s = ByteLookup.statuses.find(rec.trimmed(c)) { status = CaseStatus.allCases[s] }
+                else { say(c, "status: unknown status '\(rec.trimmedString(c))'; expected one of: \(CaseStatus.allowedList)"); valid = false }
+            }
+            var sourceIndex = 0
+            if let c = cSource {
+                if rec.isBlank(c) { say(c, "source: missing source; every event names the outlet it comes from"); valid = false }
+                else if rec.fields[c].hasEscapes { var text = rec.string(c); sourceIndex = text.withUTF8 { sources.intern($0) } }
+                else { sourceIndex = sources.intern(rec.slice(c)) }
+            }
+            var sourceDate: Day?
+            if let c = cSDate, !rec.isBlank(c) {
+                switch WrittenDate.parse(rec.trimmed(c)) {
+                case .success(let w): sourceDate = w.anchor
+                    if w.form != .day { say(c, "source_date: the publication date needs the day, YYYY-MM-DD; got '\(w.text)'"); valid = false }
+                case .failure(let p): say(c, dateMessage("source_date", rec.trimmedString(c), p)); valid = false
+                }
+            }
+            // Links are resolved once every id is known.
+            let index = events.count
+            var links: [PendingLink] = []
+            if let c = cLinks, !rec.isBlank(c) {
+                let f = rec.fields[c]
+                // The cell's position, found once for all its messages (it may hold thousands).
+                var at: (line: Int, column: Int)?
+                func sayLink(_ m: String) {
+                    let p = at ?? rec.position(c)
+                    at = p
+                    sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m))
+                }
+                // `relation:target; …` read from the cell's bytes; targets kept as refs.
+                func parse(_ u: UnsafeBufferPointer<UInt8>, base: Int, flag: UInt32) {
+                    var i = 0
+                    while i <= u.count {
+                        var j = i
+                        while j < u.count && u[j] != 0x3B { j += 1 }
+                        var a = i, z = j
+                        i = j + 1
+                        while a < z, u[a] == 0x20 || u[a] == 0x09 { a += 1 }
+                        while z > a, u[z - 1] == 0x20 || u[z - 1] == 0x09 { z -= 1 }
+                        if a == z { continue }
+                        func text(_ lo: Int, _ hi: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: u[lo..<hi]), as: UTF8.self) }
+                        guard let colon = (a..<z).first(where: { u[$0] == 0x3A }) else {
+                            sayLink("links: malformed link '\(text(a, z))'; expected relation:target_id, e.g. responds_to:\(idRef.isEmpty ? "some-event" : idText())"); valid = false
+                            continue
+                        }
+                        let ra = a, tz = z
+                        var rz = colon, ta = colon + 1
+                        while rz > ra, u[rz - 1] == 0x20 || u[rz - 1] == 0x09 { rz -= 1 }
+                        while ta < tz, u[ta] == 0x20 || u[ta] == 0x09 { ta += 1 }
+                        guard let r = ByteLookup.relations.find(UnsafeBufferPointer(rebasing: u[ra..<rz])) else {
+                            sayLink("links: unknown relation '\(text(ra, rz))'; expected one of: \(Relation.allowedList)"); valid = false
+                            continue
+                        }
+                        if ta == tz { sayLink("links: link '\(text(a, z))' names no target event"); valid = false; continue }
+                        let target = UnsafeBufferPointer(rebasing: u[ta..<tz])
+                        if withBytes(idRef, { $0.elementsEqual(target) }) { sayLink("links: event '\(idText())' links to itself"); valid = false; continue }
+                        links.append(PendingLink(event: index, relation: Relation.allCases[r],
+                                                 target: TextRef(start: UInt32(base + ta), count: UInt32(tz - ta) | flag),
+                                                 line: f.line, lineStart: f.lineStart, offset: f.rawStart))
+                    }
+                }
+                if f.hasEscapes {
+                    let cell = ref(c)
+                    let start = Int(cell.start)
+                    withBytes(cell) { parse($0, base: start, flag: TextRef.decodedBit) }
+                } else {
+                    parse(rec.slice(c), base: f.start, flag: 0)
+                }
+            }
+            guard valid, let written, let precision, let kind, jurisdiction >= 0 || jLookup == nil else { return }
+            pending += links
+            if let c = cLinks {
+                let f = rec.fields[c]
+                linkLine.append(f.line); linkLineStart.append(f.lineStart); linkOffset.append(f.rawStart)
+            } else {
+                linkLine.append(rec.line); linkLineStart.append(0); linkOffset.append(-1)
+            }
+            if row >= 0 { rowEvent[row] = events.count }
+            events.append(Event(
+                date: EventDate(written: written, precision: precision), endDate: endDate,
+                kind: kind, jurisdiction: max(jurisdiction, 0), count: count, status: status, links: [],
+                sourceDate: sourceDate, extras: extras.map { $0 < rec.count ? rec.string($0) : "" }, line: rec.line,
+                text: store,
+                refs: EventTextRefs(id: idRef, title: ref(cTitle), actors: ref(cActors), place: ref(cPlace), unit: ref(cUnit),
+                                    sourceURL: ref(cURL, trim: true), quote: ref(cQuote), notes: ref(cNotes)),
+                sourceIndex: sourceIndex))
+        }
+    }
+}
