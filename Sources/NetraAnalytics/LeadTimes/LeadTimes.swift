@@ -88,7 +88,8 @@ public enum LeadTimes {
     /// Relations along which an incident's handling is followed.
     static let handling: Set<Relation> = Set(Relation.allCases.filter(\.carriesResponse))
 
-    public static func compute(_ d: Dataset, graph: EventGraph) -> [LeadTime] {
+    /// Every lead time; `byID` is `idOrder(d.events)` when the caller has it already.
+    public static func compute(_ d: Dataset, graph: EventGraph, byID: [Int]? = nil) -> [LeadTime] {
         let n = d.events.count
         // Each event yields at most one figure per measure, so a measure's figures are kept
         // by event and read out in id order: one sort of the ids instead of one per measure.
@@ -173,7 +174,7 @@ public enum LeadTimes {
             }
         }
         // Event indices by id; equal ids (possible only in a hand-built dataset) keep index order.
-        let byID = idOrder(d.events)
+        let byID = byID ?? idOrder(d.events)
         var out: [LeadTime] = []
         out.reserveCapacity(byMeasure.reduce(0) { $0 + $1.count })
         for m in measures.indices where !byMeasure[m].isEmpty {
@@ -186,7 +187,7 @@ public enum LeadTimes {
     /// Event indices sorted by id, equal ids in index order. ASCII ids (the usual case) are
     /// compared as bytes, which orders them as String does: first by their first 16 bytes
     /// packed into two integers, then, only on a tie, by the rest.
-    static func idOrder(_ events: [Event]) -> [Int] {
+    public static func idOrder(_ events: [Event]) -> [Int] {
         var packed: [UInt8] = []
         var start = [Int](repeating: 0, count: events.count + 1)
         for k in events.indices {

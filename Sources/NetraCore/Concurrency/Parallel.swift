@@ -25,4 +25,22 @@ public enum Parallel {
             }
         }
     }
+
+    /// Runs `a` and `b` at the same time, on two cores when there are two; returns both results.
+    public static func both<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+        let ra = UnsafeMutablePointer<A>.allocate(capacity: 1), rb = UnsafeMutablePointer<B>.allocate(capacity: 1)
+        defer { ra.deinitialize(count: 1); ra.deallocate(); rb.deinitialize(count: 1); rb.deallocate() }
+        // Each pointer is written by one job only.
+        let out = Unshared((ra, rb))
+        forEach(2) { k in
+            if k == 0 { out.value.0.initialize(to: a()) } else { out.value.1.initialize(to: b()) }
+        }
+        return (ra.pointee, rb.pointee)
+    }
+}
+
+/// Hands memory that the threads of `Parallel.forEach` share to them, each using its own part.
+struct Unshared<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

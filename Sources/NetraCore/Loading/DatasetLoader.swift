@@ -42,16 +42,18 @@ public enum DatasetLoader {
     }
 
     /// Loads from bytes already in memory; a nil file counts as missing (already reported).
+    /// With `parallel` false, a big `events.csv` is read in one piece rather than on two cores
+    /// (the result is the same; tests compare the two).
     public static func load(
         jurisdictions: (String, [UInt8]?), elections: (String, [UInt8]?), events: (String, [UInt8]?),
-        name: String = ""
+        name: String = "", parallel: Bool = true
     ) throws(DatasetError) -> Dataset {
         var diags: [Diagnostic] = []
         let (juris, jurisOK) = loadJurisdictions(jurisdictions, &diags)
         var jIndex: [String: Int] = [:]
         for (k, x) in juris.enumerated() where jIndex[x.id] == nil { jIndex[x.id] = k }
         let elects = loadElections(elections, jIndex: jurisOK ? jIndex : nil, &diags)
-        let (evs, extras, ids, rows) = loadEvents(events, jIndex: jurisOK ? jIndex : nil, &diags)
+        let (evs, extras, ids, rows) = loadEvents(events, jIndex: jurisOK ? jIndex : nil, parallel: parallel, &diags)
         let hadFileProblem = jurisdictions.1 == nil || elections.1 == nil || events.1 == nil
         if !diags.isEmpty || hadFileProblem { throw DatasetError(diags) }
         // Every row became an event, in order, so the loader's id index is the dataset's.

@@ -172,11 +172,6 @@ struct Table {
     }
 }
 
-/// Hands memory that the threads of `Parallel.forEach` share to them, each using its own part.
-struct Unshared<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}
 
 extension CSVRecord {
     /// The field at an optional column index, or nil when the column or the field is missing.

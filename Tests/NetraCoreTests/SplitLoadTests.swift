@@ -1,0 +1,110 @@
+import Testing
+@testable import NetraCore
+
+/// A big events.csv is read on two cores; the result, and every message, must be what reading
+/// it in one piece gives.
+@Suite struct SplitLoadTests {
+    /// About 2 MB of events.csv: past `DatasetLoader.splitBytes`.
+    static let files = SyntheticDataset.make(events: 6_000, seed: 11)
+
+    static func load(_ events: [UInt8], parallel: Bool) throws(DatasetError) -> Dataset {
+        try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", files.jurisdictions),
+                               elections: ("elections.csv", files.elections),
+                               events: ("events.csv", events), parallel: parallel)
+    }
+
+    static func diagnostics(_ events: [UInt8], parallel: Bool) -> [String] {
+        do { _ = try load(events, parallel: parallel); return [] } catch { return error.diagnostics.map(\.description) }
+    }
+
+    /// A row counter for `Table.readInTwo`.
+    struct Rows: Sendable { var lines: [Int] = [] }
+
+    @Test func theFileIsReallyCutInTwoAtARowBoundary() throws {
+        #expect(Self.files.events.count > DatasetLoader.splitBytes)
+        let table = Table(file: "events.csv", bytes: Self.files.events)
+        let split = table.readInTwo(
+            required: DatasetLoader.eventRequired, optional: DatasetLoader.eventOptional,
+            minimumBytes: DatasetLoader.splitBytes, make: { _ in Rows() },
+            row: { state, rec, _, _ in state.lines.append(rec.line); return true })
+        let (header, first, second) = try #require(split)
+        #expect(header.count == DatasetLoader.eventColumns.count)
+        #expect(first.lines.count + second.lines.count == 6_000)
+        // Neither half is nearly empty, and the second picks up the line count where the first stops.
+        #expect(first.lines.count > 1_000 && second.lines.count > 1_000)
+        #expect(first.lines.first == 2)
+        let sequential = try Self.load(Self.files.events, parallel: false)
+        #expect(first.lines + second.lines == sequential.events.map(\.line))
+    }
+
+    @Test func twoCoresLoadExactlyWhatOneCoreLoads() throws {
+        let a = try Self.load(Self.files.events, parallel: true)
+        let b = try Self.load(Self.files.events, parallel: false)
+        #expect(a.events.count == 6_000 && b.events.count == 6_000)
+        for (x, y) in zip(a.events, b.events) {
+            #expect(x.id == y.id && x.date == y.date && x.endDate == y.endDate && x.kind == y.kind)
+            #expect(x.jurisdiction == y.jurisdiction && x.count == y.count && x.status == y.status)
+            #expect(x.title == y.title && x.actors == y.actors && x.place == y.place && x.unit == y.unit)
+            #expect(x.source == y.source && x.sourceURL == y.sourceURL && x.sourceDate == y.sourceDate)
+            #expect(x.quote == y.quote && x.notes == y.notes && x.extras == y.extras)
+            #expect(x.links == y.links && x.line == y.line)
+        }
+        // Ids from both halves are found, by the same index.
+        for k in [0, 1, 2_999, 3_000, 3_001, 5_999] {
+            #expect(a.eventIndex[a.events[k].id] == k)
+        }
+        #expect(a.eventIndex["no-such-event"] == nil)
+        #expect(a.eventIndex.count == 6_000)
+        // Cells with doubled quotes (undone into the second half's own bytes) read the same.
+        #expect(a.events[3_000...].contains { $0.title.contains("\"") || $0.quote.contains("\"") })
+        #expect(Set(a.events.map(\.source)) == Set(b.events.map(\.source)))
+    }
+
+    /// The rows as lines: a generated file has no line breaks inside quotes on the rows changed here.
+    static func replacingRow(_ n: Int, in bytes: [UInt8], _ change: (String) -> String) -> [UInt8] {
+        var rows = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        rows[n] = change(rows[n])
+        return Array(rows.joined(separator: "\n").utf8)
+    }
+
+    /// The file's lines, and the last one that is a whole row with no quotes in it.
+    static func lastPlainRow() throws -> (lines: [Substring], last: Int) {
+        let lines = String(decoding: files.events, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        var plain = -1, quotes = 0
+        for (n, line) in lines.enumerated() {
+            let q = line.filter { $0 == "\"" }.count
+            // A line starts a row only when every quote before it is closed.
+            if n > 0, quotes % 2 == 0, q == 0, line.split(separator: ",", omittingEmptySubsequences: false).count == DatasetLoader.eventColumns.count {
+                plain = n
+            }
+            quotes += q
+        }
+        return (lines, try #require(plain > lines.count / 2 ? plain : nil))
+    }
+
+    @Test func anIDRepeatedAcrossTheHalvesIsReportedWhereItRepeats() throws {
+        let (lines, last) = try Self.lastPlainRow()
+        let firstID = try #require(lines[1].split(separator: ",").first).description
+        let oldID = try #require(lines[last].split(separator: ",").first).description
+        let events = Self.replacingRow(last, in: Self.files.events) { row in firstID + row.dropFirst(oldID.count) }
+        let split = Self.diagnostics(events, parallel: true)
+        #expect(split == Self.diagnostics(events, parallel: false))
+        #expect(split.contains("events.csv:\(last + 1):1: id: duplicate id '\(firstID)' (first on line 2)"))
+    }
+
+    @Test func aBadDateInTheSecondHalfIsReportedAsInOnePiece() throws {
+        let (lines, last) = try Self.lastPlainRow()
+        let fields = lines[last].split(separator: ",", omittingEmptySubsequences: false)
+        let date = String(fields[1])
+        #expect(date.count >= 4)
+        let events = Self.replacingRow(last, in: Self.files.events) { _ in
+            var changed = fields.map(String.init)
+            changed[1] = "2024-02-30"
+            return changed.joined(separator: ",")
+        }
+        let split = Self.diagnostics(events, parallel: true)
+        #expect(split == Self.diagnostics(events, parallel: false))
+        let column = fields[0].count + 2
+        #expect(split.contains { $0.hasPrefix("events.csv:\(last + 1):\(column): date: impossible date '2024-02-30'") })
+    }
+}
