@@ -108,6 +108,17 @@ public struct CSVWriter: Sendable {
         }
     }
 
+    /// `text`'s cell as this flavour writes it, for a value written on many rows.
+    func encoded(_ text: String) -> [UInt8] {
+        var w = CSVWriter(flavour: flavour)
+        w.bytes.removeAll()
+        w.text(text)
+        return w.bytes
+    }
+
+    /// A cell made by `encoded`.
+    mutating func cell(_ encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
+
     /// A text cell from bytes (neutralised in Excel's flavour).
     mutating func text(bytes u: UnsafeBufferPointer<UInt8>) {
         field(u, neutralise: flavour == .excel)

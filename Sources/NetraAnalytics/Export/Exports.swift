@@ -52,18 +52,27 @@ extension Analysis {
     public func writeLeadTimesCSV(flavour: CSVFlavour, into sink: ByteSink) {
         var w = CSVWriter(flavour: flavour, capacity: min(leadTimes.count * 64, 2 * ByteSink.chunk))
         w.row(["measure", "event_id", "jurisdiction", "target_id", "days", "exact"])
+        let d = dataset
+        // Values that repeat, encoded once.
+        let measures = LeadTimeMeasure.allCases.map { w.encoded($0.rawValue) }
+        let measureIndex = Dictionary(uniqueKeysWithValues: LeadTimeMeasure.allCases.enumerated().map { ($1, $0) })
+        let jurisdictions = d.jurisdictions.map { w.encoded($0.id) }
+        let elections = d.elections.map { w.encoded($0.id) }
+        let yes = w.encoded("true"), no = w.encoded("false")
+        var lastMeasure = LeadTimeMeasure.prevention, measureCell = measures[0]
         for t in leadTimes {
-            w.text(t.measure.rawValue); w.separator()
-            dataset.events[t.event].withUTF8(.id) { w.text(bytes: $0) }; w.separator()
-            w.text(dataset.jurisdictions[t.jurisdiction].id); w.separator()
+            if t.measure != lastMeasure { lastMeasure = t.measure; measureCell = measures[measureIndex[t.measure] ?? 0] }
+            w.cell(measureCell); w.separator()
+            d.withID(t.event) { w.text(bytes: $0) }; w.separator()
+            w.cell(jurisdictions[t.jurisdiction]); w.separator()
             switch t.target {
-            case .event(let e): dataset.events[e].withUTF8(.id) { w.text(bytes: $0) }
-            case .election(let e): w.text(dataset.elections[e].id)
+            case .event(let e): d.withID(e) { w.text(bytes: $0) }
+            case .election(let e): w.cell(elections[e])
             case .none: break
             }
             w.separator()
             w.int(t.days); w.separator()
-            w.text(t.exact ? "true" : "false"); w.endRow()
+            w.cell(t.exact ? yes : no); w.endRow()
             w.spill(into: sink)
         }
         w.finish(into: sink)
@@ -131,31 +140,46 @@ extension Analysis {
             handling[handlingIndex[t.event] + slot] = t.days
         }
         var linkBytes: [UInt8] = []
+        // Values that repeat, encoded once.
+        let precisions = Precision.allCases.map { w.encoded($0.rawValue) }
+        let kinds = EventKind.allCases.map { w.encoded($0.rawValue) }
+        let statuses = CaseStatus.allCases.map { w.encoded($0.rawValue) }
+        let jurisdictions = d.jurisdictions.map { w.encoded($0.id) }
+        let elections = d.elections.map { w.encoded($0.id) }
+        let yes = w.encoded("true"), no = w.encoded("false")
+        // Sources by outlet, for the events of the loaded file's store; others are encoded as met.
+        let store = d.events.first?.text
+        let sources = store?.sources.map { w.encoded($0) } ?? []
+        let precisionIndex = Dictionary(uniqueKeysWithValues: Precision.allCases.enumerated().map { ($1, $0) })
+        let kindIndex = Dictionary(uniqueKeysWithValues: EventKind.allCases.enumerated().map { ($1, $0) })
+        let statusIndex = Dictionary(uniqueKeysWithValues: CaseStatus.allCases.enumerated().map { ($1, $0) })
         func each(_ k: Int) {
             let e = d.events[k]
             e.withUTF8(.id) { w.text(bytes: $0) }; w.separator()
             w.written(e.date.written); w.separator()
-            w.text(e.date.precision.rawValue); w.separator()
+            w.cell(precisions[precisionIndex[e.date.precision] ?? 0]); w.separator()
             w.day(e.endDate); w.separator()
-            w.text(e.kind.rawValue); w.separator()
-            w.text(d.jurisdictions[e.jurisdiction].id); w.separator()
+            w.cell(kinds[kindIndex[e.kind] ?? 0]); w.separator()
+            w.cell(jurisdictions[e.jurisdiction]); w.separator()
             e.withUTF8(.title) { w.text(bytes: $0) }; w.separator()
             e.withUTF8(.actors) { w.text(bytes: $0) }; w.separator()
             e.withUTF8(.place) { w.text(bytes: $0) }; w.separator()
             w.int(e.count); w.separator()
             e.withUTF8(.unit) { w.text(bytes: $0) }; w.separator()
-            w.text(e.status?.rawValue ?? ""); w.separator()
+            if let st = e.status { w.cell(statuses[statusIndex[st] ?? 0]) }
+            w.separator()
             // `relation:target;…` made as bytes, then quoted like any text cell.
             linkBytes.removeAll(keepingCapacity: true)
             for (i, l) in e.links.enumerated() {
                 if i > 0 { linkBytes.append(0x3B) }
                 linkBytes += l.relation.rawValue.utf8
                 linkBytes.append(0x3A)
-                d.events[l.target].withUTF8(.id) { linkBytes.append(contentsOf: $0) }
+                d.withID(l.target) { linkBytes.append(contentsOf: $0) }
             }
             linkBytes.withUnsafeBufferPointer { w.text(bytes: $0) }
             w.separator()
-            w.text(e.source); w.separator()
+            if e.text === store && e.sourceIndex < sources.count { w.cell(sources[e.sourceIndex]) } else { w.text(e.source) }
+            w.separator()
             e.withUTF8(.sourceURL) { w.text(bytes: $0) }; w.separator()
             w.day(e.sourceDate); w.separator()
             e.withUTF8(.quote) { w.text(bytes: $0) }; w.separator()
@@ -164,9 +188,9 @@ extension Analysis {
             w.separator()
             w.month(e.date.anchor.month); w.separator()
             w.day(e.date.anchor); w.separator()
-            w.text(e.date.isExact ? "true" : "false"); w.separator()
+            w.cell(e.date.isExact ? yes : no); w.separator()
             w.int(preventionDays[k]); w.separator()
-            if preventionElection[k] >= 0 { w.text(d.elections[preventionElection[k]].id) }
+            if preventionElection[k] >= 0 { w.cell(elections[preventionElection[k]]) }
             w.separator()
             let h = handlingIndex[k]
             for s in 0..<4 {

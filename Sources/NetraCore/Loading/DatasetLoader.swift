@@ -193,30 +193,30 @@ public enum DatasetLoader {
         let store = TextStore(file: data)
         let jurisdictionIDs = jIndex.map { listing($0.keys.sorted()) } ?? ""
         let jLookup = jIndex.map { ByteLookup($0.map { ($0.key, $0.value) }) }
-        func rows(_ capacity: Int) -> EventRows {
-            EventRows(file: file, store: store, jLookup: jLookup, jurisdictionIDs: jurisdictionIDs, capacity: capacity)
+        // Room for about as many rows as the file's size suggests (rows run ~300 bytes).
+        func rows(_ count: Int, room: Int) -> EventRows {
+            EventRows(file: file, store: store, jLookup: jLookup, jurisdictionIDs: jurisdictionIDs, rows: count, events: room)
         }
         var extraNames: [String] = []
         var read: EventRows?
         // A clean file is read on two cores; anything amiss, and it is read again in one
         // piece, which reports every problem.
-        if parallel, let (header, first, second) = table.readInTwo(
+        if parallel, let (header, joined) = table.readInTwo(
             required: eventRequired, optional: eventOptional, minimumBytes: splitBytes,
-            make: { _ in rows(data.count / 600) },
+            // The first part has room for all: the second is appended to it in place.
+            make: { _, part in rows(data.count / 600, room: part == 0 ? data.count / 300 : data.count / 600) },
             row: { state, rec, col, extras in
                 var sink: [Diagnostic] = []
                 state.add(rec, col, extras, &sink)
                 return sink.isEmpty
-            }) {
-            var joined = first
-            if joined.append(second) {
-                read = joined
-                extraNames = header.extraNames
-            }
+            },
+            join: { first, second in first.append(second) }) {
+            read = consume joined
+            extraNames = header.extraNames
         }
         var ok = true
         if read == nil {
-            var one = rows(data.count / 300)
+            var one = rows(data.count / 300, room: data.count / 300)
             ok = table.read(required: eventRequired, optional: eventOptional, row: { rec, col, extras, sink in
                 one.add(rec, col, extras, &sink)
             }, header: { extraNames = $0 })

@@ -23,13 +23,15 @@ extension DatasetLoader {
         var decoded: [UInt8] = []
         var sources = ByteInterner()
 
-        init(file: String, store: TextStore, jLookup: ByteLookup?, jurisdictionIDs: String, capacity: Int) {
+        init(file: String, store: TextStore, jLookup: ByteLookup?, jurisdictionIDs: String, rows: Int, events room: Int) {
             self.file = file
             self.store = store
             self.jLookup = jLookup
             self.jurisdictionIDs = jurisdictionIDs
-            ids = IDTable(capacity: capacity)
-            events.reserveCapacity(capacity)
+            ids = IDTable(capacity: rows)
+            events.reserveCapacity(room)
+            for list in [\Self.rowLine, \.rowEvent, \.linkLine, \.linkLineStart, \.linkOffset] { self[keyPath: list].reserveCapacity(rows) }
+            rowID.reserveCapacity(rows)
         }
 
         /// Enters row `fresh`'s id; returns the row that had it first, if one did.

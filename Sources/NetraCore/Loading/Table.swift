@@ -107,17 +107,19 @@ struct Table {
     }
 
     /// A clean file big enough to be worth it, read on two cores: the rows after the header
-    /// are cut in two at a line end outside quotes, and each part is read into its own `State`.
+    /// are cut in two at a line end outside quotes, each part is read into its own `State`,
+    /// and the second is joined to the first.
     /// Returns nil, having changed nothing, at the first sign of any problem (or for a file
     /// too small to split): `read` then reads it again, one row after another, and reports
     /// every problem exactly as always.
     func readInTwo<State: Sendable>(
         required: [String], optional: [String], minimumBytes: Int,
-        make: (_ header: Header) -> State,
-        row: @Sendable (inout State, CSVRecord, _ columns: [Int?], _ extras: [Int]) -> Bool
-    ) -> (Header, State, State)? {
+        make: (_ header: Header, _ part: Int) -> State,
+        row: @Sendable (inout State, CSVRecord, _ columns: [Int?], _ extras: [Int]) -> Bool,
+        join: (inout State, State) -> Bool
+    ) -> (Header, State)? {
         guard bytes.count >= minimumBytes else { return nil }
-        return bytes.withUnsafeBufferPointer { b -> (Header, State, State)? in
+        return bytes.withUnsafeBufferPointer { b -> (Header, State)? in
             var found: [Diagnostic] = []
             guard readable(b, required: required, &found) else { return nil }
             let n = b.count
@@ -150,8 +152,9 @@ struct Table {
             let lines = [1 + headerLines,
                          1 + headerLines + counts[1] + counts[3] + CSVReader.lineEnds(in: b, from: middle, to: cut)]
             let states = UnsafeMutableBufferPointer<State>.allocate(capacity: 2)
-            states.initialize(repeating: make(h))
-            defer { states.deinitialize(); states.deallocate() }
+            states.initializeElement(at: 0, to: make(h, 0))
+            states.initializeElement(at: 1, to: make(h, 1))
+            defer { states.deallocate() }
             let clean = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 2)
             clean.initialize(repeating: true)
             defer { clean.deallocate() }
@@ -166,8 +169,11 @@ struct Table {
                 }
                 clean[k] = ok && problems.isEmpty
             }
-            guard clean[0], clean[1] else { return nil }
-            return (h, states[0], states[1])
+            // Moved out, so that the first is joined in place, not copied.
+            var first = states.moveElement(from: 0)
+            let second = states.moveElement(from: 1)
+            guard clean[0], clean[1], join(&first, second) else { return nil }
+            return (h, first)
         }
     }
 }

@@ -151,6 +151,13 @@ public struct Dataset: Sendable {
 
     public let eventIndex: EventIndex
     public let jurisdictionIndex: [String: Int]
+
+    /// Event `k`'s id bytes, read in place: the exports ask for a million of them, and a
+    /// copy of the whole event per id would cost more than writing it.
+    @inline(__always)
+    public func withID<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try events.withUnsafeBufferPointer { all in try all[k].text.withUTF8(all[k].refs.id, body) }
+    }
     /// Distinct outlets named in `source` (spaces trimmed, case folded), for chart footers.
     public let outletCount: Int
 
