@@ -119,8 +119,13 @@ public struct CSVWriter: Sendable {
     /// A cell made by `encoded`.
     mutating func cell(_ encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
 
-    /// A text cell from bytes (neutralised in Excel's flavour).
-    mutating func text(bytes u: UnsafeBufferPointer<UInt8>) {
+    /// A text cell from bytes (neutralised in Excel's flavour). `plain`: the bytes are known
+    /// to hold no `,`, `"`, CR or LF, so plain CSV copies them without a look.
+    mutating func text(bytes u: UnsafeBufferPointer<UInt8>, plain: Bool = false) {
+        if plain && flavour == .plain {
+            bytes.append(contentsOf: u)
+            return
+        }
         field(u, neutralise: flavour == .excel)
     }
 

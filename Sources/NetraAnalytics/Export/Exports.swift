@@ -55,18 +55,17 @@ extension Analysis {
         let d = dataset
         // Values that repeat, encoded once.
         let measures = LeadTimeMeasure.allCases.map { w.encoded($0.rawValue) }
-        let measureIndex = Dictionary(uniqueKeysWithValues: LeadTimeMeasure.allCases.enumerated().map { ($1, $0) })
         let jurisdictions = d.jurisdictions.map { w.encoded($0.id) }
         let elections = d.elections.map { w.encoded($0.id) }
         let yes = w.encoded("true"), no = w.encoded("false")
         var lastMeasure = LeadTimeMeasure.prevention, measureCell = measures[0]
         for t in leadTimes {
-            if t.measure != lastMeasure { lastMeasure = t.measure; measureCell = measures[measureIndex[t.measure] ?? 0] }
+            if t.measure != lastMeasure { lastMeasure = t.measure; measureCell = measures[LeadTimeMeasure.allCases.firstIndex(of: t.measure) ?? 0] }
             w.cell(measureCell); w.separator()
-            d.withID(t.event) { w.text(bytes: $0) }; w.separator()
+            d.withID(t.event) { w.text(bytes: $0, plain: $1) }; w.separator()
             w.cell(jurisdictions[t.jurisdiction]); w.separator()
             switch t.target {
-            case .event(let e): d.withID(e) { w.text(bytes: $0) }
+            case .event(let e): d.withID(e) { w.text(bytes: $0, plain: $1) }
             case .election(let e): w.cell(elections[e])
             case .none: break
             }
@@ -150,23 +149,23 @@ extension Analysis {
         // Sources by outlet, for the events of the loaded file's store; others are encoded as met.
         let store = d.events.first?.text
         let sources = store?.sources.map { w.encoded($0) } ?? []
-        let precisionIndex = Dictionary(uniqueKeysWithValues: Precision.allCases.enumerated().map { ($1, $0) })
-        let kindIndex = Dictionary(uniqueKeysWithValues: EventKind.allCases.enumerated().map { ($1, $0) })
-        let statusIndex = Dictionary(uniqueKeysWithValues: CaseStatus.allCases.enumerated().map { ($1, $0) })
+        // Enum cases to their cells without hashing: a linear look over a handful of cases.
+        func precisionIndex(_ p: Precision) -> Int { Precision.allCases.firstIndex(of: p) ?? 0 }
+        func statusIndex(_ s: CaseStatus) -> Int { CaseStatus.allCases.firstIndex(of: s) ?? 0 }
         func each(_ k: Int) {
             let e = d.events[k]
-            e.withUTF8(.id) { w.text(bytes: $0) }; w.separator()
+            e.withUTF8(.id) { w.text(bytes: $0, plain: e.isPlain(.id)) }; w.separator()
             w.written(e.date.written); w.separator()
-            w.cell(precisions[precisionIndex[e.date.precision] ?? 0]); w.separator()
+            w.cell(precisions[precisionIndex(e.date.precision)]); w.separator()
             w.day(e.endDate); w.separator()
-            w.cell(kinds[kindIndex[e.kind] ?? 0]); w.separator()
+            w.cell(kinds[e.kind.order]); w.separator()
             w.cell(jurisdictions[e.jurisdiction]); w.separator()
-            e.withUTF8(.title) { w.text(bytes: $0) }; w.separator()
-            e.withUTF8(.actors) { w.text(bytes: $0) }; w.separator()
-            e.withUTF8(.place) { w.text(bytes: $0) }; w.separator()
+            e.withUTF8(.title) { w.text(bytes: $0, plain: e.isPlain(.title)) }; w.separator()
+            e.withUTF8(.actors) { w.text(bytes: $0, plain: e.isPlain(.actors)) }; w.separator()
+            e.withUTF8(.place) { w.text(bytes: $0, plain: e.isPlain(.place)) }; w.separator()
             w.int(e.count); w.separator()
-            e.withUTF8(.unit) { w.text(bytes: $0) }; w.separator()
-            if let st = e.status { w.cell(statuses[statusIndex[st] ?? 0]) }
+            e.withUTF8(.unit) { w.text(bytes: $0, plain: e.isPlain(.unit)) }; w.separator()
+            if let st = e.status { w.cell(statuses[statusIndex(st)]) }
             w.separator()
             // `relation:target;…` made as bytes, then quoted like any text cell.
             linkBytes.removeAll(keepingCapacity: true)
@@ -174,16 +173,16 @@ extension Analysis {
                 if i > 0 { linkBytes.append(0x3B) }
                 linkBytes += l.relation.rawValue.utf8
                 linkBytes.append(0x3A)
-                d.withID(l.target) { linkBytes.append(contentsOf: $0) }
+                d.withID(l.target) { b, _ in linkBytes.append(contentsOf: b) }
             }
             linkBytes.withUnsafeBufferPointer { w.text(bytes: $0) }
             w.separator()
             if e.text === store && e.sourceIndex < sources.count { w.cell(sources[e.sourceIndex]) } else { w.text(e.source) }
             w.separator()
-            e.withUTF8(.sourceURL) { w.text(bytes: $0) }; w.separator()
+            e.withUTF8(.sourceURL) { w.text(bytes: $0, plain: e.isPlain(.sourceURL)) }; w.separator()
             w.day(e.sourceDate); w.separator()
-            e.withUTF8(.quote) { w.text(bytes: $0) }; w.separator()
-            e.withUTF8(.notes) { w.text(bytes: $0) }
+            e.withUTF8(.quote) { w.text(bytes: $0, plain: e.isPlain(.quote)) }; w.separator()
+            e.withUTF8(.notes) { w.text(bytes: $0, plain: e.isPlain(.notes)) }
             for x in e.extras { w.separator(); w.text(x) }
             w.separator()
             w.month(e.date.anchor.month); w.separator()

@@ -33,6 +33,8 @@ public struct CSVProblem: Sendable, Equatable {
 public struct CSVRecord {
     public let bytes: UnsafeBufferPointer<UInt8>
     public let fields: [CSVField]
+    /// The file's delimiter.
+    public var delimiter: UInt8 = 0x2C
     /// 1-based line the record starts on.
     public var line: Int { fields.first?.line ?? 0 }
     public var count: Int { fields.count }
@@ -288,7 +290,7 @@ public enum CSVReader {
                     }
                     // Nothing after an unterminated quote can be trusted.
                     add(CSVField(start: start, end: end, line: fLine, lineStart: fLineStart, rawStart: rawStart, hasEscapes: escaped))
-                    if fields.count > 0 { body(CSVRecord(bytes: b, fields: fields)) }
+                    if fields.count > 0 { body(CSVRecord(bytes: b, fields: fields, delimiter: delimiter)) }
                     return problems
                 }
                 // Only a delimiter or a line end may follow the closing quote.
@@ -328,7 +330,7 @@ public enum CSVReader {
                 lineStart = i
             }
             let blank = fields.allSatisfy { $0.start == $0.end }
-            if !blank { body(CSVRecord(bytes: b, fields: fields)) }
+            if !blank { body(CSVRecord(bytes: b, fields: fields, delimiter: delimiter)) }
             fields.removeAll(keepingCapacity: true)
             tooManyColumnsReported = false
         }

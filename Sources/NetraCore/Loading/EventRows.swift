@@ -42,8 +42,8 @@ extension DatasetLoader {
             defer { swap(&table, &ids) }
             return decoded.withUnsafeBufferPointer { dec in
                 func bytes(_ r: TextRef) -> UnsafeBufferPointer<UInt8> {
-                    let n = Int(r.count & ~TextRef.decodedBit), s = Int(r.start)
-                    return UnsafeBufferPointer(rebasing: (r.count & TextRef.decodedBit == 0 ? file : dec)[s..<(s + n)])
+                    let n = r.length, s = Int(r.start)
+                    return UnsafeBufferPointer(rebasing: (r.isDecoded ? dec : file)[s..<(s + n)])
                 }
                 let b = bytes(id)
                 return table.insert(b, fresh) { n in bytes(rowID[n]).elementsEqual(b) }
@@ -55,7 +55,7 @@ extension DatasetLoader {
         mutating func append(_ next: EventRows) -> Bool {
             let decodedBase = UInt32(decoded.count)
             func rebase(_ r: TextRef) -> TextRef {
-                r.count & TextRef.decodedBit == 0 ? r : TextRef(start: r.start + decodedBase, count: r.count)
+                r.isDecoded ? TextRef(start: r.start + decodedBase, count: r.count) : r
             }
             // The two parts' ids are checked against each other on both cores; no id table
             // is rebuilt, the two are joined.
@@ -69,8 +69,8 @@ extension DatasetLoader {
                     this.decoded.withUnsafeBufferPointer { mine in
                         next.decoded.withUnsafeBufferPointer { theirs in
                             func bytes(_ r: TextRef, _ dec: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-                                let n = Int(r.count & ~TextRef.decodedBit), s = Int(r.start)
-                                return UnsafeBufferPointer(rebasing: (r.count & TextRef.decodedBit == 0 ? file : dec)[s..<(s + n)])
+                                let n = r.length, s = Int(r.start)
+                                return UnsafeBufferPointer(rebasing: (r.isDecoded ? dec : file)[s..<(s + n)])
                             }
                             for r in range {
                                 let b = bytes(next.rowID[r], theirs)
@@ -134,7 +134,8 @@ extension DatasetLoader {
                         while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
                         while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
                     }
-                    return lo == hi ? .empty : TextRef(start: UInt32(lo), count: UInt32(hi - lo))
+                    let plain = f.rawStart == f.start && rec.delimiter == 0x2C ? TextRef.plainBit : 0
+                    return lo == hi ? .empty : TextRef(start: UInt32(lo), count: UInt32(hi - lo) | plain)
                 }
                 let start = decoded.count
                 while lo < hi {
@@ -150,8 +151,8 @@ extension DatasetLoader {
             }
             // The bytes of a ref made by `ref`, before the store is sealed.
             func withBytes<R>(_ r: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-                let n = Int(r.count & ~TextRef.decodedBit), s = Int(r.start)
-                if r.count & TextRef.decodedBit == 0 { return body(UnsafeBufferPointer(rebasing: rec.bytes[s..<(s + n)])) }
+                let n = r.length, s = Int(r.start)
+                if !r.isDecoded { return body(UnsafeBufferPointer(rebasing: rec.bytes[s..<(s + n)])) }
                 return decoded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[s..<(s + n)])) }
             }
             var valid = true

@@ -106,6 +106,10 @@ public struct Event: Sendable {
         withUTF8(.id) { a in other.withUTF8(.id) { b in a.elementsEqual(b) } }
     }
 
+    /// True when the cell holds no `,`, `"`, CR or LF, as known from how the file wrote it
+    /// (false when unknown): a plain CSV export may copy it without looking.
+    public func isPlain(_ field: EventText) -> Bool { refs[field].isPlain }
+
     /// True when the cell is empty.
     public func isEmpty(_ field: EventText) -> Bool { refs[field].isEmpty }
 
@@ -155,8 +159,11 @@ public struct Dataset: Sendable {
     /// Event `k`'s id bytes, read in place: the exports ask for a million of them, and a
     /// copy of the whole event per id would cost more than writing it.
     @inline(__always)
-    public func withID<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try events.withUnsafeBufferPointer { all in try all[k].text.withUTF8(all[k].refs.id, body) }
+    public func withID<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>, _ plain: Bool) throws -> R) rethrows -> R {
+        try events.withUnsafeBufferPointer { all in
+            let r = all[k].refs.id
+            return try all[k].text.withUTF8(r) { try body($0, r.isPlain) }
+        }
     }
     /// Distinct outlets named in `source` (spaces trimmed, case folded), for chart footers.
     public let outletCount: Int

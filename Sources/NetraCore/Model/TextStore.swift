@@ -5,9 +5,16 @@ public struct TextRef: Sendable, Hashable {
     var count: UInt32
 
     static let decodedBit: UInt32 = 1 << 31
+    /// The cell holds no `,`, `"`, CR or LF (it was unquoted in a comma-separated file), so
+    /// a plain CSV export can copy it as it is, without looking at it again.
+    static let plainBit: UInt32 = 1 << 30
+    static let lengthMask: UInt32 = (1 << 30) - 1
     public static let empty = TextRef(start: 0, count: 0)
 
-    var isEmpty: Bool { count & ~TextRef.decodedBit == 0 }
+    var length: Int { Int(count & TextRef.lengthMask) }
+    var isDecoded: Bool { count & TextRef.decodedBit != 0 }
+    var isPlain: Bool { count & TextRef.plainBit != 0 }
+    var isEmpty: Bool { count & TextRef.lengthMask == 0 }
 }
 
 /// The text cells of a dataset's events. A million events with a dozen `String`s each would be
@@ -50,8 +57,8 @@ public final class TextStore: @unchecked Sendable {
     /// The cell's UTF-8 bytes.
     @inline(__always)
     public func withUTF8<R>(_ r: TextRef, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let n = Int(r.count & ~TextRef.decodedBit), s = Int(r.start)
-        if r.count & TextRef.decodedBit == 0 {
+        let n = r.length, s = Int(r.start)
+        if !r.isDecoded {
             return try file.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[s..<(s + n)])) }
         }
         return try decoded.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[s..<(s + n)])) }
