@@ -9,17 +9,20 @@ public struct Analysis: Sendable {
     public let leadTimes: [LeadTime]
     /// Events per month × jurisdiction × kind, rolled up: what the monthly charts draw.
     public let monthlyTable: MonthlyTable
+    /// The events by id, their ids copied in that order (for the lead-time export).
+    public let idOrder: IDOrder
 
     public init(dataset: Dataset) {
         self.dataset = dataset
         // On two cores: the events sorted by id (the order lead times are listed in) and the
         // month table on one, the graph on the other; then the lead times.
-        let ((byID, table), built) = Parallel.both(
-            { (LeadTimes.idOrder(dataset.events), MonthlyTable(dataset, rollup: true)) },
+        let ((ids, table), built) = Parallel.both(
+            { (IDOrder(dataset.events), MonthlyTable(dataset, rollup: true)) },
             { EventGraph(events: dataset.events) })
         graph = built
         monthlyTable = table
-        leadTimes = LeadTimes.compute(dataset, graph: graph, byID: byID)
+        idOrder = ids
+        leadTimes = LeadTimes.compute(dataset, graph: graph, byID: ids.order)
     }
 
     /// Events per month × jurisdiction × kind; with `rollup`, each ancestor's rows too.

@@ -37,13 +37,46 @@ public struct LeadTime: Sendable, Hashable {
     }
 
     public var measure: LeadTimeMeasure
-    /// The event measured from (the prevention event, the incident, the reported event).
-    public var event: Int
-    public var jurisdiction: Int
-    public var target: Target
-    public var days: Int
     /// True only when every date involved is day-precise.
     public var exact: Bool
+    // Kept in 32 bits: a million events give one and a half million of these.
+    private var event32: Int32, jurisdiction32: Int32, days32: Int32
+    /// -1: none; 0 or more: an event; -2 - n: election n.
+    private var target32: Int32
+
+    /// The event measured from (the prevention event, the incident, the reported event).
+    public var event: Int {
+        get { Int(event32) }
+        set { event32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    public var jurisdiction: Int {
+        get { Int(jurisdiction32) }
+        set { jurisdiction32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    public var days: Int {
+        get { Int(days32) }
+        set { days32 = Int32(clamping: newValue) }
+    }
+    public var target: Target {
+        get { target32 == -1 ? .none : target32 >= 0 ? .event(Int(target32)) : .election(Int(-2 - target32)) }
+        set {
+            switch newValue {
+            case .none: target32 = -1
+            case .event(let e): target32 = Int32(truncatingIfNeeded: e)
+            case .election(let e): target32 = -2 - Int32(truncatingIfNeeded: e)
+            }
+        }
+    }
+
+    public init(measure: LeadTimeMeasure, event: Int, jurisdiction: Int, target: Target, days: Int, exact: Bool) {
+        self.measure = measure
+        self.exact = exact
+        event32 = 0; jurisdiction32 = 0; days32 = 0; target32 = -1
+        self.event = event
+        self.jurisdiction = jurisdiction
+        self.days = days
+        self.target = target
+    }
 }
 
 /// n, median, min and max of one measure in one jurisdiction.
@@ -184,45 +217,8 @@ public enum LeadTimes {
         return out
     }
 
-    /// Event indices sorted by id, equal ids in index order. ASCII ids (the usual case) are
-    /// compared as bytes, which orders them as String does: first by their first 16 bytes
-    /// packed into two integers, then, only on a tie, by the rest.
-    public static func idOrder(_ events: [Event]) -> [Int] {
-        var packed: [UInt8] = []
-        var start = [Int](repeating: 0, count: events.count + 1)
-        for k in events.indices {
-            events[k].withUTF8(.id) { packed.append(contentsOf: $0) }
-            start[k + 1] = packed.count
-        }
-        guard !packed.contains(where: { $0 >= 0x80 }) else {
-            let ids = events.map(\.id)
-            return events.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) }
-        }
-        struct Key { var hi: UInt64, lo: UInt64, index: Int }
-        return packed.withUnsafeBufferPointer { p -> [Int] in
-            guard let base = p.baseAddress else { return Array(events.indices) }
-            // Big-endian, zero-padded: integer order is byte order, and a shorter id sorts first.
-            func word(_ from: Int, _ end: Int) -> UInt64 {
-                var w: UInt64 = 0
-                for i in 0..<8 { w = w << 8 | UInt64(from + i < end ? base[from + i] : 0) }
-                return w
-            }
-            var keys = events.indices.map { k in
-                Key(hi: word(start[k], start[k + 1]), lo: word(start[k] + 8, start[k + 1]), index: k)
-            }
-            keys.sort { a, b in
-                if a.hi != b.hi { return a.hi < b.hi }
-                if a.lo != b.lo { return a.lo < b.lo }
-                let sa = start[a.index] + 16, sb = start[b.index] + 16
-                let la = max(0, start[a.index + 1] - sa), lb = max(0, start[b.index + 1] - sb)
-                let c = memcmp(base + min(sa, start[a.index + 1]), base + min(sb, start[b.index + 1]), min(la, lb))
-                if c != 0 { return c < 0 }
-                let ta = start[a.index + 1] - start[a.index], tb = start[b.index + 1] - start[b.index]
-                return ta != tb ? ta < tb : a.index < b.index
-            }
-            return keys.map(\.index)
-        }
-    }
+    /// Event indices sorted by id, equal ids in index order (see `IDOrder`).
+    public static func idOrder(_ events: [Event]) -> [Int] { IDOrder(events).order }
 
     /// Summaries sorted by measure (in `allCases` order), then jurisdiction id.
     public static func summarize(_ times: [LeadTime], dataset d: Dataset) -> [LeadTimeSummary] {
