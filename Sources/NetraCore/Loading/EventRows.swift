@@ -29,9 +29,11 @@ extension DatasetLoader {
             self.jLookup = jLookup
             self.jurisdictionIDs = jurisdictionIDs
             ids = IDTable(capacity: rows)
+            // Room reserved but not yet written costs no memory; growing would copy.
             events.reserveCapacity(room)
-            for list in [\Self.rowLine, \.rowEvent, \.linkLine, \.linkLineStart, \.linkOffset] { self[keyPath: list].reserveCapacity(rows) }
-            rowID.reserveCapacity(rows)
+            for list in [\Self.rowLine, \.rowEvent, \.linkLine, \.linkLineStart, \.linkOffset] { self[keyPath: list].reserveCapacity(room) }
+            rowID.reserveCapacity(room)
+            pending.reserveCapacity(room)
         }
 
         /// Enters row `fresh`'s id; returns the row that had it first, if one did.
@@ -60,23 +62,27 @@ extension DatasetLoader {
             // The two parts' ids are checked against each other on both cores; no id table
             // is rebuilt, the two are joined.
             let repeated = Atomic<Bool>(false)
-            let shared = Unshared((self, next))
-            Parallel.forEach(2) { half in
-                let (this, next) = shared.value
-                let rows = next.rowID.count
-                let range = half == 0 ? 0..<(rows / 2) : (rows / 2)..<rows
-                this.store.file.withUnsafeBufferPointer { file in
-                    this.decoded.withUnsafeBufferPointer { mine in
-                        next.decoded.withUnsafeBufferPointer { theirs in
-                            func bytes(_ r: TextRef, _ dec: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-                                let n = r.length, s = Int(r.start)
-                                return UnsafeBufferPointer(rebasing: (r.isDecoded ? dec : file)[s..<(s + n)])
-                            }
-                            for r in range {
-                                let b = bytes(next.rowID[r], theirs)
-                                if this.ids.find(b, same: { bytes(this.rowID[$0], mine).elementsEqual(b) }) != nil {
-                                    repeated.store(true, ordering: .relaxed)
-                                    return
+            do {
+                // Only what the check reads: a copy of `self` here would share `events` and
+                // make the append below copy them all.
+                let shared = Unshared((ids, rowID, decoded, store, next.rowID, next.decoded))
+                Parallel.forEach(2) { half in
+                    let (ids, rowID, decoded, store, nextRowID, nextDecoded) = shared.value
+                    let rows = nextRowID.count
+                    let range = half == 0 ? 0..<(rows / 2) : (rows / 2)..<rows
+                    store.file.withUnsafeBufferPointer { file in
+                        decoded.withUnsafeBufferPointer { mine in
+                            nextDecoded.withUnsafeBufferPointer { theirs in
+                                func bytes(_ r: TextRef, _ dec: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+                                    let n = r.length, s = Int(r.start)
+                                    return UnsafeBufferPointer(rebasing: (r.isDecoded ? dec : file)[s..<(s + n)])
+                                }
+                                for r in range {
+                                    let b = bytes(nextRowID[r], theirs)
+                                    if ids.find(b, same: { bytes(rowID[$0], mine).elementsEqual(b) }) != nil {
+                                        repeated.store(true, ordering: .relaxed)
+                                        return
+                                    }
                                 }
                             }
                         }
