@@ -113,31 +113,34 @@ extension Analysis {
         w.row(DatasetLoader.eventColumns + d.extraEventColumns + Analysis.computedEventColumns)
         // Per event: prevention lead and first handling days, from the lead times; the four
         // handling figures of the i-th incident with any sit at handling[4i..<4i+4].
+        // In 32 bits, `none` for no figure: four arrays of a million entries each.
         let n = d.events.count
-        var preventionDays = [Int?](repeating: nil, count: n)
-        var preventionElection = [Int](repeating: -1, count: n)
-        var handling: [Int?] = []
-        var handlingIndex = [Int](repeating: -1, count: n)
-        var lag = [Int?](repeating: nil, count: n)
+        let none = Int32.min
+        var preventionDays = [Int32](repeating: none, count: n)
+        var preventionElection = [Int32](repeating: -1, count: n)
+        var handling: [Int32] = []
+        var handlingIndex = [Int32](repeating: -1, count: n)
+        var lag = [Int32](repeating: none, count: n)
         for t in leadTimes {
             let slot: Int
             switch t.measure {
             case .prevention:
-                preventionDays[t.event] = t.days
-                if case .election(let el) = t.target { preventionElection[t.event] = el }
+                preventionDays[t.event] = Int32(t.days)
+                if case .election(let el) = t.target { preventionElection[t.event] = Int32(el) }
                 continue
-            case .reportingLag: lag[t.event] = t.days; continue
+            case .reportingLag: lag[t.event] = Int32(t.days); continue
             case .response: slot = 0
             case .report: slot = 1
             case .decision: slot = 2
             case .sanction: slot = 3
             }
             if handlingIndex[t.event] < 0 {
-                handlingIndex[t.event] = handling.count
-                handling += [nil, nil, nil, nil]
+                handlingIndex[t.event] = Int32(handling.count)
+                for _ in 0..<4 { handling.append(none) }
             }
-            handling[handlingIndex[t.event] + slot] = t.days
+            handling[Int(handlingIndex[t.event]) + slot] = Int32(t.days)
         }
+        func figure(_ v: Int32) -> Int? { v == none ? nil : Int(v) }
         var linkBytes: [UInt8] = []
         // Values that repeat, encoded once.
         let precisions = Precision.allCases.map { w.encoded($0.rawValue) }
@@ -188,15 +191,15 @@ extension Analysis {
             w.month(e.date.anchor.month); w.separator()
             w.day(e.date.anchor); w.separator()
             w.cell(e.date.isExact ? yes : no); w.separator()
-            w.int(preventionDays[k]); w.separator()
-            if preventionElection[k] >= 0 { w.cell(elections[preventionElection[k]]) }
+            w.int(figure(preventionDays[k])); w.separator()
+            if preventionElection[k] >= 0 { w.cell(elections[Int(preventionElection[k])]) }
             w.separator()
-            let h = handlingIndex[k]
+            let h = Int(handlingIndex[k])
             for s in 0..<4 {
-                if h >= 0 { w.int(handling[h + s]) }
+                if h >= 0 { w.int(figure(handling[h + s])) }
                 w.separator()
             }
-            w.int(lag[k])
+            w.int(figure(lag[k]))
             w.endRow()
             w.spill(into: sink)
         }
