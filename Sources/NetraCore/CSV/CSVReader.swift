@@ -228,6 +228,10 @@ public enum CSVReader {
         body: (CSVRecord) -> Void
     ) -> [CSVProblem] {
         var problems: [CSVProblem] = []
+        guard let base = b.baseAddress else { return [] }
+        let raw = UnsafeRawPointer(base)
+        let quotes = SWAR.ones &* 0x22, lfs = SWAR.ones &* 0x0A, crs = SWAR.ones &* 0x0D
+        let delimiters = SWAR.ones &* UInt64(delimiter)
         let n = range?.upperBound ?? b.count
         var i = range?.lowerBound ?? contentStart(b)
         var line = firstLine
@@ -268,6 +272,11 @@ public enum CSVReader {
                 start = i
                 var closed = false
                 while i < n {
+                    // Eight bytes at a time past text that holds no quote and no line end.
+                    if i + 8 <= n {
+                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if SWAR.zeroBytes(w ^ quotes) | SWAR.zeroBytes(w ^ lfs) | SWAR.zeroBytes(w ^ crs) == 0 { i += 8; continue }
+                    }
                     let c = b[i]
                     if c == 0x22 {
                         if i + 1 < n && b[i + 1] == 0x22 { escaped = true; i += 2; continue }
@@ -301,6 +310,10 @@ public enum CSVReader {
             } else {
                 var strayQuote = -1
                 while i < n {
+                    if i + 8 <= n {
+                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if SWAR.zeroBytes(w ^ delimiters) | SWAR.zeroBytes(w ^ quotes) | SWAR.zeroBytes(w ^ lfs) | SWAR.zeroBytes(w ^ crs) == 0 { i += 8; continue }
+                    }
                     let c = b[i]
                     if c == delimiter || c == 0x0A || c == 0x0D { break }
                     if c == 0x22 && strayQuote < 0 { strayQuote = i }

@@ -3,20 +3,32 @@
 /// a `Dictionary` would be a million heap blocks, each hashed with SipHash.
 struct IDTable: Sendable {
     /// Tables made apart (one per part of a file read on two cores) and joined: each numbers
-    /// its entries from `offset`.
+    /// its entries from `offset`. An entry is the hash's top half and the number + 1 in one
+    /// word (0: empty), so a probe touches one cache line, not two. The top bits of the hash
+    /// also pick the slot, so a table can grow from what its entries hold.
     private struct Segment: Sendable {
-        var slots: [Int32]
-        var hashes: [UInt64]
+        var entries: [UInt64]
+        var bits: Int
         var offset: Int
         var used = 0
+
+        init(bits: Int, offset: Int) {
+            entries = [UInt64](repeating: 0, count: 1 << bits)
+            self.bits = bits
+            self.offset = offset
+        }
+
+        /// The first slot for a hash whose top half is `top`.
+        @inline(__always)
+        func slot(_ top: UInt64) -> Int { Int(truncatingIfNeeded: top >> UInt64(32 - bits)) }
     }
     private var segments: [Segment]
     private(set) var count = 0
 
     init(capacity: Int) {
-        var size = 16
-        while size < capacity * 2 { size *= 2 }
-        segments = [Segment(slots: [Int32](repeating: -1, count: size), hashes: [UInt64](repeating: 0, count: size), offset: 0)]
+        var bits = 4
+        while bits < 32 && (1 << bits) < capacity * 2 { bits += 1 }
+        segments = [Segment(bits: bits, offset: 0)]
     }
 
     /// A table with no room, to stand in for one taken out for a while.
@@ -52,16 +64,22 @@ struct IDTable: Sendable {
         return h ^ (h >> 29)
     }
 
+    private static let numberMask: UInt64 = 0xFFFF_FFFF
+
     /// The number stored for `b`, if any; `same(n)` tells whether entry `n`'s id is `b`.
     func find(_ b: UnsafeBufferPointer<UInt8>, same: (Int) -> Bool) -> Int? {
-        let h = IDTable.hash(b)
+        let top = IDTable.hash(b) >> 32
+        let tag = top << 32
         for s in segments {
-            let mask = s.slots.count - 1
-            var i = Int(truncatingIfNeeded: h) & mask
+            let mask = s.entries.count - 1
+            var i = s.slot(top)
             while true {
-                let n = s.slots[i]
-                if n < 0 { break }
-                if s.hashes[i] == h && same(Int(n) + s.offset) { return Int(n) + s.offset }
+                let e = s.entries[i]
+                if e == 0 { break }
+                if e & ~IDTable.numberMask == tag {
+                    let n = Int(e & IDTable.numberMask) - 1 + s.offset
+                    if same(n) { return n }
+                }
                 i = (i + 1) & mask
             }
         }
@@ -71,39 +89,45 @@ struct IDTable: Sendable {
     /// Stores `n` for `b` unless `b` is there already; returns the number already stored.
     mutating func insert(_ b: UnsafeBufferPointer<UInt8>, _ n: Int, same: (Int) -> Bool) -> Int? {
         if segments.count > 1, let old = find(b, same: same) { return old }
-        let h = IDTable.hash(b)
+        let top = IDTable.hash(b) >> 32
+        let tag = top << 32
         let last = segments.count - 1
         let offset = segments[last].offset
-        let mask = segments[last].slots.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
+        let mask = segments[last].entries.count - 1
+        var i = segments[last].slot(top)
         while true {
-            let s = segments[last].slots[i]
-            if s < 0 { break }
-            if segments[last].hashes[i] == h && same(Int(s) + offset) { return Int(s) + offset }
+            let e = segments[last].entries[i]
+            if e == 0 { break }
+            if e & ~IDTable.numberMask == tag {
+                let old = Int(e & IDTable.numberMask) - 1 + offset
+                if same(old) { return old }
+            }
             i = (i + 1) & mask
         }
-        segments[last].slots[i] = Int32(n - offset)
-        segments[last].hashes[i] = h
+        // Numbers are rows of one file, well under 2^32.
+        segments[last].entries[i] = tag | UInt64(UInt32(truncatingIfNeeded: n - offset + 1))
         count += 1
         segments[last].used += 1
-        if segments[last].used * 2 > segments[last].slots.count { grow() }
+        if segments[last].used * 2 > segments[last].entries.count { grow() }
         return nil
     }
 
+    /// Doubles the last segment, each entry placed again by its stored top half.
     private mutating func grow() {
         let last = segments.count - 1
-        let oldSlots = segments[last].slots, oldHashes = segments[last].hashes
-        var slots = [Int32](repeating: -1, count: oldSlots.count * 2)
-        var hashes = [UInt64](repeating: 0, count: oldSlots.count * 2)
-        let mask = slots.count - 1
-        for k in oldSlots.indices where oldSlots[k] >= 0 {
-            var i = Int(truncatingIfNeeded: oldHashes[k]) & mask
-            while slots[i] >= 0 { i = (i + 1) & mask }
-            slots[i] = oldSlots[k]
-            hashes[i] = oldHashes[k]
+        // Past 2^31 slots the top half of the hash cannot place an entry; a file under
+        // 4 GiB never holds that many rows.
+        guard segments[last].bits < 32 else { return }
+        let old = segments[last].entries
+        var bigger = Segment(bits: segments[last].bits + 1, offset: segments[last].offset)
+        bigger.used = segments[last].used
+        let mask = bigger.entries.count - 1
+        for e in old where e != 0 {
+            var i = bigger.slot(e >> 32)
+            while bigger.entries[i] != 0 { i = (i + 1) & mask }
+            bigger.entries[i] = e
         }
-        segments[last].slots = slots
-        segments[last].hashes = hashes
+        segments[last] = bigger
     }
 }
 
