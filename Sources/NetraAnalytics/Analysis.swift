@@ -14,15 +14,10 @@ public struct Analysis: Sendable {
 
     public init(dataset: Dataset) {
         self.dataset = dataset
-        // On two cores: the events sorted by id (the order lead times are listed in) and the
-        // month table on one, the graph on the other; then the lead times.
-        let ((ids, table), built) = Parallel.both(
-            { (IDOrder(dataset.events), MonthlyTable(dataset, rollup: true)) },
-            { EventGraph(events: dataset.events) })
-        graph = built
-        monthlyTable = table
-        idOrder = ids
-        leadTimes = LeadTimes.compute(dataset, graph: graph, byID: ids.order)
+        // The events by id (sorted on both cores), then the graph beside the month table.
+        idOrder = IDOrder(dataset.events)
+        (graph, monthlyTable) = Parallel.both({ EventGraph(events: dataset.events) }, { MonthlyTable(dataset, rollup: true) })
+        leadTimes = LeadTimes.compute(dataset, graph: graph, byID: idOrder.order)
     }
 
     /// Events per month × jurisdiction × kind; with `rollup`, each ancestor's rows too.
