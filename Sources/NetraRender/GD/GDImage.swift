@@ -175,10 +175,21 @@ public final class GDImage {
 
     // MARK: PNG
 
-    /// The image as PNG bytes at zlib level 1: flat chart colours compress nearly as well as
-    /// at 9 (about a fifth larger) in a fraction of the time. libgd writes no timestamp, so the
-    /// same pixels always give the same bytes.
+    /// The image as PNG bytes. A true-colour image (every chart) goes through `PNGEncoder`,
+    /// which skips libpng's per-row filter search; anything else through libgd at zlib level 1.
+    /// Neither writes a timestamp, so the same pixels always give the same bytes.
     public func png() throws(RenderError) -> [UInt8] {
+        if pointer.pointee.trueColor != 0, let rows = pointer.pointee.tpixels,
+           (0..<height).allSatisfy({ rows[$0] != nil }) {
+            return PNGEncoder.encode(width: width, height: height) { y in
+                UnsafePointer(rows[y].unsafelyUnwrapped)   // checked non-nil just above
+            }
+        }
+        return try libgdPNG()
+    }
+
+    /// The image as PNG bytes written by libgd (libpng) at zlib level 1.
+    public func libgdPNG() throws(RenderError) -> [UInt8] {
         var size: Int32 = 0
         guard let raw = gdImagePngPtrEx(pointer, &size, 1), size > 0 else { throw .pngEncoding }
         defer { gdFree(raw) }

@@ -19,6 +19,36 @@ import Glibc
         #expect(decoded.pixel(x: 40, y: 0) == nil)
     }
 
+    @Test func ownEncoderGivesLibgdsPixelsExactly() throws {
+        // Every kind of content: flat fills, soft edges, text, noise, an odd width.
+        let img = try GDImage(width: 301, height: 157)
+        img.clear(.white)
+        img.fillRect(x: 10, y: 5, width: 80, height: 60, RGBA(hex: 0x0072B2))
+        img.fillCircle(cx: 150, cy: 70, radius: 40, RGBA(hex: 0xD55E00, alpha: 160))
+        img.line(from: (0, 150), to: (300, 0), RGBA(hex: 0x009E73), thickness: 3)
+        let font = try FontSet.resolve().regular
+        try img.drawText("Jeda waktu 1.651.551", font: font, size: 18, color: RGBA(hex: 0x222222), x: 20, y: 120)
+        var seed: UInt32 = 12345
+        for x in 200..<300 {
+            for y in 100..<150 {
+                seed = seed &* 1_103_515_245 &+ 12345
+                img.fillRect(x: x, y: y, width: 1, height: 1, RGBA(hex: (seed >> 8) & 0xFFFFFF))
+            }
+        }
+        let ours = try img.png(), theirs = try img.libgdPNG()
+        #expect(ours != theirs)
+        #expect(try img.png() == ours)                                  // same pixels, same bytes
+        let a = try GDImage(png: ours), b = try GDImage(png: theirs)
+        #expect(a.width == 301 && a.height == 157)
+        var differ = 0
+        for y in 0..<157 { for x in 0..<301 where a.pixel(x: x, y: y) != img.pixel(x: x, y: y) || b.pixel(x: x, y: y) != img.pixel(x: x, y: y) { differ += 1 } }
+        #expect(differ == 0)
+        // A large flat chart-sized image stays small.
+        let flat = try GDImage(width: 1600, height: 900)
+        flat.clear(.white)
+        #expect(try flat.png().count < 20_000)
+    }
+
     @Test func translucentColourBlendsOverWhite() throws {
         let img = try GDImage(width: 4, height: 4)
         img.clear(.white)
