@@ -25,6 +25,8 @@ enum PNGEncoder {
                 if let up = prev {
                     for x in 0..<width {
                         let c = UInt32(bitPattern: px[x]), u = UInt32(bitPattern: up[x])
+                        // The buffer starts zeroed: a pixel like the one above needs nothing.
+                        if c == u { o += 3; continue }
                         line[o] = UInt8(truncatingIfNeeded: c >> 16) &- UInt8(truncatingIfNeeded: u >> 16)
                         line[o + 1] = UInt8(truncatingIfNeeded: c >> 8) &- UInt8(truncatingIfNeeded: u >> 8)
                         line[o + 2] = UInt8(truncatingIfNeeded: c) &- UInt8(truncatingIfNeeded: u)
@@ -106,11 +108,26 @@ enum ZlibStream {
 
     static func adler32(_ data: [UInt8]) -> UInt32 {
         var a: UInt32 = 1, b: UInt32 = 0
-        data.withUnsafeBufferPointer { p in
+        data.withUnsafeBytes { raw in
+            let n = raw.count
             var i = 0
-            while i < p.count {
-                let end = Swift.min(p.count, i + 5552)  // the most bytes before b can overflow
-                while i < end { a &+= UInt32(p[i]); b &+= a; i += 1 }
+            while i < n {
+                // At most 5552 bytes before b could overflow (zlib's NMAX); a multiple of 8.
+                let end = Swift.min(n, i + 5544)
+                while i + 8 <= end {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if word == 0 {
+                        // Zeros (most of an Up-filtered chart) only carry b forward.
+                        b &+= 8 &* a
+                    } else {
+                        for k in 0..<8 {
+                            a &+= UInt32(truncatingIfNeeded: word >> UInt64(8 * k)) & 0xFF
+                            b &+= a
+                        }
+                    }
+                    i += 8
+                }
+                while i < end { a &+= UInt32(raw[i]); b &+= a; i += 1 }
                 a %= 65521; b %= 65521
             }
         }
@@ -180,6 +197,7 @@ enum Deflate {
         var tokens: [UInt32] = []
         tokens.reserveCapacity(blockTokens)
         var i = 0
+        let raw = UnsafeRawBufferPointer(p)
         head.withUnsafeMutableBufferPointer { head in
             @inline(__always) func hash(_ at: Int) -> Int {
                 let v = UInt32(p[at]) | UInt32(p[at + 1]) << 8 | UInt32(p[at + 2]) << 16
@@ -194,6 +212,13 @@ enum Deflate {
                     if cand >= 0, i - cand <= window, p[cand] == p[i], p[cand + 1] == p[i + 1], p[cand + 2] == p[i + 2] {
                         let limit = Swift.min(258, n - i)
                         var len = 3
+                        // Eight bytes at a time while they agree, then byte by byte.
+                        while len + 8 <= limit {
+                            let x = raw.loadUnaligned(fromByteOffset: cand + len, as: UInt64.self)
+                                ^ raw.loadUnaligned(fromByteOffset: i + len, as: UInt64.self)
+                            if x != 0 { len += x.trailingZeroBitCount / 8; break }
+                            len += 8
+                        }
                         while len < limit && p[cand + len] == p[i + len] { len += 1 }
                         tokens.append(1 << 31 | UInt32(len) << 16 | UInt32(i - cand))
                         // Short matches also index their inner positions; long ones only their
