@@ -36,8 +36,15 @@ struct TextMask: Sendable {
 
     /// Draws the text once, opaque, onto a clear scratch image and reads the coverage back.
     static func render(_ text: String, font: String, size: Double, angle: Double) throws(RenderError) -> TextMask {
-        let b = try GDImage.freeType(nil, text: text, font: font, size: size, angle: angle, x: 0, y: 0, color: 0)
-        let xs = [b[0], b[2], b[4], b[6]].map(Int.init), ys = [b[1], b[3], b[5], b[7]].map(Int.init)
+        // The box: level text was measured already while laying out (one FreeType pass saved).
+        let xs: [Int], ys: [Int]
+        if angle == 0 {
+            let e = try GDImage.measure(text, font: font, size: size)
+            xs = [e.left, e.left + e.width]; ys = [-e.ascent, e.descent]
+        } else {
+            let b = try GDImage.freeType(nil, text: text, font: font, size: size, angle: angle, x: 0, y: 0, color: 0)
+            xs = [b[0], b[2], b[4], b[6]].map(Int.init); ys = [b[1], b[3], b[5], b[7]].map(Int.init)
+        }
         // Glyph bitmaps can reach a little past the metrics' box.
         let margin = Int(size / 2) + 6
         let minX = (xs.min() ?? 0) - margin, minY = (ys.min() ?? 0) - margin
