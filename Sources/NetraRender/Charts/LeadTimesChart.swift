@@ -229,8 +229,9 @@ public enum LeadTimesChart {
         var legend = measures.enumerated().map { LegendItem(label: ChartText.measure($0.element, lang), color: SeriesPalette.color($0.offset), symbol: .circle) }
         legend.append(LegendItem(label: ChartString.imprecise.text(lang), color: theme.muted, symbol: .ring))
         legend.append(LegendItem(label: ChartString.median.text(lang), color: theme.ink, symbol: .medianBar))
-        var subtitle = "\(ChartText.number(total, lang)) \(lang == .id ? "jeda waktu" : "lead times") · "
-            + ChartString.leadDotsNote.text(lang)
+        // Explain only the marks that are drawn: dots, bands or both.
+        var subtitle = "\(ChartText.number(total, lang)) \(lang == .id ? "jeda waktu" : "lead times")"
+        if allRows.contains(where: { $0.count <= swarmLimit }) { subtitle += " · " + ChartString.leadDotsNote.text(lang) }
         if anyBand { subtitle += " · " + ChartString.leadBandsNote.text(lang) }
         let frame = try Frame.layout(FrameSpec(
             title: ChartString.leadTitle.text(lang), subtitle: subtitle,

@@ -94,6 +94,9 @@ import NetraRender
         #expect(solid.distance(to: SeriesPalette.color(0)) < 25)          // 235 of 255 opaque
         #expect(paleColor.distance(to: SeriesPalette.color(0)) > 60)
         #expect(chart.plan.chart.marks.count < 200)
+        // Only bands: the subtitle explains bands, not hollow dots.
+        let subtitle = try #require(chart.plan.chart.texts.first { $0.role == .subtitle }).text
+        #expect(subtitle.contains("pita") && !subtitle.contains("titik kosong"))
     }
 
     @Test func tooManyRowsKeepEveryMeasureAndCountTheRest() throws {
