@@ -48,11 +48,10 @@ public enum ReportJob {
         }
         let lang = options.language
         files.append(OutputFile(name: "leadtimes.png", cost: 5) { () throws(RenderError) in
-            let points = a.leadTimes.map {
-                LeadTimePoint(measure: measureLabel($0.measure, lang), jurisdiction: d.jurisdictions[$0.jurisdiction].id,
-                              days: $0.days, exact: $0.exact)
-            }
-            return try LeadTimesChart.render(points, dataset: d, options: o).png
+            // Counted per measure, jurisdiction and day first: no String per lead time.
+            let series = LeadTimeSeries.grouping(a.leadTimes, jurisdictionCount: d.jurisdictions.count,
+                                                 label: { measureLabel($0, lang) }, jurisdictionID: { d.jurisdictions[$0].id })
+            return try LeadTimesChart.render(series, dataset: d, options: o).png
         })
         files.append(OutputFile(name: "cases.png", cost: 4) { () throws(RenderError) in
             try CasesChart.render(d, options: o).png

@@ -35,26 +35,27 @@ extension VisualCheckTests {
 }
 
 extension VisualCheckTests {
-    static func leadPoints(_ d: Dataset) -> [LeadTimePoint] {
+    static func leadSeries(_ d: Dataset) -> [LeadTimeSeries] {
         // Prevention lead to Pemilu 2024 from each prevention event, per jurisdiction id.
         let pemilu = Fixtures.day(2024, 2, 14)
-        var out: [LeadTimePoint] = []
+        var bins: [String: [String: [LeadTimeBin]]] = [:]
+        var order: [(String, String)] = []
+        func add(_ m: String, _ j: String, _ days: Int, _ exact: Bool) {
+            if bins[m]?[j] == nil { order.append((m, j)) }
+            bins[m, default: [:]][j, default: []].append(LeadTimeBin(day: days, exact: exact ? 1 : 0, inexact: exact ? 0 : 1))
+        }
         for e in d.events where e.kind.isPrevention && e.date.anchor <= pemilu {
-            out.append(LeadTimePoint(measure: "prevention_lead", jurisdiction: d.jurisdictions[e.jurisdiction].id,
-                                     days: e.date.anchor.days(to: pemilu), exact: e.date.isExact))
+            add("prevention_lead", d.jurisdictions[e.jurisdiction].id, e.date.anchor.days(to: pemilu), e.date.isExact)
         }
-        for e in d.events where e.sourceDate != nil {
-            if let sd = e.sourceDate {
-                out.append(LeadTimePoint(measure: "reporting_lag", jurisdiction: d.jurisdictions[e.jurisdiction].id,
-                                         days: e.date.anchor.days(to: sd), exact: e.date.isExact))
-            }
+        for e in d.events {
+            if let sd = e.sourceDate { add("reporting_lag", d.jurisdictions[e.jurisdiction].id, e.date.anchor.days(to: sd), e.date.isExact) }
         }
-        return out
+        return order.map { LeadTimeSeries(measure: $0.0, jurisdiction: $0.1, bins: bins[$0.0]?[$0.1] ?? []) }
     }
 
     @Test func leadTimesAndCases() throws {
         let d = Fixtures.realOrFixture()
-        Fixtures.keep(try LeadTimesChart.render(Self.leadPoints(d), dataset: d).png, "leadtimes-id.png")
+        Fixtures.keep(try LeadTimesChart.render(Self.leadSeries(d), dataset: d).png, "leadtimes-id.png")
         Fixtures.keep(try CasesChart.render(d).png, "cases-id.png")
         Fixtures.keep(try CasesChart.render(d, options: ChartOptions(language: .en)).png, "cases-en.png")
     }

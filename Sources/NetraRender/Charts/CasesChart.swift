@@ -70,17 +70,59 @@ public enum CasesChart {
     struct Key: Hashable { var jurisdiction: Int; var status: CaseStatus?; var unit: String; var panel: Int }
 
     /// One pass: tallies keyed by body, status and unit (the latest of a day wins), signatories
-    /// summed per jurisdiction.
+    /// summed per jurisdiction. Events are read in place and units compared as bytes, so no
+    /// `Event` is copied and no String made per row.
     static func collect(_ dataset: Dataset) -> [Key: [(day: Day, value: Int)]] {
-        var raw: [Key: [(day: Day, value: Int, order: Int)]] = [:]
-        for (i, e) in dataset.events.enumerated() {
-            guard let c = e.count, c >= 0, dataset.jurisdictions.indices.contains(e.jurisdiction) else { continue }
-            if e.kind == .caseTally {
-                raw[Key(jurisdiction: e.jurisdiction, status: e.status, unit: e.unit.trimmingSpaces, panel: 0), default: []].append((e.date.anchor, c, i))
-            } else if e.kind == .pledge {
-                raw[Key(jurisdiction: e.jurisdiction, status: nil, unit: "", panel: 1), default: []].append((e.date.anchor, c, i))
+        // Series are found by integers (jurisdiction, status, unit, panel), not by hashing `Key`
+        // with its String; a unit is matched by its bytes and named by its trimmed text.
+        struct Slot: Hashable { var j: Int; var status: Int; var unit: Int; var panel: Int }
+        var slotOf: [Slot: Int] = [:]
+        var keys: [Key] = []
+        var lists: [[(day: Day, value: Int, order: Int)]] = []
+        var rawUnits: [(bytes: [UInt8], text: Int)] = []
+        var unitTexts: [String] = []
+        var last = -1
+        func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard a.count == b.count else { return false }
+            for k in 0..<a.count where a[k] != b[k] { return false }
+            return true
+        }
+        func unit(_ e: borrowing Event) -> Int {
+            e.withUTF8(.unit) { b in
+                if last >= 0 && same(rawUnits[last].bytes, b) { return rawUnits[last].text }
+                if let k = rawUnits.firstIndex(where: { same($0.bytes, b) }) { last = k; return rawUnits[k].text }
+                let text = String(decoding: b, as: UTF8.self).trimmingSpaces
+                let t = unitTexts.firstIndex(of: text) ?? unitTexts.count
+                if t == unitTexts.count { unitTexts.append(text) }
+                rawUnits.append((Array(b), t))
+                last = rawUnits.count - 1
+                return t
             }
         }
+        let jCount = dataset.jurisdictions.count
+        dataset.events.withUnsafeBufferPointer { events in
+            for i in events.indices {
+                let kind = events[i].kind
+                guard kind == .caseTally || kind == .pledge, let c = events[i].count, c >= 0,
+                      events[i].jurisdiction >= 0 && events[i].jurisdiction < jCount else { continue }
+                let tally = kind == .caseTally
+                let status = tally ? events[i].status : nil
+                let slot = Slot(j: events[i].jurisdiction, status: status.map { CaseStatus.allCases.firstIndex(of: $0) ?? 0 } ?? -1,
+                                unit: tally ? unit(events[i]) : -1, panel: tally ? 0 : 1)
+                let k: Int
+                if let found = slotOf[slot] {
+                    k = found
+                } else {
+                    k = keys.count
+                    slotOf[slot] = k
+                    keys.append(Key(jurisdiction: slot.j, status: status, unit: tally ? unitTexts[slot.unit] : "", panel: slot.panel))
+                    lists.append([])
+                }
+                lists[k].append((events[i].date.anchor, c, i))
+            }
+        }
+        var raw: [Key: [(day: Day, value: Int, order: Int)]] = [:]
+        for (k, key) in keys.enumerated() { raw[key] = lists[k] }
         var out: [Key: [(day: Day, value: Int)]] = [:]
         for (key, list) in raw {
             let sorted = list.sorted { ($0.day, $0.order) < ($1.day, $1.order) }

@@ -42,20 +42,29 @@ struct ComparisonFigures: Equatable {
     var uncountedPledges = 0
     var firstPrevention: Day?
 
-    static func compute(_ dataset: Dataset, _ root: Int) -> ComparisonFigures {
-        let mask = ChartContext.withinMask(dataset, root: root)
-        var f = ComparisonFigures()
-        for e in dataset.events where mask.indices.contains(e.jurisdiction) && mask[e.jurisdiction] {
-            if e.kind.isPrevention {
-                f.prevention[e.kind, default: 0] += 1
-                if f.firstPrevention.map({ e.date.anchor < $0 }) ?? true { f.firstPrevention = e.date.anchor }
-            }
-            if e.kind == .incident { f.incidents[e.status, default: 0] += 1 }
-            if e.kind == .pledge {
-                if let c = e.count { f.signatories += c } else { f.uncountedPledges += 1 }
+    /// Both sides in one pass over the events, read in place (no `Event` copied per row).
+    static func compute(_ dataset: Dataset, _ first: Int, _ second: Int) -> (ComparisonFigures, ComparisonFigures) {
+        let masks = [ChartContext.withinMask(dataset, root: first), ChartContext.withinMask(dataset, root: second)]
+        var figures = [ComparisonFigures(), ComparisonFigures()]
+        dataset.events.withUnsafeBufferPointer { events in
+            for i in events.indices {
+                let j = events[i].jurisdiction
+                guard j >= 0 && j < masks[0].count else { continue }
+                for side in 0..<2 where masks[side][j] {
+                    let kind = events[i].kind
+                    if kind.isPrevention {
+                        figures[side].prevention[kind, default: 0] += 1
+                        let day = events[i].date.anchor
+                        if figures[side].firstPrevention.map({ day < $0 }) ?? true { figures[side].firstPrevention = day }
+                    }
+                    if kind == .incident { figures[side].incidents[events[i].status, default: 0] += 1 }
+                    if kind == .pledge {
+                        if let c = events[i].count { figures[side].signatories += c } else { figures[side].uncountedPledges += 1 }
+                    }
+                }
             }
         }
-        return f
+        return (figures[0], figures[1])
     }
 }
 
@@ -78,7 +87,7 @@ public enum ComparisonChart {
     static func layout(_ dataset: Dataset, first: Int, second: Int, ctx: ChartContext) throws(RenderError) -> ComparisonPlan {
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let nameA = try ctx.jurisdictionName(dataset, first), nameB = try ctx.jurisdictionName(dataset, second)
-        let fa = ComparisonFigures.compute(dataset, first), fb = ComparisonFigures.compute(dataset, second)
+        let (fa, fb) = ComparisonFigures.compute(dataset, first, second)
 
         // The rows: every prevention kind and a total; the incident statuses seen (all four
         // always, "no status" only when it occurs); signatories.

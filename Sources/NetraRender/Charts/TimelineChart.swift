@@ -151,7 +151,7 @@ public enum TimelineChart {
 
     /// The first and last day an event can cover.
     @inline(__always)
-    static func extent(_ e: Event) -> (Day, Day) {
+    static func extent(_ e: borrowing Event) -> (Day, Day) {
         var last = e.date.written.last
         if let end = e.endDate, end > last { last = end }
         return (e.date.anchor, last)
@@ -167,15 +167,19 @@ public enum TimelineChart {
         var kindSeen = [Bool](repeating: false, count: EventKind.allCases.count)
         var lo = Int.max, hi = Int.min, inWindow = 0
         var anyOnOrBefore = false, anySpan = false
-        for e in dataset.events where e.jurisdiction >= 0 && e.jurisdiction < jCount {
-            let (a, b) = extent(e)
-            if let w = window, b < w.lowerBound || a > w.upperBound { continue }
-            inWindow += 1
-            perJurisdiction[e.jurisdiction] += 1
-            kindSeen[e.kind.order] = true
-            lo = min(lo, a.ordinal); hi = max(hi, b.ordinal)
-            if e.date.precision == .onOrBefore { anyOnOrBefore = true }
-            if e.date.precision == .month || e.date.precision == .year || e.endDate != nil { anySpan = true }
+        // Events are read in place: a copy of each `Event` would retain its arrays and store.
+        dataset.events.withUnsafeBufferPointer { events in
+            for i in events.indices where events[i].jurisdiction >= 0 && events[i].jurisdiction < jCount {
+                let (a, b) = extent(events[i])
+                if let w = window, b < w.lowerBound || a > w.upperBound { continue }
+                inWindow += 1
+                perJurisdiction[events[i].jurisdiction] += 1
+                kindSeen[events[i].kind.order] = true
+                lo = min(lo, a.ordinal); hi = max(hi, b.ordinal)
+                let precision = events[i].date.precision
+                if precision == .onOrBefore { anyOnOrBefore = true }
+                if precision == .month || precision == .year || events[i].endDate != nil { anySpan = true }
+            }
         }
         var from: Day, to: Day
         if let w = window {
@@ -593,13 +597,15 @@ public enum TimelineChart {
         let base0 = baseIndex(scale.from)
         let nBase = max(1, baseIndex(scale.to) - base0 + 1)
         var counts = [Int32](repeating: 0, count: lanes.count * nBase * kinds)
-        for e in dataset.events where e.jurisdiction >= 0 && e.jurisdiction < laneOf.count {
-            let lane = laneOf[e.jurisdiction]
-            if lane < 0 { continue }
-            let a = e.date.anchor
-            if let w = window, !w.contains(a) { continue }
-            let b = min(max(baseIndex(a) - base0, 0), nBase - 1)
-            counts[(lane * nBase + b) * kinds + e.kind.order] += 1
+        dataset.events.withUnsafeBufferPointer { events in
+            for i in events.indices where events[i].jurisdiction >= 0 && events[i].jurisdiction < laneOf.count {
+                let lane = laneOf[events[i].jurisdiction]
+                if lane < 0 { continue }
+                let a = events[i].date.anchor
+                if let w = window, !w.contains(a) { continue }
+                let b = min(max(baseIndex(a) - base0, 0), nBase - 1)
+                counts[(lane * nBase + b) * kinds + events[i].kind.order] += 1
+            }
         }
 
         // Display periods, each with its map from a base cell and its first day.

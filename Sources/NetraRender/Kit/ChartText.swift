@@ -153,6 +153,7 @@ public enum ChartString: Sendable, CaseIterable {
     case leadTitle, leadAxis, median, exact, imprecise, days
     case signatories, unknown
     case casesTitle, casesPanel, signatoriesOverTime, countAxis, seriesHidden, noData, outsideWindow
+    case rowsHidden, leadDotsNote, leadBandsNote
 
     /// The words in `lang`.
     public func text(_ lang: Language) -> String {
@@ -203,6 +204,10 @@ public enum ChartString: Sendable, CaseIterable {
         case .seriesHidden: return ("seri lain tidak ditampilkan", "more series not shown")
         case .noData: return ("Tidak ada data untuk digambar", "No data to draw")
         case .outsideWindow: return ("di luar rentang", "outside the window")
+        case .rowsHidden: return ("baris lain tidak ditampilkan", "more rows not shown")
+        case .leadDotsNote: return ("titik kosong: tanggal tidak pasti", "hollow dots: imprecise dates")
+        case .leadBandsNote: return ("pita: banyaknya per hari, bagian pucat: tanggal tidak pasti",
+                                     "bands: how many per day, pale part: imprecise dates")
         }
     }
 }

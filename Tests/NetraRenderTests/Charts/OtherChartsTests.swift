@@ -1,5 +1,6 @@
 import Testing
 import NetraCore
+import NetraAnalytics
 import NetraRender
 
 @Suite struct ComparisonTests {
@@ -31,18 +32,14 @@ import NetraRender
 }
 
 @Suite struct LeadTimesTests {
-    let points = [
-        LeadTimePoint(measure: "prevention_lead", jurisdiction: "kota-bekasi", days: 104, exact: true),
-        LeadTimePoint(measure: "prevention_lead", jurisdiction: "kota-bekasi", days: 102, exact: true),
-        LeadTimePoint(measure: "prevention_lead", jurisdiction: "kabupaten-bekasi", days: 84, exact: false),
-        LeadTimePoint(measure: "prevention_lead", jurisdiction: "kabupaten-bekasi", days: 485, exact: true),
-        LeadTimePoint(measure: "prevention_lead", jurisdiction: "kabupaten-bekasi", days: 70, exact: true),
-        LeadTimePoint(measure: "response_time", jurisdiction: "kota-bekasi", days: 4, exact: true),
-        LeadTimePoint(measure: "response_time", jurisdiction: "kota-bekasi", days: -2, exact: false),
+    let series = [
+        LeadTimeSeries(measure: "prevention_lead", jurisdiction: "kota-bekasi", exactDays: [104, 102]),
+        LeadTimeSeries(measure: "prevention_lead", jurisdiction: "kabupaten-bekasi", exactDays: [485, 70], inexactDays: [84]),
+        LeadTimeSeries(measure: "response_time", jurisdiction: "kota-bekasi", exactDays: [4], inexactDays: [-2]),
     ]
 
     @Test func rowsFollowInputOrderWithTheirMedians() throws {
-        let chart = try LeadTimesChart.render(points, dataset: Fixtures.bekasi())
+        let chart = try LeadTimesChart.render(series, dataset: Fixtures.bekasi())
         let plan = chart.plan
         #expect(plan.rows.map { "\($0.measure)/\($0.jurisdiction)" } ==
                 ["prevention_lead/kota-bekasi", "prevention_lead/kabupaten-bekasi", "response_time/kota-bekasi"])
@@ -57,11 +54,65 @@ import NetraRender
     }
 
     @Test func nearbyDotsAreStackedNotPiled() throws {
-        let same = (0..<5).map { _ in LeadTimePoint(measure: "m", jurisdiction: "j", days: 10, exact: true) }
-        let plan = try LeadTimesChart.layout(same, dataset: Fixtures.bekasi())
+        let same = LeadTimeSeries(measure: "m", jurisdiction: "j", exactDays: Array(repeating: 10, count: 5))
+        let plan = try LeadTimesChart.layout([same], dataset: Fixtures.bekasi())
         let ys = Set(plan.rows[0].dots.map(\.y))
         #expect(ys.count == 5)
         #expect(plan.rows[0].dots.allSatisfy { plan.rows[0].rect.contains($0) })
+        #expect(plan.rows[0].band.isEmpty)
+    }
+
+    @Test func seriesCountValuesPerDayAndTakeTheirMedian() {
+        let s = LeadTimeSeries(measure: "m", jurisdiction: "j", exactDays: [5, 3, 5, 9], inexactDays: [5, 1])
+        #expect(s.bins == [LeadTimeBin(day: 1, exact: 0, inexact: 1), LeadTimeBin(day: 3, exact: 1, inexact: 0),
+                           LeadTimeBin(day: 5, exact: 2, inexact: 1), LeadTimeBin(day: 9, exact: 1, inexact: 0)])
+        #expect(s.count == 6)
+        #expect(s.median == 5)                  // 1 3 5 5 5 9
+        #expect(LeadTimeSeries(measure: "m", jurisdiction: "j", exactDays: [1, 2, 10, 20]).median == 6)
+    }
+
+    @Test func aBigRowIsABandThatCostsTheSameForAMillionValues() throws {
+        // 1,000,000 values on day 10, 400,000 on day 300, one on day 500 and 300 imprecise ones on day 200.
+        let big = LeadTimeSeries(measure: "m", jurisdiction: "j", bins: [
+            LeadTimeBin(day: 10, exact: 1_000_000, inexact: 0), LeadTimeBin(day: 500, exact: 1, inexact: 0),
+            LeadTimeBin(day: 300, exact: 400_000, inexact: 0), LeadTimeBin(day: 200, exact: 0, inexact: 300)])
+        let chart = try LeadTimesChart.render([big], dataset: Fixtures.bekasi())
+        let row = try #require(chart.plan.rows.first)
+        #expect(row.count == 1_400_301 && row.median == 10 && row.dots.isEmpty)
+        #expect(row.band.count == 4)
+        let tall = try #require(row.band.first { $0.minX <= chart.plan.scale(10) && $0.maxX >= chart.plan.scale(10) })
+        let lone = try #require(row.band.first { $0.minX <= chart.plan.scale(500) && $0.maxX >= chart.plan.scale(500) })
+        #expect(tall.height > row.rect.height * 0.6 && tall.height < row.rect.height)
+        #expect(lone.height >= 2 && lone.height < 6)        // still visible
+        for c in row.band { #expect(abs(c.midY - row.rect.midY) < 0.01) }
+        // Solid where the dates are exact, pale where they are not (day 10 lies under the median).
+        let other = try #require(row.band.first { $0.minX <= chart.plan.scale(300) && $0.maxX >= chart.plan.scale(300) })
+        #expect(abs(other.height / tall.height - 0.4) < 0.02)
+        let solid = try pixel(chart.png, other.midX, other.midY)
+        let pale = try #require(row.band.first { $0.minX <= chart.plan.scale(200) && $0.maxX >= chart.plan.scale(200) })
+        let paleColor = try pixel(chart.png, pale.midX, pale.midY)
+        #expect(solid.distance(to: SeriesPalette.color(0)) < 25)          // 235 of 255 opaque
+        #expect(paleColor.distance(to: SeriesPalette.color(0)) > 60)
+        #expect(chart.plan.chart.marks.count < 200)
+        // Only bands: the subtitle explains bands, not hollow dots.
+        let subtitle = try #require(chart.plan.chart.texts.first { $0.role == .subtitle }).text
+        #expect(subtitle.contains("pita") && !subtitle.contains("titik kosong"))
+    }
+
+    @Test func tooManyRowsKeepEveryMeasureAndCountTheRest() throws {
+        var input: [LeadTimeSeries] = []
+        for m in ["prevention_lead", "reporting_lag"] {
+            for j in 0..<40 { input.append(LeadTimeSeries(measure: m, jurisdiction: "j\(j)", exactDays: Array(repeating: j, count: j + 1))) }
+        }
+        let plan = try LeadTimesChart.layout(input, dataset: Fixtures.bekasi())
+        #expect(plan.hiddenRows > 0 && plan.rows.count + plan.hiddenRows == 80)
+        let kept = plan.rows.filter { $0.measure == "reporting_lag" }
+        #expect(!kept.isEmpty && abs(kept.count - plan.rows.filter { $0.measure == "prevention_lead" }.count) <= 1)
+        #expect(kept.allSatisfy { $0.count > 40 - kept.count })    // the largest rows are the ones kept
+        let note = try #require(plan.chart.texts.first { $0.role == .note && $0.text.hasPrefix("+") })
+        #expect(note.text == "+\(plan.hiddenRows) baris lain tidak ditampilkan")
+        #expect(plan.rows.allSatisfy { !$0.rect.intersects(note.box) })
+        expectReadable(plan.chart)
     }
 }
 
@@ -140,5 +191,35 @@ import NetraRender
             expectReadable(try ComparisonChart.layout(d, first: a, second: b).chart)
         }
         expectReadable(try CasesChart.layout(d).chart)
+    }
+}
+
+@Suite struct LeadTimeGroupingTests {
+    @Test func groupingCountsEveryLeadTimeOnceInFirstAppearanceOrder() throws {
+        let d = Fixtures.bekasi()
+        let a = Analysis(dataset: d)
+        #expect(!a.leadTimes.isEmpty)
+        let series = LeadTimeSeries.grouping(a.leadTimes, jurisdictionCount: d.jurisdictions.count,
+                                             label: { $0.rawValue }, jurisdictionID: { d.jurisdictions[$0].id })
+        // The same rows, in the same order, as grouping the values one by one.
+        var expected: [(String, String)] = []
+        var days: [String: [Int]] = [:], inexact: [String: Int] = [:]
+        for t in a.leadTimes {
+            let key = "\(t.measure.rawValue)/\(d.jurisdictions[t.jurisdiction].id)"
+            if days[key] == nil { expected.append((t.measure.rawValue, d.jurisdictions[t.jurisdiction].id)) }
+            days[key, default: []].append(t.days)
+            if !t.exact { inexact[key, default: 0] += 1 }
+        }
+        let measureOrder = expected.map(\.0).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        expected = measureOrder.flatMap { m in expected.filter { $0.0 == m } }
+        #expect(series.map { "\($0.measure)/\($0.jurisdiction)" } == expected.map { "\($0.0)/\($0.1)" })
+        for s in series {
+            let key = "\(s.measure)/\(s.jurisdiction)"
+            let sorted = (days[key] ?? []).sorted()
+            #expect(s.count == sorted.count)
+            #expect(s.bins.flatMap { Array(repeating: $0.day, count: $0.count) } == sorted)
+            #expect(s.bins.reduce(0) { $0 + $1.inexact } == inexact[key, default: 0])
+        }
+        #expect(series.reduce(0) { $0 + $1.count } == a.leadTimes.count)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import CGD
 import NetraRender
 #if canImport(Glibc)
 import Glibc
@@ -17,6 +18,36 @@ import Glibc
         #expect(decoded.pixel(x: 18, y: 10) == .white)
         #expect(decoded.pixel(x: 17, y: 11) == .white)
         #expect(decoded.pixel(x: 40, y: 0) == nil)
+    }
+
+    @Test func ownEncoderGivesLibgdsPixelsExactly() throws {
+        // Every kind of content: flat fills, soft edges, text, noise, an odd width.
+        let img = try GDImage(width: 301, height: 157)
+        img.clear(.white)
+        img.fillRect(x: 10, y: 5, width: 80, height: 60, RGBA(hex: 0x0072B2))
+        img.fillCircle(cx: 150, cy: 70, radius: 40, RGBA(hex: 0xD55E00, alpha: 160))
+        img.line(from: (0, 150), to: (300, 0), RGBA(hex: 0x009E73), thickness: 3)
+        let font = try FontSet.resolve().regular
+        try img.drawText("Jeda waktu 1.651.551", font: font, size: 18, color: RGBA(hex: 0x222222), x: 20, y: 120)
+        var seed: UInt32 = 12345
+        for x in 200..<300 {
+            for y in 100..<150 {
+                seed = seed &* 1_103_515_245 &+ 12345
+                img.fillRect(x: x, y: y, width: 1, height: 1, RGBA(hex: (seed >> 8) & 0xFFFFFF))
+            }
+        }
+        let ours = try img.png(), theirs = try img.libgdPNG()
+        #expect(ours != theirs)
+        #expect(try img.png() == ours)                                  // same pixels, same bytes
+        let a = try GDImage(png: ours), b = try GDImage(png: theirs)
+        #expect(a.width == 301 && a.height == 157)
+        var differ = 0
+        for y in 0..<157 { for x in 0..<301 where a.pixel(x: x, y: y) != img.pixel(x: x, y: y) || b.pixel(x: x, y: y) != img.pixel(x: x, y: y) { differ += 1 } }
+        #expect(differ == 0)
+        // A large flat chart-sized image stays small.
+        let flat = try GDImage(width: 1600, height: 900)
+        flat.clear(.white)
+        #expect(try flat.png().count < 20_000)
     }
 
     @Test func translucentColourBlendsOverWhite() throws {
@@ -60,6 +91,53 @@ import Glibc
         var dark = 0
         for y in 0..<40 { for x in 0..<120 { if let p = img.pixel(x: x, y: y), p.red < 100 { dark += 1 } } }
         #expect(dark > 50)
+    }
+
+    @Test func textFromTheMaskCacheMatchesLibgdDrawingItDirectly() throws {
+        let font = FontSet.defaultFolder + "DejaVuSans.ttf"
+        let w = 420, h = 160
+        let colors = [RGBA(hex: 0x1F1F1F), RGBA(hex: 0xD55E00, alpha: 140), RGBA(hex: 0xFFFFFF)]
+        let lines: [(String, Double, Int, Int, Double)] = [
+            ("Jeda waktu 1.651.551 · Kabupaten Bekasi", 18, 6, 30, 0),
+            ("Jeda waktu 1.651.551 · Kabupaten Bekasi", 18, 33, 61, 0),      // the same text, cached, elsewhere
+            ("Tahun 2024 → Pilkada", 26, 10, 110, 0),
+            ("Jumlah", 16, 400, 150, Double.pi / 2),
+        ]
+        for color in colors {
+            let ours = try GDImage(width: w, height: h)
+            ours.clear(RGBA(hex: 0x0072B2))
+            for l in lines { try ours.drawText(l.0, font: font, size: l.1, color: color, x: l.2, y: l.3, angle: l.4) }
+            // The same lines drawn by libgd itself on a plain libgd image.
+            let ref = try #require(gdImageCreateTrueColor(Int32(w), Int32(h)))
+            defer { gdImageDestroy(ref) }
+            gdImageAlphaBlending(ref, 1)
+            gdImageFilledRectangle(ref, 0, 0, Int32(w - 1), Int32(h - 1), netra_gdTrueColorAlpha(0x00, 0x72, 0xB2, 0))
+            let gdAlpha = 127 - (Int32(color.alpha) * 127 + 127) / 255
+            let fg = netra_gdTrueColorAlpha(Int32(color.red), Int32(color.green), Int32(color.blue), gdAlpha)
+            for l in lines {
+                var extra = gdFTStringExtra()
+                extra.flags = Int32(gdFTEX_RESOLUTION); extra.hdpi = 72; extra.vdpi = 72
+                var brect = [Int32](repeating: 0, count: 8)
+                let err = brect.withUnsafeMutableBufferPointer {
+                    gdImageStringFTEx(ref, $0.baseAddress, fg, font, l.1, l.4, Int32(l.2), Int32(l.3), l.0, &extra)
+                }
+                #expect(err == nil)
+            }
+            var inked = 0, differ = 0, worst = 0
+            for y in 0..<h {
+                for x in 0..<w {
+                    let a = try #require(ours.pixel(x: x, y: y))
+                    let c = gdImageGetTrueColorPixel(ref, Int32(x), Int32(y))
+                    let b = (Int(netra_gdTrueColorGetRed(c)), Int(netra_gdTrueColorGetGreen(c)), Int(netra_gdTrueColorGetBlue(c)))
+                    if b != (0x00, 0x72, 0xB2) { inked += 1 }
+                    let d = max(abs(Int(a.red) - b.0), abs(Int(a.green) - b.1), abs(Int(a.blue) - b.2))
+                    if d > 0 { differ += 1; worst = max(worst, d) }
+                }
+            }
+            #expect(inked > 2_000)
+            // Only where two glyphs' soft edges overlap may a level round differently.
+            #expect(differ <= 12 && worst <= 2, "\(differ) pixels differ, by up to \(worst)")
+        }
     }
 
     @Test func missingFontIsAThrownErrorNamingThePath() {
