@@ -201,9 +201,10 @@ public final class GDImage {
     public func png() throws(RenderError) -> [UInt8] {
         if pointer.pointee.trueColor != 0, let rows = pointer.pointee.tpixels,
            (0..<height).allSatisfy({ rows[$0] != nil }) {
-            return PNGEncoder.encode(width: width, height: height) { y in
+            guard let png = PNGEncoder.encode(width: width, height: height, row: { y in
                 UnsafePointer(rows[y].unsafelyUnwrapped)   // checked non-nil just above
-            }
+            }) else { throw .pngEncoding }
+            return png
         }
         return try libgdPNG()
     }
