@@ -30,20 +30,46 @@ public struct IDOrder: Sendable {
             self.init(events, order: events.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) })
             return
         }
-        // The merge: ties go left, which keeps equal ids in index order.
+        // The merge: ties go left, which keeps equal ids in index order. The ids are copied
+        // from the halves' packed bytes as they come: no event is touched again.
         var order: [Int] = []
         order.reserveCapacity(n)
-        var i = 0, j = 0
-        while i < left.keys.count && j < right.keys.count {
-            if right.precedes(right.keys[j], left, left.keys[i]) {
-                order.append(right.keys[j].index); j += 1
-            } else {
-                order.append(left.keys[i].index); i += 1
+        var rank = [Int32](repeating: 0, count: n)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(left.packed.count + right.packed.count)
+        var start: [UInt32] = [0]
+        start.reserveCapacity(n + 1)
+        var plain: [Bool] = []
+        plain.reserveCapacity(n)
+        left.packed.withUnsafeBufferPointer { l in
+            right.packed.withUnsafeBufferPointer { r in
+                func take(_ half: Half, _ packed: UnsafeBufferPointer<UInt8>, _ key: Key) {
+                    let k = key.index - half.base
+                    rank[key.index] = Int32(order.count)
+                    order.append(key.index)
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: packed[half.from[k]..<half.from[k + 1]]))
+                    start.append(UInt32(bytes.count))
+                    plain.append(half.plain[k])
+                }
+                var i = 0, j = 0
+                while i < left.keys.count || j < right.keys.count {
+                    if i == left.keys.count || (j < right.keys.count && right.precedes(right.keys[j], left, left.keys[i])) {
+                        take(right, r, right.keys[j]); j += 1
+                    } else {
+                        take(left, l, left.keys[i]); i += 1
+                    }
+                }
             }
         }
-        while i < left.keys.count { order.append(left.keys[i].index); i += 1 }
-        while j < right.keys.count { order.append(right.keys[j].index); j += 1 }
-        self.init(events, order: order)
+        self.init(order: order, rank: rank, bytes: bytes, start: start, plain: plain)
+    }
+
+    private init(order: [Int], rank: [Int32], bytes: [UInt8], start: [UInt32], plain: [Bool]) {
+        self.order = order
+        self.rank = rank
+        self.bytes = bytes
+        self.start = start
+        self.plain = plain
     }
 
     /// With the order known: each id copied in that order.
@@ -77,14 +103,18 @@ public struct IDOrder: Sendable {
         var from: [Int] = [0]
         let base: Int
         var keys: [Key] = []
+        /// Whether each id is known to need no quotes in plain CSV.
+        var plain: [Bool] = []
         var ascii = true
 
         init(_ events: [Event], _ range: Range<Int>) {
             base = range.lowerBound
             from.reserveCapacity(range.count + 1)
+            plain.reserveCapacity(range.count)
             for k in range {
                 events[k].withUTF8(.id) { packed.append(contentsOf: $0) }
                 from.append(packed.count)
+                plain.append(events[k].isPlain(.id))
             }
             guard !packed.contains(where: { $0 >= 0x80 }) else { ascii = false; return }
             let from = from
