@@ -30,22 +30,38 @@ public enum FileIO {
         if (st.st_mode & S_IFMT) != S_IFREG { throw Failure(reason: "is not a regular file") }
         let size = Int(st.st_size)
         if size > maxInputBytes { throw Failure(reason: "is \(size) bytes, more than the limit of \(maxInputBytes)") }
-        // Filled straight from read(2): zeroing first would touch every page twice.
-        var failure: Failure?
+        // Filled straight from pread(2): zeroing first would touch every page twice. A big
+        // file is read in two halves on two cores (copying it in is a fifth of loading it).
+        let halves = size >= 64 << 20 ? 2 : 1
+        let failures = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2)
+        failures.initialize(repeating: 0)
+        defer { failures.deallocate() }
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-            var got = 0
-            while got < size {
-                let r = Glibc.read(fd, buf.baseAddress.map { $0 + got }, size - got)
-                if r < 0 {
-                    if errno == EINTR { continue }
-                    failure = Failure(reason: reason(errno))
-                    break
+            let shared = Unshared((buf, failures))
+            let got = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2)
+            got.initialize(repeating: 0)
+            defer { got.deallocate() }
+            let gotShared = Unshared(got)
+            Parallel.forEach(halves) { h in
+                let (buf, failures) = shared.value
+                let lo = h == 0 ? 0 : size / 2, hi = halves == 1 || h == 1 ? size : size / 2
+                var done = lo
+                while done < hi {
+                    let r = pread(fd, buf.baseAddress.map { $0 + done }, hi - done, off_t(done))
+                    if r < 0 {
+                        if errno == EINTR { continue }
+                        failures[h] = errno
+                        break
+                    }
+                    if r == 0 { break }
+                    done += r
                 }
-                if r == 0 { break }
-                got += r
+                gotShared.value[h] = done - lo
             }
-            count = got
+            // A file that shrank while being read keeps what is whole from the start.
+            count = halves == 2 && got[0] < size / 2 ? got[0] : got[0] + got[1]
         }
+        let failure = failures[0] != 0 ? Failure(reason: reason(failures[0])) : failures[1] != 0 ? Failure(reason: reason(failures[1])) : nil
         if let failure { throw failure }
         return bytes
     }
