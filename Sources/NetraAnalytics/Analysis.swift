@@ -14,10 +14,19 @@ public struct Analysis: Sendable {
 
     public init(dataset: Dataset) {
         self.dataset = dataset
-        // The events by id (sorted on both cores), then the graph beside the month table.
-        idOrder = IDOrder(dataset.events)
-        (graph, monthlyTable) = Parallel.both({ EventGraph(events: dataset.events) }, { MonthlyTable(dataset, rollup: true) })
-        leadTimes = LeadTimes.compute(dataset, graph: graph, byID: idOrder.order)
+        // Both cores sort half the ids each; then one merges them while the other builds the
+        // graph, counts the months and works out the lead times, which are listed by id last.
+        let halves = IDOrder.sortedHalves(dataset.events)
+        let (ids, (built, table, figures)) = Parallel.both(
+            { IDOrder(dataset.events, merging: halves) },
+            { () -> (EventGraph, MonthlyTable, LeadTimes.Figures) in
+                let g = EventGraph(events: dataset.events)
+                return (g, MonthlyTable(dataset, rollup: true), LeadTimes.figures(dataset, graph: g))
+            })
+        idOrder = ids
+        graph = built
+        monthlyTable = table
+        leadTimes = figures.listed(by: ids.order)
     }
 
     /// Events per month × jurisdiction × kind; with `rollup`, each ancestor's rows too.

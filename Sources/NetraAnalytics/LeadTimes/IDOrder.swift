@@ -23,43 +23,82 @@ public struct IDOrder: Sendable {
     /// each half of the events is sorted on its own core (on its first 24 bytes packed into
     /// three integers, then, only on a tie, the rest), and the two are merged.
     public init(_ events: [Event]) {
+        self.init(events, merging: IDOrder.sortedHalves(events))
+    }
+
+    /// Each half of the events sorted, on its own core: `init(_:merging:)` merges them.
+    static func sortedHalves(_ events: [Event]) -> (Half, Half) {
         let n = events.count, mid = n / 2
-        let (left, right) = Parallel.both({ Half(events, 0..<mid) }, { Half(events, mid..<n) })
+        return Parallel.both({ Half(events, 0..<mid) }, { Half(events, mid..<n) })
+    }
+
+    init(_ events: [Event], merging halves: (Half, Half)) {
+        let (left, right) = halves
+        let n = events.count, mid = n / 2
         guard left.ascii, right.ascii else {
             let ids = events.map(\.id)
             self.init(events, order: events.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) })
             return
         }
-        // The merge: ties go left, which keeps equal ids in index order. The ids are copied
-        // from the halves' packed bytes as they come: no event is touched again.
-        var order: [Int] = []
-        order.reserveCapacity(n)
-        var rank = [Int32](repeating: 0, count: n)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(left.packed.count + right.packed.count)
-        var start: [UInt32] = [0]
-        start.reserveCapacity(n + 1)
-        var plain: [Bool] = []
-        plain.reserveCapacity(n)
-        left.packed.withUnsafeBufferPointer { l in
-            right.packed.withUnsafeBufferPointer { r in
-                func take(_ half: Half, _ packed: UnsafeBufferPointer<UInt8>, _ key: Key) {
-                    let k = key.index - half.base
-                    rank[key.index] = Int32(order.count)
-                    order.append(key.index)
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: packed[half.from[k]..<half.from[k + 1]]))
-                    start.append(UInt32(bytes.count))
-                    plain.append(half.plain[k])
-                }
-                var i = 0, j = 0
-                while i < left.keys.count || j < right.keys.count {
-                    if i == left.keys.count || (j < right.keys.count && right.precedes(right.keys[j], left, left.keys[i])) {
-                        take(right, r, right.keys[j]); j += 1
-                    } else {
-                        take(left, l, left.keys[i]); i += 1
+        // The merge: ties go left, which keeps equal ids in index order.
+        var order = [Int](repeating: 0, count: n)
+        left.packed.withUnsafeBufferPointer { lp in
+            right.packed.withUnsafeBufferPointer { rp in
+                left.keys.withUnsafeBufferPointer { lk in
+                    right.keys.withUnsafeBufferPointer { rk in
+                        order.withUnsafeMutableBufferPointer { out in
+                            var i = 0, j = 0, o = 0
+                            while i < lk.count && j < rk.count {
+                                let x = rk[j], y = lk[i]
+                                let rightFirst: Bool
+                                if x.a != y.a { rightFirst = x.a < y.a }
+                                else if x.b != y.b { rightFirst = x.b < y.b }
+                                else if x.c != y.c { rightFirst = x.c < y.c }
+                                else {
+                                    rightFirst = IDOrder.tailPrecedes(rp, right.from, x.index - right.base,
+                                                                      lp, left.from, y.index - left.base, x.index, y.index)
+                                }
+                                if rightFirst { out[o] = x.index; j += 1 } else { out[o] = y.index; i += 1 }
+                                o += 1
+                            }
+                            while i < lk.count { out[o] = lk[i].index; i += 1; o += 1 }
+                            while j < rk.count { out[o] = rk[j].index; j += 1; o += 1 }
+                        }
                     }
                 }
             }
+        }
+        // Each id copied from its half's packed bytes, in that order: no event is touched again.
+        var rank = [Int32](repeating: 0, count: n)
+        var bytes = [UInt8](repeating: 0, count: left.packed.count + right.packed.count)
+        var start = [UInt32](repeating: 0, count: n + 1)
+        var plain = [Bool](repeating: false, count: n)
+        left.packed.withUnsafeBufferPointer { lp in
+        right.packed.withUnsafeBufferPointer { rp in
+        left.from.withUnsafeBufferPointer { lf in
+        right.from.withUnsafeBufferPointer { rf in
+        left.plain.withUnsafeBufferPointer { lpl in
+        right.plain.withUnsafeBufferPointer { rpl in
+            bytes.withUnsafeMutableBufferPointer { out in
+                guard let dst = out.baseAddress else { return }
+                var at = 0
+                for (i, k) in order.enumerated() {
+                    let isLeft = k < mid
+                    let e = isLeft ? k : k - mid
+                    let from = isLeft ? lf : rf, src = isLeft ? lp : rp
+                    let lo = from[e], hi = from[e + 1]
+                    if hi > lo, let bytes = src.baseAddress { (dst + at).update(from: bytes + lo, count: hi - lo) }
+                    at += hi - lo
+                    rank[k] = Int32(i)
+                    start[i + 1] = UInt32(at)
+                    plain[i] = isLeft ? lpl[e] : rpl[e]
+                }
+            }
+        }
+        }
+        }
+        }
+        }
         }
         self.init(order: order, rank: rank, bytes: bytes, start: start, plain: plain)
     }
@@ -94,10 +133,10 @@ public struct IDOrder: Sendable {
         self.plain = plain
     }
 
-    private struct Key { var a: UInt64, b: UInt64, c: UInt64, index: Int }
+    struct Key { var a: UInt64, b: UInt64, c: UInt64, index: Int }
 
     /// The events of `range`, their ids packed and sorted.
-    private struct Half: Sendable {
+    struct Half: Sendable {
         var packed: [UInt8] = []
         /// Where event `range.lowerBound + k`'s id starts in `packed` (and `from[k + 1]` ends it).
         var from: [Int] = [0]
@@ -131,8 +170,16 @@ public struct IDOrder: Sendable {
                         c: word(from[k] + 16, from[k + 1]), index: range.lowerBound + k)
                 }
             }
-            let me = self
-            keys.sort { x, y in me.precedes(x, me, y) }
+            // Words first, inline; the tail only on a tie (no copy of `self` per comparison).
+            let packedBytes = packed, offsets = from, base = range.lowerBound
+            packedBytes.withUnsafeBufferPointer { p in
+                keys.sort { x, y in
+                    if x.a != y.a { return x.a < y.a }
+                    if x.b != y.b { return x.b < y.b }
+                    if x.c != y.c { return x.c < y.c }
+                    return IDOrder.tailPrecedes(p, offsets, x.index - base, p, offsets, y.index - base, x.index, y.index)
+                }
+            }
         }
 
         /// Whether `x` (one of these ids) sorts before `y` (one of `other`'s).
@@ -141,20 +188,26 @@ public struct IDOrder: Sendable {
             if x.a != y.a { return x.a < y.a }
             if x.b != y.b { return x.b < y.b }
             if x.c != y.c { return x.c < y.c }
-            let kx = x.index - base, ky = y.index - other.base
-            let ex = from[kx + 1], ey = other.from[ky + 1]
-            let sx = min(from[kx] + 24, ex), sy = min(other.from[ky] + 24, ey)
-            let length = min(ex - sx, ey - sy)
-            let c: Int32 = length == 0 ? 0 : packed.withUnsafeBufferPointer { p in
+            return packed.withUnsafeBufferPointer { p in
                 other.packed.withUnsafeBufferPointer { q in
-                    guard let p = p.baseAddress, let q = q.baseAddress else { return 0 }
-                    return memcmp(p + sx, q + sy, length)
+                    IDOrder.tailPrecedes(p, from, x.index - base, q, other.from, y.index - other.base, x.index, y.index)
                 }
             }
-            if c != 0 { return c < 0 }
-            let tx = ex - from[kx], ty = ey - other.from[ky]
-            return tx != ty ? tx < ty : x.index < y.index
         }
+    }
+
+    /// For ids equal in their first 24 bytes: the rest, then the length, then the index.
+    static func tailPrecedes(_ p: UnsafeBufferPointer<UInt8>, _ pFrom: [Int], _ kx: Int,
+                             _ q: UnsafeBufferPointer<UInt8>, _ qFrom: [Int], _ ky: Int, _ ix: Int, _ iy: Int) -> Bool {
+        let ex = pFrom[kx + 1], ey = qFrom[ky + 1]
+        let sx = min(pFrom[kx] + 24, ex), sy = min(qFrom[ky] + 24, ey)
+        let length = min(ex - sx, ey - sy)
+        if length > 0, let pb = p.baseAddress, let qb = q.baseAddress {
+            let c = memcmp(pb + sx, qb + sy, length)
+            if c != 0 { return c < 0 }
+        }
+        let tx = ex - pFrom[kx], ty = ey - qFrom[ky]
+        return tx != ty ? tx < ty : ix < iy
     }
 
     /// Event `k`'s id bytes and whether they are known to need no quotes.

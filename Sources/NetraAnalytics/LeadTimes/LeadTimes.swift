@@ -123,6 +123,27 @@ public enum LeadTimes {
 
     /// Every lead time; `byID` is `idOrder(d.events)` when the caller has it already.
     public static func compute(_ d: Dataset, graph: EventGraph, byID: [Int]? = nil) -> [LeadTime] {
+        figures(d, graph: graph).listed(by: byID ?? idOrder(d.events))
+    }
+
+    /// Each measure's figures, kept by event: listed in id order by `Figures.listed(by:)`.
+    struct Figures: Sendable {
+        let byMeasure: [[LeadTime]]
+        let slot: [[Int32]]
+
+        /// Every figure, by measure, then in the order of `byID` (event indices by id).
+        func listed(by byID: [Int]) -> [LeadTime] {
+            var out: [LeadTime] = []
+            out.reserveCapacity(byMeasure.reduce(0) { $0 + $1.count })
+            for m in byMeasure.indices where !byMeasure[m].isEmpty {
+                let list = byMeasure[m], at = slot[m]
+                for k in byID where at[k] >= 0 { out.append(list[Int(at[k])]) }
+            }
+            return out
+        }
+    }
+
+    static func figures(_ d: Dataset, graph: EventGraph) -> Figures {
         let n = d.events.count
         // Each event yields at most one figure per measure, so a measure's figures are kept
         // by event and read out in id order: one sort of the ids instead of one per measure.
@@ -206,15 +227,7 @@ public enum LeadTimes {
                     days: e.date.anchor.days(to: sd), exact: e.date.isExact), mLag)
             }
         }
-        // Event indices by id; equal ids (possible only in a hand-built dataset) keep index order.
-        let byID = byID ?? idOrder(d.events)
-        var out: [LeadTime] = []
-        out.reserveCapacity(byMeasure.reduce(0) { $0 + $1.count })
-        for m in measures.indices where !byMeasure[m].isEmpty {
-            let list = byMeasure[m], at = slot[m]
-            for k in byID where at[k] >= 0 { out.append(list[Int(at[k])]) }
-        }
-        return out
+        return Figures(byMeasure: byMeasure, slot: slot)
     }
 
     /// Event indices sorted by id, equal ids in index order (see `IDOrder`).
