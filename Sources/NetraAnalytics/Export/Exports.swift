@@ -60,7 +60,7 @@ extension Analysis {
         let yes = w.encoded("true"), no = w.encoded("false")
         var lastMeasure = LeadTimeMeasure.prevention, measureCell = measures[0]
         for t in leadTimes {
-            if t.measure != lastMeasure { lastMeasure = t.measure; measureCell = measures[LeadTimeMeasure.allCases.firstIndex(of: t.measure) ?? 0] }
+            if t.measure != lastMeasure { lastMeasure = t.measure; measureCell = measures[t.measure.order] }
             w.cell(measureCell); w.separator()
             idOrder.withID(t.event) { w.text(bytes: $0, plain: $1) }; w.separator()
             w.cell(jurisdictions[t.jurisdiction]); w.separator()
@@ -152,14 +152,11 @@ extension Analysis {
         // Sources by outlet, for the events of the loaded file's store; others are encoded as met.
         let store = d.events.first?.text
         let sources = store?.sources.map { w.encoded($0) } ?? []
-        // Enum cases to their cells without hashing: a linear look over a handful of cases.
-        func precisionIndex(_ p: Precision) -> Int { Precision.allCases.firstIndex(of: p) ?? 0 }
-        func statusIndex(_ s: CaseStatus) -> Int { CaseStatus.allCases.firstIndex(of: s) ?? 0 }
         func each(_ k: Int) {
             let e = d.events[k]
             e.withUTF8(.id) { w.text(bytes: $0, plain: e.isPlain(.id)) }; w.separator()
             w.written(e.date.written); w.separator()
-            w.cell(precisions[precisionIndex(e.date.precision)]); w.separator()
+            w.cell(precisions[e.date.precision.order]); w.separator()
             w.day(e.endDate); w.separator()
             w.cell(kinds[e.kind.order]); w.separator()
             w.cell(jurisdictions[e.jurisdiction]); w.separator()
@@ -168,7 +165,7 @@ extension Analysis {
             e.withUTF8(.place) { w.text(bytes: $0, plain: e.isPlain(.place)) }; w.separator()
             w.int(e.count); w.separator()
             e.withUTF8(.unit) { w.text(bytes: $0, plain: e.isPlain(.unit)) }; w.separator()
-            if let st = e.status { w.cell(statuses[statusIndex(st)]) }
+            if let st = e.status { w.cell(statuses[st.order]) }
             w.separator()
             // `relation:target;…` made as bytes, then quoted like any text cell.
             linkBytes.removeAll(keepingCapacity: true)

@@ -16,6 +16,18 @@ public enum LeadTimeMeasure: String, CaseIterable, Sendable {
     /// From an event's date to its source's publication date.
     case reportingLag = "reporting_lag"
 
+    /// Position in `allCases`, without hashing: asked once per lead time.
+    public var order: Int {
+        switch self {
+        case .prevention: return 0
+        case .response: return 1
+        case .report: return 2
+        case .decision: return 3
+        case .sanction: return 4
+        case .reportingLag: return 5
+        }
+    }
+
     /// The event kind an incident's measure looks for.
     public var reachedKind: EventKind? {
         switch self {
@@ -240,9 +252,8 @@ public enum LeadTimes {
         let measures = LeadTimeMeasure.allCases
         var days: [[Int]] = Array(repeating: [], count: measures.count * js)
         var exact = [Int](repeating: 0, count: measures.count * js)
-        let order = Dictionary(uniqueKeysWithValues: measures.enumerated().map { ($1, $0) })
         for t in times {
-            let key = (order[t.measure] ?? 0) * js + t.jurisdiction
+            let key = t.measure.order * js + t.jurisdiction
             days[key].append(t.days)
             if t.exact { exact[key] += 1 }
         }

@@ -671,7 +671,7 @@ struct Generator {
             let k = r.kind.order
             id(r); comma()
             writtenDate(r); comma()
-            put(precisionText[r.precision.slot]); comma()
+            put(precisionText[r.precision.order]); comma()
             if node.endDay >= 0 { date(node.endDay, 10) }
             comma()
             put(kindSlug[k]); comma()
@@ -684,7 +684,7 @@ struct Generator {
             comma()
             if let u = node.unit { put(u) }
             comma()
-            if let s = node.status { put(statusText[s.slot]) }
+            if let s = node.status { put(statusText[s.order]) }
             comma()
             for l in node.linkStart ..< node.linkStart + node.linkCount {
                 if l > node.linkStart { out.append(0x3B) }
@@ -707,28 +707,5 @@ struct Generator {
         written += nodes.count
         nodes.removeAll(keepingCapacity: true)
         links.removeAll(keepingCapacity: true)
-    }
-}
-
-// Table slots by switch: `allCases.firstIndex` would build an array on every row.
-extension Precision {
-    fileprivate var slot: Int {
-        switch self {
-        case .day: return 0
-        case .month: return 1
-        case .year: return 2
-        case .onOrBefore: return 3
-        }
-    }
-}
-
-extension CaseStatus {
-    fileprivate var slot: Int {
-        switch self {
-        case .alleged: return 0
-        case .confirmed: return 1
-        case .dismissed: return 2
-        case .sanctioned: return 3
-        }
     }
 }

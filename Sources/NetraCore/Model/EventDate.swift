@@ -5,6 +5,16 @@ public enum Precision: String, CaseIterable, Sendable {
     case year
     /// The event happened by that date (known only from the day it was reported).
     case onOrBefore = "on-or-before"
+
+    /// Position in `allCases`, by switch: `allCases.firstIndex` builds an array each time.
+    public var order: Int {
+        switch self {
+        case .day: return 0
+        case .month: return 1
+        case .year: return 2
+        case .onOrBefore: return 3
+        }
+    }
 }
 
 /// How much of a date was written: `2024-01-22`, `2024-01` or `2024`.

@@ -44,6 +44,16 @@ public enum EventKind: String, CaseIterable, Sendable, Comparable {
 /// The state of an incident or of the cases in a tally.
 public enum CaseStatus: String, CaseIterable, Sendable {
     case alleged, confirmed, dismissed, sanctioned
+
+    /// Position in `allCases`, by switch: `allCases.firstIndex` builds an array each time.
+    public var order: Int {
+        switch self {
+        case .alleged: return 0
+        case .confirmed: return 1
+        case .dismissed: return 2
+        case .sanctioned: return 3
+        }
+    }
 }
 
 /// The type of an edge: the event with the link is the effect, its target the cause.

@@ -107,7 +107,7 @@ public enum CasesChart {
                       events[i].jurisdiction >= 0 && events[i].jurisdiction < jCount else { continue }
                 let tally = kind == .caseTally
                 let status = tally ? events[i].status : nil
-                let slot = Slot(j: events[i].jurisdiction, status: status.map { CaseStatus.allCases.firstIndex(of: $0) ?? 0 } ?? -1,
+                let slot = Slot(j: events[i].jurisdiction, status: status.map { $0.order } ?? -1,
                                 unit: tally ? unit(events[i]) : -1, panel: tally ? 0 : 1)
                 let k: Int
                 if let found = slotOf[slot] {
@@ -146,7 +146,7 @@ public enum CasesChart {
             let x = dataset.jurisdictions[j]
             return (TimelineChart.levelRank(x.level), x.name, j)
         }
-        func statusRank(_ st: CaseStatus?) -> Int { st.flatMap { CaseStatus.allCases.firstIndex(of: $0) } ?? 9 }
+        func statusRank(_ st: CaseStatus?) -> Int { st.map { $0.order } ?? 9 }
         var keys = collected.keys.sorted { a, b in
             let ra = rank(a.jurisdiction), rb = rank(b.jurisdiction)
             return (a.panel, ra.0, ra.1, ra.2, a.unit, statusRank(a.status)) < (b.panel, rb.0, rb.1, rb.2, b.unit, statusRank(b.status))
