@@ -14,38 +14,48 @@ enum PNGEncoder {
     /// ints (`0x7FRRGGBB`, alpha ignored: the image is opaque).
     static func encode(width: Int, height: Int, row: (Int) -> UnsafePointer<Int32>) -> [UInt8]? {
         let stride = width * 3
-        // Filtered scanlines: a filter byte (2, Up) then each pixel's bytes minus those above.
-        var raw = [UInt8](repeating: 0, count: (stride + 1) * height)
-        raw.withUnsafeMutableBufferPointer { out in
-            guard let base = out.baseAddress else { return }
-            var prev: UnsafePointer<Int32>?
-            for y in 0..<height {
-                let line = base + y * (stride + 1)
-                line[0] = 2
-                let px = row(y)
-                var o = 1
-                if let up = prev {
-                    for x in 0..<width {
-                        let c = UInt32(bitPattern: px[x]), u = UInt32(bitPattern: up[x])
-                        // The buffer starts zeroed: a pixel like the one above needs nothing.
-                        if c == u { o += 3; continue }
-                        line[o] = UInt8(truncatingIfNeeded: c >> 16) &- UInt8(truncatingIfNeeded: u >> 16)
-                        line[o + 1] = UInt8(truncatingIfNeeded: c >> 8) &- UInt8(truncatingIfNeeded: u >> 8)
-                        line[o + 2] = UInt8(truncatingIfNeeded: c) &- UInt8(truncatingIfNeeded: u)
-                        o += 3
+        // Filtered scanlines, a batch of rows at a time into zlib: a filter byte (2, Up) then
+        // each pixel's bytes minus those above. No buffer the size of the image is made.
+        let batch = 32
+        var rows = [UInt8](repeating: 0, count: (stride + 1) * batch)
+        let stream = ZlibStream()
+        guard stream.ready else { return nil }
+        var prev: UnsafePointer<Int32>?
+        var y = 0
+        while y < height {
+            let count = min(batch, height - y)
+            rows.withUnsafeMutableBufferPointer { out in
+                guard let base = out.baseAddress else { return }
+                for r in 0..<count {
+                    let line = base + r * (stride + 1)
+                    line[0] = 2
+                    let px = row(y + r)
+                    var o = 1
+                    if let up = prev {
+                        for x in 0..<width {
+                            let c = UInt32(bitPattern: px[x]), u = UInt32(bitPattern: up[x])
+                            line[o] = UInt8(truncatingIfNeeded: c >> 16) &- UInt8(truncatingIfNeeded: u >> 16)
+                            line[o + 1] = UInt8(truncatingIfNeeded: c >> 8) &- UInt8(truncatingIfNeeded: u >> 8)
+                            line[o + 2] = UInt8(truncatingIfNeeded: c) &- UInt8(truncatingIfNeeded: u)
+                            o += 3
+                        }
+                    } else {
+                        for x in 0..<width {
+                            let c = UInt32(bitPattern: px[x])
+                            line[o] = UInt8(truncatingIfNeeded: c >> 16)
+                            line[o + 1] = UInt8(truncatingIfNeeded: c >> 8)
+                            line[o + 2] = UInt8(truncatingIfNeeded: c)
+                            o += 3
+                        }
                     }
-                } else {
-                    for x in 0..<width {
-                        let c = UInt32(bitPattern: px[x])
-                        line[o] = UInt8(truncatingIfNeeded: c >> 16)
-                        line[o + 1] = UInt8(truncatingIfNeeded: c >> 8)
-                        line[o + 2] = UInt8(truncatingIfNeeded: c)
-                        o += 3
-                    }
+                    prev = px
                 }
-                prev = px
             }
+            y += count
+            let filled = count * (stride + 1)
+            guard rows.withUnsafeBufferPointer({ stream.add(UnsafeBufferPointer(rebasing: $0[..<filled]), last: y == height) }) else { return nil }
         }
+        guard let deflated = stream.finish() else { return nil }
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
         header.appendBigEndian(UInt32(width))
@@ -57,7 +67,6 @@ enum PNGEncoder {
         phys.appendBigEndian(3780)
         phys.append(1)
         png.appendChunk("pHYs", phys)
-        guard let deflated = ZlibStream.compress(raw) else { return nil }
         png.appendChunk("IDAT", deflated)
         png.appendChunk("IEND", [])
         return png
@@ -87,18 +96,48 @@ enum CRC32 {
     }
 }
 
-/// A zlib stream made by zlib itself at its fastest level: the Up-filtered rows of a chart are
-/// mostly zeros, which it packs nearly as well as at any other.
-enum ZlibStream {
-    /// nil only when zlib runs out of memory.
-    static func compress(_ data: [UInt8]) -> [UInt8]? {
-        var size = compressBound(uLong(data.count))
-        var out = [UInt8](repeating: 0, count: Int(size))
-        let status = out.withUnsafeMutableBufferPointer { o in
-            data.withUnsafeBufferPointer { i in compress2(o.baseAddress, &size, i.baseAddress, uLong(i.count), Z_BEST_SPEED) }
-        }
-        guard status == Z_OK else { return nil }
-        out.removeSubrange(Int(size)...)
-        return out
+/// A zlib stream made by zlib at its fastest level, fed a part at a time: the Up-filtered rows
+/// of a chart are mostly zeros, which it packs nearly as well as at any other level. The
+/// `z_stream` lives at one address (zlib checks that it does not move).
+final class ZlibStream {
+    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    private var out: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 64 << 10)
+    /// False when zlib could not start (out of memory).
+    let ready: Bool
+
+    init() {
+        stream.initialize(to: z_stream())
+        ready = deflateInit_(stream, Z_BEST_SPEED, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
     }
+
+    deinit {
+        if ready { deflateEnd(stream) }
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
+    /// Deflates `input`; with `last`, finishes the stream. False when zlib fails.
+    func add(_ input: UnsafeBufferPointer<UInt8>, last: Bool) -> Bool {
+        guard ready else { return false }
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+        stream.pointee.avail_in = uInt(input.count)
+        let flush = last ? Z_FINISH : Z_NO_FLUSH
+        while true {
+            let (status, produced) = chunk.withUnsafeMutableBufferPointer { c -> (Int32, Int) in
+                stream.pointee.next_out = c.baseAddress
+                stream.pointee.avail_out = uInt(c.count)
+                let status = deflate(stream, flush)
+                return (status, c.count - Int(stream.pointee.avail_out))
+            }
+            out.append(contentsOf: chunk[..<produced])
+            if status == Z_STREAM_END { return true }
+            guard status == Z_OK || status == Z_BUF_ERROR else { return false }
+            // Not the end: zlib has taken all the input and had room to spare for its output.
+            if !last && stream.pointee.avail_in == 0 && produced < chunk.count { return true }
+        }
+    }
+
+    /// The whole stream, once `add(_:last: true)` has succeeded.
+    func finish() -> [UInt8]? { ready ? out : nil }
 }
