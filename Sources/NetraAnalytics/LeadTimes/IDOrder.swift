@@ -122,9 +122,11 @@ public struct IDOrder: Sendable {
         plain.reserveCapacity(n)
         for (i, k) in order.enumerated() {
             rank[k] = Int32(i)
-            events[k].withUTF8(.id) { bytes.append(contentsOf: $0) }
+            events.withID(k) { id, isPlain in
+                bytes.append(contentsOf: id)
+                plain.append(isPlain)
+            }
             start.append(UInt32(bytes.count))
-            plain.append(events[k].isPlain(.id))
         }
         self.order = order
         self.rank = rank
@@ -151,9 +153,11 @@ public struct IDOrder: Sendable {
             from.reserveCapacity(range.count + 1)
             plain.reserveCapacity(range.count)
             for k in range {
-                events[k].withUTF8(.id) { packed.append(contentsOf: $0) }
+                events.withID(k) { id, isPlain in
+                    packed.append(contentsOf: id)
+                    plain.append(isPlain)
+                }
                 from.append(packed.count)
-                plain.append(events[k].isPlain(.id))
             }
             guard !packed.contains(where: { $0 >= 0x80 }) else { ascii = false; return }
             let from = from

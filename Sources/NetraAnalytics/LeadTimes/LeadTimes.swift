@@ -180,7 +180,9 @@ public enum LeadTimes {
         }
         var walker = EventGraph.Walker(nodeCount: graph.nodeCount, following: handling)
         for k in d.events.indices {
-            let e = d.events[k]
+            // The fields used, read in place: binding the event would copy (and retain) it.
+            let e = (kind: d.events[k].kind, date: d.events[k].date, jurisdiction: d.events[k].jurisdiction,
+                     sourceDate: d.events[k].sourceDate)
             if e.kind.isPrevention {
                 let a = e.date.anchor
                 // First election on or after the anchor (elections are sorted by date).
@@ -227,10 +229,10 @@ public enum LeadTimes {
                     default: r = -1
                     }
                     guard r >= 0 else { continue }
-                    let ev = d.events[r]
+                    let reached = d.events[r].date
                     add(LeadTime(
                         measure: h.measure, event: k, jurisdiction: e.jurisdiction, target: .event(r),
-                        days: e.date.anchor.days(to: ev.date.anchor), exact: e.date.isExact && ev.date.isExact), h.index)
+                        days: e.date.anchor.days(to: reached.anchor), exact: e.date.isExact && reached.isExact), h.index)
                 }
             }
             if let sd = e.sourceDate {

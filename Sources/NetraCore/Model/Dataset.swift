@@ -160,10 +160,7 @@ public struct Dataset: Sendable {
     /// copy of the whole event per id would cost more than writing it.
     @inline(__always)
     public func withID<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>, _ plain: Bool) throws -> R) rethrows -> R {
-        try events.withUnsafeBufferPointer { all in
-            let r = all[k].refs.id
-            return try all[k].text.withUTF8(r) { try body($0, r.isPlain) }
-        }
+        try events.withID(k, body)
     }
     /// Distinct outlets named in `source` (spaces trimmed, case folded), for chart footers.
     public let outletCount: Int
@@ -238,5 +235,17 @@ extension StringProtocol {
         while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
         return String(s)
+    }
+}
+
+extension Array where Element == Event {
+    /// Event `k`'s id bytes, and whether they are known to need no quotes, read in place:
+    /// binding the event would copy (and retain) it.
+    @inline(__always)
+    public func withID<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>, _ plain: Bool) throws -> R) rethrows -> R {
+        try withUnsafeBufferPointer { all in
+            let r = all[k].refs.id
+            return try all[k].text.withUTF8(r) { try body($0, r.isPlain) }
+        }
     }
 }
