@@ -194,7 +194,7 @@ extension DatasetLoader {
                 if raw.isEmpty {
                     if let w = written { precision = w.form == .day ? .day : (w.form == .month ? .month : .year) }
                 } else if let pi = ByteLookup.precisions.find(raw) {
-                    let p = Precision.allCases[pi]
+                    let p = Vocabularies.precisions[pi]
                     precision = p
                     if let w = written {
                         switch (p, w.form) {
@@ -221,13 +221,14 @@ extension DatasetLoader {
             }
             var kind: EventKind?
             if let c = cKind {
-                if let k = ByteLookup.kinds.find(rec.trimmed(c)) { kind = EventKind.allCases[k] }
+                if let k = ByteLookup.kinds.find(rec.trimmed(c)) { kind = Vocabularies.kinds[k] }
                 else if rec.isBlank(c) { say(c, "kind: missing kind; expected one of: \(EventKind.allowedList)"); valid = false }
                 else { say(c, "kind: unknown kind '\(rec.trimmedString(c))'; expected one of: \(EventKind.allowedList)"); valid = false }
             }
             var jurisdiction = -1
-            if let c = cJur, let jLookup {
-                if let j = jLookup.find(rec.trimmed(c)) { jurisdiction = j }
+            if let c = cJur, jLookup != nil {
+                // Looked up in place: binding the table would retain its arrays on every row.
+                if let j = jLookup?.find(rec.trimmed(c)) { jurisdiction = j }
                 else if rec.isBlank(c) { say(c, "jurisdiction: missing jurisdiction; expected one of: \(jurisdictionIDs)"); valid = false }
                 else { say(c, "jurisdiction: unknown jurisdiction '\(rec.trimmedString(c))'; expected one of: \(jurisdictionIDs)"); valid = false }
             }
@@ -243,7 +244,7 @@ extension DatasetLoader {
             }
             var status: CaseStatus?
             if let c = cStatus, !rec.isBlank(c) {
-                if let s = ByteLookup.statuses.find(rec.trimmed(c)) { status = CaseStatus.allCases[s] }
+                if let s = ByteLookup.statuses.find(rec.trimmed(c)) { status = Vocabularies.statuses[s] }
                 else { say(c, "status: unknown status '\(rec.trimmedString(c))'; expected one of: \(CaseStatus.allowedList)"); valid = false }
             }
             var sourceIndex = 0
@@ -262,7 +263,8 @@ extension DatasetLoader {
             }
             // Links are resolved once every id is known.
             let index = events.count
-            var links: [PendingLink] = []
+            // Straight into `pending`, taken back if the row turns out invalid: no array per row.
+            let pendingBefore = pending.count
             if let c = cLinks, !rec.isBlank(c) {
                 let f = rec.fields[c]
                 // The cell's position, found once for all its messages (it may hold thousands).
@@ -299,7 +301,7 @@ extension DatasetLoader {
                         if ta == tz { sayLink("links: link '\(text(a, z))' names no target event"); valid = false; continue }
                         let target = UnsafeBufferPointer(rebasing: u[ta..<tz])
                         if withBytes(idRef, { $0.elementsEqual(target) }) { sayLink("links: event '\(idText())' links to itself"); valid = false; continue }
-                        links.append(PendingLink(event: index, relation: Relation.allCases[r],
+                        pending.append(PendingLink(event: index, relation: Vocabularies.relations[r],
                                                  target: TextRef(start: UInt32(base + ta), count: UInt32(tz - ta) | flag),
                                                  line: f.line, lineStart: f.lineStart, offset: f.rawStart))
                     }
@@ -312,8 +314,10 @@ extension DatasetLoader {
                     parse(rec.slice(c), base: f.start, flag: 0)
                 }
             }
-            guard valid, let written, let precision, let kind, jurisdiction >= 0 || jLookup == nil else { return }
-            pending += links
+            guard valid, let written, let precision, let kind, jurisdiction >= 0 || jLookup == nil else {
+                pending.removeSubrange(pendingBefore...)
+                return
+            }
             if let c = cLinks {
                 let f = rec.fields[c]
                 linkLine.append(f.line); linkLineStart.append(f.lineStart); linkOffset.append(f.rawStart)
@@ -331,4 +335,12 @@ extension DatasetLoader {
                 sourceIndex: sourceIndex))
         }
     }
+}
+
+/// The cases of each vocabulary, made once: `allCases` builds a new array each time it is asked.
+enum Vocabularies {
+    static let kinds = EventKind.allCases
+    static let precisions = Precision.allCases
+    static let statuses = CaseStatus.allCases
+    static let relations = Relation.allCases
 }
