@@ -20,8 +20,8 @@ public struct IDOrder: Sendable {
     let plain: [Bool]
 
     /// ASCII ids (the usual case) are compared as bytes, which orders them as String does:
-    /// each half of the events is sorted on its own core (on its first 24 bytes packed into
-    /// three integers, then, only on a tie, the rest), and the two are merged.
+    /// each half of the events is sorted on its own core (on its first 32 bytes packed into
+    /// four integers, then, only on a tie, the rest), and the two are merged.
     public init(_ events: [Event]) {
         self.init(events, merging: IDOrder.sortedHalves(events))
     }
@@ -54,6 +54,7 @@ public struct IDOrder: Sendable {
                                 if x.a != y.a { rightFirst = x.a < y.a }
                                 else if x.b != y.b { rightFirst = x.b < y.b }
                                 else if x.c != y.c { rightFirst = x.c < y.c }
+                                else if x.d != y.d { rightFirst = x.d < y.d }
                                 else {
                                     rightFirst = IDOrder.tailPrecedes(rp, right.from, x.index - right.base,
                                                                       lp, left.from, y.index - left.base, x.index, y.index)
@@ -135,7 +136,7 @@ public struct IDOrder: Sendable {
         self.plain = plain
     }
 
-    struct Key { var a: UInt64, b: UInt64, c: UInt64, index: Int }
+    struct Key { var a: UInt64, b: UInt64, c: UInt64, d: UInt64, index: Int }
 
     /// The events of `range`, their ids packed and sorted.
     struct Half: Sendable {
@@ -162,7 +163,7 @@ public struct IDOrder: Sendable {
             guard !packed.contains(where: { $0 >= 0x80 }) else { ascii = false; return }
             let from = from
             keys = packed.withUnsafeBufferPointer { p -> [Key] in
-                guard let bytes = p.baseAddress else { return range.map { Key(a: 0, b: 0, c: 0, index: $0) } }
+                guard let bytes = p.baseAddress else { return range.map { Key(a: 0, b: 0, c: 0, d: 0, index: $0) } }
                 // Big-endian, zero-padded: integer order is byte order, and a shorter id sorts first.
                 func word(_ at: Int, _ end: Int) -> UInt64 {
                     var w: UInt64 = 0
@@ -171,7 +172,7 @@ public struct IDOrder: Sendable {
                 }
                 return (0..<range.count).map { k in
                     Key(a: word(from[k], from[k + 1]), b: word(from[k] + 8, from[k + 1]),
-                        c: word(from[k] + 16, from[k + 1]), index: range.lowerBound + k)
+                        c: word(from[k] + 16, from[k + 1]), d: word(from[k] + 24, from[k + 1]), index: range.lowerBound + k)
                 }
             }
             // Words first, inline; the tail only on a tie (no copy of `self` per comparison).
@@ -181,6 +182,7 @@ public struct IDOrder: Sendable {
                     if x.a != y.a { return x.a < y.a }
                     if x.b != y.b { return x.b < y.b }
                     if x.c != y.c { return x.c < y.c }
+                    if x.d != y.d { return x.d < y.d }
                     return IDOrder.tailPrecedes(p, offsets, x.index - base, p, offsets, y.index - base, x.index, y.index)
                 }
             }
@@ -192,6 +194,7 @@ public struct IDOrder: Sendable {
             if x.a != y.a { return x.a < y.a }
             if x.b != y.b { return x.b < y.b }
             if x.c != y.c { return x.c < y.c }
+            if x.d != y.d { return x.d < y.d }
             return packed.withUnsafeBufferPointer { p in
                 other.packed.withUnsafeBufferPointer { q in
                     IDOrder.tailPrecedes(p, from, x.index - base, q, other.from, y.index - other.base, x.index, y.index)
@@ -200,11 +203,11 @@ public struct IDOrder: Sendable {
         }
     }
 
-    /// For ids equal in their first 24 bytes: the rest, then the length, then the index.
+    /// For ids equal in their first 32 bytes: the rest, then the length, then the index.
     static func tailPrecedes(_ p: UnsafeBufferPointer<UInt8>, _ pFrom: [Int], _ kx: Int,
                              _ q: UnsafeBufferPointer<UInt8>, _ qFrom: [Int], _ ky: Int, _ ix: Int, _ iy: Int) -> Bool {
         let ex = pFrom[kx + 1], ey = qFrom[ky + 1]
-        let sx = min(pFrom[kx] + 24, ex), sy = min(qFrom[ky] + 24, ey)
+        let sx = min(pFrom[kx] + 32, ex), sy = min(qFrom[ky] + 32, ey)
         let length = min(ex - sx, ey - sy)
         if length > 0, let pb = p.baseAddress, let qb = q.baseAddress {
             let c = memcmp(pb + sx, qb + sy, length)
