@@ -1,0 +1,43 @@
+import Testing
+import NetraCore
+@testable import NetraAnalytics
+
+/// The events sorted by id on two cores must be exactly String's order, ties and all.
+@Suite struct IDOrderTests {
+    static func events(_ ids: [String]) -> [Event] {
+        let date = EventDate(written: WrittenDate(anchor: Day(ordinal: 0), form: .day), precision: .day)
+        return ids.map { Event(id: $0, date: date, kind: .incident, jurisdiction: 0) }
+    }
+
+    /// What String comparison says, equal ids in index order.
+    static func expected(_ ids: [String]) -> [Int] {
+        ids.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) }
+    }
+
+    @Test func idsSharingLongPrefixesSortAsStringsDo() {
+        // Ties past the 32 bytes held in the keys, prefixes of each other, and both halves.
+        let stem = "kabupaten-bekasi-2024-01-15-sosialisasi-"
+        var ids: [String] = []
+        for n in [10, 2, 1, 100, 20, 3] { ids.append(stem + String(n)) }
+        ids += [stem, "kabupaten-bekasi", "kabupaten-bekasi-2024-01-15-sosialisasi", "a", "", "kota-bekasi-1",
+                "kabupaten-bekasi-2024-01-15-sosialisasi-1", stem + "10"]
+        let order = IDOrder(Self.events(ids))
+        #expect(order.order == Self.expected(ids))
+        // The ids copied in that order are each event's own.
+        for k in ids.indices {
+            let copied = order.withID(k) { bytes, _ in String(decoding: bytes, as: UTF8.self) }
+            #expect(copied == ids[k])
+        }
+    }
+
+    @Test func nonASCIIIdsFallBackToStringOrder() {
+        let ids = ["é-2", "e-1", "ü", "u", "é-1", "z"]
+        #expect(IDOrder(Self.events(ids)).order == Self.expected(ids))
+    }
+
+    @Test func fewEventsStillSort() {
+        #expect(IDOrder(Self.events([])).order == [])
+        #expect(IDOrder(Self.events(["b"])).order == [0])
+        #expect(IDOrder(Self.events(["b", "a"])).order == [1, 0])
+    }
+}
