@@ -96,17 +96,21 @@ public enum MonthlyBarsChart {
 
         // Measure the axes first, then the plot gets what is left.
         let maxTotal = Double(totals.max() ?? 0)
-        let yTicksValues = NiceTicks.niceTicks(0, max(1, maxTotal), count: 5, integer: true)
-        let yMax = yTicksValues.last ?? max(1, maxTotal)
-        let yLabels = yTicksValues.map { ChartText.number($0, lang) }
         let yTitle = ChartString.eventsAxis.text(lang)
         let xTitle = ChartString.monthAxis.text(lang)
-        let left = try YAxis.width(labels: yLabels, title: yTitle, theme: theme, measurer: measurer)
         let bottom = try XAxis.height(title: xTitle, theme: theme, measurer: measurer)
         let valueHeight = try measurer.lineHeight(theme.value)
         let body = frame.body
-        let plot = ChartRect(minX: body.minX + left, minY: body.minY + valueHeight + 4 * s,
-                             maxX: body.maxX - 8 * s, maxY: body.maxY - bottom)
+        let plotTop = body.minY + valueHeight + 4 * s, plotBottom = body.maxY - bottom
+        // As many ticks as fit with a label's height and a half between them (a small chart,
+        // such as the briefing sheet's, gets fewer).
+        let labelGap = 1.5 * (try measurer.lineHeight(theme.tick))
+        let fitting = max(1, min(5, Int((plotBottom - plotTop) / labelGap)))
+        let yTicksValues = NiceTicks.niceTicks(0, max(1, maxTotal), count: fitting, integer: true)
+        let yMax = yTicksValues.last ?? max(1, maxTotal)
+        let yLabels = yTicksValues.map { ChartText.number($0, lang) }
+        let left = try YAxis.width(labels: yLabels, title: yTitle, theme: theme, measurer: measurer)
+        let plot = ChartRect(minX: body.minX + left, minY: plotTop, maxX: body.maxX - 8 * s, maxY: plotBottom)
         let yScale = LinearScale(domain: (0, yMax), range: (plot.maxY, plot.minY))
         let y = try YAxis.marks(scale: yScale, ticks: yTicksValues, labels: yLabels, title: yTitle, plot: plot,
                                 left: body.minX, theme: theme, measurer: measurer)

@@ -33,9 +33,10 @@ enum YAxis {
             marks.append(.text(label))
             out.append(AxisTick(value: v, position: y, label: label))
         }
-        if let title, let t = try measurer.fit(title, theme.axisTitle, maxWidth: plot.height) {
+        // A title cut short ("Ju…") tells nothing: on a plot too short for it, it is left out.
+        if let title, try measurer.width(title, theme.axisTitle) <= plot.height {
             let lh = try measurer.lineHeight(theme.axisTitle)
-            marks.append(.text(try measurer.placeVertical(t, theme.axisTitle, cx: left + lh / 2, cy: plot.midY, role: .axisTitle)))
+            marks.append(.text(try measurer.placeVertical(title, theme.axisTitle, cx: left + lh / 2, cy: plot.midY, role: .axisTitle)))
         }
         return (marks, out)
     }

@@ -53,4 +53,20 @@ import NetraRender
         let chart = try MonthlyBarsChart.render(empty, options: ChartOptions(language: .en))
         #expect(chart.plan.chart.texts.contains { $0.text == "No data to draw" })
     }
+
+    /// The briefing sheet's small monthly chart: no two tick labels touch, and the axis title
+    /// is whole or left out (it read "Ju…" once).
+    @Test func aShortChartKeepsItsTickLabelsApartAndNoTitleCutShort() throws {
+        let (w, h) = BriefingSheet.chartSizes[0]
+        let plan = try MonthlyBarsChart.layout(data, options: ChartOptions(width: w, height: h))
+        let boxes = plan.yTicks.compactMap { $0.label?.box }.sorted { $0.minY < $1.minY }
+        #expect(boxes.count >= 2)
+        for (a, b) in zip(boxes, boxes.dropFirst()) { #expect(a.maxY <= b.minY) }
+        let titles = plan.chart.texts.filter { $0.role == .axisTitle }.map(\.text)
+        #expect(titles.allSatisfy { !$0.hasSuffix("…") })
+        // A full-size chart keeps its five-step axis and its title.
+        let full = try MonthlyBarsChart.layout(data)
+        #expect(full.yTicks.count >= 4)
+        #expect(full.chart.texts.contains { $0.role == .axisTitle && $0.text == "Jumlah peristiwa" })
+    }
 }
