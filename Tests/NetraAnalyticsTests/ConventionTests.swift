@@ -29,4 +29,21 @@ import NetraCore
         #expect(csvText(Array(w.bytes.dropFirst(3))) ==
                 "\"'=HYPERLINK(\"\"http://x\"\")\";'+cmd;'-2+3;'@SUM(A1);'\tx;\"'\rx\";\"a;b\";-5;12.5;ok\r\n")
     }
+
+    /// A writer is a value: a copy written to does not change the original, and the bytes
+    /// survive growing far past the first memory.
+    @Test func aCopyIsItsOwnAndGrowingKeepsEveryByte() {
+        var a = CSVWriter(flavour: .plain)
+        a.row(["x"])
+        var b = a
+        b.row(["y"])
+        a.row(["z"])
+        #expect(csvText(a.bytes) == "x\nz\n")
+        #expect(csvText(b.bytes) == "x\ny\n")
+        var big = CSVWriter(flavour: .plain)
+        let cell = String(repeating: "ab", count: 700)
+        for _ in 0..<300 { big.row([cell, "1"]) }
+        #expect(big.bytes.count == 300 * (1_400 + 3))
+        #expect(csvText(Array(big.bytes.suffix(1_403))) == cell + ",1\n")
+    }
 }

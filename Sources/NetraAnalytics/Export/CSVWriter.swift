@@ -27,15 +27,71 @@ public enum CSVFlavour: Sendable {
     var lineEnd: [UInt8] { self == .plain ? [0x0A] : [0x0D, 0x0A] }
 }
 
+/// Memory for a writer's bytes, freed with it. Its fields are constants: a class's variables
+/// would be checked for exclusive access on every append.
+final class CSVMemory: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+}
+
 /// Writes tables of cells as CSV bytes.
+///
+/// An export appends a few bytes at a time, 40 times a row, a million rows: each append here is
+/// a bounds check and a store, where an array's also checks that it is not shared and calls
+/// out of line.
 public struct CSVWriter: Sendable {
     public let flavour: CSVFlavour
-    public private(set) var bytes: [UInt8] = []
+    private var memory: CSVMemory
+    private var count = 0
+
+    /// The bytes written so far (and not yet handed to a sink).
+    public var bytes: [UInt8] { Array(written) }
+
+    private var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: memory.base, count: count) }
 
     public init(flavour: CSVFlavour, capacity: Int = 0) {
         self.flavour = flavour
-        bytes.reserveCapacity(capacity)
-        if flavour == .excel { bytes += [0xEF, 0xBB, 0xBF] }
+        memory = CSVMemory(capacity: capacity)
+        if flavour == .excel { append(0xEF); append(0xBB); append(0xBF) }
+    }
+
+    /// A writer copied and then written to gets memory of its own.
+    @inline(__always) private mutating func owned() {
+        if !isKnownUniquelyReferenced(&memory) { move(to: memory.capacity) }
+    }
+
+    private mutating func move(to capacity: Int) {
+        let moved = CSVMemory(capacity: capacity)
+        moved.base.update(from: memory.base, count: count)
+        memory = moved
+    }
+
+    @inline(__always) private mutating func append(_ b: UInt8) {
+        if count == memory.capacity { move(to: memory.capacity * 2) }
+        memory.base[count] = b
+        count += 1
+    }
+
+    @inline(__always) private mutating func append(_ u: UnsafeBufferPointer<UInt8>) {
+        guard let from = u.baseAddress, !u.isEmpty else { return }
+        if count + u.count > memory.capacity {
+            var bigger = memory.capacity * 2
+            while bigger < count + u.count { bigger *= 2 }
+            move(to: bigger)
+        }
+        (memory.base + count).update(from: from, count: u.count)
+        count += u.count
+    }
+
+    @inline(__always) private mutating func append(_ u: UnsafeRawBufferPointer) {
+        append(UnsafeBufferPointer(start: u.baseAddress?.assumingMemoryBound(to: UInt8.self), count: u.count))
     }
 
     /// Appends one row.
@@ -52,15 +108,15 @@ public struct CSVWriter: Sendable {
 
     /// Hands the bytes so far to `sink` once they pass a chunk, so a big export stays small in memory.
     public mutating func spill(into sink: ByteSink) {
-        guard bytes.count >= ByteSink.chunk else { return }
-        sink.write(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        guard count >= ByteSink.chunk else { return }
+        sink.write(written)
+        count = 0
     }
 
     /// Hands the rest to `sink`.
     public mutating func finish(into sink: ByteSink) {
-        sink.write(bytes)
-        bytes.removeAll()
+        sink.write(written)
+        count = 0
     }
 
     /// Appends a header or any row of plain text.
@@ -68,10 +124,11 @@ public struct CSVWriter: Sendable {
 
     // Cell by cell, for the big exports: no array of cells and no String per cell.
 
-    mutating func separator() { bytes.append(flavour.delimiter) }
+    mutating func separator() { owned(); append(flavour.delimiter) }
 
     mutating func endRow() {
-        if flavour == .plain { bytes.append(0x0A) } else { bytes.append(0x0D); bytes.append(0x0A) }
+        owned()
+        if flavour == .plain { append(0x0A) } else { append(0x0D); append(0x0A) }
     }
 
     /// A text cell (neutralised in Excel's flavour).
@@ -89,9 +146,10 @@ public struct CSVWriter: Sendable {
     /// An integer cell; empty for nil. Digits and `-` never need quotes.
     mutating func int(_ n: Int?) {
         guard let n else { return }
+        owned()
         if n < 0 {
             guard n != Int.min else { number(String(n)); return }
-            bytes.append(0x2D)
+            append(0x2D)
         }
         var v = n.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -104,32 +162,37 @@ public struct CSVWriter: Sendable {
                 v /= 10
                 count += 1
             } while v > 0
-            bytes.append(contentsOf: d[(20 - count)...])
+            append(UnsafeRawBufferPointer(rebasing: d[(20 - count)...]))
         }
     }
 
     /// `text`'s cell as this flavour writes it, for a value written on many rows.
     func encoded(_ text: String) -> [UInt8] {
         var w = CSVWriter(flavour: flavour)
-        w.bytes.removeAll()
+        w.count = 0
         w.text(text)
         return w.bytes
     }
 
     /// A cell made by `encoded`.
-    mutating func cell(_ encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
+    mutating func cell(_ encoded: [UInt8]) {
+        owned()
+        encoded.withUnsafeBufferPointer { append($0) }
+    }
 
     /// A text cell from bytes (neutralised in Excel's flavour). `plain`: the bytes are known
     /// to hold no `,`, `"`, CR or LF, so plain CSV copies them without a look.
     mutating func text(bytes u: UnsafeBufferPointer<UInt8>, plain: Bool = false) {
         if plain && flavour == .plain {
-            bytes.append(contentsOf: u)
+            owned()
+            append(u)
             return
         }
         field(u, neutralise: flavour == .excel)
     }
 
     private mutating func field(_ u: UnsafeBufferPointer<UInt8>, neutralise: Bool) {
+        owned()
         // =, +, -, @, tab or CR first would make a spreadsheet run the cell as a formula. Leading
         // spaces and line feeds are looked past (an import that trims them, as LibreOffice's can,
         // would bring the formula to the front): `  =1+1` is neutralised too.
@@ -143,26 +206,26 @@ public struct CSVWriter: Sendable {
             }
         }
         guard CSVWriter.needsQuotes(u, delimiter: flavour.delimiter), let base = u.baseAddress else {
-            if prefix { bytes.append(0x27) }
-            bytes.append(contentsOf: u)
+            if prefix { append(0x27) }
+            append(u)
             return
         }
-        bytes.append(0x22)
-        if prefix { bytes.append(0x27) }
+        append(0x22)
+        if prefix { append(0x27) }
         // Runs between quotes are copied whole; each quote is doubled.
         var i = 0
         while i < u.count {
             let rest = u.count - i
             guard let hit = memchr(base + i, 0x22, rest) else {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: base + i, count: rest))
+                append(UnsafeBufferPointer(start: base + i, count: rest))
                 break
             }
             let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            bytes.append(contentsOf: UnsafeBufferPointer(start: base + i, count: q - i + 1))
-            bytes.append(0x22)
+            append(UnsafeBufferPointer(start: base + i, count: q - i + 1))
+            append(0x22)
             i = q + 1
         }
-        bytes.append(0x22)
+        append(0x22)
     }
 
     /// True when `u` holds the delimiter, a quote, a CR or a LF, looked for eight bytes at a
@@ -198,13 +261,15 @@ public struct CSVWriter: Sendable {
             (UInt8(c.year / 1000) + 0x30, UInt8(c.year / 100 % 10) + 0x30, UInt8(c.year / 10 % 10) + 0x30,
              UInt8(c.year % 10) + 0x30, 0x2D, UInt8(c.month / 10) + 0x30, UInt8(c.month % 10) + 0x30, 0x2D,
              UInt8(c.day / 10) + 0x30, UInt8(c.day % 10) + 0x30)
-        withUnsafeBytes(of: &cell) { bytes.append(contentsOf: $0) }
+        owned()
+        withUnsafeBytes(of: &cell) { append($0) }
     }
 
     /// A `YYYY-MM` cell.
     mutating func month(_ m: Month) {
         guard (0...9999).contains(m.year), m.index >= 0 else { text(m.iso); return }
-        digits(m.year, 4); bytes.append(0x2D); digits(m.number, 2)
+        owned()
+        digits(m.year, 4); append(0x2D); digits(m.number, 2)
     }
 
     /// A date cell as it was written: `2024-01-22`, `2024-01` or `2024`.
@@ -214,7 +279,7 @@ public struct CSVWriter: Sendable {
         case .month: month(w.anchor.month)
         case .year:
             let y = w.anchor.year
-            if (0...9999).contains(y) { digits(y, 4) } else { text(w.text) }
+            if (0...9999).contains(y) { owned(); digits(y, 4) } else { text(w.text) }
         }
     }
 
@@ -224,7 +289,7 @@ public struct CSVWriter: Sendable {
         for _ in 1..<width { div *= 10 }
         var v = v
         while div > 0 {
-            bytes.append(UInt8(v / div) + 0x30)
+            append(UInt8(v / div) + 0x30)
             v %= div
             div /= 10
         }
