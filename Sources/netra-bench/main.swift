@@ -38,7 +38,10 @@ func fail(_ message: String) -> Never {
 }
 
 /// Runs `argv` quietly and waits; returns the exit status (-1 when it cannot start).
-func run(_ argv: [String], quiet: Bool = true) -> Int32 {
+func run(_ argv: [String], quiet: Bool = true) -> Int32 { measured(argv, quiet: quiet).status }
+
+/// Runs `argv` quietly and waits: its exit status, wall time and its own peak resident memory.
+func measured(_ argv: [String], quiet: Bool = true) -> (status: Int32, seconds: Double, peakMiB: Double) {
     var pid: pid_t = 0
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -50,13 +53,17 @@ func run(_ argv: [String], quiet: Bool = true) -> Int32 {
     var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) }
     cargs.append(nil)
     defer { cargs.forEach { free($0) } }
-    guard posix_spawn(&pid, argv[0], &actions, nil, cargs, environ) == 0 else { return -1 }
+    let t0 = now()
+    guard posix_spawn(&pid, argv[0], &actions, nil, cargs, environ) == 0 else { return (-1, 0, 0) }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 {
-        if errno != EINTR { return -1 }
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 {
+        if errno != EINTR { return (-1, 0, 0) }
     }
+    let seconds = now() - t0
     // WIFEXITED / WEXITSTATUS by hand: the macros are not imported.
-    return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    let code = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    return (code, seconds, Double(usage.ru_maxrss) / 1024)
 }
 
 /// Runs `argv` and returns its standard output.
@@ -175,21 +182,6 @@ func measureOne(events n: Int, directory: String, netra: String) -> [Stage] {
     write("render (\(files.filter { $0.name.hasSuffix(".png") }.count) charts)", files.filter { $0.name.hasSuffix(".png") })
     write("export (\(files.filter { $0.name.hasSuffix(".csv") }.count) CSVs)", files.filter { $0.name.hasSuffix(".csv") })
     _ = run(["/bin/rm", "-rf", out])
-    // The whole job in the built binary, when it has a `report` subcommand.
-    if run([netra, "report", "--help"]) == 0 {
-        let out = makeTempDir("netra-bench-out")
-        // The stages above left half a gigabyte of CSV waiting to be written back; flushed now,
-        // it is not billed to the report (whose own files are synced as it writes them).
-        sync()
-        let t0 = now()
-        let status = run([netra, "report", "--dataset", directory, "--out", out])
-        let dt = now() - t0
-        _ = run(["/bin/rm", "-rf", out])
-        if status != 0 { fail("netra report exited with \(status)") }
-        stages.append(Stage(name: "netra report (subprocess)", seconds: dt, peakMiB: peakMiB(RUSAGE_CHILDREN.rawValue)))
-    } else {
-        stages.append(Stage(name: "netra report (subprocess)", seconds: -1, peakMiB: -1))
-    }
     return stages
 }
 
@@ -275,6 +267,18 @@ for n in sizes {
         let f = line.split(separator: "\t", omittingEmptySubsequences: false)
         if f.count == 3, let s = Double(f[1]), let m = Double(f[2]) { stages.append(Stage(name: String(f[0]), seconds: s, peakMiB: m)) }
     }
+    // The whole job in the built binary (when it has a `report` subcommand), run from here
+    // once the process above has ended, so that nothing else is holding memory meanwhile.
+    if run([netra, "report", "--help"]) == 0 {
+        let out = makeTempDir("netra-bench-out")
+        sync()  // the stages' exports written back first, not on the report's time
+        let r = measured([netra, "report", "--dataset", dir, "--out", out])
+        _ = run(["/bin/rm", "-rf", out])
+        if r.status != 0 { fail("netra report exited with \(r.status)") }
+        stages.append(Stage(name: "netra report (subprocess)", seconds: r.seconds, peakMiB: r.peakMiB))
+    } else {
+        stages.append(Stage(name: "netra report (subprocess)", seconds: -1, peakMiB: -1))
+    }
     if !keep { _ = run(["/bin/rm", "-rf", dir]) }
     results.append((n, stages))
 }
@@ -302,7 +306,7 @@ for (i, name) in names.enumerated() {
 }
 print("")
 print("Peak MiB is the process's resident peak once the stage has run (stages run in order, in one")
-print("process per size); for the subprocess it is the child's own peak (RUSAGE_CHILDREN).")
+print("process per size); for the subprocess it is its own peak (wait4), run once that process has ended.")
 if results.contains(where: { $0.stages.last?.seconds ?? -1 < 0 }) {
     print("netra report: n/a — the built netra has no `report` subcommand (or was not found at \(netra)).")
 }
