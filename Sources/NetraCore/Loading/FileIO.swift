@@ -33,36 +33,32 @@ public enum FileIO {
         // Filled straight from pread(2): zeroing first would touch every page twice. A big
         // file is read in two halves on two cores (copying it in is a fifth of loading it).
         let halves = size >= 64 << 20 ? 2 : 1
-        let failures = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2)
-        failures.initialize(repeating: 0)
-        defer { failures.deallocate() }
+        // Per half: the bytes it got, and errno if reading failed.
+        let outcome = UnsafeMutableBufferPointer<(got: Int, error: Int32)>.allocate(capacity: 2)
+        outcome.initialize(repeating: (0, 0))
+        defer { outcome.deallocate() }
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-            let shared = Unshared((buf, failures))
-            let got = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2)
-            got.initialize(repeating: 0)
-            defer { got.deallocate() }
-            let gotShared = Unshared(got)
+            let shared = Unshared((buf, outcome))
             Parallel.forEach(halves) { h in
-                let (buf, failures) = shared.value
-                let lo = h == 0 ? 0 : size / 2, hi = halves == 1 || h == 1 ? size : size / 2
+                let (buf, outcome) = shared.value
+                let lo = h == 0 ? 0 : size / 2, hi = h == halves - 1 ? size : size / 2
                 var done = lo
                 while done < hi {
                     let r = pread(fd, buf.baseAddress.map { $0 + done }, hi - done, off_t(done))
                     if r < 0 {
                         if errno == EINTR { continue }
-                        failures[h] = errno
+                        outcome[h].error = errno
                         break
                     }
                     if r == 0 { break }
                     done += r
                 }
-                gotShared.value[h] = done - lo
+                outcome[h].got = done - lo
             }
-            // A file that shrank while being read keeps what is whole from the start.
-            count = halves == 2 && got[0] < size / 2 ? got[0] : got[0] + got[1]
+            // A file that shrank while it was read keeps what is whole from its start.
+            count = halves == 2 && outcome[0].got < size / 2 ? outcome[0].got : outcome[0].got + outcome[1].got
         }
-        let failure = failures[0] != 0 ? Failure(reason: reason(failures[0])) : failures[1] != 0 ? Failure(reason: reason(failures[1])) : nil
-        if let failure { throw failure }
+        if let code = outcome.first(where: { $0.error != 0 })?.error { throw Failure(reason: reason(code)) }
         return bytes
     }
 
