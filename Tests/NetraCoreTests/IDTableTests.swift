@@ -21,16 +21,28 @@ import Testing
         #expect(Array("row-20000".utf8).withUnsafeBufferPointer { b in table.find(b) { ids[$0] == Array(b) } } == nil)
     }
 
-    @Test func twoTablesJoinedNumberTheSecondFromItsOffset() {
-        let first = ["a", "b", "c"].map { Array($0.utf8) }, second = ["d", "e"].map { Array($0.utf8) }
-        let all = first + second
-        var a = IDTable(capacity: 3), b = IDTable(capacity: 2)
-        for (k, id) in first.enumerated() { _ = id.withUnsafeBufferPointer { p in a.insert(p, k) { first[$0] == Array(p) } } }
-        for (k, id) in second.enumerated() { _ = id.withUnsafeBufferPointer { p in b.insert(p, k) { second[$0] == Array(p) } } }
-        let joined = IDTable.joined(a, b, offset: 3)
-        #expect(joined.count == 5)
-        for (k, id) in all.enumerated() {
-            #expect(id.withUnsafeBufferPointer { p in joined.find(p) { all[$0] == Array(p) } } == k)
+    /// The table for a file read on two cores: built from the rows' id spans, one half of it
+    /// on each core; any id twice, anywhere, and there is no table.
+    @Test func builtOnTwoCoresFindsEveryRowAndRefusesARepeat() throws {
+        let ids = (0..<5_000).map { "row-\($0)" }
+        var file: [UInt8] = []
+        var refs: [TextRef] = []
+        for id in ids {
+            refs.append(TextRef(start: UInt32(file.count), count: UInt32(id.utf8.count)))
+            file += Array(id.utf8)
         }
+        // One id undone into the decoded bytes, as a cell with doubled quotes would be.
+        let decoded = Array("row-5000".utf8)
+        refs.append(TextRef(start: 0, count: UInt32(decoded.count) | TextRef.decodedBit))
+        let all = ids + ["row-5000"]
+        let table = try #require(IDTable.build(refs, file: file, decoded: decoded))
+        #expect(table.count == 5_001)
+        for k in stride(from: 0, to: 5_001, by: 499) {
+            #expect(Array(all[k].utf8).withUnsafeBufferPointer { b in table.find(b) { all[$0] == String(decoding: b, as: UTF8.self) } } == k)
+        }
+        #expect(Array("row-5001".utf8).withUnsafeBufferPointer { b in table.find(b) { _ in true } } == nil)
+        // "row-17" again, as the last row.
+        let again = refs + [refs[17]]
+        #expect(IDTable.build(again, file: file, decoded: decoded) == nil)
     }
 }

@@ -194,8 +194,9 @@ public enum DatasetLoader {
         let jurisdictionIDs = jIndex.map { listing($0.keys.sorted()) } ?? ""
         let jLookup = jIndex.map { ByteLookup($0.map { ($0.key, $0.value) }) }
         // Room for about as many rows as the file's size suggests (rows run ~300 bytes).
-        func rows(_ count: Int, room: Int) -> EventRows {
-            EventRows(file: file, store: store, jLookup: jLookup, jurisdictionIDs: jurisdictionIDs, rows: count, events: room)
+        func rows(_ count: Int, room: Int, entersIDs: Bool = true) -> EventRows {
+            EventRows(file: file, store: store, jLookup: jLookup, jurisdictionIDs: jurisdictionIDs, rows: count, events: room,
+                      entersIDs: entersIDs)
         }
         var extraNames: [String] = []
         var read: EventRows?
@@ -204,7 +205,7 @@ public enum DatasetLoader {
         if parallel, let (header, joined) = table.readInTwo(
             required: eventRequired, optional: eventOptional, minimumBytes: splitBytes,
             // The first part has room for all: the second is appended to it in place.
-            make: { _, part in rows(data.count / 600, room: part == 0 ? data.count / 300 : data.count / 600) },
+            make: { _, part in rows(data.count / 600, room: part == 0 ? data.count / 300 : data.count / 600, entersIDs: false) },
             row: { state, rec, col, extras in
                 var sink: [Diagnostic] = []
                 state.add(rec, col, extras, &sink)

@@ -1,5 +1,3 @@
-import Synchronization
-
 extension DatasetLoader {
     /// The rows of `events.csv` read so far: the events, their ids and their pending links.
     /// A file read on two cores has one of these per part, joined by `append`.
@@ -13,6 +11,9 @@ extension DatasetLoader {
         // One index for both jobs: duplicate ids (row -> first line) and link targets
         // (row -> event, -1 when the row failed).
         var ids: IDTable
+        /// Whether each row's id is entered as it is read (reporting a repeat at once). A part
+        /// of a file read on two cores leaves it to `append`, which builds one table for all.
+        let entersIDs: Bool
         var rowID: [TextRef] = []
         var rowLine: [Int] = []
         var rowEvent: [Int] = []
@@ -23,12 +24,14 @@ extension DatasetLoader {
         var decoded: [UInt8] = []
         var sources = ByteInterner()
 
-        init(file: String, store: TextStore, jLookup: ByteLookup?, jurisdictionIDs: String, rows: Int, events room: Int) {
+        init(file: String, store: TextStore, jLookup: ByteLookup?, jurisdictionIDs: String, rows: Int, events room: Int,
+             entersIDs: Bool = true) {
             self.file = file
+            self.entersIDs = entersIDs
             self.store = store
             self.jLookup = jLookup
             self.jurisdictionIDs = jurisdictionIDs
-            ids = IDTable(capacity: rows)
+            ids = IDTable(capacity: entersIDs ? rows : 0)
             // Room reserved but not yet written costs no memory; growing would copy.
             events.reserveCapacity(room)
             for list in [\Self.rowLine, \.rowEvent, \.linkLine, \.linkLineStart, \.linkOffset] { self[keyPath: list].reserveCapacity(room) }
@@ -52,46 +55,14 @@ extension DatasetLoader {
             }
         }
 
-        /// Appends the rows of the part of the file after this one. False when an id of
-        /// `next` was already seen: the caller then reads the whole file again to say where.
+        /// Appends the rows of the part of the file after this one and enters every id. False
+        /// when an id comes twice: the caller then reads the whole file again to say where.
         mutating func append(_ next: EventRows) -> Bool {
             let decodedBase = UInt32(decoded.count)
             func rebase(_ r: TextRef) -> TextRef {
                 r.isDecoded ? TextRef(start: r.start + decodedBase, count: r.count) : r
             }
-            // The two parts' ids are checked against each other on both cores; no id table
-            // is rebuilt, the two are joined.
-            let repeated = Atomic<Bool>(false)
-            do {
-                // Only what the check reads: a copy of `self` here would share `events` and
-                // make the append below copy them all.
-                let shared = Unshared((ids, rowID, decoded, store, next.rowID, next.decoded))
-                Parallel.forEach(2) { half in
-                    let (ids, rowID, decoded, store, nextRowID, nextDecoded) = shared.value
-                    let rows = nextRowID.count
-                    let range = half == 0 ? 0..<(rows / 2) : (rows / 2)..<rows
-                    store.file.withUnsafeBufferPointer { file in
-                        decoded.withUnsafeBufferPointer { mine in
-                            nextDecoded.withUnsafeBufferPointer { theirs in
-                                func bytes(_ r: TextRef, _ dec: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-                                    let n = r.length, s = Int(r.start)
-                                    return UnsafeBufferPointer(rebasing: (r.isDecoded ? dec : file)[s..<(s + n)])
-                                }
-                                for r in range {
-                                    let b = bytes(nextRowID[r], theirs)
-                                    if ids.find(b, same: { bytes(rowID[$0], mine).elementsEqual(b) }) != nil {
-                                        repeated.store(true, ordering: .relaxed)
-                                        return
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            guard !repeated.load(ordering: .relaxed) else { return false }
-            let rowBase = rowLine.count, eventBase = events.count
-            ids = IDTable.joined(ids, next.ids, offset: rowBase)
+            let eventBase = events.count
             decoded += next.decoded
             rowLine += next.rowLine
             rowEvent += next.rowEvent.lazy.map { $0 < 0 ? -1 : $0 + eventBase }
@@ -117,6 +88,10 @@ extension DatasetLoader {
             linkLine += next.linkLine
             linkLineStart += next.linkLineStart
             linkOffset += next.linkOffset
+            // One id table for both parts, each half of it filled on its own core; an id in
+            // two rows anywhere sends the caller back to reading in one piece.
+            guard let table = IDTable.build(rowID, file: store.file, decoded: decoded) else { return false }
+            ids = table
             return true
         }
 
@@ -170,7 +145,7 @@ extension DatasetLoader {
                 else {
                     // One probe: the entry is made if new, else it names the first row.
                     let fresh = rowLine.count
-                    if let first = claim(idRef, row: fresh, in: rec.bytes) {
+                    if entersIDs, let first = claim(idRef, row: fresh, in: rec.bytes) {
                         say(c, "id: duplicate id '\(withBytes(idRef) { String(decoding: $0, as: UTF8.self) })' (first on line \(rowLine[first]))"); valid = false
                     } else { row = fresh; rowLine.append(rec.line); rowEvent.append(-1); rowID.append(idRef) }
                 }

@@ -1,49 +1,85 @@
+import Synchronization
+
 /// An open-addressing table from id bytes to a number (a row or an event), holding no
 /// copies of the ids: callers compare against their own bytes. A million `String` keys in
 /// a `Dictionary` would be a million heap blocks, each hashed with SipHash.
 struct IDTable: Sendable {
-    /// Tables made apart (one per part of a file read on two cores) and joined: each numbers
-    /// its entries from `offset`. An entry is the hash's top half and the number + 1 in one
-    /// word (0: empty), so a probe touches one cache line, not two. The top bits of the hash
-    /// also pick the slot, so a table can grow from what its entries hold.
-    private struct Segment: Sendable {
+    /// Two tables, one for the ids whose hash has its top bit clear and one for the rest, so
+    /// that two cores can fill one each. An entry is the hash's top half and the number + 1 in
+    /// one word (0: empty): a probe touches one cache line. The hash bits under the top one
+    /// pick the slot, so a table can grow from what its entries hold.
+    private struct Part: Sendable {
         var entries: [UInt64]
         var bits: Int
-        var offset: Int
         var used = 0
 
-        init(bits: Int, offset: Int) {
+        init(bits: Int) {
             entries = [UInt64](repeating: 0, count: 1 << bits)
             self.bits = bits
-            self.offset = offset
         }
 
         /// The first slot for a hash whose top half is `top`.
         @inline(__always)
-        func slot(_ top: UInt64) -> Int { Int(truncatingIfNeeded: top >> UInt64(32 - bits)) }
+        func slot(_ top: UInt64) -> Int { Int(truncatingIfNeeded: ((top << 1) & 0xFFFF_FFFF) >> UInt64(32 - bits)) }
+
+        func find(_ top: UInt64, same: (Int) -> Bool) -> Int? {
+            let tag = top << 32, mask = entries.count - 1
+            var i = slot(top)
+            while true {
+                let e = entries[i]
+                if e == 0 { return nil }
+                if e & ~IDTable.numberMask == tag {
+                    let n = Int(e & IDTable.numberMask) - 1
+                    if same(n) { return n }
+                }
+                i = (i + 1) & mask
+            }
+        }
+
+        /// Stores `n` unless an equal id is there; returns that id's number.
+        mutating func insert(_ top: UInt64, _ n: Int, same: (Int) -> Bool) -> Int? {
+            if let old = find(top, same: same) { return old }
+            let mask = entries.count - 1
+            var i = slot(top)
+            while entries[i] != 0 { i = (i + 1) & mask }
+            // Numbers are rows of one file, well under 2^32.
+            entries[i] = top << 32 | UInt64(UInt32(truncatingIfNeeded: n + 1))
+            used += 1
+            if used * 2 > entries.count { grow() }
+            return nil
+        }
+
+        /// Doubles the table, each entry placed again by its stored top half. Past 2^31 slots
+        /// the top half cannot place an entry; a file under 4 GiB never holds that many rows.
+        private mutating func grow() {
+            guard bits < 31 else { return }
+            var bigger = Part(bits: bits + 1)
+            bigger.used = used
+            let mask = bigger.entries.count - 1
+            for e in entries where e != 0 {
+                var i = bigger.slot(e >> 32)
+                while bigger.entries[i] != 0 { i = (i + 1) & mask }
+                bigger.entries[i] = e
+            }
+            self = bigger
+        }
     }
-    private var segments: [Segment]
-    private(set) var count = 0
+
+    private var parts: [Part]
+    var count: Int { parts.reduce(0) { $0 + $1.used } }
 
     init(capacity: Int) {
         var bits = 4
-        while bits < 32 && (1 << bits) < capacity * 2 { bits += 1 }
-        segments = [Segment(bits: bits, offset: 0)]
+        while bits < 31 && (1 << bits) < capacity { bits += 1 }
+        parts = [Part(bits: bits), Part(bits: bits)]
     }
+
+    private static let numberMask: UInt64 = 0xFFFF_FFFF
 
     /// A table with no room, to stand in for one taken out for a while.
-    static let placeholder = IDTable(segments: [])
+    static let placeholder = IDTable(parts: [])
 
-    private init(segments: [Segment]) { self.segments = segments }
-
-    /// `first`'s entries, then `second`'s numbered from `offset`. The caller has made sure
-    /// that no id is in both.
-    static func joined(_ first: IDTable, _ second: IDTable, offset: Int) -> IDTable {
-        var t = first
-        t.segments += second.segments.map { var s = $0; s.offset += offset; return s }
-        t.count += second.count
-        return t
-    }
+    private init(parts: [Part]) { self.parts = parts }
 
     /// A fast, well-mixed hash of bytes, 8 at a time.
     @inline(__always)
@@ -64,70 +100,50 @@ struct IDTable: Sendable {
         return h ^ (h >> 29)
     }
 
-    private static let numberMask: UInt64 = 0xFFFF_FFFF
-
     /// The number stored for `b`, if any; `same(n)` tells whether entry `n`'s id is `b`.
     func find(_ b: UnsafeBufferPointer<UInt8>, same: (Int) -> Bool) -> Int? {
         let top = IDTable.hash(b) >> 32
-        let tag = top << 32
-        for s in segments {
-            let mask = s.entries.count - 1
-            var i = s.slot(top)
-            while true {
-                let e = s.entries[i]
-                if e == 0 { break }
-                if e & ~IDTable.numberMask == tag {
-                    let n = Int(e & IDTable.numberMask) - 1 + s.offset
-                    if same(n) { return n }
-                }
-                i = (i + 1) & mask
-            }
-        }
-        return nil
+        return parts[Int(top >> 31)].find(top, same: same)
     }
 
     /// Stores `n` for `b` unless `b` is there already; returns the number already stored.
     mutating func insert(_ b: UnsafeBufferPointer<UInt8>, _ n: Int, same: (Int) -> Bool) -> Int? {
-        if segments.count > 1, let old = find(b, same: same) { return old }
         let top = IDTable.hash(b) >> 32
-        let tag = top << 32
-        let last = segments.count - 1
-        let offset = segments[last].offset
-        let mask = segments[last].entries.count - 1
-        var i = segments[last].slot(top)
-        while true {
-            let e = segments[last].entries[i]
-            if e == 0 { break }
-            if e & ~IDTable.numberMask == tag {
-                let old = Int(e & IDTable.numberMask) - 1 + offset
-                if same(old) { return old }
-            }
-            i = (i + 1) & mask
-        }
-        // Numbers are rows of one file, well under 2^32.
-        segments[last].entries[i] = tag | UInt64(UInt32(truncatingIfNeeded: n - offset + 1))
-        count += 1
-        segments[last].used += 1
-        if segments[last].used * 2 > segments[last].entries.count { grow() }
-        return nil
+        return parts[Int(top >> 31)].insert(top, n, same: same)
     }
 
-    /// Doubles the last segment, each entry placed again by its stored top half.
-    private mutating func grow() {
-        let last = segments.count - 1
-        // Past 2^31 slots the top half of the hash cannot place an entry; a file under
-        // 4 GiB never holds that many rows.
-        guard segments[last].bits < 32 else { return }
-        let old = segments[last].entries
-        var bigger = Segment(bits: segments[last].bits + 1, offset: segments[last].offset)
-        bigger.used = segments[last].used
-        let mask = bigger.entries.count - 1
-        for e in old where e != 0 {
-            var i = bigger.slot(e >> 32)
-            while bigger.entries[i] != 0 { i = (i + 1) & mask }
-            bigger.entries[i] = e
+    /// A table of the ids `refs` names in `file` and `decoded` (numbered by their place in
+    /// `refs`), each part filled on its own core; nil when an id comes twice.
+    static func build(_ refs: [TextRef], file: [UInt8], decoded: [UInt8]) -> IDTable? {
+        var table = IDTable(capacity: refs.count)
+        let repeated = Atomic<Bool>(false)
+        refs.withUnsafeBufferPointer { refs in
+            file.withUnsafeBufferPointer { file in
+                decoded.withUnsafeBufferPointer { decoded in
+                    table.parts.withUnsafeMutableBufferPointer { parts in
+                        let shared = Unshared((refs, file, decoded, parts))
+                        Parallel.forEach(2) { p in
+                            let (refs, file, decoded, parts) = shared.value
+                            func bytes(_ r: TextRef) -> UnsafeBufferPointer<UInt8> {
+                                let s = Int(r.start)
+                                return UnsafeBufferPointer(rebasing: (r.isDecoded ? decoded : file)[s..<(s + r.length)])
+                            }
+                            // Each core takes the ids whose hash's top bit is its own.
+                            for n in refs.indices {
+                                let b = bytes(refs[n])
+                                let top = IDTable.hash(b) >> 32
+                                guard Int(top >> 31) == p else { continue }
+                                if parts[p].insert(top, n, same: { bytes(refs[$0]).elementsEqual(b) }) != nil {
+                                    repeated.store(true, ordering: .relaxed)
+                                    return
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        segments[last] = bigger
+        return repeated.load(ordering: .relaxed) ? nil : table
     }
 }
 
