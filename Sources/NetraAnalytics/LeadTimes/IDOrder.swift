@@ -50,15 +50,9 @@ public struct IDOrder: Sendable {
                             var i = 0, j = 0, o = 0
                             while i < lk.count && j < rk.count {
                                 let x = rk[j], y = lk[i]
-                                let rightFirst: Bool
-                                if x.a != y.a { rightFirst = x.a < y.a }
-                                else if x.b != y.b { rightFirst = x.b < y.b }
-                                else if x.c != y.c { rightFirst = x.c < y.c }
-                                else if x.d != y.d { rightFirst = x.d < y.d }
-                                else {
-                                    rightFirst = IDOrder.tailPrecedes(rp, right.from, x.index - right.base,
-                                                                      lp, left.from, y.index - left.base, x.index, y.index)
-                                }
+                                let rightFirst = Key.wordsPrecede(x, y)
+                                    ?? IDOrder.tailPrecedes(rp, right.from, x.index - right.base,
+                                                            lp, left.from, y.index - left.base, x.index, y.index)
                                 if rightFirst { out[o] = x.index; j += 1 } else { out[o] = y.index; i += 1 }
                                 o += 1
                             }
@@ -136,7 +130,19 @@ public struct IDOrder: Sendable {
         self.plain = plain
     }
 
-    struct Key { var a: UInt64, b: UInt64, c: UInt64, d: UInt64, index: Int }
+    struct Key {
+        var a: UInt64, b: UInt64, c: UInt64, d: UInt64, index: Int
+
+        /// Whether `x` sorts before `y` on their first 32 bytes; nil when those are equal.
+        @inline(__always)
+        static func wordsPrecede(_ x: Key, _ y: Key) -> Bool? {
+            if x.a != y.a { return x.a < y.a }
+            if x.b != y.b { return x.b < y.b }
+            if x.c != y.c { return x.c < y.c }
+            if x.d != y.d { return x.d < y.d }
+            return nil
+        }
+    }
 
     /// The events of `range`, their ids packed and sorted.
     struct Half: Sendable {
@@ -179,25 +185,8 @@ public struct IDOrder: Sendable {
             let packedBytes = packed, offsets = from, base = range.lowerBound
             packedBytes.withUnsafeBufferPointer { p in
                 keys.sort { x, y in
-                    if x.a != y.a { return x.a < y.a }
-                    if x.b != y.b { return x.b < y.b }
-                    if x.c != y.c { return x.c < y.c }
-                    if x.d != y.d { return x.d < y.d }
-                    return IDOrder.tailPrecedes(p, offsets, x.index - base, p, offsets, y.index - base, x.index, y.index)
-                }
-            }
-        }
-
-        /// Whether `x` (one of these ids) sorts before `y` (one of `other`'s).
-        @inline(__always)
-        func precedes(_ x: Key, _ other: Half, _ y: Key) -> Bool {
-            if x.a != y.a { return x.a < y.a }
-            if x.b != y.b { return x.b < y.b }
-            if x.c != y.c { return x.c < y.c }
-            if x.d != y.d { return x.d < y.d }
-            return packed.withUnsafeBufferPointer { p in
-                other.packed.withUnsafeBufferPointer { q in
-                    IDOrder.tailPrecedes(p, from, x.index - base, q, other.from, y.index - other.base, x.index, y.index)
+                    Key.wordsPrecede(x, y)
+                        ?? IDOrder.tailPrecedes(p, offsets, x.index - base, p, offsets, y.index - base, x.index, y.index)
                 }
             }
         }

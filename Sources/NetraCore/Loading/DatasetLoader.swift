@@ -235,15 +235,7 @@ public enum DatasetLoader {
 
         // Resolve links: ids that failed validation still count as known, so one bad row
         // does not set off a cascade of "unknown event" messages.
-        // The last one remembered: the links of one cell share their column.
-        var last = (lineStart: -1, offset: -1, column: 1)
-        func column(_ lineStart: Int, _ offset: Int) -> Int {
-            if offset < 0 { return 1 }
-            if last.lineStart == lineStart && last.offset == offset { return last.column }
-            let col = data.withUnsafeBufferPointer { CSVReader.column(in: $0, lineStart: lineStart, offset: offset) }
-            last = (lineStart, offset, col)
-            return col
-        }
+        var columns = LinkColumns(data: data)
         // On both cores, each taking whole events: the pending links are in event order.
         var cut = pending.count / 2
         while cut > 0 && cut < pending.count && pending[cut].event == pending[cut - 1].event { cut += 1 }
@@ -254,15 +246,7 @@ public enum DatasetLoader {
                 let shared = Unshared((all, unknown))
                 Parallel.forEach(2) { part in
                     let (all, unknown) = shared.value
-                    // The last column worked out: the links of one cell share it.
-                    var last = (lineStart: -1, offset: -1, column: 1)
-                    func column(_ lineStart: Int, _ offset: Int) -> Int {
-                        if offset < 0 { return 1 }
-                        if last.lineStart == lineStart && last.offset == offset { return last.column }
-                        let col = data.withUnsafeBufferPointer { CSVReader.column(in: $0, lineStart: lineStart, offset: offset) }
-                        last = (lineStart, offset, col)
-                        return col
-                    }
+                    var columns = LinkColumns(data: data)
                     var links: [Link] = []
                     var k = parts[part].lowerBound
                     while k < parts[part].upperBound {
@@ -273,7 +257,7 @@ public enum DatasetLoader {
                             k += 1
                             let found = store.withUTF8(l.target) { b in ids.find(b) { n in store.withUTF8(rowID[n]) { $0.elementsEqual(b) } } }
                             guard let r = found else {
-                                unknown[part].append(Diagnostic(file: file, line: l.line, column: column(l.lineStart, l.offset),
+                                unknown[part].append(Diagnostic(file: file, line: l.line, column: columns.at(l.lineStart, l.offset),
                                                                 message: "links: link to unknown event '\(store.string(l.target))'"))
                                 continue
                             }
@@ -294,7 +278,7 @@ public enum DatasetLoader {
             for l in events[k].links where l.relation.isCausal {
                 if let earliest = events[l.target].date.earliest, events[k].date.latest < earliest {
                     let e = events[k], cause = events[l.target]
-                    diags.append(Diagnostic(file: file, line: linkLine[k], column: column(linkLineStart[k], linkOffset[k]), message:
+                    diags.append(Diagnostic(file: file, line: linkLine[k], column: columns.at(linkLineStart[k], linkOffset[k]), message:
                         "links: '\(e.id)' (\(e.date.written.text)) is dated before '\(cause.id)' (\(cause.date.written.text)), which it \(l.relation.verb)"))
                 }
             }
@@ -303,10 +287,28 @@ public enum DatasetLoader {
         for cycle in graph.cycles() {
             guard let first = cycle.first else { continue }
             let names = (cycle + [first]).map { events[$0].id }
-            diags.append(Diagnostic(file: file, line: linkLine[first], column: column(linkLineStart[first], linkOffset[first]), message:
+            diags.append(Diagnostic(file: file, line: linkLine[first], column: columns.at(linkLineStart[first], linkOffset[first]), message:
                 "links: cycle: \(names.joined(separator: " -> "))"))
         }
         return (events, extraNames, ids, rowLine.count)
+    }
+
+    /// Columns of links cells, worked out only for a message. The last one is kept: the links
+    /// of one cell, which may be thousands, share it.
+    struct LinkColumns {
+        let data: [UInt8]
+        private var last = (lineStart: -1, offset: -1, column: 1)
+
+        init(data: [UInt8]) { self.data = data }
+
+        /// The column of `offset` on the line starting at `lineStart` (1 when offset is -1).
+        mutating func at(_ lineStart: Int, _ offset: Int) -> Int {
+            if offset < 0 { return 1 }
+            if last.lineStart == lineStart && last.offset == offset { return last.column }
+            let col = data.withUnsafeBufferPointer { CSVReader.column(in: $0, lineStart: lineStart, offset: offset) }
+            last = (lineStart, offset, col)
+            return col
+        }
     }
 
     static func dateMessage(_ column: String, _ raw: String, _ p: WrittenDate.Problem) -> String {

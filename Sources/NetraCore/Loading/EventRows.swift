@@ -46,12 +46,8 @@ extension DatasetLoader {
             swap(&table, &ids)
             defer { swap(&table, &ids) }
             return decoded.withUnsafeBufferPointer { dec in
-                func bytes(_ r: TextRef) -> UnsafeBufferPointer<UInt8> {
-                    let n = r.length, s = Int(r.start)
-                    return UnsafeBufferPointer(rebasing: (r.isDecoded ? dec : file)[s..<(s + n)])
-                }
-                let b = bytes(id)
-                return table.insert(b, fresh) { n in bytes(rowID[n]).elementsEqual(b) }
+                let b = id.bytes(file: file, decoded: dec)
+                return table.insert(b, fresh) { n in rowID[n].bytes(file: file, decoded: dec).elementsEqual(b) }
             }
         }
 
@@ -132,9 +128,7 @@ extension DatasetLoader {
             }
             // The bytes of a ref made by `ref`, before the store is sealed.
             func withBytes<R>(_ r: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-                let n = r.length, s = Int(r.start)
-                if !r.isDecoded { return body(UnsafeBufferPointer(rebasing: rec.bytes[s..<(s + n)])) }
-                return decoded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[s..<(s + n)])) }
+                decoded.withUnsafeBufferPointer { body(r.bytes(file: rec.bytes, decoded: $0)) }
             }
             var valid = true
             var idRef = TextRef.empty

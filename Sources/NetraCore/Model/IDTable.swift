@@ -124,10 +124,7 @@ struct IDTable: Sendable {
                         let shared = Unshared((refs, file, decoded, parts))
                         Parallel.forEach(2) { p in
                             let (refs, file, decoded, parts) = shared.value
-                            func bytes(_ r: TextRef) -> UnsafeBufferPointer<UInt8> {
-                                let s = Int(r.start)
-                                return UnsafeBufferPointer(rebasing: (r.isDecoded ? decoded : file)[s..<(s + r.length)])
-                            }
+                            func bytes(_ r: TextRef) -> UnsafeBufferPointer<UInt8> { r.bytes(file: file, decoded: decoded) }
                             // Each core takes the ids whose hash's top bit is its own.
                             for n in refs.indices {
                                 let b = bytes(refs[n])

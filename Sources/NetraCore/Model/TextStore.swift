@@ -15,6 +15,13 @@ public struct TextRef: Sendable, Hashable {
     var isDecoded: Bool { count & TextRef.decodedBit != 0 }
     var isPlain: Bool { count & TextRef.plainBit != 0 }
     var isEmpty: Bool { count & TextRef.lengthMask == 0 }
+
+    /// The cell's bytes: in `file`, or in `decoded` when its doubled quotes were undone.
+    @inline(__always)
+    func bytes(file: UnsafeBufferPointer<UInt8>, decoded: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let s = Int(start)
+        return UnsafeBufferPointer(rebasing: (isDecoded ? decoded : file)[s..<(s + length)])
+    }
 }
 
 /// The text cells of a dataset's events. A million events with a dozen `String`s each would be
