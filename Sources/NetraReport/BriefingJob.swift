@@ -37,15 +37,23 @@ public enum BriefingJob {
             OutputFile(name: dir + "briefing-sheet.png", cost: 9) { () throws(RenderError) in
                 let smallMonthly = try MonthlyBarsChart.render(upTo, options: small.0)
                 let smallTimeline = try TimelineChart.render(d, graph: a.graph, options: small.1, window: window)
-                return try BriefingSheet.render(a, figures: f, charts: [smallMonthly.png, smallTimeline.png], language: lang, fonts: fonts).png
+                let sheet = try BriefingSheet.render(a, figures: f, charts: [smallMonthly.png, smallTimeline.png], language: lang, fonts: fonts)
+                return RenderedChart(png: sheet.png, plan: SheetDump(sheet: sheet.plan, charts: [smallMonthly.plan.chart, smallTimeline.plan.chart]))
             },
-            OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in try MonthlyBarsChart.render(upTo, options: wide).png },
+            OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in try MonthlyBarsChart.render(upTo, options: wide) },
             OutputFile(name: dir + "timeline.png", cost: 6) { () throws(RenderError) in
-                try TimelineChart.render(d, graph: a.graph, options: wide, window: window).png
+                try TimelineChart.render(d, graph: a.graph, options: wide, window: window)
             },
             OutputFile(name: dir + "events.csv", cost: 1) { () throws(RenderError) in a.eventsCSV(flavour: .plain, only: f.events) },
             OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang).utf8)),
         ]
+    }
+
+    /// The sheet's plan with those of the two charts it holds.
+    struct SheetDump: PlanDumping {
+        var sheet: BriefingSheetPlan
+        var charts: [ChartPlan]
+        var textDump: String { ([sheet.textDump] + charts.map(\.textDump)).joined(separator: "\n") }
     }
 
     /// The dataset cut to the events anchored in `from … through`, links dropped (the cut

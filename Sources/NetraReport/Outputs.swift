@@ -22,12 +22,30 @@ public struct OutputFile: Sendable {
     /// Rough relative cost; the costliest files are started first.
     public var cost: Int
     let make: @Sendable (ByteSink) throws(RenderError) -> Void
+    /// A chart's layout as text (nil for other files): what the golden-file tests compare.
+    let plan: (@Sendable () throws(RenderError) -> String)?
 
     /// A file whose bytes are already made.
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         cost = 0
         make = { $0.write(bytes) }
+        plan = nil
+    }
+
+    /// A chart: drawn when it is written, its plan dumped when a test asks.
+    public init<Plan: PlanDumping>(name: String, cost: Int = 1,
+                                   chart: @escaping @Sendable () throws(RenderError) -> RenderedChart<Plan>) {
+        self.name = name
+        self.cost = cost
+        make = { (sink: ByteSink) throws(RenderError) in sink.write(try chart().png) }
+        plan = { () throws(RenderError) in try chart().plan.textDump }
+    }
+
+    /// The chart's plan as text, or nil when the file is not a chart.
+    public func planDump() throws(RenderError) -> String? {
+        guard let plan else { return nil }
+        return try plan()
     }
 
     /// A file drawn when it is written (a chart).
@@ -35,6 +53,7 @@ public struct OutputFile: Sendable {
         self.name = name
         self.cost = cost
         make = { (sink: ByteSink) throws(RenderError) in sink.write(try render()) }
+        plan = nil
     }
 
     /// A file streamed into its destination chunk by chunk (a big export).
@@ -42,6 +61,7 @@ public struct OutputFile: Sendable {
         self.name = name
         self.cost = cost
         make = { stream($0) }
+        plan = nil
     }
 
     /// The whole file in memory.

@@ -30,20 +30,20 @@ public enum ReportJob {
         var files: [OutputFile] = []
         progress.step("charts and exports")
         files.append(OutputFile(name: "monthly.png", cost: 3) { () throws(RenderError) in
-            try MonthlyBarsChart.render(d, table: a.monthlyTable, options: o).png
+            try MonthlyBarsChart.render(d, table: a.monthlyTable, options: o)
         })
         for j in jurisdictionsWithEvents(d) {
             files.append(OutputFile(name: "monthly-\(OutputFolder.safeName(d.jurisdictions[j].id)).png", cost: 3) { () throws(RenderError) in
-                try MonthlyBarsChart.render(d, jurisdiction: j, table: a.monthlyTable, options: o).png
+                try MonthlyBarsChart.render(d, jurisdiction: j, table: a.monthlyTable, options: o)
             })
         }
         files.append(OutputFile(name: "timeline.png", cost: 8) { () throws(RenderError) in
-            try TimelineChart.render(d, graph: a.graph, options: o).png
+            try TimelineChart.render(d, graph: a.graph, options: o)
         })
         let pair = d.defaultComparisonPair().map { (a: $0.a, b: $0.b) }
         if let pair {
             files.append(OutputFile(name: "compare.png", cost: 3) { () throws(RenderError) in
-                try ComparisonChart.render(d, first: pair.a, second: pair.b, options: o).png
+                try ComparisonChart.render(d, first: pair.a, second: pair.b, options: o)
             })
         }
         let lang = options.language
@@ -51,10 +51,10 @@ public enum ReportJob {
             // Counted per measure, jurisdiction and day first: no String per lead time.
             let series = LeadTimeSeries.grouping(a.leadTimes, jurisdictionCount: d.jurisdictions.count,
                                                  label: { measureLabel($0, lang) }, jurisdictionID: { d.jurisdictions[$0].id })
-            return try LeadTimesChart.render(series, dataset: d, options: o).png
+            return try LeadTimesChart.render(series, dataset: d, options: o)
         })
         files.append(OutputFile(name: "cases.png", cost: 4) { () throws(RenderError) in
-            try CasesChart.render(d, options: o).png
+            try CasesChart.render(d, options: o)
         })
         // Exports: the two that grow with the events are streamed, and started first.
         files.append(OutputFile(name: "events.csv", cost: 10 + d.events.count / 2_000) { a.writeEventsCSV(flavour: .plain, into: $0) })

@@ -88,4 +88,9 @@ public struct RenderedChart<Plan: Sendable>: Sendable {
     public let png: [UInt8]
     /// The layout that was drawn, for tests and for callers that place things around it.
     public let plan: Plan
+
+    /// A rendered chart from its bytes and plan.
+    public init(png: [UInt8], plan: Plan) {
+        self.png = png; self.plan = plan
+    }
 }
