@@ -25,12 +25,12 @@ import Testing
         let table = Table(file: "events.csv", bytes: Self.files.events)
         var parts: [Int] = []
         let split = table.readInTwo(
-            required: DatasetLoader.eventRequired, optional: DatasetLoader.eventOptional,
+            required: EventColumn.requiredNames, optional: EventColumn.optionalNames, order: EventColumn.names,
             minimumBytes: DatasetLoader.splitBytes, make: { _, _ in Rows() },
             row: { state, rec, _, _ in state.lines.append(rec.line); return true },
             join: { first, second in parts = [first.lines.count, second.lines.count]; first.lines += second.lines; return true })
         let (header, joined) = try #require(split)
-        #expect(header.count == DatasetLoader.eventColumns.count)
+        #expect(header.count == EventColumn.names.count)
         #expect(joined.lines.count == 6_000)
         // Neither half is nearly empty, and the second picks up the line count where the first stops.
         #expect(parts.count == 2 && parts.allSatisfy { $0 > 1_000 })
@@ -76,7 +76,7 @@ import Testing
         for (n, line) in lines.enumerated() {
             let q = line.filter { $0 == "\"" }.count
             // A line starts a row only when every quote before it is closed.
-            if n > 0, quotes % 2 == 0, q == 0, line.split(separator: ",", omittingEmptySubsequences: false).count == DatasetLoader.eventColumns.count {
+            if n > 0, quotes % 2 == 0, q == 0, line.split(separator: ",", omittingEmptySubsequences: false).count == EventColumn.names.count {
                 plain = n
             }
             quotes += q

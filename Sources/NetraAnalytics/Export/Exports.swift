@@ -110,7 +110,7 @@ extension Analysis {
     public func writeEventsCSV(flavour: CSVFlavour, only: [Int]? = nil, into sink: ByteSink) {
         let d = dataset
         var w = CSVWriter(flavour: flavour, capacity: min(d.events.count * 400, 2 * ByteSink.chunk))
-        w.row(DatasetLoader.eventColumns + d.extraEventColumns + Analysis.computedEventColumns)
+        w.row(EventColumn.names + d.extraEventColumns + Analysis.computedEventColumns)
         // Per event: prevention lead and first handling days, from the lead times; the four
         // handling figures of the i-th incident with any sit at handling[4i..<4i+4].
         // In 32 bits, `none` for no figure: four arrays of a million entries each.
@@ -154,35 +154,40 @@ extension Analysis {
         let sources = store?.sources.map { w.encoded($0) } ?? []
         func each(_ k: Int) {
             let e = d.events[k]
-            e.withUTF8(.id) { w.text(bytes: $0, plain: e.isPlain(.id)) }; w.separator()
-            w.written(e.date.written); w.separator()
-            w.cell(precisions[e.date.precision.order]); w.separator()
-            w.day(e.endDate); w.separator()
-            w.cell(kinds[e.kind.order]); w.separator()
-            w.cell(jurisdictions[e.jurisdiction]); w.separator()
-            e.withUTF8(.title) { w.text(bytes: $0, plain: e.isPlain(.title)) }; w.separator()
-            e.withUTF8(.actors) { w.text(bytes: $0, plain: e.isPlain(.actors)) }; w.separator()
-            e.withUTF8(.place) { w.text(bytes: $0, plain: e.isPlain(.place)) }; w.separator()
-            w.int(e.count); w.separator()
-            e.withUTF8(.unit) { w.text(bytes: $0, plain: e.isPlain(.unit)) }; w.separator()
-            if let st = e.status { w.cell(statuses[st.order]) }
-            w.separator()
-            // `relation:target;…` made as bytes, then quoted like any text cell.
-            linkBytes.removeAll(keepingCapacity: true)
-            for (i, l) in e.links.enumerated() {
-                if i > 0 { linkBytes.append(0x3B) }
-                linkBytes += l.relation.rawValue.utf8
-                linkBytes.append(0x3A)
-                d.withID(l.target) { b, _ in linkBytes.append(contentsOf: b) }
+            func text(_ f: EventText) { e.withUTF8(f) { w.text(bytes: $0, plain: e.isPlain(f)) } }
+            for column in EventColumn.schema {
+                if column != .id { w.separator() }
+                switch column {
+                case .id: text(.id)
+                case .date: w.written(e.date.written)
+                case .precision: w.cell(precisions[e.date.precision.order])
+                case .endDate: w.day(e.endDate)
+                case .kind: w.cell(kinds[e.kind.order])
+                case .jurisdiction: w.cell(jurisdictions[e.jurisdiction])
+                case .title: text(.title)
+                case .actors: text(.actors)
+                case .place: text(.place)
+                case .count: w.int(e.count)
+                case .unit: text(.unit)
+                case .status: if let st = e.status { w.cell(statuses[st.order]) }
+                case .links:
+                    // `relation:target;…` made as bytes, then quoted like any text cell.
+                    linkBytes.removeAll(keepingCapacity: true)
+                    for (i, l) in e.links.enumerated() {
+                        if i > 0 { linkBytes.append(0x3B) }
+                        linkBytes += l.relation.rawValue.utf8
+                        linkBytes.append(0x3A)
+                        d.withID(l.target) { b, _ in linkBytes.append(contentsOf: b) }
+                    }
+                    linkBytes.withUnsafeBufferPointer { w.text(bytes: $0) }
+                case .source:
+                    if e.text === store && e.sourceIndex < sources.count { w.cell(sources[e.sourceIndex]) } else { w.text(e.source) }
+                case .sourceURL: text(.sourceURL)
+                case .sourceDate: w.day(e.sourceDate)
+                case .quote: text(.quote)
+                case .notes: text(.notes)
+                }
             }
-            linkBytes.withUnsafeBufferPointer { w.text(bytes: $0) }
-            w.separator()
-            if e.text === store && e.sourceIndex < sources.count { w.cell(sources[e.sourceIndex]) } else { w.text(e.source) }
-            w.separator()
-            e.withUTF8(.sourceURL) { w.text(bytes: $0, plain: e.isPlain(.sourceURL)) }; w.separator()
-            w.day(e.sourceDate); w.separator()
-            e.withUTF8(.quote) { w.text(bytes: $0, plain: e.isPlain(.quote)) }; w.separator()
-            e.withUTF8(.notes) { w.text(bytes: $0, plain: e.isPlain(.notes)) }
             for x in e.extras { w.separator(); w.text(x) }
             w.separator()
             w.month(e.date.anchor.month); w.separator()

@@ -314,7 +314,7 @@ struct Generator {
         dateBytes.reserveCapacity((last - firstDay + 1) * 10)
         while d <= last { dateBytes += Array(Day(ordinal: d).iso.utf8); d += 1 }
 
-        header = raw(DatasetLoader.eventColumns.joined(separator: ","))
+        header = raw(EventColumn.names.joined(separator: ","))
         jurSlug = places.map { piece($0.id) }
         kindSlug = EventKind.allCases.map { piece($0.rawValue) }
         precisionText = Precision.allCases.map { piece($0.rawValue) }
@@ -669,39 +669,44 @@ struct Generator {
             let node = nodes[n]
             let r = node.ref
             let k = r.kind.order
-            id(r); comma()
-            writtenDate(r); comma()
-            put(precisionText[r.precision.order]); comma()
-            if node.endDay >= 0 { date(node.endDay, 10) }
-            comma()
-            put(kindSlug[k]); comma()
-            put(jurSlug[r.jur]); comma()
-            put(titles[k][rng.below(titleVariants[k]) * jurCount + r.jur]); comma()
-            put(actors[k][rng.below(actorVariants[k]) * jurCount + r.jur]); comma()
-            if rng.chance(60) { put(venues[rng.below(venueVariants) * jurCount + r.jur]) }
-            comma()
-            if node.count >= 0 { number(node.count) }
-            comma()
-            if let u = node.unit { put(u) }
-            comma()
-            if let s = node.status { put(statusText[s.order]) }
-            comma()
-            for l in node.linkStart ..< node.linkStart + node.linkCount {
-                if l > node.linkStart { out.append(0x3B) }
-                put(relationText[links[l].0.order]); id(links[l].1)
-            }
-            comma()
-            let outlet = rng.below(outletNames.count)
-            put(outletNames[outlet]); comma()
             // Published on the last day the event can mean (or its span's end), or later.
-            let published = max(r.latest, node.endDay) + (r.precision == .onOrBefore ? 0 : rng.below(8))
-            put(outletURLs[outlet]); date(published, 10); out.append(0x2F); number(r.seq); comma()
-            date(published, 10); comma()
-            if rng.chance(30) { put(quotes[rng.below(quotes.count)]) }
-            comma()
-            if r.precision == .onOrBefore { put(notes[2]) }
-            else if r.kind == .caseTally, rng.chance(50) { put(notes[1]) }
-            else if rng.chance(12) { put(notes[rng.chance(50) ? 0 : 3]) }
+            var published = 0
+            var outlet = 0
+            for column in EventColumn.schema {
+                if column != .id { comma() }
+                switch column {
+                case .id: id(r)
+                case .date: writtenDate(r)
+                case .precision: put(precisionText[r.precision.order])
+                case .endDate: if node.endDay >= 0 { date(node.endDay, 10) }
+                case .kind: put(kindSlug[k])
+                case .jurisdiction: put(jurSlug[r.jur])
+                case .title: put(titles[k][rng.below(titleVariants[k]) * jurCount + r.jur])
+                case .actors: put(actors[k][rng.below(actorVariants[k]) * jurCount + r.jur])
+                case .place: if rng.chance(60) { put(venues[rng.below(venueVariants) * jurCount + r.jur]) }
+                case .count: if node.count >= 0 { number(node.count) }
+                case .unit: if let u = node.unit { put(u) }
+                case .status: if let s = node.status { put(statusText[s.order]) }
+                case .links:
+                    for l in node.linkStart ..< node.linkStart + node.linkCount {
+                        if l > node.linkStart { out.append(0x3B) }
+                        put(relationText[links[l].0.order]); id(links[l].1)
+                    }
+                case .source:
+                    // Drawn here (the schema puts source before source_url and source_date),
+                    // so that the random stream, and with it every generated file, stays the same.
+                    outlet = rng.below(outletNames.count)
+                    published = max(r.latest, node.endDay) + (r.precision == .onOrBefore ? 0 : rng.below(8))
+                    put(outletNames[outlet])
+                case .sourceURL: put(outletURLs[outlet]); date(published, 10); out.append(0x2F); number(r.seq)
+                case .sourceDate: date(published, 10)
+                case .quote: if rng.chance(30) { put(quotes[rng.below(quotes.count)]) }
+                case .notes:
+                    if r.precision == .onOrBefore { put(notes[2]) }
+                    else if r.kind == .caseTally, rng.chance(50) { put(notes[1]) }
+                    else if rng.chance(12) { put(notes[rng.chance(50) ? 0 : 3]) }
+                }
+            }
             out.append(0x0A)
         }
         written += nodes.count

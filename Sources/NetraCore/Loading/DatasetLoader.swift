@@ -8,13 +8,6 @@ public enum DatasetLoader {
     /// Files at least this big are read on two cores.
     static let splitBytes = 1 << 20
 
-    static let eventRequired = ["id", "date", "precision", "kind", "jurisdiction", "title", "source"]
-    static let eventOptional = ["end_date", "actors", "place", "count", "unit", "status", "links",
-                                "source_url", "source_date", "quote", "notes"]
-    /// Every known column of `events.csv`, in the order the exports write them.
-    public static let eventColumns = ["id", "date", "precision", "end_date", "kind", "jurisdiction",
-                                      "title", "actors", "place", "count", "unit", "status", "links",
-                                      "source", "source_url", "source_date", "quote", "notes"]
 
     /// Loads the folder at `directory`.
     public static func load(directory: String) throws(DatasetError) -> Dataset {
@@ -203,12 +196,13 @@ public enum DatasetLoader {
         // A clean file is read on two cores; anything amiss, and it is read again in one
         // piece, which reports every problem.
         if parallel, let (header, joined) = table.readInTwo(
-            required: eventRequired, optional: eventOptional, minimumBytes: splitBytes,
+            required: EventColumn.requiredNames, optional: EventColumn.optionalNames, order: EventColumn.names,
+            minimumBytes: splitBytes,
             // The first part has room for all: the second is appended to it in place.
             make: { _, part in rows(data.count / 600, room: part == 0 ? data.count / 300 : data.count / 600, entersIDs: false) },
             row: { state, rec, col, extras in
                 var sink: [Diagnostic] = []
-                state.add(rec, col, extras, &sink)
+                state.add(rec, ColumnPositions(col), extras, &sink)
                 return sink.isEmpty
             },
             join: { first, second in first.append(second) }) {
@@ -218,8 +212,9 @@ public enum DatasetLoader {
         var ok = true
         if read == nil {
             var one = rows(data.count / 300, room: data.count / 300)
-            ok = table.read(required: eventRequired, optional: eventOptional, row: { rec, col, extras, sink in
-                one.add(rec, col, extras, &sink)
+            ok = table.read(required: EventColumn.requiredNames, optional: EventColumn.optionalNames, order: EventColumn.names,
+                            row: { rec, col, extras, sink in
+                one.add(rec, ColumnPositions(col), extras, &sink)
             }, header: { extraNames = $0 })
             read = one
         }

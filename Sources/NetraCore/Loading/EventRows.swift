@@ -92,15 +92,14 @@ extension DatasetLoader {
         }
 
         /// Reads one row; what is wrong with it goes to `sink`.
-        mutating func add(_ rec: CSVRecord, _ col: [Int?], _ extras: [Int], _ sink: inout [Diagnostic]) {
+        mutating func add(_ rec: CSVRecord, _ col: ColumnPositions, _ extras: [Int], _ sink: inout [Diagnostic]) {
             func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
-            // col follows eventRequired + eventOptional.
-            let cId = rec.has(col[0]), cDate = rec.has(col[1]), cPrec = rec.has(col[2]), cKind = rec.has(col[3])
-            let cJur = rec.has(col[4]), cTitle = rec.has(col[5]), cSource = rec.has(col[6])
-            let cEnd = rec.has(col[7]), cActors = rec.has(col[8]), cPlace = rec.has(col[9])
-            let cCount = rec.has(col[10]), cUnit = rec.has(col[11]), cStatus = rec.has(col[12])
-            let cLinks = rec.has(col[13]), cURL = rec.has(col[14]), cSDate = rec.has(col[15])
-            let cQuote = rec.has(col[16]), cNotes = rec.has(col[17])
+            let cId = rec.has(col[.id]), cDate = rec.has(col[.date]), cPrec = rec.has(col[.precision]), cKind = rec.has(col[.kind])
+            let cJur = rec.has(col[.jurisdiction]), cTitle = rec.has(col[.title]), cSource = rec.has(col[.source])
+            let cEnd = rec.has(col[.endDate]), cActors = rec.has(col[.actors]), cPlace = rec.has(col[.place])
+            let cCount = rec.has(col[.count]), cUnit = rec.has(col[.unit]), cStatus = rec.has(col[.status])
+            let cLinks = rec.has(col[.links]), cURL = rec.has(col[.sourceURL]), cSDate = rec.has(col[.sourceDate])
+            let cQuote = rec.has(col[.quote]), cNotes = rec.has(col[.notes])
             // A cell as a span of the file, or of `decoded` when its doubled quotes are undone.
             func ref(_ c: Int?, trim: Bool = false) -> TextRef {
                 guard let c else { return .empty }

@@ -22,8 +22,10 @@ struct Table {
         var ok: Bool
     }
 
-    /// Reads a header record, reporting duplicate and missing columns into `found`.
-    func header(_ rec: CSVRecord, required: [String], optional: [String], _ found: inout [Diagnostic]) -> Header {
+    /// Reads a header record, reporting duplicate and missing columns into `found`. Positions
+    /// come in the order of `order` (default: the required, then the optional names).
+    func header(_ rec: CSVRecord, required: [String], optional: [String], order: [String]? = nil,
+                _ found: inout [Diagnostic]) -> Header {
         var byName: [String: Int] = [:]
         var names: [String] = []
         var ok = true
@@ -45,7 +47,7 @@ struct Table {
         }
         let known = Set(required + optional)
         let extras = names.indices.filter { !known.contains(names[$0]) && !names[$0].isEmpty }
-        return Header(columns: (required + optional).map { byName[$0] }, extras: extras,
+        return Header(columns: (order ?? required + optional).map { byName[$0] }, extras: extras,
                       extraNames: extras.map { rec.trimmedString($0) }, count: rec.count, ok: ok)
     }
 
@@ -77,7 +79,7 @@ struct Table {
     /// Returns false, having reported why, when the file cannot be read at all.
     @discardableResult
     mutating func read(
-        required: [String], optional: [String],
+        required: [String], optional: [String], order: [String]? = nil,
         row: (CSVRecord, _ columns: [Int?], _ extras: [Int], _ sink: inout [Diagnostic]) -> Void,
         header headerSink: (_ extraNames: [String]) -> Void = { _ in }
     ) -> Bool {
@@ -88,7 +90,7 @@ struct Table {
             var head: Header?
             let problems = CSVReader.read(b, delimiter: delimiter) { rec in
                 guard let h = head else {
-                    let h = header(rec, required: required, optional: optional, &found)
+                    let h = header(rec, required: required, optional: optional, order: order, &found)
                     head = h
                     headerSink(h.extraNames)
                     return
@@ -113,7 +115,7 @@ struct Table {
     /// too small to split): `read` then reads it again, one row after another, and reports
     /// every problem exactly as always.
     func readInTwo<State: Sendable>(
-        required: [String], optional: [String], minimumBytes: Int,
+        required: [String], optional: [String], order: [String]? = nil, minimumBytes: Int,
         make: (_ header: Header, _ part: Int) -> State,
         row: @Sendable (inout State, CSVRecord, _ columns: [Int?], _ extras: [Int]) -> Bool,
         join: (inout State, State) -> Bool
@@ -144,7 +146,7 @@ struct Table {
             var records = 0
             let headProblems = CSVReader.read(b, delimiter: delimiter, range: CSVReader.contentStart(b)..<headerEnd) { rec in
                 records += 1
-                if head == nil { head = header(rec, required: required, optional: optional, &found) }
+                if head == nil { head = header(rec, required: required, optional: optional, order: order, &found) }
             }
             guard records == 1, let h = head, h.ok, headProblems.isEmpty, found.isEmpty else { return nil }
             let parts = [headerEnd..<cut, cut..<n]
