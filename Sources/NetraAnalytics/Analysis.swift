@@ -14,11 +14,10 @@ public struct Analysis: Sendable {
 
     public init(dataset: Dataset) {
         self.dataset = dataset
-        // Both cores sort half the ids each; then one merges them while the other builds the
-        // graph, counts the months and works out the lead times, which are listed by id last.
-        let halves = IDOrder.sortedHalves(dataset.events)
+        // One core sorts the ids while the other builds the graph, counts the months and works
+        // out the lead times, which are listed by id last.
         let (ids, (built, table, figures)) = Parallel.both(
-            { IDOrder(dataset.events, merging: halves) },
+            { IDOrder(dataset.events) },
             { () -> (EventGraph, MonthlyTable, LeadTimes.Figures) in
                 let g = EventGraph(events: dataset.events)
                 return (g, MonthlyTable(dataset, rollup: true), LeadTimes.figures(dataset, graph: g))
@@ -40,7 +39,7 @@ public struct Analysis: Sendable {
     }
 
     /// The side-by-side metrics of two jurisdictions, each with everything under it.
-    public func compare(_ a: Int, _ b: Int) -> Comparison {
+    public func compare(_ a: JurisdictionIndex, _ b: JurisdictionIndex) -> Comparison {
         Comparison(analysis: self, a: a, b: b)
     }
 }

@@ -59,9 +59,11 @@ public enum BriefingJob {
     /// The dataset cut to the events anchored in `from … through`, links dropped (the cut
     /// feeds only the monthly chart, which does not follow them).
     static func upToMonth(_ d: Dataset, from: Month, through: Month) -> Dataset {
-        var events = d.events.filter { let m = $0.date.anchor.month; return m >= from && m <= through }
-        for k in events.indices { events[k].links = [] }
-        return Dataset(events: events, jurisdictions: d.jurisdictions, elections: d.elections,
+        let events = d.events.filter(droppingLinks: { k in
+            let m = d.events.dates[k].anchor.month
+            return m >= from && m <= through
+        })
+        return Dataset(events: events, jurisdictions: Array(d.jurisdictions), elections: Array(d.elections),
                        extraEventColumns: d.extraEventColumns, name: d.name)
     }
 

@@ -50,7 +50,7 @@ public enum ReportJob {
         files.append(OutputFile(name: "leadtimes.png", cost: 5) { () throws(RenderError) in
             // Counted per measure, jurisdiction and day first: no String per lead time.
             let series = LeadTimeSeries.grouping(a.leadTimes, jurisdictionCount: d.jurisdictions.count,
-                                                 label: { measureLabel($0, lang) }, jurisdictionID: { d.jurisdictions[$0].id })
+                                                 label: { measureLabel($0, lang) }, jurisdictionID: { d.jurisdictions[JurisdictionIndex($0)].id })
             return try LeadTimesChart.render(series, dataset: d, options: o)
         })
         files.append(OutputFile(name: "cases.png", cost: 4) { () throws(RenderError) in
@@ -82,10 +82,10 @@ public enum ReportJob {
     }
 
     /// Jurisdictions that have events of their own or under them, in file order.
-    static func jurisdictionsWithEvents(_ d: Dataset) -> [Int] {
-        var has = [Bool](repeating: false, count: d.jurisdictions.count)
-        var own = [Bool](repeating: false, count: d.jurisdictions.count)
-        d.events.withUnsafeBufferPointer { events in for k in events.indices { own[events[k].jurisdiction] = true } }
+    static func jurisdictionsWithEvents(_ d: Dataset) -> [JurisdictionIndex] {
+        var has = Column<JurisdictionIndex, Bool>(repeating: false, count: d.jurisdictions.count)
+        var own = Column<JurisdictionIndex, Bool>(repeating: false, count: d.jurisdictions.count)
+        for j in d.events.jurisdictions { own[j] = true }
         for j in d.jurisdictions.indices where own[j] { for x in d.lineage(of: j) { has[x] = true } }
         return d.jurisdictions.indices.filter { has[$0] }
     }

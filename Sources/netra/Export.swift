@@ -40,7 +40,7 @@ struct Export: ParsableCommand {
         }
         let data = try dataset.load()
         let analysis = Analysis(dataset: data)
-        var chosen: (a: Int, b: Int)?
+        var chosen: (a: JurisdictionIndex, b: JurisdictionIndex)?
         if pair.count == 2 { chosen = try resolvePair(pair[0], pair[1], in: data) }
         let bytes = analysis.export(kind, flavour: excel ? .excel : .plain, rollup: rollup, pair: chosen)
         try emit(bytes, to: out)
@@ -60,8 +60,8 @@ func emit(_ bytes: [UInt8], to out: String) throws {
 }
 
 /// Looks up two jurisdiction ids; an unknown one is a usage error listing the known ones.
-func resolvePair(_ a: String, _ b: String, in d: Dataset) throws -> (a: Int, b: Int) {
-    func find(_ id: String) throws -> Int {
+func resolvePair(_ a: String, _ b: String, in d: Dataset) throws -> (a: JurisdictionIndex, b: JurisdictionIndex) {
+    func find(_ id: String) throws -> JurisdictionIndex {
         guard let j = d.jurisdictionIndex[id] else {
             throw ValidationError("unknown jurisdiction '\(id)'; expected one of: \(d.jurisdictions.map(\.id).joined(separator: ", "))")
         }

@@ -15,11 +15,11 @@ import NetraCore
     func aRollUpIsItsOwnRowsPlusItsChildrensRollUps(seed: UInt64) throws {
         let a = try Self.generated(seed)
         let d = a.dataset
-        struct Key: Hashable { var month: Month; var j: Int; var kind: EventKind }
+        struct Key: Hashable { var month: Month; var j: JurisdictionIndex; var kind: EventKind }
         var own: [Key: (Int, Int)] = [:], rolled: [Key: (Int, Int)] = [:]
         for r in a.monthly(rollup: false) { own[Key(month: r.month, j: r.jurisdiction, kind: r.kind)] = (r.events, r.countSum) }
         for r in a.monthly(rollup: true) { rolled[Key(month: r.month, j: r.jurisdiction, kind: r.kind)] = (r.events, r.countSum) }
-        let children = d.jurisdictions.indices.map { j in d.jurisdictions.indices.filter { d.jurisdictions[$0].parent == j } }
+        let children = Column<JurisdictionIndex, [JurisdictionIndex]>(d.jurisdictions.indices.map { j in d.jurisdictions.indices.filter { d.jurisdictions[$0].parent == j } })
         for key in Set(rolled.keys).union(own.keys) {
             var events = own[key]?.0 ?? 0, sum = own[key]?.1 ?? 0
             for c in children[key.j] {

@@ -144,7 +144,7 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         #expect(d.events.map(\.quote) == a.dataset.events.map(\.quote))
         #expect(d.events.map(\.notes) == a.dataset.events.map(\.notes))
         #expect(d.extraEventColumns == Analysis.computedEventColumns)
-        let pledge = try #require(d.eventIndex["kota-2023-11-02-pledge"].map { d.events[$0] })
+        let pledge = try #require(d.eventsByID["kota-2023-11-02-pledge"].map { d.events[$0] })
         #expect(pledge.extras == ["2023-11", "2023-11-02", "true", "104", "pemilu-2024", "", "", "", "", "63"])
     }
 }

@@ -18,12 +18,12 @@ import Foundation
 
     @Test func holdsTheSeedFactsTheSpecLists() throws {
         let d = try DatasetLoader.load(directory: shippedDataset)
-        func event(_ id: String) throws -> Event { try #require(d.eventIndex[id].map { d.events[$0] }, "missing \(id)") }
+        func event(_ id: String) throws -> Event { try #require(d.eventsByID[id].map { d.events[$0] }, "missing \(id)") }
         let pledge = try event("kota-2023-11-02-pledge")
         #expect(pledge.kind == .pledge && pledge.date.anchor.iso == "2023-11-02" && pledge.date.isExact)
         let followUp = try event("kota-2023-11-04-pledge-follow-up")
         #expect(followUp.count == 24013 && followUp.endDate?.iso == "2023-11-13")
-        #expect(followUp.links == [Link(relation: .followsUp, target: try #require(d.eventIndex["kota-2023-11-02-pledge"]))])
+        #expect(followUp.links == [Link(relation: .followsUp, target: try #require(d.eventsByID["kota-2023-11-02-pledge"]))])
         let photo = try event("kota-2023-12-29-jersey-photo")
         #expect(photo.kind == .incident && photo.status == .dismissed)
         let tally = try event("jabar-2024-01-22-case-tally")
@@ -34,7 +34,7 @@ import Foundation
         #expect(skb.kind == .regulation && skb.date.anchor.iso == "2022-09-22")
         // The report, the registration and the decision all reach the photo.
         let graph = EventGraph(events: d.events)
-        let reached = graph.descendants(of: try #require(d.eventIndex["kota-2023-12-29-jersey-photo"])).map { d.events[$0].id }
+        let reached = graph.descendants(of: try #require(d.eventsByID["kota-2023-12-29-jersey-photo"])).map { d.events[$0].id }
         #expect(Set(reached).isSuperset(of: ["kota-2024-01-02-jersey-report", "kota-2024-01-04-jersey-registration",
                                              "kota-2024-01-22-jersey-decision", "kota-2024-01-03-kesbangpol-statement"]))
         #expect(graph.topologicalOrder() != nil)

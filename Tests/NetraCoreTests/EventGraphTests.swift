@@ -13,7 +13,7 @@ import Testing
     @Test func edgesAreIndexedBothWays() throws {
         let d = try Self.chain()
         let g = EventGraph(events: d.events)
-        let id = { (s: String) in d.eventIndex[s] ?? -1 }
+        let id = { (s: String) in d.eventsByID[s] ?? -1 }
         #expect(g.edgeCount == 4)
         #expect(g.causes(of: id("report")).map(\.node) == [id("photo")])
         #expect(g.causes(of: id("report")).map(\.relation) == [.reports])
@@ -23,7 +23,7 @@ import Testing
     @Test func ancestorsAndDescendants() throws {
         let d = try Self.chain()
         let g = EventGraph(events: d.events)
-        let id = { (s: String) in d.eventIndex[s] ?? -1 }
+        let id = { (s: String) in d.eventsByID[s] ?? -1 }
         #expect(g.ancestors(of: id("fine")).map { d.events[$0].id } == ["photo", "report", "decision"])
         #expect(g.descendants(of: id("photo")).map { d.events[$0].id } == ["report", "decision", "said", "fine"])
         #expect(g.descendants(of: id("photo"), following: [.reports]).map { d.events[$0].id } == ["report"])
@@ -51,7 +51,7 @@ import Testing
         ev[1].links = [Link(relation: .respondsTo, target: 2)]
         ev[2].links = [Link(relation: .respondsTo, target: 0)]
         ev[4].links = [Link(relation: .respondsTo, target: 3)]
-        let g = EventGraph(events: ev)
+        let g = EventGraph(events: EventTable(ev))
         #expect(g.cycles() == [[0, 1, 2]])
         #expect(g.topologicalOrder() == nil)
     }

@@ -59,7 +59,7 @@ import Testing
             elections: ("elections.csv", Array("id,name,date,scope\ne,E,2024-02-14,j0\n".utf8)),
             events: ("events.csv", Array(events.utf8)))
         #expect(d.jurisdictions.count == n)
-        #expect(d.jurisdictions[n - 1].parent == n - 2)
+        #expect(d.jurisdictions[JurisdictionIndex(n - 1)].parent == JurisdictionIndex(n - 2))
         // The same chain hanging from a loop of three: one message, at its smallest row.
         let looped = jur + "a,A,kota,c\nb,B,kota,a\nc,C,kota,b\nhang,H,kota,a\n"
         #expect(problems(jurisdictions: looped, elections: "id,name,date,scope\n", events: events)

@@ -52,11 +52,11 @@ import Testing
             #expect(x.links == y.links && x.line == y.line)
         }
         // Ids from both halves are found, by the same index.
-        for k in [0, 1, 2_999, 3_000, 3_001, 5_999] {
-            #expect(a.eventIndex[a.events[k].id] == k)
+        for k: EventIndex in [0, 1, 2_999, 3_000, 3_001, 5_999] {
+            #expect(a.eventsByID[a.events[k].id] == k)
         }
-        #expect(a.eventIndex["no-such-event"] == nil)
-        #expect(a.eventIndex.count == 6_000)
+        #expect(a.eventsByID["no-such-event"] == nil)
+        #expect(a.eventsByID.count == 6_000)
         // Cells with doubled quotes (undone into the second half's own bytes) read the same.
         #expect(a.events[3_000...].contains { $0.title.contains("\"") || $0.quote.contains("\"") })
         #expect(Set(a.events.map(\.source)) == Set(b.events.map(\.source)))

@@ -90,7 +90,8 @@ import Glibc
         #expect(relations == Set(Relation.allCases))
         // incident ← responds_to response; incident ← reports report ← decides decision; incident ← sanctions sanction.
         var whole = 0
-        for (i, e) in d.events.enumerated() where e.kind == .incident {
+        for i in d.events.indices where d.events.kinds[i] == .incident {
+            let e = d.events[i]
             let effects = graph.effects(of: i)
             guard let response = effects.first(where: { $0.relation == .respondsTo && d.events[$0.node].kind == .response }),
                   let report = effects.first(where: { $0.relation == .reports }),

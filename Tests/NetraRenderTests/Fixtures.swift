@@ -20,7 +20,7 @@ enum Fixtures {
         EventDate(written: WrittenDate(anchor: day(y, 1, 1), form: .year), precision: .year)
     }
 
-    static let indonesia = 0, jabar = 1, kota = 2, kabupaten = 3
+    static let indonesia: JurisdictionIndex = 0, jabar: JurisdictionIndex = 1, kota: JurisdictionIndex = 2, kabupaten: JurisdictionIndex = 3
 
     static let jurisdictions = [
         Jurisdiction(id: "indonesia", name: "Indonesia", level: .nasional, parent: nil),
@@ -37,9 +37,9 @@ enum Fixtures {
     /// Twenty events over Sep 2022 – Aug 2024 with every precision, links, counts and statuses.
     static func bekasi() -> Dataset {
         var e: [Event] = []
-        func add(_ id: String, _ d: EventDate, _ k: EventKind, _ j: Int, _ title: String, count: Int? = nil,
+        func add(_ id: String, _ d: EventDate, _ k: EventKind, _ j: JurisdictionIndex, _ title: String, count: Int? = nil,
                  status: CaseStatus? = nil, end: Day? = nil, links: [(Relation, String)] = [], source: String = "Radar Bekasi") {
-            let ls = links.compactMap { l in e.firstIndex { $0.id == l.1 }.map { Link(relation: l.0, target: $0) } }
+            let ls = links.compactMap { l in e.firstIndex { $0.id == l.1 }.map { Link(relation: l.0, target: EventIndex($0)) } }
             e.append(Event(id: id, date: d, endDate: end, kind: k, jurisdiction: j, title: title, count: count,
                            status: status, links: ls, source: source))
         }

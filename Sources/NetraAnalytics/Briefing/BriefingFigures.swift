@@ -7,15 +7,15 @@ public struct BriefingFigures: Sendable {
     public let thisMonth: [EventKind: Int]
     public let previousMonth: [EventKind: Int]
     /// Events of the month, by anchor date then id.
-    public let events: [Int]
+    public let events: [EventIndex]
     /// Incidents whose anchor falls in the month.
-    public let newIncidents: [Int]
+    public let newIncidents: [EventIndex]
     /// Median days from an incident to its first response / report, over what was known by
     /// the month's end; nil when there is none yet.
     public let medianFirstResponse: Median?
     public let medianFirstReport: Median?
     /// The next election after the month's last day, and the days to it from that day.
-    public let nextElection: (index: Int, days: Int)?
+    public let nextElection: (index: ElectionIndex, days: Int)?
     /// Pledge signatories counted up to the month's end.
     public let signatoriesSoFar: Int
 
@@ -27,24 +27,26 @@ public struct BriefingFigures: Sendable {
         self.month = month
         let end = month.lastDay
         var now: [EventKind: Int] = [:], before: [EventKind: Int] = [:]
-        var list: [Int] = []
+        var list: [EventIndex] = []
         var signatories = 0
-        for (k, e) in d.events.enumerated() {
-            let m = e.date.anchor.month
-            if m == month { now[e.kind, default: 0] += 1; list.append(k) }
-            if m == month.previous { before[e.kind, default: 0] += 1 }
-            if e.kind == .pledge, e.date.anchor <= end { signatories += e.count ?? 0 }
+        let table = d.events
+        for k in table.indices {
+            let anchor = table.dates[k].anchor, kind = table.kinds[k]
+            let m = anchor.month
+            if m == month { now[kind, default: 0] += 1; list.append(k) }
+            if m == month.previous { before[kind, default: 0] += 1 }
+            if kind == .pledge, anchor <= end { signatories += table.counts[k] ?? 0 }
         }
-        list.sort { (d.events[$0].date.anchor, d.events[$0].id) < (d.events[$1].date.anchor, d.events[$1].id) }
+        list.sort { (table.dates[$0].anchor, table.id($0)) < (table.dates[$1].anchor, table.id($1)) }
         thisMonth = now
         previousMonth = before
         events = list
-        newIncidents = list.filter { d.events[$0].kind == .incident }
+        newIncidents = list.filter { table.kinds[$0] == .incident }
         signatoriesSoFar = signatories
         func median(_ m: LeadTimeMeasure) -> Median? {
             Median(a.leadTimes.filter { t in
                 guard t.measure == m, case .event(let r) = t.target else { return false }
-                return d.events[r].date.anchor <= end && d.events[t.event].date.anchor <= end
+                return table.dates[r].anchor <= end && table.dates[t.event].anchor <= end
             }.map(\.days))
         }
         medianFirstResponse = median(.response)
@@ -56,6 +58,6 @@ public struct BriefingFigures: Sendable {
 extension Dataset {
     /// The month of the latest event anchor: the default briefing month.
     public var latestMonth: Month? {
-        events.lazy.map(\.date.anchor).max()?.month
+        events.dates.lazy.map(\.anchor).max()?.month
     }
 }

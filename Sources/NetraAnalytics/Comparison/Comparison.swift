@@ -43,12 +43,12 @@ public enum ComparisonMetric: String, CaseIterable, Sendable {
 
 /// Two jurisdictions side by side, each counting itself and everything under it.
 public struct Comparison: Sendable {
-    public let a: Int
-    public let b: Int
+    public let a: JurisdictionIndex
+    public let b: JurisdictionIndex
     /// The values for `a` and `b`, keyed by metric.
     public let values: [ComparisonMetric: (a: MetricValue, b: MetricValue)]
 
-    public init(analysis: Analysis, a: Int, b: Int) {
+    public init(analysis: Analysis, a: JurisdictionIndex, b: JurisdictionIndex) {
         self.a = a
         self.b = b
         let (sa, sb) = Side.pair(analysis, a, b)
@@ -77,14 +77,15 @@ public struct Comparison: Sendable {
         var latestTally: (day: Day, count: Int)?
 
         /// Both sides in one walk over the events and one over the lead times.
-        static func pair(_ an: Analysis, _ ja: Int, _ jb: Int) -> (Side, Side) {
+        static func pair(_ an: Analysis, _ ja: JurisdictionIndex, _ jb: JurisdictionIndex) -> (Side, Side) {
             let d = an.dataset
             var sides = (Side(), Side())
-            let insideA = d.jurisdictions.indices.map { d.isWithin($0, ja) }
-            let insideB = d.jurisdictions.indices.map { d.isWithin($0, jb) }
-            for e in d.events {
-                if insideA[e.jurisdiction] { sides.0.add(e, ja) }
-                if insideB[e.jurisdiction] { sides.1.add(e, jb) }
+            let insideA = Column<JurisdictionIndex, Bool>(d.jurisdictions.indices.map { d.isWithin($0, ja) })
+            let insideB = Column<JurisdictionIndex, Bool>(d.jurisdictions.indices.map { d.isWithin($0, jb) })
+            for k in d.events.indices {
+                let j = d.events.jurisdictions[k]
+                if insideA[j] { sides.0.add(d.events, k, ja) }
+                if insideB[j] { sides.1.add(d.events, k, jb) }
             }
             for t in an.leadTimes {
                 if insideA[t.jurisdiction] { sides.0.add(t) }
@@ -93,19 +94,20 @@ public struct Comparison: Sendable {
             return sides
         }
 
-        mutating func add(_ e: Event, _ j: Int) {
-            if e.kind.isPrevention {
+        mutating func add(_ events: EventTable, _ k: EventIndex, _ j: JurisdictionIndex) {
+            let kind = events.kinds[k], anchor = events.dates[k].anchor
+            if kind.isPrevention {
                 preventionEvents += 1
-                if firstPrevention.map({ e.date.anchor < $0 }) ?? true { firstPrevention = e.date.anchor }
+                if firstPrevention.map({ anchor < $0 }) ?? true { firstPrevention = anchor }
             }
-            if e.kind == .pledge { signatories += e.count ?? 0 }
-            if e.kind == .incident {
+            if kind == .pledge { signatories += events.counts[k] ?? 0 }
+            if kind == .incident {
                 incidents += 1
-                if let s = e.status { byStatus[s, default: 0] += 1 }
+                if let s = events.statuses[k] { byStatus[s, default: 0] += 1 }
             }
             // A tally is a snapshot: only the jurisdiction's own latest one counts.
-            if e.kind == .caseTally, e.jurisdiction == j, let c = e.count {
-                let a = e.date.anchor
+            if kind == .caseTally, events.jurisdictions[k] == j, let c = events.counts[k] {
+                let a = anchor
                 if latestTally.map({ (a, c) > ($0.day, $0.count) }) ?? true { latestTally = (a, c) }
             }
         }
@@ -140,13 +142,13 @@ public struct Comparison: Sendable {
 extension Dataset {
     /// The default pair to compare: Kota and Kabupaten Bekasi when present, else the two
     /// jurisdictions with the most events (ties by id). `nil` with fewer than two.
-    public func defaultComparisonPair() -> (a: Int, b: Int, isBekasi: Bool)? {
+    public func defaultComparisonPair() -> (a: JurisdictionIndex, b: JurisdictionIndex, isBekasi: Bool)? {
         if let a = jurisdictionIndex["kota-bekasi"], let b = jurisdictionIndex["kabupaten-bekasi"] {
             return (a, b, true)
         }
         guard jurisdictions.count >= 2 else { return nil }
-        var n = [Int](repeating: 0, count: jurisdictions.count)
-        for e in events { n[e.jurisdiction] += 1 }
+        var n = Column<JurisdictionIndex, Int>(repeating: 0, count: jurisdictions.count)
+        for j in events.jurisdictions { n[j] += 1 }
         let top = jurisdictions.indices.sorted { (-n[$0], jurisdictions[$0].id) < (-n[$1], jurisdictions[$1].id) }
         return (top[0], top[1], false)
     }

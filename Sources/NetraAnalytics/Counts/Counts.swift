@@ -3,8 +3,7 @@ import NetraCore
 /// Events of one kind in one jurisdiction in one month.
 public struct MonthlyCount: Sendable, Hashable {
     public var month: Month
-    /// Index into `Dataset.jurisdictions`.
-    public var jurisdiction: Int
+    public var jurisdiction: JurisdictionIndex
     public var kind: EventKind
     public var events: Int
     /// Sum of the events' `count` (signatories, cases); an empty count adds 0.
@@ -23,7 +22,7 @@ public struct MonthlyTable: Sendable {
     let events: [Int]
     let sums: [Int]
     /// Jurisdictions with no parent: rolled up, together they hold every event once.
-    let roots: [Int]
+    let roots: [JurisdictionIndex]
 
     static let kinds = EventKind.allCases.count
 
@@ -35,25 +34,19 @@ public struct MonthlyTable: Sendable {
             first = nil; months = 0; events = []; sums = []
             return
         }
-        let lineages: [[Int]] = d.jurisdictions.indices.map { rollup ? d.lineage(of: $0) : [$0] }
+        let lineages = Column<JurisdictionIndex, [JurisdictionIndex]>(d.jurisdictions.indices.map { rollup ? d.lineage(of: $0) : [$0] })
         // Each anchor's month worked out once (it takes a calendar conversion), min and max on the way.
-        var monthOf = [Int](repeating: 0, count: d.events.count)
-        var lo = Int.max, hi = Int.min
-        // Fields read through the array, not a copied Event, which would retain its references.
-        for k in d.events.indices {
-            let m = d.events[k].date.anchor.month.index
-            monthOf[k] = m
-            lo = min(lo, m); hi = max(hi, m)
-        }
+        let monthOf = d.events.dates.map { $0.anchor.month.index }
+        let lo = monthOf.min() ?? 0, hi = monthOf.max() ?? 0
         let months = hi - lo + 1
         let js = jurisdictions, kinds = Self.kinds
         var events = [Int](repeating: 0, count: months * js * kinds)
         var sums = [Int](repeating: 0, count: months * js * kinds)
         for k in d.events.indices {
-            let m = monthOf[k] - lo
-            let kind = d.events[k].kind.order, count = d.events[k].count ?? 0
-            for j in lineages[d.events[k].jurisdiction] {
-                let key = (m * js + j) * kinds + kind
+            let m = monthOf[k.raw] - lo
+            let kind = d.events.kinds[k].order, count = d.events.counts[k] ?? 0
+            for j in lineages[d.events.jurisdictions[k]] {
+                let key = (m * js + j.raw) * kinds + kind
                 events[key] += 1
                 sums[key] += count
             }
@@ -64,28 +57,28 @@ public struct MonthlyTable: Sendable {
         self.sums = sums
     }
 
-    func key(_ m: Int, _ j: Int, _ kind: EventKind) -> Int { (m * jurisdictions + j) * Self.kinds + kind.order }
+    func key(_ m: Int, _ j: JurisdictionIndex, _ kind: EventKind) -> Int { (m * jurisdictions + j.raw) * Self.kinds + kind.order }
 
     /// Events in month `m` (0 = `first`) of `kind` in jurisdiction `j`.
-    public func events(month m: Int, jurisdiction j: Int, kind: EventKind) -> Int { events[key(m, j, kind)] }
+    public func events(month m: Int, jurisdiction j: JurisdictionIndex, kind: EventKind) -> Int { events[key(m, j, kind)] }
 
     /// The sum of those events' counts.
-    public func countSum(month m: Int, jurisdiction j: Int, kind: EventKind) -> Int { sums[key(m, j, kind)] }
+    public func countSum(month m: Int, jurisdiction j: JurisdictionIndex, kind: EventKind) -> Int { sums[key(m, j, kind)] }
 
     /// Events per month and kind (`counts[month][kind.order]`) in `jurisdiction` and those under
     /// it, or everywhere when nil, from its first month with an event to its last.
-    public func kindCounts(within jurisdiction: Int?) -> (months: [Month], counts: [[Int]]) {
+    public func kindCounts(within jurisdiction: JurisdictionIndex?) -> (months: [Month], counts: [[Int]]) {
         guard let first else { return ([], []) }
-        let scope: [Int]
-        if let jurisdiction { scope = jurisdiction < jurisdictions ? [jurisdiction] : [] }
-        else { scope = rollup ? roots : Array(0..<jurisdictions) }
+        let scope: [JurisdictionIndex]
+        if let jurisdiction { scope = jurisdiction.raw < jurisdictions ? [jurisdiction] : [] }
+        else { scope = rollup ? roots : (0..<jurisdictions).map(JurisdictionIndex.init) }
         var counts: [[Int]] = []
         counts.reserveCapacity(months)
         var lo = -1, hi = -1
         for m in 0..<months {
             var row = [Int](repeating: 0, count: Self.kinds)
             for j in scope {
-                let base = (m * jurisdictions + j) * Self.kinds
+                let base = (m * jurisdictions + j.raw) * Self.kinds
                 for k in 0..<Self.kinds { row[k] += events[base + k] }
             }
             if row.contains(where: { $0 > 0 }) { if lo < 0 { lo = m }; hi = m }

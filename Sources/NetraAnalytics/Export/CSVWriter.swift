@@ -191,6 +191,11 @@ public struct CSVWriter: Sendable {
         field(u, neutralise: flavour == .excel)
     }
 
+    /// A text cell from a slice of a store's bytes.
+    mutating func text(bytes s: ArraySlice<UInt8>, plain: Bool = false) {
+        s.withUnsafeBufferPointer { text(bytes: $0, plain: plain) }
+    }
+
     private mutating func field(_ u: UnsafeBufferPointer<UInt8>, neutralise: Bool) {
         owned()
         // =, +, -, @, tab or CR first would make a spreadsheet run the cell as a formula. Leading

@@ -12,7 +12,7 @@ public enum ExportKind: String, CaseIterable, Sendable {
 extension Analysis {
     /// The export of `kind` as CSV bytes.
     public func export(_ kind: ExportKind, flavour: CSVFlavour = .plain, rollup: Bool = false,
-                       pair: (a: Int, b: Int)? = nil) -> [UInt8] {
+                       pair: (a: JurisdictionIndex, b: JurisdictionIndex)? = nil) -> [UInt8] {
         switch kind {
         case .events: return eventsCSV(flavour: flavour)
         case .monthly: return monthlyCSV(flavour: flavour, rollup: rollup)
@@ -62,11 +62,11 @@ extension Analysis {
         for t in leadTimes {
             if t.measure != lastMeasure { lastMeasure = t.measure; measureCell = measures[t.measure.order] }
             w.cell(measureCell); w.separator()
-            idOrder.withID(t.event) { w.text(bytes: $0, plain: $1) }; w.separator()
-            w.cell(jurisdictions[t.jurisdiction]); w.separator()
+            w.text(bytes: d.events.bytes(.id, t.event), plain: d.events.isPlain(.id, t.event)); w.separator()
+            w.cell(jurisdictions[t.jurisdiction.raw]); w.separator()
             switch t.target {
-            case .event(let e): d.withID(e) { w.text(bytes: $0, plain: $1) }
-            case .election(let e): w.cell(elections[e])
+            case .event(let e): w.text(bytes: d.events.bytes(.id, e), plain: d.events.isPlain(.id, e))
+            case .election(let e): w.cell(elections[e.raw])
             case .none: break
             }
             w.separator()
@@ -100,14 +100,14 @@ extension Analysis {
 
     /// Every input column, then the computed ones (see `computedEventColumns`); with
     /// `only`, just those events, in that order.
-    public func eventsCSV(flavour: CSVFlavour, only: [Int]? = nil) -> [UInt8] {
+    public func eventsCSV(flavour: CSVFlavour, only: [EventIndex]? = nil) -> [UInt8] {
         let sink = ByteSink()
         writeEventsCSV(flavour: flavour, only: only, into: sink)
         return sink.collected
     }
 
     /// The events export, written into `sink` chunk by chunk.
-    public func writeEventsCSV(flavour: CSVFlavour, only: [Int]? = nil, into sink: ByteSink) {
+    public func writeEventsCSV(flavour: CSVFlavour, only: [EventIndex]? = nil, into sink: ByteSink) {
         let d = dataset
         var w = CSVWriter(flavour: flavour, capacity: min(d.events.count * 400, 2 * ByteSink.chunk))
         w.row(EventColumn.names + d.extraEventColumns + Analysis.computedEventColumns)
@@ -116,17 +116,17 @@ extension Analysis {
         // In 32 bits, `none` for no figure: four arrays of a million entries each.
         let n = d.events.count
         let none = Int32.min
-        var preventionDays = [Int32](repeating: none, count: n)
-        var preventionElection = [Int32](repeating: -1, count: n)
+        var preventionDays = Column<EventIndex, Int32>(repeating: none, count: n)
+        var preventionElection = Column<EventIndex, Int32>(repeating: -1, count: n)
         var handling: [Int32] = []
-        var handlingIndex = [Int32](repeating: -1, count: n)
-        var lag = [Int32](repeating: none, count: n)
+        var handlingIndex = Column<EventIndex, Int32>(repeating: -1, count: n)
+        var lag = Column<EventIndex, Int32>(repeating: none, count: n)
         for t in leadTimes {
             let slot: Int
             switch t.measure {
             case .prevention:
                 preventionDays[t.event] = Int32(t.days)
-                if case .election(let el) = t.target { preventionElection[t.event] = Int32(el) }
+                if case .election(let el) = t.target { preventionElection[t.event] = Int32(el.raw) }
                 continue
             case .reportingLag: lag[t.event] = Int32(t.days); continue
             case .response: slot = 0
@@ -149,50 +149,49 @@ extension Analysis {
         let jurisdictions = d.jurisdictions.map { w.encoded($0.id) }
         let elections = d.elections.map { w.encoded($0.id) }
         let yes = w.encoded("true"), no = w.encoded("false")
-        // Sources by outlet, for the events of the loaded file's store; others are encoded as met.
-        let store = d.events.first?.text
-        let sources = store?.sources.map { w.encoded($0) } ?? []
-        func each(_ k: Int) {
-            let e = d.events[k]
-            func text(_ f: EventText) { e.withUTF8(f) { w.text(bytes: $0, plain: e.isPlain(f)) } }
+        // Outlets by index, encoded once.
+        let events = d.events
+        let sources = events.text.sources.map { w.encoded($0) }
+        func each(_ k: EventIndex) {
+            func text(_ f: EventText) { w.text(bytes: events.bytes(f, k), plain: events.isPlain(f, k)) }
+            let date = events.dates[k]
             for column in EventColumn.schema {
                 if column != .id { w.separator() }
                 switch column {
                 case .id: text(.id)
-                case .date: w.written(e.date.written)
-                case .precision: w.cell(precisions[e.date.precision.order])
-                case .endDate: w.day(e.endDate)
-                case .kind: w.cell(kinds[e.kind.order])
-                case .jurisdiction: w.cell(jurisdictions[e.jurisdiction])
+                case .date: w.written(date.written)
+                case .precision: w.cell(precisions[date.precision.order])
+                case .endDate: w.day(events.endDates[k])
+                case .kind: w.cell(kinds[events.kinds[k].order])
+                case .jurisdiction: w.cell(jurisdictions[events.jurisdictions[k].raw])
                 case .title: text(.title)
                 case .actors: text(.actors)
                 case .place: text(.place)
-                case .count: w.int(e.count)
+                case .count: w.int(events.counts[k])
                 case .unit: text(.unit)
-                case .status: if let st = e.status { w.cell(statuses[st.order]) }
+                case .status: if let st = events.statuses[k] { w.cell(statuses[st.order]) }
                 case .links:
                     // `relation:target;…` made as bytes, then quoted like any text cell.
                     linkBytes.removeAll(keepingCapacity: true)
-                    for (i, l) in e.links.enumerated() {
+                    for (i, l) in events.links[k].enumerated() {
                         if i > 0 { linkBytes.append(0x3B) }
                         linkBytes += l.relation.rawValue.utf8
                         linkBytes.append(0x3A)
-                        d.withID(l.target) { b, _ in linkBytes.append(contentsOf: b) }
+                        linkBytes += events.bytes(.id, l.target)
                     }
-                    linkBytes.withUnsafeBufferPointer { w.text(bytes: $0) }
-                case .source:
-                    if e.text === store && e.sourceIndex < sources.count { w.cell(sources[e.sourceIndex]) } else { w.text(e.source) }
+                    w.text(bytes: linkBytes[...])
+                case .source: w.cell(sources[events.sources[k]])
                 case .sourceURL: text(.sourceURL)
-                case .sourceDate: w.day(e.sourceDate)
+                case .sourceDate: w.day(events.sourceDates[k])
                 case .quote: text(.quote)
                 case .notes: text(.notes)
                 }
             }
-            for x in e.extras { w.separator(); w.text(x) }
+            for x in events.extras[k] { w.separator(); w.text(x) }
             w.separator()
-            w.month(e.date.anchor.month); w.separator()
-            w.day(e.date.anchor); w.separator()
-            w.cell(e.date.isExact ? yes : no); w.separator()
+            w.month(date.anchor.month); w.separator()
+            w.day(date.anchor); w.separator()
+            w.cell(date.isExact ? yes : no); w.separator()
             w.int(figure(preventionDays[k])); w.separator()
             if preventionElection[k] >= 0 { w.cell(elections[Int(preventionElection[k])]) }
             w.separator()
@@ -205,7 +204,7 @@ extension Analysis {
             w.endRow()
             w.spill(into: sink)
         }
-        if let only { for k in only { each(k) } } else { for k in d.events.indices { each(k) } }
+        if let only { for k in only { each(k) } } else { for k in events.indices { each(k) } }
         w.finish(into: sink)
     }
 
@@ -220,7 +219,7 @@ extension Analysis {
     func targetID(_ t: LeadTime.Target) -> String {
         switch t {
         case .election(let e): return dataset.elections[e].id
-        case .event(let e): return dataset.events[e].id
+        case .event(let e): return dataset.events.id(e)
         case .none: return ""
         }
     }

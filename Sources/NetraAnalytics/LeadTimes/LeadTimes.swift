@@ -35,7 +35,18 @@ public enum LeadTimeMeasure: String, CaseIterable, Sendable {
         case .report: return .report
         case .decision: return .decision
         case .sanction: return .sanction
-        default: return nil
+        case .prevention, .reportingLag: return nil
+        }
+    }
+
+    /// The incident measure that looks for events of `kind`, if one does.
+    public init?(reaching kind: EventKind) {
+        switch kind {
+        case .response: self = .response
+        case .report: self = .report
+        case .decision: self = .decision
+        case .sanction: self = .sanction
+        case .regulation, .taskForce, .directive, .sosialisasi, .pledge, .incident, .caseTally, .statement: return nil
         }
     }
 }
@@ -43,8 +54,8 @@ public enum LeadTimeMeasure: String, CaseIterable, Sendable {
 /// One lead time and the events it came from.
 public struct LeadTime: Sendable, Hashable {
     public enum Target: Sendable, Hashable {
-        case election(Int)
-        case event(Int)
+        case election(ElectionIndex)
+        case event(EventIndex)
         case none
     }
 
@@ -57,30 +68,30 @@ public struct LeadTime: Sendable, Hashable {
     private var target32: Int32
 
     /// The event measured from (the prevention event, the incident, the reported event).
-    public var event: Int {
-        get { Int(event32) }
-        set { event32 = Int32(truncatingIfNeeded: newValue) }
+    public var event: EventIndex {
+        get { EventIndex(Int(event32)) }
+        set { event32 = Int32(truncatingIfNeeded: newValue.raw) }
     }
-    public var jurisdiction: Int {
-        get { Int(jurisdiction32) }
-        set { jurisdiction32 = Int32(truncatingIfNeeded: newValue) }
+    public var jurisdiction: JurisdictionIndex {
+        get { JurisdictionIndex(Int(jurisdiction32)) }
+        set { jurisdiction32 = Int32(truncatingIfNeeded: newValue.raw) }
     }
     public var days: Int {
         get { Int(days32) }
         set { days32 = Int32(clamping: newValue) }
     }
     public var target: Target {
-        get { target32 == -1 ? .none : target32 >= 0 ? .event(Int(target32)) : .election(Int(-2 - target32)) }
+        get { target32 == -1 ? .none : target32 >= 0 ? .event(EventIndex(Int(target32))) : .election(ElectionIndex(Int(-2 - target32))) }
         set {
             switch newValue {
             case .none: target32 = -1
-            case .event(let e): target32 = Int32(truncatingIfNeeded: e)
-            case .election(let e): target32 = -2 - Int32(truncatingIfNeeded: e)
+            case .event(let e): target32 = Int32(truncatingIfNeeded: e.raw)
+            case .election(let e): target32 = -2 - Int32(truncatingIfNeeded: e.raw)
             }
         }
     }
 
-    public init(measure: LeadTimeMeasure, event: Int, jurisdiction: Int, target: Target, days: Int, exact: Bool) {
+    public init(measure: LeadTimeMeasure, event: EventIndex, jurisdiction: JurisdictionIndex, target: Target, days: Int, exact: Bool) {
         self.measure = measure
         self.exact = exact
         event32 = 0; jurisdiction32 = 0; days32 = 0; target32 = -1
@@ -94,7 +105,7 @@ public struct LeadTime: Sendable, Hashable {
 /// n, median, min and max of one measure in one jurisdiction.
 public struct LeadTimeSummary: Sendable, Hashable {
     public var measure: LeadTimeMeasure
-    public var jurisdiction: Int
+    public var jurisdiction: JurisdictionIndex
     public var n: Int
     public var median: Median
     public var min: Int
@@ -134,17 +145,17 @@ public enum LeadTimes {
     static let handling: Set<Relation> = Set(Relation.allCases.filter(\.carriesResponse))
 
     /// Every lead time; `byID` is `idOrder(d.events)` when the caller has it already.
-    public static func compute(_ d: Dataset, graph: EventGraph, byID: [Int]? = nil) -> [LeadTime] {
-        figures(d, graph: graph).listed(by: byID ?? idOrder(d.events))
+    public static func compute(_ d: Dataset, graph: EventGraph, byID: [EventIndex]? = nil) -> [LeadTime] {
+        figures(d, graph: graph).listed(by: byID ?? IDOrder(d.events).order)
     }
 
     /// Each measure's figures, kept by event: listed in id order by `Figures.listed(by:)`.
     struct Figures: Sendable {
         let byMeasure: [[LeadTime]]
-        let slot: [[Int32]]
+        let slot: [Column<EventIndex, Int32>]
 
-        /// Every figure, by measure, then in the order of `byID` (event indices by id).
-        func listed(by byID: [Int]) -> [LeadTime] {
+        /// Every figure, by measure, then in the order of `byID` (event rows by id).
+        func listed(by byID: [EventIndex]) -> [LeadTime] {
             var out: [LeadTime] = []
             out.reserveCapacity(byMeasure.reduce(0) { $0 + $1.count })
             for m in byMeasure.indices where !byMeasure[m].isEmpty {
@@ -161,9 +172,9 @@ public enum LeadTimes {
         // by event and read out in id order: one sort of the ids instead of one per measure.
         let measures = LeadTimeMeasure.allCases
         var byMeasure: [[LeadTime]] = Array(repeating: [], count: measures.count)
-        var slot: [[Int32]] = Array(repeating: [], count: measures.count)
+        var slot: [Column<EventIndex, Int32>] = Array(repeating: Column(), count: measures.count)
         func add(_ t: LeadTime, _ m: Int) {
-            if slot[m].isEmpty { slot[m] = [Int32](repeating: -1, count: n) }
+            if slot[m].isEmpty { slot[m] = Column(repeating: -1, count: n) }
             slot[m][t.event] = Int32(byMeasure[m].count)
             byMeasure[m].append(t)
         }
@@ -173,16 +184,17 @@ public enum LeadTimes {
             measures.enumerated().compactMap { i, m in m.reachedKind.map { ($0, m, i) } }
         // The elections each jurisdiction is in scope of, by date then id.
         let elections = d.elections.indices.sorted { (d.elections[$0].date, d.elections[$0].id) < (d.elections[$1].date, d.elections[$1].id) }
-        var inScope: [[Int]] = Array(repeating: [], count: d.jurisdictions.count)
+        var inScope = Column<JurisdictionIndex, [ElectionIndex]>(repeating: [], count: d.jurisdictions.count)
         for j in d.jurisdictions.indices {
             let line = Set(d.lineage(of: j))
             inScope[j] = elections.filter { line.contains(d.elections[$0].scope) }
         }
         var walker = EventGraph.Walker(nodeCount: graph.nodeCount, following: handling)
-        for k in d.events.indices {
-            // The fields used, read in place: binding the event would copy (and retain) it.
-            let e = (kind: d.events[k].kind, date: d.events[k].date, jurisdiction: d.events[k].jurisdiction,
-                     sourceDate: d.events[k].sourceDate)
+        let events = d.events
+        var first = [EventIndex?](repeating: nil, count: measures.count)
+        for k in events.indices {
+            let e = (kind: events.kinds[k], date: events.dates[k], jurisdiction: events.jurisdictions[k],
+                     sourceDate: events.sourceDates[k])
             if e.kind.isPrevention {
                 let a = e.date.anchor
                 // First election on or after the anchor (elections are sorted by date).
@@ -201,35 +213,19 @@ public enum LeadTimes {
             }
             if e.kind == .incident {
                 // The earliest (date, then id) response, report, decision and sanction reached.
-                var first = (-1, -1, -1, -1)
+                // The earliest event of each handling kind reached, by measure.
+                for m in first.indices { first[m] = nil }
                 graph.forEachDescendant(of: k, using: &walker) { r in
-                    func better(_ cur: Int) -> Bool {
-                        if cur < 0 { return true }
-                        let a = d.events[r].date.anchor, b = d.events[cur].date.anchor
-                        if a != b { return a < b }
-                        // Then the id, then the index, as the old walk in index order did.
-                        if d.events[r].idPrecedes(d.events[cur]) { return true }
-                        return d.events[r].sameID(d.events[cur]) && r < cur
-                    }
-                    switch d.events[r].kind {
-                    case .response: if better(first.0) { first.0 = r }
-                    case .report: if better(first.1) { first.1 = r }
-                    case .decision: if better(first.2) { first.2 = r }
-                    case .sanction: if better(first.3) { first.3 = r }
-                    default: break
-                    }
+                    guard let m = LeadTimeMeasure(reaching: events.kinds[r])?.order else { return }
+                    guard let cur = first[m] else { first[m] = r; return }
+                    let a = events.dates[r].anchor, b = events.dates[cur].anchor
+                    // The earliest, then the smaller id, then the row, as a walk in row order would.
+                    let better = a != b ? a < b : events.idPrecedes(r, cur) || (events.sameID(r, cur) && r < cur)
+                    if better { first[m] = r }
                 }
                 for h in handlingMeasures {
-                    let r: Int
-                    switch h.kind {
-                    case .response: r = first.0
-                    case .report: r = first.1
-                    case .decision: r = first.2
-                    case .sanction: r = first.3
-                    default: r = -1
-                    }
-                    guard r >= 0 else { continue }
-                    let reached = d.events[r].date
+                    guard let r = first[h.measure.order] else { continue }
+                    let reached = events.dates[r]
                     add(LeadTime(
                         measure: h.measure, event: k, jurisdiction: e.jurisdiction, target: .event(r),
                         days: e.date.anchor.days(to: reached.anchor), exact: e.date.isExact && reached.isExact), h.index)
@@ -244,9 +240,6 @@ public enum LeadTimes {
         return Figures(byMeasure: byMeasure, slot: slot)
     }
 
-    /// Event indices sorted by id, equal ids in index order (see `IDOrder`).
-    public static func idOrder(_ events: [Event]) -> [Int] { IDOrder(events).order }
-
     /// Summaries sorted by measure (in `allCases` order), then jurisdiction id.
     public static func summarize(_ times: [LeadTime], dataset d: Dataset) -> [LeadTimeSummary] {
         // Per measure and jurisdiction, in flat arrays: no dictionary per figure.
@@ -255,7 +248,7 @@ public enum LeadTimes {
         var days: [[Int]] = Array(repeating: [], count: measures.count * js)
         var exact = [Int](repeating: 0, count: measures.count * js)
         for t in times {
-            let key = t.measure.order * js + t.jurisdiction
+            let key = t.measure.order * js + t.jurisdiction.raw
             days[key].append(t.days)
             if t.exact { exact[key] += 1 }
         }
@@ -263,7 +256,7 @@ public enum LeadTimes {
         var out: [LeadTimeSummary] = []
         for (mi, m) in measures.enumerated() {
             for j in jOrder {
-                let key = mi * js + j
+                let key = mi * js + j.raw
                 let list = days[key]
                 guard let median = Median(list), let lo = list.min(), let hi = list.max() else { continue }
                 out.append(LeadTimeSummary(measure: m, jurisdiction: j, n: list.count, median: median,

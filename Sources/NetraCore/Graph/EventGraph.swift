@@ -5,8 +5,8 @@
 /// cost a few arrays, not a million small ones.
 public struct EventGraph: Sendable {
     public struct Edge: Sendable, Hashable {
-        public var from: Int
-        public var to: Int
+        public var from: EventIndex
+        public var to: EventIndex
         public var relation: Relation
     }
 
@@ -20,29 +20,34 @@ public struct EventGraph: Sendable {
     let inSource: [Int32]
     let inRelation: [Relation]
 
-    public init(events: [Event]) {
-        let n = events.count
+    /// The graph of the table's links.
+    public init(events: EventTable) {
+        self.init(links: events.links)
+    }
+
+    /// The graph of one list of links per event.
+    public init(links: Column<EventIndex, [Link]>) {
+        let n = links.count
         nodeCount = n
         var os = [Int32](repeating: 0, count: n + 1)
         var indeg = [Int32](repeating: 0, count: n + 1)
-        // events[k].links borrows the links; binding each Event would copy (and retain) it.
-        for k in 0..<n {
-            os[k + 1] = os[k] + Int32(events[k].links.count)
-            for l in events[k].links { indeg[l.target + 1] += 1 }
+        for (k, ls) in links.values.enumerated() {
+            os[k + 1] = os[k] + Int32(ls.count)
+            for l in ls { indeg[l.target.raw + 1] += 1 }
         }
         var ot = [Int32](repeating: 0, count: Int(os[n]))
         var orl = [Relation](repeating: .partOf, count: Int(os[n]))
-        for k in 0..<n {
+        for (k, ls) in links.values.enumerated() {
             var at = Int(os[k])
-            for l in events[k].links { ot[at] = Int32(l.target); orl[at] = l.relation; at += 1 }
+            for l in ls { ot[at] = Int32(l.target.raw); orl[at] = l.relation; at += 1 }
         }
         for k in 0..<n { indeg[k + 1] += indeg[k] }
         var fill = indeg
         var isrc = [Int32](repeating: 0, count: ot.count)
         var irel = [Relation](repeating: .partOf, count: ot.count)
-        for k in 0..<n {
-            for l in events[k].links {
-                let at = Int(fill[l.target]); fill[l.target] += 1
+        for (k, ls) in links.values.enumerated() {
+            for l in ls {
+                let at = Int(fill[l.target.raw]); fill[l.target.raw] += 1
                 isrc[at] = Int32(k); irel[at] = l.relation
             }
         }
@@ -58,33 +63,33 @@ public struct EventGraph: Sendable {
         out.reserveCapacity(edgeCount)
         for n in 0..<nodeCount {
             for k in Int(outStart[n])..<Int(outStart[n + 1]) {
-                out.append(Edge(from: n, to: Int(outTarget[k]), relation: outRelation[k]))
+                out.append(Edge(from: EventIndex(n), to: EventIndex(Int(outTarget[k])), relation: outRelation[k]))
             }
         }
         return out
     }
 
     /// The events `node` links to (its direct causes), with the relation.
-    public func causes(of node: Int) -> [(node: Int, relation: Relation)] {
-        (Int(outStart[node])..<Int(outStart[node + 1])).map { (Int(outTarget[$0]), outRelation[$0]) }
+    public func causes(of node: EventIndex) -> [(node: EventIndex, relation: Relation)] {
+        (Int(outStart[node.raw])..<Int(outStart[node.raw + 1])).map { (EventIndex(Int(outTarget[$0])), outRelation[$0]) }
     }
 
     /// The events that link to `node` (its direct effects), with the relation.
-    public func effects(of node: Int) -> [(node: Int, relation: Relation)] {
-        (Int(inStart[node])..<Int(inStart[node + 1])).map { (Int(inSource[$0]), inRelation[$0]) }
+    public func effects(of node: EventIndex) -> [(node: EventIndex, relation: Relation)] {
+        (Int(inStart[node.raw])..<Int(inStart[node.raw + 1])).map { (EventIndex(Int(inSource[$0])), inRelation[$0]) }
     }
 
     /// Every event reachable from `node` along links (its causes, theirs, …), sorted.
-    public func ancestors(of node: Int, following relations: Set<Relation>? = nil) -> [Int] {
-        walk(from: node, start: outStart, next: outTarget, relation: outRelation, following: relations)
+    public func ancestors(of node: EventIndex, following relations: Set<Relation>? = nil) -> [EventIndex] {
+        walk(from: node.raw, start: outStart, next: outTarget, relation: outRelation, following: relations)
     }
 
     /// Every event that reaches `node` along links (its effects, theirs, …), sorted.
-    public func descendants(of node: Int, following relations: Set<Relation>? = nil) -> [Int] {
-        walk(from: node, start: inStart, next: inSource, relation: inRelation, following: relations)
+    public func descendants(of node: EventIndex, following relations: Set<Relation>? = nil) -> [EventIndex] {
+        walk(from: node.raw, start: inStart, next: inSource, relation: inRelation, following: relations)
     }
 
-    private func walk(from node: Int, start: [Int32], next: [Int32], relation: [Relation], following: Set<Relation>?) -> [Int] {
+    private func walk(from node: Int, start: [Int32], next: [Int32], relation: [Relation], following: Set<Relation>?) -> [EventIndex] {
         var seen: Set<Int> = [node]
         var stack = [node]
         var out: [Int] = []
@@ -95,7 +100,7 @@ public struct EventGraph: Sendable {
                 if seen.insert(m).inserted { out.append(m); stack.append(m) }
             }
         }
-        return out.sorted()
+        return out.sorted().map(EventIndex.init)
     }
 
     /// Reusable state for many walks over one graph along the same relations: a visit
@@ -115,7 +120,8 @@ public struct EventGraph: Sendable {
 
     /// Calls `body` once for every event that reaches `node` along the walker's relations:
     /// the same events as `descendants(of:following:)`, in no particular order.
-    public func forEachDescendant(of node: Int, using w: inout Walker, _ body: (Int) -> Void) {
+    public func forEachDescendant(of start: EventIndex, using w: inout Walker, _ body: (EventIndex) -> Void) {
+        let node = start.raw
         if w.stamp.count < nodeCount || w.current == UInt32.max {
             w.stamp = [UInt32](repeating: 0, count: nodeCount)
             w.current = 0
@@ -131,7 +137,7 @@ public struct EventGraph: Sendable {
                 let m = Int(inSource[k])
                 if w.stamp[m] != mark {
                     w.stamp[m] = mark
-                    body(m)
+                    body(EventIndex(m))
                     w.stack.append(Int32(m))
                 }
             }
@@ -140,7 +146,7 @@ public struct EventGraph: Sendable {
 
     /// Causes before effects; among events free at the same time, the earlier index first.
     /// `nil` when the links hold a cycle.
-    public func topologicalOrder() -> [Int]? {
+    public func topologicalOrder() -> [EventIndex]? {
         // Kahn's algorithm over "cause before effect": an event waits for all its causes.
         var waiting = (0..<nodeCount).map { Int(outStart[$0 + 1] - outStart[$0]) }
         var ready = Heap()
@@ -155,11 +161,11 @@ public struct EventGraph: Sendable {
                 if waiting[m] == 0 { ready.push(m) }
             }
         }
-        return order.count == nodeCount ? order : nil
+        return order.count == nodeCount ? order.map(EventIndex.init) : nil
     }
 
     /// Each cycle once, as the events around it starting from the smallest index.
-    public func cycles() -> [[Int]] {
+    public func cycles() -> [[EventIndex]] {
         // Iterative colouring DFS; a back edge closes a cycle.
         var colour = [UInt8](repeating: 0, count: nodeCount)  // 0 new, 1 on stack, 2 done
         var found: [[Int]] = []
@@ -187,7 +193,7 @@ public struct EventGraph: Sendable {
                 }
             }
         }
-        return found
+        return found.map { $0.map(EventIndex.init) }
     }
 }
 

@@ -52,7 +52,7 @@ public enum DatasetLoader {
         // Every row became an event, in order, so the loader's id index is the dataset's.
         if rows == evs.count {
             return Dataset(events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras,
-                           name: name, eventIndex: EventIndex(table: ids, events: evs))
+                           name: name, ids: EventIDs(table: ids, events: evs))
         }
         return Dataset(events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras, name: name)
     }
@@ -94,7 +94,7 @@ public enum DatasetLoader {
         for (k, p) in parents.enumerated() where !p.0.isEmpty {
             if let t = index[p.0] {
                 if t == k { diags.append(Diagnostic(file: file, line: p.1, column: p.2, message: "parent: '\(p.0)' is its own parent")) }
-                else { rows[k].parent = t }
+                else { rows[k].parent = JurisdictionIndex(t) }
             } else {
                 diags.append(Diagnostic(file: file, line: p.1, column: p.2, message: "parent: unknown jurisdiction '\(p.0)'; expected one of: \(knownIDs)"))
             }
@@ -105,7 +105,7 @@ public enum DatasetLoader {
         for k in rows.indices where state[k] == 0 {
             var path: [Int] = []
             var cur: Int? = k
-            while let c = cur, state[c] == 0 { state[c] = 1; path.append(c); cur = rows[c].parent }
+            while let c = cur, state[c] == 0 { state[c] = 1; path.append(c); cur = rows[c].parent?.raw }
             if let c = cur, state[c] == 1, let at = path.firstIndex(of: c) {
                 let loop = Array(path[at...])
                 if let first = loop.min() {
@@ -153,7 +153,7 @@ public enum DatasetLoader {
                 else { say(cs, "scope: unknown jurisdiction '\(raw)'; expected one of: \(scopeIDs)") }
             }
             if let day, scope >= 0 {
-                rows.append(Election(id: id, name: name.isEmpty ? id : name, date: day, scope: scope, line: rec.line))
+                rows.append(Election(id: id, name: name.isEmpty ? id : name, date: day, scope: JurisdictionIndex(scope), line: rec.line))
             }
         }
         diags += table.diagnostics
@@ -175,13 +175,13 @@ public enum DatasetLoader {
 
     /// The events, the extra columns' names, the id table (row numbers) and the number of rows with an id.
     static func loadEvents(_ input: (String, [UInt8]?), jIndex: [String: Int]?, parallel: Bool = true,
-                           _ diags: inout [Diagnostic]) -> ([Event], [String], IDTable, Int) {
-        guard let data = input.1 else { return ([], [], IDTable(capacity: 0), 0) }
+                           _ diags: inout [Diagnostic]) -> (EventTable, [String], IDTable, Int) {
+        guard let data = input.1 else { return (EventTable([]), [], IDTable(capacity: 0), 0) }
         let file = input.0
         var table = Table(file: file, bytes: data)
         if data.count > Int(UInt32.max) {
             diags.append(Diagnostic(file: file, line: 1, column: 1, message: "the file is larger than 4 GiB; split the dataset"))
-            return ([], [], IDTable(capacity: 0), 0)
+            return (EventTable([]), [], IDTable(capacity: 0), 0)
         }
         let store = TextStore(file: data)
         let jurisdictionIDs = jIndex.map { listing($0.keys.sorted()) } ?? ""
@@ -218,74 +218,85 @@ public enum DatasetLoader {
             }, header: { extraNames = $0 })
             read = one
         }
-        guard var r = read.take() else { return ([], [], IDTable(capacity: 0), 0) }
+        guard var r = read.take() else { return (EventTable(text: store), [], IDTable(capacity: 0), 0) }
         // Moved out, not copied: the links are filled in below.
-        var events: [Event] = []
+        var events = EventTable(text: store)
         swap(&events, &r.events)
-        let (pending, ids, rowID, rowLine, rowEvent) = (r.pending, r.ids, r.rowID, r.rowLine, r.rowEvent)
-        let (linkLine, linkLineStart, linkOffset) = (r.linkLine, r.linkLineStart, r.linkOffset)
         store.seal(decoded: r.decoded, sources: r.sources.keys.map { String(decoding: $0, as: UTF8.self) })
         diags += table.diagnostics
-        guard ok else { return (events, extraNames, ids, rowLine.count) }
+        guard ok else { return (events, extraNames, r.ids, r.rowLine.count) }
 
-        // Resolve links: ids that failed validation still count as known, so one bad row
-        // does not set off a cascade of "unknown event" messages.
+        // Links: each target id looked up once every id is known. Ids that failed validation
+        // still count as known, so one bad row does not set off "unknown event" messages.
+        let resolved = parallel && r.pending.count >= twoCoreLinks
+            ? resolveLinksOnTwoCores(r, file: file, data: data)
+            : resolveLinks(r, file: file, data: data)
+        for (e, links) in resolved.links { events.links[e] = links }
+        diags += resolved.unknown
+        diags += checkOrder(events, r, file: file, data: data)
+        return (events, extraNames, r.ids, r.rowLine.count)
+    }
+
+    /// Links found for each event that has any, and a message per unknown target.
+    struct ResolvedLinks: Sendable {
+        var links: [(EventIndex, [Link])] = []
+        var unknown: [Diagnostic] = []
+    }
+
+    /// Resolves `pending[range]` (whole events: the list is in event order).
+    static func resolveLinks(_ r: EventRows, file: String, data: [UInt8], range: Range<Int>? = nil) -> ResolvedLinks {
+        let pending = r.pending
+        let range = range ?? pending.indices
+        var out = ResolvedLinks()
         var columns = LinkColumns(data: data)
-        // On both cores, each taking whole events: the pending links are in event order.
-        var cut = pending.count / 2
-        while cut > 0 && cut < pending.count && pending[cut].event == pending[cut - 1].event { cut += 1 }
-        let parts = [0..<cut, cut..<pending.count]
-        var unknown: [[Diagnostic]] = [[], []]
-        events.withUnsafeMutableBufferPointer { all in
-            unknown.withUnsafeMutableBufferPointer { unknown in
-                let shared = Unshared((all, unknown))
-                Parallel.forEach(2) { part in
-                    let (all, unknown) = shared.value
-                    var columns = LinkColumns(data: data)
-                    var links: [Link] = []
-                    var k = parts[part].lowerBound
-                    while k < parts[part].upperBound {
-                        let e = pending[k].event
-                        links.removeAll(keepingCapacity: true)
-                        while k < parts[part].upperBound && pending[k].event == e {
-                            let l = pending[k]
-                            k += 1
-                            let found = store.withUTF8(l.target) { b in ids.find(b) { n in store.withUTF8(rowID[n]) { $0.elementsEqual(b) } } }
-                            guard let r = found else {
-                                unknown[part].append(Diagnostic(file: file, line: l.line, column: columns.at(l.lineStart, l.offset),
-                                                                message: "links: link to unknown event '\(store.string(l.target))'"))
-                                continue
-                            }
-                            let t = rowEvent[r]
-                            if t >= 0, !links.contains(Link(relation: l.relation, target: t)) {
-                                links.append(Link(relation: l.relation, target: t))
-                            }
-                        }
-                        // One array of the right size per event.
-                        if !links.isEmpty { all[e].links = Array(links) }
-                    }
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let e = pending[k].event
+            var links: [Link] = []
+            while k < range.upperBound && pending[k].event == e {
+                let l = pending[k]
+                k += 1
+                guard let row = r.row(ofID: l.target) else {
+                    out.unknown.append(Diagnostic(file: file, line: l.line, column: columns.at(l.lineStart, l.offset),
+                                                  message: "links: link to unknown event '\(r.store.string(l.target))'"))
+                    continue
+                }
+                let t = r.rowEvent[row]
+                if t >= 0, !links.contains(Link(relation: l.relation, target: EventIndex(t))) {
+                    links.append(Link(relation: l.relation, target: EventIndex(t)))
                 }
             }
+            if !links.isEmpty { out.links.append((EventIndex(e), links)) }
         }
-        diags += unknown[0] + unknown[1]
-        // Order: an effect must not be dated before its cause in every reading of the dates.
+        return out
+    }
+
+    /// An effect must not be dated before its cause in every reading of the dates; the
+    /// links must not make a cycle.
+    static func checkOrder(_ events: EventTable, _ r: EventRows, file: String, data: [UInt8]) -> [Diagnostic] {
+        var diags: [Diagnostic] = []
+        var columns = LinkColumns(data: data)
+        func at(_ k: EventIndex) -> (Int, Int) {
+            (r.linkLine[k.raw], columns.at(r.linkLineStart[k.raw], r.linkOffset[k.raw]))
+        }
         for k in events.indices {
-            for l in events[k].links where l.relation.isCausal {
-                if let earliest = events[l.target].date.earliest, events[k].date.latest < earliest {
-                    let e = events[k], cause = events[l.target]
-                    diags.append(Diagnostic(file: file, line: linkLine[k], column: columns.at(linkLineStart[k], linkOffset[k]), message:
-                        "links: '\(e.id)' (\(e.date.written.text)) is dated before '\(cause.id)' (\(cause.date.written.text)), which it \(l.relation.verb)"))
+            for l in events.links[k] where l.relation.isCausal {
+                let date = events.dates[k], cause = events.dates[l.target]
+                if let earliest = cause.earliest, date.latest < earliest {
+                    let (line, column) = at(k)
+                    diags.append(Diagnostic(file: file, line: line, column: column, message:
+                        "links: '\(events.id(k))' (\(date.written.text)) is dated before '\(events.id(l.target))' (\(cause.written.text)), which it \(l.relation.verb)"))
                 }
             }
         }
         let graph = EventGraph(events: events)
         for cycle in graph.cycles() {
             guard let first = cycle.first else { continue }
-            let names = (cycle + [first]).map { events[$0].id }
-            diags.append(Diagnostic(file: file, line: linkLine[first], column: columns.at(linkLineStart[first], linkOffset[first]), message:
-                "links: cycle: \(names.joined(separator: " -> "))"))
+            let names = (cycle + [first]).map { events.id($0) }
+            let (line, column) = at(first)
+            diags.append(Diagnostic(file: file, line: line, column: column, message: "links: cycle: \(names.joined(separator: " -> "))"))
         }
-        return (events, extraNames, ids, rowLine.count)
+        return diags
     }
 
     /// Columns of links cells, worked out only for a message. The last one is kept: the links

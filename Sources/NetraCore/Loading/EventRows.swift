@@ -6,7 +6,7 @@ extension DatasetLoader {
         let store: TextStore
         let jLookup: ByteLookup?
         let jurisdictionIDs: String
-        var events: [Event] = []
+        var events: EventTable
         var pending: [PendingLink] = []
         // One index for both jobs: duplicate ids (row -> first line) and link targets
         // (row -> event, -1 when the row failed).
@@ -33,7 +33,7 @@ extension DatasetLoader {
             self.jurisdictionIDs = jurisdictionIDs
             ids = IDTable(capacity: entersIDs ? rows : 0)
             // Room reserved but not yet written costs no memory; growing would copy.
-            events.reserveCapacity(room)
+            events = EventTable(text: store, capacity: room)
             for list in [\Self.rowLine, \.rowEvent, \.linkLine, \.linkLineStart, \.linkOffset] { self[keyPath: list].reserveCapacity(room) }
             rowID.reserveCapacity(room)
             pending.reserveCapacity(room)
@@ -51,6 +51,11 @@ extension DatasetLoader {
             }
         }
 
+        /// The row whose id is `id`'s bytes, once the store is sealed.
+        func row(ofID id: TextRef) -> Int? {
+            store.withUTF8(id) { b in ids.find(b) { n in store.withUTF8(rowID[n]) { $0.elementsEqual(b) } } }
+        }
+
         /// Appends the rows of the part of the file after this one and enters every id. False
         /// when an id comes twice: the caller then reads the whole file again to say where.
         mutating func append(_ next: EventRows) -> Bool {
@@ -64,17 +69,7 @@ extension DatasetLoader {
             rowEvent += next.rowEvent.lazy.map { $0 < 0 ? -1 : $0 + eventBase }
             rowID += next.rowID.lazy.map(rebase)
             let sourceMap = next.sources.keys.map { k in k.withUnsafeBufferPointer { sources.intern($0) } }
-            // Copied whole, then mended in place: no event is copied one by one.
-            events += next.events
-            events.withUnsafeMutableBufferPointer { all in
-                for k in eventBase..<all.count {
-                    let r = all[k].refs
-                    all[k].refs = EventTextRefs(id: rebase(r.id), title: rebase(r.title), actors: rebase(r.actors),
-                                                place: rebase(r.place), unit: rebase(r.unit), sourceURL: rebase(r.sourceURL),
-                                                quote: rebase(r.quote), notes: rebase(r.notes))
-                    all[k].sourceIndex = sourceMap[all[k].sourceIndex]
-                }
-            }
+            events.append(next.events, rebase: rebase, outlets: sourceMap)
             pending += next.pending.lazy.map { l in
                 var l = l
                 l.event += eventBase
@@ -293,14 +288,13 @@ extension DatasetLoader {
                 linkLine.append(rec.line); linkLineStart.append(0); linkOffset.append(-1)
             }
             if row >= 0 { rowEvent[row] = events.count }
-            events.append(Event(
+            events.append(
                 date: EventDate(written: written, precision: precision), endDate: endDate,
-                kind: kind, jurisdiction: max(jurisdiction, 0), count: count, status: status, links: [],
+                kind: kind, jurisdiction: JurisdictionIndex(max(jurisdiction, 0)), count: count, status: status, links: [],
                 sourceDate: sourceDate, extras: extras.map { $0 < rec.count ? rec.string($0) : "" }, line: rec.line,
-                text: store,
                 refs: EventTextRefs(id: idRef, title: ref(cTitle), actors: ref(cActors), place: ref(cPlace), unit: ref(cUnit),
                                     sourceURL: ref(cURL, trim: true), quote: ref(cQuote), notes: ref(cNotes)),
-                sourceIndex: sourceIndex))
+                sourceIndex: sourceIndex)
         }
     }
 }

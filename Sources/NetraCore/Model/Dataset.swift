@@ -3,12 +3,12 @@ public struct Jurisdiction: Sendable, Equatable {
     public var id: String
     public var name: String
     public var level: JurisdictionLevel
-    /// Index of the parent in `Dataset.jurisdictions`.
-    public var parent: Int?
+    /// The parent's row in `Dataset.jurisdictions`.
+    public var parent: JurisdictionIndex?
     /// Line in `jurisdictions.csv`.
     public var line: Int
 
-    public init(id: String, name: String, level: JurisdictionLevel, parent: Int?, line: Int = 0) {
+    public init(id: String, name: String, level: JurisdictionLevel, parent: JurisdictionIndex?, line: Int = 0) {
         self.id = id; self.name = name; self.level = level; self.parent = parent; self.line = line
     }
 }
@@ -18,11 +18,11 @@ public struct Election: Sendable, Equatable {
     public var id: String
     public var name: String
     public var date: Day
-    /// Index into `Dataset.jurisdictions`.
-    public var scope: Int
+    /// The jurisdiction it covers.
+    public var scope: JurisdictionIndex
     public var line: Int
 
-    public init(id: String, name: String, date: Day, scope: Int, line: Int = 0) {
+    public init(id: String, name: String, date: Day, scope: JurisdictionIndex, line: Int = 0) {
         self.id = id; self.name = name; self.date = date; self.scope = scope; self.line = line
     }
 }
@@ -30,10 +30,10 @@ public struct Election: Sendable, Equatable {
 /// An edge from the event that carries it (the effect) to an earlier event (the cause).
 public struct Link: Sendable, Equatable, Hashable {
     public var relation: Relation
-    /// Index into `Dataset.events`.
-    public var target: Int
+    /// The cause.
+    public var target: EventIndex
 
-    public init(relation: Relation, target: Int) {
+    public init(relation: Relation, target: EventIndex) {
         self.relation = relation; self.target = target
     }
 }
@@ -57,13 +57,13 @@ struct EventTextRefs: Sendable {
     }
 }
 
-/// One row of `events.csv`, typed. Its text cells are read from a shared `TextStore` when asked for.
+/// One event as a value: a row of the `EventTable` read out (`dataset.events[k]`), or an event
+/// made in code. Its text cells are read from the table's `TextStore` when asked for.
 public struct Event: Sendable {
     public var date: EventDate
     public var endDate: Day?
     public var kind: EventKind
-    /// Index into `Dataset.jurisdictions`.
-    public var jurisdiction: Int
+    public var jurisdiction: JurisdictionIndex
     public var count: Int?
     public var status: CaseStatus?
     public var links: [Link]
@@ -89,33 +89,9 @@ public struct Event: Sendable {
     public var quote: String { text.string(refs.quote) }
     public var notes: String { text.string(refs.notes) }
 
-    /// A text cell's UTF-8 bytes, without making a String.
-    @inline(__always)
-    public func withUTF8<R>(_ field: EventText, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try text.withUTF8(refs[field], body)
-    }
-
-    /// Orders ids by their UTF-8 bytes (code-point order, as `String` orders NFC text), with
-    /// no String made: analytics sort and tie-break on ids a million times.
-    public func idPrecedes(_ other: Event) -> Bool {
-        withUTF8(.id) { a in other.withUTF8(.id) { b in a.lexicographicallyPrecedes(b) } }
-    }
-
-    /// True when the two ids are the same bytes.
-    public func sameID(_ other: Event) -> Bool {
-        withUTF8(.id) { a in other.withUTF8(.id) { b in a.elementsEqual(b) } }
-    }
-
-    /// True when the cell holds no `,`, `"`, CR or LF, as known from how the file wrote it
-    /// (false when unknown): a plain CSV export may copy it without looking.
-    public func isPlain(_ field: EventText) -> Bool { refs[field].isPlain }
-
-    /// True when the cell is empty.
-    public func isEmpty(_ field: EventText) -> Bool { refs[field].isEmpty }
-
     /// An event made in code (tests, tools); it gets a small store of its own.
     public init(
-        id: String, date: EventDate, endDate: Day? = nil, kind: EventKind, jurisdiction: Int,
+        id: String, date: EventDate, endDate: Day? = nil, kind: EventKind, jurisdiction: JurisdictionIndex,
         title: String = "", actors: String = "", place: String = "", count: Int? = nil,
         unit: String = "", status: CaseStatus? = nil, links: [Link] = [], source: String = "",
         sourceURL: String = "", sourceDate: Day? = nil, quote: String = "", notes: String = "",
@@ -128,7 +104,7 @@ public struct Event: Sendable {
                   sourceIndex: 0)
     }
 
-    init(date: EventDate, endDate: Day?, kind: EventKind, jurisdiction: Int, count: Int?,
+    init(date: EventDate, endDate: Day?, kind: EventKind, jurisdiction: JurisdictionIndex, count: Int?,
          status: CaseStatus?, links: [Link], sourceDate: Day?, extras: [String], line: Int,
          text: TextStore, refs: EventTextRefs, sourceIndex: Int) {
         self.date = date; self.endDate = endDate; self.kind = kind
@@ -141,81 +117,61 @@ public struct Event: Sendable {
     public var actorList: [String] {
         actors.split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
     }
+
+    /// A text cell's UTF-8 bytes (a slice of the store, not a copy).
+    public func bytes(_ field: EventText) -> ArraySlice<UInt8> { text.bytes(refs[field]) }
 }
 
 /// A loaded, checked dataset: events, jurisdictions and elections, ids interned to indices.
 public struct Dataset: Sendable {
-    public var events: [Event]
-    public var jurisdictions: [Jurisdiction]
-    public var elections: [Election]
+    public var events: EventTable
+    public var jurisdictions: Column<JurisdictionIndex, Jurisdiction>
+    public var elections: Column<ElectionIndex, Election>
     /// Columns of `events.csv` that Netra does not use, kept for the events export.
     public var extraEventColumns: [String]
     /// The folder it came from, for footers and messages.
     public var name: String
 
-    public let eventIndex: EventIndex
-    public let jurisdictionIndex: [String: Int]
-
-    /// Event `k`'s id bytes, read in place: the exports ask for a million of them, and a
-    /// copy of the whole event per id would cost more than writing it.
-    @inline(__always)
-    public func withID<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>, _ plain: Bool) throws -> R) rethrows -> R {
-        try events.withID(k, body)
-    }
+    /// The events by id.
+    public let eventsByID: EventIDs
+    public let jurisdictionIndex: [String: JurisdictionIndex]
     /// Distinct outlets named in `source` (spaces trimmed, case folded), for chart footers.
     public let outletCount: Int
 
+    /// A dataset of events made in code (tests, tools), gathered into one table.
     public init(events: [Event], jurisdictions: [Jurisdiction], elections: [Election],
                 extraEventColumns: [String] = [], name: String = "") {
-        self.init(events: events, jurisdictions: jurisdictions, elections: elections,
-                  extraEventColumns: extraEventColumns, name: name, eventIndex: EventIndex(events))
+        self.init(events: EventTable(events), jurisdictions: jurisdictions, elections: elections,
+                  extraEventColumns: extraEventColumns, name: name)
     }
 
-    /// With the id index the loader already built (ids unique, index = position), so a
-    /// million ids are hashed once, not twice.
-    init(events: [Event], jurisdictions: [Jurisdiction], elections: [Election],
-         extraEventColumns: [String], name: String, eventIndex: EventIndex) {
+    /// A dataset of a table of events; `ids` when the loader already built the id index (ids
+    /// unique, index = row), so that a million ids are hashed once, not twice.
+    public init(events: EventTable, jurisdictions: [Jurisdiction], elections: [Election],
+                extraEventColumns: [String] = [], name: String = "") {
+        self.init(events: events, jurisdictions: jurisdictions, elections: elections,
+                  extraEventColumns: extraEventColumns, name: name, ids: EventIDs(events))
+    }
+
+    init(events: EventTable, jurisdictions: [Jurisdiction], elections: [Election],
+         extraEventColumns: [String], name: String, ids: EventIDs) {
         self.events = events
-        self.jurisdictions = jurisdictions
-        self.elections = elections.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        self.jurisdictions = Column(jurisdictions)
+        self.elections = Column(elections.sorted { ($0.date, $0.id) < ($1.date, $1.id) })
         self.extraEventColumns = extraEventColumns
         self.name = name
-        self.eventIndex = eventIndex
-        var ji: [String: Int] = [:]
-        for (k, j) in jurisdictions.enumerated() where ji[j.id] == nil { ji[j.id] = k }
+        self.eventsByID = ids
+        var ji: [String: JurisdictionIndex] = [:]
+        for (k, j) in jurisdictions.enumerated() where ji[j.id] == nil { ji[j.id] = JurisdictionIndex(k) }
         jurisdictionIndex = ji
-        outletCount = Dataset.outlets(events, events.indices)
-    }
-
-    /// Distinct outlets among `indices`: each store's names checked once, then folded.
-    public static func outlets<S: Sequence<Int>>(_ events: [Event], _ indices: S) -> Int {
-        var raw = Set<String>()
-        var store: TextStore?
-        var seen: [Bool] = []
-        for k in indices where events.indices.contains(k) {
-            let e = events[k]
-            if e.text !== store {
-                store = e.text
-                seen = [Bool](repeating: false, count: e.text.sources.count)
-            }
-            if !seen[e.sourceIndex] {
-                seen[e.sourceIndex] = true
-                raw.insert(e.source)
-            }
-        }
-        var outlets = Set<String>()
-        for r in raw {
-            let t = r.trimmingSpaces
-            if !t.isEmpty { outlets.insert(t.lowercased()) }
-        }
-        return outlets.count
+        outletCount = events.outletCount(events.indices)
     }
 
     /// The jurisdiction itself, then its parent, up to the root.
-    public func lineage(of jurisdiction: Int) -> [Int] {
-        var out: [Int] = []
-        var cur: Int? = jurisdiction
-        while let c = cur, !out.contains(c), c < jurisdictions.count {
+    public func lineage(of jurisdiction: JurisdictionIndex) -> [JurisdictionIndex] {
+        var out: [JurisdictionIndex] = []
+        var cur: JurisdictionIndex? = jurisdiction
+        while let c = cur, !out.contains(c), c.raw < jurisdictions.count {
             out.append(c)
             cur = jurisdictions[c].parent
         }
@@ -223,7 +179,7 @@ public struct Dataset: Sendable {
     }
 
     /// True when `jurisdiction` is `ancestor` or lies under it.
-    public func isWithin(_ jurisdiction: Int, _ ancestor: Int) -> Bool {
+    public func isWithin(_ jurisdiction: JurisdictionIndex, _ ancestor: JurisdictionIndex) -> Bool {
         lineage(of: jurisdiction).contains(ancestor)
     }
 }
@@ -235,17 +191,5 @@ extension StringProtocol {
         while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
         return String(s)
-    }
-}
-
-extension Array where Element == Event {
-    /// Event `k`'s id bytes, and whether they are known to need no quotes, read in place:
-    /// binding the event would copy (and retain) it.
-    @inline(__always)
-    public func withID<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>, _ plain: Bool) throws -> R) rethrows -> R {
-        try withUnsafeBufferPointer { all in
-            let r = all[k].refs.id
-            return try all[k].text.withUTF8(r) { try body($0, r.isPlain) }
-        }
     }
 }

@@ -144,29 +144,34 @@ struct IDTable: Sendable {
     }
 }
 
-/// Finds events by id: `dataset.eventIndex["kota-2023-11-02-pledge"]`.
-public struct EventIndex: Sendable {
+/// Finds events by id: `dataset.eventsByID["kota-2023-11-02-pledge"]`.
+public struct EventIDs: Sendable {
     let table: IDTable
-    let events: [Event]
+    let events: EventTable
 
-    init(table: IDTable, events: [Event]) {
+    init(table: IDTable, events: EventTable) {
         self.table = table
         self.events = events
     }
 
     /// Indexes `events` by id; the first of equal ids wins.
-    init(_ events: [Event]) {
+    init(_ events: EventTable) {
         var t = IDTable(capacity: events.count)
+        let store = events.text
         for k in events.indices {
-            _ = events[k].withUTF8(.id) { b in t.insert(b, k) { n in events[n].withUTF8(.id) { $0.elementsEqual(b) } } }
+            let r = events.cells[k].id
+            _ = store.withUTF8(r) { b in t.insert(b, k.raw) { n in store.withUTF8(events.cells[EventIndex(n)].id) { $0.elementsEqual(b) } } }
         }
         self.init(table: t, events: events)
     }
 
-    /// The index of the event with this id.
-    public subscript(_ id: String) -> Int? {
+    /// The event with this id.
+    public subscript(_ id: String) -> EventIndex? {
         var id = id
-        return id.withUTF8 { b in table.find(b) { n in events[n].withUTF8(.id) { $0.elementsEqual(b) } } }
+        let store = events.text
+        return id.withUTF8 { b in
+            table.find(b) { n in store.withUTF8(events.cells[EventIndex(n)].id) { $0.elementsEqual(b) } }.map(EventIndex.init)
+        }
     }
 
     public var count: Int { table.count }

@@ -71,6 +71,12 @@ public final class TextStore: @unchecked Sendable {
         return try decoded.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[s..<(s + n)])) }
     }
 
+    /// The cell's UTF-8 bytes, a slice of the store (no copy).
+    public func bytes(_ r: TextRef) -> ArraySlice<UInt8> {
+        let n = r.length, s = Int(r.start)
+        return r.isDecoded ? decoded[s..<(s + n)] : file[s..<(s + n)]
+    }
+
     public func string(_ r: TextRef) -> String {
         r.isEmpty ? "" : withUTF8(r) { String(decoding: $0, as: UTF8.self) }
     }

@@ -4,7 +4,7 @@ import NetraAnalytics
 /// One line of the cases chart.
 public struct CaseSeries: Sendable, Hashable {
     /// Index into `Dataset.jurisdictions`.
-    public var jurisdiction: Int
+    public var jurisdiction: JurisdictionIndex
     /// The tallies' status (`nil` for the signatories panel or a tally without one).
     public var status: CaseStatus?
     /// The unit the numbers count (`ASN`, `kasus`, signatories' unit).
@@ -67,7 +67,7 @@ public enum CasesChart {
         try layout(dataset, ctx: ChartContext(options: options))
     }
 
-    struct Key: Hashable { var jurisdiction: Int; var status: CaseStatus?; var unit: String; var panel: Int }
+    struct Key: Hashable { var jurisdiction: JurisdictionIndex; var status: CaseStatus?; var unit: String; var panel: Int }
 
     /// One pass: tallies keyed by body, status and unit (the latest of a day wins), signatories
     /// summed per jurisdiction. Events are read in place and units compared as bytes, so no
@@ -75,40 +75,35 @@ public enum CasesChart {
     static func collect(_ dataset: Dataset) -> [Key: [(day: Day, value: Int)]] {
         // Series are found by integers (jurisdiction, status, unit, panel), not by hashing `Key`
         // with its String; a unit is matched by its bytes and named by its trimmed text.
-        struct Slot: Hashable { var j: Int; var status: Int; var unit: Int; var panel: Int }
+        struct Slot: Hashable { var j: JurisdictionIndex; var status: Int; var unit: Int; var panel: Int }
         var slotOf: [Slot: Int] = [:]
         var keys: [Key] = []
         var lists: [[(day: Day, value: Int, order: Int)]] = []
         var rawUnits: [(bytes: [UInt8], text: Int)] = []
         var unitTexts: [String] = []
         var last = -1
-        func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard a.count == b.count else { return false }
-            for k in 0..<a.count where a[k] != b[k] { return false }
-            return true
-        }
-        func unit(_ e: borrowing Event) -> Int {
-            e.withUTF8(.unit) { b in
-                if last >= 0 && same(rawUnits[last].bytes, b) { return rawUnits[last].text }
-                if let k = rawUnits.firstIndex(where: { same($0.bytes, b) }) { last = k; return rawUnits[k].text }
-                let text = String(decoding: b, as: UTF8.self).trimmingSpaces
-                let t = unitTexts.firstIndex(of: text) ?? unitTexts.count
-                if t == unitTexts.count { unitTexts.append(text) }
-                rawUnits.append((Array(b), t))
-                last = rawUnits.count - 1
-                return t
-            }
+        let events = dataset.events
+        func unit(_ i: EventIndex) -> Int {
+            let b = events.bytes(.unit, i)
+            if last >= 0 && rawUnits[last].bytes[...] == b { return rawUnits[last].text }
+            if let k = rawUnits.firstIndex(where: { $0.bytes[...] == b }) { last = k; return rawUnits[k].text }
+            let text = String(decoding: b, as: UTF8.self).trimmingSpaces
+            let t = unitTexts.firstIndex(of: text) ?? unitTexts.count
+            if t == unitTexts.count { unitTexts.append(text) }
+            rawUnits.append((Array(b), t))
+            last = rawUnits.count - 1
+            return t
         }
         let jCount = dataset.jurisdictions.count
-        dataset.events.withUnsafeBufferPointer { events in
+        do {
             for i in events.indices {
-                let kind = events[i].kind
-                guard kind == .caseTally || kind == .pledge, let c = events[i].count, c >= 0,
-                      events[i].jurisdiction >= 0 && events[i].jurisdiction < jCount else { continue }
+                let kind = events.kinds[i], j = events.jurisdictions[i]
+                guard kind == .caseTally || kind == .pledge, let c = events.counts[i], c >= 0,
+                      j.raw >= 0 && j.raw < jCount else { continue }
                 let tally = kind == .caseTally
-                let status = tally ? events[i].status : nil
-                let slot = Slot(j: events[i].jurisdiction, status: status.map { $0.order } ?? -1,
-                                unit: tally ? unit(events[i]) : -1, panel: tally ? 0 : 1)
+                let status = tally ? events.statuses[i] : nil
+                let slot = Slot(j: j, status: status.map { $0.order } ?? -1,
+                                unit: tally ? unit(i) : -1, panel: tally ? 0 : 1)
                 let k: Int
                 if let found = slotOf[slot] {
                     k = found
@@ -118,7 +113,7 @@ public enum CasesChart {
                     keys.append(Key(jurisdiction: slot.j, status: status, unit: tally ? unitTexts[slot.unit] : "", panel: slot.panel))
                     lists.append([])
                 }
-                lists[k].append((events[i].date.anchor, c, i))
+                lists[k].append((events.dates[i].anchor, c, i.raw))
             }
         }
         var raw: [Key: [(day: Day, value: Int, order: Int)]] = [:]
@@ -142,9 +137,9 @@ public enum CasesChart {
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let collected = collect(dataset)
         // Keys in a fixed order (dictionaries are not), the largest series first within a panel.
-        func rank(_ j: Int) -> (Int, String, Int) {
+        func rank(_ j: JurisdictionIndex) -> (Int, String, Int) {
             let x = dataset.jurisdictions[j]
-            return (TimelineChart.levelRank(x.level), x.name, j)
+            return (TimelineChart.levelRank(x.level), x.name, j.raw)
         }
         func statusRank(_ st: CaseStatus?) -> Int { st.map { $0.order } ?? 9 }
         var keys = collected.keys.sorted { a, b in
@@ -161,10 +156,10 @@ public enum CasesChart {
             }
         }
         // One colour per jurisdiction, shared by both panels.
-        var jurisdictionOrder: [Int] = []
+        var jurisdictionOrder: [JurisdictionIndex] = []
         for k in keys where !jurisdictionOrder.contains(k.jurisdiction) { jurisdictionOrder.append(k.jurisdiction) }
         jurisdictionOrder.sort { rank($0) < rank($1) }
-        func color(_ j: Int) -> RGBA { SeriesPalette.color(jurisdictionOrder.firstIndex(of: j) ?? 0) }
+        func color(_ j: JurisdictionIndex) -> RGBA { SeriesPalette.color(jurisdictionOrder.firstIndex(of: j) ?? 0) }
 
         var subtitle = lang == .id ? "Rekap: angka per tanggal laporan, bukan tambahan · ikrar: jumlah berjalan"
                                    : "Tallies: figures as of each report, not increments · pledges: running total"

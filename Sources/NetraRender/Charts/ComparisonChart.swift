@@ -24,9 +24,9 @@ public struct ComparisonPlan: Sendable {
     /// What is drawn.
     public var chart: ChartPlan
     /// Indices into `Dataset.jurisdictions`: left, right.
-    public var first: Int
+    public var first: JurisdictionIndex
     /// Right-hand jurisdiction.
-    public var second: Int
+    public var second: JurisdictionIndex
     /// Rows, panel by panel.
     public var rows: [ComparisonRow]
     /// Legend entries.
@@ -43,23 +43,24 @@ struct ComparisonFigures: Equatable {
     var firstPrevention: Day?
 
     /// Both sides in one pass over the events, read in place (no `Event` copied per row).
-    static func compute(_ dataset: Dataset, _ first: Int, _ second: Int) -> (ComparisonFigures, ComparisonFigures) {
+    static func compute(_ dataset: Dataset, _ first: JurisdictionIndex, _ second: JurisdictionIndex) -> (ComparisonFigures, ComparisonFigures) {
         let masks = [ChartContext.withinMask(dataset, root: first), ChartContext.withinMask(dataset, root: second)]
         var figures = [ComparisonFigures(), ComparisonFigures()]
-        dataset.events.withUnsafeBufferPointer { events in
+        let events = dataset.events
+        do {
             for i in events.indices {
-                let j = events[i].jurisdiction
-                guard j >= 0 && j < masks[0].count else { continue }
+                let j = events.jurisdictions[i]
+                guard j.raw >= 0 && j.raw < masks[0].count else { continue }
                 for side in 0..<2 where masks[side][j] {
-                    let kind = events[i].kind
+                    let kind = events.kinds[i]
                     if kind.isPrevention {
                         figures[side].prevention[kind, default: 0] += 1
-                        let day = events[i].date.anchor
+                        let day = events.dates[i].anchor
                         if figures[side].firstPrevention.map({ day < $0 }) ?? true { figures[side].firstPrevention = day }
                     }
-                    if kind == .incident { figures[side].incidents[events[i].status, default: 0] += 1 }
+                    if kind == .incident { figures[side].incidents[events.statuses[i], default: 0] += 1 }
                     if kind == .pledge {
-                        if let c = events[i].count { figures[side].signatories += c } else { figures[side].uncountedPledges += 1 }
+                        if let c = events.counts[i] { figures[side].signatories += c } else { figures[side].uncountedPledges += 1 }
                     }
                 }
             }
@@ -71,7 +72,7 @@ struct ComparisonFigures: Equatable {
 /// Two jurisdictions side by side: prevention events by kind, incidents by status, pledge signatories.
 public enum ComparisonChart {
     /// Lays out and draws the comparison of jurisdictions `first` and `second` (indices).
-    public static func render(_ dataset: Dataset, first: Int, second: Int,
+    public static func render(_ dataset: Dataset, first: JurisdictionIndex, second: JurisdictionIndex,
                               options: ChartOptions = ChartOptions()) throws(RenderError) -> RenderedChart<ComparisonPlan> {
         let ctx = try ChartContext(options: options)
         let plan = try layout(dataset, first: first, second: second, ctx: ctx)
@@ -79,12 +80,12 @@ public enum ComparisonChart {
     }
 
     /// The layout only, without drawing.
-    public static func layout(_ dataset: Dataset, first: Int, second: Int,
+    public static func layout(_ dataset: Dataset, first: JurisdictionIndex, second: JurisdictionIndex,
                               options: ChartOptions = ChartOptions()) throws(RenderError) -> ComparisonPlan {
         try layout(dataset, first: first, second: second, ctx: ChartContext(options: options))
     }
 
-    static func layout(_ dataset: Dataset, first: Int, second: Int, ctx: ChartContext) throws(RenderError) -> ComparisonPlan {
+    static func layout(_ dataset: Dataset, first: JurisdictionIndex, second: JurisdictionIndex, ctx: ChartContext) throws(RenderError) -> ComparisonPlan {
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let nameA = try ctx.jurisdictionName(dataset, first), nameB = try ctx.jurisdictionName(dataset, second)
         let (fa, fb) = ComparisonFigures.compute(dataset, first, second)

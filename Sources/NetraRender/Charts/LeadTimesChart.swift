@@ -96,8 +96,8 @@ public struct LeadTimeSeries: Sendable, Hashable {
         var first = [Int](repeating: -1, count: keys)
         var measureFirst = [Int](repeating: -1, count: measures.count)
         var lo = [Int](repeating: .max, count: keys), hi = [Int](repeating: .min, count: keys)
-        for (n, t) in leadTimes.enumerated() where t.jurisdiction >= 0 && t.jurisdiction < jc {
-            let m = index(t.measure), k = m * jc + t.jurisdiction
+        for (n, t) in leadTimes.enumerated() where t.jurisdiction.raw >= 0 && t.jurisdiction.raw < jc {
+            let m = index(t.measure), k = m * jc + t.jurisdiction.raw
             if first[k] < 0 { first[k] = n }
             if measureFirst[m] < 0 { measureFirst[m] = n }
             if t.days < lo[k] { lo[k] = t.days }
@@ -117,8 +117,8 @@ public struct LeadTimeSeries: Sendable, Hashable {
                 sparse[k] = [:]
             }
         }
-        for t in leadTimes where t.jurisdiction >= 0 && t.jurisdiction < jc {
-            let k = index(t.measure) * jc + t.jurisdiction
+        for t in leadTimes where t.jurisdiction.raw >= 0 && t.jurisdiction.raw < jc {
+            let k = index(t.measure) * jc + t.jurisdiction.raw
             if exact[k].isEmpty {
                 sparse[k, default: [:]][t.days, default: (0, 0)].0 += t.exact ? 1 : 0
                 sparse[k, default: [:]][t.days, default: (0, 0)].1 += t.exact ? 0 : 1

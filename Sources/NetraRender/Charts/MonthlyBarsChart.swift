@@ -43,7 +43,7 @@ struct MonthKindCounts: Equatable {
 
     /// Each event once, in the month of its anchor (a span counts from its start), keeping
     /// events whose jurisdiction is `within` or under it (all when `nil`).
-    static func count(_ table: MonthlyTable, within: Int?) -> MonthKindCounts {
+    static func count(_ table: MonthlyTable, within: JurisdictionIndex?) -> MonthKindCounts {
         let (months, counts) = table.kindCounts(within: within)
         return MonthKindCounts(months: months, counts: counts)
     }
@@ -53,7 +53,7 @@ struct MonthKindCounts: Equatable {
 public enum MonthlyBarsChart {
     /// Lays out and draws the chart for every jurisdiction, or for `jurisdiction` and those under it.
     /// `table` (rolled up) saves counting the events again when many charts are drawn.
-    public static func render(_ dataset: Dataset, jurisdiction: Int? = nil, table: MonthlyTable? = nil,
+    public static func render(_ dataset: Dataset, jurisdiction: JurisdictionIndex? = nil, table: MonthlyTable? = nil,
                               options: ChartOptions = ChartOptions()) throws(RenderError) -> RenderedChart<MonthlyBarsPlan> {
         let ctx = try ChartContext(options: options)
         let plan = try layout(dataset, jurisdiction: jurisdiction, table: table, ctx: ctx)
@@ -61,12 +61,12 @@ public enum MonthlyBarsChart {
     }
 
     /// The layout only, without drawing.
-    public static func layout(_ dataset: Dataset, jurisdiction: Int? = nil,
+    public static func layout(_ dataset: Dataset, jurisdiction: JurisdictionIndex? = nil,
                               options: ChartOptions = ChartOptions()) throws(RenderError) -> MonthlyBarsPlan {
         try layout(dataset, jurisdiction: jurisdiction, table: nil, ctx: ChartContext(options: options))
     }
 
-    static func layout(_ dataset: Dataset, jurisdiction: Int?, table: MonthlyTable?, ctx: ChartContext) throws(RenderError) -> MonthlyBarsPlan {
+    static func layout(_ dataset: Dataset, jurisdiction: JurisdictionIndex?, table: MonthlyTable?, ctx: ChartContext) throws(RenderError) -> MonthlyBarsPlan {
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let scope = try jurisdiction.map { j throws(RenderError) in try ctx.jurisdictionName(dataset, j) }
         let rolled = table.flatMap { $0.rollup ? $0 : nil } ?? MonthlyTable(dataset, rollup: true)

@@ -3,8 +3,8 @@ import NetraAnalytics
 
 /// One lane of the timeline: a jurisdiction's row band.
 public struct TimelineLane: Sendable, Hashable {
-    /// Index into `Dataset.jurisdictions`.
-    public var jurisdiction: Int
+    /// The jurisdiction whose lane it is.
+    public var jurisdiction: JurisdictionIndex
     /// The band it occupies, name column included.
     public var rect: ChartRect
     /// Label rows given to it.
@@ -27,8 +27,8 @@ public enum TimelineMarkerStyle: Sendable, Hashable {
 
 /// One event on the timeline (detail mode).
 public struct TimelineItem: Sendable, Hashable {
-    /// Index into `Dataset.events`.
-    public var event: Int
+    /// The event drawn.
+    public var event: EventIndex
     /// Index into `TimelinePlan.lanes`.
     public var lane: Int
     /// Label row in the lane; `nil` when the marker sits on the lane's bottom strip unlabelled.
@@ -68,7 +68,7 @@ public struct TimelineCluster: Sendable, Hashable {
 /// An election day's vertical rule.
 public struct ElectionRule: Sendable, Hashable {
     /// Index into `Dataset.elections`.
-    public var election: Int
+    public var election: ElectionIndex
     /// The rule’s x (the middle of the election day).
     public var x: Double
     /// Where the rule starts, under its label.
@@ -82,9 +82,9 @@ public struct ElectionRule: Sendable, Hashable {
 /// A link drawn between two events on the timeline.
 public struct TimelineEdge: Sendable, Hashable {
     /// The effect (the event carrying the link), an index into `Dataset.events`.
-    public var from: Int
+    public var from: EventIndex
     /// The cause.
-    public var to: Int
+    public var to: EventIndex
     /// The link’s relation.
     public var relation: Relation
 }
@@ -151,10 +151,11 @@ public enum TimelineChart {
 
     /// The first and last day an event can cover.
     @inline(__always)
-    static func extent(_ e: borrowing Event) -> (Day, Day) {
-        var last = e.date.written.last
-        if let end = e.endDate, end > last { last = end }
-        return (e.date.anchor, last)
+    static func extent(_ events: EventTable, _ k: EventIndex) -> (Day, Day) {
+        let date = events.dates[k]
+        var last = date.written.last
+        if let end = events.endDates[k], end > last { last = end }
+        return (date.anchor, last)
     }
 
     static func layout(_ dataset: Dataset, graph: EventGraph, ctx: ChartContext, window: ClosedRange<Day>?,
@@ -167,19 +168,17 @@ public enum TimelineChart {
         var kindSeen = [Bool](repeating: false, count: EventKind.allCases.count)
         var lo = Int.max, hi = Int.min, inWindow = 0
         var anyOnOrBefore = false, anySpan = false
-        // Events are read in place: a copy of each `Event` would retain its arrays and store.
-        dataset.events.withUnsafeBufferPointer { events in
-            for i in events.indices where events[i].jurisdiction >= 0 && events[i].jurisdiction < jCount {
-                let (a, b) = extent(events[i])
-                if let w = window, b < w.lowerBound || a > w.upperBound { continue }
-                inWindow += 1
-                perJurisdiction[events[i].jurisdiction] += 1
-                kindSeen[events[i].kind.order] = true
-                lo = min(lo, a.ordinal); hi = max(hi, b.ordinal)
-                let precision = events[i].date.precision
-                if precision == .onOrBefore { anyOnOrBefore = true }
-                if precision == .month || precision == .year || events[i].endDate != nil { anySpan = true }
-            }
+        let events = dataset.events
+        for i in events.indices where events.jurisdictions[i].raw < jCount {
+            let (a, b) = extent(events, i)
+            if let w = window, b < w.lowerBound || a > w.upperBound { continue }
+            inWindow += 1
+            perJurisdiction[events.jurisdictions[i].raw] += 1
+            kindSeen[events.kinds[i].order] = true
+            lo = min(lo, a.ordinal); hi = max(hi, b.ordinal)
+            let precision = events.dates[i].precision
+            if precision == .onOrBefore { anyOnOrBefore = true }
+            if precision == .month || precision == .year || events.endDates[i] != nil { anySpan = true }
         }
         var from: Day, to: Day
         if let w = window {
@@ -206,7 +205,7 @@ public enum TimelineChart {
             var seen = [Bool](repeating: false, count: jCount)
             for j in 0..<jCount where perJurisdiction[j] > 0 { seen[root[j]] = true }
             return (0..<jCount).filter { seen[$0] }.sorted {
-                let a = dataset.jurisdictions[$0], b = dataset.jurisdictions[$1]
+                let a = dataset.jurisdictions[JurisdictionIndex($0)], b = dataset.jurisdictions[JurisdictionIndex($1)]
                 return (levelRank(a.level), a.name, $0) < (levelRank(b.level), b.name, $1)
             }
         }
@@ -251,8 +250,8 @@ public enum TimelineChart {
         let maxLanes = max(1, Int(lanesArea(frame.body).height / minLane))
         var rolledUp = false
         for rank in [2, 1] where laneOrder.count > maxLanes {
-            for j in 0..<jCount where levelRank(dataset.jurisdictions[laneRoot[j]].level) >= rank {
-                if let up = dataset.lineage(of: j).first(where: { levelRank(dataset.jurisdictions[$0].level) < rank }) { laneRoot[j] = up }
+            for j in 0..<jCount where levelRank(dataset.jurisdictions[JurisdictionIndex(laneRoot[j])].level) >= rank {
+                if let up = dataset.lineage(of: JurisdictionIndex(j)).first(where: { levelRank(dataset.jurisdictions[$0].level) < rank }) { laneRoot[j] = up.raw }
             }
             laneOrder = lanes(for: laneRoot)
             rolledUp = true
@@ -272,7 +271,7 @@ public enum TimelineChart {
         for j in 0..<jCount where perJurisdiction[j] > 0 && laneRoot[j] != j && laneOfRoot[laneRoot[j]] >= 0 { merged[laneOfRoot[laneRoot[j]]] += 1 }
         func mergedNote(_ n: Int) -> String { "+\(ChartText.number(n, lang)) " + ChartString.underIt.text(lang) }
         var nameW = 0.0
-        for j in laneOrder { nameW = max(nameW, try measurer.width(dataset.jurisdictions[j].name, theme.laneName)) }
+        for j in laneOrder { nameW = max(nameW, try measurer.width(dataset.jurisdictions[JurisdictionIndex(j)].name, theme.laneName)) }
         for n in merged where n > 0 { nameW = max(nameW, try measurer.width(mergedNote(n), theme.note)) }
         nameW = min(nameW, theme.width * 0.2)
         let plot = ChartRect(minX: area.minX + nameW + 20 * s, minY: area.minY, maxX: area.maxX - 6 * s, maxY: area.maxY)
@@ -285,7 +284,7 @@ public enum TimelineChart {
 
         // Items (detail mode): measure every label candidate once.
         struct Pending {
-            var event: Int, lane: Int, style: TimelineMarkerStyle
+            var event: EventIndex, lane: Int, style: TimelineMarkerStyle
             var markerX: Double, bar: (Double, Double)?, left: Double, right: Double, textX: Double
             var labels: [(String, Double)]
         }
@@ -293,10 +292,11 @@ public enum TimelineChart {
         let labelGap = 5 * s, tail = 3 * r
         let fullW = 270 * s, shortW = 130 * s
         if !clustered {
-            for (i, e) in dataset.events.enumerated() where e.jurisdiction >= 0 && e.jurisdiction < jCount {
-                let lane = laneOf[e.jurisdiction]
+            for i in events.indices where events.jurisdictions[i].raw < jCount {
+                let e = events[i]
+                let lane = laneOf[e.jurisdiction.raw]
                 guard lane >= 0 else { continue }
-                let (a, b) = extent(e)
+                let (a, b) = extent(events, i)
                 if let w = window, b < w.lowerBound || a > w.upperBound { continue }
                 let style: TimelineMarkerStyle
                 var bar: (Double, Double)?
@@ -403,7 +403,7 @@ public enum TimelineChart {
         var y = area.minY
         for (k, j) in laneOrder.enumerated() {
             let rect = ChartRect(x: area.minX, y: y.rounded(), width: area.width, height: (y + laneHeights[k]).rounded() - y.rounded())
-            lanes.append(TimelineLane(jurisdiction: j, rect: rect, rows: rowsFor[k], unlabelled: 0, merged: merged[k]))
+            lanes.append(TimelineLane(jurisdiction: JurisdictionIndex(j), rect: rect, rows: rowsFor[k], unlabelled: 0, merged: merged[k]))
             y += laneHeights[k]
             if k % 2 == 0 { marks.append(.rect(rect, fill: theme.band)) }
         }
@@ -463,7 +463,7 @@ public enum TimelineChart {
             for c in clusters { if let l = c.label { marks.append(.text(l)) } }
         } else {
             // Place items lane by lane in the rows granted.
-            var itemAt = [Int](repeating: -1, count: dataset.events.count)
+            var itemAt = Column<EventIndex, Int>(repeating: -1, count: dataset.events.count)
             for (k, lane) in lanes.enumerated() {
                 let top = lane.rect.minY + 4 * s
                 let rugY = lane.rect.maxY - rugH / 2 - 3 * s
@@ -597,15 +597,14 @@ public enum TimelineChart {
         let base0 = baseIndex(scale.from)
         let nBase = max(1, baseIndex(scale.to) - base0 + 1)
         var counts = [Int32](repeating: 0, count: lanes.count * nBase * kinds)
-        dataset.events.withUnsafeBufferPointer { events in
-            for i in events.indices where events[i].jurisdiction >= 0 && events[i].jurisdiction < laneOf.count {
-                let lane = laneOf[events[i].jurisdiction]
-                if lane < 0 { continue }
-                let a = events[i].date.anchor
-                if let w = window, !w.contains(a) { continue }
-                let b = min(max(baseIndex(a) - base0, 0), nBase - 1)
-                counts[(lane * nBase + b) * kinds + events[i].kind.order] += 1
-            }
+        let events = dataset.events
+        for i in events.indices where events.jurisdictions[i].raw < laneOf.count {
+            let lane = laneOf[events.jurisdictions[i].raw]
+            if lane < 0 { continue }
+            let a = events.dates[i].anchor
+            if let w = window, !w.contains(a) { continue }
+            let b = min(max(baseIndex(a) - base0, 0), nBase - 1)
+            counts[(lane * nBase + b) * kinds + events.kinds[i].order] += 1
         }
 
         // Display periods, each with its map from a base cell and its first day.

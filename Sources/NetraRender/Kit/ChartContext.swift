@@ -30,7 +30,7 @@ struct ChartContext {
     }
 
     /// A jurisdiction's name, or a clear error for an index out of range.
-    func jurisdictionName(_ dataset: Dataset, _ index: Int) throws(RenderError) -> String {
+    func jurisdictionName(_ dataset: Dataset, _ index: JurisdictionIndex) throws(RenderError) -> String {
         guard dataset.jurisdictions.indices.contains(index) else {
             throw .invalidInput("jurisdiction index \(index) is out of range (the dataset has \(dataset.jurisdictions.count))")
         }
@@ -38,8 +38,8 @@ struct ChartContext {
     }
 
     /// For each jurisdiction, whether it is `root` or lies under it (every one when `root` is nil).
-    static func withinMask(_ dataset: Dataset, root: Int?) -> [Bool] {
-        guard let root else { return [Bool](repeating: true, count: dataset.jurisdictions.count) }
-        return dataset.jurisdictions.indices.map { dataset.isWithin($0, root) }
+    static func withinMask(_ dataset: Dataset, root: JurisdictionIndex?) -> Column<JurisdictionIndex, Bool> {
+        guard let root else { return Column(repeating: true, count: dataset.jurisdictions.count) }
+        return Column(dataset.jurisdictions.indices.map { dataset.isWithin($0, root) })
     }
 }

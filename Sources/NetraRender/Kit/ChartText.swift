@@ -137,8 +137,8 @@ public enum ChartText {
 
     /// `Sumber: dataset bekasi-2024 (12 media)` / `Source: dataset bekasi-2024 (12 outlets)`,
     /// counting distinct `source` values among `events` (all events when `nil`).
-    public static func sourceFooter(_ dataset: Dataset, _ lang: Language, events: [Int]? = nil) -> String {
-        let n = events.map { Dataset.outlets(dataset.events, $0) } ?? dataset.outletCount
+    public static func sourceFooter(_ dataset: Dataset, _ lang: Language, events: [EventIndex]? = nil) -> String {
+        let n = events.map { dataset.events.outletCount($0) } ?? dataset.outletCount
         return lang == .id
             ? "Sumber: dataset \(datasetName(dataset)) (\(number(n, lang)) media) · Netra"
             : "Source: dataset \(datasetName(dataset)) (\(number(n, lang)) \(n == 1 ? "outlet" : "outlets")) · Netra"

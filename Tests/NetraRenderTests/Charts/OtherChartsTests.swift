@@ -130,9 +130,11 @@ import NetraRender
     }
 
     @Test func signatoriesAccumulate() throws {
-        var d = Fixtures.bekasi()
-        d.events.append(Event(id: "kota-pledge-2", date: Fixtures.date(2024, 3, 1), kind: .pledge, jurisdiction: Fixtures.kota,
-                              title: "Second pledge", count: 1000, source: "Radar Bekasi"))
+        let f = Fixtures.bekasi()
+        let d = Dataset(events: Array(f.events) + [Event(id: "kota-pledge-2", date: Fixtures.date(2024, 3, 1), kind: .pledge,
+                                                         jurisdiction: Fixtures.kota, title: "Second pledge", count: 1000,
+                                                         source: "Radar Bekasi")],
+                        jurisdictions: Array(f.jurisdictions), elections: Array(f.elections), name: f.name)
         let plan = try CasesChart.layout(d)
         let pledges = try #require(plan.series.first { $0.panel == 1 && $0.jurisdiction == Fixtures.kota })
         #expect(pledges.values.map(\.value) == [24013, 25013])
@@ -200,7 +202,7 @@ import NetraRender
         let a = Analysis(dataset: d)
         #expect(!a.leadTimes.isEmpty)
         let series = LeadTimeSeries.grouping(a.leadTimes, jurisdictionCount: d.jurisdictions.count,
-                                             label: { $0.rawValue }, jurisdictionID: { d.jurisdictions[$0].id })
+                                             label: { $0.rawValue }, jurisdictionID: { d.jurisdictions[JurisdictionIndex($0)].id })
         // The same rows, in the same order, as grouping the values one by one.
         var expected: [(String, String)] = []
         var days: [String: [Int]] = [:], inexact: [String: Int] = [:]
