@@ -36,3 +36,17 @@ import NetraCore
         #expect(IDOrder(Self.events(["b", "a"])).order == [EventIndex(1), EventIndex(0)])
     }
 }
+
+/// The packed-key sort gives the plain order on data with long shared prefixes, ties and non-ASCII.
+@Suite struct IDOrderEquivalenceTests {
+    @Test func packedKeysSortAsWholeIDsDo() throws {
+        let f = SyntheticDataset.make(events: 20_000, seed: 3)
+        let d = try DatasetLoader.load(jurisdictions: ("j", f.jurisdictions), elections: ("e", f.elections), events: ("v", f.events))
+        #expect(IDOrder(d.events).order == IDOrder(comparingIDs: d.events).order)
+        let stem = String(repeating: "kabupaten-bekasi-", count: 3)
+        let ids = ["é", "e", stem + "b", stem + "a", stem, stem + "a", "", "z\u{10FFFF}", "z", stem + "é"]
+        let table = IDOrderTests.events(ids + ids.reversed())
+        #expect(IDOrder(table).order == IDOrder(comparingIDs: table).order)
+        #expect(IDOrder(table).order == IDOrderTests.expected(ids + ids.reversed()))
+    }
+}

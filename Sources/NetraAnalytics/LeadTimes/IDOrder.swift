@@ -6,10 +6,20 @@ public struct IDOrder: Sendable {
     /// Event rows by id.
     public let order: [EventIndex]
 
+    /// Sorted on packed prefixes of the ids (`IDOrder+PackedKeys.swift`).
     public init(_ events: EventTable) {
-        order = events.indices.sorted { a, b in
-            let x = events.bytes(.id, a), y = events.bytes(.id, b)
-            return x.lexicographicallyPrecedes(y) || (x == y && a < b)
-        }
+        order = IDOrder.sortedByPackedKeys(events)
+        assert(order.count == events.count, "every event once")
+    }
+
+    /// Sorted by comparing whole ids: the plain definition the packed sort is tested against.
+    public init(comparingIDs events: EventTable) {
+        order = events.indices.sorted { IDOrder.precedes(events, $0, $1) }
+    }
+
+    /// The order itself: by id bytes, then by row.
+    static func precedes(_ events: EventTable, _ a: EventIndex, _ b: EventIndex) -> Bool {
+        let x = events.bytes(.id, a), y = events.bytes(.id, b)
+        return x.lexicographicallyPrecedes(y) || (x == y && a < b)
     }
 }
