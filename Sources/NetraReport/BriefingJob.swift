@@ -68,27 +68,26 @@ public enum BriefingJob {
     /// `events.md`: the key figures and the month's events with dates and sources.
     static func markdown(_ a: Analysis, _ f: BriefingFigures, _ lang: Language) -> String {
         let d = a.dataset
-        let id = lang == .id
-        var s = "# " + (id ? "Ringkasan Bulanan — " : "Monthly Briefing — ") + DateText.month(f.month, lang) + "\n\n"
-        s += "## " + (id ? "Angka kunci" : "Key figures") + "\n\n"
+        var s = "# " + Strings.briefingTitle(DateText.month(f.month, lang)).text(lang) + "\n\n"
+        s += "## " + StringKey.keyFigures.text(lang) + "\n\n"
         for t in BriefingSheet.keyFigures(a, f, lang) {
             s += "- **\(t.label.trimmingSpaces)**: \(t.value)" + (t.note.isEmpty ? "" : " (\(t.note))") + "\n"
         }
         var kinds = EventKind.allCases.filter { (f.thisMonth[$0] ?? 0) + (f.previousMonth[$0] ?? 0) > 0 }
         kinds.sort()
         if !kinds.isEmpty {
-            s += "\n| " + (id ? "jenis" : "kind") + " | " + DateText.shortMonth(f.month.previous, lang) + " | " + DateText.shortMonth(f.month, lang) + " |\n| --- | ---: | ---: |\n"
+            s += "\n| " + StringKey.kindColumn.text(lang) + " | " + DateText.shortMonth(f.month.previous, lang) + " | " + DateText.shortMonth(f.month, lang) + " |\n| --- | ---: | ---: |\n"
             for k in kinds { s += "| \(k.rawValue) | \(f.previousMonth[k] ?? 0) | \(f.thisMonth[k] ?? 0) |\n" }
         }
-        s += "\n## " + (id ? "Kegiatan" : "Events") + "\n\n"
+        s += "\n## " + StringKey.eventsHeading.text(lang) + "\n\n"
         if f.events.isEmpty {
-            s += (id ? "Tidak ada kegiatan tercatat pada " : "No events recorded in ") + DateText.month(f.month, lang) + ".\n"
+            s += Strings.noEvents(in: DateText.month(f.month, lang)).text(lang) + "\n"
         }
         for k in f.events {
             let e = d.events[k]
             s += "- **\(DateText.event(e.date, lang))** · \(e.kind.rawValue) · \(d.jurisdictions[e.jurisdiction].name): \(markdownEscaped(e.title.isEmpty ? e.id : e.title))"
             if let st = e.status { s += " (\(st.rawValue))" }
-            s += "  \n  " + (id ? "Sumber: " : "Source: ") + markdownEscaped(e.source)
+            s += "  \n  " + StringKey.sourcePrefix.text(lang) + markdownEscaped(e.source)
             if !e.sourceURL.isEmpty { s += " <\(e.sourceURL)>" }
             if let sd = e.sourceDate { s += ", \(DateText.long(sd, lang))" }
             if !e.quote.isEmpty { s += "  \n  > " + markdownEscaped(e.quote) }

@@ -69,17 +69,7 @@ public enum ReportJob {
     }
 
     /// The lead-time chart's row label for a measure.
-    static func measureLabel(_ m: LeadTimeMeasure, _ lang: Language) -> String {
-        let id = lang == .id
-        switch m {
-        case .prevention: return "prevention_lead"
-        case .response: return id ? "Insiden → tanggapan pertama" : "Incident → first response"
-        case .report: return id ? "Insiden → laporan pertama" : "Incident → first report"
-        case .decision: return id ? "Insiden → putusan pertama" : "Incident → first decision"
-        case .sanction: return id ? "Insiden → sanksi pertama" : "Incident → first sanction"
-        case .reportingLag: return "reporting_lag"
-        }
-    }
+    static func measureLabel(_ m: LeadTimeMeasure, _ lang: Language) -> String { Strings.leadTime(m).text(lang) }
 
     /// Jurisdictions that have events of their own or under them, in file order.
     static func jurisdictionsWithEvents(_ d: Dataset) -> [Int] {

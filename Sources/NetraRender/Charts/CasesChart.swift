@@ -166,16 +166,15 @@ public enum CasesChart {
         jurisdictionOrder.sort { rank($0) < rank($1) }
         func color(_ j: Int) -> RGBA { SeriesPalette.color(jurisdictionOrder.firstIndex(of: j) ?? 0) }
 
-        var subtitle = lang == .id ? "Rekap: angka per tanggal laporan, bukan tambahan · ikrar: jumlah berjalan"
-                                   : "Tallies: figures as of each report, not increments · pledges: running total"
-        if hidden > 0 { subtitle += " · +\(hidden) " + ChartString.seriesHidden.text(lang) }
+        var subtitle = StringKey.casesSubtitle.text(lang)
+        if hidden > 0 { subtitle += " · +\(hidden) " + StringKey.seriesHidden.text(lang) }
         var legend = jurisdictionOrder.map { LegendItem(label: dataset.jurisdictions[$0].name, color: color($0), symbol: .line) }
         var statusesShown: [CaseStatus?] = []
         for k in keys where k.panel == 0 && !statusesShown.contains(where: { $0 == k.status }) { statusesShown.append(k.status) }
         for st in CaseStatus.allCases.map(Optional.some) + [nil] where statusesShown.contains(where: { $0 == st }) {
-            legend.append(LegendItem(label: ChartText.status(st, lang), color: theme.muted, symbol: symbol(st)))
+            legend.append(LegendItem(label: Strings.status(st).text(lang), color: theme.muted, symbol: symbol(st)))
         }
-        let frame = try Frame.layout(FrameSpec(title: ChartString.casesTitle.text(lang), subtitle: subtitle,
+        let frame = try Frame.layout(FrameSpec(title: StringKey.casesTitle.text(lang), subtitle: subtitle,
                                                footer: ChartText.sourceFooter(dataset, lang), legend: legend), theme: theme, measurer: measurer)
         var marks = frame.marks
         let body = frame.body
@@ -191,9 +190,9 @@ public enum CasesChart {
         // End labels need a right margin: measure them first.
         func endText(_ k: Key, _ v: Int) -> String {
             let name = dataset.jurisdictions[k.jurisdiction].name
-            if k.panel == 1 { return "\(name): \(ChartText.number(v, lang))" }
+            if k.panel == 1 { return "\(name): \(NumberFormat.number(v, lang))" }
             let unit = k.unit.isEmpty ? "" : " \(k.unit)"
-            return "\(name): \(ChartText.number(v, lang))\(unit) · \(ChartText.status(k.status, lang).lowercased())"
+            return "\(name): \(NumberFormat.number(v, lang))\(unit) · \(Strings.status(k.status).text(lang).lowercased())"
         }
         var labelW = 0.0
         let endStyle = TextStyle(size: theme.label.size, bold: true, color: theme.ink)
@@ -203,11 +202,11 @@ public enum CasesChart {
         // Both panels share the left gutter, so measure both axes' labels first.
         let panelMax = (0..<2).map { p in keys.filter { $0.panel == p }.compactMap { collected[$0]?.map(\.value).max() }.max() ?? 0 }
         let yTicks = panelMax.map { NiceTicks.niceTicks(0, Double(max(1, $0)), count: 4, integer: true) }
-        let yLabels = yTicks.map { $0.map { ChartText.number($0, lang) } }
-        let yTitles = [ChartString.countAxis.text(lang), ChartString.signatories.text(lang)]
+        let yLabels = yTicks.map { $0.map { NumberFormat.number($0, lang) } }
+        let yTitles = [StringKey.countAxis.text(lang), StringKey.signatories.text(lang)]
         var left = 0.0
         for p in 0..<2 { left = max(left, try YAxis.width(labels: yLabels[p], title: yTitles[p], theme: theme, measurer: measurer)) }
-        let axisH = try XAxis.height(title: ChartString.dateAxis.text(lang), theme: theme, measurer: measurer)
+        let axisH = try XAxis.height(title: StringKey.dateAxis.text(lang), theme: theme, measurer: measurer)
         let titleH = (try measurer.lineHeight(theme.axisTitle)) + 8 * s
         let plotX0 = body.minX + left, plotX1 = body.maxX - labelW - 18 * s
         let avail = body.height - axisH - 2 * titleH - 24 * s
@@ -216,7 +215,7 @@ public enum CasesChart {
         let p1 = ChartRect(minX: plotX0, minY: p0.maxY + 24 * s + titleH, maxX: plotX1, maxY: p0.maxY + 24 * s + titleH + h1)
         let panels = [p0, p1]
         let scale = TimeScale(from: from, to: to, range: (plotX0, plotX1))
-        let panelTitles = [ChartString.casesPanel.text(lang), ChartString.signatoriesOverTime.text(lang)]
+        let panelTitles = [StringKey.casesPanel.text(lang), StringKey.signatoriesOverTime.text(lang)]
 
         let ticks = TimeTicks(from: from, to: to, maxCount: max(2, Int((plotX1 - plotX0) / (90 * s))))
         var series: [CaseSeries] = []
@@ -292,7 +291,7 @@ public enum CasesChart {
             }
         }
         let x = try XAxis.marks(positions: ticks.days.map { scale($0) }, values: ticks.days.map { Double($0.ordinal) },
-                                labels: ticks.labels(lang), title: ChartString.dateAxis.text(lang), plot: p1, theme: theme, measurer: measurer)
+                                labels: ticks.labels(lang), title: StringKey.dateAxis.text(lang), plot: p1, theme: theme, measurer: measurer)
         marks.append(contentsOf: x.marks)
         return CasesPlan(chart: ctx.plan(marks), panels: panels, scale: scale, series: series, hiddenSeries: hidden,
                          xTicks: x.ticks, legend: frame.legend)

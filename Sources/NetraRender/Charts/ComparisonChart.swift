@@ -98,28 +98,28 @@ public enum ComparisonChart {
         var specs: [Spec] = []
         let prevention = EventKind.allCases.filter(\.isPrevention)
         for k in prevention {
-            specs.append(Spec(panel: 0, label: ChartText.kind(k, lang), kind: k, a: fa.prevention[k] ?? 0, b: fb.prevention[k] ?? 0, bold: false))
+            specs.append(Spec(panel: 0, label: Strings.kind(k).text(lang), kind: k, a: fa.prevention[k] ?? 0, b: fb.prevention[k] ?? 0, bold: false))
         }
-        specs.append(Spec(panel: 0, label: ChartString.total.text(lang), kind: .regulation,
+        specs.append(Spec(panel: 0, label: StringKey.total.text(lang), kind: .regulation,
                           a: fa.prevention.values.reduce(0, +), b: fb.prevention.values.reduce(0, +), bold: true))
         var statuses: [CaseStatus?] = CaseStatus.allCases.map { $0 }
         if fa.incidents[nil] != nil || fb.incidents[nil] != nil { statuses.append(nil) }
         for st in statuses {
-            specs.append(Spec(panel: 1, label: ChartText.status(st, lang), kind: .incident, a: fa.incidents[st] ?? 0, b: fb.incidents[st] ?? 0, bold: false))
+            specs.append(Spec(panel: 1, label: Strings.status(st).text(lang), kind: .incident, a: fa.incidents[st] ?? 0, b: fb.incidents[st] ?? 0, bold: false))
         }
         // A pledge without a count is unknown, not zero: say so instead of drawing 0.
         func signatoryText(_ f: ComparisonFigures) -> String? {
             guard f.uncountedPledges > 0 else { return nil }
-            return f.signatories == 0 ? ChartString.unknown.text(lang) : ChartText.number(f.signatories, lang) + "+"
+            return f.signatories == 0 ? StringKey.unknown.text(lang) : NumberFormat.number(f.signatories, lang) + "+"
         }
-        specs.append(Spec(panel: 2, label: ChartString.signatories.text(lang), kind: .pledge, a: fa.signatories, b: fb.signatories,
+        specs.append(Spec(panel: 2, label: StringKey.signatories.text(lang), kind: .pledge, a: fa.signatories, b: fb.signatories,
                           bold: false, textA: signatoryText(fa), textB: signatoryText(fb)))
-        let panelTitles = [ChartString.preventionPanel, .incidentPanel, .signatoriesPanel].map { $0.text(lang) }
+        let panelTitles = [StringKey.preventionPanel, .incidentPanel, .signatoriesPanel].map { $0.text(lang) }
 
-        let legend = (prevention + [.incident]).map { LegendItem(label: ChartText.kind($0, lang), color: KindPalette.color($0)) }
+        let legend = (prevention + [.incident]).map { LegendItem(label: Strings.kind($0).text(lang), color: KindPalette.color($0)) }
         let frame = try Frame.layout(FrameSpec(
-            title: ChartString.comparisonTitle.text(lang),
-            subtitle: "\(nameA) vs \(nameB) · " + ChartString.withinNote.text(lang),
+            title: StringKey.comparisonTitle.text(lang),
+            subtitle: "\(nameA) vs \(nameB) · " + StringKey.withinNote.text(lang),
             footer: ChartText.sourceFooter(dataset, lang), legend: legend), theme: theme, measurer: measurer)
         var marks = frame.marks
         let body = frame.body
@@ -135,7 +135,7 @@ public enum ComparisonChart {
         let leftEdge = cx - centreW / 2, rightEdge = cx + centreW / 2
         var valueW = 0.0
         for sp in specs {
-            for t in [sp.textA, sp.textB, ChartText.number(max(sp.a, sp.b), lang)] {
+            for t in [sp.textA, sp.textB, NumberFormat.number(max(sp.a, sp.b), lang)] {
                 if let t { valueW = max(valueW, try measurer.width(t, theme.value)) }
             }
         }
@@ -149,8 +149,8 @@ public enum ComparisonChart {
             let fitted = try measurer.fit(name, theme.header, maxWidth: width) ?? ""
             let h = try measurer.place(fitted, theme.header, x: x, y: y, align: alignRight ? .right : .left, role: .header)
             marks.append(.text(h))
-            let sub = f.firstPrevention.map { ChartString.firstPrevention.text(lang) + ": " + ChartText.shortDate($0, lang) }
-                ?? ChartString.nonePrevention.text(lang)
+            let sub = f.firstPrevention.map { StringKey.firstPrevention.text(lang) + ": " + DateText.short($0, lang) }
+                ?? StringKey.nonePrevention.text(lang)
             if let subFit = try measurer.fit(sub, theme.note, maxWidth: width) {
                 marks.append(.text(try measurer.place(subFit, theme.note, x: x, y: h.box.maxY + 2 * s, align: alignRight ? .right : .left, role: .note)))
             }
@@ -188,9 +188,9 @@ public enum ComparisonChart {
                     marks.append(.text(try measurer.place(label, style, x: cx, y: midY, align: .center, valign: .middle, role: .label)))
                 }
                 let vs = TextStyle(size: theme.value.size, bold: true, color: sp.a == 0 ? theme.muted : theme.ink)
-                marks.append(.text(try measurer.place(sp.textA ?? ChartText.number(sp.a, lang), vs, x: barA.minX - 8 * s, y: midY, align: .right, valign: .middle, role: .value)))
+                marks.append(.text(try measurer.place(sp.textA ?? NumberFormat.number(sp.a, lang), vs, x: barA.minX - 8 * s, y: midY, align: .right, valign: .middle, role: .value)))
                 let vsb = TextStyle(size: theme.value.size, bold: true, color: sp.b == 0 ? theme.muted : theme.ink)
-                marks.append(.text(try measurer.place(sp.textB ?? ChartText.number(sp.b, lang), vsb, x: barB.maxX + 8 * s, y: midY, align: .left, valign: .middle, role: .value)))
+                marks.append(.text(try measurer.place(sp.textB ?? NumberFormat.number(sp.b, lang), vsb, x: barB.maxX + 8 * s, y: midY, align: .left, valign: .middle, role: .value)))
                 rows.append(ComparisonRow(panel: panel, label: sp.label, kind: sp.kind, a: sp.a, b: sp.b, barA: barA, barB: barB))
                 y += rowH
             }

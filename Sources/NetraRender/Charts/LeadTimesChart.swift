@@ -226,15 +226,15 @@ public enum LeadTimesChart {
             dataset.jurisdictionIndex[j].map { dataset.jurisdictions[$0].name } ?? j
         }
 
-        var legend = measures.enumerated().map { LegendItem(label: ChartText.measure($0.element, lang), color: SeriesPalette.color($0.offset), symbol: .circle) }
-        legend.append(LegendItem(label: ChartString.imprecise.text(lang), color: theme.muted, symbol: .ring))
-        legend.append(LegendItem(label: ChartString.median.text(lang), color: theme.ink, symbol: .medianBar))
+        var legend = measures.enumerated().map { LegendItem(label: (Strings.measureKey($0.element)?.text(lang) ?? $0.element), color: SeriesPalette.color($0.offset), symbol: .circle) }
+        legend.append(LegendItem(label: StringKey.imprecise.text(lang), color: theme.muted, symbol: .ring))
+        legend.append(LegendItem(label: StringKey.median.text(lang), color: theme.ink, symbol: .medianBar))
         // Explain only the marks that are drawn: dots, bands or both.
-        var subtitle = "\(ChartText.number(total, lang)) \(lang == .id ? "jeda waktu" : "lead times")"
-        if allRows.contains(where: { $0.count <= swarmLimit }) { subtitle += " · " + ChartString.leadDotsNote.text(lang) }
-        if anyBand { subtitle += " · " + ChartString.leadBandsNote.text(lang) }
+        var subtitle = "\(NumberFormat.number(total, lang)) \(StringKey.leadTimes.text(lang))"
+        if allRows.contains(where: { $0.count <= swarmLimit }) { subtitle += " · " + StringKey.leadDotsNote.text(lang) }
+        if anyBand { subtitle += " · " + StringKey.leadBandsNote.text(lang) }
         let frame = try Frame.layout(FrameSpec(
-            title: ChartString.leadTitle.text(lang), subtitle: subtitle,
+            title: StringKey.leadTitle.text(lang), subtitle: subtitle,
             footer: ChartText.sourceFooter(dataset, lang), legend: legend), theme: theme, measurer: measurer)
         var marks = frame.marks
         let body = frame.body
@@ -255,12 +255,12 @@ public enum LeadTimesChart {
         for r in allRows { nameW = max(nameW, try measurer.width(displayName(r.jurisdiction), theme.legend)) }
         nameW = min(nameW, theme.width * 0.22)
         var rightW = 0.0
-        let medianWord = ChartString.median.text(lang), daysWord = ChartString.days.text(lang)
+        let medianWord = StringKey.median.text(lang), daysWord = StringKey.days.text(lang)
         func rightText(_ med: Double, _ n: Int) -> String {
-            "\(medianWord) \(ChartText.number(med, lang)) \(daysWord) · n = \(ChartText.number(n, lang))"
+            "\(medianWord) \(NumberFormat.number(med, lang)) \(daysWord) · n = \(NumberFormat.number(n, lang))"
         }
         for r in allRows { rightW = max(rightW, try measurer.width(rightText(r.median, r.count), theme.note)) }
-        let axisH = try XAxis.height(title: ChartString.leadAxis.text(lang), theme: theme, measurer: measurer)
+        let axisH = try XAxis.height(title: StringKey.leadAxis.text(lang), theme: theme, measurer: measurer)
         var plot = ChartRect(minX: body.minX + nameW + 20 * s, minY: body.minY, maxX: body.maxX - rightW - 20 * s, maxY: body.maxY - axisH)
         let scale = LinearScale(domain: domain, range: (plot.minX, plot.maxX))
 
@@ -303,7 +303,7 @@ public enum LeadTimesChart {
                                stroke: t == 0 ? theme.axis : theme.grid, thickness: (t == 0 ? 2 : 1) * s, dash: nil))
         }
         let x = try XAxis.marks(positions: ticks.map { scale($0) }, values: ticks,
-                                labels: ticks.map { (ChartText.number($0, lang), nil) }, title: ChartString.leadAxis.text(lang),
+                                labels: ticks.map { (NumberFormat.number($0, lang), nil) }, title: StringKey.leadAxis.text(lang),
                                 plot: plot, theme: theme, measurer: measurer)
         marks.append(contentsOf: x.marks)
 
@@ -315,7 +315,7 @@ public enum LeadTimesChart {
             let m = row.measure
             let mi = measures.firstIndex(of: m) ?? 0
             if m != lastMeasure {
-                if let t = try measurer.fit(ChartText.measure(m, lang), theme.axisTitle, maxWidth: body.width) {
+                if let t = try measurer.fit((Strings.measureKey(m)?.text(lang) ?? m), theme.axisTitle, maxWidth: body.width) {
                     marks.append(.text(try measurer.place(t, theme.axisTitle, x: body.minX, y: y + 4 * s, role: .header)))
                 }
                 y += headerH; lastMeasure = m
@@ -368,7 +368,7 @@ public enum LeadTimesChart {
             y += rowH
         }
         if shown.count < allRows.count {
-            let more = "+\(ChartText.number(allRows.count - shown.count, lang)) \(ChartString.rowsHidden.text(lang))"
+            let more = "+\(NumberFormat.number(allRows.count - shown.count, lang)) \(StringKey.rowsHidden.text(lang))"
             marks.append(.text(try measurer.place(more, theme.note, x: body.minX + 8 * s, y: y + 4 * s, role: .note)))
         }
         return LeadTimesPlan(chart: ctx.plan(marks), plot: plot, scale: scale, rows: rows, hiddenRows: allRows.count - shown.count,

@@ -216,17 +216,17 @@ public enum TimelineChart {
         // The subtitle names the days the events cover (or the window), not the padded axis.
         let (shownFrom, shownTo) = window.map { ($0.lowerBound, $0.upperBound) }
             ?? (inWindow > 0 ? (Day(ordinal: lo), Day(ordinal: hi)) : (from, to))
-        var subtitle = ChartText.shortDate(shownFrom, lang) + " – " + ChartText.shortDate(shownTo, lang)
-            + " · \(ChartText.number(inWindow, lang)) \(ChartString.events.text(lang))"
-        if clustered { subtitle += " · " + ChartString.clustered.text(lang) }
+        var subtitle = DateText.short(shownFrom, lang) + " – " + DateText.short(shownTo, lang)
+            + " · \(NumberFormat.number(inWindow, lang)) \(StringKey.events.text(lang))"
+        if clustered { subtitle += " · " + StringKey.clustered.text(lang) }
         var legend = EventKind.allCases.filter { kindSeen[$0.order] }.map {
-            LegendItem(label: ChartText.kind($0, lang), color: KindPalette.color($0), symbol: .circle)
+            LegendItem(label: Strings.kind($0).text(lang), color: KindPalette.color($0), symbol: .circle)
         }
-        if !clustered && anyOnOrBefore { legend.append(LegendItem(label: ChartString.onOrBefore.text(lang), color: theme.muted, symbol: .hollowCircle)) }
-        if !clustered && anySpan { legend.append(LegendItem(label: ChartString.monthOrYear.text(lang), color: theme.muted, symbol: .spanBar)) }
+        if !clustered && anyOnOrBefore { legend.append(LegendItem(label: StringKey.onOrBefore.text(lang), color: theme.muted, symbol: .hollowCircle)) }
+        if !clustered && anySpan { legend.append(LegendItem(label: StringKey.monthOrYear.text(lang), color: theme.muted, symbol: .spanBar)) }
         let electionsShown = dataset.elections.indices.filter { dataset.elections[$0].date >= from && dataset.elections[$0].date <= to }
-        if !electionsShown.isEmpty { legend.append(LegendItem(label: ChartString.electionDay.text(lang), color: theme.ink, symbol: .dashedLine)) }
-        if !clustered && graph.edgeCount > 0 { legend.append(LegendItem(label: ChartString.link.text(lang), color: theme.muted, symbol: .line)) }
+        if !electionsShown.isEmpty { legend.append(LegendItem(label: StringKey.electionDay.text(lang), color: theme.ink, symbol: .dashedLine)) }
+        if !clustered && graph.edgeCount > 0 { legend.append(LegendItem(label: StringKey.link.text(lang), color: theme.muted, symbol: .line)) }
 
         // The lanes that fit decide the subtitle, so measure rows before laying out the frame.
         let lh = try measurer.lineHeight(theme.label)
@@ -238,7 +238,7 @@ public enum TimelineChart {
 
         // Lay out a provisional frame to learn the body height, then the real one with the note.
         let footer = ChartText.sourceFooter(dataset, lang)
-        var spec = FrameSpec(title: ChartString.timelineTitle.text(lang), subtitle: subtitle, footer: footer, legend: legend)
+        var spec = FrameSpec(title: StringKey.timelineTitle.text(lang), subtitle: subtitle, footer: footer, legend: legend)
         var frame = try Frame.layout(spec, theme: theme, measurer: measurer)
         let electionLH = try measurer.lineHeight(theme.note)
         let axisH = try XAxis.height(title: nil, theme: theme, measurer: measurer)
@@ -259,8 +259,8 @@ public enum TimelineChart {
         }
         let hiddenLanes = max(0, laneOrder.count - maxLanes)
         if hiddenLanes > 0 { laneOrder = Array(laneOrder.prefix(maxLanes)) }
-        if rolledUp { spec.subtitle += " · " + ChartString.rolledUp.text(lang) }
-        if hiddenLanes > 0 { spec.subtitle += " · +\(ChartText.number(hiddenLanes, lang)) " + ChartString.lanesHidden.text(lang) }
+        if rolledUp { spec.subtitle += " · " + StringKey.rolledUp.text(lang) }
+        if hiddenLanes > 0 { spec.subtitle += " · +\(NumberFormat.number(hiddenLanes, lang)) " + StringKey.lanesHidden.text(lang) }
         if rolledUp || hiddenLanes > 0 { frame = try Frame.layout(spec, theme: theme, measurer: measurer) }
         var marks = frame.marks
         let area = lanesArea(frame.body)
@@ -270,7 +270,7 @@ public enum TimelineChart {
         for (k, j) in laneOrder.enumerated() { laneOfRoot[j] = k }
         var merged = [Int](repeating: 0, count: laneOrder.count)
         for j in 0..<jCount where perJurisdiction[j] > 0 && laneRoot[j] != j && laneOfRoot[laneRoot[j]] >= 0 { merged[laneOfRoot[laneRoot[j]]] += 1 }
-        func mergedNote(_ n: Int) -> String { "+\(ChartText.number(n, lang)) " + ChartString.underIt.text(lang) }
+        func mergedNote(_ n: Int) -> String { "+\(NumberFormat.number(n, lang)) " + StringKey.underIt.text(lang) }
         var nameW = 0.0
         for j in laneOrder { nameW = max(nameW, try measurer.width(dataset.jurisdictions[j].name, theme.laneName)) }
         for n in merged where n > 0 { nameW = max(nameW, try measurer.width(mergedNote(n), theme.note)) }
@@ -432,7 +432,7 @@ public enum TimelineChart {
             var options: [[TextMark]] = []
             for (align, ax) in [(TextMeasurer.Align.center, x), (.right, x - 5 * s), (.left, x + 5 * s)] {
                 options.append([try measurer.place(el.name, bold, x: ax, y: rowY[0], align: align, role: .label),
-                                try measurer.place(ChartText.shortDate(el.date, lang), theme.note, x: ax, y: rowY[1], align: align, role: .label)])
+                                try measurer.place(DateText.short(el.date, lang), theme.note, x: ax, y: rowY[1], align: align, role: .label)])
             }
             for row in 0..<2 {
                 for (align, ax) in [(TextMeasurer.Align.center, x), (.right, x - 5 * s), (.left, x + 5 * s)] {
@@ -517,7 +517,7 @@ public enum TimelineChart {
             // Notes under the name, one a line while the lane has room, else beside the name.
             var notes: [String] = []
             if lane.merged > 0 { notes.append(mergedNote(lane.merged)) }
-            if lane.unlabelled > 0 { notes.append("+\(ChartText.number(lane.unlabelled, lang)) \(ChartString.moreEvents.text(lang))") }
+            if lane.unlabelled > 0 { notes.append("+\(NumberFormat.number(lane.unlabelled, lang)) \(StringKey.moreEvents.text(lang))") }
             var noteY = nameMark.box.maxY + 2 * s
             var beside: [String] = []
             for note in notes {
@@ -663,7 +663,7 @@ public enum TimelineChart {
                 }
                 flush()
             }
-            let widest = (try? ctx.measurer.width(ChartText.compact(cells.map(\.n).max() ?? 0, ctx.lang), style)) ?? px
+            let widest = (try? ctx.measurer.width(NumberFormat.compact(cells.map(\.n).max() ?? 0, ctx.lang), style)) ?? px
             chosen = (unit, cells)
             if px >= widest + 10 * s && laneH * 0.8 >= widest * 0.5 { break }
         }
@@ -676,7 +676,7 @@ public enum TimelineChart {
             let x0 = scale(first), x1 = scale(last.adding(days: 1))
             let lane = lanes[c.lane].rect
             let kind = EventKind.allCases[c.kind]
-            let text = ChartText.compact(c.n, ctx.lang)
+            let text = NumberFormat.compact(c.n, ctx.lang)
             let light: Set<EventKind> = [.sosialisasi, .directive, .response, .statement, .pledge]
             let textStyle = TextStyle(size: style.size, bold: true, color: light.contains(kind) ? ctx.theme.ink : .white)
             let w = (try? ctx.measurer.width(text, textStyle)) ?? 0

@@ -25,7 +25,7 @@ struct ChartContext {
 
     /// A centred message in `body` for a chart with nothing to show.
     func emptyNote(in body: ChartRect) throws(RenderError) -> Mark {
-        .text(try measurer.place(ChartString.noData.text(lang), theme.header, x: body.midX, y: body.midY,
+        .text(try measurer.place(StringKey.noData.text(lang), theme.header, x: body.midX, y: body.midY,
                                  align: .center, valign: .middle, role: .note))
     }
 
