@@ -181,7 +181,7 @@ public enum ComparisonChart {
                 let barB = ChartRect(minX: x1, minY: barA.minY, maxX: x1 + lb, maxY: barA.maxY)
                 for bar in [barA, barB] where bar.width > 0 {
                     marks.append(.rect(bar, fill: color))
-                    if sp.kind == .sosialisasi { marks.append(.outline(bar, stroke: color.shaded(0.35), thickness: 1 * s)) }
+                    if KindPalette.isFaint(sp.kind) { marks.append(.outline(bar, stroke: color.shaded(0.35), thickness: 1 * s)) }
                 }
                 let style = sp.bold ? rowBold : rowLabelStyle
                 if let label = try measurer.fit(sp.label, style, maxWidth: centreW - 12 * s) {

@@ -563,7 +563,7 @@ public enum TimelineChart {
         case .onOrBefore:
             let m = it.marker
             return [.line([ChartPoint(x: m.x - r - tail * (r / (7 * s)), y: m.y), ChartPoint(x: m.x - r, y: m.y)], stroke: edge, thickness: 2 * s, dash: nil),
-                    .circle(center: m, radius: r - 1 * s, fill: .white, stroke: color == RGBA(hex: 0xF0E442) ? edge : color, thickness: 3 * s)]
+                    .circle(center: m, radius: r - 1 * s, fill: .white, stroke: KindPalette.isFaint(e.kind) ? edge : color, thickness: 3 * s)]
         case .span:
             guard let bar = it.bar else { return [] }
             var out: [Mark] = [.rect(bar, fill: color.withAlpha(70)), .outline(bar, stroke: color.shaded(0.15).withAlpha(200), thickness: 1 * s)]
@@ -677,8 +677,7 @@ public enum TimelineChart {
             let lane = lanes[c.lane].rect
             let kind = EventKind.allCases[c.kind]
             let text = NumberFormat.compact(c.n, ctx.lang)
-            let light: Set<EventKind> = [.sosialisasi, .directive, .response, .statement, .pledge]
-            let textStyle = TextStyle(size: style.size, bold: true, color: light.contains(kind) ? ctx.theme.ink : .white)
+            let textStyle = TextStyle(size: style.size, bold: true, color: KindPalette.isLight(kind) ? ctx.theme.ink : .white)
             let w = (try? ctx.measurer.width(text, textStyle)) ?? 0
             let radius = min(max(11 * s, w / 2 + 4 * s), max(4 * s, (x1 - x0) / 2 - 1 * s), lane.height * 0.42)
             let center = ChartPoint(x: (x0 + x1) / 2, y: lane.midY + 6 * s)
