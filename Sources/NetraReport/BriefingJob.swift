@@ -35,14 +35,14 @@ public enum BriefingJob {
         let small = (sized(0), sized(1))
         return [
             OutputFile(name: dir + "briefing-sheet.png", cost: 9) { () throws(RenderError) in
-                let smallMonthly = try MonthlyBarsChart.render(upTo, options: small.0)
-                let smallTimeline = try TimelineChart.render(d, graph: a.graph, options: small.1, window: window)
+                let smallMonthly = try MonthlyBarsChart(upTo).render(options: small.0)
+                let smallTimeline = try TimelineChart(d, graph: a.graph, window: window).render(options: small.1)
                 let sheet = try BriefingSheet.render(a, figures: f, charts: [smallMonthly.png, smallTimeline.png], language: lang, fonts: fonts)
                 return RenderedChart(png: sheet.png, plan: SheetDump(sheet: sheet.plan, charts: [smallMonthly.plan.chart, smallTimeline.plan.chart]))
             },
-            OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in try MonthlyBarsChart.render(upTo, options: wide) },
+            OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in try MonthlyBarsChart(upTo).render(options: wide) },
             OutputFile(name: dir + "timeline.png", cost: 6) { () throws(RenderError) in
-                try TimelineChart.render(d, graph: a.graph, options: wide, window: window)
+                try TimelineChart(d, graph: a.graph, window: window).render(options: wide)
             },
             OutputFile(name: dir + "events.csv", cost: 1) { () throws(RenderError) in a.eventsCSV(flavour: .plain, only: f.events) },
             OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang).utf8)),

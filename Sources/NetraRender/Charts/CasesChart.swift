@@ -51,96 +51,30 @@ public struct CasesPlan: Sendable {
 }
 
 /// Case tallies per jurisdiction as steps over time, and cumulative pledge signatories.
-public enum CasesChart {
+public struct CasesChart: Chart {
     /// At most this many lines per panel (the largest are kept), so colours stay distinct.
     static let maxSeries = 5
+    typealias Key = TallySeries.Key
 
-    /// Lays out and draws the chart.
-    public static func render(_ dataset: Dataset, options: ChartOptions = ChartOptions()) throws(RenderError) -> RenderedChart<CasesPlan> {
-        let ctx = try ChartContext(options: options)
-        let plan = try layout(dataset, ctx: ctx)
-        return RenderedChart(png: try Painter.png(plan.chart, fonts: ctx.fonts), plan: plan)
+    /// The series drawn.
+    public var tallies: TallySeries
+    /// Names the jurisdictions and the footer's source.
+    public var dataset: Dataset
+
+    /// The chart of `tallies`; `dataset` names the jurisdictions and the footer's source.
+    public init(_ tallies: TallySeries, dataset: Dataset) {
+        self.tallies = tallies; self.dataset = dataset
     }
 
-    /// The layout only, without drawing.
-    public static func layout(_ dataset: Dataset, options: ChartOptions = ChartOptions()) throws(RenderError) -> CasesPlan {
-        try layout(dataset, ctx: ChartContext(options: options))
+    /// The chart of `dataset`'s tallies and pledges, gathered here first.
+    public init(_ dataset: Dataset) {
+        self.init(TallySeries(dataset), dataset: dataset)
     }
 
-    struct Key: Hashable { var jurisdiction: Int; var status: CaseStatus?; var unit: String; var panel: Int }
-
-    /// One pass: tallies keyed by body, status and unit (the latest of a day wins), signatories
-    /// summed per jurisdiction. Events are read in place and units compared as bytes, so no
-    /// `Event` is copied and no String made per row.
-    static func collect(_ dataset: Dataset) -> [Key: [(day: Day, value: Int)]] {
-        // Series are found by integers (jurisdiction, status, unit, panel), not by hashing `Key`
-        // with its String; a unit is matched by its bytes and named by its trimmed text.
-        struct Slot: Hashable { var j: Int; var status: Int; var unit: Int; var panel: Int }
-        var slotOf: [Slot: Int] = [:]
-        var keys: [Key] = []
-        var lists: [[(day: Day, value: Int, order: Int)]] = []
-        var rawUnits: [(bytes: [UInt8], text: Int)] = []
-        var unitTexts: [String] = []
-        var last = -1
-        func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard a.count == b.count else { return false }
-            for k in 0..<a.count where a[k] != b[k] { return false }
-            return true
-        }
-        func unit(_ e: borrowing Event) -> Int {
-            e.withUTF8(.unit) { b in
-                if last >= 0 && same(rawUnits[last].bytes, b) { return rawUnits[last].text }
-                if let k = rawUnits.firstIndex(where: { same($0.bytes, b) }) { last = k; return rawUnits[k].text }
-                let text = String(decoding: b, as: UTF8.self).trimmingSpaces
-                let t = unitTexts.firstIndex(of: text) ?? unitTexts.count
-                if t == unitTexts.count { unitTexts.append(text) }
-                rawUnits.append((Array(b), t))
-                last = rawUnits.count - 1
-                return t
-            }
-        }
-        let jCount = dataset.jurisdictions.count
-        dataset.events.withUnsafeBufferPointer { events in
-            for i in events.indices {
-                let kind = events[i].kind
-                guard kind == .caseTally || kind == .pledge, let c = events[i].count, c >= 0,
-                      events[i].jurisdiction >= 0 && events[i].jurisdiction < jCount else { continue }
-                let tally = kind == .caseTally
-                let status = tally ? events[i].status : nil
-                let slot = Slot(j: events[i].jurisdiction, status: status.map { $0.order } ?? -1,
-                                unit: tally ? unit(events[i]) : -1, panel: tally ? 0 : 1)
-                let k: Int
-                if let found = slotOf[slot] {
-                    k = found
-                } else {
-                    k = keys.count
-                    slotOf[slot] = k
-                    keys.append(Key(jurisdiction: slot.j, status: status, unit: tally ? unitTexts[slot.unit] : "", panel: slot.panel))
-                    lists.append([])
-                }
-                lists[k].append((events[i].date.anchor, c, i))
-            }
-        }
-        var raw: [Key: [(day: Day, value: Int, order: Int)]] = [:]
-        for (k, key) in keys.enumerated() { raw[key] = lists[k] }
-        var out: [Key: [(day: Day, value: Int)]] = [:]
-        for (key, list) in raw {
-            let sorted = list.sorted { ($0.day, $0.order) < ($1.day, $1.order) }
-            var values: [(day: Day, value: Int)] = []
-            var sum = 0
-            for v in sorted {
-                let value = key.panel == 1 ? sum + v.value : v.value
-                sum = value
-                if let last = values.last, last.day == v.day { values[values.count - 1].value = value } else { values.append((v.day, value)) }
-            }
-            out[key] = values
-        }
-        return out
-    }
-
-    static func layout(_ dataset: Dataset, ctx: ChartContext) throws(RenderError) -> CasesPlan {
+    /// Lays out both panels, their lines and end labels.
+    public func layout(_ ctx: ChartContext) throws(RenderError) -> CasesPlan {
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
-        let collected = collect(dataset)
+        let collected = tallies.values
         // Keys in a fixed order (dictionaries are not), the largest series first within a panel.
         func rank(_ j: Int) -> (Int, String, Int) {
             let x = dataset.jurisdictions[j]
@@ -154,9 +88,9 @@ public enum CasesChart {
         var hidden = 0
         for panel in 0..<2 {
             let inPanel = keys.filter { $0.panel == panel }
-            if inPanel.count > maxSeries {
-                let keep = Set(inPanel.sorted { (collected[$0]?.last?.value ?? 0) > (collected[$1]?.last?.value ?? 0) }.prefix(maxSeries))
-                hidden += inPanel.count - maxSeries
+            if inPanel.count > Self.maxSeries {
+                let keep = Set(inPanel.sorted { (collected[$0]?.last?.value ?? 0) > (collected[$1]?.last?.value ?? 0) }.prefix(Self.maxSeries))
+                hidden += inPanel.count - Self.maxSeries
                 keys = keys.filter { $0.panel != panel || keep.contains($0) }
             }
         }
@@ -172,7 +106,7 @@ public enum CasesChart {
         var statusesShown: [CaseStatus?] = []
         for k in keys where k.panel == 0 && !statusesShown.contains(where: { $0 == k.status }) { statusesShown.append(k.status) }
         for st in CaseStatus.allCases.map(Optional.some) + [nil] where statusesShown.contains(where: { $0 == st }) {
-            legend.append(LegendItem(label: Strings.status(st).text(lang), color: theme.muted, symbol: symbol(st)))
+            legend.append(LegendItem(label: Strings.status(st).text(lang), color: theme.muted, symbol: Self.symbol(st)))
         }
         let frame = try Frame.layout(FrameSpec(title: StringKey.casesTitle.text(lang), subtitle: subtitle,
                                                footer: ChartText.sourceFooter(dataset, lang), legend: legend), theme: theme, measurer: measurer)
@@ -254,7 +188,7 @@ public enum CasesChart {
                 if let lp = pts.last { line.append(ChartPoint(x: plot.maxX, y: lp.y)) }
                 let c = color(k.jurisdiction)
                 marks.append(.line(line, stroke: c, thickness: 3 * s, dash: nil))
-                if pts.count <= 40 { for pt in pts { marks.append(contentsOf: marker(k.panel == 0 ? k.status : .alleged, pt, 7 * s, c, s)) } }
+                if pts.count <= 40 { for pt in pts { marks.append(contentsOf: Self.marker(k.panel == 0 ? k.status : .alleged, pt, 7 * s, c, s)) } }
                 ends.append((series.count, pts.last?.y ?? plot.maxY, endText(k, kept.last?.value ?? 0), c))
                 series.append(CaseSeries(jurisdiction: k.jurisdiction, status: k.panel == 0 ? k.status : nil, unit: k.unit, panel: p,
                                          values: kept, points: pts, color: c, label: nil))

@@ -50,26 +50,30 @@ struct MonthKindCounts: Equatable {
 }
 
 /// Monthly stacked bars of events by kind.
-public enum MonthlyBarsChart {
-    /// Lays out and draws the chart for every jurisdiction, or for `jurisdiction` and those under it.
-    /// `table` (rolled up) saves counting the events again when many charts are drawn.
-    public static func render(_ dataset: Dataset, jurisdiction: Int? = nil, table: MonthlyTable? = nil,
-                              options: ChartOptions = ChartOptions()) throws(RenderError) -> RenderedChart<MonthlyBarsPlan> {
-        let ctx = try ChartContext(options: options)
-        let plan = try layout(dataset, jurisdiction: jurisdiction, table: table, ctx: ctx)
-        return RenderedChart(png: try Painter.png(plan.chart, fonts: ctx.fonts), plan: plan)
+public struct MonthlyBarsChart: Chart {
+    /// Events per month × jurisdiction × kind, rolled up.
+    public var table: MonthlyTable
+    /// Names the jurisdictions and the footer's source.
+    public var dataset: Dataset
+    /// The jurisdiction drawn with those under it; every one when `nil`.
+    public var jurisdiction: Int?
+
+    /// The chart of `table` (rolled up) for every jurisdiction, or for `jurisdiction` and those under it.
+    public init(_ table: MonthlyTable, dataset: Dataset, jurisdiction: Int? = nil) {
+        self.table = table; self.dataset = dataset; self.jurisdiction = jurisdiction
     }
 
-    /// The layout only, without drawing.
-    public static func layout(_ dataset: Dataset, jurisdiction: Int? = nil,
-                              options: ChartOptions = ChartOptions()) throws(RenderError) -> MonthlyBarsPlan {
-        try layout(dataset, jurisdiction: jurisdiction, table: nil, ctx: ChartContext(options: options))
+    /// The chart of `dataset`'s events, counted here first.
+    public init(_ dataset: Dataset, jurisdiction: Int? = nil) {
+        self.init(MonthlyTable(dataset, rollup: true), dataset: dataset, jurisdiction: jurisdiction)
     }
 
-    static func layout(_ dataset: Dataset, jurisdiction: Int?, table: MonthlyTable?, ctx: ChartContext) throws(RenderError) -> MonthlyBarsPlan {
+    /// Lays out the bars, their totals and both axes.
+    public func layout(_ ctx: ChartContext) throws(RenderError) -> MonthlyBarsPlan {
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let scope = try jurisdiction.map { j throws(RenderError) in try ctx.jurisdictionName(dataset, j) }
-        let rolled = table.flatMap { $0.rollup ? $0 : nil } ?? MonthlyTable(dataset, rollup: true)
+        // A table without roll-up rows cannot answer for a jurisdiction with those under it.
+        let rolled = table.rollup ? table : MonthlyTable(dataset, rollup: true)
         let data = MonthKindCounts.count(rolled, within: jurisdiction)
         let totals = data.totals
         let total = totals.reduce(0, +)

@@ -120,24 +120,29 @@ public struct TimelinePlan: Sendable {
 }
 
 /// The timeline: one lane per jurisdiction, a marker per event, links, and election days.
-public enum TimelineChart {
+/// It shows the events themselves, so it takes the dataset and its graph.
+public struct TimelineChart: Chart {
     /// Events above this many are aggregated into counted markers per lane × period: at
     /// 1600×900 about this many labels fit before most markers would go unlabelled.
     public static let defaultDetailLimit = 150
 
-    /// Lays out and draws the timeline; `window` limits the days shown (all events when `nil`).
-    public static func render(_ dataset: Dataset, graph: EventGraph, options: ChartOptions = ChartOptions(),
-                              window: ClosedRange<Day>? = nil,
-                              detailLimit: Int = defaultDetailLimit) throws(RenderError) -> RenderedChart<TimelinePlan> {
-        let ctx = try ChartContext(options: options)
-        let plan = try layout(dataset, graph: graph, ctx: ctx, window: window, detailLimit: detailLimit)
-        return RenderedChart(png: try Painter.png(plan.chart, fonts: ctx.fonts), plan: plan)
+    /// The events drawn, their jurisdictions and elections.
+    public var dataset: Dataset
+    /// The links drawn between events.
+    public var graph: EventGraph
+    /// The days shown; all events' when `nil`.
+    public var window: ClosedRange<Day>?
+    /// Above this many events in the window, markers are clustered.
+    public var detailLimit: Int
+
+    /// The timeline of `dataset`'s events and `graph`'s links, within `window` when given.
+    public init(_ dataset: Dataset, graph: EventGraph, window: ClosedRange<Day>? = nil, detailLimit: Int = defaultDetailLimit) {
+        self.dataset = dataset; self.graph = graph; self.window = window; self.detailLimit = detailLimit
     }
 
-    /// The layout only, without drawing.
-    public static func layout(_ dataset: Dataset, graph: EventGraph, options: ChartOptions = ChartOptions(),
-                              window: ClosedRange<Day>? = nil, detailLimit: Int = defaultDetailLimit) throws(RenderError) -> TimelinePlan {
-        try layout(dataset, graph: graph, ctx: ChartContext(options: options), window: window, detailLimit: detailLimit)
+    /// Lays out lanes, markers, labels, links and election rules.
+    public func layout(_ ctx: ChartContext) throws(RenderError) -> TimelinePlan {
+        try Self.layout(dataset, graph: graph, ctx: ctx, window: window, detailLimit: detailLimit)
     }
 
     /// Lane order: nasional, provinsi, kabupaten and kota together, then by name.

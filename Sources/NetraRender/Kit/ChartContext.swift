@@ -2,7 +2,7 @@ import NetraCore
 import NetraAnalytics
 
 /// What one layout pass needs: the options, the fonts' measurer and the scaled theme.
-struct ChartContext {
+public struct ChartContext {
     let options: ChartOptions
     let theme: Theme
     let measurer: TextMeasurer
@@ -10,7 +10,7 @@ struct ChartContext {
     var s: Double { theme.s }
 
     /// Checks the options and resolves the fonts (a missing font throws here, before any work).
-    init(options: ChartOptions) throws(RenderError) {
+    public init(options: ChartOptions) throws(RenderError) {
         try options.validate()
         self.options = options
         theme = Theme(options: options)
