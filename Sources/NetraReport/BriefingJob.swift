@@ -35,10 +35,10 @@ public enum BriefingJob {
         let small = (sized(0), sized(1))
         return [
             OutputFile(name: dir + "briefing-sheet.png", cost: 9) { () throws(RenderError) in
-                let smallMonthly = try MonthlyBarsChart(upTo).render(options: small.0)
-                let smallTimeline = try TimelineChart(d, graph: a.graph, window: window).render(options: small.1)
-                let sheet = try BriefingSheet.render(a, figures: f, charts: [smallMonthly.png, smallTimeline.png], language: lang, fonts: fonts)
-                return RenderedChart(png: sheet.png, plan: SheetDump(sheet: sheet.plan, charts: [smallMonthly.plan.chart, smallTimeline.plan.chart]))
+                // The sheet draws the two charts' plans itself: laid out, never encoded and decoded.
+                let smallMonthly = try MonthlyBarsChart(upTo).layout(options: small.0)
+                let smallTimeline = try TimelineChart(d, graph: a.graph, window: window).layout(options: small.1)
+                return try BriefingSheet.render(a, figures: f, charts: [smallMonthly.chart, smallTimeline.chart], language: lang, fonts: fonts)
             },
             OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in try MonthlyBarsChart(upTo).render(options: wide) },
             OutputFile(name: dir + "timeline.png", cost: 6) { () throws(RenderError) in
@@ -47,13 +47,6 @@ public enum BriefingJob {
             OutputFile(name: dir + "events.csv", cost: 1) { () throws(RenderError) in a.eventsCSV(flavour: .plain, only: f.events) },
             OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang).utf8)),
         ]
-    }
-
-    /// The sheet's plan with those of the two charts it holds.
-    struct SheetDump: PlanDumping {
-        var sheet: BriefingSheetPlan
-        var charts: [ChartPlan]
-        var textDump: String { ([sheet.textDump] + charts.map(\.textDump)).joined(separator: "\n") }
     }
 
     /// The dataset cut to the events anchored in `from … through`, links dropped (the cut

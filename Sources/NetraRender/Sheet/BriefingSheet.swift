@@ -1,4 +1,3 @@
-import CGD
 import NetraCore
 import NetraAnalytics
 
@@ -10,6 +9,8 @@ public struct BriefingSheetPlan: Sendable {
     public var texts: [(text: String, box: ChartRect)]
     /// Where the two charts were placed.
     public var charts: [ChartRect]
+    /// The charts drawn there, as laid out.
+    public var chartPlans: [ChartPlan]
     /// Events of the month listed, and how many did not fit.
     public var listed: Int
     public var leftOut: Int
@@ -29,12 +30,12 @@ public enum BriefingSheet {
     static let band = RGBA(hex: 0x16324F)
     static let tile = RGBA(hex: 0xF1F4F7)
 
-    /// Draws the sheet; `charts` are PNGs of `chartSize`, placed one under the other.
-    public static func render(_ a: Analysis, figures f: BriefingFigures, charts: [[UInt8]],
+    /// Draws the sheet; `charts` are plans laid out at `chartSizes`, drawn one under the other.
+    public static func render(_ a: Analysis, figures f: BriefingFigures, charts: [ChartPlan],
                               language lang: Language, fonts: FontSet) throws(RenderError) -> RenderedChart<BriefingSheetPlan> {
         let img = try GDImage(width: width, height: height)
         img.clear(.white)
-        var plan = BriefingSheetPlan(width: width, height: height, texts: [], charts: [], listed: 0, leftOut: 0)
+        var plan = BriefingSheetPlan(width: width, height: height, texts: [], charts: [], chartPlans: charts, listed: 0, leftOut: 0)
         let margin = 40
         let d = a.dataset
 
@@ -67,9 +68,8 @@ public enum BriefingSheet {
 
         // The two charts.
         var y = 172 + 2 * tileH + 16 + 18
-        for png in charts {
-            let chart = try GDImage(png: png)
-            gdImageCopy(img.pointer, chart.pointer, Int32(margin), Int32(y), 0, 0, Int32(chart.width), Int32(chart.height))
+        for chart in charts {
+            try Painter.draw(chart, on: img, at: (margin, y), fonts: fonts)
             plan.charts.append(ChartRect(x: Double(margin), y: Double(y), width: Double(chart.width), height: Double(chart.height)))
             y += chart.height + 16
         }
