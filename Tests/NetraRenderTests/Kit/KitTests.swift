@@ -102,9 +102,9 @@ import NetraRender
 }
 
 @Suite struct PaletteTests {
-    @Test func twelveKindsTwelveDistinctColours() {
+    @Test func everyKindHasAColourOfItsOwn() {
         let colours = EventKind.allCases.map(KindPalette.color)
-        #expect(Set(colours).count == 12)
+        #expect(Set(colours).count == EventKind.allCases.count)
         for i in colours.indices { for j in colours.indices where i < j { #expect(colours[i].distance(to: colours[j]) > 60) } }
         #expect(KindPalette.color(.incident) == RGBA(hex: 0xD55E00))
         #expect(KindPalette.color(.regulation) == RGBA(hex: 0x0072B2))
