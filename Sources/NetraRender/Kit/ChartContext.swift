@@ -36,10 +36,4 @@ public struct ChartContext {
         }
         return dataset.jurisdictions[index].name
     }
-
-    /// For each jurisdiction, whether it is `root` or lies under it (every one when `root` is nil).
-    static func withinMask(_ dataset: Dataset, root: Int?) -> [Bool] {
-        guard let root else { return [Bool](repeating: true, count: dataset.jurisdictions.count) }
-        return dataset.jurisdictions.indices.map { dataset.isWithin($0, root) }
-    }
 }
