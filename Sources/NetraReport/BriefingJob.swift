@@ -35,25 +35,18 @@ public enum BriefingJob {
         let small = (sized(0), sized(1))
         return [
             OutputFile(name: dir + "briefing-sheet.png", cost: 9) { () throws(RenderError) in
-                let smallMonthly = try MonthlyBarsChart.render(upTo, options: small.0)
-                let smallTimeline = try TimelineChart.render(d, graph: a.graph, options: small.1, window: window)
-                let sheet = try BriefingSheet.render(a, figures: f, charts: [smallMonthly.png, smallTimeline.png], language: lang, fonts: fonts)
-                return RenderedChart(png: sheet.png, plan: SheetDump(sheet: sheet.plan, charts: [smallMonthly.plan.chart, smallTimeline.plan.chart]))
+                // The sheet draws the two charts' plans itself: laid out, never encoded and decoded.
+                let smallMonthly = try MonthlyBarsChart(upTo).layout(options: small.0)
+                let smallTimeline = try TimelineChart(d, graph: a.graph, window: window).layout(options: small.1)
+                return try BriefingSheet.render(a, figures: f, charts: [smallMonthly.chart, smallTimeline.chart], language: lang, fonts: fonts)
             },
-            OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in try MonthlyBarsChart.render(upTo, options: wide) },
+            OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in try MonthlyBarsChart(upTo).render(options: wide) },
             OutputFile(name: dir + "timeline.png", cost: 6) { () throws(RenderError) in
-                try TimelineChart.render(d, graph: a.graph, options: wide, window: window)
+                try TimelineChart(d, graph: a.graph, window: window).render(options: wide)
             },
             OutputFile(name: dir + "events.csv", cost: 1) { () throws(RenderError) in a.eventsCSV(flavour: .plain, only: f.events) },
             OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang).utf8)),
         ]
-    }
-
-    /// The sheet's plan with those of the two charts it holds.
-    struct SheetDump: PlanDumping {
-        var sheet: BriefingSheetPlan
-        var charts: [ChartPlan]
-        var textDump: String { ([sheet.textDump] + charts.map(\.textDump)).joined(separator: "\n") }
     }
 
     /// The dataset cut to the events anchored in `from … through`, links dropped (the cut
@@ -70,27 +63,26 @@ public enum BriefingJob {
     /// `events.md`: the key figures and the month's events with dates and sources.
     static func markdown(_ a: Analysis, _ f: BriefingFigures, _ lang: Language) -> String {
         let d = a.dataset
-        let id = lang == .id
-        var s = "# " + (id ? "Ringkasan Bulanan — " : "Monthly Briefing — ") + DateText.month(f.month, lang) + "\n\n"
-        s += "## " + (id ? "Angka kunci" : "Key figures") + "\n\n"
+        var s = "# " + Strings.briefingTitle(DateText.month(f.month, lang)).text(lang) + "\n\n"
+        s += "## " + StringKey.keyFigures.text(lang) + "\n\n"
         for t in BriefingSheet.keyFigures(a, f, lang) {
             s += "- **\(t.label.trimmingSpaces)**: \(t.value)" + (t.note.isEmpty ? "" : " (\(t.note))") + "\n"
         }
         var kinds = EventKind.allCases.filter { (f.thisMonth[$0] ?? 0) + (f.previousMonth[$0] ?? 0) > 0 }
         kinds.sort()
         if !kinds.isEmpty {
-            s += "\n| " + (id ? "jenis" : "kind") + " | " + DateText.shortMonth(f.month.previous, lang) + " | " + DateText.shortMonth(f.month, lang) + " |\n| --- | ---: | ---: |\n"
+            s += "\n| " + StringKey.kindColumn.text(lang) + " | " + DateText.shortMonth(f.month.previous, lang) + " | " + DateText.shortMonth(f.month, lang) + " |\n| --- | ---: | ---: |\n"
             for k in kinds { s += "| \(k.rawValue) | \(f.previousMonth[k] ?? 0) | \(f.thisMonth[k] ?? 0) |\n" }
         }
-        s += "\n## " + (id ? "Kegiatan" : "Events") + "\n\n"
+        s += "\n## " + StringKey.eventsHeading.text(lang) + "\n\n"
         if f.events.isEmpty {
-            s += (id ? "Tidak ada kegiatan tercatat pada " : "No events recorded in ") + DateText.month(f.month, lang) + ".\n"
+            s += Strings.noEvents(in: DateText.month(f.month, lang)).text(lang) + "\n"
         }
         for k in f.events {
             let e = d.events[k]
             s += "- **\(DateText.event(e.date, lang))** · \(e.kind.rawValue) · \(d.jurisdictions[e.jurisdiction].name): \(markdownEscaped(e.title.isEmpty ? e.id : e.title))"
             if let st = e.status { s += " (\(st.rawValue))" }
-            s += "  \n  " + (id ? "Sumber: " : "Source: ") + markdownEscaped(e.source)
+            s += "  \n  " + StringKey.sourcePrefix.text(lang) + markdownEscaped(e.source)
             if !e.sourceURL.isEmpty { s += " <\(e.sourceURL)>" }
             if let sd = e.sourceDate { s += ", \(DateText.long(sd, lang))" }
             if !e.quote.isEmpty { s += "  \n  > " + markdownEscaped(e.quote) }

@@ -30,31 +30,30 @@ public enum ReportJob {
         var files: [OutputFile] = []
         progress.step("charts and exports")
         files.append(OutputFile(name: "monthly.png", cost: 3) { () throws(RenderError) in
-            try MonthlyBarsChart.render(d, table: a.monthlyTable, options: o)
+            try MonthlyBarsChart(a.monthlyTable, dataset: d).render(options: o)
         })
         for j in jurisdictionsWithEvents(d) {
             files.append(OutputFile(name: "monthly-\(OutputFolder.safeName(d.jurisdictions[j].id)).png", cost: 3) { () throws(RenderError) in
-                try MonthlyBarsChart.render(d, jurisdiction: j, table: a.monthlyTable, options: o)
+                try MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: j).render(options: o)
             })
         }
         files.append(OutputFile(name: "timeline.png", cost: 8) { () throws(RenderError) in
-            try TimelineChart.render(d, graph: a.graph, options: o)
+            try TimelineChart(d, graph: a.graph).render(options: o)
         })
-        let pair = d.defaultComparisonPair().map { (a: $0.a, b: $0.b) }
-        if let pair {
+        // One comparison feeds both the chart and the CSV, so they cannot disagree.
+        let comparison = d.defaultComparisonPair().map { a.compare($0.a, $0.b) }
+        if let comparison {
             files.append(OutputFile(name: "compare.png", cost: 3) { () throws(RenderError) in
-                try ComparisonChart.render(d, first: pair.a, second: pair.b, options: o)
+                try ComparisonChart(comparison, dataset: d).render(options: o)
             })
         }
         let lang = options.language
         files.append(OutputFile(name: "leadtimes.png", cost: 5) { () throws(RenderError) in
             // Counted per measure, jurisdiction and day first: no String per lead time.
-            let series = LeadTimeSeries.grouping(a.leadTimes, jurisdictionCount: d.jurisdictions.count,
-                                                 label: { measureLabel($0, lang) }, jurisdictionID: { d.jurisdictions[JurisdictionIndex($0)].id })
-            return try LeadTimesChart.render(series, dataset: d, options: o)
+            try LeadTimesChart(a.leadTimeSeries(label: { measureLabel($0, lang) }), dataset: d).render(options: o)
         })
         files.append(OutputFile(name: "cases.png", cost: 4) { () throws(RenderError) in
-            try CasesChart.render(d, options: o)
+            try CasesChart(TallySeries(d), dataset: d).render(options: o)
         })
         // Exports: the two that grow with the events are streamed, and started first.
         files.append(OutputFile(name: "events.csv", cost: 10 + d.events.count / 2_000) { a.writeEventsCSV(flavour: .plain, into: $0) })
@@ -62,24 +61,14 @@ public enum ReportJob {
         files.append(OutputFile(name: "monthly-rollup.csv", cost: 2) { () throws(RenderError) in a.monthlyCSV(flavour: .plain, rollup: true) })
         files.append(OutputFile(name: "leadtimes.csv", cost: 5 + a.leadTimes.count / 2_000) { a.writeLeadTimesCSV(flavour: .plain, into: $0) })
         files.append(OutputFile(name: "leadtime-summary.csv", cost: 2) { () throws(RenderError) in a.leadTimeSummaryCSV(flavour: .plain) })
-        if let pair {
-            files.append(OutputFile(name: "compare.csv", cost: 2) { () throws(RenderError) in a.compareCSV(a.compare(pair.a, pair.b), flavour: .plain) })
+        if let comparison {
+            files.append(OutputFile(name: "compare.csv", cost: 2) { () throws(RenderError) in a.compareCSV(comparison, flavour: .plain) })
         }
         return files
     }
 
     /// The lead-time chart's row label for a measure.
-    static func measureLabel(_ m: LeadTimeMeasure, _ lang: Language) -> String {
-        let id = lang == .id
-        switch m {
-        case .prevention: return "prevention_lead"
-        case .response: return id ? "Insiden → tanggapan pertama" : "Incident → first response"
-        case .report: return id ? "Insiden → laporan pertama" : "Incident → first report"
-        case .decision: return id ? "Insiden → putusan pertama" : "Incident → first decision"
-        case .sanction: return id ? "Insiden → sanksi pertama" : "Incident → first sanction"
-        case .reportingLag: return "reporting_lag"
-        }
-    }
+    static func measureLabel(_ m: LeadTimeMeasure, _ lang: Language) -> String { Strings.leadTime(m).text(lang) }
 
     /// Jurisdictions that have events of their own or under them, in file order.
     static func jurisdictionsWithEvents(_ d: Dataset) -> [JurisdictionIndex] {

@@ -40,9 +40,7 @@ struct Compare: ParsableCommand {
         } else if let p = data.defaultComparisonPair() {
             pair = (p.a, p.b)
             if !p.isBekasi {
-                printError(lang == .id
-                    ? "netra: tidak ada Kota/Kabupaten Bekasi di data ini; membandingkan dua wilayah dengan kegiatan terbanyak"
-                    : "netra: no Kota/Kabupaten Bekasi in this dataset; comparing the two jurisdictions with the most events")
+                printError(StringKey.noBekasiPair.text(lang))
             }
         } else {
             throw ValidationError("the dataset has fewer than two jurisdictions to compare")

@@ -1,14 +1,15 @@
 import Testing
 import NetraCore
+import NetraAnalytics
 import NetraRender
 
 /// Renders every chart to `$NETRA_RENDER_CHECK` (when set) for a person to look at.
 @Suite struct VisualCheckTests {
     @Test func monthlyBars() throws {
         let d = Fixtures.realOrFixture()
-        let all = try MonthlyBarsChart.render(d)
+        let all = try MonthlyBarsChart(d).render()
         Fixtures.keep(all.png, "monthly-id.png")
-        let en = try MonthlyBarsChart.render(d, jurisdiction: d.jurisdictionIndex["kota-bekasi"], options: ChartOptions(language: .en))
+        let en = try MonthlyBarsChart(d, jurisdiction: d.jurisdictionIndex["kota-bekasi"]).render(options: ChartOptions(language: .en))
         Fixtures.keep(en.png, "monthly-kota-en.png")
         #expect(!all.png.isEmpty)
     }
@@ -17,10 +18,10 @@ import NetraRender
 extension VisualCheckTests {
     @Test func timeline() throws {
         let d = Fixtures.realOrFixture()
-        let t = try TimelineChart.render(d, graph: EventGraph(events: d.events))
+        let t = try TimelineChart(d, graph: EventGraph(events: d.events)).render()
         Fixtures.keep(t.png, "timeline-id.png")
         let f = Fixtures.bekasi()
-        let te = try TimelineChart.render(f, graph: EventGraph(events: f.events), options: ChartOptions(language: .en))
+        let te = try TimelineChart(f, graph: EventGraph(events: f.events)).render(options: ChartOptions(language: .en))
         Fixtures.keep(te.png, "timeline-fixture-en.png")
     }
 }
@@ -29,8 +30,8 @@ extension VisualCheckTests {
     @Test func comparison() throws {
         let d = Fixtures.realOrFixture()
         let a = d.jurisdictionIndex["kota-bekasi"] ?? 2, b = d.jurisdictionIndex["kabupaten-bekasi"] ?? 3
-        Fixtures.keep(try ComparisonChart.render(d, first: a, second: b).png, "comparison-id.png")
-        Fixtures.keep(try ComparisonChart.render(d, first: a, second: b, options: ChartOptions(language: .en, scale: 2)).png, "comparison-en-2x.png")
+        Fixtures.keep(try ComparisonChart(Analysis(dataset: d), first: a, second: b).render().png, "comparison-id.png")
+        Fixtures.keep(try ComparisonChart(Analysis(dataset: d), first: a, second: b).render(options: ChartOptions(language: .en, scale: 2)).png, "comparison-en-2x.png")
     }
 }
 
@@ -55,9 +56,9 @@ extension VisualCheckTests {
 
     @Test func leadTimesAndCases() throws {
         let d = Fixtures.realOrFixture()
-        Fixtures.keep(try LeadTimesChart.render(Self.leadSeries(d), dataset: d).png, "leadtimes-id.png")
-        Fixtures.keep(try CasesChart.render(d).png, "cases-id.png")
-        Fixtures.keep(try CasesChart.render(d, options: ChartOptions(language: .en)).png, "cases-en.png")
+        Fixtures.keep(try LeadTimesChart(Self.leadSeries(d), dataset: d).render().png, "leadtimes-id.png")
+        Fixtures.keep(try CasesChart(d).render().png, "cases-id.png")
+        Fixtures.keep(try CasesChart(d).render(options: ChartOptions(language: .en)).png, "cases-en.png")
     }
 }
 
@@ -70,12 +71,12 @@ extension VisualCheckTests {
 
     @Test func largeSynthetic() throws {
         let d = try Self.synthetic(50_000)
-        let t = try TimelineChart.render(d, graph: EventGraph(events: d.events))
+        let t = try TimelineChart(d, graph: EventGraph(events: d.events)).render()
         Fixtures.keep(t.png, "timeline-50k.png")
         #expect(t.plan.clustered)
-        Fixtures.keep(try MonthlyBarsChart.render(d).png, "monthly-50k.png")
-        Fixtures.keep(try CasesChart.render(d).png, "cases-50k.png")
+        Fixtures.keep(try MonthlyBarsChart(d).render().png, "monthly-50k.png")
+        Fixtures.keep(try CasesChart(d).render().png, "cases-50k.png")
         let small = try Self.synthetic(120)
-        Fixtures.keep(try TimelineChart.render(small, graph: EventGraph(events: small.events)).png, "timeline-120.png")
+        Fixtures.keep(try TimelineChart(small, graph: EventGraph(events: small.events)).render().png, "timeline-120.png")
     }
 }

@@ -47,6 +47,19 @@ public struct Comparison: Sendable {
     public let b: JurisdictionIndex
     /// The values for `a` and `b`, keyed by metric.
     public let values: [ComparisonMetric: (a: MetricValue, b: MetricValue)]
+    /// What the chart shows besides the metrics, for `a` and `b`.
+    public let breakdown: (a: Breakdown, b: Breakdown)
+
+    /// Figures under the metrics: prevention by kind, incidents without a status and pledges
+    /// without a number of signatories (which make the signatories a lower bound).
+    public struct Breakdown: Sendable, Hashable {
+        /// Prevention events per kind; they sum to `prevention_events`.
+        public var preventionByKind: [EventKind: Int] = [:]
+        /// Incidents with no status; with those by status they sum to `incidents_total`.
+        public var incidentsWithoutStatus = 0
+        /// Pledges that give no count.
+        public var uncountedPledges = 0
+    }
 
     public init(analysis: Analysis, a: JurisdictionIndex, b: JurisdictionIndex) {
         self.a = a
@@ -55,6 +68,19 @@ public struct Comparison: Sendable {
         var v: [ComparisonMetric: (a: MetricValue, b: MetricValue)] = [:]
         for m in ComparisonMetric.allCases { v[m] = (sa.value(m), sb.value(m)) }
         values = v
+        breakdown = (sa.breakdown, sb.breakdown)
+    }
+
+    /// A count metric's two values (0 for a metric that is not a count).
+    public func counts(_ m: ComparisonMetric) -> (a: Int, b: Int) {
+        func n(_ v: MetricValue?) -> Int { if case .count(let c)? = v { return c } else { return 0 } }
+        return (n(values[m]?.a), n(values[m]?.b))
+    }
+
+    /// A date metric's two values.
+    public func dates(_ m: ComparisonMetric) -> (a: Day?, b: Day?) {
+        func d(_ v: MetricValue?) -> Day? { if case .date(let day)? = v { return day } else { return nil } }
+        return (d(values[m]?.a), d(values[m]?.b))
     }
 
     /// Rows in the order of `ComparisonMetric.allCases`.
@@ -75,6 +101,7 @@ public struct Comparison: Sendable {
         var byStatus: [CaseStatus: Int] = [:]
         var firstHandling: [LeadTimeMeasure: [Int]] = [:]
         var latestTally: (day: Day, count: Int)?
+        var breakdown = Breakdown()
 
         /// Both sides in one walk over the events and one over the lead times.
         static func pair(_ an: Analysis, _ ja: JurisdictionIndex, _ jb: JurisdictionIndex) -> (Side, Side) {
@@ -95,18 +122,22 @@ public struct Comparison: Sendable {
         }
 
         mutating func add(_ events: EventTable, _ k: EventIndex, _ j: JurisdictionIndex) {
-            let kind = events.kinds[k], anchor = events.dates[k].anchor
+            let kind = events.kinds[k], anchor = events.dates[k].anchor, count = events.counts[k]
             if kind.isPrevention {
                 preventionEvents += 1
+                breakdown.preventionByKind[kind, default: 0] += 1
                 if firstPrevention.map({ anchor < $0 }) ?? true { firstPrevention = anchor }
             }
-            if kind == .pledge { signatories += events.counts[k] ?? 0 }
+            if kind == .pledge {
+                signatories += count ?? 0
+                if count == nil { breakdown.uncountedPledges += 1 }
+            }
             if kind == .incident {
                 incidents += 1
-                if let s = events.statuses[k] { byStatus[s, default: 0] += 1 }
+                if let s = events.statuses[k] { byStatus[s, default: 0] += 1 } else { breakdown.incidentsWithoutStatus += 1 }
             }
             // A tally is a snapshot: only the jurisdiction's own latest one counts.
-            if kind == .caseTally, events.jurisdictions[k] == j, let c = events.counts[k] {
+            if kind == .caseTally, events.jurisdictions[k] == j, let c = count {
                 let a = anchor
                 if latestTally.map({ (a, c) > ($0.day, $0.count) }) ?? true { latestTally = (a, c) }
             }

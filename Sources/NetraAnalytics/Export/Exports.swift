@@ -155,8 +155,8 @@ extension Analysis {
         func each(_ k: EventIndex) {
             func text(_ f: EventText) { w.text(bytes: events.bytes(f, k), plain: events.isPlain(f, k)) }
             let date = events.dates[k]
-            for column in EventColumn.schema {
-                if column != .id { w.separator() }
+            for (n, column) in EventColumn.schema.enumerated() {
+                if n > 0 { w.separator() }
                 switch column {
                 case .id: text(.id)
                 case .date: w.written(date.written)

@@ -672,8 +672,8 @@ struct Generator {
             // Published on the last day the event can mean (or its span's end), or later.
             var published = 0
             var outlet = 0
-            for column in EventColumn.schema {
-                if column != .id { comma() }
+            for (n, column) in EventColumn.schema.enumerated() {
+                if n > 0 { comma() }
                 switch column {
                 case .id: id(r)
                 case .date: writtenDate(r)

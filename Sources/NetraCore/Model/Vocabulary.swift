@@ -14,12 +14,7 @@ public enum EventKind: String, CaseIterable, Sendable, Comparable {
     case statement
 
     /// Kinds that work before an election to keep it neutral.
-    public var isPrevention: Bool {
-        switch self {
-        case .regulation, .taskForce, .directive, .sosialisasi, .pledge: return true
-        default: return false
-        }
-    }
+    public var isPrevention: Bool { family == .prevention }
 
     /// Position in `allCases`; a switch, as it is asked once per event in every count.
     public var order: Int {
@@ -70,7 +65,7 @@ public enum Relation: String, CaseIterable, Sendable {
     public var carriesResponse: Bool {
         switch self {
         case .respondsTo, .reports, .decides, .sanctions: return true
-        default: return false
+        case .followsUp, .implements, .partOf: return false
         }
     }
 

@@ -51,91 +51,30 @@ public struct CasesPlan: Sendable {
 }
 
 /// Case tallies per jurisdiction as steps over time, and cumulative pledge signatories.
-public enum CasesChart {
+public struct CasesChart: Chart {
     /// At most this many lines per panel (the largest are kept), so colours stay distinct.
     static let maxSeries = 5
+    typealias Key = TallySeries.Key
 
-    /// Lays out and draws the chart.
-    public static func render(_ dataset: Dataset, options: ChartOptions = ChartOptions()) throws(RenderError) -> RenderedChart<CasesPlan> {
-        let ctx = try ChartContext(options: options)
-        let plan = try layout(dataset, ctx: ctx)
-        return RenderedChart(png: try Painter.png(plan.chart, fonts: ctx.fonts), plan: plan)
+    /// The series drawn.
+    public var tallies: TallySeries
+    /// Names the jurisdictions and the footer's source.
+    public var dataset: Dataset
+
+    /// The chart of `tallies`; `dataset` names the jurisdictions and the footer's source.
+    public init(_ tallies: TallySeries, dataset: Dataset) {
+        self.tallies = tallies; self.dataset = dataset
     }
 
-    /// The layout only, without drawing.
-    public static func layout(_ dataset: Dataset, options: ChartOptions = ChartOptions()) throws(RenderError) -> CasesPlan {
-        try layout(dataset, ctx: ChartContext(options: options))
+    /// The chart of `dataset`'s tallies and pledges, gathered here first.
+    public init(_ dataset: Dataset) {
+        self.init(TallySeries(dataset), dataset: dataset)
     }
 
-    struct Key: Hashable { var jurisdiction: JurisdictionIndex; var status: CaseStatus?; var unit: String; var panel: Int }
-
-    /// One pass: tallies keyed by body, status and unit (the latest of a day wins), signatories
-    /// summed per jurisdiction. Events are read in place and units compared as bytes, so no
-    /// `Event` is copied and no String made per row.
-    static func collect(_ dataset: Dataset) -> [Key: [(day: Day, value: Int)]] {
-        // Series are found by integers (jurisdiction, status, unit, panel), not by hashing `Key`
-        // with its String; a unit is matched by its bytes and named by its trimmed text.
-        struct Slot: Hashable { var j: JurisdictionIndex; var status: Int; var unit: Int; var panel: Int }
-        var slotOf: [Slot: Int] = [:]
-        var keys: [Key] = []
-        var lists: [[(day: Day, value: Int, order: Int)]] = []
-        var rawUnits: [(bytes: [UInt8], text: Int)] = []
-        var unitTexts: [String] = []
-        var last = -1
-        let events = dataset.events
-        func unit(_ i: EventIndex) -> Int {
-            let b = events.bytes(.unit, i)
-            if last >= 0 && rawUnits[last].bytes[...] == b { return rawUnits[last].text }
-            if let k = rawUnits.firstIndex(where: { $0.bytes[...] == b }) { last = k; return rawUnits[k].text }
-            let text = String(decoding: b, as: UTF8.self).trimmingSpaces
-            let t = unitTexts.firstIndex(of: text) ?? unitTexts.count
-            if t == unitTexts.count { unitTexts.append(text) }
-            rawUnits.append((Array(b), t))
-            last = rawUnits.count - 1
-            return t
-        }
-        let jCount = dataset.jurisdictions.count
-        do {
-            for i in events.indices {
-                let kind = events.kinds[i], j = events.jurisdictions[i]
-                guard kind == .caseTally || kind == .pledge, let c = events.counts[i], c >= 0,
-                      j.raw >= 0 && j.raw < jCount else { continue }
-                let tally = kind == .caseTally
-                let status = tally ? events.statuses[i] : nil
-                let slot = Slot(j: j, status: status.map { $0.order } ?? -1,
-                                unit: tally ? unit(i) : -1, panel: tally ? 0 : 1)
-                let k: Int
-                if let found = slotOf[slot] {
-                    k = found
-                } else {
-                    k = keys.count
-                    slotOf[slot] = k
-                    keys.append(Key(jurisdiction: slot.j, status: status, unit: tally ? unitTexts[slot.unit] : "", panel: slot.panel))
-                    lists.append([])
-                }
-                lists[k].append((events.dates[i].anchor, c, i.raw))
-            }
-        }
-        var raw: [Key: [(day: Day, value: Int, order: Int)]] = [:]
-        for (k, key) in keys.enumerated() { raw[key] = lists[k] }
-        var out: [Key: [(day: Day, value: Int)]] = [:]
-        for (key, list) in raw {
-            let sorted = list.sorted { ($0.day, $0.order) < ($1.day, $1.order) }
-            var values: [(day: Day, value: Int)] = []
-            var sum = 0
-            for v in sorted {
-                let value = key.panel == 1 ? sum + v.value : v.value
-                sum = value
-                if let last = values.last, last.day == v.day { values[values.count - 1].value = value } else { values.append((v.day, value)) }
-            }
-            out[key] = values
-        }
-        return out
-    }
-
-    static func layout(_ dataset: Dataset, ctx: ChartContext) throws(RenderError) -> CasesPlan {
+    /// Lays out both panels, their lines and end labels.
+    public func layout(_ ctx: ChartContext) throws(RenderError) -> CasesPlan {
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
-        let collected = collect(dataset)
+        let collected = tallies.values
         // Keys in a fixed order (dictionaries are not), the largest series first within a panel.
         func rank(_ j: JurisdictionIndex) -> (Int, String, Int) {
             let x = dataset.jurisdictions[j]
@@ -149,9 +88,9 @@ public enum CasesChart {
         var hidden = 0
         for panel in 0..<2 {
             let inPanel = keys.filter { $0.panel == panel }
-            if inPanel.count > maxSeries {
-                let keep = Set(inPanel.sorted { (collected[$0]?.last?.value ?? 0) > (collected[$1]?.last?.value ?? 0) }.prefix(maxSeries))
-                hidden += inPanel.count - maxSeries
+            if inPanel.count > Self.maxSeries {
+                let keep = Set(inPanel.sorted { (collected[$0]?.last?.value ?? 0) > (collected[$1]?.last?.value ?? 0) }.prefix(Self.maxSeries))
+                hidden += inPanel.count - Self.maxSeries
                 keys = keys.filter { $0.panel != panel || keep.contains($0) }
             }
         }
@@ -161,16 +100,15 @@ public enum CasesChart {
         jurisdictionOrder.sort { rank($0) < rank($1) }
         func color(_ j: JurisdictionIndex) -> RGBA { SeriesPalette.color(jurisdictionOrder.firstIndex(of: j) ?? 0) }
 
-        var subtitle = lang == .id ? "Rekap: angka per tanggal laporan, bukan tambahan · ikrar: jumlah berjalan"
-                                   : "Tallies: figures as of each report, not increments · pledges: running total"
-        if hidden > 0 { subtitle += " · +\(hidden) " + ChartString.seriesHidden.text(lang) }
+        var subtitle = StringKey.casesSubtitle.text(lang)
+        if hidden > 0 { subtitle += " · +\(hidden) " + StringKey.seriesHidden.text(lang) }
         var legend = jurisdictionOrder.map { LegendItem(label: dataset.jurisdictions[$0].name, color: color($0), symbol: .line) }
         var statusesShown: [CaseStatus?] = []
         for k in keys where k.panel == 0 && !statusesShown.contains(where: { $0 == k.status }) { statusesShown.append(k.status) }
         for st in CaseStatus.allCases.map(Optional.some) + [nil] where statusesShown.contains(where: { $0 == st }) {
-            legend.append(LegendItem(label: ChartText.status(st, lang), color: theme.muted, symbol: symbol(st)))
+            legend.append(LegendItem(label: Strings.status(st).text(lang), color: theme.muted, symbol: Self.symbol(st)))
         }
-        let frame = try Frame.layout(FrameSpec(title: ChartString.casesTitle.text(lang), subtitle: subtitle,
+        let frame = try Frame.layout(FrameSpec(title: StringKey.casesTitle.text(lang), subtitle: subtitle,
                                                footer: ChartText.sourceFooter(dataset, lang), legend: legend), theme: theme, measurer: measurer)
         var marks = frame.marks
         let body = frame.body
@@ -186,9 +124,9 @@ public enum CasesChart {
         // End labels need a right margin: measure them first.
         func endText(_ k: Key, _ v: Int) -> String {
             let name = dataset.jurisdictions[k.jurisdiction].name
-            if k.panel == 1 { return "\(name): \(ChartText.number(v, lang))" }
+            if k.panel == 1 { return "\(name): \(NumberFormat.number(v, lang))" }
             let unit = k.unit.isEmpty ? "" : " \(k.unit)"
-            return "\(name): \(ChartText.number(v, lang))\(unit) · \(ChartText.status(k.status, lang).lowercased())"
+            return "\(name): \(NumberFormat.number(v, lang))\(unit) · \(Strings.status(k.status).text(lang).lowercased())"
         }
         var labelW = 0.0
         let endStyle = TextStyle(size: theme.label.size, bold: true, color: theme.ink)
@@ -198,11 +136,11 @@ public enum CasesChart {
         // Both panels share the left gutter, so measure both axes' labels first.
         let panelMax = (0..<2).map { p in keys.filter { $0.panel == p }.compactMap { collected[$0]?.map(\.value).max() }.max() ?? 0 }
         let yTicks = panelMax.map { NiceTicks.niceTicks(0, Double(max(1, $0)), count: 4, integer: true) }
-        let yLabels = yTicks.map { $0.map { ChartText.number($0, lang) } }
-        let yTitles = [ChartString.countAxis.text(lang), ChartString.signatories.text(lang)]
+        let yLabels = yTicks.map { $0.map { NumberFormat.number($0, lang) } }
+        let yTitles = [StringKey.countAxis.text(lang), StringKey.signatories.text(lang)]
         var left = 0.0
         for p in 0..<2 { left = max(left, try YAxis.width(labels: yLabels[p], title: yTitles[p], theme: theme, measurer: measurer)) }
-        let axisH = try XAxis.height(title: ChartString.dateAxis.text(lang), theme: theme, measurer: measurer)
+        let axisH = try XAxis.height(title: StringKey.dateAxis.text(lang), theme: theme, measurer: measurer)
         let titleH = (try measurer.lineHeight(theme.axisTitle)) + 8 * s
         let plotX0 = body.minX + left, plotX1 = body.maxX - labelW - 18 * s
         let avail = body.height - axisH - 2 * titleH - 24 * s
@@ -211,7 +149,7 @@ public enum CasesChart {
         let p1 = ChartRect(minX: plotX0, minY: p0.maxY + 24 * s + titleH, maxX: plotX1, maxY: p0.maxY + 24 * s + titleH + h1)
         let panels = [p0, p1]
         let scale = TimeScale(from: from, to: to, range: (plotX0, plotX1))
-        let panelTitles = [ChartString.casesPanel.text(lang), ChartString.signatoriesOverTime.text(lang)]
+        let panelTitles = [StringKey.casesPanel.text(lang), StringKey.signatoriesOverTime.text(lang)]
 
         let ticks = TimeTicks(from: from, to: to, maxCount: max(2, Int((plotX1 - plotX0) / (90 * s))))
         var series: [CaseSeries] = []
@@ -250,7 +188,7 @@ public enum CasesChart {
                 if let lp = pts.last { line.append(ChartPoint(x: plot.maxX, y: lp.y)) }
                 let c = color(k.jurisdiction)
                 marks.append(.line(line, stroke: c, thickness: 3 * s, dash: nil))
-                if pts.count <= 40 { for pt in pts { marks.append(contentsOf: marker(k.panel == 0 ? k.status : .alleged, pt, 7 * s, c, s)) } }
+                if pts.count <= 40 { for pt in pts { marks.append(contentsOf: Self.marker(k.panel == 0 ? k.status : .alleged, pt, 7 * s, c, s)) } }
                 ends.append((series.count, pts.last?.y ?? plot.maxY, endText(k, kept.last?.value ?? 0), c))
                 series.append(CaseSeries(jurisdiction: k.jurisdiction, status: k.panel == 0 ? k.status : nil, unit: k.unit, panel: p,
                                          values: kept, points: pts, color: c, label: nil))
@@ -287,7 +225,7 @@ public enum CasesChart {
             }
         }
         let x = try XAxis.marks(positions: ticks.days.map { scale($0) }, values: ticks.days.map { Double($0.ordinal) },
-                                labels: ticks.labels(lang), title: ChartString.dateAxis.text(lang), plot: p1, theme: theme, measurer: measurer)
+                                labels: ticks.labels(lang), title: StringKey.dateAxis.text(lang), plot: p1, theme: theme, measurer: measurer)
         marks.append(contentsOf: x.marks)
         return CasesPlan(chart: ctx.plan(marks), panels: panels, scale: scale, series: series, hiddenSeries: hidden,
                          xTicks: x.ticks, legend: frame.legend)

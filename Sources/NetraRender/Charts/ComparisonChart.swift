@@ -33,62 +33,34 @@ public struct ComparisonPlan: Sendable {
     public var legend: [LegendEntry]
 }
 
-/// The figures the comparison shows for one side, counted over the jurisdiction and everything under it.
-struct ComparisonFigures: Equatable {
-    var prevention: [EventKind: Int] = [:]
-    var incidents: [CaseStatus?: Int] = [:]
-    var signatories = 0
-    /// Pledges that give no number of signatories: the sum is then a lower bound.
-    var uncountedPledges = 0
-    var firstPrevention: Day?
-
-    /// Both sides in one pass over the events, read in place (no `Event` copied per row).
-    static func compute(_ dataset: Dataset, _ first: JurisdictionIndex, _ second: JurisdictionIndex) -> (ComparisonFigures, ComparisonFigures) {
-        let masks = [ChartContext.withinMask(dataset, root: first), ChartContext.withinMask(dataset, root: second)]
-        var figures = [ComparisonFigures(), ComparisonFigures()]
-        let events = dataset.events
-        do {
-            for i in events.indices {
-                let j = events.jurisdictions[i]
-                guard j.raw >= 0 && j.raw < masks[0].count else { continue }
-                for side in 0..<2 where masks[side][j] {
-                    let kind = events.kinds[i]
-                    if kind.isPrevention {
-                        figures[side].prevention[kind, default: 0] += 1
-                        let day = events.dates[i].anchor
-                        if figures[side].firstPrevention.map({ day < $0 }) ?? true { figures[side].firstPrevention = day }
-                    }
-                    if kind == .incident { figures[side].incidents[events.statuses[i], default: 0] += 1 }
-                    if kind == .pledge {
-                        if let c = events.counts[i] { figures[side].signatories += c } else { figures[side].uncountedPledges += 1 }
-                    }
-                }
-            }
-        }
-        return (figures[0], figures[1])
-    }
-}
-
 /// Two jurisdictions side by side: prevention events by kind, incidents by status, pledge signatories.
-public enum ComparisonChart {
-    /// Lays out and draws the comparison of jurisdictions `first` and `second` (indices).
-    public static func render(_ dataset: Dataset, first: JurisdictionIndex, second: JurisdictionIndex,
-                              options: ChartOptions = ChartOptions()) throws(RenderError) -> RenderedChart<ComparisonPlan> {
-        let ctx = try ChartContext(options: options)
-        let plan = try layout(dataset, first: first, second: second, ctx: ctx)
-        return RenderedChart(png: try Painter.png(plan.chart, fonts: ctx.fonts), plan: plan)
+public struct ComparisonChart: Chart {
+    /// The figures drawn: the same value `compare.csv` is written from.
+    public var comparison: Comparison
+    /// Names the jurisdictions and the footer's source.
+    public var dataset: Dataset
+
+    /// The chart of `comparison`; `dataset` names its jurisdictions and the footer's source.
+    public init(_ comparison: Comparison, dataset: Dataset) {
+        self.comparison = comparison; self.dataset = dataset
     }
 
-    /// The layout only, without drawing.
-    public static func layout(_ dataset: Dataset, first: JurisdictionIndex, second: JurisdictionIndex,
-                              options: ChartOptions = ChartOptions()) throws(RenderError) -> ComparisonPlan {
-        try layout(dataset, first: first, second: second, ctx: ChartContext(options: options))
+    /// The comparison of jurisdictions `first` and `second` (indices) of `analysis`; throws for
+    /// an index out of range.
+    public init(_ analysis: Analysis, first: JurisdictionIndex, second: JurisdictionIndex) throws(RenderError) {
+        let n = analysis.dataset.jurisdictions.count
+        for j in [first, second] where !(0..<n).contains(j.raw) {
+            throw .invalidInput("jurisdiction index \(j) is out of range (the dataset has \(n))")
+        }
+        self.init(analysis.compare(first, second), dataset: analysis.dataset)
     }
 
-    static func layout(_ dataset: Dataset, first: JurisdictionIndex, second: JurisdictionIndex, ctx: ChartContext) throws(RenderError) -> ComparisonPlan {
+    /// Lays out the column heads, the three panels and their bars.
+    public func layout(_ ctx: ChartContext) throws(RenderError) -> ComparisonPlan {
+        let first = comparison.a, second = comparison.b
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let nameA = try ctx.jurisdictionName(dataset, first), nameB = try ctx.jurisdictionName(dataset, second)
-        let (fa, fb) = ComparisonFigures.compute(dataset, first, second)
+        let c = comparison, (ka, kb) = c.breakdown
 
         // The rows: every prevention kind and a total; the incident statuses seen (all four
         // always, "no status" only when it occurs); signatories.
@@ -99,28 +71,30 @@ public enum ComparisonChart {
         var specs: [Spec] = []
         let prevention = EventKind.allCases.filter(\.isPrevention)
         for k in prevention {
-            specs.append(Spec(panel: 0, label: ChartText.kind(k, lang), kind: k, a: fa.prevention[k] ?? 0, b: fb.prevention[k] ?? 0, bold: false))
+            specs.append(Spec(panel: 0, label: Strings.kind(k).text(lang), kind: k, a: ka.preventionByKind[k] ?? 0, b: kb.preventionByKind[k] ?? 0, bold: false))
         }
-        specs.append(Spec(panel: 0, label: ChartString.total.text(lang), kind: .regulation,
-                          a: fa.prevention.values.reduce(0, +), b: fb.prevention.values.reduce(0, +), bold: true))
+        let total = c.counts(.preventionEvents)
+        specs.append(Spec(panel: 0, label: StringKey.total.text(lang), kind: .regulation, a: total.a, b: total.b, bold: true))
         var statuses: [CaseStatus?] = CaseStatus.allCases.map { $0 }
-        if fa.incidents[nil] != nil || fb.incidents[nil] != nil { statuses.append(nil) }
+        if ka.incidentsWithoutStatus > 0 || kb.incidentsWithoutStatus > 0 { statuses.append(nil) }
         for st in statuses {
-            specs.append(Spec(panel: 1, label: ChartText.status(st, lang), kind: .incident, a: fa.incidents[st] ?? 0, b: fb.incidents[st] ?? 0, bold: false))
+            let n: (a: Int, b: Int) = st.map { c.counts(Self.metric($0)) } ?? (ka.incidentsWithoutStatus, kb.incidentsWithoutStatus)
+            specs.append(Spec(panel: 1, label: Strings.status(st).text(lang), kind: .incident, a: n.a, b: n.b, bold: false))
         }
         // A pledge without a count is unknown, not zero: say so instead of drawing 0.
-        func signatoryText(_ f: ComparisonFigures) -> String? {
-            guard f.uncountedPledges > 0 else { return nil }
-            return f.signatories == 0 ? ChartString.unknown.text(lang) : ChartText.number(f.signatories, lang) + "+"
+        func signatoryText(_ signatories: Int, _ k: Comparison.Breakdown) -> String? {
+            guard k.uncountedPledges > 0 else { return nil }
+            return signatories == 0 ? StringKey.unknown.text(lang) : NumberFormat.number(signatories, lang) + "+"
         }
-        specs.append(Spec(panel: 2, label: ChartString.signatories.text(lang), kind: .pledge, a: fa.signatories, b: fb.signatories,
-                          bold: false, textA: signatoryText(fa), textB: signatoryText(fb)))
-        let panelTitles = [ChartString.preventionPanel, .incidentPanel, .signatoriesPanel].map { $0.text(lang) }
+        let signed = c.counts(.pledgeSignatories)
+        specs.append(Spec(panel: 2, label: StringKey.signatories.text(lang), kind: .pledge, a: signed.a, b: signed.b,
+                          bold: false, textA: signatoryText(signed.a, ka), textB: signatoryText(signed.b, kb)))
+        let panelTitles = [StringKey.preventionPanel, .incidentPanel, .signatoriesPanel].map { $0.text(lang) }
 
-        let legend = (prevention + [.incident]).map { LegendItem(label: ChartText.kind($0, lang), color: KindPalette.color($0)) }
+        let legend = (prevention + [.incident]).map { LegendItem(label: Strings.kind($0).text(lang), color: KindPalette.color($0)) }
         let frame = try Frame.layout(FrameSpec(
-            title: ChartString.comparisonTitle.text(lang),
-            subtitle: "\(nameA) vs \(nameB) · " + ChartString.withinNote.text(lang),
+            title: StringKey.comparisonTitle.text(lang),
+            subtitle: "\(nameA) vs \(nameB) · " + StringKey.withinNote.text(lang),
             footer: ChartText.sourceFooter(dataset, lang), legend: legend), theme: theme, measurer: measurer)
         var marks = frame.marks
         let body = frame.body
@@ -136,7 +110,7 @@ public enum ComparisonChart {
         let leftEdge = cx - centreW / 2, rightEdge = cx + centreW / 2
         var valueW = 0.0
         for sp in specs {
-            for t in [sp.textA, sp.textB, ChartText.number(max(sp.a, sp.b), lang)] {
+            for t in [sp.textA, sp.textB, NumberFormat.number(max(sp.a, sp.b), lang)] {
                 if let t { valueW = max(valueW, try measurer.width(t, theme.value)) }
             }
         }
@@ -144,14 +118,15 @@ public enum ComparisonChart {
 
         // Column headers: each name, and the date of its first prevention event.
         var y = body.minY
-        for (name, f, alignRight) in [(nameA, fa, true), (nameB, fb, false)] {
+        let firstDays = c.dates(.firstPreventionDate)
+        for (name, firstPrevention, alignRight) in [(nameA, firstDays.a, true), (nameB, firstDays.b, false)] {
             let x = alignRight ? leftEdge - 6 * s : rightEdge + 6 * s
             let width = (body.width - centreW) / 2 - 6 * s
             let fitted = try measurer.fit(name, theme.header, maxWidth: width) ?? ""
             let h = try measurer.place(fitted, theme.header, x: x, y: y, align: alignRight ? .right : .left, role: .header)
             marks.append(.text(h))
-            let sub = f.firstPrevention.map { ChartString.firstPrevention.text(lang) + ": " + ChartText.shortDate($0, lang) }
-                ?? ChartString.nonePrevention.text(lang)
+            let sub = firstPrevention.map { StringKey.firstPrevention.text(lang) + ": " + DateText.short($0, lang) }
+                ?? StringKey.nonePrevention.text(lang)
             if let subFit = try measurer.fit(sub, theme.note, maxWidth: width) {
                 marks.append(.text(try measurer.place(subFit, theme.note, x: x, y: h.box.maxY + 2 * s, align: alignRight ? .right : .left, role: .note)))
             }
@@ -182,16 +157,16 @@ public enum ComparisonChart {
                 let barB = ChartRect(minX: x1, minY: barA.minY, maxX: x1 + lb, maxY: barA.maxY)
                 for bar in [barA, barB] where bar.width > 0 {
                     marks.append(.rect(bar, fill: color))
-                    if sp.kind == .sosialisasi { marks.append(.outline(bar, stroke: color.shaded(0.35), thickness: 1 * s)) }
+                    if KindPalette.isFaint(sp.kind) { marks.append(.outline(bar, stroke: color.shaded(0.35), thickness: 1 * s)) }
                 }
                 let style = sp.bold ? rowBold : rowLabelStyle
                 if let label = try measurer.fit(sp.label, style, maxWidth: centreW - 12 * s) {
                     marks.append(.text(try measurer.place(label, style, x: cx, y: midY, align: .center, valign: .middle, role: .label)))
                 }
                 let vs = TextStyle(size: theme.value.size, bold: true, color: sp.a == 0 ? theme.muted : theme.ink)
-                marks.append(.text(try measurer.place(sp.textA ?? ChartText.number(sp.a, lang), vs, x: barA.minX - 8 * s, y: midY, align: .right, valign: .middle, role: .value)))
+                marks.append(.text(try measurer.place(sp.textA ?? NumberFormat.number(sp.a, lang), vs, x: barA.minX - 8 * s, y: midY, align: .right, valign: .middle, role: .value)))
                 let vsb = TextStyle(size: theme.value.size, bold: true, color: sp.b == 0 ? theme.muted : theme.ink)
-                marks.append(.text(try measurer.place(sp.textB ?? ChartText.number(sp.b, lang), vsb, x: barB.maxX + 8 * s, y: midY, align: .left, valign: .middle, role: .value)))
+                marks.append(.text(try measurer.place(sp.textB ?? NumberFormat.number(sp.b, lang), vsb, x: barB.maxX + 8 * s, y: midY, align: .left, valign: .middle, role: .value)))
                 rows.append(ComparisonRow(panel: panel, label: sp.label, kind: sp.kind, a: sp.a, b: sp.b, barA: barA, barB: barB))
                 y += rowH
             }
@@ -203,5 +178,15 @@ public enum ComparisonChart {
             }
         }
         return ComparisonPlan(chart: ctx.plan(marks), first: first, second: second, rows: rows, legend: frame.legend)
+    }
+
+    /// The metric counting incidents of `status`.
+    static func metric(_ status: CaseStatus) -> ComparisonMetric {
+        switch status {
+        case .alleged: return .incidentsAlleged
+        case .confirmed: return .incidentsConfirmed
+        case .dismissed: return .incidentsDismissed
+        case .sanctioned: return .incidentsSanctioned
+        }
     }
 }

@@ -1,150 +1,6 @@
 import NetraCore
 import NetraAnalytics
 
-/// How many lead times of a row fall on one day.
-public struct LeadTimeBin: Sendable, Hashable {
-    /// Lead time in days (negative when the second date comes first).
-    public var day: Int
-    /// Values on this day whose dates were all exact.
-    public var exact: Int
-    /// Values on this day resting on an imprecise date.
-    public var inexact: Int
-
-    /// A bin from its parts.
-    public init(day: Int, exact: Int, inexact: Int) {
-        self.day = day; self.exact = exact; self.inexact = inexact
-    }
-
-    /// Every value on this day.
-    public var count: Int { exact + inexact }
-}
-
-/// The lead times of one row — a measure in a jurisdiction — counted per day, so that a row
-/// costs the same to lay out and draw for ten values or a million.
-public struct LeadTimeSeries: Sendable, Hashable {
-    /// The measure's key (`prevention_lead`, `response_time`, `reporting_lag`) or a label.
-    public var measure: String
-    /// A jurisdiction id (shown by its name when the dataset knows it) or a name.
-    public var jurisdiction: String
-    /// Days in increasing order, each once, none empty.
-    public private(set) var bins: [LeadTimeBin]
-    /// Number of values.
-    public private(set) var count: Int
-
-    /// A series from bins in any order; bins of one day are merged and empty ones dropped.
-    public init(measure: String, jurisdiction: String, bins: [LeadTimeBin]) {
-        self.measure = measure
-        self.jurisdiction = jurisdiction
-        var merged: [LeadTimeBin] = []
-        for b in bins.sorted(by: { $0.day < $1.day }) where b.exact > 0 || b.inexact > 0 {
-            if let last = merged.last, last.day == b.day {
-                merged[merged.count - 1].exact += b.exact
-                merged[merged.count - 1].inexact += b.inexact
-            } else {
-                merged.append(LeadTimeBin(day: b.day, exact: max(0, b.exact), inexact: max(0, b.inexact)))
-            }
-        }
-        self.bins = merged
-        count = merged.reduce(0) { $0 + $1.count }
-    }
-
-    /// A series from single values: those resting on exact dates and those that do not.
-    public init(measure: String, jurisdiction: String, exactDays: [Int], inexactDays: [Int] = []) {
-        self.init(measure: measure, jurisdiction: jurisdiction,
-                  bins: exactDays.map { LeadTimeBin(day: $0, exact: 1, inexact: 0) }
-                      + inexactDays.map { LeadTimeBin(day: $0, exact: 0, inexact: 1) })
-    }
-
-    /// The value of rank `k` (0-based) in increasing order.
-    func value(atRank k: Int) -> Int {
-        var seen = 0
-        for b in bins {
-            seen += b.count
-            if k < seen { return b.day }
-        }
-        return bins.last?.day ?? 0
-    }
-
-    /// The median (the mean of the middle two for an even count); 0 when empty.
-    public var median: Double {
-        guard count > 0 else { return 0 }
-        return count % 2 == 1 ? Double(value(atRank: count / 2))
-                              : Double(value(atRank: count / 2 - 1) + value(atRank: count / 2)) / 2
-    }
-
-    /// One series per measure and jurisdiction of `leadTimes`: measures in order of first
-    /// appearance, jurisdictions likewise within each. Counts per day with integer keys, so
-    /// no String is made per value; `label` and `jurisdictionID` are asked once per series.
-    public static func grouping(_ leadTimes: [LeadTime], jurisdictionCount: Int,
-                                label: (LeadTimeMeasure) -> String,
-                                jurisdictionID: (Int) -> String) -> [LeadTimeSeries] {
-        let measures = LeadTimeMeasure.allCases
-        let jc = max(0, jurisdictionCount)
-        let keys = measures.count * jc
-        guard keys > 0 else { return [] }
-        func index(_ m: LeadTimeMeasure) -> Int {
-            switch m {
-            case .prevention: 0
-            case .response: 1
-            case .report: 2
-            case .decision: 3
-            case .sanction: 4
-            case .reportingLag: 5
-            }
-        }
-        // Pass 1: first appearance and the span of days of each key.
-        var first = [Int](repeating: -1, count: keys)
-        var measureFirst = [Int](repeating: -1, count: measures.count)
-        var lo = [Int](repeating: .max, count: keys), hi = [Int](repeating: .min, count: keys)
-        for (n, t) in leadTimes.enumerated() where t.jurisdiction.raw >= 0 && t.jurisdiction.raw < jc {
-            let m = index(t.measure), k = m * jc + t.jurisdiction.raw
-            if first[k] < 0 { first[k] = n }
-            if measureFirst[m] < 0 { measureFirst[m] = n }
-            if t.days < lo[k] { lo[k] = t.days }
-            if t.days > hi[k] { hi[k] = t.days }
-        }
-        // Pass 2: counts per day, dense over each key's span (a few hundred days in practice);
-        // a key whose span is absurdly wide counts in a dictionary instead.
-        let denseLimit = 1 << 20
-        var exact = [[Int32]](repeating: [], count: keys), inexact = [[Int32]](repeating: [], count: keys)
-        var sparse: [Int: [Int: (Int, Int)]] = [:]
-        for k in 0..<keys where first[k] >= 0 {
-            let (span, overflow) = hi[k].subtractingReportingOverflow(lo[k])
-            if !overflow && span < denseLimit {
-                exact[k] = [Int32](repeating: 0, count: span + 1)
-                inexact[k] = [Int32](repeating: 0, count: span + 1)
-            } else {
-                sparse[k] = [:]
-            }
-        }
-        for t in leadTimes where t.jurisdiction.raw >= 0 && t.jurisdiction.raw < jc {
-            let k = index(t.measure) * jc + t.jurisdiction.raw
-            if exact[k].isEmpty {
-                sparse[k, default: [:]][t.days, default: (0, 0)].0 += t.exact ? 1 : 0
-                sparse[k, default: [:]][t.days, default: (0, 0)].1 += t.exact ? 0 : 1
-            } else if t.exact {
-                exact[k][t.days - lo[k]] += 1
-            } else {
-                inexact[k][t.days - lo[k]] += 1
-            }
-        }
-        let order = (0..<keys).filter { first[$0] >= 0 }.sorted {
-            (measureFirst[$0 / jc], first[$0]) < (measureFirst[$1 / jc], first[$1])
-        }
-        return order.map { k in
-            var bins: [LeadTimeBin] = []
-            if let table = sparse[k] {
-                bins = table.map { LeadTimeBin(day: $0.key, exact: $0.value.0, inexact: $0.value.1) }
-            } else {
-                for d in exact[k].indices where exact[k][d] > 0 || inexact[k][d] > 0 {
-                    bins.append(LeadTimeBin(day: lo[k] + d, exact: Int(exact[k][d]), inexact: Int(inexact[k][d])))
-                }
-            }
-            return LeadTimeSeries(measure: label(measures[k / jc]), jurisdiction: jurisdictionID(k % jc), bins: bins)
-        }
-    }
-}
-
 /// One row of the lead-time chart: a measure for a jurisdiction.
 public struct LeadTimeRow: Sendable, Hashable {
     /// The measure as given.
@@ -185,25 +41,23 @@ public struct LeadTimesPlan: Sendable {
 }
 
 /// Lead times per measure and jurisdiction as dots, the median marked.
-public enum LeadTimesChart {
+public struct LeadTimesChart: Chart {
     /// Rows with more values than this are drawn as a band of counts instead of a swarm.
     public static let swarmLimit = 200
 
-    /// Lays out and draws the chart; `dataset` names the jurisdictions and the footer's source.
-    public static func render(_ series: [LeadTimeSeries], dataset: Dataset,
-                              options: ChartOptions = ChartOptions()) throws(RenderError) -> RenderedChart<LeadTimesPlan> {
-        let ctx = try ChartContext(options: options)
-        let plan = try layout(series, dataset: dataset, ctx: ctx)
-        return RenderedChart(png: try Painter.png(plan.chart, fonts: ctx.fonts), plan: plan)
+    /// The rows: lead times counted per measure, jurisdiction and day.
+    public var series: [LeadTimeSeries]
+    /// Names the jurisdictions and the footer's source.
+    public var dataset: Dataset
+
+    /// The chart of `series`; `dataset` names the jurisdictions and the footer's source.
+    public init(_ series: [LeadTimeSeries], dataset: Dataset) {
+        self.series = series; self.dataset = dataset
     }
 
-    /// The layout only, without drawing.
-    public static func layout(_ series: [LeadTimeSeries], dataset: Dataset,
-                              options: ChartOptions = ChartOptions()) throws(RenderError) -> LeadTimesPlan {
-        try layout(series, dataset: dataset, ctx: ChartContext(options: options))
-    }
-
-    static func layout(_ input: [LeadTimeSeries], dataset: Dataset, ctx: ChartContext) throws(RenderError) -> LeadTimesPlan {
+    /// Lays out the rows, their dots or bands and medians.
+    public func layout(_ ctx: ChartContext) throws(RenderError) -> LeadTimesPlan {
+        let input = series
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
 
         // Measures in order of first appearance; a measure and jurisdiction given twice is one row.
@@ -221,20 +75,20 @@ public enum LeadTimesChart {
         }
         let allRows = measures.flatMap { rowsByMeasure[$0] ?? [] }
         let total = allRows.reduce(0) { $0 + $1.count }
-        let anyBand = allRows.contains { $0.count > swarmLimit }
+        let anyBand = allRows.contains { $0.count > Self.swarmLimit }
         func displayName(_ j: String) -> String {
             dataset.jurisdictionIndex[j].map { dataset.jurisdictions[$0].name } ?? j
         }
 
-        var legend = measures.enumerated().map { LegendItem(label: ChartText.measure($0.element, lang), color: SeriesPalette.color($0.offset), symbol: .circle) }
-        legend.append(LegendItem(label: ChartString.imprecise.text(lang), color: theme.muted, symbol: .ring))
-        legend.append(LegendItem(label: ChartString.median.text(lang), color: theme.ink, symbol: .medianBar))
+        var legend = measures.enumerated().map { LegendItem(label: (Strings.measureKey($0.element)?.text(lang) ?? $0.element), color: SeriesPalette.color($0.offset), symbol: .circle) }
+        legend.append(LegendItem(label: StringKey.imprecise.text(lang), color: theme.muted, symbol: .ring))
+        legend.append(LegendItem(label: StringKey.median.text(lang), color: theme.ink, symbol: .medianBar))
         // Explain only the marks that are drawn: dots, bands or both.
-        var subtitle = "\(ChartText.number(total, lang)) \(lang == .id ? "jeda waktu" : "lead times")"
-        if allRows.contains(where: { $0.count <= swarmLimit }) { subtitle += " · " + ChartString.leadDotsNote.text(lang) }
-        if anyBand { subtitle += " · " + ChartString.leadBandsNote.text(lang) }
+        var subtitle = "\(NumberFormat.number(total, lang)) \(StringKey.leadTimes.text(lang))"
+        if allRows.contains(where: { $0.count <= Self.swarmLimit }) { subtitle += " · " + StringKey.leadDotsNote.text(lang) }
+        if anyBand { subtitle += " · " + StringKey.leadBandsNote.text(lang) }
         let frame = try Frame.layout(FrameSpec(
-            title: ChartString.leadTitle.text(lang), subtitle: subtitle,
+            title: StringKey.leadTitle.text(lang), subtitle: subtitle,
             footer: ChartText.sourceFooter(dataset, lang), legend: legend), theme: theme, measurer: measurer)
         var marks = frame.marks
         let body = frame.body
@@ -255,12 +109,12 @@ public enum LeadTimesChart {
         for r in allRows { nameW = max(nameW, try measurer.width(displayName(r.jurisdiction), theme.legend)) }
         nameW = min(nameW, theme.width * 0.22)
         var rightW = 0.0
-        let medianWord = ChartString.median.text(lang), daysWord = ChartString.days.text(lang)
+        let medianWord = StringKey.median.text(lang), daysWord = StringKey.days.text(lang)
         func rightText(_ med: Double, _ n: Int) -> String {
-            "\(medianWord) \(ChartText.number(med, lang)) \(daysWord) · n = \(ChartText.number(n, lang))"
+            "\(medianWord) \(NumberFormat.number(med, lang)) \(daysWord) · n = \(NumberFormat.number(n, lang))"
         }
         for r in allRows { rightW = max(rightW, try measurer.width(rightText(r.median, r.count), theme.note)) }
-        let axisH = try XAxis.height(title: ChartString.leadAxis.text(lang), theme: theme, measurer: measurer)
+        let axisH = try XAxis.height(title: StringKey.leadAxis.text(lang), theme: theme, measurer: measurer)
         var plot = ChartRect(minX: body.minX + nameW + 20 * s, minY: body.minY, maxX: body.maxX - rightW - 20 * s, maxY: body.maxY - axisH)
         let scale = LinearScale(domain: domain, range: (plot.minX, plot.maxX))
 
@@ -303,7 +157,7 @@ public enum LeadTimesChart {
                                stroke: t == 0 ? theme.axis : theme.grid, thickness: (t == 0 ? 2 : 1) * s, dash: nil))
         }
         let x = try XAxis.marks(positions: ticks.map { scale($0) }, values: ticks,
-                                labels: ticks.map { (ChartText.number($0, lang), nil) }, title: ChartString.leadAxis.text(lang),
+                                labels: ticks.map { (NumberFormat.number($0, lang), nil) }, title: StringKey.leadAxis.text(lang),
                                 plot: plot, theme: theme, measurer: measurer)
         marks.append(contentsOf: x.marks)
 
@@ -315,7 +169,7 @@ public enum LeadTimesChart {
             let m = row.measure
             let mi = measures.firstIndex(of: m) ?? 0
             if m != lastMeasure {
-                if let t = try measurer.fit(ChartText.measure(m, lang), theme.axisTitle, maxWidth: body.width) {
+                if let t = try measurer.fit((Strings.measureKey(m)?.text(lang) ?? m), theme.axisTitle, maxWidth: body.width) {
                     marks.append(.text(try measurer.place(t, theme.axisTitle, x: body.minX, y: y + 4 * s, role: .header)))
                 }
                 y += headerH; lastMeasure = m
@@ -328,7 +182,7 @@ public enum LeadTimesChart {
             let color = SeriesPalette.color(mi)
             var dots: [ChartPoint] = []
             var band: [ChartRect] = []
-            if row.count <= swarmLimit {
+            if row.count <= Self.swarmLimit {
                 // Beeswarm: each dot takes the free slot nearest the row's centre line.
                 let step = 2 * r * 0.95
                 let maxSlots = max(0, Int((rowH / 2 - r) / step))
@@ -368,7 +222,7 @@ public enum LeadTimesChart {
             y += rowH
         }
         if shown.count < allRows.count {
-            let more = "+\(ChartText.number(allRows.count - shown.count, lang)) \(ChartString.rowsHidden.text(lang))"
+            let more = "+\(NumberFormat.number(allRows.count - shown.count, lang)) \(StringKey.rowsHidden.text(lang))"
             marks.append(.text(try measurer.place(more, theme.note, x: body.minX + 8 * s, y: y + 4 * s, role: .note)))
         }
         return LeadTimesPlan(chart: ctx.plan(marks), plot: plot, scale: scale, rows: rows, hiddenRows: allRows.count - shown.count,

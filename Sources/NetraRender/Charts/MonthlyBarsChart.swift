@@ -50,41 +50,45 @@ struct MonthKindCounts: Equatable {
 }
 
 /// Monthly stacked bars of events by kind.
-public enum MonthlyBarsChart {
-    /// Lays out and draws the chart for every jurisdiction, or for `jurisdiction` and those under it.
-    /// `table` (rolled up) saves counting the events again when many charts are drawn.
-    public static func render(_ dataset: Dataset, jurisdiction: JurisdictionIndex? = nil, table: MonthlyTable? = nil,
-                              options: ChartOptions = ChartOptions()) throws(RenderError) -> RenderedChart<MonthlyBarsPlan> {
-        let ctx = try ChartContext(options: options)
-        let plan = try layout(dataset, jurisdiction: jurisdiction, table: table, ctx: ctx)
-        return RenderedChart(png: try Painter.png(plan.chart, fonts: ctx.fonts), plan: plan)
+public struct MonthlyBarsChart: Chart {
+    /// Events per month × jurisdiction × kind, rolled up.
+    public var table: MonthlyTable
+    /// Names the jurisdictions and the footer's source.
+    public var dataset: Dataset
+    /// The jurisdiction drawn with those under it; every one when `nil`.
+    public var jurisdiction: JurisdictionIndex?
+
+    /// The chart of `table` (rolled up) for every jurisdiction, or for `jurisdiction` and those under it.
+    public init(_ table: MonthlyTable, dataset: Dataset, jurisdiction: JurisdictionIndex? = nil) {
+        self.table = table; self.dataset = dataset; self.jurisdiction = jurisdiction
     }
 
-    /// The layout only, without drawing.
-    public static func layout(_ dataset: Dataset, jurisdiction: JurisdictionIndex? = nil,
-                              options: ChartOptions = ChartOptions()) throws(RenderError) -> MonthlyBarsPlan {
-        try layout(dataset, jurisdiction: jurisdiction, table: nil, ctx: ChartContext(options: options))
+    /// The chart of `dataset`'s events, counted here first.
+    public init(_ dataset: Dataset, jurisdiction: JurisdictionIndex? = nil) {
+        self.init(MonthlyTable(dataset, rollup: true), dataset: dataset, jurisdiction: jurisdiction)
     }
 
-    static func layout(_ dataset: Dataset, jurisdiction: JurisdictionIndex?, table: MonthlyTable?, ctx: ChartContext) throws(RenderError) -> MonthlyBarsPlan {
+    /// Lays out the bars, their totals and both axes.
+    public func layout(_ ctx: ChartContext) throws(RenderError) -> MonthlyBarsPlan {
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let scope = try jurisdiction.map { j throws(RenderError) in try ctx.jurisdictionName(dataset, j) }
-        let rolled = table.flatMap { $0.rollup ? $0 : nil } ?? MonthlyTable(dataset, rollup: true)
+        // A table without roll-up rows cannot answer for a jurisdiction with those under it.
+        let rolled = table.rollup ? table : MonthlyTable(dataset, rollup: true)
         let data = MonthKindCounts.count(rolled, within: jurisdiction)
         let totals = data.totals
         let total = totals.reduce(0, +)
 
         var present: [EventKind] = []
         for k in EventKind.allCases where data.counts.contains(where: { $0[k.order] > 0 }) { present.append(k) }
-        var subtitle = scope.map { "\($0) (\(ChartString.withinOne.text(lang)))" } ?? ChartString.allJurisdictions.text(lang)
+        var subtitle = scope.map { "\($0) (\(StringKey.withinOne.text(lang)))" } ?? StringKey.allJurisdictions.text(lang)
         if let first = data.months.first, let last = data.months.last {
-            subtitle += " · " + ChartText.monthYear(first, lang) + (first == last ? "" : " – " + ChartText.monthYear(last, lang))
+            subtitle += " · " + DateText.shortMonth(first, lang) + (first == last ? "" : " – " + DateText.shortMonth(last, lang))
         }
-        subtitle += " · \(ChartText.number(total, lang)) \(ChartString.events.text(lang))"
+        subtitle += " · \(NumberFormat.number(total, lang)) \(StringKey.events.text(lang))"
         let frame = try Frame.layout(FrameSpec(
-            title: ChartString.monthlyTitle.text(lang), subtitle: subtitle,
+            title: StringKey.monthlyTitle.text(lang), subtitle: subtitle,
             footer: ChartText.sourceFooter(dataset, lang),
-            legend: present.map { LegendItem(label: ChartText.kind($0, lang), color: KindPalette.color($0)) }),
+            legend: present.map { LegendItem(label: Strings.kind($0).text(lang), color: KindPalette.color($0)) }),
             theme: theme, measurer: measurer)
         var marks = frame.marks
 
@@ -96,8 +100,8 @@ public enum MonthlyBarsChart {
 
         // Measure the axes first, then the plot gets what is left.
         let maxTotal = Double(totals.max() ?? 0)
-        let yTitle = ChartString.eventsAxis.text(lang)
-        let xTitle = ChartString.monthAxis.text(lang)
+        let yTitle = StringKey.eventsAxis.text(lang)
+        let xTitle = StringKey.monthAxis.text(lang)
         let bottom = try XAxis.height(title: xTitle, theme: theme, measurer: measurer)
         let valueHeight = try measurer.lineHeight(theme.value)
         let body = frame.body
@@ -108,7 +112,7 @@ public enum MonthlyBarsChart {
         let fitting = max(1, min(5, Int((plotBottom - plotTop) / labelGap)))
         let yTicksValues = NiceTicks.niceTicks(0, max(1, maxTotal), count: fitting, integer: true)
         let yMax = yTicksValues.last ?? max(1, maxTotal)
-        let yLabels = yTicksValues.map { ChartText.number($0, lang) }
+        let yLabels = yTicksValues.map { NumberFormat.number($0, lang) }
         let left = try YAxis.width(labels: yLabels, title: yTitle, theme: theme, measurer: measurer)
         let plot = ChartRect(minX: body.minX + left, minY: plotTop, maxX: body.maxX - 8 * s, maxY: plotBottom)
         let yScale = LinearScale(domain: (0, yMax), range: (plot.maxY, plot.minY))
@@ -144,7 +148,7 @@ public enum MonthlyBarsChart {
                 marks.append(.rect(ChartRect(x: x0, y: yy - 1 * s, width: barWidth, height: 1 * s), fill: .white.withAlpha(200)))
             }
             if totals[i] > 0 {
-                let label = try measurer.place(ChartText.number(totals[i], lang), theme.value, x: x0 + barWidth / 2,
+                let label = try measurer.place(NumberFormat.number(totals[i], lang), theme.value, x: x0 + barWidth / 2,
                                                y: yScale(Double(totals[i])) - 4 * s, align: .center, valign: .bottom, role: .value)
                 if placer.place([label.box]) != nil { marks.append(.text(label)) }
             }
@@ -153,7 +157,7 @@ public enum MonthlyBarsChart {
         // Label every k-th month, k the smallest of 1, 2, 3, 6, 12, … whose labels fit; aligned
         // on calendar quarters and years so the labels fall on the same months in every chart.
         var widest = 0.0
-        for m in data.months { widest = max(widest, try measurer.width(ChartText.shortMonthName(m.number, lang), theme.tick)) }
+        for m in data.months { widest = max(widest, try measurer.width(DateText.shortMonthName(m.number, lang), theme.tick)) }
         var stride = 1
         for k in [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200] {
             stride = k
@@ -166,7 +170,7 @@ public enum MonthlyBarsChart {
             values.append(Double(m.index))
             let newYear = lastYear != m.year
             lastYear = m.year
-            labels.append((stride >= 12 ? String(m.year) : ChartText.shortMonthName(m.number, lang),
+            labels.append((stride >= 12 ? String(m.year) : DateText.shortMonthName(m.number, lang),
                            stride < 12 && newYear ? String(m.year) : nil))
         }
         let x = try XAxis.marks(positions: positions, values: values, labels: labels, title: xTitle, plot: plot,

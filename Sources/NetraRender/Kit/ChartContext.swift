@@ -2,7 +2,7 @@ import NetraCore
 import NetraAnalytics
 
 /// What one layout pass needs: the options, the fonts' measurer and the scaled theme.
-struct ChartContext {
+public struct ChartContext {
     let options: ChartOptions
     let theme: Theme
     let measurer: TextMeasurer
@@ -10,7 +10,7 @@ struct ChartContext {
     var s: Double { theme.s }
 
     /// Checks the options and resolves the fonts (a missing font throws here, before any work).
-    init(options: ChartOptions) throws(RenderError) {
+    public init(options: ChartOptions) throws(RenderError) {
         try options.validate()
         self.options = options
         theme = Theme(options: options)
@@ -25,7 +25,7 @@ struct ChartContext {
 
     /// A centred message in `body` for a chart with nothing to show.
     func emptyNote(in body: ChartRect) throws(RenderError) -> Mark {
-        .text(try measurer.place(ChartString.noData.text(lang), theme.header, x: body.midX, y: body.midY,
+        .text(try measurer.place(StringKey.noData.text(lang), theme.header, x: body.midX, y: body.midY,
                                  align: .center, valign: .middle, role: .note))
     }
 
@@ -35,11 +35,5 @@ struct ChartContext {
             throw .invalidInput("jurisdiction index \(index) is out of range (the dataset has \(dataset.jurisdictions.count))")
         }
         return dataset.jurisdictions[index].name
-    }
-
-    /// For each jurisdiction, whether it is `root` or lies under it (every one when `root` is nil).
-    static func withinMask(_ dataset: Dataset, root: JurisdictionIndex?) -> Column<JurisdictionIndex, Bool> {
-        guard let root else { return Column(repeating: true, count: dataset.jurisdictions.count) }
-        return Column(dataset.jurisdictions.indices.map { dataset.isWithin($0, root) })
     }
 }

@@ -14,38 +14,54 @@ public enum Painter {
         return image
     }
 
-    static func px(_ v: Double) -> Int { Int(v.rounded()) }
-    static func pt(_ p: ChartPoint) -> (x: Int, y: Int) { (px(p.x), px(p.y)) }
+    /// Draws `plan` onto `image` with its top left corner at `origin` (a chart on a sheet):
+    /// its canvas colour first, then its marks, each pixel where it would fall on its own image.
+    public static func draw(_ plan: ChartPlan, on image: GDImage, at origin: (x: Int, y: Int), fonts: FontSet) throws(RenderError) {
+        image.fillRect(x: origin.x, y: origin.y, width: plan.width, height: plan.height, plan.background)
+        let shift = Shift(x: origin.x, y: origin.y)
+        for mark in plan.marks { try draw(mark, on: image, fonts: fonts, shift: shift) }
+    }
+
+    /// Whole pixels added after rounding, so a mark lands on the same pixels as on its own image.
+    struct Shift {
+        var x = 0, y = 0
+        func px(_ v: Double) -> Int { Int(v.rounded()) + x }
+        func py(_ v: Double) -> Int { Int(v.rounded()) + y }
+        func pt(_ p: ChartPoint) -> (x: Int, y: Int) { (px(p.x), py(p.y)) }
+    }
+
     static func thick(_ t: Double) -> Int { max(1, Int(t.rounded())) }
 
-    static func draw(_ mark: Mark, on image: GDImage, fonts: FontSet) throws(RenderError) {
+    static func draw(_ mark: Mark, on image: GDImage, fonts: FontSet, shift: Shift = Shift()) throws(RenderError) {
+        let px = shift.px, py = shift.py, pt = shift.pt
         switch mark {
         case let .rect(r, fill):
-            let x0 = px(r.minX), y0 = px(r.minY)
-            image.fillRect(x: x0, y: y0, width: px(r.maxX) - x0, height: px(r.maxY) - y0, fill)
+            let x0 = px(r.minX), y0 = py(r.minY)
+            image.fillRect(x: x0, y: y0, width: px(r.maxX) - x0, height: py(r.maxY) - y0, fill)
         case let .outline(r, stroke, thickness):
-            let x0 = px(r.minX), y0 = px(r.minY)
-            image.strokeRect(x: x0, y: y0, width: px(r.maxX) - x0, height: px(r.maxY) - y0, stroke, thickness: thick(thickness))
+            let x0 = px(r.minX), y0 = py(r.minY)
+            image.strokeRect(x: x0, y: y0, width: px(r.maxX) - x0, height: py(r.maxY) - y0, stroke, thickness: thick(thickness))
         case let .line(points, stroke, thickness, dash):
             guard points.count > 1 else { return }
             if let dash, dash > 0 {
                 for k in 1..<points.count {
                     image.dashedLine(from: pt(points[k - 1]), to: pt(points[k]), stroke, thickness: thick(thickness),
-                                     dash: max(1, px(dash)), gap: max(1, px(dash * 0.75)))
+                                     dash: max(1, Int(dash.rounded())), gap: max(1, Int((dash * 0.75).rounded())))
                 }
             } else {
                 image.polyline(points.map(pt), stroke, thickness: thick(thickness))
             }
         case let .circle(center, radius, fill, stroke, thickness):
-            if let fill { image.fillCircle(cx: center.x, cy: center.y, radius: radius, fill) }
-            if let stroke { image.strokeCircle(cx: center.x, cy: center.y, radius: radius, stroke, thickness: thickness) }
+            let cx = center.x + Double(shift.x), cy = center.y + Double(shift.y)
+            if let fill { image.fillCircle(cx: cx, cy: cy, radius: radius, fill) }
+            if let stroke { image.strokeCircle(cx: cx, cy: cy, radius: radius, stroke, thickness: thickness) }
         case let .polygon(points, fill, stroke, thickness):
             let p = points.map(pt)
             if let fill { image.fillPolygon(p, fill) }
             if let stroke { image.strokePolygon(p, stroke, thickness: thick(thickness)) }
         case let .text(t):
             try image.drawText(t.text, font: t.style.bold ? fonts.bold : fonts.regular, size: t.style.size,
-                               color: t.style.color, x: px(t.origin.x), y: px(t.origin.y), angle: t.angle)
+                               color: t.style.color, x: px(t.origin.x), y: py(t.origin.y), angle: t.angle)
         }
     }
 }

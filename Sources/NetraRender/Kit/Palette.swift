@@ -21,23 +21,33 @@ import NetraCore
 /// Prevention kinds take the cool and light hues, the incident chain the warm and dark ones;
 /// markers get a darker outline so the yellow stays visible on white.
 public enum KindPalette {
-    /// The colour of `kind`.
-    public static func color(_ kind: EventKind) -> RGBA {
+    /// A kind's colour and how it reads: `light` fills take dark text, a `faint` one needs an
+    /// outline to stand out on white. One exhaustive switch, so a new kind needs its colour.
+    static func swatch(_ kind: EventKind) -> (hex: UInt32, light: Bool, faint: Bool) {
         switch kind {
-        case .regulation: return RGBA(hex: 0x0072B2)
-        case .taskForce: return RGBA(hex: 0x009E73)
-        case .directive: return RGBA(hex: 0x56B4E9)
-        case .sosialisasi: return RGBA(hex: 0xF0E442)
-        case .pledge: return RGBA(hex: 0xCC79A7)
-        case .incident: return RGBA(hex: 0xD55E00)
-        case .response: return RGBA(hex: 0xE69F00)
-        case .report: return RGBA(hex: 0x332288)
-        case .decision: return RGBA(hex: 0x000000)
-        case .sanction: return RGBA(hex: 0x882255)
-        case .caseTally: return RGBA(hex: 0x8C510A)
-        case .statement: return RGBA(hex: 0x999999)
+        case .regulation: return (0x0072B2, false, false)
+        case .taskForce: return (0x009E73, false, false)
+        case .directive: return (0x56B4E9, true, false)
+        case .sosialisasi: return (0xF0E442, true, true)
+        case .pledge: return (0xCC79A7, true, false)
+        case .incident: return (0xD55E00, false, false)
+        case .response: return (0xE69F00, true, false)
+        case .report: return (0x332288, false, false)
+        case .decision: return (0x000000, false, false)
+        case .sanction: return (0x882255, false, false)
+        case .caseTally: return (0x8C510A, false, false)
+        case .statement: return (0x999999, true, false)
         }
     }
+
+    /// The colour of `kind`.
+    public static func color(_ kind: EventKind) -> RGBA { RGBA(hex: swatch(kind).hex) }
+
+    /// True when text on a fill of `kind` should be dark ink rather than white.
+    public static func isLight(_ kind: EventKind) -> Bool { swatch(kind).light }
+
+    /// True when a fill of `kind` is too pale for white without an outline (the yellow).
+    public static func isFaint(_ kind: EventKind) -> Bool { swatch(kind).faint }
 
     /// The outline drawn around a marker of `kind`.
     public static func outline(_ kind: EventKind) -> RGBA {

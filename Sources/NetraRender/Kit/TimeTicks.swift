@@ -88,9 +88,9 @@ public struct TimeTicks: Sendable, Equatable {
             lastYear = c.year
             switch unit {
             case .days, .weeks:
-                return (ChartText.dayMonth(d, lang), newYear ? String(c.year) : nil)
+                return (DateText.dayMonth(d, lang), newYear ? String(c.year) : nil)
             case .months:
-                return (ChartText.shortMonthName(c.month, lang), newYear ? String(c.year) : nil)
+                return (DateText.shortMonthName(c.month, lang), newYear ? String(c.year) : nil)
             case .years:
                 return (String(c.year), nil)
             }

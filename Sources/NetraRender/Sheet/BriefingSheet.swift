@@ -1,4 +1,3 @@
-import CGD
 import NetraCore
 import NetraAnalytics
 
@@ -10,6 +9,8 @@ public struct BriefingSheetPlan: Sendable {
     public var texts: [(text: String, box: ChartRect)]
     /// Where the two charts were placed.
     public var charts: [ChartRect]
+    /// The charts drawn there, as laid out.
+    public var chartPlans: [ChartPlan]
     /// Events of the month listed, and how many did not fit.
     public var listed: Int
     public var leftOut: Int
@@ -29,12 +30,12 @@ public enum BriefingSheet {
     static let band = RGBA(hex: 0x16324F)
     static let tile = RGBA(hex: 0xF1F4F7)
 
-    /// Draws the sheet; `charts` are PNGs of `chartSize`, placed one under the other.
-    public static func render(_ a: Analysis, figures f: BriefingFigures, charts: [[UInt8]],
+    /// Draws the sheet; `charts` are plans laid out at `chartSizes`, drawn one under the other.
+    public static func render(_ a: Analysis, figures f: BriefingFigures, charts: [ChartPlan],
                               language lang: Language, fonts: FontSet) throws(RenderError) -> RenderedChart<BriefingSheetPlan> {
         let img = try GDImage(width: width, height: height)
         img.clear(.white)
-        var plan = BriefingSheetPlan(width: width, height: height, texts: [], charts: [], listed: 0, leftOut: 0)
+        var plan = BriefingSheetPlan(width: width, height: height, texts: [], charts: [], chartPlans: charts, listed: 0, leftOut: 0)
         let margin = 40
         let d = a.dataset
 
@@ -49,9 +50,9 @@ public enum BriefingSheet {
 
         // Title band.
         img.fillRect(x: 0, y: 0, width: width, height: 150, band)
-        let title = lang == .id ? "Ringkasan Bulanan — \(DateText.month(f.month, lang))" : "Monthly Briefing — \(DateText.month(f.month, lang))"
+        let title = Strings.briefingTitle(DateText.month(f.month, lang)).text(lang)
         _ = try text(title, x: margin, y: 72, size: 42, bold: true, color: .white)
-        let subtitle = lang == .id ? "Netralitas ASN menjelang pemilu · data: \(datasetName(d))" : "ASN neutrality around elections · data: \(datasetName(d))"
+        let subtitle = Strings.briefingSubtitle(datasetName(d)).text(lang)
         _ = try text(subtitle, x: margin, y: 118, size: 22, color: RGBA(hex: 0xDCE6F0))
 
         // Key figures: two rows of three tiles.
@@ -67,22 +68,21 @@ public enum BriefingSheet {
 
         // The two charts.
         var y = 172 + 2 * tileH + 16 + 18
-        for png in charts {
-            let chart = try GDImage(png: png)
-            gdImageCopy(img.pointer, chart.pointer, Int32(margin), Int32(y), 0, 0, Int32(chart.width), Int32(chart.height))
+        for chart in charts {
+            try Painter.draw(chart, on: img, at: (margin, y), fonts: fonts)
             plan.charts.append(ChartRect(x: Double(margin), y: Double(y), width: Double(chart.width), height: Double(chart.height)))
             y += chart.height + 16
         }
 
         // The month's events.
         y += 26
-        let heading = lang == .id ? "Kegiatan bulan ini" : "This month's events"
+        let heading = StringKey.sheetEventsHeading.text(lang)
         _ = try text(heading, x: margin, y: y, size: 26, bold: true)
         y += 36
         let footerTop = height - 56
         let rowH = 29
         if f.events.isEmpty {
-            let none = lang == .id ? "Tidak ada kegiatan tercatat pada \(DateText.month(f.month, lang))." : "No events recorded in \(DateText.month(f.month, lang))."
+            let none = Strings.noEvents(in: DateText.month(f.month, lang)).text(lang)
             _ = try text(none, x: margin, y: y, size: 21, color: muted)
         } else {
             let fits = max(0, (footerTop - 10 - y) / rowH)
@@ -99,7 +99,7 @@ public enum BriefingSheet {
             plan.listed = shown
             plan.leftOut = f.events.count - shown
             if plan.leftOut > 0 {
-                let more = lang == .id ? "+\(plan.leftOut) kegiatan lain: lihat events.md" : "+\(plan.leftOut) more events: see events.md"
+                let more = Strings.moreEvents(plan.leftOut).text(lang)
                 _ = try text(more, x: margin + 26, y: y, size: 19, color: muted)
             }
         }
@@ -107,9 +107,7 @@ public enum BriefingSheet {
         // Footer.
         img.fillRect(x: 0, y: footerTop, width: width, height: 1, RGBA(hex: 0xCCCCCC))
         let outlets = d.outletCount
-        let footer = lang == .id
-            ? "Sumber: \(d.events.count) kegiatan dari \(outlets) media (kolom source/quote di events.csv) · dibuat dengan Netra"
-            : "Source: \(d.events.count) events from \(outlets) outlets (source/quote columns in events.csv) · made with Netra"
+        let footer = Strings.sheetFooter(events: d.events.count, outlets: outlets).text(lang)
         _ = try text(footer, x: margin, y: footerTop + 34, size: 17, color: muted)
         return RenderedChart(png: try img.png(), plan: plan)
     }
@@ -117,43 +115,29 @@ public enum BriefingSheet {
     /// Six tiles: value, label, and a short note.
     public static func keyFigures(_ a: Analysis, _ f: BriefingFigures, _ lang: Language) -> [(value: String, label: String, note: String)] {
         let d = a.dataset
-        let id = lang == .id
+        func say(_ key: StringKey) -> String { key.text(lang) }
+        func count(_ n: Int) -> String { NumberFormat.number(n, lang, minus: "-") }
         let change = f.total - f.previousTotal
-        let changeText = change == 0 ? (id ? "sama dengan bulan lalu" : "same as last month")
-            : (change > 0 ? "▲ +\(change) " : "▼ \(change) ") + (id ? "dari bulan lalu" : "vs last month")
+        let changeText = change == 0 ? say(.sameAsLastMonth)
+            : (change > 0 ? "▲ +\(change) " : "▼ \(change) ") + say(.fromLastMonth)
         var statuses: [String] = []
         for s in CaseStatus.allCases {
             let n = f.newIncidents.filter { d.events[$0].status == s }.count
-            if n > 0 { statuses.append("\(n) \(statusName(s, lang))") }
+            if n > 0 { statuses.append("\(n) \(Strings.status(s).text(lang).lowercased())") }
         }
-        func days(_ m: Median?) -> String {
-            guard let m else { return "—" }
-            let t = m.description
-            return id ? String(t.map { $0 == "." ? "," : $0 }) : t
-        }
-        var election = ("—", id ? "Tidak ada pemilu berikutnya" : "No election ahead", "")
+        var election = ("—", say(.noElectionAhead), "")
         if let (e, n) = f.nextElection {
-            election = ("\(n)", id ? "Hari menuju \(d.elections[e].name)" : "Days to \(d.elections[e].name)",
-                        (id ? "dari akhir bulan, " : "from month end, ") + DateText.short(d.elections[e].date, lang))
+            election = ("\(n)", Strings.daysTo(d.elections[e].name).text(lang),
+                        say(.fromMonthEnd) + DateText.short(d.elections[e].date, lang))
         }
         return [
-            (groupThousands(f.total, lang), id ? "Kegiatan bulan ini" : "Events this month", changeText),
-            (groupThousands(f.newIncidents.count, lang), id ? "Insiden baru" : "New incidents", statuses.joined(separator: ", ")),
-            (days(f.medianFirstResponse), id ? "Median hari ke tanggapan" : "Median days to response", id ? "insiden s.d. bulan ini" : "incidents so far"),
-            (days(f.medianFirstReport), id ? "Median hari ke laporan" : "Median days to report", id ? "insiden s.d. bulan ini" : "incidents so far"),
+            (count(f.total), say(.eventsThisMonth), changeText),
+            (count(f.newIncidents.count), say(.newIncidents), statuses.joined(separator: ", ")),
+            (NumberFormat.median(f.medianFirstResponse, lang), say(.medianDaysToResponse), say(.incidentsSoFar)),
+            (NumberFormat.median(f.medianFirstReport, lang), say(.medianDaysToReport), say(.incidentsSoFar)),
             (election.0, election.1, election.2),
-            (groupThousands(f.signatoriesSoFar, lang), id ? "Penanda tangan ikrar" : "Pledge signatories", id ? "jumlah s.d. bulan ini" : "total so far"),
+            (count(f.signatoriesSoFar), say(.pledgeSignatories), say(.totalSoFar)),
         ]
-    }
-
-    static func statusName(_ s: CaseStatus, _ lang: Language) -> String {
-        switch (s, lang) {
-        case (.alleged, .id): return "dugaan"
-        case (.confirmed, .id): return "terbukti"
-        case (.dismissed, .id): return "dihentikan"
-        case (.sanctioned, .id): return "disanksi"
-        default: return s.rawValue
-        }
     }
 
     static func datasetName(_ d: Dataset) -> String {

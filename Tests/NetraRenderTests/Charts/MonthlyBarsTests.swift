@@ -6,7 +6,7 @@ import NetraRender
     let data = Fixtures.bekasi()
 
     @Test func countsEachEventOnceInItsStartMonth() throws {
-        let plan = try MonthlyBarsChart.layout(data)
+        let plan = try MonthlyBarsChart(data).layout()
         #expect(plan.months.first == Month(year: 2022, month: 1))   // the year-precision incident
         #expect(plan.months.last == Month(year: 2024, month: 6))
         #expect(plan.months.count == 30)                             // gaps included
@@ -18,17 +18,17 @@ import NetraRender
     }
 
     @Test func aJurisdictionIncludesWhatLiesUnderIt() throws {
-        let jabar = try MonthlyBarsChart.layout(data, jurisdiction: Fixtures.jabar)
-        let kota = try MonthlyBarsChart.layout(data, jurisdiction: Fixtures.kota)
+        let jabar = try MonthlyBarsChart(data, jurisdiction: Fixtures.jabar).layout()
+        let kota = try MonthlyBarsChart(data, jurisdiction: Fixtures.kota).layout()
         let nationalOnly = data.events.filter { $0.jurisdiction == Fixtures.indonesia }.count
         #expect(jabar.totals.reduce(0, +) == data.events.count - nationalOnly)
         #expect(kota.totals.reduce(0, +) == data.events.filter { $0.jurisdiction == Fixtures.kota }.count)
         #expect(kota.chart.texts.contains { $0.role == .subtitle && $0.text.hasPrefix("Kota Bekasi") })
-        #expect(throws: RenderError.self) { try MonthlyBarsChart.layout(data, jurisdiction: 99) }
+        #expect(throws: RenderError.self) { try MonthlyBarsChart(data, jurisdiction: 99).layout() }
     }
 
     @Test func segmentsStackUpToTheirTotals() throws {
-        let plan = try MonthlyBarsChart.layout(data)
+        let plan = try MonthlyBarsChart(data).layout()
         let yZero = try #require(plan.yTicks.first { $0.value == 0 }?.position)
         for (i, m) in plan.months.enumerated() where plan.totals[i] > 0 {
             let segs = plan.segments.filter { $0.month == m }
@@ -40,7 +40,7 @@ import NetraRender
     }
 
     @Test func aBarHasItsKindsColourAtItsComputedRectangle() throws {
-        let chart = try MonthlyBarsChart.render(data)
+        let chart = try MonthlyBarsChart(data).render()
         for seg in chart.plan.segments where seg.rect.height >= 6 {
             let c = try pixel(chart.png, seg.rect.midX, seg.rect.midY)
             #expect(c.distance(to: KindPalette.color(seg.kind)) < 3, "\(seg.kind) in \(seg.month) is \(c)")
@@ -50,7 +50,7 @@ import NetraRender
 
     @Test func emptyDataStillMakesAChartThatSaysSo() throws {
         let empty = Dataset(events: [], jurisdictions: Fixtures.jurisdictions, elections: [], name: "empty")
-        let chart = try MonthlyBarsChart.render(empty, options: ChartOptions(language: .en))
+        let chart = try MonthlyBarsChart(empty).render(options: ChartOptions(language: .en))
         #expect(chart.plan.chart.texts.contains { $0.text == "No data to draw" })
     }
 
@@ -58,14 +58,14 @@ import NetraRender
     /// is whole or left out (it read "Ju…" once).
     @Test func aShortChartKeepsItsTickLabelsApartAndNoTitleCutShort() throws {
         let (w, h) = BriefingSheet.chartSizes[0]
-        let plan = try MonthlyBarsChart.layout(data, options: ChartOptions(width: w, height: h))
+        let plan = try MonthlyBarsChart(data).layout(options: ChartOptions(width: w, height: h))
         let boxes = plan.yTicks.compactMap { $0.label?.box }.sorted { $0.minY < $1.minY }
         #expect(boxes.count >= 2)
         for (a, b) in zip(boxes, boxes.dropFirst()) { #expect(a.maxY <= b.minY) }
         let titles = plan.chart.texts.filter { $0.role == .axisTitle }.map(\.text)
         #expect(titles.allSatisfy { !$0.hasSuffix("…") })
         // A full-size chart keeps its five-step axis and its title.
-        let full = try MonthlyBarsChart.layout(data)
+        let full = try MonthlyBarsChart(data).layout()
         #expect(full.yTicks.count >= 4)
         #expect(full.chart.texts.contains { $0.role == .axisTitle && $0.text == "Jumlah peristiwa" })
     }

@@ -7,19 +7,19 @@ import NetraRender
     let data = Fixtures.bekasi()
 
     @Test func figuresCountEachSideWithWhatLiesUnderIt() throws {
-        let plan = try ComparisonChart.layout(data, first: Fixtures.kota, second: Fixtures.kabupaten)
+        let plan = try ComparisonChart(Analysis(dataset: data), first: Fixtures.kota, second: Fixtures.kabupaten).layout()
         func row(_ label: String, _ panel: Int) throws -> ComparisonRow { try #require(plan.rows.first { $0.label == label && $0.panel == panel }) }
         #expect(try row("Ikrar", 0).a == 2 && row("Ikrar", 0).b == 1)
         #expect(try row("Total", 0).a == 2 && row("Total", 0).b == 5)
         #expect(try row("Dihentikan", 1).a == 2 && row("Dugaan", 1).a == 1 && row("Dugaan", 1).b == 1)
         #expect(try row("Penanda tangan", 2).a == 24013)
         // Jawa Barat holds both cities' events and its own.
-        let wide = try ComparisonChart.layout(data, first: Fixtures.jabar, second: Fixtures.kota)
+        let wide = try ComparisonChart(Analysis(dataset: data), first: Fixtures.jabar, second: Fixtures.kota).layout()
         #expect(wide.rows.first { $0.label == "Total" }?.a == 8)
     }
 
     @Test func barsGrowFromTheCentreInProportionAndKeepKindColours() throws {
-        let chart = try ComparisonChart.render(data, first: Fixtures.kota, second: Fixtures.kabupaten)
+        let chart = try ComparisonChart(Analysis(dataset: data), first: Fixtures.kota, second: Fixtures.kabupaten).render()
         let plan = chart.plan
         let total = try #require(plan.rows.first { $0.label == "Total" })
         #expect(abs(total.barB.width / total.barA.width - 2.5) < 0.05)
@@ -27,7 +27,7 @@ import NetraRender
         let pledge = try #require(plan.rows.first { $0.label == "Ikrar" })
         #expect(try pixel(chart.png, pledge.barA.midX, pledge.barA.midY).distance(to: KindPalette.color(.pledge)) < 3)
         expectReadable(plan.chart)
-        #expect(throws: RenderError.self) { try ComparisonChart.layout(data, first: 0, second: 42) }
+        #expect(throws: RenderError.self) { try ComparisonChart(Analysis(dataset: data), first: 0, second: 42).layout() }
     }
 }
 
@@ -39,7 +39,7 @@ import NetraRender
     ]
 
     @Test func rowsFollowInputOrderWithTheirMedians() throws {
-        let chart = try LeadTimesChart.render(series, dataset: Fixtures.bekasi())
+        let chart = try LeadTimesChart(series, dataset: Fixtures.bekasi()).render()
         let plan = chart.plan
         #expect(plan.rows.map { "\($0.measure)/\($0.jurisdiction)" } ==
                 ["prevention_lead/kota-bekasi", "prevention_lead/kabupaten-bekasi", "response_time/kota-bekasi"])
@@ -55,7 +55,7 @@ import NetraRender
 
     @Test func nearbyDotsAreStackedNotPiled() throws {
         let same = LeadTimeSeries(measure: "m", jurisdiction: "j", exactDays: Array(repeating: 10, count: 5))
-        let plan = try LeadTimesChart.layout([same], dataset: Fixtures.bekasi())
+        let plan = try LeadTimesChart([same], dataset: Fixtures.bekasi()).layout()
         let ys = Set(plan.rows[0].dots.map(\.y))
         #expect(ys.count == 5)
         #expect(plan.rows[0].dots.allSatisfy { plan.rows[0].rect.contains($0) })
@@ -76,7 +76,7 @@ import NetraRender
         let big = LeadTimeSeries(measure: "m", jurisdiction: "j", bins: [
             LeadTimeBin(day: 10, exact: 1_000_000, inexact: 0), LeadTimeBin(day: 500, exact: 1, inexact: 0),
             LeadTimeBin(day: 300, exact: 400_000, inexact: 0), LeadTimeBin(day: 200, exact: 0, inexact: 300)])
-        let chart = try LeadTimesChart.render([big], dataset: Fixtures.bekasi())
+        let chart = try LeadTimesChart([big], dataset: Fixtures.bekasi()).render()
         let row = try #require(chart.plan.rows.first)
         #expect(row.count == 1_400_301 && row.median == 10 && row.dots.isEmpty)
         #expect(row.band.count == 4)
@@ -104,7 +104,7 @@ import NetraRender
         for m in ["prevention_lead", "reporting_lag"] {
             for j in 0..<40 { input.append(LeadTimeSeries(measure: m, jurisdiction: "j\(j)", exactDays: Array(repeating: j, count: j + 1))) }
         }
-        let plan = try LeadTimesChart.layout(input, dataset: Fixtures.bekasi())
+        let plan = try LeadTimesChart(input, dataset: Fixtures.bekasi()).layout()
         #expect(plan.hiddenRows > 0 && plan.rows.count + plan.hiddenRows == 80)
         let kept = plan.rows.filter { $0.measure == "reporting_lag" }
         #expect(!kept.isEmpty && abs(kept.count - plan.rows.filter { $0.measure == "prevention_lead" }.count) <= 1)
@@ -118,7 +118,7 @@ import NetraRender
 
 @Suite struct CasesTests {
     @Test func aLaterTallyReplacesAnEarlierOne() throws {
-        let plan = try CasesChart.layout(Fixtures.bekasi())
+        let plan = try CasesChart(Fixtures.bekasi()).layout()
         let national = try #require(plan.series.first { $0.panel == 0 && $0.jurisdiction == Fixtures.indonesia })
         #expect(national.values.map(\.value) == [403, 464])          // not 403 + 464
         #expect(national.label?.text.contains("464") == true)
@@ -135,7 +135,7 @@ import NetraRender
                                                          jurisdiction: Fixtures.kota, title: "Second pledge", count: 1000,
                                                          source: "Radar Bekasi")],
                         jurisdictions: Array(f.jurisdictions), elections: Array(f.elections), name: f.name)
-        let plan = try CasesChart.layout(d)
+        let plan = try CasesChart(d).layout()
         let pledges = try #require(plan.series.first { $0.panel == 1 && $0.jurisdiction == Fixtures.kota })
         #expect(pledges.values.map(\.value) == [24013, 25013])
     }
@@ -145,26 +145,26 @@ import NetraRender
     @Test func twoRendersAreByteIdentical() throws {
         let d = Fixtures.bekasi()
         let g = EventGraph(events: d.events)
-        #expect(try TimelineChart.render(d, graph: g).png == TimelineChart.render(d, graph: g).png)
-        #expect(try MonthlyBarsChart.render(d).png == MonthlyBarsChart.render(d).png)
-        #expect(try CasesChart.render(d).png == CasesChart.render(d).png)
-        let png = try MonthlyBarsChart.render(d).png
+        #expect(try TimelineChart(d, graph: g).render().png == TimelineChart(d, graph: g).render().png)
+        #expect(try MonthlyBarsChart(d).render().png == MonthlyBarsChart(d).render().png)
+        #expect(try CasesChart(d).render().png == CasesChart(d).render().png)
+        let png = try MonthlyBarsChart(d).render().png
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     }
 
     @Test func scaleTwoDoublesTheCanvasAndEverySize() throws {
         let d = Fixtures.bekasi()
-        let one = try MonthlyBarsChart.layout(d), two = try MonthlyBarsChart.layout(d, options: ChartOptions(scale: 2))
+        let one = try MonthlyBarsChart(d).layout(), two = try MonthlyBarsChart(d).layout(options: ChartOptions(scale: 2))
         #expect(two.chart.width == 3200 && two.chart.height == 1800)
         let t1 = try #require(one.chart.texts.first { $0.role == .title }), t2 = try #require(two.chart.texts.first { $0.role == .title })
         #expect(t2.style.size == 2 * t1.style.size)
         expectReadable(two.chart, scale: 2)
-        #expect(throws: RenderError.self) { try MonthlyBarsChart.layout(d, options: ChartOptions(scale: 3)) }
+        #expect(throws: RenderError.self) { try MonthlyBarsChart(d).layout(options: ChartOptions(scale: 3)) }
     }
 
     @Test func aMissingFontFailsTheChartWithItsPath() {
         do {
-            _ = try MonthlyBarsChart.render(Fixtures.bekasi(), options: ChartOptions(fontPath: "/no/such/font.ttf"))
+            _ = try MonthlyBarsChart(Fixtures.bekasi()).render(options: ChartOptions(fontPath: "/no/such/font.ttf"))
             Issue.record("expected a throw")
         } catch {
             #expect(error.description.contains("/no/such/font.ttf"))
@@ -173,7 +173,7 @@ import NetraRender
 
     @Test func englishLabelsThroughout() throws {
         let d = Fixtures.bekasi()
-        let plan = try TimelineChart.layout(d, graph: EventGraph(events: d.events), options: ChartOptions(language: .en))
+        let plan = try TimelineChart(d, graph: EventGraph(events: d.events)).layout(options: ChartOptions(language: .en))
         let texts = plan.chart.texts.map(\.text)
         #expect(texts.contains("ASN neutrality timeline"))
         #expect(texts.contains("14 Feb 2024"))
@@ -186,13 +186,13 @@ import NetraRender
     @Test func everyChartOfTheShippedDatasetIsReadable() throws {
         guard let d = try? DatasetLoader.load(directory: "/work/main/datasets/bekasi-2024") else { return }
         let g = EventGraph(events: d.events)
-        expectReadable(try MonthlyBarsChart.layout(d).chart)
-        expectReadable(try TimelineChart.layout(d, graph: g).chart)
-        expectReadable(try TimelineChart.layout(d, graph: g, options: ChartOptions(language: .en)).chart)
+        expectReadable(try MonthlyBarsChart(d).layout().chart)
+        expectReadable(try TimelineChart(d, graph: g).layout().chart)
+        expectReadable(try TimelineChart(d, graph: g).layout(options: ChartOptions(language: .en)).chart)
         if let a = d.jurisdictionIndex["kota-bekasi"], let b = d.jurisdictionIndex["kabupaten-bekasi"] {
-            expectReadable(try ComparisonChart.layout(d, first: a, second: b).chart)
+            expectReadable(try ComparisonChart(Analysis(dataset: d), first: a, second: b).layout().chart)
         }
-        expectReadable(try CasesChart.layout(d).chart)
+        expectReadable(try CasesChart(d).layout().chart)
     }
 }
 

@@ -7,7 +7,7 @@ import NetraRender
     var graph: EventGraph { EventGraph(events: data.events) }
 
     @Test func lanesFollowLevelThenName() throws {
-        let plan = try TimelineChart.layout(data, graph: graph)
+        let plan = try TimelineChart(data, graph: graph).layout()
         // nasional, provinsi, then kabupaten and kota together by name.
         #expect(plan.lanes.map(\.jurisdiction) == [Fixtures.indonesia, Fixtures.jabar, Fixtures.kabupaten, Fixtures.kota])
         for k in 1..<plan.lanes.count { #expect(plan.lanes[k].rect.minY >= plan.lanes[k - 1].rect.maxY - 0.5) }
@@ -17,7 +17,7 @@ import NetraRender
     @Test func labelsNeverCollideAndLeftOutOnesAreCounted() throws {
         // A narrow canvas forces labels out.
         for options in [ChartOptions(), ChartOptions(width: 800, height: 500), ChartOptions(scale: 2)] {
-            let plan = try TimelineChart.layout(data, graph: graph, options: options)
+            let plan = try TimelineChart(data, graph: graph).layout(options: options)
             let boxes = plan.items.compactMap(\.label?.box) + plan.elections.flatMap { $0.labels.map(\.box) }
             for i in boxes.indices { for j in boxes.indices where i < j { #expect(!boxes[i].intersects(boxes[j])) } }
             // Items sharing a row never overlap either (marker, tail, bar and label together).
@@ -34,7 +34,7 @@ import NetraRender
     }
 
     @Test func imprecisionIsDrawnDifferently() throws {
-        let plan = try TimelineChart.layout(data, graph: graph)
+        let plan = try TimelineChart(data, graph: graph).layout()
         func item(_ id: String) throws -> TimelineItem { try #require(plan.items.first { data.events[$0.event].id == id }) }
         #expect(try item("kota-bapenda").style == .onOrBefore)
         #expect(try item("kota-photo").style == .span)              // month precision
@@ -46,14 +46,14 @@ import NetraRender
     }
 
     @Test func edgesJoinLinkedEvents() throws {
-        let plan = try TimelineChart.layout(data, graph: graph)
+        let plan = try TimelineChart(data, graph: graph).layout()
         let linked = data.events.reduce(0) { $0 + $1.links.count }
         #expect(plan.edges.count == linked)
         #expect(plan.edges.contains { data.events[$0.from].id == "kota-jersey-report" && data.events[$0.to].id == "kota-jersey" })
     }
 
     @Test func electionRuleIsDrawnWhereTheLayoutPutIt() throws {
-        let chart = try TimelineChart.render(data, graph: graph)
+        let chart = try TimelineChart(data, graph: graph).render()
         let plan = chart.plan
         #expect(plan.elections.count == 2)
         let pemilu = try #require(plan.elections.first { data.elections[$0.election].id == "pemilu-2024" })
@@ -73,7 +73,7 @@ import NetraRender
     }
 
     @Test func manyEventsAreClusteredIntoCountedMarkers() throws {
-        let plan = try TimelineChart.layout(data, graph: graph, detailLimit: 5)
+        let plan = try TimelineChart(data, graph: graph, detailLimit: 5).layout()
         #expect(plan.clustered && plan.items.isEmpty)
         #expect(plan.clusters.reduce(0) { $0 + $1.count } == data.events.count)
         for c in plan.clusters {
@@ -84,7 +84,7 @@ import NetraRender
 
     @Test func aWindowKeepsOnlyItsEvents() throws {
         let window = Fixtures.day(2024, 1, 1)...Fixtures.day(2024, 1, 31)
-        let plan = try TimelineChart.layout(data, graph: graph, window: window)
+        let plan = try TimelineChart(data, graph: graph, window: window).layout()
         #expect(plan.eventCount == 5)
         #expect(plan.scale.from == window.lowerBound && plan.scale.to == window.upperBound)
         #expect(plan.xTicks.count >= 4)   // weekly ticks over a month

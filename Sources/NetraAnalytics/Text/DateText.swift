@@ -1,23 +1,13 @@
 import NetraCore
 
-/// Dates and month names as readers of each language write them.
+/// Dates and month names as readers of each language write them: the one place for them,
+/// used by charts, sheet, Markdown and terminal alike (names from `Strings`).
 public enum DateText {
-    static let monthsID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-                           "September", "Oktober", "November", "Desember"]
-    static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August",
-                           "September", "October", "November", "December"]
-    static let shortID = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
-    static let shortEN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
     /// `Januari` / `January`.
-    public static func monthName(_ number: Int, _ lang: Language) -> String {
-        (lang == .id ? monthsID : monthsEN)[((number - 1) % 12 + 12) % 12]
-    }
+    public static func monthName(_ number: Int, _ lang: Language) -> String { Strings.month(number).text(lang) }
 
     /// `Jan`, `Agu` / `Aug`.
-    public static func shortMonthName(_ number: Int, _ lang: Language) -> String {
-        (lang == .id ? shortID : shortEN)[((number - 1) % 12 + 12) % 12]
-    }
+    public static func shortMonthName(_ number: Int, _ lang: Language) -> String { Strings.shortMonth(number).text(lang) }
 
     /// `22 Januari 2024` / `22 January 2024`.
     public static func long(_ day: Day, _ lang: Language) -> String {
@@ -31,6 +21,12 @@ public enum DateText {
         return "\(c.day) \(shortMonthName(c.month, lang)) \(c.year)"
     }
 
+    /// `22 Jan`.
+    public static func dayMonth(_ day: Day, _ lang: Language) -> String {
+        let c = day.components
+        return "\(c.day) \(shortMonthName(c.month, lang))"
+    }
+
     /// `Januari 2024` / `January 2024`.
     public static func month(_ m: Month, _ lang: Language) -> String { "\(monthName(m.number, lang)) \(m.year)" }
 
@@ -38,7 +34,7 @@ public enum DateText {
     public static func shortMonth(_ m: Month, _ lang: Language) -> String { "\(shortMonthName(m.number, lang)) \(m.year)" }
 
     /// An event's date as precisely as it is known: `22 Januari 2024`, `November 2023`, `2022`,
-    /// `sebelum/pada 13 Mei 2024` (on or before); `short` uses `Jan`-style month names.
+    /// `≤ 13 Mei 2024` / `by 13 May 2024` (on or before); `short` uses `Jan`-style month names.
     public static func event(_ date: EventDate, _ lang: Language, short isShort: Bool = false) -> String {
         let text: String
         switch date.written.form {
@@ -46,7 +42,7 @@ public enum DateText {
         case .month: text = isShort ? shortMonth(date.anchor.month, lang) : month(date.anchor.month, lang)
         case .year: text = String(date.anchor.year)
         }
-        if date.precision == .onOrBefore { return (lang == .id ? "≤ " : "by ") + text }
+        if date.precision == .onOrBefore { return StringKey.onOrBeforePrefix.text(lang) + text }
         return text
     }
 }

@@ -1,0 +1,110 @@
+import NetraCore
+
+/// The names of the vocabulary and of the months: one exhaustive switch each, so a new
+/// case does not build until it has both its labels.
+extension Strings {
+    /// A kind as legends name it.
+    public static func kind(_ kind: EventKind) -> Phrase {
+        switch kind {
+        case .regulation: return Phrase(id: "Regulasi", en: "Regulation")
+        case .taskForce: return Phrase(id: "Satgas/tim", en: "Task force")
+        case .directive: return Phrase(id: "Arahan", en: "Directive")
+        case .sosialisasi: return Phrase(id: "Sosialisasi", en: "Awareness session")
+        case .pledge: return Phrase(id: "Ikrar", en: "Pledge")
+        case .incident: return Phrase(id: "Insiden", en: "Incident")
+        case .response: return Phrase(id: "Tanggapan", en: "Response")
+        case .report: return Phrase(id: "Laporan", en: "Report")
+        case .decision: return Phrase(id: "Putusan", en: "Decision")
+        case .sanction: return Phrase(id: "Sanksi", en: "Sanction")
+        case .caseTally: return Phrase(id: "Rekap kasus", en: "Case tally")
+        case .statement: return Phrase(id: "Pernyataan", en: "Statement")
+        }
+    }
+
+    /// A case status, capitalised; `nil` is "no status".
+    public static func status(_ status: CaseStatus?) -> Phrase {
+        switch status {
+        case .alleged: return Phrase(id: "Dugaan", en: "Alleged")
+        case .confirmed: return Phrase(id: "Terbukti", en: "Confirmed")
+        case .dismissed: return Phrase(id: "Dihentikan", en: "Dismissed")
+        case .sanctioned: return Phrase(id: "Disanksi", en: "Sanctioned")
+        case nil: return Phrase(id: "Tanpa status", en: "No status")
+        }
+    }
+
+    /// A lead-time measure as the lead-time chart names its rows.
+    public static func leadTime(_ m: LeadTimeMeasure) -> Phrase {
+        switch m {
+        case .prevention: return Phrase(id: "Jeda pencegahan ke pemilu", en: "Prevention lead to election")
+        case .response: return Phrase(id: "Insiden → tanggapan pertama", en: "Incident → first response")
+        case .report: return Phrase(id: "Insiden → laporan pertama", en: "Incident → first report")
+        case .decision: return Phrase(id: "Insiden → putusan pertama", en: "Incident → first decision")
+        case .sanction: return Phrase(id: "Insiden → sanksi pertama", en: "Incident → first sanction")
+        case .reportingLag: return Phrase(id: "Jeda pemberitaan", en: "Reporting lag")
+        }
+    }
+
+    /// Incidents' response time taken as one measure (`response_time`), for series named by key.
+    public static let responseTime = Phrase(id: "Waktu tanggap insiden", en: "Incident response time")
+
+    /// A lead-time measure key (`prevention_lead`, `response_time`, `reporting_lag`, or the
+    /// camel-case forms) in words; `nil` for other text, which is shown as given.
+    public static func measureKey(_ key: String) -> Phrase? {
+        switch key {
+        case "prevention_lead", "preventionLead": return leadTime(.prevention)
+        case "response_time", "responseTime": return responseTime
+        case "reporting_lag", "reportingLag": return leadTime(.reportingLag)
+        default: return nil
+        }
+    }
+
+    /// A comparison metric as the terminal table names it.
+    public static func metric(_ m: ComparisonMetric) -> Phrase {
+        switch m {
+        case .preventionEvents: return Phrase(id: "Kegiatan pencegahan", en: "Prevention events")
+        case .firstPreventionDate: return Phrase(id: "Pencegahan pertama", en: "First prevention")
+        case .medianPreventionLeadDays: return Phrase(id: "Median jarak ke pemilu (hari)", en: "Median lead to election (days)")
+        case .pledgeSignatories: return Phrase(id: "Penanda tangan ikrar", en: "Pledge signatories")
+        case .incidentsTotal: return Phrase(id: "Insiden", en: "Incidents")
+        case .incidentsAlleged: return Phrase(id: "  dugaan", en: "  alleged")
+        case .incidentsConfirmed: return Phrase(id: "  terbukti", en: "  confirmed")
+        case .incidentsDismissed: return Phrase(id: "  dihentikan", en: "  dismissed")
+        case .incidentsSanctioned: return Phrase(id: "  disanksi", en: "  sanctioned")
+        case .medianFirstResponseDays: return Phrase(id: "Median ke tanggapan pertama (hari)", en: "Median to first response (days)")
+        case .medianFirstReportDays: return Phrase(id: "Median ke laporan pertama (hari)", en: "Median to first report (days)")
+        case .medianFirstDecisionDays: return Phrase(id: "Median ke putusan pertama (hari)", en: "Median to first decision (days)")
+        case .medianFirstSanctionDays: return Phrase(id: "Median ke sanksi pertama (hari)", en: "Median to first sanction (days)")
+        case .casesLatest: return Phrase(id: "Rekap kasus terakhir", en: "Latest case tally")
+        case .casesLatestDate: return Phrase(id: "Tanggal rekap terakhir", en: "Date of latest tally")
+        }
+    }
+
+    static let months: [Phrase] = [
+        Phrase(id: "Januari", en: "January"), Phrase(id: "Februari", en: "February"), Phrase(id: "Maret", en: "March"),
+        Phrase(id: "April", en: "April"), Phrase(id: "Mei", en: "May"), Phrase(id: "Juni", en: "June"),
+        Phrase(id: "Juli", en: "July"), Phrase(id: "Agustus", en: "August"), Phrase(id: "September", en: "September"),
+        Phrase(id: "Oktober", en: "October"), Phrase(id: "November", en: "November"), Phrase(id: "Desember", en: "December"),
+    ]
+    static let shortMonths: [Phrase] = [
+        Phrase(id: "Jan", en: "Jan"), Phrase(id: "Feb", en: "Feb"), Phrase(id: "Mar", en: "Mar"), Phrase(id: "Apr", en: "Apr"),
+        Phrase(id: "Mei", en: "May"), Phrase(id: "Jun", en: "Jun"), Phrase(id: "Jul", en: "Jul"), Phrase(id: "Agu", en: "Aug"),
+        Phrase(id: "Sep", en: "Sep"), Phrase(id: "Okt", en: "Oct"), Phrase(id: "Nov", en: "Nov"), Phrase(id: "Des", en: "Dec"),
+    ]
+
+    /// `Januari` / `January` for month 1…12 (other numbers wrap around).
+    public static func month(_ number: Int) -> Phrase { months[((number - 1) % 12 + 12) % 12] }
+
+    /// `Jan`, `Agu` / `Aug` for month 1…12 (other numbers wrap around).
+    public static func shortMonth(_ number: Int) -> Phrase { shortMonths[((number - 1) % 12 + 12) % 12] }
+
+    /// Every phrase of the catalogue, fixed words, vocabulary, months and templates (with
+    /// sample values): what the test of both languages walks.
+    public static var all: [Phrase] {
+        StringKey.allCases.map(\.phrase)
+            + EventKind.allCases.map(kind)
+            + (CaseStatus.allCases.map { Optional($0) } + [nil]).map(status)
+            + LeadTimeMeasure.allCases.map(leadTime) + [responseTime]
+            + ComparisonMetric.allCases.map(metric)
+            + months + shortMonths + templateSamples
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import NetraCore
+@testable import NetraAnalytics
+
+/// The catalogue of both languages: complete, and the only place that tells them apart.
+@Suite struct StringsTests {
+    @Test func everyPhraseHasBothLanguages() {
+        for p in Strings.all {
+            #expect(!p.id.trimmingCharacters(in: .whitespaces).isEmpty, "no Indonesian for '\(p.en)'")
+            #expect(!p.en.trimmingCharacters(in: .whitespaces).isEmpty, "no English for '\(p.id)'")
+        }
+        // Each kind and status has a label of its own in each language.
+        for lang in Language.allCases {
+            #expect(Set(EventKind.allCases.map { Strings.kind($0).text(lang) }).count == EventKind.allCases.count)
+            #expect(Set(CaseStatus.allCases.map { Strings.status($0).text(lang) }).count == CaseStatus.allCases.count)
+            #expect(Set((1...12).map { DateText.monthName($0, lang) }).count == 12)
+        }
+    }
+
+    @Test func numbersAndMediansAsEachLanguageWrites() {
+        #expect(NumberFormat.number(24013, .id) == "24.013")
+        #expect(NumberFormat.number(24013, .en) == "24,013")
+        #expect(NumberFormat.number(-1200, .en) == "−1,200")
+        #expect(NumberFormat.number(-1200, .en, minus: "-") == "-1,200")
+        #expect(NumberFormat.median(Median([1, 2]), .id) == "1,5")
+        #expect(NumberFormat.median(Median([1, 2]), .en) == "1.5")
+        #expect(NumberFormat.median(nil, .en) == "—")
+    }
+
+    /// Words of one language are chosen only inside `Sources/NetraAnalytics/Text/`: anywhere
+    /// else a `lang == .id ? … : …` is a label that escaped the catalogue.
+    @Test func noLanguageChoiceOutsideTheCatalogue() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources")
+        guard let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil) else { return }
+        var offenders: [String] = []
+        for case let url as URL in walker where url.pathExtension == "swift" && !url.path.contains("/NetraAnalytics/Text/") {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for pattern in ["== .id", "== .en", "!= .id", "!= .en", ", .id)", ", .en)"] where text.contains(pattern) {
+                offenders.append("\(url.lastPathComponent): \(pattern)")
+            }
+        }
+        #expect(offenders.isEmpty, "labels outside the catalogue: \(offenders)")
+    }
+}
