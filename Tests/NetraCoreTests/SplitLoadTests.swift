@@ -7,10 +7,12 @@ import Testing
     /// About 2 MB of events.csv: past `DatasetLoader.splitBytes`.
     static let files = SyntheticDataset.make(events: 6_000, seed: 11)
 
+    /// Read on two cores whatever the size (the split read and the links both), or on one.
     static func load(_ events: [UInt8], parallel: Bool) throws(DatasetError) -> Dataset {
         try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", files.jurisdictions),
                                elections: ("elections.csv", files.elections),
-                               events: ("events.csv", events), parallel: parallel)
+                               events: ("events.csv", events),
+                               speed: parallel ? DatasetLoader.LoadSpeed(twoCoreBytes: 0, twoCoreLinks: 0) : .oneCore)
     }
 
     static func diagnostics(_ events: [UInt8], parallel: Bool) -> [String] {

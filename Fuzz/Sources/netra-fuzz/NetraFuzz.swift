@@ -14,7 +14,9 @@ import NetraCore
 //
 // Besides "no crash, no hang, no runaway memory", each run checks what the spec promises:
 // a refused dataset names at least one problem, each at a real FILE:LINE:COLUMN; a loaded
-// one has every index in range and no cycle. A broken promise is a crash for libFuzzer.
+// one has every index in range and no cycle. An input above `twoCores.twoCoreBytes` is also
+// loaded on two cores (the fast path), which must give exactly what one core gives. A broken
+// promise is a crash for libFuzzer.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func netraFuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -35,8 +37,17 @@ enum NetraFuzz {
         let files = [("jurisdictions.csv", j), ("elections.csv", e), ("events.csv", ev)]
         let lines = [lineCount(j), lineCount(e), lineCount(ev)]  // once: a file may have many problems
         for (k, (_, bytes)) in files.enumerated() { checkReader(bytes, lines: lines[k]) }
+        let plain = Result { () throws(DatasetError) in
+            try DatasetLoader.load(jurisdictions: files[0], elections: files[1], events: files[2], name: "fuzz", speed: .oneCore)
+        }
+        if ev.count >= twoCores.twoCoreBytes {
+            let fast = Result { () throws(DatasetError) in
+                try DatasetLoader.load(jurisdictions: files[0], elections: files[1], events: files[2], name: "fuzz", speed: twoCores)
+            }
+            checkSame(plain, fast)
+        }
         do {
-            let d = try DatasetLoader.load(jurisdictions: files[0], elections: files[1], events: files[2], name: "fuzz")
+            let d = try plain.get()
             checkDataset(d)
         } catch {
             check(!error.diagnostics.isEmpty, "a refused dataset names no problem")
@@ -49,6 +60,29 @@ enum NetraFuzz {
                 check(diag.column >= 1 && diag.column <= bytes.count + 1, "column out of range: \(diag)")
                 check(!diag.message.isEmpty, "empty message: \(diag)")
             }
+        }
+    }
+
+    /// Small enough that fuzz inputs reach the two-core read and link resolution.
+    static let twoCores = DatasetLoader.LoadSpeed(twoCoreBytes: 256, twoCoreLinks: 4)
+
+    /// The two-core load gives the one-core load's dataset, or its messages, exactly.
+    static func checkSame(_ a: Result<Dataset, DatasetError>, _ b: Result<Dataset, DatasetError>) {
+        switch (a, b) {
+        case let (.failure(x), .failure(y)):
+            check(x.diagnostics.map(\.description) == y.diagnostics.map(\.description), "two cores report otherwise than one")
+        case let (.success(x), .success(y)):
+            let e = x.events, f = y.events
+            check(e.dates == f.dates && e.endDates == f.endDates && e.kinds == f.kinds && e.jurisdictions == f.jurisdictions
+                  && e.counts == f.counts && e.statuses == f.statuses && e.links == f.links && e.sourceDates == f.sourceDates
+                  && e.lines == f.lines && e.extras == f.extras, "two cores load other columns than one")
+            for k in e.indices {
+                for t in EventText.allCases { check(e.string(t, k) == f.string(t, k), "two cores read another \(t) in row \(k)") }
+                check(e.source(k) == f.source(k), "two cores read another source in row \(k)")
+                check(y.eventsByID[e.id(k)] == k, "two cores index \(e.id(k)) elsewhere")
+            }
+        default:
+            fail("one core and two cores disagree on whether the dataset loads")
         }
     }
 
@@ -83,26 +117,27 @@ enum NetraFuzz {
     /// A dataset that loaded is whole: every index in range, no link to itself, no cycle.
     static func checkDataset(_ d: Dataset) {
         let n = d.events.count, nj = d.jurisdictions.count
-        for (k, ev) in d.events.enumerated() {
-            check(ev.jurisdiction >= 0 && ev.jurisdiction < nj, "event \(ev.id) has jurisdiction \(ev.jurisdiction)")
-            check(d.eventIndex[ev.id] == k, "event index of \(ev.id)")
-            for l in ev.links { check(l.target >= 0 && l.target < n && l.target != k, "link of \(ev.id) to \(l.target)") }
+        for k in d.events.indices {
+            let ev = d.events[k]
+            check(ev.jurisdiction.raw >= 0 && ev.jurisdiction.raw < nj, "event \(ev.id) has jurisdiction \(ev.jurisdiction)")
+            check(d.eventsByID[ev.id] == k, "event index of \(ev.id)")
+            for l in ev.links { check(l.target.raw >= 0 && l.target.raw < n && l.target != k, "link of \(ev.id) to \(l.target)") }
             if let end = ev.endDate { check(end >= ev.date.anchor, "span of \(ev.id) ends before it starts") }
             if let c = ev.count { check(c >= 0, "negative count in \(ev.id)") }
         }
         for x in d.jurisdictions {
-            if let p = x.parent { check(p >= 0 && p < nj, "parent of \(x.id)") }
+            if let p = x.parent { check(p.raw >= 0 && p.raw < nj, "parent of \(x.id)") }
         }
         // No loop of parents (walked once each: a deep valid chain must not slow the check).
         var state = [UInt8](repeating: 0, count: nj)  // 0 new, 1 on this walk, 2 done
         for k in 0..<nj where state[k] == 0 {
             var path: [Int] = []
             var cur: Int? = k
-            while let c = cur, state[c] == 0 { state[c] = 1; path.append(c); cur = d.jurisdictions[c].parent }
-            if let c = cur { check(state[c] == 2, "a loaded dataset has a loop of parents through \(d.jurisdictions[c].id)") }
+            while let c = cur, state[c] == 0 { state[c] = 1; path.append(c); cur = d.jurisdictions[JurisdictionIndex(c)].parent?.raw }
+            if let c = cur { check(state[c] == 2, "a loaded dataset has a loop of parents through \(d.jurisdictions[JurisdictionIndex(c)].id)") }
             for p in path { state[p] = 2 }
         }
-        for el in d.elections { check(el.scope >= 0 && el.scope < nj, "scope of \(el.id)") }
+        for el in d.elections { check(el.scope.raw >= 0 && el.scope.raw < nj, "scope of \(el.id)") }
         let graph = EventGraph(events: d.events)
         check(graph.topologicalOrder()?.count == n, "a loaded dataset has a cycle")
     }

@@ -28,19 +28,20 @@ public enum Parallel {
 
     /// Runs `a` and `b` at the same time, on two cores when there are two; returns both results.
     public static func both<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
-        let ra = UnsafeMutablePointer<A>.allocate(capacity: 1), rb = UnsafeMutablePointer<B>.allocate(capacity: 1)
-        defer { ra.deinitialize(count: 1); ra.deallocate(); rb.deinitialize(count: 1); rb.deallocate() }
-        // Each pointer is written by one job only.
-        let out = Unshared((ra, rb))
+        let ra = Mutex<A?>(nil), rb = Mutex<B?>(nil)
         forEach(2) { k in
-            if k == 0 { out.value.0.initialize(to: a()) } else { out.value.1.initialize(to: b()) }
+            if k == 0 { let v = a(); ra.withLock { $0 = v } } else { let v = b(); rb.withLock { $0 = v } }
         }
-        return (ra.pointee, rb.pointee)
+        guard let x = ra.withLock({ $0.take() }), let y = rb.withLock({ $0.take() }) else {
+            preconditionFailure("forEach(2) runs both jobs")
+        }
+        return (x, y)
     }
 }
 
-/// Hands memory that the threads of `Parallel.forEach` share to them, each using its own part.
-struct Unshared<T>: @unchecked Sendable {
+/// Memory that the threads of `Parallel.forEach` share, each using its own part: the compiler
+/// cannot see that, so the type says it is unsafe to send (as swift-nio's `UnsafeTransfer`).
+struct UnsafeTransfer<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
 }

@@ -8,6 +8,41 @@ public enum DatasetLoader {
     /// Files at least this big are read on two cores.
     static let splitBytes = 1 << 20
 
+    /// From what sizes loading uses two cores; `.oneCore` never does.
+    public struct LoadSpeed: Sendable {
+        /// `events.csv` files at least this big are read on two cores.
+        public var twoCoreBytes: Int
+        /// At least this many links are resolved on two cores.
+        public var twoCoreLinks: Int
+
+        public init(twoCoreBytes: Int, twoCoreLinks: Int) {
+            self.twoCoreBytes = twoCoreBytes; self.twoCoreLinks = twoCoreLinks
+        }
+
+        public static let `default` = LoadSpeed(twoCoreBytes: DatasetLoader.splitBytes, twoCoreLinks: DatasetLoader.twoCoreLinks)
+        public static let oneCore = LoadSpeed(twoCoreBytes: .max, twoCoreLinks: .max)
+    }
+
+    /// What every row of a file is read against: the file, its store and the jurisdictions.
+    struct RowContext {
+        let file: String
+        let store: TextStore
+        let jurisdictionIDs: String
+        let jLookup: ByteLookup?
+
+        init(file: String, store: TextStore, jIndex: [String: Int]?) {
+            self.file = file
+            self.store = store
+            jurisdictionIDs = jIndex.map { listing($0.keys.sorted()) } ?? ""
+            jLookup = jIndex.map { ByteLookup($0.map { ($0.key, $0.value) }) }
+        }
+
+        func rows(_ count: Int, room: Int, entersIDs: Bool = true) -> EventRows {
+            EventRows(file: file, store: store, jLookup: jLookup, jurisdictionIDs: jurisdictionIDs, rows: count, events: room,
+                      entersIDs: entersIDs)
+        }
+    }
+
 
     /// Loads the folder at `directory`.
     public static func load(directory: String) throws(DatasetError) -> Dataset {
@@ -35,18 +70,18 @@ public enum DatasetLoader {
     }
 
     /// Loads from bytes already in memory; a nil file counts as missing (already reported).
-    /// With `parallel` false, a big `events.csv` is read in one piece rather than on two cores
-    /// (the result is the same; tests compare the two).
+    /// `speed` says from what size the work goes on two cores (the result is the same; tests
+    /// and the fuzzer compare the two).
     public static func load(
         jurisdictions: (String, [UInt8]?), elections: (String, [UInt8]?), events: (String, [UInt8]?),
-        name: String = "", parallel: Bool = true
+        name: String = "", speed: LoadSpeed = .default
     ) throws(DatasetError) -> Dataset {
         var diags: [Diagnostic] = []
         let (juris, jurisOK) = loadJurisdictions(jurisdictions, &diags)
         var jIndex: [String: Int] = [:]
         for (k, x) in juris.enumerated() where jIndex[x.id] == nil { jIndex[x.id] = k }
         let elects = loadElections(elections, jIndex: jurisOK ? jIndex : nil, &diags)
-        let (evs, extras, ids, rows) = loadEvents(events, jIndex: jurisOK ? jIndex : nil, parallel: parallel, &diags)
+        let (evs, extras, ids, rows) = loadEvents(events, jIndex: jurisOK ? jIndex : nil, speed: speed, &diags)
         let hadFileProblem = jurisdictions.1 == nil || elections.1 == nil || events.1 == nil
         if !diags.isEmpty || hadFileProblem { throw DatasetError(diags) }
         // Every row became an event, in order, so the loader's id index is the dataset's.
@@ -174,7 +209,7 @@ public enum DatasetLoader {
     }
 
     /// The events, the extra columns' names, the id table (row numbers) and the number of rows with an id.
-    static func loadEvents(_ input: (String, [UInt8]?), jIndex: [String: Int]?, parallel: Bool = true,
+    static func loadEvents(_ input: (String, [UInt8]?), jIndex: [String: Int]?, speed: LoadSpeed = .default,
                            _ diags: inout [Diagnostic]) -> (EventTable, [String], IDTable, Int) {
         guard let data = input.1 else { return (EventTable([]), [], IDTable(capacity: 0), 0) }
         let file = input.0
@@ -184,39 +219,19 @@ public enum DatasetLoader {
             return (EventTable([]), [], IDTable(capacity: 0), 0)
         }
         let store = TextStore(file: data)
-        let jurisdictionIDs = jIndex.map { listing($0.keys.sorted()) } ?? ""
-        let jLookup = jIndex.map { ByteLookup($0.map { ($0.key, $0.value) }) }
-        // Room for about as many rows as the file's size suggests (rows run ~300 bytes).
-        func rows(_ count: Int, room: Int, entersIDs: Bool = true) -> EventRows {
-            EventRows(file: file, store: store, jLookup: jLookup, jurisdictionIDs: jurisdictionIDs, rows: count, events: room,
-                      entersIDs: entersIDs)
-        }
+        let context = RowContext(file: file, store: store, jIndex: jIndex)
         var extraNames: [String] = []
-        var read: EventRows?
-        // A clean file is read on two cores; anything amiss, and it is read again in one
-        // piece, which reports every problem.
-        if parallel, let (header, joined) = table.readInTwo(
-            required: EventColumn.requiredNames, optional: EventColumn.optionalNames, order: EventColumn.names,
-            minimumBytes: splitBytes,
-            // The first part has room for all: the second is appended to it in place.
-            make: { _, part in rows(data.count / 600, room: part == 0 ? data.count / 300 : data.count / 600, entersIDs: false) },
-            row: { state, rec, col, extras in
-                var sink: [Diagnostic] = []
-                state.add(rec, ColumnPositions(col), extras, &sink)
-                return sink.isEmpty
-            },
-            join: { first, second in first.append(second) }) {
-            read = consume joined
-            extraNames = header.extraNames
-        }
         var ok = true
+        // A big clean file may be read on two cores (FastPaths/, the same result); else, and
+        // whenever anything is amiss, the file is read row by row, which reports every problem.
+        var read = data.count >= speed.twoCoreBytes ? readOnTwoCores(&table, context, extraNames: &extraNames) : nil
         if read == nil {
-            var one = rows(data.count / 300, room: data.count / 300)
+            // Room for about as many rows as the file's size suggests (rows run ~300 bytes).
+            var rows = context.rows(data.count / 300, room: data.count / 300)
             ok = table.read(required: EventColumn.requiredNames, optional: EventColumn.optionalNames, order: EventColumn.names,
-                            row: { rec, col, extras, sink in
-                one.add(rec, ColumnPositions(col), extras, &sink)
-            }, header: { extraNames = $0 })
-            read = one
+                            row: { rec, col, extras, sink in rows.add(rec, ColumnPositions(col), extras, &sink) },
+                            header: { extraNames = $0 })
+            read = rows
         }
         guard var r = read.take() else { return (EventTable(text: store), [], IDTable(capacity: 0), 0) }
         // Moved out, not copied: the links are filled in below.
@@ -228,7 +243,7 @@ public enum DatasetLoader {
 
         // Links: each target id looked up once every id is known. Ids that failed validation
         // still count as known, so one bad row does not set off "unknown event" messages.
-        let resolved = parallel && r.pending.count >= twoCoreLinks
+        let resolved = r.pending.count >= speed.twoCoreLinks
             ? resolveLinksOnTwoCores(r, file: file, data: data)
             : resolveLinks(r, file: file, data: data)
         for (e, links) in resolved.links { events.links[e] = links }

@@ -38,7 +38,7 @@ public enum FileIO {
         outcome.initialize(repeating: (0, 0))
         defer { outcome.deallocate() }
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-            let shared = Unshared((buf, outcome))
+            let shared = UnsafeTransfer((buf, outcome))
             Parallel.forEach(halves) { h in
                 let (buf, outcome) = shared.value
                 let lo = h == 0 ? 0 : size / 2, hi = h == halves - 1 ? size : size / 2

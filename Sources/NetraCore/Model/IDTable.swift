@@ -8,7 +8,7 @@ struct IDTable: Sendable {
     /// that two cores can fill one each. An entry is the hash's top half and the number + 1 in
     /// one word (0: empty): a probe touches one cache line. The hash bits under the top one
     /// pick the slot, so a table can grow from what its entries hold.
-    private struct Part: Sendable {
+    struct Part: Sendable {
         var entries: [UInt64]
         var bits: Int
         var used = 0
@@ -65,7 +65,7 @@ struct IDTable: Sendable {
         }
     }
 
-    private var parts: [Part]
+    var parts: [Part]
     var count: Int { parts.reduce(0) { $0 + $1.used } }
 
     init(capacity: Int) {
@@ -110,37 +110,6 @@ struct IDTable: Sendable {
     mutating func insert(_ b: UnsafeBufferPointer<UInt8>, _ n: Int, same: (Int) -> Bool) -> Int? {
         let top = IDTable.hash(b) >> 32
         return parts[Int(top >> 31)].insert(top, n, same: same)
-    }
-
-    /// A table of the ids `refs` names in `file` and `decoded` (numbered by their place in
-    /// `refs`), each part filled on its own core; nil when an id comes twice.
-    static func build(_ refs: [TextRef], file: [UInt8], decoded: [UInt8]) -> IDTable? {
-        var table = IDTable(capacity: refs.count)
-        let repeated = Atomic<Bool>(false)
-        refs.withUnsafeBufferPointer { refs in
-            file.withUnsafeBufferPointer { file in
-                decoded.withUnsafeBufferPointer { decoded in
-                    table.parts.withUnsafeMutableBufferPointer { parts in
-                        let shared = Unshared((refs, file, decoded, parts))
-                        Parallel.forEach(2) { p in
-                            let (refs, file, decoded, parts) = shared.value
-                            func bytes(_ r: TextRef) -> UnsafeBufferPointer<UInt8> { r.bytes(file: file, decoded: decoded) }
-                            // Each core takes the ids whose hash's top bit is its own.
-                            for n in refs.indices {
-                                let b = bytes(refs[n])
-                                let top = IDTable.hash(b) >> 32
-                                guard Int(top >> 31) == p else { continue }
-                                if parts[p].insert(top, n, same: { bytes(refs[$0]).elementsEqual(b) }) != nil {
-                                    repeated.store(true, ordering: .relaxed)
-                                    return
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return repeated.load(ordering: .relaxed) ? nil : table
     }
 }
 
