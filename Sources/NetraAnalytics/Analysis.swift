@@ -14,10 +14,11 @@ public struct Analysis: Sendable {
 
     public init(dataset: Dataset) {
         self.dataset = dataset
-        // One core sorts the ids while the other builds the graph, counts the months and works
-        // out the lead times, which are listed by id last.
+        // Both cores sort half the ids each; then one merges them while the other builds the
+        // graph, counts the months and works out the lead times, which are listed by id last.
+        let halves = IDOrder.sortedHalves(dataset.events)
         let (ids, (built, table, figures)) = Parallel.both(
-            { IDOrder(dataset.events) },
+            { IDOrder(dataset.events, merging: halves) },
             { () -> (EventGraph, MonthlyTable, LeadTimes.Figures) in
                 let g = EventGraph(events: dataset.events)
                 return (g, MonthlyTable(dataset, rollup: true), LeadTimes.figures(dataset, graph: g))

@@ -6,10 +6,15 @@ public struct IDOrder: Sendable {
     /// Event rows by id.
     public let order: [EventIndex]
 
-    /// Sorted on packed prefixes of the ids (`IDOrder+PackedKeys.swift`).
+    /// Sorted on packed prefixes of the ids, each half on its own core (`IDOrder+PackedKeys.swift`).
     public init(_ events: EventTable) {
-        order = IDOrder.sortedByPackedKeys(events)
-        assert(order.count == events.count, "every event once")
+        self.init(events, merging: IDOrder.sortedHalves(events))
+    }
+
+    /// From the two halves `sortedHalves` gave: `Analysis` sorts them on both cores, then
+    /// merges on one while the other builds the graph.
+    init(_ events: EventTable, merging halves: ([PackedKey], [PackedKey])) {
+        order = IDOrder.sortedByPackedKeys(events, merging: halves)
     }
 
     /// Sorted by comparing whole ids: the plain definition the packed sort is tested against.

@@ -3,59 +3,83 @@ import NetraCore
 extension IDOrder {
     /// One id's first 32 bytes, big-endian in four words (zero-padded: ids hold no NUL, so a
     /// shorter id still sorts first), and its row.
-    struct PackedKey {
+    struct PackedKey: Sendable {
         var w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64
         var row: Int32
 
         init(_ bytes: ArraySlice<UInt8>, row: Int) {
             var w: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            var i = bytes.startIndex
+            let end = min(bytes.endIndex, i + 32)
             var k = 0
-            for b in bytes.prefix(32) {
-                let v = UInt64(b) << UInt64(56 - 8 * (k & 7))
+            while i < end {
+                let v = UInt64(bytes[i]) << UInt64(56 - 8 * (k & 7))
                 switch k >> 3 {
                 case 0: w.0 |= v
                 case 1: w.1 |= v
                 case 2: w.2 |= v
                 default: w.3 |= v
                 }
-                k += 1
+                i += 1; k += 1
             }
             (w0, w1, w2, w3) = w
             self.row = Int32(truncatingIfNeeded: row)
         }
-    }
 
-    /// The events in `precedes` order, found by sorting packed keys: a million ids are told
-    /// apart by four integer comparisons each, and whole ids are compared only when their
-    /// first 32 bytes agree. Measured at 1M events: 1.9 s of comparing slices becomes 0.3 s.
-    static func sortedByPackedKeys(_ events: EventTable) -> [EventIndex] {
-        precondition(events.count < Int(Int32.max), "rows fit in 32 bits")
-        var keys = events.indices.map { PackedKey(events.bytes(.id, $0), row: $0.raw) }
-        keys.sort { a, b in
-            if a.w0 != b.w0 { return a.w0 < b.w0 }
-            if a.w1 != b.w1 { return a.w1 < b.w1 }
-            if a.w2 != b.w2 { return a.w2 < b.w2 }
-            if a.w3 != b.w3 { return a.w3 < b.w3 }
-            let x = EventIndex(Int(a.row)), y = EventIndex(Int(b.row))
-            switch compare(events.bytes(.id, x), events.bytes(.id, y), from: 32) {
-            case .less: return true
-            case .greater: return false
-            case .equal: return x < y
-            }
+        /// The key's order; `nil` when the first 32 bytes are the same.
+        @inline(__always)
+        func precedes(_ b: PackedKey) -> Bool? {
+            if w0 != b.w0 { return w0 < b.w0 }
+            if w1 != b.w1 { return w1 < b.w1 }
+            if w2 != b.w2 { return w2 < b.w2 }
+            if w3 != b.w3 { return w3 < b.w3 }
+            return nil
         }
-        return keys.map { EventIndex(Int($0.row)) }
     }
 
-    enum Ordering { case less, equal, greater }
+    /// The keys of `rows`, sorted in `precedes` order.
+    static func sortedKeys(_ events: EventTable, _ rows: Range<EventIndex>) -> [PackedKey] {
+        var keys = rows.map { PackedKey(events.bytes(.id, $0), row: $0.raw) }
+        keys.sort { a, b in a.precedes(b) ?? tiePrecedes(events, a, b) }
+        return keys
+    }
 
-    /// Byte order of two ids past their first `from` bytes (which the keys showed equal).
-    static func compare(_ x: ArraySlice<UInt8>, _ y: ArraySlice<UInt8>, from: Int) -> Ordering {
-        var i = x.startIndex + from, j = y.startIndex + from
-        while i < x.endIndex && j < y.endIndex {
-            if x[i] != y[j] { return x[i] < y[j] ? .less : .greater }
+    /// Each half of the events sorted on its own core: `sortedByPackedKeys(_:merging:)` merges them.
+    static func sortedHalves(_ events: EventTable) -> ([PackedKey], [PackedKey]) {
+        precondition(events.count < Int(Int32.max), "rows fit in 32 bits")
+        let mid = EventIndex(events.count / 2)
+        return Parallel.both({ sortedKeys(events, events.startIndex..<mid) }, { sortedKeys(events, mid..<events.endIndex) })
+    }
+
+    /// The events in `precedes` order from the two sorted halves: a million ids are told apart
+    /// by four integer comparisons each, and whole ids are compared only when their first 32
+    /// bytes agree. Ties between the halves go left, which keeps equal ids in row order.
+    static func sortedByPackedKeys(_ events: EventTable, merging halves: ([PackedKey], [PackedKey])) -> [EventIndex] {
+        let (left, right) = halves
+        var out: [EventIndex] = []
+        out.reserveCapacity(left.count + right.count)
+        var i = 0, j = 0
+        while i < left.count && j < right.count {
+            let x = right[j], y = left[i]
+            if x.precedes(y) ?? tiePrecedes(events, x, y) { out.append(EventIndex(Int(x.row))); j += 1 }
+            else { out.append(EventIndex(Int(y.row))); i += 1 }
+        }
+        while i < left.count { out.append(EventIndex(Int(left[i].row))); i += 1 }
+        while j < right.count { out.append(EventIndex(Int(right[j].row))); j += 1 }
+        assert(out.count == events.count, "every event once")
+        return out
+    }
+
+    /// Two keys whose first 32 bytes agree: the rest of the ids, then the rows.
+    static func tiePrecedes(_ events: EventTable, _ a: PackedKey, _ b: PackedKey) -> Bool {
+        let x = EventIndex(Int(a.row)), y = EventIndex(Int(b.row))
+        let s = events.bytes(.id, x), t = events.bytes(.id, y)
+        var i = s.startIndex + min(32, s.count), j = t.startIndex + min(32, t.count)
+        while i < s.endIndex && j < t.endIndex {
+            if s[i] != t[j] { return s[i] < t[j] }
             i += 1; j += 1
         }
-        if i < x.endIndex { return .greater }
-        return j < y.endIndex ? .less : .equal
+        if i < s.endIndex { return false }
+        return j < t.endIndex || x < y
     }
 }
