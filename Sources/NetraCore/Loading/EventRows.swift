@@ -59,12 +59,34 @@ extension DatasetLoader {
         /// Reads one row; what is wrong with it goes to `sink`.
         mutating func add(_ rec: CSVRecord, _ col: ColumnPositions, _ extras: [Int], _ sink: inout [Diagnostic]) {
             func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
-            let cId = rec.has(col[.id]), cDate = rec.has(col[.date]), cPrec = rec.has(col[.precision]), cKind = rec.has(col[.kind])
-            let cJur = rec.has(col[.jurisdiction]), cTitle = rec.has(col[.title]), cSource = rec.has(col[.source])
-            let cEnd = rec.has(col[.endDate]), cActors = rec.has(col[.actors]), cPlace = rec.has(col[.place])
-            let cCount = rec.has(col[.count]), cUnit = rec.has(col[.unit]), cStatus = rec.has(col[.status])
-            let cLinks = rec.has(col[.links]), cURL = rec.has(col[.sourceURL]), cSDate = rec.has(col[.sourceDate])
-            let cQuote = rec.has(col[.quote]), cNotes = rec.has(col[.notes])
+            // Each schema column's field in this row; one exhaustive switch, so that a new
+            // column does not build until the loader reads it.
+            var cId: Int?, cDate: Int?, cPrec: Int?, cKind: Int?, cJur: Int?, cTitle: Int?, cSource: Int?
+            var cEnd: Int?, cActors: Int?, cPlace: Int?, cCount: Int?, cUnit: Int?, cStatus: Int?
+            var cLinks: Int?, cURL: Int?, cSDate: Int?, cQuote: Int?, cNotes: Int?
+            for column in EventColumn.schema {
+                let at = rec.has(col[column])
+                switch column {
+                case .id: cId = at
+                case .date: cDate = at
+                case .precision: cPrec = at
+                case .endDate: cEnd = at
+                case .kind: cKind = at
+                case .jurisdiction: cJur = at
+                case .title: cTitle = at
+                case .actors: cActors = at
+                case .place: cPlace = at
+                case .count: cCount = at
+                case .unit: cUnit = at
+                case .status: cStatus = at
+                case .links: cLinks = at
+                case .source: cSource = at
+                case .sourceURL: cURL = at
+                case .sourceDate: cSDate = at
+                case .quote: cQuote = at
+                case .notes: cNotes = at
+                }
+            }
             // A cell as a span of the file, or of `decoded` when its doubled quotes are undone.
             func ref(_ c: Int?, trim: Bool = false) -> TextRef {
                 guard let c else { return .empty }
