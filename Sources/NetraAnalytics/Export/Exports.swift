@@ -175,7 +175,7 @@ extension Analysis {
                 linkBytes.append(0x3A)
                 d.withID(l.target) { b, _ in linkBytes.append(contentsOf: b) }
             }
-            linkBytes.withUnsafeBufferPointer { w.text(bytes: $0) }
+            w.text(bytes: linkBytes)
             w.separator()
             if e.text === store && e.sourceIndex < sources.count { w.cell(sources[e.sourceIndex]) } else { w.text(e.source) }
             w.separator()
