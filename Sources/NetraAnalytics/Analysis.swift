@@ -9,16 +9,15 @@ public struct Analysis: Sendable {
     public let leadTimes: [LeadTime]
     /// Events per month × jurisdiction × kind, rolled up: what the monthly charts draw.
     public let monthlyTable: MonthlyTable
-    /// The events by id, their ids copied in that order (for the lead-time export).
-    public let idOrder: IDOrder
+    /// Event indices sorted by id (see `LeadTimes.idOrder`): the order lead times are listed in.
+    public let idOrder: [Int]
 
     public init(dataset: Dataset) {
         self.dataset = dataset
-        // Both cores sort half the ids each; then one merges them while the other builds the
-        // graph, counts the months and works out the lead times, which are listed by id last.
-        let halves = IDOrder.sortedHalves(dataset.events)
+        // One core sorts the ids while the other builds the graph, counts the months and
+        // works out the lead times, which are listed by id last.
         let (ids, (built, table, figures)) = Parallel.both(
-            { IDOrder(dataset.events, merging: halves) },
+            { LeadTimes.idOrder(dataset.events) },
             { () -> (EventGraph, MonthlyTable, LeadTimes.Figures) in
                 let g = EventGraph(events: dataset.events)
                 return (g, MonthlyTable(dataset, rollup: true), LeadTimes.figures(dataset, graph: g))
@@ -26,7 +25,7 @@ public struct Analysis: Sendable {
         idOrder = ids
         graph = built
         monthlyTable = table
-        leadTimes = figures.listed(by: ids.order)
+        leadTimes = figures.listed(by: ids)
     }
 
     /// Events per month × jurisdiction × kind; with `rollup`, each ancestor's rows too.

@@ -244,8 +244,19 @@ public enum LeadTimes {
         return Figures(byMeasure: byMeasure, slot: slot)
     }
 
-    /// Event indices sorted by id, equal ids in index order (see `IDOrder`).
-    public static func idOrder(_ events: [Event]) -> [Int] { IDOrder(events).order }
+    /// Event indices sorted by id, equal ids (possible only in a hand-built dataset) in index order.
+    /// ASCII ids, the usual case, are compared by their bytes, which orders them as String
+    /// does; any other id and all are compared as Strings (canonical equivalence).
+    public static func idOrder(_ events: [Event]) -> [Int] {
+        let ascii = events.allSatisfy { e in e.withUTF8(.id) { id in id.allSatisfy { $0 < 0x80 } } }
+        guard ascii else {
+            let ids = events.map(\.id)
+            return events.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) }
+        }
+        return events.indices.sorted { a, b in
+            events[a].idPrecedes(events[b]) || (a < b && events[a].sameID(events[b]))
+        }
+    }
 
     /// Summaries sorted by measure (in `allCases` order), then jurisdiction id.
     public static func summarize(_ times: [LeadTime], dataset d: Dataset) -> [LeadTimeSummary] {
