@@ -28,7 +28,10 @@ struct JobFlags: ParsableArguments {
     var verbose = false
 
     func validate() throws {
-        if !(1...4).contains(scale) { throw ValidationError("--scale takes 1, 2, 3 or 4") }
+        // What the charts take, checked before anything is read or made.
+        if !ChartOptions.scales.contains(scale) {
+            throw ValidationError("--scale takes \(ChartOptions.scales.map(String.init).joined(separator: " or ")); got \(scale)")
+        }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 

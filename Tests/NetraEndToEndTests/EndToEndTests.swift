@@ -160,6 +160,20 @@ enum Netra {
         #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("month;jurisdiction;kind;events;count_sum\r\n"))
     }
 
+    @Test func aScaleTheChartsRefuseIsAUsageErrorBeforeAnyFolderIsMade() throws {
+        let base = Netra.tempDir("scale")
+        for scale in ["0", "3", "4"] {
+            for command in [["report"], ["briefing", "--month", "2024-01"], []] {
+                let out = base + "/out-\(scale)-\(command.count)"
+                let r = try Netra.run(command + ["--scale", scale, "--out", out, "-q"])
+                #expect(r.status == 2, "\(command) --scale \(scale): exit \(r.status), \(r.stderr)")
+                #expect(r.stderr.contains("--scale takes 1 or 2; got \(scale)"), "\(r.stderr)")
+                #expect(!FileManager.default.fileExists(atPath: out), "\(command) --scale \(scale) made \(out)")
+            }
+        }
+        #expect(Netra.files(in: base).isEmpty)
+    }
+
     @Test func worksOnAGeneratedDatasetOfAnotherShape() throws {
         let data = Netra.tempDir("gen"), out = Netra.tempDir("genout")
         #expect(try Netra.run(["generate", "--events", "3000", "--seed", "7", "--out", data]).status == 0)
