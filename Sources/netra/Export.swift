@@ -32,12 +32,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        if out != "-" {
-            do { try OutputFolder.checkFile(out) } catch {
-                printError("netra: \(error.message)")
-                throw ExitCode(1)
-            }
-        }
+        if out != "-" { try orFail { () throws(OutputError) in try OutputFolder.checkFile(out) } }
         let data = try dataset.load()
         let analysis = Analysis(dataset: data)
         var chosen: (a: Int, b: Int)?
@@ -48,15 +43,12 @@ struct Export: ParsableCommand {
 }
 
 /// Writes to standard output for `-`, else to the file atomically.
-func emit(_ bytes: [UInt8], to out: String) throws {
+func emit(_ bytes: [UInt8], to out: String) throws(NetraFailure) {
     if out == "-" {
         writeStdout(bytes)
         return
     }
-    do { try OutputFolder.writeAtomically(bytes, to: out) } catch {
-        printError("netra: \(error.message)")
-        throw ExitCode(1)
-    }
+    try orFail { () throws(OutputError) in try OutputFolder.writeAtomically(bytes, to: out) }
 }
 
 /// Looks up two jurisdiction ids; an unknown one is a usage error listing the known ones.
