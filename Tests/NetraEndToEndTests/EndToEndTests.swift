@@ -174,6 +174,32 @@ enum Netra {
         #expect(Netra.files(in: base).isEmpty)
     }
 
+    @Test func exportEventsIsTheReportsFileAndStreamsLikeIt() throws {
+        let report = Netra.tempDir("stream-report"), file = Netra.tempDir("stream-file") + "/events.csv"
+        #expect(try Netra.run(["report", "--out", report, "-q"]).status == 0)
+        #expect(try Netra.run(["export", "events", "--out", file]).status == 0)
+        let piped = try Netra.run(["export", "events"])
+        let reference = try #require(FileManager.default.contents(atPath: report + "/events.csv"))
+        #expect(FileManager.default.contents(atPath: file) == reference)
+        #expect(Data(piped.stdout.utf8) == reference)
+        // Memory: held whole, the export would add its own size to the peak; streamed, a
+        // chunk or two. The monthly export (a few kB) loads and analyses the same data.
+        guard Child.haveGNUTime, !underSanitizer else { return }
+        let data = Netra.tempDir("stream-data"), out = Netra.tempDir("stream-out")
+        #expect(try Netra.run(["generate", "--events", "100000", "--seed", "3", "--out", data]).status == 0)
+        let small = try Child.run(["export", "monthly", "--dataset", data, "--out", out + "/monthly.csv"], measure: true)
+        let toFile = try Child.run(["export", "events", "--dataset", data, "--out", out + "/events.csv"], measure: true)
+        let toStdout = try Child.run(["export", "events", "--dataset", data], measure: true)
+        try #require(small.status == 0 && toFile.status == 0 && toStdout.status == 0)
+        let size = try #require(FileManager.default.attributesOfItem(atPath: out + "/events.csv")[.size] as? Int)
+        #expect(size > 30_000_000)
+        #expect(toStdout.stdout.utf8.count == size)
+        for run in [toFile, toStdout] {
+            #expect(run.ownRSS && run.maxRSSKiB - small.maxRSSKiB < size / 1024 / 2,
+                    "peak \(run.maxRSSKiB) KiB against \(small.maxRSSKiB) KiB for the monthly export; the file is \(size / 1024) KiB")
+        }
+    }
+
     @Test func worksOnAGeneratedDatasetOfAnotherShape() throws {
         let data = Netra.tempDir("gen"), out = Netra.tempDir("genout")
         #expect(try Netra.run(["generate", "--events", "3000", "--seed", "7", "--out", data]).status == 0)

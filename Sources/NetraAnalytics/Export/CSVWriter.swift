@@ -47,15 +47,21 @@ public struct CSVWriter: Sendable {
     }
 
     /// Hands the bytes so far to `sink` once they pass a chunk, so a big export stays small in memory.
-    public mutating func spill(into sink: ByteSink) {
+    public mutating func spill(into sink: ByteSink) { spill { sink.write($0) } }
+
+    /// Hands the bytes so far to `emit` once they pass a chunk.
+    public mutating func spill(_ emit: ([UInt8]) -> Void) {
         guard bytes.count >= ByteSink.chunk else { return }
-        sink.write(bytes)
+        emit(bytes)
         bytes.removeAll(keepingCapacity: true)
     }
 
     /// Hands the rest to `sink`.
-    public mutating func finish(into sink: ByteSink) {
-        sink.write(bytes)
+    public mutating func finish(into sink: ByteSink) { finish { sink.write($0) } }
+
+    /// Hands the rest to `emit`.
+    public mutating func finish(_ emit: ([UInt8]) -> Void) {
+        emit(bytes)
         bytes.removeAll()
     }
 
