@@ -85,7 +85,7 @@ public enum ReportJob {
     static func jurisdictionsWithEvents(_ d: Dataset) -> [Int] {
         var has = [Bool](repeating: false, count: d.jurisdictions.count)
         var own = [Bool](repeating: false, count: d.jurisdictions.count)
-        d.events.withUnsafeBufferPointer { events in for k in events.indices { own[events[k].jurisdiction] = true } }
+        for k in d.events.indices { own[d.events[k].jurisdiction] = true }
         for j in d.jurisdictions.indices where own[j] { for x in d.lineage(of: j) { has[x] = true } }
         return d.jurisdictions.indices.filter { has[$0] }
     }

@@ -82,11 +82,7 @@ public enum CasesChart {
         var rawUnits: [(bytes: [UInt8], text: Int)] = []
         var unitTexts: [String] = []
         var last = -1
-        func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard a.count == b.count else { return false }
-            for k in 0..<a.count where a[k] != b[k] { return false }
-            return true
-        }
+        func same(_ a: [UInt8], _ b: some Collection<UInt8>) -> Bool { a.count == b.count && a.elementsEqual(b) }
         func unit(_ e: borrowing Event) -> Int {
             e.withUTF8(.unit) { b in
                 if last >= 0 && same(rawUnits[last].bytes, b) { return rawUnits[last].text }
@@ -100,7 +96,7 @@ public enum CasesChart {
             }
         }
         let jCount = dataset.jurisdictions.count
-        dataset.events.withUnsafeBufferPointer { events in
+        do { let events = dataset.events
             for i in events.indices {
                 let kind = events[i].kind
                 guard kind == .caseTally || kind == .pledge, let c = events[i].count, c >= 0,

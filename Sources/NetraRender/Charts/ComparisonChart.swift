@@ -46,7 +46,7 @@ struct ComparisonFigures: Equatable {
     static func compute(_ dataset: Dataset, _ first: Int, _ second: Int) -> (ComparisonFigures, ComparisonFigures) {
         let masks = [ChartContext.withinMask(dataset, root: first), ChartContext.withinMask(dataset, root: second)]
         var figures = [ComparisonFigures(), ComparisonFigures()]
-        dataset.events.withUnsafeBufferPointer { events in
+        do { let events = dataset.events
             for i in events.indices {
                 let j = events[i].jurisdiction
                 guard j >= 0 && j < masks[0].count else { continue }

@@ -168,7 +168,7 @@ public enum TimelineChart {
         var lo = Int.max, hi = Int.min, inWindow = 0
         var anyOnOrBefore = false, anySpan = false
         // Events are read in place: a copy of each `Event` would retain its arrays and store.
-        dataset.events.withUnsafeBufferPointer { events in
+        do { let events = dataset.events
             for i in events.indices where events[i].jurisdiction >= 0 && events[i].jurisdiction < jCount {
                 let (a, b) = extent(events[i])
                 if let w = window, b < w.lowerBound || a > w.upperBound { continue }
@@ -597,7 +597,7 @@ public enum TimelineChart {
         let base0 = baseIndex(scale.from)
         let nBase = max(1, baseIndex(scale.to) - base0 + 1)
         var counts = [Int32](repeating: 0, count: lanes.count * nBase * kinds)
-        dataset.events.withUnsafeBufferPointer { events in
+        do { let events = dataset.events
             for i in events.indices where events[i].jurisdiction >= 0 && events[i].jurisdiction < laneOf.count {
                 let lane = laneOf[events[i].jurisdiction]
                 if lane < 0 { continue }
