@@ -5,7 +5,7 @@ import NetraRender
 /// Renders every chart to `$NETRA_RENDER_CHECK` (when set) for a person to look at.
 @Suite struct VisualCheckTests {
     @Test func monthlyBars() throws {
-        let d = Fixtures.realOrFixture()
+        let d = try Fixtures.shipped()
         let all = try MonthlyBarsChart.render(d)
         Fixtures.keep(all.png, "monthly-id.png")
         let en = try MonthlyBarsChart.render(d, jurisdiction: d.jurisdictionIndex["kota-bekasi"], options: ChartOptions(language: .en))
@@ -16,7 +16,7 @@ import NetraRender
 
 extension VisualCheckTests {
     @Test func timeline() throws {
-        let d = Fixtures.realOrFixture()
+        let d = try Fixtures.shipped()
         let t = try TimelineChart.render(d, graph: EventGraph(events: d.events))
         Fixtures.keep(t.png, "timeline-id.png")
         let f = Fixtures.bekasi()
@@ -27,7 +27,7 @@ extension VisualCheckTests {
 
 extension VisualCheckTests {
     @Test func comparison() throws {
-        let d = Fixtures.realOrFixture()
+        let d = try Fixtures.shipped()
         let a = d.jurisdictionIndex["kota-bekasi"] ?? 2, b = d.jurisdictionIndex["kabupaten-bekasi"] ?? 3
         Fixtures.keep(try ComparisonChart.render(d, first: a, second: b).png, "comparison-id.png")
         Fixtures.keep(try ComparisonChart.render(d, first: a, second: b, options: ChartOptions(language: .en, scale: 2)).png, "comparison-en-2x.png")
@@ -54,7 +54,7 @@ extension VisualCheckTests {
     }
 
     @Test func leadTimesAndCases() throws {
-        let d = Fixtures.realOrFixture()
+        let d = try Fixtures.shipped()
         Fixtures.keep(try LeadTimesChart.render(Self.leadSeries(d), dataset: d).png, "leadtimes-id.png")
         Fixtures.keep(try CasesChart.render(d).png, "cases-id.png")
         Fixtures.keep(try CasesChart.render(d, options: ChartOptions(language: .en)).png, "cases-en.png")
