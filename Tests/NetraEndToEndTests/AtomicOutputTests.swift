@@ -87,6 +87,9 @@ import Glibc
                 }
             }
             let r = try #require(result)
+            // A run that ended before the kill landed proves nothing about being killed.
+            #expect(killed && r.signal == SIGKILL,
+                    "\(moment): the report ended by itself (exit \(r.status)) before it was killed; give NETRA_KILL_EVENTS more events")
             let temps = Self.checkLeftovers(out, against: ref, refFiles: Set(refFiles), "killed \(moment)")
             caughtTemporaries += temps.count
             let finals = regularFiles(in: out).count - temps.count
