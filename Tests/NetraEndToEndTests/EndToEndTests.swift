@@ -35,9 +35,11 @@ enum Netra {
         return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
+    /// A new folder, removed after the test (see `.removingTemporaryFolders`).
     static func tempDir(_ name: String) -> String {
         let d = FileManager.default.temporaryDirectory.appendingPathComponent("netra-e2e-\(name)-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+        if let folders = TemporaryFolders.current { folders.add(d) } else { Issue.record("\(d) is made outside a test that removes it") }
         return d
     }
 
@@ -60,7 +62,7 @@ enum Netra {
     }
 }
 
-@Suite(.serialized) struct EndToEndTests {
+@Suite(.serialized, .removingTemporaryFolders) struct EndToEndTests {
     @Test func validateAcceptsTheShippedDataset() throws {
         let r = try Netra.run(["validate"])
         #expect(r.status == 0)
