@@ -9,23 +9,26 @@ public struct Analysis: Sendable {
     public let leadTimes: [LeadTime]
     /// Events per month × jurisdiction × kind, rolled up: what the monthly charts draw.
     public let monthlyTable: MonthlyTable
-    /// Event indices sorted by id (see `LeadTimes.idOrder`): the order lead times are listed in.
-    public let idOrder: [Int]
+    /// The events by id, their ids copied in that order (for the lead-time export).
+    public let ids: SortedIDs
+    /// Event indices sorted by id: the order lead times are listed in.
+    public var idOrder: [Int] { ids.order }
 
     public init(dataset: Dataset) {
         self.dataset = dataset
-        // One core sorts the ids while the other builds the graph, counts the months and
-        // works out the lead times, which are listed by id last.
-        let (ids, (built, table, figures)) = Parallel.both(
-            { LeadTimes.idOrder(dataset.events) },
+        // Both cores sort half the ids each; then one merges them while the other builds the
+        // graph, counts the months and works out the lead times, which are listed by id last.
+        let halves = SortedIDs.sortedHalves(dataset.events)
+        let (sorted, (built, table, figures)) = Parallel.both(
+            { SortedIDs(dataset.events, merging: halves) },
             { () -> (EventGraph, MonthlyTable, LeadTimes.Figures) in
                 let g = EventGraph(events: dataset.events)
                 return (g, MonthlyTable(dataset, rollup: true), LeadTimes.figures(dataset, graph: g))
             })
-        idOrder = ids
+        ids = sorted
         graph = built
         monthlyTable = table
-        leadTimes = figures.listed(by: ids)
+        leadTimes = figures.listed(by: sorted.order)
     }
 
     /// Events per month × jurisdiction × kind; with `rollup`, each ancestor's rows too.

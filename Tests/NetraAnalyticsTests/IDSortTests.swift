@@ -24,6 +24,21 @@ import NetraCore
         #expect(LeadTimes.idOrder(Self.events(ids)) == Self.expected(ids))
     }
 
+    @Test func tiesPastTheKeysAndAcrossTheHalvesSortAsStringsDo() {
+        // Longer than the 48 bytes held in a key, equal ids in both halves, prefixes of each other.
+        let stem = "kabupaten-kepulauan-seribu-2024-06-07-sosialisasi-"
+        var ids: [String] = []
+        for n in [10, 2, 1, 100, 20, 3, 1] { ids.append(stem + String(n)) }
+        ids += [stem, String(stem.dropLast()), "b", stem + "1", "a", stem + "10", stem + "1"]
+        let events = Self.events(ids)
+        let sorted = SortedIDs(events)
+        #expect(sorted.order == Self.expected(ids))
+        // The ids copied in that order are each event's own.
+        for k in ids.indices {
+            #expect(sorted.withID(k) { bytes, _ in String(decoding: bytes, as: UTF8.self) } == ids[k])
+        }
+    }
+
     @Test func nonASCIIIdsSortAsStringsDo() {
         // "e\u{301}" is é decomposed: String order (canonical) is not its byte order.
         let ids = ["é-2", "e-1", "ü", "u", "é-1", "z", "e\u{301}-0", "e\u{301}-0"]

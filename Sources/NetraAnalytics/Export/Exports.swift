@@ -62,7 +62,7 @@ extension Analysis {
         for t in leadTimes {
             if t.measure != lastMeasure { lastMeasure = t.measure; measureCell = measures[t.measure.order] }
             w.cell(measureCell); w.separator()
-            d.withID(t.event) { w.text(bytes: $0, plain: $1) }; w.separator()
+            ids.withID(t.event) { w.text(bytes: $0, plain: $1) }; w.separator()
             w.cell(jurisdictions[t.jurisdiction]); w.separator()
             switch t.target {
             case .event(let e): d.withID(e) { w.text(bytes: $0, plain: $1) }

@@ -244,64 +244,8 @@ public enum LeadTimes {
         return Figures(byMeasure: byMeasure, slot: slot)
     }
 
-    /// Event indices sorted by id, equal ids (possible only in a hand-built dataset) in index order.
-    /// ASCII ids, the usual case, are compared by their bytes, which orders them as String
-    /// does; any other id and all are compared as Strings (canonical equivalence).
-    public static func idOrder(_ events: [Event]) -> [Int] {
-        // Every id's bytes one after another: id k is bytes[start[k]..<start[k + 1]].
-        var bytes: [UInt8] = []
-        var start = [0]
-        start.reserveCapacity(events.count + 1)
-        for k in events.indices {
-            events.withID(k) { id, _ in bytes.append(contentsOf: id) }
-            start.append(bytes.count)
-        }
-        guard !bytes.contains(where: { $0 >= 0x80 }) else {
-            let ids = events.map(\.id)
-            return events.indices.sorted { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 < $1) }
-        }
-        var keys = events.indices.map { IDKey(bytes, from: start[$0], to: start[$0 + 1], index: $0) }
-        keys.sort { x, y in
-            if let p = x.wordsPrecede(y) { return p }
-            // The same first 32 bytes: the rest, then the shorter, then the lower index.
-            var i = start[x.index] + IDKey.width, j = start[y.index] + IDKey.width
-            let endX = start[x.index + 1], endY = start[y.index + 1]
-            while i < endX && j < endY {
-                if bytes[i] != bytes[j] { return bytes[i] < bytes[j] }
-                i += 1; j += 1
-            }
-            let lengthX = endX - start[x.index], lengthY = endY - start[y.index]
-            return lengthX != lengthY ? lengthX < lengthY : x.index < y.index
-        }
-        return keys.map(\.index)
-    }
-
-    /// An id's first 32 bytes as four big-endian words, zero-padded: comparing the words
-    /// compares those bytes (ids hold no NUL), so most of a million comparisons end here.
-    struct IDKey {
-        static let width = 32
-        var words: (UInt64, UInt64, UInt64, UInt64)
-        var index: Int
-
-        init(_ bytes: [UInt8], from: Int, to: Int, index: Int) {
-            func word(_ at: Int) -> UInt64 {
-                var w: UInt64 = 0
-                for i in at..<(at + 8) { w = w << 8 | UInt64(i < to ? bytes[i] : 0) }
-                return w
-            }
-            words = (word(from), word(from + 8), word(from + 16), word(from + 24))
-            self.index = index
-        }
-
-        /// Whether `self` sorts before `other` on the first 32 bytes; nil when those are the same.
-        func wordsPrecede(_ other: IDKey) -> Bool? {
-            if words.0 != other.words.0 { return words.0 < other.words.0 }
-            if words.1 != other.words.1 { return words.1 < other.words.1 }
-            if words.2 != other.words.2 { return words.2 < other.words.2 }
-            if words.3 != other.words.3 { return words.3 < other.words.3 }
-            return nil
-        }
-    }
+    /// Event indices sorted by id, equal ids in index order (see `SortedIDs`).
+    public static func idOrder(_ events: [Event]) -> [Int] { SortedIDs(events).order }
 
     /// Summaries sorted by measure (in `allCases` order), then jurisdiction id.
     public static func summarize(_ times: [LeadTime], dataset d: Dataset) -> [LeadTimeSummary] {
