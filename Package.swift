@@ -5,9 +5,10 @@ import PackageDescription
 // cell, a CSV field) across module boundaries: a million rows call each of them many times.
 let speed: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
 
+// No `platforms:` claim: Netra builds on Linux only (Glibc, libgd through pkg-config), and
+// SwiftPM has no Linux entry to name.
 let package = Package(
     name: "Netra",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "netra", targets: ["netra"]),
         .library(name: "NetraCore", targets: ["NetraCore"]),

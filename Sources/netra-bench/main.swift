@@ -28,8 +28,8 @@ func peakMiB(_ who: Int32) -> Double {
 }
 
 func warn(_ message: String) {
-    let line = Array("netra-bench: \(message)\n".utf8)
-    _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    let line = "netra-bench: \(message)\n"
+    _ = write(2, line, line.utf8.count)
 }
 
 func fail(_ message: String) -> Never {
@@ -84,7 +84,7 @@ func capture(_ argv: [String]) -> (status: Int32, output: String) {
     var out: [UInt8] = []
     var buf = [UInt8](repeating: 0, count: 4096)
     while true {
-        let r = buf.withUnsafeMutableBytes { read(fds[0], $0.baseAddress, 4096) }
+        let r = read(fds[0], &buf, buf.count)
         if r < 0 && errno == EINTR { continue }
         if r <= 0 { break }
         out += buf[0..<r]
@@ -97,11 +97,10 @@ func capture(_ argv: [String]) -> (status: Int32, output: String) {
 }
 
 func makeTempDir(_ prefix: String) -> String {
+    // mkdtemp fills in the X's of the template in place.
     var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
-    guard let p = template.withUnsafeMutableBufferPointer({ b in b.baseAddress.flatMap { mkdtemp($0) } }) else {
-        fail("cannot make a folder under /tmp")
-    }
-    return String(cString: p)
+    guard mkdtemp(&template) != nil else { fail("cannot make a folder under /tmp") }
+    return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
 
 func fmtSeconds(_ s: Double) -> String {
@@ -233,7 +232,9 @@ if access(netra, X_OK) != 0 { warn("no netra binary at \(netra); the report row 
 func machine() -> String {
     var u = utsname()
     uname(&u)
-    let release = withUnsafeBytes(of: &u.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    // A C char array imports as a tuple: its elements read one by one.
+    let chars = Mirror(reflecting: u.release).children.compactMap { $0.value as? CChar }
+    let release = String(decoding: chars.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
     let mem = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE))) / Double(1 << 30)
     var cpu = "unknown CPU"

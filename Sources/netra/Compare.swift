@@ -26,12 +26,7 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        if let out {
-            do { try OutputFolder.check(out) } catch {
-                printError("netra: \(error.message)")
-                throw ExitCode(1)
-            }
-        }
+        if let out { try orFail { () throws(OutputError) in try OutputFolder.check(out) } }
         let data = try dataset.load()
         let analysis = Analysis(dataset: data)
         let pair: (a: JurisdictionIndex, b: JurisdictionIndex)
@@ -48,14 +43,10 @@ struct Compare: ParsableCommand {
         let comparison = analysis.compare(pair.a, pair.b)
         print(comparison.table(analysis, language: lang))
         if let out {
-            do {
-                let folder = try OutputFolder(out)
-                let path = try folder.write(analysis.compareCSV(comparison, flavour: .plain), to: ExportKind.compare.fileName)
-                printError("wrote \(path)")
-            } catch {
-                printError("netra: \(error.message)")
-                throw ExitCode(1)
+            let path = try orFail { () throws(OutputError) in
+                try OutputFolder(out).write(analysis.compareCSV(comparison, flavour: .plain), to: ExportKind.compare.fileName)
             }
+            printError("wrote \(path)")
         }
     }
 }

@@ -32,30 +32,38 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        if out != "-" {
-            do { try OutputFolder.checkFile(out) } catch {
-                printError("netra: \(error.message)")
-                throw ExitCode(1)
-            }
-        }
+        if out != "-" { try orFail { () throws(OutputError) in try OutputFolder.checkFile(out) } }
         let data = try dataset.load()
         let analysis = Analysis(dataset: data)
         var chosen: (a: JurisdictionIndex, b: JurisdictionIndex)?
         if pair.count == 2 { chosen = try resolvePair(pair[0], pair[1], in: data) }
-        let bytes = analysis.export(kind, flavour: excel ? .excel : .plain, rollup: rollup, pair: chosen)
-        try emit(bytes, to: out)
+        let flavour: CSVFlavour = excel ? .excel : .plain
+        if kind == .events {
+            // The big one: written as it is made, a chunk at a time, as the report writes it.
+            try emit(to: out) { write in analysis.writeEventsCSV(flavour: flavour, to: write) }
+        } else {
+            let bytes = analysis.export(kind, flavour: flavour, rollup: rollup, pair: chosen)
+            try emit(to: out) { write in write(bytes) }
+        }
     }
 }
 
-/// Writes to standard output for `-`, else to the file atomically.
-func emit(_ bytes: [UInt8], to out: String) throws {
+/// Hands `body` a writer to standard output for `-`, else to the file, which is replaced
+/// whole or not at all.
+func emit(to out: String, _ body: (([UInt8]) -> Void) -> Void) throws(NetraFailure) {
     if out == "-" {
-        writeStdout(bytes)
+        body(writeStdout)
         return
     }
-    do { try OutputFolder.writeAtomically(bytes, to: out) } catch {
-        printError("netra: \(error.message)")
-        throw ExitCode(1)
+    try orFail { () throws(OutputError) in
+        let file = try StagedFile(target: out)
+        do throws(OutputError) {
+            try file.fill { sink in body { sink.write($0) } }
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
     }
 }
 

@@ -26,13 +26,7 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let bytes: Int
-        do {
-            bytes = try SyntheticDataset.write(events: events, seed: seed, to: out)
-        } catch {
-            printError("netra: \(error)")
-            throw ExitCode(1)
-        }
+        let bytes = try orFail { try SyntheticDataset.write(events: events, seed: seed, to: out) }
         print("wrote \(events) events (seed \(seed)) to \(out): events.csv, jurisdictions.csv, elections.csv, \(Generate.size(bytes))")
     }
 

@@ -28,25 +28,20 @@ struct JobFlags: ParsableArguments {
     var verbose = false
 
     func validate() throws {
-        if !(1...4).contains(scale) { throw ValidationError("--scale takes 1, 2, 3 or 4") }
+        // What the charts take, checked before anything is read or made.
+        if !ChartOptions.scales.contains(scale) {
+            throw ValidationError("--scale takes \(ChartOptions.scales.map(String.init).joined(separator: " or ")); got \(scale)")
+        }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
-    func options() throws -> JobOptions {
-        do {
-            return JobOptions(language: lang, scale: scale, fonts: try FontSet.resolve(path: font))
-        } catch {
-            printError("netra: \(error)")
-            throw ExitCode(1)
-        }
+    func options() throws(NetraFailure) -> JobOptions {
+        JobOptions(language: lang, scale: scale, fonts: try orFail { try FontSet.resolve(path: font) })
     }
 
     /// Refuses an output folder that cannot be used before any long work (creates nothing).
-    func checkOut() throws {
-        do { try OutputFolder.check(out) } catch {
-            printError("netra: \(error.message)")
-            throw ExitCode(1)
-        }
+    func checkOut() throws(NetraFailure) {
+        try orFail { () throws(OutputError) in try OutputFolder.check(out) }
     }
 
     /// What every job does first: refuse an unusable --out, find the fonts, then load and
@@ -61,18 +56,12 @@ struct JobFlags: ParsableArguments {
     var progress: any ProgressSink { TerminalProgress(show: !quiet && (verbose || isatty(2) != 0), verbose: verbose) }
 
     /// Makes and writes the files, then lists them (unless quiet).
-    func write(_ files: [OutputFile]) throws {
-        do {
-            let folder: OutputFolder
-            do { folder = try OutputFolder(out) } catch { throw JobError.output(error) }
-            let paths = try folder.write(files, progress: progress)
-            if !quiet {
-                print("wrote \(paths.count) file\(paths.count == 1 ? "" : "s") into \(folder.path)/")
-                for p in paths { print("  \(p)") }
-            }
-        } catch {
-            printError("netra: \(error)")
-            throw ExitCode(1)
+    func write(_ files: [OutputFile]) throws(NetraFailure) {
+        let folder = try orFail { () throws(OutputError) in try OutputFolder(out) }
+        let paths = try orFail { () throws(JobError) in try folder.write(files, progress: progress) }
+        if !quiet {
+            print("wrote \(paths.count) file\(paths.count == 1 ? "" : "s") into \(folder.path)/")
+            for p in paths { print("  \(p)") }
         }
     }
 }

@@ -19,12 +19,17 @@ struct Netra: ParsableCommand {
         defaultSubcommand: MainJob.self
     )
 
-    /// Runs the command; usage errors exit 2 (the argument parser's own default is 64).
+    /// Runs the command. The one place where an error becomes a message and an exit code:
+    /// a `NetraFailure` says both; usage errors exit 2 (the argument parser's own default is 64).
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
             GDImage.releaseFontCache()
+        } catch let failure as NetraFailure {
+            GDImage.releaseFontCache()
+            printError(failure.message)
+            Glibc.exit(failure.exitCode)
         } catch {
             GDImage.releaseFontCache()
             let code = exitCode(for: error)

@@ -9,14 +9,15 @@ struct DatasetOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The dataset folder (events.csv, jurisdictions.csv, elections.csv).", valueName: "DIR"))
     var dataset: String = defaultDatasetPath
 
-    /// Loads and checks the dataset; on problems prints each to stderr and exits 1.
-    func load() throws -> Dataset {
+    /// Loads and checks the dataset; its problems, one a line, fail the command with exit 1.
+    func load() throws(NetraFailure) -> Dataset {
         do {
             return try DatasetLoader.load(directory: dataset)
         } catch {
-            for d in error.diagnostics { printError(d.description) }
-            printError("netra: \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s") in \(dataset); nothing was written")
-            throw ExitCode(1)
+            let n = error.diagnostics.count
+            let lines = error.diagnostics.map(\.description)
+                + ["netra: \(n) problem\(n == 1 ? "" : "s") in \(dataset); nothing was written"]
+            throw NetraFailure(exitCode: 1, message: lines.joined(separator: "\n"))
         }
     }
 }
@@ -31,10 +32,12 @@ func printError(_ line: String) {
 }
 
 func writeStdout(_ bytes: [UInt8]) {
-    var done = 0
-    while done < bytes.count {
-        let r = bytes.withUnsafeBytes { write(1, $0.baseAddress.map { $0 + done }, bytes.count - done) }
-        if r <= 0 { if errno == EINTR { continue }; return }
-        done += r
+    var rest = bytes
+    while !rest.isEmpty {
+        let r = write(1, rest, rest.count)
+        if r < 0 && errno == EINTR { continue }
+        if r <= 0 { return }
+        // A short write is rare (a signal), and so is this copy.
+        rest.removeFirst(r)
     }
 }

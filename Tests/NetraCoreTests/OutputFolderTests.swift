@@ -6,10 +6,18 @@ import Glibc
 
 /// The one atomic writer (OutputFolder.writeAtomically), its temporary files and their cleanup.
 @Suite struct OutputFolderTests {
+    /// Each test gets a suite value of its own: its folders go when that value does.
+    let folders = TemporaryFolders()
+
     func tempFolder() -> String {
         var template = Array("/tmp/netra-output-test-XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buf in buf.baseAddress.flatMap { mkdtemp($0) } }
-        return made.map { String(cString: $0) } ?? "/tmp"
+        guard let path = made.map({ String(cString: $0) }) else {
+            Issue.record("cannot make a folder under /tmp")
+            return "/nonexistent-netra-test-folder"
+        }
+        folders.add(path)
+        return path
     }
 
     func listing(_ folder: String) -> [String] {

@@ -1,4 +1,6 @@
+import Foundation
 import NetraCore
+import Synchronization
 
 /// The package root, found from this file, so tests run from any working folder.
 let packageRoot: String = {
@@ -8,6 +10,17 @@ let packageRoot: String = {
 }()
 
 let shippedDataset = packageRoot + "/datasets/bekasi-2024"
+
+/// Folders a test made, removed with this value (a suite value lives for one test).
+final class TemporaryFolders: Sendable {
+    private let made = Mutex<[String]>([])
+
+    func add(_ path: String) { made.withLock { $0.append(path) } }
+
+    deinit {
+        for path in made.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+    }
+}
 
 /// A small valid dataset as text, to be broken one way at a time.
 enum Fixture {

@@ -7,7 +7,7 @@ import Glibc
 
 /// Outputs land whole or not at all, only inside `--out`, and an unusable `--out` is a clear
 /// error (SPEC §6), all through the built binary.
-@Suite(.serialized) struct AtomicOutputTests {
+@Suite(.serialized, .removingTemporaryFolders) struct AtomicOutputTests {
     static func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 
     /// What a killed run left: every file under its final name must equal the complete run's,
@@ -46,11 +46,8 @@ import Glibc
         // Big enough that writing takes a while: NETRA_KILL_EVENTS overrides (e.g. 200000).
         let events = ProcessInfo.processInfo.environment["NETRA_KILL_EVENTS"].flatMap(Int.init) ?? 30_000
         let data = Netra.tempDir("kill-data")
-        var made = [data]
-        defer { for d in made { try? FileManager.default.removeItem(atPath: d) } }
         #expect(try Netra.run(["generate", "--events", "\(events)", "--seed", "1", "--out", data]).status == 0)
         let ref = Netra.tempDir("kill-ref")
-        made.append(ref)
         let full = try Child.run(["report", "--dataset", data, "--out", ref, "-q"])
         try #require(full.status == 0, "the complete run failed: \(full.stderr)")
         let refFiles = regularFiles(in: ref)
@@ -62,7 +59,6 @@ import Glibc
         var caughtTemporaries = 0
         for moment in [Moment.after(300), .temporary(files: 0), .temporary(files: pngs), .files(refFiles.count - 2)] {
             let out = Netra.tempDir("kill-out")
-            made.append(out)
             let child = try Child.start(["report", "--dataset", data, "--out", out, "-q"])
             let started = Date()
             var result: Child.Finished?
@@ -87,6 +83,9 @@ import Glibc
                 }
             }
             let r = try #require(result)
+            // A run that ended before the kill landed proves nothing about being killed.
+            #expect(killed && r.signal == SIGKILL,
+                    "\(moment): the report ended by itself (exit \(r.status)) before it was killed; give NETRA_KILL_EVENTS more events")
             let temps = Self.checkLeftovers(out, against: ref, refFiles: Set(refFiles), "killed \(moment)")
             caughtTemporaries += temps.count
             let finals = regularFiles(in: out).count - temps.count

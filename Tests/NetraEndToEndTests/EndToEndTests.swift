@@ -35,9 +35,11 @@ enum Netra {
         return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
+    /// A new folder, removed after the test (see `.removingTemporaryFolders`).
     static func tempDir(_ name: String) -> String {
         let d = FileManager.default.temporaryDirectory.appendingPathComponent("netra-e2e-\(name)-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+        if let folders = TemporaryFolders.current { folders.add(d) } else { Issue.record("\(d) is made outside a test that removes it") }
         return d
     }
 
@@ -60,7 +62,7 @@ enum Netra {
     }
 }
 
-@Suite(.serialized) struct EndToEndTests {
+@Suite(.serialized, .removingTemporaryFolders) struct EndToEndTests {
     @Test func validateAcceptsTheShippedDataset() throws {
         let r = try Netra.run(["validate"])
         #expect(r.status == 0)
@@ -158,6 +160,46 @@ enum Netra {
         let bytes = try #require(FileManager.default.contents(atPath: file))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("month;jurisdiction;kind;events;count_sum\r\n"))
+    }
+
+    @Test func aScaleTheChartsRefuseIsAUsageErrorBeforeAnyFolderIsMade() throws {
+        let base = Netra.tempDir("scale")
+        for scale in ["0", "3", "4"] {
+            for command in [["report"], ["briefing", "--month", "2024-01"], []] {
+                let out = base + "/out-\(scale)-\(command.count)"
+                let r = try Netra.run(command + ["--scale", scale, "--out", out, "-q"])
+                #expect(r.status == 2, "\(command) --scale \(scale): exit \(r.status), \(r.stderr)")
+                #expect(r.stderr.contains("--scale takes 1 or 2; got \(scale)"), "\(r.stderr)")
+                #expect(!FileManager.default.fileExists(atPath: out), "\(command) --scale \(scale) made \(out)")
+            }
+        }
+        #expect(Netra.files(in: base).isEmpty)
+    }
+
+    @Test func exportEventsIsTheReportsFileAndStreamsLikeIt() throws {
+        let report = Netra.tempDir("stream-report"), file = Netra.tempDir("stream-file") + "/events.csv"
+        #expect(try Netra.run(["report", "--out", report, "-q"]).status == 0)
+        #expect(try Netra.run(["export", "events", "--out", file]).status == 0)
+        let piped = try Netra.run(["export", "events"])
+        let reference = try #require(FileManager.default.contents(atPath: report + "/events.csv"))
+        #expect(FileManager.default.contents(atPath: file) == reference)
+        #expect(Data(piped.stdout.utf8) == reference)
+        // Memory: held whole, the export would add its own size to the peak; streamed, a
+        // chunk or two. The monthly export (a few kB) loads and analyses the same data.
+        guard Child.haveGNUTime, !underSanitizer else { return }
+        let data = Netra.tempDir("stream-data"), out = Netra.tempDir("stream-out")
+        #expect(try Netra.run(["generate", "--events", "100000", "--seed", "3", "--out", data]).status == 0)
+        let small = try Child.run(["export", "monthly", "--dataset", data, "--out", out + "/monthly.csv"], measure: true)
+        let toFile = try Child.run(["export", "events", "--dataset", data, "--out", out + "/events.csv"], measure: true)
+        let toStdout = try Child.run(["export", "events", "--dataset", data], measure: true)
+        try #require(small.status == 0 && toFile.status == 0 && toStdout.status == 0)
+        let size = try #require(FileManager.default.attributesOfItem(atPath: out + "/events.csv")[.size] as? Int)
+        #expect(size > 30_000_000)
+        #expect(toStdout.stdout.utf8.count == size)
+        for run in [toFile, toStdout] {
+            #expect(run.ownRSS && run.maxRSSKiB - small.maxRSSKiB < size / 1024 / 2,
+                    "peak \(run.maxRSSKiB) KiB against \(small.maxRSSKiB) KiB for the monthly export; the file is \(size / 1024) KiB")
+        }
     }
 
     @Test func worksOnAGeneratedDatasetOfAnotherShape() throws {

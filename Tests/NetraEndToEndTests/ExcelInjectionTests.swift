@@ -4,7 +4,7 @@ import Foundation
 /// CSV injection through the built binary: `netra export … --excel` neutralises formula-like
 /// text from titles, actors, quotes and ids with a leading `'`, while number columns and the
 /// plain flavour keep their exact values.
-@Suite struct ExcelInjectionTests {
+@Suite(.removingTemporaryFolders) struct ExcelInjectionTests {
     /// Splits RFC 4180 text (quoted fields, doubled quotes, CRLF or LF) into rows of cells.
     static func parse(_ bytes: Data, delimiter: Unicode.Scalar) -> [[String]] {
         var scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)

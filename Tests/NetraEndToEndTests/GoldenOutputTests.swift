@@ -3,7 +3,7 @@ import Foundation
 
 /// The built binary writes the same CSVs as the golden files of `NetraReportTests/Snapshots`
 /// (recorded there from the jobs in process): what a user gets is what is pinned.
-@Suite struct GoldenOutputTests {
+@Suite(.removingTemporaryFolders) struct GoldenOutputTests {
     static let goldens = Netra.root + "/Tests/NetraReportTests/Snapshots/bekasi-2024"
 
     @Test func reportAndBriefingCSVsMatchTheGoldenFiles() throws {

@@ -71,9 +71,16 @@ enum Fixtures {
         return Dataset(events: e, jurisdictions: jurisdictions, elections: elections, name: "datasets/bekasi-fixture")
     }
 
-    /// The shipped dataset when it loads, else the fixture.
-    static func realOrFixture() -> Dataset {
-        (try? DatasetLoader.load(directory: "/work/main/datasets/bekasi-2024")) ?? bekasi()
+    /// The package root, found from this file, so tests run from any checkout and folder.
+    static let packageRoot: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)  // Tests/NetraRenderTests/Fixtures.swift
+        return parts.joined(separator: "/")
+    }()
+
+    /// The dataset shipped in this checkout.
+    static func shipped() throws -> Dataset {
+        try DatasetLoader.load(directory: packageRoot + "/datasets/bekasi-2024")
     }
 
     /// Writes a PNG for eyeballing when `NETRA_RENDER_CHECK` names a folder.

@@ -108,6 +108,11 @@ extension Analysis {
 
     /// The events export, written into `sink` chunk by chunk.
     public func writeEventsCSV(flavour: CSVFlavour, only: [EventIndex]? = nil, into sink: ByteSink) {
+        writeEventsCSV(flavour: flavour, only: only) { sink.write($0) }
+    }
+
+    /// The events export, handed to `emit` a chunk (about `ByteSink.chunk` bytes) at a time.
+    public func writeEventsCSV(flavour: CSVFlavour, only: [EventIndex]? = nil, to emit: ([UInt8]) -> Void) {
         let d = dataset
         var w = CSVWriter(flavour: flavour, capacity: min(d.events.count * 400, 2 * ByteSink.chunk))
         w.row(EventColumn.names + d.extraEventColumns + Analysis.computedEventColumns)
@@ -202,10 +207,10 @@ extension Analysis {
             }
             w.int(figure(lag[k]))
             w.endRow()
-            w.spill(into: sink)
+            w.spill(emit)
         }
         if let only { for k in only { each(k) } } else { for k in events.indices { each(k) } }
-        w.finish(into: sink)
+        w.finish(emit)
     }
 
     /// The columns the events export adds after the input ones.

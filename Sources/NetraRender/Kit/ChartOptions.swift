@@ -22,9 +22,12 @@ public struct ChartOptions: Sendable {
         self.fontPath = fontPath; self.boldFontPath = boldFontPath
     }
 
+    /// The scales a chart can be drawn at (the command line refuses any other).
+    public static let scales = [1, 2]
+
     /// Throws unless the size and scale can make a readable chart.
     func validate() throws(RenderError) {
-        guard scale == 1 || scale == 2 else { throw .invalidInput("scale must be 1 or 2, not \(scale)") }
+        guard Self.scales.contains(scale) else { throw .invalidInput("scale must be 1 or 2, not \(scale)") }
         guard (640...8000).contains(width), (400...8000).contains(height) else {
             throw .invalidInput("chart size \(width)×\(height) is outside 640×400 … 8000×8000")
         }

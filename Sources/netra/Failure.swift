@@ -1,0 +1,31 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why a command stopped: what to print on stderr and the exit code it ends with. Every
+/// command throws this (or an argument parser error); `Netra.main` alone prints and exits.
+struct NetraFailure: Error {
+    /// 1: the data is invalid or an output cannot be written; 2: a usage error.
+    var exitCode: Int32
+    /// One or more lines, printed as they are.
+    var message: String
+
+    /// Exit 1, with `netra: ` before the message.
+    static func failed(_ message: String) -> NetraFailure {
+        NetraFailure(exitCode: 1, message: "netra: \(message)")
+    }
+
+    /// Exit 1 for any error, described by its `description`.
+    static func failed(_ error: any Error) -> NetraFailure { failed("\(error)") }
+
+    /// Exit 2: the arguments cannot be used with this dataset.
+    static func usage(_ message: String) -> NetraFailure {
+        NetraFailure(exitCode: 2, message: "netra: \(message)")
+    }
+}
+
+/// Runs `body`; anything it throws ends the command with exit 1 and the error's description.
+func orFail<T, E: Error>(_ body: () throws(E) -> T) throws(NetraFailure) -> T {
+    do { return try body() } catch { throw .failed(error) }
+}
