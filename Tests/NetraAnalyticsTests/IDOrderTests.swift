@@ -15,8 +15,8 @@ import NetraCore
     }
 
     @Test func idsSharingLongPrefixesSortAsStringsDo() {
-        // Ties past the 32 bytes held in the keys, prefixes of each other, and both halves.
-        let stem = "kabupaten-bekasi-2024-01-15-sosialisasi-"
+        // Ties past the 48 bytes held in the keys, prefixes of each other, and both halves.
+        let stem = "kabupaten-bekasi-2024-01-15-sosialisasi-pj-bupati-"
         var ids: [String] = []
         for n in [10, 2, 1, 100, 20, 3] { ids.append(stem + String(n)) }
         ids += [stem, "kabupaten-bekasi", "kabupaten-bekasi-2024-01-15-sosialisasi", "a", "", "kota-bekasi-1",

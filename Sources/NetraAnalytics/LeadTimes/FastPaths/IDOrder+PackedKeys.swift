@@ -1,16 +1,19 @@
 import NetraCore
 
 extension IDOrder {
-    /// One id's first 32 bytes, big-endian in four words (zero-padded: ids hold no NUL, so a
+    /// Bytes of an id held in its key: most ids are shorter (a generated one runs 30–50).
+    static let keyBytes = 48
+
+    /// One id's first 48 bytes, big-endian in six words (zero-padded: ids hold no NUL, so a
     /// shorter id still sorts first), and its row.
     struct PackedKey: Sendable {
-        var w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64
+        var w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64, w4: UInt64, w5: UInt64
         var row: Int32
 
         init(_ bytes: ArraySlice<UInt8>, row: Int) {
-            var w: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            var w: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
             var i = bytes.startIndex
-            let end = min(bytes.endIndex, i + 32)
+            let end = min(bytes.endIndex, i + IDOrder.keyBytes)
             var k = 0
             while i < end {
                 let v = UInt64(bytes[i]) << UInt64(56 - 8 * (k & 7))
@@ -18,21 +21,25 @@ extension IDOrder {
                 case 0: w.0 |= v
                 case 1: w.1 |= v
                 case 2: w.2 |= v
-                default: w.3 |= v
+                case 3: w.3 |= v
+                case 4: w.4 |= v
+                default: w.5 |= v
                 }
                 i += 1; k += 1
             }
-            (w0, w1, w2, w3) = w
+            (w0, w1, w2, w3, w4, w5) = w
             self.row = Int32(truncatingIfNeeded: row)
         }
 
-        /// The key's order; `nil` when the first 32 bytes are the same.
+        /// The key's order; `nil` when the first 48 bytes are the same.
         @inline(__always)
         func precedes(_ b: PackedKey) -> Bool? {
             if w0 != b.w0 { return w0 < b.w0 }
             if w1 != b.w1 { return w1 < b.w1 }
             if w2 != b.w2 { return w2 < b.w2 }
             if w3 != b.w3 { return w3 < b.w3 }
+            if w4 != b.w4 { return w4 < b.w4 }
+            if w5 != b.w5 { return w5 < b.w5 }
             return nil
         }
     }
@@ -52,7 +59,7 @@ extension IDOrder {
     }
 
     /// The events in `precedes` order from the two sorted halves: a million ids are told apart
-    /// by four integer comparisons each, and whole ids are compared only when their first 32
+    /// by a few integer comparisons each, and whole ids are compared only when their first 48
     /// bytes agree. Ties between the halves go left, which keeps equal ids in row order.
     static func sortedByPackedKeys(_ events: EventTable, merging halves: ([PackedKey], [PackedKey])) -> [EventIndex] {
         let (left, right) = halves
@@ -70,11 +77,11 @@ extension IDOrder {
         return out
     }
 
-    /// Two keys whose first 32 bytes agree: the rest of the ids, then the rows.
+    /// Two keys whose first 48 bytes agree: the rest of the ids, then the rows.
     static func tiePrecedes(_ events: EventTable, _ a: PackedKey, _ b: PackedKey) -> Bool {
         let x = EventIndex(Int(a.row)), y = EventIndex(Int(b.row))
         let s = events.bytes(.id, x), t = events.bytes(.id, y)
-        var i = s.startIndex + min(32, s.count), j = t.startIndex + min(32, t.count)
+        var i = s.startIndex + min(keyBytes, s.count), j = t.startIndex + min(keyBytes, t.count)
         while i < s.endIndex && j < t.endIndex {
             if s[i] != t[j] { return s[i] < t[j] }
             i += 1; j += 1
