@@ -182,7 +182,7 @@ extension DatasetLoader {
             }
             var jurisdiction = -1
             if let c = cJur, jLookup != nil {
-                // Looked up in place: binding the table would retain its arrays on every row.
+                // The jurisdiction id looked up by its bytes, with no String made per row.
                 if let j = jLookup?.find(rec.trimmed(c)) { jurisdiction = j }
                 else if rec.isBlank(c) { say(c, "jurisdiction: missing jurisdiction; expected one of: \(jurisdictionIDs)"); valid = false }
                 else { say(c, "jurisdiction: unknown jurisdiction '\(rec.trimmedString(c))'; expected one of: \(jurisdictionIDs)"); valid = false }
