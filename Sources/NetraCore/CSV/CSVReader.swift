@@ -199,7 +199,8 @@ public enum CSVReader {
     }
 
     /// How many times `byte` occurs in `b[from..<to]`.
-    static func count(_ byte: UInt8, in b: [UInt8], from: Int, to: Int) -> Int {
+    static func count(_ byte: UInt8, in b: [UInt8], from: Int, to: Int, scan: Scan = .byteByByte) -> Int {
+        if scan == .eightBytes { return countEightBytes(byte, in: b, from: from, to: to) }
         var total = 0
         for i in from..<to where b[i] == byte { total += 1 }
         return total
@@ -220,11 +221,8 @@ public enum CSVReader {
 
     /// The line ends in `b[from..<to]` as `read` counts them: LF, CRLF, or a lone CR.
     static func lineEnds(in b: [UInt8], from: Int, to: Int, scan: Scan = .byteByByte) -> Int {
-        func count(_ byte: UInt8) -> Int {
-            scan == .eightBytes ? countEightBytes(byte, in: b, from: from, to: to) : CSVReader.count(byte, in: b, from: from, to: to)
-        }
-        let lf = count(0x0A)
-        guard count(0x0D) > 0 else { return lf }
+        let lf = count(0x0A, in: b, from: from, to: to, scan: scan)
+        guard count(0x0D, in: b, from: from, to: to, scan: scan) > 0 else { return lf }
         var lone = 0
         for i in from..<to where b[i] == 0x0D && (i + 1 >= b.count || b[i + 1] != 0x0A) { lone += 1 }
         return lf + lone

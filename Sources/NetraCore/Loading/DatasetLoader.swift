@@ -229,12 +229,13 @@ public enum DatasetLoader {
         var ok = true
         // A big clean file may be read on two cores (FastPaths/, the same result); else, and
         // whenever anything is amiss, the file is read row by row, which reports every problem.
-        var read = data.count >= speed.twoCoreBytes ? readOnTwoCores(&table, context, extraNames: &extraNames) : nil
+        let scan: CSVReader.Scan = data.count >= speed.eightByteScanBytes ? .eightBytes : .byteByByte
+        var read = data.count >= speed.twoCoreBytes ? readOnTwoCores(&table, context, scan: scan, extraNames: &extraNames) : nil
         if read == nil {
             // Room for about as many rows as the file's size suggests (rows run ~300 bytes).
             var rows = context.rows(data.count / 300, room: data.count / 300)
             ok = table.read(required: EventColumn.requiredNames, optional: EventColumn.optionalNames, order: EventColumn.names,
-                            scan: data.count >= speed.eightByteScanBytes ? .eightBytes : .byteByByte,
+                            scan: scan,
                             row: { rec, col, extras, sink in rows.add(rec, ColumnPositions(col), extras, &sink) },
                             header: { extraNames = $0 })
             read = rows

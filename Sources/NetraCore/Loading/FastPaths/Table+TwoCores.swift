@@ -4,9 +4,9 @@ extension Table {
     /// and the second is joined to the first.
     /// Returns nil, having changed nothing, at the first sign of any problem (or for a file
     /// too small to split): `read` then reads it again, one row after another, and reports
-    /// every problem exactly as always.
+    /// every problem exactly as always. `scan` changes the speed, never the result.
     func readInTwo<State: Sendable>(
-        required: [String], optional: [String], order: [String]? = nil, minimumBytes: Int,
+        required: [String], optional: [String], order: [String]? = nil, minimumBytes: Int, scan: CSVReader.Scan = .byteByByte,
         make: (_ header: Header, _ part: Int) -> State,
         row: @Sendable (inout State, CSVRecord, _ columns: [Int?], _ extras: [Int]) -> Bool,
         join: (inout State, State) -> Bool
@@ -14,7 +14,7 @@ extension Table {
         guard bytes.count >= minimumBytes else { return nil }
         let b = bytes
         var found: [Diagnostic] = []
-        guard readable(b, required: required, scan: .eightBytes, &found) else { return nil }
+        guard readable(b, required: required, scan: scan, &found) else { return nil }
         let n = b.count
         let delimiter = CSVReader.detectDelimiter(b, from: CSVReader.contentStart(b))
         // The header ends at the first line end outside quotes; then the middle.
@@ -23,8 +23,8 @@ extension Table {
         // Quotes and line ends before the middle, counted on both cores.
         let quarter = headerEnd + (middle - headerEnd) / 2
         let (early, late) = Parallel.both(
-            { (CSVReader.countEightBytes(0x22, in: b, from: headerEnd, to: quarter), CSVReader.lineEnds(in: b, from: headerEnd, to: quarter, scan: .eightBytes)) },
-            { (CSVReader.countEightBytes(0x22, in: b, from: quarter, to: middle), CSVReader.lineEnds(in: b, from: quarter, to: middle, scan: .eightBytes)) })
+            { (CSVReader.count(0x22, in: b, from: headerEnd, to: quarter, scan: scan), CSVReader.lineEnds(in: b, from: headerEnd, to: quarter, scan: scan)) },
+            { (CSVReader.count(0x22, in: b, from: quarter, to: middle, scan: scan), CSVReader.lineEnds(in: b, from: quarter, to: middle, scan: scan)) })
         let quotedAtMiddle = (early.0 + late.0) % 2 == 1
         guard let cut = CSVReader.recordEnd(b, from: middle, quoted: quotedAtMiddle), cut < n else { return nil }
         var head: Header?
@@ -37,7 +37,7 @@ extension Table {
         let parts = [headerEnd..<cut, cut..<n]
         let headerLines = CSVReader.lineEnds(in: b, from: 0, to: headerEnd)
         let lines = [1 + headerLines,
-                     1 + headerLines + early.1 + late.1 + CSVReader.lineEnds(in: b, from: middle, to: cut, scan: .eightBytes)]
+                     1 + headerLines + early.1 + late.1 + CSVReader.lineEnds(in: b, from: middle, to: cut, scan: scan)]
         let states = UnsafeMutableBufferPointer<State>.allocate(capacity: 2)
         states.initializeElement(at: 0, to: make(h, 0))
         states.initializeElement(at: 1, to: make(h, 1))
@@ -50,7 +50,7 @@ extension Table {
         Parallel.forEach(2) { k in
             let (states, clean) = shared.value
             var ok = true
-            let problems = CSVReader.read(b, delimiter: delimiter, range: parts[k], line: lines[k], scan: .eightBytes) { rec in
+            let problems = CSVReader.read(b, delimiter: delimiter, range: parts[k], line: lines[k], scan: scan) { rec in
                 guard ok else { return }
                 ok = rec.count == h.count && row(&states[k], rec, h.columns, h.extras)
             }
