@@ -1,18 +1,34 @@
+import Foundation
 import Testing
 @testable import NetraCore
 
-/// Reads `text` and returns each record's fields and the problems found.
+/// Reads `text` and returns each record's fields and the problems found. Every input is
+/// read both ways, byte by byte and eight bytes at a time, and the two must agree.
 private func records(_ text: String, bytes: [UInt8]? = nil) -> (rows: [[String]], positions: [[String]], problems: [CSVProblem], delimiter: UInt8) {
-    let data = bytes ?? Array(text.utf8)
-    return data.withUnsafeBufferPointer { b in
-        let d = CSVReader.detectDelimiter(b, from: CSVReader.contentStart(b))
-        var rows: [[String]] = []
-        var pos: [[String]] = []
-        let problems = CSVReader.read(b, delimiter: d) { rec in
+    let b = bytes ?? Array(text.utf8)
+    let plain = CSVReadout(b, scan: .byteByByte), fast = CSVReadout(b, scan: .eightBytes)
+    #expect(plain == fast, "the eight-byte scan reads otherwise than the plain one")
+    return (plain.rows, plain.positions, plain.problems, plain.delimiter)
+}
+
+/// All that reading a file gives: every field as offsets and as text, every position and
+/// problem, and the first byte that is not UTF-8.
+struct CSVReadout: Equatable {
+    var rows: [[String]] = []
+    var fields: [[String]] = []
+    var positions: [[String]] = []
+    var problems: [CSVProblem] = []
+    var delimiter: UInt8 = 0
+    var invalidUTF8: String?
+
+    init(_ b: [UInt8], scan: CSVReader.Scan) {
+        delimiter = CSVReader.detectDelimiter(b, from: CSVReader.contentStart(b))
+        problems = CSVReader.read(b, delimiter: delimiter, scan: scan) { rec in
             rows.append((0..<rec.count).map { rec.string($0) })
-            pos.append((0..<rec.count).map { let p = rec.position($0); return "\(p.line):\(p.column)" })
+            fields.append(rec.fields.map { "\($0.start) \($0.end) \($0.line) \($0.lineStart) \($0.rawStart) \($0.hasEscapes)" })
+            positions.append((0..<rec.count).map { let p = rec.position($0); return "\(p.line):\(p.column)" })
         }
-        return (rows, pos, problems, d)
+        invalidUTF8 = CSVReader.firstInvalidUTF8(b, scan: scan).map { "\($0.line):\($0.column) \($0.byte)" }
     }
 }
 
@@ -76,12 +92,49 @@ private func records(_ text: String, bytes: [UInt8]? = nil) -> (rows: [[String]]
 
     @Test func invalidUTF8IsFoundWithItsPosition() {
         let bytes = Array("a,b\nok,caf".utf8) + [0xC3, 0x28] + Array("\n".utf8)
-        let bad = bytes.withUnsafeBufferPointer { CSVReader.firstInvalidUTF8($0) }
+        let bad = CSVReader.firstInvalidUTF8(bytes)
         #expect(bad?.line == 2 && bad?.column == 7 && bad?.byte == 0xC3)
-        let ok = Array("ümlaut ✓ 😀\n".utf8).withUnsafeBufferPointer { CSVReader.firstInvalidUTF8($0) }
+        let ok = CSVReader.firstInvalidUTF8(Array("ümlaut ✓ 😀\n".utf8))
         #expect(ok == nil)
         // Overlong encodings and lone surrogates are not UTF-8 either.
-        #expect([0xC0, 0xAF].withUnsafeBufferPointer { CSVReader.firstInvalidUTF8($0) } != nil)
-        #expect([0xED, 0xA0, 0x80].withUnsafeBufferPointer { CSVReader.firstInvalidUTF8($0) } != nil)
+        #expect(CSVReader.firstInvalidUTF8([0xC0, 0xAF]) != nil)
+        #expect(CSVReader.firstInvalidUTF8([0xED, 0xA0, 0x80]) != nil)
+        // Eight bytes at a time finds the same byte, past long ASCII runs and at a file's end.
+        for text in [bytes, Array(String(repeating: "abcdefgh", count: 9).utf8) + [0xFF], [0x41, 0x00] + Array(repeating: 0x41, count: 20)] {
+            #expect(CSVReadout(text, scan: .eightBytes) == CSVReadout(text, scan: .byteByByte))
+        }
+    }
+
+    /// The eight-byte scan (CSVReader+Unsafe.swift) against the plain one on real files: the
+    /// shipped dataset, a generated one, and every fuzz seed and finding.
+    @Test func eightBytesAtATimeReadsWhatByteByByteReads() throws {
+        var inputs: [[UInt8]] = []
+        for name in ["events.csv", "jurisdictions.csv", "elections.csv"] {
+            inputs.append(try FileIO.read(shippedDataset + "/" + name))
+        }
+        let generated = SyntheticDataset.make(events: 2_000, seed: 5)
+        inputs += [generated.events, generated.jurisdictions, generated.elections]
+        let seeds = packageRoot + "/Fuzz/seeds"
+        for name in try FileManager.default.contentsOfDirectory(atPath: seeds).sorted() {
+            // A seed holds up to three files split by NUL; each is read, and the whole too.
+            let whole = try FileIO.read(seeds + "/" + name)
+            inputs.append(whole)
+            inputs += whole.split(separator: 0, omittingEmptySubsequences: false).map(Array.init)
+        }
+        #expect(inputs.count > 10)
+        for (k, b) in inputs.enumerated() {
+            // Every way a field can end next to a word boundary: the input cut at each length.
+            let cuts = b.count < 600 ? Array(0...b.count) : [b.count]
+            for n in cuts {
+                let part = Array(b[..<n])
+                #expect(CSVReadout(part, scan: .eightBytes) == CSVReadout(part, scan: .byteByByte), "input \(k) cut at \(n)")
+            }
+            for byte: UInt8 in [0x0A, 0x0D, 0x22, 0x2C] {
+                #expect(CSVReader.countEightBytes(byte, in: b, from: 0, to: b.count) == CSVReader.count(byte, in: b, from: 0, to: b.count))
+                let from = min(3, b.count), to = max(from, b.count - 5)
+                #expect(CSVReader.countEightBytes(byte, in: b, from: from, to: to) == CSVReader.count(byte, in: b, from: from, to: to))
+            }
+            #expect(CSVReader.lineEnds(in: b, from: 0, to: b.count, scan: .eightBytes) == CSVReader.lineEnds(in: b, from: 0, to: b.count))
+        }
     }
 }

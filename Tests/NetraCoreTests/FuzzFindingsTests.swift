@@ -31,9 +31,7 @@ import Testing
             (",", ["1:2049: more than 1024 columns in one row"]),
         ] {
             var widths: [Int] = []
-            let problems = Array((row + tail).utf8).withUnsafeBufferPointer {
-                CSVReader.read($0, delimiter: UInt8(ascii: ",")) { widths.append($0.count) }
-            }
+            let problems = CSVReader.read(Array((row + tail).utf8), delimiter: UInt8(ascii: ",")) { widths.append($0.count) }
             #expect(widths == [CSVLimits.maxColumns])
             #expect(problems.map { "\($0.line):\($0.column): \($0.message)" } == expected)
         }
@@ -83,7 +81,7 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func longLineFullOfStrayQuotes() {
         let line = String(repeating: "x\",", count: 40_000) + "é\""
         let bytes = Array(("id,title\n" + line + "\n").utf8)
-        let problems = bytes.withUnsafeBufferPointer { CSVReader.read($0, delimiter: UInt8(ascii: ",")) { _ in } }
+        let problems = CSVReader.read(bytes, delimiter: UInt8(ascii: ",")) { _ in }
         #expect(problems.count == 40_002)  // each stray quote, then the column limit
         #expect(problems.first == CSVProblem(line: 2, column: 2, message: "stray \" in an unquoted field; quote the whole field and write \" as \"\""))
         #expect(problems.contains(CSVProblem(line: 2, column: 3_073, message: "more than 1024 columns in one row")))
@@ -101,7 +99,7 @@ import Testing
     @Test func problemsOutOfOrderOnOneLineKeepTheirColumns() {
         let big = String(repeating: "ü", count: CSVLimits.maxFieldBytes / 2) + "\"x"
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a,\(big)\nb,\"c\"d\n".utf8)
-        let problems = bytes.withUnsafeBufferPointer { CSVReader.read($0, delimiter: UInt8(ascii: ",")) { _ in } }
+        let problems = CSVReader.read(bytes, delimiter: UInt8(ascii: ",")) { _ in }
         #expect(problems.map { "\($0.line):\($0.column)" } == ["1:32771", "1:3", "2:6"])
     }
 

@@ -7,18 +7,23 @@ import Testing
         let ids = (0..<20_000).map { Array("row-\($0)".utf8) }
         var table = IDTable(capacity: 0)
         for (k, id) in ids.enumerated() {
-            let first = id.withUnsafeBufferPointer { b in table.insert(b, k) { ids[$0] == Array(b) } }
+            let first = table.insert(id.span, k) { ids[$0][...] == id[...] }
             #expect(first == nil)
         }
         #expect(table.count == 20_000)
         // A repeat names the row that had the id first and is not stored.
-        let again = ids[12_345].withUnsafeBufferPointer { b in table.insert(b, 20_000) { ids[$0] == Array(b) } }
+        let repeated = ids[12_345]
+        let again = table.insert(repeated.span, 20_000) { ids[$0] == repeated }
         #expect(again == 12_345)
         #expect(table.count == 20_000)
         for k in stride(from: 0, to: 20_000, by: 997) {
-            #expect(ids[k].withUnsafeBufferPointer { b in table.find(b) { ids[$0] == Array(b) } } == k)
+            let id = ids[k]
+            let found = table.find(id.span) { ids[$0] == id }
+            #expect(found == k)
         }
-        #expect(Array("row-20000".utf8).withUnsafeBufferPointer { b in table.find(b) { ids[$0] == Array(b) } } == nil)
+        let missing = Array("row-20000".utf8)
+        let notFound = table.find(missing.span) { ids[$0] == missing }
+        #expect(notFound == nil)
     }
 
     /// The table for a file read on two cores: built from the rows' id spans, one half of it
@@ -38,9 +43,13 @@ import Testing
         let table = try #require(IDTable.build(refs, file: file, decoded: decoded))
         #expect(table.count == 5_001)
         for k in stride(from: 0, to: 5_001, by: 499) {
-            #expect(Array(all[k].utf8).withUnsafeBufferPointer { b in table.find(b) { all[$0] == String(decoding: b, as: UTF8.self) } } == k)
+            let id = Array(all[k].utf8)
+            let found = table.find(id.span) { all[$0] == all[k] }
+            #expect(found == k)
         }
-        #expect(Array("row-5001".utf8).withUnsafeBufferPointer { b in table.find(b) { _ in true } } == nil)
+        let missing = Array("row-5001".utf8)
+        let notFound = table.find(missing.span) { _ in true }
+        #expect(notFound == nil)
         // "row-17" again, as the last row.
         let again = refs + [refs[17]]
         #expect(IDTable.build(again, file: file, decoded: decoded) == nil)

@@ -111,4 +111,30 @@ import Testing
         let column = fields[0].count + 2
         #expect(split.contains { $0.hasPrefix("events.csv:\(last + 1):\(column): date: impossible date '2024-02-30'") })
     }
+
+    /// Each fast path on its own (two cores scanning byte by byte, one core scanning eight
+    /// bytes at a time) loads what the plain path loads, and reports what it reports.
+    @Test func eachFastPathAloneLoadsWhatThePlainPathLoads() throws {
+        let speeds = [DatasetLoader.LoadSpeed(twoCoreBytes: 0, twoCoreLinks: 0, eightByteScanBytes: .max),
+                      DatasetLoader.LoadSpeed(twoCoreBytes: .max, twoCoreLinks: .max, eightByteScanBytes: 0)]
+        func load(_ events: [UInt8], _ speed: DatasetLoader.LoadSpeed) throws(DatasetError) -> Dataset {
+            try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", Self.files.jurisdictions),
+                                   elections: ("elections.csv", Self.files.elections),
+                                   events: ("events.csv", events), speed: speed)
+        }
+        let plain = try load(Self.files.events, .oneCore)
+        let broken = Self.replacingRow(4_000, in: Self.files.events) { $0 + ",\"open" }
+        let plainProblems: [String]
+        do { _ = try load(broken, .oneCore); plainProblems = [] } catch { plainProblems = error.diagnostics.map(\.description) }
+        #expect(!plainProblems.isEmpty)
+        for speed in speeds {
+            let d = try load(Self.files.events, speed)
+            #expect(d.events.map(\.id) == plain.events.map(\.id) && d.events.map(\.line) == plain.events.map(\.line))
+            #expect(d.events.map(\.title) == plain.events.map(\.title) && d.events.map(\.links) == plain.events.map(\.links))
+            #expect(d.events.map(\.date) == plain.events.map(\.date) && d.events.map(\.quote) == plain.events.map(\.quote))
+            do { _ = try load(broken, speed); Issue.record("the broken file loaded") } catch {
+                #expect(error.diagnostics.map(\.description) == plainProblems)
+            }
+        }
+    }
 }

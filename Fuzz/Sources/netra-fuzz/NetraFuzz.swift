@@ -15,8 +15,9 @@ import NetraCore
 // Besides "no crash, no hang, no runaway memory", each run checks what the spec promises:
 // a refused dataset names at least one problem, each at a real FILE:LINE:COLUMN; a loaded
 // one has every index in range and no cycle. An input above `twoCores.twoCoreBytes` is also
-// loaded on two cores (the fast path), which must give exactly what one core gives. A broken
-// promise is a crash for libFuzzer.
+// loaded on two cores and scanned eight bytes at a time (the fast paths), which must give
+// exactly what the plain path gives; so must the reader's eight-byte scan on every input. A
+// broken promise is a crash for libFuzzer.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func netraFuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -86,32 +87,43 @@ enum NetraFuzz {
         }
     }
 
-    /// The reader on its own: every field within the file, lines and columns 1-based and in order.
-    static func checkReader(_ bytes: [UInt8], lines: Int) {
-        bytes.withUnsafeBufferPointer { b in
-            let start = CSVReader.contentStart(b)
-            let delimiter = CSVReader.detectDelimiter(b, from: start)
-            var lastLine = 0
-            let problems = CSVReader.read(b, delimiter: delimiter) { rec in
-                check(rec.count >= 1 && rec.count <= CSVLimits.maxColumns, "record with \(rec.count) fields")
-                check(rec.line >= lastLine, "records out of order: line \(rec.line) after \(lastLine)")
-                lastLine = rec.line
-                for i in 0..<rec.count {
-                    let f = rec.fields[i]
-                    check(f.lineStart <= f.rawStart && f.rawStart <= f.start && f.start <= f.end && f.end <= b.count,
-                          "field \(i) out of bounds: \(f)")
-                    check(f.end - f.start <= CSVLimits.maxFieldBytes, "field \(i) over the limit: \(f)")
-                    check(f.line >= rec.line, "field \(i) on line \(f.line) before its record's \(rec.line)")
-                    let p = rec.position(i)
-                    check(p.line >= 1 && p.column >= 1, "position \(p) of field \(i)")
-                    _ = rec.string(i)
-                    _ = rec.trimmedString(i)
-                }
-            }
-            for p in problems {
-                check(p.line >= 1 && p.column >= 1 && p.line <= lines, "problem at \(p.line):\(p.column): \(p.message)")
+    /// The reader on its own: every field within the file, lines and columns 1-based and in
+    /// order; and the eight-byte scan (CSVReader+Unsafe.swift) finding exactly what the plain one finds.
+    static func checkReader(_ b: [UInt8], lines: Int) {
+        let start = CSVReader.contentStart(b)
+        let delimiter = CSVReader.detectDelimiter(b, from: start)
+        var lastLine = 0
+        var seen: [[CSVField]] = []
+        let problems = CSVReader.read(b, delimiter: delimiter) { rec in
+            check(rec.count >= 1 && rec.count <= CSVLimits.maxColumns, "record with \(rec.count) fields")
+            check(rec.line >= lastLine, "records out of order: line \(rec.line) after \(lastLine)")
+            lastLine = rec.line
+            seen.append(rec.fields)
+            for i in 0..<rec.count {
+                let f = rec.fields[i]
+                check(f.lineStart <= f.rawStart && f.rawStart <= f.start && f.start <= f.end && f.end <= b.count,
+                      "field \(i) out of bounds: \(f)")
+                check(f.end - f.start <= CSVLimits.maxFieldBytes, "field \(i) over the limit: \(f)")
+                check(f.line >= rec.line, "field \(i) on line \(f.line) before its record's \(rec.line)")
+                let p = rec.position(i)
+                check(p.line >= 1 && p.column >= 1, "position \(p) of field \(i)")
+                _ = rec.string(i)
+                _ = rec.trimmedString(i)
             }
         }
+        for p in problems {
+            check(p.line >= 1 && p.column >= 1 && p.line <= lines, "problem at \(p.line):\(p.column): \(p.message)")
+        }
+        var fast: [[CSVField]] = []
+        let fastProblems = CSVReader.read(b, delimiter: delimiter, scan: .eightBytes) { fast.append($0.fields) }
+        check(fastProblems == problems, "the eight-byte scan reports otherwise than the plain one")
+        check(fast.count == seen.count && zip(fast, seen).allSatisfy { x, y in
+            x.count == y.count && zip(x, y).allSatisfy { $0.start == $1.start && $0.end == $1.end && $0.line == $1.line
+                && $0.lineStart == $1.lineStart && $0.rawStart == $1.rawStart && $0.hasEscapes == $1.hasEscapes }
+        }, "the eight-byte scan reads other fields than the plain one")
+        let bad = CSVReader.firstInvalidUTF8(b), badFast = CSVReader.firstInvalidUTF8(b, scan: .eightBytes)
+        check(bad?.line == badFast?.line && bad?.column == badFast?.column && bad?.byte == badFast?.byte,
+              "the eight-byte scan finds another byte that is not UTF-8")
     }
 
     /// A dataset that loaded is whole: every index in range, no link to itself, no cycle.

@@ -29,9 +29,10 @@ public struct CSVProblem: Sendable, Equatable {
     public var message: String
 }
 
-/// One record handed to the reader's callback; valid only during the call.
+/// One record handed to the reader's callback: its fields as offsets into the file's bytes.
 public struct CSVRecord {
-    public let bytes: UnsafeBufferPointer<UInt8>
+    /// The whole file (shared, not copied); the fields index into it.
+    public let bytes: [UInt8]
     public let fields: [CSVField]
     /// The file's delimiter.
     public var delimiter: UInt8 = 0x2C
@@ -43,7 +44,7 @@ public struct CSVRecord {
     public func string(_ i: Int) -> String {
         let f = fields[i]
         if !f.hasEscapes {
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[f.start..<f.end]), as: UTF8.self)
+            return String(decoding: bytes[f.start..<f.end], as: UTF8.self)
         }
         var out: [UInt8] = []
         out.reserveCapacity(f.end - f.start)
@@ -56,18 +57,18 @@ public struct CSVRecord {
     }
 
     /// The field's raw bytes (doubled quotes left as they are).
-    public func slice(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+    public func slice(_ i: Int) -> ArraySlice<UInt8> {
         let f = fields[i]
-        return UnsafeBufferPointer(rebasing: bytes[f.start..<f.end])
+        return bytes[f.start..<f.end]
     }
 
     /// The field's bytes without surrounding spaces and tabs: for ids, codes and numbers.
-    public func trimmed(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+    public func trimmed(_ i: Int) -> ArraySlice<UInt8> {
         let f = fields[i]
         var a = f.start, b = f.end
         while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
         while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
-        return UnsafeBufferPointer(rebasing: bytes[a..<b])
+        return bytes[a..<b]
     }
 
     public func trimmedString(_ i: Int) -> String {
@@ -83,22 +84,39 @@ public struct CSVRecord {
     }
 }
 
-/// Eight bytes at a time.
-enum SWAR {
-    static let ones: UInt64 = 0x0101_0101_0101_0101
-    static let highs: UInt64 = 0x8080_8080_8080_8080
-    static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+/// How a scan passes over bytes it need not look at one by one. Each method returns the
+/// first offset at or after `i` (and at most `n`) where a byte that matters may be: every
+/// byte it passes over is one that does not. The plain path (`ByteByByte`) passes none;
+/// `EightBytes` (CSVReader+Unsafe.swift) passes whole words.
+protocol ByteSkipper {
+    /// Past bytes that are not `"`, LF or CR.
+    func quotedText(from i: Int, to n: Int) -> Int
+    /// Past bytes that are not the delimiter, `"`, LF or CR.
+    func unquotedText(from i: Int, to n: Int) -> Int
+    /// Past bytes in 0x01...0x7F.
+    func ascii(from i: Int, to n: Int) -> Int
+}
 
-    /// 0x80 in exactly the bytes of `x` that are zero.
-    @inline(__always)
-    static func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
+/// Every byte looked at: the plain path.
+struct ByteByByte: ByteSkipper {
+    @inline(__always) func quotedText(from i: Int, to n: Int) -> Int { i }
+    @inline(__always) func unquotedText(from i: Int, to n: Int) -> Int { i }
+    @inline(__always) func ascii(from i: Int, to n: Int) -> Int { i }
 }
 
 /// An RFC 4180 reader over bytes: quoted fields with delimiters, doubled quotes and line
 /// breaks; CRLF, LF or CR line ends; `,` or `;` detected from the header; a UTF-8 BOM skipped.
 public enum CSVReader {
+    /// How the scans pass over plain text: one byte at a time (the plain path, checked
+    /// indexing) or eight at a time (CSVReader+Unsafe.swift). Both find the same things;
+    /// `CSVReaderTests` and the fuzzer hold them to it.
+    public enum Scan: Sendable {
+        case byteByByte
+        case eightBytes
+    }
+
     /// The delimiter the header line uses: `;` when it has more of them than `,`.
-    public static func detectDelimiter(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt8 {
+    public static func detectDelimiter(_ b: [UInt8], from start: Int) -> UInt8 {
         var commas = 0, semicolons = 0, inQuotes = false
         var i = start
         while i < b.count {
@@ -114,12 +132,12 @@ public enum CSVReader {
     }
 
     /// Offset past a UTF-8 byte-order mark, if there is one.
-    public static func contentStart(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    public static func contentStart(_ b: [UInt8]) -> Int {
         b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
     }
 
     /// The 1-based character column of `offset` on the line that starts at `lineStart`.
-    public static func column(in b: UnsafeBufferPointer<UInt8>, lineStart: Int, offset: Int) -> Int {
+    public static func column(in b: [UInt8], lineStart: Int, offset: Int) -> Int {
         var col = 1
         var i = lineStart
         while i < offset && i < b.count {
@@ -132,8 +150,13 @@ public enum CSVReader {
     }
 
     /// The first byte that breaks UTF-8 (or is NUL), with its line and column.
-    public static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int, byte: UInt8)? {
-        guard let at = firstInvalidUTF8Offset(b) else { return nil }
+    public static func firstInvalidUTF8(_ b: [UInt8], scan: Scan = .byteByByte) -> (line: Int, column: Int, byte: UInt8)? {
+        let found: Int?
+        switch scan {
+        case .byteByByte: found = firstInvalidUTF8Offset(b, ByteByByte())
+        case .eightBytes: found = withEightBytes(b, delimiter: 0x2C) { firstInvalidUTF8Offset(b, $0) }
+        }
+        guard let at = found else { return nil }
         // Only now, on the way to a message, are the lines counted.
         var line = 1, lineStart = 0, i = 0
         while i < at {
@@ -145,18 +168,13 @@ public enum CSVReader {
         return (line, column(in: b, lineStart: lineStart, offset: at), b[at])
     }
 
-    /// The offset of the first byte that breaks UTF-8 or is NUL. ASCII is passed over eight
-    /// bytes at a time: most of a dataset is.
-    static func firstInvalidUTF8Offset(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = b.baseAddress else { return nil }
-        let raw = UnsafeRawPointer(base)
+    /// The offset of the first byte that breaks UTF-8 or is NUL; runs of ASCII go by `skip`.
+    static func firstInvalidUTF8Offset<S: ByteSkipper>(_ b: [UInt8], _ skip: S) -> Int? {
         var i = 0
         let n = b.count
         while i < n {
-            if i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if w & SWAR.highs == 0 && SWAR.zeroBytes(w) == 0 { i += 8; continue }
-            }
+            i = skip.ascii(from: i, to: n)
+            guard i < n else { break }
             let c = b[i]
             if c < 0x80 {
                 if c == 0 { return i }
@@ -180,23 +198,17 @@ public enum CSVReader {
         return nil
     }
 
-    /// How many times `byte` occurs in `b[from..<to]`, eight bytes at a time.
-    static func count(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        guard let base = b.baseAddress else { return 0 }
-        let raw = UnsafeRawPointer(base)
-        let pattern = SWAR.ones &* UInt64(byte)
-        var i = from, total = 0
-        while i + 8 <= to {
-            total += SWAR.zeroBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern).nonzeroBitCount
-            i += 8
-        }
-        while i < to { if b[i] == byte { total += 1 }; i += 1 }
+    /// How many times `byte` occurs in `b[from..<to]`.
+    static func count(_ byte: UInt8, in b: [UInt8], from: Int, to: Int, scan: Scan = .byteByByte) -> Int {
+        if scan == .eightBytes { return countEightBytes(byte, in: b, from: from, to: to) }
+        var total = 0
+        for i in from..<to where b[i] == byte { total += 1 }
         return total
     }
 
     /// The offset just past the first LF at or after `from` that lies outside quotes, given
     /// whether `from` is inside a quoted field; nil when there is none.
-    static func recordEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int, quoted: Bool) -> Int? {
+    static func recordEnd(_ b: [UInt8], from: Int, quoted: Bool) -> Int? {
         var inQuotes = quoted
         var i = from
         while i < b.count {
@@ -208,9 +220,9 @@ public enum CSVReader {
     }
 
     /// The line ends in `b[from..<to]` as `read` counts them: LF, CRLF, or a lone CR.
-    static func lineEnds(in b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        let lf = count(0x0A, in: b, from: from, to: to)
-        guard count(0x0D, in: b, from: from, to: to) > 0 else { return lf }
+    static func lineEnds(in b: [UInt8], from: Int, to: Int, scan: Scan = .byteByByte) -> Int {
+        let lf = count(0x0A, in: b, from: from, to: to, scan: scan)
+        guard count(0x0D, in: b, from: from, to: to, scan: scan) > 0 else { return lf }
         var lone = 0
         for i in from..<to where b[i] == 0x0D && (i + 1 >= b.count || b[i + 1] != 0x0A) { lone += 1 }
         return lf + lone
@@ -219,19 +231,29 @@ public enum CSVReader {
     /// Splits `b` into records and hands each to `body`; syntax problems are collected and
     /// the reader carries on where it safely can. Records whose fields are all empty are skipped.
     /// With `range`, only the records in it are read; it must start where a record does, on
-    /// line `line`.
+    /// line `line`. `scan` changes the speed, never the result.
     public static func read(
-        _ b: UnsafeBufferPointer<UInt8>,
+        _ b: [UInt8],
         delimiter: UInt8,
         range: Range<Int>? = nil,
         line firstLine: Int = 1,
+        scan: Scan = .byteByByte,
         body: (CSVRecord) -> Void
     ) -> [CSVProblem] {
+        if let range { precondition(range.lowerBound >= 0 && range.upperBound <= b.count, "a range inside the file") }
+        switch scan {
+        case .byteByByte:
+            return records(b, delimiter: delimiter, range: range, line: firstLine, ByteByByte(), body)
+        case .eightBytes:
+            return withEightBytes(b, delimiter: delimiter) { records(b, delimiter: delimiter, range: range, line: firstLine, $0, body) }
+        }
+    }
+
+    /// `read`, with runs of plain text passed over by `skip`.
+    static func records<S: ByteSkipper>(
+        _ b: [UInt8], delimiter: UInt8, range: Range<Int>?, line firstLine: Int, _ skip: S, _ body: (CSVRecord) -> Void
+    ) -> [CSVProblem] {
         var problems: [CSVProblem] = []
-        guard let base = b.baseAddress else { return [] }
-        let raw = UnsafeRawPointer(base)
-        let quotes = SWAR.ones &* 0x22, lfs = SWAR.ones &* 0x0A, crs = SWAR.ones &* 0x0D
-        let delimiters = SWAR.ones &* UInt64(delimiter)
         let n = range?.upperBound ?? b.count
         var i = range?.lowerBound ?? contentStart(b)
         var line = firstLine
@@ -272,11 +294,8 @@ public enum CSVReader {
                 start = i
                 var closed = false
                 while i < n {
-                    // Eight bytes at a time past text that holds no quote and no line end.
-                    if i + 8 <= n {
-                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        if SWAR.zeroBytes(w ^ quotes) | SWAR.zeroBytes(w ^ lfs) | SWAR.zeroBytes(w ^ crs) == 0 { i += 8; continue }
-                    }
+                    i = skip.quotedText(from: i, to: n)
+                    guard i < n else { break }
                     let c = b[i]
                     if c == 0x22 {
                         if i + 1 < n && b[i + 1] == 0x22 { escaped = true; i += 2; continue }
@@ -310,10 +329,8 @@ public enum CSVReader {
             } else {
                 var strayQuote = -1
                 while i < n {
-                    if i + 8 <= n {
-                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        if SWAR.zeroBytes(w ^ delimiters) | SWAR.zeroBytes(w ^ quotes) | SWAR.zeroBytes(w ^ lfs) | SWAR.zeroBytes(w ^ crs) == 0 { i += 8; continue }
-                    }
+                    i = skip.unquotedText(from: i, to: n)
+                    guard i < n else { break }
                     let c = b[i]
                     if c == delimiter || c == 0x0A || c == 0x0D { break }
                     if c == 0x22 && strayQuote < 0 { strayQuote = i }

@@ -33,12 +33,12 @@ struct ByteLookup: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
-    func find(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    func find(_ b: ArraySlice<UInt8>) -> Int? {
         var i = ByteLookup.hash(b) & mask
         while true {
             let s = Int(slots[i])
             if s < 0 { break }
-            if keys[s].elementsEqual(b) { return values[s] }
+            if keys[s].count == b.count && keys[s].elementsEqual(b) { return values[s] }
             i = (i + 1) & mask
         }
         if nonASCIIKey || b.contains(where: { $0 >= 0x80 }) { return byString[String(decoding: b, as: UTF8.self)] }
@@ -60,13 +60,13 @@ struct ByteInterner {
     private var slots = [Int32](repeating: -1, count: 64)
 
     /// The number of `b`, new or not.
-    mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    mutating func intern(_ b: ArraySlice<UInt8>) -> Int {
         var mask = slots.count - 1
         var i = ByteLookup.hash(b) & mask
         while true {
             let s = Int(slots[i])
             if s < 0 { break }
-            if keys[s].elementsEqual(b) { return s }
+            if keys[s].count == b.count && keys[s].elementsEqual(b) { return s }
             i = (i + 1) & mask
         }
         let n = keys.count

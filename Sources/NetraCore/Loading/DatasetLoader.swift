@@ -8,15 +8,20 @@ public enum DatasetLoader {
     /// Files at least this big are read on two cores.
     static let splitBytes = 1 << 20
 
-    /// From what sizes loading uses two cores; `.oneCore` never does.
+    /// From what sizes loading uses two cores, or scans eight bytes at a time
+    /// (CSVReader+Unsafe.swift); `.oneCore` never does either: it is the plain path.
     public struct LoadSpeed: Sendable {
         /// `events.csv` files at least this big are read on two cores.
         public var twoCoreBytes: Int
         /// At least this many links are resolved on two cores.
         public var twoCoreLinks: Int
+        /// `events.csv` files at least this big are scanned eight bytes at a time.
+        public var eightByteScanBytes: Int
 
-        public init(twoCoreBytes: Int, twoCoreLinks: Int) {
+        /// `eightByteScanBytes` is `twoCoreBytes` unless given.
+        public init(twoCoreBytes: Int, twoCoreLinks: Int, eightByteScanBytes: Int? = nil) {
             self.twoCoreBytes = twoCoreBytes; self.twoCoreLinks = twoCoreLinks
+            self.eightByteScanBytes = eightByteScanBytes ?? twoCoreBytes
         }
 
         public static let `default` = LoadSpeed(twoCoreBytes: DatasetLoader.splitBytes, twoCoreLinks: DatasetLoader.twoCoreLinks)
@@ -224,11 +229,13 @@ public enum DatasetLoader {
         var ok = true
         // A big clean file may be read on two cores (FastPaths/, the same result); else, and
         // whenever anything is amiss, the file is read row by row, which reports every problem.
-        var read = data.count >= speed.twoCoreBytes ? readOnTwoCores(&table, context, extraNames: &extraNames) : nil
+        let scan: CSVReader.Scan = data.count >= speed.eightByteScanBytes ? .eightBytes : .byteByByte
+        var read = data.count >= speed.twoCoreBytes ? readOnTwoCores(&table, context, scan: scan, extraNames: &extraNames) : nil
         if read == nil {
             // Room for about as many rows as the file's size suggests (rows run ~300 bytes).
             var rows = context.rows(data.count / 300, room: data.count / 300)
             ok = table.read(required: EventColumn.requiredNames, optional: EventColumn.optionalNames, order: EventColumn.names,
+                            scan: scan,
                             row: { rec, col, extras, sink in rows.add(rec, ColumnPositions(col), extras, &sink) },
                             header: { extraNames = $0 })
             read = rows
@@ -264,6 +271,11 @@ public enum DatasetLoader {
         let range = range ?? pending.indices
         var out = ResolvedLinks()
         var columns = LinkColumns(data: data)
+        // Taken out once: each lookup then holds no reference of its own (the two cores
+        // resolving links at once would fight over them).
+        let ids = r.ids, rowID = r.rowID, rowEvent = r.rowEvent
+        let fileBytes = r.store.file, decoded = r.store.decoded
+        let fileSpan = fileBytes.span, decodedSpan = decoded.span
         var k = range.lowerBound
         while k < range.upperBound {
             let e = pending[k].event
@@ -271,12 +283,13 @@ public enum DatasetLoader {
             while k < range.upperBound && pending[k].event == e {
                 let l = pending[k]
                 k += 1
-                guard let row = r.row(ofID: l.target) else {
+                let target = (l.target.isDecoded ? decodedSpan : fileSpan).extracting(l.target.range)
+                guard let row = ids.find(target, file: fileSpan, decoded: decodedSpan, ref: { rowID[$0] }) else {
                     out.unknown.append(Diagnostic(file: file, line: l.line, column: columns.at(l.lineStart, l.offset),
                                                   message: "links: link to unknown event '\(r.store.string(l.target))'"))
                     continue
                 }
-                let t = r.rowEvent[row]
+                let t = rowEvent[row]
                 if t >= 0, !links.contains(Link(relation: l.relation, target: EventIndex(t))) {
                     links.append(Link(relation: l.relation, target: EventIndex(t)))
                 }
@@ -326,7 +339,7 @@ public enum DatasetLoader {
         mutating func at(_ lineStart: Int, _ offset: Int) -> Int {
             if offset < 0 { return 1 }
             if last.lineStart == lineStart && last.offset == offset { return last.column }
-            let col = data.withUnsafeBufferPointer { CSVReader.column(in: $0, lineStart: lineStart, offset: offset) }
+            let col = CSVReader.column(in: data, lineStart: lineStart, offset: offset)
             last = (lineStart, offset, col)
             return col
         }

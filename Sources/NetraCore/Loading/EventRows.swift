@@ -40,20 +40,14 @@ extension DatasetLoader {
         }
 
         /// Enters row `fresh`'s id; returns the row that had it first, if one did.
-        mutating func claim(_ id: TextRef, row fresh: Int, in file: UnsafeBufferPointer<UInt8>) -> Int? {
+        mutating func claim(_ id: TextRef, row fresh: Int, in file: [UInt8]) -> Int? {
             // The table is taken out while it is probed, as the probe reads the other rows' ids.
             var table = IDTable.placeholder
             swap(&table, &ids)
             defer { swap(&table, &ids) }
-            return decoded.withUnsafeBufferPointer { dec in
-                let b = id.bytes(file: file, decoded: dec)
-                return table.insert(b, fresh) { n in rowID[n].bytes(file: file, decoded: dec).elementsEqual(b) }
-            }
-        }
-
-        /// The row whose id is `id`'s bytes, once the store is sealed.
-        func row(ofID id: TextRef) -> Int? {
-            store.withUTF8(id) { b in ids.find(b) { n in store.withUTF8(rowID[n]) { $0.elementsEqual(b) } } }
+            let fileSpan = file.span, decodedSpan = decoded.span
+            return table.insert((id.isDecoded ? decodedSpan : fileSpan).extracting(id.range), fresh,
+                                file: fileSpan, decoded: decodedSpan) { rowID[$0] }
         }
 
         /// Reads one row; what is wrong with it goes to `sink`.
@@ -113,9 +107,7 @@ extension DatasetLoader {
                 return a == z ? .empty : TextRef(start: UInt32(a), count: UInt32(z - a) | TextRef.decodedBit)
             }
             // The bytes of a ref made by `ref`, before the store is sealed.
-            func withBytes<R>(_ r: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-                decoded.withUnsafeBufferPointer { body(r.bytes(file: rec.bytes, decoded: $0)) }
-            }
+            func bytes(_ r: TextRef) -> ArraySlice<UInt8> { r.bytes(file: rec.bytes, decoded: decoded) }
             var valid = true
             var idRef = TextRef.empty
             var row = -1
@@ -126,11 +118,11 @@ extension DatasetLoader {
                     // One probe: the entry is made if new, else it names the first row.
                     let fresh = rowLine.count
                     if entersIDs, let first = claim(idRef, row: fresh, in: rec.bytes) {
-                        say(c, "id: duplicate id '\(withBytes(idRef) { String(decoding: $0, as: UTF8.self) })' (first on line \(rowLine[first]))"); valid = false
+                        say(c, "id: duplicate id '\(String(decoding: bytes(idRef), as: UTF8.self))' (first on line \(rowLine[first]))"); valid = false
                     } else { row = fresh; rowLine.append(rec.line); rowEvent.append(-1); rowID.append(idRef) }
                 }
             } else { valid = false }
-            func idText() -> String { withBytes(idRef) { String(decoding: $0, as: UTF8.self) } }
+            func idText() -> String { String(decoding: bytes(idRef), as: UTF8.self) }
 
             var written: WrittenDate?
             if let c = cDate {
@@ -191,7 +183,7 @@ extension DatasetLoader {
             if let c = cCount, !rec.isBlank(c) {
                 let raw = rec.trimmed(c)
                 if let v = parseDigits(raw) { count = v }
-                else if raw.first == 0x2D, raw.count > 1, parseDigits(UnsafeBufferPointer(rebasing: raw[(raw.startIndex + 1)...])) != nil {
+                else if raw.first == 0x2D, raw.count > 1, parseDigits(raw.dropFirst()) != nil {
                     say(c, "count: negative count '\(rec.trimmedString(c))'; a count is a whole number, 0 or more"); valid = false
                 } else {
                     say(c, "count: '\(rec.trimmedString(c))' is not a whole number; write digits only, with no separators"); valid = false
@@ -205,7 +197,7 @@ extension DatasetLoader {
             var sourceIndex = 0
             if let c = cSource {
                 if rec.isBlank(c) { say(c, "source: missing source; every event names the outlet it comes from"); valid = false }
-                else if rec.fields[c].hasEscapes { var text = rec.string(c); sourceIndex = text.withUTF8 { sources.intern($0) } }
+                else if rec.fields[c].hasEscapes { sourceIndex = sources.intern(ArraySlice(rec.string(c).utf8)) }
                 else { sourceIndex = sources.intern(rec.slice(c)) }
             }
             var sourceDate: Day?
@@ -229,18 +221,19 @@ extension DatasetLoader {
                     at = p
                     sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m))
                 }
-                // `relation:target; …` read from the cell's bytes; targets kept as refs.
-                func parse(_ u: UnsafeBufferPointer<UInt8>, base: Int, flag: UInt32) {
-                    var i = 0
-                    while i <= u.count {
+                // `relation:target; …` read from the cell's bytes (offsets are the file's, or
+                // `decoded`'s when `flag` says so); targets kept as refs.
+                func parse(_ u: ArraySlice<UInt8>, flag: UInt32) {
+                    var i = u.startIndex
+                    while i <= u.endIndex {
                         var j = i
-                        while j < u.count && u[j] != 0x3B { j += 1 }
+                        while j < u.endIndex && u[j] != 0x3B { j += 1 }
                         var a = i, z = j
                         i = j + 1
                         while a < z, u[a] == 0x20 || u[a] == 0x09 { a += 1 }
                         while z > a, u[z - 1] == 0x20 || u[z - 1] == 0x09 { z -= 1 }
                         if a == z { continue }
-                        func text(_ lo: Int, _ hi: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: u[lo..<hi]), as: UTF8.self) }
+                        func text(_ lo: Int, _ hi: Int) -> String { String(decoding: u[lo..<hi], as: UTF8.self) }
                         guard let colon = (a..<z).first(where: { u[$0] == 0x3A }) else {
                             sayLink("links: malformed link '\(text(a, z))'; expected relation:target_id, e.g. responds_to:\(idRef.isEmpty ? "some-event" : idText())"); valid = false
                             continue
@@ -249,24 +242,21 @@ extension DatasetLoader {
                         var rz = colon, ta = colon + 1
                         while rz > ra, u[rz - 1] == 0x20 || u[rz - 1] == 0x09 { rz -= 1 }
                         while ta < tz, u[ta] == 0x20 || u[ta] == 0x09 { ta += 1 }
-                        guard let r = ByteLookup.relations.find(UnsafeBufferPointer(rebasing: u[ra..<rz])) else {
+                        guard let r = ByteLookup.relations.find(u[ra..<rz]) else {
                             sayLink("links: unknown relation '\(text(ra, rz))'; expected one of: \(Relation.allowedList)"); valid = false
                             continue
                         }
                         if ta == tz { sayLink("links: link '\(text(a, z))' names no target event"); valid = false; continue }
-                        let target = UnsafeBufferPointer(rebasing: u[ta..<tz])
-                        if withBytes(idRef, { $0.elementsEqual(target) }) { sayLink("links: event '\(idText())' links to itself"); valid = false; continue }
+                        if bytes(idRef) == u[ta..<tz] { sayLink("links: event '\(idText())' links to itself"); valid = false; continue }
                         pending.append(PendingLink(event: index, relation: Vocabularies.relations[r],
-                                                 target: TextRef(start: UInt32(base + ta), count: UInt32(tz - ta) | flag),
+                                                 target: TextRef(start: UInt32(ta), count: UInt32(tz - ta) | flag),
                                                  line: f.line, lineStart: f.lineStart, offset: f.rawStart))
                     }
                 }
                 if f.hasEscapes {
-                    let cell = ref(c)
-                    let start = Int(cell.start)
-                    withBytes(cell) { parse($0, base: start, flag: TextRef.decodedBit) }
+                    parse(bytes(ref(c)), flag: TextRef.decodedBit)
                 } else {
-                    parse(rec.slice(c), base: f.start, flag: 0)
+                    parse(rec.slice(c), flag: 0)
                 }
             }
             guard valid, let written, let precision, let kind, jurisdiction >= 0 || jLookup == nil else {

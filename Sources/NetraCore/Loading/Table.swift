@@ -60,13 +60,13 @@ struct Table {
     }
 
     /// Checks that the file is non-empty UTF-8; reports why not.
-    func readable(_ b: UnsafeBufferPointer<UInt8>, required: [String], _ found: inout [Diagnostic]) -> Bool {
+    func readable(_ b: [UInt8], required: [String], scan: CSVReader.Scan = .byteByByte, _ found: inout [Diagnostic]) -> Bool {
         let start = CSVReader.contentStart(b)
         if b.count == start || b[start...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             found.append(Diagnostic(file: file, line: 1, column: 1, message: "the file is empty; it needs a header row with at least: \(required.joined(separator: ", "))"))
             return false
         }
-        if let bad = CSVReader.firstInvalidUTF8(b) {
+        if let bad = CSVReader.firstInvalidUTF8(b, scan: scan) {
             let what = bad.byte == 0 ? "a NUL byte" : "byte 0x\(String(bad.byte, radix: 16, uppercase: true))"
             found.append(Diagnostic(file: file, line: bad.line, column: bad.column, message: "the file is not UTF-8 text (\(what)); save it as \"CSV UTF-8\""))
             return false
@@ -76,19 +76,21 @@ struct Table {
 
     /// Reads the file: the header first, then each row with the column positions of
     /// `columns` (nil where the file lacks an optional one) and the extra columns' names.
-    /// Returns false, having reported why, when the file cannot be read at all.
+    /// Returns false, having reported why, when the file cannot be read at all. `scan` changes
+    /// the speed, never the result.
     @discardableResult
     mutating func read(
-        required: [String], optional: [String], order: [String]? = nil,
+        required: [String], optional: [String], order: [String]? = nil, scan: CSVReader.Scan = .byteByByte,
         row: (CSVRecord, _ columns: [Int?], _ extras: [Int], _ sink: inout [Diagnostic]) -> Void,
         header headerSink: (_ extraNames: [String]) -> Void = { _ in }
     ) -> Bool {
         var found: [Diagnostic] = []
-        let ok: Bool = bytes.withUnsafeBufferPointer { b -> Bool in
-            guard readable(b, required: required, &found) else { return false }
+        let ok: Bool = { () -> Bool in
+            let b = bytes
+            guard readable(b, required: required, scan: scan, &found) else { return false }
             let delimiter = CSVReader.detectDelimiter(b, from: CSVReader.contentStart(b))
             var head: Header?
-            let problems = CSVReader.read(b, delimiter: delimiter) { rec in
+            let problems = CSVReader.read(b, delimiter: delimiter, scan: scan) { rec in
                 guard let h = head else {
                     let h = header(rec, required: required, optional: optional, order: order, &found)
                     head = h
@@ -103,7 +105,7 @@ struct Table {
                 found.append(Diagnostic(file: file, line: p.line, column: p.column, message: p.message))
             }
             return head?.ok ?? true
-        }
+        }()
         diagnostics += found
         return ok
     }

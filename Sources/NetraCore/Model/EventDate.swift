@@ -61,24 +61,26 @@ public struct WrittenDate: Hashable, Sendable {
 
     /// Parses the three ISO forms strictly.
     public static func parse<C: Collection>(_ bytes: C) -> Result<WrittenDate, Problem> where C.Element == UInt8 {
-        // Contiguous bytes (the loader's case) are parsed in place, without a copy.
-        if let r = bytes.withContiguousStorageIfAvailable({ parse(buffer: $0) }) { return r }
-        return Array(bytes).withUnsafeBufferPointer { parse(buffer: $0) }
+        parse(ArraySlice(bytes))
     }
 
-    static func parse(buffer b: UnsafeBufferPointer<UInt8>) -> Result<WrittenDate, Problem> {
-        func digits(_ r: Range<Int>) -> Int? { parseDigits(UnsafeBufferPointer(rebasing: b[r])) }
-        switch b.count {
+    /// Parses the three ISO forms strictly, in place: the loader's case, a slice of the file.
+    public static func parse(_ bytes: ArraySlice<UInt8>) -> Result<WrittenDate, Problem> {
+        let o = bytes.startIndex
+        // Offsets from the start of the text, wherever the slice starts.
+        func b(_ k: Int) -> UInt8 { bytes[o + k] }
+        func digits(_ r: Range<Int>) -> Int? { parseDigits(bytes[(o + r.lowerBound)..<(o + r.upperBound)]) }
+        switch bytes.count {
         case 4:
             guard let y = digits(0..<4) else { return .failure(.malformed) }
             guard let d = Day(year: y, month: 1, day: 1) else { return .failure(.impossible) }
             return .success(WrittenDate(anchor: d, form: .year))
         case 7:
-            guard b[4] == 0x2D, let y = digits(0..<4), let m = digits(5..<7) else { return .failure(.malformed) }
+            guard b(4) == 0x2D, let y = digits(0..<4), let m = digits(5..<7) else { return .failure(.malformed) }
             guard let d = Day(year: y, month: m, day: 1) else { return .failure(.impossible) }
             return .success(WrittenDate(anchor: d, form: .month))
         case 10:
-            guard b[4] == 0x2D, b[7] == 0x2D, let y = digits(0..<4), let m = digits(5..<7),
+            guard b(4) == 0x2D, b(7) == 0x2D, let y = digits(0..<4), let m = digits(5..<7),
                   let dd = digits(8..<10) else { return .failure(.malformed) }
             guard let d = Day(year: y, month: m, day: dd) else { return .failure(.impossible) }
             return .success(WrittenDate(anchor: d, form: .day))

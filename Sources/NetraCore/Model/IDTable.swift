@@ -81,15 +81,15 @@ struct IDTable: Sendable {
 
     private init(parts: [Part]) { self.parts = parts }
 
-    /// A fast, well-mixed hash of bytes, 8 at a time.
+    /// A fast, well-mixed hash of bytes, 8 at a time (each word read little-endian).
     @inline(__always)
-    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ b: Span<UInt8>) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(b.count)
-        guard let base = b.baseAddress else { return h }
-        let raw = UnsafeRawPointer(base)
         var i = 0
         while i + 8 <= b.count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            var w: UInt64 = 0
+            for k in 0..<8 { w |= UInt64(b[i + k]) << UInt64(8 * k) }
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
             h ^= h >> 32
             i += 8
         }
@@ -101,15 +101,41 @@ struct IDTable: Sendable {
     }
 
     /// The number stored for `b`, if any; `same(n)` tells whether entry `n`'s id is `b`.
-    func find(_ b: UnsafeBufferPointer<UInt8>, same: (Int) -> Bool) -> Int? {
+    func find(_ b: Span<UInt8>, same: (Int) -> Bool) -> Int? {
         let top = IDTable.hash(b) >> 32
         return parts[Int(top >> 31)].find(top, same: same)
     }
 
     /// Stores `n` for `b` unless `b` is there already; returns the number already stored.
-    mutating func insert(_ b: UnsafeBufferPointer<UInt8>, _ n: Int, same: (Int) -> Bool) -> Int? {
+    mutating func insert(_ b: Span<UInt8>, _ n: Int, same: (Int) -> Bool) -> Int? {
         let top = IDTable.hash(b) >> 32
         return parts[Int(top >> 31)].insert(top, n, same: same)
+    }
+
+    /// The number stored for the id `b`, where entry `n`'s id is the cell `ref(n)` of `file`
+    /// and `decoded`. Spans, not array slices: two cores looking up at once would otherwise
+    /// fight over the arrays' reference counts.
+    func find(_ b: Span<UInt8>, file: Span<UInt8>, decoded: Span<UInt8>, ref: (Int) -> TextRef) -> Int? {
+        find(b) { n in
+            let r = ref(n)
+            return IDTable.same((r.isDecoded ? decoded : file).extracting(r.range), b)
+        }
+    }
+
+    /// `insert`, with the ids found as `find(_:file:decoded:ref:)` finds them.
+    mutating func insert(_ b: Span<UInt8>, _ n: Int, file: Span<UInt8>, decoded: Span<UInt8>, ref: (Int) -> TextRef) -> Int? {
+        insert(b, n) { m in
+            let r = ref(m)
+            return IDTable.same((r.isDecoded ? decoded : file).extracting(r.range), b)
+        }
+    }
+
+    /// Whether two ids have the same bytes.
+    @inline(__always)
+    static func same(_ a: Span<UInt8>, _ b: Span<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0..<a.count where a[i] != b[i] { return false }
+        return true
     }
 }
 
@@ -126,21 +152,22 @@ public struct EventIDs: Sendable {
     /// Indexes `events` by id; the first of equal ids wins.
     init(_ events: EventTable) {
         var t = IDTable(capacity: events.count)
-        let store = events.text
+        let file = events.text.file, decoded = events.text.decoded
+        let fileSpan = file.span, decodedSpan = decoded.span
         for k in events.indices {
             let r = events.cells[k].id
-            _ = store.withUTF8(r) { b in t.insert(b, k.raw) { n in store.withUTF8(events.cells[EventIndex(n)].id) { $0.elementsEqual(b) } } }
+            _ = t.insert((r.isDecoded ? decodedSpan : fileSpan).extracting(r.range), k.raw, file: fileSpan, decoded: decodedSpan) {
+                events.cells[EventIndex($0)].id
+            }
         }
         self.init(table: t, events: events)
     }
 
     /// The event with this id.
     public subscript(_ id: String) -> EventIndex? {
-        var id = id
-        let store = events.text
-        return id.withUTF8 { b in
-            table.find(b) { n in store.withUTF8(events.cells[EventIndex(n)].id) { $0.elementsEqual(b) } }.map(EventIndex.init)
-        }
+        let key = Array(id.utf8)
+        let file = events.text.file, decoded = events.text.decoded
+        return table.find(key.span, file: file.span, decoded: decoded.span) { events.cells[EventIndex($0)].id }.map(EventIndex.init)
     }
 
     public var count: Int { table.count }

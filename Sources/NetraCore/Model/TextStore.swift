@@ -15,12 +15,13 @@ public struct TextRef: Sendable, Hashable {
     var isDecoded: Bool { count & TextRef.decodedBit != 0 }
     var isPlain: Bool { count & TextRef.plainBit != 0 }
     var isEmpty: Bool { count & TextRef.lengthMask == 0 }
+    /// Where the bytes are, in the file or in the decoded bytes.
+    var range: Range<Int> { Int(start)..<(Int(start) + length) }
 
     /// The cell's bytes: in `file`, or in `decoded` when its doubled quotes were undone.
     @inline(__always)
-    func bytes(file: UnsafeBufferPointer<UInt8>, decoded: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        let s = Int(start)
-        return UnsafeBufferPointer(rebasing: (isDecoded ? decoded : file)[s..<(s + length)])
+    func bytes(file: [UInt8], decoded: [UInt8]) -> ArraySlice<UInt8> {
+        isDecoded ? decoded[range] : file[range]
     }
 }
 
@@ -61,28 +62,18 @@ public final class TextStore: @unchecked Sendable {
         return (TextStore(file: bytes, decoded: [], sources: [source]), refs)
     }
 
-    /// The cell's UTF-8 bytes.
-    @inline(__always)
-    public func withUTF8<R>(_ r: TextRef, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let n = r.length, s = Int(r.start)
-        if !r.isDecoded {
-            return try file.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[s..<(s + n)])) }
-        }
-        return try decoded.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[s..<(s + n)])) }
-    }
-
     /// The cell's UTF-8 bytes, a slice of the store (no copy).
+    @inline(__always)
     public func bytes(_ r: TextRef) -> ArraySlice<UInt8> {
-        let n = r.length, s = Int(r.start)
-        return r.isDecoded ? decoded[s..<(s + n)] : file[s..<(s + n)]
+        r.isDecoded ? decoded[r.range] : file[r.range]
     }
 
     public func string(_ r: TextRef) -> String {
-        r.isEmpty ? "" : withUTF8(r) { String(decoding: $0, as: UTF8.self) }
+        r.isEmpty ? "" : String(decoding: bytes(r), as: UTF8.self)
     }
 }
 
-/// The text cells of an event, by name, for `Event.withUTF8`.
+/// The text cells of an event, by name.
 public enum EventText: Int, CaseIterable, Sendable {
     case id, title, actors, place, unit, sourceURL, quote, notes
 }

@@ -6,11 +6,12 @@ extension DatasetLoader {
     /// record boundary, each part read into its own rows, the second appended to the first
     /// and every id entered once. Nil at the first sign of a problem (the plain reading then
     /// reports it). `SplitLoadTests` and the fuzzer hold it to the plain reading.
-    static func readOnTwoCores(_ table: inout Table, _ context: RowContext, extraNames: inout [String]) -> EventRows? {
+    static func readOnTwoCores(_ table: inout Table, _ context: RowContext, scan: CSVReader.Scan,
+                               extraNames: inout [String]) -> EventRows? {
         let size = table.bytes.count
         guard let (header, joined) = table.readInTwo(
             required: EventColumn.requiredNames, optional: EventColumn.optionalNames, order: EventColumn.names,
-            minimumBytes: 0,
+            minimumBytes: 0, scan: scan,
             // The first part has room for all: the second is appended to it in place.
             make: { _, part in context.rows(size / 600, room: part == 0 ? size / 300 : size / 600, entersIDs: false) },
             row: { state, rec, col, extras in

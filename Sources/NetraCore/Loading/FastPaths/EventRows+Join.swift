@@ -11,7 +11,7 @@ extension DatasetLoader.EventRows {
             rowLine += next.rowLine
             rowEvent += next.rowEvent.lazy.map { $0 < 0 ? -1 : $0 + eventBase }
             rowID += next.rowID.lazy.map(rebase)
-            let sourceMap = next.sources.keys.map { k in k.withUnsafeBufferPointer { sources.intern($0) } }
+            let sourceMap = next.sources.keys.map { k in sources.intern(k[...]) }
             events.append(next.events, rebase: rebase, outlets: sourceMap)
             pending += next.pending.lazy.map { l in
                 var l = l

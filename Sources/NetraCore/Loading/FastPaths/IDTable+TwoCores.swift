@@ -13,11 +13,16 @@ extension IDTable {
                         let shared = UnsafeTransfer((refs, file, decoded, parts))
                         Parallel.forEach(2) { p in
                             let (refs, file, decoded, parts) = shared.value
-                            func bytes(_ r: TextRef) -> UnsafeBufferPointer<UInt8> { r.bytes(file: file, decoded: decoded) }
+                            // Pointers, not array slices: two cores retaining one array would
+                            // fight over its reference count.
+                            func bytes(_ r: TextRef) -> UnsafeBufferPointer<UInt8> {
+                                let s = Int(r.start)
+                                return UnsafeBufferPointer(rebasing: (r.isDecoded ? decoded : file)[s..<(s + r.length)])
+                            }
                             // Each core takes the ids whose hash's top bit is its own.
                             for n in refs.indices {
                                 let b = bytes(refs[n])
-                                let top = IDTable.hash(b) >> 32
+                                let top = IDTable.hash(b.span) >> 32
                                 guard Int(top >> 31) == p else { continue }
                                 if parts[p].insert(top, n, same: { bytes(refs[$0]).elementsEqual(b) }) != nil {
                                     repeated.store(true, ordering: .relaxed)
