@@ -121,10 +121,12 @@ public struct EventTable: RandomAccessCollection, Sendable {
     public func string(_ field: EventText, _ k: EventIndex) -> String { text.string(cells[k][field]) }
 
     /// A text cell's UTF-8 bytes (a slice of the store, not a copy).
+    @inline(__always)
     public func bytes(_ field: EventText, _ k: EventIndex) -> ArraySlice<UInt8> { text.bytes(cells[k][field]) }
 
     /// True when the cell holds no `,`, `"`, CR or LF, as known from how the file wrote it
     /// (false when unknown): a plain CSV export may copy it without looking.
+    @inline(__always)
     public func isPlain(_ field: EventText, _ k: EventIndex) -> Bool { cells[k][field].isPlain }
 
     /// Event `k`'s id.
