@@ -21,6 +21,16 @@ private let fontCacheReady: Bool = gdFontCacheSetup() == 0
 private struct MeasureKey: Hashable { var text: String; var font: String; var size: Double }
 private let measured = Mutex<[MeasureKey: TextExtent]>([:])
 
+/// How text is put on an image.
+public enum TextDrawing: Sendable {
+    /// libgd's `gdImageStringFTEx` every time: the plain path.
+    case libgd
+    /// A coverage mask per line of text, rasterised by libgd once per process and blended
+    /// after that (the fast path: a report repeats its labels, and libgd hints every glyph
+    /// on every call under one global lock).
+    case coverageMasks
+}
+
 extension GDImage {
     /// Measures `text` set in `font` at `size` pixels without drawing (libgd with a NULL image).
     public static func measure(_ text: String, font: String, size: Double) throws(RenderError) -> TextExtent {
@@ -36,11 +46,16 @@ extension GDImage {
         return e
     }
 
-    /// Draws `text` with its baseline starting at (`x`, `y`), turned `angle` radians counter-clockwise,
-    /// with libgd's own FreeType path; its error string (a missing font, say) is thrown.
+    /// Draws `text` with its baseline starting at (`x`, `y`), turned `angle` radians counter-clockwise.
+    /// `.libgd` is libgd's own FreeType path (its error string, a missing font say, is thrown);
+    /// `.coverageMasks`, the default, blends a mask made by that path once per line of text
+    /// (`GDImage-text+Masks.swift`): the same pixels but where two glyph edges overlap.
     public func drawText(_ text: String, font: String, size: Double, color: RGBA, x: Int, y: Int,
-                         angle: Double = 0) throws(RenderError) {
+                         angle: Double = 0, via drawing: TextDrawing = .coverageMasks) throws(RenderError) {
         if text.isEmpty { return }
+        if drawing == .coverageMasks, try drawFromMask(text, font: font, size: size, color: color, x: x, y: y, angle: angle) {
+            return
+        }
         _ = try GDImage.freeType(pointer, text: text, font: font, size: size, angle: angle, x: x, y: y,
                                  color: color.gdColor)
     }

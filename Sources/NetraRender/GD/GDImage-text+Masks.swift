@@ -1,0 +1,107 @@
+import CGD
+import Synchronization
+
+// The fast path of `drawText`: measured side by side at 1M events, libgd's text path made the
+// report about 0.5 s slower (see docs/PERFORMANCE.md). `TextDrawing.libgd` is the plain path,
+// and GDImageTests holds the two to the same pixels.
+
+private struct MaskKey: Hashable { var text: String; var font: String; var size: Double; var angle: Double }
+private let masks = Mutex<[MaskKey: TextMask]>([:])
+
+/// A line of text as libgd's FreeType path covers it: a level 0…127 per pixel of a box placed
+/// relative to the baseline origin. Glyph positions are whole pixels from an integer origin,
+/// so the mask is the same wherever the text is drawn.
+struct TextMask: Sendable {
+    /// Offset of the box from the origin.
+    var left: Int, top: Int
+    var width: Int, height: Int
+    /// Row by row, `width` levels each.
+    var levels: [UInt8]
+
+    /// Draws the text once, opaque, onto a clear scratch image and reads the coverage back.
+    static func render(_ text: String, font: String, size: Double, angle: Double) throws(RenderError) -> TextMask {
+        // The box: level text was measured already while laying out (one FreeType pass saved).
+        let xs: [Int], ys: [Int]
+        if angle == 0 {
+            let e = try GDImage.measure(text, font: font, size: size)
+            xs = [e.left, e.left + e.width]; ys = [-e.ascent, e.descent]
+        } else {
+            let b = try GDImage.freeType(nil, text: text, font: font, size: size, angle: angle, x: 0, y: 0, color: 0)
+            xs = [b[0], b[2], b[4], b[6]].map(Int.init); ys = [b[1], b[3], b[5], b[7]].map(Int.init)
+        }
+        // Glyph bitmaps can reach a little past the metrics' box.
+        let margin = Int(size / 2) + 6
+        let minX = (xs.min() ?? 0) - margin, minY = (ys.min() ?? 0) - margin
+        let w = (xs.max() ?? 0) + margin - minX + 1, h = (ys.max() ?? 0) + margin - minY + 1
+        let scratch = try GDImage(width: max(1, w), height: max(1, h))
+        scratch.clear(RGBA(red: 0, green: 0, blue: 0, alpha: 0))
+        _ = try GDImage.freeType(scratch.pointer, text: text, font: font, size: size, angle: angle,
+                                 x: -minX, y: -minY, color: RGBA.black.gdColor)
+        var levels = [UInt8](repeating: 0, count: scratch.width * scratch.height)
+        var lo = (x: Int.max, y: Int.max), hi = (x: -1, y: -1)
+        for yy in 0..<scratch.height {
+            guard let row = scratch.pointer.pointee.tpixels?[yy] else { continue }
+            for xx in 0..<scratch.width {
+                let level = 127 - Int(netra_gdTrueColorGetAlpha(row[xx]))
+                guard level > 0 else { continue }
+                levels[yy * scratch.width + xx] = UInt8(level)
+                lo = (min(lo.x, xx), min(lo.y, yy)); hi = (max(hi.x, xx), max(hi.y, yy))
+            }
+        }
+        guard hi.x >= 0 else { return TextMask(left: 0, top: 0, width: 0, height: 0, levels: []) }
+        // Keep only the covered box.
+        var kept: [UInt8] = []
+        kept.reserveCapacity((hi.x - lo.x + 1) * (hi.y - lo.y + 1))
+        for yy in lo.y...hi.y { kept += levels[(yy * scratch.width + lo.x)...(yy * scratch.width + hi.x)] }
+        assert(kept.count == (hi.x - lo.x + 1) * (hi.y - lo.y + 1), "a level per pixel of the box")
+        return TextMask(left: minX + lo.x, top: minY + lo.y, width: hi.x - lo.x + 1, height: hi.y - lo.y + 1, levels: kept)
+    }
+}
+
+extension GDImage {
+    /// Draws `text` from its cached mask; false when this image is not one the blend can
+    /// draw on (then libgd draws it).
+    func drawFromMask(_ text: String, font: String, size: Double, color: RGBA, x: Int, y: Int,
+                      angle: Double) throws(RenderError) -> Bool {
+        let key = MaskKey(text: text, font: font, size: size, angle: angle)
+        let mask: TextMask
+        if let m = masks.withLock({ $0[key] }) {
+            mask = m
+        } else {
+            mask = try TextMask.render(text, font: font, size: size, angle: angle)
+            masks.withLock { cache in
+                // Bounded, as the measurements are.
+                if cache.count > 20_000 { cache.removeAll() }
+                cache[key] = mask
+            }
+        }
+        return blend(mask, color: color, x: x, y: y)
+    }
+
+    /// Blends `mask` in `color` with its origin at (`x`, `y`) as libgd's FreeType path does for
+    /// a true-colour image: each covered pixel gets the colour at the glyph's coverage, scaled
+    /// by the colour's own opacity.
+    private func blend(_ mask: TextMask, color: RGBA, x: Int, y: Int) -> Bool {
+        let im = pointer.pointee
+        guard im.trueColor != 0, let rows = im.tpixels, im.cx1 == 0, im.cy1 == 0,
+              Int(im.cx2) == width - 1, Int(im.cy2) == height - 1 else { return false }
+        assert(mask.levels.count == mask.width * mask.height, "a level per pixel of the mask")
+        let fg = color.gdColor
+        let fgAlpha = Int(netra_gdTrueColorGetAlpha(fg)), rgb = fg & 0x00FF_FFFF
+        let blending = im.alphaBlendingFlag != 0
+        for my in 0..<mask.height {
+            let py = y + mask.top + my
+            guard py >= 0, py < height, let row = rows[py] else { continue }
+            for mx in 0..<mask.width {
+                let px = x + mask.left + mx
+                guard px >= 0, px < width else { continue }
+                var level = Int(mask.levels[my * mask.width + mx])
+                if level == 0 { continue }
+                level = level * (127 - fgAlpha) / 127
+                let src = Int32(127 - level) << 24 | rgb
+                row[px] = blending ? gdAlphaBlend(row[px], src) : src
+            }
+        }
+        return true
+    }
+}
