@@ -62,10 +62,11 @@ extension Analysis {
         for t in leadTimes {
             if t.measure != lastMeasure { lastMeasure = t.measure; measureCell = measures[t.measure.order] }
             w.cell(measureCell); w.separator()
-            w.text(bytes: d.events.bytes(.id, t.event), plain: d.events.isPlain(.id, t.event)); w.separator()
+            let id = idOrder.id(t.event)
+            w.text(bytes: id.bytes, plain: id.plain); w.separator()
             w.cell(jurisdictions[t.jurisdiction.raw]); w.separator()
             switch t.target {
-            case .event(let e): w.text(bytes: d.events.bytes(.id, e), plain: d.events.isPlain(.id, e))
+            case .event(let e): let id = idOrder.id(e); w.text(bytes: id.bytes, plain: id.plain)
             case .election(let e): w.cell(elections[e.raw])
             case .none: break
             }

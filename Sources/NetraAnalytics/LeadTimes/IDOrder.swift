@@ -5,6 +5,15 @@ import NetraCore
 public struct IDOrder: Sendable {
     /// Event rows by id.
     public let order: [EventIndex]
+    /// The ids copied in that order, one after another: the lead-time export reads them front
+    /// to back from memory of its own, not across the dataset's file beside the events export.
+    let bytes: [UInt8]
+    /// Where id `i` (by position in `order`) starts in `bytes`; one more entry marks the end.
+    let starts: [UInt32]
+    /// Whether each id (by position) is known to need no quotes in plain CSV.
+    let plain: [Bool]
+    /// Each event's position in `order`.
+    let rank: Column<EventIndex, Int32>
 
     /// Sorted on packed prefixes of the ids, each half on its own core (`IDOrder+PackedKeys.swift`).
     public init(_ events: EventTable) {
@@ -14,12 +23,35 @@ public struct IDOrder: Sendable {
     /// From the two halves `sortedHalves` gave: `Analysis` sorts them on both cores, then
     /// merges on one while the other builds the graph.
     init(_ events: EventTable, merging halves: ([PackedKey], [PackedKey])) {
-        order = IDOrder.sortedByPackedKeys(events, merging: halves)
+        self.init(events, order: IDOrder.sortedByPackedKeys(events, merging: halves))
     }
 
     /// Sorted by comparing whole ids: the plain definition the packed sort is tested against.
     public init(comparingIDs events: EventTable) {
-        order = events.indices.sorted { IDOrder.precedes(events, $0, $1) }
+        self.init(events, order: events.indices.sorted { IDOrder.precedes(events, $0, $1) })
+    }
+
+    private init(_ events: EventTable, order: [EventIndex]) {
+        self.order = order
+        var bytes: [UInt8] = [], starts: [UInt32] = [], plain: [Bool] = []
+        var rank = Column<EventIndex, Int32>(repeating: 0, count: events.count)
+        starts.reserveCapacity(order.count + 1)
+        plain.reserveCapacity(order.count)
+        for (i, k) in order.enumerated() {
+            starts.append(UInt32(truncatingIfNeeded: bytes.count))
+            bytes += events.bytes(.id, k)
+            plain.append(events.isPlain(.id, k))
+            rank[k] = Int32(truncatingIfNeeded: i)
+        }
+        starts.append(UInt32(truncatingIfNeeded: bytes.count))
+        precondition(bytes.count <= Int(UInt32.max), "the ids fit in 4 GiB (the file does)")
+        self.bytes = bytes; self.starts = starts; self.plain = plain; self.rank = rank
+    }
+
+    /// Event `k`'s id bytes, from the copy, and whether they need no quotes.
+    func id(_ k: EventIndex) -> (bytes: ArraySlice<UInt8>, plain: Bool) {
+        let i = Int(rank[k])
+        return (bytes[Int(starts[i])..<Int(starts[i + 1])], plain[i])
     }
 
     /// The order itself: by id bytes, then by row.
