@@ -76,7 +76,9 @@ extension OutputFolder {
     /// Makes and writes every file, on all cores, costliest first. Each file is written under
     /// a temporary name and renamed only once all of them are whole, so a failure anywhere
     /// leaves the folder as it was (bar subfolders). Returns the paths written, in order.
-    public func write(_ files: [OutputFile], progress: any ProgressSink = SilentProgress()) throws(JobError) -> [String] {
+    /// None of them is written over a file of `inputs` (the dataset's): that is refused first.
+    public func write(_ files: [OutputFile], sparing inputs: [String] = [],
+                      progress: any ProgressSink = SilentProgress()) throws(JobError) -> [String] {
         var targets: [String] = []
         do {
             for f in files {
@@ -85,6 +87,7 @@ extension OutputFolder {
                 for sub in parts.dropLast() { folder = try folder.subfolder(sub) }
                 targets.append(folder.path + "/" + OutputFolder.safeName(parts.last ?? f.name))
             }
+            for t in targets { try OutputFolder.refuseInput(t, inputs: inputs) }
         } catch { throw .output(error) }
 
         let order = files.indices.sorted { (-files[$0].cost, $0) < (-files[$1].cost, $1) }

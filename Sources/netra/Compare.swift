@@ -26,7 +26,13 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        if let out { try orFail { () throws(OutputError) in try OutputFolder.check(out) } }
+        if let out {
+            try orFail { () throws(OutputError) in
+                try OutputFolder.check(out)
+                try OutputFolder.refuseInput(OutputFolder.join(out, ExportKind.compare.fileName),
+                                             inputs: OutputFolder.datasetFiles(in: dataset.dataset))
+            }
+        }
         let data = try dataset.load()
         let analysis = Analysis(dataset: data)
         let pair: (a: JurisdictionIndex, b: JurisdictionIndex)

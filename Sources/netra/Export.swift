@@ -32,7 +32,12 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        if out != "-" { try orFail { () throws(OutputError) in try OutputFolder.checkFile(out) } }
+        if out != "-" {
+            try orFail { () throws(OutputError) in
+                try OutputFolder.checkFile(out)
+                try OutputFolder.refuseInput(out, inputs: OutputFolder.datasetFiles(in: dataset.dataset))
+            }
+        }
         let data = try dataset.load()
         let analysis = Analysis(dataset: data)
         var chosen: (a: JurisdictionIndex, b: JurisdictionIndex)?

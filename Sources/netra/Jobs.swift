@@ -48,6 +48,7 @@ struct JobFlags: ParsableArguments {
     /// analyse the dataset.
     func prepare(_ dataset: DatasetOption) throws -> (JobOptions, Analysis) {
         try checkOut()
+        try orFail { () throws(OutputError) in try OutputFolder.refuseDatasetFolder(out, dataset: dataset.dataset) }
         let options = try options()
         progress.step("loading \(dataset.dataset)")
         return (options, Analysis(dataset: try dataset.load()))
@@ -55,10 +56,11 @@ struct JobFlags: ParsableArguments {
 
     var progress: any ProgressSink { TerminalProgress(show: !quiet && (verbose || isatty(2) != 0), verbose: verbose) }
 
-    /// Makes and writes the files, then lists them (unless quiet).
-    func write(_ files: [OutputFile]) throws(NetraFailure) {
+    /// Makes and writes the files, none over a file of `dataset`, then lists them (unless quiet).
+    func write(_ files: [OutputFile], sparing dataset: DatasetOption) throws(NetraFailure) {
         let folder = try orFail { () throws(OutputError) in try OutputFolder(out) }
-        let paths = try orFail { () throws(JobError) in try folder.write(files, progress: progress) }
+        let inputs = OutputFolder.datasetFiles(in: dataset.dataset)
+        let paths = try orFail { () throws(JobError) in try folder.write(files, sparing: inputs, progress: progress) }
         if !quiet {
             print("wrote \(paths.count) file\(paths.count == 1 ? "" : "s") into \(folder.path)/")
             for p in paths { print("  \(p)") }
@@ -88,7 +90,7 @@ struct Report: ParsableCommand {
         if let p = data.defaultComparisonPair(), !p.isBekasi, !flags.quiet {
             printError("netra: no Kota/Kabupaten Bekasi in this dataset; comparing \(data.jurisdictions[p.a].id) and \(data.jurisdictions[p.b].id), the two with the most events")
         }
-        try flags.write(ReportJob.build(analysis, options: options, progress: flags.progress))
+        try flags.write(ReportJob.build(analysis, options: options, progress: flags.progress), sparing: dataset)
     }
 }
 
@@ -111,7 +113,7 @@ struct Briefing: ParsableCommand {
 
     func run() throws {
         let (options, analysis) = try flags.prepare(dataset)
-        try flags.write(BriefingJob.build(analysis, month: month, options: options, progress: flags.progress))
+        try flags.write(BriefingJob.build(analysis, month: month, options: options, progress: flags.progress), sparing: dataset)
     }
 }
 
@@ -133,7 +135,7 @@ struct MainJob: ParsableCommand {
         if let month = data.latestMonth {
             files += BriefingJob.build(analysis, month: month, options: options, progress: progress)
         }
-        try flags.write(files)
+        try flags.write(files, sparing: dataset)
         if !flags.quiet, let month = data.latestMonth {
             print("briefing for \(month.iso): \(flags.out)/\(BriefingJob.folderName(month))/briefing-sheet.png")
         }

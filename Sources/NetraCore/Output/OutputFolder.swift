@@ -232,7 +232,8 @@ public struct OutputFolder: Sendable {
         return (dir.isEmpty ? "/" : dir, String(target[target.index(after: slash)...]))
     }
 
-    static func join(_ dir: String, _ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
+    /// `name` inside the folder `dir`.
+    public static func join(_ dir: String, _ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
 
     static func reason(_ code: Int32) -> String {
         switch code {

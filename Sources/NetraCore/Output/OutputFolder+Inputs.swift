@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An output must never replace an input: a report written into its own dataset folder would
+/// put the 28-column events export where `events.csv` was, and the next run would fail.
+extension OutputFolder {
+    /// The files of the dataset in `folder` that Netra reads.
+    public static func datasetFiles(in folder: String) -> [String] {
+        [DatasetLoader.eventsFile, DatasetLoader.jurisdictionsFile, DatasetLoader.electionsFile].map { join(folder, $0) }
+    }
+
+    /// Refuses `target` when it is one of `inputs`: the same file (device and inode, which
+    /// also sees through links) or, where it does not exist yet, the same resolved path.
+    public static func refuseInput(_ target: String, inputs: [String]) throws(OutputError) {
+        var t = stat()
+        let targetExists = stat(target, &t) == 0
+        let resolvedTarget = resolved(target)
+        for input in inputs {
+            var i = stat()
+            guard stat(input, &i) == 0 else { continue }
+            let same = targetExists ? (t.st_dev == i.st_dev && t.st_ino == i.st_ino)
+                                    : (resolvedTarget != nil && resolvedTarget == resolved(input))
+            if same {
+                throw OutputError("'\(target)' is the dataset's own file '\(input)'; an output never replaces an input: choose another --out")
+            }
+        }
+    }
+
+    /// Refuses an output folder that is the dataset's folder (the same folder, through any
+    /// link): the report's `events.csv` would replace the dataset's.
+    public static func refuseDatasetFolder(_ out: String, dataset: String) throws(OutputError) {
+        var o = stat(), d = stat()
+        guard stat(out, &o) == 0, stat(dataset, &d) == 0 else { return }
+        if o.st_dev == d.st_dev && o.st_ino == d.st_ino {
+            throw OutputError("the output folder '\(out)' is the dataset folder '\(dataset)'; its events.csv would be replaced: choose another --out")
+        }
+    }
+
+    /// `path` with its folder resolved (links and `..` followed), or nil when that folder does not exist.
+    static func resolved(_ path: String) -> String? {
+        let (dir, base) = split(path)
+        guard let real = realpath(dir, nil) else { return nil }
+        defer { free(real) }
+        return join(String(cString: real), base)
+    }
+}
