@@ -1,5 +1,8 @@
 /// Limits that keep a hostile file from taking the machine with it.
 public enum CSVLimits {
+    /// The largest `count` a row may carry: a billion, more than Indonesia's people. With at
+    /// most 4 GiB of rows, every sum of counts then fits in 64 bits with room to spare.
+    public static let maxCount = 1_000_000_000
     /// The largest field accepted, in bytes.
     public static let maxFieldBytes = 65_536
     /// The most columns a row may have.

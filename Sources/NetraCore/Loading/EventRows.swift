@@ -182,8 +182,10 @@ extension DatasetLoader {
             var count: Int?
             if let c = cCount, !rec.isBlank(c) {
                 let raw = rec.trimmed(c)
-                if let v = parseDigits(raw) { count = v }
-                else if raw.first == 0x2D, raw.count > 1, parseDigits(raw.dropFirst()) != nil {
+                if let v = parseDigits(raw), v <= CSVLimits.maxCount { count = v }
+                else if !raw.isEmpty, raw.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                    say(c, "count: \(rec.trimmedString(c)) is more than the limit of \(CSVLimits.maxCount); no body counts more people or cases, and sums must stay exact"); valid = false
+                } else if raw.first == 0x2D, raw.count > 1, parseDigits(raw.dropFirst()) != nil {
                     say(c, "count: negative count '\(rec.trimmedString(c))'; a count is a whole number, 0 or more"); valid = false
                 } else {
                     say(c, "count: '\(rec.trimmedString(c))' is not a whole number; write digits only, with no separators"); valid = false
