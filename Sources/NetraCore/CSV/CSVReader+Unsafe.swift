@@ -35,49 +35,33 @@ struct EightBytes: ByteSkipper {
         return raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
     }
 
+    /// The first word-aligned step from `i` whose word `stops`, or the last whole word before `n`.
     @inline(__always)
-    func quotedText(from i: Int, to n: Int) -> Int {
+    private func skipWords(from i: Int, to n: Int, stops: (UInt64) -> Bool) -> Int {
         assert(i >= 0 && n <= count, "the scan stays in the buffer")
         // Clamped as well: a wrong `n` must not read past the storage in a release build.
         guard let raw, i >= 0 else { return i }
         let n = min(n, count)
         var i = i
-        while i + 8 <= n {
-            let w = word(raw, i)
-            if SWAR.zeroBytes(w ^ quotes) | SWAR.zeroBytes(w ^ lfs) | SWAR.zeroBytes(w ^ crs) != 0 { break }
-            i += 8
-        }
+        while i + 8 <= n, !stops(word(raw, i)) { i += 8 }
         return i
+    }
+
+    @inline(__always)
+    func quotedText(from i: Int, to n: Int) -> Int {
+        skipWords(from: i, to: n) { w in SWAR.zeroBytes(w ^ quotes) | SWAR.zeroBytes(w ^ lfs) | SWAR.zeroBytes(w ^ crs) != 0 }
     }
 
     @inline(__always)
     func unquotedText(from i: Int, to n: Int) -> Int {
-        assert(i >= 0 && n <= count, "the scan stays in the buffer")
-        // Clamped as well: a wrong `n` must not read past the storage in a release build.
-        guard let raw, i >= 0 else { return i }
-        let n = min(n, count)
-        var i = i
-        while i + 8 <= n {
-            let w = word(raw, i)
-            if SWAR.zeroBytes(w ^ delimiters) | SWAR.zeroBytes(w ^ quotes) | SWAR.zeroBytes(w ^ lfs) | SWAR.zeroBytes(w ^ crs) != 0 { break }
-            i += 8
+        skipWords(from: i, to: n) { w in
+            SWAR.zeroBytes(w ^ delimiters) | SWAR.zeroBytes(w ^ quotes) | SWAR.zeroBytes(w ^ lfs) | SWAR.zeroBytes(w ^ crs) != 0
         }
-        return i
     }
 
     @inline(__always)
     func ascii(from i: Int, to n: Int) -> Int {
-        assert(i >= 0 && n <= count, "the scan stays in the buffer")
-        // Clamped as well: a wrong `n` must not read past the storage in a release build.
-        guard let raw, i >= 0 else { return i }
-        let n = min(n, count)
-        var i = i
-        while i + 8 <= n {
-            let w = word(raw, i)
-            if w & SWAR.highs != 0 || SWAR.zeroBytes(w) != 0 { break }
-            i += 8
-        }
-        return i
+        skipWords(from: i, to: n) { w in w & SWAR.highs != 0 || SWAR.zeroBytes(w) != 0 }
     }
 
     /// How many times `byte` occurs in `from..<to`.
