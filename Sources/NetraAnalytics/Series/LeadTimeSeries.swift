@@ -76,7 +76,7 @@ public struct LeadTimeSeries: Sendable, Hashable {
     /// no String is made per value; `label` and `jurisdictionID` are asked once per series.
     public static func grouping(_ leadTimes: [LeadTime], jurisdictionCount: Int,
                                 label: (LeadTimeMeasure) -> String,
-                                jurisdictionID: (Int) -> String) -> [LeadTimeSeries] {
+                                jurisdictionID: (JurisdictionIndex) -> String) -> [LeadTimeSeries] {
         let measures = LeadTimeMeasure.allCases
         let jc = max(0, jurisdictionCount)
         let keys = measures.count * jc
@@ -139,7 +139,7 @@ public struct LeadTimeSeries: Sendable, Hashable {
                     bins.append(LeadTimeBin(day: lo[k] + d, exact: Int(exact[k][d]), inexact: Int(inexact[k][d])))
                 }
             }
-            return LeadTimeSeries(measure: label(measures[k / jc]), jurisdiction: jurisdictionID(k % jc), bins: bins)
+            return LeadTimeSeries(measure: label(measures[k / jc]), jurisdiction: jurisdictionID(JurisdictionIndex(k % jc)), bins: bins)
         }
     }
 }
@@ -149,6 +149,6 @@ extension Analysis {
     public func leadTimeSeries(label: (LeadTimeMeasure) -> String) -> [LeadTimeSeries] {
         let d = dataset
         return LeadTimeSeries.grouping(leadTimes, jurisdictionCount: d.jurisdictions.count,
-                                       label: label, jurisdictionID: { d.jurisdictions[JurisdictionIndex($0)].id })
+                                       label: label, jurisdictionID: { d.jurisdictions[$0].id })
     }
 }

@@ -202,7 +202,7 @@ import NetraRender
         let a = Analysis(dataset: d)
         #expect(!a.leadTimes.isEmpty)
         let series = LeadTimeSeries.grouping(a.leadTimes, jurisdictionCount: d.jurisdictions.count,
-                                             label: { $0.rawValue }, jurisdictionID: { d.jurisdictions[JurisdictionIndex($0)].id })
+                                             label: { $0.rawValue }, jurisdictionID: { d.jurisdictions[$0].id })
         // The same rows, in the same order, as grouping the values one by one.
         var expected: [(String, String)] = []
         var days: [String: [Int]] = [:], inexact: [String: Int] = [:]
