@@ -3,8 +3,19 @@ import NetraCore
 /// Everything Netra computes from a dataset, worked out once and shared by the exports,
 /// the charts and the briefing.
 public struct Analysis: Sendable {
+    /// The events that take part as of `asOf` (all of them when it is nil).
     public let dataset: Dataset
+    /// Every event, whether it takes part or not: what another day's figures are cut from.
+    public let full: Dataset
+    /// The day asked for (`--as-of`, a briefing's month end), or nil for everything.
+    public let asOf: Day?
+    /// The day the figures stand on: `asOf`, or the last day an event happened or became
+    /// known (nil for no events). Every output says it ("Data per 31 Desember 2023").
+    public let standsOn: Day?
     public let graph: EventGraph
+    /// Each incident's status as of the day (nil for other events, and for an incident no
+    /// status was ever set on and whose own cell is empty).
+    public let statusAsOf: Column<EventIndex, CaseStatus?>
     /// Every lead time, in the order of `LeadTimeMeasure.allCases`, then by event id.
     public let leadTimes: [LeadTime]
     /// Events per month × jurisdiction × kind, rolled up: what the monthly charts draw.
@@ -12,21 +23,59 @@ public struct Analysis: Sendable {
     /// The events by id, their ids copied in that order (for the lead-time export).
     public let idOrder: IDOrder
 
-    public init(dataset: Dataset) {
+    /// The figures of `full` as of `asOf`: only events that had happened and were known by
+    /// then take part, and statuses are the ones set by then.
+    public init(dataset full: Dataset, asOf: Day? = nil) {
+        let cut = asOf.map { full.asOf($0) }
+        let dataset = cut?.dataset ?? full
         self.dataset = dataset
+        self.full = full
+        self.asOf = asOf
+        standsOn = dataset.standsOn
+        // Who set a status is read from every event, even those not known yet: an incident
+        // ruled on later is `alleged` until then, not its final cell.
+        let fullGraph: EventGraph? = dataset.events.count == full.events.count ? nil : EventGraph(events: full.events)
+        let rows = cut?.rows
+        let early = fullGraph.map { Self.statuses(full, graph: $0, asOf: asOf, rows: rows) }
         // Both cores sort half the ids each; then one merges them while the other builds the
         // graph, counts the months and works out the lead times, which are listed by id last.
         let halves = IDOrder.sortedHalves(dataset.events)
-        let (ids, (built, table, figures)) = Parallel.both(
+        let (ids, (built, table, figures, status)) = Parallel.both(
             { IDOrder(dataset.events, merging: halves) },
-            { () -> (EventGraph, MonthlyTable, LeadTimes.Figures) in
+            { () -> (EventGraph, MonthlyTable, LeadTimes.Figures, Column<EventIndex, CaseStatus?>) in
                 let g = EventGraph(events: dataset.events)
-                return (g, MonthlyTable(dataset, rollup: true), LeadTimes.figures(dataset, graph: g))
+                return (g, MonthlyTable(dataset, rollup: true), LeadTimes.figures(dataset, graph: g), early ?? Self.statuses(full, graph: g, asOf: asOf, rows: rows))
             })
         idOrder = ids
         graph = built
         monthlyTable = table
+        statusAsOf = status
         leadTimes = figures.listed(by: ids.order)
+    }
+
+    /// The same figures as of another day; no work is redone when every event already
+    /// takes part by then (the statuses are then the final ones too).
+    public func asOf(_ day: Day) -> Analysis {
+        guard asOf == nil, dataset.events.count == full.events.count,
+              full.events.indices.allSatisfy({ full.takesPart($0, asOf: day) }) else {
+            return Analysis(dataset: full, asOf: day)
+        }
+        return Analysis(self, asOf: day)
+    }
+
+    private init(_ a: Analysis, asOf day: Day) {
+        var cut = a.dataset
+        cut.standsOn = day
+        dataset = cut; full = a.full; asOf = day; standsOn = day; graph = a.graph
+        statusAsOf = a.statusAsOf; leadTimes = a.leadTimes; monthlyTable = a.monthlyTable; idOrder = a.idOrder
+    }
+
+    /// Each incident's status as of `asOf`, read from every event of `full` and its graph,
+    /// then cut to `rows` (the events that take part).
+    static func statuses(_ full: Dataset, graph: EventGraph, asOf: Day?, rows: [EventIndex]?) -> Column<EventIndex, CaseStatus?> {
+        let all = IncidentStatuses(full.events, graph: graph).asOf(full.events) { k in asOf.map { full.takesPart(k, asOf: $0) } ?? true }
+        guard let rows, rows.count != full.events.count else { return all }
+        return Column(rows.map { all[$0] })
     }
 
     /// Events per month × jurisdiction × kind; with `rollup`, each ancestor's rows too.

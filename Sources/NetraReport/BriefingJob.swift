@@ -11,8 +11,11 @@ public enum BriefingJob {
     public static func folderName(_ month: Month) -> String { "briefing-\(month.iso)" }
 
     /// Everything under `briefing-YYYY-MM/`, as files made when they are written.
-    public static func build(_ a: Analysis, month: Month, options: JobOptions,
+    /// Without an as-of day, the briefing stands on the month's last day: nothing known
+    /// later is counted or drawn.
+    public static func build(_ analysis: Analysis, month: Month, options: JobOptions,
                              progress: any ProgressSink = SilentProgress()) -> [OutputFile] {
+        let a = analysis.asOf == nil ? analysis.asOf(month.lastDay) : analysis
         let d = a.dataset
         let lang = options.language
         let f = BriefingFigures(a, month: month)
@@ -46,6 +49,7 @@ public enum BriefingJob {
             },
             OutputFile(name: dir + "events.csv", cost: 1) { () throws(RenderError) in a.eventsCSV(flavour: .plain, only: f.events) },
             OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang).utf8)),
+            OutputFile(name: dir + "figures.csv", cost: 1) { () throws(RenderError) in a.figuresCSV(f, flavour: .plain) },
         ]
     }
 
@@ -56,14 +60,17 @@ public enum BriefingJob {
             let m = d.events.dates[k].anchor.month
             return m >= from && m <= through
         })
-        return Dataset(events: events, jurisdictions: Array(d.jurisdictions), elections: Array(d.elections),
-                       extraEventColumns: d.extraEventColumns, name: d.name)
+        var cut = Dataset(events: events, jurisdictions: Array(d.jurisdictions), elections: Array(d.elections),
+                          extraEventColumns: d.extraEventColumns, name: d.name)
+        cut.standsOn = d.standsOn
+        return cut
     }
 
     /// `events.md`: the key figures and the month's events with dates and sources.
     static func markdown(_ a: Analysis, _ f: BriefingFigures, _ lang: Language) -> String {
         let d = a.dataset
         var s = "# " + Strings.briefingTitle(DateText.month(f.month, lang)).text(lang) + "\n\n"
+        s += Strings.dataAsOf(f.asOf).text(lang) + "\n\n"
         s += "## " + StringKey.keyFigures.text(lang) + "\n\n"
         for t in BriefingSheet.keyFigures(a, f, lang) {
             s += "- **\(t.label.trimmingSpaces)**: \(t.value)" + (t.note.isEmpty ? "" : " (\(t.note))") + "\n"
@@ -81,7 +88,8 @@ public enum BriefingJob {
         for k in f.events {
             let e = d.events[k]
             s += "- **\(DateText.event(e.date, lang))** · \(e.kind.rawValue) · \(d.jurisdictions[e.jurisdiction].name): \(markdownEscaped(e.title.isEmpty ? e.id : e.title))"
-            if let st = e.status { s += " (\(st.rawValue))" }
+            // An incident's status as of the day; a decision's, the one it set.
+            if let st = e.kind == .incident ? a.statusAsOf[k] : e.status { s += " (\(st.rawValue))" }
             s += "  \n  " + StringKey.sourcePrefix.text(lang) + markdownEscaped(e.source)
             if !e.sourceURL.isEmpty { s += " <\(e.sourceURL)>" }
             if let sd = e.sourceDate { s += ", \(DateText.long(sd, lang))" }

@@ -34,7 +34,7 @@ struct Compare: ParsableCommand {
             }
         }
         let data = try dataset.load()
-        let analysis = Analysis(dataset: data)
+        let analysis = Analysis(dataset: data, asOf: dataset.asOf)
         let pair: (a: JurisdictionIndex, b: JurisdictionIndex)
         if ids.count == 2 {
             pair = try resolvePair(ids[0], ids[1], in: data)

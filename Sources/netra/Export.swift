@@ -39,7 +39,7 @@ struct Export: ParsableCommand {
             }
         }
         let data = try dataset.load()
-        let analysis = Analysis(dataset: data)
+        let analysis = Analysis(dataset: data, asOf: dataset.asOf)
         var chosen: (a: JurisdictionIndex, b: JurisdictionIndex)?
         if pair.count == 2 { chosen = try resolvePair(pair[0], pair[1], in: data) }
         let flavour: CSVFlavour = excel ? .excel : .plain

@@ -46,12 +46,12 @@ struct JobFlags: ParsableArguments {
 
     /// What every job does first: refuse an unusable --out, find the fonts, then load and
     /// analyse the dataset.
-    func prepare(_ dataset: DatasetOption) throws -> (JobOptions, Analysis) {
+    func prepare(_ dataset: DatasetOption, asOf: Day? = nil) throws -> (JobOptions, Analysis) {
         try checkOut()
         try orFail { () throws(OutputError) in try OutputFolder.refuseDatasetFolder(out, dataset: dataset.dataset) }
         let options = try options()
         progress.step("loading \(dataset.dataset)")
-        return (options, Analysis(dataset: try dataset.load()))
+        return (options, Analysis(dataset: try dataset.load(), asOf: asOf ?? dataset.asOf))
     }
 
     var progress: any ProgressSink { TerminalProgress(show: !quiet && (verbose || isatty(2) != 0), verbose: verbose) }
@@ -112,7 +112,8 @@ struct Briefing: ParsableCommand {
     @OptionGroup var flags: JobFlags
 
     func run() throws {
-        let (options, analysis) = try flags.prepare(dataset)
+        let (options, analysis) = try flags.prepare(dataset, asOf: dataset.asOf ?? month.lastDay)
+        // (BriefingJob would cut it to the month's end itself; cut here, it is analysed once.)
         try flags.write(BriefingJob.build(analysis, month: month, options: options, progress: flags.progress), sparing: dataset)
     }
 }
@@ -132,11 +133,13 @@ struct MainJob: ParsableCommand {
         let data = analysis.dataset
         let progress = flags.progress
         var files = ReportJob.build(analysis, options: options, progress: progress)
-        if let month = data.latestMonth {
+        // The latest month's briefing, as it stood at that month's end (or at --as-of).
+        let month = data.latestMonth
+        if let month {
             files += BriefingJob.build(analysis, month: month, options: options, progress: progress)
         }
         try flags.write(files, sparing: dataset)
-        if !flags.quiet, let month = data.latestMonth {
+        if !flags.quiet, let month {
             print("briefing for \(month.iso): \(flags.out)/\(BriefingJob.folderName(month))/briefing-sheet.png")
         }
     }

@@ -9,6 +9,11 @@ struct DatasetOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The dataset folder (events.csv, jurisdictions.csv, elections.csv).", valueName: "DIR"))
     var dataset: String = defaultDatasetPath
 
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("Figures as they stood at the end of this day: only events that had happened and were known by then (known_date, else source_date) take part. Default: everything (a briefing: its month's last day).", valueName: "YYYY-MM-DD"),
+            transform: parseDay)
+    var asOf: Day?
+
     /// Loads and checks the dataset; its problems, one a line, fail the command with exit 1.
     func load() throws(NetraFailure) -> Dataset {
         do {
@@ -20,6 +25,14 @@ struct DatasetOption: ParsableArguments {
             throw NetraFailure(exitCode: 1, message: lines.joined(separator: "\n"))
         }
     }
+}
+
+/// A day given on the command line, strictly `YYYY-MM-DD`.
+func parseDay(_ text: String) throws -> Day {
+    guard case .success(let w) = WrittenDate.parse(text), w.form == .day else {
+        throw ValidationError("'\(text)' is not a day; expected YYYY-MM-DD, e.g. 2023-12-31")
+    }
+    return w.anchor
 }
 
 /// The shipped dataset, found from the working folder.

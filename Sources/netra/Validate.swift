@@ -10,6 +10,8 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let data = try dataset.load()
-        print(DatasetSummary(data).line)
+        for w in DatasetWarnings.statuses(data, directory: dataset.dataset) { printError(w.description) }
+        // With --as-of, the summary counts the events that take part by then.
+        print(DatasetSummary(dataset.asOf.map { data.asOf($0).dataset } ?? data).line)
     }
 }

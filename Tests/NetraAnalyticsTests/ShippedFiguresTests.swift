@@ -134,7 +134,7 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         let a = try #require(shipped)
         let text = csvText(a.eventsCSV(flavour: .plain))
         let header = text.prefix { $0 != "\n" }
-        #expect(header == "id,date,precision,end_date,kind,jurisdiction,title,actors,place,count,unit,status,links,source,source_url,source_date,quote,notes,month,anchor_date,date_exact,prevention_lead_days,prevention_election,first_response_days,first_report_days,first_decision_days,first_sanction_days,reporting_lag_days")
+        #expect(header == "id,date,precision,end_date,kind,jurisdiction,title,actors,place,count,unit,status,links,source,source_url,source_date,known_date,quote,notes,month,anchor_date,date_exact,known_by,status_as_of,prevention_lead_days,prevention_election,first_response_days,first_report_days,first_decision_days,first_sanction_days,reporting_lag_days")
         // Re-read with the loader's own reader: one row per event, every field intact.
         let d = try DatasetLoader.load(
             jurisdictions: ("j", Array("id,name,level,parent\nindonesia,I,nasional,\njawa-barat,J,provinsi,indonesia\nkota-bekasi,K,kota,jawa-barat\nkabupaten-bekasi,B,kabupaten,jawa-barat\n".utf8)),
@@ -145,6 +145,7 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         #expect(d.events.map(\.notes) == a.dataset.events.map(\.notes))
         #expect(d.extraEventColumns == Analysis.computedEventColumns)
         let pledge = try #require(d.eventsByID["kota-2023-11-02-pledge"].map { d.events[$0] })
-        #expect(pledge.extras == ["2023-11", "2023-11-02", "true", "104", "pemilu-2024", "", "", "", "", "63"])
+        // Known by 4 January 2024 (its source's date), no status (not an incident).
+        #expect(pledge.extras == ["2023-11", "2023-11-02", "true", "2024-01-04", "", "104", "pemilu-2024", "", "", "", "", "63"])
     }
 }

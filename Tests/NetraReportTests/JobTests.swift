@@ -27,8 +27,10 @@ func shipped() throws -> Analysis {
     }
 
     @Test func januaryFiguresWorkedOutByHand() throws {
-        let a = try shipped()
-        let f = BriefingFigures(a, month: Month(year: 2024, month: 1))
+        let january = Month(year: 2024, month: 1)
+        let a = try shipped().asOf(january.lastDay)
+        let f = BriefingFigures(a, month: january)
+        #expect(f.asOf == Day(year: 2024, month: 1, day: 31))
         // 2 Jan report, 3 Jan statement, 4 Jan registration, 5 Jan tally, and seven events on 22 Jan.
         #expect(f.total == 11)
         #expect(f.previousTotal == 3)
@@ -45,7 +47,7 @@ func shipped() throws -> Analysis {
         let a = try shipped()
         let fonts = try FontSet.resolve()
         for (month, lang) in [(Month(year: 2024, month: 1), Language.id), (Month(year: 2024, month: 3), .en)] {
-            let f = BriefingFigures(a, month: month)
+            let f = BriefingFigures(a.asOf(month.lastDay), month: month)
             let sheet = try BriefingSheet.render(a, figures: f, charts: [], language: lang, fonts: fonts)
             let page = ChartRect(x: 0, y: 0, width: Double(BriefingSheet.width), height: Double(BriefingSheet.height))
             for t in sheet.plan.texts { #expect(page.contains(t.box), "'\(t.text)' leaves the page") }
@@ -56,6 +58,42 @@ func shipped() throws -> Analysis {
                 #expect(sheet.plan.texts.contains { $0.text == "Ringkasan Bulanan — Januari 2024" })
             }
         }
+    }
+
+    /// December 2023 as it stood on 31 December: the jersey photo (29 Dec) was first
+    /// reported on 4 January and the 24,013 signatures too, so neither is counted yet.
+    @Test func decemberAsOfItsLastDayKnowsNothingOfJanuary() throws {
+        let december = Month(year: 2023, month: 12)
+        let a = try shipped().asOf(december.lastDay)
+        let f = BriefingFigures(a, month: december)
+        let ids = f.events.map { a.dataset.events.id($0) }
+        // Only the Tim Pengawas and its session (6 Dec, reported 7 Dec).
+        #expect(ids == ["kab-2023-12-06-sosialisasi", "kab-2023-12-06-tim-pengawas"])
+        #expect(f.newIncidents.isEmpty)
+        #expect(f.signatoriesSoFar == nil)
+        #expect(a.dataset.events.indices.allSatisfy { a.dataset.events.dates[$0].anchor <= december.lastDay })
+        #expect(a.dataset.events.indices.allSatisfy { a.dataset.knownDay($0) <= december.lastDay })
+        let rows = Dictionary(uniqueKeysWithValues: f.rows(a.dataset).map { ($0.figure, $0.value) })
+        #expect(rows["as_of"] == "2023-12-31")
+        #expect(rows["events"] == "2")
+        #expect(rows["new_incidents"] == "0")
+        #expect(rows["pledge_signatories"] == "")
+        #expect(rows["next_election"] == "pemilu-2024")
+        #expect(rows["days_to_next_election"] == "45")
+        // The sheet says the day and shows the unknown signatories as unknown, not 0.
+        let sheet = try BriefingSheet.render(a, figures: f, charts: [], language: .id, fonts: try FontSet.resolve())
+        #expect(sheet.plan.texts.contains { $0.text.hasPrefix("Data per 31 Desember 2023") })
+        #expect(sheet.plan.texts.contains { $0.text == "—" })
+        #expect(!sheet.plan.texts.contains { $0.text.contains("24.013") })
+    }
+
+    /// The briefing job cuts an analysis of everything to the month's end by itself.
+    @Test func theBriefingJobStandsOnTheMonthsLastDayByDefault() throws {
+        let files = BriefingJob.build(try shipped(), month: Month(year: 2023, month: 12), options: JobOptions(fonts: try FontSet.resolve()))
+        let figures = try #require(files.first { $0.name == "briefing-2023-12/figures.csv" })
+        let text = String(decoding: try figures.bytes(), as: UTF8.self)
+        #expect(text.hasPrefix("figure,value\nas_of,2023-12-31\nevents,2\n"))
+        #expect(text.contains("\npledge_signatories,\n"))
     }
 
     @Test func namesFromTheDataStayInsideTheOutputFolder() {

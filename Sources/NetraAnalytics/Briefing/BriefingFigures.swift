@@ -1,8 +1,11 @@
 import NetraCore
 
-/// The key figures of one month's briefing, as of the last day of that month.
+/// The key figures of one month's briefing, as the analysis stands (`Analysis.standsOn`: by
+/// default the month's last day): only the events that take part by then count.
 public struct BriefingFigures: Sendable {
     public let month: Month
+    /// The day the figures stand on.
+    public let asOf: Day
     /// Events this month and the month before, by kind (kinds with none left out).
     public let thisMonth: [EventKind: Int]
     public let previousMonth: [EventKind: Int]
@@ -11,13 +14,13 @@ public struct BriefingFigures: Sendable {
     /// Incidents whose anchor falls in the month.
     public let newIncidents: [EventIndex]
     /// Median days from an incident to its first response / report, over what was known by
-    /// the month's end; nil when there is none yet.
+    /// then; nil when there is none yet.
     public let medianFirstResponse: Median?
     public let medianFirstReport: Median?
-    /// The next election after the month's last day, and the days to it from that day.
+    /// The next election after the as-of day, and the days to it from that day.
     public let nextElection: (index: ElectionIndex, days: Int)?
-    /// Pledge signatories counted up to the month's end.
-    public let signatoriesSoFar: Int
+    /// Pledge signatories known by then; nil when no pledge gives a number (unknown, not 0).
+    public let signatoriesSoFar: Int?
 
     public var total: Int { thisMonth.values.reduce(0, +) }
     public var previousTotal: Int { previousMonth.values.reduce(0, +) }
@@ -25,17 +28,19 @@ public struct BriefingFigures: Sendable {
     public init(_ a: Analysis, month: Month) {
         let d = a.dataset
         self.month = month
-        let end = month.lastDay
+        let asOf = a.standsOn ?? month.lastDay
+        self.asOf = asOf
         var now: [EventKind: Int] = [:], before: [EventKind: Int] = [:]
         var list: [EventIndex] = []
-        var signatories = 0
+        var signatories: Int?
         let table = d.events
+        // The analysis holds only what took part by the as-of day: nothing later is counted.
         for k in table.indices {
-            let anchor = table.dates[k].anchor, kind = table.kinds[k]
-            let m = anchor.month
+            let kind = table.kinds[k]
+            let m = table.dates[k].anchor.month
             if m == month { now[kind, default: 0] += 1; list.append(k) }
             if m == month.previous { before[kind, default: 0] += 1 }
-            if kind == .pledge, anchor <= end { signatories += table.counts[k] ?? 0 }
+            if kind == .pledge, let c = table.counts[k] { signatories = (signatories ?? 0) + c }
         }
         list.sort { (table.dates[$0].anchor, table.id($0)) < (table.dates[$1].anchor, table.id($1)) }
         thisMonth = now
@@ -44,14 +49,27 @@ public struct BriefingFigures: Sendable {
         newIncidents = list.filter { table.kinds[$0] == .incident }
         signatoriesSoFar = signatories
         func median(_ m: LeadTimeMeasure) -> Median? {
-            Median(a.leadTimes.filter { t in
-                guard t.measure == m, case .event(let r) = t.target else { return false }
-                return table.dates[r].anchor <= end && table.dates[t.event].anchor <= end
-            }.map(\.days))
+            Median(a.leadTimes.filter { $0.measure == m }.map(\.days))
         }
         medianFirstResponse = median(.response)
         medianFirstReport = median(.report)
-        nextElection = d.elections.indices.first { d.elections[$0].date > end }.map { ($0, end.days(to: d.elections[$0].date)) }
+        nextElection = d.elections.indices.first { d.elections[$0].date > asOf }.map { ($0, asOf.days(to: d.elections[$0].date)) }
+    }
+
+    /// `figures.csv`'s rows, `figure,value`: every number of the sheet, for a script to check.
+    /// A figure with nothing to take it from is empty.
+    public func rows(_ d: Dataset) -> [(figure: String, value: String, numeric: Bool)] {
+        [
+            ("as_of", asOf.iso, false),
+            ("events", String(total), true),
+            ("events_previous_month", String(previousTotal), true),
+            ("new_incidents", String(newIncidents.count), true),
+            ("median_days_to_first_response", medianFirstResponse?.description ?? "", true),
+            ("median_days_to_first_report", medianFirstReport?.description ?? "", true),
+            ("days_to_next_election", nextElection.map { String($0.days) } ?? "", true),
+            ("next_election", nextElection.map { d.elections[$0.index].id } ?? "", false),
+            ("pledge_signatories", signatoriesSoFar.map(String.init) ?? "", true),
+        ]
     }
 }
 

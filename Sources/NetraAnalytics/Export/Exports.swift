@@ -89,6 +89,14 @@ extension Analysis {
         return w.bytes
     }
 
+    /// A briefing's `figures.csv`: `figure,value`, an empty value where nothing is known.
+    public func figuresCSV(_ f: BriefingFigures, flavour: CSVFlavour) -> [UInt8] {
+        var w = CSVWriter(flavour: flavour)
+        w.row(["figure", "value"])
+        for r in f.rows(dataset) { w.row([.text(r.figure), r.numeric ? .number(r.value) : .text(r.value)]) }
+        return w.bytes
+    }
+
     /// `metric,<id A>,<id B>`
     public func compareCSV(_ c: Comparison, flavour: CSVFlavour) -> [UInt8] {
         var w = CSVWriter(flavour: flavour)
@@ -189,6 +197,7 @@ extension Analysis {
                 case .source: w.cell(sources[events.sources[k]])
                 case .sourceURL: text(.sourceURL)
                 case .sourceDate: w.day(events.sourceDates[k])
+                case .knownDate: w.day(events.knownDates[k])
                 case .quote: text(.quote)
                 case .notes: text(.notes)
                 }
@@ -198,6 +207,9 @@ extension Analysis {
             w.month(date.anchor.month); w.separator()
             w.day(date.anchor); w.separator()
             w.cell(date.isExact ? yes : no); w.separator()
+            w.day(d.knownDay(k)); w.separator()
+            if let st = statusAsOf[k] { w.cell(statuses[st.order]) }
+            w.separator()
             w.int(figure(preventionDays[k])); w.separator()
             if preventionElection[k] >= 0 { w.cell(elections[Int(preventionElection[k])]) }
             w.separator()
@@ -216,7 +228,7 @@ extension Analysis {
 
     /// The columns the events export adds after the input ones.
     public static let computedEventColumns = [
-        "month", "anchor_date", "date_exact", "prevention_lead_days", "prevention_election",
+        "month", "anchor_date", "date_exact", "known_by", "status_as_of", "prevention_lead_days", "prevention_election",
         "first_response_days", "first_report_days", "first_decision_days", "first_sanction_days",
         "reporting_lag_days",
     ]

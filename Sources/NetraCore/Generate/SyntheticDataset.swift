@@ -700,6 +700,7 @@ struct Generator {
                     put(outletNames[outlet])
                 case .sourceURL: put(outletURLs[outlet]); date(published, 10); out.append(0x2F); number(r.seq)
                 case .sourceDate: date(published, 10)
+                case .knownDate: break
                 case .quote: if rng.chance(30) { put(quotes[rng.below(quotes.count)]) }
                 case .notes:
                     if r.precision == .onOrBefore { put(notes[2]) }

@@ -57,7 +57,7 @@ extension DatasetLoader {
             // column does not build until the loader reads it.
             var cId: Int?, cDate: Int?, cPrec: Int?, cKind: Int?, cJur: Int?, cTitle: Int?, cSource: Int?
             var cEnd: Int?, cActors: Int?, cPlace: Int?, cCount: Int?, cUnit: Int?, cStatus: Int?
-            var cLinks: Int?, cURL: Int?, cSDate: Int?, cQuote: Int?, cNotes: Int?
+            var cLinks: Int?, cURL: Int?, cSDate: Int?, cKnown: Int?, cQuote: Int?, cNotes: Int?
             for column in EventColumn.schema {
                 let at = rec.has(col[column])
                 switch column {
@@ -77,6 +77,7 @@ extension DatasetLoader {
                 case .source: cSource = at
                 case .sourceURL: cURL = at
                 case .sourceDate: cSDate = at
+                case .knownDate: cKnown = at
                 case .quote: cQuote = at
                 case .notes: cNotes = at
                 }
@@ -210,6 +211,18 @@ extension DatasetLoader {
                 case .failure(let p): say(c, dateMessage("source_date", rec.trimmedString(c), p)); valid = false
                 }
             }
+            var knownDate: Day?
+            if let c = cKnown, !rec.isBlank(c) {
+                switch WrittenDate.parse(rec.trimmed(c)) {
+                case .success(let w): knownDate = w.anchor
+                    if w.form != .day { say(c, "known_date: the first day the event was public needs the day, YYYY-MM-DD; got '\(w.text)'"); valid = false }
+                    else if let written, let precision, let earliest = EventDate(written: written, precision: precision).earliest, w.anchor < earliest {
+                        say(c, "known_date: \(w.text) is before the event's date \(written.text); an event is public only once it has happened")
+                        valid = false
+                    }
+                case .failure(let p): say(c, dateMessage("known_date", rec.trimmedString(c), p)); valid = false
+                }
+            }
             // Links are resolved once every id is known.
             let index = events.count
             // Straight into `pending`, taken back if the row turns out invalid: no array per row.
@@ -275,7 +288,7 @@ extension DatasetLoader {
             events.append(
                 date: EventDate(written: written, precision: precision), endDate: endDate,
                 kind: kind, jurisdiction: JurisdictionIndex(max(jurisdiction, 0)), count: count, status: status, links: [],
-                sourceDate: sourceDate, extras: extras.map { $0 < rec.count ? rec.string($0) : "" }, line: rec.line,
+                sourceDate: sourceDate, knownDate: knownDate, extras: extras.map { $0 < rec.count ? rec.string($0) : "" }, line: rec.line,
                 refs: EventTextRefs(id: idRef, title: ref(cTitle), actors: ref(cActors), place: ref(cPlace), unit: ref(cUnit),
                                     sourceURL: ref(cURL, trim: true), quote: ref(cQuote), notes: ref(cNotes)),
                 sourceIndex: sourceIndex)

@@ -68,6 +68,8 @@ public struct Event: Sendable {
     public var status: CaseStatus?
     public var links: [Link]
     public var sourceDate: Day?
+    /// The first day the event was public, when a cited report shows it earlier than `sourceDate`.
+    public var knownDate: Day?
     /// Values of `Dataset.extraEventColumns`, in that order.
     public var extras: [String]
     /// Line in `events.csv` where the row starts.
@@ -94,22 +96,22 @@ public struct Event: Sendable {
         id: String, date: EventDate, endDate: Day? = nil, kind: EventKind, jurisdiction: JurisdictionIndex,
         title: String = "", actors: String = "", place: String = "", count: Int? = nil,
         unit: String = "", status: CaseStatus? = nil, links: [Link] = [], source: String = "",
-        sourceURL: String = "", sourceDate: Day? = nil, quote: String = "", notes: String = "",
+        sourceURL: String = "", sourceDate: Day? = nil, knownDate: Day? = nil, quote: String = "", notes: String = "",
         extras: [String] = [], line: Int = 0
     ) {
         let (store, r) = TextStore.make([id, title, actors, place, unit, sourceURL, quote, notes], source: source)
         self.init(date: date, endDate: endDate, kind: kind, jurisdiction: jurisdiction, count: count,
-                  status: status, links: links, sourceDate: sourceDate, extras: extras, line: line, text: store,
+                  status: status, links: links, sourceDate: sourceDate, knownDate: knownDate, extras: extras, line: line, text: store,
                   refs: EventTextRefs(id: r[0], title: r[1], actors: r[2], place: r[3], unit: r[4], sourceURL: r[5], quote: r[6], notes: r[7]),
                   sourceIndex: 0)
     }
 
     init(date: EventDate, endDate: Day?, kind: EventKind, jurisdiction: JurisdictionIndex, count: Int?,
-         status: CaseStatus?, links: [Link], sourceDate: Day?, extras: [String], line: Int,
+         status: CaseStatus?, links: [Link], sourceDate: Day?, knownDate: Day?, extras: [String], line: Int,
          text: TextStore, refs: EventTextRefs, sourceIndex: Int) {
         self.date = date; self.endDate = endDate; self.kind = kind
         self.jurisdiction = jurisdiction; self.count = count; self.status = status; self.links = links
-        self.sourceDate = sourceDate; self.extras = extras; self.line = line
+        self.sourceDate = sourceDate; self.knownDate = knownDate; self.extras = extras; self.line = line
         self.text = text; self.refs = refs; self.sourceIndex = sourceIndex
     }
 
@@ -131,6 +133,10 @@ public struct Dataset: Sendable {
     public var extraEventColumns: [String]
     /// The folder it came from, for footers and messages.
     public var name: String
+
+    /// The day its figures stand on: the as-of day it was cut at, else the last day an event
+    /// happened or became known (nil for no events). Every chart and sheet says it.
+    public var standsOn: Day?
 
     /// The events by id.
     public let eventsByID: EventIDs
@@ -165,6 +171,8 @@ public struct Dataset: Sendable {
         for (k, j) in jurisdictions.enumerated() where ji[j.id] == nil { ji[j.id] = JurisdictionIndex(k) }
         jurisdictionIndex = ji
         outletCount = events.outletCount(events.indices)
+        standsOn = nil
+        standsOn = latestKnownDay
     }
 
     /// The jurisdiction itself, then its parent, up to the root.

@@ -14,6 +14,8 @@ public struct EventTable: RandomAccessCollection, Sendable {
     /// Each event's links to its causes; filled in by the loader once every id is known.
     public internal(set) var links: Column<EventIndex, [Link]>
     public private(set) var sourceDates: Column<EventIndex, Day?>
+    /// The first day each event was public, when a cited report shows it (`known_date`).
+    public private(set) var knownDates: Column<EventIndex, Day?>
     /// Each event's outlet, as an index into `text.sources`.
     public private(set) var sources: Column<EventIndex, Int>
     /// Values of `Dataset.extraEventColumns`, in that order.
@@ -29,7 +31,7 @@ public struct EventTable: RandomAccessCollection, Sendable {
     init(text: TextStore, capacity: Int = 0) {
         self.text = text
         dates = Column(); endDates = Column(); kinds = Column(); jurisdictions = Column(); counts = Column()
-        statuses = Column(); links = Column(); sourceDates = Column(); sources = Column(); extras = Column()
+        statuses = Column(); links = Column(); sourceDates = Column(); knownDates = Column(); sources = Column(); extras = Column()
         lines = Column(); cells = Column()
         reserveCapacity(capacity)
     }
@@ -65,22 +67,24 @@ public struct EventTable: RandomAccessCollection, Sendable {
         guard n > 0 else { return }
         dates.reserveCapacity(n); endDates.reserveCapacity(n); kinds.reserveCapacity(n); jurisdictions.reserveCapacity(n)
         counts.reserveCapacity(n); statuses.reserveCapacity(n); links.reserveCapacity(n); sourceDates.reserveCapacity(n)
+        knownDates.reserveCapacity(n)
         sources.reserveCapacity(n); extras.reserveCapacity(n); lines.reserveCapacity(n); cells.reserveCapacity(n)
     }
 
     /// Adds one row; its text cells are spans of `text`.
     mutating func append(date: EventDate, endDate: Day?, kind: EventKind, jurisdiction: JurisdictionIndex, count: Int?,
-                         status: CaseStatus?, links rowLinks: [Link], sourceDate: Day?, extras rowExtras: [String], line: Int,
+                         status: CaseStatus?, links rowLinks: [Link], sourceDate: Day?, knownDate: Day?, extras rowExtras: [String], line: Int,
                          refs: EventTextRefs, sourceIndex: Int) {
         dates.append(date); endDates.append(endDate); kinds.append(kind); jurisdictions.append(jurisdiction)
         counts.append(count); statuses.append(status); links.append(rowLinks); sourceDates.append(sourceDate)
+        knownDates.append(knownDate)
         extras.append(rowExtras); lines.append(line); cells.append(refs); sources.append(sourceIndex)
         assert(cells.count == dates.count && sources.count == dates.count, "every column has a value per row")
     }
 
     private mutating func append(_ e: Event, refs: EventTextRefs, sourceIndex: Int) {
         append(date: e.date, endDate: e.endDate, kind: e.kind, jurisdiction: e.jurisdiction, count: e.count,
-               status: e.status, links: e.links, sourceDate: e.sourceDate, extras: e.extras, line: e.line,
+               status: e.status, links: e.links, sourceDate: e.sourceDate, knownDate: e.knownDate, extras: e.extras, line: e.line,
                refs: refs, sourceIndex: sourceIndex)
     }
 
@@ -90,6 +94,7 @@ public struct EventTable: RandomAccessCollection, Sendable {
         assert(next.text === text, "joined parts share one store")
         dates += next.dates; endDates += next.endDates; kinds += next.kinds; jurisdictions += next.jurisdictions
         counts += next.counts; statuses += next.statuses; links += next.links; sourceDates += next.sourceDates
+        knownDates += next.knownDates
         extras += next.extras; lines += next.lines
         cells.reserveCapacity(cells.count + next.count)
         for r in next.cells {
@@ -111,7 +116,7 @@ public struct EventTable: RandomAccessCollection, Sendable {
     /// Event `k` read out as a value.
     public subscript(k: EventIndex) -> Event {
         Event(date: dates[k], endDate: endDates[k], kind: kinds[k], jurisdiction: jurisdictions[k], count: counts[k],
-              status: statuses[k], links: links[k], sourceDate: sourceDates[k], extras: extras[k], line: lines[k],
+              status: statuses[k], links: links[k], sourceDate: sourceDates[k], knownDate: knownDates[k], extras: extras[k], line: lines[k],
               text: text, refs: cells[k], sourceIndex: sources[k])
     }
 
@@ -152,10 +157,32 @@ public struct EventTable: RandomAccessCollection, Sendable {
         var out = EventTable(text: text)
         for k in indices where keep(k) {
             out.append(date: dates[k], endDate: endDates[k], kind: kinds[k], jurisdiction: jurisdictions[k], count: counts[k],
-                       status: statuses[k], links: [], sourceDate: sourceDates[k], extras: extras[k], line: lines[k],
+                       status: statuses[k], links: [], sourceDate: sourceDates[k], knownDate: knownDates[k], extras: extras[k], line: lines[k],
                        refs: cells[k], sourceIndex: sources[k])
         }
         return out
+    }
+
+    /// The rows for which `keep` holds, in order, with the links among them (a link to a
+    /// row left out is dropped), and for each kept row its row here.
+    public func filter(keepingLinks keep: (EventIndex) -> Bool) -> (table: EventTable, rows: [EventIndex]) {
+        var rows: [EventIndex] = []
+        var renumbered = [Int](repeating: -1, count: count)
+        for k in indices where keep(k) {
+            renumbered[k.raw] = rows.count
+            rows.append(k)
+        }
+        var out = EventTable(text: text, capacity: rows.count)
+        for k in rows {
+            let kept = links[k].compactMap { l -> Link? in
+                let to = renumbered[l.target.raw]
+                return to >= 0 ? Link(relation: l.relation, target: EventIndex(to)) : nil
+            }
+            out.append(date: dates[k], endDate: endDates[k], kind: kinds[k], jurisdiction: jurisdictions[k], count: counts[k],
+                       status: statuses[k], links: kept, sourceDate: sourceDates[k], knownDate: knownDates[k], extras: extras[k],
+                       line: lines[k], refs: cells[k], sourceIndex: sources[k])
+        }
+        return (out, rows)
     }
 
     /// Distinct outlets among `rows` (spaces trimmed, case folded), for chart footers.

@@ -32,7 +32,7 @@ public struct ColumnSpec: Sendable {
 /// generator.
 public enum EventColumn: Int, CaseIterable, Sendable {
     case id, date, precision, endDate, kind, jurisdiction, title, actors, place, count, unit, status, links, source
-    case sourceURL, sourceDate, quote, notes
+    case sourceURL, sourceDate, knownDate, quote, notes
 
     /// The column's name, type and need.
     public var spec: ColumnSpec {
@@ -53,6 +53,7 @@ public enum EventColumn: Int, CaseIterable, Sendable {
         case .source: return ColumnSpec("source", .text, required: true)
         case .sourceURL: return ColumnSpec("source_url", .url)
         case .sourceDate: return ColumnSpec("source_date", .day)
+        case .knownDate: return ColumnSpec("known_date", .day)
         case .quote: return ColumnSpec("quote", .text)
         case .notes: return ColumnSpec("notes", .text)
         }

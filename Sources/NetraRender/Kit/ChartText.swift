@@ -10,10 +10,11 @@ public enum ChartText {
         return last.isEmpty ? "netra" : last
     }
 
-    /// `Sumber: dataset bekasi-2024 (12 media)` / `Source: dataset bekasi-2024 (12 outlets)`,
+    /// `Data per 31 Desember 2023 · Sumber: dataset bekasi-2024 (12 media)` (in English: `Data as of …`),
     /// counting distinct `source` values among `events` (all events when `nil`).
     public static func sourceFooter(_ dataset: Dataset, _ lang: Language, events: [EventIndex]? = nil) -> String {
         let n = events.map { dataset.events.outletCount($0) } ?? dataset.outletCount
-        return Strings.chartFooter(dataset: datasetName(dataset), outlets: NumberFormat.number(n, lang), count: n).text(lang)
+        return Strings.asOfPrefix(dataset.standsOn, lang)
+            + Strings.chartFooter(dataset: datasetName(dataset), outlets: NumberFormat.number(n, lang), count: n).text(lang)
     }
 }

@@ -52,7 +52,7 @@ public enum BriefingSheet {
         img.fillRect(x: 0, y: 0, width: width, height: 150, band)
         let title = Strings.briefingTitle(DateText.month(f.month, lang)).text(lang)
         _ = try text(title, x: margin, y: 72, size: 42, bold: true, color: .white)
-        let subtitle = Strings.briefingSubtitle(datasetName(d)).text(lang)
+        let subtitle = Strings.asOfPrefix(f.asOf, lang) + Strings.briefingSubtitle(datasetName(d)).text(lang)
         _ = try text(subtitle, x: margin, y: 118, size: 22, color: RGBA(hex: 0xDCE6F0))
 
         // Key figures: two rows of three tiles.
@@ -122,13 +122,14 @@ public enum BriefingSheet {
             : (change > 0 ? "▲ +\(change) " : "▼ \(change) ") + say(.fromLastMonth)
         var statuses: [String] = []
         for s in CaseStatus.allCases {
-            let n = f.newIncidents.filter { d.events[$0].status == s }.count
+            let n = f.newIncidents.filter { a.statusAsOf[$0] == s }.count
             if n > 0 { statuses.append("\(n) \(Strings.status(s).text(lang).lowercased())") }
         }
         var election = ("—", say(.noElectionAhead), "")
         if let (e, n) = f.nextElection {
             election = ("\(n)", Strings.daysTo(d.elections[e].name).text(lang),
-                        say(.fromMonthEnd) + DateText.short(d.elections[e].date, lang))
+                        (f.asOf == f.month.lastDay ? say(.fromMonthEnd) : Strings.fromDay(DateText.short(f.asOf, lang)).text(lang))
+                            + DateText.short(d.elections[e].date, lang))
         }
         return [
             (count(f.total), say(.eventsThisMonth), changeText),
@@ -136,7 +137,8 @@ public enum BriefingSheet {
             (NumberFormat.median(f.medianFirstResponse, lang), say(.medianDaysToResponse), say(.incidentsSoFar)),
             (NumberFormat.median(f.medianFirstReport, lang), say(.medianDaysToReport), say(.incidentsSoFar)),
             (election.0, election.1, election.2),
-            (count(f.signatoriesSoFar), say(.pledgeSignatories), say(.totalSoFar)),
+            // Unknown is not zero: no pledge with a number gives "—", said in words beneath.
+            (f.signatoriesSoFar.map(count) ?? "—", say(.pledgeSignatories), f.signatoriesSoFar == nil ? say(.unknown) : say(.totalSoFar)),
         ]
     }
 

@@ -13,7 +13,7 @@ func pixel(_ png: [UInt8], _ x: Double, _ y: Double) throws -> RGBA {
 func expectReadable(_ plan: ChartPlan, scale: Double = 1, sourceLocation: SourceLocation = #_sourceLocation) {
     let texts = plan.texts
     #expect(texts.contains { $0.role == .title && $0.style.size >= 30 * scale }, sourceLocation: sourceLocation)
-    #expect(texts.contains { $0.role == .footer && ($0.text.hasPrefix("Sumber:") || $0.text.hasPrefix("Source:")) }, sourceLocation: sourceLocation)
+    #expect(texts.contains { $0.role == .footer && ($0.text.contains("Sumber:") || $0.text.contains("Source:")) }, sourceLocation: sourceLocation)
     for t in texts {
         #expect(t.style.size >= 16 * scale, "\(t.text) is \(t.style.size) px", sourceLocation: sourceLocation)
         #expect(plan.canvas.contains(t.box), "\(t.text) at \(t.box) leaves the canvas", sourceLocation: sourceLocation)

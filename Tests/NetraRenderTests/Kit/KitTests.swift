@@ -96,8 +96,10 @@ import NetraRender
 
     @Test func footerNamesDatasetAndOutlets() {
         let f = Fixtures.bekasi()
-        #expect(ChartText.sourceFooter(f, .id).hasPrefix("Sumber: dataset bekasi-fixture (6 media)"))
-        #expect(ChartText.sourceFooter(f, .en).hasPrefix("Source: dataset bekasi-fixture (6 outlets)"))
+        #expect(ChartText.sourceFooter(f, .id).hasSuffix("Sumber: dataset bekasi-fixture (6 media) · Netra"))
+        #expect(ChartText.sourceFooter(f, .en) == "Data as of 12 June 2024 · Source: dataset bekasi-fixture (6 outlets) · Netra")
+        // The day is the fixture's last event (12 Jun 2024), the day every figure stands on.
+        #expect(ChartText.sourceFooter(f, .id).hasPrefix("Data per 12 Juni 2024 · "))
     }
 }
 
