@@ -508,9 +508,13 @@ struct Generator {
                 if planned >= 3, let dec = add(.decision, jur, ref(rep).latest + rng.within(2, 40), precision(80, 10, 0),
                                               after: [(.decides, ref(rep))]) {
                     handled = 3
-                    if planned >= 4, add(.sanction, jur, ref(dec).latest + rng.within(5, 60), .day,
-                                         after: [(.sanctions, ref(inc)), (.followsUp, ref(dec))]) != nil {
+                    // A ruling carries the status it sets (datasets/README.md), so that the
+                    // incident's status as of a day changes when it comes.
+                    nodes[dec].status = dismissed ? .dismissed : .confirmed
+                    if planned >= 4, let san = add(.sanction, jur, ref(dec).latest + rng.within(5, 60), .day,
+                                                   after: [(.sanctions, ref(inc)), (.followsUp, ref(dec))]) {
                         handled = 4
+                        nodes[san].status = .sanctioned
                     }
                 }
             }
