@@ -147,8 +147,9 @@ public struct CasesChart: Chart {
         let headerH = (try measurer.lineHeight(theme.axisTitle)) + 6 * s
         let between = 16 * s
         let minPlot = 44 * s
-        // A panel's plot must hold its stack of end labels, which may hang over its edges a little.
-        let overhang = lh / 2 + min(lh / 2, 12 * s)
+        // A panel's plot must hold its stack of end labels, which may hang below its foot a
+        // little (not above: the header above may run across the label column).
+        let overhang = min(lh / 2, 12 * s)
         func need(_ k: Int) -> Double { max(minPlot, Double(k) * (lh + gap) - gap - overhang) }
         let axisH = try XAxis.height(title: StringKey.dateAxis.text(lang), theme: theme, measurer: measurer)
 
@@ -166,9 +167,11 @@ public struct CasesChart: Chart {
                       groups[fullest].shown > 1 else { break }
                 groups[fullest].shown -= 1
             }
+            // The frame names what is left (legend, subtitle): laid out again, and the room with it.
             let again = try self.frame(groups, ctx)
-            if again.body == frame.body { break }
+            let settled = again.body == frame.body
             frame = again
+            if settled { break }
         }
         var marks = frame.marks
         let body = frame.body
@@ -207,9 +210,13 @@ public struct CasesChart: Chart {
         let lines = drawn.reduce(0) { $0 + $1.shown }
         let extra = max(0, avail - needs.reduce(0, +))
         let heights = zip(needs, drawn).map { ($0 + extra * Double($1.shown) / Double(max(1, lines))).rounded(.down) }
+        let tickH = try measurer.lineHeight(theme.tick)
         let yTicks = zip(drawn, heights).map { g, h in
             let top = g.lines.prefix(g.shown).compactMap { $0.values.compactMap(\.value).max() }.max() ?? 0
-            return NiceTicks.niceTicks(0, Double(max(1, top)), count: max(2, min(5, Int(h / (50 * s)))), integer: true)
+            let ticks = NiceTicks.niceTicks(0, Double(max(1, top)), count: max(2, min(5, Int(h / (50 * s)))), integer: true)
+            // A short panel keeps only its ends, so that tick labels never touch.
+            guard ticks.count > 2, h / Double(ticks.count - 1) < tickH + 4 * s, let f = ticks.first, let l = ticks.last else { return ticks }
+            return [f, l]
         }
         let yLabels = yTicks.map { $0.map { NumberFormat.number($0, lang) } }
         var left = 0.0
@@ -238,7 +245,7 @@ public struct CasesChart: Chart {
             let unitName = g.unit.isEmpty ? Strings.noUnit.text(lang) : g.unit
             var header = (g.signatories ? Strings.signatoryPanel(unit: unitName) : Strings.tallyPanel(unit: unitName)).text(lang)
             if g.lines.count > g.shown { header += " · " + Strings.seriesNotShown(g.lines.count - g.shown).text(lang) }
-            if let t = try measurer.fit(header, theme.axisTitle, maxWidth: plot.width) {
+            if let t = try measurer.fit(header, theme.axisTitle, maxWidth: body.maxX - plot.minX) {
                 marks.append(.text(try measurer.place(t, theme.axisTitle, x: plot.minX, y: plot.minY - headerH, role: .header)))
             }
             for d in ticks.days {
@@ -288,7 +295,7 @@ public struct CasesChart: Chart {
             }
             // End labels: stacked in the order of their lines' ends, pushed apart downward and
             // then back up from the panel's foot (the panel was made tall enough for them all).
-            let minTop = plot.minY - lh / 2, maxBottom = plot.maxY + min(lh / 2, 12 * s)
+            let minTop = plot.minY, maxBottom = plot.maxY + min(lh / 2, 12 * s)
             let order = ends.sorted { ($0.y, $0.series) < ($1.y, $1.series) }
             var tops = order.map { $0.y - lh / 2 }
             for i in tops.indices {
@@ -341,8 +348,9 @@ public struct CasesChart: Chart {
         for st in CaseStatus.allCases.map(Optional.some) + [nil] where statuses.contains(where: { $0 == st }) {
             legend.append(LegendItem(label: Strings.status(st).text(lang), color: theme.muted, symbol: Self.symbol(st)))
         }
+        // What is not shown comes first, so that a subtitle cut short never loses it.
         var subtitle = Strings.tallySubtitle.text(lang)
-        if hidden > 0 { subtitle += " · " + Strings.seriesNotShown(hidden).text(lang) }
+        if hidden > 0 { subtitle = Strings.seriesNotShown(hidden).text(lang) + " · " + subtitle }
         return try Frame.layout(FrameSpec(title: StringKey.casesTitle.text(lang), subtitle: subtitle,
                                           footer: ChartText.sourceFooter(dataset, lang), legend: legend), theme: theme, measurer: ctx.measurer)
     }
