@@ -52,8 +52,10 @@ public enum ReportJob {
             // Counted per measure, jurisdiction and day first: no String per lead time.
             try LeadTimesChart(a.leadTimeSeries(label: { measureLabel($0, lang) }), dataset: d).render(options: o)
         })
+        // One set of tally series feeds both the chart and tallies.csv, so they cannot disagree.
+        let tallies = a.tallies
         files.append(OutputFile(name: "cases.png", cost: 4) { () throws(RenderError) in
-            try CasesChart(TallySeries(d), dataset: d).render(options: o)
+            try CasesChart(tallies, dataset: d).render(options: o)
         })
         // Exports: the two that grow with the events are streamed, and started first.
         files.append(OutputFile(name: "events.csv", cost: 10 + d.events.count / 2_000) { a.writeEventsCSV(flavour: .plain, into: $0) })
@@ -61,6 +63,7 @@ public enum ReportJob {
         files.append(OutputFile(name: "monthly-rollup.csv", cost: 2) { () throws(RenderError) in a.monthlyCSV(flavour: .plain, rollup: true) })
         files.append(OutputFile(name: "leadtimes.csv", cost: 5 + a.leadTimes.count / 2_000) { a.writeLeadTimesCSV(flavour: .plain, into: $0) })
         files.append(OutputFile(name: "leadtime-summary.csv", cost: 2) { () throws(RenderError) in a.leadTimeSummaryCSV(flavour: .plain) })
+        files.append(OutputFile(name: "tallies.csv", cost: 2) { () throws(RenderError) in a.talliesCSV(flavour: .plain, tallies: tallies) })
         if let comparison {
             files.append(OutputFile(name: "compare.csv", cost: 2) { () throws(RenderError) in a.compareCSV(comparison, flavour: .plain) })
         }

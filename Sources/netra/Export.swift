@@ -6,11 +6,11 @@ extension ExportKind: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write one CSV export: events, monthly, leadtimes or compare.",
+        abstract: "Write one CSV export: events, monthly, leadtimes, compare or tallies.",
         discussion: "The columns of each export are documented in README.md. Without --out the CSV goes to standard output."
     )
 
-    @Argument(help: "What to export: events, monthly, leadtimes or compare.")
+    @Argument(help: "What to export: events, monthly, leadtimes, compare or tallies.")
     var kind: ExportKind
 
     @OptionGroup var dataset: DatasetOption

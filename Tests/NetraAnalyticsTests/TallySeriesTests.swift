@@ -2,23 +2,165 @@ import Testing
 import NetraCore
 @testable import NetraAnalytics
 
-/// The series the cases chart draws, as plain values of the dataset.
+/// Tallies are snapshots (SPEC §3): series of (jurisdiction, unit, status), the latest one
+/// standing, never summed; and `tallies.csv`, one row per tally.
 @Suite struct TallySeriesTests {
-    @Test func snapshotsReplaceAndSignatoriesAddUp() throws {
+    static let jurisdictions = [
+        Jurisdiction(id: "indonesia", name: "Indonesia", level: .nasional, parent: nil),
+        Jurisdiction(id: "jawa-barat", name: "Jawa Barat", level: .provinsi, parent: 0),
+    ]
+
+    static func day(_ y: Int, _ m: Int, _ d: Int) -> EventDate {
+        EventDate(written: WrittenDate(anchor: Day(year: y, month: m, day: d) ?? Day(ordinal: 0), form: .day), precision: .day)
+    }
+
+    static func tally(_ id: String, _ date: EventDate, _ count: Int?, _ unit: String = "kasus",
+                      _ status: CaseStatus? = .alleged, jurisdiction: JurisdictionIndex = 1) -> Event {
+        Event(id: id, date: date, kind: .caseTally, jurisdiction: jurisdiction, title: id, count: count, unit: unit,
+              status: status, source: "x")
+    }
+
+    static func analysis(_ events: [Event]) -> Analysis {
+        Analysis(dataset: Dataset(events: events, jurisdictions: jurisdictions, elections: [], name: "t"))
+    }
+
+    static func csv(_ a: Analysis, _ flavour: CSVFlavour = .plain) -> String {
+        String(decoding: a.export(.tallies, flavour: flavour), as: UTF8.self)
+    }
+
+    /// Every row of the shipped dataset's tallies.csv, worked out by hand from events.csv:
+    /// KASN's 403 reported ASN of 6 Feb 2024 is replaced by its 464 of 12 June; the other
+    /// statuses and units are series of their own, each its own latest.
+    @Test func shippedTalliesCSVRowByRow() throws {
+        let a = try #require(shipped)
+        #expect(Self.csv(a) == """
+            jurisdiction,unit,status,date,count,event_id,latest
+            indonesia,ASN,alleged,2024-02-06,403,nas-2024-02-06-kasn-reported,false
+            indonesia,ASN,alleged,2024-06-12,464,nas-2024-06-12-kasn-reported,true
+            indonesia,ASN,confirmed,2024-02-06,183,nas-2024-02-06-kasn-proven,true
+            indonesia,ASN,sanctioned,2024-02-06,97,nas-2024-02-06-kasn-sanctioned,true
+            indonesia,rekomendasi,alleged,2024-01-05,33,nas-2024-01-05-bawaslu-recommendations,true
+            jawa-barat,dugaan pelanggaran,alleged,2024-01-22,67,jabar-2024-01-22-violations-tally,true
+            jawa-barat,kasus,alleged,2024-01-22,20,jabar-2024-01-22-case-tally,true
+
+            """)
+    }
+
+    @Test func shippedSeriesAreSplitByUnitAndStatus() throws {
         let a = try #require(shipped)
         let d = a.dataset
-        let t = TallySeries(d)
+        let t = a.tallies
         let indonesia = try #require(d.jurisdictionIndex["indonesia"])
         let jabar = try #require(d.jurisdictionIndex["jawa-barat"])
-        let kota = try #require(d.jurisdictionIndex["kota-bekasi"])
         // KASN's reported ASN: 403 in February, then 464 in June, a snapshot each, never summed.
-        let reported = try #require(t.values[.init(jurisdiction: indonesia, status: .alleged, unit: "ASN", panel: 0)])
-        #expect(reported.map(\.value).prefix(2) == [403, 464])
-        // The 20 West Java cases of 22 Jan 2024, in their own unit.
-        let cases = try #require(t.values[.init(jurisdiction: jabar, status: .alleged, unit: "kasus", panel: 0)])
-        #expect(cases.map(\.value) == [20] && cases.first?.day == Day(year: 2024, month: 1, day: 22))
+        let reported = try #require(t.series(.init(jurisdiction: indonesia, unit: "ASN", status: .alleged)))
+        #expect(reported.steps.map(\.value) == [403, 464] && reported.latest?.count == 464)
+        #expect(t.series(.init(jurisdiction: indonesia, unit: "ASN", status: .confirmed))?.latest?.count == 183)
+        // West Java's 20 cases and 67 violations: one day, two units, two series.
+        let cases = try #require(t.series(.init(jurisdiction: jabar, unit: "kasus", status: .alleged)))
+        let violations = try #require(t.series(.init(jurisdiction: jabar, unit: "dugaan pelanggaran", status: .alleged)))
+        #expect(cases.steps.map(\.value) == [20] && cases.steps.first?.day == Day(year: 2024, month: 1, day: 22))
+        #expect(violations.steps.map(\.value) == [67])
+        #expect(t.series.count == 6 && t.series.allSatisfy { $0.tallies.filter(\.latest).count == 1 })
         // Kota Bekasi's signatories: a pledge without a count takes no part, 24,013 then.
-        let signed = try #require(t.values[.init(jurisdiction: kota, status: nil, unit: "", panel: 1)])
-        #expect(signed.map(\.value) == [24013])
+        #expect(t.signatories.map { "\(d.jurisdictions[$0.jurisdiction].id) \($0.unit) \($0.values.map(\.value))" }
+            == ["kota-bekasi pernyataan [24013]"])
+    }
+
+    /// Same anchor: the larger count stands; same anchor and count: the larger id. Rows sort
+    /// by date, then count (none first), then id, so the latest is its series' last row.
+    @Test func latestRuleWithTies() {
+        let a = Self.analysis([
+            Self.tally("b-later-smaller", Self.day(2024, 3, 1), 5),
+            Self.tally("c-same-day-larger", Self.day(2024, 3, 1), 9),
+            Self.tally("a-early-largest", Self.day(2024, 1, 1), 100),
+            Self.tally("z-no-count", Self.day(2024, 3, 1), nil),
+            // A second series: same anchor and count, the larger id stands.
+            Self.tally("x-1", Self.day(2024, 2, 1), 7, "ASN"),
+            Self.tally("x-2", Self.day(2024, 2, 1), 7, "ASN"),
+        ])
+        #expect(Self.csv(a) == """
+            jurisdiction,unit,status,date,count,event_id,latest
+            jawa-barat,ASN,alleged,2024-02-01,7,x-1,false
+            jawa-barat,ASN,alleged,2024-02-01,7,x-2,true
+            jawa-barat,kasus,alleged,2024-01-01,100,a-early-largest,false
+            jawa-barat,kasus,alleged,2024-03-01,,z-no-count,false
+            jawa-barat,kasus,alleged,2024-03-01,5,b-later-smaller,false
+            jawa-barat,kasus,alleged,2024-03-01,9,c-same-day-larger,true
+
+            """)
+        // The chart's steps: one value per day, the one that stands that day.
+        let kasus = a.tallies.series(.init(jurisdiction: 1, unit: "kasus", status: .alleged))
+        #expect(kasus?.steps.map(\.value) == [100, 9])
+    }
+
+    /// A tally with no count stands when it is the latest: its figure is unknown, not the one before.
+    @Test func anUncountedLatestTallyIsUnknown() {
+        let a = Self.analysis([Self.tally("t1", Self.day(2024, 1, 1), 4), Self.tally("t2", Self.day(2024, 2, 1), nil)])
+        let s = a.tallies.series(.init(jurisdiction: 1, unit: "kasus", status: .alleged))
+        #expect(s?.latest?.event == EventIndex(1) && s?.latest?.count == nil)
+        #expect(s?.steps.map(\.value) == [4, nil])
+    }
+
+    /// Unit (trimmed, byte order), status (empty first, then byte order) and jurisdiction id
+    /// each split series; sorted by those columns, byte order of strings.
+    @Test func seriesSplitAndSortByJurisdictionUnitAndStatus() {
+        let a = Self.analysis([
+            Self.tally("j1", Self.day(2024, 1, 1), 1, "kasus", .sanctioned),
+            Self.tally("j2", Self.day(2024, 1, 1), 2, " kasus ", .confirmed),
+            Self.tally("j3", Self.day(2024, 1, 1), 3, "kasus", nil),
+            Self.tally("j4", Self.day(2024, 1, 1), 4, "ASN", .alleged),
+            Self.tally("j5", Self.day(2024, 1, 1), 5, "", .alleged),
+            Self.tally("i1", Self.day(2024, 1, 1), 6, "kasus", .alleged, jurisdiction: 0),
+            Self.tally("j6", Self.day(2024, 1, 1), 7, "Kasus", .alleged),
+        ])
+        #expect(Self.csv(a) == """
+            jurisdiction,unit,status,date,count,event_id,latest
+            indonesia,kasus,alleged,2024-01-01,6,i1,true
+            jawa-barat,,alleged,2024-01-01,5,j5,true
+            jawa-barat,ASN,alleged,2024-01-01,4,j4,true
+            jawa-barat,Kasus,alleged,2024-01-01,7,j6,true
+            jawa-barat,kasus,,2024-01-01,3,j3,true
+            jawa-barat,kasus,confirmed,2024-01-01,2,j2,true
+            jawa-barat,kasus,sanctioned,2024-01-01,1,j1,true
+
+            """)
+        #expect(a.tallies.series.count == 7)
+    }
+
+    /// Tallies are never summed with events: a pledge's count is not a tally, and a tally's
+    /// count never enters the signatories.
+    @Test func pledgesAndTalliesStayApart() {
+        let a = Self.analysis([
+            Self.tally("t", Self.day(2024, 1, 1), 20),
+            Event(id: "p1", date: Self.day(2024, 1, 2), kind: .pledge, jurisdiction: 1, count: 100, unit: "pernyataan", source: "x"),
+            Event(id: "p2", date: Self.day(2024, 1, 9), kind: .pledge, jurisdiction: 1, count: 50, unit: "pernyataan", source: "x"),
+            Event(id: "p3", date: Self.day(2024, 1, 9), kind: .pledge, jurisdiction: 1, count: 7, unit: "ASN", source: "x"),
+        ])
+        let t = a.tallies
+        #expect(t.series.count == 1 && t.series.first?.tallies.count == 1)
+        #expect(t.signatories.map { "\($0.unit) \($0.values.map(\.value))" } == ["ASN [7]", "pernyataan [100, 150]"])
+    }
+
+    /// Excel's flavour: BOM, `;`, CRLF; a unit that looks like a formula is neutralised, the
+    /// count never.
+    @Test func excelFlavour() {
+        let a = Self.analysis([Self.tally("t", Self.day(2024, 1, 1), 20, "=1+1"), Self.tally("u", Self.day(2024, 1, 2), nil, "-x", nil)])
+        let bytes = a.export(.tallies, flavour: .excel)
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self)
+            == "jurisdiction;unit;status;date;count;event_id;latest\r\n"
+            + "jawa-barat;'-x;;2024-01-02;;u;true\r\n"
+            + "jawa-barat;'=1+1;alleged;2024-01-01;20;t;true\r\n")
+    }
+
+    @Test func noTalliesIsAHeaderOnly() {
+        #expect(Self.csv(Self.analysis([])) == "jurisdiction,unit,status,date,count,event_id,latest\n")
+    }
+
+    @Test func everyTalliesPhraseHasBothLanguages() {
+        for p in Strings.tallySamples {
+            #expect(!p.id.isEmpty && !p.en.isEmpty && p.id != p.en)
+        }
     }
 }

@@ -1,52 +1,142 @@
 import NetraCore
 
-/// Case tallies and pledge signatories over time, one list of dated values per series: what
-/// the cases chart draws. A tally is a snapshot (a later one replaces it); signatories add up.
+/// Case tallies as snapshot series, and pledge signatories as running sums: what
+/// `tallies.csv` lists and the cases chart draws, worked out once.
+///
+/// A tally series is (jurisdiction, unit, status): its latest tally stands (latest anchor,
+/// then the larger count, then the larger id); tallies are never summed, nor put with
+/// another unit. Signatories add up, per jurisdiction and unit.
 public struct TallySeries: Sendable {
-    /// A series: a body's tallies of one status and unit, or its pledges' running sum.
+    /// What a series is: the body, what it counts, and the status counted.
     public struct Key: Hashable, Sendable {
-        /// The body whose tallies (or pledges) these are.
+        /// The body whose tallies these are.
         public var jurisdiction: JurisdictionIndex
-        /// The tallies' status (`nil` for signatories or a tally without one).
-        public var status: CaseStatus?
-        /// The tallies' unit, trimmed (empty for signatories).
+        /// The tallies' unit, trimmed (empty when the row has none).
         public var unit: String
-        /// 0 for case tallies, 1 for cumulative pledge signatories.
-        public var panel: Int
+        /// The tallies' status (`nil` when the cell is empty).
+        public var status: CaseStatus?
+
+        public init(jurisdiction: JurisdictionIndex, unit: String, status: CaseStatus?) {
+            self.jurisdiction = jurisdiction; self.unit = unit; self.status = status
+        }
     }
 
-    /// Each series' values by day, the last of a day kept: snapshots for tallies, running
-    /// sums for signatories.
-    public let values: [Key: [(day: Day, value: Int)]]
+    /// One `case_tally` event.
+    public struct Tally: Hashable, Sendable {
+        public var event: EventIndex
+        /// Its anchor.
+        public var day: Day
+        /// `nil` when the row has no count: unknown, not zero.
+        public var count: Int?
+        /// True for the one that stands in its series.
+        public var latest: Bool
+    }
 
-    /// One pass over the events: tallies keyed by body, status and unit, signatories summed
-    /// per jurisdiction; events without a count (or a negative one) take no part.
+    /// One series' tallies, oldest first (anchor, then count with none first, then id), so
+    /// the last one is the one that stands.
+    public struct Series: Sendable {
+        public var key: Key
+        public var tallies: [Tally]
+        /// The tally that stands.
+        public var latest: Tally? { tallies.last }
+        /// The standing value day by day: the last tally of each day (`nil` when it has no count).
+        public var steps: [(day: Day, value: Int?)] {
+            var out: [(day: Day, value: Int?)] = []
+            for t in tallies {
+                if let last = out.last, last.day == t.day { out[out.count - 1].value = t.count } else { out.append((t.day, t.count)) }
+            }
+            return out
+        }
+    }
+
+    /// A jurisdiction's pledge signatories in one unit, as a running sum by day.
+    public struct Signatories: Sendable {
+        public var jurisdiction: JurisdictionIndex
+        /// The pledges' unit, trimmed (`pernyataan`).
+        public var unit: String
+        public var values: [(day: Day, value: Int)]
+    }
+
+    /// Every series, by jurisdiction id, unit, status (byte order; no status first): the
+    /// export's order.
+    public let series: [Series]
+    /// Signatories by jurisdiction id, then unit.
+    public let signatories: [Signatories]
+
+    /// One pass over the events: every `case_tally` (with a count or not) into its series;
+    /// every `pledge` with a count into its jurisdiction's running sum.
     public init(_ dataset: Dataset) {
-        var lists: [Key: [(day: Day, value: Int, order: EventIndex)]] = [:]
         let events = dataset.events
         let jCount = dataset.jurisdictions.count
+        var tallies: [Key: [Tally]] = [:]
+        var pledges: [SignKey: [(day: Day, value: Int, event: EventIndex)]] = [:]
         for i in events.indices {
             let kind = events.kinds[i]
-            guard kind == .caseTally || kind == .pledge, let c = events.counts[i], c >= 0 else { continue }
+            guard kind == .caseTally || kind == .pledge else { continue }
             let j = events.jurisdictions[i]
             guard j.raw < jCount else { continue }
-            let tally = kind == .caseTally
-            let key = Key(jurisdiction: j, status: tally ? events.statuses[i] : nil,
-                          unit: tally ? events.string(.unit, i).trimmingSpaces : "", panel: tally ? 0 : 1)
-            lists[key, default: []].append((events.dates[i].anchor, c, i))
+            let unit = events.string(.unit, i).trimmingSpaces
+            let day = events.dates[i].anchor
+            if kind == .caseTally {
+                let count = events.counts[i].flatMap { $0 >= 0 ? $0 : nil }
+                tallies[Key(jurisdiction: j, unit: unit, status: events.statuses[i]), default: []]
+                    .append(Tally(event: i, day: day, count: count, latest: false))
+            } else if let c = events.counts[i], c >= 0 {
+                pledges[SignKey(jurisdiction: j, unit: unit), default: []].append((day, c, i))
+            }
         }
-        var out: [Key: [(day: Day, value: Int)]] = [:]
-        for (key, list) in lists {
-            let sorted = list.sorted { ($0.day, $0.order) < ($1.day, $1.order) }
+        let ids = dataset.jurisdictions.map { Array($0.id.utf8) }
+        func jurisdictionPrecedes(_ a: JurisdictionIndex, _ b: JurisdictionIndex) -> Bool? {
+            ids[a.raw] == ids[b.raw] ? nil : ids[a.raw].lexicographicallyPrecedes(ids[b.raw])
+        }
+        func textPrecedes(_ a: String, _ b: String) -> Bool? { a == b ? nil : a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+        var list: [Series] = tallies.map { key, ts in
+            var sorted = ts.sorted { a, b in
+                if a.day != b.day { return a.day < b.day }
+                if a.count != b.count { return (a.count ?? -1) < (b.count ?? -1) }
+                return events.idPrecedes(a.event, b.event)
+            }
+            sorted[sorted.count - 1].latest = true
+            return Series(key: key, tallies: sorted)
+        }
+        list.sort { a, b in
+            if let p = jurisdictionPrecedes(a.key.jurisdiction, b.key.jurisdiction) { return p }
+            if let p = textPrecedes(a.key.unit, b.key.unit) { return p }
+            return textPrecedes(a.key.status?.rawValue ?? "", b.key.status?.rawValue ?? "") ?? false
+        }
+        series = list
+
+        var signed: [Signatories] = pledges.map { key, ps in
+            let sorted = ps.sorted { ($0.day, $0.event) < ($1.day, $1.event) }
             var values: [(day: Day, value: Int)] = []
             var sum = 0
-            for v in sorted {
-                let value = key.panel == 1 ? sum + v.value : v.value
-                sum = value
-                if let last = values.last, last.day == v.day { values[values.count - 1].value = value } else { values.append((v.day, value)) }
+            for p in sorted {
+                // Each count is at most a billion, but the number of pledges is not bounded.
+                let (next, overflow) = sum.addingReportingOverflow(p.value)
+                sum = overflow ? Int.max : next
+                if let last = values.last, last.day == p.day { values[values.count - 1].value = sum } else { values.append((p.day, sum)) }
             }
-            out[key] = values
+            return Signatories(jurisdiction: key.jurisdiction, unit: key.unit, values: values)
         }
-        values = out
+        signed.sort { a, b in
+            if let p = jurisdictionPrecedes(a.jurisdiction, b.jurisdiction) { return p }
+            return textPrecedes(a.unit, b.unit) ?? false
+        }
+        signatories = signed
     }
+
+    /// The series of `key`, if it has any tally.
+    public func series(_ key: Key) -> Series? { series.first { $0.key == key } }
+
+    private struct SignKey: Hashable {
+        var jurisdiction: JurisdictionIndex
+        var unit: String
+    }
+}
+
+extension Analysis {
+    /// The dataset's tally series and signatories (one pass over the events; the report
+    /// makes it once for both `tallies.csv` and `cases.png`).
+    public var tallies: TallySeries { TallySeries(dataset) }
 }

@@ -5,57 +5,68 @@ import NetraAnalytics
 public struct CaseSeries: Sendable, Hashable {
     /// Index into `Dataset.jurisdictions`.
     public var jurisdiction: JurisdictionIndex
-    /// The tallies' status (`nil` for the signatories panel or a tally without one).
-    public var status: CaseStatus?
-    /// The unit the numbers count (`ASN`, `kasus`, signatories' unit).
+    /// The unit the numbers count (`ASN`, `kasus`, `pernyataan`; empty when the rows give none).
     public var unit: String
-    /// 0 the case tallies, 1 the cumulative pledge signatories.
+    /// The tallies' status (`nil` for signatories or tallies without one).
+    public var status: CaseStatus?
+    /// True for a running sum of pledge signatories, false for a tally series.
+    public var signatories: Bool
+    /// Index into `CasesPlan.panels`.
     public var panel: Int
-    /// Dates and values: snapshots for tallies (a later one replaces an earlier one),
-    /// running sums for signatories.
-    public var values: [(day: Day, value: Int)]
-    /// Marker centres, one per value (after merging values that fall on one pixel column).
+    /// Dates and values: the standing snapshot per day for tallies (`nil`: that tally has no
+    /// count), running sums for signatories.
+    public var values: [(day: Day, value: Int?)]
+    /// Marker centres, one per value with a count (after merging values on one pixel column).
     public var points: [ChartPoint]
     /// The line colour (one per jurisdiction).
     public var color: RGBA
-    /// The label at the line's end, when one was kept.
+    /// The label at the line's end.
     public var label: TextMark?
 
     public static func == (a: CaseSeries, b: CaseSeries) -> Bool {
-        a.jurisdiction == b.jurisdiction && a.status == b.status && a.unit == b.unit && a.panel == b.panel
-            && a.values.map(\.day) == b.values.map(\.day) && a.values.map(\.value) == b.values.map(\.value)
+        a.jurisdiction == b.jurisdiction && a.unit == b.unit && a.status == b.status && a.signatories == b.signatories
+            && a.panel == b.panel && a.values.map(\.day) == b.values.map(\.day) && a.values.map(\.value) == b.values.map(\.value)
             && a.points == b.points && a.color == b.color && a.label == b.label
     }
 
     public func hash(into h: inout Hasher) {
-        h.combine(jurisdiction); h.combine(status); h.combine(unit); h.combine(panel); h.combine(points)
+        h.combine(jurisdiction); h.combine(unit); h.combine(status); h.combine(signatories); h.combine(panel); h.combine(points)
     }
+}
+
+/// A panel of the cases chart: one unit, so numbers of different things never share an axis.
+public struct CasesPanel: Sendable, Hashable {
+    /// What every line of the panel counts.
+    public var unit: String
+    /// True for a panel of pledge signatories.
+    public var signatories: Bool
+    /// The plot area.
+    public var rect: ChartRect
+    /// Series of this unit left out for want of room (said in the panel's header).
+    public var hiddenSeries: Int
 }
 
 /// The laid-out cases and signatories chart.
 public struct CasesPlan: Sendable {
     /// What is drawn.
     public var chart: ChartPlan
-    /// The two panels' plot areas: case tallies, then signatories.
-    public var panels: [ChartRect]
-    /// Days to x, shared by both panels.
+    /// The panels, top to bottom: tallies unit by unit, then signatories.
+    public var panels: [CasesPanel]
+    /// Days to x, shared by every panel.
     public var scale: TimeScale
     /// Lines drawn, panel by panel.
     public var series: [CaseSeries]
-    /// Series left out to keep the chart legible.
+    /// Series left out to keep the chart legible, over all panels (each counted on the chart).
     public var hiddenSeries: Int
-    /// Date ticks under the lower panel.
+    /// Date ticks under the lowest panel.
     public var xTicks: [AxisTick]
     /// Legend entries.
     public var legend: [LegendEntry]
 }
 
-/// Case tallies per jurisdiction as steps over time, and cumulative pledge signatories.
+/// Case tallies as steps over time, one panel per unit, and cumulative pledge signatories.
+/// It draws the analysis' series as given: nothing is counted here.
 public struct CasesChart: Chart {
-    /// At most this many lines per panel (the largest are kept), so colours stay distinct.
-    static let maxSeries = 5
-    typealias Key = TallySeries.Key
-
     /// The series drawn.
     public var tallies: TallySeries
     /// Names the jurisdictions and the footer's source.
@@ -71,48 +82,103 @@ public struct CasesChart: Chart {
         self.init(TallySeries(dataset), dataset: dataset)
     }
 
-    /// Lays out both panels, their lines and end labels.
-    public func layout(_ ctx: ChartContext) throws(RenderError) -> CasesPlan {
-        let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
-        let collected = tallies.values
-        // Keys in a fixed order (dictionaries are not), the largest series first within a panel.
+    /// A line before layout.
+    struct Line {
+        var jurisdiction: JurisdictionIndex
+        var status: CaseStatus?
+        var values: [(day: Day, value: Int?)]
+        /// The figure that stands at the end (`nil`: unknown).
+        var last: Int? { values.last?.value ?? nil }
+    }
+
+    /// A panel before layout: its unit and every line of it.
+    struct Group {
+        var unit: String
+        var signatories: Bool
+        var lines: [Line]
+        var shown: Int
+    }
+
+    /// Panels from the series: tally units in byte order, then signatory units; lines by
+    /// jurisdiction (level, name), then status.
+    func groups() -> [Group] {
         func rank(_ j: JurisdictionIndex) -> (Int, String, Int) {
             let x = dataset.jurisdictions[j]
             return (TimelineChart.levelRank(x.level), x.name, j.raw)
         }
-        func statusRank(_ st: CaseStatus?) -> Int { st.map { $0.order } ?? 9 }
-        var keys = collected.keys.sorted { a, b in
+        func precedes(_ a: Line, _ b: Line) -> Bool {
             let ra = rank(a.jurisdiction), rb = rank(b.jurisdiction)
-            return (a.panel, ra.0, ra.1, ra.2, a.unit, statusRank(a.status)) < (b.panel, rb.0, rb.1, rb.2, b.unit, statusRank(b.status))
+            return (ra.0, ra.1, ra.2, a.status.map { $0.order } ?? 9) < (rb.0, rb.1, rb.2, b.status.map { $0.order } ?? 9)
         }
-        var hidden = 0
-        for panel in 0..<2 {
-            let inPanel = keys.filter { $0.panel == panel }
-            if inPanel.count > Self.maxSeries {
-                let keep = Set(inPanel.sorted { (collected[$0]?.last?.value ?? 0) > (collected[$1]?.last?.value ?? 0) }.prefix(Self.maxSeries))
-                hidden += inPanel.count - Self.maxSeries
-                keys = keys.filter { $0.panel != panel || keep.contains($0) }
-            }
+        func unitOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+        let jCount = dataset.jurisdictions.count
+        var out: [Group] = []
+        var byUnit: [String: [Line]] = [:]
+        for s in tallies.series where s.key.jurisdiction.raw < jCount {
+            byUnit[s.key.unit, default: []].append(Line(jurisdiction: s.key.jurisdiction, status: s.key.status, values: s.steps))
         }
-        // One colour per jurisdiction, shared by both panels.
-        var jurisdictionOrder: [JurisdictionIndex] = []
-        for k in keys where !jurisdictionOrder.contains(k.jurisdiction) { jurisdictionOrder.append(k.jurisdiction) }
-        jurisdictionOrder.sort { rank($0) < rank($1) }
-        func color(_ j: JurisdictionIndex) -> RGBA { SeriesPalette.color(jurisdictionOrder.firstIndex(of: j) ?? 0) }
+        for u in byUnit.keys.sorted(by: unitOrder) {
+            let lines = (byUnit[u] ?? []).sorted(by: precedes)
+            out.append(Group(unit: u, signatories: false, lines: lines, shown: lines.count))
+        }
+        var signed: [String: [Line]] = [:]
+        for s in tallies.signatories where s.jurisdiction.raw < jCount {
+            signed[s.unit, default: []].append(Line(jurisdiction: s.jurisdiction, status: nil, values: s.values.map { ($0.day, $0.value) }))
+        }
+        for u in signed.keys.sorted(by: unitOrder) {
+            let lines = (signed[u] ?? []).sorted(by: precedes)
+            out.append(Group(unit: u, signatories: true, lines: lines, shown: lines.count))
+        }
+        return out
+    }
 
-        var subtitle = StringKey.casesSubtitle.text(lang)
-        if hidden > 0 { subtitle += " · +\(hidden) " + StringKey.seriesHidden.text(lang) }
-        var legend = jurisdictionOrder.map { LegendItem(label: dataset.jurisdictions[$0].name, color: color($0), symbol: .line) }
-        var statusesShown: [CaseStatus?] = []
-        for k in keys where k.panel == 0 && !statusesShown.contains(where: { $0 == k.status }) { statusesShown.append(k.status) }
-        for st in CaseStatus.allCases.map(Optional.some) + [nil] where statusesShown.contains(where: { $0 == st }) {
-            legend.append(LegendItem(label: Strings.status(st).text(lang), color: theme.muted, symbol: Self.symbol(st)))
+    /// Lays out the panels, their lines and end labels.
+    public func layout(_ ctx: ChartContext) throws(RenderError) -> CasesPlan {
+        let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
+        var groups = groups()
+        // Within a panel that cannot label every line, the largest figures are kept.
+        for g in groups.indices {
+            groups[g].lines = groups[g].lines.enumerated()
+                .sorted { ($0.element.last ?? -1, -$0.offset) > ($1.element.last ?? -1, -$1.offset) }
+                .map(\.element)
         }
-        let frame = try Frame.layout(FrameSpec(title: StringKey.casesTitle.text(lang), subtitle: subtitle,
-                                               footer: ChartText.sourceFooter(dataset, lang), legend: legend), theme: theme, measurer: measurer)
+        let lh = try measurer.lineHeight(theme.label)
+        let gap = 3 * s
+        let headerH = (try measurer.lineHeight(theme.axisTitle)) + 6 * s
+        let between = 16 * s
+        let minPlot = 44 * s
+        // A panel's plot must hold its stack of end labels, which may hang below its foot a
+        // little (not above: the header above may run across the label column).
+        let overhang = min(lh / 2, 12 * s)
+        func need(_ k: Int) -> Double { max(minPlot, Double(k) * (lh + gap) - gap - overhang) }
+        let axisH = try XAxis.height(title: StringKey.dateAxis.text(lang), theme: theme, measurer: measurer)
+
+        // Frame, then room: lines are hidden (the smallest first, from the fullest panel) only
+        // when the panels cannot all be tall enough; the frame is laid out again for what is left.
+        var frame = try self.frame(groups, ctx)
+        var shownPanels = groups.count
+        for _ in 0..<3 {
+            let body = frame.body
+            func avail(_ n: Int) -> Double { body.height - axisH - Double(n) * headerH - Double(max(0, n - 1)) * between }
+            while shownPanels > 1 && avail(shownPanels) < Double(shownPanels) * minPlot { shownPanels -= 1 }
+            for g in shownPanels..<groups.count { groups[g].shown = 0 }
+            while (0..<shownPanels).reduce(0.0, { $0 + need(groups[$1].shown) }) > avail(shownPanels) {
+                guard let fullest = (0..<shownPanels).max(by: { (groups[$0].shown, -$0) < (groups[$1].shown, -$1) }),
+                      groups[fullest].shown > 1 else { break }
+                groups[fullest].shown -= 1
+            }
+            // The frame names what is left (legend, subtitle): laid out again, and the room with it.
+            let again = try self.frame(groups, ctx)
+            let settled = again.body == frame.body
+            frame = again
+            if settled { break }
+        }
         var marks = frame.marks
         let body = frame.body
-        let allDays = keys.flatMap { collected[$0]?.map(\.day) ?? [] }
+        let hidden = groups.reduce(0) { $0 + $1.lines.count - $1.shown }
+        let drawn = groups.enumerated().filter { $0.offset < shownPanels && $0.element.shown > 0 }.map(\.element)
+
+        let allDays = drawn.flatMap { $0.lines.prefix($0.shown).flatMap { $0.values.map(\.day) } }
         guard let first = allDays.min(), let last = allDays.max() else {
             marks.append(try ctx.emptyNote(in: body))
             return CasesPlan(chart: ctx.plan(marks), panels: [], scale: TimeScale(from: Day(ordinal: 0), to: Day(ordinal: 1), range: (body.minX, body.maxX)),
@@ -122,88 +188,115 @@ public struct CasesChart: Chart {
         let from = first.adding(days: -pad), to = last.adding(days: pad * 2)
 
         // End labels need a right margin: measure them first.
-        func endText(_ k: Key, _ v: Int) -> String {
-            let name = dataset.jurisdictions[k.jurisdiction].name
-            if k.panel == 1 { return "\(name): \(NumberFormat.number(v, lang))" }
-            let unit = k.unit.isEmpty ? "" : " \(k.unit)"
-            return "\(name): \(NumberFormat.number(v, lang))\(unit) · \(Strings.status(k.status).text(lang).lowercased())"
+        func endText(_ g: Group, _ l: Line) -> String {
+            let name = dataset.jurisdictions[l.jurisdiction].name
+            let value = l.last.map { NumberFormat.number($0, lang) } ?? "—"
+            let unit = g.unit.isEmpty ? "" : " \(g.unit)"
+            if g.signatories { return "\(name): \(value)\(unit)" }
+            return "\(name): \(value)\(unit) · \(Strings.status(l.status).text(lang).lowercased())"
         }
-        var labelW = 0.0
         let endStyle = TextStyle(size: theme.label.size, bold: true, color: theme.ink)
-        for k in keys { labelW = max(labelW, try measurer.width(endText(k, collected[k]?.last?.value ?? 0), endStyle)) }
-        labelW = min(labelW, theme.width * 0.3)
+        var labelW = 0.0
+        for g in drawn { for l in g.lines.prefix(g.shown) { labelW = max(labelW, try measurer.width(endText(g, l), endStyle)) } }
+        labelW = min(labelW, theme.width * 0.34)
 
-        // Both panels share the left gutter, so measure both axes' labels first.
-        let panelMax = (0..<2).map { p in keys.filter { $0.panel == p }.compactMap { collected[$0]?.map(\.value).max() }.max() ?? 0 }
-        let yTicks = panelMax.map { NiceTicks.niceTicks(0, Double(max(1, $0)), count: 4, integer: true) }
+        // Every panel shares the left gutter, so measure every axis' labels first. The panel's
+        // header names the unit, so the axes need no title of their own.
+        let n = drawn.count
+        let avail = body.height - axisH - Double(n) * headerH - Double(max(0, n - 1)) * between
+        let needs = drawn.map { need($0.shown) }
+        // Room left over goes to the panels by how many lines they hold: a panel of three
+        // figures far apart needs more height than a panel of one.
+        let lines = drawn.reduce(0) { $0 + $1.shown }
+        let extra = max(0, avail - needs.reduce(0, +))
+        let heights = zip(needs, drawn).map { ($0 + extra * Double($1.shown) / Double(max(1, lines))).rounded(.down) }
+        let tickH = try measurer.lineHeight(theme.tick)
+        let yTicks = zip(drawn, heights).map { g, h in
+            let top = g.lines.prefix(g.shown).compactMap { $0.values.compactMap(\.value).max() }.max() ?? 0
+            let ticks = NiceTicks.niceTicks(0, Double(max(1, top)), count: max(2, min(5, Int(h / (50 * s)))), integer: true)
+            // A short panel keeps only its ends, so that tick labels never touch.
+            guard ticks.count > 2, h / Double(ticks.count - 1) < tickH + 4 * s, let f = ticks.first, let l = ticks.last else { return ticks }
+            return [f, l]
+        }
         let yLabels = yTicks.map { $0.map { NumberFormat.number($0, lang) } }
-        let yTitles = [StringKey.countAxis.text(lang), StringKey.signatories.text(lang)]
         var left = 0.0
-        for p in 0..<2 { left = max(left, try YAxis.width(labels: yLabels[p], title: yTitles[p], theme: theme, measurer: measurer)) }
-        let axisH = try XAxis.height(title: StringKey.dateAxis.text(lang), theme: theme, measurer: measurer)
-        let titleH = (try measurer.lineHeight(theme.axisTitle)) + 8 * s
+        for l in yLabels { left = max(left, try YAxis.width(labels: l, title: nil, theme: theme, measurer: measurer)) }
         let plotX0 = body.minX + left, plotX1 = body.maxX - labelW - 18 * s
-        let avail = body.height - axisH - 2 * titleH - 24 * s
-        let h0 = (avail * 0.55).rounded(), h1 = avail - h0
-        let p0 = ChartRect(minX: plotX0, minY: body.minY + titleH, maxX: plotX1, maxY: body.minY + titleH + h0)
-        let p1 = ChartRect(minX: plotX0, minY: p0.maxY + 24 * s + titleH, maxX: plotX1, maxY: p0.maxY + 24 * s + titleH + h1)
-        let panels = [p0, p1]
+        var rects: [ChartRect] = []
+        var y = body.minY
+        for h in heights {
+            rects.append(ChartRect(minX: plotX0, minY: y + headerH, maxX: plotX1, maxY: y + headerH + h))
+            y += headerH + h + between
+        }
         let scale = TimeScale(from: from, to: to, range: (plotX0, plotX1))
-        let panelTitles = [StringKey.casesPanel.text(lang), StringKey.signatoriesOverTime.text(lang)]
-
         let ticks = TimeTicks(from: from, to: to, maxCount: max(2, Int((plotX1 - plotX0) / (90 * s))))
+
+        // One colour per jurisdiction, the same in every panel.
+        var jurisdictionOrder: [JurisdictionIndex] = []
+        for g in drawn { for l in g.lines.prefix(g.shown) where !jurisdictionOrder.contains(l.jurisdiction) { jurisdictionOrder.append(l.jurisdiction) } }
+        jurisdictionOrder.sort { Self.rank(dataset, $0) < Self.rank(dataset, $1) }
+        func color(_ j: JurisdictionIndex) -> RGBA { SeriesPalette.color(jurisdictionOrder.firstIndex(of: j) ?? 0) }
+
         var series: [CaseSeries] = []
-        for p in 0..<2 {
-            let plot = panels[p]
+        var panels: [CasesPanel] = []
+        for (p, g) in drawn.enumerated() {
+            let plot = rects[p]
             let yScale = LinearScale(domain: (0, yTicks[p].last ?? 1), range: (plot.maxY, plot.minY))
-            if let t = try measurer.fit(panelTitles[p], theme.axisTitle, maxWidth: body.width) {
-                marks.append(.text(try measurer.place(t, theme.axisTitle, x: plot.minX, y: plot.minY - titleH, role: .header)))
+            let unitName = g.unit.isEmpty ? Strings.noUnit.text(lang) : g.unit
+            var header = (g.signatories ? Strings.signatoryPanel(unit: unitName) : Strings.tallyPanel(unit: unitName)).text(lang)
+            if g.lines.count > g.shown { header += " · " + Strings.seriesNotShown(g.lines.count - g.shown).text(lang) }
+            if let t = try measurer.fit(header, theme.axisTitle, maxWidth: body.maxX - plot.minX) {
+                marks.append(.text(try measurer.place(t, theme.axisTitle, x: plot.minX, y: plot.minY - headerH, role: .header)))
             }
             for d in ticks.days {
                 marks.append(.line([ChartPoint(x: scale(d), y: plot.minY), ChartPoint(x: scale(d), y: plot.maxY)], stroke: theme.grid, thickness: 1 * s, dash: nil))
             }
-            let y = try YAxis.marks(scale: yScale, ticks: yTicks[p], labels: yLabels[p], title: yTitles[p], plot: plot,
-                                    left: body.minX, theme: theme, measurer: measurer)
-            marks.append(contentsOf: y.marks)
-            let panelKeys = keys.filter { $0.panel == p }
-            if panelKeys.isEmpty {
-                marks.append(try ctx.emptyNote(in: plot))
-                continue
+            let axis = try YAxis.marks(scale: yScale, ticks: yTicks[p], labels: yLabels[p], title: nil, plot: plot,
+                                       left: body.minX, theme: theme, measurer: measurer)
+            marks.append(contentsOf: axis.marks)
+            panels.append(CasesPanel(unit: g.unit, signatories: g.signatories, rect: plot, hiddenSeries: g.lines.count - g.shown))
+
+            // Drawn in a fixed order (jurisdiction, status) whatever was kept.
+            let kept = g.lines.prefix(g.shown).sorted { a, b in
+                let ra = Self.rank(dataset, a.jurisdiction), rb = Self.rank(dataset, b.jurisdiction)
+                return (ra.0, ra.1, ra.2, a.status.map { $0.order } ?? 9) < (rb.0, rb.1, rb.2, b.status.map { $0.order } ?? 9)
             }
             var ends: [(series: Int, y: Double, text: String, color: RGBA)] = []
-            for k in panelKeys {
-                guard let values = collected[k], !values.isEmpty else { continue }
+            for l in kept {
                 // Values on one pixel column collapse to the last, so cost follows the width.
+                var steps: [(x: Double, day: Day, value: Int?)] = []
+                for v in l.values {
+                    let x = scale.x(ordinal: Double(v.day.ordinal) + 0.5)
+                    if let lp = steps.last, (lp.x - x).magnitude < 1 { steps[steps.count - 1] = (x, v.day, v.value) } else { steps.append((x, v.day, v.value)) }
+                }
+                let c = color(l.jurisdiction)
+                // Steps: each figure holds until the next; an uncounted tally ends the line there
+                // (its figure is unknown, not the one before it).
                 var pts: [ChartPoint] = []
-                var kept: [(day: Day, value: Int)] = []
-                for v in values {
-                    let pt = ChartPoint(x: scale.x(ordinal: Double(v.day.ordinal) + 0.5), y: yScale(Double(v.value)))
-                    if let lp = pts.last, (lp.x - pt.x).magnitude < 1 { pts[pts.count - 1] = pt; kept[kept.count - 1] = v } else { pts.append(pt); kept.append(v) }
-                }
-                var line: [ChartPoint] = p == 1 ? [ChartPoint(x: plot.minX, y: yScale(0)), ChartPoint(x: pts[0].x, y: yScale(0))] : []
-                for (n, pt) in pts.enumerated() {
-                    if n > 0 { line.append(ChartPoint(x: pt.x, y: pts[n - 1].y)) }
+                var line: [ChartPoint] = g.signatories ? [ChartPoint(x: plot.minX, y: yScale(0))] : []
+                for st in steps {
+                    guard let v = st.value else {
+                        if let lp = line.last { line.append(ChartPoint(x: st.x, y: lp.y)) }
+                        if line.count > 1 { marks.append(.line(line, stroke: c, thickness: 3 * s, dash: nil)) }
+                        line = []
+                        continue
+                    }
+                    let pt = ChartPoint(x: st.x, y: yScale(Double(v)))
+                    if let lp = line.last { line.append(ChartPoint(x: pt.x, y: lp.y)) }
                     line.append(pt)
+                    pts.append(pt)
                 }
-                if let lp = pts.last { line.append(ChartPoint(x: plot.maxX, y: lp.y)) }
-                let c = color(k.jurisdiction)
-                marks.append(.line(line, stroke: c, thickness: 3 * s, dash: nil))
-                if pts.count <= 40 { for pt in pts { marks.append(contentsOf: Self.marker(k.panel == 0 ? k.status : .alleged, pt, 7 * s, c, s)) } }
-                ends.append((series.count, pts.last?.y ?? plot.maxY, endText(k, kept.last?.value ?? 0), c))
-                series.append(CaseSeries(jurisdiction: k.jurisdiction, status: k.panel == 0 ? k.status : nil, unit: k.unit, panel: p,
-                                         values: kept, points: pts, color: c, label: nil))
+                if let lp = line.last { line.append(ChartPoint(x: plot.maxX, y: lp.y)) }
+                if line.count > 1 { marks.append(.line(line, stroke: c, thickness: 3 * s, dash: nil)) }
+                if pts.count <= 40 { for pt in pts { marks.append(contentsOf: Self.marker(g.signatories ? .alleged : l.status, pt, 7 * s, c, s)) } }
+                ends.append((series.count, pts.last?.y ?? plot.maxY, endText(g, l), c))
+                series.append(CaseSeries(jurisdiction: l.jurisdiction, unit: g.unit, status: l.status, signatories: g.signatories, panel: p,
+                                         values: steps.map { ($0.day, $0.value) }, points: pts, color: c, label: nil))
             }
             // End labels: stacked in the order of their lines' ends, pushed apart downward and
-            // then back up from the panel's foot; any that still cannot fit are left out.
-            let lh = try measurer.lineHeight(theme.label)
-            let gap = 3 * s
-            let minTop = plot.minY - lh / 2, maxBottom = plot.maxY + min(lh / 2, 12 * s)
-            var order = ends.sorted { ($0.y, $0.series) < ($1.y, $1.series) }
-            let capacity = max(0, Int((maxBottom - minTop + gap) / (lh + gap)))
-            if order.count > capacity {
-                // Keep the largest values (highest lines) when not all fit.
-                order = Array(order.prefix(capacity))
-            }
+            // then back up from the panel's foot (the panel was made tall enough for them all).
+            let minTop = plot.minY, maxBottom = plot.maxY + min(lh / 2, 12 * s)
+            let order = ends.sorted { ($0.y, $0.series) < ($1.y, $1.series) }
             var tops = order.map { $0.y - lh / 2 }
             for i in tops.indices {
                 tops[i] = max(tops[i], minTop)
@@ -213,7 +306,7 @@ public struct CasesChart: Chart {
                 tops[i] = min(tops[i], maxBottom - lh)
                 if i < tops.count - 1 { tops[i] = min(tops[i], tops[i + 1] - lh - gap) }
             }
-            for (i, e) in order.enumerated() where tops[i] >= minTop - 0.5 {
+            for (i, e) in order.enumerated() {
                 let style = TextStyle(size: theme.label.size, bold: true, color: e.color.shaded(0.2))
                 guard let text = try measurer.fit(e.text, style, maxWidth: labelW) else { continue }
                 let mark = try measurer.place(text, style, x: plot.maxX + 14 * s, y: tops[i], role: .label)
@@ -224,11 +317,42 @@ public struct CasesChart: Chart {
                 series[e.series].label = mark
             }
         }
+        let bottom = rects.last ?? body
         let x = try XAxis.marks(positions: ticks.days.map { scale($0) }, values: ticks.days.map { Double($0.ordinal) },
-                                labels: ticks.labels(lang), title: StringKey.dateAxis.text(lang), plot: p1, theme: theme, measurer: measurer)
+                                labels: ticks.labels(lang), title: StringKey.dateAxis.text(lang), plot: bottom, theme: theme, measurer: measurer)
         marks.append(contentsOf: x.marks)
         return CasesPlan(chart: ctx.plan(marks), panels: panels, scale: scale, series: series, hiddenSeries: hidden,
                          xTicks: x.ticks, legend: frame.legend)
+    }
+
+    static func rank(_ d: Dataset, _ j: JurisdictionIndex) -> (Int, String, Int) {
+        let x = d.jurisdictions[j]
+        return (TimelineChart.levelRank(x.level), x.name, j.raw)
+    }
+
+    /// Title, subtitle (with how many series are not shown), the legend of what is drawn, footer.
+    func frame(_ groups: [Group], _ ctx: ChartContext) throws(RenderError) -> FrameLayout {
+        let lang = ctx.lang, theme = ctx.theme
+        var js: [JurisdictionIndex] = []
+        var statuses: [CaseStatus?] = []
+        var hidden = 0
+        for g in groups {
+            hidden += g.lines.count - g.shown
+            for l in g.lines.prefix(g.shown) {
+                if !js.contains(l.jurisdiction) { js.append(l.jurisdiction) }
+                if !g.signatories && !statuses.contains(where: { $0 == l.status }) { statuses.append(l.status) }
+            }
+        }
+        js.sort { Self.rank(dataset, $0) < Self.rank(dataset, $1) }
+        var legend = js.enumerated().map { LegendItem(label: dataset.jurisdictions[$0.element].name, color: SeriesPalette.color($0.offset), symbol: .line) }
+        for st in CaseStatus.allCases.map(Optional.some) + [nil] where statuses.contains(where: { $0 == st }) {
+            legend.append(LegendItem(label: Strings.status(st).text(lang), color: theme.muted, symbol: Self.symbol(st)))
+        }
+        // What is not shown comes first, so that a subtitle cut short never loses it.
+        var subtitle = Strings.tallySubtitle.text(lang)
+        if hidden > 0 { subtitle = Strings.seriesNotShown(hidden).text(lang) + " · " + subtitle }
+        return try Frame.layout(FrameSpec(title: StringKey.casesTitle.text(lang), subtitle: subtitle,
+                                          footer: ChartText.sourceFooter(dataset, lang), legend: legend), theme: theme, measurer: ctx.measurer)
     }
 
     /// Marker shape by status: dugaan ●, terbukti ■, dihentikan ▲, disanksi ◆, none ○.

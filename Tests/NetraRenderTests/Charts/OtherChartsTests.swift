@@ -119,10 +119,10 @@ import NetraRender
 @Suite struct CasesTests {
     @Test func aLaterTallyReplacesAnEarlierOne() throws {
         let plan = try CasesChart(Fixtures.bekasi()).layout()
-        let national = try #require(plan.series.first { $0.panel == 0 && $0.jurisdiction == Fixtures.indonesia })
+        let national = try #require(plan.series.first { !$0.signatories && $0.jurisdiction == Fixtures.indonesia })
         #expect(national.values.map(\.value) == [403, 464])          // not 403 + 464
         #expect(national.label?.text.contains("464") == true)
-        let pledges = try #require(plan.series.first { $0.panel == 1 && $0.jurisdiction == Fixtures.kota })
+        let pledges = try #require(plan.series.first { $0.signatories && $0.jurisdiction == Fixtures.kota })
         #expect(pledges.values.map(\.value) == [24013])
         // The step holds its value up to the next tally: same y until the later x.
         #expect(national.points[1].y < national.points[0].y)
@@ -136,7 +136,7 @@ import NetraRender
                                                          source: "Radar Bekasi")],
                         jurisdictions: Array(f.jurisdictions), elections: Array(f.elections), name: f.name)
         let plan = try CasesChart(d).layout()
-        let pledges = try #require(plan.series.first { $0.panel == 1 && $0.jurisdiction == Fixtures.kota })
+        let pledges = try #require(plan.series.first { $0.signatories && $0.jurisdiction == Fixtures.kota })
         #expect(pledges.values.map(\.value) == [24013, 25013])
     }
 }
