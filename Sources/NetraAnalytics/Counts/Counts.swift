@@ -6,8 +6,11 @@ public struct MonthlyCount: Sendable, Hashable {
     public var jurisdiction: JurisdictionIndex
     public var kind: EventKind
     public var events: Int
-    /// Sum of the events' `count` (signatories, cases); an empty count adds 0.
-    public var countSum: Int
+    /// Sum of the `count` of those events that carry one; nil when none does and for
+    /// `case_tally` rows, whose counts are snapshots that never add up.
+    public var countSum: Int?
+    /// How many events went into `countSum`.
+    public var counted: Int
 }
 
 /// Events and count sums per month × jurisdiction × kind in dense arrays, counted in one
@@ -21,6 +24,8 @@ public struct MonthlyTable: Sendable {
     let jurisdictions: Int
     let events: [Int]
     let sums: [Int]
+    /// Events whose count went into `sums`.
+    let counted: [Int]
     /// Jurisdictions with no parent: rolled up, together they hold every event once.
     let roots: [JurisdictionIndex]
 
@@ -31,7 +36,7 @@ public struct MonthlyTable: Sendable {
         jurisdictions = d.jurisdictions.count
         roots = d.jurisdictions.indices.filter { d.jurisdictions[$0].parent == nil }
         guard !d.events.isEmpty else {
-            first = nil; months = 0; events = []; sums = []
+            first = nil; months = 0; events = []; sums = []; counted = []
             return
         }
         let lineages = Column<JurisdictionIndex, [JurisdictionIndex]>(d.jurisdictions.indices.map { rollup ? d.lineage(of: $0) : [$0] })
@@ -42,19 +47,24 @@ public struct MonthlyTable: Sendable {
         let js = jurisdictions, kinds = Self.kinds
         var events = [Int](repeating: 0, count: months * js * kinds)
         var sums = [Int](repeating: 0, count: months * js * kinds)
+        var counted = [Int](repeating: 0, count: months * js * kinds)
         for k in d.events.indices {
             let m = monthOf[k.raw] - lo
-            let kind = d.events.kinds[k].order, count = d.events.counts[k] ?? 0
+            let kind = d.events.kinds[k]
+            // A tally is a snapshot: adding it to another (or to itself a month later) means nothing.
+            let count = kind == .caseTally ? nil : d.events.counts[k]
             for j in lineages[d.events.jurisdictions[k]] {
-                let key = (m * js + j.raw) * kinds + kind
+                let key = (m * js + j.raw) * kinds + kind.order
                 events[key] += 1
-                sums[key] += count
+                // Counts are capped at a billion when loaded, so no sum of them overflows.
+                if let count { sums[key] += count; counted[key] += 1 }
             }
         }
         first = Month(index: lo)
         self.months = months
         self.events = events
         self.sums = sums
+        self.counted = counted
     }
 
     func key(_ m: Int, _ j: JurisdictionIndex, _ kind: EventKind) -> Int { (m * jurisdictions + j.raw) * Self.kinds + kind.order }
@@ -62,8 +72,14 @@ public struct MonthlyTable: Sendable {
     /// Events in month `m` (0 = `first`) of `kind` in jurisdiction `j`.
     public func events(month m: Int, jurisdiction j: JurisdictionIndex, kind: EventKind) -> Int { events[key(m, j, kind)] }
 
-    /// The sum of those events' counts.
-    public func countSum(month m: Int, jurisdiction j: JurisdictionIndex, kind: EventKind) -> Int { sums[key(m, j, kind)] }
+    /// The sum of those events' counts, nil when none carried one (always for `case_tally`).
+    public func countSum(month m: Int, jurisdiction j: JurisdictionIndex, kind: EventKind) -> Int? {
+        let k = key(m, j, kind)
+        return counted[k] > 0 ? sums[k] : nil
+    }
+
+    /// How many of those events' counts went into `countSum`.
+    public func counted(month m: Int, jurisdiction j: JurisdictionIndex, kind: EventKind) -> Int { counted[key(m, j, kind)] }
 
     /// Events per month and kind (`counts[month][kind.order]`) in `jurisdiction` and those under
     /// it, or everywhere when nil, from its first month with an event to its last.
@@ -109,7 +125,8 @@ public enum Counts {
                     let n = t.events(month: m, jurisdiction: j, kind: k)
                     if n > 0 {
                         out.append(MonthlyCount(month: Month(index: first.index + m), jurisdiction: j, kind: k,
-                                                events: n, countSum: t.countSum(month: m, jurisdiction: j, kind: k)))
+                                                events: n, countSum: t.countSum(month: m, jurisdiction: j, kind: k),
+                                                counted: t.counted(month: m, jurisdiction: j, kind: k)))
                     }
                 }
             }
