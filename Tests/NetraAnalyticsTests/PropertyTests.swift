@@ -16,17 +16,24 @@ import NetraCore
         let a = try Self.generated(seed)
         let d = a.dataset
         struct Key: Hashable { var month: Month; var j: JurisdictionIndex; var kind: EventKind }
-        var own: [Key: (Int, Int)] = [:], rolled: [Key: (Int, Int)] = [:]
-        for r in a.monthly(rollup: false) { own[Key(month: r.month, j: r.jurisdiction, kind: r.kind)] = (r.events, r.countSum) }
-        for r in a.monthly(rollup: true) { rolled[Key(month: r.month, j: r.jurisdiction, kind: r.kind)] = (r.events, r.countSum) }
+        var own: [Key: (Int, Int, Int)] = [:], rolled: [Key: (Int, Int, Int)] = [:]
+        for rollup in [false, true] {
+            for r in a.monthly(rollup: rollup) {
+                // Empty exactly when nothing was summed, and never for tallies.
+                #expect((r.countSum == nil) == (r.counted == 0))
+                if r.kind == .caseTally { #expect(r.countSum == nil) }
+                let v = (r.events, r.countSum ?? 0, r.counted), key = Key(month: r.month, j: r.jurisdiction, kind: r.kind)
+                if rollup { rolled[key] = v } else { own[key] = v }
+            }
+        }
         let children = Column<JurisdictionIndex, [JurisdictionIndex]>(d.jurisdictions.indices.map { j in d.jurisdictions.indices.filter { d.jurisdictions[$0].parent == j } })
         for key in Set(rolled.keys).union(own.keys) {
-            var events = own[key]?.0 ?? 0, sum = own[key]?.1 ?? 0
+            var events = own[key]?.0 ?? 0, sum = own[key]?.1 ?? 0, counted = own[key]?.2 ?? 0
             for c in children[key.j] {
                 let r = rolled[Key(month: key.month, j: c, kind: key.kind)]
-                events += r?.0 ?? 0; sum += r?.1 ?? 0
+                events += r?.0 ?? 0; sum += r?.1 ?? 0; counted += r?.2 ?? 0
             }
-            #expect(rolled[key]?.0 == events && rolled[key]?.1 == sum)
+            #expect(rolled[key]?.0 == events && rolled[key]?.1 == sum && rolled[key]?.2 == counted)
         }
         // The root holds every event once.
         let root = try #require(d.jurisdictions.indices.first { d.jurisdictions[$0].parent == nil })

@@ -99,25 +99,43 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         let d = a.dataset
         func rows(_ rollup: Bool, _ month: String, _ j: String) -> [String] {
             a.monthly(rollup: rollup).filter { $0.month.iso == month && d.jurisdictions[$0.jurisdiction].id == j }
-                .map { "\($0.kind.rawValue) \($0.events) \($0.countSum)" }
+                .map { "\($0.kind.rawValue) \($0.events) \($0.countSum.map(String.init) ?? "-") \($0.counted)" }
         }
-        // January 2024 in Jawa Barat's own rows: two tallies (20 + 67 cases), a sosialisasi, a statement.
-        #expect(rows(false, "2024-01", "jawa-barat") == ["case_tally 2 87", "sosialisasi 1 0", "statement 1 0"])
+        // January 2024 in Jawa Barat's own rows: two tallies (20 and 67, snapshots: never summed),
+        // a sosialisasi and a statement, which carry no count.
+        #expect(rows(false, "2024-01", "jawa-barat") == ["case_tally 2 - 0", "sosialisasi 1 - 0", "statement 1 - 0"])
         // Rolled up, Kota and Kabupaten Bekasi's January events join them.
-        #expect(rows(true, "2024-01", "jawa-barat") == ["case_tally 2 87", "decision 2 0", "directive 1 0", "report 1 0",
-                                                        "sosialisasi 1 0", "statement 3 0"])
-        // The pledge follow-up (4–13 Nov) counts once, in November, with its 24,013 signatures.
-        #expect(rows(false, "2023-11", "kota-bekasi") == ["pledge 2 24013"])
+        #expect(rows(true, "2024-01", "jawa-barat") == ["case_tally 2 - 0", "decision 2 - 0", "directive 1 - 0", "report 1 - 0",
+                                                        "sosialisasi 1 - 0", "statement 3 - 0"])
+        // The pledge follow-up (4–13 Nov) counts once, in November, with its 24,013 signatures;
+        // the pledge of 2 Nov gives no number, so one of the two is summed.
+        #expect(rows(false, "2023-11", "kota-bekasi") == ["pledge 2 24013 1"])
+        #expect(rows(true, "2023-11", "indonesia").contains("pledge 2 24013 1"))
+        // Indonesia, February 2024: KASN's 403 reported, 183 proven and 97 sanctioned are
+        // subsets of one another; the row says how many tallies there were, not 683.
+        #expect(rows(false, "2024-02", "indonesia") == ["case_tally 3 - 0"])
         let total = a.monthly(rollup: false).reduce(0) { $0 + $1.events }
         #expect(total == d.events.count)
     }
 
     @Test func monthlyExportColumns() throws {
         let a = try #require(shipped)
-        let lines = csvText(a.monthlyCSV(flavour: .plain, rollup: false)).split(separator: "\n")
-        #expect(lines.first == "month,jurisdiction,kind,events,count_sum")
-        #expect(lines[1] == "2022-01,kabupaten-bekasi,incident,1,0")
-        #expect(lines.contains("2023-11,kota-bekasi,pledge,2,24013"))
+        for rollup in [false, true] {
+            let lines = csvText(a.monthlyCSV(flavour: .plain, rollup: rollup)).split(separator: "\n")
+            #expect(lines.first == "month,jurisdiction,kind,events,count_sum,counted")
+            #expect(lines.contains("2023-11,kota-bekasi,pledge,2,24013,1"))
+            // A pledge without a number: nothing summed, so empty, not 0.
+            #expect(lines.contains("2022-10,kabupaten-bekasi,pledge,1,,0"))
+            #expect(lines.contains("2024-02,indonesia,case_tally,3,,0"))
+            #expect(lines.contains("2024-01,jawa-barat,case_tally,2,,0"))
+            #expect(!lines.contains { $0.hasSuffix(",683") || $0.contains(",683,") })
+        }
+        let plain = csvText(a.monthlyCSV(flavour: .plain, rollup: false)).split(separator: "\n")
+        #expect(plain[1] == "2022-01,kabupaten-bekasi,incident,1,,0")
+        // The Excel flavour leaves the empty cells empty.
+        let excel = csvText(a.monthlyCSV(flavour: .excel, rollup: false))
+        #expect(excel.contains("2023-11;kota-bekasi;pledge;2;24013;1\r\n"))
+        #expect(excel.contains("2024-02;indonesia;case_tally;3;;0\r\n"))
     }
 
     @Test func leadTimesExport() throws {

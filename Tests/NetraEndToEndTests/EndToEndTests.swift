@@ -159,7 +159,7 @@ enum Netra {
         #expect(try Netra.run(["export", "monthly", "--excel", "--rollup", "--out", file]).status == 0)
         let bytes = try #require(FileManager.default.contents(atPath: file))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("month;jurisdiction;kind;events;count_sum\r\n"))
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("month;jurisdiction;kind;events;count_sum;counted\r\n"))
     }
 
     @Test func aScaleTheChartsRefuseIsAUsageErrorBeforeAnyFolderIsMade() throws {

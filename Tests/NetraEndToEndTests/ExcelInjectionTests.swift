@@ -120,7 +120,7 @@ import Foundation
         let x = excel.first { $0.count > 4 && $0[0] == "response" && $0[1] == "'@inc" }
         #expect(x?[3] == "'-resp" && x?[4] == "-14")
         // monthly and compare have counts only besides ids and kinds.
-        _ = try compare("monthly", numeric: ["events", "count_sum"], data: data)
+        _ = try compare("monthly", numeric: ["events", "count_sum", "counted"], data: data)
         let all = try compare("compare", numeric: ["kota-bekasi", "kabupaten-bekasi"], data: data)
         #expect(all.excel.count > 2)
     }

@@ -6,8 +6,11 @@ public struct MonthlyCount: Sendable, Hashable {
     public var jurisdiction: JurisdictionIndex
     public var kind: EventKind
     public var events: Int
-    /// Sum of the events' `count` (signatories, cases); an empty count adds 0.
-    public var countSum: Int
+    /// Sum of the `count` of those events that carry one; nil when none does and for
+    /// `case_tally` rows, whose counts are snapshots that never add up.
+    public var countSum: Int?
+    /// How many events went into `countSum`.
+    public var counted: Int
 }
 
 /// Events and count sums per month × jurisdiction × kind in dense arrays, counted in one
@@ -21,6 +24,11 @@ public struct MonthlyTable: Sendable {
     let jurisdictions: Int
     let events: [Int]
     let sums: [Int]
+    /// Events whose count went into `sums`.
+    let counted: [Int]
+    /// Of `events`, those known only by their year (kept in January, their anchor's month):
+    /// the CSVs count them by anchor, the charts draw them apart.
+    let yearOnly: [Int]
     /// Jurisdictions with no parent: rolled up, together they hold every event once.
     let roots: [JurisdictionIndex]
 
@@ -31,7 +39,7 @@ public struct MonthlyTable: Sendable {
         jurisdictions = d.jurisdictions.count
         roots = d.jurisdictions.indices.filter { d.jurisdictions[$0].parent == nil }
         guard !d.events.isEmpty else {
-            first = nil; months = 0; events = []; sums = []
+            first = nil; months = 0; events = []; sums = []; counted = []; yearOnly = []
             return
         }
         let lineages = Column<JurisdictionIndex, [JurisdictionIndex]>(d.jurisdictions.indices.map { rollup ? d.lineage(of: $0) : [$0] })
@@ -42,19 +50,28 @@ public struct MonthlyTable: Sendable {
         let js = jurisdictions, kinds = Self.kinds
         var events = [Int](repeating: 0, count: months * js * kinds)
         var sums = [Int](repeating: 0, count: months * js * kinds)
+        var counted = [Int](repeating: 0, count: months * js * kinds)
+        var yearOnly = [Int](repeating: 0, count: months * js * kinds)
         for k in d.events.indices {
             let m = monthOf[k.raw] - lo
-            let kind = d.events.kinds[k].order, count = d.events.counts[k] ?? 0
+            let kind = d.events.kinds[k]
+            let monthUnknown = d.events.dates[k].precision == .year
+            // A tally is a snapshot: adding it to another (or to itself a month later) means nothing.
+            let count = kind == .caseTally ? nil : d.events.counts[k]
             for j in lineages[d.events.jurisdictions[k]] {
-                let key = (m * js + j.raw) * kinds + kind
+                let key = (m * js + j.raw) * kinds + kind.order
                 events[key] += 1
-                sums[key] += count
+                if monthUnknown { yearOnly[key] += 1 }
+                // Counts are capped at a billion when loaded, so no sum of them overflows.
+                if let count { sums[key] += count; counted[key] += 1 }
             }
         }
         first = Month(index: lo)
         self.months = months
         self.events = events
         self.sums = sums
+        self.counted = counted
+        self.yearOnly = yearOnly
     }
 
     func key(_ m: Int, _ j: JurisdictionIndex, _ kind: EventKind) -> Int { (m * jurisdictions + j.raw) * Self.kinds + kind.order }
@@ -62,31 +79,75 @@ public struct MonthlyTable: Sendable {
     /// Events in month `m` (0 = `first`) of `kind` in jurisdiction `j`.
     public func events(month m: Int, jurisdiction j: JurisdictionIndex, kind: EventKind) -> Int { events[key(m, j, kind)] }
 
-    /// The sum of those events' counts.
-    public func countSum(month m: Int, jurisdiction j: JurisdictionIndex, kind: EventKind) -> Int { sums[key(m, j, kind)] }
+    /// The sum of those events' counts, nil when none carried one (always for `case_tally`).
+    public func countSum(month m: Int, jurisdiction j: JurisdictionIndex, kind: EventKind) -> Int? {
+        let k = key(m, j, kind)
+        return counted[k] > 0 ? sums[k] : nil
+    }
 
-    /// Events per month and kind (`counts[month][kind.order]`) in `jurisdiction` and those under
-    /// it, or everywhere when nil, from its first month with an event to its last.
-    public func kindCounts(within jurisdiction: JurisdictionIndex?) -> (months: [Month], counts: [[Int]]) {
-        guard let first else { return ([], []) }
+    /// How many of those events' counts went into `countSum`.
+    public func counted(month m: Int, jurisdiction j: JurisdictionIndex, kind: EventKind) -> Int { counted[key(m, j, kind)] }
+
+    /// What a monthly chart draws, in `jurisdiction` and those under it (everywhere when nil):
+    /// events per month whose month is known, from the first such month to the last, and
+    /// apart from them, per year, the events known only by their year, which must not be
+    /// drawn as if they happened in January.
+    public func kindCounts(within jurisdiction: JurisdictionIndex?) -> MonthlyKindCounts {
+        guard let first else { return MonthlyKindCounts() }
         let scope: [JurisdictionIndex]
         if let jurisdiction { scope = jurisdiction.raw < jurisdictions ? [jurisdiction] : [] }
         else { scope = rollup ? roots : (0..<jurisdictions).map(JurisdictionIndex.init) }
         var counts: [[Int]] = []
         counts.reserveCapacity(months)
+        var out = MonthlyKindCounts()
         var lo = -1, hi = -1
         for m in 0..<months {
-            var row = [Int](repeating: 0, count: Self.kinds)
+            var row = [Int](repeating: 0, count: Self.kinds), undated = row
             for j in scope {
                 let base = (m * jurisdictions + j.raw) * Self.kinds
-                for k in 0..<Self.kinds { row[k] += events[base + k] }
+                for k in 0..<Self.kinds {
+                    row[k] += events[base + k] - yearOnly[base + k]
+                    undated[k] += yearOnly[base + k]
+                }
             }
             if row.contains(where: { $0 > 0 }) { if lo < 0 { lo = m }; hi = m }
             counts.append(row)
+            // Year-only events sit in their year's January, so each year is met once here.
+            if undated.contains(where: { $0 > 0 }) {
+                out.years.append(Month(index: first.index + m).year)
+                out.yearOnly.append(undated)
+            }
         }
-        guard lo >= 0 else { return ([], []) }
-        return ((lo...hi).map { Month(index: first.index + $0) }, Array(counts[lo...hi]))
+        if lo >= 0 {
+            out.months = (lo...hi).map { Month(index: first.index + $0) }
+            out.counts = Array(counts[lo...hi])
+        }
+        return out
     }
+}
+
+/// Events per kind for a monthly chart: by month where the month is known, by year where
+/// only the year is. `counts[i][kind.order]` belongs to `months[i]`, `yearOnly[i]` to `years[i]`.
+public struct MonthlyKindCounts: Sendable, Equatable {
+    /// Every month from the first to the last with an event whose month is known, gaps included.
+    public var months: [Month] = []
+    public var counts: [[Int]] = []
+    /// Years with events known only by their year, in order.
+    public var years: [Int] = []
+    public var yearOnly: [[Int]] = []
+
+    public init(months: [Month] = [], counts: [[Int]] = [], years: [Int] = [], yearOnly: [[Int]] = []) {
+        self.months = months; self.counts = counts; self.years = years; self.yearOnly = yearOnly
+    }
+
+    /// Events per month, all kinds together.
+    public var totals: [Int] { counts.map { $0.reduce(0, +) } }
+    /// Events known only by their year, per year.
+    public var yearTotals: [Int] { yearOnly.map { $0.reduce(0, +) } }
+    /// Every event counted, both parts.
+    public var total: Int { totals.reduce(0, +) + yearTotals.reduce(0, +) }
+    /// True when there is nothing to draw.
+    public var isEmpty: Bool { months.isEmpty && years.isEmpty }
 }
 
 /// Counting events by month, kind and jurisdiction.
@@ -109,7 +170,8 @@ public enum Counts {
                     let n = t.events(month: m, jurisdiction: j, kind: k)
                     if n > 0 {
                         out.append(MonthlyCount(month: Month(index: first.index + m), jurisdiction: j, kind: k,
-                                                events: n, countSum: t.countSum(month: m, jurisdiction: j, kind: k)))
+                                                events: n, countSum: t.countSum(month: m, jurisdiction: j, kind: k),
+                                                counted: t.counted(month: m, jurisdiction: j, kind: k)))
                     }
                 }
             }

@@ -28,16 +28,17 @@ extension Analysis {
         }
     }
 
-    /// `month,jurisdiction,kind,events,count_sum`
+    /// `month,jurisdiction,kind,events,count_sum,counted`
     public func monthlyCSV(flavour: CSVFlavour, rollup: Bool) -> [UInt8] {
         var w = CSVWriter(flavour: flavour)
-        w.row(["month", "jurisdiction", "kind", "events", "count_sum"])
+        w.row(["month", "jurisdiction", "kind", "events", "count_sum", "counted"])
         for r in monthly(rollup: rollup) {
             w.month(r.month); w.separator()
             w.text(dataset.jurisdictions[r.jurisdiction].id); w.separator()
             w.text(r.kind.rawValue); w.separator()
             w.int(r.events); w.separator()
-            w.int(r.countSum); w.endRow()
+            w.int(r.countSum); w.separator()
+            w.int(r.counted); w.endRow()
         }
         return w.bytes
     }

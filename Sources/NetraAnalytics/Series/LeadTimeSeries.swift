@@ -18,6 +18,25 @@ public struct LeadTimeBin: Sendable, Hashable {
     public var count: Int { exact + inexact }
 }
 
+/// The values a lead time resting on an inexact date can take: from its least to its
+/// greatest, each `nil` when unbounded (an `on-or-before` date can be any day before).
+public struct LeadTimeRange: Sendable, Hashable, Comparable {
+    /// The figure from the anchors, as the CSVs write it.
+    public var day: Int
+    /// The least value the dates allow, `nil` for no bound.
+    public var low: Int?
+    /// The greatest value the dates allow, `nil` for no bound.
+    public var high: Int?
+
+    public init(day: Int, low: Int?, high: Int?) {
+        self.day = day; self.low = low; self.high = high
+    }
+
+    public static func < (a: LeadTimeRange, b: LeadTimeRange) -> Bool {
+        (a.low ?? .min, a.high ?? .max, a.day) < (b.low ?? .min, b.high ?? .max, b.day)
+    }
+}
+
 /// The lead times of one row — a measure in a jurisdiction — counted per day, so that a row
 /// costs the same to lay out and draw for ten values or a million.
 public struct LeadTimeSeries: Sendable, Hashable {
@@ -29,9 +48,17 @@ public struct LeadTimeSeries: Sendable, Hashable {
     public private(set) var bins: [LeadTimeBin]
     /// Number of values.
     public private(set) var count: Int
+    /// The range of each inexact value, sorted, when the series has at most `rangeLimit`
+    /// values and its maker knew them; empty otherwise (a chart then draws bins only).
+    public private(set) var ranges: [LeadTimeRange]
+
+    /// Up to this many values, a series carries its inexact values' ranges: few enough to
+    /// draw one by one (the lead-time chart's swarm rows).
+    public static let rangeLimit = 200
 
     /// A series from bins in any order; bins of one day are merged and empty ones dropped.
-    public init(measure: String, jurisdiction: String, bins: [LeadTimeBin]) {
+    /// `ranges`, when given, are the inexact values' ranges (one per inexact value).
+    public init(measure: String, jurisdiction: String, bins: [LeadTimeBin], ranges: [LeadTimeRange] = []) {
         self.measure = measure
         self.jurisdiction = jurisdiction
         var merged: [LeadTimeBin] = []
@@ -45,7 +72,11 @@ public struct LeadTimeSeries: Sendable, Hashable {
         }
         self.bins = merged
         count = merged.reduce(0) { $0 + $1.count }
+        self.ranges = count <= Self.rangeLimit ? ranges.sorted() : []
     }
+
+    /// True when every inexact value has its range.
+    public var hasRanges: Bool { ranges.count == bins.reduce(0) { $0 + $1.inexact } && !ranges.isEmpty }
 
     /// A series from single values: those resting on exact dates and those that do not.
     public init(measure: String, jurisdiction: String, exactDays: [Int], inexactDays: [Int] = []) {
@@ -64,6 +95,9 @@ public struct LeadTimeSeries: Sendable, Hashable {
         return bins.last?.day ?? 0
     }
 
+    /// Charts draw a median only from this many values on: of one or two it says nothing.
+    public static let medianMinimum = 3
+
     /// The median (the mean of the middle two for an even count); 0 when empty.
     public var median: Double {
         guard count > 0 else { return 0 }
@@ -74,9 +108,12 @@ public struct LeadTimeSeries: Sendable, Hashable {
     /// One series per measure and jurisdiction of `leadTimes`: measures in order of first
     /// appearance, jurisdictions likewise within each. Counts per day with integer keys, so
     /// no String is made per value; `label` and `jurisdictionID` are asked once per series.
+    /// `range`, when given, gives an inexact value's range; it is asked only for series of at
+    /// most `rangeLimit` values.
     public static func grouping(_ leadTimes: [LeadTime], jurisdictionCount: Int,
                                 label: (LeadTimeMeasure) -> String,
-                                jurisdictionID: (JurisdictionIndex) -> String) -> [LeadTimeSeries] {
+                                jurisdictionID: (JurisdictionIndex) -> String,
+                                range: ((LeadTime) -> LeadTimeRange)? = nil) -> [LeadTimeSeries] {
         let measures = LeadTimeMeasure.allCases
         let jc = max(0, jurisdictionCount)
         let keys = measures.count * jc
@@ -95,8 +132,10 @@ public struct LeadTimeSeries: Sendable, Hashable {
         var first = [Int](repeating: -1, count: keys)
         var measureFirst = [Int](repeating: -1, count: measures.count)
         var lo = [Int](repeating: .max, count: keys), hi = [Int](repeating: .min, count: keys)
+        var count = [Int](repeating: 0, count: keys)
         for (n, t) in leadTimes.enumerated() where t.jurisdiction.raw < jc {
             let m = index(t.measure), k = m * jc + t.jurisdiction.raw
+            count[k] += 1
             if first[k] < 0 { first[k] = n }
             if measureFirst[m] < 0 { measureFirst[m] = n }
             if t.days < lo[k] { lo[k] = t.days }
@@ -116,8 +155,10 @@ public struct LeadTimeSeries: Sendable, Hashable {
                 sparse[k] = [:]
             }
         }
+        var ranges = [[LeadTimeRange]](repeating: [], count: keys)
         for t in leadTimes where t.jurisdiction.raw < jc {
             let k = index(t.measure) * jc + t.jurisdiction.raw
+            if !t.exact, let range, count[k] <= rangeLimit { ranges[k].append(range(t)) }
             if exact[k].isEmpty {
                 sparse[k, default: [:]][t.days, default: (0, 0)].0 += t.exact ? 1 : 0
                 sparse[k, default: [:]][t.days, default: (0, 0)].1 += t.exact ? 0 : 1
@@ -139,7 +180,8 @@ public struct LeadTimeSeries: Sendable, Hashable {
                     bins.append(LeadTimeBin(day: lo[k] + d, exact: Int(exact[k][d]), inexact: Int(inexact[k][d])))
                 }
             }
-            return LeadTimeSeries(measure: label(measures[k / jc]), jurisdiction: jurisdictionID(JurisdictionIndex(k % jc)), bins: bins)
+            return LeadTimeSeries(measure: label(measures[k / jc]), jurisdiction: jurisdictionID(JurisdictionIndex(k % jc)), bins: bins,
+                                  ranges: ranges[k])
         }
     }
 }
@@ -149,6 +191,31 @@ extension Analysis {
     public func leadTimeSeries(label: (LeadTimeMeasure) -> String) -> [LeadTimeSeries] {
         let d = dataset
         return LeadTimeSeries.grouping(leadTimes, jurisdictionCount: d.jurisdictions.count,
-                                       label: label, jurisdictionID: { d.jurisdictions[$0].id })
+                                       label: label, jurisdictionID: { d.jurisdictions[$0].id }, range: leadTimeRange)
+    }
+
+    /// The values `t` can take under every reading of its dates: a month or year date can be
+    /// any of its days, an `on-or-before` date any day up to it. A response, report, decision
+    /// or sanction does not come before its incident, nor a report before its event, so those
+    /// ranges start at 0 at the least (unless the anchors already put them below).
+    public func leadTimeRange(_ t: LeadTime) -> LeadTimeRange {
+        let d = dataset
+        let from = d.events.dates[t.event]
+        // The target's least and greatest day (nil: unbounded below).
+        let to: (earliest: Day?, latest: Day)?
+        switch t.measure {
+        case .prevention:
+            if case .election(let e) = t.target { to = (d.elections[e].date, d.elections[e].date) } else { to = nil }
+        case .response, .report, .decision, .sanction:
+            if case .event(let r) = t.target { let rd = d.events.dates[r]; to = (rd.earliest, rd.latest) } else { to = nil }
+        case .reportingLag:
+            to = d.events.sourceDates[t.event].map { ($0, $0) }
+        }
+        guard let to else { return LeadTimeRange(day: t.days, low: t.days, high: t.days) }
+        // Least: the target as early as it can be, the start as late; greatest: the other way.
+        var low = to.earliest.map { from.latest.days(to: $0) }
+        let high = from.earliest.map { $0.days(to: to.latest) }
+        if t.measure != .prevention, t.days >= 0 { low = max(low ?? 0, 0) }
+        return LeadTimeRange(day: t.days, low: low, high: high)
     }
 }

@@ -13,13 +13,25 @@ public struct LeadTimeRow: Sendable, Hashable {
     public var count: Int
     /// Median of the row’s days.
     public var median: Double
-    /// Where the median is marked.
+    /// Where the median falls (marked only when `medianDrawn`).
     public var medianX: Double
+    /// True when the row has `LeadTimeSeries.medianMinimum` values or more and its median is drawn.
+    public var medianDrawn: Bool
+    /// The ranges drawn for its inexact values (pixels, left to right; open ends at the plot's edge).
+    public var ranges: [LeadTimeRangeMark]
     /// Dot centres in order of days (exact first on a day); empty when the row is a band.
     public var dots: [ChartPoint]
     /// A row with more than `LeadTimesChart.swarmLimit` values: one column per few pixels,
     /// its height by how many values fall in it (empty for a row of dots).
     public var band: [ChartRect]
+}
+
+/// An inexact lead time drawn as the span of values its dates allow.
+public struct LeadTimeRangeMark: Sendable, Hashable {
+    /// The values, as the series gave them.
+    public var range: LeadTimeRange
+    /// Left and right ends in pixels, and the row's y it sits at.
+    public var x0: Double, x1: Double, y: Double
 }
 
 /// The laid-out lead-time chart.
@@ -42,8 +54,9 @@ public struct LeadTimesPlan: Sendable {
 
 /// Lead times per measure and jurisdiction as dots, the median marked.
 public struct LeadTimesChart: Chart {
-    /// Rows with more values than this are drawn as a band of counts instead of a swarm.
-    public static let swarmLimit = 200
+    /// Rows with more values than this are drawn as a band of counts instead of a swarm; as
+    /// many as carry their ranges.
+    public static let swarmLimit = LeadTimeSeries.rangeLimit
 
     /// The rows: lead times counted per measure, jurisdiction and day.
     public var series: [LeadTimeSeries]
@@ -68,7 +81,7 @@ public struct LeadTimesChart: Chart {
             if let k = rowsByMeasure[x.measure, default: []].firstIndex(where: { $0.jurisdiction == x.jurisdiction }) {
                 let old = rowsByMeasure[x.measure, default: []][k]
                 rowsByMeasure[x.measure, default: []][k] = LeadTimeSeries(measure: old.measure, jurisdiction: old.jurisdiction,
-                                                                          bins: old.bins + x.bins)
+                                                                          bins: old.bins + x.bins, ranges: old.ranges + x.ranges)
             } else {
                 rowsByMeasure[x.measure, default: []].append(x)
             }
@@ -80,12 +93,21 @@ public struct LeadTimesChart: Chart {
             dataset.jurisdictionIndex[j].map { dataset.jurisdictions[$0].name } ?? j
         }
 
+        // Rows of dots draw an inexact value as its range when they know it, else as a hollow dot.
+        let swarm = allRows.filter { $0.count <= Self.swarmLimit }
+        let anyHollow = swarm.contains { !$0.hasRanges && $0.bins.contains { $0.inexact > 0 } }
+        let anyRange = swarm.contains(where: \.hasRanges)
+        let anyOpen = swarm.contains { $0.hasRanges && $0.ranges.contains { $0.low == nil || $0.high == nil } }
+        let anyMedian = allRows.contains { $0.count >= LeadTimeSeries.medianMinimum }
         var legend = measures.enumerated().map { LegendItem(label: (Strings.measureKey($0.element)?.text(lang) ?? $0.element), color: SeriesPalette.color($0.offset), symbol: .circle) }
-        legend.append(LegendItem(label: StringKey.imprecise.text(lang), color: theme.muted, symbol: .ring))
-        legend.append(LegendItem(label: StringKey.median.text(lang), color: theme.ink, symbol: .medianBar))
-        // Explain only the marks that are drawn: dots, bands or both.
+        if anyRange { legend.append(LegendItem(label: PrecisionText.leadRange.text(lang), color: theme.muted, symbol: .range)) }
+        if anyOpen { legend.append(LegendItem(label: PrecisionText.leadOpenEnd.text(lang), color: theme.muted, symbol: .openRange)) }
+        if anyHollow { legend.append(LegendItem(label: StringKey.imprecise.text(lang), color: theme.muted, symbol: .ring)) }
+        if anyMedian { legend.append(LegendItem(label: StringKey.median.text(lang), color: theme.ink, symbol: .medianBar)) }
+        // Explain only the marks that are drawn: dots, ranges, bands.
         var subtitle = "\(NumberFormat.number(total, lang)) \(StringKey.leadTimes.text(lang))"
-        if allRows.contains(where: { $0.count <= Self.swarmLimit }) { subtitle += " · " + StringKey.leadDotsNote.text(lang) }
+        if anyHollow { subtitle += " · " + StringKey.leadDotsNote.text(lang) }
+        else if !swarm.isEmpty { subtitle += " · " + PrecisionText.leadMarksNote.text(lang) }
         if anyBand { subtitle += " · " + StringKey.leadBandsNote.text(lang) }
         let frame = try Frame.layout(FrameSpec(
             title: StringKey.leadTitle.text(lang), subtitle: subtitle,
@@ -98,9 +120,10 @@ public struct LeadTimesChart: Chart {
                                  rows: [], hiddenRows: 0, xTicks: [], legend: frame.legend)
         }
 
-        // Axis over all values, zero always included.
-        let lo = Double(min(0, allRows.compactMap { $0.bins.first?.day }.min() ?? 0))
-        let hi = Double(max(0, allRows.compactMap { $0.bins.last?.day }.max() ?? 0))
+        // Axis over all values and the bounds of their ranges, zero always included.
+        let bounds = swarm.flatMap { $0.ranges.flatMap { [$0.low, $0.high].compactMap { $0 } } }
+        let lo = Double(min(0, (allRows.compactMap { $0.bins.first?.day } + bounds).min() ?? 0))
+        let hi = Double(max(0, (allRows.compactMap { $0.bins.last?.day } + bounds).max() ?? 0))
         let ticks = NiceTicks.niceTicks(lo, max(hi, lo + 1), count: 8, integer: true)
         let domain = (ticks.first ?? lo, ticks.last ?? hi)
 
@@ -109,9 +132,10 @@ public struct LeadTimesChart: Chart {
         for r in allRows { nameW = max(nameW, try measurer.width(displayName(r.jurisdiction), theme.legend)) }
         nameW = min(nameW, theme.width * 0.22)
         var rightW = 0.0
-        let medianWord = StringKey.median.text(lang), daysWord = StringKey.days.text(lang)
+        // The median only from `medianMinimum` values on; n always.
         func rightText(_ med: Double, _ n: Int) -> String {
-            "\(medianWord) \(NumberFormat.number(med, lang)) \(daysWord) · n = \(NumberFormat.number(n, lang))"
+            PrecisionText.leadRowFigure(median: n >= LeadTimeSeries.medianMinimum ? NumberFormat.number(med, lang) : nil,
+                                        n: NumberFormat.number(n, lang)).text(lang)
         }
         for r in allRows { rightW = max(rightW, try measurer.width(rightText(r.median, r.count), theme.note)) }
         let axisH = try XAxis.height(title: StringKey.leadAxis.text(lang), theme: theme, measurer: measurer)
@@ -182,13 +206,16 @@ public struct LeadTimesChart: Chart {
             let color = SeriesPalette.color(mi)
             var dots: [ChartPoint] = []
             var band: [ChartRect] = []
+            var ranges: [LeadTimeRangeMark] = []
             if row.count <= Self.swarmLimit {
+                // With ranges known, inexact values are drawn as ranges, not dots.
+                let drawRanges = row.hasRanges
                 // Beeswarm: each dot takes the free slot nearest the row's centre line.
                 let step = 2 * r * 0.95
                 let maxSlots = max(0, Int((rowH / 2 - r) / step))
                 var exactness: [Bool] = []
                 for b in row.bins {
-                    for n in 0..<b.count {
+                    for n in 0..<(drawRanges ? b.exact : b.count) {
                         let exact = n < b.exact
                         let cx = scale(Double(b.day))
                         var chosen = rect.midY
@@ -199,6 +226,27 @@ public struct LeadTimesChart: Chart {
                         }
                         dots.append(ChartPoint(x: cx, y: chosen))
                         exactness.append(exact)
+                    }
+                }
+                if drawRanges {
+                    // Each range takes the slot nearest the centre line where it meets no dot and no
+                    // other range; failing that, one where it only passes under a dot (drawn over it).
+                    let pad = 6 * s, rangeStep = 6 * s
+                    let rangeSlots = max(0, Int((rowH / 2 - 5 * s) / rangeStep))
+                    for v in row.ranges {
+                        let x0 = v.low.map { scale(Double($0)) } ?? plot.minX, x1 = v.high.map { scale(Double($0)) } ?? plot.maxX
+                        var chosen: Double?, fallback: Double?
+                        search: for slot in 0...(2 * rangeSlots) {
+                            let cy = rect.midY + Double((slot + 1) / 2) * (slot % 2 == 0 ? 1 : -1) * rangeStep
+                            let hitsDot = dots.contains { $0.x + r + pad > x0 && $0.x - r - pad < x1 && abs($0.y - cy) < r + 3 * s }
+                            let hitsRange = ranges.contains { $0.x1 + pad > x0 && $0.x0 - pad < x1 && abs($0.y - cy) < rangeStep * 0.99 }
+                            if !hitsRange && fallback == nil { fallback = cy }
+                            if !hitsDot && !hitsRange { chosen = cy; break search }
+                        }
+                        let y = chosen ?? fallback ?? rect.midY
+                        ranges.append(LeadTimeRangeMark(range: v, x0: x0, x1: x1, y: y))
+                        marks.append(contentsOf: RangeMarks.marks(x0: x0, x1: max(x0, x1), y: y, color: color,
+                                                                  openLow: v.low == nil, openHigh: v.high == nil, s: s))
                     }
                 }
                 for (p, exact) in zip(dots, exactness) {
@@ -215,10 +263,14 @@ public struct LeadTimesChart: Chart {
             }
             let med = row.median
             let mx = scale(med)
-            marks.append(.line([ChartPoint(x: mx, y: rect.minY + 3 * s), ChartPoint(x: mx, y: rect.maxY - 3 * s)], stroke: theme.ink, thickness: 4 * s, dash: nil))
+            // A median of one or two values says nothing a reader should act on: not drawn.
+            let medianDrawn = row.count >= LeadTimeSeries.medianMinimum
+            if medianDrawn {
+                marks.append(.line([ChartPoint(x: mx, y: rect.minY + 3 * s), ChartPoint(x: mx, y: rect.maxY - 3 * s)], stroke: theme.ink, thickness: 4 * s, dash: nil))
+            }
             marks.append(.text(try measurer.place(rightText(med, row.count), theme.note, x: plot.maxX + 14 * s, y: rect.midY, valign: .middle, role: .value)))
             rows.append(LeadTimeRow(measure: m, jurisdiction: row.jurisdiction, rect: rect, count: row.count, median: med,
-                                    medianX: mx, dots: dots, band: band))
+                                    medianX: mx, medianDrawn: medianDrawn, ranges: ranges, dots: dots, band: band))
             y += rowH
         }
         if shown.count < allRows.count {

@@ -13,6 +13,18 @@ public struct BarSegment: Sendable, Hashable {
     public var rect: ChartRect
 }
 
+/// One kind's part of a year's bar of events known only by their year.
+public struct YearOnlySegment: Sendable, Hashable {
+    /// Its year.
+    public var year: Int
+    /// Its kind.
+    public var kind: EventKind
+    /// Events it stands for.
+    public var count: Int
+    /// Where the segment was drawn.
+    public var rect: ChartRect
+}
+
 /// The laid-out monthly stacked bar chart.
 public struct MonthlyBarsPlan: Sendable {
     /// What is drawn.
@@ -25,28 +37,18 @@ public struct MonthlyBarsPlan: Sendable {
     public var totals: [Int]
     /// Bar segments, month by month, bottom (first kind) to top.
     public var segments: [BarSegment]
+    /// Years with events known only by their year, drawn as pale bars left of the months.
+    public var years: [Int]
+    /// Those events per year.
+    public var yearTotals: [Int]
+    /// Their segments, year by year, bottom to top.
+    public var yearSegments: [YearOnlySegment]
     /// Count ticks.
     public var yTicks: [AxisTick]
     /// One tick per labelled month (value: the month's index).
     public var xTicks: [AxisTick]
     /// Legend entries (kinds present).
     public var legend: [LegendEntry]
-}
-
-/// Events per month × kind for one chart, read from a `MonthlyTable`.
-struct MonthKindCounts: Equatable {
-    var months: [Month] = []
-    /// `counts[m][kind.order]`.
-    var counts: [[Int]] = []
-
-    var totals: [Int] { counts.map { $0.reduce(0, +) } }
-
-    /// Each event once, in the month of its anchor (a span counts from its start), keeping
-    /// events whose jurisdiction is `within` or under it (all when `nil`).
-    static func count(_ table: MonthlyTable, within: JurisdictionIndex?) -> MonthKindCounts {
-        let (months, counts) = table.kindCounts(within: within)
-        return MonthKindCounts(months: months, counts: counts)
-    }
 }
 
 /// Monthly stacked bars of events by kind.
@@ -68,23 +70,29 @@ public struct MonthlyBarsChart: Chart {
         self.init(MonthlyTable(dataset, rollup: true), dataset: dataset, jurisdiction: jurisdiction)
     }
 
-    /// Lays out the bars, their totals and both axes.
+    /// Lays out the bars, their totals and both axes. Events known only by their year get a
+    /// pale hatched bar per year left of the months, under "bulan tidak pasti": their month is
+    /// unknown, so no month's bar holds them.
     public func layout(_ ctx: ChartContext) throws(RenderError) -> MonthlyBarsPlan {
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let scope = try jurisdiction.map { j throws(RenderError) in try ctx.jurisdictionName(dataset, j) }
         // A table without roll-up rows cannot answer for a jurisdiction with those under it.
         let rolled = table.rollup ? table : MonthlyTable(dataset, rollup: true)
-        let data = MonthKindCounts.count(rolled, within: jurisdiction)
-        let totals = data.totals
-        let total = totals.reduce(0, +)
+        let data = rolled.kindCounts(within: jurisdiction)
+        let totals = data.totals, yearTotals = data.yearTotals
+        let total = data.total
+        let yearOnly = yearTotals.reduce(0, +)
 
         var present: [EventKind] = []
-        for k in EventKind.allCases where data.counts.contains(where: { $0[k.order] > 0 }) { present.append(k) }
+        for k in EventKind.allCases where data.counts.contains(where: { $0[k.order] > 0 }) || data.yearOnly.contains(where: { $0[k.order] > 0 }) {
+            present.append(k)
+        }
         var subtitle = scope.map { "\($0) (\(StringKey.withinOne.text(lang)))" } ?? StringKey.allJurisdictions.text(lang)
         if let first = data.months.first, let last = data.months.last {
             subtitle += " · " + DateText.shortMonth(first, lang) + (first == last ? "" : " – " + DateText.shortMonth(last, lang))
         }
         subtitle += " · \(NumberFormat.number(total, lang)) \(StringKey.events.text(lang))"
+        if yearOnly > 0 { subtitle += " · " + PrecisionText.yearOnlyNote(NumberFormat.number(yearOnly, lang)).text(lang) }
         let frame = try Frame.layout(FrameSpec(
             title: StringKey.monthlyTitle.text(lang), subtitle: subtitle,
             footer: ChartText.sourceFooter(dataset, lang),
@@ -92,14 +100,14 @@ public struct MonthlyBarsChart: Chart {
             theme: theme, measurer: measurer)
         var marks = frame.marks
 
-        guard !data.months.isEmpty else {
+        guard !data.isEmpty else {
             marks.append(try ctx.emptyNote(in: frame.body))
             return MonthlyBarsPlan(chart: ctx.plan(marks), plot: frame.body, months: [], totals: [], segments: [],
-                                   yTicks: [], xTicks: [], legend: frame.legend)
+                                   years: [], yearTotals: [], yearSegments: [], yTicks: [], xTicks: [], legend: frame.legend)
         }
 
         // Measure the axes first, then the plot gets what is left.
-        let maxTotal = Double(totals.max() ?? 0)
+        let maxTotal = Double(max(totals.max() ?? 0, yearTotals.max() ?? 0))
         let yTitle = StringKey.eventsAxis.text(lang)
         let xTitle = StringKey.monthAxis.text(lang)
         let bottom = try XAxis.height(title: xTitle, theme: theme, measurer: measurer)
@@ -120,38 +128,87 @@ public struct MonthlyBarsChart: Chart {
                                 left: body.minX, theme: theme, measurer: measurer)
         marks.append(contentsOf: y.marks)
 
-        let n = data.months.count
-        let band = plot.width / Double(n)
-        let barWidth = max(1, (band * 0.72).rounded())
+        // Columns: the year-only group (as wide as its caption needs), one column of gap, then
+        // the months.
+        let caption = PrecisionText.monthUnknown.text(lang)
+        let n = data.months.count, ny = data.years.count
+        let gapSlots = n > 0 && ny > 0 ? 1.0 : 0.0
+        var band = plot.width / max(1, Double(n + ny) + gapSlots)
+        var groupWidth = band * Double(ny)
+        if ny > 0 {
+            let need = (try measurer.width(caption, theme.tick)) + 16 * s
+            if groupWidth < need && n > 0 {
+                groupWidth = min(need, plot.width / 2)
+                band = (plot.width - groupWidth) / (Double(n) + gapSlots)
+            } else if n == 0 {
+                groupWidth = plot.width
+            }
+        }
+        let yearBand = ny > 0 ? groupWidth / Double(ny) : 0
+        let monthsLeft = plot.minX + groupWidth + band * gapSlots
+        let barWidth = max(1, (min(band, ny > 0 ? yearBand : band) * 0.72).rounded())
         var segments: [BarSegment] = []
+        var yearSegments: [YearOnlySegment] = []
         var placer = LabelPlacer(bounds: ChartRect(minX: plot.minX - band, minY: body.minY - valueHeight, maxX: plot.maxX + band, maxY: plot.maxY),
                                  padding: 2 * s)
-        for (i, month) in data.months.enumerated() {
-            let x0 = (plot.minX + band * Double(i) + (band - barWidth) / 2).rounded()
+
+        /// One stacked bar: its segments' rectangles (bottom first) and its marks.
+        func bar(_ counts: [Int], x0: Double, pale: Bool) -> [(EventKind, Int, ChartRect)] {
+            var out: [(EventKind, Int, ChartRect)] = []
             var acc = 0
             for kind in EventKind.allCases {
-                let c = data.counts[i][kind.order]
+                let c = counts[kind.order]
                 guard c > 0 else { continue }
                 // Round edges once so neighbouring segments share a pixel boundary.
                 let yTop = yScale(Double(acc + c)).rounded(), yBottom = yScale(Double(acc)).rounded()
                 let rect = ChartRect(minX: x0, minY: yTop, maxX: x0 + barWidth, maxY: yBottom)
-                segments.append(BarSegment(month: month, kind: kind, count: c, rect: rect))
-                marks.append(.rect(rect, fill: KindPalette.color(kind)))
+                out.append((kind, c, rect))
+                let color = KindPalette.color(kind)
+                if pale {
+                    // Pale and hatched in the kind's colour: the kind stays legible, the date does not look exact.
+                    marks.append(.rect(rect, fill: color.tinted(0.72)))
+                    marks.append(contentsOf: Self.hatch(rect, color: color.withAlpha(150), spacing: 9 * s, thickness: 1.5 * s))
+                    marks.append(.outline(rect, stroke: color, thickness: 1.5 * s))
+                } else {
+                    marks.append(.rect(rect, fill: color))
+                }
                 acc += c
             }
             // Thin white rules between segments so neighbours of similar lightness stay apart.
-            var edge = 0
-            for kind in EventKind.allCases.dropLast() {
-                edge += data.counts[i][kind.order]
-                guard edge > 0, edge < acc, data.counts[i][kind.order] > 0 else { continue }
-                let yy = yScale(Double(edge)).rounded()
-                marks.append(.rect(ChartRect(x: x0, y: yy - 1 * s, width: barWidth, height: 1 * s), fill: .white.withAlpha(200)))
+            for seg in out.dropFirst() {
+                marks.append(.rect(ChartRect(x: x0, y: seg.2.maxY - 1 * s, width: barWidth, height: 1 * s), fill: .white.withAlpha(200)))
             }
-            if totals[i] > 0 {
-                let label = try measurer.place(NumberFormat.number(totals[i], lang), theme.value, x: x0 + barWidth / 2,
-                                               y: yScale(Double(totals[i])) - 4 * s, align: .center, valign: .bottom, role: .value)
-                if placer.place([label.box]) != nil { marks.append(.text(label)) }
+            return out
+        }
+        func totalLabel(_ t: Int, x: Double) throws(RenderError) {
+            guard t > 0 else { return }
+            let label = try measurer.place(NumberFormat.number(t, lang), theme.value, x: x,
+                                           y: yScale(Double(t)) - 4 * s, align: .center, valign: .bottom, role: .value)
+            if placer.place([label.box]) != nil { marks.append(.text(label)) }
+        }
+
+        var yearPositions: [Double] = []
+        for (i, year) in data.years.enumerated() {
+            let cx = plot.minX + yearBand * (Double(i) + 0.5)
+            yearPositions.append(cx)
+            let x0 = (cx - barWidth / 2).rounded()
+            for (kind, c, rect) in bar(data.yearOnly[i], x0: x0, pale: true) {
+                yearSegments.append(YearOnlySegment(year: year, kind: kind, count: c, rect: rect))
             }
+            try totalLabel(yearTotals[i], x: x0 + barWidth / 2)
+        }
+        if ny > 0 && n > 0 {
+            // A dashed rule in the gap: the pale bars are not on the months' time axis.
+            let gx = (plot.minX + groupWidth + band / 2).rounded()
+            marks.append(.line([ChartPoint(x: gx, y: plot.minY), ChartPoint(x: gx, y: plot.maxY + 6 * s)],
+                               stroke: theme.axis.withAlpha(150), thickness: 1 * s, dash: 5 * s))
+        }
+        for (i, month) in data.months.enumerated() {
+            let x0 = (monthsLeft + band * Double(i) + (band - barWidth) / 2).rounded()
+            for (kind, c, rect) in bar(data.counts[i], x0: x0, pale: false) {
+                segments.append(BarSegment(month: month, kind: kind, count: c, rect: rect))
+            }
+            try totalLabel(totals[i], x: x0 + barWidth / 2)
         }
 
         // Label every k-th month, k the smallest of 1, 2, 3, 6, 12, … whose labels fit; aligned
@@ -166,12 +223,24 @@ public struct MonthlyBarsChart: Chart {
         var positions: [Double] = [], values: [Double] = [], labels: [(primary: String, year: String?)] = []
         var lastYear: Int?
         for (i, m) in data.months.enumerated() where m.index % stride == 0 {
-            positions.append(plot.minX + band * (Double(i) + 0.5))
+            positions.append(monthsLeft + band * (Double(i) + 0.5))
             values.append(Double(m.index))
             let newYear = lastYear != m.year
             lastYear = m.year
             labels.append((stride >= 12 ? String(m.year) : DateText.shortMonthName(m.number, lang),
                            stride < 12 && newYear ? String(m.year) : nil))
+        }
+        if ny > 0 {
+            // The years under their pale bars, and the caption on the line where the months' years go.
+            let yx = try XAxis.marks(positions: yearPositions, values: data.years.map(Double.init),
+                                     labels: data.years.map { (String($0), nil) }, title: nil, plot: plot, theme: theme, measurer: measurer)
+            marks.append(contentsOf: yx.marks)
+            let lh = try measurer.lineHeight(theme.tick)
+            let style = TextStyle(size: theme.tick.size, bold: true, color: theme.tick.color)
+            if let fitted = try measurer.fit(caption, style, maxWidth: groupWidth + band * gapSlots * 0.8) {
+                marks.append(.text(try measurer.place(fitted, style, x: plot.minX + groupWidth / 2, y: plot.maxY + 8 * s + lh,
+                                                      align: .center, role: .tickLabel)))
+            }
         }
         let x = try XAxis.marks(positions: positions, values: values, labels: labels, title: xTitle, plot: plot,
                                 theme: theme, measurer: measurer)
@@ -179,6 +248,25 @@ public struct MonthlyBarsChart: Chart {
         marks.append(.line([ChartPoint(x: plot.minX, y: plot.maxY), ChartPoint(x: plot.maxX, y: plot.maxY)],
                            stroke: theme.axis, thickness: 1.5 * s, dash: nil))
         return MonthlyBarsPlan(chart: ctx.plan(marks), plot: plot, months: data.months, totals: totals, segments: segments,
+                               years: data.years, yearTotals: yearTotals, yearSegments: yearSegments,
                                yTicks: y.ticks, xTicks: x.ticks, legend: frame.legend)
+    }
+
+    /// Diagonal lines across `r`, clipped to it.
+    static func hatch(_ r: ChartRect, color: RGBA, spacing: Double, thickness: Double) -> [Mark] {
+        let h = r.height
+        guard h > 2, r.width > 2, spacing > 0 else { return [] }
+        var out: [Mark] = []
+        // Each line runs up and to the right at 45°, from (c, maxY) to (c + h, minY).
+        var c = r.minX - h + spacing / 2
+        while c < r.maxX {
+            let t0 = max(0, (r.minX - c) / h), t1 = min(1, (r.maxX - c) / h)
+            if t1 > t0 {
+                out.append(.line([ChartPoint(x: c + t0 * h, y: r.maxY - t0 * h), ChartPoint(x: c + t1 * h, y: r.maxY - t1 * h)],
+                                 stroke: color, thickness: thickness, dash: nil))
+            }
+            c += spacing
+        }
+        return out
     }
 }

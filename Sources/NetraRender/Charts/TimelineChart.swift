@@ -182,8 +182,15 @@ public struct TimelineChart: Chart {
             return [.circle(center: it.marker, radius: r, fill: color, stroke: edge, thickness: 1.5 * s)]
         case .onOrBefore:
             let m = it.marker
-            return [.line([ChartPoint(x: m.x - r - tail * (r / (7 * s)), y: m.y), ChartPoint(x: m.x - r, y: m.y)], stroke: edge, thickness: 2 * s, dash: nil),
-                    .circle(center: m, radius: r - 1 * s, fill: .white, stroke: KindPalette.isFaint(kind) ? edge : color, thickness: 3 * s)]
+            // The lead-in fades out to the left: the event happened by this day, from no known start.
+            let start = m.x - r - tail * (r / (7 * s)), end = m.x - r, steps = 3
+            var out: [Mark] = (0..<steps).map { k in
+                let a = start + (end - start) * Double(k) / Double(steps), b = start + (end - start) * Double(k + 1) / Double(steps)
+                return .line([ChartPoint(x: a, y: m.y), ChartPoint(x: b, y: m.y)], stroke: edge.withAlpha(UInt8(85 + 170 * k / (steps - 1))),
+                             thickness: 2 * s, dash: nil)
+            }
+            out.append(.circle(center: m, radius: r - 1 * s, fill: .white, stroke: KindPalette.isFaint(kind) ? edge : color, thickness: 3 * s))
+            return out
         case .span:
             guard let bar = it.bar else { return [] }
             var out: [Mark] = [.rect(bar, fill: color.withAlpha(70)), .outline(bar, stroke: color.shaded(0.15).withAlpha(200), thickness: 1 * s)]

@@ -3,6 +3,8 @@ public enum LegendSymbol: Sendable, Hashable {
     case square, circle, hollowCircle, line, dashedLine, spanBar, medianBar
     /// Marker shapes of the cases chart.
     case triangle, diamond, ring
+    /// The lead-time chart's range of an inexact figure, bounded, and open on its right.
+    case range, openRange
 }
 
 /// One legend entry to lay out: a symbol in a colour and its words.
@@ -42,7 +44,7 @@ enum LegendLayout {
         var cx = x, cy = y
         for item in items {
             let symbolWidth = item.symbol == .line || item.symbol == .dashedLine || item.symbol == .hollowCircle
-                || item.symbol == .spanBar ? sw * 1.8 : sw
+                || item.symbol == .spanBar || item.symbol == .range || item.symbol == .openRange ? sw * 1.8 : sw
             guard let label = try measurer.fit(item.label, theme.legend, maxWidth: width - symbolWidth - swatchGap) else { continue }
             let w = symbolWidth + swatchGap + (try measurer.width(label, theme.legend))
             if cx > x && cx + w > x + width { cx = x; cy += lh + rowGap }
@@ -93,8 +95,35 @@ enum LegendLayout {
                              fill: color, stroke: color.shaded(0.45), thickness: 1 * s)]
         case .ring:
             return [.circle(center: r.center, radius: r.height / 2 - 1 * s, fill: .white, stroke: color, thickness: 2.5 * s)]
+        case .range:
+            return RangeMarks.marks(x0: r.minX + 1.5 * s, x1: r.maxX - 1.5 * s, y: r.midY, color: color, openLow: false, openHigh: false, s: s)
+        case .openRange:
+            return RangeMarks.marks(x0: r.minX + 1.5 * s, x1: r.maxX, y: r.midY, color: color, openLow: false, openHigh: true, s: s)
         case .medianBar:
             return [.line([ChartPoint(x: r.midX, y: r.minY - 2 * s), ChartPoint(x: r.midX, y: r.maxY + 2 * s)], stroke: color, thickness: 4 * s, dash: nil)]
         }
+    }
+}
+
+/// A range from one value to another: a pale bar with a cap at each bound, and an arrow head
+/// at an end that has no bound.
+enum RangeMarks {
+    static func marks(x0: Double, x1: Double, y: Double, color: RGBA, openLow: Bool, openHigh: Bool, s: Double) -> [Mark] {
+        let cap = 4.5 * s, head = 8 * s
+        let a = openLow ? x0 + head : x0, b = openHigh ? x1 - head : x1
+        var out: [Mark] = [.line([ChartPoint(x: a, y: y), ChartPoint(x: max(a, b), y: y)], stroke: color.withAlpha(150), thickness: 3 * s, dash: nil)]
+        if openLow {
+            out.append(.polygon([ChartPoint(x: x0, y: y), ChartPoint(x: x0 + head, y: y - cap), ChartPoint(x: x0 + head, y: y + cap)],
+                                fill: color, stroke: nil, thickness: 0))
+        } else {
+            out.append(.line([ChartPoint(x: x0, y: y - cap), ChartPoint(x: x0, y: y + cap)], stroke: color, thickness: 2.5 * s, dash: nil))
+        }
+        if openHigh {
+            out.append(.polygon([ChartPoint(x: x1, y: y), ChartPoint(x: x1 - head, y: y - cap), ChartPoint(x: x1 - head, y: y + cap)],
+                                fill: color, stroke: nil, thickness: 0))
+        } else {
+            out.append(.line([ChartPoint(x: x1, y: y - cap), ChartPoint(x: x1, y: y + cap)], stroke: color, thickness: 2.5 * s, dash: nil))
+        }
+        return out
     }
 }

@@ -7,10 +7,14 @@ import NetraRender
 
     @Test func countsEachEventOnceInItsStartMonth() throws {
         let plan = try MonthlyBarsChart(data).layout()
-        #expect(plan.months.first == Month(year: 2022, month: 1))   // the year-precision incident
+        // The year-precision incident of 2022 (and one of 2023) stand apart, not in January.
+        #expect(plan.months.first == Month(year: 2022, month: 9))
         #expect(plan.months.last == Month(year: 2024, month: 6))
-        #expect(plan.months.count == 30)                             // gaps included
-        #expect(plan.totals.reduce(0, +) == data.events.count)
+        #expect(plan.months.count == 22)                             // gaps included
+        #expect(plan.totals.reduce(0, +) + plan.yearTotals.reduce(0, +) == data.events.count)
+        #expect(plan.years == [2022, 2023] && plan.yearTotals == [1, 1])
+        // A month-precision event belongs in its month: its month is known.
+        #expect(plan.segments.contains { $0.month == Month(year: 2024, month: 5) && $0.kind == .incident })
         // The 4–13 Nov 2023 follow-up counts once, in November, with the other pledge and the ban.
         let nov = try #require(plan.months.firstIndex(of: Month(year: 2023, month: 11)))
         #expect(plan.totals[nov] == 4)
@@ -21,7 +25,7 @@ import NetraRender
         let jabar = try MonthlyBarsChart(data, jurisdiction: Fixtures.jabar).layout()
         let kota = try MonthlyBarsChart(data, jurisdiction: Fixtures.kota).layout()
         let nationalOnly = data.events.filter { $0.jurisdiction == Fixtures.indonesia }.count
-        #expect(jabar.totals.reduce(0, +) == data.events.count - nationalOnly)
+        #expect(jabar.totals.reduce(0, +) + jabar.yearTotals.reduce(0, +) == data.events.count - nationalOnly)
         #expect(kota.totals.reduce(0, +) == data.events.filter { $0.jurisdiction == Fixtures.kota }.count)
         #expect(kota.chart.texts.contains { $0.role == .subtitle && $0.text.hasPrefix("Kota Bekasi") })
         #expect(throws: RenderError.self) { try MonthlyBarsChart(data, jurisdiction: 99).layout() }
@@ -46,6 +50,46 @@ import NetraRender
             #expect(c.distance(to: KindPalette.color(seg.kind)) < 3, "\(seg.kind) in \(seg.month) is \(c)")
         }
         expectReadable(chart.plan.chart)
+    }
+
+    /// Issue 13, point 5: the shipped year-only incident (2022) and decree (2023) were drawn as
+    /// January bars. Their month is unknown: a pale bar per year, left of the months, says so.
+    @Test func yearOnlyEventsStandApartFromJanuary() throws {
+        let d = try Fixtures.shipped()
+        let chart = try MonthlyBarsChart(d).render()
+        let plan = chart.plan
+        #expect(plan.years == [2022, 2023])
+        #expect(plan.yearSegments.map { "\($0.year) \($0.kind.rawValue) \($0.count)" } == ["2022 incident 1", "2023 regulation 1"])
+        // No month holds them: the axis starts with the SKB of September 2022, January 2023 is empty.
+        #expect(plan.months.first == Month(year: 2022, month: 9))
+        #expect(!plan.segments.contains { $0.month.number == 1 && $0.month.year < 2024 })
+        #expect(plan.totals.reduce(0, +) == d.events.count - 2)
+        #expect(plan.chart.texts.contains { $0.text == "bulan tidak pasti" })
+        #expect(plan.chart.texts.contains { $0.role == .subtitle && $0.text.hasSuffix("2 tanpa bulan pasti") })
+        // The pale bars sit left of every month's bar, on the same count axis.
+        let firstMonth = try #require(plan.segments.map(\.rect.minX).min())
+        for seg in plan.yearSegments {
+            #expect(seg.rect.maxX < firstMonth)
+            #expect(abs(seg.rect.height - (plan.segments.first { $0.count == 1 }?.rect.height ?? 0)) <= 1)
+        }
+        // Read back: the pale tint inside each year bar; nothing where January 2023's bar would be.
+        for seg in plan.yearSegments {
+            var pale = 0
+            for x in stride(from: Int(seg.rect.minX) + 3, to: Int(seg.rect.maxX) - 3, by: 1) {
+                if try pixel(chart.png, Double(x), seg.rect.midY).distance(to: KindPalette.color(seg.kind).tinted(0.72)) < 4 { pale += 1 }
+            }
+            #expect(pale > 5, "\(seg.year): \(pale) pale pixels")
+            #expect(try pixel(chart.png, seg.rect.midX, seg.rect.midY).distance(to: KindPalette.color(seg.kind)) > 40)
+        }
+        let jan = try #require(plan.months.firstIndex(of: Month(year: 2023, month: 1)))
+        let sep = try #require(plan.segments.first { $0.month == Month(year: 2022, month: 9) }?.rect)
+        let step = try #require(plan.segments.first { $0.month == Month(year: 2022, month: 10) }?.rect.minX).distance(to: sep.minX) * -1
+        let janX = sep.midX + step * Double(jan)
+        #expect(try pixel(chart.png, janX, sep.midY) == .white)
+        try expectDrawn(chart.png, plan.chart)
+        // English says it too.
+        let en = try MonthlyBarsChart(d).layout(options: ChartOptions(language: .en))
+        #expect(en.chart.texts.contains { $0.text == "month unknown" })
     }
 
     @Test func emptyDataStillMakesAChartThatSaysSo() throws {
