@@ -50,7 +50,13 @@ public struct Analysis: Sendable {
         graph = built
         monthlyTable = table
         statusAsOf = status
-        leadTimes = figures.listed(by: ids.order)
+        let listed = figures.listed(by: ids.order)
+        // A source published after the day is not known by then: its reporting lag is not either.
+        if let asOf {
+            leadTimes = listed.filter { $0.measure != .reportingLag || (dataset.events.sourceDates[$0.event] ?? asOf) <= asOf }
+        } else {
+            leadTimes = listed
+        }
     }
 
     /// The same figures as of another day; no work is redone when every event already
