@@ -18,6 +18,14 @@ import NetraCore
         }
     }
 
+    /// The words for an unknown figure (kept in their own file, outside `Strings.all` for now).
+    @Test func unknownPhrasesHaveBothLanguagesAndNameTheMark() {
+        for p in Strings.unknownPhrases {
+            #expect(!p.id.isEmpty && !p.en.isEmpty && p.id != p.en)
+            #expect(p.id.hasPrefix(Strings.unknownMark) && p.en.hasPrefix(Strings.unknownMark))
+        }
+    }
+
     @Test func numbersAndMediansAsEachLanguageWrites() {
         #expect(NumberFormat.number(24013, .id) == "24.013")
         #expect(NumberFormat.number(24013, .en) == "24,013")

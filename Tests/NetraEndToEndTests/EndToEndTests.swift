@@ -20,6 +20,14 @@ enum Netra {
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
+    /// Empty cells for the shipped header's columns beyond the 18 that tests' added rows write
+    /// (`known_date`): appended to such a row, whose last cells are all empty, it fits the header.
+    static let shippedExtraFields: String = {
+        let text = (try? String(contentsOfFile: root + "/datasets/bekasi-2024/events.csv", encoding: .utf8)) ?? ""
+        let columns = text.prefix { $0 != "\n" }.split(separator: ",", omittingEmptySubsequences: false).count
+        return String(repeating: ",", count: max(0, columns - 18))
+    }()
+
     static func run(_ args: [String], in dir: String? = nil) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
@@ -66,7 +74,7 @@ enum Netra {
     @Test func validateAcceptsTheShippedDataset() throws {
         let r = try Netra.run(["validate"])
         #expect(r.status == 0)
-        #expect(r.stdout == "ok: 33 events (regulation 3, task_force 2, directive 2, sosialisasi 2, pledge 3, incident 4, response 1, report 2, decision 3, case_tally 7, statement 4); 4 jurisdictions; 2 elections; 2022-01-01 to 2024-08-23\n")
+        #expect(r.stdout == "ok: 34 events (regulation 3, task_force 2, directive 2, sosialisasi 2, pledge 3, incident 4, response 1, report 2, decision 3, case_tally 8, statement 4); 4 jurisdictions; 2 elections; 2022-01-01 to 2024-08-23\n")
     }
 
     @Test func badDataExitsOneWithEveryProblemAndWritesNothing() throws {

@@ -51,7 +51,16 @@ import Foundation
                 ["-resp", "2024-08", "month", "", "response", "kota-bekasi", q(t[3]), q(t[4]), "", "", "", "", "responds_to:@inc", "Outlet", "", "", q(t[5]), ""],
                 ["stmt", "2024-08-16", "day", "", "statement", "kota-bekasi", q(t[6]), q(t[7]), q(t[0]), "7", "", "", "", q(t[1]), "", "", q(t[4]), ""],
             ]
-            let text = rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+            // The shipped file may have columns beyond these 18 (e.g. `known_date`): each row's
+            // cells go where the header names them, other columns are left empty.
+            let names = ["id", "date", "precision", "end_date", "kind", "jurisdiction", "title", "actors", "place", "count",
+                         "unit", "status", "links", "source", "source_url", "source_date", "quote", "notes"]
+            let shipped = try String(contentsOfFile: d + "/events.csv", encoding: .utf8)
+            let header = shipped.prefix { $0 != "\n" }.split(separator: ",").map(String.init)
+            let text = rows.map { row in
+                let cell = Dictionary(uniqueKeysWithValues: zip(names, row))
+                return header.map { cell[$0] ?? "" }.joined(separator: ",")
+            }.joined(separator: "\n") + "\n"
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: d + "/events.csv"))
             try handle.seekToEnd()
             try handle.write(contentsOf: Data(text.utf8))

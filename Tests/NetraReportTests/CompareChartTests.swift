@@ -76,14 +76,20 @@ import NetraRender
             incidents = (incidents.a + n.a, incidents.b + n.b)
         }
         #expect(incidents == (try csvCount(.incidentsTotal)))
-        // Signatories: the CSV's sum (a lower bound marked `+` when some pledge gave none).
+        // Signatories: the CSV's sum (a lower bound marked `+` when some pledge gave none), or
+        // "—" where the CSV's cell is empty because no pledge gave a number: never a 0 for unknown.
         let signed = try #require(byLabel[StringKey.signatories.text(.id)])
-        let csvSigned = try csvCount(.pledgeSignatories)
+        let csvSigned = try #require(cells[ComparisonMetric.pledgeSignatories.rawValue])
         for (text, cell) in [(signed.a, csvSigned.a), (signed.b, csvSigned.b)] {
-            if text == StringKey.unknown.text(.id) { #expect(cell == 0) } else {
-                #expect(count(text.hasSuffix("+") ? String(text.dropLast()) : text) == cell)
+            if text == Strings.unknownMark { #expect(cell.isEmpty) } else {
+                #expect(!cell.isEmpty && count(text.hasSuffix("+") ? String(text.dropLast()) : text) == Int(cell))
             }
         }
+        // A "—" on the chart comes with the note that says what it means, once.
+        let dashes = rows.contains { $0.a == Strings.unknownMark || $0.b == Strings.unknownMark }
+        let unknownNotes = notes.filter { $0 == Strings.unknownNote.text(.id) }.count
+        #expect(unknownNotes == (dashes ? 1 : 0))
+        notes.removeAll { $0 == Strings.unknownNote.text(.id) }
         // The heads' first prevention dates.
         let first = try #require(cells[ComparisonMetric.firstPreventionDate.rawValue])
         for (note, cell) in zip(notes, [first.a, first.b]) {
@@ -101,6 +107,26 @@ import NetraRender
 
     @Test func shippedDataset() throws {
         try Self.check(try shipped())
+    }
+
+    /// Kabupaten Bekasi's one pledge gives no count: its signatories are drawn "—", with no bar.
+    @Test func unknownSignatoriesAreADashNotAZeroBar() throws {
+        let a = try shipped()
+        let d = a.dataset
+        let kota = try #require(d.jurisdictionIndex["kota-bekasi"]), kab = try #require(d.jurisdictionIndex["kabupaten-bekasi"])
+        for lang in Language.allCases {
+            let plan = try ComparisonChart(a, first: kota, second: kab).layout(options: ChartOptions(language: lang))
+            let row = try #require(plan.rows.first { $0.panel == 2 })
+            #expect(row.a == 24013 && row.b == nil)
+            #expect(row.barB.width == 0 && row.barA.width > 0)
+            let texts = plan.chart.marks.compactMap { m -> TextMark? in if case .text(let t) = m { return t } else { return nil } }
+            #expect(texts.contains { $0.role == .value && $0.text == Strings.unknownMark && $0.box.minX > row.barB.maxX })
+            #expect(texts.contains { $0.role == .note && $0.text == Strings.unknownNote.text(lang) })
+            // Kota's figure is a lower bound: its pledge of 2 Nov 2023 gives no count.
+            #expect(texts.contains { $0.role == .value && $0.text == NumberFormat.number(24013, lang) + "+" })
+            // Nothing else on the chart is unknown: every other value is a number.
+            #expect(texts.filter { $0.role == .value && $0.text == Strings.unknownMark }.count == 1)
+        }
     }
 
     @Test func generated5k() throws {

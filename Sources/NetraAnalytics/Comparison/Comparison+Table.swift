@@ -25,6 +25,7 @@ extension Comparison {
     private func show(_ v: MetricValue, _ lang: Language) -> String {
         switch v {
         case .count(let n): return NumberFormat.number(n, lang, minus: "-")
+        case .figure(let n): return n.map { NumberFormat.number($0, lang, minus: "-") } ?? Strings.unknownMark
         case .median(let m): return NumberFormat.median(m, lang)
         case .date(let day): return day.map { DateText.long($0, lang) } ?? "—"
         }

@@ -2,7 +2,11 @@ import NetraCore
 
 /// A metric's value on one side of a comparison.
 public enum MetricValue: Sendable, Hashable, CustomStringConvertible {
+    /// A number of events: 0 when there are none.
     case count(Int)
+    /// A number the events' `count` cells give (signatories, a tally): nil when none gives one,
+    /// which is unknown, not zero.
+    case figure(Int?)
     case median(Median?)
     case date(Day?)
 
@@ -10,6 +14,7 @@ public enum MetricValue: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .count(let n): return String(n)
+        case .figure(let n): return n.map(String.init) ?? ""
         case .median(let m): return m?.description ?? ""
         case .date(let d): return d?.iso ?? ""
         }
@@ -77,6 +82,12 @@ public struct Comparison: Sendable {
         return (n(values[m]?.a), n(values[m]?.b))
     }
 
+    /// A figure metric's two values, nil where unknown (and for a metric that is not a figure).
+    public func figures(_ m: ComparisonMetric) -> (a: Int?, b: Int?) {
+        func n(_ v: MetricValue?) -> Int? { if case .figure(let c)? = v { return c } else { return nil } }
+        return (n(values[m]?.a), n(values[m]?.b))
+    }
+
     /// A date metric's two values.
     public func dates(_ m: ComparisonMetric) -> (a: Day?, b: Day?) {
         func d(_ v: MetricValue?) -> Day? { if case .date(let day)? = v { return day } else { return nil } }
@@ -96,7 +107,8 @@ public struct Comparison: Sendable {
         var preventionEvents = 0
         var firstPrevention: Day?
         var preventionLeads: [Int] = []
-        var signatories = 0
+        /// nil until a pledge gives a count.
+        var signatories: Int?
         var incidents = 0
         var byStatus: [CaseStatus: Int] = [:]
         var firstHandling: [LeadTimeMeasure: [Int]] = [:]
@@ -129,8 +141,8 @@ public struct Comparison: Sendable {
                 if firstPrevention.map({ anchor < $0 }) ?? true { firstPrevention = anchor }
             }
             if kind == .pledge {
-                signatories += count ?? 0
-                if count == nil { breakdown.uncountedPledges += 1 }
+                // Counts are capped at a billion by the loader: the sum cannot overflow.
+                if let c = count { signatories = (signatories ?? 0) + c } else { breakdown.uncountedPledges += 1 }
             }
             if kind == .incident {
                 incidents += 1
@@ -153,7 +165,7 @@ public struct Comparison: Sendable {
             case .preventionEvents: return .count(preventionEvents)
             case .firstPreventionDate: return .date(firstPrevention)
             case .medianPreventionLeadDays: return .median(Median(preventionLeads))
-            case .pledgeSignatories: return .count(signatories)
+            case .pledgeSignatories: return .figure(signatories)
             case .incidentsTotal: return .count(incidents)
             case .incidentsAlleged: return .count(byStatus[.alleged] ?? 0)
             case .incidentsConfirmed: return .count(byStatus[.confirmed] ?? 0)
@@ -163,7 +175,7 @@ public struct Comparison: Sendable {
             case .medianFirstReportDays: return .median(Median(firstHandling[.report] ?? []))
             case .medianFirstDecisionDays: return .median(Median(firstHandling[.decision] ?? []))
             case .medianFirstSanctionDays: return .median(Median(firstHandling[.sanction] ?? []))
-            case .casesLatest: return .count(latestTally?.count ?? 0)
+            case .casesLatest: return .figure(latestTally?.count)
             case .casesLatestDate: return .date(latestTally?.day)
             }
         }

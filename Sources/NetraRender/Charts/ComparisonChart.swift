@@ -9,10 +9,10 @@ public struct ComparisonRow: Sendable, Hashable {
     public var label: String
     /// The kind whose colour the bars take.
     public var kind: EventKind
-    /// The value for the first and the second jurisdiction.
-    public var a: Int
-    /// The second jurisdiction’s value.
-    public var b: Int
+    /// The value for the first jurisdiction; nil when unknown (drawn "—", with no bar).
+    public var a: Int?
+    /// The second jurisdiction’s value; nil when unknown.
+    public var b: Int?
     /// Bars: the first jurisdiction's grows left from the centre, the second's right.
     public var barA: ChartRect
     /// The second jurisdiction’s bar.
@@ -65,7 +65,7 @@ public struct ComparisonChart: Chart {
         // The rows: every prevention kind and a total; the incident statuses seen (all four
         // always, "no status" only when it occurs); signatories.
         struct Spec {
-            var panel: Int; var label: String; var kind: EventKind; var a: Int; var b: Int; var bold: Bool
+            var panel: Int; var label: String; var kind: EventKind; var a: Int?; var b: Int?; var bold: Bool
             var textA: String? = nil, textB: String? = nil
         }
         var specs: [Spec] = []
@@ -81,12 +81,13 @@ public struct ComparisonChart: Chart {
             let n: (a: Int, b: Int) = st.map { c.counts(Self.metric($0)) } ?? (ka.incidentsWithoutStatus, kb.incidentsWithoutStatus)
             specs.append(Spec(panel: 1, label: Strings.status(st).text(lang), kind: .incident, a: n.a, b: n.b, bold: false))
         }
-        // A pledge without a count is unknown, not zero: say so instead of drawing 0.
-        func signatoryText(_ signatories: Int, _ k: Comparison.Breakdown) -> String? {
-            guard k.uncountedPledges > 0 else { return nil }
-            return signatories == 0 ? StringKey.unknown.text(lang) : NumberFormat.number(signatories, lang) + "+"
+        // No pledge with a count is unknown, not zero: "—", explained by a note. Some pledges
+        // without one make the sum a lower bound: "+".
+        func signatoryText(_ signatories: Int?, _ k: Comparison.Breakdown) -> String? {
+            guard let signatories else { return Strings.unknownMark }
+            return k.uncountedPledges > 0 ? NumberFormat.number(signatories, lang) + "+" : nil
         }
-        let signed = c.counts(.pledgeSignatories)
+        let signed = c.figures(.pledgeSignatories)
         specs.append(Spec(panel: 2, label: StringKey.signatories.text(lang), kind: .pledge, a: signed.a, b: signed.b,
                           bold: false, textA: signatoryText(signed.a, ka), textB: signatoryText(signed.b, kb)))
         let panelTitles = [StringKey.preventionPanel, .incidentPanel, .signatoriesPanel].map { $0.text(lang) }
@@ -109,8 +110,9 @@ public struct ComparisonChart: Chart {
         let cx = body.midX
         let leftEdge = cx - centreW / 2, rightEdge = cx + centreW / 2
         var valueW = 0.0
+        let anyUnknown = specs.contains { $0.a == nil || $0.b == nil }
         for sp in specs {
-            for t in [sp.textA, sp.textB, NumberFormat.number(max(sp.a, sp.b), lang)] {
+            for t in [sp.textA, sp.textB, NumberFormat.number(max(sp.a ?? 0, sp.b ?? 0), lang)] {
                 if let t { valueW = max(valueW, try measurer.width(t, theme.value)) }
             }
         }
@@ -133,14 +135,15 @@ public struct ComparisonChart: Chart {
         }
         y += (try measurer.lineHeight(theme.header)) + (try measurer.lineHeight(theme.note)) + 12 * s
 
-        // Rows share the remaining height, panel titles included.
+        // Rows share the remaining height, panel titles and the note on "—" included.
         let titleH = (try measurer.lineHeight(theme.axisTitle)) + 10 * s
-        let rowH = min(48 * s, max(1, (body.maxY - y - 3 * titleH) / Double(specs.count)))
+        let noteH = anyUnknown ? (try measurer.lineHeight(theme.note)) + 8 * s : 0
+        let rowH = min(48 * s, max(1, (body.maxY - y - 3 * titleH - noteH) / Double(specs.count)))
         let barH = (rowH * 0.64).rounded()
         var rows: [ComparisonRow] = []
         for panel in 0..<3 {
             let panelSpecs = specs.filter { $0.panel == panel }
-            let maxV = Double(max(1, panelSpecs.map { max($0.a, $0.b) }.max() ?? 1))
+            let maxV = Double(max(1, panelSpecs.map { max($0.a ?? 0, $0.b ?? 0) }.max() ?? 1))
             if let t = try measurer.fit(panelTitles[panel], theme.axisTitle, maxWidth: body.width) {
                 let tm = try measurer.place(t, theme.axisTitle, x: cx, y: y + 4 * s, align: .center, role: .axisTitle)
                 marks.append(.line([ChartPoint(x: body.minX, y: tm.box.midY), ChartPoint(x: tm.box.minX - 12 * s, y: tm.box.midY)], stroke: theme.grid, thickness: 1 * s, dash: nil))
@@ -151,7 +154,8 @@ public struct ComparisonChart: Chart {
             for sp in panelSpecs {
                 let midY = y + rowH / 2
                 let color = sp.bold ? RGBA(hex: 0x4D4D4D) : KindPalette.color(sp.kind)
-                let la = (Double(sp.a) / maxV * maxLen).rounded(), lb = (Double(sp.b) / maxV * maxLen).rounded()
+                // An unknown value has no bar at all (width 0 is never drawn).
+                let la = (Double(sp.a ?? 0) / maxV * maxLen).rounded(), lb = (Double(sp.b ?? 0) / maxV * maxLen).rounded()
                 let x0 = (leftEdge - 4 * s).rounded(), x1 = (rightEdge + 4 * s).rounded()
                 let barA = ChartRect(minX: x0 - la, minY: (midY - barH / 2).rounded(), maxX: x0, maxY: (midY - barH / 2).rounded() + barH)
                 let barB = ChartRect(minX: x1, minY: barA.minY, maxX: x1 + lb, maxY: barA.maxY)
@@ -163,13 +167,19 @@ public struct ComparisonChart: Chart {
                 if let label = try measurer.fit(sp.label, style, maxWidth: centreW - 12 * s) {
                     marks.append(.text(try measurer.place(label, style, x: cx, y: midY, align: .center, valign: .middle, role: .label)))
                 }
-                let vs = TextStyle(size: theme.value.size, bold: true, color: sp.a == 0 ? theme.muted : theme.ink)
-                marks.append(.text(try measurer.place(sp.textA ?? NumberFormat.number(sp.a, lang), vs, x: barA.minX - 8 * s, y: midY, align: .right, valign: .middle, role: .value)))
-                let vsb = TextStyle(size: theme.value.size, bold: true, color: sp.b == 0 ? theme.muted : theme.ink)
-                marks.append(.text(try measurer.place(sp.textB ?? NumberFormat.number(sp.b, lang), vsb, x: barB.maxX + 8 * s, y: midY, align: .left, valign: .middle, role: .value)))
+                let vs = TextStyle(size: theme.value.size, bold: true, color: (sp.a ?? 0) == 0 ? theme.muted : theme.ink)
+                let textA = sp.textA ?? sp.a.map { NumberFormat.number($0, lang) } ?? Strings.unknownMark
+                marks.append(.text(try measurer.place(textA, vs, x: barA.minX - 8 * s, y: midY, align: .right, valign: .middle, role: .value)))
+                let vsb = TextStyle(size: theme.value.size, bold: true, color: (sp.b ?? 0) == 0 ? theme.muted : theme.ink)
+                let textB = sp.textB ?? sp.b.map { NumberFormat.number($0, lang) } ?? Strings.unknownMark
+                marks.append(.text(try measurer.place(textB, vsb, x: barB.maxX + 8 * s, y: midY, align: .left, valign: .middle, role: .value)))
                 rows.append(ComparisonRow(panel: panel, label: sp.label, kind: sp.kind, a: sp.a, b: sp.b, barA: barA, barB: barB))
                 y += rowH
             }
+        }
+        // What "—" means, under the last panel.
+        if anyUnknown, let note = try measurer.fit(Strings.unknownNote.text(lang), theme.note, maxWidth: body.width) {
+            marks.append(.text(try measurer.place(note, theme.note, x: cx, y: y + 8 * s, align: .center, role: .note)))
         }
         // The centre line the bars grow from.
         if let top = rows.first?.barA.minY, let bottom = rows.last?.barA.maxY {
