@@ -30,7 +30,8 @@ import NetraCore
 
     /// Every row of the shipped dataset's tallies.csv, worked out by hand from events.csv:
     /// KASN's 403 reported ASN of 6 Feb 2024 is replaced by its 464 of 12 June; the other
-    /// statuses and units are series of their own, each its own latest.
+    /// statuses and units are series of their own, each its own latest; detik's 8 ASN of West
+    /// Java is a series of its own beside Radar Bekasi's 20 kasus and the 67 violations.
     @Test func shippedTalliesCSVRowByRow() throws {
         let a = try #require(shipped)
         #expect(Self.csv(a) == """
@@ -40,6 +41,7 @@ import NetraCore
             indonesia,ASN,confirmed,2024-02-06,183,nas-2024-02-06-kasn-proven,true
             indonesia,ASN,sanctioned,2024-02-06,97,nas-2024-02-06-kasn-sanctioned,true
             indonesia,rekomendasi,alleged,2024-01-05,33,nas-2024-01-05-bawaslu-recommendations,true
+            jawa-barat,ASN,alleged,2024-01-22,8,jabar-2024-01-22-asn-tally,true
             jawa-barat,dugaan pelanggaran,alleged,2024-01-22,67,jabar-2024-01-22-violations-tally,true
             jawa-barat,kasus,alleged,2024-01-22,20,jabar-2024-01-22-case-tally,true
 
@@ -61,7 +63,7 @@ import NetraCore
         let violations = try #require(t.series(.init(jurisdiction: jabar, unit: "dugaan pelanggaran", status: .alleged)))
         #expect(cases.steps.map(\.value) == [20] && cases.steps.first?.day == Day(year: 2024, month: 1, day: 22))
         #expect(violations.steps.map(\.value) == [67])
-        #expect(t.series.count == 6 && t.series.allSatisfy { $0.tallies.filter(\.latest).count == 1 })
+        #expect(t.series.count == 7 && t.series.allSatisfy { $0.tallies.filter(\.latest).count == 1 })
         // Kota Bekasi's signatories: a pledge without a count takes no part, 24,013 then.
         #expect(t.signatories.map { "\(d.jurisdictions[$0.jurisdiction].id) \($0.unit) \($0.values.map(\.value))" }
             == ["kota-bekasi pernyataan [24013]"])

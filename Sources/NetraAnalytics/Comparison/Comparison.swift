@@ -123,8 +123,8 @@ public struct Comparison: Sendable {
             let insideB = Column<JurisdictionIndex, Bool>(d.jurisdictions.indices.map { d.isWithin($0, jb) })
             for k in d.events.indices {
                 let j = d.events.jurisdictions[k]
-                if insideA[j] { sides.0.add(d.events, k, ja) }
-                if insideB[j] { sides.1.add(d.events, k, jb) }
+                if insideA[j] { sides.0.add(d.events, k, ja, status: an.statusAsOf[k]) }
+                if insideB[j] { sides.1.add(d.events, k, jb, status: an.statusAsOf[k]) }
             }
             for t in an.leadTimes {
                 if insideA[t.jurisdiction] { sides.0.add(t) }
@@ -133,7 +133,7 @@ public struct Comparison: Sendable {
             return sides
         }
 
-        mutating func add(_ events: EventTable, _ k: EventIndex, _ j: JurisdictionIndex) {
+        mutating func add(_ events: EventTable, _ k: EventIndex, _ j: JurisdictionIndex, status: CaseStatus?) {
             let kind = events.kinds[k], anchor = events.dates[k].anchor, count = events.counts[k]
             if kind.isPrevention {
                 preventionEvents += 1
@@ -146,7 +146,8 @@ public struct Comparison: Sendable {
             }
             if kind == .incident {
                 incidents += 1
-                if let s = events.statuses[k] { byStatus[s, default: 0] += 1 } else { breakdown.incidentsWithoutStatus += 1 }
+                // The status as of the analysis' day (set by the decisions known by then).
+                if let s = status { byStatus[s, default: 0] += 1 } else { breakdown.incidentsWithoutStatus += 1 }
             }
             // A tally is a snapshot: only the jurisdiction's own latest one counts.
             if kind == .caseTally, events.jurisdictions[k] == j, let c = count {

@@ -21,8 +21,8 @@ import NetraRender
             #expect(plan.panels[cases.panel].unit == "kasus" && plan.panels[violations.panel].unit == "dugaan pelanggaran")
             #expect(cases.label?.text.hasPrefix("Jawa Barat: 20 kasus") == true)
             #expect(violations.label?.text.hasPrefix("Jawa Barat: 67 dugaan pelanggaran") == true)
-            // Every series drawn and labelled: six tally series and Kota Bekasi's signatories.
-            #expect(plan.hiddenSeries == 0 && plan.series.count == 7)
+            // Every series drawn and labelled: seven tally series and Kota Bekasi's signatories.
+            #expect(plan.hiddenSeries == 0 && plan.series.count == 8)
             #expect(plan.series.allSatisfy { $0.label != nil })
             #expect(!plan.chart.texts.contains { $0.text.contains("+1") })
             // One unit per panel, so persons, cases and violations never share an axis.
@@ -33,9 +33,10 @@ import NetraRender
             #expect(plan.panels.map(\.signatories) == [false, false, false, false, true])
             // Panels are stacked without overlap, over one shared time axis.
             for (a, b) in zip(plan.panels, plan.panels.dropFirst()) { #expect(a.rect.maxY < b.rect.minY && a.rect.minX == b.rect.minX) }
-            // The ASN panel holds KASN's three figures of one release apart: 464, 183, 97.
+            // The ASN panel holds KASN's three figures (464, 183, 97) and detik's 8 in West Java.
             let asn = plan.series.filter { $0.unit == "ASN" }.compactMap(\.label?.text)
-            #expect(asn.count == 3 && asn.allSatisfy { $0.hasPrefix("Indonesia: ") })
+            #expect(asn.count == 4 && asn.filter { $0.hasPrefix("Indonesia: ") }.count == 3)
+            #expect(asn.contains { $0.hasPrefix("Jawa Barat: 8 ASN") })
             expectReadable(plan.chart)
         }
     }
