@@ -61,7 +61,8 @@ func emit(to out: String, _ body: (([UInt8]) -> Void) -> Void) throws(NetraFailu
         return
     }
     try orFail { () throws(OutputError) in
-        let file = try StagedFile(target: out)
+        // A pipe or /dev/null named with --out is written into, not replaced.
+        let file = try StagedFile(target: out, streams: true)
         do throws(OutputError) {
             try file.fill { sink in body { sink.write($0) } }
             try file.commit()
