@@ -87,7 +87,11 @@ extension OutputFolder {
                 for sub in parts.dropLast() { folder = try folder.subfolder(sub) }
                 targets.append(folder.path + "/" + OutputFolder.safeName(parts.last ?? f.name))
             }
-            for t in targets { try OutputFolder.refuseInput(t, inputs: inputs) }
+            for t in targets {
+                try OutputFolder.refuseInput(t, inputs: inputs)
+                // A pipe or device planted in the folder is refused before anything is written.
+                _ = try OutputFolder.placement(of: t, streams: false)
+            }
         } catch { throw .output(error) }
 
         let order = files.indices.sorted { (-files[$0].cost, $0) < (-files[$1].cost, $1) }

@@ -47,7 +47,7 @@ struct Compare: ParsableCommand {
             throw ValidationError("the dataset has fewer than two jurisdictions to compare")
         }
         let comparison = analysis.compare(pair.a, pair.b)
-        print(comparison.table(analysis, language: lang))
+        try printStdout(comparison.table(analysis, language: lang))
         if let out {
             let path = try orFail { () throws(OutputError) in
                 try OutputFolder(out).write(analysis.compareCSV(comparison, flavour: .plain), to: ExportKind.compare.fileName)

@@ -57,11 +57,15 @@ struct Export: ParsableCommand {
 /// whole or not at all.
 func emit(to out: String, _ body: (([UInt8]) -> Void) -> Void) throws(NetraFailure) {
     if out == "-" {
-        body(writeStdout)
+        // The first failed write is kept and the rest dropped; the command then fails.
+        var failed: Int32?
+        body { bytes in if failed == nil { failed = writeStdoutChecked(bytes) } }
+        if let failed { throw stdoutFailure(failed) }
         return
     }
     try orFail { () throws(OutputError) in
-        let file = try StagedFile(target: out)
+        // A pipe or /dev/null named with --out is written into, not replaced.
+        let file = try StagedFile(target: out, streams: true)
         do throws(OutputError) {
             try file.fill { sink in body { sink.write($0) } }
             try file.commit()

@@ -27,7 +27,7 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let bytes = try orFail { try SyntheticDataset.write(events: events, seed: seed, to: out) }
-        print("wrote \(events) events (seed \(seed)) to \(out): events.csv, jurisdictions.csv, elections.csv, \(Generate.size(bytes))")
+        try printStdout("wrote \(events) events (seed \(seed)) to \(out): events.csv, jurisdictions.csv, elections.csv, \(Generate.size(bytes))")
     }
 
     /// `345.2 MB`: decimal units, one decimal, by integer arithmetic.

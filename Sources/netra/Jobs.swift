@@ -62,8 +62,8 @@ struct JobFlags: ParsableArguments {
         let inputs = OutputFolder.datasetFiles(in: dataset.dataset)
         let paths = try orFail { () throws(JobError) in try folder.write(files, sparing: inputs, progress: progress) }
         if !quiet {
-            print("wrote \(paths.count) file\(paths.count == 1 ? "" : "s") into \(folder.path)/")
-            for p in paths { print("  \(p)") }
+            try printStdout("wrote \(paths.count) file\(paths.count == 1 ? "" : "s") into \(folder.path)/")
+            for p in paths { try printStdout("  \(p)") }
         }
     }
 }
@@ -140,7 +140,7 @@ struct MainJob: ParsableCommand {
         }
         try flags.write(files, sparing: dataset)
         if !flags.quiet, let month {
-            print("briefing for \(month.iso): \(flags.out)/\(BriefingJob.folderName(month))/briefing-sheet.png")
+            try printStdout("briefing for \(month.iso): \(flags.out)/\(BriefingJob.folderName(month))/briefing-sheet.png")
         }
     }
 }

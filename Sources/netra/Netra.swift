@@ -22,24 +22,40 @@ struct Netra: ParsableCommand {
     /// Runs the command. The one place where an error becomes a message and an exit code:
     /// a `NetraFailure` says both; usage errors exit 2 (the argument parser's own default is 64).
     static func main() {
+        holdClosedStandardDescriptors()
         do {
             var command = try parseAsRoot()
             try command.run()
             GDImage.releaseFontCache()
         } catch let failure as NetraFailure {
             GDImage.releaseFontCache()
-            printError(failure.message)
+            // An empty message: stdout's reader went away (`| head`); nothing to say.
+            if !failure.message.isEmpty { printError(failure.message) }
             Glibc.exit(failure.exitCode)
         } catch {
             GDImage.releaseFontCache()
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                if !message.isEmpty, let code = writeStdoutChecked(Array((message + "\n").utf8)) {
+                    let failure = stdoutFailure(code)
+                    if !failure.message.isEmpty { printError(failure.message) }
+                    Glibc.exit(failure.exitCode)
+                }
                 Glibc.exit(0)
             }
             if !message.isEmpty { printError(message) }
             Glibc.exit(code.rawValue == 64 ? 2 : code.rawValue)
+        }
+    }
+
+    /// Started with standard output closed (`>&-`), the next file opened would get
+    /// descriptor 1 and receive the data: /dev/null, read-only, holds the place, so writes
+    /// there fail (EBADF) and are reported.
+    static func holdClosedStandardDescriptors() {
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            let held = open("/dev/null", O_RDONLY)
+            if held >= 0 && held != fd { _ = dup2(held, fd); close(held) }
         }
     }
 }

@@ -44,13 +44,37 @@ func printError(_ line: String) {
     _ = s.withCString { write(2, $0, strlen($0)) }
 }
 
-func writeStdout(_ bytes: [UInt8]) {
-    var rest = bytes
-    while !rest.isEmpty {
-        let r = write(1, rest, rest.count)
-        if r < 0 && errno == EINTR { continue }
-        if r <= 0 { return }
-        // A short write is rare (a signal), and so is this copy.
-        rest.removeFirst(r)
+/// Writes all of `bytes` to standard output; the `errno` of a failed write, else nil.
+func writeStdoutChecked(_ bytes: [UInt8]) -> Int32? {
+    bytes.withUnsafeBufferPointer { buf -> Int32? in
+        guard let base = buf.baseAddress else { return nil }
+        var done = 0
+        while done < buf.count {
+            let r = write(1, base + done, buf.count - done)
+            if r < 0 && errno == EINTR { continue }
+            if r < 0 { return errno }
+            if r == 0 { return EIO }
+            done += r
+        }
+        return nil
     }
+}
+
+/// Why standard output could not be written, as the command ends: exit 1 naming it; a
+/// reader gone (`| head`) ends it quietly.
+func stdoutFailure(_ code: Int32) -> NetraFailure {
+    if code == EPIPE { return NetraFailure(exitCode: 1, message: "") }
+    let why: String
+    switch code {
+    case ENOSPC: why = "no space left on the device"
+    case EBADF: why = "it is closed"
+    case EDQUOT: why = "the disk quota is used up"
+    default: why = String(cString: strerror(code))
+    }
+    return .failed("cannot write to standard output: \(why); the output is incomplete")
+}
+
+/// Prints one line on standard output, checked: data lost on the way fails the command.
+func printStdout(_ line: String) throws(NetraFailure) {
+    if let code = writeStdoutChecked(Array((line + "\n").utf8)) { throw stdoutFailure(code) }
 }

@@ -12,6 +12,6 @@ struct Validate: ParsableCommand {
         let data = try dataset.load()
         for w in DatasetWarnings.statuses(data, directory: dataset.dataset) { printError(w.description) }
         // With --as-of, the summary counts the events that take part by then.
-        print(DatasetSummary(dataset.asOf.map { data.asOf($0).dataset } ?? data).line)
+        try printStdout(DatasetSummary(dataset.asOf.map { data.asOf($0).dataset } ?? data).line)
     }
 }

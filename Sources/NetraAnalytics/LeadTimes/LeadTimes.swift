@@ -184,14 +184,9 @@ public enum LeadTimes {
             measures.enumerated().compactMap { i, m in m.reachedKind.map { ($0, m, i) } }
         // The elections each jurisdiction is in scope of, by date then id.
         let elections = d.elections.indices.sorted { (d.elections[$0].date, d.elections[$0].id) < (d.elections[$1].date, d.elections[$1].id) }
-        var inScope = Column<JurisdictionIndex, [ElectionIndex]>(repeating: [], count: d.jurisdictions.count)
-        for j in d.jurisdictions.indices {
-            let line = Set(d.lineage(of: j))
-            inScope[j] = elections.filter { line.contains(d.elections[$0].scope) }
-        }
-        var walker = EventGraph.Walker(nodeCount: graph.nodeCount, following: handling)
+        let inScope = electionsInScope(d, sorted: elections)
         let events = d.events
-        var first = [EventIndex?](repeating: nil, count: measures.count)
+        let reached = firstReached(events, graph: graph)
         for k in events.indices {
             let e = (kind: events.kinds[k], date: events.dates[k], jurisdiction: events.jurisdictions[k],
                      sourceDate: events.sourceDates[k])
@@ -213,18 +208,8 @@ public enum LeadTimes {
             }
             if e.kind == .incident {
                 // The earliest (date, then id) response, report, decision and sanction reached.
-                // The earliest event of each handling kind reached, by measure.
-                for m in first.indices { first[m] = nil }
-                graph.forEachDescendant(of: k, using: &walker) { r in
-                    guard let m = LeadTimeMeasure(reaching: events.kinds[r])?.order else { return }
-                    guard let cur = first[m] else { first[m] = r; return }
-                    let a = events.dates[r].anchor, b = events.dates[cur].anchor
-                    // The earliest, then the smaller id, then the row, as a walk in row order would.
-                    let better = a != b ? a < b : events.idPrecedes(r, cur) || (events.sameID(r, cur) && r < cur)
-                    if better { first[m] = r }
-                }
                 for h in handlingMeasures {
-                    guard let r = first[h.measure.order] else { continue }
+                    guard let r = reached.first(h.measure, reaching: k) else { continue }
                     let reached = events.dates[r]
                     add(LeadTime(
                         measure: h.measure, event: k, jurisdiction: e.jurisdiction, target: .event(r),
@@ -238,6 +223,137 @@ public enum LeadTimes {
             }
         }
         return Figures(byMeasure: byMeasure, slot: slot)
+    }
+
+    /// For each jurisdiction, the elections of its lineage in the order of `sorted`: its
+    /// parent's list merged with its own, each jurisdiction once after its parent, so a
+    /// chain 10,000 deep costs 10,000 steps, not a lineage per jurisdiction.
+    static func electionsInScope(_ d: Dataset, sorted: [ElectionIndex]) -> Column<JurisdictionIndex, [ElectionIndex]> {
+        let js = d.jurisdictions.count
+        var rank = [Int](repeating: 0, count: d.elections.count)
+        for (r, e) in sorted.enumerated() { rank[e.raw] = r }
+        var own = Column<JurisdictionIndex, [ElectionIndex]>(repeating: [], count: js)
+        for e in sorted {
+            let scope = d.elections[e].scope
+            if scope.raw >= 0 && scope.raw < js { own[scope].append(e) }
+        }
+        func parent(_ j: JurisdictionIndex) -> JurisdictionIndex? {
+            guard let p = d.jurisdictions[j].parent, p.raw >= 0, p.raw < js else { return nil }
+            return p
+        }
+        var inScope = Column<JurisdictionIndex, [ElectionIndex]>(repeating: [], count: js)
+        var done = Column<JurisdictionIndex, Bool>(repeating: false, count: js)
+        var pending: [JurisdictionIndex] = []
+        for j in d.jurisdictions.indices where !done[j] {
+            // Up to the first jurisdiction done (the loader refuses parent cycles; the count
+            // bounds the climb all the same).
+            var cur: JurisdictionIndex? = j
+            while let c = cur, !done[c], pending.count <= js { pending.append(c); cur = parent(c) }
+            while let c = pending.popLast() {
+                let up = parent(c).map { inScope[$0] } ?? []
+                let mine = own[c]
+                if mine.isEmpty {
+                    inScope[c] = up  // shared, not copied
+                } else {
+                    var merged: [ElectionIndex] = []
+                    merged.reserveCapacity(up.count + mine.count)
+                    var a = 0, b = 0
+                    while a < up.count || b < mine.count {
+                        if b == mine.count || (a < up.count && rank[up[a].raw] < rank[mine[b].raw]) {
+                            merged.append(up[a]); a += 1
+                        } else {
+                            merged.append(mine[b]); b += 1
+                        }
+                    }
+                    inScope[c] = merged
+                }
+                done[c] = true
+            }
+        }
+        return inScope
+    }
+
+    // MARK: What reaches an incident
+
+    /// The earliest event of each handling kind (response, report, decision, sanction) that
+    /// reaches an event along the handling relations.
+    struct Reached: Sendable {
+        /// Four rows per event, by `LeadTimeMeasure.order - 1`; -1 where none reaches it.
+        var rows: [Int32]
+
+        init(count: Int) { rows = count == 0 ? [] : [Int32](repeating: -1, count: count * 4) }
+
+        func first(_ m: LeadTimeMeasure, reaching k: EventIndex) -> EventIndex? {
+            guard m.reachedKind != nil, !rows.isEmpty else { return nil }
+            let r = rows[k.raw * 4 + m.order - 1]
+            return r < 0 ? nil : EventIndex(Int(r))
+        }
+
+        /// Keeps `r` in `slot` when it comes first.
+        mutating func offer(_ r: Int32, at slot: Int, _ events: EventTable) {
+            let cur = rows[slot]
+            if cur < 0 || LeadTimes.precedes(EventIndex(Int(r)), EventIndex(Int(cur)), events) { rows[slot] = r }
+        }
+    }
+
+    /// The earliest anchor, then the smaller id, then the row: one total order, so the first
+    /// event reached does not depend on the order in which events are met.
+    static func precedes(_ r: EventIndex, _ cur: EventIndex, _ events: EventTable) -> Bool {
+        let a = events.dates[r].anchor, b = events.dates[cur].anchor
+        return a != b ? a < b : events.idPrecedes(r, cur) || (events.sameID(r, cur) && r < cur)
+    }
+
+    /// What reaches each incident, in one sweep over the graph; the plain walk per incident
+    /// (quadratic on a ladder of reports) only if the links hold a cycle.
+    static func firstReached(_ events: EventTable, graph: EventGraph) -> Reached {
+        guard events.indices.contains(where: { events.kinds[$0] == .incident }) else { return Reached(count: 0) }
+        return firstReachedInOneSweep(events, graph: graph) ?? firstReachedByWalking(events, graph: graph)
+    }
+
+    /// Effects before causes: what reaches an event is each of its effects and what reaches
+    /// them, so each event's four firsts are final once all its effects are done. Linear in
+    /// events and links. Nil when the handling links hold a cycle.
+    static func firstReachedInOneSweep(_ events: EventTable, graph: EventGraph) -> Reached? {
+        let n = events.count
+        let allowed = Relation.allCases.map(\.carriesResponse)
+        var waiting = [Int](repeating: 0, count: n)
+        var ready: [Int32] = []
+        for k in events.indices {
+            waiting[k.raw] = graph.effectCount(of: k, allowed: allowed)
+            if waiting[k.raw] == 0 { ready.append(Int32(k.raw)) }
+        }
+        var reached = Reached(count: n)
+        var done = 0
+        while let x = ready.popLast() {
+            done += 1
+            let e = EventIndex(Int(x))
+            let own = LeadTimeMeasure(reaching: events.kinds[e]).map { $0.order - 1 }
+            graph.forEachCause(of: e) { c, relation in
+                guard relation.carriesResponse else { return }
+                for s in 0..<4 {
+                    if s == own { reached.offer(x, at: c.raw * 4 + s, events) }
+                    let r = reached.rows[Int(x) * 4 + s]
+                    if r >= 0 { reached.offer(r, at: c.raw * 4 + s, events) }
+                }
+                waiting[c.raw] -= 1
+                if waiting[c.raw] == 0 { ready.append(Int32(c.raw)) }
+            }
+        }
+        return done == n ? reached : nil
+    }
+
+    /// The plain way, and the reference the sweep is tested against: a walk over all the
+    /// descendants of each incident.
+    static func firstReachedByWalking(_ events: EventTable, graph: EventGraph) -> Reached {
+        var reached = Reached(count: events.count)
+        var walker = EventGraph.Walker(nodeCount: graph.nodeCount, following: handling)
+        for k in events.indices where events.kinds[k] == .incident {
+            graph.forEachDescendant(of: k, using: &walker) { r in
+                guard let m = LeadTimeMeasure(reaching: events.kinds[r]) else { return }
+                reached.offer(Int32(r.raw), at: k.raw * 4 + m.order - 1, events)
+            }
+        }
+        return reached
     }
 
     /// Summaries sorted by measure (in `allCases` order), then jurisdiction id.

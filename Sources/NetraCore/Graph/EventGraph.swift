@@ -79,6 +79,18 @@ public struct EventGraph: Sendable {
         (Int(inStart[node.raw])..<Int(inStart[node.raw + 1])).map { (EventIndex(Int(inSource[$0])), inRelation[$0]) }
     }
 
+    /// Calls `body` for each direct cause of `node` with the relation, without an array per call.
+    public func forEachCause(of node: EventIndex, _ body: (EventIndex, Relation) -> Void) {
+        for k in Int(outStart[node.raw])..<Int(outStart[node.raw + 1]) { body(EventIndex(Int(outTarget[k])), outRelation[k]) }
+    }
+
+    /// How many links point at `node` along `relation`s for which `allowed[relation.order]` holds.
+    public func effectCount(of node: EventIndex, allowed: [Bool]) -> Int {
+        var n = 0
+        for k in Int(inStart[node.raw])..<Int(inStart[node.raw + 1]) where allowed[inRelation[k].order] { n += 1 }
+        return n
+    }
+
     /// Every event reachable from `node` along links (its causes, theirs, …), sorted.
     public func ancestors(of node: EventIndex, following relations: Set<Relation>? = nil) -> [EventIndex] {
         walk(from: node.raw, start: outStart, next: outTarget, relation: outRelation, following: relations)

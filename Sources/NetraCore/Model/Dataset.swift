@@ -179,7 +179,9 @@ public struct Dataset: Sendable {
     public func lineage(of jurisdiction: JurisdictionIndex) -> [JurisdictionIndex] {
         var out: [JurisdictionIndex] = []
         var cur: JurisdictionIndex? = jurisdiction
-        while let c = cur, !out.contains(c), c.raw < jurisdictions.count {
+        // The loader refuses parent cycles, so no step repeats; a lineage longer than the
+        // table could only come from a cycle, and ends there (linear, not a search per step).
+        while let c = cur, c.raw >= 0, c.raw < jurisdictions.count, out.count < jurisdictions.count {
             out.append(c)
             cur = jurisdictions[c].parent
         }

@@ -51,19 +51,33 @@ public final class ByteSink {
 /// A file being written under a temporary name beside its target (see `OutputFolder` for
 /// the name), renamed over the target only once it is whole: a failed or killed run never
 /// leaves a half-written file under a final name. Used by every writer in Netra.
+///
+/// A target that is a named pipe or a character device (with `streams`) is written straight
+/// into instead: it has no whole file to swap, and a rename would replace the pipe or device.
 public struct StagedFile: Sendable {
     public let target: String
+    /// Empty when the target is written into directly.
     public let temporary: String
     let fd: Int32
     let dir: String
 
-    /// Creates the temporary file; refuses a target that is a folder.
-    public init(target: String) throws(OutputError) {
+    /// True when the bytes go straight into the target (a pipe, a device).
+    public var isDirect: Bool { temporary.isEmpty }
+
+    /// Creates the temporary file, or opens a pipe or device target when `streams`; refuses
+    /// a target that is a folder, a socket or a block device (see `OutputFolder.placement`).
+    public init(target: String, streams: Bool = false) throws(OutputError) {
         let (dir, base) = OutputFolder.split(target)
         if base.isEmpty { throw OutputError("cannot write '\(target)': it names a folder, not a file") }
-        var st = stat()
-        if stat(target, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
-            throw OutputError("'\(target)' is a folder; cannot write a file there")
+        if try OutputFolder.placement(of: target, streams: streams) == .stream {
+            // No O_CREAT: it is there; O_TRUNC only matters for a file reached through /proc.
+            let fd = open(target, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY)
+            if fd < 0 { throw OutputError("cannot write '\(target)': \(OutputFolder.reason(errno))") }
+            self.target = target
+            self.temporary = ""
+            self.fd = fd
+            self.dir = dir
+            return
         }
         var fd: Int32 = -1
         var temp = ""
@@ -86,7 +100,8 @@ public struct StagedFile: Sendable {
     public func fill(_ body: (ByteSink) -> Void) throws(OutputError) {
         let sink = ByteSink(fd: fd, path: target)
         body(sink)
-        let synced = fsync(fd) == 0 ? nil : errno
+        // A pipe or a device has nothing to flush to disk (fsync fails there with EINVAL).
+        let synced = isDirect || fsync(fd) == 0 ? nil : errno
         let closed = close(fd) == 0 ? nil : errno
         if let f = sink.failure { throw f }
         if let code = synced ?? closed { throw OutputError("cannot write '\(target)': \(OutputFolder.writeReason(code, dir))") }
@@ -95,6 +110,7 @@ public struct StagedFile: Sendable {
     /// Renames the whole file over its target and flushes the folder, so the rename itself
     /// survives a crash.
     public func commit() throws(OutputError) {
+        if isDirect { return }
         if rename(temporary, target) != 0 {
             throw OutputError("cannot write '\(target)': \(OutputFolder.writeReason(errno, dir))")
         }
@@ -103,5 +119,5 @@ public struct StagedFile: Sendable {
     }
 
     /// Removes the temporary file (nothing else).
-    public func discard() { unlink(temporary) }
+    public func discard() { if !isDirect { unlink(temporary) } }
 }

@@ -65,13 +65,19 @@ public struct OutputFolder: Sendable {
     }
 
     /// Checks, without creating anything, that a file could be written at `target`: its
-    /// folder exists and is writable, and `target` is not a folder.
+    /// folder exists and is writable, and `target` is not a folder, a socket or a block
+    /// device (a pipe or a character device needs only to be writable itself).
     public static func checkFile(_ target: String) throws(OutputError) {
         let (dir, base) = split(target)
         if base.isEmpty { throw OutputError("cannot write '\(target)': it names a folder, not a file") }
         var st = stat()
         if stat(target, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
             throw OutputError("cannot write '\(target)': it is a folder; give a file name")
+        }
+        // A pipe or a device is written into: its folder (/dev) need not be writable.
+        if try placement(of: target, streams: true) == .stream {
+            if access(target, W_OK) != 0 { throw OutputError("cannot write '\(target)': \(reason(errno))") }
+            return
         }
         if stat(dir, &st) != 0 {
             throw OutputError("cannot write '\(target)': the folder '\(dir)' \(errno == ENOENT ? "does not exist" : "cannot be used: \(reason(errno))")")
@@ -113,9 +119,15 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// A subfolder, created if needed; its name is made safe first.
+    /// A subfolder, created if needed; its name is made safe first. A link planted there
+    /// (`ln -s /elsewhere OUT/briefing-2024-01`) is refused: it would lead outside the folder.
     public func subfolder(_ name: String) throws(OutputError) -> OutputFolder {
-        try OutputFolder(path + "/" + OutputFolder.safeName(name))
+        let sub = path + "/" + OutputFolder.safeName(name)
+        var st = stat()
+        if lstat(sub, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
+            throw OutputError("'\(sub)' is a link, not a folder; Netra writes only inside the output folder: remove the link or choose another --out")
+        }
+        return try OutputFolder(sub)
     }
 
     /// Writes `bytes` to `name` inside the folder, atomically; returns the path written.
