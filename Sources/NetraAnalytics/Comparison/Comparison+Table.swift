@@ -19,6 +19,8 @@ extension Comparison {
             out.append(padded(r[0], widths[0], right: false) + "  " + padded(r[1], widths[1], right: true) + "  " + padded(r[2], widths[2], right: true))
             if k == 0 { out.append(String(repeating: "─", count: widths[0] + widths[1] + widths[2] + 4)) }
         }
+        // The day the figures stand on, under the table: "Data per 23 Agustus 2024".
+        if let day = analysis.standsOn { out.append(Strings.dataAsOf(day).text(language)) }
         return out.joined(separator: "\n")
     }
 
