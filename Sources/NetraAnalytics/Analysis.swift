@@ -50,13 +50,13 @@ public struct Analysis: Sendable {
         graph = built
         monthlyTable = table
         statusAsOf = status
-        let listed = figures.listed(by: ids.order)
-        // A source published after the day is not known by then: its reporting lag is not either.
-        if let asOf {
-            leadTimes = listed.filter { $0.measure != .reportingLag || (dataset.events.sourceDates[$0.event] ?? asOf) <= asOf }
-        } else {
-            leadTimes = listed
-        }
+        leadTimes = Self.known(figures.listed(by: ids.order), dataset, asOf: asOf)
+    }
+
+    /// A source published after the day is not known by then: its reporting lag is not either.
+    static func known(_ times: [LeadTime], _ d: Dataset, asOf: Day?) -> [LeadTime] {
+        guard let asOf else { return times }
+        return times.filter { $0.measure != .reportingLag || (d.events.sourceDates[$0.event] ?? asOf) <= asOf }
     }
 
     /// The same figures as of another day; no work is redone when every event already
@@ -73,7 +73,7 @@ public struct Analysis: Sendable {
         var cut = a.dataset
         cut.standsOn = day
         dataset = cut; full = a.full; asOf = day; standsOn = day; graph = a.graph
-        statusAsOf = a.statusAsOf; leadTimes = a.leadTimes; monthlyTable = a.monthlyTable; idOrder = a.idOrder
+        statusAsOf = a.statusAsOf; leadTimes = Self.known(a.leadTimes, cut, asOf: day); monthlyTable = a.monthlyTable; idOrder = a.idOrder
     }
 
     /// Each incident's status as of `asOf`, read from every event of `full` and its graph,

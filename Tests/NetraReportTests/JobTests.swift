@@ -72,6 +72,13 @@ func shipped() throws -> Analysis {
         #expect(ids == ["kab-2023-12-06-sosialisasi", "kab-2023-12-06-tim-pengawas"])
         #expect(f.newIncidents.isEmpty)
         #expect(f.signatoriesSoFar == nil)
+        // The pledge of 2 Nov was public that day, but Rakyat Bekasi's article came out on
+        // 4 Jan: it takes part, its reporting lag (63 days) is not known yet.
+        #expect(a.dataset.eventsByID["kota-2023-11-02-pledge"] != nil)
+        let lags = a.leadTimes.filter { $0.measure == .reportingLag }.map { a.dataset.events.id($0.event) }
+        #expect(!lags.contains("kota-2023-11-02-pledge"))
+        let january = try shipped().asOf(Month(year: 2024, month: 1).lastDay)
+        #expect(january.leadTimes.contains { $0.measure == .reportingLag && january.dataset.events.id($0.event) == "kota-2023-11-02-pledge" && $0.days == 63 })
         #expect(a.dataset.events.indices.allSatisfy { a.dataset.events.dates[$0].anchor <= december.lastDay })
         #expect(a.dataset.events.indices.allSatisfy { a.dataset.knownDay($0) <= december.lastDay })
         let rows = Dictionary(uniqueKeysWithValues: f.rows(a.dataset).map { ($0.figure, $0.value) })
