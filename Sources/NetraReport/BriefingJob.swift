@@ -73,7 +73,8 @@ public enum BriefingJob {
         s += Strings.dataAsOf(f.asOf).text(lang) + "\n\n"
         s += "## " + StringKey.keyFigures.text(lang) + "\n\n"
         for t in BriefingSheet.keyFigures(a, f, lang) {
-            s += "- **\(t.label.trimmingSpaces)**: \(t.value)" + (t.note.isEmpty ? "" : " (\(t.note))") + "\n"
+            // Labels hold election names from the data: escaped like every value taken from it.
+            s += "- **\(markdownEscaped(t.label.trimmingSpaces))**: \(markdownEscaped(t.value))" + (t.note.isEmpty ? "" : " (\(markdownEscaped(t.note)))") + "\n"
         }
         var kinds = EventKind.allCases.filter { (f.thisMonth[$0] ?? 0) + (f.previousMonth[$0] ?? 0) > 0 }
         kinds.sort()
@@ -87,16 +88,25 @@ public enum BriefingJob {
         }
         for k in f.events {
             let e = d.events[k]
-            s += "- **\(DateText.event(e.date, lang))** · \(e.kind.rawValue) · \(d.jurisdictions[e.jurisdiction].name): \(markdownEscaped(e.title.isEmpty ? e.id : e.title))"
+            s += "- **\(DateText.event(e.date, lang))** · \(e.kind.rawValue) · \(markdownEscaped(d.jurisdictions[e.jurisdiction].name)): \(markdownEscaped(e.title.isEmpty ? e.id : e.title))"
             // An incident's status as of the day; a decision's, the one it set.
             if let st = e.kind == .incident ? a.statusAsOf[k] : e.status { s += " (\(st.rawValue))" }
             s += "  \n  " + StringKey.sourcePrefix.text(lang) + markdownEscaped(e.source)
-            if !e.sourceURL.isEmpty { s += " <\(e.sourceURL)>" }
+            if !e.sourceURL.isEmpty { s += " " + markdownLink(e.sourceURL) }
             if let sd = e.sourceDate { s += ", \(DateText.long(sd, lang))" }
             if !e.quote.isEmpty { s += "  \n  > " + markdownEscaped(e.quote) }
             s += "\n"
         }
         return s
+    }
+
+    /// An autolink for an `http`/`https` address that holds nothing an autolink would end at or
+    /// a reader would run; any other address (`javascript:…`) as escaped text, never a link.
+    static func markdownLink(_ url: String) -> String {
+        let lower = url.lowercased()
+        let web = lower.hasPrefix("https://") || lower.hasPrefix("http://")
+        let clean = !url.unicodeScalars.contains { $0.value <= 0x20 || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "\\" || $0.value == 0x7F }
+        return web && clean ? "<\(url)>" : markdownEscaped(url)
     }
 
     /// Text from the data kept from being read as Markdown or HTML.
@@ -105,6 +115,7 @@ public enum BriefingJob {
         for c in s {
             switch c {
             case "\n", "\r": out.append(" ")
+            case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "*", "_", "`", "[", "]", "|", "#", "\\": out.append("\\"); out.append(c)
