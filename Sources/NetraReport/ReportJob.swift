@@ -32,8 +32,10 @@ public enum ReportJob {
         files.append(OutputFile(name: "monthly.png", cost: 3) { () throws(RenderError) in
             try MonthlyBarsChart(a.monthlyTable, dataset: d).render(options: o)
         })
-        for j in jurisdictionsWithEvents(d) {
-            files.append(OutputFile(name: "monthly-\(OutputFolder.safeName(d.jurisdictions[j].id)).png", cost: 3) { () throws(RenderError) in
+        let charted = jurisdictionsWithEvents(d)
+        let names = OutputFolder.distinctNames(charted.map { d.jurisdictions[$0].id }, prefix: "monthly-", ext: ".png")
+        for (j, name) in zip(charted, names) {
+            files.append(OutputFile(name: name, cost: 3) { () throws(RenderError) in
                 try MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: j).render(options: o)
             })
         }

@@ -147,8 +147,52 @@ public struct OutputFolder: Sendable {
         }
         while out.hasPrefix(".") { out = "_" + out.dropFirst() }
         if out.isEmpty { out = "_" }
-        if out.utf8.count > 200 { out = String(out.prefix(200)) }
+        guard out.utf8.count > maxNameBytes else { return out }
+        // Too long for the file system: the stem is cut, the extension kept.
+        let dot = out.lastIndex(of: ".").map { out.distance(from: $0, to: out.endIndex) <= 8 ? $0 : out.endIndex } ?? out.endIndex
+        let ext = String(out[dot...])
+        return cut(String(out[..<dot]), toBytes: maxNameBytes - ext.utf8.count) + ext
+    }
+
+    /// The longest name most file systems take, in bytes.
+    public static let maxNameBytes = 255
+
+    /// `s` cut at a character boundary to at most `bytes` UTF-8 bytes.
+    static func cut(_ s: String, toBytes bytes: Int) -> String {
+        var out = "", used = 0
+        for c in s {
+            let n = c.utf8.count
+            if used + n > bytes { break }
+            out.append(c); used += n
+        }
         return out
+    }
+
+    /// A file name `prefix + id + ext` for each id that stays inside the folder, within
+    /// `maxNameBytes`, and distinct for distinct ids: an id that had to be changed (a `/`, a
+    /// length) gets a short hash of itself, so `a/b` and `a_b` never share a file.
+    public static func distinctNames(_ ids: [String], prefix: String, ext: String) -> [String] {
+        var taken = Set<String>(), out: [String] = []
+        for id in ids {
+            let room = maxNameBytes - prefix.utf8.count - ext.utf8.count
+            var stem = safeName(id)
+            if stem != id || stem.utf8.count > room {
+                stem = cut(stem, toBytes: room - 9) + "-" + hash8(id)
+            }
+            var name = prefix + stem + ext, n = 2
+            while taken.contains(name) { name = prefix + cut(stem, toBytes: room - 12) + "-\(n)" + ext; n += 1 }
+            taken.insert(name)
+            out.append(name)
+        }
+        return out
+    }
+
+    /// Eight hex digits of FNV-1a over the id's bytes: stable between runs and machines.
+    static func hash8(_ s: String) -> String {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        let hex = String(h & 0xFFFF_FFFF, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 
     // MARK: Writing a whole file
