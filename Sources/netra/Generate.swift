@@ -6,7 +6,7 @@ struct Generate: ParsableCommand {
         abstract: "Write a synthetic dataset of the SPEC shape, for scale tests."
     )
 
-    @Option(name: .long, help: ArgumentHelp("How many events to write (more than 0).", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("How many events to write, from 1 to 10000000.", valueName: "N"))
     var events: Int
 
     @Option(name: .long, help: ArgumentHelp("The random seed; the same seed writes the same bytes.", valueName: "S"))
@@ -19,6 +19,10 @@ struct Generate: ParsableCommand {
 
     func validate() throws {
         guard events > 0 else { throw ValidationError("--events must be more than 0; got \(events)") }
+        // Ten million events is about 3 GB of CSV; more would exhaust memory, not test scale.
+        guard events <= Generate.maxEvents else {
+            throw ValidationError("--events takes at most \(Generate.maxEvents); got \(events)")
+        }
         guard !out.isEmpty else { throw ValidationError("--out must name a folder") }
         if FileIO.exists(out) && !FileIO.isDirectory(out) {
             throw ValidationError("--out \(out) is a file; it must name a folder")
@@ -29,6 +33,8 @@ struct Generate: ParsableCommand {
         let bytes = try orFail { try SyntheticDataset.write(events: events, seed: seed, to: out) }
         try printStdout("wrote \(events) events (seed \(seed)) to \(out): events.csv, jurisdictions.csv, elections.csv, \(Generate.size(bytes))")
     }
+
+    static let maxEvents = 10_000_000
 
     /// `345.2 MB`: decimal units, one decimal, by integer arithmetic.
     static func size(_ bytes: Int) -> String {

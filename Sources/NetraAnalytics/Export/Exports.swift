@@ -126,7 +126,7 @@ extension Analysis {
     public func writeEventsCSV(flavour: CSVFlavour, only: [EventIndex]? = nil, to emit: ([UInt8]) -> Void) {
         let d = dataset
         var w = CSVWriter(flavour: flavour, capacity: min(d.events.count * 400, 2 * ByteSink.chunk))
-        w.row(EventColumn.names + d.extraEventColumns + Analysis.computedEventColumns)
+        w.row(EventColumn.names + Self.extraHeaders(d.extraEventColumns) + Analysis.computedEventColumns)
         // Per event: prevention lead and first handling days, from the lead times; the four
         // handling figures of the i-th incident with any sit at handling[4i..<4i+4].
         // In 32 bits, `none` for no figure: four arrays of a million entries each.
@@ -229,6 +229,18 @@ extension Analysis {
     }
 
     /// The columns the events export adds after the input ones.
+    /// The input's extra columns as the events export heads them: one named like a computed
+    /// column (`month`) becomes `input_month`, so that no header appears twice.
+    public static func extraHeaders(_ names: [String]) -> [String] {
+        var taken = Set(EventColumn.names + computedEventColumns)
+        return names.map { name in
+            var out = name
+            while taken.contains(out) { out = "input_" + out }
+            taken.insert(out)
+            return out
+        }
+    }
+
     public static let computedEventColumns = [
         "month", "anchor_date", "date_exact", "known_by", "status_as_of", "prevention_lead_days", "prevention_election",
         "first_response_days", "first_report_days", "first_decision_days", "first_sanction_days",

@@ -89,6 +89,9 @@ public struct StagedFile: Sendable {
             if fd >= 0 || errno != EEXIST { break }
         }
         if fd < 0 { throw OutputError("cannot write '\(target)': \(OutputFolder.writeReason(errno, dir))") }
+        // A file replaced keeps the permissions its owner gave it (a shared 0644 report stays so).
+        var old = stat()
+        if lstat(target, &old) == 0 && (old.st_mode & S_IFMT) == S_IFREG { _ = fchmod(fd, old.st_mode & 0o7777) }
         self.target = target
         self.temporary = temp
         self.fd = fd

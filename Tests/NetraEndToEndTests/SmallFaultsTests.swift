@@ -1,0 +1,43 @@
+import Testing
+import Foundation
+
+/// Issue 16, point 10: the smaller faults, each as a user meets it.
+@Suite(.removingTemporaryFolders) struct SmallFaultsTests {
+    @Test func generateRefusesASizeThatCannotBeMadeBeforeMakingAnything() throws {
+        let out = Netra.tempDir("gen-huge") + "/new"
+        let r = try Netra.run(["generate", "--events", "10000000000", "--out", out])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--events takes at most 10000000; got 10000000000"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func anExtraColumnNamedLikeAComputedOneGetsAHeaderOfItsOwn() throws {
+        let dir = Netra.tempDir("extra-month")
+        try "id,name,level,parent\nk,K,kota,\n".write(toFile: dir + "/jurisdictions.csv", atomically: true, encoding: .utf8)
+        try "id,name,date,scope\np,P,2024-02-14,k\n".write(toFile: dir + "/elections.csv", atomically: true, encoding: .utf8)
+        try "id,date,precision,kind,jurisdiction,title,source,month\na,2024-01-02,day,pledge,k,T,S,januari\n"
+            .write(toFile: dir + "/events.csv", atomically: true, encoding: .utf8)
+        let r = try Netra.run(["export", "events", "--dataset", dir])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        #expect(Set(header).count == header.count, "\(header)")
+        let input = try #require(header.firstIndex(of: "input_month")), computed = try #require(header.firstIndex(of: "month"))
+        let row = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(row[input] == "januari" && row[computed] == "2024-01")
+    }
+}
+
+/// A replaced output keeps the mode its owner gave it.
+@Suite(.removingTemporaryFolders) struct ReplacedModeTests {
+    @Test func aReplacedFileKeepsItsMode() throws {
+        let file = Netra.tempDir("mode") + "/monthly.csv"
+        try "old\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file)
+        let r = try Netra.run(["export", "monthly", "--out", file])
+        #expect(r.status == 0, "\(r.stderr)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o640)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("month,"))
+    }
+}
