@@ -79,7 +79,7 @@ public struct Analysis: Sendable {
     /// Each incident's status as of `asOf`, read from every event of `full` and its graph,
     /// then cut to `rows` (the events that take part).
     static func statuses(_ full: Dataset, graph: EventGraph, asOf: Day?, rows: [EventIndex]?) -> Column<EventIndex, CaseStatus?> {
-        let all = IncidentStatuses(full.events, graph: graph).asOf(full.events) { k in asOf.map { full.takesPart(k, asOf: $0) } ?? true }
+        let all = IncidentStatuses(full.events, graph: graph).asOf(full.events, takesPart: asOf.map { day in { full.takesPart($0, asOf: day) } })
         guard let rows, rows.count != full.events.count else { return all }
         return Column(rows.map { all[$0] })
     }

@@ -314,32 +314,17 @@ public enum LeadTimes {
     /// them, so each event's four firsts are final once all its effects are done. Linear in
     /// events and links. Nil when the handling links hold a cycle.
     static func firstReachedInOneSweep(_ events: EventTable, graph: EventGraph) -> Reached? {
-        let n = events.count
-        let allowed = Relation.allCases.map(\.carriesResponse)
-        var waiting = [Int](repeating: 0, count: n)
-        var ready: [Int32] = []
-        for k in events.indices {
-            waiting[k.raw] = graph.effectCount(of: k, allowed: allowed)
-            if waiting[k.raw] == 0 { ready.append(Int32(k.raw)) }
-        }
-        var reached = Reached(count: n)
-        var done = 0
-        while let x = ready.popLast() {
-            done += 1
-            let e = EventIndex(Int(x))
+        var reached = Reached(count: events.count)
+        let whole = graph.sweepFromEffects(allowed: Relation.allCases.map(\.carriesResponse)) { e, c in
+            let x = Int32(e.raw)
             let own = LeadTimeMeasure(reaching: events.kinds[e]).map { $0.order - 1 }
-            graph.forEachCause(of: e) { c, relation in
-                guard relation.carriesResponse else { return }
-                for s in 0..<4 {
-                    if s == own { reached.offer(x, at: c.raw * 4 + s, events) }
-                    let r = reached.rows[Int(x) * 4 + s]
-                    if r >= 0 { reached.offer(r, at: c.raw * 4 + s, events) }
-                }
-                waiting[c.raw] -= 1
-                if waiting[c.raw] == 0 { ready.append(Int32(c.raw)) }
+            for s in 0..<4 {
+                if s == own { reached.offer(x, at: c.raw * 4 + s, events) }
+                let r = reached.rows[e.raw * 4 + s]
+                if r >= 0 { reached.offer(r, at: c.raw * 4 + s, events) }
             }
         }
-        return done == n ? reached : nil
+        return whole ? reached : nil
     }
 
     /// The plain way, and the reference the sweep is tested against: a walk over all the

@@ -91,6 +91,30 @@ public struct EventGraph: Sendable {
         return n
     }
 
+    /// Visits every link along the relations `allowed` (by `Relation.order`) from effect to
+    /// cause, an effect only once every event that reaches it along them is done: what
+    /// reaches a cause is then known when its effect hands it on. Linear in events and links;
+    /// false when those links hold a cycle (some were not visited).
+    public func sweepFromEffects(allowed: [Bool], _ edge: (_ effect: EventIndex, _ cause: EventIndex) -> Void) -> Bool {
+        var waiting = [Int](repeating: 0, count: nodeCount)
+        var ready: [Int] = []
+        for n in 0..<nodeCount {
+            waiting[n] = effectCount(of: EventIndex(n), allowed: allowed)
+            if waiting[n] == 0 { ready.append(n) }
+        }
+        var done = 0
+        while let x = ready.popLast() {
+            done += 1
+            forEachCause(of: EventIndex(x)) { c, relation in
+                guard allowed[relation.order] else { return }
+                edge(EventIndex(x), c)
+                waiting[c.raw] -= 1
+                if waiting[c.raw] == 0 { ready.append(c.raw) }
+            }
+        }
+        return done == nodeCount
+    }
+
     /// Every event reachable from `node` along links (its causes, theirs, …), sorted.
     public func ancestors(of node: EventIndex, following relations: Set<Relation>? = nil) -> [EventIndex] {
         walk(from: node.raw, start: outStart, next: outTarget, relation: outRelation, following: relations)

@@ -37,30 +37,15 @@ public struct IncidentStatuses: Sendable {
     /// them, so an event's latest setter is final once all its effects are done. Linear in
     /// events and links; nil when the handling links hold a cycle.
     func latestInOneSweep(_ events: EventTable, counts: (EventIndex) -> Bool) -> [Int]? {
-        let n = events.count
-        let allowed = Relation.allCases.map(\.carriesResponse)
-        var waiting = [Int](repeating: 0, count: n)
-        var ready: [Int] = []
-        var latest = [Int](repeating: -1, count: n)
-        for k in events.indices {
-            waiting[k.raw] = graph.effectCount(of: k, allowed: allowed)
-            if waiting[k.raw] == 0 { ready.append(k.raw) }
-            if Self.sets(events, k) && counts(k) { latest[k.raw] = k.raw }
-        }
-        var done = 0
-        while let x = ready.popLast() {
-            done += 1
-            let mine = latest[x]
-            graph.forEachCause(of: EventIndex(x)) { c, relation in
-                guard relation.carriesResponse else { return }
-                if mine >= 0 && (latest[c.raw] < 0 || Self.later(EventIndex(mine), EventIndex(latest[c.raw]), events)) {
-                    latest[c.raw] = mine
-                }
-                waiting[c.raw] -= 1
-                if waiting[c.raw] == 0 { ready.append(c.raw) }
+        var latest = [Int](repeating: -1, count: events.count)
+        for k in events.indices where Self.sets(events, k) && counts(k) { latest[k.raw] = k.raw }
+        let whole = graph.sweepFromEffects(allowed: Relation.allCases.map(\.carriesResponse)) { e, c in
+            let mine = latest[e.raw]
+            if mine >= 0 && (latest[c.raw] < 0 || Self.later(EventIndex(mine), EventIndex(latest[c.raw]), events)) {
+                latest[c.raw] = mine
             }
         }
-        return done == n ? latest : nil
+        return whole ? latest : nil
     }
 
     /// The plain way, and the reference the sweep is tested against: a walk back from each
@@ -78,9 +63,10 @@ public struct IncidentStatuses: Sendable {
     /// The status of every event as of the day, for incidents only (nil for other kinds, and
     /// for an incident no one set a status on and whose cell is empty). `takesPart` says
     /// which setters count by then.
-    public func asOf(_ events: EventTable, takesPart: (EventIndex) -> Bool) -> Column<EventIndex, CaseStatus?> {
+    /// `takesPart` nil: every setter counts (as of everything), and one sweep serves both.
+    public func asOf(_ events: EventTable, takesPart: ((EventIndex) -> Bool)?) -> Column<EventIndex, CaseStatus?> {
         let ever = latestSetters(events) { _ in true }
-        let now = latestSetters(events, counts: takesPart)
+        let now = takesPart.map { latestSetters(events, counts: $0) } ?? ever
         var out = Column<EventIndex, CaseStatus?>(repeating: nil, count: events.count)
         for k in events.indices where events.kinds[k] == .incident {
             if ever[k.raw] < 0 { out[k] = events.statuses[k]; continue }
