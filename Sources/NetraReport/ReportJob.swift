@@ -5,18 +5,21 @@ import NetraRender
 /// Settings shared by the report and the briefing.
 public struct JobOptions: Sendable {
     public var language: Language
-    /// 1 for 1600 × 900 charts, 2 for sharp 2× output.
+    /// 1 for charts at their size, 2 for sharp 2× output.
     public var scale: Int
+    /// Wide (1600 × 900) for slides, phone (1080 × 1350) for chat groups.
+    public var size: ChartSize
     public var fonts: FontSet
 
-    public init(language: Language = .id, scale: Int = 1, fonts: FontSet) {
+    public init(language: Language = .id, scale: Int = 1, size: ChartSize = .wide, fonts: FontSet) {
         self.language = language
         self.scale = scale
+        self.size = size
         self.fonts = fonts
     }
 
     var chartOptions: ChartOptions {
-        ChartOptions(language: language, scale: scale, fontPath: fonts.regular, boldFontPath: fonts.bold)
+        ChartOptions(language: language, scale: scale, size: size, fontPath: fonts.regular, boldFontPath: fonts.bold)
     }
 }
 

@@ -1,8 +1,10 @@
 import ArgumentParser
 import NetraCore
 import NetraAnalytics
+import NetraRender
 
 extension Language: ExpressibleByArgument {}
+extension ChartSize: ExpressibleByArgument {}
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(

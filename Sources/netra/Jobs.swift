@@ -7,7 +7,7 @@ import NetraReport
 import Glibc
 #endif
 
-/// `--out`, `--lang`, `--scale`, `--font`, and how chatty to be: shared by report and briefing.
+/// `--out`, `--lang`, `--size`, `--scale`, `--font`, and how chatty to be: shared by report and briefing.
 struct JobFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder to write into (created if missing).", valueName: "DIR"))
     var out: String = "output"
@@ -15,7 +15,10 @@ struct JobFlags: ParsableArguments {
     @Option(name: .long, help: "Language of charts and briefing: id (Bahasa Indonesia) or en.")
     var lang: Language = .id
 
-    @Option(name: .long, help: "Pixel scale of the charts: 1 (1600×900) or 2 (sharp 3200×1800).")
+    @Option(name: .long, help: "Shape of the charts: wide (1600×900, for slides) or phone (1080×1350 portrait, for chat groups).")
+    var size: ChartSize = .wide
+
+    @Option(name: .long, help: "Pixel scale of the charts: 1, or 2 for sharp output on dense screens (3200×1800 wide).")
     var scale: Int = 1
 
     @Option(name: .long, help: ArgumentHelp("A TrueType font for the charts (default: DejaVu Sans, or $NETRA_FONT).", valueName: "FILE"))
@@ -36,7 +39,7 @@ struct JobFlags: ParsableArguments {
     }
 
     func options() throws(NetraFailure) -> JobOptions {
-        JobOptions(language: lang, scale: scale, fonts: try orFail { try FontSet.resolve(path: font) })
+        JobOptions(language: lang, scale: scale, size: size, fonts: try orFail { try FontSet.resolve(path: font) })
     }
 
     /// Refuses an output folder that cannot be used before any long work (creates nothing).

@@ -1,5 +1,49 @@
 import NetraAnalytics
 
+/// The two shapes a chart is drawn in: wide for slides and screens, phone (portrait) for chat
+/// groups. Each has its own type sizes, so a phone chart is laid out again, never shrunk.
+public enum ChartSize: String, CaseIterable, Sendable {
+    /// 1600 × 900, the default.
+    case wide
+    /// 1080 × 1350 portrait, read fit to a phone's width: no text under 30 px.
+    case phone
+
+    /// Canvas width and height at 1×.
+    public var dimensions: (width: Int, height: Int) {
+        switch self {
+        case .wide: return (1600, 900)
+        case .phone: return (1080, 1350)
+        }
+    }
+
+    /// The type sizes charts of this shape use.
+    public var type: TypeScale {
+        switch self {
+        case .wide: return .wide
+        case .phone: return .phone
+        }
+    }
+}
+
+/// Font sizes in pixels at 1×, from the smallest (notes) to the title. `floor` is the rule the
+/// shape is made to: no text below it.
+public struct TypeScale: Sendable, Equatable {
+    public var note, footer, label, tick, legend, value, laneName, axisTitle, header, subtitle, title: Double
+
+    /// The smallest size any text takes.
+    public var floor: Double { [note, footer, label, tick, legend, value, laneName, axisTitle, header, subtitle, title].min() ?? note }
+
+    /// A 1600-wide chart shrunk onto a phone screen stays legible.
+    public static let wide = TypeScale(note: 16, footer: 17, label: 17, tick: 19, legend: 19, value: 18, laneName: 19,
+                                       axisTitle: 20, header: 21, subtitle: 23, title: 36)
+    /// 1080 wide fit to 390 CSS px: 30 px is 11 CSS px.
+    public static let phone = TypeScale(note: 30, footer: 30, label: 30, tick: 30, legend: 30, value: 32, laneName: 32,
+                                        axisTitle: 32, header: 34, subtitle: 34, title: 46)
+    /// A chart inside the 1240-wide briefing sheet: 35 px there is 11 CSS px at 390.
+    public static let sheet = TypeScale(note: 36, footer: 36, label: 36, tick: 36, legend: 36, value: 38, laneName: 38,
+                                        axisTitle: 38, header: 40, subtitle: 40, title: 48)
+}
+
 /// What every chart function takes besides its data.
 public struct ChartOptions: Sendable {
     /// Language of every label, month and date.
@@ -14,13 +58,25 @@ public struct ChartOptions: Sendable {
     public var fontPath: String?
     /// Bold font file; `nil` for `$NETRA_FONT_BOLD` or DejaVu Sans Bold.
     public var boldFontPath: String?
+    /// The font sizes, before scaling.
+    public var type: TypeScale
 
     /// Options with the defaults: Indonesian, 1600×900 at 1×, the default fonts.
     public init(language: Language = .id, scale: Int = 1, width: Int = 1600, height: Int = 900,
-                fontPath: String? = nil, boldFontPath: String? = nil) {
+                fontPath: String? = nil, boldFontPath: String? = nil, type: TypeScale = .wide) {
         self.language = language; self.scale = scale; self.width = width; self.height = height
-        self.fontPath = fontPath; self.boldFontPath = boldFontPath
+        self.fontPath = fontPath; self.boldFontPath = boldFontPath; self.type = type
     }
+
+    /// Options for one of the two shapes, with its canvas and its type sizes.
+    public init(language: Language = .id, scale: Int = 1, size: ChartSize,
+                fontPath: String? = nil, boldFontPath: String? = nil) {
+        self.init(language: language, scale: scale, width: size.dimensions.width, height: size.dimensions.height,
+                  fontPath: fontPath, boldFontPath: boldFontPath, type: size.type)
+    }
+
+    /// True for a canvas taller than wide: charts stack what sits side by side on a wide one.
+    public var isPortrait: Bool { height > width }
 
     /// The scales a chart can be drawn at (the command line refuses any other).
     public static let scales = [1, 2]
@@ -48,7 +104,10 @@ public struct Theme: Sendable {
     /// The usual space between parts.
     public let gap: Double
 
-    /// Chart title (36 px at 1×).
+    /// The type sizes, scaled.
+    public let type: TypeScale
+
+    /// Chart title (36 px at 1× on a wide chart).
     public let title: TextStyle
     /// Line under the title.
     public let subtitle: TextStyle
@@ -58,13 +117,13 @@ public struct Theme: Sendable {
     public let tick: TextStyle
     /// Legend entries and row names.
     public let legend: TextStyle
-    /// Labels inside the plot (17 px at 1×).
+    /// Labels inside the plot (17 px at 1× on a wide chart).
     public let label: TextStyle
     /// Numbers written on bars.
     public let value: TextStyle
     /// Timeline lane names.
     public let laneName: TextStyle
-    /// Small notes (16 px at 1×, the smallest text).
+    /// Small notes (16 px at 1× on a wide chart, the smallest text).
     public let note: TextStyle
     /// The source line.
     public let footer: TextStyle
@@ -93,17 +152,20 @@ public struct Theme: Sendable {
         margin = 36 * s
         gap = 10 * s
         let ink = RGBA(hex: 0x1F1F1F), muted = RGBA(hex: 0x595959)
-        // Sized so that a 1600-wide chart shrunk onto a phone screen stays legible.
-        title = TextStyle(size: 36 * s, bold: true, color: ink)
-        subtitle = TextStyle(size: 23 * s, color: muted)
-        axisTitle = TextStyle(size: 20 * s, bold: true, color: muted)
-        tick = TextStyle(size: 19 * s, color: muted)
-        legend = TextStyle(size: 19 * s, color: ink)
-        label = TextStyle(size: 17 * s, color: ink)
-        value = TextStyle(size: 18 * s, bold: true, color: ink)
-        laneName = TextStyle(size: 19 * s, bold: true, color: ink)
-        note = TextStyle(size: 16 * s, color: muted)
-        footer = TextStyle(size: 17 * s, color: muted)
-        header = TextStyle(size: 21 * s, bold: true, color: ink)
+        let t = options.type
+        type = TypeScale(note: t.note * s, footer: t.footer * s, label: t.label * s, tick: t.tick * s, legend: t.legend * s,
+                         value: t.value * s, laneName: t.laneName * s, axisTitle: t.axisTitle * s, header: t.header * s,
+                         subtitle: t.subtitle * s, title: t.title * s)
+        title = TextStyle(size: type.title, bold: true, color: ink)
+        subtitle = TextStyle(size: type.subtitle, color: muted)
+        axisTitle = TextStyle(size: type.axisTitle, bold: true, color: muted)
+        tick = TextStyle(size: type.tick, color: muted)
+        legend = TextStyle(size: type.legend, color: ink)
+        label = TextStyle(size: type.label, color: ink)
+        value = TextStyle(size: type.value, bold: true, color: ink)
+        laneName = TextStyle(size: type.laneName, bold: true, color: ink)
+        note = TextStyle(size: type.note, color: muted)
+        footer = TextStyle(size: type.footer, color: muted)
+        header = TextStyle(size: type.header, bold: true, color: ink)
     }
 }

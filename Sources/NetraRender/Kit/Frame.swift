@@ -20,11 +20,14 @@ enum Frame {
         let inner = theme.width - 2 * m
         var marks: [Mark] = []
         var y = m * 0.8
-        if let t = try measurer.fit(spec.title, theme.title, maxWidth: inner) {
+        // Titles say what the chart shows: two lines rather than a cut message.
+        let titleLines = try measurer.wrap(spec.title, theme.title, maxWidth: inner, maxLines: 2)
+        for t in titleLines {
             let mark = try measurer.place(t, theme.title, x: m, y: y, role: .title)
-            marks.append(.text(mark)); y = mark.box.maxY + 6 * theme.s
+            marks.append(.text(mark)); y = mark.box.maxY
         }
-        if !spec.subtitle.isEmpty, let t = try measurer.fit(spec.subtitle, theme.subtitle, maxWidth: inner) {
+        if !titleLines.isEmpty { y += 6 * theme.s }
+        for t in try measurer.wrap(spec.subtitle, theme.subtitle, maxWidth: inner, maxLines: 2) {
             let mark = try measurer.place(t, theme.subtitle, x: m, y: y, role: .subtitle)
             marks.append(.text(mark)); y = mark.box.maxY
         }
@@ -33,10 +36,11 @@ enum Frame {
         marks.append(contentsOf: LegendLayout.marks(entries, theme: theme))
         if lh > 0 { y += lh + 14 * theme.s }
         var bottom = theme.height - m * 0.6
-        if let t = try measurer.fit(spec.footer, theme.footer, maxWidth: inner) {
+        for t in try measurer.wrap(spec.footer, theme.footer, maxWidth: inner, maxLines: 2).reversed() {
             let mark = try measurer.place(t, theme.footer, x: m, y: bottom, valign: .bottom, role: .footer)
-            marks.append(.text(mark)); bottom = mark.box.minY - 12 * theme.s
+            marks.append(.text(mark)); bottom = mark.box.minY
         }
+        if !spec.footer.isEmpty { bottom -= 12 * theme.s }
         let body = ChartRect(minX: m, minY: y, maxX: theme.width - m, maxY: max(y + 1, bottom))
         return FrameLayout(marks: marks, body: body, legend: entries)
     }

@@ -55,6 +55,39 @@ public final class TextMeasurer {
         return best
     }
 
+    /// `text` broken at spaces into at most `maxLines` lines of at most `maxWidth` each, the
+    /// last shortened with an ellipsis when the rest does not fit; a word longer than a line is
+    /// cut. Empty when not even one letter fits.
+    public func wrap(_ text: String, _ style: TextStyle, maxWidth: Double, maxLines: Int) throws(RenderError) -> [String] {
+        guard maxLines > 0 else { return [] }
+        let flat = String(text.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+        if try width(flat, style) <= maxWidth { return flat.isEmpty ? [] : [flat] }
+        var lines: [String] = []
+        var words = flat.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        while !words.isEmpty {
+            if lines.count == maxLines - 1 {
+                // The last line takes the rest, shortened if need be.
+                if let last = try fit(words.joined(separator: " "), style, maxWidth: maxWidth) { lines.append(last) }
+                return lines
+            }
+            var line = words.removeFirst()
+            if try width(line, style) > maxWidth {
+                guard let cut = try fit(line, style, maxWidth: maxWidth) else { return lines }
+                lines.append(cut)
+                continue
+            }
+            while let next = words.first, try width(line + " " + next, style) <= maxWidth {
+                line += " " + next
+                words.removeFirst()
+            }
+            // The break itself separates: no line ends or starts with a lone " · ".
+            if line.hasSuffix(" ·"), line.count > 2 { line.removeLast(2) }
+            if words.first == "·" { words.removeFirst() }
+            lines.append(line)
+        }
+        return lines
+    }
+
     /// The first `keep` characters, trailing spaces and punctuation dropped, then `…`.
     func ellipsized(_ chars: [Character], keep: Int) -> String {
         var s = String(chars.prefix(keep))
