@@ -24,25 +24,27 @@ public enum BriefingJob {
 
         // The months before it up to that month; the timeline runs on to the next election.
         let first = Month(index: month.index - contextMonths + 1)
-        let upTo = upToMonth(d, from: first, through: month)
+        let upTo = upToMonth(d, through: month)
         let wide = options.chartOptions
         let windowEnd = max(month.lastDay, f.nextElection.map { d.elections[$0.index].date } ?? month.lastDay)
         let window = first.firstDay...windowEnd
 
-        // The sheet embeds both charts at its own size, so their text stays readable.
+        // The sheet's pages are laid out now (text only), so that each is its own file; the
+        // month's chart is laid out into the last page's slot when that page is drawn.
         let fonts = options.fonts
-        func sized(_ k: Int) -> ChartOptions {
-            ChartOptions(language: lang, scale: 1, width: BriefingSheet.chartSizes[k].width, height: BriefingSheet.chartSizes[k].height,
-                         fontPath: fonts.regular, boldFontPath: fonts.bold)
+        var files: [OutputFile] = []
+        do {
+            let pages = try BriefingSheet.layout(a, figures: f, language: lang, fonts: fonts)
+            for page in pages {
+                files.append(OutputFile(name: dir + BriefingSheet.fileName(page: page.number), cost: 4) { () throws(RenderError) in
+                    try BriefingSheet.render(page, chart: try sheetChart(page, upTo, lang, fonts), fonts: fonts)
+                })
+            }
+        } catch {
+            // Said when the files are written, like any drawing error.
+            files.append(OutputFile(name: dir + BriefingSheet.fileName(page: 1), render: { () throws(RenderError) -> [UInt8] in throw error }))
         }
-        let small = (sized(0), sized(1))
-        return [
-            OutputFile(name: dir + "briefing-sheet.png", cost: 9) { () throws(RenderError) in
-                // The sheet draws the two charts' plans itself: laid out, never encoded and decoded.
-                let smallMonthly = try MonthlyBarsChart(upTo).layout(options: small.0)
-                let smallTimeline = try TimelineChart(d, graph: a.graph, window: window).layout(options: small.1)
-                return try BriefingSheet.render(a, figures: f, charts: [smallMonthly.chart, smallTimeline.chart], language: lang, fonts: fonts)
-            },
+        return files + [
             OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in try MonthlyBarsChart(upTo).render(options: wide) },
             OutputFile(name: dir + "timeline.png", cost: 6) { () throws(RenderError) in
                 try TimelineChart(d, graph: a.graph, window: window).render(options: wide)
@@ -53,9 +55,19 @@ public enum BriefingJob {
         ]
     }
 
+    /// The month's chart as the sheet embeds it, laid out at its slot's size with the sheet's
+    /// type (no text under 35 px), or nil for a page without a slot.
+    static func sheetChart(_ page: SheetPage, _ upTo: Dataset, _ lang: Language, _ fonts: FontSet) throws(RenderError) -> ChartPlan? {
+        guard let slot = page.chartSlot else { return nil }
+        let options = ChartOptions(language: lang, scale: 1, width: Int(slot.width), height: Int(slot.height),
+                                   fontPath: fonts.regular, boldFontPath: fonts.bold, type: .sheet)
+        return try MonthlyBarsChart(upTo).layout(options: options).chart
+    }
+
     /// The dataset cut to the events anchored in `from … through`, links dropped (the cut
     /// feeds only the monthly chart, which does not follow them).
-    static func upToMonth(_ d: Dataset, from: Month, through: Month) -> Dataset {
+    static func upToMonth(_ d: Dataset, through: Month) -> Dataset {
+        let from = Month(index: through.index - contextMonths + 1)
         let events = d.events.filter(droppingLinks: { k in
             let m = d.events.dates[k].anchor.month
             return m >= from && m <= through
@@ -70,6 +82,7 @@ public enum BriefingJob {
     static func markdown(_ a: Analysis, _ f: BriefingFigures, _ lang: Language) -> String {
         let d = a.dataset
         var s = "# " + Strings.briefingTitle(DateText.month(f.month, lang)).text(lang) + "\n\n"
+        s += "**" + markdownEscaped(BriefingSheet.headline(a, f, lang)) + "**\n\n"
         s += Strings.dataAsOf(f.asOf).text(lang) + "\n\n"
         s += "## " + StringKey.keyFigures.text(lang) + "\n\n"
         for t in BriefingSheet.keyFigures(a, f, lang) {
@@ -80,7 +93,7 @@ public enum BriefingJob {
         kinds.sort()
         if !kinds.isEmpty {
             s += "\n| " + StringKey.kindColumn.text(lang) + " | " + DateText.shortMonth(f.month.previous, lang) + " | " + DateText.shortMonth(f.month, lang) + " |\n| --- | ---: | ---: |\n"
-            for k in kinds { s += "| \(k.rawValue) | \(f.previousMonth[k] ?? 0) | \(f.thisMonth[k] ?? 0) |\n" }
+            for k in kinds { s += "| \(Strings.kind(k).text(lang)) | \(f.previousMonth[k] ?? 0) | \(f.thisMonth[k] ?? 0) |\n" }
         }
         s += "\n## " + StringKey.eventsHeading.text(lang) + "\n\n"
         if f.events.isEmpty {
@@ -88,9 +101,9 @@ public enum BriefingJob {
         }
         for k in f.events {
             let e = d.events[k]
-            s += "- **\(DateText.event(e.date, lang))** · \(e.kind.rawValue) · \(markdownEscaped(d.jurisdictions[e.jurisdiction].name)): \(markdownEscaped(e.title.isEmpty ? e.id : e.title))"
+            s += "- **\(DateText.event(e.date, lang))** · \(Strings.kind(e.kind).text(lang)) · \(markdownEscaped(d.jurisdictions[e.jurisdiction].name)): \(markdownEscaped(e.title(lang)))"
             // An incident's status as of the day; a decision's, the one it set.
-            if let st = e.kind == .incident ? a.statusAsOf[k] : e.status { s += " (\(st.rawValue))" }
+            if let st = e.kind == .incident ? a.statusAsOf[k] : e.status { s += " (\(Strings.status(st).text(lang).lowercased()))" }
             s += "  \n  " + StringKey.sourcePrefix.text(lang) + markdownEscaped(e.source)
             if !e.sourceURL.isEmpty { s += " " + markdownLink(e.sourceURL) }
             if let sd = e.sourceDate { s += ", \(DateText.long(sd, lang))" }

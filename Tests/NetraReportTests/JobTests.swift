@@ -44,23 +44,6 @@ func shipped() throws -> Analysis {
         #expect(f.medianFirstResponse == nil)
     }
 
-    @Test func sheetKeepsEveryTextInsideThePageAndSaysWhenAMonthIsEmpty() throws {
-        let a = try shipped()
-        let fonts = try FontSet.resolve()
-        for (month, lang) in [(Month(year: 2024, month: 1), Language.id), (Month(year: 2024, month: 3), .en)] {
-            let f = BriefingFigures(a.asOf(month.lastDay), month: month)
-            let sheet = try BriefingSheet.render(a, figures: f, charts: [], language: lang, fonts: fonts)
-            let page = ChartRect(x: 0, y: 0, width: Double(BriefingSheet.width), height: Double(BriefingSheet.height))
-            for t in sheet.plan.texts { #expect(page.contains(t.box), "'\(t.text)' leaves the page") }
-            if f.events.isEmpty {
-                #expect(sheet.plan.texts.contains { $0.text == "No events recorded in March 2024." })
-            } else {
-                #expect(sheet.plan.listed + sheet.plan.leftOut == 12)
-                #expect(sheet.plan.texts.contains { $0.text == "Ringkasan Bulanan — Januari 2024" })
-            }
-        }
-    }
-
     /// December 2023 as it stood on 31 December: the jersey photo (29 Dec) was first
     /// reported on 4 January and the 24,013 signatures too, so neither is counted yet.
     @Test func decemberAsOfItsLastDayKnowsNothingOfJanuary() throws {
@@ -89,10 +72,10 @@ func shipped() throws -> Analysis {
         #expect(rows["next_election"] == "pemilu-2024")
         #expect(rows["days_to_next_election"] == "45")
         // The sheet says the day and shows the unknown signatories as unknown, not 0.
-        let sheet = try BriefingSheet.render(a, figures: f, charts: [], language: .id, fonts: try FontSet.resolve())
-        #expect(sheet.plan.texts.contains { $0.text.hasPrefix("Data per 31 Desember 2023") })
-        #expect(sheet.plan.texts.contains { $0.text == "—" })
-        #expect(!sheet.plan.texts.contains { $0.text.contains("24.013") })
+        let texts = try BriefingSheet.layout(a, figures: f, language: .id, fonts: try FontSet.resolve()).flatMap(\.chart.texts)
+        #expect(texts.contains { $0.text.hasPrefix("Data per 31 Desember 2023") })
+        #expect(texts.contains { $0.text == "—" })
+        #expect(!texts.contains { $0.text.contains("24.013") })
     }
 
     /// The briefing job cuts an analysis of everything to the month's end by itself.

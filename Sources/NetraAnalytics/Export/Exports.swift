@@ -181,6 +181,7 @@ extension Analysis {
                 case .kind: w.cell(kinds[events.kinds[k].order])
                 case .jurisdiction: w.cell(jurisdictions[events.jurisdictions[k].raw])
                 case .title: text(.title)
+                case .titleEN: text(.titleEN)
                 case .actors: text(.actors)
                 case .place: text(.place)
                 case .count: w.int(events.counts[k])

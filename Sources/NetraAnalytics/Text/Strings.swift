@@ -95,7 +95,7 @@ public enum StringKey: Sendable, CaseIterable {
         case .kindColumn: return ("jenis", "kind")
         case .eventsHeading: return ("Kegiatan", "Events")
         case .sourcePrefix: return ("Sumber: ", "Source: ")
-        case .onOrBeforePrefix: return ("≤ ", "by ")
+        case .onOrBeforePrefix: return ("paling lambat ", "by ")
         case .metricColumn: return ("Ukuran", "Metric")
         case .noBekasiPair: return ("netra: tidak ada Kota/Kabupaten Bekasi di data ini; membandingkan dua wilayah dengan kegiatan terbanyak",
                                     "netra: no Kota/Kabupaten Bekasi in this dataset; comparing the two jurisdictions with the most events")

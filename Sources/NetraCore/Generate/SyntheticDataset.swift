@@ -686,6 +686,7 @@ struct Generator {
                 case .kind: put(kindSlug[k])
                 case .jurisdiction: put(jurSlug[r.jur])
                 case .title: put(titles[k][rng.below(titleVariants[k]) * jurCount + r.jur])
+                case .titleEN: break
                 case .actors: put(actors[k][rng.below(actorVariants[k]) * jurCount + r.jur])
                 case .place: if rng.chance(60) { put(venues[rng.below(venueVariants) * jurCount + r.jur]) }
                 case .count: if node.count >= 0 { number(node.count) }

@@ -57,7 +57,7 @@ extension DatasetLoader {
             // column does not build until the loader reads it.
             var cId: Int?, cDate: Int?, cPrec: Int?, cKind: Int?, cJur: Int?, cTitle: Int?, cSource: Int?
             var cEnd: Int?, cActors: Int?, cPlace: Int?, cCount: Int?, cUnit: Int?, cStatus: Int?
-            var cLinks: Int?, cURL: Int?, cSDate: Int?, cKnown: Int?, cQuote: Int?, cNotes: Int?
+            var cTitleEN: Int?, cLinks: Int?, cURL: Int?, cSDate: Int?, cKnown: Int?, cQuote: Int?, cNotes: Int?
             for column in EventColumn.schema {
                 let at = rec.has(col[column])
                 switch column {
@@ -68,6 +68,7 @@ extension DatasetLoader {
                 case .kind: cKind = at
                 case .jurisdiction: cJur = at
                 case .title: cTitle = at
+                case .titleEN: cTitleEN = at
                 case .actors: cActors = at
                 case .place: cPlace = at
                 case .count: cCount = at
@@ -289,7 +290,7 @@ extension DatasetLoader {
                 date: EventDate(written: written, precision: precision), endDate: endDate,
                 kind: kind, jurisdiction: JurisdictionIndex(max(jurisdiction, 0)), count: count, status: status, links: [],
                 sourceDate: sourceDate, knownDate: knownDate, extras: extras.map { $0 < rec.count ? rec.string($0) : "" }, line: rec.line,
-                refs: EventTextRefs(id: idRef, title: ref(cTitle), actors: ref(cActors), place: ref(cPlace), unit: ref(cUnit),
+                refs: EventTextRefs(id: idRef, title: ref(cTitle), titleEN: ref(cTitleEN), actors: ref(cActors), place: ref(cPlace), unit: ref(cUnit),
                                     sourceURL: ref(cURL, trim: true), quote: ref(cQuote), notes: ref(cNotes)),
                 sourceIndex: sourceIndex)
         }

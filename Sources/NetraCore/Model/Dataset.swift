@@ -40,13 +40,14 @@ public struct Link: Sendable, Equatable, Hashable {
 
 /// Where an event's text cells sit in its `TextStore`.
 struct EventTextRefs: Sendable {
-    var id = TextRef.empty, title = TextRef.empty, actors = TextRef.empty, place = TextRef.empty, unit = TextRef.empty
+    var id = TextRef.empty, title = TextRef.empty, titleEN = TextRef.empty, actors = TextRef.empty, place = TextRef.empty, unit = TextRef.empty
     var sourceURL = TextRef.empty, quote = TextRef.empty, notes = TextRef.empty
 
     subscript(_ f: EventText) -> TextRef {
         switch f {
         case .id: return id
         case .title: return title
+        case .titleEN: return titleEN
         case .actors: return actors
         case .place: return place
         case .unit: return unit
@@ -82,6 +83,8 @@ public struct Event: Sendable {
 
     public var id: String { text.string(refs.id) }
     public var title: String { text.string(refs.title) }
+    /// The English title, empty when the row gives none.
+    public var titleEN: String { text.string(refs.titleEN) }
     /// The `actors` cell as written (`;`-separated).
     public var actors: String { text.string(refs.actors) }
     public var place: String { text.string(refs.place) }
@@ -94,15 +97,15 @@ public struct Event: Sendable {
     /// An event made in code (tests, tools); it gets a small store of its own.
     public init(
         id: String, date: EventDate, endDate: Day? = nil, kind: EventKind, jurisdiction: JurisdictionIndex,
-        title: String = "", actors: String = "", place: String = "", count: Int? = nil,
+        title: String = "", titleEN: String = "", actors: String = "", place: String = "", count: Int? = nil,
         unit: String = "", status: CaseStatus? = nil, links: [Link] = [], source: String = "",
         sourceURL: String = "", sourceDate: Day? = nil, knownDate: Day? = nil, quote: String = "", notes: String = "",
         extras: [String] = [], line: Int = 0
     ) {
-        let (store, r) = TextStore.make([id, title, actors, place, unit, sourceURL, quote, notes], source: source)
+        let (store, r) = TextStore.make([id, title, actors, place, unit, sourceURL, quote, notes, titleEN], source: source)
         self.init(date: date, endDate: endDate, kind: kind, jurisdiction: jurisdiction, count: count,
                   status: status, links: links, sourceDate: sourceDate, knownDate: knownDate, extras: extras, line: line, text: store,
-                  refs: EventTextRefs(id: r[0], title: r[1], actors: r[2], place: r[3], unit: r[4], sourceURL: r[5], quote: r[6], notes: r[7]),
+                  refs: EventTextRefs(id: r[0], title: r[1], titleEN: r[8], actors: r[2], place: r[3], unit: r[4], sourceURL: r[5], quote: r[6], notes: r[7]),
                   sourceIndex: 0)
     }
 

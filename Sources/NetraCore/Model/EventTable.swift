@@ -52,7 +52,7 @@ public struct EventTable: RandomAccessCollection, Sendable {
                 defer { bytes += b }
                 return b.isEmpty ? .empty : TextRef(start: UInt32(bytes.count), count: UInt32(b.count))
             }
-            refs.append(EventTextRefs(id: copy(.id), title: copy(.title), actors: copy(.actors), place: copy(.place),
+            refs.append(EventTextRefs(id: copy(.id), title: copy(.title), titleEN: copy(.titleEN), actors: copy(.actors), place: copy(.place),
                                       unit: copy(.unit), sourceURL: copy(.sourceURL), quote: copy(.quote), notes: copy(.notes)))
             let s = e.source
             if let k = sourceIndex[s] { outlets.append(k) } else {
@@ -98,7 +98,7 @@ public struct EventTable: RandomAccessCollection, Sendable {
         extras += next.extras; lines += next.lines
         cells.reserveCapacity(cells.count + next.count)
         for r in next.cells {
-            cells.append(EventTextRefs(id: rebase(r.id), title: rebase(r.title), actors: rebase(r.actors), place: rebase(r.place),
+            cells.append(EventTextRefs(id: rebase(r.id), title: rebase(r.title), titleEN: rebase(r.titleEN), actors: rebase(r.actors), place: rebase(r.place),
                                        unit: rebase(r.unit), sourceURL: rebase(r.sourceURL), quote: rebase(r.quote),
                                        notes: rebase(r.notes)))
         }

@@ -75,5 +75,5 @@ public final class TextStore: @unchecked Sendable {
 
 /// The text cells of an event, by name.
 public enum EventText: Int, CaseIterable, Sendable {
-    case id, title, actors, place, unit, sourceURL, quote, notes
+    case id, title, actors, place, unit, sourceURL, quote, notes, titleEN
 }

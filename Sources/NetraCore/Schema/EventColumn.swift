@@ -31,7 +31,7 @@ public struct ColumnSpec: Sendable {
 /// `datasets/README.md`; the compiler then points at the loader, the events export and the
 /// generator.
 public enum EventColumn: Int, CaseIterable, Sendable {
-    case id, date, precision, endDate, kind, jurisdiction, title, actors, place, count, unit, status, links, source
+    case id, date, precision, endDate, kind, jurisdiction, title, titleEN, actors, place, count, unit, status, links, source
     case sourceURL, sourceDate, knownDate, quote, notes
 
     /// The column's name, type and need.
@@ -44,6 +44,7 @@ public enum EventColumn: Int, CaseIterable, Sendable {
         case .kind: return ColumnSpec("kind", .kind, required: true)
         case .jurisdiction: return ColumnSpec("jurisdiction", .jurisdiction, required: true)
         case .title: return ColumnSpec("title", .text, required: true)
+        case .titleEN: return ColumnSpec("title_en", .text)
         case .actors: return ColumnSpec("actors", .text)
         case .place: return ColumnSpec("place", .text)
         case .count: return ColumnSpec("count", .count)

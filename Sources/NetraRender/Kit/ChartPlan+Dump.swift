@@ -64,13 +64,3 @@ extension RGBA {
         return "#" + h(red) + h(green) + h(blue) + h(alpha)
     }
 }
-
-extension BriefingSheetPlan: PlanDumping {
-    /// The sheet's texts, chart places and list counts, one a line, then each chart's plan.
-    public var textDump: String {
-        var out = "sheet \(width)x\(height) listed \(listed) left-out \(leftOut)\n"
-        for c in charts { out += "chart \(c.dump)\n" }
-        for t in texts { out += "text \(t.box.dump) \(String(reflecting: t.text))\n" }
-        return ([out] + chartPlans.map(\.textDump)).joined(separator: "\n")
-    }
-}

@@ -1,115 +1,150 @@
 import NetraCore
 import NetraAnalytics
 
-/// What the briefing sheet holds and where, for tests.
-public struct BriefingSheetPlan: Sendable {
-    public var width: Int
-    public var height: Int
-    /// Every text drawn, with its ink box.
-    public var texts: [(text: String, box: ChartRect)]
-    /// Where the two charts were placed.
-    public var charts: [ChartRect]
-    /// The charts drawn there, as laid out.
-    public var chartPlans: [ChartPlan]
-    /// Events of the month listed, and how many did not fit.
-    public var listed: Int
-    public var leftOut: Int
+/// One page of the briefing sheet as laid out: what is drawn, which events it lists, and
+/// where the month's chart goes when the page has room for it.
+public struct SheetPage: Sendable, HoldsChartPlan {
+    /// Page number, from 1.
+    public var number: Int
+    /// Every mark but the chart's, in drawing order.
+    public var chart: ChartPlan
+    /// The month's events this page lists, in order.
+    public var listed: [EventIndex]
+    /// Where the month's chart is drawn (on the last page only, and only when it reads there).
+    public var chartSlot: ChartRect?
+    /// The chart drawn in the slot, once it is laid out.
+    public var embedded: ChartPlan?
+
+    public var textDump: String {
+        chart.textDump + (embedded.map { "chart at \(chartSlot.map { "\($0.minX),\($0.minY)" } ?? "")\n" + $0.textDump } ?? "")
+    }
 }
 
-/// The one-page briefing: title and month, key figures as large numbers, two charts, and the
-/// month's events with dates and sources. A4 portrait at 150 dpi (1240 × 1754), made to be
-/// forwarded as one image and read on a phone.
+/// The briefing sheet: pages of 1240 × 1754 (A4 portrait at 150 dpi), made to be forwarded to a
+/// chat group and read fit to a phone's width (about 390 CSS px, so 35 px here is 11 px
+/// there): a headline that says what happened, the day it stands on, key figures, every event
+/// of the month with its date and source — incidents and decisions first, continued on more
+/// pages rather than cut — and the month's chart when it has room to be read.
 public enum BriefingSheet {
     public static let width = 1240
     public static let height = 1754
-    /// The sizes the two embedded charts are drawn at, so their text keeps its size on the sheet.
-    public static let chartSizes = [(width: 1160, height: 400), (width: 1160, height: 520)]
+    /// No text on the sheet is smaller (the phone rule).
+    public static let smallestText = 36.0
+    /// The most pages a sheet has: a month of thousands of events (a generated dataset) is
+    /// listed up to here, the rest counted by kind.
+    public static let maxPages = 12
+    /// The least height the month's chart is drawn at; below it the chart is left out.
+    public static let chartMinHeight = 640.0
 
+    static let margin = 56.0
     static let ink = RGBA(hex: 0x1A1A1A)
-    static let muted = RGBA(hex: 0x555555)
+    static let muted = RGBA(hex: 0x4D4D4D)
     static let band = RGBA(hex: 0x16324F)
+    static let bandText = RGBA(hex: 0xDCE6F0)
     static let tile = RGBA(hex: 0xF1F4F7)
+    static let rule = RGBA(hex: 0xC8CDD3)
 
-    /// Draws the sheet; `charts` are plans laid out at `chartSizes`, drawn one under the other.
-    public static func render(_ a: Analysis, figures f: BriefingFigures, charts: [ChartPlan],
-                              language lang: Language, fonts: FontSet) throws(RenderError) -> RenderedChart<BriefingSheetPlan> {
-        let img = try GDImage(width: width, height: height)
-        img.clear(.white)
-        var plan = BriefingSheetPlan(width: width, height: height, texts: [], charts: [], chartPlans: charts, listed: 0, leftOut: 0)
-        let margin = 40
+    /// The sheet's type: sizes in pixels at 1240 wide, none under `smallestText`.
+    struct Sizes {
+        let headline = TextStyle(size: 54, bold: true, color: .white)
+        let subtitle = TextStyle(size: 36, color: bandText)
+        let continued = TextStyle(size: 40, bold: true, color: .white)
+        let figure = TextStyle(size: 76, bold: true, color: ink)
+        let figureLabel = TextStyle(size: 36, bold: true, color: ink)
+        let figureNote = TextStyle(size: 36, color: muted)
+        let heading = TextStyle(size: 44, bold: true, color: ink)
+        let when = TextStyle(size: 36, bold: true, color: ink)
+        let title = TextStyle(size: 40, color: ink)
+        let source = TextStyle(size: 36, color: muted)
+        let footer = TextStyle(size: 36, color: muted)
+    }
+
+    /// Lays out every page (text only: the chart is laid out into its slot when drawn).
+    public static func layout(_ a: Analysis, figures f: BriefingFigures, language lang: Language,
+                              fonts: FontSet) throws(RenderError) -> [SheetPage] {
+        var book = Book(measurer: TextMeasurer(fonts: fonts), lang: lang, month: f.month)
+        try book.masthead(headline: headline(a, f, lang), subtitle: Strings.sheetSubtitle(asOf: f.asOf).text(lang))
+        try book.figures(keyFigures(a, f, lang))
         let d = a.dataset
-
-        func text(_ s: String, x: Int, y: Int, size: Double, bold: Bool = false, color: RGBA = ink, maxWidth: Int? = nil) throws(RenderError) -> Int {
-            let font = bold ? fonts.bold : fonts.regular
-            let fitted = try fit(s, font: font, size: size, maxWidth: maxWidth ?? (width - margin - x))
-            let e = try GDImage.measure(fitted, font: font, size: size)
-            try img.drawText(fitted, font: font, size: size, color: color, x: x, y: y)
-            plan.texts.append((fitted, ChartRect(x: Double(x + e.left), y: Double(y - e.ascent), width: Double(e.width), height: Double(e.ascent + e.descent))))
-            return e.width
-        }
-
-        // Title band.
-        img.fillRect(x: 0, y: 0, width: width, height: 150, band)
-        let title = Strings.briefingTitle(DateText.month(f.month, lang)).text(lang)
-        _ = try text(title, x: margin, y: 72, size: 42, bold: true, color: .white)
-        let subtitle = Strings.asOfPrefix(f.asOf, lang) + Strings.briefingSubtitle(datasetName(d)).text(lang)
-        _ = try text(subtitle, x: margin, y: 118, size: 22, color: RGBA(hex: 0xDCE6F0))
-
-        // Key figures: two rows of three tiles.
-        let tiles = keyFigures(a, f, lang)
-        let tileW = (width - 2 * margin - 2 * 20) / 3, tileH = 128
-        for (k, t) in tiles.enumerated() {
-            let x = margin + (k % 3) * (tileW + 20), y = 172 + (k / 3) * (tileH + 16)
-            img.fillRect(x: x, y: y, width: tileW, height: tileH, tile)
-            _ = try text(t.value, x: x + 20, y: y + 56, size: 44, bold: true, maxWidth: tileW - 40)
-            _ = try text(t.label, x: x + 20, y: y + 90, size: 20, color: ink, maxWidth: tileW - 40)
-            if !t.note.isEmpty { _ = try text(t.note, x: x + 20, y: y + 115, size: 17, color: muted, maxWidth: tileW - 40) }
-        }
-
-        // The two charts.
-        var y = 172 + 2 * tileH + 16 + 18
-        for chart in charts {
-            try Painter.draw(chart, on: img, at: (margin, y), fonts: fonts)
-            plan.charts.append(ChartRect(x: Double(margin), y: Double(y), width: Double(chart.width), height: Double(chart.height)))
-            y += chart.height + 16
-        }
-
-        // The month's events.
-        y += 26
-        let heading = StringKey.sheetEventsHeading.text(lang)
-        _ = try text(heading, x: margin, y: y, size: 26, bold: true)
-        y += 36
-        let footerTop = height - 56
-        let rowH = 29
         if f.events.isEmpty {
-            let none = Strings.noEvents(in: DateText.month(f.month, lang)).text(lang)
-            _ = try text(none, x: margin, y: y, size: 21, color: muted)
-        } else {
-            let fits = max(0, (footerTop - 10 - y) / rowH)
-            let shown = f.events.count <= fits ? f.events.count : max(0, fits - 1)
-            for k in f.events.prefix(shown) {
-                let e = d.events[k]
-                img.fillEllipse(cx: Double(margin + 8), cy: Double(y - 7), rx: 7, ry: 7, KindPalette.color(e.kind))
-                let when = DateText.event(e.date, lang, short: true)
-                let w = try text(when, x: margin + 26, y: y, size: 18, bold: true, maxWidth: 240)
-                let rest = "\(e.title.isEmpty ? e.id : e.title) — \(e.source)"
-                _ = try text(rest, x: margin + 26 + max(w, 190) + 14, y: y, size: 18, maxWidth: width - margin - (margin + 26 + max(w, 190) + 14))
-                y += rowH
-            }
-            plan.listed = shown
-            plan.leftOut = f.events.count - shown
-            if plan.leftOut > 0 {
-                let more = Strings.moreEvents(plan.leftOut).text(lang)
-                _ = try text(more, x: margin + 26, y: y, size: 19, color: muted)
+            try book.paragraph(Strings.noEvents(in: DateText.month(f.month, lang)).text(lang))
+        }
+        let (first, rest) = ordered(a, f)
+        // Each group's heading goes with its first event.
+        var queue: [(event: EventIndex, heading: String?)] = []
+        for (heading, group) in [(Strings.sheetOutcomes, first), (Strings.sheetOthers, rest)] {
+            for (n, k) in group.enumerated() { queue.append((k, n == 0 ? heading.text(lang) : nil)) }
+        }
+        for (i, item) in queue.enumerated() {
+            let placed = try book.event(item.event, lines: eventLines(a, item.event, lang),
+                                        color: KindPalette.color(d.events.kinds[item.event]), heading: item.heading)
+            if !placed {
+                try book.paragraph(leftOut(a, queue[i...].map(\.event), lang))
+                break
             }
         }
+        book.chartSlot()
+        let outlets = d.events.outletCount(f.events)
+        return try book.finish { page, pages in
+            Strings.sheetPageFooter(page: page, of: pages, events: f.events.count, outlets: outlets).text(lang)
+        }
+    }
 
-        // Footer.
-        img.fillRect(x: 0, y: footerTop, width: width, height: 1, RGBA(hex: 0xCCCCCC))
-        let outlets = d.outletCount
-        let footer = Strings.sheetFooter(events: d.events.count, outlets: outlets).text(lang)
-        _ = try text(footer, x: margin, y: footerTop + 34, size: 17, color: muted)
-        return RenderedChart(png: try img.png(), plan: plan)
+    /// Draws one page, with `chart` (laid out at its slot's size) in the slot.
+    public static func render(_ page: SheetPage, chart: ChartPlan?, fonts: FontSet) throws(RenderError) -> RenderedChart<SheetPage> {
+        var page = page
+        let image = try Painter.draw(page.chart, fonts: fonts)
+        if let chart, let slot = page.chartSlot {
+            try Painter.draw(chart, on: image, at: (Int(slot.minX), Int(slot.minY)), fonts: fonts)
+            page.embedded = chart
+        }
+        return RenderedChart(png: try image.png(), plan: page)
+    }
+
+    /// The file name of page `n` (from 1): `briefing-sheet.png`, then `briefing-sheet-2.png`, ….
+    public static func fileName(page n: Int) -> String { n == 1 ? "briefing-sheet.png" : "briefing-sheet-\(n).png" }
+
+    /// The headline: the month, its latest decision or sanction (else what kind of month it
+    /// was), and its new incidents.
+    public static func headline(_ a: Analysis, _ f: BriefingFigures, _ lang: Language) -> String {
+        let d = a.dataset
+        let outcome = f.events.last { [.decision, .sanction].contains(d.events.kinds[$0]) }
+        let preventionOnly = f.events.allSatisfy { d.events.kinds[$0].family == .prevention }
+        return Strings.sheetHeadline(month: DateText.month(f.month, lang), outcome: outcome.map { d.events[$0].title(lang) },
+                                     events: f.events.count, preventionOnly: preventionOnly,
+                                     newIncidents: f.newIncidents.count).text(lang)
+    }
+
+    /// What a month too big for `maxPages` pages leaves off, counted by kind, most first.
+    static func leftOut(_ a: Analysis, _ left: [EventIndex], _ lang: Language) -> String {
+        var byKind: [EventKind: Int] = [:]
+        for k in left { byKind[a.dataset.events.kinds[k], default: 0] += 1 }
+        let parts = byKind.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .map { "\(NumberFormat.number($0.value, lang)) \(Strings.kind($0.key).text(lang).lowercased())" }
+        return Strings.sheetLeftOut(NumberFormat.number(left.count, lang), kinds: parts.joined(separator: ", "), pages: maxPages).text(lang)
+    }
+
+    /// The month's events: incidents, decisions and sanctions first, then the rest, each by date.
+    static func ordered(_ a: Analysis, _ f: BriefingFigures) -> (first: [EventIndex], rest: [EventIndex]) {
+        let kinds = a.dataset.events.kinds
+        let first = f.events.filter { [.incident, .decision, .sanction].contains(kinds[$0]) }
+        return (first, f.events.filter { ![.incident, .decision, .sanction].contains(kinds[$0]) })
+    }
+
+    /// An event's three parts: when, what and where; its title; status and source.
+    static func eventLines(_ a: Analysis, _ k: EventIndex, _ lang: Language) -> (when: String, title: String, source: String) {
+        let d = a.dataset
+        let e = d.events[k]
+        let when = [DateText.event(e.date, lang), Strings.kind(e.kind).text(lang), d.jurisdictions[e.jurisdiction].name]
+            .joined(separator: " · ")
+        var source = StringKey.sourcePrefix.text(lang) + e.source
+        if let day = e.sourceDate { source += ", " + DateText.long(day, lang) }
+        // An incident's status as of the day; a decision's or sanction's, the one it set.
+        let status = e.kind == .incident ? a.statusAsOf[k] : [.decision, .sanction].contains(e.kind) ? e.status : nil
+        if let st = status {
+            source = Strings.sheetStatus(st).text(lang) + " · " + source
+        }
+        return (when, e.title(lang), source)
     }
 
     /// Six tiles: value, label, and a short note.
@@ -141,23 +176,175 @@ public enum BriefingSheet {
             (f.signatoriesSoFar.map(count) ?? "—", say(.pledgeSignatories), f.signatoriesSoFar == nil ? say(.unknown) : say(.totalSoFar)),
         ]
     }
+}
 
-    static func datasetName(_ d: Dataset) -> String {
-        d.name.split(separator: "/").last.map(String.init) ?? "dataset"
+/// The pages as they fill: a cursor that moves down and starts a new page when a block does
+/// not fit above the footer.
+private struct Book {
+    let measurer: TextMeasurer
+    let lang: Language
+    let month: Month
+    let type = BriefingSheet.Sizes()
+    var pages: [(marks: [Mark], listed: [EventIndex], slot: ChartRect?)] = []
+    var marks: [Mark] = []
+    var listed: [EventIndex] = []
+    var y = 0.0
+    /// Lowest y a block may reach: above the footer (two lines) on every page.
+    var bottom = 0.0
+
+    let m = BriefingSheet.margin
+    var inner: Double { Double(BriefingSheet.width) - 2 * m }
+
+    init(measurer: TextMeasurer, lang: Language, month: Month) {
+        self.measurer = measurer; self.lang = lang; self.month = month
     }
 
-    /// `s` as it fits in `maxWidth`, shortened with an ellipsis when it does not.
-    static func fit(_ s: String, font: String, size: Double, maxWidth: Int) throws(RenderError) -> String {
-        let flat = String(s.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
-        if try GDImage.measure(flat, font: font, size: size).width <= maxWidth { return flat }
-        var chars = Array(flat)
-        var lo = 0, hi = chars.count
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if try GDImage.measure(String(chars[..<mid]) + "…", font: font, size: size).width <= maxWidth { lo = mid } else { hi = mid - 1 }
+    /// Lines of text and the height each takes with its leading.
+    struct Lines {
+        var lines: [String]
+        var step: Double
+        var height: Double { Double(lines.count) * step }
+    }
+
+    /// `text` at `style`, wrapped into at most `max` lines of `width`.
+    func lines(_ text: String, _ style: TextStyle, width: Double, max: Int) throws(RenderError) -> Lines {
+        Lines(lines: try measurer.wrap(text, style, maxWidth: width, maxLines: max), step: (try measurer.lineHeight(style) * 1.18).rounded())
+    }
+
+    mutating func place(_ ls: [String], _ style: TextStyle, x: Double, step: Double, role: TextRole) throws(RenderError) {
+        for l in ls {
+            marks.append(.text(try measurer.place(l, style, x: x, y: y, role: role)))
+            y += step
         }
-        chars = Array(chars[..<lo])
-        while let l = chars.last, l == " " || l == "," { chars.removeLast() }
-        return String(chars) + "…"
+    }
+
+    mutating func startPage() throws(RenderError) {
+        marks = []; listed = []
+        bottom = Double(BriefingSheet.height) - m * 0.6 - 2 * (try measurer.lineHeight(type.footer) * 1.18).rounded() - 16
+    }
+
+    mutating func endPage(slot: ChartRect? = nil) {
+        pages.append((marks, listed, slot))
+    }
+
+    /// The first page's band: headline (up to three lines) and the day it stands on.
+    mutating func masthead(headline: String, subtitle: String) throws(RenderError) {
+        try startPage()
+        let h = try lines(headline, type.headline, width: inner, max: 3)
+        let s = try lines(subtitle, type.subtitle, width: inner, max: 2)
+        let textH: Double = h.height + s.height
+        let bandH: Double = 40 + textH + 8 + 28
+        marks.append(.rect(ChartRect(x: 0, y: 0, width: Double(BriefingSheet.width), height: bandH), fill: BriefingSheet.band))
+        y = 40
+        try place(h.lines, type.headline, x: m, step: h.step, role: .title)
+        y += 8
+        try place(s.lines, type.subtitle, x: m, step: s.step, role: .subtitle)
+        y = bandH + 28
+    }
+
+    /// A page after the first: a slim band naming the month, continued.
+    mutating func continuation() throws(RenderError) {
+        endPage()
+        try startPage()
+        let c = try lines(Strings.sheetContinued(month: DateText.month(month, lang)).text(lang), type.continued, width: inner, max: 1)
+        let bandH = 28 + c.step + 20
+        marks.append(.rect(ChartRect(x: 0, y: 0, width: Double(BriefingSheet.width), height: bandH), fill: BriefingSheet.band))
+        y = 28
+        try place(c.lines, type.continued, x: m, step: c.step, role: .subtitle)
+        y = bandH + 28
+    }
+
+    /// Key figures in three columns: a large value, its label and a note.
+    mutating func figures(_ tiles: [(value: String, label: String, note: String)]) throws(RenderError) {
+        let gap = 20.0, pad = 20.0, columns = 3
+        let tileW = ((inner - Double(columns - 1) * gap) / Double(columns)).rounded(.down)
+        var k = 0
+        while k < tiles.count {
+            let row = Array(tiles[k..<min(k + columns, tiles.count)])
+            var parts: [(v: [String], l: Lines, n: Lines)] = []
+            let vStep = (try measurer.lineHeight(type.figure) * 1.05).rounded()
+            for t in row {
+                let v = try measurer.wrap(t.value, type.figure, maxWidth: tileW - 2 * pad, maxLines: 1)
+                let l = try lines(t.label, type.figureLabel, width: tileW - 2 * pad, max: 3)
+                let n = try lines(t.note, type.figureNote, width: tileW - 2 * pad, max: 2)
+                parts.append((v, l, n))
+            }
+            let textH: Double = parts.map { $0.l.height + $0.n.height }.max() ?? 0
+            let tileH: Double = pad + vStep + textH + pad
+            let top = y
+            for (c, p) in parts.enumerated() {
+                let x = m + Double(c) * (tileW + gap)
+                marks.append(.rect(ChartRect(x: x, y: top, width: tileW, height: tileH), fill: BriefingSheet.tile))
+                y = top + pad
+                try place(p.v, type.figure, x: x + pad, step: vStep, role: .value)
+                try place(p.l.lines, type.figureLabel, x: x + pad, step: p.l.step, role: .label)
+                try place(p.n.lines, type.figureNote, x: x + pad, step: p.n.step, role: .note)
+            }
+            y = top + tileH + gap
+            k += columns
+        }
+        y += 12
+    }
+
+    mutating func paragraph(_ text: String) throws(RenderError) {
+        let p = try lines(text, type.title, width: inner, max: 3)
+        try place(p.lines, type.title, x: m, step: p.step, role: .note)
+        y += 16
+    }
+
+    /// One event: a bar of its kind's colour beside when/what/where, its title, status and source.
+    /// A group's `heading` goes with its first event, never alone at a page's foot. False when
+    /// the event would need a page beyond `maxPages` (room is kept there for what is left).
+    mutating func event(_ k: EventIndex, lines parts: (when: String, title: String, source: String), color: RGBA,
+                        heading: String?) throws(RenderError) -> Bool {
+        let x = m + 30, width = inner - 30
+        let w = try lines(parts.when, type.when, width: width, max: 2)
+        let t = try lines(parts.title, type.title, width: width, max: 3)
+        let s = try lines(parts.source, type.source, width: width, max: 3)
+        let h: Double = w.height + t.height + s.height
+        let head = try heading.map { (t: String) throws(RenderError) in try lines(t, type.heading, width: inner, max: 1) }
+        let need = y + h + (head.map { $0.height + 10 } ?? 0)
+        let lastPage = pages.count + 1 == BriefingSheet.maxPages
+        if lastPage, need + 3 * (try measurer.lineHeight(type.title) * 1.18).rounded() > bottom { return false }
+        if need > bottom { try continuation() }
+        if let head {
+            try place(head.lines, type.heading, x: m, step: head.step, role: .header)
+            y += 10
+        }
+        let top = y
+        marks.append(.rect(ChartRect(x: m, y: top + 4, width: 10, height: h - 14), fill: color))
+        try place(w.lines, type.when, x: x, step: w.step, role: .label)
+        try place(t.lines, type.title, x: x, step: t.step, role: .label)
+        try place(s.lines, type.source, x: x, step: s.step, role: .note)
+        y = top + h + 26
+        listed.append(k)
+        return true
+    }
+
+    /// The rest of the last page, for the month's chart when it is tall enough to read.
+    mutating func chartSlot() {
+        let room = bottom - y
+        let slot = room >= BriefingSheet.chartMinHeight
+            ? ChartRect(x: m - 16, y: y, width: inner + 32, height: min(room, 900).rounded(.down)) : nil
+        endPage(slot: slot)
+    }
+
+    /// The pages with their footers, now that their number is known.
+    func finish(footer: (Int, Int) -> String) throws(RenderError) -> [SheetPage] {
+        var out: [SheetPage] = []
+        for (n, p) in pages.enumerated() {
+            var marks = p.marks
+            let ruleY = Double(BriefingSheet.height) - m * 0.6 - 2 * (try measurer.lineHeight(type.footer) * 1.18).rounded() - 8
+            marks.append(.rect(ChartRect(x: 0, y: ruleY, width: Double(BriefingSheet.width), height: 2), fill: BriefingSheet.rule))
+            let f = try lines(footer(n + 1, pages.count), type.footer, width: inner, max: 2)
+            var y = ruleY + 16
+            for l in f.lines {
+                marks.append(.text(try measurer.place(l, type.footer, x: m, y: y, role: .footer)))
+                y += f.step
+            }
+            out.append(SheetPage(number: n + 1, chart: ChartPlan(width: BriefingSheet.width, height: BriefingSheet.height, marks: marks),
+                                 listed: p.listed, chartSlot: p.slot, embedded: nil))
+        }
+        return out
     }
 }

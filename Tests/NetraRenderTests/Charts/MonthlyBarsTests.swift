@@ -101,7 +101,7 @@ import NetraRender
     /// The briefing sheet's small monthly chart: no two tick labels touch, and the axis title
     /// is whole or left out (it read "Ju…" once).
     @Test func aShortChartKeepsItsTickLabelsApartAndNoTitleCutShort() throws {
-        let (w, h) = BriefingSheet.chartSizes[0]
+        let (w, h) = (1160, 400)
         let plan = try MonthlyBarsChart(data).layout(options: ChartOptions(width: w, height: h))
         let boxes = plan.yTicks.compactMap { $0.label?.box }.sorted { $0.minY < $1.minY }
         #expect(boxes.count >= 2)

@@ -1,0 +1,121 @@
+import Testing
+import NetraCore
+import NetraAnalytics
+import NetraRender
+@testable import NetraReport
+
+/// The sheet as a supervisor reads it: forwarded to a chat group and shown 390 CSS px wide.
+@Suite struct BriefingSheetTests {
+    /// A month's pages, drawn with their chart, as the briefing job draws them.
+    static func pages(_ a: Analysis, _ month: Month, _ lang: Language) throws -> (BriefingFigures, [RenderedChart<SheetPage>]) {
+        let cut = a.asOf(month.lastDay)
+        let f = BriefingFigures(cut, month: month)
+        let fonts = try FontSet.resolve()
+        let upTo = BriefingJob.upToMonth(cut.dataset, through: month)
+        let pages = try BriefingSheet.layout(cut, figures: f, language: lang, fonts: fonts).map { page in
+            try BriefingSheet.render(page, chart: try BriefingJob.sheetChart(page, upTo, lang, fonts), fonts: fonts)
+        }
+        return (f, pages)
+    }
+
+    /// Every month from the first to the last of the shipped dataset, the empty ones too.
+    static func months() throws -> [Month] {
+        let d = try shipped().dataset
+        let all = d.events.dates.map(\.anchor.month)
+        guard let lo = all.min(), let hi = all.max() else { return [] }
+        return (lo.index...hi.index).map { Month(index: $0) }
+    }
+
+    /// No text under 35 px at 1240 wide (11 CSS px at 390), inside its page or its chart's
+    /// slot, none on another; every event of the month listed once, incidents and decisions
+    /// first; no "see events.md".
+    @Test(arguments: [Language.id, .en])
+    func everyMonthReadsOnAPhone(_ lang: Language) throws {
+        let a = try shipped()
+        for month in try Self.months() {
+            let (f, pages) = try Self.pages(a, month, lang)
+            #expect(!pages.isEmpty)
+            let pageRect = ChartRect(x: 0, y: 0, width: Double(BriefingSheet.width), height: Double(BriefingSheet.height))
+            for p in pages {
+                #expect(p.plan.chart.width == 1240 && p.plan.chart.height == 1754)
+                var texts = p.plan.chart.texts
+                for t in texts {
+                    #expect(t.style.size >= 35, "\(month.iso) p\(p.plan.number): '\(t.text)' is \(t.style.size) px")
+                    #expect(t.style.size * 390 / 1240 >= 11)
+                    #expect(pageRect.contains(t.box), "\(month.iso): '\(t.text)' leaves the page")
+                    #expect(!t.text.contains("events.md"))
+                }
+                if let chart = p.plan.embedded, let slot = p.plan.chartSlot {
+                    for t in chart.texts {
+                        #expect(t.style.size >= 35, "\(month.iso) chart: '\(t.text)' is \(t.style.size) px")
+                        #expect(t.box.minX >= 0 && t.box.maxX <= slot.width + 0.5 && t.box.minY >= 0 && t.box.maxY <= slot.height + 0.5,
+                                "\(month.iso) chart: '\(t.text)' leaves its slot")
+                    }
+                    texts += chart.texts.map { var t = $0; t.box = t.box.offsetBy(dx: slot.minX, dy: slot.minY); return t }
+                }
+                for (i, t) in texts.enumerated() {
+                    for u in texts[(i + 1)...] where t.box.intersects(u.box.insetBy(dx: 1, dy: 1)) {
+                        Issue.record("\(month.iso) p\(p.plan.number): '\(t.text)' overlaps '\(u.text)'")
+                    }
+                }
+            }
+            // Every event listed, once, in the sheet's order: outcomes first, each group by date.
+            let listed = pages.flatMap(\.plan.listed)
+            #expect(Set(listed) == Set(f.events) && listed.count == f.events.count, "\(month.iso)")
+            let kinds = listed.map { a.asOf(month.lastDay).dataset.events.kinds[$0] }
+            let firstOther = kinds.firstIndex { ![.incident, .decision, .sanction].contains($0) } ?? kinds.count
+            #expect(kinds[firstOther...].allSatisfy { ![.incident, .decision, .sanction].contains($0) }, "\(month.iso)")
+            // Page numbers say how many pages there are.
+            for p in pages {
+                let footer = p.plan.chart.texts.filter { $0.role == .footer }.map(\.text).joined(separator: " ")
+                #expect(footer.contains("\(p.plan.number)/\(pages.count)"), "\(month.iso): \(footer)")
+            }
+        }
+    }
+
+    /// January 2024, worked out by hand: twelve events, the two rulings of the jersey case
+    /// first, the 22 January ruling in the headline, three pages.
+    @Test func januaryListsEveryEventWithItsDateAndSource() throws {
+        let a = try shipped()
+        let (f, pages) = try Self.pages(a, Month(year: 2024, month: 1), .id)
+        #expect(f.events.count == 12)
+        let texts = pages.flatMap(\.plan.chart.texts).map(\.text)
+        let d = a.asOf(Month(year: 2024, month: 1).lastDay).dataset
+        let ruling = try #require(d.eventsByID["kota-2024-01-22-jersey-decision"])
+        #expect(texts.joined(separator: " ").hasPrefix("Januari 2024: \(d.events[ruling].title(.id)); 0 insiden baru"))
+        #expect(texts.contains("Data per 31 Januari 2024 · dibuat dengan Netra"))
+        let listed = pages.flatMap(\.plan.listed).map { d.events.id($0) }
+        #expect(Array(listed.prefix(2)) == ["kota-2024-01-04-jersey-registration", "kota-2024-01-22-jersey-decision"])
+        #expect(texts.contains("22 Januari 2024 · Putusan · Kota Bekasi"))
+        #expect(texts.contains("Status: dihentikan · Sumber: Kabar Bekasi, 22 Januari 2024"))
+        // The on-or-before banners are written out in words, not with "≤".
+        #expect(texts.contains { $0.hasPrefix("paling lambat 22 Januari 2024 · Arahan") })
+        #expect(!texts.contains { $0.contains("≤") })
+        // The pages are full: no chart squeezed in below the events.
+        #expect(pages.allSatisfy { $0.plan.embedded == nil })
+        // No month squeezes its chart into less than it needs to be read.
+        for month in try Self.months() {
+            for p in try Self.pages(a, month, .id).1 {
+                if let slot = p.plan.chartSlot { #expect(slot.height >= BriefingSheet.chartMinHeight && p.plan.embedded != nil) }
+            }
+        }
+    }
+
+    /// A month without events says so, in one page, with the chart of the months before.
+    @Test func anEmptyMonthSaysSo() throws {
+        let (f, pages) = try Self.pages(try shipped(), Month(year: 2024, month: 3), .en)
+        #expect(f.events.isEmpty)
+        #expect(pages.count == 1)
+        let texts = pages.flatMap(\.plan.chart.texts).map(\.text)
+        #expect(texts.contains("No events recorded in March 2024."))
+        #expect(texts.first == "March 2024: no events recorded")
+    }
+
+    /// The job writes one file per page, named in order.
+    @Test func pagesAreFilesNamedInOrder() throws {
+        let files = BriefingJob.build(try shipped(), month: Month(year: 2024, month: 1), options: JobOptions(fonts: try FontSet.resolve()))
+        let sheets = files.map(\.name).filter { $0.contains("briefing-sheet") }
+        #expect(sheets == ["briefing-2024-01/briefing-sheet.png", "briefing-2024-01/briefing-sheet-2.png", "briefing-2024-01/briefing-sheet-3.png"])
+        for f in files where f.name.hasSuffix(".png") { #expect(Array(try f.bytes().prefix(4)) == [0x89, 0x50, 0x4E, 0x47]) }
+    }
+}
