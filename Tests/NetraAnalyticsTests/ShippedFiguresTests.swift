@@ -192,7 +192,7 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         let a = try #require(shipped)
         let text = csvText(a.eventsCSV(flavour: .plain))
         let header = text.prefix { $0 != "\n" }
-        #expect(header == "id,date,precision,end_date,kind,jurisdiction,title,actors,place,count,unit,status,links,source,source_url,source_date,known_date,quote,notes,month,anchor_date,date_exact,known_by,status_as_of,prevention_lead_days,prevention_election,first_response_days,first_report_days,first_decision_days,first_sanction_days,reporting_lag_days")
+        #expect(header == "id,date,precision,end_date,kind,jurisdiction,title,title_en,actors,place,count,unit,status,links,source,source_url,source_date,known_date,quote,notes,month,anchor_date,date_exact,known_by,status_as_of,prevention_lead_days,prevention_election,first_response_days,first_report_days,first_decision_days,first_sanction_days,reporting_lag_days")
         // Re-read with the loader's own reader: one row per event, every field intact.
         let d = try DatasetLoader.load(
             jurisdictions: ("j", Array("id,name,level,parent\nindonesia,I,nasional,\njawa-barat,J,provinsi,indonesia\nkota-bekasi,K,kota,jawa-barat\nkabupaten-bekasi,B,kabupaten,jawa-barat\n".utf8)),

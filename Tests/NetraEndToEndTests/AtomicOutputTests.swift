@@ -205,7 +205,7 @@ import Glibc
             var e = try String(contentsOfFile: d + "/events.csv", encoding: .utf8)
             for (k, id) in hostileIDs.enumerated() {
                 j += "\(id),Hostile \(k),kota,jawa-barat\n"
-                e += ["escape-\(k)", "2024-08-0\(k + 1)", "day", "", "sosialisasi", id, "Sosialisasi \(k)",
+                e += ["escape-\(k)", "2024-08-0\(k + 1)", "day", "", "sosialisasi", id, "Sosialisasi \(k)", "",
                       "", "", "", "", "", "", "Outlet", "", "", "", ""].joined(separator: ",") + Netra.shippedExtraFields + "\n"
             }
             try j.write(toFile: d + "/jurisdictions.csv", atomically: true, encoding: .utf8)
@@ -250,7 +250,7 @@ import Glibc
             var j = try String(contentsOfFile: d + "/jurisdictions.csv", encoding: .utf8)
             var e = try String(contentsOfFile: d + "/events.csv", encoding: .utf8)
             j += "../../x,Hostile,kota,jawa-barat\n"
-            e += "flat-1,2024-08-01,day,,sosialisasi,../../x,Sosialisasi,,,,,,,Outlet,,,," + Netra.shippedExtraFields + "\n"
+            e += "flat-1,2024-08-01,day,,sosialisasi,../../x,Sosialisasi,,,,,,,,Outlet,,,," + Netra.shippedExtraFields + "\n"
             try j.write(toFile: d + "/jurisdictions.csv", atomically: true, encoding: .utf8)
             try e.write(toFile: d + "/events.csv", atomically: true, encoding: .utf8)
         }

@@ -11,7 +11,7 @@ import Foundation
         var s = shippedEvents
         if !s.hasSuffix("\n") { s += "\n" }
         for k in 0..<n {
-            s += "kota-2023-11-20-pledge-big-\(k),2023-11-20,day,,pledge,kota-bekasi,Big pledge \(k),,,\(count),pernyataan,,,Test,,,,\(Netra.shippedExtraFields)\n"
+            s += "kota-2023-11-20-pledge-big-\(k),2023-11-20,day,,pledge,kota-bekasi,Big pledge \(k),,,,\(count),pernyataan,,,Test,,,,\(Netra.shippedExtraFields)\n"
         }
         return s
     }

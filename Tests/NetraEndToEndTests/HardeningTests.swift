@@ -124,14 +124,14 @@ enum Hostile {
         let at = try Hostile.dataset("atlimit") { d in
             try Hostile.write(d + "/events.csv", [(Hostile.shippedEvents, 1),
                 (Hostile.bytes("big,2024-01-01,day,,statement,kota-bekasi,"), 1), ([UInt8](repeating: 0x61, count: 65_536), 1),
-                (Hostile.bytes(",,,,,,,Outlet,,,," + Netra.shippedExtraFields + "\n"), 1)])
+                (Hostile.bytes(",,,,,,,,Outlet,,,," + Netra.shippedExtraFields + "\n"), 1)])
         }
         let ok = try Child.run(["validate", "--dataset", at])
         #expect(ok.status == 0, "a 65,536-byte title is allowed: \(ok.stderr.prefix(300))")
         let over = try Hostile.dataset("overlimit") { d in
             try Hostile.write(d + "/events.csv", [(Hostile.shippedEvents, 1),
                 (Hostile.bytes("big,2024-01-01,day,,statement,kota-bekasi,"), 1), ([UInt8](repeating: 0x61, count: 65_537), 1),
-                (Hostile.bytes(",,,,,,,Outlet,,,," + Netra.shippedExtraFields + "\n"), 1)])
+                (Hostile.bytes(",,,,,,,,Outlet,,,," + Netra.shippedExtraFields + "\n"), 1)])
         }
         let r = try Hostile.refused(over, fileSize: Hostile.shippedEvents.count + 65_600)
         #expect(r.lines.first == "\(over)/events.csv:\(nextLine):43: field is 65537 bytes long, more than the limit of 65536")

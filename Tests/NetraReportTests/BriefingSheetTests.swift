@@ -82,7 +82,13 @@ import NetraRender
         let texts = pages.flatMap(\.plan.chart.texts).map(\.text)
         let d = a.asOf(Month(year: 2024, month: 1).lastDay).dataset
         let ruling = try #require(d.eventsByID["kota-2024-01-22-jersey-decision"])
-        #expect(texts.joined(separator: " ").hasPrefix("Januari 2024: \(d.events[ruling].title(.id)); 0 insiden baru"))
+        #expect(texts.joined(separator: " ").hasPrefix("Januari 2024: Bawaslu Kota Bekasi: tak ada pelanggaran, laporan jersey dihentikan; 0 insiden baru"))
+        // title_en is the English reader's; Indonesian readers get the sources' own words.
+        #expect(d.events[ruling].title(.en) == "Bawaslu Kota Bekasi: no violation in the jersey case; report stopped")
+        let english = try Self.pages(a, Month(year: 2024, month: 1), .en).1.flatMap(\.plan.chart.texts).map(\.text)
+        #expect(english.joined(separator: " ").hasPrefix("January 2024: Bawaslu Kota Bekasi: no violation in the jersey case; report stopped; 0 new incidents"))
+        #expect(english.contains("22 January 2024 · Decision · Kota Bekasi"))
+        #expect(!english.contains { $0.contains("tak ada pelanggaran") })
         #expect(texts.contains("Data per 31 Januari 2024 · dibuat dengan Netra"))
         let listed = pages.flatMap(\.plan.listed).map { d.events.id($0) }
         #expect(Array(listed.prefix(2)) == ["kota-2024-01-04-jersey-registration", "kota-2024-01-22-jersey-decision"])
