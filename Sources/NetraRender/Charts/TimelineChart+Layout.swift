@@ -355,12 +355,13 @@ extension TimelineChart {
     static func labelOptions(_ title: String, _ ctx: ChartContext, plotWidth: Double) throws(RenderError) -> [LabelOption] {
         let measurer = ctx.measurer, style = ctx.theme.label, em = style.size
         var out: [LabelOption] = []
-        let oneMax = min(oneLineEms * em, plotWidth * 0.6)
+        // Caps by the plot only bite on a narrow canvas, where a label may take most of it.
+        let oneMax = min(oneLineEms * em, plotWidth * 0.9)
         let full = try measurer.width(title, style)
         if full <= oneMax { out.append(LabelOption(lines: [title], width: full)) }
         let words = title.split(separator: " ").joined(separator: " ")
         var widest: [String]?
-        for w in twoLineEms.map({ min($0 * em, plotWidth * 0.45) }) {
+        for w in twoLineEms.map({ min($0 * em, plotWidth * 0.7) }) {
             let lines = try measurer.wrap(title, style, maxWidth: w, maxLines: 2)
             if widest == nil { widest = lines }
             guard lines.count == 2, lines.joined(separator: " ") == words else { continue }
