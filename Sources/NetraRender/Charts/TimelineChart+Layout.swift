@@ -348,7 +348,7 @@ extension TimelineChart {
 
     /// The label widths tried, in ems of the label size: one line up to `oneLine`, else two
     /// lines at each of `twoLines`, widest first.
-    static let oneLineEms = 40.0, twoLineEms = [24.0, 18.0, 14.0, 11.0]
+    public static let oneLineEms = 40.0, twoLineEms = [24.0, 18.0, 14.0, 11.0]
 
     /// A title's label options, best first: the whole title on one line, then on two lines
     /// at narrower widths; cut short with "…" only when not even the widest two lines hold it.
