@@ -20,18 +20,22 @@ extension TimelineChart {
         var items: [TimelineItem] = []
         var clusters: [TimelineCluster] = []
         var edges: [TimelineEdge] = []
+        var key: TimelineSizeKey?
         if cover.clustered {
-            clusters = Self.cluster(dataset, window: window, laneOf: lanes.laneOf, lanes: lanes.bands, plot: lanes.plot,
-                                    scale: lanes.scale, ctx: ctx)
+            let headerH = sizes.headerH
+            let made = Self.cluster(dataset, window: window, laneOf: lanes.laneOf, lanes: lanes.bands, plot: lanes.plot,
+                                    scale: lanes.scale, ctx: ctx, rowsTop: { $0.rect.minY + headerH })
+            clusters = made.clusters
             marks += clusterMarks(clusters, s: ctx.s)
+            key = try sizeKey(ctx, lanes, sizes, clusters: clusters, k: made.k, unitDays: made.unit, into: &marks)
         } else {
             (items, edges) = try detailItems(ctx, sizes, stacker, into: &lanes, marks: &marks)
         }
         marks += try laneNames(ctx, lanes, sizes)
 
-        return TimelinePlan(chart: ctx.plan(marks), plot: lanes.plot, scale: lanes.scale, lanes: lanes.bands, items: items,
-                            clusters: clusters, edges: edges, elections: rules, xTicks: xTicks, legend: lanes.frame.legend,
-                            clustered: cover.clustered, hiddenLanes: lanes.hidden, eventCount: cover.inWindow)
+        return TimelinePlan(chart: ctx.plan(marks), plot: lanes.plot, scale: lanes.scale, axis: lanes.axis, lanes: lanes.bands,
+                            items: items, clusters: clusters, edges: edges, elections: rules, xTicks: xTicks, legend: lanes.frame.legend,
+                            clustered: cover.clustered, sizeKey: key, hiddenLanes: lanes.hidden, eventCount: cover.inWindow)
     }
 
     // MARK: Coverage
@@ -45,12 +49,18 @@ extension TimelineChart {
         /// The axis' first and last day (padded, elections nearby included).
         var from = Day(ordinal: 0), to = Day(ordinal: 1)
         var clustered = false
+        /// With a broken axis: the first day at full scale, the last day of the compressed
+        /// start, and how many events are anchored before the break.
+        var mainFrom: Day?, earlyTo = Day(ordinal: 0), earlyCount = 0
+        /// The first event's day after the break.
+        var cut = Day(ordinal: 0)
     }
 
-    /// Step 1: one pass over the events, then the axis' days.
+    /// Step 1: one pass over the events, then the axis' days and where it breaks.
     func coverage() -> Coverage {
         let jCount = dataset.jurisdictions.count
         var c = Coverage(perJurisdiction: [Int](repeating: 0, count: jCount), kindSeen: [Bool](repeating: false, count: EventKind.allCases.count))
+        var extents: [(Int, Int)] = []
         for i in dataset.events.indices {
             let j = dataset.events.jurisdictions[i].raw
             guard j < jCount else { continue }
@@ -60,6 +70,7 @@ extension TimelineChart {
             c.perJurisdiction[j] += 1
             c.kindSeen[dataset.events.kinds[i].order] = true
             c.lo = min(c.lo, a.ordinal); c.hi = max(c.hi, b.ordinal)
+            extents.append((a.ordinal, b.ordinal))
             let precision = dataset.events.dates[i].precision
             if precision == .onOrBefore { c.anyOnOrBefore = true }
             if precision == .month || precision == .year || dataset.events.endDates[i] != nil { c.anySpan = true }
@@ -80,25 +91,68 @@ extension TimelineChart {
         }
         if c.to.ordinal <= c.from.ordinal { c.to = c.from.adding(days: 1) }
         c.clustered = c.inWindow > detailLimit
+        if window == nil && !c.clustered { findBreak(&c, extents) }
         return c
+    }
+
+    /// A few early events far before the rest would leave most of the plot empty: the widest
+    /// gap before which at most a fifth of the events lie, when it is a tenth of the span or
+    /// more and a third of the span lies before it, becomes a break.
+    func findBreak(_ c: inout Coverage, _ extents: [(Int, Int)]) {
+        let anchors = extents.map(\.0).sorted()
+        guard anchors.count >= 6 else { return }
+        let total = Double(c.to.ordinal - c.from.ordinal)
+        let elections = dataset.elections.map(\.date.ordinal)
+        var best: (k: Int, gap: Int)?
+        for k in 1...max(1, anchors.count / 5) where k < anchors.count {
+            let gap = anchors[k] - anchors[k - 1]
+            guard Double(gap) >= 0.1 * total, Double(anchors[k] - c.from.ordinal) >= total / 3 else { continue }
+            // An election inside the gap is something to see there.
+            guard !elections.contains(where: { $0 > anchors[k - 1] && $0 < anchors[k] }) else { continue }
+            if gap > (best?.gap ?? 0) { best = (k, gap) }
+        }
+        guard let best else { return }
+        let cut = anchors[best.k]
+        // The compressed part runs to the last early start, or early span's end when that comes first.
+        var earlyEnd = anchors[best.k - 1]
+        for (a, b) in extents where a < cut && b < cut { earlyEnd = max(earlyEnd, b) }
+        let mainPad = max(3, (c.to.ordinal - cut) / 40)
+        let earlyPad = max(3, (earlyEnd - c.from.ordinal) / 20)
+        let mainFrom = cut - mainPad
+        let earlyTo = min(earlyEnd + earlyPad, mainFrom - 1)
+        guard earlyTo > c.from.ordinal else { return }
+        c.mainFrom = Day(ordinal: mainFrom)
+        c.earlyTo = Day(ordinal: earlyTo)
+        c.earlyCount = best.k
+        c.cut = Day(ordinal: cut)
     }
 
     /// Marker, row and line sizes, measured once.
     struct Sizes {
         var r: Double, rowH: Double, rugH: Double, minLane: Double, noteLH: Double
         var labelGap: Double, tail: Double
+        /// On a portrait canvas each lane's name sits on its own line above its rows.
+        var headerH: Double
+        var portrait: Bool
+        /// The key to cluster sizes: its strip's height and its circles' largest radius.
+        var keyH: Double, keyCap: Double, keyLines: Int
 
         init(_ ctx: ChartContext, clustered: Bool) throws(RenderError) {
             let s = ctx.s
             let lh = try ctx.measurer.lineHeight(ctx.theme.label)
+            portrait = ctx.options.isPortrait
             r = (7 * s).rounded()
             rowH = (max(2 * r, lh) + 4 * s).rounded()
             rugH = (12 * s).rounded()
             let nameLH = try ctx.measurer.lineHeight(ctx.theme.laneName)
-            minLane = max(clustered ? 2.2 * rowH : rowH + rugH + 8 * s, nameLH + 10 * s)
+            headerH = portrait ? (nameLH + 6 * s).rounded() : 0
+            minLane = headerH + max(clustered ? 2.2 * rowH : rowH + rugH + 8 * s, portrait ? 0 : nameLH + 10 * s)
             noteLH = try ctx.measurer.lineHeight(ctx.theme.note)
             labelGap = 5 * s
             tail = 3 * r
+            keyLines = portrait ? 3 : 2
+            keyCap = (1.1 * noteLH).rounded()
+            keyH = clustered ? max(Double(keyLines) * noteLH, 2 * keyCap) + 12 * s : 0
         }
     }
 
@@ -111,6 +165,7 @@ extension TimelineChart {
         var area: ChartRect
         var plot: ChartRect
         var scale: TimeScale
+        var axis: TimelineAxis
         /// Jurisdictions with a lane, in lane order.
         var order: [Int]
         /// Each jurisdiction's lane, or -1.
@@ -122,6 +177,8 @@ extension TimelineChart {
         var electionsShown: [ElectionIndex]
         /// The lane bands, once their heights are known.
         var bands: [TimelineLane] = []
+        /// Per lane, linked events left unlabelled between their chain's labelled ends.
+        var chainRest: [Int] = []
     }
 
     /// The legend items for what is drawn.
@@ -132,13 +189,50 @@ extension TimelineChart {
         }
         if !c.clustered && c.anyOnOrBefore { legend.append(LegendItem(label: StringKey.onOrBefore.text(lang), color: theme.muted, symbol: .hollowCircle)) }
         if !c.clustered && c.anySpan { legend.append(LegendItem(label: StringKey.monthOrYear.text(lang), color: theme.muted, symbol: .spanBar)) }
-        if elections { legend.append(LegendItem(label: StringKey.electionDay.text(lang), color: theme.ink, symbol: .dashedLine)) }
+        // A portrait canvas is short of height, and each rule carries its name and date.
+        if elections && !ctx.options.isPortrait {
+            legend.append(LegendItem(label: StringKey.electionDay.text(lang), color: theme.ink, symbol: .dashedLine))
+        }
         if !c.clustered && graph.edgeCount > 0 { legend.append(LegendItem(label: StringKey.link.text(lang), color: theme.muted, symbol: .line)) }
         return legend
     }
 
     /// "+3 below it merged".
     static func mergedNote(_ n: Int, _ lang: Language) -> String { "+\(NumberFormat.number(n, lang)) " + StringKey.underIt.text(lang) }
+
+    /// The title: what the chart shows, from its figures ("Bulan terpadat Jan 2024: 12 dari 34
+    /// peristiwa, 5 di Jawa Barat", else "34 peristiwa di 4 wilayah"). The busiest month counts
+    /// events known to the month or day (a year-only date says nothing of its month).
+    func headline(_ lang: Language, _ c: Coverage) -> String {
+        let places = c.perJurisdiction.indices.filter { c.perJurisdiction[$0] > 0 }
+        let place = places.count == 1 ? places.first.map { dataset.jurisdictions[JurisdictionIndex($0)].name } : nil
+        let first = Strings.timelineWhere(events: c.inWindow, shown: NumberFormat.number(c.inWindow, lang), jurisdictions: places.count,
+                                          shownJurisdictions: NumberFormat.number(places.count, lang), place: place)
+        var perMonth: [Int: Int] = [:]
+        var perMonthPlace: [Int: [Int: Int]] = [:]
+        for i in dataset.events.indices {
+            let j = dataset.events.jurisdictions[i].raw
+            guard j < c.perJurisdiction.count, dataset.events.dates[i].precision != .year else { continue }
+            let (a, b) = Self.extent(dataset.events.dates[i], end: dataset.events.endDates[i])
+            if let w = window, b < w.lowerBound || a > w.upperBound { continue }
+            let m = a.month.index
+            perMonth[m, default: 0] += 1
+            perMonthPlace[m, default: [:]][j, default: 0] += 1
+        }
+        // The busiest month, the earliest of equals; only worth saying when it stands out.
+        guard let peak = perMonth.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), peak.value >= 2, peak.value < c.inWindow,
+              perMonth.count > 1 else { return first.text(lang) }
+        let month = Month(index: peak.key)
+        let monthWords = Phrase(id: DateText.shortMonth(month, .id), en: DateText.shortMonth(month, .en))
+        var lane: (name: String, count: String)?
+        if place == nil, let top = perMonthPlace[peak.key]?.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }),
+           top.value >= 2, top.value < peak.value {
+            lane = (dataset.jurisdictions[JurisdictionIndex(top.key)].name, NumberFormat.number(top.value, lang))
+        }
+        let lead = Strings.timelinePeak(month: monthWords, count: NumberFormat.number(peak.value, lang), of: c.inWindow,
+                                        shownTotal: NumberFormat.number(c.inWindow, lang), lane: lane)
+        return lead.text(lang)
+    }
 
     /// Step 2: the frame, then lanes: every jurisdiction with an event, in level-then-name
     /// order, kabupaten and kota rolled into their province (then provinces into the nation)
@@ -161,19 +255,28 @@ extension TimelineChart {
         // The subtitle names the days the events cover (or the window), not the padded axis.
         let (shownFrom, shownTo) = window.map { ($0.lowerBound, $0.upperBound) }
             ?? (c.inWindow > 0 ? (Day(ordinal: c.lo), Day(ordinal: c.hi)) : (c.from, c.to))
-        var subtitle = DateText.short(shownFrom, lang) + " – " + DateText.short(shownTo, lang)
-            + " · \(NumberFormat.number(c.inWindow, lang)) \(StringKey.events.text(lang))"
+        var subtitle = StringKey.timelineTitle.text(lang) + " · " + DateText.short(shownFrom, lang) + " – " + DateText.short(shownTo, lang)
         if c.clustered { subtitle += " · " + StringKey.clustered.text(lang) }
-        let electionsShown = dataset.elections.indices.filter { dataset.elections[$0].date >= c.from && dataset.elections[$0].date <= c.to }
+        if c.mainFrom != nil {
+            let day = c.cut
+            let words = Phrase(id: DateText.short(day, .id), en: DateText.short(day, .en))
+            subtitle += " · " + Strings.compressedBefore(words, events: NumberFormat.number(c.earlyCount, lang), count: c.earlyCount).text(lang)
+        }
+        // An election is drawn when its scope holds events in the window.
+        let electionsShown = dataset.elections.indices.filter { ei in
+            let el = dataset.elections[ei]
+            guard el.date >= c.from && el.date <= c.to else { return false }
+            return (0..<jCount).contains { c.perJurisdiction[$0] > 0 && dataset.isWithin(JurisdictionIndex($0), el.scope) }
+        }
 
         // A provisional frame gives the body height; the real one adds the roll-up note.
-        var spec = FrameSpec(title: StringKey.timelineTitle.text(lang), subtitle: subtitle, footer: ChartText.sourceFooter(dataset, lang),
+        var spec = FrameSpec(title: headline(lang, c), subtitle: subtitle, footer: ChartText.sourceFooter(dataset, lang),
                              legend: legend(ctx, c, elections: !electionsShown.isEmpty))
         var frame = try Frame.layout(spec, theme: theme, measurer: measurer)
         let axisH = try XAxis.height(title: nil, theme: theme, measurer: measurer)
         let bandH = electionsShown.isEmpty ? 0 : 2 * (sizes.noteLH + 4 * s) + 4 * s
         func lanesArea(_ body: ChartRect) -> ChartRect {
-            ChartRect(minX: body.minX, minY: body.minY + bandH, maxX: body.maxX, maxY: body.maxY - axisH)
+            ChartRect(minX: body.minX, minY: body.minY + bandH, maxX: body.maxX, maxY: body.maxY - axisH - sizes.keyH)
         }
         // Too many lanes: roll up (counts roll up the same way); only then leave lanes out.
         let maxLanes = max(1, Int(lanesArea(frame.body).height / sizes.minLane))
@@ -192,7 +295,8 @@ extension TimelineChart {
         if rolledUp || hiddenLanes > 0 { frame = try Frame.layout(spec, theme: theme, measurer: measurer) }
         let area = lanesArea(frame.body)
 
-        // Name column from the widest name, capped at a fifth of the canvas.
+        // Name column from the widest name, capped at a fifth of the canvas; none on a
+        // portrait canvas, where names head their lanes and the plot takes the whole width.
         var laneOfRoot = [Int](repeating: -1, count: jCount)
         for (k, j) in laneOrder.enumerated() { laneOfRoot[j] = k }
         var merged = [Int](repeating: 0, count: laneOrder.count)
@@ -200,34 +304,87 @@ extension TimelineChart {
         var nameW = 0.0
         for j in laneOrder { nameW = max(nameW, try measurer.width(dataset.jurisdictions[JurisdictionIndex(j)].name, theme.laneName)) }
         for n in merged where n > 0 { nameW = max(nameW, try measurer.width(Self.mergedNote(n, lang), theme.note)) }
-        nameW = min(nameW, theme.width * 0.2)
-        let plot = ChartRect(minX: area.minX + nameW + 20 * s, minY: area.minY, maxX: area.maxX - 6 * s, maxY: area.maxY)
-        let scale = TimeScale(from: c.from, to: c.to, range: (plot.minX, plot.maxX))
+        nameW = sizes.portrait ? area.width - 16 * s : min(nameW, theme.width * 0.2)
+        let plotLeft = sizes.portrait ? area.minX + 8 * s : area.minX + nameW + 20 * s
+        let plot = ChartRect(minX: plotLeft, minY: area.minY, maxX: area.maxX - 6 * s, maxY: area.maxY)
+        let axis = Self.axis(c, plot: plot, s: s)
 
         var laneOf = [Int](repeating: -1, count: jCount)
         for (k, j) in laneOrder.enumerated() { laneOf[j] = k }
         for j in 0..<jCount where laneOf[j] < 0 && laneOf[laneRoot[j]] >= 0 { laneOf[j] = laneOf[laneRoot[j]] }
-        return Lanes(frame: frame, area: area, plot: plot, scale: scale, order: laneOrder, laneOf: laneOf, merged: merged,
+        return Lanes(frame: frame, area: area, plot: plot, scale: axis.main, axis: axis, order: laneOrder, laneOf: laneOf, merged: merged,
                      nameW: nameW, hidden: hiddenLanes, electionsShown: electionsShown)
+    }
+
+    /// Days to x: with a break, the compressed start takes a small share of the plot
+    /// (more when it holds more events), never more than it would unbroken.
+    static func axis(_ c: Coverage, plot: ChartRect, s: Double) -> TimelineAxis {
+        let whole = TimeScale(from: c.from, to: c.to, range: (plot.minX, plot.maxX))
+        guard let mainFrom = c.mainFrom, c.inWindow > 0 else { return TimelineAxis(early: nil, main: whole) }
+        let share = min(0.22, max(0.12, 0.08 + 0.6 * Double(c.earlyCount) / Double(c.inWindow)))
+        let linear = Double(c.earlyTo.ordinal - c.from.ordinal) / Double(max(1, c.to.ordinal - c.from.ordinal))
+        guard share < linear * 0.7 else { return TimelineAxis(early: nil, main: whole) }
+        let earlyW = (plot.width * share).rounded(), breakW = (16 * s).rounded()
+        let early = TimeScale(from: c.from, to: c.earlyTo, range: (plot.minX, plot.minX + earlyW))
+        let main = TimeScale(from: mainFrom, to: c.to, range: (plot.minX + earlyW + breakW, plot.maxX))
+        return TimelineAxis(early: early, main: main)
     }
 
     // MARK: Labels and rows
 
-    /// An event waiting for a row: its marker's extent and its label candidates, measured once.
+    /// A label's lines and the width of the widest.
+    struct LabelOption { var lines: [String]; var width: Double }
+
+    /// An event waiting for a row: its marker's extent and its label options, measured once.
     struct Pending {
         var event: EventIndex, lane: Int, style: TimelineMarkerStyle
         var markerX: Double, bar: (Double, Double)?, left: Double, right: Double, textX: Double
-        var labels: [(String, Double)]
+        var labels: [LabelOption]
+        /// First or last of a chain of linked events in its lane: placed before the others.
+        var chainEnd = false
+        /// The chain (linked events in one lane) it belongs to, or -1, and how many it links.
+        var chain = -1, chainSize = 0
     }
 
-    /// Step 3 (detail mode): each event's marker and its full and short label, left to right.
+    /// The label widths tried, in ems of the label size: one line up to `oneLine`, else two
+    /// lines at each of `twoLines`, widest first.
+    public static let oneLineEms = 40.0, twoLineEms = [24.0, 18.0, 14.0, 11.0]
+
+    /// A title's label options, best first: the whole title on one line, then on two lines
+    /// at narrower widths; cut short with "…" only when not even the widest two lines hold it.
+    static func labelOptions(_ title: String, _ ctx: ChartContext, plotWidth: Double) throws(RenderError) -> [LabelOption] {
+        let measurer = ctx.measurer, style = ctx.theme.label, em = style.size
+        var out: [LabelOption] = []
+        // Caps by the plot only bite on a narrow canvas, where a label may take most of it.
+        let oneMax = min(oneLineEms * em, plotWidth * 0.9)
+        let full = try measurer.width(title, style)
+        if full <= oneMax { out.append(LabelOption(lines: [title], width: full)) }
+        let words = title.split(separator: " ").joined(separator: " ")
+        var widest: [String]?
+        for w in twoLineEms.map({ min($0 * em, plotWidth * 0.7) }) {
+            let lines = try measurer.wrap(title, style, maxWidth: w, maxLines: 2)
+            if widest == nil { widest = lines }
+            guard lines.count == 2, lines.joined(separator: " ") == words else { continue }
+            var width = 0.0
+            for l in lines { width = max(width, try measurer.width(l, style)) }
+            if !out.contains(where: { $0.lines == lines }) { out.append(LabelOption(lines: lines, width: width)) }
+        }
+        if out.isEmpty, let lines = widest, !lines.isEmpty {
+            var width = 0.0
+            for l in lines { width = max(width, try measurer.width(l, style)) }
+            out.append(LabelOption(lines: lines, width: width))
+        }
+        return out
+    }
+
+    /// Step 3 (detail mode): each event's marker and label options, left to right; the first
+    /// and last event of each chain of links within a lane are marked to be placed first.
     func labelCandidates(_ ctx: ChartContext, _ c: Coverage, _ lanes: Lanes, _ sizes: Sizes) throws(RenderError) -> [Pending] {
         guard !c.clustered else { return [] }
-        let theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
-        let r = sizes.r, labelGap = sizes.labelGap, tail = sizes.tail, plot = lanes.plot, scale = lanes.scale
-        let fullW = 270 * s, shortW = 130 * s
+        let r = sizes.r, labelGap = sizes.labelGap, tail = sizes.tail, plot = lanes.plot, axis = lanes.axis
         let jCount = dataset.jurisdictions.count
         var pending: [Pending] = []
+        var pendingOf = [Int](repeating: -1, count: dataset.events.count)
         for i in dataset.events.indices {
             let j = dataset.events.jurisdictions[i].raw
             guard j < jCount else { continue }
@@ -242,71 +399,130 @@ extension TimelineChart {
             let left: Double, right: Double, textX: Double
             if date.precision == .month || date.precision == .year || hasEnd {
                 style = .span
-                let x0 = max(plot.minX, scale(a)), x1 = min(plot.maxX, max(scale(b.adding(days: 1)), scale(a) + 2 * r))
+                let x0 = max(plot.minX, axis(a)), x1 = min(plot.maxX, max(axis(b.adding(days: 1)), axis(a) + 2 * r))
                 bar = (x0, x1); mx = x0
                 left = x0; right = x1; textX = x0 + (hasEnd && date.isExact ? 2 * r + labelGap : labelGap)
             } else {
                 style = date.precision == .onOrBefore ? .onOrBefore : .dot
-                mx = scale.x(ordinal: Double(a.ordinal) + 0.5)
+                mx = axis.x(ordinal: Double(a.ordinal) + 0.5)
                 left = mx - r - (style == .onOrBefore ? tail : 0); right = mx + r; textX = mx + r + labelGap
             }
-            var labels: [(String, Double)] = []
-            let title = dataset.events[i].title.isEmpty ? dataset.events[i].id : dataset.events[i].title
-            if let full = try measurer.fit(title, theme.label, maxWidth: fullW) {
-                labels.append((full, try measurer.width(full, theme.label)))
-            }
-            if let short = try measurer.fit(title, theme.label, maxWidth: shortW), short != labels.first?.0 {
-                labels.append((short, try measurer.width(short, theme.label)))
-            }
+            let labels = try Self.labelOptions(dataset.events[i].title(ctx.lang), ctx, plotWidth: plot.width)
+            pendingOf[i.raw] = pending.count
             pending.append(Pending(event: i, lane: lane, style: style, markerX: mx, bar: bar,
                                    left: left, right: right, textX: textX, labels: labels))
         }
+        markChains(&pending, pendingOf)
         pending.sort { ($0.left, $0.event) < ($1.left, $1.event) }
         return pending
     }
 
-    /// An event given a row (or the lane's bottom strip when `row` is nil) and the label kept.
-    struct Placed { var pending: Int; var row: Int?; var box: ChartRect; var text: String?; var flipped: Bool }
+    /// Links within a lane joined into chains (union–find); each chain's earliest and latest
+    /// event get first claim on a row.
+    func markChains(_ pending: inout [Pending], _ pendingOf: [Int]) {
+        guard graph.nodeCount == dataset.events.count else { return }
+        var parent = Array(pending.indices)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        for k in pending.indices {
+            for cause in graph.causes(of: pending[k].event) {
+                let other = pendingOf[cause.node.raw]
+                guard other >= 0, pending[other].lane == pending[k].lane else { continue }
+                let a = find(k), b = find(other)
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        var members: [Int: [Int]] = [:]
+        for k in pending.indices { members[find(k), default: []].append(k) }
+        for (root, ks) in members where ks.count >= 2 {
+            let order = ks.sorted { (pending[$0].markerX, pending[$0].event) < (pending[$1].markerX, pending[$1].event) }
+            for k in ks { pending[k].chain = root; pending[k].chainSize = ks.count }
+            if let f = order.first { pending[f].chainEnd = true }
+            if let l = order.last { pending[l].chainEnd = true }
+        }
+    }
 
-    /// First-fit stacking of items into rows over interval lists; a label may sit right of its
-    /// marker or, near the right edge, left of it.
+    /// An event given rows (or the lane's bottom strip when `row` is nil) and the label kept.
+    struct Placed { var pending: Int; var row: Int?; var span: Int; var box: ChartRect; var lines: [String]?; var flipped: Bool }
+
+    /// First-fit stacking of items into rows over interval lists; a label takes one row per
+    /// line and may sit right of its marker or, near the right edge, left of it.
     struct RowStacker {
         var pending: [Pending]
         var plotMinX: Double, rightLimit: Double, hGap: Double, labelGap: Double, s: Double
 
         /// Where an item may go, best first: each label right, then left (dots only), then none.
-        func candidates(_ p: Pending) -> [(ChartRect, String?, Bool)] {
-            var out: [(ChartRect, String?, Bool)] = []
-            for (text, w) in p.labels {
-                let rightBox = ChartRect(minX: p.left, minY: 0, maxX: max(p.right, p.textX + w), maxY: 1)
-                if rightBox.maxX <= rightLimit { out.append((rightBox, text, false)) }
+        func candidates(_ p: Pending) -> [(box: ChartRect, lines: [String]?, flipped: Bool)] {
+            var out: [(box: ChartRect, lines: [String]?, flipped: Bool)] = []
+            for option in p.labels {
+                let h = Double(option.lines.count)
+                let rightBox = ChartRect(minX: p.left, minY: 0, maxX: max(p.right, p.textX + option.width), maxY: h)
+                if rightBox.maxX <= rightLimit { out.append((rightBox, option.lines, false)) }
                 // Second choice: the label left of its marker (a bar's label sits on it).
                 if p.style != .span {
-                    let leftBox = ChartRect(minX: p.left - labelGap - w, minY: 0, maxX: p.right, maxY: 1)
-                    if leftBox.minX >= plotMinX - 2 * s { out.append((leftBox, text, true)) }
+                    let leftBox = ChartRect(minX: p.left - labelGap - option.width, minY: 0, maxX: p.right, maxY: h)
+                    if leftBox.minX >= plotMinX - 2 * s { out.append((leftBox, option.lines, true)) }
                 }
             }
             out.append((ChartRect(minX: p.left, minY: 0, maxX: p.right, maxY: 1), nil, false))
             return out
         }
 
-        /// The items `idx` (indices into `pending`) stacked into `rows` rows.
+        /// The items `idx` (indices into `pending`) stacked into `rows` rows: chain ends
+        /// first (longest chains first), then the rest left to right, each in the highest row that takes it. Widest
+        /// labels first packs a roomy lane best, narrowest first a crowded one: both are
+        /// tried, and the one labelling more chain ends, then more events, is kept.
         func stack(_ idx: [Int], rows: Int) -> [Placed] {
+            let wide = stack(idx, rows: rows, narrowFirst: false)
+            guard wide.contains(where: { $0.lines == nil }) else { return wide }
+            let narrow = stack(idx, rows: rows, narrowFirst: true)
+            func score(_ p: [Placed]) -> (Int, Int) {
+                (p.filter { $0.lines != nil && pending[$0.pending].chainEnd }.count, p.filter { $0.lines != nil }.count)
+            }
+            return score(narrow) > score(wide) ? narrow : wide
+        }
+
+        func stack(_ idx: [Int], rows: Int, narrowFirst: Bool) -> [Placed] {
             var rowIntervals = [[(Double, Double)]](repeating: [], count: max(0, rows))
             var out: [Placed] = []
-            for k in idx {
+            // Longer chains' ends first: they stand for more events.
+            let ends = idx.filter { pending[$0].chainEnd }.sorted { (-pending[$0].chainSize, $0) < (-pending[$1].chainSize, $1) }
+            let order = ends + idx.filter { !pending[$0].chainEnd }
+            for k in order {
                 var done = false
-                for (box, text, flipped) in candidates(pending[k]) where !done {
-                    for row in 0..<rows where !rowIntervals[row].contains(where: { box.minX < $0.1 + hGap && $0.0 < box.maxX + hGap }) {
-                        rowIntervals[row].append((box.minX, box.maxX))
-                        out.append(Placed(pending: k, row: row, box: box, text: text, flipped: flipped))
+                var options = candidates(pending[k])
+                if narrowFirst {
+                    // Narrowest first (right of the marker before left); the marker alone stays last.
+                    let labelled = options.filter { $0.lines != nil }.sorted {
+                        ($0.box.width, $0.flipped ? 1 : 0) < ($1.box.width, $1.flipped ? 1 : 0)
+                    }
+                    options = labelled + options.filter { $0.lines == nil }
+                }
+                // The highest row that takes any label, best first there; only then the marker alone.
+                for pass in [true, false] {
+                    for row in 0..<max(0, rows) where !done {
+                        for (box, lines, flipped) in options where !done && (lines != nil) == pass {
+                        let span = lines?.count ?? 1
+                        guard row + span <= rows else { continue }
+                        let free = (row..<(row + span)).allSatisfy { r in
+                            !rowIntervals[r].contains { box.minX < $0.1 + hGap && $0.0 < box.maxX + hGap }
+                        }
+                        guard free else { continue }
+                        for r in row..<(row + span) { rowIntervals[r].append((box.minX, box.maxX)) }
+                        out.append(Placed(pending: k, row: row, span: span, box: box, lines: lines, flipped: flipped))
                         done = true
-                        break
+                        }
                     }
                 }
-                if !done { out.append(Placed(pending: k, row: nil, box: ChartRect(minX: pending[k].left, minY: 0, maxX: pending[k].right, maxY: 1), text: nil, flipped: false)) }
+                if !done {
+                    out.append(Placed(pending: k, row: nil, span: 1, box: ChartRect(minX: pending[k].left, minY: 0, maxX: pending[k].right, maxY: 1),
+                                      lines: nil, flipped: false))
+                }
             }
-            return out
+            return out.sorted { $0.pending < $1.pending }
         }
 
         /// Indices into `pending`, lane by lane.
@@ -320,7 +536,7 @@ extension TimelineChart {
     /// Step 4: rows per lane, what each would use unconstrained shared out fairly
     /// (water-filling), and the lanes' heights.
     func laneRows(_ ctx: ChartContext, _ c: Coverage, _ lanes: Lanes, _ sizes: Sizes, _ stacker: RowStacker) -> (rows: [Int], heights: [Double]) {
-        let s = ctx.s, area = lanes.area, rowH = sizes.rowH, rugH = sizes.rugH
+        let s = ctx.s, area = lanes.area, rowH = sizes.rowH, rugH = sizes.rugH, headerH = sizes.headerH
         let laneCount = lanes.order.count
         var rowsFor = [Int](repeating: 1, count: laneCount)
         var laneHeights = [Double](repeating: 0, count: laneCount)
@@ -330,15 +546,16 @@ extension TimelineChart {
             return (rowsFor, laneHeights)
         }
         let demand = stacker.byLane(laneCount).map { idx -> Int in
-            let used = stacker.stack(idx, rows: 40).compactMap(\.row).max() ?? 0
-            return max(1, used + 1)
+            let placed = stacker.stack(idx, rows: 40)
+            let used = placed.compactMap { p in p.row.map { $0 + p.span } }.max() ?? 1
+            return max(1, used)
         }
         // Only lanes that cannot label everything keep a strip for unlabelled markers; which
         // lanes those are depends on the rows left, so allocate twice.
         var rug = [Bool](repeating: true, count: laneCount)
         for _ in 0..<2 {
             let strips = Double(rug.filter { $0 }.count) * rugH
-            let capacity = Int((area.height - strips - Double(laneCount) * 8 * s) / rowH)
+            let capacity = Int((area.height - strips - Double(laneCount) * (8 * s + headerH)) / rowH)
             rowsFor = [Int](repeating: 1, count: laneCount)
             var left = max(0, capacity - laneCount)
             var grew = true
@@ -348,9 +565,9 @@ extension TimelineChart {
             }
             rug = (0..<laneCount).map { rowsFor[$0] < demand[$0] || demand[$0] >= 40 }
         }
-        let used = (0..<laneCount).reduce(0.0) { $0 + Double(rowsFor[$1]) * rowH + (rug[$1] ? rugH : 0) + 8 * s }
+        let used = (0..<laneCount).reduce(0.0) { $0 + Double(rowsFor[$1]) * rowH + (rug[$1] ? rugH : 0) + 8 * s + headerH }
         let extra = max(0, area.height - used) / Double(laneCount)
-        for k in 0..<laneCount { laneHeights[k] = Double(rowsFor[k]) * rowH + (rug[k] ? rugH : 0) + 8 * s + extra }
+        for k in 0..<laneCount { laneHeights[k] = Double(rowsFor[k]) * rowH + (rug[k] ? rugH : 0) + 8 * s + headerH + extra }
         return (rowsFor, laneHeights)
     }
 
@@ -364,39 +581,65 @@ extension TimelineChart {
             y += heights[k]
             if k % 2 == 0 { marks.append(.rect(rect, fill: ctx.theme.band)) }
         }
+        lanes.chainRest = [Int](repeating: 0, count: lanes.bands.count)
         return marks
     }
 
-    /// Step 6: grid, date ticks and the axis line.
+    /// Step 6: grid, date ticks and the axis line; with a break, each part has its own ticks
+    /// and the lanes and axis are cut by a white gap with slashes.
     func timeAxis(_ ctx: ChartContext, _ c: Coverage, _ lanes: Lanes, into marks: inout [Mark]) throws(RenderError) -> [AxisTick] {
-        let theme = ctx.theme, s = ctx.s, plot = lanes.plot
-        let ticks = TimeTicks(from: c.from, to: c.to, maxCount: max(2, Int(plot.width / (90 * s))))
-        let tickX = ticks.days.map { lanes.scale($0) }
+        let theme = ctx.theme, s = ctx.s, plot = lanes.plot, axis = lanes.axis
+        // A tick label needs about four and a half of its ems.
+        let spacing = max(90 * s, 4.6 * theme.tick.size)
+        var days: [Day] = [], labels: [(primary: String, year: String?)] = []
+        for part in [axis.early, axis.main].compactMap({ $0 }) {
+            let ticks = TimeTicks(from: part.from, to: part.to, maxCount: max(2, Int((part.range.hi - part.range.lo) / spacing)))
+            // Left of a break, a tick whose label would reach the break would crowd the first one after it.
+            let keep = ticks.days.indices.filter { part == axis.main || part(ticks.days[$0]) <= part.range.hi - 2.5 * theme.tick.size }
+            let all = ticks.labels(ctx.lang)
+            days += keep.map { ticks.days[$0] }; labels += keep.map { all[$0] }
+        }
+        let tickX = days.map { axis($0) }
         for x in tickX { marks.append(.line([ChartPoint(x: x, y: plot.minY), ChartPoint(x: x, y: plot.maxY)], stroke: theme.grid, thickness: 1 * s, dash: nil)) }
-        let xAxis = try XAxis.marks(positions: tickX, values: ticks.days.map { Double($0.ordinal) }, labels: ticks.labels(ctx.lang),
+        let xAxis = try XAxis.marks(positions: tickX, values: days.map { Double($0.ordinal) }, labels: labels,
                                     title: nil, plot: plot, theme: theme, measurer: ctx.measurer)
         marks.append(contentsOf: xAxis.marks)
-        marks.append(.line([ChartPoint(x: plot.minX, y: plot.maxY), ChartPoint(x: plot.maxX, y: plot.maxY)], stroke: theme.axis, thickness: 1.5 * s, dash: nil))
+        if let gap = axis.breakRange {
+            marks.append(.rect(ChartRect(minX: gap.lowerBound, minY: plot.minY, maxX: gap.upperBound, maxY: plot.maxY + 1.5 * s), fill: theme.background))
+            marks.append(.line([ChartPoint(x: plot.minX, y: plot.maxY), ChartPoint(x: gap.lowerBound, y: plot.maxY)], stroke: theme.axis, thickness: 1.5 * s, dash: nil))
+            marks.append(.line([ChartPoint(x: gap.upperBound, y: plot.maxY), ChartPoint(x: plot.maxX, y: plot.maxY)], stroke: theme.axis, thickness: 1.5 * s, dash: nil))
+            for x in [gap.lowerBound, gap.upperBound] {
+                marks.append(.line([ChartPoint(x: x - 3 * s, y: plot.maxY + 6 * s), ChartPoint(x: x + 3 * s, y: plot.maxY - 6 * s)],
+                                   stroke: theme.axis, thickness: 1.5 * s, dash: nil))
+            }
+        } else {
+            marks.append(.line([ChartPoint(x: plot.minX, y: plot.maxY), ChartPoint(x: plot.maxX, y: plot.maxY)], stroke: theme.axis, thickness: 1.5 * s, dash: nil))
+        }
         return xAxis.ticks
     }
 
     // MARK: Election rules
 
-    /// Step 7: a dashed rule per election day. Labels go greedily in the two rows above the
-    /// lanes: name over date, else the name alone; centred, ending at, or starting at the
-    /// rule; never across another election's rule.
+    /// Step 7: a dashed rule per election day, drawn only across the lanes its scope covers
+    /// (a lane holding any jurisdiction within the scope). Labels go greedily in the two rows
+    /// above the lanes: name over date, else the name alone; centred, ending at, or starting
+    /// at the rule; never across another election's rule.
     func electionRules(_ ctx: ChartContext, _ lanes: Lanes, _ sizes: Sizes, into marks: inout [Mark]) throws(RenderError) -> [ElectionRule] {
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let plot = lanes.plot, body = lanes.frame.body
         var rules: [ElectionRule] = []
         var placer = LabelPlacer(bounds: ChartRect(minX: theme.margin * 0.5, minY: body.minY - 1, maxX: theme.width - theme.margin * 0.5, maxY: plot.minY),
                                  padding: 8 * s, verticalPadding: 1 * s)
-        let ruleXs = lanes.electionsShown.map { lanes.scale.x(ordinal: Double(dataset.elections[$0].date.ordinal) + 0.5) }
+        let ruleXs = lanes.electionsShown.map { lanes.axis.x(ordinal: Double(dataset.elections[$0].date.ordinal) + 0.5) }
         let bold = TextStyle(size: theme.note.size, bold: true, color: theme.ink)
         let rowY = [body.minY, body.minY + sizes.noteLH + 4 * s]
         for (n, ei) in lanes.electionsShown.enumerated() {
             let el = dataset.elections[ei]
             let x = ruleXs[n]
+            var covered = [Bool](repeating: false, count: lanes.bands.count)
+            for j in lanes.laneOf.indices where lanes.laneOf[j] >= 0 && dataset.isWithin(JurisdictionIndex(j), el.scope) {
+                covered[lanes.laneOf[j]] = true
+            }
             var options: [[TextMark]] = []
             for (align, ax) in [(TextMeasurer.Align.center, x), (.right, x - 5 * s), (.left, x + 5 * s)] {
                 options.append([try measurer.place(el.name, bold, x: ax, y: rowY[0], align: align, role: .label),
@@ -412,9 +655,28 @@ extension TimelineChart {
             let allowed = boxes.map { b in others.allSatisfy { $0 < b.minX - 4 * s || $0 > b.maxX + 4 * s } }
             let pick = placer.place(boxes.enumerated().map { allowed[$0.offset] ? $0.element : ChartRect(x: -1e6, y: 0, width: 1, height: 1) })
             let labels = pick.map { options[$0] } ?? []
-            let top = pick.map { boxes[$0].maxY + 2 * s } ?? plot.minY
-            rules.append(ElectionRule(election: ei, x: x, top: top, bottom: plot.maxY, labels: labels))
-            marks.append(.line([ChartPoint(x: x, y: top), ChartPoint(x: x, y: plot.maxY)], stroke: theme.ink.withAlpha(200), thickness: 2 * s, dash: 7 * s))
+            let labelBottom = pick.map { boxes[$0].maxY + 2 * s } ?? plot.minY
+            // Runs of covered lanes, the first reaching up to the label when it starts at the top.
+            var segments: [ClosedRange<Double>] = []
+            for (k, lane) in lanes.bands.enumerated() where covered[k] {
+                let top = k == 0 ? labelBottom : lane.rect.minY
+                if let last = segments.last, abs(last.upperBound - lane.rect.minY) < 1 {
+                    segments[segments.count - 1] = last.lowerBound...lane.rect.maxY
+                } else {
+                    segments.append(top...max(top, lane.rect.maxY))
+                }
+            }
+            let stroke = theme.ink.withAlpha(200)
+            for seg in segments {
+                marks.append(.line([ChartPoint(x: x, y: seg.lowerBound), ChartPoint(x: x, y: seg.upperBound)], stroke: stroke, thickness: 2 * s, dash: 7 * s))
+            }
+            // A label over lanes outside the scope gets a short tick, not a rule through them.
+            if !labels.isEmpty, segments.first.map({ $0.lowerBound > labelBottom + 1 }) ?? true {
+                marks.append(.line([ChartPoint(x: x, y: labelBottom), ChartPoint(x: x, y: plot.minY)], stroke: stroke, thickness: 2 * s, dash: nil))
+            }
+            rules.append(ElectionRule(election: ei, x: x, top: segments.first?.lowerBound ?? labelBottom,
+                                      bottom: segments.last?.upperBound ?? labelBottom, segments: segments,
+                                      lanes: covered.indices.filter { covered[$0] }, labels: labels))
             for l in labels { marks.append(.text(l)) }
         }
         return rules
@@ -425,7 +687,8 @@ extension TimelineChart {
     /// Step 8 (cluster mode): counted markers, then their counts.
     func clusterMarks(_ clusters: [TimelineCluster], s: Double) -> [Mark] {
         var marks: [Mark] = []
-        for c in clusters {
+        // Biggest first, so a small marker next to a big one stays visible.
+        for c in clusters.sorted(by: { ($0.radius, $0.lane) > ($1.radius, $1.lane) }) {
             let color = KindPalette.color(c.kind)
             marks.append(.circle(center: c.center, radius: c.radius, fill: color.withAlpha(220), stroke: KindPalette.outline(c.kind), thickness: 1.5 * s))
         }
@@ -433,8 +696,74 @@ extension TimelineChart {
         return marks
     }
 
+    /// The key to cluster sizes, under the axis: its words, then up to three sample circles
+    /// on the markers' own scale (nice counts whose circles fit the strip).
+    func sizeKey(_ ctx: ChartContext, _ lanes: Lanes, _ sizes: Sizes, clusters: [TimelineCluster], k: Double, unitDays: Double,
+                 into marks: inout [Mark]) throws(RenderError) -> TimelineSizeKey? {
+        guard !clusters.isEmpty, k > 0 else { return nil }
+        let theme = ctx.theme, measurer = ctx.measurer, s = ctx.s, lang = ctx.lang
+        let floor = Self.clusterFloor(s)
+        let maxN = clusters.map(\.count).max() ?? 1
+        var nice: [Int] = []
+        var p = 1
+        while p <= maxN {
+            for m in [1, 2, 5] where m * p <= maxN { nice.append(m * p) }
+            guard p <= Int.max / 10 else { break }
+            p *= 10
+        }
+        let fits = nice.filter { k * Double($0).squareRoot() <= sizes.keyCap && k * Double($0).squareRoot() >= floor * 1.5 }
+        var samples: [Int] = []
+        if let top = fits.last {
+            samples.append(top)
+            // Then counts near a quarter and a sixteenth of it: circles a half and a quarter as wide.
+            for target in [Double(top) / 4, Double(top) / 16] {
+                if let pick = fits.filter({ $0 < (samples.last ?? top) }).min(by: { abs(Double($0) - target) < abs(Double($1) - target) }) {
+                    samples.append(pick)
+                }
+            }
+        } else {
+            samples = [maxN]
+        }
+        samples.reverse()
+
+        let top = lanes.plot.maxY + (try XAxis.height(title: nil, theme: theme, measurer: measurer)) + 6 * s
+        let left = lanes.area.minX + 8 * s
+        var words = Strings.clusterKey(period: Strings.clusterPeriod(days: unitDays)).text(lang)
+        if let floored = clusters.filter(\.floored).map(\.count).max() {
+            words += " (" + Strings.clusterFloor(NumberFormat.number(floored, lang)).text(lang) + ")"
+        }
+        // The circles and their counts first, so the words know the room left.
+        var circlesW = 0.0
+        for n in samples {
+            circlesW += 2 * max(floor, k * Double(n).squareRoot()) + 6 * s + (try measurer.width(NumberFormat.number(n, lang), theme.note)) + 18 * s
+        }
+        let wordsW = max(theme.width * 0.3, lanes.area.width - circlesW - 16 * s)
+        let lines = try measurer.wrap(words, theme.note, maxWidth: wordsW, maxLines: sizes.keyLines)
+        var texts: [TextMark] = []
+        let midY = top + (sizes.keyH - 12 * s) / 2
+        var y = midY - Double(lines.count) * sizes.noteLH / 2
+        var right = left
+        for l in lines {
+            let m = try measurer.place(l, theme.note, x: left, y: y, role: .note)
+            texts.append(m); y = m.box.maxY; right = max(right, m.box.maxX)
+        }
+        var x = right + 16 * s
+        var placed: [(count: Int, center: ChartPoint, radius: Double)] = []
+        for n in samples {
+            let r = max(floor, k * Double(n).squareRoot())
+            let c = ChartPoint(x: x + r, y: midY)
+            placed.append((n, c, r))
+            marks.append(.circle(center: c, radius: r, fill: theme.muted.withAlpha(90), stroke: theme.muted, thickness: 1.5 * s))
+            let t = try measurer.place(NumberFormat.number(n, lang), theme.note, x: c.x + r + 6 * s, y: midY, valign: .middle, role: .note)
+            texts.append(t)
+            x = t.box.maxX + 18 * s
+        }
+        for t in texts { marks.append(.text(t)) }
+        return TimelineSizeKey(unit: k, floor: floor, samples: placed, texts: texts)
+    }
+
     /// Step 8 (detail mode): items lane by lane in the rows granted, then links behind the
-    /// markers, the markers, and the labels on a soft backing.
+    /// markers, the markers, and the labels with a halo over rules and links.
     func detailItems(_ ctx: ChartContext, _ sizes: Sizes, _ stacker: RowStacker, into lanes: inout Lanes,
                      marks: inout [Mark]) throws(RenderError) -> (items: [TimelineItem], edges: [TimelineEdge]) {
         let theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
@@ -445,23 +774,36 @@ extension TimelineChart {
         let byLane = stacker.byLane(lanes.order.count)
         for k in lanes.bands.indices {
             let lane = lanes.bands[k]
-            let top = lane.rect.minY + 4 * s
+            let top = lane.rect.minY + 4 * s + sizes.headerH
             let rugY = lane.rect.maxY - rugH / 2 - 3 * s
-            for p in stacker.stack(byLane[k], rows: lane.rows) {
+            let placed = stacker.stack(byLane[k], rows: lane.rows)
+            // Chains whose two ends kept labels: their unlabelled middles are counted apart.
+            var endsLabelled: [Int: Int] = [:]
+            for p in placed where stacker.pending[p.pending].chainEnd && p.lines != nil { endsLabelled[stacker.pending[p.pending].chain, default: 0] += 1 }
+            for p in placed {
                 let pend = stacker.pending[p.pending]
                 let cy = p.row.map { top + (Double($0) + 0.5) * rowH } ?? rugY
-                var label: TextMark?
-                if let text = p.text {
-                    let tx = p.flipped ? p.box.minX : pend.textX
-                    label = try measurer.place(text, theme.label, x: tx, y: cy, valign: .middle, role: .label)
+                var labels: [TextMark] = []
+                for (n, line) in (p.lines ?? []).enumerated() {
+                    let y = cy + Double(n) * rowH
+                    let mark = p.flipped
+                        ? try measurer.place(line, theme.label, x: pend.left - sizes.labelGap, y: y, align: .right, valign: .middle, role: .label)
+                        : try measurer.place(line, theme.label, x: pend.textX, y: y, valign: .middle, role: .label)
+                    labels.append(mark.withHalo(theme.background))
                 }
-                let barH = p.row == nil ? rugH * 0.6 : rowH - 6 * s
-                let bar = pend.bar.map { ChartRect(minX: $0.0, minY: cy - barH / 2, maxX: $0.1, maxY: cy + barH / 2) }
-                let box = ChartRect(minX: p.box.minX, minY: cy - rowH / 2, maxX: p.box.maxX, maxY: cy + rowH / 2)
+                // A bar is as tall as its label's lines.
+                let barH = p.row == nil ? rugH * 0.6 : Double(p.span) * rowH - 6 * s
+                let barMid = cy + Double(p.span - 1) * rowH / 2
+                let bar = pend.bar.map { ChartRect(minX: $0.0, minY: barMid - barH / 2, maxX: $0.1, maxY: barMid + barH / 2) }
+                let box = ChartRect(minX: p.box.minX, minY: cy - rowH / 2, maxX: p.box.maxX, maxY: cy - rowH / 2 + Double(p.span) * rowH)
                 itemAt[pend.event] = items.count
+                let marker = ChartPoint(x: pend.markerX, y: pend.style == .span ? barMid : cy)
                 items.append(TimelineItem(event: pend.event, lane: k, row: p.row, style: pend.style,
-                                          marker: ChartPoint(x: pend.markerX, y: cy), bar: bar, label: label, box: box))
-                if label == nil { lanes.bands[k].unlabelled += 1 }
+                                          marker: marker, bar: bar, labels: labels, box: box))
+                if labels.isEmpty {
+                    lanes.bands[k].unlabelled += 1
+                    if pend.chain >= 0 && !pend.chainEnd && endsLabelled[pend.chain, default: 0] == 2 { lanes.chainRest[k] += 1 }
+                }
             }
         }
         // Links behind markers, as gentle curves from effect to cause.
@@ -484,45 +826,46 @@ extension TimelineChart {
                                                     exactStart: dataset.events.endDates[e] != nil && dataset.events.dates[e].isExact,
                                                     r: it.row == nil ? r * 0.6 : r, tail: sizes.tail, s: s))
         }
-        // A soft backing in the lane's colour keeps labels readable over rules and links.
-        for it in items {
-            guard let l = it.label else { continue }
-            let bg = it.lane % 2 == 0 ? theme.band : theme.background
-            if it.style != .span { marks.append(.rect(l.box.insetBy(dx: -2 * s, dy: 0), fill: bg.withAlpha(215))) }
-            marks.append(.text(l))
-        }
+        for it in items { for l in it.labels { marks.append(.text(l)) } }
         return (items, edges)
     }
 
     // MARK: Lane names
 
     /// Step 9, last so nothing draws over them: the lanes' names, and their notes ("+N more",
-    /// "+N below it merged") under the name while the lane has room, else beside it.
+    /// "+N below it merged") under the name while the lane has room, else beside it; on a
+    /// portrait canvas, the name heads its lane with the notes on the same line.
     func laneNames(_ ctx: ChartContext, _ lanes: Lanes, _ sizes: Sizes) throws(RenderError) -> [Mark] {
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let area = lanes.area, nameW = lanes.nameW
         var marks: [Mark] = []
-        for lane in lanes.bands {
-            let name = try measurer.fit(dataset.jurisdictions[lane.jurisdiction].name, theme.laneName, maxWidth: nameW) ?? ""
-            let nameMark = try measurer.place(name, theme.laneName, x: area.minX + 8 * s, y: lane.rect.minY + 6 * s, role: .laneName)
-            marks.append(.text(nameMark))
+        for (k, lane) in lanes.bands.enumerated() {
             var notes: [String] = []
             if lane.merged > 0 { notes.append(Self.mergedNote(lane.merged, lang)) }
-            if lane.unlabelled > 0 { notes.append("+\(NumberFormat.number(lane.unlabelled, lang)) \(StringKey.moreEvents.text(lang))") }
+            let rest = k < lanes.chainRest.count ? lanes.chainRest[k] : 0
+            if lane.unlabelled - rest > 0 { notes.append("+\(NumberFormat.number(lane.unlabelled - rest, lang)) \(StringKey.moreEvents.text(lang))") }
+            if rest > 0 { notes.append(Strings.chainRest(NumberFormat.number(rest, lang), count: rest).text(lang)) }
+            let nameMax = sizes.portrait ? nameW * 0.6 : nameW
+            let name = try measurer.fit(dataset.jurisdictions[lane.jurisdiction].name, theme.laneName, maxWidth: nameMax) ?? ""
+            let nameMark = try measurer.place(name, theme.laneName, x: area.minX + 8 * s, y: lane.rect.minY + (sizes.portrait ? 3 : 6) * s, role: .laneName)
+            marks.append(.text(nameMark.withHalo(theme.background)))
             var noteY = nameMark.box.maxY + 2 * s
             var beside: [String] = []
             for note in notes {
-                if noteY + sizes.noteLH <= lane.rect.maxY - 2 * s, let fitted = try measurer.fit(note, theme.note, maxWidth: nameW + 10 * s) {
+                if !sizes.portrait, noteY + sizes.noteLH <= lane.rect.maxY - 2 * s, let fitted = try measurer.fit(note, theme.note, maxWidth: nameW + 10 * s) {
                     let m = try measurer.place(fitted, theme.note, x: area.minX + 8 * s, y: noteY, role: .note)
-                    marks.append(.text(m)); noteY = m.box.maxY + 1 * s
+                    marks.append(.text(m.withHalo(theme.background))); noteY = m.box.maxY + 1 * s
                 } else {
                     beside.append(note)
                 }
             }
-            if !beside.isEmpty, let fitted = try measurer.fit(beside.joined(separator: " · "), theme.note, maxWidth: lanes.plot.minX - nameMark.box.maxX - 10 * s) {
-                marks.append(.text(try measurer.place(fitted, theme.note, x: nameMark.box.maxX + 6 * s, y: nameMark.box.midY, valign: .middle, role: .note)))
+            let besideMax = (sizes.portrait ? area.maxX - 8 * s : lanes.plot.minX - 10 * s) - nameMark.box.maxX - 12 * s
+            if !beside.isEmpty, let fitted = try measurer.fit(beside.joined(separator: " · "), theme.note, maxWidth: besideMax) {
+                let m = try measurer.place(fitted, theme.note, x: nameMark.box.maxX + 12 * s, y: nameMark.box.midY, valign: .middle, role: .note)
+                marks.append(.text(m.withHalo(theme.background)))
             }
         }
         return marks
     }
 }
+

@@ -39,8 +39,10 @@ public struct TimelineItem: Sendable, Hashable {
     public var marker: ChartPoint
     /// The bar of a `span`.
     public var bar: ChartRect?
-    /// The label, when one was kept.
-    public var label: TextMark?
+    /// The label's lines (one or two), empty when none was kept.
+    public var labels: [TextMark]
+    /// The label's first line, when one was kept.
+    public var label: TextMark? { labels.first }
     /// The room the item takes in its row (marker, tail, bar and label).
     public var box: ChartRect
 }
@@ -59,8 +61,11 @@ public struct TimelineCluster: Sendable, Hashable {
     public var kind: EventKind
     /// Marker centre.
     public var center: ChartPoint
-    /// Marker radius.
+    /// Marker radius: its area is proportional to `count` (see `TimelinePlan.sizeKey`),
+    /// except that a marker too small to see is drawn at `TimelineSizeKey.floor`.
     public var radius: Double
+    /// True when the marker was drawn at the floor size rather than its true size.
+    public var floored: Bool
     /// The count written in (or over) the marker, when it fit.
     public var label: TextMark?
 }
@@ -71,12 +76,66 @@ public struct ElectionRule: Sendable, Hashable {
     public var election: ElectionIndex
     /// The rule’s x (the middle of the election day).
     public var x: Double
-    /// Where the rule starts, under its label.
+    /// Where the rule's first segment starts (under its label when the top lane is in scope).
     public var top: Double
-    /// Where the rule ends.
+    /// Where the rule's last segment ends.
     public var bottom: Double
+    /// The stretches drawn, top to bottom: only across lanes the election's scope covers.
+    public var segments: [ClosedRange<Double>]
+    /// The lanes (indices into `TimelinePlan.lanes`) the election's scope covers.
+    public var lanes: [Int]
     /// The name, and the date under it when there was room; empty when left out.
     public var labels: [TextMark]
+}
+
+/// The time axis: linear, or with its sparse start drawn narrower left of a break.
+public struct TimelineAxis: Sendable, Equatable {
+    /// The compressed stretch left of the break, when there is one.
+    public var early: TimeScale?
+    /// The axis right of the break (all of it when there is none).
+    public var main: TimeScale
+
+    /// An axis from its parts.
+    public init(early: TimeScale?, main: TimeScale) { self.early = early; self.main = main }
+
+    /// The first day drawn at full scale, when the days before it are compressed.
+    public var compressedBefore: Day? { early == nil ? nil : main.from }
+
+    /// The pixels between the two parts, when there is a break.
+    public var breakRange: ClosedRange<Double>? {
+        guard let early, early.range.hi < main.range.lo else { return nil }
+        return early.range.hi...main.range.lo
+    }
+
+    /// The x of a fractional day ordinal, across the break by a straight line.
+    public func x(ordinal: Double) -> Double {
+        guard let early, ordinal < Double(main.from.ordinal) else { return main.x(ordinal: ordinal) }
+        let end = Double(early.to.ordinal)
+        if ordinal <= end { return early.x(ordinal: ordinal) }
+        let t = (ordinal - end) / max(1, Double(main.from.ordinal) - end)
+        return early.range.hi + t * (main.range.lo - early.range.hi)
+    }
+
+    /// The x of the start of `day`.
+    public func callAsFunction(_ day: Day) -> Double { x(ordinal: Double(day.ordinal)) }
+}
+
+/// The key to cluster sizes: sample circles on the markers' own scale.
+public struct TimelineSizeKey: Sendable, Hashable {
+    /// Radius of a marker for `count` events is `unit * sqrt(count)`.
+    public var unit: Double
+    /// The smallest radius drawn.
+    public var floor: Double
+    /// Sample counts and their circles.
+    public var samples: [(count: Int, center: ChartPoint, radius: Double)]
+    /// The key's words.
+    public var texts: [TextMark]
+
+    public static func == (a: TimelineSizeKey, b: TimelineSizeKey) -> Bool {
+        a.unit == b.unit && a.floor == b.floor && a.texts == b.texts
+            && a.samples.map(\.count) == b.samples.map(\.count) && a.samples.map(\.radius) == b.samples.map(\.radius)
+    }
+    public func hash(into h: inout Hasher) { h.combine(unit); h.combine(texts) }
 }
 
 /// A link drawn between two events on the timeline.
@@ -95,8 +154,10 @@ public struct TimelinePlan: Sendable {
     public var chart: ChartPlan
     /// The area of the lanes right of the name column.
     public var plot: ChartRect
-    /// Days to x.
+    /// Days to x right of any break (all of the plot when there is none); `axis` maps every day.
     public var scale: TimeScale
+    /// Days to x, across the break when the sparse start is compressed.
+    public var axis: TimelineAxis
     /// Index into `TimelinePlan.lanes`.
     public var lanes: [TimelineLane]
     /// One per drawn event in detail mode; empty when clustered.
@@ -113,6 +174,8 @@ public struct TimelinePlan: Sendable {
     public var legend: [LegendEntry]
     /// True when events were aggregated per lane × period.
     public var clustered: Bool
+    /// The key to cluster sizes (cluster mode only).
+    public var sizeKey: TimelineSizeKey?
     /// Lanes with events that did not fit on the canvas.
     public var hiddenLanes: Int
     /// Events in the window (drawn or in hidden lanes).
@@ -204,8 +267,10 @@ public struct TimelineChart: Chart {
     /// Cluster mode. One aggregation pass counts events per lane × base period (a day, or a
     /// month over long spans) × kind; the display period (day, week, month, quarter, year) is
     /// then the finest whose markers can hold their count, found by merging those cells only.
+    /// Returns the markers, `k` (radius = k·√count) and the display period in days.
     static func cluster(_ dataset: Dataset, window: ClosedRange<Day>?, laneOf: [Int], lanes: [TimelineLane], plot: ChartRect,
-                        scale: TimeScale, ctx: ChartContext) -> [TimelineCluster] {
+                        scale: TimeScale, ctx: ChartContext, rowsTop: (TimelineLane) -> Double)
+        -> (clusters: [TimelineCluster], k: Double, unit: Double) {
         let s = ctx.s
         let kinds = EventKind.allCases.count
         // Base cells: days over spans up to about eleven years, months up to two centuries,
@@ -262,7 +327,9 @@ public struct TimelineChart: Chart {
         }
 
         let style = TextStyle(size: ctx.theme.note.size, bold: true, color: .white)
-        let laneH = lanes.map(\.rect.height).min() ?? 40 * s
+        let laneH = lanes.map { $0.rect.maxY - rowsTop($0) }.min() ?? 40 * s
+        // The biggest marker a period allows: half its width, most of a lane, never huge.
+        func rMax(_ px: Double) -> Double { max(4 * s, min(px / 2 - 1 * s, laneH * 0.42, 48 * s)) }
         var chosen: (unit: Unit, cells: [(lane: Int, bucket: Int, n: Int, kind: Int)])?
         for unit in units {
             let px = unit.days * scale.pixelsPerDay
@@ -291,10 +358,15 @@ public struct TimelineChart: Chart {
             }
             let widest = (try? ctx.measurer.width(NumberFormat.compact(cells.map(\.n).max() ?? 0, ctx.lang), style)) ?? px
             chosen = (unit, cells)
-            if px >= widest + 10 * s && laneH * 0.8 >= widest * 0.5 { break }
+            // The finest period whose biggest marker can hold its count.
+            if rMax(px) >= widest / 2 + 4 * s { break }
         }
-        guard let (unit, cells) = chosen else { return [] }
+        guard let (unit, cells) = chosen else { return ([], 0, unit: 1) }
 
+        // Area proportional to the count: radius = k·√n, the biggest at the period's limit.
+        let maxN = Double(cells.map(\.n).max() ?? 1)
+        let k = rMax(unit.days * scale.pixelsPerDay) / max(1, maxN).squareRoot()
+        let floor = TimelineChart.clusterFloor(s)
         var out: [TimelineCluster] = []
         for c in cells {
             let first = max(unit.start(c.bucket), scale.from)
@@ -305,15 +377,20 @@ public struct TimelineChart: Chart {
             let text = NumberFormat.compact(c.n, ctx.lang)
             let textStyle = TextStyle(size: style.size, bold: true, color: KindPalette.isLight(kind) ? ctx.theme.ink : .white)
             let w = (try? ctx.measurer.width(text, textStyle)) ?? 0
-            let radius = min(max(11 * s, w / 2 + 4 * s), max(4 * s, (x1 - x0) / 2 - 1 * s), lane.height * 0.42)
-            let center = ChartPoint(x: (x0 + x1) / 2, y: lane.midY + 6 * s)
+            let trueR = k * Double(c.n).squareRoot()
+            let radius = max(trueR, floor)
+            let center = ChartPoint(x: (x0 + x1) / 2, y: (rowsTop(lanes[c.lane]) + lane.maxY) / 2)
             var label: TextMark?
             if w <= 2 * radius - 4 * s,
                let mark = try? ctx.measurer.place(text, textStyle, x: center.x, y: center.y, align: .center, valign: .middle, role: .value) {
                 label = mark
             }
-            out.append(TimelineCluster(lane: c.lane, first: first, last: last, count: c.n, kind: kind, center: center, radius: radius, label: label))
+            out.append(TimelineCluster(lane: c.lane, first: first, last: last, count: c.n, kind: kind, center: center, radius: radius,
+                                       floored: trueR < floor, label: label))
         }
-        return out
+        return (out, k, unit: unit.days)
     }
+
+    /// The smallest cluster marker drawn: below it a dot would not show.
+    static func clusterFloor(_ s: Double) -> Double { 3 * s }
 }

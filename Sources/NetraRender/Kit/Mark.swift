@@ -34,10 +34,22 @@ public struct TextMark: Sendable, Hashable {
     public var angle: Double
     /// What the text is for.
     public var role: TextRole
+    /// An outline in this colour drawn round the letters first, so the text stays readable
+    /// over rules and links; `nil` for none.
+    public var halo: RGBA?
 
     /// A text mark from its parts.
-    public init(text: String, style: TextStyle, box: ChartRect, origin: ChartPoint, angle: Double = 0, role: TextRole) {
+    public init(text: String, style: TextStyle, box: ChartRect, origin: ChartPoint, angle: Double = 0, role: TextRole,
+                halo: RGBA? = nil) {
         self.text = text; self.style = style; self.box = box; self.origin = origin; self.angle = angle; self.role = role
+        self.halo = halo
+    }
+
+    /// The same text with a halo.
+    public func withHalo(_ color: RGBA) -> TextMark {
+        var t = self
+        t.halo = color
+        return t
     }
 }
 

@@ -60,6 +60,14 @@ public enum Painter {
             if let fill { image.fillPolygon(p, fill) }
             if let stroke { image.strokePolygon(p, stroke, thickness: thick(thickness)) }
         case let .text(t):
+            if let halo = t.halo {
+                // The letters drawn a little off in eight directions make the outline.
+                let w = max(1, Int((t.style.size / 9).rounded()))
+                for (dx, dy) in [(-w, 0), (w, 0), (0, -w), (0, w), (-w, -w), (w, -w), (-w, w), (w, w)] {
+                    try image.drawText(t.text, font: t.style.bold ? fonts.bold : fonts.regular, size: t.style.size,
+                                       color: halo, x: px(t.origin.x) + dx, y: py(t.origin.y) + dy, angle: t.angle)
+                }
+            }
             try image.drawText(t.text, font: t.style.bold ? fonts.bold : fonts.regular, size: t.style.size,
                                color: t.style.color, x: px(t.origin.x), y: py(t.origin.y), angle: t.angle)
         }

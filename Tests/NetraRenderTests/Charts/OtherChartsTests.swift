@@ -175,7 +175,7 @@ import NetraRender
         let d = Fixtures.bekasi()
         let plan = try TimelineChart(d, graph: EventGraph(events: d.events)).layout(options: ChartOptions(language: .en))
         let texts = plan.chart.texts.map(\.text)
-        #expect(texts.contains("ASN neutrality timeline"))
+        #expect(texts.contains { $0.hasPrefix("ASN neutrality timeline · ") })
         #expect(texts.contains("14 Feb 2024"))
         #expect(texts.contains("Jul") && !texts.contains("Agu"))
     }

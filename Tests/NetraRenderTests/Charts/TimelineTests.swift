@@ -1,6 +1,7 @@
 import Testing
 import NetraCore
 import NetraRender
+import NetraAnalytics
 
 @Suite struct TimelineTests {
     let data = Fixtures.bekasi()
@@ -42,7 +43,10 @@ import NetraRender
         #expect(try item("kota-pledge-follow").style == .span)      // 4–13 Nov
         #expect(try item("kota-jersey").style == .dot)
         let decree = try #require(try item("kab-decree").bar)
-        #expect(decree.width > (try #require(try item("kota-photo").bar)).width * 10)
+        // Each bar covers its days on the layout's axis (a year may run across the axis' break).
+        #expect(abs(decree.width - (plan.axis(Fixtures.day(2024, 1, 1)) - plan.axis(Fixtures.day(2023, 1, 1)))) < 0.5)
+        let photo = try #require(try item("kota-photo").bar)
+        #expect(decree.width > photo.width * 3)
     }
 
     @Test func edgesJoinLinkedEvents() throws {
@@ -88,5 +92,166 @@ import NetraRender
         #expect(plan.eventCount == 5)
         #expect(plan.scale.from == window.lowerBound && plan.scale.to == window.upperBound)
         #expect(plan.xTicks.count >= 4)   // weekly ticks over a month
+    }
+}
+
+/// The timeline of the shipped dataset, checked on its real values (issue 14, point 5).
+@Suite struct ShippedTimelineTests {
+    let data: Dataset
+    let graph: EventGraph
+    init() throws { data = try Fixtures.shipped(); graph = EventGraph(events: data.events) }
+
+    func id(_ e: EventIndex) -> String { data.events[e].id }
+
+    @Test func labelsAreCutOnlyWhenTwoLinesOfTheWidestLabelCannotHoldThem() throws {
+        for size in ChartSize.allCases {
+            for lang in Language.allCases {
+                let options = ChartOptions(language: lang, size: size)
+                let theme = Theme(options: options), measurer = TextMeasurer(fonts: try FontSet.resolve(path: nil, boldPath: nil))
+                let plan = try TimelineChart(data, graph: graph).layout(options: options)
+                for it in plan.items where !it.labels.isEmpty {
+                    let title = data.events[it.event].title(lang)
+                    guard let last = it.labels.last?.text, last.hasSuffix("…"), !title.hasSuffix("…") else { continue }
+                    let widest = min(TimelineChart.twoLineEms[0] * theme.label.size, plan.plot.width * 0.7)
+                    let lines = try measurer.wrap(title, theme.label, maxWidth: widest, maxLines: 2)
+                    #expect(lines.last?.hasSuffix("…") == true, "\(title) cut as \(it.labels.map(\.text)) at \(size)")
+                }
+                #expect(plan.items.allSatisfy { $0.labels.count <= 2 })
+            }
+        }
+        // The two Jawa Barat tallies the old chart cut alike now read in full.
+        let plan = try TimelineChart(data, graph: graph).layout(options: ChartOptions(language: .en))
+        let texts = plan.items.map { $0.labels.map(\.text).joined(separator: " ") }
+        #expect(texts.contains("Bawaslu Jawa Barat: 20 alleged neutrality cases in West Java"))
+        #expect(texts.contains("Bawaslu Jawa Barat: 67 alleged election violations in West Java"))
+    }
+
+    @Test func theJerseyChainIsLabelledAtItsFirstAndLastEvent() throws {
+        let plan = try TimelineChart(data, graph: graph).layout()
+        func item(_ s: String) throws -> TimelineItem { try #require(plan.items.first { id($0.event) == s }) }
+        // 29 Dec photo → reports and answers on 2, 3, 4 Jan → decision on 22 Jan.
+        #expect(try !item("kota-2023-12-29-jersey-photo").labels.isEmpty)
+        #expect(try !item("kota-2024-01-22-jersey-decision").labels.isEmpty)
+        // Every unlabelled event is counted beside its lane's name.
+        let kota = try #require(plan.lanes.firstIndex { data.jurisdictions[$0.jurisdiction].id == "kota-bekasi" })
+        let unlabelled = plan.items.filter { $0.lane == kota && $0.labels.isEmpty }.count
+        #expect(plan.lanes[kota].unlabelled == unlabelled)
+        let rect = plan.lanes[kota].rect
+        let notes = plan.chart.texts.filter { $0.role == .note && $0.box.midY > rect.minY && $0.box.midY < rect.maxY }.map(\.text)
+        let counted = notes.flatMap { $0.split(separator: "+").compactMap { Int($0.prefix { $0.isNumber }) } }.reduce(0, +)
+        #expect(counted == unlabelled, "\(notes) \(rect)")
+    }
+
+    @Test func theSparseStartIsCompressedAndSaidSo() throws {
+        let plan = try TimelineChart(data, graph: graph).layout()
+        let cut = try #require(plan.axis.compressedBefore)
+        let gap = try #require(plan.axis.breakRange)
+        #expect(cut <= Fixtures.day(2023, 9, 18) && cut > Fixtures.day(2023, 1, 1))
+        // The dense stretch, Sep 2023 on, takes most of the plot.
+        #expect((plan.plot.maxX - gap.upperBound) / plan.plot.width > 0.75)
+        // Nothing dropped: every event is drawn, and the subtitle says what was compressed.
+        #expect(plan.items.count == data.events.count)
+        #expect(plan.chart.texts.contains { $0.role == .subtitle && $0.text.contains("skala dipadatkan (4 peristiwa)") })
+        for it in plan.items { #expect(plan.plot.minX - 1 <= it.marker.x && it.marker.x <= plan.plot.maxX + 1) }
+    }
+
+    @Test func theTitleSaysWhatTheFiguresShow() throws {
+        let id = try TimelineChart(data, graph: graph).layout().chart.texts.filter { $0.role == .title }.map(\.text).joined(separator: " ")
+        let en = try TimelineChart(data, graph: graph).layout(options: ChartOptions(language: .en)).chart.texts
+            .filter { $0.role == .title }.map(\.text).joined(separator: " ")
+        // January 2024 holds 12 of the 34 events known to the month, 5 of them in Jawa Barat.
+        #expect(id == "Bulan terpadat Jan 2024: 12 dari 34 peristiwa, 5 di Jawa Barat")
+        #expect(en == "Busiest month Jan 2024: 12 of 34 events, 5 in Jawa Barat")
+    }
+
+    @Test func labelsAvoidEachOtherAndEveryMarker() throws {
+        for size in ChartSize.allCases {
+            let plan = try TimelineChart(data, graph: graph).layout(options: ChartOptions(size: size))
+            let labels = plan.items.flatMap(\.labels) + plan.elections.flatMap(\.labels)
+            for i in labels.indices { for j in labels.indices where i < j { #expect(!labels[i].box.intersects(labels[j].box)) } }
+            for it in plan.items {
+                let r = 7.0
+                let marker = it.bar ?? ChartRect(x: it.marker.x - r, y: it.marker.y - r, width: 2 * r, height: 2 * r)
+                for other in plan.items where other.event != it.event {
+                    for l in other.labels where it.bar == nil { #expect(!l.box.insetBy(dx: 1, dy: 1).intersects(marker), "\(l.text) over \(id(it.event))") }
+                }
+            }
+            expectReadable(plan.chart)
+        }
+    }
+
+    @Test func phoneTextIsThirtyPixelsOrMore() throws {
+        for lang in Language.allCases {
+            let plan = try TimelineChart(data, graph: graph).layout(options: ChartOptions(language: lang, size: .phone))
+            #expect(plan.chart.width == 1080 && plan.chart.height == 1350)
+            for t in plan.chart.texts { #expect(t.style.size >= 30, "\(t.text) is \(t.style.size) px") }
+            // Portrait: lane names head their lanes, so the plot spans nearly the canvas.
+            #expect(plan.plot.width > 0.9 * 1008)
+            #expect(plan.chart.texts.filter { $0.role == .laneName }.count == plan.lanes.count)
+        }
+    }
+
+    @Test func labelsHaveAHaloAndSitOverTheRules() throws {
+        let plan = try TimelineChart(data, graph: graph).layout()
+        #expect(plan.items.flatMap(\.labels).allSatisfy { $0.halo == .white })
+        // Rules come before every label in drawing order.
+        let marks = plan.chart.marks
+        let lastRule = marks.lastIndex { if case let .line(_, _, _, dash) = $0 { return dash != nil } else { return false } } ?? 0
+        let firstLabel = marks.firstIndex { if case let .text(t) = $0 { return t.role == .label && t.halo != nil } else { return false } } ?? 0
+        #expect(lastRule < firstLabel)
+    }
+}
+
+@Suite struct TimelineScopeAndClusterTests {
+    /// The fixture with a local election scoped to Kota Bekasi.
+    static func withLocalElection() -> Dataset {
+        let f = Fixtures.bekasi()
+        var elections = Fixtures.elections
+        elections.append(Election(id: "psu-kota", name: "PSU Kota", date: Fixtures.day(2024, 3, 10), scope: Fixtures.kota))
+        return Dataset(events: f.events, jurisdictions: Fixtures.jurisdictions, elections: elections, name: "datasets/scoped")
+    }
+
+    @Test func electionRulesLieOnlyInLanesOfTheirScope() throws {
+        let d = Self.withLocalElection()
+        for detailLimit in [TimelineChart.defaultDetailLimit, 5] {
+            let plan = try TimelineChart(d, graph: EventGraph(events: d.events), detailLimit: detailLimit).layout()
+            let local = try #require(plan.elections.first { d.elections[$0.election].id == "psu-kota" })
+            #expect(local.lanes.map { plan.lanes[$0].jurisdiction } == [Fixtures.kota])
+            for rule in plan.elections {
+                let scope = d.elections[rule.election].scope
+                #expect(!rule.segments.isEmpty)
+                for seg in rule.segments {
+                    // Each stretch lies inside lanes whose jurisdiction is within the scope.
+                    let inside = plan.lanes.filter { seg.lowerBound < $0.rect.maxY - 0.5 && seg.upperBound > $0.rect.minY + 0.5 }
+                    #expect(!inside.isEmpty)
+                    for lane in inside { #expect(d.isWithin(lane.jurisdiction, scope), "\(d.elections[rule.election].id)") }
+                }
+            }
+        }
+    }
+
+    @Test func clusterAreasAreProportionalToCountsWithAKey() throws {
+        let d = Fixtures.bekasi()
+        for size in ChartSize.allCases {
+            let plan = try TimelineChart(d, graph: EventGraph(events: d.events), detailLimit: 5).layout(options: ChartOptions(size: size))
+            let key = try #require(plan.sizeKey)
+            let big = plan.clusters.filter { !$0.floored }
+            #expect(big.count >= 2)
+            for a in big { for b in big {
+                #expect(abs(a.radius * a.radius / (b.radius * b.radius) - Double(a.count) / Double(b.count)) < 1e-9)
+            } }
+            for c in plan.clusters where c.floored { #expect(key.unit * Double(c.count).squareRoot() < key.floor) }
+            #expect(!key.samples.isEmpty)
+            for sample in key.samples { #expect(abs(sample.radius - max(key.floor, key.unit * Double(sample.count).squareRoot())) < 1e-9) }
+            #expect(plan.clusters.reduce(0) { $0 + $1.count } == d.events.count)
+            expectReadable(plan.chart)
+        }
+    }
+
+    @Test func everyTimelinePhraseHasBothLanguages() {
+        for p in Strings.timelineSamples {
+            #expect(!p.id.isEmpty && !p.en.isEmpty)
+            #expect(!p.id.contains("≤") && !p.en.contains(" 1 events") && !p.en.contains("1 jurisdictions"))
+        }
     }
 }
