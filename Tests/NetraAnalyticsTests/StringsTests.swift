@@ -10,6 +10,13 @@ import NetraCore
             #expect(!p.id.trimmingCharacters(in: .whitespaces).isEmpty, "no Indonesian for '\(p.en)'")
             #expect(!p.en.trimmingCharacters(in: .whitespaces).isEmpty, "no English for '\(p.id)'")
         }
+        // English counts agree with their noun; dates are said in words, not with "≤".
+        for p in Strings.all {
+            #expect(p.en.range(of: #"(^|[^0-9.,])1 (days|events|incidents|outlets)\b"#, options: .regularExpression) == nil, "'\(p.en)'")
+            #expect(!p.id.contains("≤") && !p.en.contains("≤"), "'\(p.id)'")
+        }
+        #expect(DateText.event(EventDate(written: WrittenDate(anchor: Day(year: 2024, month: 5, day: 13)!, form: .day), precision: .onOrBefore), .id)
+                == "paling lambat 13 Mei 2024")
         // Each kind and status has a label of its own in each language.
         for lang in Language.allCases {
             #expect(Set(EventKind.allCases.map { Strings.kind($0).text(lang) }).count == EventKind.allCases.count)
@@ -18,7 +25,7 @@ import NetraCore
         }
     }
 
-    /// The words for an unknown figure (kept in their own file, outside `Strings.all` for now).
+    /// The words for an unknown figure, which name the mark they explain.
     @Test func unknownPhrasesHaveBothLanguagesAndNameTheMark() {
         for p in Strings.unknownPhrases {
             #expect(!p.id.isEmpty && !p.en.isEmpty && p.id != p.en)

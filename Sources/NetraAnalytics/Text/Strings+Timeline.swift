@@ -1,3 +1,5 @@
+import NetraCore
+
 /// The words of the timeline chart, both languages side by side.
 extension Strings {
     /// "34 peristiwa" / "34 events" (English counts one "event").
@@ -16,8 +18,9 @@ extension Strings {
 
     /// The headline when one month stands out: "Bulan terpadat Jan 2024: 12 dari 34 peristiwa,
     /// 5 di Jawa Barat". `lane` is `nil` when no one jurisdiction holds most of it.
-    public static func timelinePeak(month: Phrase, count: String, of total: Int, shownTotal: String,
+    public static func timelinePeak(month m: Month, count: String, of total: Int, shownTotal: String,
                                     lane: (name: String, count: String)?) -> Phrase {
+        let month = Phrase(id: DateText.shortMonth(m, .id), en: DateText.shortMonth(m, .en))
         let base = Phrase(id: "Bulan terpadat \(month.id): \(count) dari \(shownTotal) peristiwa",
                           en: "Busiest month \(month.en): \(count) of \(shownTotal) " + (total == 1 ? "event" : "events"))
         guard let lane else { return base }
@@ -25,8 +28,9 @@ extension Strings {
     }
 
     /// Said in the subtitle when the sparse start of the axis is drawn narrower.
-    public static func compressedBefore(_ day: Phrase, events: String, count: Int) -> Phrase {
-        Phrase(id: "sebelum \(day.id) skala dipadatkan (\(events) peristiwa)",
+    public static func compressedBefore(_ d: Day, events: String, count: Int) -> Phrase {
+        let day = Phrase(id: DateText.short(d, .id), en: DateText.short(d, .en))
+        return Phrase(id: "sebelum \(day.id) skala dipadatkan (\(events) peristiwa)",
                en: "axis compressed before \(day.en) (\(events) " + (count == 1 ? "event)" : "events)"))
     }
 
@@ -63,14 +67,14 @@ extension Strings {
 
     /// Every timeline phrase with sample values, for the test that each has both languages.
     public static var timelineSamples: [Phrase] {
-        let m = Phrase(id: "Jan 2024", en: "Jan 2024")
+        let m = Month(year: 2024, month: 1)
         return [eventCount(1, "1"), eventCount(2, "2"),
                 timelineWhere(events: 34, shown: "34", jurisdictions: 4, shownJurisdictions: "4", place: nil),
                 timelineWhere(events: 1, shown: "1", jurisdictions: 1, shownJurisdictions: "1", place: "Kota Bekasi"),
                 timelinePeak(month: m, count: "12", of: 34, shownTotal: "34", lane: nil),
                 timelinePeak(month: m, count: "12", of: 34, shownTotal: "34", lane: ("Jawa Barat", "5")),
-                compressedBefore(Phrase(id: "18 Sep 2023", en: "18 Sep 2023"), events: "4", count: 4),
-                compressedBefore(Phrase(id: "18 Sep 2023", en: "18 Sep 2023"), events: "1", count: 1),
+                compressedBefore(m.firstDay, events: "4", count: 4),
+                compressedBefore(m.firstDay, events: "1", count: 1),
                 clusterKey(period: clusterPeriod(days: 91)), clusterFloor("2"),
                 chainRest("1", count: 1), chainRest("2", count: 2)]
             + [1, 7, 30, 91, 365, 3650, 36500, 365000].map { clusterPeriod(days: Double($0)) }

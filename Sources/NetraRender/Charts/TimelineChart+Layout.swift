@@ -223,13 +223,12 @@ extension TimelineChart {
         guard let peak = perMonth.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), peak.value >= 2, peak.value < c.inWindow,
               perMonth.count > 1 else { return first.text(lang) }
         let month = Month(index: peak.key)
-        let monthWords = Phrase(id: DateText.shortMonth(month, .id), en: DateText.shortMonth(month, .en))
         var lane: (name: String, count: String)?
         if place == nil, let top = perMonthPlace[peak.key]?.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }),
            top.value >= 2, top.value < peak.value {
             lane = (dataset.jurisdictions[JurisdictionIndex(top.key)].name, NumberFormat.number(top.value, lang))
         }
-        let lead = Strings.timelinePeak(month: monthWords, count: NumberFormat.number(peak.value, lang), of: c.inWindow,
+        let lead = Strings.timelinePeak(month: month, count: NumberFormat.number(peak.value, lang), of: c.inWindow,
                                         shownTotal: NumberFormat.number(c.inWindow, lang), lane: lane)
         return lead.text(lang)
     }
@@ -259,8 +258,7 @@ extension TimelineChart {
         if c.clustered { subtitle += " · " + StringKey.clustered.text(lang) }
         if c.mainFrom != nil {
             let day = c.cut
-            let words = Phrase(id: DateText.short(day, .id), en: DateText.short(day, .en))
-            subtitle += " · " + Strings.compressedBefore(words, events: NumberFormat.number(c.earlyCount, lang), count: c.earlyCount).text(lang)
+            subtitle += " · " + Strings.compressedBefore(day, events: NumberFormat.number(c.earlyCount, lang), count: c.earlyCount).text(lang)
         }
         // An election is drawn when its scope holds events in the window.
         let electionsShown = dataset.elections.indices.filter { ei in
