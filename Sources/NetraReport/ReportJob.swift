@@ -55,7 +55,7 @@ public enum ReportJob {
         let lang = options.language
         files.append(OutputFile(name: "leadtimes.png", cost: 5) { () throws(RenderError) in
             // Counted per measure, jurisdiction and day first: no String per lead time.
-            try LeadTimesChart(a.leadTimeSeries(label: { measureLabel($0, lang) }), dataset: d).render(options: o)
+            try LeadTimesChart(a.leadTimeSeries(label: { measureLabel($0, lang) }), dataset: d, events: a.leadTimeEvents).render(options: o)
         })
         // One set of tally series feeds both the chart and tallies.csv, so they cannot disagree.
         let tallies = a.tallies

@@ -43,7 +43,7 @@ extension Strings {
 
     /// The lead-time panel of incident handling, with what its axis counts.
     public static let leadHandlingPanel = Phrase(id: "Penanganan insiden: hari dari insiden ke langkah pertama",
-                                                 en: "Incident handling: days from the incident to each first step")
+                                                 en: "Incident handling: days from incident to first step")
 
     /// The lead-time panel of reporting lags, with what its axis counts.
     public static let leadReportingPanel = Phrase(id: "Jeda pemberitaan: hari dari peristiwa ke terbitnya berita",
@@ -57,9 +57,11 @@ extension Strings {
         Phrase(id: "\(value) hari", en: "\(value) \(noun(count, "day", "days"))")
     }
 
-    /// `23 s.d. 510 hari` / `23 to 510 days`: a span of days (one figure when both ends agree).
+    /// `23–510 hari` / `23–510 days`: a span of days (one figure when both ends agree).
     public static func daySpan(_ lo: String, _ hi: String, loCount: Int, hiCount: Int) -> Phrase {
         if lo == hi { return days(lo, count: loCount) }
+        // A dash between figures that are not negative; words where a minus would run into it.
+        if loCount >= 0 { return Phrase(id: "\(lo)–\(hi) hari", en: "\(lo)–\(hi) \(noun(hiCount, "day", "days"))") }
         return Phrase(id: "\(lo) s.d. \(hi) hari", en: "\(lo) to \(hi) \(noun(hiCount, "day", "days"))")
     }
 
