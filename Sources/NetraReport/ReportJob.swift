@@ -37,9 +37,18 @@ public enum ReportJob {
         })
         let charted = jurisdictionsWithEvents(d)
         let names = OutputFolder.distinctNames(charted.map { d.jurisdictions[$0].id }, prefix: "monthly-", ext: ".png")
+        // One month range for every jurisdiction's chart and one y maximum for those of one
+        // parent, so that Kota and Kabupaten can be set side by side and equal bars mean equal counts.
+        // The y maximum is shared among siblings (a province's own would flatten its cities).
+        let wide = MonthlyBarsChart.sharedScale(a.monthlyTable, dataset: d, jurisdictions: charted)
+        var yMax: [JurisdictionIndex?: Int] = [:]
+        for p in Set(charted.map { d.jurisdictions[$0].parent }) {
+            yMax[p] = MonthlyBarsChart.sharedScale(a.monthlyTable, dataset: d, jurisdictions: charted.filter { d.jurisdictions[$0].parent == p }).yMax
+        }
         for (j, name) in zip(charted, names) {
+            let shared = MonthlyScale(months: wide.months, years: wide.years, yMax: yMax[d.jurisdictions[j].parent] ?? wide.yMax)
             files.append(OutputFile(name: name, cost: 3) { () throws(RenderError) in
-                try MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: j).render(options: o)
+                try MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: j, shared: shared).render(options: o)
             })
         }
         files.append(OutputFile(name: "timeline.png", cost: 8) { () throws(RenderError) in
