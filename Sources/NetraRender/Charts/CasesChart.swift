@@ -360,7 +360,8 @@ public struct CasesChart: Chart {
         // The old label leads the subtitle; the title says the latest figure drawn.
         let labelled = StringKey.casesTitle.text(lang) + " · " + subtitle
         let lines = try ctx.measurer.wrap(labelled, theme.subtitle, maxWidth: theme.width - 2 * theme.margin, maxLines: 2)
-        if lines.last?.hasSuffix("…") != true { subtitle = labelled }
+        // What is not shown stays first, so the label gives way to it.
+        if hidden == 0 && lines.last?.hasSuffix("…") != true { subtitle = labelled }
         return try Frame.layout(FrameSpec(title: headline(groups, lang) ?? StringKey.casesTitle.text(lang), subtitle: subtitle,
                                           footer: ChartText.sourceFooter(dataset, lang, events: drawnEvents(groups)), legend: legend),
                                 theme: theme, measurer: ctx.measurer)

@@ -198,13 +198,24 @@ public struct MonthlyBarsChart: Chart {
             return dataset.isWithin(j, el.scope) || dataset.isWithin(el.scope, j)
         }
         let electionLH = try measurer.lineHeight(theme.label)
-        let electionBand = shownElections.isEmpty ? 0 : electionLH + 4 * s
+        // A chart too short for a line of names keeps the rules and leaves the names out.
+        let roomy = body.maxY - bottom - (body.minY + valueHeight + 4 * s) >= 6 * (try measurer.lineHeight(theme.tick)) + electionLH
+        let electionBand = shownElections.isEmpty || !roomy ? 0 : electionLH + 4 * s
         let plotTop = body.minY + electionBand + valueHeight + 4 * s, plotBottom = body.maxY - bottom
         // As many ticks as fit with a label's height and a half between them (a small chart,
         // such as the briefing sheet's, gets fewer).
         let labelGap = 1.5 * (try measurer.lineHeight(theme.tick))
         let fitting = max(1, min(5, Int((plotBottom - plotTop) / labelGap)))
-        let yTicksValues = NiceTicks.niceTicks(0, max(1, maxTotal), count: fitting, integer: true)
+        // niceTicks may give more than asked: fewer until the labels keep apart.
+        var yTicksValues = NiceTicks.niceTicks(0, max(1, maxTotal), count: fitting, integer: true)
+        for c in stride(from: fitting - 1, through: 1, by: -1) where yTicksValues.count > 2 {
+            let spacing = (plotBottom - plotTop) / Double(yTicksValues.count - 1)
+            if spacing >= labelGap / 1.5 + 2 * s { break }
+            yTicksValues = NiceTicks.niceTicks(0, max(1, maxTotal), count: c, integer: true)
+        }
+        // Still too tight: only the ends.
+        if yTicksValues.count > 2, (plotBottom - plotTop) / Double(yTicksValues.count - 1) < labelGap / 1.5 + 2 * s,
+           let f = yTicksValues.first, let l = yTicksValues.last { yTicksValues = [f, l] }
         let yMax = yTicksValues.last ?? max(1, maxTotal)
         let yLabels = yTicksValues.map { NumberFormat.number($0, lang) }
         let left = try YAxis.width(labels: yLabels, title: yTitle, theme: theme, measurer: measurer)
@@ -311,7 +322,7 @@ public struct MonthlyBarsChart: Chart {
             if label.box.maxX > body.maxX { label = try measurer.place(el.name, style, x: x - 4 * s, y: body.minY, align: .right, role: .label) }
             label = XAxis.shiftInside(label, lo: body.minX, hi: body.maxX)
             // Names that would run into each other: the later one is left to its rule.
-            let free = lastLabel.map { !$0.expanded(by: 6 * s).intersects(label.box) } ?? true
+            let free = electionBand > 0 && (lastLabel.map { !$0.expanded(by: 6 * s).intersects(label.box) } ?? true)
             if free { marks.append(.text(label)); lastLabel = label.box }
             rules.append(MonthlyElectionRule(election: e, month: m, x: x, label: free ? label : nil))
         }
