@@ -322,7 +322,13 @@ public struct MonthlyBarsChart: Chart {
             if label.box.maxX > body.maxX { label = try measurer.place(el.name, style, x: x - 4 * s, y: body.minY, align: .right, role: .label) }
             label = XAxis.shiftInside(label, lo: body.minX, hi: body.maxX)
             // Names that would run into each other: the later one is left to its rule.
-            let free = electionBand > 0 && (lastLabel.map { !$0.expanded(by: 6 * s).intersects(label.box) } ?? true)
+            // A name that would run into the one before goes left of its rule; failing that, it is left out.
+            func clear(_ l: TextMark) -> Bool { lastLabel.map { !$0.expanded(by: 6 * s).intersects(l.box) } ?? true }
+            if !clear(label) {
+                label = XAxis.shiftInside(try measurer.place(el.name, style, x: x - 4 * s, y: body.minY, align: .right, role: .label),
+                                          lo: body.minX, hi: body.maxX)
+            }
+            let free = electionBand > 0 && clear(label)
             if free { marks.append(.text(label)); lastLabel = label.box }
             rules.append(MonthlyElectionRule(election: e, month: m, x: x, label: free ? label : nil))
         }
