@@ -37,9 +37,18 @@ public enum ReportJob {
         })
         let charted = jurisdictionsWithEvents(d)
         let names = OutputFolder.distinctNames(charted.map { d.jurisdictions[$0].id }, prefix: "monthly-", ext: ".png")
+        // One month range for every jurisdiction's chart and one y maximum for those of one
+        // parent, so that Kota and Kabupaten can be set side by side and equal bars mean equal counts.
+        // The y maximum is shared among siblings (a province's own would flatten its cities).
+        let wide = MonthlyBarsChart.sharedScale(a.monthlyTable, dataset: d, jurisdictions: charted)
+        var yMax: [JurisdictionIndex?: Int] = [:]
+        for p in Set(charted.map { d.jurisdictions[$0].parent }) {
+            yMax[p] = MonthlyBarsChart.sharedScale(a.monthlyTable, dataset: d, jurisdictions: charted.filter { d.jurisdictions[$0].parent == p }).yMax
+        }
         for (j, name) in zip(charted, names) {
+            let shared = MonthlyScale(months: wide.months, years: wide.years, yMax: yMax[d.jurisdictions[j].parent] ?? wide.yMax)
             files.append(OutputFile(name: name, cost: 3) { () throws(RenderError) in
-                try MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: j).render(options: o)
+                try MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: j, shared: shared).render(options: o)
             })
         }
         files.append(OutputFile(name: "timeline.png", cost: 8) { () throws(RenderError) in
@@ -55,7 +64,7 @@ public enum ReportJob {
         let lang = options.language
         files.append(OutputFile(name: "leadtimes.png", cost: 5) { () throws(RenderError) in
             // Counted per measure, jurisdiction and day first: no String per lead time.
-            try LeadTimesChart(a.leadTimeSeries(label: { measureLabel($0, lang) }), dataset: d).render(options: o)
+            try LeadTimesChart(a.leadTimeSeries(label: { measureLabel($0, lang) }), dataset: d, events: a.leadTimeEvents).render(options: o)
         })
         // One set of tally series feeds both the chart and tallies.csv, so they cannot disagree.
         let tallies = a.tallies

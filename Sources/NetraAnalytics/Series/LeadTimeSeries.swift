@@ -44,6 +44,9 @@ public struct LeadTimeSeries: Sendable, Hashable {
     public var measure: String
     /// A jurisdiction id (shown by its name when the dataset knows it) or a name.
     public var jurisdiction: String
+    /// The measure the values are of, when known (`nil` for a measure given only by a
+    /// label): what the chart's panels, each with its own axis, are chosen by.
+    public var kind: LeadTimeMeasure?
     /// Days in increasing order, each once, none empty.
     public private(set) var bins: [LeadTimeBin]
     /// Number of values.
@@ -58,9 +61,11 @@ public struct LeadTimeSeries: Sendable, Hashable {
 
     /// A series from bins in any order; bins of one day are merged and empty ones dropped.
     /// `ranges`, when given, are the inexact values' ranges (one per inexact value).
-    public init(measure: String, jurisdiction: String, bins: [LeadTimeBin], ranges: [LeadTimeRange] = []) {
+    public init(measure: String, jurisdiction: String, bins: [LeadTimeBin], ranges: [LeadTimeRange] = [],
+                kind: LeadTimeMeasure? = nil) {
         self.measure = measure
         self.jurisdiction = jurisdiction
+        self.kind = kind ?? Self.kind(ofKey: measure)
         var merged: [LeadTimeBin] = []
         for b in bins.sorted(by: { $0.day < $1.day }) where b.exact > 0 || b.inexact > 0 {
             if let last = merged.last, last.day == b.day {
@@ -73,6 +78,18 @@ public struct LeadTimeSeries: Sendable, Hashable {
         self.bins = merged
         count = merged.reduce(0) { $0 + $1.count }
         self.ranges = count <= Self.rangeLimit ? ranges.sorted() : []
+    }
+
+    /// The measure a key names (`prevention`, `prevention_lead`, `response_time`,
+    /// `reporting_lag`, camel-case forms too); `nil` for any other text.
+    public static func kind(ofKey key: String) -> LeadTimeMeasure? {
+        if let m = LeadTimeMeasure(rawValue: key) { return m }
+        switch key {
+        case "prevention_lead", "preventionLead": return .prevention
+        case "response_time", "responseTime": return .response
+        case "reportingLag": return .reportingLag
+        default: return nil
+        }
     }
 
     /// True when every inexact value has its range.
@@ -181,7 +198,7 @@ public struct LeadTimeSeries: Sendable, Hashable {
                 }
             }
             return LeadTimeSeries(measure: label(measures[k / jc]), jurisdiction: jurisdictionID(JurisdictionIndex(k % jc)), bins: bins,
-                                  ranges: ranges[k])
+                                  ranges: ranges[k], kind: measures[k / jc])
         }
     }
 }
@@ -192,6 +209,17 @@ extension Analysis {
         let d = dataset
         return LeadTimeSeries.grouping(leadTimes, jurisdictionCount: d.jurisdictions.count,
                                        label: label, jurisdictionID: { d.jurisdictions[$0].id }, range: leadTimeRange)
+    }
+
+    /// The events the lead times are measured from and to, each once in file order: what
+    /// the lead-time chart draws, for its footer's outlets.
+    public var leadTimeEvents: [EventIndex] {
+        var seen = [Bool](repeating: false, count: dataset.events.count)
+        for t in leadTimes {
+            if t.event.raw < seen.count { seen[t.event.raw] = true }
+            if case .event(let e) = t.target, e.raw < seen.count { seen[e.raw] = true }
+        }
+        return dataset.events.indices.filter { seen[$0.raw] }
     }
 
     /// The values `t` can take under every reading of its dates: a month or year date can be

@@ -188,12 +188,15 @@ public struct CasesChart: Chart {
         let from = first.adding(days: -pad), to = last.adding(days: pad * 2)
 
         // End labels need a right margin: measure them first.
-        func endText(_ g: Group, _ l: Line) -> String {
+        // A label without its name (the line's colour and the legend give it) when the
+        // full one does not fit; the unit is in the panel's header.
+        func endText(_ g: Group, _ l: Line, short: Bool = false) -> String {
             let name = dataset.jurisdictions[l.jurisdiction].name
             let value = l.last.map { NumberFormat.number($0, lang) } ?? "—"
-            let unit = g.unit.isEmpty ? "" : " \(g.unit)"
-            if g.signatories { return "\(name): \(value)\(unit)" }
-            return "\(name): \(value)\(unit) · \(Strings.status(l.status).text(lang).lowercased())"
+            let unit = short || g.unit.isEmpty ? "" : " \(Strings.unit(g.unit, lang))"
+            let status = Self.statusWords(l.status, unit: g.unit, lang)
+            let figure = value + unit + (g.signatories || status == nil ? "" : " · " + (status ?? ""))
+            return short ? figure : "\(name): \(figure)"
         }
         let endStyle = TextStyle(size: theme.label.size, bold: true, color: theme.ink)
         var labelW = 0.0
@@ -242,7 +245,7 @@ public struct CasesChart: Chart {
         for (p, g) in drawn.enumerated() {
             let plot = rects[p]
             let yScale = LinearScale(domain: (0, yTicks[p].last ?? 1), range: (plot.maxY, plot.minY))
-            let unitName = g.unit.isEmpty ? Strings.noUnit.text(lang) : g.unit
+            let unitName = g.unit.isEmpty ? Strings.noUnit.text(lang) : Strings.unit(g.unit, lang)
             var header = (g.signatories ? Strings.signatoryPanel(unit: unitName) : Strings.tallyPanel(unit: unitName)).text(lang)
             if g.lines.count > g.shown { header += " · " + Strings.seriesNotShown(g.lines.count - g.shown).text(lang) }
             if let t = try measurer.fit(header, theme.axisTitle, maxWidth: body.maxX - plot.minX) {
@@ -261,7 +264,7 @@ public struct CasesChart: Chart {
                 let ra = Self.rank(dataset, a.jurisdiction), rb = Self.rank(dataset, b.jurisdiction)
                 return (ra.0, ra.1, ra.2, a.status.map { $0.order } ?? 9) < (rb.0, rb.1, rb.2, b.status.map { $0.order } ?? 9)
             }
-            var ends: [(series: Int, y: Double, text: String, color: RGBA)] = []
+            var ends: [(series: Int, y: Double, text: String, short: String, color: RGBA)] = []
             for l in kept {
                 // Values on one pixel column collapse to the last, so cost follows the width.
                 var steps: [(x: Double, day: Day, value: Int?)] = []
@@ -289,7 +292,7 @@ public struct CasesChart: Chart {
                 if let lp = line.last { line.append(ChartPoint(x: plot.maxX, y: lp.y)) }
                 if line.count > 1 { marks.append(.line(line, stroke: c, thickness: 3 * s, dash: nil)) }
                 if pts.count <= 40 { for pt in pts { marks.append(contentsOf: Self.marker(g.signatories ? .alleged : l.status, pt, 7 * s, c, s)) } }
-                ends.append((series.count, pts.last?.y ?? plot.maxY, endText(g, l), c))
+                ends.append((series.count, pts.last?.y ?? plot.maxY, endText(g, l), endText(g, l, short: true), c))
                 series.append(CaseSeries(jurisdiction: l.jurisdiction, unit: g.unit, status: l.status, signatories: g.signatories, panel: p,
                                          values: steps.map { ($0.day, $0.value) }, points: pts, color: c, label: nil))
             }
@@ -308,7 +311,10 @@ public struct CasesChart: Chart {
             }
             for (i, e) in order.enumerated() {
                 let style = TextStyle(size: theme.label.size, bold: true, color: e.color.shaded(0.2))
-                guard let text = try measurer.fit(e.text, style, maxWidth: labelW) else { continue }
+                let text: String
+                if try measurer.width(e.text, style) <= labelW { text = e.text }
+                else if let short = try measurer.fit(e.short, style, maxWidth: labelW) { text = short }
+                else { continue }
                 let mark = try measurer.place(text, style, x: plot.maxX + 14 * s, y: tops[i], role: .label)
                 if abs(mark.box.midY - e.y) > 2 * s {
                     marks.append(.line([ChartPoint(x: plot.maxX, y: e.y), ChartPoint(x: plot.maxX + 11 * s, y: mark.box.midY)], stroke: e.color, thickness: 1.5 * s, dash: nil))
@@ -351,8 +357,70 @@ public struct CasesChart: Chart {
         // What is not shown comes first, so that a subtitle cut short never loses it.
         var subtitle = Strings.tallySubtitle.text(lang)
         if hidden > 0 { subtitle = Strings.seriesNotShown(hidden).text(lang) + " · " + subtitle }
-        return try Frame.layout(FrameSpec(title: StringKey.casesTitle.text(lang), subtitle: subtitle,
-                                          footer: ChartText.sourceFooter(dataset, lang), legend: legend), theme: theme, measurer: ctx.measurer)
+        // The old label leads the subtitle; the title says the latest figure drawn.
+        let labelled = StringKey.casesTitle.text(lang) + " · " + subtitle
+        let lines = try ctx.measurer.wrap(labelled, theme.subtitle, maxWidth: theme.width - 2 * theme.margin, maxLines: 2)
+        // What is not shown stays first, so the label gives way to it.
+        if hidden == 0 && lines.last?.hasSuffix("…") != true { subtitle = labelled }
+        return try Frame.layout(FrameSpec(title: headline(groups, lang) ?? StringKey.casesTitle.text(lang), subtitle: subtitle,
+                                          footer: ChartText.sourceFooter(dataset, lang, events: drawnEvents(groups)), legend: legend),
+                                theme: theme, measurer: ctx.measurer)
+    }
+
+    /// A status in words for an end label, `nil` when the unit already says it
+    /// (`dugaan pelanggaran · dugaan`, `alleged violations · alleged`).
+    static func statusWords(_ status: CaseStatus?, unit: String, _ lang: Language) -> String? {
+        let words = Strings.status(status).text(lang).lowercased()
+        return Strings.unit(unit, lang).lowercased().contains(words) ? nil : words
+    }
+
+    /// The title: the latest tally drawn (the latest day, then the largest figure); with no
+    /// tally, the largest signatory sum.
+    func headline(_ groups: [Group], _ lang: Language) -> String? {
+        var best: (day: Day, value: Int, g: Group, l: Line)?
+        for g in groups where !g.signatories {
+            for l in g.lines.prefix(g.shown) {
+                guard let v = l.values.last, let value = v.value else { continue }
+                if best.map({ (v.day, value) > ($0.day, $0.value) }) ?? true { best = (v.day, value, g, l) }
+            }
+        }
+        if let b = best {
+            let unit = b.g.unit.isEmpty ? "" : " " + Strings.unit(b.g.unit, lang)
+            let status = Self.statusWords(b.l.status, unit: b.g.unit, lang).map { " " + $0 } ?? ""
+            return Strings.casesLatest(dataset.jurisdictions[b.l.jurisdiction].name, NumberFormat.number(b.value, lang) + unit + status,
+                                       date: DateText.short(b.day, lang)).text(lang)
+        }
+        var top: (value: Int, g: Group, l: Line)?
+        for g in groups where g.signatories {
+            for l in g.lines.prefix(g.shown) {
+                if let v = l.last, v > (top?.value ?? -1) { top = (v, g, l) }
+            }
+        }
+        guard let t = top else { return nil }
+        let unit = t.g.unit.isEmpty ? "" : " " + Strings.unit(t.g.unit, lang)
+        return Strings.casesSignatories(dataset.jurisdictions[t.l.jurisdiction].name, NumberFormat.number(t.value, lang) + unit).text(lang)
+    }
+
+    /// The events behind the lines drawn: their tallies, and the counted pledges of their
+    /// jurisdictions and units (found by the same rule `TallySeries` sums them by).
+    func drawnEvents(_ groups: [Group]) -> [EventIndex] {
+        var tallyKeys = Set<TallySeries.Key>()
+        var signKeys = Set<String>()
+        for g in groups {
+            for l in g.lines.prefix(g.shown) {
+                if g.signatories { signKeys.insert("\(l.jurisdiction.raw)\u{1F}\(g.unit)") }
+                else { tallyKeys.insert(TallySeries.Key(jurisdiction: l.jurisdiction, unit: g.unit, status: l.status)) }
+            }
+        }
+        var out = tallies.series.filter { tallyKeys.contains($0.key) }.flatMap { $0.tallies.map(\.event) }
+        if !signKeys.isEmpty {
+            let ev = dataset.events
+            for k in ev.indices where ev.kinds[k] == .pledge {
+                guard let c = ev.counts[k], c >= 0 else { continue }
+                if signKeys.contains("\(ev.jurisdictions[k].raw)\u{1F}\(ev.string(.unit, k).trimmingSpaces)") { out.append(k) }
+            }
+        }
+        return out.sorted()
     }
 
     /// Marker shape by status: dugaan ●, terbukti ■, dihentikan ▲, disanksi ◆, none ○.

@@ -49,6 +49,35 @@ public struct MonthlyBarsPlan: Sendable {
     public var xTicks: [AxisTick]
     /// Legend entries (kinds present).
     public var legend: [LegendEntry]
+    /// Election days in the months drawn, each a rule with its name.
+    public var elections: [MonthlyElectionRule]
+    /// The highlighted month's column, when one is highlighted and drawn.
+    public var highlight: ChartRect?
+}
+
+/// An election day on a monthly chart: a dashed rule where its day falls in its month's column.
+public struct MonthlyElectionRule: Sendable, Hashable {
+    public var election: ElectionIndex
+    public var month: Month
+    /// The rule's x.
+    public var x: Double
+    /// Its name, when there was room for it.
+    public var label: TextMark?
+}
+
+/// What monthly charts set side by side share: one month range, one set of year-only
+/// columns and one y maximum, so that equal bars mean equal counts across them.
+public struct MonthlyScale: Sendable, Equatable {
+    /// Months drawn, gaps included (`nil`: none).
+    public var months: ClosedRange<Month>?
+    /// Years with events known only by their year, in any of the charts.
+    public var years: [Int]
+    /// The largest bar of any of the charts.
+    public var yMax: Int
+
+    public init(months: ClosedRange<Month>?, years: [Int], yMax: Int) {
+        self.months = months; self.years = years; self.yMax = yMax
+    }
 }
 
 /// Monthly stacked bars of events by kind.
@@ -59,10 +88,52 @@ public struct MonthlyBarsChart: Chart {
     public var dataset: Dataset
     /// The jurisdiction drawn with those under it; every one when `nil`.
     public var jurisdiction: JurisdictionIndex?
+    /// The range and maximum shared with charts set beside this one; its own when `nil`.
+    public var shared: MonthlyScale?
+    /// A month to pick out (the briefed one): its column shaded, the title about it.
+    public var highlight: Month?
 
-    /// The chart of `table` (rolled up) for every jurisdiction, or for `jurisdiction` and those under it.
-    public init(_ table: MonthlyTable, dataset: Dataset, jurisdiction: JurisdictionIndex? = nil) {
+    /// The chart of `table` (rolled up) for every jurisdiction, or for `jurisdiction` and
+    /// those under it; `shared` (from `sharedScale`) lines it up with its neighbours.
+    public init(_ table: MonthlyTable, dataset: Dataset, jurisdiction: JurisdictionIndex? = nil,
+                shared: MonthlyScale? = nil, highlight: Month? = nil) {
         self.table = table; self.dataset = dataset; self.jurisdiction = jurisdiction
+        self.shared = shared; self.highlight = highlight
+    }
+
+    /// The range and maximum that charts of `jurisdictions` share, from `table`'s figures.
+    public static func sharedScale(_ table: MonthlyTable, dataset: Dataset, jurisdictions: [JurisdictionIndex]) -> MonthlyScale {
+        let rolled = table.rollup ? table : MonthlyTable(dataset, rollup: true)
+        var lo: Month?, hi: Month?, years = Set<Int>(), top = 0
+        for j in jurisdictions {
+            let d = rolled.kindCounts(within: j)
+            if let f = d.months.first { lo = min(lo ?? f, f) }
+            if let l = d.months.last { hi = max(hi ?? l, l) }
+            years.formUnion(d.years)
+            top = max(top, d.totals.max() ?? 0, d.yearTotals.max() ?? 0)
+        }
+        let months: ClosedRange<Month>? = if let lo, let hi { lo...hi } else { nil }
+        return MonthlyScale(months: months, years: years.sorted(), yMax: top)
+    }
+
+    /// `data` widened to the shared months and years, with empty months and years added.
+    static func widened(_ data: MonthlyKindCounts, to shared: MonthlyScale?) -> MonthlyKindCounts {
+        guard let shared else { return data }
+        let zero = [Int](repeating: 0, count: EventKind.allCases.count)
+        var out = data
+        var lo = data.months.first, hi = data.months.last
+        if let r = shared.months { lo = min(lo ?? r.lowerBound, r.lowerBound); hi = max(hi ?? r.upperBound, r.upperBound) }
+        if let lo, let hi {
+            var byMonth: [Month: [Int]] = [:]
+            for (m, c) in zip(data.months, data.counts) { byMonth[m] = c }
+            out.months = (lo.index...hi.index).map { Month(index: $0) }
+            out.counts = out.months.map { byMonth[$0] ?? zero }
+        }
+        var byYear: [Int: [Int]] = [:]
+        for (y, c) in zip(data.years, data.yearOnly) { byYear[y] = c }
+        out.years = Set(data.years).union(shared.years).sorted()
+        out.yearOnly = out.years.map { byYear[$0] ?? zero }
+        return out
     }
 
     /// The chart of `dataset`'s events, counted here first.
@@ -78,7 +149,7 @@ public struct MonthlyBarsChart: Chart {
         let scope = try jurisdiction.map { j throws(RenderError) in try ctx.jurisdictionName(dataset, j) }
         // A table without roll-up rows cannot answer for a jurisdiction with those under it.
         let rolled = table.rollup ? table : MonthlyTable(dataset, rollup: true)
-        let data = rolled.kindCounts(within: jurisdiction)
+        let data = Self.widened(rolled.kindCounts(within: jurisdiction), to: shared)
         let totals = data.totals, yearTotals = data.yearTotals
         let total = data.total
         let yearOnly = yearTotals.reduce(0, +)
@@ -93,9 +164,13 @@ public struct MonthlyBarsChart: Chart {
         }
         subtitle += " · \(NumberFormat.number(total, lang)) \(StringKey.events.text(lang))"
         if yearOnly > 0 { subtitle += " · " + PrecisionText.yearOnlyNote(NumberFormat.number(yearOnly, lang)).text(lang) }
+        // The old label leads the subtitle when the figures after it still fit.
+        let labelled = StringKey.monthlyTitle.text(lang) + " · " + subtitle
+        let lines = try measurer.wrap(labelled, theme.subtitle, maxWidth: theme.width - 2 * theme.margin, maxLines: 2)
+        if lines.last?.hasSuffix("…") != true { subtitle = labelled }
         let frame = try Frame.layout(FrameSpec(
-            title: StringKey.monthlyTitle.text(lang), subtitle: subtitle,
-            footer: ChartText.sourceFooter(dataset, lang),
+            title: Self.headline(data, scope: scope, highlight: highlight, lang) ?? StringKey.monthlyTitle.text(lang), subtitle: subtitle,
+            footer: ChartText.sourceFooter(dataset, lang, events: ChartText.events(dataset, within: jurisdiction.map { [$0] })),
             legend: present.map { LegendItem(label: Strings.kind($0).text(lang), color: KindPalette.color($0)) }),
             theme: theme, measurer: measurer)
         var marks = frame.marks
@@ -103,22 +178,44 @@ public struct MonthlyBarsChart: Chart {
         guard !data.isEmpty else {
             marks.append(try ctx.emptyNote(in: frame.body))
             return MonthlyBarsPlan(chart: ctx.plan(marks), plot: frame.body, months: [], totals: [], segments: [],
-                                   years: [], yearTotals: [], yearSegments: [], yTicks: [], xTicks: [], legend: frame.legend)
+                                   years: [], yearTotals: [], yearSegments: [], yTicks: [], xTicks: [], legend: frame.legend,
+                                   elections: [], highlight: nil)
         }
 
         // Measure the axes first, then the plot gets what is left.
-        let maxTotal = Double(max(totals.max() ?? 0, yearTotals.max() ?? 0))
+        let maxTotal = Double(max(totals.max() ?? 0, yearTotals.max() ?? 0, shared?.yMax ?? 0))
         let yTitle = StringKey.eventsAxis.text(lang)
         let xTitle = StringKey.monthAxis.text(lang)
         let bottom = try XAxis.height(title: xTitle, theme: theme, measurer: measurer)
         let valueHeight = try measurer.lineHeight(theme.value)
         let body = frame.body
-        let plotTop = body.minY + valueHeight + 4 * s, plotBottom = body.maxY - bottom
+        // Elections in the months drawn (and over this jurisdiction, or under it) get a line
+        // of their own above the plot for their names.
+        let shownElections = dataset.elections.indices.filter { e in
+            let el = dataset.elections[e]
+            guard let first = data.months.first, let last = data.months.last, (first...last).contains(el.date.month) else { return false }
+            guard let j = jurisdiction, el.scope.raw < dataset.jurisdictions.count else { return true }
+            return dataset.isWithin(j, el.scope) || dataset.isWithin(el.scope, j)
+        }
+        let electionLH = try measurer.lineHeight(theme.label)
+        // A chart too short for a line of names keeps the rules and leaves the names out.
+        let roomy = body.maxY - bottom - (body.minY + valueHeight + 4 * s) >= 6 * (try measurer.lineHeight(theme.tick)) + electionLH
+        let electionBand = shownElections.isEmpty || !roomy ? 0 : electionLH + 4 * s
+        let plotTop = body.minY + electionBand + valueHeight + 4 * s, plotBottom = body.maxY - bottom
         // As many ticks as fit with a label's height and a half between them (a small chart,
         // such as the briefing sheet's, gets fewer).
         let labelGap = 1.5 * (try measurer.lineHeight(theme.tick))
         let fitting = max(1, min(5, Int((plotBottom - plotTop) / labelGap)))
-        let yTicksValues = NiceTicks.niceTicks(0, max(1, maxTotal), count: fitting, integer: true)
+        // niceTicks may give more than asked: fewer until the labels keep apart.
+        var yTicksValues = NiceTicks.niceTicks(0, max(1, maxTotal), count: fitting, integer: true)
+        for c in stride(from: fitting - 1, through: 1, by: -1) where yTicksValues.count > 2 {
+            let spacing = (plotBottom - plotTop) / Double(yTicksValues.count - 1)
+            if spacing >= labelGap / 1.5 + 2 * s { break }
+            yTicksValues = NiceTicks.niceTicks(0, max(1, maxTotal), count: c, integer: true)
+        }
+        // Still too tight: only the ends.
+        if yTicksValues.count > 2, (plotBottom - plotTop) / Double(yTicksValues.count - 1) < labelGap / 1.5 + 2 * s,
+           let f = yTicksValues.first, let l = yTicksValues.last { yTicksValues = [f, l] }
         let yMax = yTicksValues.last ?? max(1, maxTotal)
         let yLabels = yTicksValues.map { NumberFormat.number($0, lang) }
         let left = try YAxis.width(labels: yLabels, title: yTitle, theme: theme, measurer: measurer)
@@ -203,6 +300,38 @@ public struct MonthlyBarsChart: Chart {
             marks.append(.line([ChartPoint(x: gx, y: plot.minY), ChartPoint(x: gx, y: plot.maxY + 6 * s)],
                                stroke: theme.axis.withAlpha(150), thickness: 1 * s, dash: 5 * s))
         }
+        // The highlighted month's column and the election rules go under the bars.
+        var highlightRect: ChartRect?
+        if let h = highlight, let i = data.months.firstIndex(of: h) {
+            let r = ChartRect(x: monthsLeft + band * Double(i), y: plot.minY - valueHeight - 4 * s, width: band, height: plot.maxY - plot.minY + valueHeight + 4 * s)
+            marks.append(.rect(r, fill: Self.highlightFill))
+            highlightRect = r
+        }
+        var rules: [MonthlyElectionRule] = []
+        var lastLabel: ChartRect?
+        for e in shownElections {
+            let el = dataset.elections[e]
+            let m = el.date.month
+            guard let i = data.months.firstIndex(of: m) else { continue }
+            let days = Double(Day.daysIn(year: m.year, month: m.number))
+            let x = (monthsLeft + band * (Double(i) + (Double(el.date.components.day) - 0.5) / days)).rounded()
+            let top = body.minY + electionBand
+            marks.append(.line([ChartPoint(x: x, y: top), ChartPoint(x: x, y: plot.maxY)], stroke: theme.ink.withAlpha(170), thickness: 1.5 * s, dash: 5 * s))
+            let style = TextStyle(size: theme.label.size, bold: true, color: theme.ink)
+            var label = try measurer.place(el.name, style, x: x + 4 * s, y: body.minY, role: .label)
+            if label.box.maxX > body.maxX { label = try measurer.place(el.name, style, x: x - 4 * s, y: body.minY, align: .right, role: .label) }
+            label = XAxis.shiftInside(label, lo: body.minX, hi: body.maxX)
+            // Names that would run into each other: the later one is left to its rule.
+            // A name that would run into the one before goes left of its rule; failing that, it is left out.
+            func clear(_ l: TextMark) -> Bool { lastLabel.map { !$0.expanded(by: 6 * s).intersects(l.box) } ?? true }
+            if !clear(label) {
+                label = XAxis.shiftInside(try measurer.place(el.name, style, x: x - 4 * s, y: body.minY, align: .right, role: .label),
+                                          lo: body.minX, hi: body.maxX)
+            }
+            let free = electionBand > 0 && clear(label)
+            if free { marks.append(.text(label)); lastLabel = label.box }
+            rules.append(MonthlyElectionRule(election: e, month: m, x: x, label: free ? label : nil))
+        }
         for (i, month) in data.months.enumerated() {
             let x0 = (monthsLeft + band * Double(i) + (band - barWidth) / 2).rounded()
             for (kind, c, rect) in bar(data.counts[i], x0: x0, pale: false) {
@@ -249,7 +378,36 @@ public struct MonthlyBarsChart: Chart {
                            stroke: theme.axis, thickness: 1.5 * s, dash: nil))
         return MonthlyBarsPlan(chart: ctx.plan(marks), plot: plot, months: data.months, totals: totals, segments: segments,
                                years: data.years, yearTotals: yearTotals, yearSegments: yearSegments,
-                               yTicks: y.ticks, xTicks: x.ticks, legend: frame.legend)
+                               yTicks: y.ticks, xTicks: x.ticks, legend: frame.legend, elections: rules, highlight: highlightRect)
+    }
+
+    /// The highlighted month's shading: a pale amber, apart from every kind's colour.
+    static let highlightFill = RGBA(hex: 0xFCEFC7)
+
+    /// The title, from the figures: the highlighted month's count and how it stands against
+    /// the months before it, or else the busiest month.
+    static func headline(_ data: MonthlyKindCounts, scope: String?, highlight: Month?, _ lang: Language) -> String? {
+        let totals = data.totals
+        let n = { (v: Int) in NumberFormat.number(v, lang) }
+        if let h = highlight {
+            let name = DateText.month(h, lang)
+            guard let i = data.months.firstIndex(of: h) else { return Strings.monthlyNone(name).text(lang) }
+            let t = totals[i]
+            guard t > 0 else { return Strings.monthlyNone(name).text(lang) }
+            let earlier = totals[..<i]
+            // "The most since X" only when some month between X and this one had fewer.
+            if let k = earlier.lastIndex(where: { $0 >= t }) {
+                if k < i - 1 { return Strings.monthlyMostSince(name, n(t), count: t, since: DateText.month(data.months[k], lang)).text(lang) }
+                return Strings.monthlyMonth(name, n(t), count: t).text(lang)
+            }
+            if earlier.count >= 2 { return Strings.monthlyMostSoFar(name, n(t), count: t).text(lang) }
+            return Strings.monthlyMonth(name, n(t), count: t).text(lang)
+        }
+        guard let top = totals.max(), top > 0, let i = totals.firstIndex(of: top) else { return nil }
+        let ties = totals.filter { $0 == top }.count
+        let month = DateText.month(data.months[i], lang)
+        return (ties > 1 ? Strings.monthlyPeakTied(scope: scope, month: month, n(top), count: top, months: ties)
+                         : Strings.monthlyPeak(scope: scope, month: month, n(top), count: top)).text(lang)
     }
 
     /// Diagonal lines across `r`, clipped to it.

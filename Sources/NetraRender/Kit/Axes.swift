@@ -104,3 +104,23 @@ enum XAxis {
         return t
     }
 }
+
+/// A scale from 0 whose round ticks are labelled only as often as their labels fit.
+enum FittingTicks {
+    /// The scale's end (the last of about five round ticks over `0…maxValue`) and the ticks
+    /// to label: every one, or every 2nd, 5th, 10th … (so steps stay 1, 2 or 5 × 10ᵏ), the
+    /// first choice whose neighbouring labels keep `gap` apart over `length` pixels.
+    static func scale(_ maxValue: Double, length: Double, label: (Double) -> String, style: TextStyle, gap: Double,
+                      measurer: TextMeasurer) throws(RenderError) -> (max: Double, ticks: [Double]) {
+        let all = NiceTicks.niceTicks(0, max(1, maxValue), count: 5, integer: true)
+        guard let hi = all.last, hi > 0, all.count > 1 else { return (max(1, maxValue), [0]) }
+        let step = all[1] - all[0]
+        for k in [1, 2, 5, 10, 20, 50] {
+            let ticks = all.indices.filter { $0 % k == 0 }.map { all[$0] }
+            var widest = 0.0
+            for v in ticks { widest = max(widest, try measurer.width(label(v), style)) }
+            if length * step * Double(k) / hi >= widest + gap || ticks.count <= 1 { return (hi, ticks) }
+        }
+        return (hi, [0])
+    }
+}

@@ -19,8 +19,9 @@ import NetraRender
             #expect(cases.values.map(\.value) == [20] && violations.values.map(\.value) == [67])
             #expect(cases.panel != violations.panel)
             #expect(plan.panels[cases.panel].unit == "kasus" && plan.panels[violations.panel].unit == "dugaan pelanggaran")
-            #expect(cases.label?.text.hasPrefix("Jawa Barat: 20 kasus") == true)
-            #expect(violations.label?.text.hasPrefix("Jawa Barat: 67 dugaan pelanggaran") == true)
+            // Units in the chart's language; no status the unit already says.
+            #expect(cases.label?.text == "Jawa Barat: 20 " + Strings.unit("kasus", lang) + " · " + Strings.status(.alleged).text(lang).lowercased())
+            #expect(violations.label?.text == "Jawa Barat: 67 " + Strings.unit("dugaan pelanggaran", lang))
             // Every series drawn and labelled: seven tally series and Kota Bekasi's signatories.
             #expect(plan.hiddenSeries == 0 && plan.series.count == 8)
             #expect(plan.series.allSatisfy { $0.label != nil })

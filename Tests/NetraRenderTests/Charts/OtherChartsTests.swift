@@ -45,11 +45,14 @@ import NetraRender
                 ["prevention_lead/kota-bekasi", "prevention_lead/kabupaten-bekasi", "response_time/kota-bekasi"])
         #expect(plan.rows.map(\.median) == [103, 84, 1])
         #expect(plan.rows.map(\.count) == [2, 3, 2])
-        for r in plan.rows { #expect(abs(r.medianX - plan.scale(r.median)) < 0.001) }
-        #expect(plan.scale.domain.lo <= -2 && plan.scale.domain.hi >= 485)
-        // Names come from the dataset; the measure's key becomes words.
+        for r in plan.rows { #expect(abs(r.medianX - plan.panels[r.panel].scale(r.median)) < 0.001) }
+        // Prevention and response each on an axis of its own.
+        #expect(plan.panels.map(\.kind) == [.prevention, .handling])
+        #expect(plan.panels[0].scale.domain.lo <= 0 && plan.panels[0].scale.domain.hi >= 485)
+        #expect(plan.panels[1].scale.domain.lo <= -2 && plan.panels[1].scale.domain.hi < 10)
+        // Names come from the dataset; each panel says what its axis counts.
         #expect(plan.chart.texts.contains { $0.text == "Kabupaten Bekasi" })
-        #expect(plan.chart.texts.contains { $0.text == "Jeda pencegahan ke pemilu" })
+        #expect(plan.chart.texts.contains { $0.text == Strings.leadPreventionPanel.text(.id) })
         expectReadable(plan.chart)
     }
 
