@@ -45,7 +45,9 @@ public enum BriefingJob {
             files.append(OutputFile(name: dir + BriefingSheet.fileName(page: 1), render: { () throws(RenderError) -> [UInt8] in throw error }))
         }
         return files + [
-            OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in try MonthlyBarsChart(upTo).render(options: wide) },
+            OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in
+                try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: month).render(options: wide)
+            },
             OutputFile(name: dir + "timeline.png", cost: 6) { () throws(RenderError) in
                 try TimelineChart(d, graph: a.graph, window: window).render(options: wide)
             },
@@ -61,7 +63,7 @@ public enum BriefingJob {
         guard let slot = page.chartSlot else { return nil }
         let options = ChartOptions(language: lang, scale: 1, width: Int(slot.width), height: Int(slot.height),
                                    fontPath: fonts.regular, boldFontPath: fonts.bold, type: .sheet)
-        return try MonthlyBarsChart(upTo).layout(options: options).chart
+        return try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: page.month).layout(options: options).chart
     }
 
     /// The dataset cut to the events anchored in `from … through`, links dropped (the cut

@@ -6,6 +6,8 @@ import NetraAnalytics
 public struct SheetPage: Sendable, HoldsChartPlan {
     /// Page number, from 1.
     public var number: Int
+    /// The month the sheet briefs.
+    public var month: Month
     /// Every mark but the chart's, in drawing order.
     public var chart: ChartPlan
     /// The month's events this page lists, in order.
@@ -342,7 +344,7 @@ private struct Book {
                 marks.append(.text(try measurer.place(l, type.footer, x: m, y: y, role: .footer)))
                 y += f.step
             }
-            out.append(SheetPage(number: n + 1, chart: ChartPlan(width: BriefingSheet.width, height: BriefingSheet.height, marks: marks),
+            out.append(SheetPage(number: n + 1, month: month, chart: ChartPlan(width: BriefingSheet.width, height: BriefingSheet.height, marks: marks),
                                  listed: p.listed, chartSlot: p.slot, embedded: nil))
         }
         return out
