@@ -109,6 +109,26 @@ enum Netra {
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me")
     }
 
+    /// `--size phone`: every chart of the report and the briefing in portrait, 1080 × 1350,
+    /// read back with libgd; the sheet keeps its A4 pages.
+    @Test func phoneSizeDrawsEveryChartInPortrait() throws {
+        let out = Netra.tempDir("phone")
+        #expect(try Netra.run(["report", "--size", "phone", "--out", out, "-q"]).status == 0)
+        #expect(try Netra.run(["briefing", "--month", "2024-01", "--size", "phone", "--out", out, "-q"]).status == 0)
+        let pngs = Netra.files(in: out).filter { $0.hasSuffix(".png") }
+        #expect(pngs.count >= 12)
+        for f in pngs {
+            let bytes = try #require(FileManager.default.contents(atPath: out + "/" + f))
+            let img = bytes.withUnsafeBytes { gdImageCreateFromPngPtr(Int32($0.count), UnsafeMutableRawPointer(mutating: $0.baseAddress)) }
+            let image = try #require(img, "\(f) is not a PNG")
+            defer { gdImageDestroy(image) }
+            let size = (image.pointee.sx, image.pointee.sy)
+            if f.contains("briefing-sheet") { #expect(size == (1240, 1754), "\(f)") } else { #expect(size == (1080, 1350), "\(f)") }
+        }
+        #expect(pngs.contains("briefing-2024-01/briefing-sheet-3.png"))
+        #expect(try Netra.run(["report", "--size", "square", "--out", out]).status == 2)
+    }
+
     @Test func mainJobWritesTheReportAndTheLatestBriefingDeterministically() throws {
         let a = Netra.tempDir("a"), b = Netra.tempDir("b")
         let r = try Netra.run(["--out", a])
