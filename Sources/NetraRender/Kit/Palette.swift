@@ -23,7 +23,8 @@ import NetraCore
 ///
 /// Blues against warm colours carry the families through red–green blindness (both survive it),
 /// lightness steps carry the kinds within a family. The closest pairs (ΔE ≈ 12): sosialisasi and
-/// pledge, regulation and directive, directive and sosialisasi (tritanopia), decision and sanction.
+/// pledge (ΔE 12.0–12.5 in every vision), directive and sosialisasi under tritanopia (12.0), and
+/// sanction against report and decision (12.3–13.5).
 public enum KindPalette {
     /// A kind's colour as `0xRRGGBB`. One exhaustive switch, so a new kind needs its colour.
     static func hex(_ kind: EventKind) -> UInt32 {
