@@ -1,20 +1,27 @@
 extension EventKind {
-    /// The groups kinds fall in: what analyses count together and charts colour alike.
+    /// The groups kinds fall in: what analyses count together and charts colour alike (one hue
+    /// a family, lightness within it).
     public enum Family: Sendable, Hashable, CaseIterable {
-        /// Work before an election to keep it neutral.
+        /// Work before an election to keep it neutral (pencegahan).
         case prevention
-        /// An incident and what follows from it: responses, reports, decisions, sanctions, tallies.
-        case incidentChain
-        /// Everything else (statements).
-        case other
+        /// A breach of neutrality (insiden): what the charts are about.
+        case incident
+        /// What follows an incident: responses, reports, decisions, sanctions (penanganan).
+        case handling
+        /// Counts of cases as some body reported them (rekap kasus).
+        case caseTally
+        /// Statements (pernyataan).
+        case statement
     }
 
     /// The kind's family: declared here, once, for every kind.
     public var family: Family {
         switch self {
         case .regulation, .taskForce, .directive, .sosialisasi, .pledge: return .prevention
-        case .incident, .response, .report, .decision, .sanction, .caseTally: return .incidentChain
-        case .statement: return .other
+        case .incident: return .incident
+        case .response, .report, .decision, .sanction: return .handling
+        case .caseTally: return .caseTally
+        case .statement: return .statement
         }
     }
 }

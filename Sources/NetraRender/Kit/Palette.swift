@@ -1,67 +1,98 @@
 import NetraCore
 
-/// One fixed colour per `EventKind`, the same on every chart, built on the Okabe–Ito palette
-/// (colour-blind safe) and extended with four clearly darker or neutral colours:
+/// One fixed colour per `EventKind`, the same on every chart: a hue per family (`EventKind.Family`),
+/// lightness within it. Found by a search, not by eye: every two kinds, any of which can touch
+/// in a stacked bar, stay CIEDE2000 ΔE ≥ 12 apart in normal vision and simulated deuteranopia,
+/// protanopia and tritanopia (Machado et al. 2009, severity 1), and ΔE ≥ 11 from the white
+/// background; `PaletteTests.swift` checks it.
 ///
-/// | kind          | colour    | from                               |
-/// |---------------|-----------|------------------------------------|
-/// | regulation    | `#0072B2` | Okabe–Ito blue                     |
-/// | task_force    | `#009E73` | Okabe–Ito bluish green             |
-/// | directive     | `#56B4E9` | Okabe–Ito sky blue                 |
-/// | sosialisasi   | `#F0E442` | Okabe–Ito yellow                   |
-/// | pledge        | `#CC79A7` | Okabe–Ito reddish purple           |
-/// | incident      | `#D55E00` | Okabe–Ito vermillion               |
-/// | response      | `#E69F00` | Okabe–Ito orange                   |
-/// | report        | `#332288` | extension: indigo (Paul Tol)       |
-/// | decision      | `#000000` | Okabe–Ito black                    |
-/// | sanction      | `#882255` | extension: wine (Paul Tol)         |
-/// | case_tally    | `#8C510A` | extension: brown, a shade of orange|
-/// | statement     | `#999999` | extension: neutral grey            |
+/// | kind          | colour    | family        | why                                        |
+/// |---------------|-----------|---------------|--------------------------------------------|
+/// | regulation    | `#0072B2` | prevention    | mid blue, L 46 (Okabe–Ito blue, kept)      |
+/// | task_force    | `#114488` | prevention    | navy, L 30: the darkest of the family      |
+/// | directive     | `#3388FF` | prevention    | bright blue, L 58                          |
+/// | sosialisasi   | `#00BBCC` | prevention    | teal, L 69                                 |
+/// | pledge        | `#44EEFF` | prevention    | pale cyan, L 87 (faint: outlined)          |
+/// | incident      | `#D55E00` | incident      | vermillion: the one strong warm colour     |
+/// | response      | `#BB7799` | handling      | rose, L 58: the lightest of the family     |
+/// | report        | `#885577` | handling      | mauve, L 43                                |
+/// | decision      | `#AA3344` | handling      | crimson, L 40 (was black, read as ink)     |
+/// | sanction      | `#663344` | handling      | wine, L 28: the darkest, the last step     |
+/// | case_tally    | `#FFBB22` | case tallies  | amber, L 80 (faint: outlined)              |
+/// | statement     | `#CCCCCC` | statements    | light grey: neutral, says nothing by hue   |
 ///
-/// Prevention kinds take the cool and light hues, the incident chain the warm and dark ones;
-/// markers get a darker outline so the yellow stays visible on white.
+/// Blues against warm colours carry the families through red–green blindness (both survive it),
+/// lightness steps carry the kinds within a family. The closest pairs (ΔE ≈ 12): sosialisasi and
+/// pledge (ΔE 12.0–12.5 in every vision), directive and sosialisasi under tritanopia (12.0), and
+/// sanction against report and decision (12.3–13.5).
 public enum KindPalette {
-    /// A kind's colour and how it reads: `light` fills take dark text, a `faint` one needs an
-    /// outline to stand out on white. One exhaustive switch, so a new kind needs its colour.
-    static func swatch(_ kind: EventKind) -> (hex: UInt32, light: Bool, faint: Bool) {
+    /// A kind's colour as `0xRRGGBB`. One exhaustive switch, so a new kind needs its colour.
+    static func hex(_ kind: EventKind) -> UInt32 {
         switch kind {
-        case .regulation: return (0x0072B2, false, false)
-        case .taskForce: return (0x009E73, false, false)
-        case .directive: return (0x56B4E9, true, false)
-        case .sosialisasi: return (0xF0E442, true, true)
-        case .pledge: return (0xCC79A7, true, false)
-        case .incident: return (0xD55E00, false, false)
-        case .response: return (0xE69F00, true, false)
-        case .report: return (0x332288, false, false)
-        case .decision: return (0x000000, false, false)
-        case .sanction: return (0x882255, false, false)
-        case .caseTally: return (0x8C510A, false, false)
-        case .statement: return (0x999999, true, false)
+        case .regulation: return 0x0072B2
+        case .taskForce: return 0x114488
+        case .directive: return 0x3388FF
+        case .sosialisasi: return 0x00BBCC
+        case .pledge: return 0x44EEFF
+        case .incident: return 0xD55E00
+        case .response: return 0xBB7799
+        case .report: return 0x885577
+        case .decision: return 0xAA3344
+        case .sanction: return 0x663344
+        case .caseTally: return 0xFFBB22
+        case .statement: return 0xCCCCCC
         }
     }
 
+    /// The dark text colour of every theme (`Theme.ink`).
+    static let ink = RGBA(hex: 0x1F1F1F)
+
     /// The colour of `kind`.
-    public static func color(_ kind: EventKind) -> RGBA { RGBA(hex: swatch(kind).hex) }
+    public static func color(_ kind: EventKind) -> RGBA { RGBA(hex: hex(kind)) }
 
-    /// True when text on a fill of `kind` should be dark ink rather than white.
-    public static func isLight(_ kind: EventKind) -> Bool { swatch(kind).light }
-
-    /// True when a fill of `kind` is too pale for white without an outline (the yellow).
-    public static func isFaint(_ kind: EventKind) -> Bool { swatch(kind).faint }
-
-    /// The outline drawn around a marker of `kind`.
-    public static func outline(_ kind: EventKind) -> RGBA {
-        kind == .decision ? RGBA(hex: 0x000000) : color(kind).shaded(0.45)
+    /// True when text on a fill of `kind` should be dark ink rather than white: whichever has
+    /// the higher WCAG contrast with the fill.
+    public static func isLight(_ kind: EventKind) -> Bool {
+        let fill = color(kind)
+        return WCAG.contrast(fill, ink) > WCAG.contrast(fill, .white)
     }
+
+    /// True when a fill of `kind` is too pale for white without an outline: under 2:1 WCAG
+    /// contrast with it (pledge, case tally, statement).
+    public static func isFaint(_ kind: EventKind) -> Bool { WCAG.contrast(color(kind), .white) < 2 }
+
+    /// The outline drawn around a marker of `kind`: its colour, darker.
+    public static func outline(_ kind: EventKind) -> RGBA { color(kind).shaded(0.45) }
 }
 
-/// Colours for series that are not kinds (jurisdictions, measures), in order: Okabe–Ito blue,
-/// vermillion, bluish green, reddish purple, orange, sky blue, black, then Tol's indigo and
-/// wine and a grey (yellow is left out: too faint for lines on white).
+/// Colours for series that are not kinds (jurisdictions, measures), in order. None is a kind
+/// colour or near one (ΔE ≥ 14 from every kind in normal vision), so a colour means one thing:
+/// teals, greens, olives, a violet and greys, hues and darknesses the kinds leave free. The
+/// first five stay ΔE ≥ 15 apart in every simulated colour blindness too (a chart rarely shows
+/// more); all ten stay ΔE ≥ 17 apart in normal vision; each has at least 3:1 contrast on white.
+///
+/// dark teal `#115555`, violet `#8800FF`, olive `#665500`, green `#00AA55`, warm grey `#887777`,
+/// aubergine `#442255`, khaki `#998844`, grey-green `#667766`, forest `#004400`, charcoal `#333322`.
 public enum SeriesPalette {
-    static let colors: [RGBA] = [0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x000000, 0x332288, 0x882255, 0x999999]
+    static let colors: [RGBA] = [0x115555, 0x8800FF, 0x665500, 0x00AA55, 0x887777, 0x442255, 0x998844, 0x667766, 0x004400, 0x333322]
         .map { RGBA(hex: $0) }
 
     /// The colour of the `index`-th series (cycling after ten).
     public static func color(_ index: Int) -> RGBA { colors[((index % colors.count) + colors.count) % colors.count] }
+}
+
+/// WCAG 2 relative luminance and contrast ratio, for choosing text colours.
+enum WCAG {
+    static func luminance(_ c: RGBA) -> Double {
+        func channel(_ v: UInt8) -> Double {
+            let s = Double(v) / 255
+            return s <= 0.04045 ? s / 12.92 : power((s + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channel(c.red) + 0.7152 * channel(c.green) + 0.0722 * channel(c.blue)
+    }
+
+    static func contrast(_ a: RGBA, _ b: RGBA) -> Double {
+        let la = luminance(a), lb = luminance(b)
+        return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+    }
 }
