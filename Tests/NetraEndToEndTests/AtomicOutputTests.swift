@@ -211,55 +211,38 @@ import Glibc
             try j.write(toFile: d + "/jurisdictions.csv", atomically: true, encoding: .utf8)
             try e.write(toFile: d + "/events.csv", atomically: true, encoding: .utf8)
         }
+        // Ids are slugs: each path-like id is refused at its cell, before anything is written.
         let v = try Netra.run(["validate", "--dataset", data])
-        try #require(v.status == 0, "the ids are accepted as data: \(v.stderr)")
+        #expect(v.status == 1)
+        let jLines = try String(contentsOfFile: data + "/jurisdictions.csv", encoding: .utf8).split(separator: "\n").count - hostileIDs.count
+        for k in hostileIDs.indices {
+            #expect(v.stderr.contains("\(data)/jurisdictions.csv:\(jLines + k + 1):1: id: "), "\(v.stderr)")
+        }
+        #expect(v.stderr.contains("'.' (U+002E) at character 1 is not allowed"))
+        #expect(v.stderr.contains("'/' (U+002F) at character 1 is not allowed"))
         let out = around + "/a/b/out"
         mkdir(around + "/a", 0o755); mkdir(around + "/a/b", 0o755)
         let before = snapshot(around)
         for args in [["--out", out, "-q"], ["report", "--out", out, "-q"], ["compare", "../../x", "..", "--out", out],
                      ["briefing", "--month", "2024-08", "--out", out, "-q"]] {
             let r = try Netra.run(args + ["--dataset", data])
-            #expect(r.status == 0, "\(args): \(r.stderr)")
+            #expect(r.status == 1, "\(args): \(r.stderr)")
         }
-        var after = snapshot(around)
-        #expect(after.removeValue(forKey: "a/b/out") != nil)
-        after = after.filter { !$0.key.hasPrefix("a/b/out/") }
-        // a/b gained the entry `out`, so its time changed; everything else is as it was.
-        let mode = after.removeValue(forKey: "a/b").flatMap { $0.split(separator: " ").first }.flatMap { Int($0) }
-        #expect(mode.map { $0 & 0o170000 == 0o040000 } == true)
-        var expected = before
-        expected.removeValue(forKey: "a/b")
-        #expect(after == expected)
-        #expect(!FileManager.default.fileExists(atPath: "/tmp/" + escapee + ".png"))
-        #expect(!FileManager.default.fileExists(atPath: "/tmp/" + escapee + "-abs.png"))
+        // Nothing written anywhere: not in --out, not beside it, not in /tmp.
+        #expect(snapshot(around) == before)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []).allSatisfy { !$0.contains(escapee) })
-        // Each hostile jurisdiction still gets its chart, somewhere inside --out.
-        let files = regularFiles(in: out)
-        let charts = files.filter { $0.hasPrefix("monthly-") && $0.hasSuffix(".png") }
-        #expect(charts.count >= 1 + hostileIDs.count, "\(charts)")
-        // Changed for a file name, so each ends in a hash of its id (`monthly-…x-1a2b3c4d.png`).
-        #expect(files.contains { $0.hasPrefix("monthly-") && $0.contains("x-") && $0.hasSuffix(".png") })
-        #expect(files.contains { $0.hasPrefix("monthly-") && $0.contains(escapee + "-") && $0.hasSuffix(".png") })
-        for f in files { #expect(!f.split(separator: "/").contains(".."), "\(f)") }
     }
 
-    /// An id like `../../x` becomes one flat file name inside --out, not nested folders.
+    /// An id like `../../x` is refused where it stands, with the character that is not allowed.
     @Test
-    func anIDGivesOneFlatFileName() throws {
+    func aPathLikeIDIsRefusedAtItsCell() throws {
         let data = try Hostile.dataset("flat-data") { d in
             var j = try String(contentsOfFile: d + "/jurisdictions.csv", encoding: .utf8)
-            var e = try String(contentsOfFile: d + "/events.csv", encoding: .utf8)
             j += "../../x,Hostile,kota,jawa-barat\n"
-            e += "flat-1,2024-08-01,day,,sosialisasi,../../x,Sosialisasi,,,,,,,,Outlet,,,," + Netra.shippedExtraFields + "\n"
             try j.write(toFile: d + "/jurisdictions.csv", atomically: true, encoding: .utf8)
-            try e.write(toFile: d + "/events.csv", atomically: true, encoding: .utf8)
         }
-        let out = Netra.tempDir("flat-out")
-        #expect(try Netra.run(["report", "--dataset", data, "--out", out, "-q"]).status == 0)
-        let files = regularFiles(in: out)
-        #expect(files.contains(OutputFolder.distinctNames(["../../x"], prefix: "monthly-", ext: ".png")[0]), "\(files)")
-        // The hash is the same on every run and machine.
-        #expect(files.contains("monthly-_._.._x-190c67fd.png"), "\(files)")
-        #expect(files.allSatisfy { !$0.contains("/") }, "\(files)")
+        let r = try Netra.run(["validate", "--dataset", data])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(data)/jurisdictions.csv:6:1: id: '.' (U+002E) at character 1 is not allowed; an id uses only lowercase letters a-z, digits, hyphens and underscores, e.g. kota-2023-11-02-pledge"), "\(r.stderr)")
     }
 }

@@ -47,8 +47,8 @@ import Foundation
             let t = hostileTexts
             let rows = [
                 // id, date, precision, end_date, kind, jurisdiction, title, actors, place, count, unit, status, links, source, source_url, source_date, quote, notes
-                ["@inc", "2024-08-15", "day", "", "incident", "kota-bekasi", q(t[0]), q(t[1]), "", "", "", "alleged", "", "Outlet", "", "", q(t[2]), q(t[3])],
-                ["-resp", "2024-08", "month", "", "response", "kota-bekasi", q(t[3]), q(t[4]), "", "", "", "", "responds_to:@inc", "Outlet", "", "", q(t[5]), ""],
+                ["inc", "2024-08-15", "day", "", "incident", "kota-bekasi", q(t[0]), q(t[1]), "", "", "", "alleged", "", "Outlet", "", "", q(t[2]), q(t[3])],
+                ["resp", "2024-08", "month", "", "response", "kota-bekasi", q(t[3]), q(t[4]), "", "", "", "", "responds_to:inc", "Outlet", "", "", q(t[5]), ""],
                 ["stmt", "2024-08-16", "day", "", "statement", "kota-bekasi", q(t[6]), q(t[7]), q(t[0]), "7", "", "", "", q(t[1]), "", "", q(t[4]), ""],
             ]
             // The shipped file may have columns beyond these 18 (e.g. `known_date`): each row's
@@ -104,30 +104,31 @@ import Foundation
             return row[c]
         }
         // The plain flavour keeps the exact text; Excel's gets the `'`.
-        #expect(cell(plain, "@inc", "title") == Self.hostileTexts[0])
-        #expect(cell(excel, "@inc", "title") == "'" + Self.hostileTexts[0])
-        #expect(cell(excel, "@inc", "actors") == "'+cmd")
-        #expect(cell(excel, "@inc", "quote") == "'-2+3")
-        #expect(cell(excel, "@inc", "notes") == "'@SUM(A1)")
-        #expect(cell(excel, "-resp", "actors") == "'\t=1+1")
-        #expect(cell(excel, "-resp", "quote") == "'\r=1+1")
+        #expect(cell(plain, "inc", "title") == Self.hostileTexts[0])
+        #expect(cell(excel, "inc", "title") == "'" + Self.hostileTexts[0])
+        #expect(cell(excel, "inc", "actors") == "'+cmd")
+        #expect(cell(excel, "inc", "quote") == "'-2+3")
+        #expect(cell(excel, "inc", "notes") == "'@SUM(A1)")
+        #expect(cell(excel, "resp", "actors") == "'\t=1+1")
+        #expect(cell(excel, "resp", "quote") == "'\r=1+1")
         #expect(cell(excel, "stmt", "title") == "'  =1+1")
         #expect(cell(excel, "stmt", "actors") == "'\n@x")
         #expect(cell(excel, "stmt", "source") == "'+cmd")
-        // Ids are text too; numbers stay numbers, negative ones included.
-        #expect(excel.contains { $0.first == "'@inc" } && excel.contains { $0.first == "'-resp" })
-        #expect(cell(plain, "@inc", "first_response_days") == "-14")
-        #expect(cell(excel, "@inc", "first_response_days") == "-14")
+        // Ids are slugs, so never formula-like: written as they are; numbers stay numbers,
+        // negative ones included.
+        #expect(excel.contains { $0.first == "inc" } && excel.contains { $0.first == "resp" })
+        #expect(cell(plain, "inc", "first_response_days") == "-14")
+        #expect(cell(excel, "inc", "first_response_days") == "-14")
         #expect(cell(excel, "stmt", "count") == "7")
     }
 
     @Test func leadTimesKeepTheirDaysAndNeutraliseIds() throws {
         let data = try Self.dataset()
         let (excel, plain) = try compare("leadtimes", numeric: ["days"], data: data)
-        let row = plain.first { $0.count > 4 && $0[0] == "response" && $0[1] == "@inc" }
-        #expect(row?[3] == "-resp" && row?[4] == "-14")
-        let x = excel.first { $0.count > 4 && $0[0] == "response" && $0[1] == "'@inc" }
-        #expect(x?[3] == "'-resp" && x?[4] == "-14")
+        let row = plain.first { $0.count > 4 && $0[0] == "response" && $0[1] == "inc" }
+        #expect(row?[3] == "resp" && row?[4] == "-14")
+        let x = excel.first { $0.count > 4 && $0[0] == "response" && $0[1] == "inc" }
+        #expect(x?[3] == "resp" && x?[4] == "-14")
         // monthly and compare have counts only besides ids and kinds.
         _ = try compare("monthly", numeric: ["events", "count_sum", "counted"], data: data)
         let all = try compare("compare", numeric: ["kota-bekasi", "kabupaten-bekasi"], data: data)

@@ -74,8 +74,19 @@ public struct CSVRecord {
         return bytes[a..<b]
     }
 
+    /// The field without spaces around it, its doubled quotes undone (`"kota""bekasi"` is
+    /// `kota"bekasi`).
     public func trimmedString(_ i: Int) -> String {
-        String(decoding: trimmed(i), as: UTF8.self)
+        let t = trimmed(i)
+        guard fields[i].hasEscapes else { return String(decoding: t, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(t.count)
+        var k = t.startIndex
+        while k < t.endIndex {
+            out.append(t[k])
+            k += t[k] == 0x22 && k + 1 < t.endIndex && t[k + 1] == 0x22 ? 2 : 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func isBlank(_ i: Int) -> Bool { trimmed(i).isEmpty }

@@ -111,6 +111,7 @@ public enum DatasetLoader {
             guard let ci = rec.has(col[0]) else { return }
             let id = rec.trimmedString(ci)
             if id.isEmpty { say(ci, "id: missing id"); return }
+            if let why = Slug.problem(id.utf8) { say(ci, "id: " + why); return }
             if let first = seen[id] { say(ci, "id: duplicate id '\(id)' (first on line \(first))"); return }
             seen[id] = rec.line
             let name = rec.has(col[1]).map { rec.string($0) } ?? ""
@@ -174,6 +175,7 @@ public enum DatasetLoader {
             guard let ci = rec.has(col[0]) else { return }
             let id = rec.trimmedString(ci)
             if id.isEmpty { say(ci, "id: missing id"); return }
+            if let why = Slug.problem(id.utf8) { say(ci, "id: " + why); return }
             if let first = seen[id] { say(ci, "id: duplicate id '\(id)' (first on line \(first))"); return }
             seen[id] = rec.line
             let name = rec.has(col[1]).map { rec.string($0) } ?? ""

@@ -116,6 +116,7 @@ extension DatasetLoader {
             if let c = cId {
                 idRef = ref(c, trim: true)
                 if idRef.isEmpty { say(c, "id: missing id"); valid = false }
+                else if let why = Slug.problem(bytes(idRef)) { say(c, "id: " + why); valid = false }
                 else {
                     // One probe: the entry is made if new, else it names the first row.
                     let fresh = rowLine.count

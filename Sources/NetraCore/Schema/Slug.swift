@@ -1,0 +1,24 @@
+/// The form every id takes (events, jurisdictions, elections): lowercase ASCII letters,
+/// digits, hyphens and underscores, starting with a letter or digit. Ids are compared byte for byte, so
+/// this is what keeps two ids that look alike (`Kota-Bekasi`, NFC and NFD `café`, a
+/// zero-width space) from being two events, and what keeps ids safe in file names and links.
+public enum Slug {
+    /// Why `bytes` is not a slug, naming the first offending character and where it is; nil
+    /// for a slug.
+    public static func problem<C: Collection<UInt8>>(_ bytes: C) -> String? {
+        // Every byte before the first bad one is ASCII, so its offset is its character's.
+        for (offset, b) in bytes.enumerated() {
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || ((b == 0x2D || b == 0x5F) && offset > 0) { continue }
+            if b == 0x2D || b == 0x5F { return "an id starts with a letter or digit; " + rule }
+            let scalar = String(decoding: bytes.dropFirst(offset), as: UTF8.self).unicodeScalars.first ?? "?"
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            // Invisible and control characters are named by code alone (never echoed raw).
+            let visible = !scalar.properties.isWhitespace && ![.control, .format].contains(scalar.properties.generalCategory)
+            return (visible ? "'\(scalar)' (\(code))" : code) + " at character \(offset + 1) is not allowed; " + rule
+        }
+        return nil
+    }
+
+    static let rule = "an id uses only lowercase letters a-z, digits, hyphens and underscores, e.g. kota-2023-11-02-pledge"
+}
