@@ -38,8 +38,10 @@ func parseDay(_ text: String) throws -> Day {
 /// The shipped dataset, found from the working folder.
 let defaultDatasetPath = "datasets/bekasi-2024"
 
+/// Writes `line` on standard error, control characters from the data written as `\u{…}` (a
+/// cell cannot retitle the terminal or forge a line); the message's own line breaks stay.
 func printError(_ line: String) {
-    var s = line
+    var s = line.split(separator: "\n", omittingEmptySubsequences: false).map { Diagnostic.printable(String($0)) }.joined(separator: "\n")
     s.append("\n")
     _ = s.withCString { write(2, $0, strlen($0)) }
 }
@@ -74,7 +76,9 @@ func stdoutFailure(_ code: Int32) -> NetraFailure {
     return .failed("cannot write to standard output: \(why); the output is incomplete")
 }
 
-/// Prints one line on standard output, checked: data lost on the way fails the command.
+/// Prints one line on standard output, checked: data lost on the way fails the command;
+/// control characters from the data are written as `\u{…}`, as on standard error.
 func printStdout(_ line: String) throws(NetraFailure) {
-    if let code = writeStdoutChecked(Array((line + "\n").utf8)) { throw stdoutFailure(code) }
+    let safe = line.split(separator: "\n", omittingEmptySubsequences: false).map { Diagnostic.printable(String($0)) }.joined(separator: "\n")
+    if let code = writeStdoutChecked(Array((safe + "\n").utf8)) { throw stdoutFailure(code) }
 }

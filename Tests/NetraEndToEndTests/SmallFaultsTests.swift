@@ -26,6 +26,28 @@ import Foundation
         let row = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         #expect(row[input] == "januari" && row[computed] == "2024-01")
     }
+
+    /// A cell's control characters never reach the terminal: a `kind` of `ESC]0;pwned BEL`
+    /// cannot retitle it, a newline cannot forge a line, a name cannot colour the table.
+    @Test func controlCharactersFromCellsAreWrittenOutNotSent() throws {
+        var text = try String(contentsOfFile: Netra.root + "/datasets/bekasi-2024/events.csv", encoding: .utf8)
+        text += "kota-x,2024-01-01,day,,\"\u{1B}]0;pwned\u{7}\",kota-bekasi,T,,,,,,,,S,,,," + Netra.shippedExtraFields + "\n"
+        text += "kota-y,2024-01-01,day,,\"pledge\nkota-z: forged\",kota-bekasi,T,,,,,,,,S,,,," + Netra.shippedExtraFields + "\n"
+        let dir = try Netra.brokenDataset("events.csv", text)
+        let r = try Netra.run(["validate", "--dataset", dir])
+        #expect(r.status == 1)
+        #expect(!r.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(r.stderr.contains("events.csv:36:24: kind: unknown kind '\\u{1B}]0;pwned\\u{7}'"), "\(r.stderr)")
+        #expect(r.stderr.contains("events.csv:37:24: kind: unknown kind 'pledge\\u{A}kota-z: forged'"))
+        #expect(r.stderr.split(separator: "\n").count == 3)
+        // A jurisdiction's name in compare's table.
+        var j = try String(contentsOfFile: Netra.root + "/datasets/bekasi-2024/jurisdictions.csv", encoding: .utf8)
+        j = j.replacingOccurrences(of: "kota-bekasi,Kota Bekasi,", with: "kota-bekasi,\"Kota \u{1B}[31mBekasi\",")
+        let named = try Netra.brokenDataset("jurisdictions.csv", j)
+        let c = try Netra.run(["compare", "--dataset", named])
+        #expect(c.status == 0, "\(c.stderr)")
+        #expect(c.stdout.contains("Kota \\u{1B}[31mBekasi") && !c.stdout.contains("\u{1B}"))
+    }
 }
 
 /// A replaced output keeps the mode its owner gave it.

@@ -12,8 +12,25 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.file = file; self.line = line; self.column = column; self.message = message
     }
 
-    /// `FILE:LINE:COLUMN: message`
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// `FILE:LINE:COLUMN: message`, one line whatever the cells held: control characters
+    /// (an escape sequence, a newline that would forge a line) and bidi overrides are written
+    /// as `\u{1B}`, never sent to the terminal.
+    public var description: String { Self.printable("\(file):\(line):\(column): \(message)") }
+
+    /// `text` with every control, bidi-override and line-separator character as `\u{…}`.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = ""
+        for u in text.unicodeScalars {
+            if isUnsafe(u) { out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}" } else { out.unicodeScalars.append(u) }
+        }
+        return out
+    }
+
+    static func isUnsafe(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x20 || (0x7F...0x9F).contains(u.value) || (0x202A...0x202E).contains(u.value)
+            || (0x2066...0x2069).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
+    }
 }
 
 /// Every problem found in a dataset, sorted by file, line and column.

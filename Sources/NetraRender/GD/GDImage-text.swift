@@ -71,12 +71,26 @@ extension GDImage {
         extra.flags = Int32(gdFTEX_RESOLUTION)
         extra.hdpi = 72
         extra.vdpi = 72
+        let written = libgdText(text)
         let error = brect.withUnsafeMutableBufferPointer { b in
-            gdImageStringFTEx(image, b.baseAddress, color, font, size, angle, Int32(x), Int32(y), text, &extra)
+            gdImageStringFTEx(image, b.baseAddress, color, font, size, angle, Int32(x), Int32(y), written, &extra)
         }
         if let error { throw .textFailed(message: String(cString: error), font: font) }
         return brect
     }
+}
+
+/// `text` as libgd reads it: its UTF-8 decoder stops at three bytes (an emoji came out as
+/// `ðŸŽ‰`) and its entities at U+FFFF, so a character beyond the BMP is drawn as U+FFFD (the
+/// fonts have no glyph for it anyway); it reads `&#N;` as a character, so every `&` goes as
+/// `&#38;` and a title's literal entity stays literal.
+func libgdText(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.value > 0xFFFF || $0 == "&" }) else { return text }
+    var out = String.UnicodeScalarView()
+    for u in text.unicodeScalars {
+        if u == "&" { out.append(contentsOf: "&#38;".unicodeScalars) } else { out.append(u.value > 0xFFFF ? "\u{FFFD}" : u) }
+    }
+    return String(out)
 }
 
 extension GDImage {

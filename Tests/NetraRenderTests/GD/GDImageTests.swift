@@ -1,11 +1,27 @@
 import Testing
 import CGD
-import NetraRender
+@testable import NetraRender
 #if canImport(Glibc)
 import Glibc
 #endif
 
 @Suite struct GDImageTests {
+    /// Issue 16, point 10: an emoji was drawn as `ðŸŽ‰` (libgd's decoder stops at three
+    /// bytes); `&#65;` in a title was drawn as `A`. Now a character beyond the BMP is one
+    /// replacement glyph (libgd cannot draw it, the fonts have none), and text is drawn as written.
+    @Test func charactersBeyondTheBMPAndAmpersandsAreDrawnAsWritten() throws {
+        let font = try FontSet.resolve().regular
+        func w(_ s: String) throws -> Int { try GDImage.measure(s, font: font, size: 30).width }
+        let emoji = try w("x\u{1F389}x"), mojibake = try w("x\u{F0}\u{9F}\u{8E}\u{89}x")
+        #expect(emoji < mojibake, "one glyph, not four: \(emoji) vs \(mojibake)")
+        #expect(try emoji == w("x\u{FFFD}x"))
+        // A literal entity stays literal: five characters, wider than the one it would name.
+        #expect(try w("&#65;") > w("A") * 3)
+        #expect(try w("&amp;") > w("&") * 3)
+        #expect(libgdText("a&b\u{1F389}é") == "a&#38;b\u{FFFD}é")
+        #expect(libgdText("Jawa Barat: 20 kasus") == "Jawa Barat: 20 kasus")
+    }
+
     @Test func rectangleRoundTripsThroughPNG() throws {
         let img = try GDImage(width: 40, height: 30)
         img.clear(.white)
