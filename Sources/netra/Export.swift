@@ -64,6 +64,8 @@ func emit(to out: String, _ body: (([UInt8]) -> Void) -> Void) throws(NetraFailu
         return
     }
     try orFail { () throws(OutputError) in
+        // What a killed export left beside the file goes first, as `report` does in its folder.
+        OutputFolder.removeStaleTemporaries(in: OutputFolder.split(out).dir)
         // A pipe or /dev/null named with --out is written into, not replaced.
         let file = try StagedFile(target: out, streams: true)
         do throws(OutputError) {

@@ -138,6 +138,28 @@ import Glibc
         #expect(!listing(folder).contains(stale))
     }
 
+    /// Issue 16, point 10: a live run in another PID namespace has a pid that looks gone
+    /// from here; its lock on the file keeps the file. Once let go, the file is stale.
+    @Test func aTemporaryWhoseLockIsHeldIsKeptWhateverItsPid() throws {
+        let folder = tempFolder()
+        let name = ".netra-tmp-\(deadPID())-abc123-events.csv"
+        touch(folder + "/" + name)
+        let fd = open(folder + "/" + name, O_RDONLY)
+        #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        #expect(OutputFolder.removeStaleTemporaries(in: folder).isEmpty)
+        #expect(listing(folder) == [name])
+        close(fd)
+        #expect(OutputFolder.removeStaleTemporaries(in: folder) == [name])
+        // A file being written holds its lock from creation until it is renamed.
+        let staged = try StagedFile(target: folder + "/out.csv")
+        try staged.fill { $0.write(Array("a\n".utf8)) }
+        let probe = open(staged.temporary, O_RDONLY)
+        #expect(flock(probe, LOCK_EX | LOCK_NB) != 0)
+        close(probe)
+        try staged.commit()
+        #expect(listing(folder) == ["out.csv"])
+    }
+
     @Test func checkCreatesNothingAndNamesTheProblem() throws {
         let folder = tempFolder()
         try OutputFolder.check(folder + "/new/deeper")

@@ -48,6 +48,18 @@ import Foundation
         #expect(c.status == 0, "\(c.stderr)")
         #expect(c.stdout.contains("Kota \\u{1B}[31mBekasi") && !c.stdout.contains("\u{1B}"))
     }
+
+    /// `export --out FILE` cleans up what a killed export left beside FILE, as `report` does.
+    @Test func anExportRemovesAKilledExportsTemporaries() throws {
+        let dir = Netra.tempDir("export-stale")
+        var pid: Int32 = 99_999
+        while kill(pid, 0) == 0 || errno != ESRCH { pid += 1 }
+        let stale = ".netra-tmp-\(pid)-abc123-events.csv"
+        FileManager.default.createFile(atPath: dir + "/" + stale, contents: Data("half".utf8))
+        FileManager.default.createFile(atPath: dir + "/keep.txt", contents: Data("mine".utf8))
+        #expect(try Netra.run(["export", "events", "--out", dir + "/events.csv"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["events.csv", "keep.txt"])
+    }
 }
 
 /// A replaced output keeps the mode its owner gave it.

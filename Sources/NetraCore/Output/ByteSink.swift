@@ -89,6 +89,10 @@ public struct StagedFile: Sendable {
             if fd >= 0 || errno != EEXIST { break }
         }
         if fd < 0 { throw OutputError("cannot write '\(target)': \(OutputFolder.writeReason(errno, dir))") }
+        // Held until the file is renamed or removed: another Netra's cleanup, in any PID
+        // namespace (a container sees other pids as gone), can take it only once this
+        // process has let go of the file, by ending or by being killed.
+        _ = flock(fd, LOCK_EX | LOCK_NB)
         // A file replaced keeps the permissions its owner gave it (a shared 0644 report stays so).
         var old = stat()
         if lstat(target, &old) == 0 && (old.st_mode & S_IFMT) == S_IFREG { _ = fchmod(fd, old.st_mode & 0o7777) }
@@ -98,14 +102,15 @@ public struct StagedFile: Sendable {
         self.dir = dir
     }
 
-    /// Writes through a sink, then flushes the file to disk and closes it; the sink's first
+    /// Writes through a sink, then flushes the file to disk (a pipe or device is closed; a
+    /// temporary file stays open, and locked, until `commit` or `discard`); the sink's first
     /// error, or the flush's, is thrown. Call once.
     public func fill(_ body: (ByteSink) -> Void) throws(OutputError) {
         let sink = ByteSink(fd: fd, path: target)
         body(sink)
         // A pipe or a device has nothing to flush to disk (fsync fails there with EINVAL).
         let synced = isDirect || fsync(fd) == 0 ? nil : errno
-        let closed = close(fd) == 0 ? nil : errno
+        let closed = !isDirect || close(fd) == 0 ? nil : errno
         if let f = sink.failure { throw f }
         if let code = synced ?? closed { throw OutputError("cannot write '\(target)': \(OutputFolder.writeReason(code, dir))") }
     }
@@ -117,10 +122,17 @@ public struct StagedFile: Sendable {
         if rename(temporary, target) != 0 {
             throw OutputError("cannot write '\(target)': \(OutputFolder.writeReason(errno, dir))")
         }
+        // Renamed: nothing under a temporary name is left to guard. (A close error after
+        // fsync cannot lose data.)
+        _ = close(fd)
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { _ = fsync(dfd); close(dfd) }
     }
 
-    /// Removes the temporary file (nothing else).
-    public func discard() { if !isDirect { unlink(temporary) } }
+    /// Removes the temporary file (nothing else), then lets go of it.
+    public func discard() {
+        if isDirect { return }
+        unlink(temporary)
+        _ = close(fd)
+    }
 }

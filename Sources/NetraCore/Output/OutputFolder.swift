@@ -259,7 +259,9 @@ public struct OutputFolder: Sendable {
 
     /// Removes the temporary files a killed run of Netra left in `dir` (not in its
     /// subfolders): regular files owned by this user, named by Netra's pattern, whose process
-    /// is no longer running. Anything else is never touched. Returns the names removed.
+    /// is no longer running and whose lock no process holds (a live run in another PID
+    /// namespace has a pid that looks gone here, but holds its lock). Anything else is never
+    /// touched. Returns the names removed.
     @discardableResult
     public static func removeStaleTemporaries(in dir: String) -> [String] {
         guard let d = opendir(dir) else { return [] }
@@ -274,6 +276,14 @@ public struct OutputFolder: Sendable {
             let path = join(dir, name)
             var st = stat()
             guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_uid == me else { continue }
+            let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            // Held by a live writer somewhere: keep. Taken here: its writer is gone.
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
+            var held = stat()
+            // Still the file that was checked (not swapped for another between the calls).
+            guard fstat(fd, &held) == 0, held.st_ino == st.st_ino, held.st_dev == st.st_dev else { continue }
             if unlink(path) == 0 { removed.append(name) }
         }
         return removed.sorted()
@@ -282,7 +292,7 @@ public struct OutputFolder: Sendable {
     // MARK: Paths and reasons
 
     /// The folder and the last component of a file path (`.` for a bare name).
-    static func split(_ target: String) -> (dir: String, base: String) {
+    public static func split(_ target: String) -> (dir: String, base: String) {
         guard let slash = target.lastIndex(of: "/") else { return (".", target) }
         let dir = String(target[..<slash])
         return (dir.isEmpty ? "/" : dir, String(target[target.index(after: slash)...]))
