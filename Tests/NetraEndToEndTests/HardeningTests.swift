@@ -275,6 +275,18 @@ enum Hostile {
             ftruncate(fd, 5 << 30)
         }
         let r = try Hostile.refused(dir, fileSize: 0)
-        #expect(r.lines.first == "\(dir)/events.csv:1:1: cannot read the file: is \(5 << 30) bytes, more than the limit of \(4 << 30)")
+        #expect(r.lines.first == "\(dir)/events.csv:1:1: cannot read the file: is \(5 << 30) bytes, more than the limit of 4294967295")
+    }
+
+    /// Issue 16, point 10: exactly 4 GiB passed the size check, was read whole, then refused.
+    @Test func aFileOfExactlyFourGiBIsNotRead() throws {
+        let dir = try Hostile.dataset("four-gib") { d in
+            let fd = open(d + "/events.csv", O_WRONLY | O_TRUNC)
+            defer { close(fd) }
+            ftruncate(fd, 4 << 30)
+        }
+        let r = try Hostile.refused(dir, fileSize: 0)
+        #expect(r.lines.first == "\(dir)/events.csv:1:1: cannot read the file: is 4294967296 bytes, more than the limit of 4294967295")
+        #expect(r.run.seconds < 10)
     }
 }

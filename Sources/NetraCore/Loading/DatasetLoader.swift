@@ -221,7 +221,7 @@ public enum DatasetLoader {
         guard let data = input.1 else { return (EventTable([]), [], IDTable(capacity: 0), 0) }
         let file = input.0
         var table = Table(file: file, bytes: data)
-        if data.count > Int(UInt32.max) {
+        if data.count > FileIO.maxInputBytes {
             diags.append(Diagnostic(file: file, line: 1, column: 1, message: "the file is larger than 4 GiB; split the dataset"))
             return (EventTable([]), [], IDTable(capacity: 0), 0)
         }

@@ -8,8 +8,10 @@ import Darwin
 
 /// Reading whole files with POSIX calls, so that every failure has a plain reason.
 public enum FileIO {
-    /// The largest input file accepted, so a stray multi-gigabyte file is refused, not swallowed.
-    public static let maxInputBytes = 4 << 30
+    /// The largest input file accepted, so a stray multi-gigabyte file is refused, not swallowed:
+    /// 4 GiB less a byte, what 32-bit cell offsets reach (a file of exactly 4 GiB is refused
+    /// here, before it is read, not after).
+    public static let maxInputBytes = Int(UInt32.max)
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var reason: String
