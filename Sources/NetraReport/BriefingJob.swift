@@ -2,7 +2,7 @@ import NetraCore
 import NetraAnalytics
 import NetraRender
 
-/// One month's briefing: its charts in context, key figures, event list and the one-page sheet.
+/// One month's briefing: its charts in context, key figures, event list and the sheet's pages.
 public enum BriefingJob {
     /// How many months of context the briefing's charts show, the briefing month included.
     public static let contextMonths = 12

@@ -99,7 +99,7 @@ struct Report: ParsableCommand {
 
 struct Briefing: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write one month's briefing: charts, key figures, event list and the one-page sheet."
+        abstract: "Write one month's briefing: charts, key figures, event list and the briefing sheet (a page, or more when the month needs them)."
     )
 
     @Option(name: .long, help: ArgumentHelp("The month, as YYYY-MM (e.g. 2024-01).", valueName: "YYYY-MM"),
