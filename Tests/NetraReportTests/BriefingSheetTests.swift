@@ -117,6 +117,22 @@ import NetraRender
         #expect(texts.first == "March 2024: no events recorded")
     }
 
+    /// A figure is never cut: seven-digit signatories (a generated dataset) are set smaller,
+    /// whole, and still no text is under 35 px.
+    @Test func aLongFigureIsSetSmallerNotCut() throws {
+        let f = SyntheticDataset.make(events: 5_000, seed: 3)
+        let a = Analysis(dataset: try DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+            events: ("events.csv", f.events), name: "g5"))
+        let (figures, pages) = try Self.pages(a, Month(year: 2024, month: 12), .en)
+        let signatories = try #require(figures.signatoriesSoFar)
+        #expect(signatories >= 1_000_000)
+        let values = pages[0].plan.chart.texts.filter { $0.role == .value }
+        #expect(values.count == 6)
+        #expect(values.allSatisfy { !$0.text.contains("…") && $0.style.size >= 35 })
+        #expect(values.contains { $0.text == NumberFormat.number(signatories, .en) })
+    }
+
     /// The job writes one file per page, named in order.
     @Test func pagesAreFilesNamedInOrder() throws {
         let files = BriefingJob.build(try shipped(), month: Month(year: 2024, month: 1), options: JobOptions(fonts: try FontSet.resolve()))

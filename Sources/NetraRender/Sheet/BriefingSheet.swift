@@ -263,13 +263,15 @@ private struct Book {
         var k = 0
         while k < tiles.count {
             let row = Array(tiles[k..<min(k + columns, tiles.count)])
-            var parts: [(v: [String], l: Lines, n: Lines)] = []
+            var parts: [(v: String, style: TextStyle, l: Lines, n: Lines)] = []
             let vStep = (try measurer.lineHeight(type.figure) * 1.05).rounded()
             for t in row {
-                let v = try measurer.wrap(t.value, type.figure, maxWidth: tileW - 2 * pad, maxLines: 1)
+                // A figure is never cut: a long one (3,714,205 signatories) is set smaller.
+                var style = type.figure
+                while style.size > type.figureLabel.size, try measurer.width(t.value, style) > tileW - 2 * pad { style.size -= 4 }
                 let l = try lines(t.label, type.figureLabel, width: tileW - 2 * pad, max: 3)
                 let n = try lines(t.note, type.figureNote, width: tileW - 2 * pad, max: 2)
-                parts.append((v, l, n))
+                parts.append((t.value, style, l, n))
             }
             let textH: Double = parts.map { $0.l.height + $0.n.height }.max() ?? 0
             let tileH: Double = pad + vStep + textH + pad
@@ -278,7 +280,10 @@ private struct Book {
                 let x = m + Double(c) * (tileW + gap)
                 marks.append(.rect(ChartRect(x: x, y: top, width: tileW, height: tileH), fill: BriefingSheet.tile))
                 y = top + pad
-                try place(p.v, type.figure, x: x + pad, step: vStep, role: .value)
+                // Smaller figures sit on the same baseline as their neighbours.
+                let ascent = try measurer.lineMetrics(type.figure).ascent - measurer.lineMetrics(p.style).ascent
+                y += ascent
+                try place([p.v], p.style, x: x + pad, step: vStep - ascent, role: .value)
                 try place(p.l.lines, type.figureLabel, x: x + pad, step: p.l.step, role: .label)
                 try place(p.n.lines, type.figureNote, x: x + pad, step: p.n.step, role: .note)
             }
