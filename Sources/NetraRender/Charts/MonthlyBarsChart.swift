@@ -268,6 +268,8 @@ public struct MonthlyBarsChart: Chart {
                     marks.append(.outline(rect, stroke: color, thickness: 1.5 * s))
                 } else {
                     marks.append(.rect(rect, fill: color))
+                    // The palest kinds (pledge, case tally, statement) get their outline, as markers do.
+                    if KindPalette.isFaint(kind) { marks.append(.outline(rect, stroke: KindPalette.outline(kind), thickness: 1 * s)) }
                 }
                 acc += c
             }

@@ -31,6 +31,17 @@ import NetraRender
         #expect(throws: RenderError.self) { try MonthlyBarsChart(data, jurisdiction: 99).layout() }
     }
 
+    /// The palest kinds stand off white by an outline, the others draw none.
+    @Test func faintSegmentsAreOutlined() throws {
+        let plan = try MonthlyBarsChart(data).layout()
+        let outlines = plan.chart.marks.compactMap { m -> ChartRect? in if case let .outline(r, _, _) = m { return r } else { return nil } }
+        let faint = plan.segments.filter { KindPalette.isFaint($0.kind) }
+        #expect(faint.contains { $0.kind == .pledge })
+        for seg in plan.segments {
+            #expect(outlines.contains(seg.rect) == KindPalette.isFaint(seg.kind), "\(seg.month.iso) \(seg.kind)")
+        }
+    }
+
     @Test func segmentsStackUpToTheirTotals() throws {
         let plan = try MonthlyBarsChart(data).layout()
         let yZero = try #require(plan.yTicks.first { $0.value == 0 }?.position)
