@@ -38,10 +38,16 @@ func parseDay(_ text: String) throws -> Day {
 /// The shipped dataset, found from the working folder.
 let defaultDatasetPath = "datasets/bekasi-2024"
 
+/// `text` line by line made safe for a terminal (`Diagnostic.printable`), its own line
+/// breaks kept.
+func terminalSafe(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { Diagnostic.printable(String($0)) }.joined(separator: "\n")
+}
+
 /// Writes `line` on standard error, control characters from the data written as `\u{…}` (a
 /// cell cannot retitle the terminal or forge a line); the message's own line breaks stay.
 func printError(_ line: String) {
-    var s = line.split(separator: "\n", omittingEmptySubsequences: false).map { Diagnostic.printable(String($0)) }.joined(separator: "\n")
+    var s = terminalSafe(line)
     s.append("\n")
     _ = s.withCString { write(2, $0, strlen($0)) }
 }
@@ -79,6 +85,5 @@ func stdoutFailure(_ code: Int32) -> NetraFailure {
 /// Prints one line on standard output, checked: data lost on the way fails the command;
 /// control characters from the data are written as `\u{…}`, as on standard error.
 func printStdout(_ line: String) throws(NetraFailure) {
-    let safe = line.split(separator: "\n", omittingEmptySubsequences: false).map { Diagnostic.printable(String($0)) }.joined(separator: "\n")
-    if let code = writeStdoutChecked(Array((safe + "\n").utf8)) { throw stdoutFailure(code) }
+    if let code = writeStdoutChecked(Array((terminalSafe(line) + "\n").utf8)) { throw stdoutFailure(code) }
 }

@@ -220,9 +220,14 @@ private struct Book {
         }
     }
 
+    /// Where every page's footer rule goes: room for two footer lines above the bottom margin.
+    func footerRule() throws(RenderError) -> Double {
+        Double(BriefingSheet.height) - m * 0.6 - 2 * (try measurer.lineHeight(type.footer) * 1.18).rounded() - 8
+    }
+
     mutating func startPage() throws(RenderError) {
         marks = []; listed = []
-        bottom = Double(BriefingSheet.height) - m * 0.6 - 2 * (try measurer.lineHeight(type.footer) * 1.18).rounded() - 16
+        bottom = try footerRule() - 8
     }
 
     mutating func endPage(slot: ChartRect? = nil) {
@@ -341,7 +346,7 @@ private struct Book {
         var out: [SheetPage] = []
         for (n, p) in pages.enumerated() {
             var marks = p.marks
-            let ruleY = Double(BriefingSheet.height) - m * 0.6 - 2 * (try measurer.lineHeight(type.footer) * 1.18).rounded() - 8
+            let ruleY = try footerRule()
             marks.append(.rect(ChartRect(x: 0, y: ruleY, width: Double(BriefingSheet.width), height: 2), fill: BriefingSheet.rule))
             let f = try lines(footer(n + 1, pages.count), type.footer, width: inner, max: 2)
             var y = ruleY + 16
