@@ -109,6 +109,7 @@ public enum BriefingJob {
             s += "  \n  " + StringKey.sourcePrefix.text(lang) + markdownEscaped(e.source)
             if !e.sourceURL.isEmpty { s += " " + markdownLink(e.sourceURL) }
             if let sd = e.sourceDate { s += ", \(DateText.long(sd, lang))" }
+            if let lead = f.leadPhrase(a, k) { s += " · " + markdownEscaped(lead.text(lang)) }
             if !e.quote.isEmpty { s += "  \n  > " + markdownEscaped(e.quote) }
             s += "\n"
         }

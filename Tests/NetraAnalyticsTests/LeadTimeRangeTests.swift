@@ -12,12 +12,14 @@ import NetraCore
     @Test func inexactPreventionLeadsAreRanges() throws {
         let a = try #require(shipped)
         let kab = try series(a, .prevention, "kabupaten-bekasi")
-        #expect(kab.count == 7 && kab.hasRanges)
+        #expect(kab.count == 10 && kab.hasRanges)
         // Keputusan Bupati …/2023 (year only) to Pemilu 14 Feb 2024: from 31 Dec 2023 (45 days)
         // to 1 Jan 2023 (409 days, the anchor the CSV writes).
         #expect(kab.ranges.contains(LeadTimeRange(day: 409, low: 45, high: 409)))
         // The Satgas, "already formed" on 22 Nov 2023: at least 84 days, with no upper bound.
         #expect(kab.ranges.contains(LeadTimeRange(day: 84, low: 84, high: nil)))
+        // Circular 3771, reported on 19 Aug 2024, to the Pilkada of 27 Nov: at least 100 days.
+        #expect(kab.ranges.contains(LeadTimeRange(day: 100, low: 100, high: nil)))
         // Every inexact value has its range, each holding its anchor's figure.
         #expect(kab.ranges.count == kab.bins.reduce(0) { $0 + $1.inexact })
         for r in kab.ranges { #expect((r.low ?? .min) <= r.day && r.day <= (r.high ?? .max)) }

@@ -35,7 +35,15 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         // KASN's dissolution comes after Pemilu: it leads Pilkada (27 Nov 2024) by 96 days.
         let kasn = try #require(leads["nas-2024-08-23-kasn-dissolved"])
         #expect(kasn.days == 96 && a.targetID(kasn.target) == "pilkada-2024")
-        #expect(leads.count == 12)
+        // The Pilkada months (FACTS.md): each measured to 27 Nov 2024.
+        for (id, days, exact) in [("kab-2024-08-19-circular-3771", 100, false), ("nas-2024-08-24-bkn-takes-over", 95, true),
+                                  ("kota-2024-08-31-pj-asks-candidates", 88, true), ("kab-2024-09-17-circular-4881", 71, true),
+                                  ("kota-2024-10-15-neutrality-declaration", 43, true), ("kota-2024-10-16-invitation-to-report", 42, true),
+                                  ("kab-2024-11-23-quiet-period-parade", 4, true)] {
+            let lead = try #require(leads[id], "\(id)")
+            #expect(lead.days == days && lead.exact == exact && a.targetID(lead.target) == "pilkada-2024", "\(id)")
+        }
+        #expect(leads.count == 19)
     }
 
     @Test func incidentHandlingFollowsTheGraph() throws {
@@ -48,6 +56,9 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         #expect(first(.report, jersey)! == ("kota-2024-01-02-jersey-report", 4))
         // The registration of 4 Jan is the first decision reached through the report.
         #expect(first(.decision, jersey)! == ("kota-2024-01-04-jersey-registration", 6))
+        // The report against the Pj Bupati (2 Feb 2024) came 63 days after the event of 1 Dec 2023.
+        #expect(first(.report, "kab-2023-12-01-pj-bupati-blue-shirt")! == ("kab-2024-02-02-pj-bupati-report", 63))
+        #expect(first(.decision, "kab-2023-12-01-pj-bupati-blue-shirt") == nil)
         // The Kesbangpol statement is a statement, not a response.
         #expect(first(.response, jersey) == nil)
         #expect(first(.response, "kota-2024-05-13-kesbangpol-photo")! == ("kota-2024-05-13-reprimand-promise", 0))
@@ -62,21 +73,21 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         let text = csvText(a.compareCSV(c, flavour: .plain))
         #expect(text == """
         metric,kota-bekasi,kabupaten-bekasi
-        prevention_events,2,7
+        prevention_events,5,10
         first_prevention_date,2023-11-02,2022-10-17
-        median_prevention_lead_days,103,84
+        median_prevention_lead_days,88,77.5
         pledge_signatories,24013,
-        incidents_total,3,1
-        incidents_alleged,1,0
-        incidents_confirmed,0,0
-        incidents_dismissed,2,0
+        incidents_total,4,2
+        incidents_alleged,2,1
+        incidents_confirmed,1,0
+        incidents_dismissed,1,0
         incidents_sanctioned,0,0
         median_first_response_days,0,
-        median_first_report_days,2,
+        median_first_report_days,2,63
         median_first_decision_days,5,
         median_first_sanction_days,,
-        cases_latest,,
-        cases_latest_date,,
+        cases_latest,18,
+        cases_latest_date,2025-02-19,
 
         """)
     }
@@ -89,10 +100,11 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         // Kota: the follow-up's 24,013 statements (the pledge of 2 Nov gives no count). Kabupaten:
         // its one pledge (17 Oct 2022) gives none, so the number of signatories is unknown.
         #expect(c.figures(.pledgeSignatories) == (24013, nil))
-        // Neither has a case_tally of its own: the tallies are Jawa Barat's and Indonesia's.
-        #expect(c.figures(.casesLatest) == (nil, nil))
+        // Kota's latest tally is Bawaslu Kota Bekasi's 18 reports (19 Feb 2025); Kabupaten has none.
+        #expect(c.figures(.casesLatest) == (18, nil))
         #expect(c.values[.casesLatest]?.b == .figure(nil))
-        // Kabupaten's incident (2022) has no handling: its medians are unknown, its counts 0.
+        // Kabupaten's incidents (2022; the Pj Bupati's blue shirt, reported but never answered by
+        // a response, decision or sanction): those medians are unknown, its counts 0.
         #expect(c.values[.medianFirstResponseDays]?.b == .median(nil))
         #expect(c.values[.incidentsSanctioned]?.b == .count(0))
         let table = c.table(a, language: .en)
@@ -112,7 +124,8 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         }
         // Kabupaten Bekasi's incident has no response: no response row for it.
         #expect(!lines.contains { $0.hasPrefix("response,kabupaten-bekasi,") })
-        #expect(lines.contains("prevention,kota-bekasi,2,103,102,104,2"))
+        // Kota: 104, 102 (Pemilu), 88, 43, 42 (Pilkada).
+        #expect(lines.contains("prevention,kota-bekasi,5,88,42,104,5"))
         let empty = try Analysis(dataset: DatasetLoader.load(
             jurisdictions: ("j", Array("id,name,level,parent\nkota-bekasi,K,kota,\n".utf8)),
             elections: ("e", Array("id,name,date,scope\n".utf8)),
@@ -125,12 +138,13 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         let d = a.dataset
         let c = a.compare(try #require(d.jurisdictionIndex["indonesia"]), try #require(d.jurisdictionIndex["jawa-barat"]))
         let rows = Dictionary(uniqueKeysWithValues: c.rows.map { ($0.metric, ($0.a.description, $0.b.description)) })
-        // KASN's 464 of 12 Jun 2024 replaces the earlier tallies; Jawa Barat's latest is the 67 (the largest of its three tallies of 22 Jan: 20, 8 and 67).
-        #expect(rows[.casesLatest]! == ("464", "67"))
-        #expect(rows[.casesLatestDate]! == ("2024-06-12", "2024-01-22"))
-        // Indonesia holds everything: 3 + 1 incidents under it, and all prevention events.
-        #expect(rows[.incidentsTotal]!.0 == "4")
-        #expect(rows[.preventionEvents]!.0 == "12")
+        // Bawaslu RI's 433 of 2 Dec 2024 is Indonesia's latest (the largest of 433, 314 and 99 that
+        // day, never their sum); Jawa Barat's, the 270 of 12 Dec 2024 (of which the 43 are part).
+        #expect(rows[.casesLatest]! == ("433", "270"))
+        #expect(rows[.casesLatestDate]! == ("2024-12-02", "2024-12-12"))
+        // Indonesia holds everything: 4 + 2 incidents under it, and all 19 prevention events.
+        #expect(rows[.incidentsTotal]!.0 == "6")
+        #expect(rows[.preventionEvents]!.0 == "19")
     }
 
     @Test func monthlyCountsAndRollUp() throws {
@@ -144,12 +158,14 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         // detik's 8 ASN and 67 dugaan pelanggaran: snapshots, never summed), a sosialisasi and a
         // statement, which carry no count.
         #expect(rows(false, "2024-01", "jawa-barat") == ["case_tally 3 - 0", "sosialisasi 1 - 0", "statement 1 - 0"])
-        // Rolled up, Kota and Kabupaten Bekasi's January events join them.
-        #expect(rows(true, "2024-01", "jawa-barat") == ["case_tally 3 - 0", "decision 2 - 0", "directive 1 - 0", "report 1 - 0",
-                                                        "sosialisasi 1 - 0", "statement 3 - 0"])
+        // Rolled up, Kota and Kabupaten Bekasi's January events join them: the jersey report and
+        // the request for its correction (26 Jan), and KAMMI's statement of 29 Jan among them.
+        #expect(rows(true, "2024-01", "jawa-barat") == ["case_tally 3 - 0", "decision 2 - 0", "directive 1 - 0", "report 2 - 0",
+                                                        "sosialisasi 1 - 0", "statement 4 - 0"])
         // The pledge follow-up (4–13 Nov) counts once, in November, with its 24,013 signatures;
         // the pledge of 2 Nov gives no number, so one of the two is summed.
-        #expect(rows(false, "2023-11", "kota-bekasi") == ["pledge 2 24013 1"])
+        // The lurah of Mustika Jaya (an allegation, on or before 5 Nov) is the month's incident.
+        #expect(rows(false, "2023-11", "kota-bekasi") == ["incident 1 - 0", "pledge 2 24013 1"])
         #expect(rows(true, "2023-11", "indonesia").contains("pledge 2 24013 1"))
         // Indonesia, February 2024: KASN's 403 reported, 183 proven and 97 sanctioned are
         // subsets of one another; the row says how many tallies there were, not 683.
@@ -166,7 +182,8 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
             #expect(lines.contains("2023-11,kota-bekasi,pledge,2,24013,1"))
             // A pledge without a number: nothing summed, so empty, not 0.
             #expect(lines.contains("2022-10,kabupaten-bekasi,pledge,1,,0"))
-            #expect(lines.contains("2024-02,indonesia,case_tally,3,,0"))
+            // February 2024: KASN's three; rolled up, the Pemprov's 20 cases and the five in breach join them.
+            #expect(lines.contains(rollup ? "2024-02,indonesia,case_tally,5,,0" : "2024-02,indonesia,case_tally,3,,0"))
             #expect(lines.contains("2024-01,jawa-barat,case_tally,3,,0"))
             #expect(!lines.contains { $0.hasSuffix(",683") || $0.contains(",683,") })
         }
@@ -241,15 +258,16 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
 
     @Test func statusesSetByDecisions() throws {
         let d = try #require(shipped).dataset
-        // The two stops set dismissed; the registration of 4 Jan sets nothing.
+        // The two stops set dismissed, the correction of 2 Feb 2024 confirmed; the registration of 4 Jan sets nothing.
         #expect(try event(d, "kota-2024-01-22-jersey-decision").status == .dismissed)
+        #expect(try event(d, "jabar-2024-02-02-jersey-correction").status == .confirmed)
         #expect(try event(d, "kota-2023-09-22-bapenda-report-stopped").status == .dismissed)
         #expect(try event(d, "kota-2024-01-04-jersey-registration").status == nil)
         // Each incident's own cell agrees with the last status set on it in the dataset.
-        #expect(try event(d, "kota-2023-12-29-jersey-photo").status == .dismissed)
+        #expect(try event(d, "kota-2023-12-29-jersey-photo").status == .confirmed)
         #expect(try event(d, "kota-2023-09-18-bapenda-gathering").status == .dismissed)
         let decisions = d.events.indices.filter { d.events.kinds[$0] == .decision || d.events.kinds[$0] == .sanction }
-        #expect(decisions.filter { d.events.statuses[$0] != nil }.count == 2)
+        #expect(decisions.filter { d.events.statuses[$0] != nil }.count == 3)
     }
 
     @Test func thePledgeWasPublicOnItsDay() throws {

@@ -21,6 +21,9 @@ public struct BriefingFigures: Sendable {
     public let nextElection: (index: ElectionIndex, days: Int)?
     /// Pledge signatories known by then; nil when no pledge gives a number (unknown, not 0).
     public let signatoriesSoFar: Int?
+    /// Each prevention event of the month with its lead time to the next election (the
+    /// sheet and events.md say how long before it came).
+    public let preventionLeads: [EventIndex: LeadTime]
 
     public var total: Int { thisMonth.values.reduce(0, +) }
     public var previousTotal: Int { previousMonth.values.reduce(0, +) }
@@ -51,9 +54,19 @@ public struct BriefingFigures: Sendable {
         func median(_ m: LeadTimeMeasure) -> Median? {
             Median(a.leadTimes.filter { $0.measure == m }.map(\.days))
         }
+        let listed = Set(list)
+        var leads: [EventIndex: LeadTime] = [:]
+        for t in a.leadTimes where t.measure == .prevention && listed.contains(t.event) { leads[t.event] = t }
+        preventionLeads = leads
         medianFirstResponse = median(.response)
         medianFirstReport = median(.report)
         nextElection = d.elections.indices.first { d.elections[$0].date > asOf }.map { ($0, asOf.days(to: d.elections[$0].date)) }
+    }
+
+    /// How long before its election prevention event `k` of the month came, if it is one.
+    public func leadPhrase(_ a: Analysis, _ k: EventIndex) -> Phrase? {
+        guard let t = preventionLeads[k], case .election(let e) = t.target else { return nil }
+        return Strings.leadBefore(a.leadTimeRange(t), election: a.dataset.elections[e].name)
     }
 
     /// `figures.csv`'s rows, `figure,value`: every number of the sheet, for a script to check.

@@ -78,7 +78,7 @@ public enum BriefingSheet {
             for (n, k) in group.enumerated() { queue.append((k, n == 0 ? heading.text(lang) : nil)) }
         }
         for (i, item) in queue.enumerated() {
-            let placed = try book.event(item.event, lines: eventLines(a, item.event, lang),
+            let placed = try book.event(item.event, lines: eventLines(a, f, item.event, lang),
                                         color: KindPalette.color(d.events.kinds[item.event]), heading: item.heading)
             if !placed {
                 try book.paragraph(leftOut(a, queue[i...].map(\.event), lang))
@@ -133,8 +133,8 @@ public enum BriefingSheet {
         return (first, f.events.filter { ![.incident, .decision, .sanction].contains(kinds[$0]) })
     }
 
-    /// An event's three parts: when, what and where; its title; status and source.
-    static func eventLines(_ a: Analysis, _ k: EventIndex, _ lang: Language) -> (when: String, title: String, source: String) {
+    /// An event's three parts: when, what and where; its title; status, lead and source.
+    static func eventLines(_ a: Analysis, _ f: BriefingFigures, _ k: EventIndex, _ lang: Language) -> (when: String, title: String, source: String) {
         let d = a.dataset
         let e = d.events[k]
         let when = [DateText.event(e.date, lang), Strings.kind(e.kind).text(lang), d.jurisdictions[e.jurisdiction].name]
@@ -146,6 +146,7 @@ public enum BriefingSheet {
         if let st = status {
             source = Strings.sheetStatus(st).text(lang) + " · " + source
         }
+        if let lead = f.leadPhrase(a, k) { source = lead.text(lang) + " · " + source }
         return (when, e.title(lang), source)
     }
 
