@@ -145,6 +145,11 @@ extension Strings {
         "kasus": "cases", "dugaan pelanggaran": "alleged violations", "pernyataan": "statements",
         "rekomendasi": "recommendations", "orang": "people", "pelanggaran": "violations", "laporan": "reports",
         "temuan": "findings", "asn": "ASN", "pns": "PNS",
+        // The units of the Pilkada tallies (datasets/bekasi-2024).
+        "asn dilaporkan ke bkn": "ASN reported to BKN", "dugaan pelanggaran pilkada": "alleged Pilkada violations",
+        "dugaan pelanggaran netralitas asn": "alleged ASN-neutrality violations",
+        "kasus asn diteruskan": "ASN cases forwarded", "kasus netralitas asn": "ASN-neutrality cases",
+        "temuan dan laporan netralitas asn": "ASN-neutrality findings and reports",
     ]
 
     /// A tally's or pledge's unit in `lang`: known Indonesian units translated for English.

@@ -99,8 +99,10 @@ public struct CasesChart: Chart {
         var shown: Int
     }
 
-    /// Panels from the series: tally units in byte order, then signatory units; lines by
-    /// jurisdiction (level, name), then status.
+    /// Panels from the series, the newest figure first (a chart that cannot hold them all
+    /// keeps what is latest: a briefing reader asks where things stand now); on the same day,
+    /// tally units in byte order, then signatory units. Lines by jurisdiction (level, name),
+    /// then status.
     func groups() -> [Group] {
         func rank(_ j: JurisdictionIndex) -> (Int, String, Int) {
             let x = dataset.jurisdictions[j]
@@ -129,7 +131,8 @@ public struct CasesChart: Chart {
             let lines = (signed[u] ?? []).sorted(by: precedes)
             out.append(Group(unit: u, signatories: true, lines: lines, shown: lines.count))
         }
-        return out
+        func newest(_ g: Group) -> Int { g.lines.lazy.compactMap { $0.values.last?.day.ordinal }.max() ?? .min }
+        return out.enumerated().sorted { (newest($0.element), -$0.offset) > (newest($1.element), -$1.offset) }.map(\.element)
     }
 
     /// Lays out the panels, their lines and end labels.

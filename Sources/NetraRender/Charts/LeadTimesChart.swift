@@ -448,9 +448,16 @@ public struct LeadTimesChart: Chart {
             }
             for b in bubbles {
                 marks.append(.circle(center: b.center, radius: b.radius, fill: color.withAlpha(150), stroke: color.shaded(0.4), thickness: 1.2 * s))
+            }
+            // Counts on the bubbles, the largest first; one that would touch another is left
+            // out (its bubble's size still says it).
+            var counted: [ChartRect] = []
+            for b in bubbles.sorted(by: { ($0.count, -$0.center.x) > ($1.count, -$1.center.x) }) {
                 let label = try measurer.place(NumberFormat.number(b.count, ctx.lang), theme.note, x: b.center.x, y: b.center.y,
                                                align: .center, valign: .middle, role: .value)
-                if label.box.width < 2 * b.radius { marks.append(.text(label)) }
+                guard label.box.width < 2 * b.radius, !counted.contains(where: { $0.intersects(label.box) }) else { continue }
+                counted.append(label.box)
+                marks.append(.text(label))
             }
         } else {
             // Too many to swarm: a band of counts per column, drawn the same for 201 values or millions.

@@ -20,8 +20,9 @@ enum Frame {
         let inner = theme.width - 2 * m
         var marks: [Mark] = []
         var y = m * 0.8
-        // Titles say what the chart shows: two lines rather than a cut message.
-        let titleLines = try measurer.wrap(spec.title, theme.title, maxWidth: inner, maxLines: 2)
+        // Titles say what the chart shows: two lines rather than a cut message, three on a
+        // portrait canvas (a phone's), whose narrow lines hold fewer words.
+        let titleLines = try measurer.wrap(spec.title, theme.title, maxWidth: inner, maxLines: theme.height > theme.width ? 3 : 2)
         for t in titleLines {
             let mark = try measurer.place(t, theme.title, x: m, y: y, role: .title)
             marks.append(.text(mark)); y = mark.box.maxY

@@ -7,9 +7,9 @@ import NetraRender
 /// chart, end labels that say what the number counts.
 @Suite struct CasesPanelTests {
     /// West Java's 20 cases and its 67 alleged violations are two series in two panels, and
-    /// nothing of the shipped dataset is left out.
+    /// nothing of the shipped dataset as of 30 June 2024 (the Pemilu's tallies) is left out.
     @Test func jawaBaratsTwentyAndSixtySevenAreDifferentSeriesInDifferentPanels() throws {
-        let d = try Fixtures.shipped()
+        let d = try Fixtures.shipped().asOf(try #require(Day(year: 2024, month: 6, day: 30))).dataset
         let jabar = try #require(d.jurisdictionIndex["jawa-barat"])
         for lang in Language.allCases {
             let plan = try CasesChart(d).layout(options: ChartOptions(language: lang))
@@ -22,24 +22,45 @@ import NetraRender
             // Units in the chart's language; no status the unit already says.
             #expect(cases.label?.text == "Jawa Barat: 20 " + Strings.unit("kasus", lang) + " · " + Strings.status(.alleged).text(lang).lowercased())
             #expect(violations.label?.text == "Jawa Barat: 67 " + Strings.unit("dugaan pelanggaran", lang))
-            // Every series drawn and labelled: seven tally series and Kota Bekasi's signatories.
-            #expect(plan.hiddenSeries == 0 && plan.series.count == 8)
+            // Every series drawn and labelled: nine tally series and Kota Bekasi's signatories.
+            #expect(plan.hiddenSeries == 0 && plan.series.count == 10)
             #expect(plan.series.allSatisfy { $0.label != nil })
             #expect(!plan.chart.texts.contains { $0.text.contains("+1") })
             // One unit per panel, so persons, cases and violations never share an axis.
             for (p, panel) in plan.panels.enumerated() {
                 #expect(plan.series.filter { $0.panel == p }.allSatisfy { $0.unit == panel.unit && $0.signatories == panel.signatories })
             }
-            #expect(plan.panels.map(\.unit) == ["ASN", "dugaan pelanggaran", "kasus", "rekomendasi", "pernyataan"])
-            #expect(plan.panels.map(\.signatories) == [false, false, false, false, true])
+            // The newest figure first: KASN's 464 (12 Jun), the Pemprov's 20 (28 Feb), the two of
+            // 22 Jan in byte order, Bawaslu RI's 33 (5 Jan), the signatories (Nov 2023).
+            #expect(plan.panels.map(\.unit) == ["ASN", "kasus netralitas ASN", "dugaan pelanggaran", "kasus", "rekomendasi", "pernyataan"])
+            #expect(plan.panels.map(\.signatories) == [false, false, false, false, false, true])
             // Panels are stacked without overlap, over one shared time axis.
             for (a, b) in zip(plan.panels, plan.panels.dropFirst()) { #expect(a.rect.maxY < b.rect.minY && a.rect.minX == b.rect.minX) }
-            // The ASN panel holds KASN's three figures (464, 183, 97) and detik's 8 in West Java.
+            // The ASN panel holds KASN's three figures (464, 183, 97), detik's 8 in West Java and
+            // the five in breach in Kota Bekasi.
             let asn = plan.series.filter { $0.unit == "ASN" }.compactMap(\.label?.text)
-            #expect(asn.count == 4 && asn.filter { $0.hasPrefix("Indonesia: ") }.count == 3)
-            #expect(asn.contains { $0.hasPrefix("Jawa Barat: 8 ASN") })
+            #expect(asn.count == 5 && asn.filter { $0.hasPrefix("Indonesia: ") }.count == 3)
+            #expect(asn.contains { $0.hasPrefix("Jawa Barat: 8 ASN") } && asn.contains { $0.hasPrefix("Kota Bekasi: 5 ASN") })
             expectReadable(plan.chart)
         }
+    }
+
+    /// The whole dataset has more series than one chart holds: the panels kept are the newest
+    /// (Kota Bekasi's 18 reports of 19 Feb 2025 first), every hidden series is counted, and no
+    /// panel left out has a figure newer than one drawn.
+    @Test func theNewestFiguresComeFirstWhenNotAllFit() throws {
+        let d = try Fixtures.shipped()
+        let t = TallySeries(d)
+        let plan = try CasesChart(t, dataset: d).layout()
+        #expect(plan.panels.first?.unit == "laporan")
+        #expect(plan.series.first { $0.unit == "laporan" }?.label?.text == "Kota Bekasi: 18 laporan · dugaan")
+        #expect(plan.series.count + plan.hiddenSeries == t.series.count + t.signatories.count)
+        #expect(plan.hiddenSeries > 0 && plan.chart.texts.contains { $0.text.contains("+\(plan.hiddenSeries) seri lain") })
+        func newest(_ unit: String) -> Int { t.series.filter { $0.key.unit == unit }.compactMap { $0.steps.last?.day.ordinal }.max() ?? .min }
+        let drawn = Set(plan.panels.map(\.unit))
+        let oldestDrawn = drawn.map(newest).min() ?? .min
+        for s in t.series where !drawn.contains(s.key.unit) { #expect(newest(s.key.unit) <= oldestDrawn, "\(s.key.unit)") }
+        expectReadable(plan.chart)
     }
 
     /// The markers of the 20 and the 67 are painted in Jawa Barat's colour, each in its panel.

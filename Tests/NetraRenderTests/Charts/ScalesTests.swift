@@ -43,9 +43,9 @@ import NetraRender
         #expect(signed.b == nil && signed.barB.width == 0)
         // The title says the figures.
         let title = plan.chart.texts.filter { $0.role == .title }.map(\.text).joined(separator: " ")
-        #expect(title.hasPrefix("Kabupaten Bekasi: 7 kegiatan pencegahan, Kota Bekasi: 2"))
+        #expect(title.hasPrefix("Kabupaten Bekasi: 10 kegiatan pencegahan, Kota Bekasi: 5"))
         let en = try ComparisonChart(a, first: kota, second: kab).layout(options: ChartOptions(language: .en))
-        #expect(en.chart.texts.filter { $0.role == .title }.map(\.text).joined(separator: " ").contains("7 prevention events"))
+        #expect(en.chart.texts.filter { $0.role == .title }.map(\.text).joined(separator: " ").contains("10 prevention events"))
     }
 
     @Test func preventionAndHandlingAreSeparatePanelsWithTheirOwnAxes() throws {
@@ -56,7 +56,8 @@ import NetraRender
                                           events: a.leadTimeEvents).layout(options: ChartOptions(language: lang))
             let prevention = try #require(plan.panels.first { $0.kind == .prevention })
             let handling = try #require(plan.panels.first { $0.kind == .handling })
-            #expect(prevention.scale.domain.hi >= 510 && handling.scale.domain.hi <= 10)
+            // Prevention reaches 510 days; handling, 63 (the report against the Pj Bupati).
+            #expect(prevention.scale.domain.hi >= 510 && handling.scale.domain.hi >= 63 && handling.scale.domain.hi <= 100)
             #expect(!prevention.plot.intersects(handling.plot))
             #expect(handling.xTicks.filter { $0.label != nil }.count >= 3)
             // Every row sits in its panel's plot, its median on its panel's scale.
@@ -66,11 +67,13 @@ import NetraRender
                 #expect(abs(r.medianX - p.scale(r.median)) < 0.001)
                 #expect(r.medianDrawn == (r.count >= 3))
             }
-            // Handling values (0–6 days) spread over their own plot, not crushed at zero.
-            let decision = try #require(plan.rows.first { plan.panels[$0.panel].kind == .handling && $0.dots.contains { abs($0.x - handling.scale(6)) < 0.5 } })
-            #expect(decision.dots.allSatisfy { $0.x - handling.plot.minX > handling.plot.width / 2 })
+            // Handling values (0–63 days) on their own axis: the 63 near its end, the jersey
+            // registration's 6 days on the same scale, not on prevention's 510.
+            let report = try #require(plan.rows.first { plan.panels[$0.panel].kind == .handling && $0.dots.contains { abs($0.x - handling.scale(63)) < 0.5 } })
+            #expect(report.dots.allSatisfy { $0.x - handling.plot.minX > handling.plot.width / 2 })
+            #expect(plan.rows.contains { plan.panels[$0.panel].kind == .handling && $0.dots.contains { abs($0.x - handling.scale(6)) < 0.5 } })
             let title = plan.chart.texts.filter { $0.role == .title }.map(\.text).joined(separator: " ")
-            #expect(title.contains(lang == .id ? "0–6 hari" : "0–6 days"))
+            #expect(title.contains(lang == .id ? "0–63 hari" : "0–63 days"))
             // The footer counts the outlets of the events measured.
             #expect(try Self.outlets(plan.chart) == d.events.outletCount(a.leadTimeEvents))
         }
@@ -111,9 +114,14 @@ import NetraRender
         let texts = en.chart.texts.map(\.text)
         #expect(!texts.contains { $0.contains("dugaan") })
         #expect(!texts.contains { $0.contains("alleged violations · alleged") })
-        let expected = a.tallies.series.flatMap { $0.tallies.map(\.event) }
-            + d.events.indices.filter { d.events.kinds[$0] == .pledge && d.events.counts[$0] != nil }
+        // The footer counts the outlets of the series drawn (the newest; the rest are said to be
+        // left out), not of every tally.
+        #expect(en.hiddenSeries > 0)
+        let drawn = Set(en.series.filter { !$0.signatories }.map { TallySeries.Key(jurisdiction: $0.jurisdiction, unit: $0.unit, status: $0.status) })
+        let expected = a.tallies.series.filter { drawn.contains($0.key) }.flatMap { $0.tallies.map(\.event) }
+            + (en.series.contains { $0.signatories } ? d.events.indices.filter { d.events.kinds[$0] == .pledge && d.events.counts[$0] != nil } : [])
         #expect(try Self.outlets(en.chart) == d.events.outletCount(expected))
+        #expect(try Self.outlets(en.chart) < d.events.outletCount(a.tallies.series.flatMap { $0.tallies.map(\.event) }))
     }
 
     @Test func phoneChartsHaveNoSmallTextAndStayOnTheCanvas() throws {

@@ -129,9 +129,10 @@ import NetraAnalytics
     @Test func theJerseyChainIsLabelledAtItsFirstAndLastEvent() throws {
         let plan = try TimelineChart(data, graph: graph).layout()
         func item(_ s: String) throws -> TimelineItem { try #require(plan.items.first { id($0.event) == s }) }
-        // 29 Dec photo → reports and answers on 2, 3, 4 Jan → decision on 22 Jan.
+        // 29 Dec photo → reports and answers on 2, 3, 4 Jan → decision on 22 Jan → its
+        // correction by Bawaslu Jawa Barat on 2 Feb (in Jawa Barat's lane).
         #expect(try !item("kota-2023-12-29-jersey-photo").labels.isEmpty)
-        #expect(try !item("kota-2024-01-22-jersey-decision").labels.isEmpty)
+        #expect(try !item("jabar-2024-02-02-jersey-correction").labels.isEmpty)
         // Every unlabelled event is counted beside its lane's name.
         let kota = try #require(plan.lanes.firstIndex { data.jurisdictions[$0.jurisdiction].id == "kota-bekasi" })
         let unlabelled = plan.items.filter { $0.lane == kota && $0.labels.isEmpty }.count
@@ -159,9 +160,11 @@ import NetraAnalytics
         let id = try TimelineChart(data, graph: graph).layout().chart.texts.filter { $0.role == .title }.map(\.text).joined(separator: " ")
         let en = try TimelineChart(data, graph: graph).layout(options: ChartOptions(language: .en)).chart.texts
             .filter { $0.role == .title }.map(\.text).joined(separator: " ")
-        // January 2024 holds 12 of the 34 events known to the month, 5 of them in Jawa Barat.
-        #expect(id == "Bulan terpadat Jan 2024: 12 dari 34 peristiwa, 5 di Jawa Barat")
-        #expect(en == "Busiest month Jan 2024: 12 of 34 events, 5 in Jawa Barat")
+        // January 2024 holds 14 of the 65 events, 6 of them in Kota Bekasi (the jersey report,
+        // the Kesbangpol statement, the registration, the ruling, the request for its correction
+        // and KAMMI's statement); Jawa Barat has 5.
+        #expect(id == "Bulan terpadat Jan 2024: 14 dari 65 peristiwa, 6 di Kota Bekasi")
+        #expect(en == "Busiest month Jan 2024: 14 of 65 events, 6 in Kota Bekasi")
     }
 
     @Test func labelsAvoidEachOtherAndEveryMarker() throws {
