@@ -35,13 +35,73 @@ import Foundation
         let early = try Netra.run(["export", "events", "--as-of", "2024-01-10"])
         #expect(early.status == 0, "\(early.stderr)")
         #expect(cell(early.stdout, "kota-2023-12-29-jersey-photo", "status_as_of") == "alleged")
-        // Its own cell stays as written.
-        #expect(cell(early.stdout, "kota-2023-12-29-jersey-photo", "status") == "dismissed")
+        // Its own cell stays as written: the last status set on it (the correction of 2 February).
+        #expect(cell(early.stdout, "kota-2023-12-29-jersey-photo", "status") == "confirmed")
         // The decision of 22 January is not known yet.
         #expect(!early.stdout.contains("\nkota-2024-01-22-jersey-decision,"))
         let late = try Netra.run(["export", "events", "--as-of", "2024-01-31"])
         #expect(cell(late.stdout, "kota-2023-12-29-jersey-photo", "status_as_of") == "dismissed")
         #expect(cell(late.stdout, "kota-2023-12-29-jersey-photo", "known_by") == "2024-01-04")
+    }
+
+    /// The jersey photo went alleged → dismissed → confirmed: Bawaslu Jawa Barat's correction,
+    /// signed on 2 February 2024, was public on 6 February (Radar Bekasi), so on the 5th the
+    /// Kota ruling still stands.
+    @Test func theJerseyPhotoIsConfirmedOnceTheCorrectionIsKnown() throws {
+        let before = try Netra.run(["export", "events", "--as-of", "2024-02-05"])
+        #expect(before.status == 0, "\(before.stderr)")
+        #expect(cell(before.stdout, "kota-2023-12-29-jersey-photo", "status_as_of") == "dismissed")
+        #expect(!before.stdout.contains("\njabar-2024-02-02-jersey-correction,"))
+        let after = try Netra.run(["export", "events", "--as-of", "2024-02-10"])
+        #expect(cell(after.stdout, "kota-2023-12-29-jersey-photo", "status_as_of") == "confirmed")
+        #expect(cell(after.stdout, "jabar-2024-02-02-jersey-correction", "known_by") == "2024-02-06")
+        // The photo's own cell agrees with the graph: validate has nothing to say.
+        let v = try Netra.run(["validate"])
+        #expect(v.status == 0 && v.stderr.isEmpty, "\(v.stderr)")
+    }
+
+    /// The Pilkada months: each prevention event in its month, with how long before the
+    /// Pilkada of 27 November 2024 it came (FACTS.md; days counted on a calendar).
+    @Test func thePilkadaMonthsListTheirPreventionWithItsLead() throws {
+        let expected: [(String, [String])] = [
+            ("2024-08", ["Surat Edaran KP.06.02/3771-BKPSDM", "sedikitnya 100 hari sebelum Pilkada Serentak 2024",
+                         "Pj Wali Kota Bekasi minta pasangan calon", "88 hari sebelum Pilkada Serentak 2024"]),
+            ("2024-09", ["SE Bupati KP.06.02/4881-BKPSDM", "71 hari sebelum Pilkada Serentak 2024"]),
+            ("2024-10", ["Deklarasi netralitas ASN, TNI dan Polri", "43 hari sebelum Pilkada Serentak 2024",
+                         "Pemkot Bekasi persilakan masyarakat mengadukan ASN", "42 hari sebelum Pilkada Serentak 2024"]),
+            ("2024-11", ["Apel siaga masa tenang", "4 hari sebelum Pilkada Serentak 2024"]),
+        ]
+        for (month, phrases) in expected {
+            let out = Netra.tempDir("pilkada-" + month)
+            let r = try Netra.run(["briefing", "--month", month, "--out", out, "--quiet"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let md = try String(contentsOfFile: out + "/briefing-\(month)/events.md", encoding: .utf8)
+            for p in phrases { #expect(md.contains(p), "\(month): missing \(p)") }
+        }
+        // October: the declaration's line, source and lead together; and in English.
+        let out = Netra.tempDir("pilkada-en")
+        #expect(try Netra.run(["briefing", "--month", "2024-10", "--out", out, "--lang", "en", "--quiet"]).status == 0)
+        let md = try String(contentsOfFile: out + "/briefing-2024-10/events.md", encoding: .utf8)
+        #expect(md.contains("**15 October 2024** · Pledge · Kota Bekasi: Neutrality declaration of ASN, TNI and Polri for the 2024 Pilkada in Kota Bekasi"))
+        #expect(md.contains(", 16 October 2024 · 43 days before Pilkada Serentak 2024\n"))
+    }
+
+    /// Bawaslu Kota Bekasi's Pilkada totals are one series (17, 19, 18): the latest known
+    /// stands, never a sum; West Java's 8, 4 and 43 stay three series.
+    @Test func talliesStandAsOfTheirDay() throws {
+        func latest(_ asOf: String, _ unit: String) throws -> String? {
+            let r = try Netra.run(["export", "tallies", "--as-of", asOf])
+            #expect(r.status == 0, "\(r.stderr)")
+            return r.stdout.split(separator: "\n").first { $0.contains(",\(unit),") && $0.hasSuffix(",true") }
+                .map { String($0.split(separator: ",")[4]) }
+        }
+        #expect(try latest("2024-12-13", "laporan") == nil)      // the 17 of 12 Dec, public on the 14th
+        #expect(try latest("2024-12-14", "laporan") == "17")
+        #expect(try latest("2024-12-31", "laporan") == "19")
+        #expect(try latest("2025-02-28", "laporan") == "18")
+        #expect(try latest("2025-02-28", "kasus ASN diteruskan") == "8")
+        #expect(try latest("2025-02-28", "ASN dilaporkan ke BKN") == "4")
+        #expect(try latest("2025-02-28", "dugaan pelanggaran netralitas ASN") == "43")
     }
 
     @Test func theDecemberBriefingKnowsNothingOfJanuary() throws {
@@ -53,7 +113,7 @@ import Foundation
         figure,value
         as_of,2023-12-31
         events,2
-        events_previous_month,4
+        events_previous_month,5
         new_incidents,0
         median_days_to_first_response,
         median_days_to_first_report,0

@@ -28,6 +28,12 @@ enum Netra {
         return String(repeating: ",", count: max(0, columns - 19))
     }()
 
+    /// The line a row appended to the shipped events.csv is on (its lines, plus one).
+    static let firstAppendedEventLine: Int = {
+        let text = (try? String(contentsOfFile: root + "/datasets/bekasi-2024/events.csv", encoding: .utf8)) ?? ""
+        return text.utf8.filter { $0 == UInt8(ascii: "\n") }.count + 1
+    }()
+
     static func run(_ args: [String], in dir: String? = nil) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
@@ -74,7 +80,7 @@ enum Netra {
     @Test func validateAcceptsTheShippedDataset() throws {
         let r = try Netra.run(["validate"])
         #expect(r.status == 0)
-        #expect(r.stdout == "ok: 34 events (regulation 3, task_force 2, directive 2, sosialisasi 2, pledge 3, incident 4, response 1, report 2, decision 3, case_tally 8, statement 4); 4 jurisdictions; 2 elections; 2022-01-01 to 2024-08-23\n")
+        #expect(r.stdout == "ok: 65 events (regulation 4, task_force 2, directive 7, sosialisasi 2, pledge 4, incident 6, response 1, report 4, decision 4, case_tally 20, statement 11); 4 jurisdictions; 2 elections; 2022-01-01 to 2025-02-19\n")
     }
 
     @Test func badDataExitsOneWithEveryProblemAndWritesNothing() throws {
@@ -86,8 +92,9 @@ enum Netra {
         #expect(r.status == 1)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines[0].hasPrefix("\(dir)/events.csv:16:30: date: impossible date '2023-12-32'"))
-        #expect(lines[1].hasPrefix("\(dir)/events.csv:16:46: kind: unknown kind 'rally'; expected one of: regulation,"))
+        // The photo's row is line 18 (the header, then the rows before 29 Dec 2023).
+        #expect(lines[0].hasPrefix("\(dir)/events.csv:18:30: date: impossible date '2023-12-32'"))
+        #expect(lines[1].hasPrefix("\(dir)/events.csv:18:46: kind: unknown kind 'rally'; expected one of: regulation,"))
         #expect(lines[2] == "netra: 2 problems in \(dir); nothing was written")
         #expect(Netra.files(in: out).isEmpty)
     }
@@ -133,11 +140,11 @@ enum Netra {
         let a = Netra.tempDir("a"), b = Netra.tempDir("b")
         let r = try Netra.run(["--out", a])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("briefing for 2024-08"))
+        #expect(r.stdout.contains("briefing for 2025-02"))
         #expect(try Netra.run(["--out", b, "--quiet"]).stdout == "")
         let files = Netra.files(in: a)
         for name in ["monthly.png", "timeline.png", "events.csv", "monthly.csv", "leadtimes.csv", "compare.csv",
-                     "briefing-2024-08/briefing-sheet.png", "briefing-2024-08/events.md"] {
+                     "briefing-2025-02/briefing-sheet.png", "briefing-2025-02/events.md"] {
             #expect(files.contains(name), "missing \(name)")
         }
         #expect(files.filter { $0.hasSuffix(".png") }.count >= 5)
@@ -185,7 +192,7 @@ enum Netra {
     @Test func exportsToStandardOutputAndExcelFlavour() throws {
         let r = try Netra.run(["export", "compare"])
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("metric,kota-bekasi,kabupaten-bekasi\nprevention_events,2,7\n"))
+        #expect(r.stdout.hasPrefix("metric,kota-bekasi,kabupaten-bekasi\nprevention_events,5,10\n"))
         let file = Netra.tempDir("x") + "/monthly.csv"
         #expect(try Netra.run(["export", "monthly", "--excel", "--rollup", "--out", file]).status == 0)
         let bytes = try #require(FileManager.default.contents(atPath: file))

@@ -21,7 +21,7 @@ import Foundation
         let rows = ["Kota-Bekasi-x", nfc, nfd, "\"kota bekasi\"", "a/b", "..", "\"a,b\"", "kota\u{200B}x", "\u{FEFF}kota-y", "=cmd", "\"kota\"\"q\""]
         let r = try validate(events: rows)
         #expect(r.status == 1)
-        let first = 36  // the first added row's line
+        let first = Netra.firstAppendedEventLine
         let expected = [
             "'K' (U+004B) at character 1",
             "'é' (U+00E9) at character 9",
@@ -44,7 +44,7 @@ import Foundation
     }
 
     @Test func aLeadingHyphenAndAJurisdictionIDWithQuotesAreRefused() throws {
-        #expect(try validate(events: ["-kota"]).stderr.contains("events.csv:36:1: id: an id starts with a letter or digit; \(Self.rule)"))
+        #expect(try validate(events: ["-kota"]).stderr.contains("events.csv:\(Netra.firstAppendedEventLine):1: id: an id starts with a letter or digit; \(Self.rule)"))
         // A doubled quote is undone before the id is read: the message shows what the cell holds.
         var j = try String(contentsOfFile: Netra.root + "/datasets/bekasi-2024/jurisdictions.csv", encoding: .utf8)
         j += "\"kota\"\"bekasi\",K,kota,jawa-barat\n"

@@ -32,8 +32,11 @@ func shipped() throws -> Analysis {
         let f = BriefingFigures(a, month: january)
         #expect(f.asOf == Day(year: 2024, month: 1, day: 31))
         // 2 Jan report, 3 Jan statement, 4 Jan registration, 5 Jan tally, and eight events on 22 Jan
-        // (three tallies: Radar Bekasi's 20, detik's 8 ASN and 67; the session, two statements, the banners, the ruling).
-        #expect(f.total == 12)
+        // (three tallies: Radar Bekasi's 20, detik's 8 ASN and 67; the session, two statements, the banners, the ruling),
+        // the request for its correction on 26 Jan and KAMMI's statement on 29 Jan.
+        #expect(f.total == 14)
+        // December: the sosialisasi, the Tim Pengawas, the photo; the Pj Bupati's blue shirt of
+        // 1 Dec was not public until 5 Feb 2024.
         #expect(f.previousTotal == 3)
         #expect(f.newIncidents.isEmpty)
         #expect(f.signatoriesSoFar == 24013)

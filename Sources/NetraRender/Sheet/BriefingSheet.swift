@@ -35,8 +35,10 @@ public enum BriefingSheet {
     /// The most pages a sheet has: a month of thousands of events (a generated dataset) is
     /// listed up to here, the rest counted by kind.
     public static let maxPages = 12
-    /// The least height the month's chart is drawn at; below it the chart is left out.
-    public static let chartMinHeight = 640.0
+    /// The least height the month's chart is drawn at: room for a two-line title and
+    /// subtitle, a legend of every kind (three rows) and a plot of some 200 px. With less
+    /// room on the last page, the chart gets a page of its own (within `maxPages`).
+    public static let chartMinHeight = 900.0
 
     static let margin = 56.0
     static let ink = RGBA(hex: 0x1A1A1A)
@@ -85,7 +87,7 @@ public enum BriefingSheet {
                 break
             }
         }
-        book.chartSlot()
+        try book.chartSlot(emptyMonth: f.events.isEmpty)
         let outlets = d.events.outletCount(f.events)
         return try book.finish { page, pages in
             Strings.sheetPageFooter(page: page, of: pages, events: f.events.count, outlets: outlets).text(lang)
@@ -335,10 +337,13 @@ private struct Book {
     }
 
     /// The rest of the last page, for the month's chart when it is tall enough to read.
-    mutating func chartSlot() {
+    mutating func chartSlot(emptyMonth: Bool) throws(RenderError) {
+        // A month without events keeps its one page: the chart only if it fits there.
+        let least = BriefingSheet.chartMinHeight
+        if !emptyMonth && bottom - y < least && pages.count + 1 < BriefingSheet.maxPages { try continuation() }
         let room = bottom - y
-        let slot = room >= BriefingSheet.chartMinHeight
-            ? ChartRect(x: m - 16, y: y, width: inner + 32, height: min(room, 900).rounded(.down)) : nil
+        let slot = room >= least
+            ? ChartRect(x: m - 16, y: y, width: inner + 32, height: min(room, 1100).rounded(.down)) : nil
         endPage(slot: slot)
     }
 
