@@ -101,9 +101,10 @@ public enum BriefingJob {
         if f.events.isEmpty {
             s += Strings.noEvents(in: DateText.month(f.month, lang)).text(lang) + "\n"
         }
-        for k in f.events {
+        // One event: when, what, where, title, status; source, lead and quote.
+        func line(_ k: EventIndex) -> String {
             let e = d.events[k]
-            s += "- **\(DateText.event(e.date, lang))** · \(Strings.kind(e.kind).text(lang)) · \(markdownEscaped(d.jurisdictions[e.jurisdiction].name)): \(markdownEscaped(e.title(lang)))"
+            var s = "- **\(DateText.event(e.date, lang))** · \(Strings.kind(e.kind).text(lang)) · \(markdownEscaped(d.jurisdictions[e.jurisdiction].name)): \(markdownEscaped(e.title(lang)))"
             // An incident's status as of the day; a decision's, the one it set.
             if let st = e.kind == .incident ? a.statusAsOf[k] : e.status { s += " (\(Strings.status(st).text(lang).lowercased()))" }
             s += "  \n  " + StringKey.sourcePrefix.text(lang) + markdownEscaped(e.source)
@@ -111,7 +112,13 @@ public enum BriefingJob {
             if let sd = e.sourceDate { s += ", \(DateText.long(sd, lang))" }
             if let lead = f.leadPhrase(a, k) { s += " · " + markdownEscaped(lead.text(lang)) }
             if !e.quote.isEmpty { s += "  \n  > " + markdownEscaped(e.quote) }
-            s += "\n"
+            return s + "\n"
+        }
+        for k in f.events { s += line(k) }
+        // Earlier events first reported this month: listed apart, not counted in it.
+        if !f.firstKnown.isEmpty {
+            s += "\n## " + Strings.sheetNewlyKnown.text(lang) + "\n\n"
+            for k in f.firstKnown { s += line(k) }
         }
         return s
     }

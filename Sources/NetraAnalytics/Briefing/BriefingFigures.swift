@@ -11,6 +11,9 @@ public struct BriefingFigures: Sendable {
     public let previousMonth: [EventKind: Int]
     /// Events of the month, by anchor date then id.
     public let events: [EventIndex]
+    /// Events of earlier months first known in this one (`known_date`, else `source_date`),
+    /// by anchor date then id: listed apart, never counted in the month's figures.
+    public let firstKnown: [EventIndex]
     /// Incidents whose anchor falls in the month.
     public let newIncidents: [EventIndex]
     /// Median days from an incident to its first response / report, over what was known by
@@ -34,7 +37,7 @@ public struct BriefingFigures: Sendable {
         let asOf = a.standsOn ?? month.lastDay
         self.asOf = asOf
         var now: [EventKind: Int] = [:], before: [EventKind: Int] = [:]
-        var list: [EventIndex] = []
+        var list: [EventIndex] = [], late: [EventIndex] = []
         var signatories: Int?
         let table = d.events
         // The analysis holds only what took part by the as-of day: nothing later is counted.
@@ -42,10 +45,13 @@ public struct BriefingFigures: Sendable {
             let kind = table.kinds[k]
             let m = table.dates[k].anchor.month
             if m == month { now[kind, default: 0] += 1; list.append(k) }
+            else if m < month && d.knownDay(k).month == month { late.append(k) }
             if m == month.previous { before[kind, default: 0] += 1 }
             if kind == .pledge, let c = table.counts[k] { signatories = (signatories ?? 0) + c }
         }
         list.sort { (table.dates[$0].anchor, table.id($0)) < (table.dates[$1].anchor, table.id($1)) }
+        late.sort { (table.dates[$0].anchor, table.id($0)) < (table.dates[$1].anchor, table.id($1)) }
+        firstKnown = late
         thisMonth = now
         previousMonth = before
         events = list

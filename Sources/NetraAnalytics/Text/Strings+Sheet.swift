@@ -28,6 +28,8 @@ extension Strings {
     public static let sheetOutcomes = Phrase(id: "Insiden dan putusan", en: "Incidents and decisions")
     /// The heading of the month's other events.
     public static let sheetOthers = Phrase(id: "Kegiatan lain", en: "Other events")
+    /// The heading of earlier events first reported in the month.
+    public static let sheetNewlyKnown = Phrase(id: "Baru diberitakan bulan ini", en: "First reported this month")
 
     /// The top of a page after the first.
     public static func sheetContinued(month: String) -> Phrase {
@@ -75,7 +77,7 @@ extension Strings {
         [sheetHeadline(month: "x", outcome: "y", events: 2, preventionOnly: false, newIncidents: 1),
          sheetHeadline(month: "x", outcome: nil, events: 2, preventionOnly: true, newIncidents: 0),
          sheetHeadline(month: "x", outcome: nil, events: 0, preventionOnly: false, newIncidents: 0),
-         sheetSubtitle(asOf: Month(year: 2024, month: 1).lastDay), sheetOutcomes, sheetOthers, sheetContinued(month: "x"),
+         sheetSubtitle(asOf: Month(year: 2024, month: 1).lastDay), sheetOutcomes, sheetOthers, sheetNewlyKnown, sheetContinued(month: "x"),
          sheetPageFooter(page: 1, of: 2, events: 3, outlets: 2), sheetLeftOut("2", kinds: "x", pages: 12),
          leadBefore(LeadTimeRange(day: 43, low: 43, high: 43), election: "x"),
          leadBefore(LeadTimeRange(day: 100, low: 100, high: nil), election: "x"),

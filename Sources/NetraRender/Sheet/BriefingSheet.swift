@@ -67,7 +67,13 @@ public enum BriefingSheet {
     public static func layout(_ a: Analysis, figures f: BriefingFigures, language lang: Language,
                               fonts: FontSet) throws(RenderError) -> [SheetPage] {
         var book = Book(measurer: TextMeasurer(fonts: fonts), lang: lang, month: f.month)
-        try book.masthead(headline: headline(a, f, lang), subtitle: Strings.sheetSubtitle(asOf: f.asOf).text(lang))
+        // A decision's title too long for the band's three lines gives way to the month's
+        // counts: a headline is never cut (the decision leads the list below it).
+        var title = headline(a, f, lang)
+        if try book.lines(title, book.type.headline, width: book.inner, max: 3).lines.last?.hasSuffix("…") == true {
+            title = headline(a, f, lang, withOutcome: false)
+        }
+        try book.masthead(headline: title, subtitle: Strings.sheetSubtitle(asOf: f.asOf).text(lang))
         try book.figures(keyFigures(a, f, lang))
         let d = a.dataset
         if f.events.isEmpty {
@@ -76,7 +82,7 @@ public enum BriefingSheet {
         let (first, rest) = ordered(a, f)
         // Each group's heading goes with its first event.
         var queue: [(event: EventIndex, heading: String?)] = []
-        for (heading, group) in [(Strings.sheetOutcomes, first), (Strings.sheetOthers, rest)] {
+        for (heading, group) in [(Strings.sheetOutcomes, first), (Strings.sheetOthers, rest), (Strings.sheetNewlyKnown, f.firstKnown)] {
             for (n, k) in group.enumerated() { queue.append((k, n == 0 ? heading.text(lang) : nil)) }
         }
         for (i, item) in queue.enumerated() {
@@ -108,11 +114,11 @@ public enum BriefingSheet {
     /// The file name of page `n` (from 1): `briefing-sheet.png`, then `briefing-sheet-2.png`, ….
     public static func fileName(page n: Int) -> String { n == 1 ? "briefing-sheet.png" : "briefing-sheet-\(n).png" }
 
-    /// The headline: the month, its latest decision or sanction (else what kind of month it
-    /// was), and its new incidents.
-    public static func headline(_ a: Analysis, _ f: BriefingFigures, _ lang: Language) -> String {
+    /// The headline: the month, its latest decision or sanction (else, or `withOutcome` false,
+    /// what kind of month it was), and its new incidents.
+    public static func headline(_ a: Analysis, _ f: BriefingFigures, _ lang: Language, withOutcome: Bool = true) -> String {
         let d = a.dataset
-        let outcome = f.events.last { [.decision, .sanction].contains(d.events.kinds[$0]) }
+        let outcome = withOutcome ? f.events.last { [.decision, .sanction].contains(d.events.kinds[$0]) } : nil
         let preventionOnly = f.events.allSatisfy { d.events.kinds[$0].family == .prevention }
         return Strings.sheetHeadline(month: DateText.month(f.month, lang), outcome: outcome.map { d.events[$0].title(lang) },
                                      events: f.events.count, preventionOnly: preventionOnly,
