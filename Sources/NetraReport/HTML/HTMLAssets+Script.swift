@@ -4,6 +4,7 @@ extension HTMLAssets {
     static let script = #"""
 "use strict";
 (function () {
+  var started = performance.now();
   var errors = [];
   window.addEventListener("error", function (e) {
     errors.push(String(e.message || (e.target && e.target.tagName) || "error"));
@@ -45,7 +46,7 @@ extension HTMLAssets {
       if (ok) shown++;
     });
     $("no-match").hidden = shown > 0;
-    $("shown").textContent = L.shown.replace("{n}", number(shown)).replace("{total}", number(data.total));
+    $("shown").textContent = L.shown.replace("{n}", number(shown)).replace("{total}", number(data.events.length));
     $("permalink").href = "#" + stateHash();
     drawTimeline();
   }
@@ -59,9 +60,9 @@ extension HTMLAssets {
   }
 
   function readHash() {
-    var h = location.hash.slice(1);
-    if (h.indexOf("event-") === 0) {
-      openEvent(decodeURIComponent(h.slice(6)), true);
+    var h = location.hash.slice(1), first = h.split("&")[0];
+    if (first.indexOf("event-") === 0) {
+      openEvent(decodeURIComponent(first.slice(6)), true);
       return;
     }
     var p = new URLSearchParams(h);
@@ -298,12 +299,17 @@ extension HTMLAssets {
       var label = svg("text", { x: tx + 3, y: 14, "font-size": 12, fill: "#5b6475" }, axis);
       label.textContent = t[1];
     });
+    var labelEnd = -Infinity;
     data.elections.forEach(function (el) {
       var ex = x(el.day + 0.5);
       if (ex < 0 || ex > W) return;
       svg("line", { x1: ex, x2: ex, y1: 20, y2: bottom, stroke: "#b3261e", "stroke-width": 2, "stroke-dasharray": "6 4" }, axis);
+      // A name that would overlap the last one kept is left to the line's tooltip.
+      svg("title", {}, axis.lastChild).textContent = el.name + " · " + dayText(el.day);
+      if (ex + 4 < labelEnd) return;
       var label = svg("text", { x: ex + 4, y: 34, "font-size": 12, "font-weight": "bold", fill: "#b3261e" }, axis);
       label.textContent = el.name;
+      labelEnd = ex + 4 + el.name.length * 7.5 + 8;
     });
     root.setAttribute("height", bottom);
     root.setAttribute("viewBox", "0 0 " + W + " " + bottom);
@@ -419,6 +425,7 @@ extension HTMLAssets {
   window.addEventListener("resize", drawTimeline);
 
   readHash();
+  var initMs = performance.now() - started;
 
   // For the browser tests: `#…&selftest` writes what the page saw into <body data-…>.
   if (/(^|[#&])selftest(=|&|$)/.test(location.hash)) {
@@ -431,6 +438,13 @@ extension HTMLAssets {
         b.scrollWidth = String(document.documentElement.scrollWidth);
         b.innerWidth = String(window.innerWidth);
         b.marks = String(document.querySelectorAll("#tl [data-event-id]").length);
+        b.initMs = String(Math.round(initMs));
+        var smallest = Infinity;
+        document.querySelectorAll("button, select, input").forEach(function (c) {
+          var r = c.getBoundingClientRect();
+          if (r.width > 0 && r.height > 0) smallest = Math.min(smallest, r.width, r.height);
+        });
+        b.smallestControl = String(Math.floor(smallest));
         b.ready = "1";
       }, 50);
     });

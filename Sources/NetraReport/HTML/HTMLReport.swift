@@ -11,9 +11,9 @@ import NetraRender
 public struct HTMLReport: Sendable {
     /// Above this many events the timeline shows counted markers per lane × period, as
     /// `timeline.png` does, instead of a mark per event.
-    public static let detailLimit = 2_000
+    public static let detailLimit = 1_000
     /// At most this many events are listed (the first by date); events.csv holds them all.
-    public static let tableLimit = 2_000
+    public static let tableLimit = 1_000
 
     let analysis: Analysis
     let options: JobOptions
