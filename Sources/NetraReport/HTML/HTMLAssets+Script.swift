@@ -161,7 +161,7 @@ extension HTMLAssets {
     var link = el("a", L.eventLink, "permalink");
     link.href = "#event-" + encodeURIComponent(e.id);
     body.appendChild(link);
-    $("details").hidden = false;
+    openPanel();
   }
   function showCluster(c) {
     var body = $("details-body");
@@ -171,7 +171,12 @@ extension HTMLAssets {
     field(dl, L.jurisdiction, data.jurisdictions[c[0]].name);
     field(dl, L.date, dayText(c[1]) + " – " + dayText(c[2]));
     body.appendChild(dl);
+    openPanel();
+  }
+  function openPanel() {
     $("details").hidden = false;
+    document.body.classList.add("details-open");
+    drawTimeline();
   }
   function openEvent(id, fromHash) {
     var e = byId.get(id);
@@ -189,7 +194,12 @@ extension HTMLAssets {
       if (mark) $("timeline").scrollIntoView();
     }
   }
-  $("details-close").addEventListener("click", function () { pinned = null; $("details").hidden = true; drawTimeline(); });
+  $("details-close").addEventListener("click", function () {
+    pinned = null;
+    $("details").hidden = true;
+    document.body.classList.remove("details-open");
+    drawTimeline();
+  });
 
   // ---- Timeline -------------------------------------------------------------------------
   var tl = $("tl");

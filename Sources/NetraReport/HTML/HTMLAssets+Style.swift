@@ -18,7 +18,7 @@ dl.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px
 .figure .note { margin: 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
-table.compare { margin-top: 16px; font-size: .95rem; }
+table.compare { font-size: .95rem; }
 caption { text-align: left; font-weight: bold; padding: 6px 0; }
 .controls { display: flex; flex-wrap: wrap; gap: 12px; }
 .controls label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); flex: 1 1 200px; min-width: 0; }
@@ -54,6 +54,7 @@ button.open { background: none; border: 0; padding: 0; text-align: left; color: 
 #details .permalink { display: inline-block; min-height: 44px; line-height: 44px; }
 @media (min-width: 900px) {
   #details { left: auto; top: 0; width: 400px; max-height: none; border-top: 0; border-left: 2px solid var(--ink); }
+  body.details-open { padding-right: 400px; }
 }
 @media (max-width: 700px) {
   header, section, footer { padding: 6px 12px; }
@@ -69,6 +70,7 @@ button.open { background: none; border: 0; padding: 0; text-align: left; color: 
 }
 @media print {
   #controls, .tools, #details, #timeline .note { display: none !important; }
+  body.details-open { padding-right: 0; }
   body { font-size: 10pt; }
   header, section, footer { max-width: none; padding: 0; }
   figure.chart { break-inside: avoid; }

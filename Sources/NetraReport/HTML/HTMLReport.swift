@@ -54,6 +54,7 @@ public struct HTMLReport: Sendable {
         out += keyFigures()
         out += controls()
         out += timelineSection(clustered: clustered)
+        out += comparisonTable()
         out += try charts()
         out += table(listed)
         out += "<aside id=\"details\" hidden aria-live=\"polite\"><button type=\"button\" id=\"details-close\" class=\"close\">\(t(Strings.htmlClose))</button><div id=\"details-body\"></div></aside>\n"
@@ -79,12 +80,13 @@ public struct HTMLReport: Sendable {
     func keyFigures() -> String {
         var prevention = 0, incidents = 0
         var byStatus = [Int](repeating: 0, count: CaseStatus.allCases.count)
+        var noStatus = 0
         for i in d.events.indices {
             switch d.events.kinds[i].family {
             case .prevention: prevention += 1
             case .incident:
                 incidents += 1
-                if let s = analysis.statusAsOf[i] { byStatus[s.order] += 1 }
+                if let s = analysis.statusAsOf[i] { byStatus[s.order] += 1 } else { noStatus += 1 }
             default: break
             }
         }
@@ -92,9 +94,9 @@ public struct HTMLReport: Sendable {
         func fig(_ label: Phrase, _ value: Int, _ note: String = "") -> String {
             "<div class=\"figure\"><dt>\(t(label))</dt><dd>\(NumberFormat.number(value, lang))</dd>\(note)</div>"
         }
-        let statusNote = CaseStatus.allCases.filter { byStatus[$0.order] > 0 }
-            .map { "\(Markup.text(Strings.status($0).text(lang))) \(NumberFormat.number(byStatus[$0.order], lang))" }
-            .joined(separator: " · ")
+        var statuses = CaseStatus.allCases.filter { byStatus[$0.order] > 0 }.map { (Strings.status($0), byStatus[$0.order]) }
+        if noStatus > 0 { statuses.append((Strings.status(nil), noStatus)) }
+        let statusNote = statuses.map { "\(t($0.0)) \(NumberFormat.number($0.1, lang))" }.joined(separator: " · ")
         var out = "<section id=\"figures\"><h2>\(t(Strings.htmlKeyFigures))</h2><dl class=\"figures\">"
         out += fig(Strings.htmlEvents, d.events.count)
         out += fig(Strings.htmlPrevention, prevention)
@@ -102,15 +104,19 @@ public struct HTMLReport: Sendable {
         out += fig(Strings.htmlJurisdictions, jurisdictions)
         out += fig(Strings.htmlOutlets, d.outletCount)
         out += "</dl>"
-        if let c = comparison {
-            out += "<div class=\"scroll-none\"><table class=\"compare\"><caption>\(t(StringKey.comparisonTitle.phrase))</caption><thead><tr><th></th>"
-            out += "<th>\(Markup.text(d.jurisdictions[c.a].name))</th><th>\(Markup.text(d.jurisdictions[c.b].name))</th></tr></thead><tbody>"
-            for row in c.rows {
-                out += "<tr><th scope=\"row\">\(t(Strings.metric(row.metric)))</th><td>\(Markup.text(metricText(row.a)))</td><td>\(Markup.text(metricText(row.b)))</td></tr>"
-            }
-            out += "</tbody></table></div>"
-        }
         out += "</section>\n"
+        return out
+    }
+
+    /// The comparison of the two jurisdictions, the values `compare.csv` is written from.
+    func comparisonTable() -> String {
+        guard let c = comparison else { return "" }
+        var out = "<section id=\"comparison\"><h2>\(t(StringKey.comparisonTitle.phrase))</h2><table class=\"compare\"><thead><tr><th></th>"
+        out += "<th>\(Markup.text(d.jurisdictions[c.a].name))</th><th>\(Markup.text(d.jurisdictions[c.b].name))</th></tr></thead><tbody>"
+        for row in c.rows {
+            out += "<tr><th scope=\"row\">\(t(Strings.metric(row.metric)))</th><td>\(Markup.text(metricText(row.a)))</td><td>\(Markup.text(metricText(row.b)))</td></tr>"
+        }
+        out += "</tbody></table></section>\n"
         return out
     }
 
