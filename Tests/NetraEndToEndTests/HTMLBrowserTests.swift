@@ -72,6 +72,10 @@ struct HTMLBrowserTests {
         // A province keeps the events of the cities and regencies under it.
         let (province, _) = try Browser.dumpDOM(Browser.url(file, "jurisdiction=jawa-barat"))
         #expect(Browser.eventElements(province).allSatisfy { !$0.hidden })
+        // The search box's text is part of the permalink too: it looks in titles, sources and quotes.
+        let (search, _) = try Browser.dumpDOM(Browser.url(file, "q=gestur"))
+        #expect(Set(Browser.eventElements(search).filter { !$0.hidden }.map(\.id)) == ["inc-2"])
+        #expect(search.contains("1 dari 5 peristiwa ditampilkan"))
     }
 
     @Test func eventPermalinkOpensItsDetails() throws {

@@ -16,8 +16,8 @@ extension Strings {
     public static let htmlZoomIn = Phrase(id: "Perbesar", en: "Zoom in")
     public static let htmlZoomOut = Phrase(id: "Perkecil", en: "Zoom out")
     public static let htmlZoomReset = Phrase(id: "Semua", en: "All")
-    public static let htmlTimelineHelp = Phrase(id: "Geser untuk menggulir, cubit atau roda tetikus untuk memperbesar; ketuk tanda untuk rinciannya.",
-                                               en: "Drag to pan, pinch or use the mouse wheel to zoom; tap a mark for its details.")
+    public static let htmlTimelineHelp = Phrase(id: "Seret untuk menggeser; cubit, Ctrl + roda tetikus atau tombol + / − untuk memperbesar; ketuk tanda untuk rinciannya.",
+                                               en: "Drag to pan; pinch, Ctrl + mouse wheel or the + / − buttons to zoom; tap a mark for its details.")
     public static let htmlCharts = Phrase(id: "Grafik", en: "Charts")
     public static let htmlEventList = Phrase(id: "Daftar peristiwa", en: "Event list")
     public static let htmlDate = Phrase(id: "Tanggal", en: "Date")

@@ -370,9 +370,18 @@ extension HTMLAssets {
     setView(o - (o - view[0]) * factor, o + (view[1] - o) * factor);
     drawTimeline();
   }
+  // Ctrl + wheel (and a trackpad's pinch, which sends it) zooms; a sideways swipe pans; a plain
+  // wheel is left to scroll the page.
   tl.addEventListener("wheel", function (ev) {
-    ev.preventDefault();
-    zoomAround(ev.clientX - tl.getBoundingClientRect().left, Math.exp(ev.deltaY * 0.002));
+    if (ev.ctrlKey || ev.metaKey) {
+      ev.preventDefault();
+      zoomAround(ev.clientX - tl.getBoundingClientRect().left, Math.exp(ev.deltaY * 0.01));
+    } else if (Math.abs(ev.deltaX) > Math.abs(ev.deltaY)) {
+      ev.preventDefault();
+      var shift = ev.deltaX / plot.width * (view[1] - view[0]);
+      setView(view[0] + shift, view[1] + shift);
+      drawTimeline();
+    }
   }, { passive: false });
   tl.addEventListener("pointerdown", function (ev) {
     pointers.set(ev.pointerId, ev.clientX);
