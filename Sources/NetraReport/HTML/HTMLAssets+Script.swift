@@ -364,7 +364,7 @@ extension HTMLAssets {
   }
 
   // Pan with a finger or the mouse, zoom with the wheel, a pinch or the buttons.
-  var pointers = new Map(), pressed = null, moved = 0, pinch = null;
+  var pointers = new Map(), pressed = null, moved = 0, pinch = null, hovered = null;
   function zoomAround(px, factor) {
     var o = view[0] + (px - plot.left) / plot.width * (view[1] - view[0]);
     setView(o - (o - view[0]) * factor, o + (view[1] - o) * factor);
@@ -396,7 +396,10 @@ extension HTMLAssets {
     if (!pointers.has(ev.pointerId)) {
       if (ev.pointerType === "mouse" && !pinned) {
         var over = ev.target.closest ? ev.target.closest("#tl [data-event-id]") : null;
-        if (over && byId.get(over.dataset.eventId)) showEvent(byId.get(over.dataset.eventId));
+        if (over && over.dataset.eventId !== hovered && byId.get(over.dataset.eventId)) {
+          hovered = over.dataset.eventId;
+          showEvent(byId.get(hovered));
+        }
       }
       return;
     }

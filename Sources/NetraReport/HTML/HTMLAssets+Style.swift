@@ -41,7 +41,7 @@ figcaption { color: var(--muted); font-size: .8rem; }
 #event-table th[aria-sort=ascending] button::after { content: " \25B2"; }
 #event-table th[aria-sort=descending] button::after { content: " \25BC"; }
 button.open { background: none; border: 0; padding: 0; text-align: left; color: var(--accent); text-decoration: underline; }
-.swatch { display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin-right: .4em; }
+.swatch { display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin-right: .4em; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .url { color: var(--muted); font-size: .85em; }
 #details { position: fixed; left: 0; right: 0; bottom: 0; max-height: 60vh; overflow: auto; background: #fff; border-top: 2px solid var(--ink);
   box-shadow: 0 -4px 16px rgba(0,0,0,.15); padding: 12px 16px 16px; z-index: 10; }
@@ -56,7 +56,7 @@ button.open { background: none; border: 0; padding: 0; text-align: left; color: 
   #details { left: auto; top: 0; width: 400px; max-height: none; border-top: 0; border-left: 2px solid var(--ink); }
   body.details-open { padding-right: 400px; }
 }
-@media (max-width: 700px) {
+@media screen and (max-width: 700px) {
   header, section, footer { padding: 6px 12px; }
   figure.chart svg.wide { display: none; }
   figure.chart svg.phone { display: block; }
@@ -71,7 +71,9 @@ button.open { background: none; border: 0; padding: 0; text-align: left; color: 
 @media print {
   #controls, .tools, #details, #timeline .note { display: none !important; }
   body.details-open { padding-right: 0; }
-  body { font-size: 10pt; }
+  body { font-size: 10pt; overflow-wrap: break-word; }
+  #event-table { font-size: 8.5pt; }
+  #event-table th, #event-table td { padding: 3px 4px; }
   header, section, footer { max-width: none; padding: 0; }
   figure.chart { break-inside: avoid; }
   figure.chart svg.wide { display: block !important; }
