@@ -107,6 +107,22 @@ struct HTMLBrowserTests {
         #expect(console.isEmpty, "console: \(console)")
     }
 
+    /// Above the detail limit the timeline is the PNG's counted markers and the list its first
+    /// events by date; the page still loads clean.
+    @Test func bigDatasetOpensWithCountedMarkersAndACappedList() throws {
+        let dataset = Netra.tempDir("html-big")
+        #expect(try Netra.run(["generate", "--events", "1500", "--seed", "3", "--out", dataset]).status == 0)
+        let file = try Self.page(dataset)
+        let (dom, console) = try Browser.dumpDOM(Browser.url(file, "selftest"))
+        let body = Browser.bodyData(dom)
+        #expect(body["data-ready"] == "1" && body["data-errors"] == "[]" && body["data-resources"] == "0")
+        #expect(console.isEmpty, "console: \(console)")
+        #expect(body["data-marks"] == "0")
+        #expect((Int(body["data-clusters"] ?? "") ?? 0) > 0)
+        #expect(Browser.eventElements(dom).filter { $0.tag == "tr" }.count == 1_000)
+        #expect(dom.contains("1.000 dari 1.000 peristiwa ditampilkan"))
+    }
+
     /// At 390 px (a phone) nothing is wider than the screen and every control is big enough
     /// for a finger. Chromium's window has a minimum width, so the page is measured in a
     /// 390 × 844 frame; the screenshot is taken of the window at that size too.

@@ -118,6 +118,9 @@ import NetraAnalytics
         #expect(clusters.count == plan.clusters.count)
         #expect(clusters.map { $0[3] }.reduce(0, +) == plan.clusters.map(\.count).reduce(0, +))
         #expect(clusters.map { $0[3] }.reduce(0, +) == plan.eventCount)
+        // Its lanes too: no lane is left empty because its events were merged into another's.
+        #expect(data["lanes"] as? [Int] == plan.lanes.map(\.jurisdiction.raw))
+        #expect(Set(clusters.map { $0[0] }) == Set(plan.lanes.map(\.jurisdiction.raw)))
         // The first listed event is the earliest.
         let events = try #require(data["events"] as? [[String: Any]])
         let earliest = a.dataset.events.indices.map { a.dataset.events.dates[$0].anchor.ordinal }.min()

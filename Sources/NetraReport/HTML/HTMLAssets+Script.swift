@@ -352,7 +352,14 @@ extension HTMLAssets {
     cells.forEach(function (c) {
       var kind = data.kinds[c[4]];
       var g = svg("g", { "class": "cluster", "data-cluster": c.join(","), "data-kind": kind.id, tabindex: 0, role: "button" }, parent);
-      if (!matchesKind(c[4]) || !matchesJurisdiction(c[0])) g.setAttribute("hidden", "");
+      // A lane may hold the events of cities merged into it (the nearest lane up their
+      // lineage): a filter on one of them keeps that lane's markers.
+      var want = jurisdictionById.get(state.jurisdiction), laneHolds = false;
+      if (want !== undefined) {
+        var up = data.jurisdictions[want].within.filter(function (x) { return data.lanes.indexOf(x) >= 0; });
+        laneHolds = up.length > 0 && up[0] === c[0];
+      }
+      if (!matchesKind(c[4]) || !(matchesJurisdiction(c[0]) || laneHolds)) g.setAttribute("hidden", "");
       var cx = (x(c[1]) + x(c[2] + 1)) / 2, cy = top + h / 2, r = Math.max(3, k * Math.sqrt(c[3]));
       svg("title", {}, g).textContent = number(c[3]) + " · " + dayText(c[1]) + " – " + dayText(c[2]);
       svg("circle", { "class": "shape", cx: cx, cy: cy, r: r, fill: kind.color, "fill-opacity": 0.85, stroke: kind.edge }, g);
@@ -460,6 +467,7 @@ extension HTMLAssets {
         b.scrollWidth = String(document.documentElement.scrollWidth);
         b.innerWidth = String(window.innerWidth);
         b.marks = String(document.querySelectorAll("#tl [data-event-id]").length);
+        b.clusters = String(document.querySelectorAll("#tl [data-cluster]:not([hidden])").length);
         b.initMs = String(Math.round(initMs));
         var smallest = Infinity;
         document.querySelectorAll("button, select, input").forEach(function (c) {

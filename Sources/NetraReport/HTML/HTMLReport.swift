@@ -60,7 +60,10 @@ public struct HTMLReport: Sendable {
         out += "<aside id=\"details\" hidden aria-live=\"polite\"><button type=\"button\" id=\"details-close\" class=\"close\">\(t(Strings.htmlClose))</button><div id=\"details-body\"></div></aside>\n"
         out += "<footer><p>\(Markup.text(Strings.asOfPrefix(analysis.standsOn, lang)))\(t(Strings.htmlMadeWith))</p></footer>\n"
         out += "<script type=\"application/json\" id=\"netra-data\">"
-        out += try dataJSON(listed, clustered: clustered)
+        // A big dataset's timeline is the PNG's: its lanes (cities merged into their province
+        // when there is no room) and its counted markers.
+        let plan = clustered ? try ReportCharts.timeline(analysis).layout(options: options.chartOptions) : nil
+        out += dataJSON(listed, timeline: plan)
         out += "</script>\n<script>\n\(HTMLAssets.script)</script>\n</body>\n</html>\n"
         return out
     }
@@ -252,7 +255,7 @@ public struct HTMLReport: Sendable {
 
     /// Everything the script needs, as JSON safe inside `<script>`: labels, vocabulary,
     /// lanes, elections, the listed events, and the counted markers of a big dataset.
-    func dataJSON(_ listed: [EventIndex], clustered: Bool) throws(RenderError) -> String {
+    func dataJSON(_ listed: [EventIndex], timeline plan: TimelinePlan?) -> String {
         let q = Markup.scriptJSON
         var out = "{\"lang\":\(q(lang.rawValue)),\"total\":\(d.events.count)"
         out += ",\"labels\":{"
@@ -272,14 +275,13 @@ public struct HTMLReport: Sendable {
         out += ",\"jurisdictions\":[" + d.jurisdictions.indices.map { j in
             "{\"id\":\(q(d.jurisdictions[j].id)),\"name\":\(q(d.jurisdictions[j].name)),\"within\":[\(d.lineage(of: j).map { String($0.raw) }.joined(separator: ","))]}"
         }.joined(separator: ",") + "]"
-        out += ",\"lanes\":[" + lanes().map { String($0.raw) }.joined(separator: ",") + "]"
+        out += ",\"lanes\":[" + (plan.map { $0.lanes.map(\.jurisdiction) } ?? lanes()).map { String($0.raw) }.joined(separator: ",") + "]"
         out += ",\"elections\":[" + d.elections.indices.map { e in
             "{\"name\":\(q(d.elections[e].name)),\"day\":\(d.elections[e].date.ordinal),\"scope\":\(d.elections[e].scope.raw)}"
         }.joined(separator: ",") + "]"
         out += ",\"events\":[" + listed.map(eventJSON).joined(separator: ",\n") + "]"
         out += ",\"clusters\":"
-        if clustered {
-            let plan = try ReportCharts.timeline(analysis).layout(options: options.chartOptions)
+        if let plan {
             out += "[" + plan.clusters.map { c in
                 "[\(plan.lanes[c.lane].jurisdiction.raw),\(c.first.ordinal),\(c.last.ordinal),\(c.count),\(c.kind.order)]"
             }.joined(separator: ",") + "]"
