@@ -183,7 +183,10 @@ extension HTMLAssets {
     if (!e) return;
     pinned = id;
     if (fromHash && !matches(e)) { state.kind = ""; state.jurisdiction = ""; state.q = ""; $("f-kind").value = ""; $("f-jurisdiction").value = ""; $("f-q").value = ""; }
-    if (view && (e.a < view[0] || e.a > view[1])) {
+    // Opened from a permalink, the timeline shows the four months around it; else it is
+    // only brought into view.
+    if (fromHash) setView(e.a - 60, e.a + 60);
+    else if (e.a < view[0] || e.a > view[1]) {
       var span = view[1] - view[0];
       setView(e.a - span / 2, e.a + span / 2);
     }
@@ -253,6 +256,7 @@ extension HTMLAssets {
   }
 
   var plot = { left: 8, width: 800 };
+  var positions = new Map();
   function x(o) { return plot.left + (o - view[0]) / (view[1] - view[0]) * plot.width; }
   var drawQueued = false;
   function drawTimeline() {
@@ -270,6 +274,7 @@ extension HTMLAssets {
     var axis = svg("g", {}, root);
     var body = svg("g", { "clip-path": "url(#tl-clip)" }, root);
     var y = axisH, laneTops = {};
+    positions = new Map();
     data.lanes.forEach(function (j, laneIndex) {
       var top = y;
       laneTops[j] = top;
@@ -303,6 +308,17 @@ extension HTMLAssets {
     });
     var bottom = y;
     clipRect.setAttribute("height", bottom);
+    // The selected event's links, as arcs to the linked marks that are shown.
+    var from = pinned && positions.get(pinned);
+    if (from) {
+      byId.get(pinned).links.forEach(function (l) {
+        var to = positions.get(l[1]);
+        if (!to) return;
+        var mx = (from[0] + to[0]) / 2, my = Math.min(from[1], to[1]) - 24;
+        svg("path", { d: "M" + from[0] + "," + from[1] + " Q" + mx + "," + my + " " + to[0] + "," + to[1], fill: "none",
+                      stroke: "#1d2433", "stroke-width": 1.5, "stroke-opacity": 0.7, "stroke-dasharray": "4 3", "class": "link" }, body);
+      });
+    }
     ticks(view[0], view[1], plot.width).forEach(function (t) {
       var tx = x(t[0]);
       svg("line", { x1: tx, x2: tx, y1: 18, y2: bottom, stroke: "#d9dde5" }, axis);
@@ -332,6 +348,7 @@ extension HTMLAssets {
     if (isHidden) g.setAttribute("hidden", "");
     svg("title", {}, g).textContent = e.title + " · " + e.date;
     var cx = x(e.a);
+    if (!isHidden) positions.set(e.id, [cx, cy]);
     if (e.form === "span") {
       var w = Math.max(x(e.b + 1) - cx, 2 * r);
       svg("rect", { "class": "shape", x: cx, y: cy - r + 1, width: w, height: 2 * r - 2, rx: 3, fill: kind.color, "fill-opacity": 0.35, stroke: kind.color, "stroke-width": 1.5 }, g);
