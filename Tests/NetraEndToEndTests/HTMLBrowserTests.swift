@@ -107,6 +107,62 @@ struct HTMLBrowserTests {
         #expect(console.isEmpty, "console: \(console)")
     }
 
+    /// The controls used as a reader would: sorting, the search box, zooming and a tap on a
+    /// mark, driven from a page that holds report.html in a frame.
+    @Test func sortingSearchZoomAndATapWork() throws {
+        let file = try Self.page()
+        let folder = (file as NSString).deletingLastPathComponent
+        let harness = folder + "/controls.html"
+        try """
+        <!doctype html><html><body><iframe id="f" src="report.html" style="width:1000px;height:800px"></iframe>
+        <script>
+        var f = document.getElementById("f"), out = {};
+        function rows(d, all) {
+          return Array.from(d.querySelectorAll("#event-table tbody tr")).filter(function (r) { return all || !r.hidden; })
+            .map(function (r) { return r.dataset.eventId; });
+        }
+        function ticks(d) { return Array.from(d.querySelectorAll("#tl svg > g text")).map(function (t) { return t.textContent; }).join("|"); }
+        function run() {
+          var d = f.contentDocument, w = f.contentWindow;
+          if (!d || !d.querySelector("#tl svg")) return setTimeout(run, 50);
+          var date = d.querySelector('th button[data-sort="date"]');
+          date.click(); out.ascending = rows(d, true);
+          date.click(); out.descending = rows(d, true);
+          var q = d.getElementById("f-q");
+          q.value = "Putusan"; q.dispatchEvent(new w.Event("input"));
+          out.search = rows(d); out.hash = w.location.hash;
+          q.value = ""; q.dispatchEvent(new w.Event("input"));
+          out.ticksBefore = ticks(d);
+          d.getElementById("zoom-in").click();
+          setTimeout(function () {
+            out.ticksAfter = ticks(d);
+            var mark = d.querySelector('#tl [data-event-id="inc-2"] circle');
+            var box = mark.getBoundingClientRect();
+            var at = { bubbles: true, pointerId: 7, pointerType: "touch", clientX: box.x + 2, clientY: box.y + 2 };
+            mark.dispatchEvent(new w.PointerEvent("pointerdown", at));
+            w.dispatchEvent(new w.PointerEvent("pointerup", at));
+            out.detailsOpen = !d.getElementById("details").hidden;
+            out.details = d.getElementById("details-body").textContent;
+            document.body.dataset.result = JSON.stringify(out);
+          }, 1000);
+        }
+        f.addEventListener("load", function () { setTimeout(run, 50); });
+        </script></body></html>
+        """.write(toFile: harness, atomically: true, encoding: .utf8)
+        let (dom, console) = try Browser.dumpDOM(Browser.url(harness), ["--allow-file-access-from-files"])
+        #expect(console.isEmpty, "console: \(console)")
+        let json = Browser.bodyData(dom)["data-result"] ?? ""
+        let result = try #require((try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any], "no result: \(json)")
+        // By date: 6 Dec 2023, 2 Jan, 3 Jan, 22 Jan, Feb 2024; then the other way round.
+        #expect(result["ascending"] as? [String] == ["sos-1", "inc-1", "st-1", "dec-1", "inc-2"])
+        #expect(result["descending"] as? [String] == ["inc-2", "dec-1", "st-1", "inc-1", "sos-1"])
+        #expect(result["search"] as? [String] == ["dec-1"])
+        #expect(result["hash"] as? String == "#q=Putusan")
+        #expect(result["ticksBefore"] as? String != result["ticksAfter"] as? String, "zooming in changed no tick")
+        #expect(result["detailsOpen"] as? Bool == true)
+        #expect((result["details"] as? String)?.contains("Foto ASN dengan gestur angka") == true)
+    }
+
     /// Above the detail limit the timeline is the PNG's counted markers and the list its first
     /// events by date; the page still loads clean.
     @Test func bigDatasetOpensWithCountedMarkersAndACappedList() throws {
