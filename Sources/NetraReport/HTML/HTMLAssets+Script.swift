@@ -262,7 +262,11 @@ extension HTMLAssets {
   function drawTimeline() {
     if (drawQueued) return;
     drawQueued = true;
-    (window.requestAnimationFrame || setTimeout)(function () { drawQueued = false; draw(); });
+    // The next frame, or soon when frames are not coming (a hidden tab or frame).
+    var done = false;
+    var go = function () { if (done) return; done = true; drawQueued = false; draw(); };
+    if (window.requestAnimationFrame) window.requestAnimationFrame(go);
+    setTimeout(go, 50);
   }
   function draw() {
     var W = Math.max(200, tl.clientWidth || 800);
