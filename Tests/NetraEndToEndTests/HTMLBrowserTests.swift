@@ -89,6 +89,13 @@ struct HTMLBrowserTests {
         #expect(panel.contains("Foto ASN dengan gestur angka"))
         #expect(panel.contains("href=\"https://example.org/a?x=1&amp;y=2\""))
         #expect(panel.contains("Februari 2024"))
+        // An id the page does not hold (or a broken escape) opens the page as it is, all shown.
+        for fragment in ["event-no-such-event", "event-%E0%A4%A"] {
+            let (plain, console) = try Browser.dumpDOM(Browser.url(file, fragment))
+            #expect(console.isEmpty, "console: \(console)")
+            #expect(plain.contains("5 dari 5 peristiwa ditampilkan"))
+            #expect(Browser.eventElements(plain).count == 10 && Browser.eventElements(plain).allSatisfy { !$0.hidden })
+        }
     }
 
     @Test func hostileTitleIsShownAsTextAndRunsNoScript() throws {

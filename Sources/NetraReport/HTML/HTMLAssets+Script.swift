@@ -61,11 +61,12 @@ extension HTMLAssets {
 
   function readHash() {
     var h = location.hash.slice(1), first = h.split("&")[0];
-    if (first.indexOf("event-") === 0) {
-      openEvent(decodeURIComponent(first.slice(6)), true);
+    // An event's permalink; one not in this page (left out of a big list) opens the page as it is.
+    if (first.indexOf("event-") === 0 && byId.has(safeDecode(first.slice(6)))) {
+      openEvent(safeDecode(first.slice(6)), true);
       return;
     }
-    var p = new URLSearchParams(h);
+    var p = new URLSearchParams(first.indexOf("event-") === 0 ? "" : h);
     state.kind = p.get("kind") || "";
     state.jurisdiction = p.get("jurisdiction") || "";
     state.q = p.get("q") || "";
@@ -73,6 +74,10 @@ extension HTMLAssets {
     $("f-jurisdiction").value = state.jurisdiction;
     $("f-q").value = state.q;
     apply();
+  }
+
+  function safeDecode(text) {
+    try { return decodeURIComponent(text); } catch (e) { return text; }
   }
 
   function changed() {
@@ -199,6 +204,7 @@ extension HTMLAssets {
   }
   $("details-close").addEventListener("click", function () {
     pinned = null;
+    hovered = null;
     $("details").hidden = true;
     document.body.classList.remove("details-open");
     drawTimeline();
