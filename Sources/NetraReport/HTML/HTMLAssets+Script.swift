@@ -349,8 +349,14 @@ extension HTMLAssets {
     });
     root.setAttribute("height", bottom);
     root.setAttribute("viewBox", "0 0 " + W + " " + bottom);
+    // A mark that had the keyboard's focus keeps it across the redraw.
+    var focused = document.activeElement && tl.contains(document.activeElement) && document.activeElement.getAttribute("data-event-id");
     tl.textContent = "";
     tl.appendChild(root);
+    if (focused) {
+      var again = root.querySelector('[data-event-id="' + CSS.escape(focused) + '"]');
+      if (again) again.focus({ preventScroll: true });
+    }
   }
   function drawMark(parent, e, cy, r, isHidden) {
     var kind = data.kinds[e.k];
