@@ -2,14 +2,14 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build release clean bench fuzz fuzz-build fuzz-corpus fuzz-coverage sanitize valgrind
+.PHONY: run test deps deps-browser build release clean bench fuzz fuzz-build fuzz-corpus fuzz-coverage sanitize valgrind
 
 # The main job on the shipped dataset: every chart, export and the latest briefing into output/.
 run: deps
 	$(SWIFT) run -c release netra
 
-# The whole test suite.
-test: deps
+# The whole test suite (the browser tests of report.html need Chromium: deps-browser).
+test: deps deps-browser
 	$(SWIFT) test
 
 build: deps
@@ -27,6 +27,13 @@ deps:
 	@if ! fc-list 2>/dev/null | grep -qi dejavusans && [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
 	  echo "Installing fonts-dejavu-core…"; \
 	  $(SUDO) apt-get install -y -qq fonts-dejavu-core >/dev/null; \
+	fi
+
+# Chromium from Debian's packages, for the tests that open report.html in a real browser, when missing.
+deps-browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "Installing chromium (for the browser tests; needs apt)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 # Times each stage at 10k, 100k and 1M events (docs/PERFORMANCE.md). BENCH_ARGS passes

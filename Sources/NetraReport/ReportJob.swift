@@ -33,7 +33,7 @@ public enum ReportJob {
         var files: [OutputFile] = []
         progress.step("charts and exports")
         files.append(OutputFile(name: "monthly.png", cost: 3) { () throws(RenderError) in
-            try MonthlyBarsChart(a.monthlyTable, dataset: d).render(options: o)
+            try ReportCharts.monthly(a).render(options: o)
         })
         let charted = jurisdictionsWithEvents(d)
         let names = OutputFolder.distinctNames(charted.map { d.jurisdictions[$0].id }, prefix: "monthly-", ext: ".png")
@@ -52,10 +52,10 @@ public enum ReportJob {
             })
         }
         files.append(OutputFile(name: "timeline.png", cost: 8) { () throws(RenderError) in
-            try TimelineChart(d, graph: a.graph).render(options: o)
+            try ReportCharts.timeline(a).render(options: o)
         })
         // One comparison feeds both the chart and the CSV, so they cannot disagree.
-        let comparison = d.defaultComparisonPair().map { a.compare($0.a, $0.b) }
+        let comparison = ReportCharts.comparison(a)
         if let comparison {
             files.append(OutputFile(name: "compare.png", cost: 3) { () throws(RenderError) in
                 try ComparisonChart(comparison, dataset: d).render(options: o)
@@ -63,14 +63,15 @@ public enum ReportJob {
         }
         let lang = options.language
         files.append(OutputFile(name: "leadtimes.png", cost: 5) { () throws(RenderError) in
-            // Counted per measure, jurisdiction and day first: no String per lead time.
-            try LeadTimesChart(a.leadTimeSeries(label: { measureLabel($0, lang) }), dataset: d, events: a.leadTimeEvents).render(options: o)
+            try ReportCharts.leadTimes(a, lang).render(options: o)
         })
         // One set of tally series feeds both the chart and tallies.csv, so they cannot disagree.
         let tallies = a.tallies
         files.append(OutputFile(name: "cases.png", cost: 4) { () throws(RenderError) in
             try CasesChart(tallies, dataset: d).render(options: o)
         })
+        // The interactive page, its charts laid out from the same values as the PNGs.
+        files.append(HTMLReport(a, options: options, comparison: comparison, tallies: tallies).file)
         // Exports: the two that grow with the events are streamed, and started first.
         files.append(OutputFile(name: "events.csv", cost: 10 + d.events.count / 2_000) { a.writeEventsCSV(flavour: .plain, into: $0) })
         files.append(OutputFile(name: "monthly.csv", cost: 2) { () throws(RenderError) in a.monthlyCSV(flavour: .plain, rollup: false) })

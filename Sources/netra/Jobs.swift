@@ -81,7 +81,7 @@ struct TerminalProgress: ProgressSink {
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write every chart and CSV export into the output folder."
+        abstract: "Write every chart, every CSV export and report.html into the output folder."
     )
 
     @OptionGroup var dataset: DatasetOption
@@ -94,6 +94,23 @@ struct Report: ParsableCommand {
             printError("netra: no Kota/Kabupaten Bekasi in this dataset; comparing \(data.jurisdictions[p.a].id) and \(data.jurisdictions[p.b].id), the two with the most events")
         }
         try flags.write(ReportJob.build(analysis, options: options, progress: flags.progress), sparing: dataset)
+    }
+}
+
+struct HTML: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "html",
+        abstract: "Write report.html alone: one offline page with the key figures, charts, an interactive timeline and every event's source.",
+        discussion: "`netra report` writes the same page beside the charts and exports."
+    )
+
+    @OptionGroup var dataset: DatasetOption
+    @OptionGroup var flags: JobFlags
+
+    func run() throws {
+        let (options, analysis) = try flags.prepare(dataset)
+        flags.progress.step("report.html")
+        try flags.write([HTMLReport(analysis, options: options).file], sparing: dataset)
     }
 }
 

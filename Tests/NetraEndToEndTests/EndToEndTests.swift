@@ -143,7 +143,7 @@ enum Netra {
         #expect(r.stdout.contains("briefing for 2025-02"))
         #expect(try Netra.run(["--out", b, "--quiet"]).stdout == "")
         let files = Netra.files(in: a)
-        for name in ["monthly.png", "timeline.png", "events.csv", "monthly.csv", "leadtimes.csv", "compare.csv",
+        for name in ["monthly.png", "timeline.png", "report.html", "events.csv", "monthly.csv", "leadtimes.csv", "compare.csv",
                      "briefing-2025-02/briefing-sheet.png", "briefing-2025-02/events.md"] {
             #expect(files.contains(name), "missing \(name)")
         }

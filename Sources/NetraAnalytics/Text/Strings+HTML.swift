@@ -1,0 +1,96 @@
+import NetraCore
+
+/// The words of `report.html`: headings, controls, the details panel and its notes.
+extension Strings {
+    /// The page's title.
+    public static let htmlTitle = Phrase(id: "Laporan netralitas ASN", en: "ASN neutrality report")
+    public static let htmlKeyFigures = Phrase(id: "Angka kunci", en: "Key figures")
+    public static let htmlFilters = Phrase(id: "Saring", en: "Filter")
+    public static let htmlAllKinds = Phrase(id: "Semua jenis", en: "All kinds")
+    public static let htmlAllJurisdictions = Phrase(id: "Semua wilayah", en: "All jurisdictions")
+    public static let htmlKind = Phrase(id: "Jenis", en: "Kind")
+    public static let htmlJurisdiction = Phrase(id: "Wilayah", en: "Jurisdiction")
+    public static let htmlSearch = Phrase(id: "Cari judul, sumber, kutipan…", en: "Search titles, sources, quotes…")
+    public static let htmlPermalink = Phrase(id: "Tautan ke tampilan ini", en: "Link to this view")
+    public static let htmlTimeline = Phrase(id: "Lini masa", en: "Timeline")
+    public static let htmlZoomIn = Phrase(id: "Perbesar", en: "Zoom in")
+    public static let htmlZoomOut = Phrase(id: "Perkecil", en: "Zoom out")
+    public static let htmlZoomReset = Phrase(id: "Semua", en: "All")
+    public static let htmlTimelineHelp = Phrase(id: "Seret untuk menggeser; cubit, Ctrl + roda tetikus atau tombol + / − untuk memperbesar; ketuk tanda untuk rinciannya.",
+                                               en: "Drag to pan; pinch, Ctrl + mouse wheel or the + / − buttons to zoom; tap a mark for its details.")
+    public static let htmlCharts = Phrase(id: "Grafik", en: "Charts")
+    public static let htmlEventList = Phrase(id: "Daftar peristiwa", en: "Event list")
+    public static let htmlDate = Phrase(id: "Tanggal", en: "Date")
+    public static let htmlTitleColumn = Phrase(id: "Judul", en: "Title")
+    public static let htmlStatus = Phrase(id: "Status per tanggal data", en: "Status as of the data's date")
+    public static let htmlSource = Phrase(id: "Sumber", en: "Source")
+    public static let htmlQuote = Phrase(id: "Kutipan", en: "Quote")
+    public static let htmlNotes = Phrase(id: "Catatan", en: "Notes")
+    public static let htmlLinked = Phrase(id: "Peristiwa terkait", en: "Linked events")
+    public static let htmlPrecision = Phrase(id: "Ketepatan tanggal", en: "Date precision")
+    public static let htmlClose = Phrase(id: "Tutup", en: "Close")
+    public static let htmlEventLink = Phrase(id: "Tautan ke peristiwa ini", en: "Link to this event")
+    public static let htmlNoMatch = Phrase(id: "Tidak ada peristiwa yang cocok.", en: "No event matches.")
+    public static let htmlPrevention = Phrase(id: "Kegiatan pencegahan", en: "Prevention events")
+    public static let htmlIncidents = Phrase(id: "Insiden", en: "Incidents")
+    public static let htmlOutlets = Phrase(id: "Media sumber", en: "Source outlets")
+    public static let htmlJurisdictions = Phrase(id: "Wilayah dengan peristiwa", en: "Jurisdictions with events")
+    public static let htmlEvents = Phrase(id: "Peristiwa", en: "Events")
+    public static let htmlMadeWith = Phrase(id: "Dibuat dengan Netra; berkas ini bekerja tanpa internet.",
+                                           en: "Made with Netra; this file works offline.")
+    /// A cluster mark's details: `1.234 peristiwa, Jan 2024`.
+    public static let htmlClusterOf = Phrase(id: "peristiwa dalam periode ini; jenis terbanyak", en: "events in this period; most frequent kind")
+
+    /// `12 dari 120 peristiwa ditampilkan`.
+    public static func htmlShown(_ shown: String, of total: String) -> Phrase {
+        Phrase(id: "\(shown) dari \(total) peristiwa ditampilkan", en: "\(shown) of \(total) events shown")
+    }
+
+    /// Under a table cut for size.
+    public static func htmlTableCapped(_ listed: String, of total: String) -> Phrase {
+        Phrase(id: "Hanya \(listed) peristiwa pertama (menurut tanggal) dari \(total) yang dicantumkan agar berkas tetap ringan; semuanya ada di events.csv.",
+               en: "Only the first \(listed) of \(total) events (by date) are listed, to keep the file light; events.csv holds them all.")
+    }
+
+    /// Under a timeline drawn as counted marks.
+    public static func htmlTimelineClustered(_ total: String) -> Phrase {
+        Phrase(id: "\(total) peristiwa terlalu banyak untuk satu tanda per peristiwa: lini masa mengelompokkannya per wilayah dan periode, seperti timeline.png; warna menurut jenis terbanyak.",
+               en: "\(total) events are too many for a mark each: the timeline groups them per jurisdiction and period, as timeline.png does; coloured by the most frequent kind.")
+    }
+
+    /// How precisely a date is known.
+    public static func precision(_ p: Precision) -> Phrase {
+        switch p {
+        case .day: return Phrase(id: "hari pasti", en: "exact day")
+        case .month: return Phrase(id: "hanya bulan", en: "month only")
+        case .year: return Phrase(id: "hanya tahun", en: "year only")
+        case .onOrBefore: return Phrase(id: "paling lambat tanggal ini (tanggal diberitakan)", en: "on or before this day (the day it was reported)")
+        }
+    }
+
+    /// A link between two events, read from the effect.
+    public static func relation(_ r: Relation) -> Phrase {
+        switch r {
+        case .respondsTo: return Phrase(id: "menanggapi", en: "responds to")
+        case .followsUp: return Phrase(id: "menindaklanjuti", en: "follows up")
+        case .implements: return Phrase(id: "melaksanakan", en: "implements")
+        case .reports: return Phrase(id: "melaporkan", en: "reports")
+        case .decides: return Phrase(id: "memutus", en: "decides")
+        case .sanctions: return Phrase(id: "menyanksi", en: "sanctions")
+        case .partOf: return Phrase(id: "bagian dari", en: "part of")
+        }
+    }
+
+    /// A link read from the cause: the event that reaches it.
+    public static let htmlLinkedFrom = Phrase(id: "ditindaklanjuti oleh", en: "followed by")
+
+    /// Every HTML phrase with sample values, for the test that each has both languages.
+    static var htmlSamples: [Phrase] {
+        [htmlTitle, htmlKeyFigures, htmlFilters, htmlAllKinds, htmlAllJurisdictions, htmlKind, htmlJurisdiction, htmlSearch,
+         htmlPermalink, htmlTimeline, htmlZoomIn, htmlZoomOut, htmlZoomReset, htmlTimelineHelp, htmlCharts, htmlEventList,
+         htmlDate, htmlTitleColumn, htmlStatus, htmlSource, htmlQuote, htmlNotes, htmlLinked, htmlPrecision, htmlClose,
+         htmlEventLink, htmlNoMatch, htmlPrevention, htmlIncidents, htmlOutlets, htmlJurisdictions, htmlEvents, htmlMadeWith,
+         htmlClusterOf, htmlLinkedFrom, htmlShown("1", of: "2"), htmlTableCapped("1", of: "2"), htmlTimelineClustered("2")]
+            + Precision.allCases.map(precision) + Relation.allCases.map(relation)
+    }
+}

@@ -1,0 +1,347 @@
+import NetraCore
+import NetraAnalytics
+import NetraRender
+
+/// `report.html`: one self-contained page (styles, script, data and charts inline, no
+/// request of any kind) with the key figures, the charts as SVG, an interactive timeline, and
+/// a filterable, sortable list of the events with their sources.
+///
+/// It takes the analysis it is given (already cut to `--as-of`, or to any other filter), and
+/// counts nothing itself: figures come from the analysis, charts from the same plans as the PNGs.
+public struct HTMLReport: Sendable {
+    /// Above this many events the timeline shows counted markers per lane × period, as
+    /// `timeline.png` does, instead of a mark per event.
+    public static let detailLimit = 1_000
+    /// At most this many events are listed (the first by date); events.csv holds them all.
+    public static let tableLimit = 1_000
+
+    let analysis: Analysis
+    let options: JobOptions
+    let comparison: Comparison?
+    let tallies: TallySeries
+
+    /// The page of `analysis` in `options`' language; `comparison` and `tallies` are the
+    /// values the report's other outputs use (made here when not given).
+    public init(_ analysis: Analysis, options: JobOptions, comparison: Comparison? = nil, tallies: TallySeries? = nil) {
+        self.analysis = analysis
+        self.options = options
+        self.comparison = comparison ?? ReportCharts.comparison(analysis)
+        self.tallies = tallies ?? analysis.tallies
+    }
+
+    /// The page as a file of the report, made when it is written.
+    public var file: OutputFile {
+        let page = self
+        return OutputFile(name: "report.html", cost: 6) { () throws(RenderError) in try page.bytes() }
+    }
+
+    var lang: Language { options.language }
+    var d: Dataset { analysis.dataset }
+
+    /// The whole page.
+    public func bytes() throws(RenderError) -> [UInt8] { Array(try html().utf8) }
+
+    /// The whole page as text.
+    public func html() throws(RenderError) -> String {
+        let listed = listedEvents()
+        let clustered = d.events.count > Self.detailLimit
+        var out = "<!doctype html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        // Nothing may be fetched: no network, and no file beside this one either.
+        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+        out += "<title>\(t(Strings.htmlTitle)) · \(Markup.text(d.name))</title>\n<style>\n\(HTMLAssets.css)</style>\n</head>\n<body>\n"
+        out += header()
+        out += keyFigures()
+        out += controls()
+        out += timelineSection(clustered: clustered)
+        out += comparisonTable()
+        out += try charts()
+        out += table(listed)
+        out += "<aside id=\"details\" hidden aria-live=\"polite\"><button type=\"button\" id=\"details-close\" class=\"close\">\(t(Strings.htmlClose))</button><div id=\"details-body\"></div></aside>\n"
+        out += "<footer><p>\(Markup.text(Strings.asOfPrefix(analysis.standsOn, lang)))\(t(Strings.htmlMadeWith))</p></footer>\n"
+        out += "<script type=\"application/json\" id=\"netra-data\">"
+        // A big dataset's timeline is the PNG's: its lanes (cities merged into their province
+        // when there is no room) and its counted markers.
+        let plan = clustered ? try ReportCharts.timeline(analysis).layout(options: options.chartOptions) : nil
+        out += dataJSON(listed, timeline: plan)
+        out += "</script>\n<script>\n\(HTMLAssets.script)</script>\n</body>\n</html>\n"
+        return out
+    }
+
+    /// A catalogue phrase, escaped for HTML.
+    func t(_ p: Phrase) -> String { Markup.text(p.text(lang)) }
+
+    // MARK: Sections
+
+    func header() -> String {
+        var out = "<header><h1>\(t(Strings.htmlTitle))</h1>"
+        if let day = analysis.standsOn { out += "<p class=\"asof\">\(t(Strings.dataAsOf(day)))</p>" }
+        out += "<p class=\"dataset\">\(Markup.text(d.name))</p></header>\n"
+        return out
+    }
+
+    func keyFigures() -> String {
+        var prevention = 0, incidents = 0
+        var byStatus = [Int](repeating: 0, count: CaseStatus.allCases.count)
+        var noStatus = 0
+        for i in d.events.indices {
+            switch d.events.kinds[i].family {
+            case .prevention: prevention += 1
+            case .incident:
+                incidents += 1
+                if let s = analysis.statusAsOf[i] { byStatus[s.order] += 1 } else { noStatus += 1 }
+            default: break
+            }
+        }
+        let jurisdictions = ReportJob.jurisdictionsWithEvents(d).count
+        func fig(_ label: Phrase, _ value: Int, _ note: String = "") -> String {
+            "<div class=\"figure\"><dt>\(t(label))</dt><dd>\(NumberFormat.number(value, lang))</dd>\(note)</div>"
+        }
+        var statuses = CaseStatus.allCases.filter { byStatus[$0.order] > 0 }.map { (Strings.status($0), byStatus[$0.order]) }
+        if noStatus > 0 { statuses.append((Strings.status(nil), noStatus)) }
+        let statusNote = statuses.map { "\(t($0.0)) \(NumberFormat.number($0.1, lang))" }.joined(separator: " · ")
+        var out = "<section id=\"figures\"><h2>\(t(Strings.htmlKeyFigures))</h2><dl class=\"figures\">"
+        out += fig(Strings.htmlEvents, d.events.count)
+        out += fig(Strings.htmlPrevention, prevention)
+        out += fig(Strings.htmlIncidents, incidents, statusNote.isEmpty ? "" : "<p class=\"note\">\(statusNote)</p>")
+        out += fig(Strings.htmlJurisdictions, jurisdictions)
+        out += fig(Strings.htmlOutlets, d.outletCount)
+        out += "</dl>"
+        out += "</section>\n"
+        return out
+    }
+
+    /// The comparison of the two jurisdictions, the values `compare.csv` is written from.
+    func comparisonTable() -> String {
+        guard let c = comparison else { return "" }
+        var out = "<section id=\"comparison\"><h2>\(t(StringKey.comparisonTitle.phrase))</h2><table class=\"compare\"><thead><tr><th></th>"
+        out += "<th>\(Markup.text(d.jurisdictions[c.a].name))</th><th>\(Markup.text(d.jurisdictions[c.b].name))</th></tr></thead><tbody>"
+        for row in c.rows {
+            out += "<tr><th scope=\"row\">\(t(Strings.metric(row.metric)))</th><td>\(Markup.text(metricText(row.a)))</td><td>\(Markup.text(metricText(row.b)))</td></tr>"
+        }
+        out += "</tbody></table></section>\n"
+        return out
+    }
+
+    /// A comparison value as the page shows it: numbers grouped, unknown as "—", dates in words.
+    func metricText(_ v: MetricValue) -> String {
+        switch v {
+        case .count(let n): return NumberFormat.number(n, lang)
+        case .figure(let n): return n.map { NumberFormat.number($0, lang) } ?? Strings.unknownMark
+        case .median(let m): return m.map { "\($0.description) \(StringKey.days.text(lang))" } ?? Strings.unknownMark
+        case .date(let day): return day.map { DateText.long($0, lang) } ?? Strings.unknownMark
+        }
+    }
+
+    func controls() -> String {
+        var out = "<section id=\"controls\" aria-label=\"\(t(Strings.htmlFilters))\"><div class=\"controls\">"
+        out += "<label>\(t(Strings.htmlKind))<select id=\"f-kind\"><option value=\"\">\(t(Strings.htmlAllKinds))</option>"
+        for k in kindsPresent() { out += "<option value=\"\(k.rawValue)\">\(t(Strings.kind(k)))</option>" }
+        out += "</select></label>"
+        out += "<label>\(t(Strings.htmlJurisdiction))<select id=\"f-jurisdiction\"><option value=\"\">\(t(Strings.htmlAllJurisdictions))</option>"
+        for j in ReportJob.jurisdictionsWithEvents(d) {
+            out += "<option value=\"\(Markup.text(d.jurisdictions[j].id))\">\(Markup.text(d.jurisdictions[j].name))</option>"
+        }
+        out += "</select></label>"
+        out += "<label class=\"search\">\(t(Strings.htmlSearch))<input type=\"search\" id=\"f-q\" autocomplete=\"off\"></label>"
+        out += "</div><p><span id=\"shown\" aria-live=\"polite\"></span> · <a id=\"permalink\" href=\"#\">\(t(Strings.htmlPermalink))</a></p></section>\n"
+        return out
+    }
+
+    func timelineSection(clustered: Bool) -> String {
+        var out = "<section id=\"timeline\"><h2>\(t(Strings.htmlTimeline))</h2>"
+        out += "<div class=\"tools\"><button type=\"button\" id=\"zoom-in\" aria-label=\"\(t(Strings.htmlZoomIn))\">+</button>"
+        out += "<button type=\"button\" id=\"zoom-out\" aria-label=\"\(t(Strings.htmlZoomOut))\">−</button>"
+        out += "<button type=\"button\" id=\"zoom-reset\">\(t(Strings.htmlZoomReset))</button></div>"
+        out += "<div id=\"tl\" class=\"tl\"></div><p class=\"note\">\(t(Strings.htmlTimelineHelp))"
+        if clustered { out += " " + t(Strings.htmlTimelineClustered(NumberFormat.number(d.events.count, lang))) }
+        out += "</p></section>\n"
+        return out
+    }
+
+    /// The charts as inline SVG, each laid out wide (for a screen) and portrait (for a phone).
+    func charts() throws(RenderError) -> String {
+        let wide = ChartOptions(language: lang, scale: 1, size: .wide, fontPath: options.fonts.regular, boldFontPath: options.fonts.bold)
+        let phone = ChartOptions(language: lang, scale: 1, size: .phone, fontPath: options.fonts.regular, boldFontPath: options.fonts.bold)
+        var out = "<section id=\"charts\"><h2>\(t(Strings.htmlCharts))</h2>"
+        func figure(_ name: String, _ w: ChartPlan, _ p: ChartPlan) {
+            let title = w.texts.first(where: { $0.role == .title })?.text ?? name
+            out += "<figure class=\"chart\" id=\"chart-\(name)\">"
+            out += SVGPainter.svg(w, label: title, className: "wide")
+            out += SVGPainter.svg(p, label: title, className: "phone")
+            out += "<figcaption>\(Markup.text(name)).png</figcaption></figure>"
+        }
+        let monthly = ReportCharts.monthly(analysis)
+        figure("monthly", try monthly.layout(options: wide).chart, try monthly.layout(options: phone).chart)
+        if let c = comparison {
+            let chart = ComparisonChart(c, dataset: d)
+            figure("compare", try chart.layout(options: wide).chart, try chart.layout(options: phone).chart)
+        }
+        let lead = ReportCharts.leadTimes(analysis, lang)
+        figure("leadtimes", try lead.layout(options: wide).chart, try lead.layout(options: phone).chart)
+        let cases = CasesChart(tallies, dataset: d)
+        figure("cases", try cases.layout(options: wide).chart, try cases.layout(options: phone).chart)
+        out += "</section>\n"
+        return out
+    }
+
+    func table(_ listed: [EventIndex]) -> String {
+        var out = "<section id=\"events\"><h2>\(t(Strings.htmlEventList))</h2>"
+        if listed.count < d.events.count {
+            out += "<p class=\"note\">\(t(Strings.htmlTableCapped(NumberFormat.number(listed.count, lang), of: NumberFormat.number(d.events.count, lang))))</p>"
+        }
+        out += "<table id=\"event-table\"><thead><tr>"
+        for (key, label) in [("date", Strings.htmlDate), ("title", Strings.htmlTitleColumn), ("kind", Strings.htmlKind),
+                             ("jurisdiction", Strings.htmlJurisdiction), ("status", Strings.htmlStatus), ("source", Strings.htmlSource)] {
+            out += "<th scope=\"col\"><button type=\"button\" data-sort=\"\(key)\">\(t(label))</button></th>"
+        }
+        out += "</tr></thead><tbody>"
+        let events = d.events
+        for i in listed {
+            let id = Markup.text(events.id(i))
+            let kind = events.kinds[i]
+            let j = events.jurisdictions[i]
+            out += "<tr data-event-id=\"\(id)\" data-kind=\"\(kind.rawValue)\" data-jurisdiction=\"\(Markup.text(d.jurisdictions[j].id))\" data-day=\"\(events.dates[i].anchor.ordinal)\">"
+            out += "<td data-label=\"\(t(Strings.htmlDate))\">\(Markup.text(dateText(i)))</td>"
+            out += "<td data-label=\"\(t(Strings.htmlTitleColumn))\"><button type=\"button\" class=\"open\" data-open=\"\(id)\">\(Markup.text(events[i].title(lang)))</button></td>"
+            out += "<td data-label=\"\(t(Strings.htmlKind))\"><span class=\"swatch\" style=\"background:\(KindPalette.color(kind).cssHex)\"></span>\(t(Strings.kind(kind)))</td>"
+            out += "<td data-label=\"\(t(Strings.htmlJurisdiction))\">\(Markup.text(d.jurisdictions[j].name))</td>"
+            out += "<td data-label=\"\(t(Strings.htmlStatus))\">\(Markup.text(statusText(i)))</td>"
+            out += "<td data-label=\"\(t(Strings.htmlSource))\">\(sourceHTML(i))</td></tr>"
+        }
+        out += "</tbody></table><p id=\"no-match\" class=\"note\" hidden>\(t(Strings.htmlNoMatch))</p></section>\n"
+        return out
+    }
+
+    /// The source's name, a link when its address is `http(s)`, else the address as text.
+    func sourceHTML(_ i: EventIndex) -> String {
+        let name = Markup.text(d.events.source(i))
+        let address = d.events.string(.sourceURL, i)
+        if let url = Markup.webLink(address) {
+            return "<a href=\"\(Markup.text(url))\" rel=\"noopener noreferrer\" target=\"_blank\">\(name.isEmpty ? Markup.text(url) : name)</a>"
+        }
+        return address.isEmpty ? name : "\(name) <span class=\"url\">\(Markup.text(address))</span>"
+    }
+
+    // MARK: Values
+
+    /// The events listed and sent to the page's script: all of them, or the first
+    /// `tableLimit` by date.
+    func listedEvents() -> [EventIndex] {
+        let events = d.events
+        let all = Array(events.indices)
+        let byDate = all.sorted { (events.dates[$0].anchor.ordinal, $0.raw) < (events.dates[$1].anchor.ordinal, $1.raw) }
+        return Array(byDate.prefix(Self.tableLimit))
+    }
+
+    func kindsPresent() -> [EventKind] {
+        var seen = [Bool](repeating: false, count: EventKind.allCases.count)
+        for k in d.events.kinds { seen[k.order] = true }
+        return EventKind.allCases.filter { seen[$0.order] }
+    }
+
+    /// The date as precisely as it is known, and its end for a span.
+    func dateText(_ i: EventIndex) -> String {
+        var s = DateText.event(d.events.dates[i], lang)
+        if let end = d.events.endDates[i] { s += " – " + DateText.long(end, lang) }
+        return s
+    }
+
+    /// An incident's status as of the data's day; the status a decision or sanction set.
+    func statusText(_ i: EventIndex) -> String {
+        if d.events.kinds[i] == .incident { return Strings.status(analysis.statusAsOf[i]).text(lang) }
+        return d.events.statuses[i].map { Strings.status($0).text(lang) } ?? ""
+    }
+
+    /// Everything the script needs, as JSON safe inside `<script>`: labels, vocabulary,
+    /// lanes, elections, the listed events, and the counted markers of a big dataset.
+    func dataJSON(_ listed: [EventIndex], timeline plan: TimelinePlan?) -> String {
+        let q = Markup.scriptJSON
+        var out = "{\"lang\":\(q(lang.rawValue)),\"total\":\(d.events.count)"
+        out += ",\"labels\":{"
+        let labels: [(String, Phrase)] = [
+            ("date", Strings.htmlDate), ("kind", Strings.htmlKind), ("jurisdiction", Strings.htmlJurisdiction),
+            ("status", Strings.htmlStatus), ("source", Strings.htmlSource), ("quote", Strings.htmlQuote), ("notes", Strings.htmlNotes),
+            ("linked", Strings.htmlLinked), ("precision", Strings.htmlPrecision), ("eventLink", Strings.htmlEventLink),
+            ("clusterOf", Strings.htmlClusterOf), ("shown", Strings.htmlShown("{n}", of: "{total}")),
+        ]
+        out += labels.map { "\(q($0.0)):\(q($0.1.text(lang)))" }.joined(separator: ",")
+        out += "},\"months\":[" + (1...12).map { q(DateText.shortMonthName($0, lang)) }.joined(separator: ",") + "]"
+        out += ",\"kinds\":[" + EventKind.allCases.map {
+            "{\"id\":\(q($0.rawValue)),\"label\":\(q(Strings.kind($0).text(lang))),\"color\":\(q(KindPalette.color($0).cssHex)),\"edge\":\(q(KindPalette.outline($0).cssHex))}"
+        }.joined(separator: ",") + "]"
+        // Each jurisdiction with the rows it lies within (itself included), so a filter on a
+        // province keeps its cities' events: counts roll up the same way.
+        out += ",\"jurisdictions\":[" + d.jurisdictions.indices.map { j in
+            "{\"id\":\(q(d.jurisdictions[j].id)),\"name\":\(q(d.jurisdictions[j].name)),\"within\":[\(d.lineage(of: j).map { String($0.raw) }.joined(separator: ","))]}"
+        }.joined(separator: ",") + "]"
+        out += ",\"lanes\":[" + (plan.map { $0.lanes.map(\.jurisdiction) } ?? lanes()).map { String($0.raw) }.joined(separator: ",") + "]"
+        out += ",\"elections\":[" + d.elections.indices.map { e in
+            "{\"name\":\(q(d.elections[e].name)),\"day\":\(d.elections[e].date.ordinal),\"scope\":\(d.elections[e].scope.raw)}"
+        }.joined(separator: ",") + "]"
+        out += ",\"events\":[" + listed.map(eventJSON).joined(separator: ",\n") + "]"
+        out += ",\"clusters\":"
+        if let plan {
+            out += "[" + plan.clusters.map { c in
+                "[\(plan.lanes[c.lane].jurisdiction.raw),\(c.first.ordinal),\(c.last.ordinal),\(c.count),\(c.kind.order)]"
+            }.joined(separator: ",") + "]"
+        } else {
+            out += "null"
+        }
+        out += "}"
+        return out
+    }
+
+    func eventJSON(_ i: EventIndex) -> String {
+        let q = Markup.scriptJSON
+        let e = d.events[i]
+        let (first, last) = extent(i)
+        var out = "{\"id\":\(q(e.id)),\"title\":\(q(e.title(lang))),\"date\":\(q(dateText(i)))"
+        out += ",\"precision\":\(q(Strings.precision(e.date.precision).text(lang))),\"form\":\(q(e.date.precision == .onOrBefore ? "by" : (first == last ? "day" : "span")))"
+        out += ",\"a\":\(first),\"b\":\(last),\"k\":\(e.kind.order),\"j\":\(e.jurisdiction.raw)"
+        out += ",\"status\":\(q(statusText(i))),\"source\":\(q(e.source))"
+        out += ",\"url\":\(q(Markup.webLink(e.sourceURL) ?? "")),\"address\":\(q(e.sourceURL))"
+        out += ",\"quote\":\(q(e.quote)),\"notes\":\(q(e.notes))"
+        var links: [String] = e.links.map { "[\(q(Strings.relation($0.relation).text(lang))),\(q(d.events.id($0.target)))]" }
+        for (node, _) in analysis.graph.effects(of: i) {
+            links.append("[\(q(Strings.htmlLinkedFrom.text(lang))),\(q(d.events.id(node)))]")
+        }
+        out += ",\"links\":[\(links.joined(separator: ","))]}"
+        return out
+    }
+
+    /// The first and last day an event can cover.
+    func extent(_ i: EventIndex) -> (Int, Int) {
+        let date = d.events.dates[i]
+        var last = date.written.last
+        if let end = d.events.endDates[i], end > last { last = end }
+        return (date.anchor.ordinal, last.ordinal)
+    }
+
+    /// Timeline lanes: jurisdictions with events of their own; nasional, provinsi, then
+    /// kabupaten and kota together, each by name (the PNG timeline's order).
+    func lanes() -> [JurisdictionIndex] {
+        var own = [Bool](repeating: false, count: d.jurisdictions.count)
+        for j in d.events.jurisdictions where j.raw < own.count { own[j.raw] = true }
+        func rank(_ l: JurisdictionLevel) -> Int {
+            switch l {
+            case .nasional: return 0
+            case .provinsi: return 1
+            case .kabupaten, .kota: return 2
+            }
+        }
+        return d.jurisdictions.indices.filter { own[$0.raw] }.sorted {
+            (rank(d.jurisdictions[$0].level), d.jurisdictions[$0].name, $0.raw) < (rank(d.jurisdictions[$1].level), d.jurisdictions[$1].name, $1.raw)
+        }
+    }
+}
+
+extension RGBA {
+    /// `#rrggbb`, for a style.
+    var cssHex: String {
+        let digits = Array("0123456789abcdef")
+        var s = "#"
+        for v in [red, green, blue] { s.append(digits[Int(v >> 4)]); s.append(digits[Int(v & 0xF)]) }
+        return s
+    }
+}
