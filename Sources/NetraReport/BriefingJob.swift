@@ -91,6 +91,7 @@ public enum BriefingJob {
             // Labels hold election names from the data: escaped like every value taken from it.
             s += "- **\(markdownEscaped(t.label.trimmingSpaces))**: \(markdownEscaped(t.value))" + (t.note.isEmpty ? "" : " (\(markdownEscaped(t.note)))") + "\n"
         }
+        s += "- " + markdownEscaped(Strings.trendLine(f.trend).text(lang)) + "\n"
         var kinds = EventKind.allCases.filter { (f.thisMonth[$0] ?? 0) + (f.previousMonth[$0] ?? 0) > 0 }
         kinds.sort()
         if !kinds.isEmpty {

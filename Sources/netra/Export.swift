@@ -6,11 +6,11 @@ extension ExportKind: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write one CSV export: events, monthly, leadtimes, compare, tallies or duplicates.",
+        abstract: "Write one CSV export: events, monthly, leadtimes, compare, tallies, trends or duplicates.",
         discussion: "The columns of each export are documented in README.md. Without --out the CSV goes to standard output."
     )
 
-    @Argument(help: "What to export: events, monthly, leadtimes, compare, tallies or duplicates.")
+    @Argument(help: "What to export: events, monthly, leadtimes, compare, tallies, trends or duplicates.")
     var kind: ExportKind
 
     @OptionGroup var dataset: DatasetOption

@@ -21,6 +21,8 @@ public struct BriefingFigures: Sendable {
     public let nextElection: (index: ElectionIndex, days: Int)?
     /// Pledge signatories known by then; nil when no pledge gives a number (unknown, not 0).
     public let signatoriesSoFar: Int?
+    /// The month's events of the whole dataset against the three months before.
+    public let trend: TrendPoint
 
     public var total: Int { thisMonth.values.reduce(0, +) }
     public var previousTotal: Int { previousMonth.values.reduce(0, +) }
@@ -48,6 +50,7 @@ public struct BriefingFigures: Sendable {
         events = list
         newIncidents = list.filter { table.kinds[$0] == .incident }
         signatoriesSoFar = signatories
+        trend = Trends.total(a.monthlyTable, month: month)
         func median(_ m: LeadTimeMeasure) -> Median? {
             Median(a.leadTimes.filter { $0.measure == m }.map(\.days))
         }
@@ -69,6 +72,9 @@ public struct BriefingFigures: Sendable {
             ("days_to_next_election", nextElection.map { String($0.days) } ?? "", true),
             ("next_election", nextElection.map { d.elections[$0.index].id } ?? "", false),
             ("pledge_signatories", signatoriesSoFar.map(String.init) ?? "", true),
+            ("trend", trend.label.rawValue, false),
+            ("trend_baseline", trend.baselineTenths.map(Trends.tenths) ?? "", true),
+            ("trend_change_pct", trend.changeTenths.map(Trends.tenths) ?? "", true),
         ]
     }
 }

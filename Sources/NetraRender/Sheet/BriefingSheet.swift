@@ -67,6 +67,7 @@ public enum BriefingSheet {
         var book = Book(measurer: TextMeasurer(fonts: fonts), lang: lang, month: f.month)
         try book.masthead(headline: headline(a, f, lang), subtitle: Strings.sheetSubtitle(asOf: f.asOf).text(lang))
         try book.figures(keyFigures(a, f, lang))
+        try book.paragraph(Strings.trendLine(f.trend).text(lang))
         let d = a.dataset
         if f.events.isEmpty {
             try book.paragraph(Strings.noEvents(in: DateText.month(f.month, lang)).text(lang))
