@@ -59,4 +59,71 @@ import Foundation
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try Netra.run(["export", "duplicates"]).stdout == "event_id,other_id,days_apart,title_similarity,same_source_url\n")
     }
+
+    // MARK: diff
+
+    @Test func diffOfADatasetWithItselfIsEmpty() throws {
+        let r = try Netra.run(["diff", "datasets/bekasi-2024", "datasets/bekasi-2024"])
+        #expect(r.status == 0 && r.stdout == "0 ditambah, 0 dihapus, 0 diubah\n", "\(r.stderr)")
+        let g = Netra.tempDir("diff-gen")
+        #expect(try Netra.run(["generate", "--events", "2000", "--seed", "5", "--out", g]).status == 0)
+        let c = try Netra.run(["diff", g, g, "--format", "csv"])
+        #expect(c.status == 0 && c.stdout == "change,table,id,field,old,new\n", "\(c.stderr)")
+    }
+
+    @Test func diffNamesEveryRecordAndField() throws {
+        let old = try Self.dataset([
+            "a,2024-01-10,day,incident,kota-bekasi,Foto ASN,Radar,",
+            "b,2024-01-12,day,statement,kota-bekasi,Pernyataan,Radar,",
+            "c,2024-02-01,day,statement,kabupaten-bekasi,Lama,Radar,",
+        ], name: "old")
+        let new = try Self.dataset([
+            "a,2024-01-11,day,incident,kota-bekasi,\"Foto ASN, nomor dua\",Radar,",
+            "b,2024-01-12,day,statement,kota-bekasi,Pernyataan,Radar,",
+            "d,2024-03-01,day,pledge,kota-bekasi,Ikrar,Radar,",
+            "e,2024-03-02,day,pledge,kota-bekasi,Ikrar lain,Radar,",
+        ], name: "new")
+        let r = try Netra.run(["diff", old, new])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == """
+        2 ditambah, 1 dihapus, 1 diubah
+        ditambah · events · d
+        ditambah · events · e
+        dihapus · events · c
+        diubah · events · a · date: "2024-01-10" → "2024-01-11"
+        diubah · events · a · title: "Foto ASN" → "Foto ASN, nomor dua"
+
+        """)
+        #expect(try Netra.run(["diff", old, new, "--lang", "en"]).stdout.hasPrefix("2 added, 1 removed, 1 changed\n"))
+        let c = try Netra.run(["diff", old, new, "--format", "csv"])
+        #expect(c.stdout == """
+        change,table,id,field,old,new
+        added,events,d,,,
+        added,events,e,,,
+        removed,events,c,,,
+        changed,events,a,date,2024-01-10,2024-01-11
+        changed,events,a,title,Foto ASN,"Foto ASN, nomor dua"
+
+        """)
+        // Jurisdictions and elections are compared the same way.
+        var j = try String(contentsOfFile: new + "/jurisdictions.csv", encoding: .utf8)
+        j = j.replacingOccurrences(of: "Kota Bekasi,kota", with: "Kota Bekasi (Pemkot),kota")
+        try j.write(toFile: new + "/jurisdictions.csv", atomically: true, encoding: .utf8)
+        try "id,name,date,scope\npemilu-2024,Pemilu 2024,2024-02-14,indonesia\n".write(toFile: new + "/elections.csv", atomically: true, encoding: .utf8)
+        let t = try Netra.run(["diff", old, new, "--format", "csv"])
+        #expect(t.stdout.hasSuffix("""
+        changed,jurisdictions,kota-bekasi,name,Kota Bekasi,Kota Bekasi (Pemkot)
+        removed,elections,pilkada-2024,,,
+
+        """), "\(t.stdout)")
+    }
+
+    @Test func diffOfAnInvalidDatasetExitsOneWithItsProblems() throws {
+        let good = try Self.dataset(["a,2024-01-10,day,incident,kota-bekasi,Foto,Radar,"], name: "good")
+        let bad = try Self.dataset(["a,2024-02-30,day,incident,kota-bekasi,Foto,Radar,"], name: "bad")
+        let r = try Netra.run(["diff", good, bad])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "\(bad)/events.csv:2:3: date: impossible date '2024-02-30'; no such day in the calendar\nnetra: 1 problem in \(bad)\n")
+    }
 }

@@ -47,3 +47,25 @@ extension Strings {
         ]
     }
 }
+
+/// The words of `netra diff`.
+extension Strings {
+    /// `3 ditambah, 1 dihapus, 2 diubah`.
+    public static func diffSummary(added: Int, removed: Int, changed: Int) -> Phrase {
+        Phrase(id: "\(NumberFormat.number(added, .id)) ditambah, \(NumberFormat.number(removed, .id)) dihapus, \(NumberFormat.number(changed, .id)) diubah",
+               en: "\(NumberFormat.number(added, .en)) added, \(NumberFormat.number(removed, .en)) removed, \(NumberFormat.number(changed, .en)) changed")
+    }
+
+    /// One change's word.
+    public static func diffChange(_ c: DatasetDiff.Change) -> Phrase {
+        switch c {
+        case .added: return Phrase(id: "ditambah", en: "added")
+        case .removed: return Phrase(id: "dihapus", en: "removed")
+        case .changed: return Phrase(id: "diubah", en: "changed")
+        }
+    }
+
+    static var diffSamples: [Phrase] {
+        [diffSummary(added: 3, removed: 1, changed: 2)] + DatasetDiff.Change.allCases.map(diffChange)
+    }
+}
