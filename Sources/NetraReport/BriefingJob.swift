@@ -77,6 +77,7 @@ public enum BriefingJob {
         var cut = Dataset(events: events, jurisdictions: Array(d.jurisdictions), elections: Array(d.elections),
                           extraEventColumns: d.extraEventColumns, name: d.name)
         cut.standsOn = d.standsOn
+        cut.selection = d.selection
         return cut
     }
 

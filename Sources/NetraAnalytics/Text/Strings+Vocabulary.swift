@@ -105,6 +105,6 @@ extension Strings {
             + (CaseStatus.allCases.map { Optional($0) } + [nil]).map(status)
             + LeadTimeMeasure.allCases.map(leadTime) + [responseTime]
             + ComparisonMetric.allCases.map(metric)
-            + months + shortMonths + templateSamples + sheetSamples + tallySamples + timelineSamples + unknownPhrases + PrecisionText.all + scaleSamples + trendSamples + diffSamples
+            + months + shortMonths + templateSamples + sheetSamples + tallySamples + timelineSamples + unknownPhrases + PrecisionText.all + scaleSamples + trendSamples + diffSamples + selectionSamples
     }
 }
