@@ -65,8 +65,8 @@ public enum BriefingSheet {
     public static func layout(_ a: Analysis, figures f: BriefingFigures, language lang: Language,
                               fonts: FontSet) throws(RenderError) -> [SheetPage] {
         var book = Book(measurer: TextMeasurer(fonts: fonts), lang: lang, month: f.month)
-        try book.masthead(headline: headline(a, f, lang), subtitle: Strings.sheetSubtitle(asOf: f.asOf).text(lang)
-                                 + (Strings.selection(a.dataset.selection, a.dataset).map { " · " + $0.text(lang) } ?? ""))
+        try book.masthead(headline: headline(a, f, lang), subtitle: (Strings.selection(a.dataset.selection, a.dataset).map { $0.text(lang) + " · " } ?? "")
+                                 + Strings.sheetSubtitle(asOf: f.asOf).text(lang))
         try book.figures(keyFigures(a, f, lang))
         try book.paragraph(Strings.trendLine(f.trend).text(lang))
         let d = a.dataset
