@@ -78,7 +78,7 @@ public struct DatasetDiff: Sendable {
         for k in e.indices {
             var row: [String] = []
             row.reserveCapacity(EventColumn.schema.count + d.extraEventColumns.count - 1)
-            for column in EventColumn.schema where column != .id {
+            for column in EventColumn.schema where column != EventColumn.id {
                 switch column {
                 case .id: break
                 case .date: row.append(e.dates[k].written.text)
@@ -107,7 +107,7 @@ public struct DatasetDiff: Sendable {
             ids.append(id)
             values[id] = row
         }
-        let columns = EventColumn.schema.filter { $0 != .id }.map(\.name) + d.extraEventColumns
+        let columns = EventColumn.schema.filter { $0 != EventColumn.id }.map(\.name) + d.extraEventColumns
         return Records(columns: columns, ids: ids, values: values)
     }
 
