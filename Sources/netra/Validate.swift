@@ -22,13 +22,14 @@ struct Validate: ParsableCommand {
     func run() throws {
         let data = try dataset.load()
         let statuses = DatasetWarnings.statuses(data, directory: dataset.dataset)
-        let duplicates = DatasetWarnings.duplicates(data, directory: dataset.dataset)
-        let shown = (statuses + duplicates.prefix(Self.shownDuplicates)).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        // Only the warnings printed are made: a dense dataset can hold millions of pairs.
+        let duplicates = DatasetWarnings.duplicates(data, directory: dataset.dataset, limit: Self.shownDuplicates)
+        let shown = (statuses + duplicates.warnings).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         for w in shown { printError(w.description) }
-        if duplicates.count > Self.shownDuplicates {
-            printError("netra: \(duplicates.count - Self.shownDuplicates) more possible duplicates not shown; `netra export duplicates` lists all \(duplicates.count)")
+        if duplicates.total > Self.shownDuplicates {
+            printError("netra: \(duplicates.total - Self.shownDuplicates) more possible duplicates not shown; `netra export duplicates` lists all \(duplicates.total)")
         }
-        let warnings = statuses.count + duplicates.count
+        let warnings = statuses.count + duplicates.total
         if strict && warnings > 0 {
             throw NetraFailure.failed("\(warnings) warning\(warnings == 1 ? "" : "s") in \(dataset.dataset); --strict fails on warnings")
         }

@@ -19,16 +19,18 @@ public enum DatasetWarnings {
     /// Possible duplicates (see `PossibleDuplicates`), one warning each at the later row's
     /// `title` cell (its `source_url` cell when only the addresses agree), naming the earlier
     /// row's id and line and why the two look alike.
-    public static func duplicates(_ d: Dataset, directory: String, pairs: [DuplicatePair]? = nil) -> [Diagnostic] {
-        let found = pairs ?? PossibleDuplicates.find(d.events)
-        guard !found.isEmpty else { return [] }
+    /// With `limit`, only the first pairs (by line) become warnings; `total` counts them all.
+    public static func duplicates(_ d: Dataset, directory: String, limit: Int? = nil) -> (warnings: [Diagnostic], total: Int) {
+        let all = PossibleDuplicates.find(d.events)
+        let found = limit.map { Array(all.prefix(max(0, $0))) } ?? all
+        guard !found.isEmpty else { return ([], all.count) }
         let file = directory.hasSuffix("/") ? directory + DatasetLoader.eventsFile : directory + "/" + DatasetLoader.eventsFile
         let e = d.events
         let titled = Set(found.filter(\.titlesAlike).map { e.lines[$0.second] })
         let urled = Set(found.filter { !$0.titlesAlike }.map { e.lines[$0.second] })
         let titleColumns = titled.isEmpty ? [:] : cellColumns(file, named: EventColumn.title.name, lines: titled)
         let urlColumns = urled.isEmpty ? [:] : cellColumns(file, named: EventColumn.sourceURL.name, lines: urled)
-        return found.map { p in
+        return (found.map { p in
             let line = e.lines[p.second]
             var why = ["line \(e.lines[p.first])", "same kind and jurisdiction",
                        p.daysApart == 0 ? "same day" : "\(p.daysApart) day\(p.daysApart == 1 ? "" : "s") apart"]
@@ -37,7 +39,7 @@ public enum DatasetWarnings {
             let column = (p.titlesAlike ? titleColumns[line] : urlColumns[line]) ?? 1
             return Diagnostic(file: file, line: line, column: column,
                               message: "warning: possible duplicate of '\(e.id(p.first))' (\(why.joined(separator: ", ")))")
-        }
+        }, all.count)
     }
 
     /// The character column of the cell of the column `name` on each of `lines` (rows start there).

@@ -1,19 +1,32 @@
 /// Two events that may be the same event entered twice: same kind and jurisdiction, anchors
 /// at most `maxDaysApart` days apart, and titles alike or the same non-empty `source_url`;
 /// unless the rows say they differ (one links to the other; tallies of different series).
+/// Kept in 32-bit fields: a dense generated dataset can hold millions of pairs.
 public struct DuplicatePair: Sendable, Equatable {
-    /// The event on the earlier line.
-    public var first: EventIndex
-    /// The event on the later line.
-    public var second: EventIndex
-    /// Days between their anchors (never negative).
-    public var daysApart: Int
-    /// Words the two titles share, and words in either (`shared / either` is their Jaccard
-    /// index; 0 / 0 for two empty titles).
-    public var sharedWords: Int
-    public var eitherWords: Int
+    private var firstRow: Int32, secondRow: Int32
+    private var days: Int8
     /// True when both rows give the same non-empty `source_url`.
     public var sameSourceURL: Bool
+    private var shared: Int32, either: Int32
+
+    /// The event on the earlier line.
+    public var first: EventIndex { EventIndex(Int(firstRow)) }
+    /// The event on the later line.
+    public var second: EventIndex { EventIndex(Int(secondRow)) }
+    /// Days between their anchors (0 to `PossibleDuplicates.maxDaysApart`).
+    public var daysApart: Int { Int(days) }
+    /// Words the two titles share, and words in either (`shared / either` is their Jaccard
+    /// index; 0 / 0 for two empty titles).
+    public var sharedWords: Int { Int(shared) }
+    public var eitherWords: Int { Int(either) }
+
+    /// Rows fit in 32 bits (a file under 4 GiB); words are capped (a 64 KiB title has fewer).
+    public init(first: EventIndex, second: EventIndex, daysApart: Int, sharedWords: Int, eitherWords: Int, sameSourceURL: Bool) {
+        firstRow = Int32(truncatingIfNeeded: first.raw); secondRow = Int32(truncatingIfNeeded: second.raw)
+        days = Int8(clamping: daysApart)
+        shared = Int32(clamping: sharedWords); either = Int32(clamping: eitherWords)
+        self.sameSourceURL = sameSourceURL
+    }
 
     /// The titles' word-set Jaccard index in hundredths, rounded half up (0 for two empty titles).
     public var similarityHundredths: Int {
@@ -77,12 +90,10 @@ public enum PossibleDuplicates {
                 let url = events.bytes(.sourceURL, ea)
                 let sameURL = !url.isEmpty && url == events.bytes(.sourceURL, eb)
                 let (shared, either) = jaccard(wordSet(a), wordSet(b))
-                var pair = DuplicatePair(first: ea, second: eb, daysApart: apart, sharedWords: shared,
+                let later = events.lines[eb] < events.lines[ea] || (events.lines[eb] == events.lines[ea] && b < a)
+                let pair = DuplicatePair(first: later ? eb : ea, second: later ? ea : eb, daysApart: apart, sharedWords: shared,
                                          eitherWords: either, sameSourceURL: sameURL)
                 guard pair.titlesAlike || sameURL, !distinct(ea, eb, events) else { continue }
-                if events.lines[eb] < events.lines[ea] || (events.lines[eb] == events.lines[ea] && b < a) {
-                    swap(&pair.first, &pair.second)
-                }
                 pairs.append(pair)
             }
         }
