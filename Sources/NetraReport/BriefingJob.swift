@@ -86,7 +86,9 @@ public enum BriefingJob {
         let d = a.dataset
         var s = "# " + Strings.briefingTitle(DateText.month(f.month, lang)).text(lang) + "\n\n"
         s += "**" + markdownEscaped(BriefingSheet.headline(a, f, lang)) + "**\n\n"
-        s += Strings.dataAsOf(f.asOf).text(lang) + "\n\n"
+        s += Strings.dataAsOf(f.asOf).text(lang)
+        if let note = Strings.selection(d.selection, d) { s += " · " + markdownEscaped(note.text(lang)) }
+        s += "\n\n"
         s += "## " + StringKey.keyFigures.text(lang) + "\n\n"
         for t in BriefingSheet.keyFigures(a, f, lang) {
             // Labels hold election names from the data: escaped like every value taken from it.

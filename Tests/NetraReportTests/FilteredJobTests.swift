@@ -26,6 +26,8 @@ import NetraRender
             if let note { #expect(plan.contains(note), "\(f.name) does not say the filter") }
         }
         #expect(charts >= 8)
+        let md = try #require(files.first { $0.name == "briefing-2024-01/events.md" })
+        #expect(String(decoding: try md.bytes(), as: UTF8.self).contains("Data per 31 Januari 2024 · Kota Bekasi · Nov 2023 – Jan 2024 · insiden, putusan\n"))
         let en = ReportJob.build(a, options: JobOptions(language: .en, fonts: try FontSet.resolve()))
         let monthly = try #require(en.first { $0.name == "monthly.png" })
         #expect(try #require(try monthly.planDump()).contains("Kota Bekasi · Nov 2023 – Jan 2024 · incident, decision"))
