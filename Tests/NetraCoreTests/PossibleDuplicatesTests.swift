@@ -1,5 +1,5 @@
 import Testing
-import NetraCore
+@testable import NetraCore
 
 /// Possible duplicates: the rule (kind, jurisdiction, anchors ≤ 3 days, titles alike or one
 /// source_url), its near misses, and the bucketed search against every pair compared.
@@ -122,5 +122,22 @@ import NetraCore
         #expect(Set(ids) == brute)
         #expect(ids.count == brute.count, "no pair twice")
         #expect(!brute.isEmpty)
+    }
+
+    /// The search compares each event only with its bucket's next few days: on a generated
+    /// dataset a few comparisons per event, not the ~n²/2 of every pair.
+    @Test func theSearchIsNotAllPairs() throws {
+        let f = SyntheticDataset.make(events: 20_000, seed: 4)
+        let d = try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions),
+                                       elections: ("elections.csv", f.elections), events: ("events.csv", f.events))
+        var comparisons = 0
+        let pairs = PossibleDuplicates.find(d.events, comparisons: &comparisons)
+        #expect(comparisons >= pairs.count)
+        #expect(comparisons < 20 * d.events.count, "\(comparisons) comparisons for \(d.events.count) events")
+        // Every event in one bucket on one day would be all pairs: 40 events, 780 comparisons.
+        let same = (0..<40).map { "s\($0),2024-01-10,day,statement,kota-bekasi,Judul \($0),,,,X," }
+        var n = 0
+        _ = PossibleDuplicates.find(try Self.load(same).events, comparisons: &n)
+        #expect(n == 40 * 39 / 2)
     }
 }

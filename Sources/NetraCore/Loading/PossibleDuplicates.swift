@@ -53,6 +53,12 @@ public enum PossibleDuplicates {
 
     /// Every pair, sorted by the first event's line, then the second's.
     public static func find(_ events: EventTable) -> [DuplicatePair] {
+        var comparisons = 0
+        return find(events, comparisons: &comparisons)
+    }
+
+    /// `find`, counting the pairs it compared (what the test of its cost reads).
+    static func find(_ events: EventTable, comparisons: inout Int) -> [DuplicatePair] {
         let n = events.count
         guard n > 1 else { return [] }
         // (kind, jurisdiction, anchor, row): a bucket is a run of equal kind and jurisdiction.
@@ -86,6 +92,7 @@ public enum PossibleDuplicates {
                 let apart = dates.values[b].anchor.ordinal - dayA
                 guard apart <= maxDaysApart else { break }
                 j += 1
+                comparisons += 1
                 let ea = EventIndex(a), eb = EventIndex(b)
                 let url = events.bytes(.sourceURL, ea)
                 let sameURL = !url.isEmpty && url == events.bytes(.sourceURL, eb)
