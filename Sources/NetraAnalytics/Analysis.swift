@@ -9,6 +9,8 @@ public struct Analysis: Sendable {
     public let full: Dataset
     /// The day asked for (`--as-of`, a briefing's month end), or nil for everything.
     public let asOf: Day?
+    /// The filter the events were cut by, nil for none.
+    public let selection: Selection?
     /// The day the figures stand on: `asOf`, or the last day an event happened or became
     /// known (nil for no events). Every output says it ("Data per 31 Desember 2023").
     public let standsOn: Day?
@@ -25,12 +27,16 @@ public struct Analysis: Sendable {
 
     /// The figures of `full` as of `asOf`: only events that had happened and were known by
     /// then take part, and statuses are the ones set by then.
-    public init(dataset full: Dataset, asOf: Day? = nil) {
-        let cut = asOf.map { full.asOf($0) }
+    /// With `selection`, only the events it keeps take part too (statuses are still read
+    /// from every event: a decision outside the filter still rules on an incident inside it).
+    public init(dataset full: Dataset, asOf: Day? = nil, selection: Selection? = nil) {
+        let selection = selection.flatMap { $0.isEverything ? nil : $0 }
+        let cut = asOf != nil || selection != nil ? full.cut(asOf: asOf, selection: selection) : nil
         let dataset = cut?.dataset ?? full
         self.dataset = dataset
         self.full = full
         self.asOf = asOf
+        self.selection = selection
         standsOn = dataset.standsOn
         // Who set a status is read from every event, even those not known yet: an incident
         // ruled on later is `alleged` until then, not its final cell.
@@ -64,7 +70,7 @@ public struct Analysis: Sendable {
     public func asOf(_ day: Day) -> Analysis {
         guard asOf == nil, dataset.events.count == full.events.count,
               full.events.indices.allSatisfy({ full.takesPart($0, asOf: day) }) else {
-            return Analysis(dataset: full, asOf: day)
+            return Analysis(dataset: full, asOf: day, selection: selection)
         }
         return Analysis(self, asOf: day)
     }
@@ -72,7 +78,7 @@ public struct Analysis: Sendable {
     private init(_ a: Analysis, asOf day: Day) {
         var cut = a.dataset
         cut.standsOn = day
-        dataset = cut; full = a.full; asOf = day; standsOn = day; graph = a.graph
+        dataset = cut; full = a.full; asOf = day; selection = a.selection; standsOn = day; graph = a.graph
         statusAsOf = a.statusAsOf; leadTimes = Self.known(a.leadTimes, cut, asOf: day); monthlyTable = a.monthlyTable; idOrder = a.idOrder
     }
 

@@ -77,6 +77,7 @@ public enum BriefingJob {
         var cut = Dataset(events: events, jurisdictions: Array(d.jurisdictions), elections: Array(d.elections),
                           extraEventColumns: d.extraEventColumns, name: d.name)
         cut.standsOn = d.standsOn
+        cut.selection = d.selection
         return cut
     }
 
@@ -85,12 +86,15 @@ public enum BriefingJob {
         let d = a.dataset
         var s = "# " + Strings.briefingTitle(DateText.month(f.month, lang)).text(lang) + "\n\n"
         s += "**" + markdownEscaped(BriefingSheet.headline(a, f, lang)) + "**\n\n"
-        s += Strings.dataAsOf(f.asOf).text(lang) + "\n\n"
+        s += Strings.dataAsOf(f.asOf).text(lang)
+        if let note = Strings.selection(d.selection, d) { s += " · " + markdownEscaped(note.text(lang)) }
+        s += "\n\n"
         s += "## " + StringKey.keyFigures.text(lang) + "\n\n"
         for t in BriefingSheet.keyFigures(a, f, lang) {
             // Labels hold election names from the data: escaped like every value taken from it.
             s += "- **\(markdownEscaped(t.label.trimmingSpaces))**: \(markdownEscaped(t.value))" + (t.note.isEmpty ? "" : " (\(markdownEscaped(t.note)))") + "\n"
         }
+        s += "- " + markdownEscaped(Strings.trendLine(f.trend).text(lang)) + "\n"
         var kinds = EventKind.allCases.filter { (f.thisMonth[$0] ?? 0) + (f.previousMonth[$0] ?? 0) > 0 }
         kinds.sort()
         if !kinds.isEmpty {

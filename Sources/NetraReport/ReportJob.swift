@@ -78,6 +78,7 @@ public enum ReportJob {
         files.append(OutputFile(name: "monthly-rollup.csv", cost: 2) { () throws(RenderError) in a.monthlyCSV(flavour: .plain, rollup: true) })
         files.append(OutputFile(name: "leadtimes.csv", cost: 5 + a.leadTimes.count / 2_000) { a.writeLeadTimesCSV(flavour: .plain, into: $0) })
         files.append(OutputFile(name: "leadtime-summary.csv", cost: 2) { () throws(RenderError) in a.leadTimeSummaryCSV(flavour: .plain) })
+        files.append(OutputFile(name: "trends.csv", cost: 2) { () throws(RenderError) in a.trendsCSV(flavour: .plain) })
         files.append(OutputFile(name: "tallies.csv", cost: 2) { () throws(RenderError) in a.talliesCSV(flavour: .plain, tallies: tallies) })
         if let comparison {
             files.append(OutputFile(name: "compare.csv", cost: 2) { () throws(RenderError) in a.compareCSV(comparison, flavour: .plain) })

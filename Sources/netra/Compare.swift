@@ -16,6 +16,7 @@ struct Compare: ParsableCommand {
     var ids: [String] = []
 
     @OptionGroup var dataset: DatasetOption
+    @OptionGroup var filter: FilterOptions
 
     @Option(name: .long, help: "Language of the table: id (Bahasa Indonesia) or en.")
     var lang: Language = .id
@@ -36,7 +37,7 @@ struct Compare: ParsableCommand {
             }
         }
         let data = try dataset.load()
-        let analysis = Analysis(dataset: data, asOf: dataset.asOf)
+        let analysis = try filter.analysis(data, asOf: dataset.asOf, lang: lang)
         let pair: (a: JurisdictionIndex, b: JurisdictionIndex)
         if ids.count == 2 {
             pair = try resolvePair(ids[0], ids[1], in: data)

@@ -6,14 +6,15 @@ extension ExportKind: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write one CSV export: events, monthly, leadtimes, compare or tallies.",
+        abstract: "Write one CSV export: events, monthly, leadtimes, compare, tallies, trends or duplicates.",
         discussion: "The columns of each export are documented in README.md. Without --out the CSV goes to standard output."
     )
 
-    @Argument(help: "What to export: events, monthly, leadtimes, compare or tallies.")
+    @Argument(help: "What to export: events, monthly, leadtimes, compare, tallies, trends or duplicates.")
     var kind: ExportKind
 
     @OptionGroup var dataset: DatasetOption
+    @OptionGroup var filter: FilterOptions
 
     @Option(name: .long, help: ArgumentHelp("The file to write, or - for standard output.", valueName: "FILE|-"))
     var out: String = "-"
@@ -39,7 +40,7 @@ struct Export: ParsableCommand {
             }
         }
         let data = try dataset.load()
-        let analysis = Analysis(dataset: data, asOf: dataset.asOf)
+        let analysis = try filter.analysis(data, asOf: dataset.asOf)
         var chosen: (a: JurisdictionIndex, b: JurisdictionIndex)?
         if pair.count == 2 { chosen = try resolvePair(pair[0], pair[1], in: data) }
         let flavour: CSVFlavour = excel ? .excel : .plain

@@ -49,12 +49,12 @@ struct JobFlags: ParsableArguments {
 
     /// What every job does first: refuse an unusable --out, find the fonts, then load and
     /// analyse the dataset.
-    func prepare(_ dataset: DatasetOption, asOf: Day? = nil) throws -> (JobOptions, Analysis) {
+    func prepare(_ dataset: DatasetOption, _ filter: FilterOptions, asOf: Day? = nil) throws -> (JobOptions, Analysis) {
         try checkOut()
         try orFail { () throws(OutputError) in try OutputFolder.refuseDatasetFolder(out, dataset: dataset.dataset) }
         let options = try options()
         progress.step("loading \(dataset.dataset)")
-        return (options, Analysis(dataset: try dataset.load(), asOf: asOf ?? dataset.asOf))
+        return (options, try filter.analysis(try dataset.load(), asOf: asOf ?? dataset.asOf, lang: lang, quiet: quiet))
     }
 
     var progress: any ProgressSink { TerminalProgress(show: !quiet && (verbose || isatty(2) != 0), verbose: verbose) }
@@ -85,10 +85,11 @@ struct Report: ParsableCommand {
     )
 
     @OptionGroup var dataset: DatasetOption
+    @OptionGroup var filter: FilterOptions
     @OptionGroup var flags: JobFlags
 
     func run() throws {
-        let (options, analysis) = try flags.prepare(dataset)
+        let (options, analysis) = try flags.prepare(dataset, filter)
         let data = analysis.dataset
         if let p = data.defaultComparisonPair(), !p.isBekasi, !flags.quiet {
             printError("netra: no Kota/Kabupaten Bekasi in this dataset; comparing \(data.jurisdictions[p.a].id) and \(data.jurisdictions[p.b].id), the two with the most events")
@@ -105,10 +106,11 @@ struct HTML: ParsableCommand {
     )
 
     @OptionGroup var dataset: DatasetOption
+    @OptionGroup var filter: FilterOptions
     @OptionGroup var flags: JobFlags
 
     func run() throws {
-        let (options, analysis) = try flags.prepare(dataset)
+        let (options, analysis) = try flags.prepare(dataset, filter)
         flags.progress.step("report.html")
         try flags.write([HTMLReport(analysis, options: options).file], sparing: dataset)
     }
@@ -129,10 +131,11 @@ struct Briefing: ParsableCommand {
     var month: Month
 
     @OptionGroup var dataset: DatasetOption
+    @OptionGroup var filter: FilterOptions
     @OptionGroup var flags: JobFlags
 
     func run() throws {
-        let (options, analysis) = try flags.prepare(dataset, asOf: dataset.asOf ?? month.lastDay)
+        let (options, analysis) = try flags.prepare(dataset, filter, asOf: dataset.asOf ?? month.lastDay)
         // (BriefingJob would cut it to the month's end itself; cut here, it is analysed once.)
         try flags.write(BriefingJob.build(analysis, month: month, options: options, progress: flags.progress), sparing: dataset)
     }
@@ -146,10 +149,11 @@ struct MainJob: ParsableCommand {
     )
 
     @OptionGroup var dataset: DatasetOption
+    @OptionGroup var filter: FilterOptions
     @OptionGroup var flags: JobFlags
 
     func run() throws {
-        let (options, analysis) = try flags.prepare(dataset)
+        let (options, analysis) = try flags.prepare(dataset, filter)
         let data = analysis.dataset
         let progress = flags.progress
         var files = ReportJob.build(analysis, options: options, progress: progress)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NetraCore
+import NetraAnalytics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -86,4 +87,66 @@ func stdoutFailure(_ code: Int32) -> NetraFailure {
 /// control characters from the data are written as `\u{…}`, as on standard error.
 func printStdout(_ line: String) throws(NetraFailure) {
     if let code = writeStdoutChecked(Array((terminalSafe(line) + "\n").utf8)) { throw stdoutFailure(code) }
+}
+
+/// `--from`, `--to`, `--jurisdiction`, `--kind`: which events take part, shared by every
+/// command that writes outputs. Applied once, to the dataset the analysis is made from.
+struct FilterOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Only events anchored on or after this day or month (a month starts on its 1st).", valueName: "YYYY-MM[-DD]"),
+            transform: { try parseDayOrMonth($0, "--from") })
+    var from: WrittenDate?
+
+    @Option(name: .long, help: ArgumentHelp("Only events anchored on or before this day or month (a month ends on its last day).", valueName: "YYYY-MM[-DD]"),
+            transform: { try parseDayOrMonth($0, "--to") })
+    var to: WrittenDate?
+
+    @Option(name: .long, help: ArgumentHelp("Only events of this jurisdiction and those under it; repeat for more.", valueName: "ID"))
+    var jurisdiction: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only events of this kind; repeat for more.", valueName: "KIND"))
+    var kind: [String] = []
+
+    func validate() throws {
+        for k in kind where EventKind(rawValue: k) == nil {
+            throw ValidationError("unknown kind '\(k)'; expected one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let from, let to, from.anchor > to.last {
+            throw ValidationError("--from \(from.text) is after --to \(to.text)")
+        }
+    }
+
+    /// The selection, its ids looked up in `d`; nil when nothing is filtered. An unknown id is
+    /// a usage error that lists the dataset's ids.
+    func selection(in d: Dataset) throws(NetraFailure) -> Selection? {
+        var places: [JurisdictionIndex] = []
+        for id in jurisdiction {
+            guard let j = d.jurisdictionIndex[id] else {
+                throw .usage("unknown jurisdiction '\(id)'; expected one of: \(d.jurisdictions.map(\.id).joined(separator: ", "))")
+            }
+            if !places.contains(j) { places.append(j) }
+        }
+        var kinds: [EventKind] = []
+        for k in kind { if let k = EventKind(rawValue: k), !kinds.contains(k) { kinds.append(k) } }
+        let s = Selection(from: from, to: to, jurisdictions: places, kinds: kinds)
+        return s.isEverything ? nil : s
+    }
+
+    /// The analysis of `d` as of `asOf`, cut by the filter; says on stderr when the filter
+    /// keeps nothing (the outputs are still written, empty).
+    func analysis(_ d: Dataset, asOf: Day?, lang: Language = .en, quiet: Bool = false) throws(NetraFailure) -> Analysis {
+        let s = try selection(in: d)
+        let a = Analysis(dataset: d, asOf: asOf, selection: s)
+        if !quiet, s != nil, a.dataset.events.isEmpty, let note = Strings.selection(s, d) {
+            printError(Strings.emptySelection(note).text(lang))
+        }
+        return a
+    }
+}
+
+/// `YYYY-MM` or `YYYY-MM-DD`, strictly.
+func parseDayOrMonth(_ text: String, _ option: String) throws -> WrittenDate {
+    guard case .success(let w) = WrittenDate.parse(text), w.form != .year else {
+        throw ValidationError("\(option): '\(text)' is not a day or a month; expected YYYY-MM or YYYY-MM-DD, e.g. 2023-11")
+    }
+    return w
 }

@@ -3,14 +3,36 @@ import NetraCore
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a dataset and report every problem as FILE:LINE:COLUMN: message."
+        abstract: "Check a dataset and report every problem as FILE:LINE:COLUMN: message.",
+        discussion: """
+        Warnings (a status cell that disagrees with the last one set, a possible duplicate) are \
+        printed on standard error and do not fail the check unless --strict is given. At most \
+        \(Validate.shownDuplicates) possible duplicates are printed; `netra export duplicates` lists them all.
+        """
     )
 
     @OptionGroup var dataset: DatasetOption
 
+    @Flag(name: .long, help: "Fail (exit 1) when there is any warning, e.g. a possible duplicate.")
+    var strict = false
+
+    /// A generated or badly merged dataset can hold thousands of pairs; the export lists them.
+    static let shownDuplicates = 100
+
     func run() throws {
         let data = try dataset.load()
-        for w in DatasetWarnings.statuses(data, directory: dataset.dataset) { printError(w.description) }
+        let statuses = DatasetWarnings.statuses(data, directory: dataset.dataset)
+        // Only the warnings printed are made: a dense dataset can hold millions of pairs.
+        let duplicates = DatasetWarnings.duplicates(data, directory: dataset.dataset, limit: Self.shownDuplicates)
+        let shown = (statuses + duplicates.warnings).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        for w in shown { printError(w.description) }
+        if duplicates.total > Self.shownDuplicates {
+            printError("netra: \(duplicates.total - Self.shownDuplicates) more possible duplicates not shown; `netra export duplicates` lists all \(duplicates.total)")
+        }
+        let warnings = statuses.count + duplicates.total
+        if strict && warnings > 0 {
+            throw NetraFailure.failed("\(warnings) warning\(warnings == 1 ? "" : "s") in \(dataset.dataset); --strict fails on warnings")
+        }
         // With --as-of, the summary counts the events that take part by then.
         try printStdout(DatasetSummary(dataset.asOf.map { data.asOf($0).dataset } ?? data).line)
     }

@@ -120,6 +120,9 @@ import Foundation
         days_to_next_election,45
         next_election,pemilu-2024
         pledge_signatories,
+        trend,low_baseline
+        trend_baseline,2.3
+        trend_change_pct,
 
         """)
         let md = try String(contentsOfFile: out + "/briefing-2023-12/events.md", encoding: .utf8)

@@ -29,6 +29,19 @@ import Foundation
         #expect(page.contains("<h2>Angka kunci</h2>"))
     }
 
+    /// The filters of issue 18 reach the page: only Kota Bekasi's four incidents (the Bapenda
+    /// gathering, the lurah allegation, the jersey photo, the Kesbangpol photo), and the page says so.
+    @Test func htmlFollowsTheFilters() throws {
+        let out = Netra.tempDir("html-filter")
+        let r = try Netra.run(["html", "--jurisdiction", "kota-bekasi", "--kind", "incident", "--out", out, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(page.contains("<p class=\"selection\">Kota Bekasi · insiden</p>"))
+        let ids = Set(page.matches(of: /"id":"(kota-[a-z0-9-]+|kab-[a-z0-9-]+|jabar-[a-z0-9-]+|nas-[a-z0-9-]+)"/).map { String($0.output.1) })
+        #expect(ids == ["kota-2023-09-18-bapenda-gathering", "kota-2023-11-05-lurah-volunteer-allegation",
+                        "kota-2023-12-29-jersey-photo", "kota-2024-05-13-kesbangpol-photo"])
+    }
+
     @Test func anInvalidDatasetWritesNoPage() throws {
         let dataset = try Netra.brokenDataset("elections.csv", "id,name,date,scope\npemilu,Pemilu,2024-02-30,indonesia\n")
         let out = Netra.tempDir("html-bad")

@@ -20,7 +20,7 @@ func shipped() throws -> Analysis {
         #expect(files.map(\.name) == [
             "monthly.png", "monthly-indonesia.png", "monthly-jawa-barat.png", "monthly-kota-bekasi.png", "monthly-kabupaten-bekasi.png",
             "timeline.png", "compare.png", "leadtimes.png", "cases.png", "report.html",
-            "events.csv", "monthly.csv", "monthly-rollup.csv", "leadtimes.csv", "leadtime-summary.csv", "tallies.csv", "compare.csv",
+            "events.csv", "monthly.csv", "monthly-rollup.csv", "leadtimes.csv", "leadtime-summary.csv", "trends.csv", "tallies.csv", "compare.csv",
         ])
         // PNG signature on every chart.
         for f in files where f.name.hasSuffix(".png") { #expect(Array(try f.bytes().prefix(4)) == [0x89, 0x50, 0x4E, 0x47]) }

@@ -27,6 +27,8 @@ public struct BriefingFigures: Sendable {
     /// Each prevention event of the month with its lead time to the next election (the
     /// sheet and events.md say how long before it came).
     public let preventionLeads: [EventIndex: LeadTime]
+    /// The month's events of the whole dataset against the three months before.
+    public let trend: TrendPoint
 
     public var total: Int { thisMonth.values.reduce(0, +) }
     public var previousTotal: Int { previousMonth.values.reduce(0, +) }
@@ -57,6 +59,7 @@ public struct BriefingFigures: Sendable {
         events = list
         newIncidents = list.filter { table.kinds[$0] == .incident }
         signatoriesSoFar = signatories
+        trend = Trends.total(a.monthlyTable, month: month)
         func median(_ m: LeadTimeMeasure) -> Median? {
             Median(a.leadTimes.filter { $0.measure == m }.map(\.days))
         }
@@ -88,6 +91,9 @@ public struct BriefingFigures: Sendable {
             ("days_to_next_election", nextElection.map { String($0.days) } ?? "", true),
             ("next_election", nextElection.map { d.elections[$0.index].id } ?? "", false),
             ("pledge_signatories", signatoriesSoFar.map(String.init) ?? "", true),
+            ("trend", trend.label.rawValue, false),
+            ("trend_baseline", trend.baselineTenths.map(Trends.tenths) ?? "", true),
+            ("trend_change_pct", trend.changeTenths.map(Trends.tenths) ?? "", true),
         ]
     }
 }

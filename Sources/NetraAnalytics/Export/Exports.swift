@@ -3,7 +3,7 @@ import NetraCore
 /// The CSV exports analysts load into their own tools. Their columns are a contract:
 /// README.md documents each one.
 public enum ExportKind: String, CaseIterable, Sendable {
-    case events, monthly, leadtimes, compare, tallies
+    case events, monthly, leadtimes, compare, tallies, trends, duplicates
 
     /// The file `netra report` writes it to.
     public var fileName: String { "\(rawValue).csv" }
@@ -18,6 +18,8 @@ extension Analysis {
         case .monthly: return monthlyCSV(flavour: flavour, rollup: rollup)
         case .leadtimes: return leadTimesCSV(flavour: flavour)
         case .tallies: return talliesCSV(flavour: flavour)
+        case .trends: return trendsCSV(flavour: flavour)
+        case .duplicates: return duplicatesCSV(flavour: flavour)
         case .compare:
             guard let p = pair ?? dataset.defaultComparisonPair().map({ ($0.a, $0.b) }) else {
                 var w = CSVWriter(flavour: flavour)

@@ -141,6 +141,10 @@ public struct Dataset: Sendable {
     /// happened or became known (nil for no events). Every chart and sheet says it.
     public var standsOn: Day?
 
+    /// The filter its events were cut by (`--from`, `--to`, `--jurisdiction`, `--kind`), nil
+    /// for none: every chart and sheet says it.
+    public var selection: Selection?
+
     /// The events by id.
     public let eventsByID: EventIDs
     public let jurisdictionIndex: [String: JurisdictionIndex]
@@ -175,6 +179,7 @@ public struct Dataset: Sendable {
         jurisdictionIndex = ji
         outletCount = events.outletCount(events.indices)
         standsOn = nil
+        selection = nil
         standsOn = latestKnownDay
     }
 

@@ -366,7 +366,8 @@ public struct CasesChart: Chart {
         // What is not shown stays first, so the label gives way to it.
         if hidden == 0 && lines.last?.hasSuffix("…") != true { subtitle = labelled }
         return try Frame.layout(FrameSpec(title: headline(groups, lang) ?? StringKey.casesTitle.text(lang), subtitle: subtitle,
-                                          footer: ChartText.sourceFooter(dataset, lang, events: drawnEvents(groups)), legend: legend),
+                                          footer: ChartText.sourceFooter(dataset, lang, events: drawnEvents(groups)), legend: legend,
+                                          filter: ChartText.filterNote(dataset, lang)),
                                 theme: theme, measurer: ctx.measurer)
     }
 

@@ -121,7 +121,8 @@ public struct ComparisonChart: Chart {
         let frame = try Frame.layout(FrameSpec(
             title: title,
             subtitle: StringKey.comparisonTitle.text(lang) + " · \(nameA) vs \(nameB) · " + StringKey.withinNote.text(lang),
-            footer: ChartText.sourceFooter(dataset, lang, events: drawn), legend: []), theme: theme, measurer: measurer)
+            footer: ChartText.sourceFooter(dataset, lang, events: drawn), legend: [],
+            filter: ChartText.filterNote(dataset, lang)), theme: theme, measurer: measurer)
         var marks = frame.marks
         let body = frame.body
 

@@ -205,7 +205,8 @@ public struct LeadTimesChart: Chart {
         }
         let frame = try Frame.layout(FrameSpec(
             title: title, subtitle: subtitle,
-            footer: ChartText.sourceFooter(dataset, lang, events: events), legend: legend), theme: theme, measurer: measurer)
+            footer: ChartText.sourceFooter(dataset, lang, events: events), legend: legend,
+            filter: ChartText.filterNote(dataset, lang)), theme: theme, measurer: measurer)
         var marks = frame.marks
         let body = frame.body
         guard total > 0 else {

@@ -171,7 +171,8 @@ public struct MonthlyBarsChart: Chart {
         let frame = try Frame.layout(FrameSpec(
             title: Self.headline(data, scope: scope, highlight: highlight, lang) ?? StringKey.monthlyTitle.text(lang), subtitle: subtitle,
             footer: ChartText.sourceFooter(dataset, lang, events: ChartText.events(dataset, within: jurisdiction.map { [$0] })),
-            legend: present.map { LegendItem(label: Strings.kind($0).text(lang), color: KindPalette.color($0)) }),
+            legend: present.map { LegendItem(label: Strings.kind($0).text(lang), color: KindPalette.color($0)) },
+            filter: ChartText.filterNote(dataset, lang)),
             theme: theme, measurer: measurer)
         var marks = frame.marks
 

@@ -269,7 +269,8 @@ extension TimelineChart {
 
         // A provisional frame gives the body height; the real one adds the roll-up note.
         var spec = FrameSpec(title: headline(lang, c), subtitle: subtitle, footer: ChartText.sourceFooter(dataset, lang),
-                             legend: legend(ctx, c, elections: !electionsShown.isEmpty))
+                             legend: legend(ctx, c, elections: !electionsShown.isEmpty),
+                             filter: ChartText.filterNote(dataset, lang))
         var frame = try Frame.layout(spec, theme: theme, measurer: measurer)
         let axisH = try XAxis.height(title: nil, theme: theme, measurer: measurer)
         let bandH = electionsShown.isEmpty ? 0 : 2 * (sizes.noteLH + 4 * s) + 4 * s

@@ -10,6 +10,11 @@ public enum ChartText {
         return last.isEmpty ? "netra" : last
     }
 
+    /// What the dataset's filter kept, for a subtitle; empty for no filter.
+    public static func filterNote(_ dataset: Dataset, _ lang: Language) -> String {
+        Strings.selection(dataset.selection, dataset)?.text(lang) ?? ""
+    }
+
     /// `Data per 31 Desember 2023 · Sumber: dataset bekasi-2024 (12 media)` (in English: `Data as of …`),
     /// counting distinct `source` values among `events` (all events when `nil`).
     public static func sourceFooter(_ dataset: Dataset, _ lang: Language, events: [EventIndex]? = nil) -> String {

@@ -4,6 +4,9 @@ struct FrameSpec {
     var subtitle: String
     var footer: String
     var legend: [LegendItem]
+    /// What a filter kept (`Kota Bekasi · Nov 2023 – Jan 2024 · insiden`), empty for none:
+    /// it leads the subtitle, so that a subtitle cut short never loses it.
+    var filter: String = ""
 }
 
 /// Where the shared parts went, and the body rectangle left for the chart itself.
@@ -28,7 +31,8 @@ enum Frame {
             marks.append(.text(mark)); y = mark.box.maxY
         }
         if !titleLines.isEmpty { y += 6 * theme.s }
-        for t in try measurer.wrap(spec.subtitle, theme.subtitle, maxWidth: inner, maxLines: 2) {
+        let subtitle = spec.filter.isEmpty ? spec.subtitle : spec.filter + (spec.subtitle.isEmpty ? "" : " · " + spec.subtitle)
+        for t in try measurer.wrap(subtitle, theme.subtitle, maxWidth: inner, maxLines: 2) {
             let mark = try measurer.place(t, theme.subtitle, x: m, y: y, role: .subtitle)
             marks.append(.text(mark)); y = mark.box.maxY
         }

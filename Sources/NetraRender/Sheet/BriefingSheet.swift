@@ -73,8 +73,10 @@ public enum BriefingSheet {
         if try book.lines(title, book.type.headline, width: book.inner, max: 3).lines.last?.hasSuffix("…") == true {
             title = headline(a, f, lang, withOutcome: false)
         }
-        try book.masthead(headline: title, subtitle: Strings.sheetSubtitle(asOf: f.asOf).text(lang))
+        try book.masthead(headline: title, subtitle: (Strings.selection(a.dataset.selection, a.dataset).map { $0.text(lang) + " · " } ?? "")
+                                 + Strings.sheetSubtitle(asOf: f.asOf).text(lang))
         try book.figures(keyFigures(a, f, lang))
+        try book.paragraph(Strings.trendLine(f.trend).text(lang))
         let d = a.dataset
         if f.events.isEmpty {
             try book.paragraph(Strings.noEvents(in: DateText.month(f.month, lang)).text(lang))

@@ -76,6 +76,8 @@ public struct HTMLReport: Sendable {
     func header() -> String {
         var out = "<header><h1>\(t(Strings.htmlTitle))</h1>"
         if let day = analysis.standsOn { out += "<p class=\"asof\">\(t(Strings.dataAsOf(day)))</p>" }
+        // What --from/--to/--jurisdiction/--kind kept, as every chart and the sheet say it.
+        if let kept = Strings.selection(d.selection, d) { out += "<p class=\"selection\">\(t(kept))</p>" }
         out += "<p class=\"dataset\">\(Markup.text(d.name))</p></header>\n"
         return out
     }

@@ -1,0 +1,149 @@
+import NetraCore
+
+/// What changed between two versions of a dataset, record by record, matched by id.
+public struct DatasetDiff: Sendable {
+    public enum Change: String, Sendable, CaseIterable {
+        case added, removed, changed
+    }
+
+    public enum Table: String, Sendable, CaseIterable {
+        case events, jurisdictions, elections
+    }
+
+    /// One line of the diff: a record added or removed, or one field of a record changed.
+    public struct Entry: Sendable, Equatable {
+        public var change: Change
+        public var table: Table
+        public var id: String
+        /// The column, for a change; empty for an added or removed record.
+        public var field: String = ""
+        public var old: String = ""
+        public var new: String = ""
+    }
+
+    /// By table, then added, removed, changed, then id, then the column's order.
+    public let entries: [Entry]
+
+    /// Records added, removed, and changed (a record with several changed fields counts once).
+    public var added: Int { entries.filter { $0.change == .added }.count }
+    public var removed: Int { entries.filter { $0.change == .removed }.count }
+    public var changed: Int {
+        var seen = Set<String>()
+        for e in entries where e.change == .changed { seen.insert(e.table.rawValue + "\u{0}" + e.id) }
+        return seen.count
+    }
+
+    public init(old: Dataset, new: Dataset) {
+        var out: [Entry] = []
+        out += Self.compare(.events, Self.eventRecords(old), Self.eventRecords(new))
+        out += Self.compare(.jurisdictions, Self.jurisdictionRecords(old), Self.jurisdictionRecords(new))
+        out += Self.compare(.elections, Self.electionRecords(old), Self.electionRecords(new))
+        entries = out
+    }
+
+    /// A table as (column names, records by id, ids in file order).
+    struct Records {
+        var columns: [String]
+        var ids: [String]
+        var values: [String: [String]]
+    }
+
+    static func compare(_ table: Table, _ a: Records, _ b: Records) -> [Entry] {
+        var added: [Entry] = [], removed: [Entry] = [], changed: [Entry] = []
+        for id in b.ids where a.values[id] == nil { added.append(Entry(change: .added, table: table, id: id)) }
+        for id in a.ids where b.values[id] == nil { removed.append(Entry(change: .removed, table: table, id: id)) }
+        // Columns by name: one that only one version has compares as empty in the other.
+        var columns = a.columns
+        for c in b.columns where !columns.contains(c) { columns.append(c) }
+        for id in a.ids {
+            guard let old = a.values[id], let new = b.values[id] else { continue }
+            for c in columns {
+                let o = a.columns.firstIndex(of: c).map { old[$0] } ?? ""
+                let n = b.columns.firstIndex(of: c).map { new[$0] } ?? ""
+                if o != n { changed.append(Entry(change: .changed, table: table, id: id, field: c, old: o, new: n)) }
+            }
+        }
+        func byID(_ x: Entry, _ y: Entry) -> Bool { Array(x.id.utf8).lexicographicallyPrecedes(Array(y.id.utf8)) }
+        // Stable: a record's fields stay in column order.
+        let sortedChanged = changed.enumerated().sorted { x, y in
+            x.element.id == y.element.id ? x.offset < y.offset : byID(x.element, y.element)
+        }.map(\.element)
+        return added.sorted(by: byID) + removed.sorted(by: byID) + sortedChanged
+    }
+
+    static func eventRecords(_ d: Dataset) -> Records {
+        let e = d.events
+        var values: [String: [String]] = [:], ids: [String] = []
+        values.reserveCapacity(e.count)
+        for k in e.indices {
+            var row: [String] = []
+            row.reserveCapacity(EventColumn.schema.count + d.extraEventColumns.count - 1)
+            for column in EventColumn.schema where column != EventColumn.id {
+                switch column {
+                case .id: break
+                case .date: row.append(e.dates[k].written.text)
+                case .precision: row.append(e.dates[k].precision.rawValue)
+                case .endDate: row.append(e.endDates[k]?.iso ?? "")
+                case .kind: row.append(e.kinds[k].rawValue)
+                case .jurisdiction: row.append(d.jurisdictions[e.jurisdictions[k]].id)
+                case .title: row.append(e.string(.title, k))
+                case .titleEN: row.append(e.string(.titleEN, k))
+                case .actors: row.append(e.string(.actors, k))
+                case .place: row.append(e.string(.place, k))
+                case .count: row.append(e.counts[k].map(String.init) ?? "")
+                case .unit: row.append(e.string(.unit, k))
+                case .status: row.append(e.statuses[k]?.rawValue ?? "")
+                case .links: row.append(e.links[k].map { "\($0.relation.rawValue):\(e.id($0.target))" }.joined(separator: ";"))
+                case .source: row.append(e.source(k))
+                case .sourceURL: row.append(e.string(.sourceURL, k))
+                case .sourceDate: row.append(e.sourceDates[k]?.iso ?? "")
+                case .knownDate: row.append(e.knownDates[k]?.iso ?? "")
+                case .quote: row.append(e.string(.quote, k))
+                case .notes: row.append(e.string(.notes, k))
+                }
+            }
+            row += e.extras[k]
+            let id = e.id(k)
+            ids.append(id)
+            values[id] = row
+        }
+        let columns = EventColumn.schema.filter { $0 != EventColumn.id }.map(\.name) + d.extraEventColumns
+        return Records(columns: columns, ids: ids, values: values)
+    }
+
+    static func jurisdictionRecords(_ d: Dataset) -> Records {
+        var values: [String: [String]] = [:]
+        for j in d.jurisdictions {
+            values[j.id] = [j.name, j.level.rawValue, j.parent.map { d.jurisdictions[$0].id } ?? ""]
+        }
+        return Records(columns: ["name", "level", "parent"], ids: d.jurisdictions.map(\.id), values: values)
+    }
+
+    static func electionRecords(_ d: Dataset) -> Records {
+        var values: [String: [String]] = [:]
+        for e in d.elections { values[e.id] = [e.name, e.date.iso, d.jurisdictions[e.scope].id] }
+        return Records(columns: ["name", "date", "scope"], ids: d.elections.map(\.id), values: values)
+    }
+
+    /// `change,table,id,field,old,new`.
+    public func csv(flavour: CSVFlavour) -> [UInt8] {
+        var w = CSVWriter(flavour: flavour)
+        w.row(["change", "table", "id", "field", "old", "new"])
+        for e in entries { w.row([e.change.rawValue, e.table.rawValue, e.id, e.field, e.old, e.new]) }
+        return w.bytes
+    }
+
+    /// The summary line, then one line per entry, in `lang`.
+    public func text(_ lang: Language) -> String {
+        var lines = [Strings.diffSummary(added: added, removed: removed, changed: changed).text(lang)]
+        for e in entries {
+            var line = Strings.diffChange(e.change).text(lang) + " · " + e.table.rawValue + " · " + e.id
+            if e.change == .changed { line += " · \(e.field): \(Self.quoted(e.old)) → \(Self.quoted(e.new))" }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A value in quotes, so that an empty one and trailing spaces show.
+    static func quoted(_ s: String) -> String { "\"" + s + "\"" }
+}
