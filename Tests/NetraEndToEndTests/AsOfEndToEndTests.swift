@@ -121,7 +121,7 @@ import Foundation
         next_election,pemilu-2024
         pledge_signatories,
         trend,low_baseline
-        trend_baseline,2.3
+        trend_baseline,2.7
         trend_change_pct,
 
         """)

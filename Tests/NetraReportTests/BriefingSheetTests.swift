@@ -168,7 +168,7 @@ import NetraRender
         let files = BriefingJob.build(try shipped(), month: Month(year: 2024, month: 1), options: JobOptions(fonts: try FontSet.resolve()))
         let sheets = files.map(\.name).filter { $0.contains("briefing-sheet") }
         #expect(sheets == ["briefing-2024-01/briefing-sheet.png", "briefing-2024-01/briefing-sheet-2.png", "briefing-2024-01/briefing-sheet-3.png",
-                          "briefing-2024-01/briefing-sheet-4.png"])
+                          "briefing-2024-01/briefing-sheet-4.png", "briefing-2024-01/briefing-sheet-5.png"])
         for f in files where f.name.hasSuffix(".png") { #expect(Array(try f.bytes().prefix(4)) == [0x89, 0x50, 0x4E, 0x47]) }
     }
 }
