@@ -1,0 +1,261 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The XML parts of a workbook, each read with Foundation's streaming (SAX) parser: a sheet is
+/// never held as a tree.
+class PartParser: NSObject, XMLParserDelegate {
+    /// A problem found inside a callback, thrown once parsing stops.
+    var failure: WorkbookProblem?
+
+    func parse(_ data: Data, part: String) throws(WorkbookProblem) {
+        let parser = XMLParser(data: data)
+        parser.delegate = self
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        let ok = parser.parse()
+        if let failure { throw failure }
+        if !ok {
+            throw WorkbookProblem("\(part) is not well-formed XML (line \(parser.lineNumber)); the workbook is damaged")
+        }
+    }
+
+    /// Stops parsing with `problem`.
+    func fail(_ parser: XMLParser, _ problem: WorkbookProblem) {
+        if failure == nil { failure = problem }
+        parser.abortParsing()
+    }
+}
+
+/// `x:sheet` and `sheet` alike: names are matched without their prefix.
+@inline(__always) func local(_ name: String) -> Substring {
+    if let colon = name.lastIndex(of: ":") { return name[name.index(after: colon)...] }
+    return name[...]
+}
+
+/// xl/workbook.xml: the sheets in order and the date system.
+final class WorkbookPart: PartParser {
+    var sheets: [(name: String, rid: String)] = []
+    var date1904 = false
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch local(name) {
+        case "sheet":
+            let rid = attributes.first { local($0.key) == "id" }?.value ?? ""
+            sheets.append((attributes["name"] ?? "Sheet\(sheets.count + 1)", rid))
+        case "workbookPr":
+            if let v = attributes["date1904"] { date1904 = v == "1" || v.lowercased() == "true" }
+        default: break
+        }
+    }
+}
+
+/// xl/_rels/workbook.xml.rels: where each sheet's part is.
+final class RelationshipsPart: PartParser {
+    var targets: [String: String] = [:]
+    var types: [(type: String, target: String)] = []
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        guard local(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
+        targets[id] = target
+        types.append((attributes["Type"] ?? "", target))
+    }
+
+    /// The target of the relationship whose type ends in `/kind`.
+    func typed(_ kind: String) -> String? { types.first { $0.type.hasSuffix("/" + kind) }?.target }
+}
+
+/// Collects the text of `<t>` elements, leaving out phonetic runs (`<rPh>`): a rich-text
+/// string's runs are joined into one.
+struct TextRuns {
+    var text = ""
+    var inT = false
+    var inPhonetic = 0
+
+    mutating func start(_ n: Substring) {
+        if n == "rPh" { inPhonetic += 1 } else if n == "t" && inPhonetic == 0 { inT = true }
+    }
+
+    mutating func end(_ n: Substring) {
+        if n == "rPh" { inPhonetic = max(0, inPhonetic - 1) } else if n == "t" { inT = false }
+    }
+}
+
+/// xl/sharedStrings.xml: every `<si>`, rich text joined.
+final class SharedStringsPart: PartParser {
+    var strings: [String] = []
+    var runs = TextRuns()
+    var inItem = false
+    let limit: Int
+    /// The first string over the limit.
+    var tooLong: Int?
+
+    init(limit: Int) { self.limit = limit }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        let n = local(name)
+        if n == "si" { inItem = true; runs = TextRuns() } else if inItem { runs.start(n) }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inItem && runs.inT { runs.text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        let n = local(name)
+        if n == "si" {
+            inItem = false
+            if tooLong == nil && runs.text.utf16.count > limit { tooLong = strings.count }
+            strings.append(runs.text)
+        } else if inItem { runs.end(n) }
+    }
+}
+
+/// xl/styles.xml: each cell style's number format, and the custom formats' codes.
+final class StylesPart: PartParser {
+    var customFormats: [Int: String] = [:]
+    var cellFormats: [Int] = []
+    var inCellXfs = false
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch local(name) {
+        case "numFmt":
+            if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] { customFormats[id] = code }
+        case "cellXfs": inCellXfs = true
+        case "xf" where inCellXfs: cellFormats.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if local(name) == "cellXfs" { inCellXfs = false }
+    }
+}
+
+/// One worksheet, read as it streams past: each `<c>` becomes text by its type and style.
+/// A row or cell without an `r` attribute is the one after the previous.
+final class SheetPart: PartParser {
+    let workbook: Workbook
+    var rows: [SheetGrid.Row] = []
+    var problems: [WorkbookProblem] = []
+
+    private var rowNumber = 0
+    private var cells: [(column: Int, text: String)] = []
+    private var column = 0
+    // The cell being read.
+    private var inCell = false
+    private var type = "n"
+    private var style = 0
+    private var value = ""
+    private var inValue = false
+    private var inInline = false
+    private var runs = TextRuns()
+
+    init(workbook: Workbook) { self.workbook = workbook }
+
+    private var here: CellRef { CellRef(row: max(rowNumber, 1), column: max(column, 1)) }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        let n = local(name)
+        if inInline { runs.start(n); return }
+        switch n {
+        case "row":
+            let next = rowNumber + 1
+            if let r = attributes["r"] {
+                guard let v = Int(r), v >= next, v <= 1_048_576 else {
+                    fail(parser, WorkbookProblem(cell: CellRef(row: next, column: 1), "row number '\(r)' is not after row \(rowNumber); the sheet is damaged"))
+                    return
+                }
+                rowNumber = v
+            } else {
+                guard next <= 1_048_576 else { fail(parser, WorkbookProblem("the sheet has more rows than Excel allows")); return }
+                rowNumber = next
+            }
+            column = 0
+            cells = []
+        case "c":
+            let next = column + 1
+            if let r = attributes["r"] {
+                guard let ref = CellRef(r), ref.row == rowNumber, ref.column >= next else {
+                    fail(parser, WorkbookProblem(cell: CellRef(row: max(rowNumber, 1), column: next), "cell reference '\(r)' is out of place; the sheet is damaged"))
+                    return
+                }
+                column = ref.column
+            } else {
+                guard next <= 16_384 else { fail(parser, WorkbookProblem(cell: here, "the row has more columns than Excel allows")); return }
+                column = next
+            }
+            inCell = true
+            type = attributes["t"] ?? "n"
+            style = attributes["s"].flatMap { Int($0) } ?? 0
+            value = ""
+        case "v" where inCell: inValue = true
+        case "is" where inCell: inInline = true; runs = TextRuns()
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inValue { value += string } else if inInline && runs.inT { runs.text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        let n = local(name)
+        if inInline {
+            if n == "is" { inInline = false } else { runs.end(n) }
+            return
+        }
+        switch n {
+        case "v": inValue = false
+        case "c" where inCell:
+            inCell = false
+            finishCell()
+        case "row":
+            if !cells.isEmpty { rows.append(SheetGrid.Row(number: rowNumber, cells: cells)) }
+            cells = []
+        default: break
+        }
+    }
+
+    private func finishCell() {
+        let text: CellText
+        switch type {
+        case "s":
+            if value.isEmpty { return }
+            if let k = Int(value.trimmingCharacters(in: .whitespaces)), workbook.sharedStrings.indices.contains(k) {
+                text = .text(workbook.sharedStrings[k])
+            } else {
+                text = .problem("shared string '\(value)' does not exist; the workbook is damaged")
+            }
+        case "inlineStr": text = .text(runs.text)
+        case "str": text = .text(value)
+        case "b": text = .text(value == "1" || value.lowercased() == "true" ? "TRUE" : "FALSE")
+        case "e": text = .problem("the cell holds the error \(value); put the value itself in the cell")
+        case "d":
+            // Strict OOXML: an ISO 8601 date (and time); its day is the calendar day.
+            let t = value.trimmingCharacters(in: .whitespaces)
+            text = .text(t.count >= 10 ? String(t.prefix(10)) : t)
+        default:
+            let t = value.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { return }
+            text = workbook.numberText(t, style: style)
+        }
+        switch text {
+        case .text(let s):
+            if s.isEmpty { return }
+            if s.utf16.count > workbook.limits.maxCellCharacters {
+                problems.append(WorkbookProblem(cell: here, "the cell holds \(s.utf16.count) characters, more than the \(workbook.limits.maxCellCharacters) a cell may hold"))
+                return
+            }
+            cells.append((column, s))
+        case .problem(let m):
+            problems.append(WorkbookProblem(cell: here, m))
+        }
+    }
+}
