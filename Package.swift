@@ -48,7 +48,9 @@ let package = Package(
             name: "netra-bench",
             dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]
         ),
-        .testTarget(name: "NetraCoreTests", dependencies: ["NetraCore"]),
+        // Fixtures/ holds workbooks made by LibreOffice and openpyxl, read by path.
+        .testTarget(name: "NetraCoreTests", dependencies: ["NetraCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraCore", "NetraAnalytics"]),
         .testTarget(name: "NetraRenderTests", dependencies: ["CGD", "NetraCore", "NetraAnalytics", "NetraRender"]),
         .testTarget(name: "NetraReportTests", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]),

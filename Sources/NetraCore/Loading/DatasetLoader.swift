@@ -63,8 +63,11 @@ public enum DatasetLoader {
         let inputs = tableInputs(base, &found)
         func input(_ t: TableName) -> TableInput { inputs[t] ?? TableInput(label: base + "/" + t.csvFile, bytes: nil) }
         let j = input(.jurisdictions), el = input(.elections), ev = input(.events)
-        do {
-            return try load(jurisdictions: j.pair, elections: el.pair, events: ev.pair, name: base)
+        do throws(DatasetError) {
+            let d = try load(jurisdictions: j.pair, elections: el.pair, events: ev.pair, name: base)
+            // A cell the workbook could not read was left empty, which may have passed.
+            if !found.isEmpty { throw DatasetError([]) }
+            return d
         } catch {
             // A sheet's problems are told in its cells, `events.xlsx:events!B12`.
             let told = error.diagnostics.compactMap { d in

@@ -151,6 +151,7 @@ public final class Workbook {
         try wb.parse(wbData, part: "xl/workbook.xml")
         let rels = RelationshipsPart()
         if let d = try part("xl/_rels/workbook.xml.rels") { try rels.parse(d, part: "xl/_rels/workbook.xml.rels") }
+        if wb.sheets.isEmpty { throw WorkbookProblem("has no sheets") }
         var paths: [String] = []
         for (k, sheet) in wb.sheets.enumerated() {
             if let target = rels.targets[sheet.rid] { paths.append(Self.resolve(target)) }

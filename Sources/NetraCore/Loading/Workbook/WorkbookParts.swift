@@ -9,8 +9,29 @@ class PartParser: NSObject, XMLParserDelegate {
     /// A problem found inside a callback, thrown once parsing stops.
     var failure: WorkbookProblem?
 
+    /// The parser at work, for `fail`.
+    var current: XMLParser?
+
+    // On Linux the delegate's methods are witnessed here once; subclasses override these.
+    func start(_ name: Substring, _ attributes: [String: String]) {}
+    func characters(_ text: String) {}
+    func end(_ name: Substring) {}
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        start(local(name), attributes)
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { characters(string) }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        end(local(name))
+    }
+
     func parse(_ data: Data, part: String) throws(WorkbookProblem) {
         let parser = XMLParser(data: data)
+        current = parser
+        defer { current = nil }
         parser.delegate = self
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
@@ -22,9 +43,9 @@ class PartParser: NSObject, XMLParserDelegate {
     }
 
     /// Stops parsing with `problem`.
-    func fail(_ parser: XMLParser, _ problem: WorkbookProblem) {
+    func fail(_ problem: WorkbookProblem) {
         if failure == nil { failure = problem }
-        parser.abortParsing()
+        current?.abortParsing()
     }
 }
 
@@ -39,9 +60,8 @@ final class WorkbookPart: PartParser {
     var sheets: [(name: String, rid: String)] = []
     var date1904 = false
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch local(name) {
+    override func start(_ name: Substring, _ attributes: [String: String]) {
+        switch name {
         case "sheet":
             let rid = attributes.first { local($0.key) == "id" }?.value ?? ""
             sheets.append((attributes["name"] ?? "Sheet\(sheets.count + 1)", rid))
@@ -57,9 +77,8 @@ final class RelationshipsPart: PartParser {
     var targets: [String: String] = [:]
     var types: [(type: String, target: String)] = []
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        guard local(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
+    override func start(_ name: Substring, _ attributes: [String: String]) {
+        guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
         targets[id] = target
         types.append((attributes["Type"] ?? "", target))
     }
@@ -95,18 +114,15 @@ final class SharedStringsPart: PartParser {
 
     init(limit: Int) { self.limit = limit }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        let n = local(name)
+    override func start(_ n: Substring, _ attributes: [String: String]) {
         if n == "si" { inItem = true; runs = TextRuns() } else if inItem { runs.start(n) }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func characters(_ string: String) {
         if inItem && runs.inT { runs.text += string }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        let n = local(name)
+    override func end(_ n: Substring) {
         if n == "si" {
             inItem = false
             if tooLong == nil && runs.text.utf16.count > limit { tooLong = strings.count }
@@ -121,9 +137,8 @@ final class StylesPart: PartParser {
     var cellFormats: [Int] = []
     var inCellXfs = false
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch local(name) {
+    override func start(_ name: Substring, _ attributes: [String: String]) {
+        switch name {
         case "numFmt":
             if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] { customFormats[id] = code }
         case "cellXfs": inCellXfs = true
@@ -132,8 +147,8 @@ final class StylesPart: PartParser {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if local(name) == "cellXfs" { inCellXfs = false }
+    override func end(_ name: Substring) {
+        if name == "cellXfs" { inCellXfs = false }
     }
 }
 
@@ -160,21 +175,19 @@ final class SheetPart: PartParser {
 
     private var here: CellRef { CellRef(row: max(rowNumber, 1), column: max(column, 1)) }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        let n = local(name)
+    override func start(_ n: Substring, _ attributes: [String: String]) {
         if inInline { runs.start(n); return }
         switch n {
         case "row":
             let next = rowNumber + 1
             if let r = attributes["r"] {
                 guard let v = Int(r), v >= next, v <= 1_048_576 else {
-                    fail(parser, WorkbookProblem(cell: CellRef(row: next, column: 1), "row number '\(r)' is not after row \(rowNumber); the sheet is damaged"))
+                    fail(WorkbookProblem(cell: CellRef(row: next, column: 1), "row number '\(r)' is not after row \(rowNumber); the sheet is damaged"))
                     return
                 }
                 rowNumber = v
             } else {
-                guard next <= 1_048_576 else { fail(parser, WorkbookProblem("the sheet has more rows than Excel allows")); return }
+                guard next <= 1_048_576 else { fail(WorkbookProblem("the sheet has more rows than Excel allows")); return }
                 rowNumber = next
             }
             column = 0
@@ -183,12 +196,12 @@ final class SheetPart: PartParser {
             let next = column + 1
             if let r = attributes["r"] {
                 guard let ref = CellRef(r), ref.row == rowNumber, ref.column >= next else {
-                    fail(parser, WorkbookProblem(cell: CellRef(row: max(rowNumber, 1), column: next), "cell reference '\(r)' is out of place; the sheet is damaged"))
+                    fail(WorkbookProblem(cell: CellRef(row: max(rowNumber, 1), column: next), "cell reference '\(r)' is out of place; the sheet is damaged"))
                     return
                 }
                 column = ref.column
             } else {
-                guard next <= 16_384 else { fail(parser, WorkbookProblem(cell: here, "the row has more columns than Excel allows")); return }
+                guard next <= 16_384 else { fail(WorkbookProblem(cell: here, "the row has more columns than Excel allows")); return }
                 column = next
             }
             inCell = true
@@ -201,12 +214,11 @@ final class SheetPart: PartParser {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func characters(_ string: String) {
         if inValue { value += string } else if inInline && runs.inT { runs.text += string }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        let n = local(name)
+    override func end(_ n: Substring) {
         if inInline {
             if n == "is" { inInline = false } else { runs.end(n) }
             return
