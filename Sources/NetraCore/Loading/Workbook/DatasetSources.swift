@@ -41,7 +41,8 @@ extension DatasetLoader {
     }
 
     /// The three tables of the folder `base`, each with its bytes or nil (then `diags` says why).
-    static func tableInputs(_ base: String, limits: WorkbookLimits = .default, _ diags: inout [Diagnostic]) -> [TableName: TableInput] {
+    static func tableInputs(_ base: String, only tables: [TableName] = TableName.allCases, limits: WorkbookLimits = .default,
+                            _ diags: inout [Diagnostic]) -> [TableName: TableInput] {
         func path(_ name: String) -> String { base + "/" + name }
         // The shared workbook, opened once, when there is one.
         let sharedPath = path(workbookFile)
@@ -54,7 +55,7 @@ extension DatasetLoader {
             }
         }
         var out: [TableName: TableInput] = [:]
-        for table in TableName.allCases {
+        for table in tables {
             let csvPath = path(table.csvFile), ownPath = path(table.workbookFile)
             let sharedSheet = shared.flatMap { w in table.sheetNames.lazy.compactMap { w.sheetIndex(named: $0) }.first }
             var places: [String] = []
