@@ -257,6 +257,14 @@ struct WorkbookTests {
         #expect(got.last == "events.xlsx:events!A13: id: duplicate id 'pledge' (first in row 2)")
     }
 
+    @Test func aHeaderTooWideIsRefusedBeforeRowsAreWritten() throws {
+        let rows = "<row><c t=\"inlineStr\"><is><t>id</t></is></c><c r=\"XFD1\" t=\"inlineStr\"><is><t>far</t></is></c></row>"
+            + String(repeating: "<row><c t=\"inlineStr\"><is><t>x</t></is></c></row>", count: 1_000)
+        let csv = SheetCSV(try TestWorkbook([("events", rows)]).grid())
+        #expect(csv.bytes.isEmpty)
+        #expect(csv.problems == [WorkbookProblem(cell: CellRef(row: 1, column: 16_384), "the header runs over more than 1024 columns (A–XFD)")])
+    }
+
     // MARK: cells by type
 
     @Test func datesByTheirNumberFormat() throws {

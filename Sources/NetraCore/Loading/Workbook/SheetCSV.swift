@@ -20,6 +20,14 @@ struct SheetCSV {
         guard let header = grid.rows.first else { bytes = []; return }
         let first = header.cells.first?.column ?? 1
         let width = header.cells.last?.column ?? 1
+        // Every row is written as wide as the header: a header cell far to the right would
+        // make a million rows of commas out of a small sheet.
+        if width - first >= CSVLimits.maxColumns {
+            problems.append(WorkbookProblem(cell: CellRef(row: header.number, column: width),
+                                            "the header runs over more than \(CSVLimits.maxColumns) columns (\(CellRef.letters(first))–\(CellRef.letters(width)))"))
+            bytes = []
+            return
+        }
         for row in grid.rows {
             rowOfLine[line] = row.number
             var k = 0
