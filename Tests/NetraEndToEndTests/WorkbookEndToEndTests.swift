@@ -63,6 +63,16 @@ struct WorkbookEndToEndTests {
         #expect(out.status == 1 && !FileManager.default.fileExists(atPath: dir + "/out"))
     }
 
+    @Test func aStatusWarningNamesTheSheetsCell() throws {
+        // openpyxl's workbook with the Bapenda gathering (row 6) saying `confirmed` in M6 (make_openpyxl.py).
+        let dir = try dataset("warn", [])
+        try FileManager.default.copyItem(atPath: Self.fixtures + "/openpyxl/status-warning.xlsx", toPath: dir + "/ds/dataset.xlsx")
+        let r = try Netra.run(["validate", "--dataset", "ds"], in: dir)
+        #expect(r.status == 0)
+        #expect(r.stderr == "ds/dataset.xlsx:peristiwa!M6: warning: status: 'kota-2023-09-18-bapenda-gathering' says 'confirmed', but 'kota-2023-09-22-bapenda-report-stopped' (2023-09-22) set it to 'dismissed'; an incident's status is the last one set on it\n")
+        #expect(r.stdout.hasPrefix("ok: 34 events"))
+    }
+
     @Test func aTableInTwoPlacesIsAmbiguous() throws {
         let dir = try dataset("both", Self.csvs + ["openpyxl/dataset.xlsx"])
         let r = try Netra.run(["validate", "--dataset", "ds"], in: dir)

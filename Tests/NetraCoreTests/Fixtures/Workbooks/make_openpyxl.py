@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Makes openpyxl/dataset.xlsx from csv/ (a copy of datasets/bekasi-2024 when it was made):
+"""Makes openpyxl/dataset.xlsx (and status-warning.xlsx, one status changed) from csv/ (a copy of datasets/bekasi-2024 when it was made):
 one workbook, its sheets named in Indonesian (peristiwa, wilayah, pemilu), dates as real date
 cells (a day with format yyyy-mm-dd, a month with yyyy-mm, a year as the number), counts as
 numbers, everything else as text. Run from this folder: python3 make_openpyxl.py
@@ -26,7 +26,8 @@ def cell_value(column, text):
     return text, None
 
 
-def main():
+def workbook(status_of=None):
+    """The three sheets; status_of (id, status) changes one event's status cell."""
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for sheet, name in (("peristiwa", "events"), ("wilayah", "jurisdictions"), ("pemilu", "elections")):
@@ -36,6 +37,8 @@ def main():
         header = rows[0]
         ws.append(header)
         for r, row in enumerate(rows[1:], start=2):
+            if status_of and name == "events" and row[0] == status_of[0]:
+                row[header.index("status")] = status_of[1]
             for c, text in enumerate(row, start=1):
                 if text == "":
                     continue
@@ -46,7 +49,14 @@ def main():
     # Fixed document dates: the same script makes the same file.
     wb.properties.created = datetime.datetime(2024, 1, 1)
     wb.properties.modified = datetime.datetime(2024, 1, 1)
-    wb.save("openpyxl/dataset.xlsx")
+    return wb
+
+
+def main():
+    workbook().save("openpyxl/dataset.xlsx")
+    # The Bapenda gathering made to say `confirmed`; the decision that stopped it set
+    # `dismissed`: validate warns at the gathering's status cell.
+    workbook(("kota-2023-09-18-bapenda-gathering", "confirmed")).save("openpyxl/status-warning.xlsx")
 
 
 if __name__ == "__main__":
