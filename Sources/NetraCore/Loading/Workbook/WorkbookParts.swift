@@ -29,7 +29,8 @@ class PartParser: NSObject, XMLParserDelegate {
     }
 
     func parse(_ data: Data, part: String) throws(WorkbookProblem) {
-        let parser = XMLParser(data: data)
+        // Fed in chunks from a stream: libxml2 refuses a single chunk over 10 MB (a big sheet).
+        let parser = XMLParser(stream: InputStream(data: data))
         current = parser
         defer { current = nil }
         parser.delegate = self
