@@ -125,8 +125,11 @@ struct WorkbookTests {
         #expect(w.styleKinds.contains(.date(.day)))
         var unpacked = 0
         let xml = String(decoding: try Workbook.read(w.archive, "xl/worksheets/sheet1.xml", limits: .default, unpacked: &unpacked) ?? Data(), as: UTF8.self)
-        // B3 is 2022-09-22: serial 44826.
-        #expect(xml.contains("<c r=\"B3\" s=\"") && xml.contains("<v>44826</v>"))
+        // B3 is 2022-09-22: serial 44826, in style 1, a date (yyyy-mm-dd).
+        #expect(xml.contains("<c r=\"B3\" s=\"1\" t=\"n\"><v>44826</v>"))
+        #expect(w.styleKinds.count == 2 && w.styleKinds[1] == .date(.day))
+        let o = try Workbook(bytes: try fixture("openpyxl/dataset.xlsx"))
+        #expect(o.styleKinds.count == 2 && o.styleKinds[1] == .date(.day))
     }
 
     @Test func openpyxlWorkbookWithIndonesianSheetsLoadsAsTheCSVs() throws {
@@ -147,6 +150,8 @@ struct WorkbookTests {
         #expect(problems(dir) == ["events.csv:1:1: the events are in both events.csv and events.xlsx; keep only one of them"])
         let dir2 = try folder(["jurisdictions.csv": try fixture("csv/jurisdictions.csv"), "dataset.xlsx": try fixture("openpyxl/dataset.xlsx")])
         #expect(problems(dir2) == ["jurisdictions.csv:1:1: the jurisdictions are in both jurisdictions.csv and dataset.xlsx (sheet 'wilayah'); keep only one of them"])
+        let dir3 = try folder(["elections.xlsx": try fixture("libreoffice/elections.xlsx"), "dataset.xlsx": try fixture("openpyxl/dataset.xlsx")])
+        #expect(problems(dir3) == ["elections.xlsx:1:1: the elections are in both elections.xlsx and dataset.xlsx (sheet 'pemilu'); keep only one of them"])
     }
 
     @Test func csvAndWorkbooksMix() throws {
@@ -168,6 +173,14 @@ struct WorkbookTests {
         let dir = try folder(["events.xlsx": Array(Fixture.events.utf8), "jurisdictions.csv": Array(Fixture.jurisdictions.utf8),
                               "elections.csv": Array(Fixture.elections.utf8)])
         #expect(problems(dir) == ["events.xlsx:1:1: is not an .xlsx workbook (not a zip archive); save it from the spreadsheet program as \"Excel Workbook (.xlsx)\""])
+    }
+
+    @Test func anOldExcelFileOrAPasswordIsNamed() throws {
+        // Both are OLE compound files, not zip archives.
+        let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
+        #expect(throws: WorkbookProblem("is an Excel 97–2003 file (.xls) or a workbook with a password; save it as \"Excel Workbook (.xlsx)\" without a password")) {
+            _ = try Workbook(bytes: ole)
+        }
     }
 
     @Test func aZipBombIsRefusedBeforeItIsUnpacked() throws {

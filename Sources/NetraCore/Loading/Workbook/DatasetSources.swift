@@ -58,13 +58,14 @@ extension DatasetLoader {
         for table in tables {
             let csvPath = path(table.csvFile), ownPath = path(table.workbookFile)
             let sharedSheet = shared.flatMap { w in table.sheetNames.lazy.compactMap { w.sheetIndex(named: $0) }.first }
-            var places: [String] = []
-            if FileIO.exists(csvPath) { places.append(table.csvFile) }
-            if FileIO.exists(ownPath) { places.append(table.workbookFile) }
-            if let shared, let s = sharedSheet { places.append("\(workbookFile) (sheet '\(shared.sheetNames[s])')") }
+            // Each place the table is found: its file, and how a message names it.
+            var places: [(file: String, name: String)] = []
+            if FileIO.exists(csvPath) { places.append((csvPath, table.csvFile)) }
+            if FileIO.exists(ownPath) { places.append((ownPath, table.workbookFile)) }
+            if let shared, let s = sharedSheet { places.append((sharedPath, "\(workbookFile) (sheet '\(shared.sheetNames[s])')")) }
             if places.count > 1 {
-                diags.append(Diagnostic(file: path(table.csvFile), line: 1, column: 1, message:
-                    "the \(table.rawValue) are in both \(places.joined(separator: " and ")); keep only one of them"))
+                diags.append(Diagnostic(file: places[0].file, line: 1, column: 1, message:
+                    "the \(table.rawValue) are in both \(places.map(\.name).joined(separator: " and ")); keep only one of them"))
                 out[table] = TableInput(label: csvPath, bytes: nil)
                 continue
             }

@@ -123,6 +123,9 @@ public final class Workbook {
     /// Opens the workbook in `bytes` (the file's content).
     public init(bytes: [UInt8], limits: WorkbookLimits = .default) throws(WorkbookProblem) {
         self.limits = limits
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            throw WorkbookProblem("is an Excel 97–2003 file (.xls) or a workbook with a password; save it as \"Excel Workbook (.xlsx)\" without a password")
+        }
         let archive: Archive
         do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
             throw WorkbookProblem("is not an .xlsx workbook (not a zip archive); save it from the spreadsheet program as \"Excel Workbook (.xlsx)\"")
