@@ -67,7 +67,9 @@ struct TestWorkbook {
             }
             if let styles { parts.append(("xl/styles.xml", "<?xml version=\"1.0\"?><styleSheet \(ns)>\(styles)</styleSheet>")) }
             let archive = try Archive(data: Data(), accessMode: .create)
-            for (path, data) in parts.map({ ($0.0, Data($0.1.utf8)) }) + extraParts {
+            // An extra part of the same path takes the place of the one made here.
+            let replaced = Set(extraParts.map(\.0))
+            for (path, data) in parts.filter({ !replaced.contains($0.0) }).map({ ($0.0, Data($0.1.utf8)) }) + extraParts {
                 try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { pos, size in
                     data.subdata(in: Int(pos)..<Int(pos) + size)
                 }
@@ -201,8 +203,8 @@ struct WorkbookTests {
         }
     }
 
-    @Test func unpackedBytesAreCountedAsTheyCome() throws {
-        // Stated sizes may lie: what is unpacked counts, across all parts.
+    @Test func unpackedSizesAreLimited() throws {
+        // All parts count against the one limit.
         let wb = TestWorkbook([("events", TestWorkbook.rows(csv: Fixture.events))])
         let size = try wb.bytes.count
         #expect(size < 2_000)
@@ -226,6 +228,36 @@ struct WorkbookTests {
         let padding = String(repeating: " ", count: 11_000_000)
         let g = try TestWorkbook([("events", padding + TestWorkbook.rows([["id", "date"], ["a", "2024-01-02"]]))]).grid()
         #expect(g.rows.map { $0.cells.map(\.text) } == [["id", "date"], ["a", "2024-01-02"]])
+    }
+
+    @Test func entitiesAreRefused() throws {
+        // A billion laughs: ten levels of ten entities each.
+        var dtd = "<!DOCTYPE worksheet [<!ENTITY l0 \"lol\">"
+        for k in 1...9 { dtd += "<!ENTITY l\(k) \"" + String(repeating: "&l\(k - 1);", count: 10) + "\">" }
+        dtd += "]>"
+        var wb = TestWorkbook([("events", "")])
+        wb.extraParts = [("xl/worksheets/sheet1.xml", Data((dtd + "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>&l9;</t></is></c></row></sheetData></worksheet>").utf8))]
+        wb.sheets = [("events", "")]
+        #expect(throws: WorkbookProblem("xl/worksheets/sheet1.xml declares a DTD or entities, which no spreadsheet program writes; the workbook is refused")) {
+            _ = try wb.grid()
+        }
+    }
+
+    @Test func aPartThatUnpacksToMoreThanItSaysIsStopped() throws {
+        // Every size in the archive made to say 1 byte: the stated total passes, the bytes do not.
+        var bomb = TestWorkbook([("events", "")])
+        bomb.extraParts = [("xl/worksheets/sheet1.xml", Data(("<worksheet><sheetData>" + String(repeating: " ", count: 20_000_000) + "</sheetData></worksheet>").utf8))]
+        var b = try bomb.bytes
+        var i = 0
+        while i + 46 < b.count {
+            if b[i] == 0x50, b[i + 1] == 0x4B, b[i + 2] == 0x01, b[i + 3] == 0x02 { b[i + 24] = 1; b[i + 25] = 0; b[i + 26] = 0; b[i + 27] = 0 }
+            if b[i] == 0x50, b[i + 1] == 0x4B, b[i + 2] == 0x03, b[i + 3] == 0x04 { b[i + 22] = 1; b[i + 23] = 0; b[i + 24] = 0; b[i + 25] = 0 }
+            i += 1
+        }
+        let w = try Workbook(bytes: b, limits: WorkbookLimits(maxUncompressedBytes: 10_000_000))
+        #expect(throws: WorkbookProblem("unpacks to more than 10000000 bytes; a workbook that big is refused (is it a zip bomb?)")) {
+            _ = try w.sheet(0)
+        }
     }
 
     @Test func tooManyEntries() throws {

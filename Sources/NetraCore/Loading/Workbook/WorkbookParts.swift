@@ -29,6 +29,11 @@ class PartParser: NSObject, XMLParserDelegate {
     }
 
     func parse(_ data: Data, part: String) throws(WorkbookProblem) {
+        // No spreadsheet program writes a DTD; one may declare entities that expand a small
+        // part into gigabytes (a "billion laughs"). Refused before the parser sees it.
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw WorkbookProblem("\(part) declares a DTD or entities, which no spreadsheet program writes; the workbook is refused")
+        }
         // Fed in chunks from a stream: libxml2 refuses a single chunk over 10 MB (a big sheet).
         let parser = XMLParser(stream: InputStream(data: data))
         current = parser
