@@ -119,6 +119,7 @@ valgrind: deps
 # Remakes the workbook fixtures (Tests/NetraCoreTests/Fixtures/Workbooks) with LibreOffice Calc
 # and openpyxl, installing them first. The tests read the committed files and need neither.
 WORKBOOKS := Tests/NetraCoreTests/Fixtures/Workbooks
+.PHONY: workbook-fixtures
 workbook-fixtures:
 	@command -v libreoffice >/dev/null || { echo "Installing libreoffice-calc-nogui…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libreoffice-calc-nogui >/dev/null; }
 	@python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl
