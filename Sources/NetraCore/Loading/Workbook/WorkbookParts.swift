@@ -176,6 +176,7 @@ final class SheetPart: PartParser {
     private var inValue = false
     private var inInline = false
     private var runs = TextRuns()
+    private var hasFormula = false
 
     init(workbook: Workbook) { self.workbook = workbook }
 
@@ -214,7 +215,9 @@ final class SheetPart: PartParser {
             type = attributes["t"] ?? "n"
             style = attributes["s"].flatMap { Int($0) } ?? 0
             value = ""
+            hasFormula = false
         case "v" where inCell: inValue = true
+        case "f" where inCell: hasFormula = true
         case "is" where inCell: inInline = true; runs = TextRuns()
         default: break
         }
@@ -242,6 +245,12 @@ final class SheetPart: PartParser {
     }
 
     private func finishCell() {
+        // A formula saved without its result (by a program that does not calculate) would
+        // read as an empty cell; the value is not known, so it is refused.
+        if hasFormula && value.isEmpty && type != "inlineStr" {
+            problems.append(WorkbookProblem(cell: here, "the cell holds a formula with no computed value; open and save the workbook in a spreadsheet program, or type the value"))
+            return
+        }
         let text: CellText
         switch type {
         case "s":
