@@ -116,6 +116,16 @@ valgrind: deps
 	  --suppressions=Tests/valgrind/swift-runtime.supp \
 	  $(VALGRIND_SCRATCH)/debug/netra report --dataset datasets/bekasi-2024 --out $(VALGRIND_OUT) --quiet
 
+# libxml2, which Foundation's XML parser (reading .xlsx sheets) loads at run time; part of
+# what a Swift toolchain on Linux needs, installed here when missing.
+.PHONY: deps-libxml2
+deps: deps-libxml2
+deps-libxml2:
+	@if ! ldconfig -p 2>/dev/null | grep -q 'libxml2\.so\.2'; then \
+	  echo "Installing libxml2 (needs apt)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libxml2 >/dev/null; \
+	fi
+
 # Remakes the workbook fixtures (Tests/NetraCoreTests/Fixtures/Workbooks) with LibreOffice Calc
 # and openpyxl, installing them first. The tests read the committed files and need neither.
 WORKBOOKS := Tests/NetraCoreTests/Fixtures/Workbooks
