@@ -116,5 +116,25 @@ valgrind: deps
 	  --suppressions=Tests/valgrind/swift-runtime.supp \
 	  $(VALGRIND_SCRATCH)/debug/netra report --dataset datasets/bekasi-2024 --out $(VALGRIND_OUT) --quiet
 
+# libxml2, which Foundation's XML parser (reading .xlsx sheets) loads at run time; part of
+# what a Swift toolchain on Linux needs, installed here when missing.
+.PHONY: deps-libxml2
+deps: deps-libxml2
+deps-libxml2:
+	@if ! ldconfig -p 2>/dev/null | grep -q 'libxml2\.so\.2'; then \
+	  echo "Installing libxml2 (needs apt)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libxml2 >/dev/null; \
+	fi
+
+# Remakes the workbook fixtures (Tests/NetraCoreTests/Fixtures/Workbooks) with LibreOffice Calc
+# and openpyxl, installing them first. The tests read the committed files and need neither.
+WORKBOOKS := Tests/NetraCoreTests/Fixtures/Workbooks
+.PHONY: workbook-fixtures
+workbook-fixtures:
+	@command -v libreoffice >/dev/null || { echo "Installing libreoffice-calc-nogui…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libreoffice-calc-nogui >/dev/null; }
+	@python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl
+	$(WORKBOOKS)/make_libreoffice.sh
+	cd $(WORKBOOKS) && python3 make_openpyxl.py
+
 clean:
 	rm -rf .build Fuzz/.build Fuzz/.build-cov

@@ -18,6 +18,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Reading .xlsx workbooks: they are zip archives.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libgd, found through pkg-config; nothing but NetraRender imports it.
@@ -27,7 +29,7 @@ let package = Package(
             providers: [.apt(["libgd-dev"])]
         ),
         // Model, CSV reading, loading, validation and the event graph.
-        .target(name: "NetraCore", swiftSettings: speed),
+        .target(name: "NetraCore", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: speed),
         // Counts, lead times, the comparison and the CSV exports.
         .target(name: "NetraAnalytics", dependencies: ["NetraCore"], swiftSettings: speed),
         // The libgd layer, the chart kit and the charts.
@@ -46,7 +48,9 @@ let package = Package(
             name: "netra-bench",
             dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]
         ),
-        .testTarget(name: "NetraCoreTests", dependencies: ["NetraCore"]),
+        // Fixtures/ holds workbooks made by LibreOffice and openpyxl, read by path.
+        .testTarget(name: "NetraCoreTests", dependencies: ["NetraCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraCore", "NetraAnalytics"]),
         .testTarget(name: "NetraRenderTests", dependencies: ["CGD", "NetraCore", "NetraAnalytics", "NetraRender"]),
         .testTarget(name: "NetraReportTests", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]),

@@ -7,7 +7,7 @@ import Glibc
 
 /// `--dataset DIR`, shared by every command that reads data.
 struct DatasetOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The dataset folder (events.csv, jurisdictions.csv, elections.csv).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The dataset folder (events.csv, jurisdictions.csv, elections.csv; or the same as .xlsx workbooks, or one dataset.xlsx with a sheet for each).", valueName: "DIR"))
     var dataset: String = defaultDatasetPath
 
     @Option(name: .customLong("as-of"),

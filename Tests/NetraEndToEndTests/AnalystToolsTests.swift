@@ -28,8 +28,8 @@ import Foundation
         let r = try Netra.run(["validate", "--dataset", d])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr == """
-        \(d)/events.csv:4:40: warning: possible duplicate of 'a1' (line 2, same kind and jurisdiction, 2 days apart, titles 1.00 alike)
-        \(d)/events.csv:5:54: warning: possible duplicate of 'b1' (line 3, same kind and jurisdiction, same day, same source_url)
+        \(d)/events.csv:4:40: warning: possible duplicate of 'a1' (on line 2, same kind and jurisdiction, 2 days apart, titles 1.00 alike)
+        \(d)/events.csv:5:54: warning: possible duplicate of 'b1' (on line 3, same kind and jurisdiction, same day, same source_url)
 
         """)
         #expect(r.stdout.hasPrefix("ok: 5 events"))

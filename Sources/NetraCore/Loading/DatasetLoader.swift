@@ -1,5 +1,6 @@
-/// Loads a dataset folder (`events.csv`, `jurisdictions.csv`, `elections.csv`) into a checked
-/// `Dataset`, or reports every problem in it at once.
+/// Loads a dataset folder (`events.csv`, `jurisdictions.csv`, `elections.csv`, or the same
+/// tables in workbooks: Workbook/DatasetSources.swift) into a checked `Dataset`, or reports
+/// every problem in it at once.
 public enum DatasetLoader {
     public static let eventsFile = "events.csv"
     public static let jurisdictionsFile = "jurisdictions.csv"
@@ -58,19 +59,21 @@ public enum DatasetLoader {
             throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, message: "is not a folder; --dataset names a folder holding events.csv, jurisdictions.csv and elections.csv")])
         }
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        var missing: [Diagnostic] = []
-        func bytes(_ name: String) -> (String, [UInt8]?) {
-            let path = base + "/" + name
-            do { return (path, try FileIO.read(path)) } catch {
-                missing.append(Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file: \(error.reason)"))
-                return (path, nil)
-            }
-        }
-        let j = bytes(jurisdictionsFile), el = bytes(electionsFile), ev = bytes(eventsFile)
-        do {
-            return try load(jurisdictions: j, elections: el, events: ev, name: base)
+        var found: [Diagnostic] = []
+        let inputs = tableInputs(base, &found)
+        func input(_ t: TableName) -> TableInput { inputs[t] ?? TableInput(label: base + "/" + t.csvFile, bytes: nil) }
+        let j = input(.jurisdictions), el = input(.elections), ev = input(.events)
+        do throws(DatasetError) {
+            let d = try load(jurisdictions: j.pair, elections: el.pair, events: ev.pair, name: base)
+            // A cell the workbook could not read was left empty, which may have passed.
+            if !found.isEmpty { throw DatasetError([]) }
+            return d
         } catch {
-            throw DatasetError(missing + error.diagnostics)
+            // A sheet's problems are told in its cells, `events.xlsx:events!B12`.
+            let told = error.diagnostics.compactMap { d in
+                [j, el, ev].first { $0.label == d.file }.map { $0.translate(d) } ?? d
+            }
+            throw DatasetError(found + told)
         }
     }
 

@@ -2,60 +2,87 @@
 public enum DatasetWarnings {
     /// Incidents whose own `status` cell disagrees with the last status a decision or
     /// sanction set on them, at the incident's status cell. `directory` is the dataset
-    /// folder the events were read from (the cell's column is looked up there).
+    /// folder the events were read from (the cell's column is looked up there; in a workbook,
+    /// the warning names the sheet's cell).
     public static func statuses(_ d: Dataset, directory: String) -> [Diagnostic] {
         let found = IncidentStatuses(d.events, graph: EventGraph(events: d.events)).disagreements(d.events)
         guard !found.isEmpty else { return [] }
-        let file = directory.hasSuffix("/") ? directory + DatasetLoader.eventsFile : directory + "/" + DatasetLoader.eventsFile
-        let columns = cellColumns(file, named: EventColumn.status.name, lines: Set(found.map { d.events.lines[$0.incident] }))
-        return found.map { f in
+        let source = EventsSource(directory)
+        let columns = source.columns(named: EventColumn.status.name, lines: Set(found.map { d.events.lines[$0.incident] }))
+        return found.compactMap { f in
             let e = d.events, line = e.lines[f.incident]
             let own = e.statuses[f.incident]?.rawValue ?? "", set = e.statuses[f.setter]?.rawValue ?? ""
-            return Diagnostic(file: file, line: line, column: columns[line] ?? 1,
-                              message: "warning: status: '\(e.id(f.incident))' says '\(own)', but '\(e.id(f.setter))' (\(e.dates[f.setter].written.text)) set it to '\(set)'; an incident's status is the last one set on it")
+            return source.diagnostic(line: line, column: columns[line] ?? 1,
+                                     message: "warning: status: '\(e.id(f.incident))' says '\(own)', but '\(e.id(f.setter))' (\(e.dates[f.setter].written.text)) set it to '\(set)'; an incident's status is the last one set on it")
         }
     }
 
     /// Possible duplicates (see `PossibleDuplicates`), one warning each at the later row's
     /// `title` cell (its `source_url` cell when only the addresses agree), naming the earlier
-    /// row's id and line and why the two look alike.
+    /// row's id and line (in a workbook, its row) and why the two look alike.
     /// With `limit`, only the first pairs (by line) become warnings; `total` counts them all.
     public static func duplicates(_ d: Dataset, directory: String, limit: Int? = nil) -> (warnings: [Diagnostic], total: Int) {
         let all = PossibleDuplicates.find(d.events)
         let found = limit.map { Array(all.prefix(max(0, $0))) } ?? all
         guard !found.isEmpty else { return ([], all.count) }
-        let file = directory.hasSuffix("/") ? directory + DatasetLoader.eventsFile : directory + "/" + DatasetLoader.eventsFile
+        let source = EventsSource(directory)
         let e = d.events
         let titled = Set(found.filter(\.titlesAlike).map { e.lines[$0.second] })
         let urled = Set(found.filter { !$0.titlesAlike }.map { e.lines[$0.second] })
-        let titleColumns = titled.isEmpty ? [:] : cellColumns(file, named: EventColumn.title.name, lines: titled)
-        let urlColumns = urled.isEmpty ? [:] : cellColumns(file, named: EventColumn.sourceURL.name, lines: urled)
-        return (found.map { p in
+        let titleColumns = titled.isEmpty ? [:] : source.columns(named: EventColumn.title.name, lines: titled)
+        let urlColumns = urled.isEmpty ? [:] : source.columns(named: EventColumn.sourceURL.name, lines: urled)
+        return (found.compactMap { p in
             let line = e.lines[p.second]
-            var why = ["line \(e.lines[p.first])", "same kind and jurisdiction",
+            var why = ["on line \(e.lines[p.first])", "same kind and jurisdiction",
                        p.daysApart == 0 ? "same day" : "\(p.daysApart) day\(p.daysApart == 1 ? "" : "s") apart"]
             if p.titlesAlike { why.append("titles \(p.similarityText) alike") }
             if p.sameSourceURL { why.append("same source_url") }
             let column = (p.titlesAlike ? titleColumns[line] : urlColumns[line]) ?? 1
-            return Diagnostic(file: file, line: line, column: column,
-                              message: "warning: possible duplicate of '\(e.id(p.first))' (\(why.joined(separator: ", ")))")
+            return source.diagnostic(line: line, column: column,
+                                     message: "warning: possible duplicate of '\(e.id(p.first))' (\(why.joined(separator: ", ")))")
         }, all.count)
     }
 
-    /// The character column of the cell of the column `name` on each of `lines` (rows start there).
-    static func cellColumns(_ file: String, named name: String, lines: Set<Int>) -> [Int: Int] {
-        guard let b = try? FileIO.read(file) else { return [:] }
-        let delimiter = CSVReader.detectDelimiter(b, from: CSVReader.contentStart(b))
-        var wanted: Int?, out: [Int: Int] = [:]
-        var header = true
-        _ = CSVReader.read(b, delimiter: delimiter) { rec in
-            if header {
-                header = false
-                wanted = (0..<rec.count).first { rec.trimmedString($0).lowercased() == name }
-                return
+    /// Where the events were read from: `events.csv`, or a workbook's sheet read again for
+    /// the way back from its CSV lines to its cells.
+    struct EventsSource {
+        let file: String
+        let sheet: DatasetLoader.TableInput?
+        let bytes: [UInt8]?
+
+        init(_ directory: String) {
+            file = directory.hasSuffix("/") ? directory + DatasetLoader.eventsFile : directory + "/" + DatasetLoader.eventsFile
+            var found: DatasetLoader.TableInput?
+            if !FileIO.exists(file) {
+                var ignored: [Diagnostic] = []
+                let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+                found = DatasetLoader.tableInputs(base, only: [.events], &ignored)[.events].flatMap { $0.workbook == nil ? nil : $0 }
             }
-            if let wanted, wanted < rec.count, lines.contains(rec.line) { out[rec.line] = rec.position(wanted).column }
+            sheet = found
+            bytes = found != nil ? found?.bytes : (try? FileIO.read(file))
         }
-        return out
+
+        /// A warning at `line`, `column` of the events' CSV text, in the file's (or sheet's) terms.
+        func diagnostic(line: Int, column: Int, message: String) -> Diagnostic? {
+            let w = Diagnostic(file: sheet?.label ?? file, line: line, column: column, message: message)
+            return sheet.map { $0.translate(w) } ?? w
+        }
+
+        /// The character column of the cell of the column `name` on each of `lines` (rows start there).
+        func columns(named name: String, lines: Set<Int>) -> [Int: Int] {
+            guard let b = bytes else { return [:] }
+            let delimiter = CSVReader.detectDelimiter(b, from: CSVReader.contentStart(b))
+            var wanted: Int?, out: [Int: Int] = [:]
+            var header = true
+            _ = CSVReader.read(b, delimiter: delimiter) { rec in
+                if header {
+                    header = false
+                    wanted = (0..<rec.count).first { rec.trimmedString($0).lowercased() == name }
+                    return
+                }
+                if let wanted, wanted < rec.count, lines.contains(rec.line) { out[rec.line] = rec.position(wanted).column }
+            }
+            return out
+        }
     }
 }

@@ -1,10 +1,14 @@
-/// One problem in a dataset, at the place a user can find it in a spreadsheet or editor.
+/// One problem in a dataset, at the place a user can find it in a spreadsheet or editor: a
+/// line and column of a CSV file, or a cell of a workbook's sheet.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The file as the user named it (`datasets/bekasi-2024/events.csv`).
     public var file: String
-    /// 1-based line.
+    /// The workbook's sheet, or nil in a CSV file. With a sheet, `line` is the row and
+    /// `column` the column number (2 is B).
+    public var sheet: String?
+    /// 1-based line (a sheet's row).
     public var line: Int
-    /// 1-based character column where the offending field starts.
+    /// 1-based character column where the offending field starts (a sheet's column).
     public var column: Int
     public var message: String
 
@@ -12,10 +16,24 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.file = file; self.line = line; self.column = column; self.message = message
     }
 
-    /// `FILE:LINE:COLUMN: message`, one line whatever the cells held: control characters
-    /// (an escape sequence, a newline that would forge a line) and bidi overrides are written
-    /// as `\u{1B}`, never sent to the terminal.
-    public var description: String { Self.printable("\(file):\(line):\(column): \(message)") }
+    /// A problem in the cell at `row`, `column` of `sheet`.
+    public init(file: String, sheet: String, row: Int, column: Int, message: String) {
+        self.file = file; self.sheet = sheet; self.line = row; self.column = column; self.message = message
+    }
+
+    /// Where: `FILE:LINE:COLUMN`, or `FILE:SHEET!B12` (the form Excel users read; a sheet name
+    /// with spaces or signs is quoted, `'My sheet'!B12`).
+    public var position: String {
+        guard let sheet else { return "\(file):\(line):\(column)" }
+        let plain = !sheet.isEmpty && sheet.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
+        let name = plain ? sheet : "'" + sheet.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        return "\(file):\(name)!\(CellRef.letters(column))\(line)"
+    }
+
+    /// `FILE:LINE:COLUMN: message` (or `FILE:SHEET!B12: message`), one line whatever the
+    /// cells held: control characters (an escape sequence, a newline that would forge a line)
+    /// and bidi overrides are written as `\u{1B}`, never sent to the terminal.
+    public var description: String { Self.printable("\(position): \(message)") }
 
     /// `text` with every control, bidi-override and line-separator character as `\u{…}`.
     public static func printable(_ text: String) -> String {
@@ -40,8 +58,8 @@ public struct DatasetError: Error, Sendable, CustomStringConvertible {
     public init(_ diagnostics: [Diagnostic]) {
         // A stable sort keeps problems on one spot in the order they were found.
         self.diagnostics = diagnostics.enumerated().sorted { a, b in
-            (a.element.file, a.element.line, a.element.column, a.offset)
-                < (b.element.file, b.element.line, b.element.column, b.offset)
+            (a.element.file, a.element.sheet ?? "", a.element.line, a.element.column, a.offset)
+                < (b.element.file, b.element.sheet ?? "", b.element.line, b.element.column, b.offset)
         }.map(\.element)
     }
 

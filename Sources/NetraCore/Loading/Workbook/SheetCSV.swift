@@ -1,0 +1,88 @@
+import Foundation
+
+/// A sheet written out as the CSV the loader reads, with the way back from every line and
+/// column of that CSV to the sheet's cell: the schema, validation and loading of CSV files
+/// serve workbooks unchanged, and their problems are then told in the sheet's terms.
+struct SheetCSV {
+    let bytes: [UInt8]
+    /// Where each field starts in the CSV, in order, and the cell it holds.
+    private(set) var starts: [(line: Int, column: Int, cell: CellRef)] = []
+    /// The sheet's row of each record, by the CSV line it starts on.
+    private(set) var rowOfLine: [Int: Int] = [:]
+    /// Cells beyond the header's last column (a CSV row with more fields than the header).
+    private(set) var problems: [WorkbookProblem] = []
+
+    /// The grid's first row is the header; the columns run to its last named one. Rows with
+    /// no cell at all are left out, as a spreadsheet's empty rows are no records.
+    init(_ grid: SheetGrid) {
+        var out: [UInt8] = []
+        var line = 1
+        guard let header = grid.rows.first else { bytes = []; return }
+        let first = header.cells.first?.column ?? 1
+        let width = header.cells.last?.column ?? 1
+        // Every row is written as wide as the header: a header cell far to the right would
+        // make a million rows of commas out of a small sheet.
+        if width - first >= CSVLimits.maxColumns {
+            problems.append(WorkbookProblem(cell: CellRef(row: header.number, column: width),
+                                            "the header runs over more than \(CSVLimits.maxColumns) columns (\(CellRef.letters(first))–\(CellRef.letters(width)))"))
+            bytes = []
+            return
+        }
+        for row in grid.rows {
+            rowOfLine[line] = row.number
+            var k = 0
+            // Cells left of the header's first column are beyond it too.
+            while k < row.cells.count && row.cells[k].column < first { k += 1 }
+            for c in row.cells where c.column < first || c.column > width {
+                problems.append(WorkbookProblem(cell: CellRef(row: row.number, column: c.column),
+                                                "a value outside the header's columns (\(CellRef.letters(first))–\(CellRef.letters(width))); name its column in row \(header.number) or clear the cell"))
+            }
+            var lineStart = out.count
+            for col in first...width {
+                if col > first { out.append(0x2C) }
+                var text = ""
+                if k < row.cells.count && row.cells[k].column == col { text = row.cells[k].text; k += 1 }
+                starts.append((line, CSVReader.column(in: out, lineStart: lineStart, offset: out.count), CellRef(row: row.number, column: col)))
+                let quote = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
+                if quote { out.append(0x22) }
+                var prevCR = false
+                for u in text.utf8 {
+                    if u == 0x22 { out.append(0x22) }
+                    out.append(u)
+                    // Lines counted as the CSV reader counts them: LF, CRLF or a lone CR.
+                    if u == 0x0A { if !prevCR { line += 1 }; lineStart = out.count }
+                    else if u == 0x0D { line += 1; lineStart = out.count }
+                    prevCR = u == 0x0D
+                }
+                if quote { out.append(0x22) }
+            }
+            out.append(0x0A)
+            line += 1
+        }
+        bytes = out
+    }
+
+    /// The cell a CSV position falls in: the last field starting at or before it.
+    func cell(line: Int, column: Int) -> CellRef {
+        var lo = 0, hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if (starts[mid].line, starts[mid].column) <= (line, column) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? starts[lo - 1].cell : (starts.first?.cell ?? CellRef(row: 1, column: 1))
+    }
+
+    /// `message` with its references to CSV lines (`first on line 7`) as the sheet's rows.
+    func rowsInMessage(_ message: String) -> String {
+        let marker = "on line "
+        guard message.contains(marker) else { return message }
+        var out = "", rest = Substring(message)
+        while let r = rest.range(of: marker) {
+            out += rest[..<r.lowerBound]
+            let digits = rest[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            if let n = Int(digits), let row = rowOfLine[n] { out += "in row \(row)" } else { out += rest[r] + digits }
+            rest = rest[r.upperBound...].dropFirst(digits.count)
+        }
+        return out + rest
+    }
+}
