@@ -27,7 +27,13 @@ let package = Package(
             providers: [.apt(["libgd-dev"])]
         ),
         // Model, CSV reading, loading, validation and the event graph.
-        .target(name: "NetraCore", swiftSettings: speed),
+        // Regions/wilayah-kabkota.csv is built in (the regions of Indonesia, for `kode` and `init`).
+        .target(
+            name: "NetraCore",
+            exclude: ["Regions/LICENSE-wilayah", "Regions/README.md"],
+            resources: [.embedInCode("Regions/wilayah-kabkota.csv")],
+            swiftSettings: speed
+        ),
         // Counts, lead times, the comparison and the CSV exports.
         .target(name: "NetraAnalytics", dependencies: ["NetraCore"], swiftSettings: speed),
         // The libgd layer, the chart kit and the charts.
