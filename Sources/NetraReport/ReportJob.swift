@@ -1,6 +1,7 @@
 import NetraCore
 import NetraAnalytics
 import NetraRender
+import NetraXLSX
 
 /// Settings shared by the report and the briefing.
 public struct JobOptions: Sendable {
@@ -81,6 +82,8 @@ public enum ReportJob {
         if let comparison {
             files.append(OutputFile(name: "compare.csv", cost: 2) { () throws(RenderError) in a.compareCSV(comparison, flavour: .plain) })
         }
+        // Every export in one workbook, its sheets named in the report's language.
+        files.append(OutputFile(name: "netra.xlsx", cost: 10 + d.events.count / 1_000) { a.workbook(lang: lang) })
         return files
     }
 

@@ -1,0 +1,102 @@
+import NetraCore
+import NetraAnalytics
+
+/// `netra export xlsx` and the report's `netra.xlsx`: the exports as sheets of one workbook.
+/// Each sheet is an export's own rows (the plain CSV, read back), its cells typed by column:
+/// nothing is counted again.
+extension Analysis {
+    public func workbook(lang: Language) -> Workbook {
+        func sheet(_ key: StringKey, _ csv: [UInt8]) -> Sheet {
+            let (header, rows) = Self.parse(csv)
+            let numericAfterFirst = key == .sheetComparison
+            let typed = rows.map { row in
+                row.enumerated().map { k, raw in
+                    Self.typed(raw, column: k < header.count ? header[k] : "", numeric: numericAfterFirst && k > 0)
+                }
+            }
+            return Sheet(name: key.text(lang), header: header, rows: typed)
+        }
+        let events = Self.parse(export(.events))
+        let monthly = Self.parse(export(.monthly))
+        var sheets = [summary(lang: lang, events: events, monthly: monthly)]
+        sheets.append(sheet(.sheetEvents, export(.events)))
+        sheets.append(sheet(.sheetMonthly, export(.monthly)))
+        sheets.append(sheet(.sheetTallies, export(.tallies)))
+        sheets.append(sheet(.sheetLeadTimes, export(.leadtimes)))
+        sheets.append(sheet(.sheetComparison, export(.compare)))
+        // The folder's own name: the same dataset gives the same bytes wherever it lives.
+        let name = dataset.name.split(separator: "/").last.map(String.init) ?? ""
+        return Workbook(sheets: sheets, title: name.isEmpty ? "Netra" : "Netra: " + name)
+    }
+
+    /// Ringkasan: the day the figures stand on, the key figures and the sources, all read
+    /// off the events and monthly exports' rows.
+    func summary(lang: Language, events: (header: [String], rows: [[String]]), monthly: (header: [String], rows: [[String]])) -> Sheet {
+        func col(_ h: [String], _ name: String) -> Int? { h.firstIndex(of: name) }
+        var rows: [[Cell]] = []
+        rows.append([.text(StringKey.asOfFigure.text(lang)), standsOn.map { .date($0) } ?? .empty])
+        rows.append([.text(StringKey.eventsFigure.text(lang)), .int(events.rows.count)])
+        rows.append([.text(StringKey.jurisdictionsFigure.text(lang)), .int(dataset.jurisdictions.count)])
+        rows.append([.text(StringKey.electionsFigure.text(lang)), .int(dataset.elections.count)])
+        if let a = col(events.header, "anchor_date") {
+            let days = events.rows.compactMap { a < $0.count ? Self.day($0[a]) : nil }
+            if let first = days.min(), let last = days.max() {
+                rows.append([.text(StringKey.firstEventFigure.text(lang)), .date(first)])
+                rows.append([.text(StringKey.lastEventFigure.text(lang)), .date(last)])
+            }
+        }
+        if let k = col(monthly.header, "kind"), let n = col(monthly.header, "events") {
+            var byKind: [String: Int] = [:]
+            for r in monthly.rows where k < r.count && n < r.count { byKind[r[k], default: 0] += Int(r[n]) ?? 0 }
+            for kind in EventKind.allCases {
+                if let c = byKind[kind.rawValue] {
+                    rows.append([.text(StringKey.eventsOfKind.text(lang) + Strings.kind(kind).text(lang)), .int(c)])
+                }
+            }
+        }
+        if let s = col(events.header, "source") {
+            var bySource: [String: Int] = [:]
+            for r in events.rows where s < r.count { bySource[r[s], default: 0] += 1 }
+            rows.append([])
+            rows.append([.text(StringKey.sourcesHeading.text(lang)), .text(StringKey.eventsColumn.text(lang))])
+            for (name, n) in bySource.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+                rows.append([.text(name), .int(n)])
+            }
+        }
+        return Sheet(name: StringKey.sheetSummary.text(lang), header: [StringKey.figureColumn.text(lang), StringKey.valueColumn.text(lang)], rows: rows)
+    }
+
+    static let dateColumns: Set<String> = ["date", "end_date", "source_date", "known_date", "anchor_date", "known_by"]
+    static let intColumns: Set<String> = [
+        "count", "events", "count_sum", "counted", "days", "n", "min", "max", "exact_n",
+        "prevention_lead_days", "first_response_days", "first_report_days", "first_decision_days",
+        "first_sanction_days", "reporting_lag_days",
+    ]
+
+    /// A cell as its column holds it: a day in a date column, a whole number in a count
+    /// column, a number in the comparison's figures; anything else (a month, a year) text.
+    static func typed(_ raw: String, column: String, numeric: Bool) -> Cell {
+        if raw.isEmpty { return .empty }
+        if dateColumns.contains(column), let d = day(raw) { return .date(d) }
+        if intColumns.contains(column), let i = Int(raw) { return .int(i) }
+        if column == "median" || numeric, let x = Double(raw), x.isFinite, raw.first != "+" { return .number(x) }
+        return .text(raw)
+    }
+
+    /// A full `YYYY-MM-DD` day, else nil.
+    static func day(_ raw: String) -> Day? {
+        if case .success(let w) = WrittenDate.parse(raw), w.form == .day { return w.anchor }
+        return nil
+    }
+
+    /// The header and the rows of a plain CSV export.
+    static func parse(_ csv: [UInt8]) -> (header: [String], rows: [[String]]) {
+        var header: [String]?
+        var rows: [[String]] = []
+        _ = CSVReader.read(csv, delimiter: 0x2C) { rec in
+            let cells = (0..<rec.count).map { rec.string($0) }
+            if header == nil { header = cells } else { rows.append(cells) }
+        }
+        return (header ?? [], rows)
+    }
+}

@@ -1,0 +1,210 @@
+import CXlsxWriter
+import NetraCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One cell of a sheet, by what it holds: text is always a string (a cell starting with `=`
+/// is never a formula), numbers are numbers, a day is an Excel date.
+public enum Cell: Sendable, Equatable {
+    case text(String)
+    case number(Double)
+    case int(Int)
+    case date(Day)
+    case empty
+}
+
+/// A drop-down list on a column's cells below the header.
+public struct DropDown: Sendable {
+    public enum Source: Sendable {
+        /// The choices themselves.
+        case values([String])
+        /// A range of another sheet (`jurisdictions!$A$2:$A$2000`), so the list follows it.
+        case range(String)
+    }
+    public var column: Int
+    public var source: Source
+    /// False: a value not on the list is allowed (the choices are a help, as for `links`).
+    public var strict: Bool
+    public var prompt: String?
+
+    public init(column: Int, source: Source, strict: Bool = true, prompt: String? = nil) {
+        self.column = column; self.source = source; self.strict = strict; self.prompt = prompt
+    }
+}
+
+/// One sheet: a header row (frozen, with an autofilter) and rows of cells.
+public struct Sheet: Sendable {
+    public var name: String
+    public var header: [String]
+    public var rows: [[Cell]]
+    public var dropDowns: [DropDown] = []
+    /// Rows the drop-downs cover (below the header), for a sheet to be filled in.
+    public var fillRows: Int = 0
+    /// A sheet of prose (no header to freeze or filter).
+    public var isNotes = false
+
+    public init(name: String, header: [String], rows: [[Cell]]) {
+        self.name = name; self.header = header; self.rows = rows
+    }
+}
+
+/// Why a workbook could not be made.
+public struct WorkbookError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// A workbook written by libxlsxwriter. Same sheets, same bytes: the document's dates are
+/// fixed (libxlsxwriter stamps every zip entry 1980-01-01 itself).
+public struct Workbook: Sendable {
+    public var sheets: [Sheet]
+    public var title: String
+
+    /// The most characters Excel keeps in a cell.
+    public static let maxCellCharacters = 32_767
+    /// Excel's width units: a character is about one.
+    static let maxWidth = 60.0
+
+    public init(sheets: [Sheet], title: String = "Netra") { self.sheets = sheets; self.title = title }
+
+    /// The `.xlsx` bytes. libxlsxwriter writes a file: it goes into `scratchDir` under Netra's
+    /// temporary-file name (so a killed run's leftover is cleaned like any other) and is read
+    /// back and removed.
+    public func bytes(scratchDir: String) throws(WorkbookError) -> [UInt8] {
+        for s in sheets {
+            for (r, row) in s.rows.enumerated() {
+                for (c, cell) in row.enumerated() {
+                    if case .text(let t) = cell, t.unicodeScalars.count > Self.maxCellCharacters {
+                        throw WorkbookError("sheet \(s.name), cell \(Self.cellName(row: r + 1, column: c)): \(t.unicodeScalars.count) characters, more than Excel's limit of \(Self.maxCellCharacters) in a cell")
+                    }
+                }
+            }
+        }
+        let path = OutputFolder.scratchPath(in: scratchDir, for: "workbook.xlsx")
+        defer { unlink(path) }
+        try write(to: path, tmpdir: scratchDir)
+        do { return try FileIO.read(path) } catch {
+            throw WorkbookError("cannot read back the workbook '\(path)': \(error.reason)")
+        }
+    }
+
+    /// `A1`-style name of a zero-based row and column.
+    public static func cellName(row: Int, column: Int) -> String {
+        var c = column + 1, letters = ""
+        while c > 0 { let r = (c - 1) % 26; letters = String(UnicodeScalar(UInt8(65 + r))) + letters; c = (c - 1) / 26 }
+        return letters + String(row + 1)
+    }
+
+    func write(to path: String, tmpdir: String) throws(WorkbookError) {
+        // Every C string lives until the workbook is closed (libxlsxwriter keeps some pointers).
+        var keep: [UnsafeMutablePointer<CChar>] = []
+        defer { keep.forEach { $0.deallocate() } }
+        func c(_ s: String) -> UnsafeMutablePointer<CChar> {
+            let u = s.utf8CString
+            let p = UnsafeMutablePointer<CChar>.allocate(capacity: u.count)
+            u.withUnsafeBufferPointer { b in if let base = b.baseAddress { p.initialize(from: base, count: u.count) } }
+            keep.append(p)
+            return p
+        }
+        var options = lxw_workbook_options(constant_memory: 0, tmpdir: c(tmpdir), use_zip64: 0)
+        guard let wb = workbook_new_opt(path, &options) else {
+            throw WorkbookError("cannot write the workbook in '\(tmpdir)': \(String(cString: strerror(errno)))")
+        }
+        var props = lxw_doc_properties()
+        props.title = c(title)
+        props.author = c("Netra")
+        // A fixed creation date (2000-01-01): the same input gives the same bytes.
+        props.created = 946_684_800
+        workbook_set_properties(wb, &props)
+
+        let bold = workbook_add_format(wb)
+        format_set_bold(bold)
+        let dateFormat = workbook_add_format(wb)
+        format_set_num_format(dateFormat, "yyyy-mm-dd")
+        let wrap = workbook_add_format(wb)
+        format_set_text_wrap(wrap)
+
+        for s in sheets {
+            guard let ws = workbook_add_worksheet(wb, s.name) else {
+                workbook_close(wb)
+                throw WorkbookError("cannot add the sheet '\(s.name)'")
+            }
+            var widths = s.header.map { Double($0.count) }
+            for (c, h) in s.header.enumerated() { worksheet_write_string(ws, 0, lxw_col_t(c), h, s.isNotes ? nil : bold) }
+            for (r, row) in s.rows.enumerated() {
+                let rr = lxw_row_t(r + 1)
+                for (col, cell) in row.enumerated() {
+                    let cc = lxw_col_t(col)
+                    var w = 0.0
+                    switch cell {
+                    case .text(let t):
+                        worksheet_write_string(ws, rr, cc, t, s.isNotes ? wrap : nil)
+                        w = Double(t.count)
+                    case .number(let x):
+                        worksheet_write_number(ws, rr, cc, x, nil)
+                        w = Double(String(x).count)
+                    case .int(let i):
+                        worksheet_write_number(ws, rr, cc, Double(i), nil)
+                        w = Double(String(i).count)
+                    case .date(let d):
+                        // Excel's serial day: 1 is 1900-01-01, and Excel counts a 1900-02-29,
+                        // so days from 1900-03-01 on are one more; 25569 is 1970-01-01.
+                        let serial = Double(Self.excelSerial(d))
+                        worksheet_write_number(ws, rr, cc, serial, dateFormat)
+                        w = 10
+                    case .empty:
+                        continue
+                    }
+                    if col >= widths.count { widths += Array(repeating: 0, count: col - widths.count + 1) }
+                    widths[col] = max(widths[col], w)
+                }
+            }
+            for (col, w) in widths.enumerated() {
+                // Bold headers and cell padding need a little more than the characters.
+                worksheet_set_column(ws, lxw_col_t(col), lxw_col_t(col), s.isNotes ? 100 : min(Self.maxWidth, w + 2), nil)
+            }
+            if !s.isNotes && !s.header.isEmpty {
+                worksheet_freeze_panes(ws, 1, 0)
+                let lastRow = lxw_row_t(max(s.rows.count, s.fillRows))
+                worksheet_autofilter(ws, 0, 0, lastRow, lxw_col_t(s.header.count - 1))
+            }
+            for dd in s.dropDowns {
+                var v = lxw_data_validation()
+                v.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+                v.ignore_blank = UInt8(LXW_VALIDATION_ON.rawValue)
+                v.show_input = UInt8(dd.prompt == nil ? LXW_VALIDATION_OFF.rawValue : LXW_VALIDATION_ON.rawValue)
+                v.show_error = UInt8(dd.strict ? LXW_VALIDATION_ON.rawValue : LXW_VALIDATION_OFF.rawValue)
+                v.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
+                if let p = dd.prompt { v.input_message = c(p) }
+                var list: [UnsafeMutablePointer<CChar>?] = []
+                switch dd.source {
+                case .values(let xs): list = xs.map { c($0) } + [nil]
+                case .range(let r): v.value_formula = c(r)
+                }
+                let rows = max(s.fillRows, s.rows.count)
+                let err: lxw_error = list.withUnsafeMutableBufferPointer { buf in
+                    if buf.count > 0 { v.value_list = buf.baseAddress }
+                    return worksheet_data_validation_range(ws, 1, lxw_col_t(dd.column), lxw_row_t(rows), lxw_col_t(dd.column), &v)
+                }
+                if err != LXW_NO_ERROR {
+                    workbook_close(wb)
+                    throw WorkbookError("cannot add a drop-down list to sheet \(s.name): \(String(cString: lxw_strerror(err)))")
+                }
+            }
+        }
+        let err = workbook_close(wb)
+        if err != LXW_NO_ERROR {
+            throw WorkbookError("cannot write the workbook: \(String(cString: lxw_strerror(err)))")
+        }
+    }
+
+    /// Excel's serial number of `d` in the 1900 date system.
+    public static func excelSerial(_ d: Day) -> Int {
+        let epoch = Day(year: 1970, month: 1, day: 1)?.ordinal ?? 0
+        let s = 25_569 + (d.ordinal - epoch)
+        // Before 1900-03-01 Excel's count lacks its phantom 1900-02-29.
+        return s < 61 ? s - 1 : s
+    }
+}
