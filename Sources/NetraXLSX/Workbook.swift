@@ -172,7 +172,8 @@ public struct Workbook: Sendable {
             }
             for dd in s.dropDowns {
                 var v = lxw_data_validation()
-                v.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+                if case .range = dd.source { v.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue) }
+                else { v.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue) }
                 v.ignore_blank = UInt8(LXW_VALIDATION_ON.rawValue)
                 v.show_input = UInt8(dd.prompt == nil ? LXW_VALIDATION_OFF.rawValue : LXW_VALIDATION_ON.rawValue)
                 v.show_error = UInt8(dd.strict ? LXW_VALIDATION_ON.rawValue : LXW_VALIDATION_OFF.rawValue)
