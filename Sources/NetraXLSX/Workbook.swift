@@ -140,7 +140,7 @@ public struct Workbook: Sendable {
                     var w = 0.0
                     switch cell {
                     case .text(let t):
-                        worksheet_write_string(ws, rr, cc, t, s.isNotes ? wrap : nil)
+                        worksheet_write_string(ws, rr, cc, Self.escaped(t), s.isNotes ? wrap : nil)
                         w = Double(t.count)
                     case .number(let x):
                         worksheet_write_number(ws, rr, cc, x, nil)
@@ -199,6 +199,30 @@ public struct Workbook: Sendable {
         if err != LXW_NO_ERROR {
             throw WorkbookError("cannot write the workbook: \(String(cString: lxw_strerror(err)))")
         }
+    }
+
+    /// Text as OOXML stores it: characters XML cannot hold (controls but tab and line feed,
+    /// a CR, U+FFFE, U+FFFF) as `_xHHHH_`, and a `_x` that looks like such an escape as
+    /// `_x005F_x`, so that every cell reads back exactly as it was (libxlsxwriter would write
+    /// them raw, and the file would not open).
+    public static func escaped(_ t: String) -> String {
+        func needs(_ u: Unicode.Scalar) -> Bool {
+            (u.value < 0x20 && u != "\t" && u != "\n") || u.value == 0xFFFE || u.value == 0xFFFF
+        }
+        guard t.unicodeScalars.contains(where: { needs($0) || $0 == "_" }) else { return t }
+        let scalars = Array(t.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        func hex(_ v: UInt32) -> String { let h = String(v, radix: 16, uppercase: true); return String(repeating: "0", count: 4 - h.count) + h }
+        for (k, u) in scalars.enumerated() {
+            if needs(u) { out.append(contentsOf: "_x\(hex(u.value))_".unicodeScalars); continue }
+            // `_xHHHH_` already in the text: its underscore escaped, so it is not undone on reading.
+            if u == "_", k + 6 < scalars.count, scalars[k + 1] == "x", scalars[k + 6] == "_",
+               scalars[(k + 2)...(k + 5)].allSatisfy({ $0.properties.isASCIIHexDigit }) {
+                out.append(contentsOf: "_x005F_".unicodeScalars); continue
+            }
+            out.append(u)
+        }
+        return String(out)
     }
 
     /// Excel's serial number of `d` in the 1900 date system.

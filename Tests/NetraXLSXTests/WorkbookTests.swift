@@ -74,3 +74,13 @@ import NetraAnalytics
         #expect(d.jurisdictions.compactMap(\.kode).count == 28)
     }
 }
+
+@Suite struct EscapeTests {
+    @Test func charactersXMLCannotHoldAreEscapedAsExcelDoes() {
+        #expect(Workbook.escaped("plain text, tab\tand\nline") == "plain text, tab\tand\nline")
+        #expect(Workbook.escaped("a\u{1}b\rc\u{FFFF}") == "a_x0001_b_x000D_c_xFFFF_")
+        // Text that already looks like an escape keeps its underscore.
+        #expect(Workbook.escaped("_x0041_ and _x12_ and snake_case") == "_x005F_x0041_ and _x12_ and snake_case")
+        #expect(Workbook.escaped("=1+1") == "=1+1")
+    }
+}
