@@ -64,6 +64,8 @@ public struct Workbook: Sendable {
 
     /// The most characters Excel keeps in a cell.
     public static let maxCellCharacters = 32_767
+    /// The most rows Excel shows in a sheet, the header's included.
+    public static let maxRows = 1_048_576
     /// Excel's width units: a character is about one.
     static let maxWidth = 60.0
 
@@ -74,6 +76,9 @@ public struct Workbook: Sendable {
     /// back and removed.
     public func bytes(scratchDir: String) throws(WorkbookError) -> [UInt8] {
         for s in sheets {
+            if s.rows.count >= Self.maxRows {
+                throw WorkbookError("sheet \(s.name) would have \(s.rows.count + 1) rows, more than Excel's limit of \(Self.maxRows); use the CSV exports")
+            }
             for (r, row) in s.rows.enumerated() {
                 for (c, cell) in row.enumerated() {
                     if case .text(let t) = cell, t.unicodeScalars.count > Self.maxCellCharacters {
@@ -108,7 +113,9 @@ public struct Workbook: Sendable {
             keep.append(p)
             return p
         }
-        var options = lxw_workbook_options(constant_memory: 0, tmpdir: c(tmpdir), use_zip64: 0)
+        // Constant memory: rows go to disk as they are written (strings inline), so a big
+        // events sheet does not sit in libxlsxwriter's memory too; zip64 past 4 GB.
+        var options = lxw_workbook_options(constant_memory: 1, tmpdir: c(tmpdir), use_zip64: 1)
         guard let wb = workbook_new_opt(path, &options) else {
             throw WorkbookError("cannot write the workbook in '\(tmpdir)': \(String(cString: strerror(errno)))")
         }
@@ -131,31 +138,17 @@ public struct Workbook: Sendable {
                 workbook_close(wb)
                 throw WorkbookError("cannot add the sheet '\(s.name)'")
             }
+            // Widths first: with constant memory each row goes to disk as it is written.
             var widths = s.header.map { Double($0.count) }
-            for (c, h) in s.header.enumerated() { worksheet_write_string(ws, 0, lxw_col_t(c), h, s.isNotes ? nil : bold) }
-            for (r, row) in s.rows.enumerated() {
-                let rr = lxw_row_t(r + 1)
+            for row in s.rows {
                 for (col, cell) in row.enumerated() {
-                    let cc = lxw_col_t(col)
-                    var w = 0.0
+                    let w: Double
                     switch cell {
-                    case .text(let t):
-                        worksheet_write_string(ws, rr, cc, Self.escaped(t), s.isNotes ? wrap : nil)
-                        w = Double(t.count)
-                    case .number(let x):
-                        worksheet_write_number(ws, rr, cc, x, nil)
-                        w = Double(String(x).count)
-                    case .int(let i):
-                        worksheet_write_number(ws, rr, cc, Double(i), nil)
-                        w = Double(String(i).count)
-                    case .date(let d):
-                        // Excel's serial day: 1 is 1900-01-01, and Excel counts a 1900-02-29,
-                        // so days from 1900-03-01 on are one more; 25569 is 1970-01-01.
-                        let serial = Double(Self.excelSerial(d))
-                        worksheet_write_number(ws, rr, cc, serial, dateFormat)
-                        w = 10
-                    case .empty:
-                        continue
+                    case .text(let t): w = Double(t.count)
+                    case .number(let x): w = Double(String(x).count)
+                    case .int(let i): w = Double(String(i).count)
+                    case .date: w = 10
+                    case .empty: continue
                     }
                     if col >= widths.count { widths += Array(repeating: 0, count: col - widths.count + 1) }
                     widths[col] = max(widths[col], w)
@@ -193,6 +186,26 @@ public struct Workbook: Sendable {
                     workbook_close(wb)
                     throw WorkbookError("cannot add a drop-down list to sheet \(s.name): \(String(cString: lxw_strerror(err)))")
                 }
+            }
+            var failed: lxw_error = LXW_NO_ERROR
+            func check(_ e: lxw_error) { if failed == LXW_NO_ERROR { failed = e } }
+            for (c, h) in s.header.enumerated() { check(worksheet_write_string(ws, 0, lxw_col_t(c), Self.escaped(h), s.isNotes ? nil : bold)) }
+            for (r, row) in s.rows.enumerated() {
+                let rr = lxw_row_t(r + 1)
+                for (col, cell) in row.enumerated() {
+                    let cc = lxw_col_t(col)
+                    switch cell {
+                    case .text(let t): check(worksheet_write_string(ws, rr, cc, Self.escaped(t), s.isNotes ? wrap : nil))
+                    case .number(let x): check(worksheet_write_number(ws, rr, cc, x, nil))
+                    case .int(let i): check(worksheet_write_number(ws, rr, cc, Double(i), nil))
+                    case .date(let d): check(worksheet_write_number(ws, rr, cc, Double(Self.excelSerial(d)), dateFormat))
+                    case .empty: continue
+                    }
+                }
+            }
+            if failed != LXW_NO_ERROR {
+                workbook_close(wb)
+                throw WorkbookError("cannot write sheet \(s.name): \(String(cString: lxw_strerror(failed)))")
             }
         }
         let err = workbook_close(wb)
