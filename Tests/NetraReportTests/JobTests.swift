@@ -21,9 +21,11 @@ func shipped() throws -> Analysis {
             "monthly.png", "monthly-indonesia.png", "monthly-jawa-barat.png", "monthly-kota-bekasi.png", "monthly-kabupaten-bekasi.png",
             "timeline.png", "compare.png", "leadtimes.png", "cases.png",
             "events.csv", "monthly.csv", "monthly-rollup.csv", "leadtimes.csv", "leadtime-summary.csv", "tallies.csv", "compare.csv",
+            "netra.xlsx",
         ])
-        // PNG signature on every chart.
+        // PNG signature on every chart; the workbook is a zip.
         for f in files where f.name.hasSuffix(".png") { #expect(Array(try f.bytes().prefix(4)) == [0x89, 0x50, 0x4E, 0x47]) }
+        for f in files where f.name.hasSuffix(".xlsx") { #expect(Array(try f.bytes().prefix(4)) == [0x50, 0x4B, 0x03, 0x04]) }
     }
 
     @Test func januaryFiguresWorkedOutByHand() throws {
