@@ -5,7 +5,8 @@ import NetraAnalytics
 /// Each sheet is an export's own rows (the plain CSV, read back), its cells typed by column:
 /// nothing is counted again.
 extension Analysis {
-    public func workbook(lang: Language) -> Workbook {
+    /// `rollup` and `pair` as for the monthly and compare exports.
+    public func workbook(lang: Language, rollup: Bool = false, pair: (a: JurisdictionIndex, b: JurisdictionIndex)? = nil) -> Workbook {
         func sheet(_ key: StringKey, _ csv: [UInt8]) -> Sheet {
             let (header, rows) = Self.parse(csv)
             let numericAfterFirst = key == .sheetComparison
@@ -17,13 +18,14 @@ extension Analysis {
             return Sheet(name: key.text(lang), header: header, rows: typed)
         }
         let events = Self.parse(export(.events))
+        // Per kind from the events' own rows: a rolled-up row counts an event again.
         let monthly = Self.parse(export(.monthly))
         var sheets = [summary(lang: lang, events: events, monthly: monthly)]
         sheets.append(sheet(.sheetEvents, export(.events)))
-        sheets.append(sheet(.sheetMonthly, export(.monthly)))
+        sheets.append(sheet(.sheetMonthly, export(.monthly, rollup: rollup)))
         sheets.append(sheet(.sheetTallies, export(.tallies)))
         sheets.append(sheet(.sheetLeadTimes, export(.leadtimes)))
-        sheets.append(sheet(.sheetComparison, export(.compare)))
+        sheets.append(sheet(.sheetComparison, export(.compare, pair: pair)))
         // The folder's own name: the same dataset gives the same bytes wherever it lives.
         let name = dataset.name.split(separator: "/").last.map(String.init) ?? ""
         return Workbook(sheets: sheets, title: name.isEmpty ? "Netra" : "Netra: " + name)

@@ -35,10 +35,10 @@ struct Export: ParsableCommand {
     @Flag(name: .long, help: "Excel's flavour: UTF-8 BOM, ';', CRLF, formula-like text neutralised.")
     var excel = false
 
-    @Flag(name: .long, help: "monthly: add each ancestor jurisdiction's rows (Kota Bekasi also counts in Jawa Barat).")
+    @Flag(name: .long, help: "monthly (and xlsx's monthly sheet): add each ancestor jurisdiction's rows (Kota Bekasi also counts in Jawa Barat).")
     var rollup = false
 
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("compare: the two jurisdiction ids to compare.", valueName: "A B"))
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("compare (and xlsx's comparison sheet): the two jurisdiction ids to compare.", valueName: "A B"))
     var pair: [String] = []
 
     func validate() throws {
@@ -62,7 +62,7 @@ struct Export: ParsableCommand {
         switch self.kind {
         case .csv(let k): kind = k
         case .xlsx:
-            let book = analysis.workbook(lang: lang)
+            let book = analysis.workbook(lang: lang, rollup: rollup, pair: chosen)
             let bytes: [UInt8]
             do throws(WorkbookError) { bytes = try book.bytes(scratchDir: OutputFolder.split(out).dir) } catch {
                 throw NetraFailure(exitCode: 1, message: "netra: \(error.message)")
