@@ -1,5 +1,5 @@
 # Netra's everyday commands. Each installs what is missing first (libgd-dev and libxlsxwriter-dev
-# through apt; `make test` also python3-openpyxl, which reads the workbooks back).
+# through apt; `make test` also python3-openpyxl and libreoffice-calc-nogui, which read the workbooks back).
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -13,11 +13,16 @@ run: deps
 test: deps test-deps
 	$(SWIFT) test
 
-# What the tests use beyond the build: openpyxl reads the exported workbook and the template.
+# What the tests use beyond the build: openpyxl (Debian's, for /usr/bin/python3) reads the
+# exported workbook and the template back; LibreOffice opens the export and saves its sheets as CSV.
 test-deps:
-	@if ! python3 -c 'import openpyxl' 2>/dev/null; then \
+	@if ! /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then \
 	  echo "Installing python3-openpyxl…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-openpyxl >/dev/null; \
+	fi
+	@if ! command -v soffice >/dev/null; then \
+	  echo "Installing libreoffice-calc-nogui (a few minutes)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; \
 	fi
 
 build: deps

@@ -191,6 +191,33 @@ import Foundation
         #expect([stored, openpyxl30, title].contains(got), "\(String(describing: got))")
     }
 
+    /// LibreOffice (libreoffice-calc-nogui, installed by `make test`) opens the export, and
+    /// each sheet saved as CSV is that export's CSV byte for byte: dates, numbers and text
+    /// read back as Netra wrote them.
+    @Test func libreOfficeReadsEverySheetBackToItsExport() throws {
+        let dir = Netra.tempDir("xlsx-lo")
+        #expect(try Netra.run(["export", "xlsx", "--out", dir + "/netra.xlsx"]).status == 0)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        // A profile of its own: no other LibreOffice of this user is disturbed or waited on.
+        p.arguments = ["180", "soffice", "-env:UserInstallation=file://\(dir)/profile", "--headless", "--convert-to",
+                       "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir + "/csv", dir + "/netra.xlsx"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "soffice (libreoffice-calc-nogui) failed or is missing")
+        for (sheet, kind) in [("Peristiwa", "events"), ("Bulanan", "monthly"), ("Tallies", "tallies"), ("Lead time", "leadtimes"),
+                              ("Perbandingan", "compare")] {
+            let csv = try Data(contentsOf: URL(fileURLWithPath: dir + "/csv/netra-\(sheet).csv"))
+            let export = try Netra.run(["export", kind])
+            #expect(String(decoding: csv, as: UTF8.self) == export.stdout, "\(sheet)")
+        }
+        let summary = try String(contentsOfFile: dir + "/csv/netra-Ringkasan.csv", encoding: .utf8)
+        #expect(summary.hasPrefix("Angka,Nilai\nPer tanggal,"))
+        #expect(summary.contains("\nJumlah wilayah,4\nJumlah pemilu,2\nPeristiwa pertama,2022-01-01\n"))
+    }
+
     @Test func xlsxNeedsAFile() throws {
         let r = try Netra.run(["export", "xlsx"])
         #expect(r.status == 2)
