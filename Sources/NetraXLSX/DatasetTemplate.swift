@@ -70,6 +70,8 @@ public struct DatasetTemplate: Sendable {
         func col(_ c: EventColumn) -> Int { c.rawValue }
         var events = Sheet(name: "events", header: EventColumn.names, rows: [])
         events.fillRows = Self.fillRows
+        // Dates as typed (a month stays `2023-11`, not a day), ids and counts as typed.
+        events.textColumns = Set([EventColumn.id, .date, .endDate, .sourceDate, .knownDate].map(\.rawValue))
         events.dropDowns = [
             DropDown(column: col(.precision), source: .values(Precision.allCases.map(\.rawValue))),
             DropDown(column: col(.kind), source: .values(EventKind.allCases.map(\.rawValue))),
@@ -82,12 +84,14 @@ public struct DatasetTemplate: Sendable {
         var juris = Sheet(name: "jurisdictions", header: Self.jurisdictionHeader,
                           rows: jurisdictionRows.map { $0.map { $0.isEmpty ? .empty : .text($0) } })
         juris.fillRows = Self.fillRows
+        juris.textColumns = [JurisdictionColumn.id.rawValue, JurisdictionColumn.kode.rawValue]
         juris.dropDowns = [
             DropDown(column: JurisdictionColumn.level.rawValue, source: .values(JurisdictionLevel.allCases.map(\.rawValue))),
             DropDown(column: JurisdictionColumn.parent.rawValue, source: .range(jRange)),
         ]
         var elections = Sheet(name: "elections", header: Self.electionHeader, rows: [])
         elections.fillRows = Self.fillRows
+        elections.textColumns = [0, 2]
         elections.dropDowns = [DropDown(column: 3, source: .range(jRange))]
         var notes = Sheet(name: Strings.templateSheet.text(lang), header: [Strings.templateTitle.text(lang)],
                           rows: Strings.templateSteps.map { [.text($0.text(lang))] })

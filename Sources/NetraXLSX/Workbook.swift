@@ -43,6 +43,9 @@ public struct Sheet: Sendable {
     public var fillRows: Int = 0
     /// A sheet of prose (no header to freeze or filter).
     public var isNotes = false
+    /// Columns formatted as text, so that what is typed stays as typed: `2023-11` is not
+    /// turned into a date, nor the code `32.10` into the number 32.1.
+    public var textColumns: Set<Int> = []
 
     public init(name: String, header: [String], rows: [[Cell]]) {
         self.name = name; self.header = header; self.rows = rows
@@ -132,6 +135,8 @@ public struct Workbook: Sendable {
         format_set_num_format(dateFormat, "yyyy-mm-dd")
         let wrap = workbook_add_format(wb)
         format_set_text_wrap(wrap)
+        let textFormat = workbook_add_format(wb)
+        format_set_num_format(textFormat, "@")
 
         for s in sheets {
             guard let ws = workbook_add_worksheet(wb, s.name) else {
@@ -156,7 +161,8 @@ public struct Workbook: Sendable {
             }
             for (col, w) in widths.enumerated() {
                 // Bold headers and cell padding need a little more than the characters.
-                worksheet_set_column(ws, lxw_col_t(col), lxw_col_t(col), s.isNotes ? 100 : min(Self.maxWidth, w + 2), nil)
+                worksheet_set_column(ws, lxw_col_t(col), lxw_col_t(col), s.isNotes ? 100 : min(Self.maxWidth, w + 2),
+                                     s.textColumns.contains(col) ? textFormat : nil)
             }
             if !s.isNotes && !s.header.isEmpty {
                 worksheet_freeze_panes(ws, 1, 0)

@@ -34,7 +34,9 @@ import Foundation
             rows.append(cells)
         dvs = [[dv.type, str(dv.sqref), dv.formula1, bool(dv.showErrorMessage)] for dv in ws.data_validations.dataValidation]
         out[ws.title] = {"rows": rows, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref, "validations": dvs,
-                         "widths": {k: d.width for k, d in ws.column_dimensions.items()}}
+                         "widths": {k: d.width for k, d in ws.column_dimensions.items()},
+                         "text_columns": sorted(k for k, d in ws.column_dimensions.items()
+                                                if d.style and wb._cell_styles[d.style_id].numFmtId == 49)}
     print(json.dumps(out))
     """#
 
@@ -247,6 +249,8 @@ import Foundation
         let header = try Self.rows(events)[0].compactMap { $0[1] as? String }
         #expect(header.first == "id" && header.contains("kind") && header.contains("links") && header.count == 20)
         #expect(events["freeze"] as? String == "A2")
+        // id, date, end_date, source_date, known_date are text: `2023-11` stays a month.
+        #expect(events["text_columns"] as? [String] == ["A", "B", "D", "Q", "R"])
         let dv = try #require(events["validations"] as? [[Any]])
         func list(_ sheet: [String: Any], _ range: String) -> [Any]? {
             (sheet["validations"] as? [[Any]])?.first { $0[1] as? String == range }
@@ -298,5 +302,44 @@ import Foundation
         #expect(u.status == 1)
         #expect(u.stderr == "netra: --region: unknown Kemendagri code '32.99'; nothing was written\n")
         #expect(!FileManager.default.fileExists(atPath: fresh))
+    }
+}
+
+/// `validate` and the `kode` column, through the binary.
+@Suite(.removingTemporaryFolders) struct KodeEndToEndTests {
+    @Test func knownNamesWithoutCodesGetHintsAndStillValidate() throws {
+        let dir = try Netra.brokenDataset("jurisdictions.csv", """
+        id,name,level,parent
+        indonesia,Indonesia,nasional,
+        jawa-barat,Jawa Barat,provinsi,indonesia
+        kota-bekasi,Kota Bekasi,kota,jawa-barat
+        kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat
+
+        """)
+        let r = try Netra.run(["validate", "--dataset", dir])
+        #expect(r.status == 0, "\(r.stderr)")
+        let hint = "; write it in a kode column so the data joins official tables"
+        #expect(r.stderr.split(separator: "\n").map(String.init) == [
+            "\(dir)/jurisdictions.csv:3:12: hint: kode: 'Jawa Barat' is Kemendagri code 32" + hint,
+            "\(dir)/jurisdictions.csv:4:13: hint: kode: 'Kota Bekasi' is Kemendagri code 32.75" + hint,
+            "\(dir)/jurisdictions.csv:5:18: hint: kode: 'Kabupaten Bekasi' is Kemendagri code 32.16" + hint,
+        ])
+        // The shipped dataset carries its codes: no hint.
+        let shipped = try Netra.run(["validate"])
+        #expect(shipped.status == 0 && shipped.stderr.isEmpty, "\(shipped.stderr)")
+    }
+
+    @Test func aCodeInTheWrongProvinceIsRefused() throws {
+        let dir = try Netra.brokenDataset("jurisdictions.csv", """
+        id,name,level,parent,kode
+        indonesia,Indonesia,nasional,,
+        jawa-barat,Jawa Barat,provinsi,indonesia,32
+        kota-bekasi,Kota Bekasi,kota,jawa-barat,36.71
+        kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat,32.16
+
+        """)
+        let r = try Netra.run(["validate", "--dataset", dir])
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(dir)/jurisdictions.csv:4:41: kode: '36.71' lies in province 36, but parent 'jawa-barat' has kode '32'\nnetra: 1 problem in \(dir); nothing was written\n")
     }
 }
