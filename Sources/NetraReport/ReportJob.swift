@@ -92,7 +92,7 @@ public enum ReportJob {
 
     /// The most events the report puts into `netra.xlsx` (a workbook is held in memory whole
     /// while it is made; `netra export xlsx` takes up to Excel's row limit).
-    public static let workbookEventLimit = 200_000
+    public static let workbookEventLimit = 50_000
 
     /// The lead-time chart's row label for a measure.
     static func measureLabel(_ m: LeadTimeMeasure, _ lang: Language) -> String { Strings.leadTime(m).text(lang) }

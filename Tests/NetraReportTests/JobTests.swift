@@ -95,3 +95,13 @@ func shipped() throws -> Analysis {
         #expect(BriefingJob.folderName(Month(year: 2024, month: 1)) == "briefing-2024-01")
     }
 }
+
+@Suite struct WorkbookInReportTests {
+    /// A dataset too big to browse in a spreadsheet: the report keeps its CSVs, no workbook.
+    @Test func aBigDatasetsReportHasNoWorkbook() throws {
+        let f = SyntheticDataset.make(events: ReportJob.workbookEventLimit + 1, seed: 3)
+        let d = try DatasetLoader.load(jurisdictions: ("j", f.jurisdictions), elections: ("e", f.elections), events: ("v", f.events))
+        let names = ReportJob.build(Analysis(dataset: d), options: JobOptions(fonts: try FontSet.resolve())).map(\.name)
+        #expect(names.contains("events.csv") && !names.contains("netra.xlsx"))
+    }
+}
