@@ -28,6 +28,9 @@ struct Init: ParsableCommand {
         do throws(WorkbookError) { template = try DatasetTemplate(regions: region, lang: lang) } catch {
             throw NetraFailure(exitCode: 1, message: "netra: \(error.message); nothing was written")
         }
+        if FileIO.exists(dir) && !FileIO.isDirectory(dir) {
+            throw NetraFailure(exitCode: 1, message: "netra: \(dir) is a file; init writes a dataset into a folder; nothing was written")
+        }
         let held = DatasetTemplate.datasetFiles.filter { FileIO.exists(OutputFolder.join(dir, $0)) }
         if !held.isEmpty {
             throw NetraFailure(exitCode: 1, message: "netra: \(dir) already holds a dataset (\(held.joined(separator: ", "))); init writes a new one into a new or empty folder; nothing was written")
