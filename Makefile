@@ -1,16 +1,30 @@
-# Netra's everyday commands. Each installs what is missing first (libgd-dev through apt).
+# Netra's everyday commands. Each installs what is missing first (libgd-dev and libxlsxwriter-dev
+# through apt; `make test` also python3-openpyxl and libreoffice-calc-nogui, which read the workbooks back).
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps deps-browser build release clean bench fuzz fuzz-build fuzz-corpus fuzz-coverage sanitize valgrind
+.PHONY: run test test-deps deps deps-browser build release clean bench fuzz fuzz-build fuzz-corpus fuzz-coverage sanitize valgrind
 
 # The main job on the shipped dataset: every chart, export and the latest briefing into output/.
 run: deps
 	$(SWIFT) run -c release netra
 
-# The whole test suite (the browser tests of report.html need Chromium: deps-browser).
-test: deps deps-browser
+# The whole test suite (the browser tests of report.html need Chromium: deps-browser; the
+# workbook tests openpyxl and LibreOffice: test-deps).
+test: deps deps-browser test-deps
 	$(SWIFT) test
+
+# What the tests use beyond the build: openpyxl (Debian's, for /usr/bin/python3) reads the
+# exported workbook and the template back; LibreOffice opens the export and saves its sheets as CSV.
+test-deps:
+	@if ! /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then \
+	  echo "Installing python3-openpyxl…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-openpyxl >/dev/null; \
+	fi
+	@if ! command -v soffice >/dev/null; then \
+	  echo "Installing libreoffice-calc-nogui (a few minutes)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -18,11 +32,11 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# libgd (with FreeType and libpng) and pkg-config, from Debian's packages, when missing.
+# libgd (with FreeType and libpng), libxlsxwriter and pkg-config, from Debian's packages, when missing.
 deps:
-	@if ! pkg-config --exists gdlib 2>/dev/null; then \
-	  echo "Installing libgd-dev (needs apt)…"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgd-dev pkg-config >/dev/null; \
+	@if ! pkg-config --exists gdlib xlsxwriter 2>/dev/null; then \
+	  echo "Installing libgd-dev and libxlsxwriter-dev (needs apt)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgd-dev libxlsxwriter-dev pkg-config >/dev/null; \
 	fi
 	@if ! fc-list 2>/dev/null | grep -qi dejavusans && [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
 	  echo "Installing fonts-dejavu-core…"; \

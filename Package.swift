@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "NetraAnalytics", targets: ["NetraAnalytics"]),
         .library(name: "NetraRender", targets: ["NetraRender"]),
         .library(name: "NetraReport", targets: ["NetraReport"]),
+        .library(name: "NetraXLSX", targets: ["NetraXLSX"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,18 +29,33 @@ let package = Package(
             pkgConfig: "gdlib",
             providers: [.apt(["libgd-dev"])]
         ),
+        // libxlsxwriter, found through pkg-config; nothing but NetraXLSX imports it.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // Model, CSV reading, loading, validation and the event graph.
-        .target(name: "NetraCore", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: speed),
+        // Regions/wilayah-kabkota.csv is built in (the regions of Indonesia, for `kode` and `init`).
+        .target(
+            name: "NetraCore",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Regions/LICENSE-wilayah", "Regions/README.md"],
+            resources: [.embedInCode("Regions/wilayah-kabkota.csv")],
+            swiftSettings: speed
+        ),
         // Counts, lead times, the comparison and the CSV exports.
         .target(name: "NetraAnalytics", dependencies: ["NetraCore"], swiftSettings: speed),
         // The libgd layer, the chart kit and the charts.
         .target(name: "NetraRender", dependencies: ["CGD", "NetraCore", "NetraAnalytics"], swiftSettings: speed),
+        // Workbooks: the exports as one .xlsx, and the template `netra init` writes.
+        .target(name: "NetraXLSX", dependencies: ["CXlsxWriter", "NetraCore", "NetraAnalytics"], swiftSettings: speed),
         // Jobs that tie it together: report, briefing, output folders.
-        .target(name: "NetraReport", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender"], swiftSettings: speed),
+        .target(name: "NetraReport", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraXLSX"], swiftSettings: speed),
         .executableTarget(
             name: "netra",
             dependencies: [
-                "NetraCore", "NetraAnalytics", "NetraRender", "NetraReport",
+                "NetraCore", "NetraAnalytics", "NetraRender", "NetraReport", "NetraXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +70,7 @@ let package = Package(
         .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraCore", "NetraAnalytics"]),
         .testTarget(name: "NetraRenderTests", dependencies: ["CGD", "NetraCore", "NetraAnalytics", "NetraRender"]),
         .testTarget(name: "NetraReportTests", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]),
+        .testTarget(name: "NetraXLSXTests", dependencies: ["NetraCore", "NetraAnalytics", "NetraXLSX"]),
         .testTarget(name: "NetraEndToEndTests", dependencies: ["netra", "NetraCore", "CGD"]),
     ],
     swiftLanguageModes: [.v6]

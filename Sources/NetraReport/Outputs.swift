@@ -1,6 +1,7 @@
 import Synchronization
 import NetraCore
 import NetraRender
+import NetraXLSX
 
 /// Why a job's files could not be made or written.
 public enum JobError: Error, Sendable, CustomStringConvertible {
@@ -21,7 +22,8 @@ public struct OutputFile: Sendable {
     public var name: String
     /// Rough relative cost; the costliest files are started first.
     public var cost: Int
-    let make: @Sendable (ByteSink) throws(RenderError) -> Void
+    /// Writes the file's bytes; the folder it goes into is where a workbook is made first.
+    let make: @Sendable (ByteSink, _ folder: String) throws(RenderError) -> Void
     /// A chart's layout as text (nil for other files): what the golden-file tests compare.
     let plan: (@Sendable () throws(RenderError) -> String)?
 
@@ -29,7 +31,7 @@ public struct OutputFile: Sendable {
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         cost = 0
-        make = { $0.write(bytes) }
+        make = { sink, _ in sink.write(bytes) }
         plan = nil
     }
 
@@ -38,7 +40,7 @@ public struct OutputFile: Sendable {
                                    chart: @escaping @Sendable () throws(RenderError) -> RenderedChart<Plan>) {
         self.name = name
         self.cost = cost
-        make = { (sink: ByteSink) throws(RenderError) in sink.write(try chart().png) }
+        make = { (sink: ByteSink, _: String) throws(RenderError) in sink.write(try chart().png) }
         plan = { () throws(RenderError) in try chart().plan.textDump }
     }
 
@@ -52,7 +54,7 @@ public struct OutputFile: Sendable {
     public init(name: String, cost: Int = 1, render: @escaping @Sendable () throws(RenderError) -> [UInt8]) {
         self.name = name
         self.cost = cost
-        make = { (sink: ByteSink) throws(RenderError) in sink.write(try render()) }
+        make = { (sink: ByteSink, _: String) throws(RenderError) in sink.write(try render()) }
         plan = nil
     }
 
@@ -60,14 +62,26 @@ public struct OutputFile: Sendable {
     public init(name: String, cost: Int = 1, stream: @escaping @Sendable (ByteSink) -> Void) {
         self.name = name
         self.cost = cost
-        make = { stream($0) }
+        make = { sink, _ in stream(sink) }
         plan = nil
     }
 
-    /// The whole file in memory.
-    public func bytes() throws(RenderError) -> [UInt8] {
+    /// A workbook: libxlsxwriter writes it beside its target first (`Workbook.bytes`).
+    public init(name: String, cost: Int = 1, workbook: @escaping @Sendable () -> Workbook) {
+        self.name = name
+        self.cost = cost
+        make = { (sink: ByteSink, folder: String) throws(RenderError) in
+            do throws(WorkbookError) { sink.write(try workbook().bytes(scratchDir: folder)) } catch {
+                throw RenderError.invalidInput(error.message)
+            }
+        }
+        plan = nil
+    }
+
+    /// The whole file in memory; a workbook is made in `folder` first.
+    public func bytes(folder: String = "/tmp") throws(RenderError) -> [UInt8] {
         let sink = ByteSink()
-        try make(sink)
+        try make(sink, folder)
         return sink.collected
     }
 }
@@ -106,7 +120,7 @@ extension OutputFolder {
                 var renderError: RenderError?
                 do throws(OutputError) {
                     try file.fill { sink in
-                        do throws(RenderError) { try files[k].make(sink) } catch { renderError = error }
+                        do throws(RenderError) { try files[k].make(sink, OutputFolder.split(targetList[k]).dir) } catch { renderError = error }
                     }
                 } catch {
                     file.discard()

@@ -1,6 +1,7 @@
 import NetraCore
 import NetraAnalytics
 import NetraRender
+import NetraXLSX
 
 /// Settings shared by the report and the briefing.
 public struct JobOptions: Sendable {
@@ -83,8 +84,17 @@ public enum ReportJob {
         if let comparison {
             files.append(OutputFile(name: "compare.csv", cost: 2) { () throws(RenderError) in a.compareCSV(comparison, flavour: .plain) })
         }
+        // Every export in one workbook, its sheets named in the report's language; a dataset
+        // too big to browse in a spreadsheet gets the CSVs only (README, *The workbook*).
+        if d.events.count <= workbookEventLimit {
+            files.append(OutputFile(name: "netra.xlsx", cost: 10 + d.events.count / 1_000) { a.workbook(lang: lang) })
+        }
         return files
     }
+
+    /// The most events the report puts into `netra.xlsx` (a workbook is held in memory whole
+    /// while it is made; `netra export xlsx` takes up to Excel's row limit).
+    public static let workbookEventLimit = 50_000
 
     /// The lead-time chart's row label for a measure.
     static func measureLabel(_ m: LeadTimeMeasure, _ lang: Language) -> String { Strings.leadTime(m).text(lang) }

@@ -1,17 +1,31 @@
 import ArgumentParser
 import NetraCore
 import NetraAnalytics
+import NetraXLSX
 
-extension ExportKind: ExpressibleByArgument {}
+/// What `netra export` writes: one CSV export, or all of them as one workbook.
+enum ExportChoice: ExpressibleByArgument {
+    case csv(ExportKind)
+    case xlsx
+
+    init?(argument: String) {
+        if argument == "xlsx" { self = .xlsx } else if let k = ExportKind(rawValue: argument) { self = .csv(k) } else { return nil }
+    }
+
+    static var allValueStrings: [String] { ExportKind.allCases.map(\.rawValue) + ["xlsx"] }
+}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write one CSV export: events, monthly, leadtimes, compare, tallies, trends or duplicates.",
-        discussion: "The columns of each export are documented in README.md. Without --out the CSV goes to standard output."
+        abstract: "Write one CSV export (events, monthly, leadtimes, compare, tallies, trends, duplicates) or the exports as one Excel workbook (xlsx).",
+        discussion: "The columns of each export are documented in README.md. Without --out the CSV goes to standard output; xlsx needs --out FILE."
     )
 
-    @Argument(help: "What to export: events, monthly, leadtimes, compare, tallies, trends or duplicates.")
-    var kind: ExportKind
+    @Argument(help: "What to export: events, monthly, leadtimes, compare, tallies, trends, duplicates or xlsx.")
+    var kind: ExportChoice
+
+    @Option(name: .long, help: "xlsx: the sheets' names and labels in Bahasa Indonesia (id) or English (en).")
+    var lang: Language = .id
 
     @OptionGroup var dataset: DatasetOption
     @OptionGroup var filter: FilterOptions
@@ -22,14 +36,15 @@ struct Export: ParsableCommand {
     @Flag(name: .long, help: "Excel's flavour: UTF-8 BOM, ';', CRLF, formula-like text neutralised.")
     var excel = false
 
-    @Flag(name: .long, help: "monthly: add each ancestor jurisdiction's rows (Kota Bekasi also counts in Jawa Barat).")
+    @Flag(name: .long, help: "monthly (and xlsx's monthly sheet): add each ancestor jurisdiction's rows (Kota Bekasi also counts in Jawa Barat).")
     var rollup = false
 
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("compare: the two jurisdiction ids to compare.", valueName: "A B"))
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("compare (and xlsx's comparison sheet): the two jurisdiction ids to compare.", valueName: "A B"))
     var pair: [String] = []
 
     func validate() throws {
         if !pair.isEmpty && pair.count != 2 { throw ValidationError("--pair takes two jurisdiction ids, e.g. --pair kota-bekasi kabupaten-bekasi") }
+        if case .xlsx = kind, out == "-" { throw ValidationError("export xlsx writes a workbook: name it with --out FILE, e.g. --out netra.xlsx") }
     }
 
     func run() throws {
@@ -44,6 +59,18 @@ struct Export: ParsableCommand {
         var chosen: (a: JurisdictionIndex, b: JurisdictionIndex)?
         if pair.count == 2 { chosen = try resolvePair(pair[0], pair[1], in: data) }
         let flavour: CSVFlavour = excel ? .excel : .plain
+        let kind: ExportKind
+        switch self.kind {
+        case .csv(let k): kind = k
+        case .xlsx:
+            let book = analysis.workbook(lang: lang, rollup: rollup, pair: chosen)
+            let bytes: [UInt8]
+            do throws(WorkbookError) { bytes = try book.bytes(scratchDir: OutputFolder.split(out).dir) } catch {
+                throw NetraFailure(exitCode: 1, message: "netra: \(error.message)")
+            }
+            try emit(to: out) { write in write(bytes) }
+            return
+        }
         if kind == .events {
             // The big one: written as it is made, a chunk at a time, as the report writes it.
             try emit(to: out) { write in analysis.writeEventsCSV(flavour: flavour, to: write) }

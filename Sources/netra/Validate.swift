@@ -29,6 +29,8 @@ struct Validate: ParsableCommand {
         if duplicates.total > Self.shownDuplicates {
             printError("netra: \(duplicates.total - Self.shownDuplicates) more possible duplicates not shown; `netra export duplicates` lists all \(duplicates.total)")
         }
+        // A hint (the kode of a name Netra knows) is no warning: --strict lets it pass.
+        for h in DatasetWarnings.kodes(data, directory: dataset.dataset) { printError(h.description) }
         let warnings = statuses.count + duplicates.total
         if strict && warnings > 0 {
             throw NetraFailure.failed("\(warnings) warning\(warnings == 1 ? "" : "s") in \(dataset.dataset); --strict fails on warnings")

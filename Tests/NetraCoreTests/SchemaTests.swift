@@ -32,6 +32,20 @@ import Foundation
         }
     }
 
+    @Test func readmeListsEveryJurisdictionColumn() throws {
+        let text = try String(contentsOfFile: Self.readme, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex(of: "## `jurisdictions.csv`"))
+        let head = try #require(lines[start...].firstIndex { $0.hasPrefix("| column | meaning |") })
+        var names: [String] = []
+        for line in lines[(head + 2)...] {
+            guard line.hasPrefix("|") else { break }
+            names.append(line.split(separator: "|")[0].trimmingCharacters(in: CharacterSet(charactersIn: " `")))
+        }
+        #expect(names == JurisdictionColumn.names)
+        #expect(JurisdictionColumn.requiredNames == ["id", "name", "level", "parent"])
+    }
+
     @Test func aFileWithoutARequiredColumnIsToldWhichOnesItNeeds() throws {
         let csv = "id,date,precision,kind,jurisdiction,title\nx,2024-01-01,day,pledge,j,t\n"
         do {

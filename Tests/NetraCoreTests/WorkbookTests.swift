@@ -80,7 +80,7 @@ struct TestWorkbook {
 
     /// The cells of sheet 1 as the loader's rows would have them.
     func grid(limits: WorkbookLimits = .default) throws -> SheetGrid {
-        try Workbook(bytes: try bytes, limits: limits).sheet(0)
+        try WorkbookFile(bytes: try bytes, limits: limits).sheet(0)
     }
 }
 
@@ -123,14 +123,14 @@ struct WorkbookTests {
 
     @Test func libreOfficeWroteDatesAsDateCells() throws {
         // The test above proves something only if the dates were numbers with a date format.
-        let w = try Workbook(bytes: try fixture("libreoffice/events.xlsx"))
+        let w = try WorkbookFile(bytes: try fixture("libreoffice/events.xlsx"))
         #expect(w.styleKinds.contains(.date(.day)))
         var unpacked = 0
-        let xml = String(decoding: try Workbook.read(w.archive, "xl/worksheets/sheet1.xml", limits: .default, unpacked: &unpacked) ?? Data(), as: UTF8.self)
+        let xml = String(decoding: try WorkbookFile.read(w.archive, "xl/worksheets/sheet1.xml", limits: .default, unpacked: &unpacked) ?? Data(), as: UTF8.self)
         // B3 is 2022-09-22: serial 44826, in style 1, a date (yyyy-mm-dd).
         #expect(xml.contains("<c r=\"B3\" s=\"1\" t=\"n\"><v>44826</v>"))
         #expect(w.styleKinds.count == 2 && w.styleKinds[1] == .date(.day))
-        let o = try Workbook(bytes: try fixture("openpyxl/dataset.xlsx"))
+        let o = try WorkbookFile(bytes: try fixture("openpyxl/dataset.xlsx"))
         #expect(o.styleKinds.count == 2 && o.styleKinds[1] == .date(.day))
     }
 
@@ -139,7 +139,7 @@ struct WorkbookTests {
         let dir = try folder(["dataset.xlsx": try fixture("openpyxl/dataset.xlsx")])
         let d = try DatasetLoader.load(directory: dir)
         #expect(modelDump(d) == modelDump(csv))
-        let w = try Workbook(bytes: try fixture("openpyxl/dataset.xlsx"))
+        let w = try WorkbookFile(bytes: try fixture("openpyxl/dataset.xlsx"))
         #expect(w.sheetNames == ["peristiwa", "wilayah", "pemilu"])
         #expect(w.styleKinds.contains(.date(.day)))
     }
@@ -181,7 +181,7 @@ struct WorkbookTests {
         // Both are OLE compound files, not zip archives.
         let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
         #expect(throws: WorkbookProblem("is an Excel 97–2003 file (.xls) or a workbook with a password; save it as \"Excel Workbook (.xlsx)\" without a password")) {
-            _ = try Workbook(bytes: ole)
+            _ = try WorkbookFile(bytes: ole)
         }
     }
 
@@ -199,7 +199,7 @@ struct WorkbookTests {
         }
         #expect(patched == 3)
         #expect(throws: WorkbookProblem("unpacks to more than 1073741824 bytes; a workbook that big is refused (is it a zip bomb?)")) {
-            _ = try Workbook(bytes: bytes)
+            _ = try WorkbookFile(bytes: bytes)
         }
     }
 
@@ -218,7 +218,7 @@ struct WorkbookTests {
         let b = try bomb.bytes
         #expect(b.count < 100_000)
         #expect(throws: WorkbookProblem("unpacks to more than 10000000 bytes; a workbook that big is refused (is it a zip bomb?)")) {
-            _ = try Workbook(bytes: b, limits: WorkbookLimits(maxUncompressedBytes: 10_000_000)).sheet(0)
+            _ = try WorkbookFile(bytes: b, limits: WorkbookLimits(maxUncompressedBytes: 10_000_000)).sheet(0)
         }
     }
 
@@ -254,7 +254,7 @@ struct WorkbookTests {
             if b[i] == 0x50, b[i + 1] == 0x4B, b[i + 2] == 0x03, b[i + 3] == 0x04 { b[i + 22] = 1; b[i + 23] = 0; b[i + 24] = 0; b[i + 25] = 0 }
             i += 1
         }
-        let w = try Workbook(bytes: b, limits: WorkbookLimits(maxUncompressedBytes: 10_000_000))
+        let w = try WorkbookFile(bytes: b, limits: WorkbookLimits(maxUncompressedBytes: 10_000_000))
         #expect(throws: WorkbookProblem("unpacks to more than 10000000 bytes; a workbook that big is refused (is it a zip bomb?)")) {
             _ = try w.sheet(0)
         }
@@ -264,7 +264,7 @@ struct WorkbookTests {
         var wb = TestWorkbook([("events", "")])
         wb.extraParts = (0..<10_001).map { ("xl/media/x\($0).bin", Data()) }
         #expect(throws: WorkbookProblem("holds more than 10000 parts; a workbook that big is refused (is it a zip bomb?)")) {
-            _ = try Workbook(bytes: try wb.bytes)
+            _ = try WorkbookFile(bytes: try wb.bytes)
         }
     }
 

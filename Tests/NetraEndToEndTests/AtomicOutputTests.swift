@@ -204,7 +204,7 @@ import Glibc
             var j = try String(contentsOfFile: d + "/jurisdictions.csv", encoding: .utf8)
             var e = try String(contentsOfFile: d + "/events.csv", encoding: .utf8)
             for (k, id) in hostileIDs.enumerated() {
-                j += "\(id),Hostile \(k),kota,jawa-barat\n"
+                j += "\(id),Hostile \(k),kota,jawa-barat,\n"
                 e += ["escape-\(k)", "2024-08-0\(k + 1)", "day", "", "sosialisasi", id, "Sosialisasi \(k)", "",
                       "", "", "", "", "", "", "Outlet", "", "", "", ""].joined(separator: ",") + Netra.shippedExtraFields + "\n"
             }
@@ -238,7 +238,7 @@ import Glibc
     func aPathLikeIDIsRefusedAtItsCell() throws {
         let data = try Hostile.dataset("flat-data") { d in
             var j = try String(contentsOfFile: d + "/jurisdictions.csv", encoding: .utf8)
-            j += "../../x,Hostile,kota,jawa-barat\n"
+            j += "../../x,Hostile,kota,jawa-barat,\n"
             try j.write(toFile: d + "/jurisdictions.csv", atomically: true, encoding: .utf8)
         }
         let r = try Netra.run(["validate", "--dataset", data])

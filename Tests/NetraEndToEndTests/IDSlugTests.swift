@@ -47,7 +47,7 @@ import Foundation
         #expect(try validate(events: ["-kota"]).stderr.contains("events.csv:\(Netra.firstAppendedEventLine):1: id: an id starts with a letter or digit; \(Self.rule)"))
         // A doubled quote is undone before the id is read: the message shows what the cell holds.
         var j = try String(contentsOfFile: Netra.root + "/datasets/bekasi-2024/jurisdictions.csv", encoding: .utf8)
-        j += "\"kota\"\"bekasi\",K,kota,jawa-barat\n"
+        j += "\"kota\"\"bekasi\",K,kota,jawa-barat,\n"
         let dir = try Netra.brokenDataset("jurisdictions.csv", j)
         let r = try Netra.run(["validate", "--dataset", dir])
         #expect(r.status == 1)

@@ -21,9 +21,11 @@ func shipped() throws -> Analysis {
             "monthly.png", "monthly-indonesia.png", "monthly-jawa-barat.png", "monthly-kota-bekasi.png", "monthly-kabupaten-bekasi.png",
             "timeline.png", "compare.png", "leadtimes.png", "cases.png", "report.html",
             "events.csv", "monthly.csv", "monthly-rollup.csv", "leadtimes.csv", "leadtime-summary.csv", "trends.csv", "tallies.csv", "compare.csv",
+            "netra.xlsx",
         ])
-        // PNG signature on every chart.
+        // PNG signature on every chart; the workbook is a zip.
         for f in files where f.name.hasSuffix(".png") { #expect(Array(try f.bytes().prefix(4)) == [0x89, 0x50, 0x4E, 0x47]) }
+        for f in files where f.name.hasSuffix(".xlsx") { #expect(Array(try f.bytes().prefix(4)) == [0x50, 0x4B, 0x03, 0x04]) }
     }
 
     @Test func januaryFiguresWorkedOutByHand() throws {
@@ -94,5 +96,15 @@ func shipped() throws -> Analysis {
         #expect(OutputFolder.safeName("../../x") == "_._.._x")
         #expect(!OutputFolder.safeName("a/b\\c").contains("/"))
         #expect(BriefingJob.folderName(Month(year: 2024, month: 1)) == "briefing-2024-01")
+    }
+}
+
+@Suite struct WorkbookInReportTests {
+    /// A dataset too big to browse in a spreadsheet: the report keeps its CSVs, no workbook.
+    @Test func aBigDatasetsReportHasNoWorkbook() throws {
+        let f = SyntheticDataset.make(events: ReportJob.workbookEventLimit + 1, seed: 3)
+        let d = try DatasetLoader.load(jurisdictions: ("j", f.jurisdictions), elections: ("e", f.elections), events: ("v", f.events))
+        let names = ReportJob.build(Analysis(dataset: d), options: JobOptions(fonts: try FontSet.resolve())).map(\.name)
+        #expect(names.contains("events.csv") && !names.contains("netra.xlsx"))
     }
 }

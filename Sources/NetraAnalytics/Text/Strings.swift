@@ -19,6 +19,10 @@ public enum StringKey: Sendable, CaseIterable {
     case keyFigures, kindColumn, eventsHeading, sourcePrefix
     // Dates, terminal tables and messages.
     case onOrBeforePrefix, metricColumn, noBekasiPair
+    // The exported workbook's sheets and its summary.
+    case sheetSummary, sheetEvents, sheetMonthly, sheetTallies, sheetLeadTimes, sheetComparison
+    case figureColumn, valueColumn, asOfFigure, eventsFigure, jurisdictionsFigure, electionsFigure, firstEventFigure, lastEventFigure
+    case eventsOfKind, sourcesHeading, eventsColumn
 
     /// The words in `lang`.
     public func text(_ lang: Language) -> String { phrase.text(lang) }
@@ -97,6 +101,23 @@ public enum StringKey: Sendable, CaseIterable {
         case .sourcePrefix: return ("Sumber: ", "Source: ")
         case .onOrBeforePrefix: return ("paling lambat ", "by ")
         case .metricColumn: return ("Ukuran", "Metric")
+        case .sheetSummary: return ("Ringkasan", "Summary")
+        case .sheetEvents: return ("Peristiwa", "Events")
+        case .sheetMonthly: return ("Bulanan", "Monthly")
+        case .sheetTallies: return ("Tallies", "Tallies")
+        case .sheetLeadTimes: return ("Lead time", "Lead times")
+        case .sheetComparison: return ("Perbandingan", "Comparison")
+        case .figureColumn: return ("Angka", "Figure")
+        case .valueColumn: return ("Nilai", "Value")
+        case .asOfFigure: return ("Per tanggal", "As of")
+        case .eventsFigure: return ("Jumlah peristiwa", "Events")
+        case .jurisdictionsFigure: return ("Jumlah wilayah", "Jurisdictions")
+        case .electionsFigure: return ("Jumlah pemilu", "Elections")
+        case .firstEventFigure: return ("Peristiwa pertama", "First event")
+        case .lastEventFigure: return ("Peristiwa terakhir", "Last event")
+        case .eventsOfKind: return ("Peristiwa: ", "Events: ")
+        case .sourcesHeading: return ("Sumber", "Source")
+        case .eventsColumn: return ("Peristiwa", "Events")
         case .noBekasiPair: return ("netra: tidak ada Kota/Kabupaten Bekasi di data ini; membandingkan dua wilayah dengan kegiatan terbanyak",
                                     "netra: no Kota/Kabupaten Bekasi in this dataset; comparing the two jurisdictions with the most events")
         }

@@ -102,9 +102,15 @@ public enum SyntheticDataset {
         return out
     }()
 
+    /// With each place's Kemendagri code (by its name; the two provinces named in short by
+    /// their code), so that a generated dataset validates without hints.
     static func jurisdictionsCSV() -> [UInt8] {
-        var s = "id,name,level,parent\n"
-        for p in places { s += "\(p.id),\(csvField(p.name)),\(p.level.rawValue),\(p.parent)\n" }
+        var s = "id,name,level,parent,kode\n"
+        let short = ["dki-jakarta": "31", "di-yogyakarta": "34"]
+        for p in places {
+            let kode = p.level == .nasional ? "" : (short[p.id] ?? Regions.region(named: p.name)?.kode ?? "")
+            s += "\(p.id),\(csvField(p.name)),\(p.level.rawValue),\(p.parent),\(kode)\n"
+        }
         return Array(s.utf8)
     }
 

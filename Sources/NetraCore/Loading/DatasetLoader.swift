@@ -107,9 +107,11 @@ public enum DatasetLoader {
         var table = Table(file: input.0, bytes: data)
         var rows: [Jurisdiction] = []
         var parents: [(String, Int, Int)] = []  // parent id, line, column
+        var kodes: [(line: Int, column: Int)?] = []  // where each row's kode cell is, when filled
         var seen: [String: Int] = [:]
         let file = input.0
-        let ok = table.read(required: ["id", "name", "level", "parent"], optional: []) { rec, col, _, sink in
+        let ok = table.read(required: JurisdictionColumn.requiredNames, optional: JurisdictionColumn.optionalNames,
+                            order: JurisdictionColumn.names) { rec, col, _, sink in
             func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
             guard let ci = rec.has(col[0]) else { return }
             let id = rec.trimmedString(ci)
@@ -128,7 +130,11 @@ public enum DatasetLoader {
             let parent = parentCol.map { rec.trimmedString($0) } ?? ""
             let pp = parentCol.map { rec.position($0) } ?? (line: rec.line, column: 1)
             parents.append((parent, pp.line, pp.column))
-            rows.append(Jurisdiction(id: id, name: name.isEmpty ? id : name, level: level, parent: nil, line: rec.line))
+            let kodeCol = rec.has(col[4])
+            let kode = kodeCol.map { rec.trimmedString($0) } ?? ""
+            kodes.append(kode.isEmpty ? nil : kodeCol.map { rec.position($0) })
+            rows.append(Jurisdiction(id: id, name: name.isEmpty ? id : name, level: level, parent: nil, line: rec.line,
+                                     kode: kode.isEmpty ? nil : kode))
         }
         diags += table.diagnostics
         guard ok else { return (rows, false) }
@@ -161,7 +167,32 @@ public enum DatasetLoader {
             }
             for p in path { state[p] = 2 }
         }
+        diags += checkKodes(rows, at: kodes, file: file)
         return (rows, true)
+    }
+
+    /// Each filled `kode` against the regions of Indonesia: a known code, of the shape the
+    /// row's level has, inside its parent's province when the parent has a code too.
+    static func checkKodes(_ rows: [Jurisdiction], at cells: [(line: Int, column: Int)?], file: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (k, j) in rows.enumerated() {
+            guard let kode = j.kode, k < cells.count, let cell = cells[k] else { continue }
+            func say(_ m: String) { out.append(Diagnostic(file: file, line: cell.line, column: cell.column, message: "kode: " + m)) }
+            if j.level == .nasional { say("a nasional jurisdiction has no Kemendagri code; leave kode empty"); continue }
+            guard let shape = Regions.shape(kode) else {
+                say("'\(kode)' is not a Kemendagri code; expected NN for a province or NN.NN for a kabupaten/kota, e.g. 32.75"); continue
+            }
+            guard let region = Regions.region(kode: kode) else { say("unknown Kemendagri code '\(kode)'"); continue }
+            if region.level != j.level {
+                let what = shape == .province ? "a province" : "a \(region.level.rawValue)"
+                say("'\(kode)' is \(what) (\(region.name)), but level is '\(j.level.rawValue)'"); continue
+            }
+            if let province = region.province, let p = j.parent?.raw, p < rows.count, let parentKode = rows[p].kode,
+               parentKode != province {
+                say("'\(kode)' lies in province \(province), but parent '\(rows[p].id)' has kode '\(parentKode)'")
+            }
+        }
+        return out
     }
 
     // MARK: elections.csv

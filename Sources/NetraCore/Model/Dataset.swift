@@ -7,9 +7,11 @@ public struct Jurisdiction: Sendable, Equatable {
     public var parent: JurisdictionIndex?
     /// Line in `jurisdictions.csv`.
     public var line: Int
+    /// The Kemendagri code (`32.75`), checked against `Regions`; nil when not given.
+    public var kode: String?
 
-    public init(id: String, name: String, level: JurisdictionLevel, parent: JurisdictionIndex?, line: Int = 0) {
-        self.id = id; self.name = name; self.level = level; self.parent = parent; self.line = line
+    public init(id: String, name: String, level: JurisdictionLevel, parent: JurisdictionIndex?, line: Int = 0, kode: String? = nil) {
+        self.id = id; self.name = name; self.level = level; self.parent = parent; self.line = line; self.kode = kode
     }
 }
 

@@ -217,6 +217,13 @@ public struct OutputFolder: Sendable {
     /// How every temporary file of Netra's starts.
     public static let temporaryPrefix = ".netra-tmp-"
 
+    /// A path in `dir` named like Netra's temporary files, for a file made on the side (a
+    /// workbook that libxlsxwriter writes before it is read back): a killed run's leftover is
+    /// removed like any other.
+    public static func scratchPath(in dir: String, for base: String) -> String {
+        join(dir.isEmpty ? "." : dir, temporaryName(for: base))
+    }
+
     /// `.netra-tmp-<pid>-<6 random characters>-<base>`, the base cut to 64 bytes.
     static func temporaryName(for base: String) -> String {
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)

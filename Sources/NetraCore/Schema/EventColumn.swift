@@ -11,6 +11,8 @@ public enum CellType: String, Sendable {
     case status = "status"
     case links = "links"
     case url = "address"
+    case level = "level"
+    case kode = "Kemendagri code"
 }
 
 /// One input column: its header name, what its cells hold and whether a file must have it.
@@ -92,4 +94,25 @@ public struct ColumnPositions: Sendable {
     /// The field index of `column` in a record, or nil when the file has no such column.
     @inline(__always)
     public subscript(_ column: EventColumn) -> Int? { positions[column.rawValue] }
+}
+
+/// The columns of `jurisdictions.csv`, in the order `netra init` writes them. `kode` is the
+/// Kemendagri code (`32.75`), checked against the built-in regions (Regions/).
+public enum JurisdictionColumn: Int, CaseIterable, Sendable {
+    case id, name, level, parent, kode
+
+    public var spec: ColumnSpec {
+        switch self {
+        case .id: return ColumnSpec("id", .id, required: true)
+        case .name: return ColumnSpec("name", .text, required: true)
+        case .level: return ColumnSpec("level", .level, required: true)
+        case .parent: return ColumnSpec("parent", .jurisdiction, required: true)
+        case .kode: return ColumnSpec("kode", .kode)
+        }
+    }
+
+    public var name: String { spec.name }
+    public static let names: [String] = allCases.map(\.name)
+    public static let requiredNames: [String] = allCases.filter(\.spec.required).map(\.name)
+    public static let optionalNames: [String] = allCases.filter { !$0.spec.required }.map(\.name)
 }

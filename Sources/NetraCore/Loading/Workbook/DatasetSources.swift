@@ -46,7 +46,7 @@ extension DatasetLoader {
         func path(_ name: String) -> String { base + "/" + name }
         // The shared workbook, opened once, when there is one.
         let sharedPath = path(workbookFile)
-        var shared: Workbook?
+        var shared: WorkbookFile?
         var sharedBroken = false
         if FileIO.exists(sharedPath) {
             switch openWorkbook(sharedPath, limits: limits) {
@@ -98,20 +98,20 @@ extension DatasetLoader {
         return out
     }
 
-    enum Opened { case success(Workbook), failure(Diagnostic) }
+    enum Opened { case success(WorkbookFile), failure(Diagnostic) }
 
     static func openWorkbook(_ path: String, limits: WorkbookLimits) -> Opened {
         let bytes: [UInt8]
         do { bytes = try FileIO.read(path) } catch {
             return .failure(Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file: \(error.reason)"))
         }
-        do throws(WorkbookProblem) { return .success(try Workbook(bytes: bytes, limits: limits)) } catch {
+        do throws(WorkbookProblem) { return .success(try WorkbookFile(bytes: bytes, limits: limits)) } catch {
             return .failure(Diagnostic(file: path, line: 1, column: 1, message: error.message))
         }
     }
 
     /// Sheet `index` of `w` as the loader's input; the cells it could not read go to `diags`.
-    static func sheetInput(_ w: Workbook, _ index: Int, file: String, _ diags: inout [Diagnostic]) -> TableInput {
+    static func sheetInput(_ w: WorkbookFile, _ index: Int, file: String, _ diags: inout [Diagnostic]) -> TableInput {
         let name = w.sheetNames[index]
         let label = file + ":" + name
         let grid: SheetGrid

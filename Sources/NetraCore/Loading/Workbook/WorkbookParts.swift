@@ -161,7 +161,7 @@ final class StylesPart: PartParser {
 /// One worksheet, read as it streams past: each `<c>` becomes text by its type and style.
 /// A row or cell without an `r` attribute is the one after the previous.
 final class SheetPart: PartParser {
-    let workbook: Workbook
+    let workbook: WorkbookFile
     var rows: [SheetGrid.Row] = []
     var problems: [WorkbookProblem] = []
 
@@ -178,7 +178,7 @@ final class SheetPart: PartParser {
     private var runs = TextRuns()
     private var hasFormula = false
 
-    init(workbook: Workbook) { self.workbook = workbook }
+    init(workbook: WorkbookFile) { self.workbook = workbook }
 
     private var here: CellRef { CellRef(row: max(rowNumber, 1), column: max(column, 1)) }
 

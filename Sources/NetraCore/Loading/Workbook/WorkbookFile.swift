@@ -108,7 +108,7 @@ public struct SheetGrid: Sendable {
 
 /// An `.xlsx` workbook opened for reading: its sheets' names and what every sheet shares
 /// (strings, styles, the date system). Sheets are read one at a time with a streaming parser.
-public final class Workbook {
+public final class WorkbookFile {
     public let sheetNames: [String]
     let sheetPaths: [String]
     let date1904: Bool

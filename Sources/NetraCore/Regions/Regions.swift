@@ -1,0 +1,80 @@
+/// Indonesia's 38 provinces and 514 kabupaten/kota with their Kemendagri codes, from
+/// `wilayah-kabkota.csv` beside this file (MIT, cahyadsn/wilayah: `LICENSE-wilayah` travels
+/// with it). Built into the library, so a `netra` copied anywhere still knows them.
+public struct Region: Sendable, Equatable {
+    /// Kemendagri code: `32` (a province) or `32.75` (a kabupaten/kota).
+    public let kode: String
+    /// The name as the source writes it (`Kota Bekasi`).
+    public let name: String
+    public let level: JurisdictionLevel
+    /// The province's code for a kabupaten/kota; nil for a province.
+    public let province: String?
+
+    /// The id a dataset gives it: its name as a slug (`Kota Bekasi` → `kota-bekasi`).
+    public var id: String { Regions.slug(name) }
+}
+
+public enum Regions {
+    /// Every region, in the table's order (each province before its kabupaten/kota).
+    public static let all: [Region] = parse(PackageResources.wilayah_kabkota_csv)
+
+    static let byKode: [String: Region] = Dictionary(all.map { ($0.kode, $0) }, uniquingKeysWith: { a, _ in a })
+    static let byName: [String: Region] = Dictionary(all.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// The region with code `kode`.
+    public static func region(kode: String) -> Region? { byKode[kode] }
+
+    /// The region whose name is `name`, in any case (`kota bekasi`).
+    public static func region(named name: String) -> Region? {
+        byName[name.trimmingSpaces.lowercased()]
+    }
+
+    /// The provinces.
+    public static var provinces: [Region] { all.filter { $0.level == .provinsi } }
+
+    /// The kabupaten/kota of province `kode`, in the table's order.
+    public static func members(of kode: String) -> [Region] { all.filter { $0.province == kode } }
+
+    /// What a code's shape says it names: a province (`NN`), a kabupaten/kota (`NN.NN`), or
+    /// nil for neither shape.
+    public enum Shape: Sendable { case province, kabkota }
+    public static func shape(_ kode: String) -> Shape? {
+        let b = Array(kode.utf8)
+        func digits(_ r: Range<Int>) -> Bool { b[r].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        if b.count == 2 && digits(0..<2) { return .province }
+        if b.count == 5 && digits(0..<2) && b[2] == 0x2E && digits(3..<5) { return .kabkota }
+        return nil
+    }
+
+    /// A name as a dataset id: lowercase ASCII letters and digits, other runs as one hyphen.
+    public static func slug(_ name: String) -> String {
+        var out = "", dash = false
+        for u in name.lowercased().unicodeScalars {
+            if (u >= "a" && u <= "z") || (u >= "0" && u <= "9") {
+                if dash && !out.isEmpty { out += "-" }
+                dash = false
+                out.unicodeScalars.append(u)
+            } else { dash = true }
+        }
+        return out
+    }
+
+    static func parse(_ bytes: [UInt8]) -> [Region] {
+        var out: [Region] = []
+        var header = true
+        _ = CSVReader.read(bytes, delimiter: 0x2C) { rec in
+            if header { header = false; return }
+            guard rec.count >= 4 else { return }
+            let level: JurisdictionLevel
+            switch rec.trimmedString(2) {
+            case "provinsi": level = .provinsi
+            case "kota": level = .kota
+            default: level = .kabupaten
+            }
+            let parent = rec.trimmedString(3)
+            out.append(Region(kode: rec.trimmedString(0), name: rec.trimmedString(1), level: level,
+                              province: parent.isEmpty ? nil : parent))
+        }
+        return out
+    }
+}

@@ -1,0 +1,110 @@
+import NetraCore
+import NetraAnalytics
+
+/// What `netra init` writes: an empty dataset to fill in a spreadsheet, as `dataset.xlsx`
+/// (sheets events, jurisdictions, elections with drop-down lists, and Petunjuk) and as CSVs.
+public struct DatasetTemplate: Sendable {
+    /// The jurisdictions' rows: Indonesia, then each province asked for (or holding a
+    /// kabupaten/kota asked for) and its kabupaten/kota, in the table's order.
+    public let jurisdictions: [Region?]  // nil: Indonesia
+    public let lang: Language
+
+    /// Names of files that make a folder a dataset already: `init` writes into none of them.
+    public static let datasetFiles: [String] = ["events", "jurisdictions", "elections"].flatMap { [$0 + ".csv", $0 + ".xlsx"] }
+        + ["dataset.xlsx"]
+
+    /// Rows the drop-down lists cover, below the header.
+    static let fillRows = 2_000
+
+    /// `regions`: Kemendagri codes, `32` for a whole province, `32.75` for one kabupaten/kota.
+    public init(regions: [String], lang: Language = .id) throws(WorkbookError) {
+        var provinces: [String] = [], picked: Set<String> = []
+        for code in regions {
+            let kode = code.trimmingCharacters()
+            guard let r = Regions.region(kode: kode) else {
+                let shape = Regions.shape(kode) == nil ? "; a code is NN for a province (32, Jawa Barat) or NN.NN for a kabupaten/kota (32.75, Kota Bekasi)" : ""
+                throw WorkbookError("--region: unknown Kemendagri code '\(code)'\(shape)")
+            }
+            let province = r.province ?? r.kode
+            if !provinces.contains(province) { provinces.append(province) }
+            if r.level == .provinsi { Regions.members(of: r.kode).forEach { picked.insert($0.kode) } } else { picked.insert(r.kode) }
+        }
+        var rows: [Region?] = [nil]
+        for p in provinces.sorted() {
+            if let pr = Regions.region(kode: p) { rows.append(pr) }
+            rows += Regions.members(of: p).filter { picked.contains($0.kode) }.map { Optional($0) }
+        }
+        jurisdictions = rows
+        self.lang = lang
+    }
+
+    static let jurisdictionHeader = JurisdictionColumn.names
+    static let electionHeader = ["id", "name", "date", "scope"]
+
+    /// The jurisdictions' cells: id, name, level, parent, kode.
+    var jurisdictionRows: [[String]] {
+        jurisdictions.map { r in
+            guard let r else { return ["indonesia", "Indonesia", JurisdictionLevel.nasional.rawValue, "", ""] }
+            let parent = r.province.flatMap { Regions.region(kode: $0)?.id } ?? "indonesia"
+            return [r.id, r.name, r.level.rawValue, parent, r.kode]
+        }
+    }
+
+    /// `events.csv`, `jurisdictions.csv`, `elections.csv`: headers, and the jurisdictions.
+    public var csvFiles: [(name: String, bytes: [UInt8])] {
+        func csv(_ rows: [[String]]) -> [UInt8] {
+            var w = CSVWriter(flavour: .plain)
+            for r in rows { w.row(r.map { .text($0) }) }
+            return w.bytes
+        }
+        return [
+            ("events.csv", csv([EventColumn.names])),
+            ("jurisdictions.csv", csv([Self.jurisdictionHeader] + jurisdictionRows)),
+            ("elections.csv", csv([Self.electionHeader])),
+        ]
+    }
+
+    /// `dataset.xlsx`.
+    public var workbook: Workbook {
+        let jRange = "=jurisdictions!$A$2:$A$\(Self.fillRows + 1)"
+        func col(_ c: EventColumn) -> Int { c.rawValue }
+        var events = Sheet(name: "events", header: EventColumn.names, rows: [])
+        events.fillRows = Self.fillRows
+        // Dates as typed (a month stays `2023-11`, not a day), ids and counts as typed.
+        events.textColumns = Set([EventColumn.id, .date, .endDate, .sourceDate, .knownDate].map(\.rawValue))
+        events.dropDowns = [
+            DropDown(column: col(.precision), source: .values(Precision.allCases.map(\.rawValue))),
+            DropDown(column: col(.kind), source: .values(EventKind.allCases.map(\.rawValue))),
+            DropDown(column: col(.jurisdiction), source: .range(jRange)),
+            DropDown(column: col(.status), source: .values(CaseStatus.allCases.map(\.rawValue))),
+            // A link is `relation:event-id`: the list offers the relation, the id is typed after it.
+            DropDown(column: col(.links), source: .values(Relation.allCases.map { $0.rawValue + ":" }), strict: false,
+                     prompt: Strings.templateLinksPrompt.text(lang)),
+        ]
+        var juris = Sheet(name: "jurisdictions", header: Self.jurisdictionHeader,
+                          rows: jurisdictionRows.map { $0.map { $0.isEmpty ? .empty : .text($0) } })
+        juris.fillRows = Self.fillRows
+        juris.textColumns = [JurisdictionColumn.id.rawValue, JurisdictionColumn.kode.rawValue]
+        juris.dropDowns = [
+            DropDown(column: JurisdictionColumn.level.rawValue, source: .values(JurisdictionLevel.allCases.map(\.rawValue))),
+            DropDown(column: JurisdictionColumn.parent.rawValue, source: .range(jRange)),
+        ]
+        var elections = Sheet(name: "elections", header: Self.electionHeader, rows: [])
+        elections.fillRows = Self.fillRows
+        elections.textColumns = [0, 2]
+        elections.dropDowns = [DropDown(column: 3, source: .range(jRange))]
+        var notes = Sheet(name: Strings.templateSheet.text(lang), header: [Strings.templateTitle.text(lang)],
+                          rows: Strings.templateSteps.map { [.text($0.text(lang))] })
+        notes.isNotes = true
+        return Workbook(sheets: [events, juris, elections, notes], title: "Netra dataset")
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

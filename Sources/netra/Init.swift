@@ -1,0 +1,52 @@
+import ArgumentParser
+import NetraCore
+import NetraAnalytics
+import NetraReport
+import NetraXLSX
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new dataset: dataset.xlsx to fill in a spreadsheet (drop-down lists, a Petunjuk sheet) and the same as CSVs in csv/.",
+        discussion: """
+        --region 32.75 puts Kota Bekasi, Jawa Barat and Indonesia into jurisdictions; --region 32 all of \
+        Jawa Barat with its kabupaten/kota; give --region as often as needed. A folder that already holds a \
+        dataset (events, jurisdictions or elections as .csv or .xlsx, or dataset.xlsx, in it or in its csv/) \
+        is refused. DIR is the dataset of the workbook (netra validate --dataset DIR); DIR/csv the same \
+        as CSVs, for those who keep CSVs (--dataset DIR/csv): one folder holds one form, never both.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The folder to write into, created if missing.", valueName: "DIR"))
+    var dir: String
+
+    @Option(name: .long, help: ArgumentHelp("A Kemendagri code: NN for a province and all its kabupaten/kota, NN.NN for one kabupaten/kota.", valueName: "KODE"))
+    var region: [String] = []
+
+    @Option(name: .long, help: "The Petunjuk sheet in Bahasa Indonesia (id) or English (en).")
+    var lang: Language = .id
+
+    func run() throws {
+        let template: DatasetTemplate
+        do throws(WorkbookError) { template = try DatasetTemplate(regions: region, lang: lang) } catch {
+            throw NetraFailure(exitCode: 1, message: "netra: \(error.message); nothing was written")
+        }
+        if FileIO.exists(dir) && !FileIO.isDirectory(dir) {
+            throw NetraFailure(exitCode: 1, message: "netra: \(dir) is a file; init writes a dataset into a folder; nothing was written")
+        }
+        let held = (DatasetTemplate.datasetFiles + DatasetTemplate.datasetFiles.map { "csv/" + $0 })
+            .filter { FileIO.exists(OutputFolder.join(dir, $0)) }
+        if !held.isEmpty {
+            throw NetraFailure(exitCode: 1, message: "netra: \(dir) already holds a dataset (\(held.joined(separator: ", "))); init writes a new one into a new or empty folder; nothing was written")
+        }
+        // The CSVs apart: a folder with both forms of a table is refused as ambiguous.
+        let files = template.csvFiles.map { OutputFile(name: "csv/" + $0.name, bytes: $0.bytes) }
+            + [OutputFile(name: "dataset.xlsx", workbook: { template.workbook })]
+        try orFail { () throws(JobError) in
+            let folder: OutputFolder
+            do throws(OutputError) { folder = try OutputFolder(dir) } catch { throw JobError.output(error) }
+            _ = try folder.write(files)
+        }
+        let n = template.jurisdictions.count
+        try printStdout("wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (\(n) jurisdiction\(n == 1 ? "" : "s")), elections.csv")
+    }
+}
