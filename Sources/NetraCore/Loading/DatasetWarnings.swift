@@ -7,7 +7,7 @@ public enum DatasetWarnings {
     public static func statuses(_ d: Dataset, directory: String) -> [Diagnostic] {
         let found = IncidentStatuses(d.events, graph: EventGraph(events: d.events)).disagreements(d.events)
         guard !found.isEmpty else { return [] }
-        let source = EventsSource(directory)
+        let source = TableSource(directory)
         let columns = source.columns(named: EventColumn.status.name, lines: Set(found.map { d.events.lines[$0.incident] }))
         return found.compactMap { f in
             let e = d.events, line = e.lines[f.incident]
@@ -25,7 +25,7 @@ public enum DatasetWarnings {
         let all = PossibleDuplicates.find(d.events)
         let found = limit.map { Array(all.prefix(max(0, $0))) } ?? all
         guard !found.isEmpty else { return ([], all.count) }
-        let source = EventsSource(directory)
+        let source = TableSource(directory)
         let e = d.events
         let titled = Set(found.filter(\.titlesAlike).map { e.lines[$0.second] })
         let urled = Set(found.filter { !$0.titlesAlike }.map { e.lines[$0.second] })
@@ -43,26 +43,26 @@ public enum DatasetWarnings {
         }, all.count)
     }
 
-    /// Where the events were read from: `events.csv`, or a workbook's sheet read again for
-    /// the way back from its CSV lines to its cells.
-    struct EventsSource {
+    /// Where a table was read from: its CSV, or a workbook's sheet read again for the way
+    /// back from its CSV lines to its cells.
+    struct TableSource {
         let file: String
         let sheet: DatasetLoader.TableInput?
         let bytes: [UInt8]?
 
-        init(_ directory: String) {
-            file = directory.hasSuffix("/") ? directory + DatasetLoader.eventsFile : directory + "/" + DatasetLoader.eventsFile
+        init(_ directory: String, _ table: DatasetLoader.TableName = .events) {
+            file = directory.hasSuffix("/") ? directory + table.csvFile : directory + "/" + table.csvFile
             var found: DatasetLoader.TableInput?
             if !FileIO.exists(file) {
                 var ignored: [Diagnostic] = []
                 let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-                found = DatasetLoader.tableInputs(base, only: [.events], &ignored)[.events].flatMap { $0.workbook == nil ? nil : $0 }
+                found = DatasetLoader.tableInputs(base, only: [table], &ignored)[table].flatMap { $0.workbook == nil ? nil : $0 }
             }
             sheet = found
             bytes = found != nil ? found?.bytes : (try? FileIO.read(file))
         }
 
-        /// A warning at `line`, `column` of the events' CSV text, in the file's (or sheet's) terms.
+        /// A warning at `line`, `column` of the table's CSV text, in the file's (or sheet's) terms.
         func diagnostic(line: Int, column: Int, message: String) -> Diagnostic? {
             let w = Diagnostic(file: sheet?.label ?? file, line: line, column: column, message: message)
             return sheet.map { $0.translate(w) } ?? w
