@@ -35,8 +35,13 @@ enum Netra {
     }()
 
     static func run(_ args: [String], in dir: String? = nil) throws -> Result {
+        try runProgram(binary, args, in: dir)
+    }
+
+    /// Runs `program` with `args` in `dir` (the package root by default) to its end.
+    static func runProgram(_ program: String, _ args: [String], in dir: String? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
+        p.executableURL = URL(fileURLWithPath: program)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: dir ?? root)
         let out = Pipe(), err = Pipe()

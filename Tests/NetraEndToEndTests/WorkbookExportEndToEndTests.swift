@@ -41,18 +41,9 @@ import Foundation
     """#
 
     static func read(_ path: String) throws -> [String: Any] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        p.arguments = ["-c", reader, path]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "openpyxl: \(String(decoding: e, as: UTF8.self))")
-        return try #require(try JSONSerialization.jsonObject(with: o) as? [String: Any])
+        let r = try Netra.runProgram("/usr/bin/python3", ["-c", reader, path])
+        #expect(r.status == 0, "openpyxl: \(r.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     }
 
     static func sheet(_ book: [String: Any], _ name: String) throws -> [String: Any] {
