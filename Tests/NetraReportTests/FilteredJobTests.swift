@@ -31,6 +31,10 @@ import NetraRender
         let en = ReportJob.build(a, options: JobOptions(language: .en, fonts: try FontSet.resolve()))
         let monthly = try #require(en.first { $0.name == "monthly.png" })
         #expect(try #require(try monthly.planDump()).contains("Kota Bekasi · Nov 2023 – Jan 2024 · incident, decision"))
+        // Kept to Kota Bekasi, the whole-dataset chart is not of "all jurisdictions".
+        #expect(try #require(try monthly.planDump()).contains("All jurisdictions") == false)
+        let idMonthly = try #require(files.first { $0.name == "monthly.png" })
+        #expect(try #require(try idMonthly.planDump()).contains("Semua wilayah") == false)
     }
 
     @Test func noFilterNoNote() throws {

@@ -158,11 +158,16 @@ public struct MonthlyBarsChart: Chart {
         for k in EventKind.allCases where data.counts.contains(where: { $0[k.order] > 0 }) || data.yearOnly.contains(where: { $0[k.order] > 0 }) {
             present.append(k)
         }
-        var subtitle = scope.map { "\($0) (\(StringKey.withinOne.text(lang)))" } ?? StringKey.allJurisdictions.text(lang)
+        // Under a --jurisdiction filter the whole chart is of the jurisdictions kept, which the
+        // filter note leading the subtitle names: not "all jurisdictions".
+        let kept = dataset.selection.map { !$0.jurisdictions.isEmpty } ?? false
+        var parts: [String] = []
+        if let scope { parts.append("\(scope) (\(StringKey.withinOne.text(lang)))") } else if !kept { parts.append(StringKey.allJurisdictions.text(lang)) }
         if let first = data.months.first, let last = data.months.last {
-            subtitle += " · " + DateText.shortMonth(first, lang) + (first == last ? "" : " – " + DateText.shortMonth(last, lang))
+            parts.append(DateText.shortMonth(first, lang) + (first == last ? "" : " – " + DateText.shortMonth(last, lang)))
         }
-        subtitle += " · \(NumberFormat.number(total, lang)) \(StringKey.events.text(lang))"
+        parts.append("\(NumberFormat.number(total, lang)) \(StringKey.events.text(lang))")
+        var subtitle = parts.joined(separator: " · ")
         if yearOnly > 0 { subtitle += " · " + PrecisionText.yearOnlyNote(NumberFormat.number(yearOnly, lang)).text(lang) }
         // The old label leads the subtitle when the figures after it still fit.
         let labelled = StringKey.monthlyTitle.text(lang) + " · " + subtitle
