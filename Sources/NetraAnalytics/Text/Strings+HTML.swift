@@ -7,7 +7,6 @@ extension Strings {
     public static let htmlKeyFigures = Phrase(id: "Angka kunci", en: "Key figures")
     public static let htmlFilters = Phrase(id: "Saring", en: "Filter")
     public static let htmlAllKinds = Phrase(id: "Semua jenis", en: "All kinds")
-    public static let htmlAllJurisdictions = Phrase(id: "Semua wilayah", en: "All jurisdictions")
     public static let htmlKind = Phrase(id: "Jenis", en: "Kind")
     public static let htmlJurisdiction = Phrase(id: "Wilayah", en: "Jurisdiction")
     public static let htmlSearch = Phrase(id: "Cari judul, sumber, kutipan…", en: "Search titles, sources, quotes…")
@@ -86,7 +85,7 @@ extension Strings {
 
     /// Every HTML phrase with sample values, for the test that each has both languages.
     static var htmlSamples: [Phrase] {
-        [htmlTitle, htmlKeyFigures, htmlFilters, htmlAllKinds, htmlAllJurisdictions, htmlKind, htmlJurisdiction, htmlSearch,
+        [htmlTitle, htmlKeyFigures, htmlFilters, htmlAllKinds, htmlKind, htmlJurisdiction, htmlSearch,
          htmlPermalink, htmlTimeline, htmlZoomIn, htmlZoomOut, htmlZoomReset, htmlTimelineHelp, htmlCharts, htmlEventList,
          htmlDate, htmlTitleColumn, htmlStatus, htmlSource, htmlQuote, htmlNotes, htmlLinked, htmlPrecision, htmlClose,
          htmlEventLink, htmlNoMatch, htmlPrevention, htmlIncidents, htmlOutlets, htmlJurisdictions, htmlEvents, htmlMadeWith,

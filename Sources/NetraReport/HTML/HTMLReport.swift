@@ -140,7 +140,7 @@ public struct HTMLReport: Sendable {
         out += "<label>\(t(Strings.htmlKind))<select id=\"f-kind\"><option value=\"\">\(t(Strings.htmlAllKinds))</option>"
         for k in kindsPresent() { out += "<option value=\"\(k.rawValue)\">\(t(Strings.kind(k)))</option>" }
         out += "</select></label>"
-        out += "<label>\(t(Strings.htmlJurisdiction))<select id=\"f-jurisdiction\"><option value=\"\">\(t(Strings.htmlAllJurisdictions))</option>"
+        out += "<label>\(t(Strings.htmlJurisdiction))<select id=\"f-jurisdiction\"><option value=\"\">\(Markup.text(StringKey.allJurisdictions.text(lang)))</option>"
         for j in ReportJob.jurisdictionsWithEvents(d) {
             out += "<option value=\"\(Markup.text(d.jurisdictions[j].id))\">\(Markup.text(d.jurisdictions[j].name))</option>"
         }
