@@ -21,9 +21,11 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let data = try dataset.load()
-        let statuses = DatasetWarnings.statuses(data, directory: dataset.dataset)
+        // The events' file (or sheet) is read again for the warnings' columns, once for both kinds.
+        lazy var events = DatasetWarnings.TableSource(dataset.dataset)
+        let statuses = DatasetWarnings.statuses(data, events: events)
         // Only the warnings printed are made: a dense dataset can hold millions of pairs.
-        let duplicates = DatasetWarnings.duplicates(data, directory: dataset.dataset, limit: Self.shownDuplicates)
+        let duplicates = DatasetWarnings.duplicates(data, events: events, limit: Self.shownDuplicates)
         let shown = (statuses + duplicates.warnings).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         for w in shown { printError(w.description) }
         if duplicates.total > Self.shownDuplicates {

@@ -5,9 +5,15 @@ public enum DatasetWarnings {
     /// folder the events were read from (the cell's column is looked up there; in a workbook,
     /// the warning names the sheet's cell).
     public static func statuses(_ d: Dataset, directory: String) -> [Diagnostic] {
+        statuses(d, events: TableSource(directory))
+    }
+
+    /// The same, with the events' source given (read only when there is something to say):
+    /// `validate` reads it once for every kind of warning.
+    public static func statuses(_ d: Dataset, events: @autoclosure () -> TableSource) -> [Diagnostic] {
         let found = IncidentStatuses(d.events, graph: EventGraph(events: d.events)).disagreements(d.events)
         guard !found.isEmpty else { return [] }
-        let source = TableSource(directory)
+        let source = events()
         let columns = source.columns(named: EventColumn.status.name, lines: Set(found.map { d.events.lines[$0.incident] }))
         return found.compactMap { f in
             let e = d.events, line = e.lines[f.incident]
@@ -22,10 +28,15 @@ public enum DatasetWarnings {
     /// row's id and line (in a workbook, its row) and why the two look alike.
     /// With `limit`, only the first pairs (by line) become warnings; `total` counts them all.
     public static func duplicates(_ d: Dataset, directory: String, limit: Int? = nil) -> (warnings: [Diagnostic], total: Int) {
+        duplicates(d, events: TableSource(directory), limit: limit)
+    }
+
+    /// The same, with the events' source given (read only when there is a pair).
+    public static func duplicates(_ d: Dataset, events: @autoclosure () -> TableSource, limit: Int? = nil) -> (warnings: [Diagnostic], total: Int) {
         let all = PossibleDuplicates.find(d.events)
         let found = limit.map { Array(all.prefix(max(0, $0))) } ?? all
         guard !found.isEmpty else { return ([], all.count) }
-        let source = TableSource(directory)
+        let source = events()
         let e = d.events
         let titled = Set(found.filter(\.titlesAlike).map { e.lines[$0.second] })
         let urled = Set(found.filter { !$0.titlesAlike }.map { e.lines[$0.second] })
@@ -45,12 +56,12 @@ public enum DatasetWarnings {
 
     /// Where a table was read from: its CSV, or a workbook's sheet read again for the way
     /// back from its CSV lines to its cells.
-    struct TableSource {
+    public struct TableSource {
         let file: String
         let sheet: DatasetLoader.TableInput?
         let bytes: [UInt8]?
 
-        init(_ directory: String, _ table: DatasetLoader.TableName = .events) {
+        public init(_ directory: String, _ table: DatasetLoader.TableName = .events) {
             file = directory.hasSuffix("/") ? directory + table.csvFile : directory + "/" + table.csvFile
             var found: DatasetLoader.TableInput?
             if !FileIO.exists(file) {
