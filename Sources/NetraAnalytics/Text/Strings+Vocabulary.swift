@@ -21,6 +21,15 @@ extension Strings {
         }
     }
 
+    /// What event `k` is, as a reader should call it: its kind, except that a decision which
+    /// sets no status is the registration of a report, not a ruling.
+    public static func kind(of events: EventTable, _ k: EventIndex) -> Phrase {
+        events.isRegistration(k) ? registration : kind(events.kinds[k])
+    }
+
+    /// A `decision` that sets no status: the registration of a report.
+    public static let registration = Phrase(id: "Registrasi laporan", en: "Report registered")
+
     /// A case status, capitalised; `nil` is "no status".
     public static func status(_ status: CaseStatus?) -> Phrase {
         switch status {

@@ -199,3 +199,11 @@ public struct EventTable: RandomAccessCollection, Sendable {
         return outlets.count
     }
 }
+
+extension EventTable {
+    /// True for the registration of a report: a `decision` that sets no status. It is not a
+    /// ruling: never named "Putusan", never an incident's first decision.
+    public func isRegistration(_ k: EventIndex) -> Bool {
+        kinds[k] == .decision && statuses[k] == nil
+    }
+}
