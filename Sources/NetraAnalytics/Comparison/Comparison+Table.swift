@@ -6,9 +6,7 @@ extension Comparison {
         let d = analysis.dataset
         let head = [StringKey.metricColumn.text(language), d.jurisdictions[a].name, d.jurisdictions[b].name]
         var rows = [head]
-        for r in self.rows {
-            rows.append([Strings.metric(r.metric).text(language), show(r.a, language), show(r.b, language)])
-        }
+        for r in shownRows(language) { rows.append([r.label, r.a, r.b]) }
         let widths = (0..<3).map { c in rows.map { $0[c].count }.max() ?? 0 }
         func padded(_ s: String, _ w: Int, right: Bool) -> String {
             let fill = String(repeating: " ", count: max(0, w - s.count))
@@ -24,12 +22,30 @@ extension Comparison {
         return out.joined(separator: "\n")
     }
 
-    private func show(_ v: MetricValue, _ lang: Language) -> String {
+    /// The rows as a reader is shown them (the terminal, the page): a median with its n
+    /// (or the values, under three), "sedikitnya" before a sum with unknown parts, dates in
+    /// words; the CSV's `_n`, `_lower_bound` and `_complete` rows are said in those values.
+    public func shownRows(_ language: Language) -> [(label: String, a: String, b: String)] {
+        let incomplete = (a: breakdown.a.uncountedPledges > 0, b: breakdown.b.uncountedPledges > 0)
+        var out: [(label: String, a: String, b: String)] = []
+        for r in rows {
+            if r.key.hasSuffix("_n") || r.key.hasSuffix("_lower_bound") || r.key == ComparisonMetric.pledgeSignatoriesComplete.rawValue { continue }
+            let atLeast = r.key == ComparisonMetric.pledgeSignatories.rawValue ? incomplete : (false, false)
+            out.append((r.label.text(language), show(r.a, language, atLeast: atLeast.0), show(r.b, language, atLeast: atLeast.1)))
+        }
+        return out
+    }
+
+    private func show(_ v: MetricValue, _ lang: Language, atLeast: Bool) -> String {
         switch v {
         case .count(let n): return NumberFormat.number(n, lang, minus: "-")
-        case .figure(let n): return n.map { NumberFormat.number($0, lang, minus: "-") } ?? Strings.unknownMark
-        case .median(let m): return NumberFormat.median(m, lang)
+        case .figure(let n):
+            guard let n else { return Strings.unknownMark }
+            let figure = NumberFormat.number(n, lang, minus: "-")
+            return atLeast ? Strings.atLeast(figure).text(lang) : figure
+        case .median(let m): return m.isEmpty ? "—" : NumberFormat.typical(m, lang) + " (n=\(m.n))"
         case .date(let day): return day.map { DateText.long($0, lang) } ?? "—"
+        case .flag(let b): return (b ? StringKey.yes : StringKey.no).text(lang)
         }
     }
 }

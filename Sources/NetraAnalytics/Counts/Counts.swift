@@ -148,6 +148,17 @@ public struct MonthlyKindCounts: Sendable, Equatable {
     public var total: Int { totals.reduce(0, +) + yearTotals.reduce(0, +) }
     /// True when there is nothing to draw.
     public var isEmpty: Bool { months.isEmpty && years.isEmpty }
+
+    /// The same months with only the kinds that count as activity: case tallies (snapshots of
+    /// others' counts) left out, their months kept.
+    public var activity: MonthlyKindCounts {
+        func keep(_ row: [Int]) -> [Int] {
+            var r = row
+            for k in EventKind.allCases where !k.countsAsActivity && k.order < r.count { r[k.order] = 0 }
+            return r
+        }
+        return MonthlyKindCounts(months: months, counts: counts.map(keep), years: years, yearOnly: yearOnly.map(keep))
+    }
 }
 
 /// Counting events by month, kind and jurisdiction.

@@ -106,7 +106,7 @@ extension Analysis {
         var w = CSVWriter(flavour: flavour)
         w.row(["metric", dataset.jurisdictions[c.a].id, dataset.jurisdictions[c.b].id])
         for r in c.rows {
-            w.row([.text(r.metric.rawValue), cell(r.a), cell(r.b)])
+            w.row([.text(r.key), cell(r.a), cell(r.b)])
         }
         return w.bytes
     }

@@ -51,6 +51,15 @@ public enum LeadTimeMeasure: String, CaseIterable, Sendable {
     }
 }
 
+extension LeadTimeMeasure {
+    /// The incident measure event `k` answers: that of its kind, except that the registration
+    /// of a report (a decision that sets no status) is no ruling, so no first decision.
+    public init?(reachedBy k: EventIndex, _ events: EventTable) {
+        guard !events.isRegistration(k) else { return nil }
+        self.init(reaching: events.kinds[k])
+    }
+}
+
 /// One lead time and the events it came from.
 public struct LeadTime: Sendable, Hashable {
     public enum Target: Sendable, Hashable {
@@ -317,7 +326,7 @@ public enum LeadTimes {
         var reached = Reached(count: events.count)
         let whole = graph.sweepFromEffects(allowed: Relation.allCases.map(\.carriesResponse)) { e, c in
             let x = Int32(e.raw)
-            let own = LeadTimeMeasure(reaching: events.kinds[e]).map { $0.order - 1 }
+            let own = LeadTimeMeasure(reachedBy: e, events).map { $0.order - 1 }
             for s in 0..<4 {
                 if s == own { reached.offer(x, at: c.raw * 4 + s, events) }
                 let r = reached.rows[e.raw * 4 + s]
@@ -334,7 +343,7 @@ public enum LeadTimes {
         var walker = EventGraph.Walker(nodeCount: graph.nodeCount, following: handling)
         for k in events.indices where events.kinds[k] == .incident {
             graph.forEachDescendant(of: k, using: &walker) { r in
-                guard let m = LeadTimeMeasure(reaching: events.kinds[r]) else { return }
+                guard let m = LeadTimeMeasure(reachedBy: r, events) else { return }
                 reached.offer(Int32(r.raw), at: k.raw * 4 + m.order - 1, events)
             }
         }

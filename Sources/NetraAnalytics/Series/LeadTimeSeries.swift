@@ -51,6 +51,9 @@ public struct LeadTimeSeries: Sendable, Hashable {
     public private(set) var bins: [LeadTimeBin]
     /// Number of values.
     public private(set) var count: Int
+    /// What the row says as a reader is told it (its median from three values, `≥` over a
+    /// lower bound), when its maker knew the events; nil for series built from bins alone.
+    public var typical: MedianOrValues?
     /// The range of each inexact value, sorted, when the series has at most `rangeLimit`
     /// values and its maker knew them; empty otherwise (a chart then draws bins only).
     public private(set) var ranges: [LeadTimeRange]
@@ -203,12 +206,43 @@ public struct LeadTimeSeries: Sendable, Hashable {
     }
 }
 
+/// What the lead-time chart's title may claim, from the analysis: prevention's typical lead
+/// and how many incidents have any recorded follow-up at all.
+public struct LeadTimeHeadline: Sendable, Hashable {
+    public var prevention: MedianOrValues
+    public var incidents: Int
+    /// Incidents reached by a response, report, decision or sanction.
+    public var followedUp: Int
+    public init(prevention: MedianOrValues, incidents: Int, followedUp: Int) {
+        self.prevention = prevention; self.incidents = incidents; self.followedUp = followedUp
+    }
+}
+
 extension Analysis {
-    /// The lead times as series per measure and jurisdiction (by id), each named by `label`.
+    /// The lead times that measure something (`measuredLeadTimes`) as series per measure and
+    /// jurisdiction (by id), each named by `label` and carrying what it says (`typical`).
     public func leadTimeSeries(label: (LeadTimeMeasure) -> String) -> [LeadTimeSeries] {
         let d = dataset
-        return LeadTimeSeries.grouping(leadTimes, jurisdictionCount: d.jurisdictions.count,
-                                       label: label, jurisdictionID: { d.jurisdictions[$0].id }, range: leadTimeRange)
+        let measured = measuredLeadTimes
+        var values: [Int: [LeadValue]] = [:]
+        let js = d.jurisdictions.count
+        for t in measured { if let v = leadValue(t) { values[t.measure.order * js + t.jurisdiction.raw, default: []].append(v) } }
+        var series = LeadTimeSeries.grouping(measured, jurisdictionCount: js,
+                                             label: label, jurisdictionID: { d.jurisdictions[$0].id }, range: leadTimeRange)
+        for i in series.indices {
+            guard let m = series[i].kind, let j = d.jurisdictionIndex[series[i].jurisdiction] else { continue }
+            series[i].typical = MedianOrValues(values[m.order * js + j.raw] ?? [])
+        }
+        return series
+    }
+
+    /// The figures the lead-time chart's title may state.
+    public var leadTimeHeadline: LeadTimeHeadline {
+        let events = dataset.events
+        var followed = Set<EventIndex>()
+        for t in leadTimes where t.measure.reachedKind != nil { followed.insert(t.event) }
+        let incidents = events.indices.reduce(0) { $0 + (events.kinds[$1] == .incident ? 1 : 0) }
+        return LeadTimeHeadline(prevention: medianOrValues(.prevention, of: measuredLeadTimes), incidents: incidents, followedUp: followed.count)
     }
 
     /// The events the lead times are measured from and to, each once in file order: what

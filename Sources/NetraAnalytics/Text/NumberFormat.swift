@@ -66,4 +66,21 @@ public enum NumberFormat {
         let mark = decimalMark(lang)
         return String(m.description.map { $0 == "." ? mark : $0 })
     }
+
+    /// A lead value: `12`, or `≥ 12` for a lower bound.
+    public static func lead(_ v: LeadValue, _ lang: Language) -> String {
+        (v.atLeast ? "≥ " : "") + number(v.days, lang, minus: "-")
+    }
+
+    /// What a group of lead times says: its median (`≥` when a lower bound) from three values
+    /// on, else the values themselves (`2 dan 5`, `≥ 3`), `—` for none.
+    public static func typical(_ m: MedianOrValues, _ lang: Language) -> String {
+        if let med = m.median { return (m.atLeast ? "≥ " : "") + median(med, lang) }
+        let parts = m.values.map { lead($0, lang) }
+        switch parts.count {
+        case 0: return "—"
+        case 1: return parts[0]
+        default: return parts.dropLast().joined(separator: ", ") + (lang == .id ? " dan " : " and ") + (parts.last ?? "")
+        }
+    }
 }

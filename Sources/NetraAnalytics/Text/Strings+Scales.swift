@@ -75,6 +75,12 @@ extension Strings {
         Phrase(id: "Pencegahan \(span.id) sebelum pemilu", en: "Prevention \(span.en) before the election")
     }
 
+    /// The lead-time title's handling part: how many incidents have any recorded follow-up.
+    public static func leadHandlingFollowed(_ n: Int, of total: Int, capitalised: Bool) -> Phrase {
+        Phrase(id: "\(n) dari \(total) insiden punya tindak lanjut tercatat",
+               en: "\(n) of \(total) incident\(total == 1 ? "" : "s") \(n == 1 ? "has" : "have") a recorded follow-up")
+    }
+
     /// The lead-time title's handling part: the span of every first step's days.
     public static func leadHandlingSpan(_ span: Phrase, capitalised: Bool) -> Phrase {
         Phrase(id: "\(capitalised ? "Insiden" : "insiden") ditangani dalam \(span.id)",
@@ -164,7 +170,7 @@ extension Strings {
          compareIncidentsOnly("A"), compareNoIncidents, compareIncidents("1", in: "A", "2", in: "B"),
          leadPreventionPanel, leadHandlingPanel, leadReportingPanel, leadOtherPanel,
          days("1", count: 1), daySpan("0", "6", loCount: 0, hiCount: 6),
-         leadPreventionMedian(days("84", count: 84)), leadPreventionSpan(daySpan("23", "510", loCount: 23, hiCount: 510)),
+         leadPreventionMedian(days("84", count: 84)), leadHandlingFollowed(1, of: 1, capitalised: true), leadHandlingFollowed(2, of: 3, capitalised: false), leadPreventionSpan(daySpan("23", "510", loCount: 23, hiCount: 510)),
          leadHandlingSpan(daySpan("0", "6", loCount: 0, hiCount: 6), capitalised: true), leadHandlingSameDay(capitalised: false),
          monthlyPeak(scope: nil, month: "x", "5", count: 5), monthlyPeak(scope: "A", month: "x", "1", count: 1),
          monthlyPeakTied(scope: "A", month: "x", "2", count: 2, months: 3),

@@ -2,21 +2,58 @@ import NetraCore
 
 /// The words of the briefing sheet: its headline, groups, pages and sources.
 extension Strings {
-    /// `Januari 2024: Bawaslu Kota Bekasi hentikan laporan jersey; 0 insiden baru`: the month
-    /// and what happened in it, `outcome` being its latest decision's title, if any.
-    public static func sheetHeadline(month: String, outcome: String?, events: Int, preventionOnly: Bool, newIncidents: Int) -> Phrase {
-        let incidents = Phrase(id: "\(newIncidents) insiden baru", en: "\(newIncidents) new incident\(newIncidents == 1 ? "" : "s")")
-        if events == 0 {
+    /// `Februari 2024: Bawaslu Jawa Barat koreksi putusan jersey …; 1 insiden baru`:
+    /// the month and its story. `outcome` is its latest ruling's title; new incidents are
+    /// named only when there are some (one alone, with no ruling, by its title); else the
+    /// month's activity, or its tallies when it had nothing else.
+    public static func sheetHeadline(month: String, outcome: String?, activity: Int, tallies: Int, preventionOnly: Bool,
+                                     newIncidents: Int, incidentTitle: String?) -> Phrase {
+        var id: [String] = [], en: [String] = []
+        if let outcome { id.append(outcome); en.append(outcome) }
+        if let incidentTitle, newIncidents == 1 {
+            id.append("insiden baru diberitakan: \(incidentTitle)"); en.append("new incident reported: \(incidentTitle)")
+        } else if newIncidents > 0 {
+            id.append("\(newIncidents) insiden baru")
+            en.append("\(newIncidents) new incident\(newIncidents == 1 ? "" : "s")")
+        }
+        if id.isEmpty && activity > 0 {
+            id.append(preventionOnly ? "\(activity) kegiatan pencegahan" : "\(activity) peristiwa")
+            en.append(preventionOnly ? "\(activity) prevention event\(activity == 1 ? "" : "s")" : "\(activity) event\(activity == 1 ? "" : "s")")
+        }
+        if id.isEmpty && tallies > 0 {
+            id.append("\(tallies) rekap kasus diterbitkan"); en.append("\(tallies) case tall\(tallies == 1 ? "y" : "ies") published")
+        }
+        if id.isEmpty {
             return Phrase(id: "\(month): tidak ada peristiwa tercatat", en: "\(month): no events recorded")
         }
-        if let outcome {
-            return Phrase(id: "\(month): \(outcome); \(incidents.id)", en: "\(month): \(outcome); \(incidents.en)")
-        }
-        let what = preventionOnly
-            ? Phrase(id: "\(events) kegiatan pencegahan", en: "\(events) prevention event\(events == 1 ? "" : "s")")
-            : Phrase(id: "\(events) peristiwa", en: "\(events) event\(events == 1 ? "" : "s")")
-        return Phrase(id: "\(month): \(what.id), \(incidents.id)", en: "\(month): \(what.en), \(incidents.en)")
+        return Phrase(id: "\(month): " + id.joined(separator: "; "), en: "\(month): " + en.joined(separator: "; "))
     }
+
+    /// The heading of the month's events that became known only after the sheet's day.
+    public static func sheetKnownLater(after day: String) -> Phrase {
+        Phrase(id: "Diberitakan setelah \(day), tidak dihitung", en: "Reported after \(day), not counted")
+    }
+
+    /// The activity tile's note: the month's case tallies are listed but not counted.
+    public static func sheetTalliesApart(_ n: Int) -> Phrase {
+        Phrase(id: "tanpa \(n) rekap kasus", en: "excl. \(n) case tall\(n == 1 ? "y" : "ies")")
+    }
+
+    /// Of the month's new incidents, how many also happened in it.
+    public static func sheetAlsoHappened(_ n: Int, of total: Int) -> Phrase {
+        if n == total { return Phrase(id: total == 1 ? "terjadi bulan ini" : "semua terjadi bulan ini", en: total == 1 ? "happened this month" : "all happened this month") }
+        if n == 0 { return Phrase(id: "terjadi sebelumnya", en: "happened earlier") }
+        return Phrase(id: "\(n) terjadi bulan ini", en: "\(n) happened this month")
+    }
+
+    /// Under a lead-time tile: how many incidents the figure rests on.
+    public static func sheetIncidentsSoFar(_ n: Int) -> Phrase {
+        Phrase(id: "insiden s.d. bulan ini, n=\(n)", en: "incidents so far, n=\(n)")
+    }
+
+    /// A lead-time tile's label when it shows fewer than three values, not a median.
+    public static let daysToResponse = Phrase(id: "Hari ke tanggapan", en: "Days to response")
+    public static let daysToReport = Phrase(id: "Hari ke laporan", en: "Days to report")
 
     /// The line under the headline.
     public static func sheetSubtitle(asOf day: Day) -> Phrase {
@@ -43,10 +80,16 @@ extension Strings {
                       en: "Page \(page)/\(pages) · \(n.en) event\(events == 1 ? "" : "s") from \(outlets) outlet\(outlets == 1 ? "" : "s") · Netra")
     }
 
-    /// An incident's status as of the sheet's day, or the status a decision set.
+    /// An incident's status as of the sheet's day.
     public static func sheetStatus(_ status: CaseStatus) -> Phrase {
         let s = Strings.status(status)
         return Phrase(id: "Status: \(s.id.lowercased())", en: "Status: \(s.en.lowercased())")
+    }
+
+    /// The status a ruling or sanction set for the incidents it reaches.
+    public static func sheetStatusSet(_ status: CaseStatus) -> Phrase {
+        let s = Strings.status(status)
+        return Phrase(id: "Menetapkan: \(s.id.lowercased())", en: "Set status: \(s.en.lowercased())")
     }
 
     /// The events of a month too big for the sheet's pages, counted by kind.
@@ -74,14 +117,18 @@ extension Strings {
 
     /// Every sheet phrase with sample values, for the test that each has both languages.
     static var sheetSamples: [Phrase] {
-        [sheetHeadline(month: "x", outcome: "y", events: 2, preventionOnly: false, newIncidents: 1),
-         sheetHeadline(month: "x", outcome: nil, events: 2, preventionOnly: true, newIncidents: 0),
-         sheetHeadline(month: "x", outcome: nil, events: 0, preventionOnly: false, newIncidents: 0),
+        [sheetHeadline(month: "x", outcome: "y", activity: 2, tallies: 0, preventionOnly: false, newIncidents: 1, incidentTitle: nil),
+         sheetHeadline(month: "x", outcome: nil, activity: 2, tallies: 0, preventionOnly: true, newIncidents: 0, incidentTitle: nil),
+         sheetHeadline(month: "x", outcome: nil, activity: 0, tallies: 0, preventionOnly: false, newIncidents: 0, incidentTitle: nil),
+         sheetHeadline(month: "x", outcome: nil, activity: 0, tallies: 2, preventionOnly: false, newIncidents: 0, incidentTitle: nil),
+         sheetHeadline(month: "x", outcome: nil, activity: 1, tallies: 0, preventionOnly: false, newIncidents: 1, incidentTitle: "t"),
+         sheetKnownLater(after: "x"), sheetTalliesApart(1), sheetTalliesApart(2), sheetAlsoHappened(0, of: 1), sheetAlsoHappened(1, of: 1),
+         sheetAlsoHappened(1, of: 2), sheetAlsoHappened(2, of: 2), sheetIncidentsSoFar(2), daysToResponse, daysToReport,
          sheetSubtitle(asOf: Month(year: 2024, month: 1).lastDay), sheetOutcomes, sheetOthers, sheetNewlyKnown, sheetContinued(month: "x"),
          sheetPageFooter(page: 1, of: 2, events: 3, outlets: 2), sheetLeftOut("2", kinds: "x", pages: 12),
          leadBefore(LeadTimeRange(day: 43, low: 43, high: 43), election: "x"),
          leadBefore(LeadTimeRange(day: 100, low: 100, high: nil), election: "x"),
          leadBefore(LeadTimeRange(day: 409, low: 45, high: 409), election: "x")]
-            + CaseStatus.allCases.map(sheetStatus)
+            + CaseStatus.allCases.map(sheetStatus) + CaseStatus.allCases.map(sheetStatusSet)
     }
 }

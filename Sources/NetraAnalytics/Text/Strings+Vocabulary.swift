@@ -37,7 +37,7 @@ extension Strings {
         case .confirmed: return Phrase(id: "Terbukti", en: "Confirmed")
         case .dismissed: return Phrase(id: "Dihentikan", en: "Dismissed")
         case .sanctioned: return Phrase(id: "Disanksi", en: "Sanctioned")
-        case nil: return Phrase(id: "Tanpa status", en: "No status")
+        case nil: return Phrase(id: "Status tidak diketahui", en: "Status unknown")
         }
     }
 
@@ -72,21 +72,46 @@ extension Strings {
         switch m {
         case .preventionEvents: return Phrase(id: "Kegiatan pencegahan", en: "Prevention events")
         case .firstPreventionDate: return Phrase(id: "Pencegahan pertama", en: "First prevention")
-        case .medianPreventionLeadDays: return Phrase(id: "Median jarak ke pemilu (hari)", en: "Median lead to election (days)")
+        case .medianPreventionLeadDays: return Phrase(id: "Jarak ke pemilu, hari (median dari 3+)", en: "Lead to election, days (median of 3+)")
         case .pledgeSignatories: return Phrase(id: "Penanda tangan ikrar", en: "Pledge signatories")
+        case .pledgeSignatoriesComplete: return Phrase(id: "  setiap ikrar berjumlah", en: "  every pledge counted")
         case .incidentsTotal: return Phrase(id: "Insiden", en: "Incidents")
         case .incidentsAlleged: return Phrase(id: "  dugaan", en: "  alleged")
         case .incidentsConfirmed: return Phrase(id: "  terbukti", en: "  confirmed")
         case .incidentsDismissed: return Phrase(id: "  dihentikan", en: "  dismissed")
         case .incidentsSanctioned: return Phrase(id: "  disanksi", en: "  sanctioned")
-        case .medianFirstResponseDays: return Phrase(id: "Median ke tanggapan pertama (hari)", en: "Median to first response (days)")
-        case .medianFirstReportDays: return Phrase(id: "Median ke laporan pertama (hari)", en: "Median to first report (days)")
-        case .medianFirstDecisionDays: return Phrase(id: "Median ke putusan pertama (hari)", en: "Median to first decision (days)")
-        case .medianFirstSanctionDays: return Phrase(id: "Median ke sanksi pertama (hari)", en: "Median to first sanction (days)")
-        case .casesLatest: return Phrase(id: "Rekap kasus terakhir", en: "Latest case tally")
-        case .casesLatestDate: return Phrase(id: "Tanggal rekap terakhir", en: "Date of latest tally")
+        case .incidentsUnknown: return Phrase(id: "  status tidak diketahui", en: "  status unknown")
+        case .medianFirstResponseDays: return Phrase(id: "Hari ke tanggapan pertama (median dari 3+)", en: "Days to first response (median of 3+)")
+        case .medianFirstReportDays: return Phrase(id: "Hari ke laporan pertama (median dari 3+)", en: "Days to first report (median of 3+)")
+        case .medianFirstDecisionDays: return Phrase(id: "Hari ke putusan pertama (median dari 3+)", en: "Days to first decision (median of 3+)")
+        case .medianFirstSanctionDays: return Phrase(id: "Hari ke sanksi pertama (median dari 3+)", en: "Days to first sanction (median of 3+)")
         }
     }
+
+    /// A sum with unknown parts: `sedikitnya 24.013`.
+    public static func atLeast(_ figure: String) -> Phrase {
+        Phrase(id: "sedikitnya \(figure)", en: "at least \(figure)")
+    }
+
+    /// Why a signatories figure is a lower bound.
+    public static func uncountedPledges(_ n: Int) -> Phrase {
+        Phrase(id: "\(n) ikrar tanpa jumlah", en: "\(n) pledge\(n == 1 ? "" : "s") uncounted")
+    }
+
+    /// The row under a median: how many values it is of.
+    public static let metricN = Phrase(id: "  jumlah nilai (n)", en: "  values (n)")
+    /// The row saying a median is a lower bound (an imprecise date under it).
+    public static let metricLowerBound = Phrase(id: "  batas bawah", en: "  lower bound")
+
+    /// A tally series' latest figure: `Rekap terakhir: laporan, dugaan`.
+    public static func tallyRow(unit: String, status: CaseStatus?) -> Phrase {
+        let u = (id: unit.isEmpty ? noUnit.id : Strings.unit(unit, .id), en: unit.isEmpty ? noUnit.en : Strings.unit(unit, .en))
+        let st = status.map { Strings.status($0) }
+        return Phrase(id: "Rekap terakhir: \(u.id)" + (st.map { ", \($0.id.lowercased())" } ?? ""),
+                      en: "Latest tally: \(u.en)" + (st.map { ", \($0.en.lowercased())" } ?? ""))
+    }
+    /// The day of the tally above.
+    public static let tallyRowDate = Phrase(id: "  per tanggal", en: "  as of")
 
     static let months: [Phrase] = [
         Phrase(id: "Januari", en: "January"), Phrase(id: "Februari", en: "February"), Phrase(id: "Maret", en: "March"),

@@ -18,7 +18,7 @@ public enum StringKey: Sendable, CaseIterable {
     // Briefing Markdown.
     case keyFigures, kindColumn, eventsHeading, sourcePrefix
     // Dates, terminal tables and messages.
-    case onOrBeforePrefix, metricColumn, noBekasiPair
+    case onOrBeforePrefix, metricColumn, noBekasiPair, yes, no
     // The exported workbook's sheets and its summary.
     case sheetSummary, sheetEvents, sheetMonthly, sheetTallies, sheetLeadTimes, sheetComparison
     case figureColumn, valueColumn, asOfFigure, eventsFigure, jurisdictionsFigure, electionsFigure, firstEventFigure, lastEventFigure
@@ -86,16 +86,18 @@ public enum StringKey: Sendable, CaseIterable {
         case .sheetEventsHeading: return ("Kegiatan bulan ini", "This month's events")
         case .sameAsLastMonth: return ("sama dengan bulan lalu", "same as last month")
         case .fromLastMonth: return ("dari bulan lalu", "vs last month")
-        case .noElectionAhead: return ("Tidak ada pemilu berikutnya", "No election ahead")
+        case .noElectionAhead: return ("Tidak ada pemilu setelah tanggal ini dalam data", "No election after this date in the dataset")
         case .fromMonthEnd: return ("dari akhir bulan, ", "from month end, ")
         case .eventsThisMonth: return ("Kegiatan bulan ini", "Events this month")
-        case .newIncidents: return ("Insiden baru", "New incidents")
+        case .newIncidents: return ("Insiden baru diberitakan", "New incidents reported")
         case .medianDaysToResponse: return ("Median hari ke tanggapan", "Median days to response")
         case .medianDaysToReport: return ("Median hari ke laporan", "Median days to report")
         case .incidentsSoFar: return ("insiden s.d. bulan ini", "incidents so far")
         case .pledgeSignatories: return ("Penanda tangan ikrar", "Pledge signatories")
         case .totalSoFar: return ("jumlah s.d. bulan ini", "total so far")
         case .keyFigures: return ("Angka kunci", "Key figures")
+        case .yes: return ("ya", "yes")
+        case .no: return ("tidak", "no")
         case .kindColumn: return ("jenis", "kind")
         case .eventsHeading: return ("Kegiatan", "Events")
         case .sourcePrefix: return ("Sumber: ", "Source: ")

@@ -1,6 +1,8 @@
 import NetraCore
 
-/// How a month's events compare with the three months before (ACLED's Trendfinder bands).
+/// How a month's activity compares with the three months before (ACLED's Trendfinder bands).
+/// Activity is every event but case tallies: a tally is a snapshot of others' counts, not
+/// something done in the month (`EventKind.countsAsActivity`).
 public enum TrendLabel: String, CaseIterable, Sendable {
     case largeIncrease = "large_increase"
     case moderateIncrease = "moderate_increase"
@@ -63,7 +65,7 @@ public enum Trends {
         for j in d.jurisdictions.indices {
             for m in 0..<table.months {
                 var n = 0
-                for kind in EventKind.allCases { n += table.events(month: m, jurisdiction: j, kind: kind) }
+                for kind in EventKind.allCases where kind.countsAsActivity { n += table.events(month: m, jurisdiction: j, kind: kind) }
                 totals[j.raw][m] = n
                 if n > 0 { has[j.raw] = true }
             }
@@ -89,7 +91,7 @@ public enum Trends {
         }
         var totals = [Int](repeating: 0, count: table.months)
         for m in 0..<table.months {
-            for j in table.roots { for kind in EventKind.allCases { totals[m] += table.events(month: m, jurisdiction: j, kind: kind) } }
+            for j in table.roots { for kind in EventKind.allCases where kind.countsAsActivity { totals[m] += table.events(month: m, jurisdiction: j, kind: kind) } }
         }
         return point(totals, month.index - first.index, first: first, jurisdiction: nil)
     }

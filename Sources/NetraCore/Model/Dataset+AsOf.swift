@@ -5,6 +5,13 @@ extension Dataset {
         events.knownDates[k] ?? events.sourceDates[k] ?? events.dates[k].anchor
     }
 
+    /// The day event `k` became news: its `known_date`, else its `source_date`, else the last
+    /// day its date can mean (a year-only 2022 is certainly past on 31 December 2022), and
+    /// never before it happened. A month's new incidents are those reported in it.
+    public func reportedDay(_ k: EventIndex) -> Day {
+        max(events.dates[k].anchor, events.knownDates[k] ?? events.sourceDates[k] ?? events.dates[k].latest)
+    }
+
     /// True when event `k` had happened (its anchor) and was known by the end of `day`.
     public func takesPart(_ k: EventIndex, asOf day: Day) -> Bool {
         events.dates[k].anchor <= day && knownDay(k) <= day

@@ -198,6 +198,12 @@ public struct Dataset: Sendable {
         return out
     }
 
+    /// True when some jurisdiction lies under `jurisdiction`: only then does "including the
+    /// jurisdictions under it" say anything.
+    public func hasJurisdictions(under jurisdiction: JurisdictionIndex) -> Bool {
+        jurisdictions.contains { $0.parent == jurisdiction }
+    }
+
     /// True when `jurisdiction` is `ancestor` or lies under it.
     public func isWithin(_ jurisdiction: JurisdictionIndex, _ ancestor: JurisdictionIndex) -> Bool {
         lineage(of: jurisdiction).contains(ancestor)

@@ -25,3 +25,9 @@ extension EventKind {
         }
     }
 }
+
+extension EventKind {
+    /// True for the kinds a month's activity counts: every kind but `case_tally`, which is a
+    /// snapshot of others' counts, not something done in the month.
+    public var countsAsActivity: Bool { self != .caseTally }
+}

@@ -105,7 +105,7 @@ public struct ComparisonChart: Chart {
         // without one make the sum a lower bound: "+".
         func signatoryText(_ signatories: Int?, _ k: Comparison.Breakdown) -> String? {
             guard let signatories else { return Strings.unknownMark }
-            return k.uncountedPledges > 0 ? NumberFormat.number(signatories, lang) + "+" : nil
+            return k.uncountedPledges > 0 ? Strings.atLeast(NumberFormat.number(signatories, lang)).text(lang) : nil
         }
         let signed = c.figures(.pledgeSignatories)
         specs.append(Spec(panel: 2, label: StringKey.signatories.text(lang), kind: .pledge, a: signed.a, b: signed.b,
@@ -120,7 +120,8 @@ public struct ComparisonChart: Chart {
         let drawn = ChartText.events(dataset, within: [first, second]) { $0.isPrevention || $0 == .incident }
         let frame = try Frame.layout(FrameSpec(
             title: title,
-            subtitle: StringKey.comparisonTitle.text(lang) + " · \(nameA) vs \(nameB) · " + StringKey.withinNote.text(lang),
+            subtitle: StringKey.comparisonTitle.text(lang) + " · \(nameA) vs \(nameB)"
+                + (dataset.hasJurisdictions(under: first) || dataset.hasJurisdictions(under: second) ? " · " + StringKey.withinNote.text(lang) : ""),
             footer: ChartText.sourceFooter(dataset, lang, events: drawn), legend: [],
             filter: ChartText.filterNote(dataset, lang)), theme: theme, measurer: measurer)
         var marks = frame.marks
@@ -134,7 +135,12 @@ public struct ComparisonChart: Chart {
         centreW += 28 * s
         let cx = body.midX
         let leftEdge = cx - centreW / 2, rightEdge = cx + centreW / 2
-        let anyUnknown = specs.contains { $0.a == nil || $0.b == nil }
+        // "—" and "sedikitnya" are explained in one note under the last section.
+        var notes: [String] = []
+        if specs.contains(where: { $0.a == nil || $0.b == nil }) { notes.append(Strings.unknownNote.text(lang)) }
+        let uncounted = (signed.a == nil ? 0 : ka.uncountedPledges) + (signed.b == nil ? 0 : kb.uncountedPledges)
+        if uncounted > 0 { notes.append(Strings.atLeast("").text(lang).trimmingSpaces + ": " + Strings.uncountedPledges(uncounted).text(lang)) }
+        let anyUnknown = !notes.isEmpty
         let half = (body.width - centreW) / 2
         let x0 = (leftEdge - 4 * s).rounded(), x1 = (rightEdge + 4 * s).rounded()
 
@@ -260,7 +266,7 @@ public struct ComparisonChart: Chart {
             y += scaleH
         }
         // What "—" means, under the last section.
-        if anyUnknown, let note = try measurer.fit(Strings.unknownNote.text(lang), theme.note, maxWidth: body.width) {
+        if anyUnknown, let note = try measurer.fit(notes.joined(separator: " · "), theme.note, maxWidth: body.width) {
             marks.append(.text(try measurer.place(note, theme.note, x: cx, y: y + 4 * s, align: .center, role: .note)))
         }
         // The centre lines the bars grow from.

@@ -125,11 +125,14 @@ public struct LeadTimesChart: Chart {
     /// The events the series were measured between, whose outlets the footer counts
     /// (`Analysis.leadTimeEvents`); every event when `nil`.
     public var events: [EventIndex]?
+    /// What the title may claim (`Analysis.leadTimeHeadline`); without it the title is read
+    /// off the series.
+    public var headline: LeadTimeHeadline?
 
     /// The chart of `series`; `dataset` names the jurisdictions and the footer's source,
     /// `events` are those measured.
-    public init(_ series: [LeadTimeSeries], dataset: Dataset, events: [EventIndex]? = nil) {
-        self.series = series; self.dataset = dataset; self.events = events
+    public init(_ series: [LeadTimeSeries], dataset: Dataset, events: [EventIndex]? = nil, headline: LeadTimeHeadline? = nil) {
+        self.series = series; self.dataset = dataset; self.events = events; self.headline = headline
     }
 
     /// Lays out the panels (prevention, incident handling, reporting lags, each on an axis of
@@ -192,7 +195,7 @@ public struct LeadTimesChart: Chart {
         var subtitle = try subtitleFor(nil)
         // The title says both figures when they fit on two lines; else the handling, and the
         // prevention figure leads the subtitle.
-        let parts = Self.headline(allRows, lang)
+        let parts = headline.map { Self.headline($0, lang) } ?? Self.headline(allRows, lang)
         var title = StringKey.leadTitle.text(lang)
         switch (parts.prevention, parts.handling) {
         case let (p?, h?):
@@ -221,11 +224,16 @@ public struct LeadTimesChart: Chart {
         nameW = min(nameW, theme.width * 0.22)
         var rightW = 0.0
         // The median only from `medianMinimum` values on; n always.
-        func rightText(_ med: Double, _ n: Int) -> String {
-            PrecisionText.leadRowFigure(median: n >= LeadTimeSeries.medianMinimum ? NumberFormat.number(med, lang) : nil,
-                                        n: NumberFormat.number(n, lang)).text(lang)
+        func rightText(_ r: LeadTimeSeries) -> String {
+            // A row that knows its values says its median as a reader is told it (`≥` over a lower bound).
+            if let t = r.typical {
+                return PrecisionText.leadRowFigure(median: t.median.map { (t.atLeast ? "≥ " : "") + NumberFormat.median($0, lang) },
+                                                   n: NumberFormat.number(t.n, lang)).text(lang)
+            }
+            return PrecisionText.leadRowFigure(median: r.count >= LeadTimeSeries.medianMinimum ? NumberFormat.number(r.median, lang) : nil,
+                                               n: NumberFormat.number(r.count, lang)).text(lang)
         }
-        for r in allRows { rightW = max(rightW, try measurer.width(rightText(r.median, r.count), theme.note)) }
+        for r in allRows { rightW = max(rightW, try measurer.width(rightText(r), theme.note)) }
         // On a portrait or narrow canvas each row is a line of words (measure, name, figure)
         // over a strip of dots as wide as the chart, rather than three columns that cut both.
         let stacked = ctx.options.isPortrait || rightW > body.width * 0.24
@@ -333,7 +341,7 @@ public struct LeadTimesChart: Chart {
                     name = (p.row.kind?.reachedKind.map { Strings.kind($0).text(lang) } ?? measureName(p.row.measure)) + " · " + name
                 }
                 let drawn = try drawRow(p.row, rect: p.rect, plot: plot, scale: scale, color: color(p.row.measure), ctx: ctx,
-                                        name: name, figure: rightText(p.row.median, p.row.count),
+                                        name: name, figure: rightText(p.row),
                                         nameW: nameW, stacked: stacked, marks: &marks)
                 var row = drawn
                 row.panel = panels.count
@@ -467,7 +475,7 @@ public struct LeadTimesChart: Chart {
             for c in parts.pale { marks.append(.rect(c, fill: color.withAlpha(80))) }
             for c in parts.solid { marks.append(.rect(c, fill: color.withAlpha(235))) }
         }
-        let med = row.median
+        let med = row.typical?.median?.value ?? row.median
         let mx = scale(med)
         // A median of one or two values says nothing a reader should act on: not drawn.
         let medianDrawn = row.count >= LeadTimeSeries.medianMinimum
@@ -485,6 +493,21 @@ public struct LeadTimesChart: Chart {
     /// A dot's radius: fixed for the chart's scale, never from a label's width; a bubble of
     /// n values has √n times its radius (its area is n dots').
     static func dotRadius(_ s: Double) -> Double { 7 * s }
+
+    /// The title from the analysis' figures: prevention's typical lead (a median from three
+    /// values, `≥` when a lower bound; else the values) and how many incidents have a recorded
+    /// follow-up at all — never a span that rows without an end or incidents without a step belie.
+    static func headline(_ h: LeadTimeHeadline, _ lang: Language) -> (prevention: String?, handling: (upper: String, lower: String)?) {
+        let prevention: String? = h.prevention.isEmpty ? nil : {
+            let days = NumberFormat.typical(h.prevention, lang)
+            let phrase = Strings.days(days, count: h.prevention.n == 1 && h.prevention.values.first?.days == 1 ? 1 : 2)
+            return (h.prevention.median != nil ? Strings.leadPreventionMedian(phrase) : Strings.leadPreventionSpan(phrase)).text(lang)
+        }()
+        let handling: (upper: String, lower: String)? = h.incidents == 0 ? nil
+            : (Strings.leadHandlingFollowed(h.followedUp, of: h.incidents, capitalised: true).text(lang),
+               Strings.leadHandlingFollowed(h.followedUp, of: h.incidents, capitalised: false).text(lang))
+        return (prevention, handling)
+    }
 
     /// The title from the figures: when prevention comes before the election (its median,
     /// from three values on, else its span) and within how many days incidents are handled.

@@ -106,7 +106,7 @@ public struct MonthlyBarsChart: Chart {
         let rolled = table.rollup ? table : MonthlyTable(dataset, rollup: true)
         var lo: Month?, hi: Month?, years = Set<Int>(), top = 0
         for j in jurisdictions {
-            let d = rolled.kindCounts(within: j)
+            let d = rolled.kindCounts(within: j).activity
             if let f = d.months.first { lo = min(lo ?? f, f) }
             if let l = d.months.last { hi = max(hi ?? l, l) }
             years.formUnion(d.years)
@@ -149,7 +149,10 @@ public struct MonthlyBarsChart: Chart {
         let scope = try jurisdiction.map { j throws(RenderError) in try ctx.jurisdictionName(dataset, j) }
         // A table without roll-up rows cannot answer for a jurisdiction with those under it.
         let rolled = table.rollup ? table : MonthlyTable(dataset, rollup: true)
-        let data = Self.widened(rolled.kindCounts(within: jurisdiction), to: shared)
+        // Bars are the months' activity: case tallies are snapshots, drawn on cases.png.
+        let everything = Self.widened(rolled.kindCounts(within: jurisdiction), to: shared)
+        let data = everything.activity
+        let talliesLeftOut = everything.total - data.total
         let totals = data.totals, yearTotals = data.yearTotals
         let total = data.total
         let yearOnly = yearTotals.reduce(0, +)
@@ -162,13 +165,16 @@ public struct MonthlyBarsChart: Chart {
         // filter note leading the subtitle names: not "all jurisdictions".
         let kept = dataset.selection.map { !$0.jurisdictions.isEmpty } ?? false
         var parts: [String] = []
-        if let scope { parts.append("\(scope) (\(StringKey.withinOne.text(lang)))") } else if !kept { parts.append(StringKey.allJurisdictions.text(lang)) }
+        if let scope, let j = jurisdiction {
+            parts.append(dataset.hasJurisdictions(under: j) ? "\(scope) (\(StringKey.withinOne.text(lang)))" : scope)
+        } else if !kept { parts.append(StringKey.allJurisdictions.text(lang)) }
         if let first = data.months.first, let last = data.months.last {
             parts.append(DateText.shortMonth(first, lang) + (first == last ? "" : " – " + DateText.shortMonth(last, lang)))
         }
         parts.append("\(NumberFormat.number(total, lang)) \(StringKey.events.text(lang))")
         var subtitle = parts.joined(separator: " · ")
         if yearOnly > 0 { subtitle += " · " + PrecisionText.yearOnlyNote(NumberFormat.number(yearOnly, lang)).text(lang) }
+        if talliesLeftOut > 0 { subtitle += " · " + Strings.sheetTalliesApart(talliesLeftOut).text(lang) }
         // The old label leads the subtitle when the figures after it still fit.
         let labelled = StringKey.monthlyTitle.text(lang) + " · " + subtitle
         let lines = try measurer.wrap(labelled, theme.subtitle, maxWidth: theme.width - 2 * theme.margin, maxLines: 2)
@@ -404,11 +410,13 @@ public struct MonthlyBarsChart: Chart {
             guard t > 0 else { return Strings.monthlyNone(name).text(lang) }
             let earlier = totals[..<i]
             // "The most since X" only when some month between X and this one had fewer.
+            // A superlative needs a figure worth one (three events at least) and a true record:
+            // more than every month since X, and X more still (a tie is no record).
             if let k = earlier.lastIndex(where: { $0 >= t }) {
-                if k < i - 1 { return Strings.monthlyMostSince(name, n(t), count: t, since: DateText.month(data.months[k], lang)).text(lang) }
+                if t >= 3, k < i - 1, totals[k] > t { return Strings.monthlyMostSince(name, n(t), count: t, since: DateText.month(data.months[k], lang)).text(lang) }
                 return Strings.monthlyMonth(name, n(t), count: t).text(lang)
             }
-            if earlier.count >= 2 { return Strings.monthlyMostSoFar(name, n(t), count: t).text(lang) }
+            if t >= 3, earlier.count >= 2 { return Strings.monthlyMostSoFar(name, n(t), count: t).text(lang) }
             return Strings.monthlyMonth(name, n(t), count: t).text(lang)
         }
         guard let top = totals.max(), top > 0, let i = totals.firstIndex(of: top) else { return nil }

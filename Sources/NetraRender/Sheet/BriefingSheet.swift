@@ -69,11 +69,22 @@ public enum BriefingSheet {
         var book = Book(measurer: TextMeasurer(fonts: fonts), lang: lang, month: f.month)
         // A decision's title too long for the band's three lines gives way to the month's
         // counts: a headline is never cut (the decision leads the list below it).
-        var title = headline(a, f, lang)
-        if try book.lines(title, book.type.headline, width: book.inner, max: 3).lines.last?.hasSuffix("…") == true {
-            title = headline(a, f, lang, withOutcome: false)
+        // The fullest headline the band's three lines hold: the ruling and the new incidents,
+        // then without the ruling (it leads the list below), then the counts alone.
+        // Each is tried at the headline's size, then a little smaller (never under 44 px).
+        let candidates = [headline(a, f, lang), headline(a, f, lang, withOutcome: false), headline(a, f, lang, withOutcome: false, titles: false)]
+        var title = candidates[candidates.count - 1], style = book.type.headline
+        search: for c in candidates {
+            for size in [54.0, 48, 44] {
+                var st = book.type.headline
+                st.size = size
+                if try book.lines(c, st, width: book.inner, max: 3).lines.last?.hasSuffix("…") != true {
+                    title = c; style = st
+                    break search
+                }
+            }
         }
-        try book.masthead(headline: title, subtitle: (Strings.selection(a.dataset.selection, a.dataset).map { $0.text(lang) + " · " } ?? "")
+        try book.masthead(headline: title, style: style, subtitle: (Strings.selection(a.dataset.selection, a.dataset).map { $0.text(lang) + " · " } ?? "")
                                  + Strings.sheetSubtitle(asOf: f.asOf).text(lang))
         try book.figures(keyFigures(a, f, lang))
         try book.paragraph(Strings.trendLine(f.trend).text(lang))
@@ -87,12 +98,23 @@ public enum BriefingSheet {
         for (heading, group) in [(Strings.sheetOutcomes, first), (Strings.sheetOthers, rest), (Strings.sheetNewlyKnown, f.firstKnown)] {
             for (n, k) in group.enumerated() { queue.append((k, n == 0 ? heading.text(lang) : nil)) }
         }
+        var complete = true
         for (i, item) in queue.enumerated() {
             let placed = try book.event(item.event, lines: eventLines(a, f, item.event, lang),
                                         color: KindPalette.color(d.events.kinds[item.event]), heading: item.heading)
             if !placed {
                 try book.paragraph(leftOut(a, queue[i...].map(\.event), lang))
+                complete = false
                 break
+            }
+        }
+        // Events of the month known only after the day: named, not counted (rows of `full`).
+        if complete {
+            let heading = Strings.sheetKnownLater(after: DateText.long(f.asOf, lang)).text(lang)
+            for (n, k) in f.knownLater.enumerated() {
+                let lines = eventLines(a, a.full, f, k, lang, status: false)
+                guard try book.event(k, lines: lines, color: KindPalette.color(a.full.events.kinds[k]),
+                                     heading: n == 0 ? heading : nil, counted: false) else { break }
             }
         }
         try book.chartSlot(emptyMonth: f.events.isEmpty)
@@ -116,15 +138,22 @@ public enum BriefingSheet {
     /// The file name of page `n` (from 1): `briefing-sheet.png`, then `briefing-sheet-2.png`, ….
     public static func fileName(page n: Int) -> String { n == 1 ? "briefing-sheet.png" : "briefing-sheet-\(n).png" }
 
-    /// The headline: the month, its latest decision or sanction (else, or `withOutcome` false,
-    /// what kind of month it was), and its new incidents.
-    public static func headline(_ a: Analysis, _ f: BriefingFigures, _ lang: Language, withOutcome: Bool = true) -> String {
+    /// The headline: the month and its story — its latest ruling (a decision that set a
+    /// status, or a sanction) and the incidents that became news in it; else what kind of
+    /// month it was. A month with no new incident does not say "0". `withOutcome` false
+    /// leaves the ruling out, `titles` false a lone new incident's title (for the band).
+    public static func headline(_ a: Analysis, _ f: BriefingFigures, _ lang: Language, withOutcome: Bool = true, titles: Bool = true) -> String {
         let d = a.dataset
-        let outcome = withOutcome ? f.events.last { [.decision, .sanction].contains(d.events.kinds[$0]) } : nil
-        let preventionOnly = f.events.allSatisfy { d.events.kinds[$0].family == .prevention }
+        let outcome = withOutcome ? f.events.last { k in
+            (d.events.kinds[k] == .decision && !d.events.isRegistration(k)) || d.events.kinds[k] == .sanction
+        } : nil
+        let activity = f.events.filter { d.events.kinds[$0].countsAsActivity }
+        let preventionOnly = activity.allSatisfy { d.events.kinds[$0].family == .prevention }
+        let onlyIncident = titles && f.newIncidentsReported.count == 1 && outcome == nil ? f.newIncidentsReported.first : nil
         return Strings.sheetHeadline(month: DateText.month(f.month, lang), outcome: outcome.map { d.events[$0].title(lang) },
-                                     events: f.events.count, preventionOnly: preventionOnly,
-                                     newIncidents: f.newIncidents.count).text(lang)
+                                     activity: f.total, tallies: f.tallies, preventionOnly: preventionOnly,
+                                     newIncidents: f.newIncidentsReported.count,
+                                     incidentTitle: onlyIncident.map { d.events[$0].title(lang) }).text(lang)
     }
 
     /// What a month too big for `maxPages` pages leaves off, counted by kind, most first.
@@ -136,26 +165,36 @@ public enum BriefingSheet {
         return Strings.sheetLeftOut(NumberFormat.number(left.count, lang), kinds: parts.joined(separator: ", "), pages: maxPages).text(lang)
     }
 
-    /// The month's events: incidents, decisions and sanctions first, then the rest, each by date.
+    /// The month's events: incidents, rulings and sanctions first (a registration is no
+    /// ruling), then the rest, each by date.
     static func ordered(_ a: Analysis, _ f: BriefingFigures) -> (first: [EventIndex], rest: [EventIndex]) {
-        let kinds = a.dataset.events.kinds
-        let first = f.events.filter { [.incident, .decision, .sanction].contains(kinds[$0]) }
-        return (first, f.events.filter { ![.incident, .decision, .sanction].contains(kinds[$0]) })
+        let events = a.dataset.events
+        func leads(_ k: EventIndex) -> Bool {
+            [.incident, .decision, .sanction].contains(events.kinds[k]) && !events.isRegistration(k)
+        }
+        return (f.events.filter(leads), f.events.filter { !leads($0) })
     }
 
     /// An event's three parts: when, what and where; its title; status, lead and source.
     static func eventLines(_ a: Analysis, _ f: BriefingFigures, _ k: EventIndex, _ lang: Language) -> (when: String, title: String, source: String) {
-        let d = a.dataset
+        eventLines(a, a.dataset, f, k, lang, status: true)
+    }
+
+    /// The lines of event `k` of `d` (the analysis' dataset, or `full` for an event known only
+    /// later, which gets no status: it was not known on the day).
+    static func eventLines(_ a: Analysis, _ d: Dataset, _ f: BriefingFigures, _ k: EventIndex, _ lang: Language,
+                           status showStatus: Bool) -> (when: String, title: String, source: String) {
         let e = d.events[k]
-        let when = [DateText.event(e.date, lang), Strings.kind(e.kind).text(lang), d.jurisdictions[e.jurisdiction].name]
+        let when = [DateText.event(e.date, lang), Strings.kind(of: d.events, k).text(lang), d.jurisdictions[e.jurisdiction].name]
             .joined(separator: " · ")
         var source = StringKey.sourcePrefix.text(lang) + e.source
         if let day = e.sourceDate { source += ", " + DateText.long(day, lang) }
-        // An incident's status as of the day; a decision's or sanction's, the one it set.
-        let status = e.kind == .incident ? a.statusAsOf[k] : [.decision, .sanction].contains(e.kind) ? e.status : nil
+        // An incident's status as of the day; a ruling's or sanction's, the one it set.
+        let status = !showStatus ? nil : e.kind == .incident ? a.statusAsOf[k] : [.decision, .sanction].contains(e.kind) ? e.status : nil
         if let st = status {
-            source = Strings.sheetStatus(st).text(lang) + " · " + source
+            source = (e.kind == .incident ? Strings.sheetStatus(st) : Strings.sheetStatusSet(st)).text(lang) + " · " + source
         }
+        guard showStatus else { return (when, e.title(lang), source) }
         if let lead = f.leadPhrase(a, k) { source = lead.text(lang) + " · " + source }
         return (when, e.title(lang), source)
     }
@@ -165,13 +204,20 @@ public enum BriefingSheet {
         let d = a.dataset
         func say(_ key: StringKey) -> String { key.text(lang) }
         func count(_ n: Int) -> String { NumberFormat.number(n, lang, minus: "-") }
+        // Activity leaves case tallies out: they are snapshots of others' counts.
         let change = f.total - f.previousTotal
-        let changeText = change == 0 ? say(.sameAsLastMonth)
+        var activityNote = change == 0 ? say(.sameAsLastMonth)
             : (change > 0 ? "▲ +\(change) " : "▼ \(change) ") + say(.fromLastMonth)
-        var statuses: [String] = []
+        if f.tallies > 0 { activityNote += " · " + Strings.sheetTalliesApart(f.tallies).text(lang) }
+        // The month's new incidents are those that became news in it; the note says their
+        // status and whether they also happened in the month.
+        var incidentNote: [String] = []
         for s in CaseStatus.allCases {
-            let n = f.newIncidents.filter { a.statusAsOf[$0] == s }.count
-            if n > 0 { statuses.append("\(n) \(Strings.status(s).text(lang).lowercased())") }
+            let n = f.newIncidentsReported.filter { a.statusAsOf[$0] == s }.count
+            if n > 0 { incidentNote.append("\(n) \(Strings.status(s).text(lang).lowercased())") }
+        }
+        if !f.newIncidentsReported.isEmpty {
+            incidentNote.append(Strings.sheetAlsoHappened(f.reportedAndOccurred.count, of: f.newIncidentsReported.count).text(lang))
         }
         var election = ("—", say(.noElectionAhead), "")
         if let (e, n) = f.nextElection {
@@ -179,14 +225,27 @@ public enum BriefingSheet {
                         (f.asOf == f.month.lastDay ? say(.fromMonthEnd) : Strings.fromDay(DateText.short(f.asOf, lang)).text(lang))
                             + DateText.short(d.elections[e].date, lang))
         }
+        // A median needs three values: fewer are shown as they are, and said so.
+        func lead(_ m: MedianOrValues, median: StringKey, plain: Phrase) -> (String, String, String) {
+            (NumberFormat.typical(m, lang), m.median != nil ? say(median) : plain.text(lang), Strings.sheetIncidentsSoFar(m.n).text(lang))
+        }
+        // Unknown is not zero: no pledge with a number gives "—"; pledges without one make
+        // the sum a lower bound, said with the reason.
+        let signed: (String, String, String)
+        if let n = f.signatoriesSoFar {
+            signed = f.signatoriesComplete ? (count(n), say(.pledgeSignatories), say(.totalSoFar))
+                : ("≥ " + count(n), say(.pledgeSignatories),
+                   Strings.atLeast(count(n)).text(lang) + ": " + Strings.uncountedPledges(f.uncountedPledges).text(lang))
+        } else {
+            signed = ("—", say(.pledgeSignatories), say(.unknown))
+        }
         return [
-            (count(f.total), say(.eventsThisMonth), changeText),
-            (count(f.newIncidents.count), say(.newIncidents), statuses.joined(separator: ", ")),
-            (NumberFormat.median(f.medianFirstResponse, lang), say(.medianDaysToResponse), say(.incidentsSoFar)),
-            (NumberFormat.median(f.medianFirstReport, lang), say(.medianDaysToReport), say(.incidentsSoFar)),
+            (count(f.total), say(.eventsThisMonth), activityNote),
+            (count(f.newIncidentsReported.count), say(.newIncidents), incidentNote.joined(separator: " · ")),
+            lead(f.firstResponse, median: .medianDaysToResponse, plain: Strings.daysToResponse),
+            lead(f.firstReport, median: .medianDaysToReport, plain: Strings.daysToReport),
             (election.0, election.1, election.2),
-            // Unknown is not zero: no pledge with a number gives "—", said in words beneath.
-            (f.signatoriesSoFar.map(count) ?? "—", say(.pledgeSignatories), f.signatoriesSoFar == nil ? say(.unknown) : say(.totalSoFar)),
+            signed,
         ]
     }
 }
@@ -246,15 +305,15 @@ private struct Book {
     }
 
     /// The first page's band: headline (up to three lines) and the day it stands on.
-    mutating func masthead(headline: String, subtitle: String) throws(RenderError) {
+    mutating func masthead(headline: String, style: TextStyle, subtitle: String) throws(RenderError) {
         try startPage()
-        let h = try lines(headline, type.headline, width: inner, max: 3)
+        let h = try lines(headline, style, width: inner, max: 3)
         let s = try lines(subtitle, type.subtitle, width: inner, max: 2)
         let textH: Double = h.height + s.height
         let bandH: Double = 40 + textH + 8 + 28
         marks.append(.rect(ChartRect(x: 0, y: 0, width: Double(BriefingSheet.width), height: bandH), fill: BriefingSheet.band))
         y = 40
-        try place(h.lines, type.headline, x: m, step: h.step, role: .title)
+        try place(h.lines, style, x: m, step: h.step, role: .title)
         y += 8
         try place(s.lines, type.subtitle, x: m, step: s.step, role: .subtitle)
         y = bandH + 28
@@ -286,7 +345,7 @@ private struct Book {
                 var style = type.figure
                 while style.size > type.figureLabel.size, try measurer.width(t.value, style) > tileW - 2 * pad { style.size -= 4 }
                 let l = try lines(t.label, type.figureLabel, width: tileW - 2 * pad, max: 3)
-                let n = try lines(t.note, type.figureNote, width: tileW - 2 * pad, max: 2)
+                let n = try lines(t.note, type.figureNote, width: tileW - 2 * pad, max: 3)
                 parts.append((t.value, style, l, n))
             }
             let textH: Double = parts.map { $0.l.height + $0.n.height }.max() ?? 0
@@ -319,7 +378,7 @@ private struct Book {
     /// A group's `heading` goes with its first event, never alone at a page's foot. False when
     /// the event would need a page beyond `maxPages` (room is kept there for what is left).
     mutating func event(_ k: EventIndex, lines parts: (when: String, title: String, source: String), color: RGBA,
-                        heading: String?) throws(RenderError) -> Bool {
+                        heading: String?, counted: Bool = true) throws(RenderError) -> Bool {
         let x = m + 30, width = inner - 30
         let w = try lines(parts.when, type.when, width: width, max: 2)
         let t = try lines(parts.title, type.title, width: width, max: 3)
@@ -340,7 +399,7 @@ private struct Book {
         try place(t.lines, type.title, x: x, step: t.step, role: .label)
         try place(s.lines, type.source, x: x, step: s.step, role: .note)
         y = top + h + 26
-        listed.append(k)
+        if counted { listed.append(k) }
         return true
     }
 

@@ -118,21 +118,11 @@ public struct HTMLReport: Sendable {
         guard let c = comparison else { return "" }
         var out = "<section id=\"comparison\"><h2>\(t(StringKey.comparisonTitle.phrase))</h2><table class=\"compare\"><thead><tr><th></th>"
         out += "<th>\(Markup.text(d.jurisdictions[c.a].name))</th><th>\(Markup.text(d.jurisdictions[c.b].name))</th></tr></thead><tbody>"
-        for row in c.rows {
-            out += "<tr><th scope=\"row\">\(t(Strings.metric(row.metric)))</th><td>\(Markup.text(metricText(row.a)))</td><td>\(Markup.text(metricText(row.b)))</td></tr>"
+        for row in c.shownRows(lang) {
+            out += "<tr><th scope=\"row\">\(Markup.text(row.label))</th><td>\(Markup.text(row.a))</td><td>\(Markup.text(row.b))</td></tr>"
         }
         out += "</tbody></table></section>\n"
         return out
-    }
-
-    /// A comparison value as the page shows it: numbers grouped, unknown as "—", dates in words.
-    func metricText(_ v: MetricValue) -> String {
-        switch v {
-        case .count(let n): return NumberFormat.number(n, lang)
-        case .figure(let n): return n.map { NumberFormat.number($0, lang) } ?? Strings.unknownMark
-        case .median(let m): return m.map { "\($0.description) \(StringKey.days.text(lang))" } ?? Strings.unknownMark
-        case .date(let day): return day.map { DateText.long($0, lang) } ?? Strings.unknownMark
-        }
     }
 
     func controls() -> String {
