@@ -95,9 +95,10 @@ public struct Analysis: Sendable {
         rollup ? Counts.rows(monthlyTable, dataset) : Counts.monthly(dataset, rollup: false)
     }
 
-    /// n, median, min and max of each measure per jurisdiction.
+    /// n, median, min and max of each measure per jurisdiction, over the lead times that
+    /// measure something (a zero by construction is none).
     public func leadTimeSummary() -> [LeadTimeSummary] {
-        LeadTimes.summarize(leadTimes, dataset: dataset)
+        LeadTimes.summarize(measuredLeadTimes, dataset: dataset)
     }
 
     /// The side-by-side metrics of two jurisdictions, each with everything under it.

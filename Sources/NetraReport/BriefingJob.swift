@@ -106,15 +106,16 @@ public enum BriefingJob {
             s += Strings.noEvents(in: DateText.month(f.month, lang)).text(lang) + "\n"
         }
         // One event: when, what, where, title, status; source, lead and quote.
-        func line(_ k: EventIndex) -> String {
+        // `d` is the analysis' dataset; an event known only later is one of `a.full`, shown without a status.
+        func line(_ k: EventIndex, in d: Dataset = d, status: Bool = true) -> String {
             let e = d.events[k]
-            var s = "- **\(DateText.event(e.date, lang))** · \(Strings.kind(e.kind).text(lang)) · \(markdownEscaped(d.jurisdictions[e.jurisdiction].name)): \(markdownEscaped(e.title(lang)))"
+            var s = "- **\(DateText.event(e.date, lang))** · \(Strings.kind(of: d.events, k).text(lang)) · \(markdownEscaped(d.jurisdictions[e.jurisdiction].name)): \(markdownEscaped(e.title(lang)))"
             // An incident's status as of the day; a decision's, the one it set.
-            if let st = e.kind == .incident ? a.statusAsOf[k] : e.status { s += " (\(Strings.status(st).text(lang).lowercased()))" }
+            if status, let st = e.kind == .incident ? a.statusAsOf[k] : e.status { s += " (\(Strings.status(st).text(lang).lowercased()))" }
             s += "  \n  " + StringKey.sourcePrefix.text(lang) + markdownEscaped(e.source)
             if !e.sourceURL.isEmpty { s += " " + markdownLink(e.sourceURL) }
             if let sd = e.sourceDate { s += ", \(DateText.long(sd, lang))" }
-            if let lead = f.leadPhrase(a, k) { s += " · " + markdownEscaped(lead.text(lang)) }
+            if status, let lead = f.leadPhrase(a, k) { s += " · " + markdownEscaped(lead.text(lang)) }
             if !e.quote.isEmpty { s += "  \n  > " + markdownEscaped(e.quote) }
             return s + "\n"
         }
@@ -123,6 +124,11 @@ public enum BriefingJob {
         if !f.firstKnown.isEmpty {
             s += "\n## " + Strings.sheetNewlyKnown.text(lang) + "\n\n"
             for k in f.firstKnown { s += line(k) }
+        }
+        // Events of the month known only after the day: named, never counted.
+        if !f.knownLater.isEmpty {
+            s += "\n## " + Strings.sheetKnownLater(after: DateText.short(f.asOf, lang)).text(lang) + "\n\n"
+            for k in f.knownLater { s += line(k, in: a.full, status: false) }
         }
         return s
     }

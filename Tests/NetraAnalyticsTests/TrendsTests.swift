@@ -93,7 +93,8 @@ import NetraCore
         // agrees with monthly-rollup's totals of the three months before.
         let a = Analysis(dataset: try DatasetLoader.load(directory: packageRoot + "/datasets/bekasi-2024"))
         var perMonth: [String: Int] = [:]
-        for r in a.monthly(rollup: true) where a.dataset.jurisdictions[r.jurisdiction].id == "indonesia" {
+        // Activity: every kind but case tallies.
+        for r in a.monthly(rollup: true) where a.dataset.jurisdictions[r.jurisdiction].id == "indonesia" && r.kind.countsAsActivity {
             perMonth[r.month.iso, default: 0] += r.events
         }
         let s = ["2023-10", "2023-11", "2023-12"].reduce(0) { $0 + (perMonth[$1] ?? 0) }

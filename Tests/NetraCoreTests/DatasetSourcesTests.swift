@@ -45,7 +45,10 @@ import Foundation
         let d = try DatasetLoader.load(directory: shippedDataset)
         #expect(Set(Self.traced.map(\.id)).count == 31)
         // The 34 rows from before are counted in ShippedDatasetTests: nothing else came in.
-        #expect(d.events.count == 34 + Self.traced.count)
+        // … and the guilty Pilkada ASN case of 19 Dec 2024 (issue 27), checked below.
+        #expect(d.events.count == 34 + Self.traced.count + 1)
+        let guilty = try #require(d.eventsByID["kota-2024-12-19-asn-case-guilty"])
+        #expect(d.events[guilty].source == "Bekasi WahanaNews" && d.events[guilty].count == 1 && d.events[guilty].status == .confirmed)
         for t in Self.traced {
             let k = try #require(d.eventsByID[t.id], "missing \(t.id)")
             let e = d.events[k]

@@ -10,8 +10,8 @@ import Foundation
         let r = try Netra.run(["export", "tallies"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        // 20 tallies (the header, then one row each; TallySeriesTests checks every row).
-        #expect(lines.first == Self.header && lines.count == 21)
+        // 21 tallies (the header, then one row each; TallySeriesTests checks every row).
+        #expect(lines.first == Self.header && lines.count == 22)
         // KASN's 403 is replaced by its 464; West Java's 20 cases and 67 violations are two series.
         #expect(lines.contains("indonesia,ASN,alleged,2024-02-06,403,nas-2024-02-06-kasn-reported,false"))
         #expect(lines.contains("indonesia,ASN,alleged,2024-06-12,464,nas-2024-06-12-kasn-reported,true"))

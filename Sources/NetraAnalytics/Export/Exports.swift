@@ -88,7 +88,7 @@ extension Analysis {
         w.row(["measure", "jurisdiction", "n", "median", "min", "max", "exact_n"])
         for s in leadTimeSummary() {
             w.row([.text(s.measure.rawValue), .text(dataset.jurisdictions[s.jurisdiction].id), .int(s.n),
-                   .number(s.median.description), .int(s.min), .int(s.max), .int(s.exactCount)])
+                   .number(s.n >= MedianOrValues.fewest ? s.median.description : ""), .int(s.min), .int(s.max), .int(s.exactCount)])
         }
         return w.bytes
     }

@@ -83,8 +83,8 @@ extension Strings {
 
     /// The lead-time title's handling part: the span of every first step's days.
     public static func leadHandlingSpan(_ span: Phrase, capitalised: Bool) -> Phrase {
-        Phrase(id: "\(capitalised ? "Insiden" : "insiden") ditangani dalam \(span.id)",
-               en: "\(capitalised ? "Incidents" : "incidents") handled within \(span.en)")
+        Phrase(id: "\(capitalised ? "Langkah" : "langkah") pertama yang tercatat \(span.id) setelah insiden",
+               en: "\(capitalised ? "First" : "first") recorded steps \(span.en) after the incident")
     }
 
     /// The lead-time title's handling part, every first step on the incident's day.
@@ -105,11 +105,17 @@ extension Strings {
     }
 
     /// The monthly chart's title when several months share the most: the first of them.
-    public static func monthlyPeakTied(scope: String?, month: String, _ n: String, count: Int, months: Int) -> Phrase {
+    /// As a person says it: `Bulan tersibuk: Nov 2023 dan Jan 2024, 4 peristiwa` for two
+    /// months, `Bulan tersibuk: 4 peristiwa, 3 kali sejak Nov 2023` for more.
+    public static func monthlyPeakTied(scope: String?, month: String, _ n: String, count: Int, months: Int, second: String? = nil) -> Phrase {
         let events = noun(count, "event", "events")
         let prefix = scope.map { "\($0): " } ?? ""
-        return Phrase(id: "\(prefix)paling banyak \(n) peristiwa sebulan, di \(months) bulan, pertama \(month)",
-                      en: "\(prefix)at most \(n) \(events) a month, in \(months) months, first \(month)")
+        if months == 2, let second {
+            return Phrase(id: "\(prefix)Bulan tersibuk: \(month) dan \(second), \(n) peristiwa",
+                          en: "\(prefix)Busiest months: \(month) and \(second), \(n) \(events)")
+        }
+        return Phrase(id: "\(prefix)Bulan tersibuk: \(n) peristiwa, \(months) kali sejak \(month)",
+                      en: "\(prefix)Busiest months: \(n) \(events), \(months) times since \(month)")
     }
 
     /// The briefed month's figure: `Januari 2024: 12 peristiwa`.
@@ -173,7 +179,7 @@ extension Strings {
          leadPreventionMedian(days("84", count: 84)), leadHandlingFollowed(1, of: 1, capitalised: true), leadHandlingFollowed(2, of: 3, capitalised: false), leadPreventionSpan(daySpan("23", "510", loCount: 23, hiCount: 510)),
          leadHandlingSpan(daySpan("0", "6", loCount: 0, hiCount: 6), capitalised: true), leadHandlingSameDay(capitalised: false),
          monthlyPeak(scope: nil, month: "x", "5", count: 5), monthlyPeak(scope: "A", month: "x", "1", count: 1),
-         monthlyPeakTied(scope: "A", month: "x", "2", count: 2, months: 3),
+         monthlyPeakTied(scope: "A", month: "x", "2", count: 2, months: 3), monthlyPeakTied(scope: nil, month: "x", "2", count: 2, months: 2, second: "y"),
          monthlyMonth("x", "3", count: 3), monthlyMostSince("x", "3", count: 3, since: "y"), monthlyMostSoFar("x", "3", count: 3),
          monthlyNone("x"), casesLatest("A", "464 ASN", date: "x"), casesSignatories("A", "24.013")]
     }

@@ -31,7 +31,7 @@ extension Strings {
 
     /// The heading of the month's events that became known only after the sheet's day.
     public static func sheetKnownLater(after day: String) -> Phrase {
-        Phrase(id: "Diberitakan setelah \(day), tidak dihitung", en: "Reported after \(day), not counted")
+        Phrase(id: "Diberitakan setelah \(day)", en: "Reported after \(day)")
     }
 
     /// The activity tile's note: the month's case tallies are listed but not counted.

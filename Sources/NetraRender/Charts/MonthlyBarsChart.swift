@@ -422,7 +422,9 @@ public struct MonthlyBarsChart: Chart {
         guard let top = totals.max(), top > 0, let i = totals.firstIndex(of: top) else { return nil }
         let ties = totals.filter { $0 == top }.count
         let month = DateText.month(data.months[i], lang)
-        return (ties > 1 ? Strings.monthlyPeakTied(scope: scope, month: month, n(top), count: top, months: ties)
+        // Tied months by their short names: a title that reads in one line.
+        let tied = data.months.indices.filter { totals[$0] == top }.map { DateText.shortMonth(data.months[$0], lang) }
+        return (ties > 1 ? Strings.monthlyPeakTied(scope: scope, month: tied[0], n(top), count: top, months: ties, second: tied.count > 1 ? tied[1] : nil)
                          : Strings.monthlyPeak(scope: scope, month: month, n(top), count: top)).text(lang)
     }
 

@@ -87,7 +87,8 @@ public enum BriefingSheet {
         try book.masthead(headline: title, style: style, subtitle: (Strings.selection(a.dataset.selection, a.dataset).map { $0.text(lang) + " · " } ?? "")
                                  + Strings.sheetSubtitle(asOf: f.asOf).text(lang))
         try book.figures(keyFigures(a, f, lang))
-        try book.paragraph(Strings.trendLine(f.trend).text(lang))
+        // The trend is of the month's activity; its tallies are listed, not counted.
+        try book.paragraph(Strings.trendLine(f.trend).text(lang) + (f.tallies > 0 ? " · " + Strings.sheetTalliesApart(f.tallies).text(lang) : ""))
         let d = a.dataset
         if f.events.isEmpty {
             try book.paragraph(Strings.noEvents(in: DateText.month(f.month, lang)).text(lang))
@@ -110,7 +111,7 @@ public enum BriefingSheet {
         }
         // Events of the month known only after the day: named, not counted (rows of `full`).
         if complete {
-            let heading = Strings.sheetKnownLater(after: DateText.long(f.asOf, lang)).text(lang)
+            let heading = Strings.sheetKnownLater(after: DateText.short(f.asOf, lang)).text(lang)
             for (n, k) in f.knownLater.enumerated() {
                 let lines = eventLines(a, a.full, f, k, lang, status: false)
                 guard try book.event(k, lines: lines, color: KindPalette.color(a.full.events.kinds[k]),
@@ -206,9 +207,8 @@ public enum BriefingSheet {
         func count(_ n: Int) -> String { NumberFormat.number(n, lang, minus: "-") }
         // Activity leaves case tallies out: they are snapshots of others' counts.
         let change = f.total - f.previousTotal
-        var activityNote = change == 0 ? say(.sameAsLastMonth)
+        let activityNote = change == 0 ? say(.sameAsLastMonth)
             : (change > 0 ? "▲ +\(change) " : "▼ \(change) ") + say(.fromLastMonth)
-        if f.tallies > 0 { activityNote += " · " + Strings.sheetTalliesApart(f.tallies).text(lang) }
         // The month's new incidents are those that became news in it; the note says their
         // status and whether they also happened in the month.
         var incidentNote: [String] = []
