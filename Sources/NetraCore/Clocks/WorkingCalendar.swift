@@ -1,0 +1,95 @@
+/// Working days: Monday to Friday, less national holidays and collective leave (cuti bersama),
+/// for the years the calendar covers. A day outside them has no answer, never a guess.
+public struct WorkingCalendar: Sendable {
+    /// Why a day off is off.
+    public enum DayOff: String, CaseIterable, Sendable {
+        case liburNasional = "libur_nasional"
+        case cutiBersama = "cuti_bersama"
+    }
+
+    public struct Entry: Sendable, Equatable {
+        public var day: Day
+        public var type: DayOff
+        public var name: String
+        /// The decree (SKB, Keppres) the day comes from.
+        public var decree: String
+        public var sourceURL: String
+    }
+
+    public let entries: [Entry]
+    /// The years the calendar covers: those it lists a day of.
+    public let years: ClosedRange<Int>?
+    private let off: Set<Int>
+
+    public init(days: [Entry]) {
+        entries = days.sorted { $0.day < $1.day }
+        let ys = days.map(\.day.year)
+        years = ys.min().flatMap { lo in ys.max().map { lo...$0 } }
+        off = Set(days.map(\.day.ordinal))
+    }
+
+    /// A day the calendar cannot say anything about.
+    public struct OutsideYears: Error, Sendable, Equatable {
+        public var day: Day
+        public var years: ClosedRange<Int>?
+    }
+
+    public func covers(_ day: Day) -> Bool { years?.contains(day.year) ?? false }
+
+    /// True for a working day; throws for a day outside the covered years.
+    public func isWorkingDay(_ day: Day) throws(OutsideYears) -> Bool {
+        guard covers(day) else { throw OutsideYears(day: day, years: years) }
+        let w = day.weekday
+        return w != 0 && w != 6 && !off.contains(day.ordinal)
+    }
+
+    /// Working days after `from` up to and including `to` (0 when `to` is not after `from`).
+    public func workingDays(from: Day, to: Day) throws(OutsideYears) -> Int {
+        guard to > from else { return 0 }
+        var n = 0
+        var d = from.adding(days: 1)
+        while d <= to {
+            if try isWorkingDay(d) { n += 1 }
+            d = d.adding(days: 1)
+        }
+        return n
+    }
+
+    /// The day `count` working days after `from` (the last day a `hari_kerja` limit allows).
+    public func adding(workingDays count: Int, to from: Day) throws(OutsideYears) -> Day {
+        var d = from, n = 0
+        while n < count {
+            d = d.adding(days: 1)
+            if try isWorkingDay(d) { n += 1 }
+        }
+        return d
+    }
+
+    /// Reads `date,type,name,decree,source_url`; every row needs its decree and its source.
+    public static func parse(_ bytes: [UInt8], file: String) throws(DatasetError) -> WorkingCalendar {
+        var table = Table(file: file, bytes: bytes)
+        var days: [Entry] = []
+        var seen: Set<Int> = []
+        table.read(required: ["date", "type", "name", "decree", "source_url"], optional: []) { rec, cols, _, sink in
+            func at(_ k: Int) -> (text: String, line: Int, column: Int) {
+                guard let c = rec.has(cols[k]) else { return ("", rec.line, 1) }
+                let p = rec.position(c)
+                return (rec.trimmedString(c), p.line, p.column)
+            }
+            var ok = true
+            func say(_ k: Int, _ m: String) { let a = at(k); sink.append(Diagnostic(file: file, line: a.line, column: a.column, message: m)); ok = false }
+            var day: Day?
+            if case .success(let w) = WrittenDate.parse(at(0).text), w.form == .day { day = w.anchor }
+            else { say(0, "date: '\(at(0).text)' is not a day written YYYY-MM-DD") }
+            if let d = day, !seen.insert(d.ordinal).inserted { say(0, "date: \(d.iso) is listed twice") }
+            let type = DayOff(rawValue: at(1).text)
+            if type == nil { say(1, "type: '\(at(1).text)' is not one of \(DayOff.allowedList)") }
+            if at(3).text.isEmpty { say(3, "decree is empty; every day names the decree it comes from") }
+            if at(4).text.isEmpty { say(4, "source_url is empty; every day names its source") }
+            guard ok, let day, let type else { return }
+            days.append(Entry(day: day, type: type, name: at(2).text, decree: at(3).text, sourceURL: at(4).text))
+        }
+        guard table.diagnostics.isEmpty else { throw DatasetError(table.diagnostics) }
+        return WorkingCalendar(days: days)
+    }
+}
