@@ -39,12 +39,7 @@ struct Cases: ParsableCommand {
 
     func run() throws {
         let data = try dataset.load()
-        let book: ClockBook
-        do { book = try ClockBook.load(datasetFolder: dataset.dataset) } catch {
-            let n = error.diagnostics.count
-            throw NetraFailure(exitCode: 1, message: (error.diagnostics.map(\.description)
-                + ["netra: \(n) problem\(n == 1 ? "" : "s") in the clock rules; nothing was written"]).joined(separator: "\n"))
-        }
+        let book = try dataset.clockBook()
         let analysis = Analysis(dataset: data, asOf: dataset.asOf)
         guard let clocks = analysis.caseClocks(book) else { return }
         let list = all && !overdue ? clocks.clocks : clocks.listed(overdueOnly: overdue)
@@ -63,6 +58,18 @@ struct Cases: ParsableCommand {
         case .csv:
             let bytes = clocks.csv(list, analysis.dataset, flavour: .plain)
             if let code = writeStdoutChecked(bytes) { throw stdoutFailure(code) }
+        }
+    }
+}
+
+extension DatasetOption {
+    /// The clock rules (the dataset folder's clocks.csv, else Netra's) and the calendar; a bad
+    /// rules file fails the command with exit 1, every problem at its line and column.
+    func clockBook() throws(NetraFailure) -> ClockBook {
+        do { return try ClockBook.load(datasetFolder: dataset) } catch {
+            let n = error.diagnostics.count
+            throw NetraFailure(exitCode: 1, message: (error.diagnostics.map(\.description)
+                + ["netra: \(n) problem\(n == 1 ? "" : "s") in the clock rules; nothing was written"]).joined(separator: "\n"))
         }
     }
 }

@@ -30,7 +30,7 @@ extension Strings {
         let mark = unverified ? " (\(unverifiedMark.id))" : ""
         let markEN = unverified ? " (\(unverifiedMark.en))" : ""
         return Phrase(id: "\(count) laporan melewati batas \(l.id)\(mark)",
-                      en: "\(count) report\(count == 1 ? "" : "s") past the \(l.en) limit\(markEN)")
+                      en: "\(count) report\(count == 1 ? "" : "s") past the limit of \(l.en)\(markEN)")
     }
 
     /// `netra cases` when nothing is open (or overdue) as of the day.
@@ -54,13 +54,17 @@ extension Strings {
     /// The clocks chart's title, subtitle and panels.
     public static let clocksTitle = Phrase(id: "Lama penanganan perkara per tahap", en: "Time in each stage of a case")
     public static let clocksSubtitle = Phrase(
-        id: "Hari kalender · batang: median (kurang dari 3 nilai: nilainya) · garis: terlama",
-        en: "Calendar days · bar: median (fewer than 3 values: the values) · tick: longest")
+        id: "Hari kalender · batang: median (kurang dari 3 nilai: satu titik per nilai) · garis tebal: terlama · garis putus: batas",
+        en: "Calendar days · bar: median (fewer than 3 values: a dot per value) · thick tick: longest · dashed: limit")
     public static let receivedClosedTitle = Phrase(id: "Laporan diterima dan diputus, per kabupaten/kota",
                                                    en: "Reports received and decided, per kabupaten/kota")
     public static let received = Phrase(id: "diterima", en: "received")
     public static let closed = Phrase(id: "diputus", en: "decided")
     public static let forwardedWaiting = Phrase(id: "diteruskan, menunggu sanksi", en: "forwarded, awaiting sanction")
+    public static let limitWord = Phrase(id: "batas", en: "limit")
+    public static let medianWord = Phrase(id: "median", en: "median")
+    public static let longestWord = Phrase(id: "terlama", en: "longest")
+    public static let stillOpen = Phrase(id: "masih berjalan", en: "still open")
     public static let noCases = Phrase(id: "Belum ada laporan dengan tahap tercatat", en: "No report with recorded stages yet")
 
     /// A stage pair's row label: `Laporan → registrasi`.
@@ -85,7 +89,7 @@ extension Strings {
         [clockUnit("7", .hari), clockUnit("14", .hariKerja), unverifiedMark, overdueLine(count: 2, limit: 7, unit: .hari, unverified: false),
          noClocks(overdueOnly: true, day: "x"), noClocks(overdueOnly: false, day: "x"), clocksHeading(day: "x", overdueOnly: true),
          clocksHeading(day: "x", overdueOnly: false), outsideCalendar(rule: "r", event: "e", day: "d", years: "y"),
-         clocksTitle, clocksSubtitle, receivedClosedTitle, received, closed, forwardedWaiting, noCases, stagePair("report", "decision")]
+         clocksTitle, clocksSubtitle, limitWord, longestWord, stillOpen, receivedClosedTitle, received, closed, forwardedWaiting, noCases, stagePair("report", "decision")]
             + ["open", "overdue", "open_uncertain", "within", "late", "ended_uncertain"].map(clockState)
     }
 }
