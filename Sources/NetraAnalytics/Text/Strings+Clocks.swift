@@ -61,6 +61,10 @@ extension Strings {
     public static let received = Phrase(id: "diterima", en: "received")
     public static let closed = Phrase(id: "diputus", en: "decided")
     public static let forwardedWaiting = Phrase(id: "diteruskan, menunggu sanksi", en: "forwarded, awaiting sanction")
+    /// Kabupaten/kota rows the clocks chart had no room for.
+    public static func placesNotShown(_ n: Int) -> Phrase {
+        Phrase(id: "+\(n) kabupaten/kota lain tidak ditampilkan (semua ada di cases.csv)", en: "+\(n) more kabupaten/kota not shown (all are in cases.csv)")
+    }
     public static let limitWord = Phrase(id: "batas", en: "limit")
     public static let medianWord = Phrase(id: "median", en: "median")
     public static let longestWord = Phrase(id: "terlama", en: "longest")
@@ -89,7 +93,7 @@ extension Strings {
         [clockUnit("7", .hari), clockUnit("14", .hariKerja), unverifiedMark, overdueLine(count: 2, limit: 7, unit: .hari, unverified: false),
          noClocks(overdueOnly: true, day: "x"), noClocks(overdueOnly: false, day: "x"), clocksHeading(day: "x", overdueOnly: true),
          clocksHeading(day: "x", overdueOnly: false), outsideCalendar(rule: "r", event: "e", day: "d", years: "y"),
-         clocksTitle, clocksSubtitle, limitWord, longestWord, stillOpen, receivedClosedTitle, received, closed, forwardedWaiting, noCases, stagePair("report", "decision")]
+         clocksTitle, clocksSubtitle, limitWord, longestWord, stillOpen, receivedClosedTitle, received, closed, forwardedWaiting, noCases, placesNotShown(3), stagePair("report", "decision")]
             + ["open", "overdue", "open_uncertain", "within", "late", "ended_uncertain"].map(clockState)
     }
 }

@@ -135,7 +135,7 @@ public struct ClocksChart: Chart {
                 y += rowH
             }
             if drawn.count < ledger.count {
-                marks.append(.text(try measurer.place(Strings.seriesNotShown(ledger.count - drawn.count).text(lang), theme.note,
+                marks.append(.text(try measurer.place(Strings.placesNotShown(ledger.count - drawn.count).text(lang), theme.note,
                                                       x: body.minX, y: y, role: .note)))
             }
         }
