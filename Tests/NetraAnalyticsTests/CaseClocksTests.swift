@@ -51,7 +51,7 @@ import NetraCore
         #expect(open[1].2.workingDays == .exact(11) && open[1].2.state == .open)
         #expect(c.listed(overdueOnly: true).map(\.rule.id) == ["pemilu-putusan"])
         #expect(c.overdueLines(.id) == ["1 laporan melewati batas 7 hari"])
-        #expect(c.overdueLines(.en) == ["1 report past the 7 days limit"])
+        #expect(c.overdueLines(.en) == ["1 report past the limit of 7 days"])
     }
 
     @Test func asOf31January2024ItClosedIn18Days() throws {
