@@ -20,6 +20,7 @@ struct Cases: ParsableCommand {
     )
 
     @OptionGroup var dataset: DatasetOption
+    @OptionGroup var filter: FilterOptions
 
     @Flag(name: .long, help: "Only the clocks past their limit.")
     var overdue = false
@@ -40,7 +41,7 @@ struct Cases: ParsableCommand {
     func run() throws {
         let data = try dataset.load()
         let book = try dataset.clockBook()
-        let analysis = Analysis(dataset: data, asOf: dataset.asOf)
+        let analysis = try filter.analysis(data, asOf: dataset.asOf, lang: lang)
         guard let clocks = analysis.caseClocks(book) else { return }
         let list = all && !overdue ? clocks.clocks : clocks.listed(overdueOnly: overdue)
         // A working-day clock that cannot be counted is an error, never a guess.

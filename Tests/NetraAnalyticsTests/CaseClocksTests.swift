@@ -40,6 +40,21 @@ import NetraCore
         #expect(throws: WorkingCalendar.OutsideYears.self) { try c.isWorkingDay(day("2021-12-31")) }
     }
 
+    /// A year between the listed ones with no row is not covered: its holidays are unknown.
+    @Test func aYearWithoutRowsIsNotCovered() throws {
+        let text = "date,type,name,decree,source_url\n2022-01-01,libur_nasional,A,SKB,https://x\n2024-01-01,libur_nasional,B,SKB,https://x\n"
+        let c = try WorkingCalendar.parse(Array(text.utf8), file: "hari-libur.csv")
+        let from = try #require(clockDay("2022-12-30")), to = try #require(clockDay("2024-01-03"))
+        do {
+            _ = try c.workingDays(from: from, to: to)
+            Issue.record("counted over 2023")
+        } catch {
+            #expect(error.day.iso == "2023-01-01")
+        }
+        // Within a listed year: Tue 2 and Wed 3 Jan 2024 after Mon 1 Jan (a holiday).
+        #expect(try c.workingDays(from: try #require(clockDay("2023-12-31")), to: to) == 2)
+    }
+
     @Test func asOf20January2024TheJerseyReportIsOpen() throws {
         let (c, d) = try Self.clocks(asOf: "2024-01-20")
         let open = c.listed(overdueOnly: false).map { (d.events.id($0.caseFile.report), $0.rule.id, $0) }

@@ -17,15 +17,33 @@ public struct WorkingCalendar: Sendable {
     }
 
     public let entries: [Entry]
-    /// The years the calendar covers: those it lists a day of.
+    /// The first and last year the calendar lists a day of (for messages).
     public let years: ClosedRange<Int>?
-    private let off: Set<Int>
+    /// The years it covers: those it lists a day of. A year between them with no row is not
+    /// covered (its holidays are unknown), rather than taken for a year without any.
+    private let listed: Set<Int>
+    /// Working days from 1 January of the first year up to and including each day (prefix sums).
+    private let cumulative: [Int32]
+    private let first: Day?
 
     public init(days: [Entry]) {
         entries = days.sorted { $0.day < $1.day }
         let ys = days.map(\.day.year)
         years = ys.min().flatMap { lo in ys.max().map { lo...$0 } }
-        off = Set(days.map(\.day.ordinal))
+        listed = Set(ys)
+        let off = Set(days.map(\.day.ordinal))
+        guard let r = years, let lo = Day(year: r.lowerBound, month: 1, day: 1), let hi = Day(year: r.upperBound, month: 12, day: 31) else {
+            first = nil; cumulative = []; return
+        }
+        var sums: [Int32] = []
+        sums.reserveCapacity(lo.days(to: hi) + 1)
+        var n: Int32 = 0
+        for o in lo.ordinal...hi.ordinal {
+            let w = Day(ordinal: o).weekday
+            if w != 0 && w != 6 && !off.contains(o) { n += 1 }
+            sums.append(n)
+        }
+        first = lo; cumulative = sums
     }
 
     /// A day the calendar cannot say anything about.
@@ -34,35 +52,29 @@ public struct WorkingCalendar: Sendable {
         public var years: ClosedRange<Int>?
     }
 
-    public func covers(_ day: Day) -> Bool { years?.contains(day.year) ?? false }
+    public func covers(_ day: Day) -> Bool { listed.contains(day.year) }
+
+    /// The prefix-sum slot of a covered day.
+    private func slot(_ day: Day) throws(OutsideYears) -> Int {
+        guard covers(day), let first else { throw OutsideYears(day: day, years: years) }
+        return first.days(to: day)
+    }
 
     /// True for a working day; throws for a day outside the covered years.
     public func isWorkingDay(_ day: Day) throws(OutsideYears) -> Bool {
-        guard covers(day) else { throw OutsideYears(day: day, years: years) }
-        let w = day.weekday
-        return w != 0 && w != 6 && !off.contains(day.ordinal)
+        let k = try slot(day)
+        return cumulative[k] - (k > 0 ? cumulative[k - 1] : 0) == 1
     }
 
     /// Working days after `from` up to and including `to` (0 when `to` is not after `from`).
+    /// Every year in between must be covered: the first day of one that is not is the error.
     public func workingDays(from: Day, to: Day) throws(OutsideYears) -> Int {
         guard to > from else { return 0 }
-        var n = 0
-        var d = from.adding(days: 1)
-        while d <= to {
-            if try isWorkingDay(d) { n += 1 }
-            d = d.adding(days: 1)
+        let start = from.adding(days: 1)
+        for y in start.year...to.year where !listed.contains(y) {
+            throw OutsideYears(day: y == start.year ? start : Day(year: y, month: 1, day: 1) ?? start, years: years)
         }
-        return n
-    }
-
-    /// The day `count` working days after `from` (the last day a `hari_kerja` limit allows).
-    public func adding(workingDays count: Int, to from: Day) throws(OutsideYears) -> Day {
-        var d = from, n = 0
-        while n < count {
-            d = d.adding(days: 1)
-            if try isWorkingDay(d) { n += 1 }
-        }
-        return d
+        return Int(cumulative[try slot(to)] - cumulative[try slot(start)]) + (try isWorkingDay(start) ? 1 : 0)
     }
 
     /// Reads `date,type,name,decree,source_url`; every row needs its decree and its source.
