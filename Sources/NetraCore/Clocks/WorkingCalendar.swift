@@ -14,6 +14,8 @@ public struct WorkingCalendar: Sendable {
         /// The decree (SKB, Keppres) the day comes from.
         public var decree: String
         public var sourceURL: String
+        /// Where sources disagree on the day, what the other says.
+        public var notes: String = ""
     }
 
     public let entries: [Entry]
@@ -77,12 +79,12 @@ public struct WorkingCalendar: Sendable {
         return Int(cumulative[try slot(to)] - cumulative[try slot(start)]) + (try isWorkingDay(start) ? 1 : 0)
     }
 
-    /// Reads `date,type,name,decree,source_url`; every row needs its decree and its source.
+    /// Reads `date,type,name,decree,source_url[,notes]`; every row needs its decree and its source.
     public static func parse(_ bytes: [UInt8], file: String) throws(DatasetError) -> WorkingCalendar {
         var table = Table(file: file, bytes: bytes)
         var days: [Entry] = []
         var seen: Set<Int> = []
-        table.read(required: ["date", "type", "name", "decree", "source_url"], optional: []) { rec, cols, _, sink in
+        table.read(required: ["date", "type", "name", "decree", "source_url"], optional: ["notes"]) { rec, cols, _, sink in
             func at(_ k: Int) -> (text: String, line: Int, column: Int) {
                 guard let c = rec.has(cols[k]) else { return ("", rec.line, 1) }
                 let p = rec.position(c)
@@ -99,7 +101,7 @@ public struct WorkingCalendar: Sendable {
             if at(3).text.isEmpty { say(3, "decree is empty; every day names the decree it comes from") }
             if at(4).text.isEmpty { say(4, "source_url is empty; every day names its source") }
             guard ok, let day, let type else { return }
-            days.append(Entry(day: day, type: type, name: at(2).text, decree: at(3).text, sourceURL: at(4).text))
+            days.append(Entry(day: day, type: type, name: at(2).text, decree: at(3).text, sourceURL: at(4).text, notes: at(5).text))
         }
         guard table.diagnostics.isEmpty else { throw DatasetError(table.diagnostics) }
         return WorkingCalendar(days: days)
