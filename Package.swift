@@ -41,7 +41,9 @@ let package = Package(
             name: "NetraCore",
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Regions/LICENSE-wilayah", "Regions/README.md"],
-            resources: [.embedInCode("Regions/wilayah-kabkota.csv")],
+            resources: [.embedInCode("Regions/wilayah-kabkota.csv"),
+                        // The legal clocks and the working-day calendar (Clocks/): shipped as data.
+                        .embedInCode("Clocks/clocks.csv"), .embedInCode("Clocks/hari-libur.csv")],
             swiftSettings: speed
         ),
         // Counts, lead times, the comparison and the CSV exports.

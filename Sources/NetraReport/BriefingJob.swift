@@ -13,12 +13,14 @@ public enum BriefingJob {
     /// Everything under `briefing-YYYY-MM/`, as files made when they are written.
     /// Without an as-of day, the briefing stands on the month's last day: nothing known
     /// later is counted or drawn.
-    public static func build(_ analysis: Analysis, month: Month, options: JobOptions,
+    public static func build(_ analysis: Analysis, month: Month, options: JobOptions, clocks book: ClockBook = .shipped(),
                              progress: any ProgressSink = SilentProgress()) -> [OutputFile] {
         let a = analysis.asOf == nil ? analysis.asOf(month.lastDay) : analysis
         let d = a.dataset
         let lang = options.language
         let f = BriefingFigures(a, month: month)
+        // Reports past a legal limit as of the month's end: a line of their own when there are any.
+        let overdue = a.caseClocks(book)?.overdueLines(lang) ?? []
         let dir = folderName(month) + "/"
         progress.step("briefing \(month.iso)")
 
@@ -34,7 +36,7 @@ public enum BriefingJob {
         let fonts = options.fonts
         var files: [OutputFile] = []
         do {
-            let pages = try BriefingSheet.layout(a, figures: f, language: lang, fonts: fonts)
+            let pages = try BriefingSheet.layout(a, figures: f, language: lang, fonts: fonts, overdue: overdue)
             for page in pages {
                 files.append(OutputFile(name: dir + BriefingSheet.fileName(page: page.number), cost: 4) { () throws(RenderError) in
                     try BriefingSheet.render(page, chart: try sheetChart(page, upTo, lang, fonts), fonts: fonts)
@@ -52,7 +54,7 @@ public enum BriefingJob {
                 try TimelineChart(d, graph: a.graph, window: window).render(options: wide)
             },
             OutputFile(name: dir + "events.csv", cost: 1) { () throws(RenderError) in a.eventsCSV(flavour: .plain, only: f.events) },
-            OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang).utf8)),
+            OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang, overdue: overdue).utf8)),
             OutputFile(name: dir + "figures.csv", cost: 1) { () throws(RenderError) in a.figuresCSV(f, flavour: .plain) },
         ]
     }
@@ -82,7 +84,7 @@ public enum BriefingJob {
     }
 
     /// `events.md`: the key figures and the month's events with dates and sources.
-    static func markdown(_ a: Analysis, _ f: BriefingFigures, _ lang: Language) -> String {
+    static func markdown(_ a: Analysis, _ f: BriefingFigures, _ lang: Language, overdue: [String] = []) -> String {
         let d = a.dataset
         var s = "# " + Strings.briefingTitle(DateText.month(f.month, lang)).text(lang) + "\n\n"
         s += "**" + markdownEscaped(BriefingSheet.headline(a, f, lang)) + "**\n\n"
@@ -95,6 +97,7 @@ public enum BriefingJob {
             s += "- **\(markdownEscaped(t.label.trimmingSpaces))**: \(markdownEscaped(t.value))" + (t.note.isEmpty ? "" : " (\(markdownEscaped(t.note)))") + "\n"
         }
         s += "- " + markdownEscaped(Strings.trendLine(f.trend).text(lang)) + "\n"
+        for line in overdue { s += "- **" + markdownEscaped(line) + "**\n" }
         var kinds = EventKind.allCases.filter { (f.thisMonth[$0] ?? 0) + (f.previousMonth[$0] ?? 0) > 0 }
         kinds.sort()
         if !kinds.isEmpty {

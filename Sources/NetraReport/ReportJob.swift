@@ -28,7 +28,8 @@ public struct JobOptions: Sendable {
 public enum ReportJob {
     /// Every chart and export, as files made when they are written (in parallel, the big
     /// exports streamed); nothing is drawn or written here.
-    public static func build(_ a: Analysis, options: JobOptions, progress: any ProgressSink = SilentProgress()) -> [OutputFile] {
+    public static func build(_ a: Analysis, options: JobOptions, clocks book: ClockBook = .shipped(),
+                             progress: any ProgressSink = SilentProgress()) -> [OutputFile] {
         let d = a.dataset
         let o = options.chartOptions
         var files: [OutputFile] = []
@@ -71,6 +72,15 @@ public enum ReportJob {
         files.append(OutputFile(name: "cases.png", cost: 4) { () throws(RenderError) in
             try CasesChart(tallies, dataset: d).render(options: o)
         })
+        // Case clocks as of the day the figures stand on: one computation feeds the chart and
+        // both CSVs (cases.png is the tallies' chart; this one is clocks.png).
+        if let clocks = a.caseClocks(book) {
+            files.append(OutputFile(name: "clocks.png", cost: 3) { () throws(RenderError) in
+                try ClocksChart(clocks, dataset: d).render(options: o)
+            })
+            files.append(OutputFile(name: "cases.csv", cost: 1) { () throws(RenderError) in clocks.ledgerCSV(d, flavour: .plain) })
+            files.append(OutputFile(name: "case-clocks.csv", cost: 1) { () throws(RenderError) in clocks.csv(clocks.clocks, d, flavour: .plain) })
+        }
         // The interactive page, its charts laid out from the same values as the PNGs.
         files.append(HTMLReport(a, options: options, comparison: comparison, tallies: tallies).file)
         // Exports: the two that grow with the events are streamed, and started first.

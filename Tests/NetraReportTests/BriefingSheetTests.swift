@@ -207,3 +207,22 @@ import NetraRender
         for f in files where f.name.hasSuffix(".png") { #expect(Array(try f.bytes().prefix(4)) == [0x89, 0x50, 0x4E, 0x47]) }
     }
 }
+
+/// Issue 35: the sheet says when reports are past a legal limit, in both languages.
+@Suite struct OverdueLineTests {
+    @Test(arguments: [(Language.id, "1 laporan melewati batas 2 hari (belum terverifikasi)"),
+                      (Language.en, "1 report past the limit of 2 days (unverified)")])
+    func februaryHasThePjBupatiReportPastTheFirstCheck(lang: Language, line: String) throws {
+        // Reported 2 Feb 2024 (public 5 Feb); no registration or ruling in any source.
+        let files = BriefingJob.build(try shipped(), month: Month(year: 2024, month: 2), options: JobOptions(language: lang, fonts: try FontSet.resolve()))
+        let sheet = try #require(files.first { $0.name == "briefing-2024-02/briefing-sheet.png" })
+        let dump = try #require(try sheet.planDump())
+        #expect(dump.contains("\"\(line)\""))
+        let md = try #require(files.first { $0.name == "briefing-2024-02/events.md" })
+        #expect(String(decoding: try md.bytes(), as: UTF8.self).contains("- **\(line)**\n"))
+        // January ends with nothing overdue (the jersey report was decided on the 22nd): no line.
+        let january = BriefingJob.build(try shipped(), month: Month(year: 2024, month: 1), options: JobOptions(language: lang, fonts: try FontSet.resolve()))
+        let jan = try #require(try january.first { $0.name == "briefing-2024-01/briefing-sheet.png" }?.planDump())
+        #expect(!jan.contains(lang == .id ? "melewati batas" : "past the limit"))
+    }
+}

@@ -511,8 +511,15 @@ struct Generator {
             if planned >= 2, let rep = add(.report, jur, ref(r).latest + rng.within(0, 20), .day,
                                           after: [(.reports, ref(inc))]) {
                 handled = 2
-                if planned >= 3, let dec = add(.decision, jur, ref(rep).latest + rng.within(2, 40), precision(80, 10, 0),
-                                              after: [(.decides, ref(rep))]) {
+                // Most reports are registered after the first check: a decision that sets no
+                // status, from which the law's decision clocks run (datasets/README.md, *Case clocks*).
+                var registration: Int?
+                if rng.chance(planned >= 3 ? 70 : 50) {
+                    registration = add(.decision, jur, ref(rep).latest + rng.within(0, 4), .day, after: [(.decides, ref(rep))])
+                }
+                let ruling: [(Relation, Ref)] = [(.decides, ref(rep))] + (registration.map { [(.followsUp, ref($0))] } ?? [])
+                if planned >= 3, let dec = add(.decision, jur, ref(registration ?? rep).latest + rng.within(2, 40), precision(80, 10, 0),
+                                              after: ruling) {
                     handled = 3
                     // A ruling carries the status it sets (datasets/README.md), so that the
                     // incident's status as of a day changes when it comes.

@@ -65,10 +65,8 @@ public enum BriefingSheet {
 
     /// Lays out every page (text only: the chart is laid out into its slot when drawn).
     public static func layout(_ a: Analysis, figures f: BriefingFigures, language lang: Language,
-                              fonts: FontSet) throws(RenderError) -> [SheetPage] {
+                              fonts: FontSet, overdue: [String] = []) throws(RenderError) -> [SheetPage] {
         var book = Book(measurer: TextMeasurer(fonts: fonts), lang: lang, month: f.month)
-        // A decision's title too long for the band's three lines gives way to the month's
-        // counts: a headline is never cut (the decision leads the list below it).
         // The fullest headline the band's three lines hold: the ruling and the new incidents,
         // then without the ruling (it leads the list below), then the counts alone.
         // Each is tried at the headline's size, then a little smaller (never under 44 px).
@@ -89,6 +87,8 @@ public enum BriefingSheet {
         try book.figures(keyFigures(a, f, lang))
         // The trend is of the month's activity; its tallies are listed, not counted.
         try book.paragraph(Strings.trendLine(f.trend).text(lang) + (f.tallies > 0 ? " · " + Strings.sheetTalliesApart(f.tallies).text(lang) : ""))
+        // Reports past a legal limit (case clocks), when there are any.
+        for line in overdue { try book.paragraph(line) }
         let d = a.dataset
         if f.events.isEmpty {
             try book.paragraph(Strings.noEvents(in: DateText.month(f.month, lang)).text(lang))

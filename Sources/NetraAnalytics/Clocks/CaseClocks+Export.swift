@@ -1,0 +1,148 @@
+import NetraCore
+
+/// Forwarded ASN cases of one jurisdiction: how many were answered by a sanction, how many wait.
+public struct CaseLedgerRow: Sendable {
+    public var jurisdiction: JurisdictionIndex
+    /// Reports received (cases), and those with a decision known.
+    public var received: Int
+    public var decided: Int
+    public var forwarded: Int
+    public var sanctioned: Int
+    /// Days each waiting case has waited since its forwarding, longest first.
+    public var waitingDays: [ClockDays]
+    public var waiting: Int { waitingDays.count }
+    /// The median days waited, only from three values up (fewer are shown as the values).
+    public var median: Median? { waitingDays.count >= 3 ? Median(waitingDays.map(\.value)) : nil }
+}
+
+/// How long each stage took: the days of every ended clock of a stage pair, and the longest
+/// still running.
+public struct StageTime: Sendable {
+    public var start: CaseStage
+    public var end: CaseStage
+    /// Calendar days of the ended clocks (exact ones and bounds alike, their text keeps the bound).
+    public var ended: [ClockDays]
+    /// The longest running clock of the pair, if any.
+    public var longestOpen: ClockDays?
+    public var median: Median? { ended.count >= 3 ? Median(ended.map(\.value)) : nil }
+    public var longest: Int? { (ended.map(\.value) + (longestOpen.map { [$0.value] } ?? [])).max() }
+}
+
+extension CaseClocks {
+    /// One row per jurisdiction with a case, in the dataset's order.
+    public func ledger(_ d: Dataset) -> [CaseLedgerRow] {
+        var rows: [JurisdictionIndex: CaseLedgerRow] = [:]
+        let ev = d.events
+        for c in cases {
+            var row = rows[c.jurisdiction] ?? CaseLedgerRow(jurisdiction: c.jurisdiction, received: 0, decided: 0, forwarded: 0, sanctioned: 0, waitingDays: [])
+            row.received += 1
+            if c[.decision] != nil { row.decided += 1 }
+            if let f = c[.forwarding] {
+                row.forwarded += 1
+                if c[.sanction] != nil { row.sanctioned += 1 } else {
+                    let date = ev.dates[f]
+                    let n = max(0, date.latest.days(to: asOf))
+                    row.waitingDays.append(date.isExact ? .exact(n) : .atLeast(n))
+                }
+            }
+            rows[c.jurisdiction] = row
+        }
+        return d.jurisdictions.indices.compactMap { j in
+            rows[j].map { r in var r = r; r.waitingDays.sort { $0.value > $1.value }; return r }
+        }
+    }
+
+    /// Time in each stage, one entry per distinct start → end of the rules, in stage order.
+    public func stageTimes() -> [StageTime] {
+        var pairs: [(CaseStage, CaseStage)] = []
+        for r in book.rules where !pairs.contains(where: { $0 == (r.start, r.end) }) { pairs.append((r.start, r.end)) }
+        pairs.sort { ($0.0.order, $0.1.order) < ($1.0.order, $1.1.order) }
+        return pairs.map { p in
+            // One value per case: two rules on the same stages measure the same days.
+            var seen: Set<EventIndex> = []
+            var ended: [ClockDays] = [], open: ClockDays?
+            for c in clocks where c.rule.start == p.0 && c.rule.end == p.1 && seen.insert(c.caseFile.report).inserted {
+                if c.isOpen { if open.map({ c.days.value > $0.value }) ?? true { open = c.days } } else { ended.append(c.days) }
+            }
+            return StageTime(start: p.0, end: p.1, ended: ended.sorted { $0.value < $1.value }, longestOpen: open)
+        }
+    }
+
+    /// The briefing's lines: reports overdue, counted per limit (`2 laporan melewati batas 7 hari`).
+    public func overdueLines(_ lang: Language) -> [String] {
+        var groups: [(limit: Int, unit: ClockUnit, unverified: Bool, reports: Set<EventIndex>)] = []
+        for c in overdue {
+            guard let l = c.rule.limit else { continue }
+            if let i = groups.firstIndex(where: { $0.limit == l && $0.unit == c.rule.unit }) {
+                groups[i].reports.insert(c.caseFile.report)
+                if !c.rule.verified { groups[i].unverified = true }
+            } else {
+                groups.append((l, c.rule.unit, !c.rule.verified, [c.caseFile.report]))
+            }
+        }
+        return groups.sorted { ($0.unit == .hari ? 0 : 1, $0.limit) < ($1.unit == .hari ? 0 : 1, $1.limit) }.map { g in
+            Strings.overdueLine(count: g.reports.count, limit: g.limit, unit: g.unit == .hari ? .hari : .hariKerja, unverified: g.unverified).text(lang)
+        }
+    }
+
+    /// The clocks `netra cases` lists: open ones (with `overdueOnly`, only those past their limit).
+    public func listed(overdueOnly: Bool) -> [CaseClock] {
+        clocks.filter { overdueOnly ? $0.isOverdue : $0.isOpen }
+    }
+
+    static let header = ["rule", "regime", "article", "verified", "case", "jurisdiction", "start_stage", "start_event",
+                         "start_date", "end_stage", "end_event", "end_date", "days", "working_days", "limit", "unit",
+                         "state", "problem"]
+
+    /// The clocks as CSV, one a row: the rule and its article, the case, the days (`≥ 16` when
+    /// a date is imprecise), the limit, and the state.
+    public func csv(_ list: [CaseClock], _ d: Dataset, flavour: CSVFlavour) -> [UInt8] {
+        var w = CSVWriter(flavour: flavour)
+        w.row(Self.header)
+        let ev = d.events
+        for c in list {
+            let end = c.end
+            w.row([.text(c.rule.id), .text(c.rule.regime.rawValue), .text(c.rule.article),
+                   .text(c.rule.verified ? "verified" : "unverified"), .text(ev.id(c.caseFile.report)),
+                   .text(d.jurisdictions[c.caseFile.jurisdiction].id), .text(c.rule.start.rawValue), .text(ev.id(c.start)),
+                   .text(ev.dates[c.start].written.text), .text(c.rule.end.rawValue), .text(end.map { ev.id($0) } ?? ""),
+                   .text(end.map { ev.dates[$0].written.text } ?? ""), .text(c.days.text), .text(c.workingDays?.text ?? ""),
+                   .int(c.rule.limit), .text(c.rule.unit.rawValue), .text(c.state.rawValue),
+                   .text(c.problem.map { p in "outside the working-day calendar: \(p.day.iso)" } ?? "")])
+        }
+        return w.bytes
+    }
+
+    /// The ledger as CSV: `jurisdiction,received,decided,forwarded,sanctioned,waiting,days_outstanding,median_days_outstanding,longest_days_outstanding`.
+    public func ledgerCSV(_ d: Dataset, flavour: CSVFlavour) -> [UInt8] {
+        var w = CSVWriter(flavour: flavour)
+        w.row(["jurisdiction", "received", "decided", "forwarded", "sanctioned", "waiting", "days_outstanding",
+               "median_days_outstanding", "longest_days_outstanding", "as_of"])
+        for r in ledger(d) {
+            w.row([.text(d.jurisdictions[r.jurisdiction].id), .int(r.received), .int(r.decided), .int(r.forwarded),
+                   .int(r.sanctioned), .int(r.waiting), .text(r.waitingDays.map(\.text).joined(separator: ";")),
+                   .number(r.median?.description ?? ""), .text(r.waitingDays.first?.text ?? ""), .text(asOf.iso)])
+        }
+        return w.bytes
+    }
+
+    /// `netra cases` as text: one block per clock, the rule's article and its mark.
+    public func table(_ list: [CaseClock], _ d: Dataset, overdueOnly: Bool, lang: Language) -> String {
+        let day = DateText.long(asOf, lang)
+        guard !list.isEmpty else { return Strings.noClocks(overdueOnly: overdueOnly, day: day).text(lang) }
+        var s = Strings.clocksHeading(day: day, overdueOnly: overdueOnly).text(lang) + "\n"
+        let ev = d.events
+        for c in list {
+            let unitWord: ClockUnitWord = c.rule.unit == .hari ? .hari : .hariKerja
+            let counted = c.counted.map { Strings.clockUnit($0.text, unitWord).text(lang) } ?? "—"
+            let limit = c.rule.limit.map { Strings.clockUnit("\($0)", unitWord).text(lang) } ?? "—"
+            let mark = c.rule.verified ? "" : " [" + Strings.unverifiedMark.text(lang) + "]"
+            s += "\n\(ev.id(c.caseFile.report)) · \(d.jurisdictions[c.caseFile.jurisdiction].name)\n"
+            s += "  \(c.rule.id)\(mark): \(counted) / \(limit) · \(Strings.clockState(c.state.rawValue).text(lang))\n"
+            s += "  \(c.rule.start.rawValue) \(ev.dates[c.start].written.text) (\(ev.id(c.start)))"
+            if c.rule.unit == .hariKerja { s += " · " + Strings.clockUnit(c.days.text, .hari).text(lang) }
+            s += "\n  \(c.rule.article)\n"
+        }
+        return s
+    }
+}

@@ -1,0 +1,195 @@
+import NetraCore
+
+/// Days on a clock: exact only when every date it rests on is; else the bound the dates allow.
+public enum ClockDays: Sendable, Hashable {
+    case exact(Int)
+    /// The start date is imprecise: at least this many ("≥").
+    case atLeast(Int)
+    /// Counted from a day on or before the true start: at most this many ("≤").
+    case atMost(Int)
+
+    public var value: Int {
+        switch self { case .exact(let n), .atLeast(let n), .atMost(let n): return n }
+    }
+    /// `18`, `≥ 18`, `≤ 18`.
+    public var text: String {
+        switch self {
+        case .exact(let n): return "\(n)"
+        case .atLeast(let n): return "≥ \(n)"
+        case .atMost(let n): return "≤ \(n)"
+        }
+    }
+    /// Whether it is past `limit`: true, false, or nil when the bound cannot tell.
+    public func past(_ limit: Int) -> Bool? {
+        switch self {
+        case .exact(let n): return n > limit
+        case .atLeast(let n): return n > limit ? true : nil
+        case .atMost(let n): return n <= limit ? false : nil
+        }
+    }
+}
+
+/// One case: a report of an incident and the steps of its handling known by the day.
+public struct CaseFile: Sendable {
+    public var report: EventIndex
+    public var jurisdiction: JurisdictionIndex
+    public var regime: Regime
+    /// The event of each stage reached, by `CaseStage.order` (nil where none is known).
+    public var stages: [EventIndex?]
+
+    public subscript(_ s: CaseStage) -> EventIndex? { stages[s.order] }
+}
+
+/// One rule's clock on one case, as of a day.
+public struct CaseClock: Sendable {
+    public enum State: String, Sendable {
+        /// Running, within its limit (or with no limit).
+        case open
+        /// Running, past its limit.
+        case overdue
+        /// Running; the dates cannot tell whether it is past its limit.
+        case openUncertain = "open_uncertain"
+        /// Ended within the limit.
+        case within
+        /// Ended past the limit.
+        case late
+        /// Ended; the dates cannot tell.
+        case endedUncertain = "ended_uncertain"
+    }
+
+    public var rule: ClockRule
+    public var caseFile: CaseFile
+    public var start: EventIndex
+    /// The event that ended it, nil while it runs.
+    public var end: EventIndex?
+    /// Calendar days, and in the rule's unit.
+    public var days: ClockDays
+    /// Nil when the rule counts calendar days, or when a day is outside the calendar (`problem`).
+    public var workingDays: ClockDays?
+    public var state: State
+    /// A working-day clock over a day outside the calendar's years: no count, said why.
+    public var problem: WorkingCalendar.OutsideYears?
+
+    public var isOpen: Bool { end == nil }
+    public var isOverdue: Bool { state == .overdue }
+    /// The count in the rule's unit, nil when it cannot be made.
+    public var counted: ClockDays? { rule.unit == .hari ? days : workingDays }
+}
+
+/// Every case and every clock on it, as of a day.
+public struct CaseClocks: Sendable {
+    public let asOf: Day
+    public let cases: [CaseFile]
+    /// Every clock that started by the day, open or ended, by case then rule order.
+    public let clocks: [CaseClock]
+    public let book: ClockBook
+
+    /// The open clocks (a window past its limit is no longer open: nothing can be filed).
+    public var open: [CaseClock] { clocks.filter { $0.isOpen } }
+    public var overdue: [CaseClock] { clocks.filter(\.isOverdue) }
+    /// Working-day clocks that could not be counted: a day outside the calendar's years.
+    public var problems: [CaseClock] { clocks.filter { $0.problem != nil } }
+
+    /// The clocks of `d` (already cut to what was known by `asOf`) under `book`'s rules.
+    public init(_ d: Dataset, asOf: Day, book: ClockBook) {
+        self.asOf = asOf
+        self.book = book
+        let ev = d.events
+        // Effects of each event by relation: the graph's edges read backwards.
+        var effects = Column<EventIndex, [Link]>(repeating: [], count: ev.count)
+        for k in ev.indices { for l in ev.links[k] where l.target.raw >= 0 && l.target.raw < ev.count { effects[l.target].append(Link(relation: l.relation, target: k)) } }
+        func earliest(_ xs: [EventIndex]) -> EventIndex? {
+            xs.min { (ev.dates[$0].anchor, ev.id($0)) < (ev.dates[$1].anchor, ev.id($1)) }
+        }
+        var cases: [CaseFile] = []
+        for r in ev.indices where ev.kinds[r] == .report {
+            let reported = ev.links[r].filter { $0.relation == .reports }.map(\.target)
+            guard !reported.isEmpty else { continue }
+            var stages = [EventIndex?](repeating: nil, count: CaseStage.allCases.count)
+            stages[CaseStage.incident.order] = earliest(reported.filter { ev.kinds[$0] == .incident })
+            stages[CaseStage.report.order] = r
+            let deciding = effects[r].filter { $0.relation == .decides && ev.kinds[$0.target] == .decision }.map(\.target)
+            stages[CaseStage.registration.order] = earliest(deciding.filter { ev.statuses[$0] == nil })
+            stages[CaseStage.decision.order] = earliest(deciding.filter { ev.statuses[$0] != nil })
+            let forwarding = earliest(deciding.filter { ev.statuses[$0] == .confirmed })
+            stages[CaseStage.forwarding.order] = forwarding
+            var sanctionable = [r] + (stages[CaseStage.incident.order].map { [$0] } ?? [])
+            if let f = forwarding { sanctionable.append(f) }
+            let sanctions = sanctionable.flatMap { x in
+                effects[x].filter { ($0.relation == .sanctions || $0.relation == .followsUp) && ev.kinds[$0.target] == .sanction }.map(\.target)
+            }
+            stages[CaseStage.sanction.order] = earliest(sanctions)
+            cases.append(CaseFile(report: r, jurisdiction: ev.jurisdictions[r], regime: Self.regime(d, r), stages: stages))
+        }
+        self.cases = cases
+        var clocks: [CaseClock] = []
+        for c in cases {
+            for rule in book.rules where rule.applies(to: c.regime) {
+                if let clock = Self.clock(rule, c, d, asOf: asOf, calendar: book.calendar) { clocks.append(clock) }
+            }
+        }
+        self.clocks = clocks
+    }
+
+    /// The law a case falls under: that of the first election in its scope on or after the
+    /// report (else the last before it); an election whose id or name says Pilkada is one.
+    static func regime(_ d: Dataset, _ r: EventIndex) -> Regime {
+        let j = d.events.jurisdictions[r]
+        let day = d.events.dates[r].anchor
+        let scoped = d.elections.filter { d.isWithin(j, $0.scope) }
+        guard let e = scoped.first(where: { $0.date >= day }) ?? scoped.last else { return .pemilu }
+        return (e.id + " " + e.name).lowercased().contains("pilkada") ? .pilkada : .pemilu
+    }
+
+    /// The rule's clock on the case, or nil when it has none: its start not known (no date
+    /// is invented), or its end not known while a later step is (the end's date is unknown).
+    static func clock(_ rule: ClockRule, _ c: CaseFile, _ d: Dataset, asOf: Day, calendar: WorkingCalendar) -> CaseClock? {
+        guard let s = c[rule.start] else { return nil }
+        let ev = d.events
+        let end = c[rule.end]
+        if end == nil, CaseStage.allCases.contains(where: { $0 > rule.end && c[$0] != nil }) { return nil }
+        let from = ev.dates[s]
+        let to: EventDate? = end.map { ev.dates[$0] }
+        // The incident's date is the earliest the violation can have been known: a bound from above.
+        let fromAbove = rule.start == .incident
+        func bound(_ count: (Day, Day) throws(WorkingCalendar.OutsideYears) -> Int) throws(WorkingCalendar.OutsideYears) -> ClockDays? {
+            let toEarliest = to.map { $0.earliest } ?? asOf
+            let toLatest = to?.latest ?? asOf
+            let lower = try toEarliest.map { d throws(WorkingCalendar.OutsideYears) in try count(from.latest, d) }
+            let upper = try from.earliest.map { d throws(WorkingCalendar.OutsideYears) in try count(d, toLatest) }
+            if fromAbove { return upper.map { .atMost($0) } }
+            if let lower, let upper, lower == upper { return .exact(lower) }
+            if let lower { return .atLeast(lower) }
+            return upper.map { .atMost($0) }
+        }
+        guard let days = try? bound({ a, b in max(0, a.days(to: b)) }) else { return nil }
+        var working: ClockDays?
+        var problem: WorkingCalendar.OutsideYears?
+        if rule.unit == .hariKerja {
+            do { working = try bound { a, b throws(WorkingCalendar.OutsideYears) in try calendar.workingDays(from: a, to: b) } }
+            catch { problem = error }
+        }
+        let counted = rule.unit == .hari ? days : working
+        let past = rule.limit.flatMap { l in counted.flatMap { $0.past(l) } }
+        let state: CaseClock.State
+        if end == nil {
+            if rule.limit == nil { state = .open }
+            else if counted == nil { state = .openUncertain }
+            else { state = past == true ? .overdue : past == false ? .open : .openUncertain }
+            // A filing window past its limit is shut, not overdue: nobody owes a report.
+            if rule.kind == .window, state != .open { return nil }
+        } else {
+            if rule.limit == nil { state = .within }
+            else { state = past == true ? .late : past == false ? .within : .endedUncertain }
+        }
+        return CaseClock(rule: rule, caseFile: c, start: s, end: end, days: days, workingDays: working, state: state, problem: problem)
+    }
+}
+
+extension Analysis {
+    /// The case clocks as of the day the figures stand on.
+    public func caseClocks(_ book: ClockBook) -> CaseClocks? {
+        guard let day = standsOn else { return nil }
+        return CaseClocks(dataset, asOf: day, book: book)
+    }
+}
