@@ -333,7 +333,7 @@ private struct Book {
 
     /// Key figures in three columns: a large value, its label and a note.
     mutating func figures(_ tiles: [(value: String, label: String, note: String)]) throws(RenderError) {
-        let gap = 20.0, pad = 20.0, columns = 3
+        let gap = 18.0, pad = 16.0, columns = 3
         let tileW = ((inner - Double(columns - 1) * gap) / Double(columns)).rounded(.down)
         var k = 0
         while k < tiles.count {
@@ -365,7 +365,7 @@ private struct Book {
             y = top + tileH + gap
             k += columns
         }
-        y += 12
+        y += 4
     }
 
     mutating func paragraph(_ text: String) throws(RenderError) {
