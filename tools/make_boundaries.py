@@ -52,11 +52,36 @@ def read_layer(folder):
                     # Latitude first in the source; x is longitude here.
                     pts = [(int(math.floor(p[1] * GRID + 0.5)), int(math.floor(p[0] * GRID + 0.5))) for p in ring]
                     rings.append(pts)
-                shapes.append(rings)
+                shapes.extend(outer_first(rings))
             if kode in out:
                 raise SystemExit(f"{path}: kode {kode} twice")
             out[kode] = (name, shapes)
     return out
+
+
+def inside(p, ring):
+    """Even-odd test of point p against one ring."""
+    x, y = p
+    result = False
+    for i in range(len(ring)):
+        (x0, y0), (x1, y1) = ring[i - 1], ring[i]
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            result = not result
+    return result
+
+
+def outer_first(rings):
+    """A source polygon as polygons whose first ring is the outline: the largest ring is the
+    outline (a few source polygons list a small ring first), rings inside it are its holes, and
+    rings outside it are polygons of their own."""
+    if len(rings) < 2:
+        return [rings]
+    order = sorted(range(len(rings)), key=lambda k: (-abs(area2(rings[k])), k))
+    outer = rings[order[0]]
+    holes, apart = [], []
+    for k in sorted(order[1:]):
+        (holes if rings[k] and inside(rings[k][0], outer) else apart).append(rings[k])
+    return [[outer] + holes] + [[r] for r in apart]
 
 
 def dedupe(ring):

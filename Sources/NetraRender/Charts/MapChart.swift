@@ -79,7 +79,33 @@ public struct MapPlan: Sendable {
     public var legend: [LegendEntry]
 }
 
-extension MapPlan: HoldsChartPlan {}
+extension MapPlan: HoldsChartPlan {
+    /// The plan one mark a line, as every chart's, except that a shape's points are written as
+    /// their count, first point and a checksum of them all (FNV-1a): a map's thousands of
+    /// points stay pinned without filling the golden files. Then each region: code, figure,
+    /// class, label.
+    public var textDump: String {
+        var out = "canvas \(chart.width)x\(chart.height) \(chart.background.hexDump)\n"
+        for m in chart.marks {
+            if case let .polygon(points, fill, stroke, thickness) = m, points.count > 6, let first = points.first {
+                var h: UInt64 = 0xcbf29ce484222325
+                for p in points {
+                    for v in [p.x, p.y] {
+                        h = (h ^ v.bitPattern) &* 0x100000001b3
+                    }
+                }
+                out += "polygon n=\(points.count) from \(first.dump) fnv \(String(h, radix: 16)) fill \(fill?.hexDump ?? "-") stroke \(stroke?.hexDump ?? "-") \(thickness)\n"
+            } else {
+                out += m.textDump + "\n"
+            }
+        }
+        for r in regions {
+            out += "region \(r.kode) value \(r.value.map(String.init) ?? "-") class \(r.classIndex.map(String.init) ?? "-") marks \(r.marks.lowerBound)..<\(r.marks.upperBound)"
+            out += " label \(r.label.map { String(reflecting: $0.text) } ?? "-")\(r.leader ? " leader" : "")\n"
+        }
+        return out
+    }
+}
 
 /// A choropleth of kabupaten/kota in a province, or of the provinces, shaded by figures of the
 /// analysis (`MapValues`): it counts nothing itself.
