@@ -75,6 +75,11 @@ extension Strings {
                en: "Not mapped (no matching kode or official name): \(names)")
     }
 
+    /// Maps the page leaves to their PNG files.
+    public static func mapInFiles(_ names: String) -> Phrase {
+        Phrase(id: "Peta lain ada di berkas PNG-nya: \(names)", en: "More maps are in their PNG files: \(names)")
+    }
+
     /// The credit every map carries.
     public static let mapCredit = Phrase(id: "Batas wilayah: \(Boundaries.credit)", en: "Boundaries: \(Boundaries.credit)")
 
@@ -97,7 +102,7 @@ extension Strings {
             [mapMeasure($0), mapTitle($0, place: "P"), mapNationalTitle($0), mapLeader("X", $0, place: "P", value: "1"), mapSubtitle($0, nil)]
         }
         out += [mapPeriod(nil), mapPeriod(Month(year: 2024, month: 1)), mapProvinceTotal("P", total: "2", own: "1"), mapNoData, mapOutside,
-                mapRanked, mapMore(2), mapUnjoined("X"), mapCredit]
+                mapRanked, mapMore(2), mapUnjoined("X"), mapInFiles("x.png"), mapCredit]
         return out
     }
 }

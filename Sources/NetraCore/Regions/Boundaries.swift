@@ -169,7 +169,8 @@ public struct BoundaryShape: Sendable {
         return total
     }
 
-    static func signedArea(_ ring: [GridPoint]) -> Double {
+    /// The signed area of a ring in square grid steps (positive when counter-clockwise).
+    public static func signedArea(_ ring: [GridPoint]) -> Double {
         var s = 0.0
         var j = ring.count - 1
         for i in ring.indices {

@@ -227,8 +227,27 @@ extension MapChart {
             else { area = ChartRect(minX: body.minX, minY: body.minY, maxX: list.minX - 16 * s, maxY: body.maxY) }
         }
         // The projection: the subject's box, x shrunk by cos(mid-latitude), fitted and centred.
-        var x0 = Int32.max, y0 = Int32.max, x1 = Int32.min, y1 = Int32.min
-        for r in subject { x0 = min(x0, r.shape.minX); y0 = min(y0, r.shape.minY); x1 = max(x1, r.shape.maxX); y1 = max(y1, r.shape.maxY) }
+        // Small islands far out (Kepulauan Seribu's, Kangean's) would shrink the mainland to a
+        // corner: the box holds each region's polygons of at least a twentieth of its area.
+        // A region of islands only, tiny beside the others and far from them (Kepulauan
+        // Seribu), is left out of the box when it would more than double it: it goes to the list.
+        func extent(_ rs: [Subject]) -> (Int32, Int32, Int32, Int32) {
+            var x0 = Int32.max, y0 = Int32.max, x1 = Int32.min, y1 = Int32.min
+            for r in rs {
+                let areas = r.shape.polygons.map { abs(BoundaryShape.signedArea($0[0])) }
+                let top = areas.max() ?? 0
+                for (poly, a) in zip(r.shape.polygons, areas) where a >= top / 20 {
+                    for p in poly[0] { x0 = min(x0, p.x); y0 = min(y0, p.y); x1 = max(x1, p.x); y1 = max(y1, p.y) }
+                }
+            }
+            return (x0, y0, x1, y1)
+        }
+        func boxArea(_ e: (Int32, Int32, Int32, Int32)) -> Double { e.0 > e.2 ? 0 : (Double(e.2) - Double(e.0)) * (Double(e.3) - Double(e.1)) }
+        let largest = subject.map { $0.shape.area }.max() ?? 0
+        let main = subject.filter { $0.shape.area >= largest / 10 }
+        var (x0, y0, x1, y1) = extent(subject)
+        let core = extent(main)
+        if main.count < subject.count, boxArea(core) > 0, boxArea((x0, y0, x1, y1)) > 2 * boxArea(core) { (x0, y0, x1, y1) = core }
         if x0 > x1 { x0 = 95_000; x1 = 141_000; y0 = -11_000; y1 = 6_000 }
         let grid = Boundaries.grid
         let mid = (Double(y0) + Double(y1)) / 2 / grid
@@ -245,7 +264,16 @@ extension MapChart {
         let vy0 = (Double(y0) + Double(y1)) / 2 - viewH / 2, vy1 = vy0 + viewH
 
         func rings(_ shape: BoundaryShape) -> [[[ChartPoint]]] {
-            shape.polygons.compactMap { poly in
+            // Islands under two pixels either way are left out (a region keeps its largest).
+            let largest = shape.polygons.indices.max { abs(BoundaryShape.signedArea(shape.polygons[$0][0])) < abs(BoundaryShape.signedArea(shape.polygons[$1][0])) }
+            let minSide = 2 * s
+            return shape.polygons.enumerated().compactMap { (k, poly) -> [[ChartPoint]]? in
+                if k != largest {
+                    var lo = GridPoint(x: .max, y: .max), hi = GridPoint(x: .min, y: .min)
+                    for p in poly[0] { lo = GridPoint(x: min(lo.x, p.x), y: min(lo.y, p.y)); hi = GridPoint(x: max(hi.x, p.x), y: max(hi.y, p.y)) }
+                    let a = projection.point(GridPoint(x: lo.x, y: hi.y)), b = projection.point(GridPoint(x: hi.x, y: lo.y))
+                    if b.x - a.x < minSide && b.y - a.y < minSide { return nil }
+                }
                 let rs = poly.map { ring -> [ChartPoint] in
                     var out: [ChartPoint] = []
                     out.reserveCapacity(ring.count)
@@ -254,7 +282,7 @@ extension MapChart {
                         if out.last != q { out.append(q) }
                     }
                     if out.count > 1, out.first == out.last { out.removeLast() }
-                    return out
+                    return Self.thinned(out, tolerance: 0.5 * s)
                 }
                 guard let outer = rs.first, outer.count >= 3 else { return nil }
                 return [outer] + rs.dropFirst().filter { $0.count >= 3 }
@@ -372,6 +400,41 @@ extension MapChart {
                            listedHidden: 0, list: [])
         if let list, !listed.isEmpty { try layoutList(&out, in: list, ctx) }
         return out
+    }
+
+    /// A ring with the points dropped that lie within `tolerance` pixels of the line through
+    /// their neighbours (Douglas–Peucker, the ring cut at its first point and the point
+    /// farthest from it): what a pixel cannot show, a PNG does not draw and an SVG does not carry.
+    static func thinned(_ ring: [ChartPoint], tolerance: Double) -> [ChartPoint] {
+        guard ring.count > 8 else { return ring }
+        let n = ring.count
+        let p0 = ring[0]
+        var far = 0, best = -1.0
+        for k in 1..<n {
+            let d = (ring[k].x - p0.x) * (ring[k].x - p0.x) + (ring[k].y - p0.y) * (ring[k].y - p0.y)
+            if d > best { best = d; far = k }
+        }
+        var keep = [Bool](repeating: false, count: n + 1)
+        keep[0] = true; keep[far] = true; keep[n] = true
+        func at(_ k: Int) -> ChartPoint { ring[k % n] }
+        var stack = [(0, far), (far, n)]
+        while let (i, j) = stack.popLast() {
+            guard j - i > 1 else { continue }
+            let a = at(i), b = at(j)
+            let dx = b.x - a.x, dy = b.y - a.y
+            let len = (dx * dx + dy * dy).squareRoot()
+            var worst = -1.0, w = -1
+            for k in (i + 1)..<j {
+                let p = at(k)
+                let d = len == 0 ? ((p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y)).squareRoot()
+                    : abs((p.x - a.x) * dy - (p.y - a.y) * dx) / len
+                if d > worst { worst = d; w = k }
+            }
+            if worst > tolerance { keep[w] = true; stack.append((i, w)); stack.append((w, j)) }
+        }
+        var out: [ChartPoint] = []
+        for k in 0..<n where keep[k] { out.append(ring[k]) }
+        return out.count >= 3 ? out : ring
     }
 
     /// Where the ranked list goes: a column right of the map on a wide canvas, a band under it

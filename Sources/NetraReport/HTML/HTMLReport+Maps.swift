@@ -9,7 +9,16 @@ extension HTMLReport {
     func mapFigures(wide: ChartOptions, phone: ChartOptions) throws(RenderError) -> String {
         let filterable = Set(ReportJob.jurisdictionsWithEvents(d))
         var out = ""
-        for (name, chart) in ReportMaps.charts(analysis, measure: options.mapMeasure) {
+        // A page stays small: the provinces' map and at most `mapLimit` province maps (those
+        // first in the charts' order); the others are named, their PNGs beside the page.
+        var charts = ReportMaps.charts(analysis, measure: options.mapMeasure)
+        let provinces = charts.filter { if case .province = $0.chart.area { return true } else { return false } }
+        var left: [String] = []
+        if provinces.count > Self.mapLimit {
+            left = provinces.dropFirst(Self.mapLimit).map(\.name)
+            charts.removeAll { left.contains($0.name) }
+        }
+        for (name, chart) in charts {
             let w = try chart.layout(options: wide), p = try chart.layout(options: phone)
             let title = w.chart.texts.first(where: { $0.role == .title })?.text ?? name
             let stem = name.hasSuffix(".png") ? String(name.dropLast(4)) : name
@@ -18,8 +27,12 @@ extension HTMLReport {
             out += SVGPainter.svg(p.chart, label: title, className: "phone", links: links(p, filterable))
             out += "<figcaption>\(Markup.text(name))</figcaption></figure>"
         }
+        if !left.isEmpty { out += "<p class=\"note\">\(t(Strings.mapInFiles(left.joined(separator: ", "))))</p>" }
         return out
     }
+
+    /// The most province maps the page carries as SVG.
+    static let mapLimit = 6
 
     /// A link per region joined to a jurisdiction of the page's filter, in drawing order.
     func links(_ plan: MapPlan, _ filterable: Set<JurisdictionIndex>) -> [SVGLink] {
