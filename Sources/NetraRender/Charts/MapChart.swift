@@ -14,15 +14,21 @@ public struct MapProjection: Sendable, Hashable {
     /// Grid steps per degree of the boundaries.
     public var grid: Double
 
-    /// The pixel of a grid point, rounded to a whole pixel (what libgd draws anyway).
-    public func point(_ p: GridPoint) -> ChartPoint {
-        let k = cosine
-        return ChartPoint(x: (left + (Double(p.x) / grid - west) * k * pixelsPerDegree).rounded(),
-                          y: (top + (north - Double(p.y) / grid) * pixelsPerDegree).rounded())
+    /// cos(mid-latitude).
+    public let cosine: Double
+
+    /// A projection from its parts.
+    public init(midLatitude: Double, pixelsPerDegree: Double, west: Double, north: Double, left: Double, top: Double, grid: Double) {
+        self.midLatitude = midLatitude; self.pixelsPerDegree = pixelsPerDegree; self.west = west; self.north = north
+        self.left = left; self.top = top; self.grid = grid
+        cosine = NetraRender.cosine(midLatitude * Double.pi / 180)
     }
 
-    /// cos(mid-latitude).
-    public var cosine: Double { NetraRender.cosine(midLatitude * Double.pi / 180) }
+    /// The pixel of a grid point, rounded to a whole pixel (what libgd draws anyway).
+    public func point(_ p: GridPoint) -> ChartPoint {
+        ChartPoint(x: (left + (Double(p.x) / grid - west) * cosine * pixelsPerDegree).rounded(),
+                   y: (top + (north - Double(p.y) / grid) * pixelsPerDegree).rounded())
+    }
 }
 
 /// A class of the legend: figures from `lower` to `upper`, one colour.
