@@ -112,7 +112,7 @@ extension MapChart {
         if !context.isEmpty, case .province = area { legendItems.append(LegendItem(label: Strings.mapOutside.text(lang), color: Self.outsideColor)) }
         let title = headline(subject, place: place, lang)
         let subtitle = Strings.mapSubtitle(values.measure, values.month).text(lang)
-        let footer = ChartText.sourceFooter(dataset, lang, events: footerEvents(subject)) + " · " + Strings.mapCredit.text(lang)
+        let footer = ChartText.sourceFooter(dataset, lang, events: footerEvents(subject))
         let frame = try Frame.layout(FrameSpec(title: title, subtitle: subtitle, footer: footer, legend: legendItems,
                                                filter: ChartText.filterNote(dataset, lang)),
                                      theme: theme, measurer: measurer)
@@ -125,6 +125,8 @@ extension MapChart {
         var notes: [String] = []
         if let total = provinceTotal(subject, lang) { notes.append(total.text(lang)) }
         if !unjoined.isEmpty { notes.append(Strings.mapUnjoined(unjoined.joined(separator: ", ")).text(lang)) }
+        // The boundaries' credit, on a line of its own so that a long footer never cuts it.
+        notes.append(Strings.mapCredit.text(lang))
         var bottom = body.maxY
         for note in notes.reversed() {
             for line in try measurer.wrap(note, theme.note, maxWidth: body.width, maxLines: 2).reversed() {
