@@ -57,6 +57,11 @@ extension Strings {
         Phrase(id: "\(place) seluruhnya: \(total) (\(own) di tingkat provinsi)", en: "All of \(place): \(total) (\(own) at province level)")
     }
 
+    /// A province's own tally, under its map (the map shades only its kabupaten/kota).
+    public static func mapProvinceTally(_ place: String, value: String, date: String) -> Phrase {
+        Phrase(id: "\(place) sendiri: \(value) (rekap \(date))", en: "\(place) itself: \(value) (tally of \(date))")
+    }
+
     /// The legend's entry for regions without a figure: not the same as 0.
     public static let mapNoData = Phrase(id: "tidak ada data", en: "no data")
 
@@ -101,7 +106,7 @@ extension Strings {
         var out = [MapMeasure.events, .incidents, .prevention, .tally(unit: "ASN", status: .alleged)].flatMap {
             [mapMeasure($0), mapTitle($0, place: "P"), mapNationalTitle($0), mapLeader("X", $0, place: "P", value: "1"), mapSubtitle($0, nil)]
         }
-        out += [mapPeriod(nil), mapPeriod(Month(year: 2024, month: 1)), mapProvinceTotal("P", total: "2", own: "1"), mapNoData, mapOutside,
+        out += [mapPeriod(nil), mapPeriod(Month(year: 2024, month: 1)), mapProvinceTotal("P", total: "2", own: "1"), mapProvinceTally("P", value: "1", date: "d"), mapNoData, mapOutside,
                 mapRanked, mapMore(2), mapUnjoined("X"), mapInFiles("x.png"), mapCredit]
         return out
     }

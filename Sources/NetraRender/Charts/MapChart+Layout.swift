@@ -184,8 +184,14 @@ extension MapChart {
     /// A province map's whole figure and the part the province holds itself, when the dataset
     /// lists the province (counts only: tallies are never added).
     func provinceTotal(_ subject: [Subject], _ lang: Language) -> Phrase? {
-        guard values.measure.isCount, case let .province(p) = area, let pj = join.jurisdiction[p],
+        guard case let .province(p) = area, let pj = join.jurisdiction[p],
               values.values.indices.contains(pj), let total = values.values[pj] else { return nil }
+        // A tally of the province itself: its figure and date, never added to anything.
+        guard values.measure.isCount else {
+            guard let day = values.tallyDays[pj] else { return nil }
+            return Strings.mapProvinceTally(dataset.jurisdictions[pj].name, value: NumberFormat.number(total, lang),
+                                            date: DateText.short(day, lang))
+        }
         var under = 0
         for j in dataset.jurisdictions.indices where dataset.jurisdictions[j].parent == pj {
             under += values.values[j] ?? 0
