@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-deps deps deps-browser build release clean bench fuzz fuzz-build fuzz-corpus fuzz-coverage sanitize valgrind
+.PHONY: run test test-deps deps deps-browser build release clean bench fuzz fuzz-build fuzz-corpus fuzz-coverage sanitize valgrind boundaries
 
 # The main job on the shipped dataset: every chart, export and the latest briefing into output/.
 run: deps
@@ -49,6 +49,11 @@ deps-browser:
 	  echo "Installing chromium (for the browser tests; needs apt)…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; \
 	fi
+
+# The maps' boundaries, made again from ../shared/boundaries with Debian's python3 (standard
+# library only): the same bytes every time (docs/MAPS.md).
+boundaries:
+	/usr/bin/python3 tools/make_boundaries.py ../shared/boundaries Sources/NetraCore/Regions/Boundaries+Data.swift
 
 # Times each stage at 10k, 100k and 1M events (docs/PERFORMANCE.md). BENCH_ARGS passes
 # options, e.g. make bench BENCH_ARGS="--sizes 10000,100000 --keep".

@@ -36,11 +36,14 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         // Model, CSV reading, loading, validation and the event graph.
-        // Regions/wilayah-kabkota.csv is built in (the regions of Indonesia, for `kode` and `init`).
+        // Regions/wilayah-kabkota.csv is built in (the regions of Indonesia, for `kode` and `init`),
+        // and so are their boundaries for maps (Regions/Boundaries+Data.swift, made by
+        // tools/make_boundaries.py: a string literal, which compiles in seconds where half a
+        // megabyte of embedded bytes takes minutes).
         .target(
             name: "NetraCore",
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            exclude: ["Regions/LICENSE-wilayah", "Regions/README.md"],
+            exclude: ["Regions/LICENSE-wilayah", "Regions/LICENSE-wilayah_boundaries", "Regions/README.md"],
             resources: [.embedInCode("Regions/wilayah-kabkota.csv"),
                         // The legal clocks and the working-day calendar (Clocks/): shipped as data.
                         .embedInCode("Clocks/clocks.csv"), .embedInCode("Clocks/hari-libur.csv")],

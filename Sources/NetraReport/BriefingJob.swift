@@ -46,6 +46,8 @@ public enum BriefingJob {
             // Said when the files are written, like any drawing error.
             files.append(OutputFile(name: dir + BriefingSheet.fileName(page: 1), render: { () throws(RenderError) -> [UInt8] in throw error }))
         }
+        // The month's map, when its events span two or more kabupaten/kota.
+        files += ReportMaps.files(a, options: options, prefix: dir, month: month)
         return files + [
             OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in
                 try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: month).render(options: wide)

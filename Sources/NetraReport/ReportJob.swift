@@ -11,12 +11,15 @@ public struct JobOptions: Sendable {
     /// Wide (1600 × 900) for slides, phone (1080 × 1350) for chat groups.
     public var size: ChartSize
     public var fonts: FontSet
+    /// What the report's maps shade their regions by (`--map-measure`).
+    public var mapMeasure: MapMeasure
 
-    public init(language: Language = .id, scale: Int = 1, size: ChartSize = .wide, fonts: FontSet) {
+    public init(language: Language = .id, scale: Int = 1, size: ChartSize = .wide, fonts: FontSet, mapMeasure: MapMeasure = .events) {
         self.language = language
         self.scale = scale
         self.size = size
         self.fonts = fonts
+        self.mapMeasure = mapMeasure
     }
 
     var chartOptions: ChartOptions {
@@ -81,6 +84,8 @@ public enum ReportJob {
             files.append(OutputFile(name: "cases.csv", cost: 1) { () throws(RenderError) in clocks.ledgerCSV(d, flavour: .plain) })
             files.append(OutputFile(name: "case-clocks.csv", cost: 1) { () throws(RenderError) in clocks.csv(clocks.clocks, d, flavour: .plain) })
         }
+        // A map per province of the dataset (and of the provinces when there are several).
+        files += ReportMaps.files(a, options: options)
         // The interactive page, its charts laid out from the same values as the PNGs.
         files.append(HTMLReport(a, options: options, comparison: comparison, tallies: tallies).file)
         // Exports: the two that grow with the events are streamed, and started first.

@@ -166,6 +166,23 @@ func measureOne(events n: Int, directory: String, netra: String) -> [Stage] {
     // temporary folder): first every chart, then every CSV export.
     let fonts: FontSet
     do { fonts = try FontSet.resolve() } catch { fail("fonts: \(error)") }
+    // A map of all 514 kabupaten/kota, shaded by the analysis' counts: laid out, then drawn.
+    // The boundaries are read once first, on their own line.
+    let regions = time("map: boundaries read (once)") { Boundaries.kabkota.codes.count }
+    if regions != 514 { fail("the boundaries hold \(regions) kabupaten/kota, not 514") }
+    let map = MapChart(MapValues(analysis, measure: .events), join: RegionJoin(analysis.dataset), dataset: analysis.dataset, area: .kabkota)
+    do {
+        let ctx = try ChartContext(options: ChartOptions())
+        // Once untimed: the fonts' first use (FreeType opening the faces) is not the map's work.
+        _ = try Painter.png(try map.layout(ctx).chart, fonts: fonts)
+        let plan = try time("map: layout (514 regions)") { () throws(RenderError) in try map.layout(ctx) }
+        if plan.regions.count != 514 { fail("the map laid out \(plan.regions.count) regions") }
+        let image = try time("map: draw (514 regions)") { () throws(RenderError) in try Painter.draw(plan.chart, fonts: fonts) }
+        let png = try time("map: PNG encoding") { () throws(RenderError) in try image.png() }
+        if png.isEmpty { fail("the map drew nothing") }
+    } catch {
+        fail("map: \(error)")
+    }
     let files = ReportJob.build(analysis, options: JobOptions(fonts: fonts))
     let out = makeTempDir("netra-bench-out")
     func write(_ name: String, _ subset: [OutputFile]) {

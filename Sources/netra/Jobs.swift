@@ -24,6 +24,16 @@ struct JobFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A TrueType font for the charts (default: DejaVu Sans, or $NETRA_FONT).", valueName: "FILE"))
     var font: String?
 
+    @Option(name: .customLong("map-measure"),
+            help: ArgumentHelp("What the maps shade each kabupaten/kota (or province) by: \(MapMeasure.argumentForms) (the latest figure of that tally series).", valueName: "MEASURE"),
+            transform: { text in
+                guard let m = MapMeasure(argument: text) else {
+                    throw ValidationError("'\(text)' is not a map measure; expected \(MapMeasure.argumentForms), e.g. tally:ASN")
+                }
+                return m
+            })
+    var mapMeasure: MapMeasure = .events
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -39,7 +49,7 @@ struct JobFlags: ParsableArguments {
     }
 
     func options() throws(NetraFailure) -> JobOptions {
-        JobOptions(language: lang, scale: scale, size: size, fonts: try orFail { try FontSet.resolve(path: font) })
+        JobOptions(language: lang, scale: scale, size: size, fonts: try orFail { try FontSet.resolve(path: font) }, mapMeasure: mapMeasure)
     }
 
     /// Refuses an output folder that cannot be used before any long work (creates nothing).
@@ -54,7 +64,9 @@ struct JobFlags: ParsableArguments {
         try orFail { () throws(OutputError) in try OutputFolder.refuseDatasetFolder(out, dataset: dataset.dataset) }
         let options = try options()
         progress.step("loading \(dataset.dataset)")
-        return (options, try filter.analysis(try dataset.load(), asOf: asOf ?? dataset.asOf, lang: lang, quiet: quiet))
+        let analysis = try filter.analysis(try dataset.load(), asOf: asOf ?? dataset.asOf, lang: lang, quiet: quiet)
+        try checkMapMeasure(analysis)
+        return (options, analysis)
     }
 
     var progress: any ProgressSink { TerminalProgress(show: !quiet && (verbose || isatty(2) != 0), verbose: verbose) }
@@ -166,6 +178,31 @@ struct MainJob: ParsableCommand {
         try flags.write(files, sparing: dataset)
         if !flags.quiet, let month {
             try printStdout("briefing for \(month.iso): \(flags.out)/\(BriefingJob.folderName(month))/briefing-sheet.png")
+        }
+    }
+}
+
+extension JobFlags {
+    /// A tally measure must name a series the data has, and its status when the unit has
+    /// several: a usage error (exit 2) that lists what there is, before anything is drawn.
+    func checkMapMeasure(_ a: Analysis) throws(NetraFailure) {
+        guard case let .tally(unit, status) = mapMeasure else { return }
+        let tallies = a.tallies
+        let statuses = MapValues.statuses(of: unit, in: tallies)
+        var forms: [String] = []
+        for s in tallies.series {
+            let form = "tally:\(s.key.unit)" + (s.key.status.map { ":\($0.rawValue)" } ?? "")
+            if !forms.contains(form) { forms.append(form) }
+        }
+        let known = forms.isEmpty ? "the data has no tallies" : "the data has: " + forms.joined(separator: ", ")
+        if statuses.isEmpty {
+            throw NetraFailure(exitCode: 2, message: "netra: --map-measure tally:\(unit): no tally series of unit '\(unit)'; \(known)")
+        }
+        if let status, !statuses.contains(where: { $0 == status }) {
+            throw NetraFailure(exitCode: 2, message: "netra: --map-measure: no tally series of unit '\(unit)' with status \(status.rawValue); \(known)")
+        }
+        if status == nil && statuses.count > 1 {
+            throw NetraFailure(exitCode: 2, message: "netra: --map-measure tally:\(unit): the series of '\(unit)' have several statuses; name one: \(known)")
         }
     }
 }

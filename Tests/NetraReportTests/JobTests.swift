@@ -19,7 +19,7 @@ func shipped() throws -> Analysis {
         let files = ReportJob.build(try shipped(), options: JobOptions(fonts: try FontSet.resolve()))
         #expect(files.map(\.name) == [
             "monthly.png", "monthly-indonesia.png", "monthly-jawa-barat.png", "monthly-kota-bekasi.png", "monthly-kabupaten-bekasi.png",
-            "timeline.png", "compare.png", "leadtimes.png", "cases.png", "clocks.png", "cases.csv", "case-clocks.csv", "report.html",
+            "timeline.png", "compare.png", "leadtimes.png", "cases.png", "clocks.png", "cases.csv", "case-clocks.csv", "map-jawa-barat.png", "report.html",
             "events.csv", "monthly.csv", "monthly-rollup.csv", "leadtimes.csv", "leadtime-summary.csv", "trends.csv", "tallies.csv", "compare.csv",
             "netra.xlsx",
         ])

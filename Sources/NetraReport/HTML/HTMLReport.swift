@@ -173,6 +173,7 @@ public struct HTMLReport: Sendable {
         figure("leadtimes", try lead.layout(options: wide).chart, try lead.layout(options: phone).chart)
         let cases = CasesChart(tallies, dataset: d)
         figure("cases", try cases.layout(options: wide).chart, try cases.layout(options: phone).chart)
+        out += try mapFigures(wide: wide, phone: phone)
         out += "</section>\n"
         return out
     }
