@@ -72,7 +72,8 @@ public struct MapValues: Sendable {
                 switch measure {
                 case .incidents: return k.family == .incident
                 case .prevention: return k.family == .prevention
-                default: return true
+                // A place's events are its activity: case tallies are snapshots, not events of the period.
+                default: return k.countsAsActivity
                 }
             }
             for j in dataset.jurisdictions.indices {

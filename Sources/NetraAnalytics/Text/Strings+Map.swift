@@ -43,11 +43,12 @@ extension Strings {
     }
 
     /// The subtitle: what the colours show and for when.
-    public static func mapSubtitle(_ m: MapMeasure, _ month: Month?) -> Phrase {
+    public static func mapSubtitle(_ m: MapMeasure, _ month: Month?, within: Bool = true) -> Phrase {
         let what = mapMeasure(m), when = mapPeriod(month)
         if case .tally = m {
             return Phrase(id: "Warna: \(what.id), per tanggal rekapnya", en: "Colour: \(what.en), as of each tally's date")
         }
+        guard within else { return Phrase(id: "Warna: jumlah \(what.id), \(when.id)", en: "Colour: number of \(what.en), \(when.en)") }
         return Phrase(id: "Warna: jumlah \(what.id), \(when.id), termasuk wilayah di bawahnya",
                       en: "Colour: number of \(what.en), \(when.en), including the areas under each")
     }

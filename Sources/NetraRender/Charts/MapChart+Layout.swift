@@ -111,7 +111,9 @@ extension MapChart {
         if subject.contains(where: { $0.value == nil }) { legendItems.append(LegendItem(label: Strings.mapNoData.text(lang), color: Self.noDataColor)) }
         if !context.isEmpty, case .province = area { legendItems.append(LegendItem(label: Strings.mapOutside.text(lang), color: Self.outsideColor)) }
         let title = headline(subject, place: place, lang)
-        let subtitle = Strings.mapSubtitle(values.measure, values.month).text(lang)
+        // "Including the areas under each" only where a shaded region has some.
+        let within = subject.contains { r in r.jurisdiction.map { dataset.hasJurisdictions(under: $0) } ?? false }
+        let subtitle = Strings.mapSubtitle(values.measure, values.month, within: within).text(lang)
         let footer = ChartText.sourceFooter(dataset, lang, events: footerEvents(subject))
         let frame = try Frame.layout(FrameSpec(title: title, subtitle: subtitle, footer: footer, legend: legendItems,
                                                filter: ChartText.filterNote(dataset, lang)),
