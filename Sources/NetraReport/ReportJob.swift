@@ -68,9 +68,18 @@ public enum ReportJob {
         })
         // One set of tally series feeds both the chart and tallies.csv, so they cannot disagree.
         let tallies = a.tallies
-        files.append(OutputFile(name: "cases.png", cost: 4) { () throws(RenderError) in
-            try CasesChart(tallies, dataset: d).render(options: o)
-        })
+        // As many images as it takes to draw every series: cut into pages now (text only),
+        // so that each is its own file.
+        do {
+            for page in try CasesChart(tallies, dataset: d).pages(options: o) {
+                files.append(OutputFile(name: CasesChart.fileName(page: page.page?.number ?? 1), cost: 4) { () throws(RenderError) in
+                    try page.render(options: o)
+                })
+            }
+        } catch {
+            // Said when the files are written, like any drawing error.
+            files.append(OutputFile(name: CasesChart.fileName(page: 1), render: { () throws(RenderError) -> [UInt8] in throw error }))
+        }
         // The interactive page, its charts laid out from the same values as the PNGs.
         files.append(HTMLReport(a, options: options, comparison: comparison, tallies: tallies).file)
         // Exports: the two that grow with the events are streamed, and started first.

@@ -166,13 +166,15 @@ public struct HTMLReport: Sendable {
         let wide = ChartOptions(language: lang, scale: 1, size: .wide, fontPath: options.fonts.regular, boldFontPath: options.fonts.bold)
         let phone = ChartOptions(language: lang, scale: 1, size: .phone, fontPath: options.fonts.regular, boldFontPath: options.fonts.bold)
         var out = "<section id=\"charts\"><h2>\(t(Strings.htmlCharts))</h2>"
-        func figure(_ name: String, _ w: ChartPlan, _ p: ChartPlan) {
-            let title = w.texts.first(where: { $0.role == .title })?.text ?? name
+        // A chart drawn on several images shows them all, one under another, at each size.
+        func figure(_ name: String, _ w: [ChartPlan], _ p: [ChartPlan], files: [String]) {
+            let title = w.first?.texts.first(where: { $0.role == .title })?.text ?? name
             out += "<figure class=\"chart\" id=\"chart-\(name)\">"
-            out += SVGPainter.svg(w, label: title, className: "wide")
-            out += SVGPainter.svg(p, label: title, className: "phone")
-            out += "<figcaption>\(Markup.text(name)).png</figcaption></figure>"
+            for plan in w { out += SVGPainter.svg(plan, label: title, className: "wide") }
+            for plan in p { out += SVGPainter.svg(plan, label: title, className: "phone") }
+            out += "<figcaption>\(files.map(Markup.text).joined(separator: ", "))</figcaption></figure>"
         }
+        func figure(_ name: String, _ w: ChartPlan, _ p: ChartPlan) { figure(name, [w], [p], files: [name + ".png"]) }
         let monthly = ReportCharts.monthly(analysis)
         figure("monthly", try monthly.layout(options: wide).chart, try monthly.layout(options: phone).chart)
         if let c = comparison {
@@ -181,8 +183,14 @@ public struct HTMLReport: Sendable {
         }
         let lead = ReportCharts.leadTimes(analysis, lang)
         figure("leadtimes", try lead.layout(options: wide).chart, try lead.layout(options: phone).chart)
+        // Every page of the cases chart, named as the report writes them at its size.
         let cases = CasesChart(tallies, dataset: d)
-        figure("cases", try cases.layout(options: wide).chart, try cases.layout(options: phone).chart)
+        let widePages = try cases.pages(options: wide), phonePages = try cases.pages(options: phone)
+        let written = options.size == .phone ? phonePages : widePages
+        var widePlans: [ChartPlan] = [], phonePlans: [ChartPlan] = []
+        for page in widePages { widePlans.append(try page.layout(options: wide).chart) }
+        for page in phonePages { phonePlans.append(try page.layout(options: phone).chart) }
+        figure("cases", widePlans, phonePlans, files: written.indices.map { CasesChart.fileName(page: $0 + 1) })
         out += "</section>\n"
         return out
     }
