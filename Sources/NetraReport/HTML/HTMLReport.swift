@@ -130,7 +130,7 @@ public struct HTMLReport: Sendable {
         switch v {
         case .count(let n): return NumberFormat.number(n, lang)
         case .figure(let n): return n.map { NumberFormat.number($0, lang) } ?? Strings.unknownMark
-        case .median(let m): return m.map { "\($0.description) \(StringKey.days.text(lang))" } ?? Strings.unknownMark
+        case .median(let m): return m.map { "\(NumberFormat.median($0, lang)) \(StringKey.days.text(lang))" } ?? Strings.unknownMark
         case .date(let day): return day.map { DateText.long($0, lang) } ?? Strings.unknownMark
         }
     }
@@ -214,7 +214,7 @@ public struct HTMLReport: Sendable {
             out += "<tr data-event-id=\"\(id)\" data-kind=\"\(kind.rawValue)\" data-jurisdiction=\"\(Markup.text(d.jurisdictions[j].id))\" data-day=\"\(events.dates[i].anchor.ordinal)\">"
             out += "<td data-label=\"\(t(Strings.htmlDate))\">\(Markup.text(dateText(i)))</td>"
             out += "<td data-label=\"\(t(Strings.htmlTitleColumn))\"><button type=\"button\" class=\"open\" data-open=\"\(id)\">\(Markup.text(events[i].title(lang)))</button></td>"
-            out += "<td data-label=\"\(t(Strings.htmlKind))\"><span class=\"swatch\" style=\"background:\(KindPalette.color(kind).cssHex)\"></span>\(t(Strings.kind(kind)))</td>"
+            out += "<td data-label=\"\(t(Strings.htmlKind))\"><span class=\"swatch\" style=\"background:\(KindPalette.color(kind).cssHex)\"></span>\(t(Strings.kind(of: events, i)))</td>"
             out += "<td data-label=\"\(t(Strings.htmlJurisdiction))\">\(Markup.text(d.jurisdictions[j].name))</td>"
             out += "<td data-label=\"\(t(Strings.htmlStatus))\">\(Markup.text(statusText(i)))</td>"
             out += "<td data-label=\"\(t(Strings.htmlSource))\">\(sourceHTML(i))</td></tr>"
@@ -257,10 +257,20 @@ public struct HTMLReport: Sendable {
         return s
     }
 
-    /// An incident's status as of the data's day; the status a decision or sanction set.
+    /// Whose status it is, said with it: an incident's as of the data's day, the one a decision
+    /// or sanction set, the one a tally's cases have; empty for a registration (it sets none).
     func statusText(_ i: EventIndex) -> String {
-        if d.events.kinds[i] == .incident { return Strings.status(analysis.statusAsOf[i]).text(lang) }
-        return d.events.statuses[i].map { Strings.status($0).text(lang) } ?? ""
+        let events = d.events
+        switch events.kinds[i] {
+        case .incident:
+            return Strings.htmlStatusAsOf(Strings.status(analysis.statusAsOf[i]).text(lang), day: analysis.standsOn.map { DateText.short($0, lang) }).text(lang)
+        case .decision, .sanction:
+            return events.statuses[i].map { Strings.htmlStatusSet(Strings.status($0).text(lang)).text(lang) } ?? ""
+        case .caseTally:
+            return events.statuses[i].map { Strings.htmlStatusCounted(Strings.status($0).text(lang)).text(lang) } ?? ""
+        default:
+            return events.statuses[i].map { Strings.status($0).text(lang) } ?? ""
+        }
     }
 
     /// Everything the script needs, as JSON safe inside `<script>`: labels, vocabulary,
@@ -274,6 +284,7 @@ public struct HTMLReport: Sendable {
             ("status", Strings.htmlStatus), ("source", Strings.htmlSource), ("quote", Strings.htmlQuote), ("notes", Strings.htmlNotes),
             ("linked", Strings.htmlLinked), ("precision", Strings.htmlPrecision), ("eventLink", Strings.htmlEventLink),
             ("clusterOf", Strings.htmlClusterOf), ("shown", Strings.htmlShown("{n}", of: "{total}")),
+            ("shownCapped", Strings.htmlShownCapped("{n}", of: "{listed}", total: "{total}")),
         ]
         out += labels.map { "\(q($0.0)):\(q($0.1.text(lang)))" }.joined(separator: ",")
         out += "},\"months\":[" + (1...12).map { q(DateText.shortMonthName($0, lang)) }.joined(separator: ",") + "]"
@@ -307,6 +318,8 @@ public struct HTMLReport: Sendable {
         let e = d.events[i]
         let (first, last) = extent(i)
         var out = "{\"id\":\(q(e.id)),\"title\":\(q(e.title(lang))),\"date\":\(q(dateText(i)))"
+        // A registration is not a ruling: its own label, not its kind's.
+        if d.events.isRegistration(i) { out += ",\"kl\":\(q(Strings.kind(of: d.events, i).text(lang)))" }
         out += ",\"precision\":\(q(Strings.precision(e.date.precision).text(lang))),\"form\":\(q(e.date.precision == .onOrBefore ? "by" : (first == last ? "day" : "span")))"
         out += ",\"a\":\(first),\"b\":\(last),\"k\":\(e.kind.order),\"j\":\(e.jurisdiction.raw)"
         out += ",\"status\":\(q(statusText(i))),\"source\":\(q(e.source))"
