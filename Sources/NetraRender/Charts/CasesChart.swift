@@ -20,13 +20,17 @@ public struct CaseSeries: Sendable, Hashable {
     public var points: [ChartPoint]
     /// The line colour (one per jurisdiction).
     public var color: RGBA
-    /// The label at the line's end.
-    public var label: TextMark?
+    /// The label at the line's end: its first line (`nil` when there was no room).
+    public var label: TextMark? { labelLines.first }
+    /// The label's lines: one, or up to three when the figure and its unit need them.
+    public var labelLines: [TextMark]
+    /// The label's words on one line.
+    public var labelText: String? { labelLines.isEmpty ? nil : labelLines.map(\.text).joined(separator: " ") }
 
     public static func == (a: CaseSeries, b: CaseSeries) -> Bool {
         a.jurisdiction == b.jurisdiction && a.unit == b.unit && a.status == b.status && a.signatories == b.signatories
             && a.panel == b.panel && a.values.map(\.day) == b.values.map(\.day) && a.values.map(\.value) == b.values.map(\.value)
-            && a.points == b.points && a.color == b.color && a.label == b.label
+            && a.points == b.points && a.color == b.color && a.labelLines == b.labelLines
     }
 
     public func hash(into h: inout Hasher) {
@@ -169,12 +173,18 @@ public struct CasesChart: Chart {
         try pages(ChartContext(options: options)).map { CasesChart(tallies, dataset: dataset, page: $0) }
     }
 
+    /// The room a header leaves for the y labels on its left, at 1×: the header is measured
+    /// before they are.
+    static let gutter = 120.0
+
     /// The sizes every page shares.
     struct Metrics {
         var lh, gap, headerLine, between, minPlot, overhang, axisH: Double
-        /// The plot height that holds `k` stacked end labels (which may hang a little below
-        /// the panel's foot, never above: the header is there).
-        func need(_ k: Int) -> Double { max(minPlot, Double(k) * (lh + gap) - gap - overhang) }
+        /// The plot height that holds stacked end labels of these many lines each (which may
+        /// hang a little below the panel's foot, never above: the header is there).
+        func need(_ labels: [Int]) -> Double {
+            max(minPlot, Double(labels.reduce(0, +)) * lh + Double(max(0, labels.count - 1)) * gap - overhang)
+        }
     }
 
     func metrics(_ ctx: ChartContext) throws(RenderError) -> Metrics {
@@ -195,6 +205,46 @@ public struct CasesChart: Chart {
         return try ctx.measurer.wrap(header, ctx.theme.axisTitle, maxWidth: width, maxLines: 2)
     }
 
+    /// A line's end label: its figure, unit and status (`464 ASN · dugaan`); `—` when the
+    /// standing tally has no count.
+    func endText(_ g: Group, _ l: Line, _ lang: Language) -> String {
+        let value = l.last.map { NumberFormat.number($0, lang) } ?? "—"
+        let unit = g.unit.isEmpty ? "" : " \(Strings.unit(g.unit, lang))"
+        let status = Self.statusWords(l.status, unit: g.unit, lang)
+        return value + unit + (g.signatories || status == nil ? "" : " · " + (status ?? ""))
+    }
+
+    static func endStyle(_ theme: Theme, _ color: RGBA) -> TextStyle { TextStyle(size: theme.label.size, bold: true, color: color) }
+
+    /// The right margin the end labels take, the same on every page: the widest label, up to a
+    /// third of the canvas.
+    func labelWidth(_ all: [Group], _ ctx: ChartContext) throws(RenderError) -> Double {
+        var w = 0.0
+        let style = Self.endStyle(ctx.theme, ctx.theme.ink)
+        for g in all { for l in g.lines { w = max(w, try ctx.measurer.width(endText(g, l, ctx.lang), style)) } }
+        return min(w, ctx.theme.width * 0.34)
+    }
+
+    /// A label's lines in `width`: one line, else up to three (broken at spaces, nothing cut), else
+    /// the figure and status alone on one line (the panel's header names the unit).
+    func labelLines(_ g: Group, _ l: Line, width: Double, _ ctx: ChartContext) throws(RenderError) -> [String] {
+        let style = Self.endStyle(ctx.theme, ctx.theme.ink), text = endText(g, l, ctx.lang)
+        if try ctx.measurer.width(text, style) <= width { return [text] }
+        let wrapped = try ctx.measurer.wrap(text, style, maxWidth: width, maxLines: 3)
+        func words(_ x: String) -> [Substring] { x.split(separator: " ").filter { $0 != "·" } }
+        if words(wrapped.joined(separator: " ")) == words(text) { return wrapped }
+        let value = l.last.map { NumberFormat.number($0, ctx.lang) } ?? "—"
+        let status = g.signatories ? nil : Self.statusWords(l.status, unit: g.unit, ctx.lang)
+        return try ctx.measurer.fit(value + (status.map { " · " + $0 } ?? ""), style, maxWidth: width).map { [$0] } ?? []
+    }
+
+    /// The lines of each of a panel's labels (its first `shown` lines).
+    func labelCounts(_ g: Group, width: Double, _ ctx: ChartContext) throws(RenderError) -> [Int] {
+        var out: [Int] = []
+        for l in g.lines.prefix(g.shown) { out.append(max(1, try labelLines(g, l, width: width, ctx).count)) }
+        return out
+    }
+
     /// Cuts the panels into pages: each page takes panels in order while they fit its body
     /// (a jurisdiction that does not fit the rest of a page but fits a page of its own starts
     /// the next one); at most `maxPages`.
@@ -202,15 +252,19 @@ public struct CasesChart: Chart {
         let all = groups()
         let m = try metrics(ctx)
         // A header is as wide as the body less a gutter for the y labels (measured on the page).
-        let headerWidth = ctx.theme.width - 2 * ctx.theme.margin - 80 * ctx.s
-        var headerH: [Double] = []
-        for g in all { headerH.append(Double(max(1, try headerLines(g, ctx, width: headerWidth).count)) * m.headerLine + 6 * ctx.s) }
+        let headerWidth = ctx.theme.width - 2 * ctx.theme.margin - Self.gutter * ctx.s
+        var headerH: [Double] = [], needs: [Double] = []
+        let labelW = try labelWidth(all, ctx)
+        for g in all {
+            headerH.append(Double(max(1, try headerLines(g, ctx, width: headerWidth).count)) * m.headerLine + 6 * ctx.s)
+            needs.append(m.need(try labelCounts(g, width: labelW, ctx)))
+        }
         // Measured with the longest notes a page can have and the sources of every panel.
         let sources = drawnEvents(all)
         func fits(_ ids: [Int]) throws(RenderError) -> Bool {
             let page = CasesPage(number: Self.maxPages, count: Self.maxPages, groups: ids, seriesLeftOff: 9_999, jurisdictionsLeftOff: 999)
             let body = try frame(all, page, ctx, footerEvents: sources).body
-            let need = ids.reduce(0.0) { $0 + headerH[$1] + m.need(all[$1].lines.count) } + Double(max(0, ids.count - 1)) * m.between
+            let need = ids.reduce(0.0) { $0 + headerH[$1] + needs[$1] } + Double(max(0, ids.count - 1)) * m.between
             return need <= body.height - m.axisH
         }
         var pages: [[Int]] = []
@@ -252,7 +306,7 @@ public struct CasesChart: Chart {
         var groups = page.groups.filter { $0 < all.count }.map { all[$0] }
         let m = try metrics(ctx)
         let lh = m.lh, gap = m.gap, between = m.between, axisH = m.axisH
-        let headerWidth = theme.width - 2 * theme.margin - 80 * s
+        let headerWidth = theme.width - 2 * theme.margin - Self.gutter * s
 
         // The pages were cut to fit; should a panel still not fit (a tiny canvas), lines are
         // hidden, the smallest figures first from the fullest panel, and counted in its header.
@@ -261,16 +315,20 @@ public struct CasesChart: Chart {
                 .sorted { ($0.element.last ?? -1, -$0.offset) > ($1.element.last ?? -1, -$1.offset) }
                 .map(\.element)
         }
+        let labelW = try labelWidth(all, ctx)
         var frame = try self.frame(all, page, ctx, groups: groups)
         var headerH: [Double] = []
         for _ in 0..<3 {
             headerH = []
             for g in groups { headerH.append(Double(max(1, try headerLines(g, ctx, width: headerWidth).count)) * m.headerLine + 6 * s) }
             let room = frame.body.height - axisH - Double(max(0, groups.count - 1)) * between - headerH.reduce(0, +)
-            while groups.indices.reduce(0.0, { $0 + m.need(groups[$1].shown) }) > room {
+            var needs: [Double] = []
+            for g in groups { needs.append(m.need(try labelCounts(g, width: labelW, ctx))) }
+            while needs.reduce(0, +) > room {
                 guard let fullest = groups.indices.max(by: { (groups[$0].shown, -$0) < (groups[$1].shown, -$1) }),
                       groups[fullest].shown > 1 else { break }
                 groups[fullest].shown -= 1
+                needs[fullest] = m.need(try labelCounts(groups[fullest], width: labelW, ctx))
             }
             let again = try self.frame(all, page, ctx, groups: groups)
             let settled = again.body == frame.body
@@ -291,24 +349,12 @@ public struct CasesChart: Chart {
         let pad = max(7, (last.ordinal - first.ordinal) / 25)
         let from = first.adding(days: -pad), to = last.adding(days: pad * 2)
 
-        // End labels need a right margin: measure them first. The panel's header names the
-        // jurisdiction and the unit; a label too long for the margin drops the unit it repeats.
-        func endText(_ g: Group, _ l: Line, short: Bool = false) -> String {
-            let value = l.last.map { NumberFormat.number($0, lang) } ?? "—"
-            let unit = short || g.unit.isEmpty ? "" : " \(Strings.unit(g.unit, lang))"
-            let status = Self.statusWords(l.status, unit: g.unit, lang)
-            return value + unit + (g.signatories || status == nil ? "" : " · " + (status ?? ""))
-        }
-        let endStyle = TextStyle(size: theme.label.size, bold: true, color: theme.ink)
-        var labelW = 0.0
-        for g in groups { for l in g.lines.prefix(g.shown) { labelW = max(labelW, try measurer.width(endText(g, l), endStyle)) } }
-        labelW = min(labelW, theme.width * 0.34)
-
         // Every panel shares the left gutter, so measure every axis' labels first. The panel's
         // header names the unit, so the axes need no title of their own.
         let n = groups.count
         let avail = body.height - axisH - headerH.reduce(0, +) - Double(max(0, n - 1)) * between
-        let needs = groups.map { m.need($0.shown) }
+        var needs: [Double] = []
+        for g in groups { needs.append(m.need(try labelCounts(g, width: labelW, ctx))) }
         // Room left over goes to the panels by how many lines they hold: a panel of three
         // figures far apart needs more height than a panel of one.
         let lines = groups.reduce(0) { $0 + $1.shown }
@@ -346,7 +392,8 @@ public struct CasesChart: Chart {
             let yScale = LinearScale(domain: (0, yTicks[p].last ?? 1), range: (plot.maxY, plot.minY))
             var header: [TextMark] = []
             var hy = plot.minY - headerH[p]
-            for line in try headerLines(g, ctx, width: body.maxX - plot.minX) {
+            // The lines the room was measured for (the header may run on over the label column).
+            for line in try headerLines(g, ctx, width: min(headerWidth, body.maxX - plot.minX)) {
                 let mark = try measurer.place(line, theme.axisTitle, x: plot.minX, y: hy, role: .header)
                 marks.append(.text(mark)); header.append(mark); hy = mark.box.maxY
             }
@@ -361,7 +408,7 @@ public struct CasesChart: Chart {
 
             // Drawn in a fixed order (status) whatever was kept.
             let kept = g.lines.prefix(g.shown).sorted { ($0.status?.order ?? 9) < ($1.status?.order ?? 9) }
-            var ends: [(series: Int, y: Double, text: String, short: String, color: RGBA)] = []
+            var ends: [(series: Int, y: Double, lines: [String], color: RGBA)] = []
             for l in kept {
                 // Values on one pixel column collapse to the last, so cost follows the width.
                 var steps: [(x: Double, day: Day, value: Int?)] = []
@@ -389,35 +436,36 @@ public struct CasesChart: Chart {
                 if let lp = line.last { line.append(ChartPoint(x: plot.maxX, y: lp.y)) }
                 if line.count > 1 { marks.append(.line(line, stroke: c, thickness: 3 * s, dash: nil)) }
                 if pts.count <= 40 { for pt in pts { marks.append(contentsOf: Self.marker(g.signatories ? .alleged : l.status, pt, 7 * s, c, s)) } }
-                ends.append((series.count, pts.last?.y ?? plot.maxY, endText(g, l), endText(g, l, short: true), c))
+                ends.append((series.count, pts.last?.y ?? plot.maxY, try labelLines(g, l, width: labelW, ctx), c))
                 series.append(CaseSeries(jurisdiction: g.jurisdiction, unit: g.unit, status: l.status, signatories: g.signatories, panel: p,
-                                         values: steps.map { ($0.day, $0.value) }, points: pts, color: c, label: nil))
+                                         values: steps.map { ($0.day, $0.value) }, points: pts, color: c, labelLines: []))
             }
             // End labels: stacked in the order of their lines' ends, pushed apart downward and
             // then back up from the panel's foot (the panel was made tall enough for them all).
             let minTop = plot.minY, maxBottom = plot.maxY + m.overhang
             let byEnd = ends.sorted { ($0.y, $0.series) < ($1.y, $1.series) }
-            var tops = byEnd.map { $0.y - lh / 2 }
+            let hs = byEnd.map { Double(max(1, $0.lines.count)) * lh }
+            var tops = zip(byEnd, hs).map { $0.y - $1 / 2 }
             for i in tops.indices {
                 tops[i] = max(tops[i], minTop)
-                if i > 0 { tops[i] = max(tops[i], tops[i - 1] + lh + gap) }
+                if i > 0 { tops[i] = max(tops[i], tops[i - 1] + hs[i - 1] + gap) }
             }
             for i in tops.indices.reversed() {
-                tops[i] = min(tops[i], maxBottom - lh)
-                if i < tops.count - 1 { tops[i] = min(tops[i], tops[i + 1] - lh - gap) }
+                tops[i] = min(tops[i], maxBottom - hs[i])
+                if i < tops.count - 1 { tops[i] = min(tops[i], tops[i + 1] - hs[i] - gap) }
             }
-            for (i, e) in byEnd.enumerated() {
-                let style = TextStyle(size: theme.label.size, bold: true, color: e.color.shaded(0.2))
-                let text: String
-                if try measurer.width(e.text, style) <= labelW { text = e.text }
-                else if let short = try measurer.fit(e.short, style, maxWidth: labelW) { text = short }
-                else { continue }
-                let mark = try measurer.place(text, style, x: plot.maxX + 14 * s, y: tops[i], role: .label)
-                if abs(mark.box.midY - e.y) > 2 * s {
-                    marks.append(.line([ChartPoint(x: plot.maxX, y: e.y), ChartPoint(x: plot.maxX + 11 * s, y: mark.box.midY)], stroke: e.color, thickness: 1.5 * s, dash: nil))
+            for (i, e) in byEnd.enumerated() where !e.lines.isEmpty {
+                let style = Self.endStyle(theme, e.color.shaded(0.2))
+                var placed: [TextMark] = []
+                for (k, text) in e.lines.enumerated() {
+                    placed.append(try measurer.place(text, style, x: plot.maxX + 14 * s, y: tops[i] + Double(k) * lh, role: .label))
                 }
-                marks.append(.text(mark))
-                series[e.series].label = mark
+                let mid = tops[i] + hs[i] / 2
+                if abs(mid - e.y) > 2 * s {
+                    marks.append(.line([ChartPoint(x: plot.maxX, y: e.y), ChartPoint(x: plot.maxX + 11 * s, y: mid)], stroke: e.color, thickness: 1.5 * s, dash: nil))
+                }
+                marks.append(contentsOf: placed.map { .text($0) })
+                series[e.series].labelLines = placed
             }
         }
         let bottom = rects.last ?? body
