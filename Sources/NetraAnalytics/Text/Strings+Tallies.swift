@@ -30,8 +30,8 @@ extension Strings {
 
     /// Series beyond the chart's last page, said on that page with where they all are.
     public static func seriesLeftOff(_ n: Int, jurisdictions: Int) -> Phrase {
-        Phrase(id: "+\(n) seri dari \(jurisdictions) wilayah tidak muat di halaman gambar ini (semua ada di tallies.csv)",
-               en: "+\(n) more \(noun(n, "series", "series")) of \(jurisdictions) \(noun(jurisdictions, "jurisdiction", "jurisdictions")) not drawn on these pages (tallies.csv lists them all)")
+        Phrase(id: "+\(n) seri dari \(jurisdictions) wilayah tidak muat dalam gambar-gambar ini (semua ada di tallies.csv)",
+               en: "+\(n) more \(noun(n, "series", "series")) of \(jurisdictions) \(noun(jurisdictions, "jurisdiction", "jurisdictions")) not drawn on these images (tallies.csv lists them all)")
     }
 
     /// A chart drawn on several images: which one this is.
