@@ -2,8 +2,8 @@
 extension Strings {
     /// The cases chart's line under its title.
     public static let tallySubtitle = Phrase(
-        id: "Rekap: angka per tanggal laporan, bukan tambahan; satu panel per wilayah dan satuan",
-        en: "Tallies: figures as of each report, not increments; one panel per jurisdiction and unit")
+        id: "Rekap: angka per tanggal laporan, bukan tambahan",
+        en: "Tallies: figures as of each report, not increments")
 
     /// Said where a panel of pledge signatories is drawn.
     public static let signatorySubtitle = Phrase(id: "ikrar: jumlah berjalan", en: "pledges: running total")
