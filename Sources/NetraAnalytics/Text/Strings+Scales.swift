@@ -138,6 +138,8 @@ extension Strings {
         "dugaan pelanggaran netralitas asn": "alleged ASN-neutrality violations",
         "kasus asn diteruskan": "ASN cases forwarded", "kasus netralitas asn": "ASN-neutrality cases",
         "temuan dan laporan netralitas asn": "ASN-neutrality findings and reports",
+        // Kota Bekasi's Pilkada ASN case ruled guilty (issue 27, point 10 on main).
+        "kasus netralitas asn pilkada": "ASN-neutrality cases in the Pilkada",
     ]
 
     /// A tally's or pledge's unit in `lang`: known Indonesian units translated for English.
