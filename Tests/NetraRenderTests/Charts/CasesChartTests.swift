@@ -85,7 +85,8 @@ import NetraRender
                 }
                 // Jurisdictions in order (nasional, provinsi, kota), each kept together.
                 let order = pages.flatMap { $0.panels.map(\.jurisdiction) }
-                #expect(order.first == indonesia && order.last == kota && order.filter { $0 == kota }.count == 3)
+                let kotaPanels = Set(t.series.filter { $0.key.jurisdiction == kota }.map(\.key.unit)).count + t.signatories.filter { $0.jurisdiction == kota }.count
+                #expect(order.first == indonesia && order.last == kota && order.filter { $0 == kota }.count == kotaPanels && kotaPanels >= 3)
                 #expect(order.enumerated().allSatisfy { i, x in i == 0 || x == order[i - 1] || !order[..<i].contains(x) })
             }
         }
