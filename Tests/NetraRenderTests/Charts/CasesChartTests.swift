@@ -126,7 +126,13 @@ import NetraRender
             for s in r.plan.series where s.jurisdiction == jabar {
                 let p = try #require(s.points.last)
                 #expect(r.plan.panels[s.panel].rect.contains(p))
-                #expect(img.pixel(x: Int(p.x), y: Int(p.y)) == s.color, "\(s.unit) marker")
+                if s.status == nil {
+                    // A series without a status is drawn as a ring: white inside, its colour around.
+                    #expect(img.pixel(x: Int(p.x), y: Int(p.y)) == .white, "\(s.unit) ring")
+                    #expect((4...8).contains { img.pixel(x: Int(p.x) + $0, y: Int(p.y)) == s.color }, "\(s.unit) ring")
+                } else {
+                    #expect(img.pixel(x: Int(p.x), y: Int(p.y)) == s.color, "\(s.unit) marker")
+                }
                 checked += 1
             }
             try expectDrawn(r.png, r.plan.chart)
