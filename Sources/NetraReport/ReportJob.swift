@@ -72,9 +72,18 @@ public enum ReportJob {
         })
         // One set of tally series feeds both the chart and tallies.csv, so they cannot disagree.
         let tallies = a.tallies
-        files.append(OutputFile(name: "cases.png", cost: 4) { () throws(RenderError) in
-            try CasesChart(tallies, dataset: d).render(options: o)
-        })
+        // As many images as it takes to draw every series: cut into pages now (text only),
+        // so that each is its own file.
+        do {
+            for page in try CasesChart(tallies, dataset: d).pages(options: o) {
+                files.append(OutputFile(name: CasesChart.fileName(page: page.page?.number ?? 1), cost: 4) { () throws(RenderError) in
+                    try page.render(options: o)
+                })
+            }
+        } catch {
+            // Said when the files are written, like any drawing error.
+            files.append(OutputFile(name: CasesChart.fileName(page: 1), render: { () throws(RenderError) -> [UInt8] in throw error }))
+        }
         // Case clocks as of the day the figures stand on: one computation feeds the chart and
         // both CSVs (cases.png is the tallies' chart; this one is clocks.png).
         if let clocks = a.caseClocks(book) {

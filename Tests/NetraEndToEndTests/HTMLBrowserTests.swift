@@ -185,7 +185,42 @@ struct HTMLBrowserTests {
         #expect(body["data-marks"] == "0")
         #expect((Int(body["data-clusters"] ?? "") ?? 0) > 0)
         #expect(Browser.eventElements(dom).filter { $0.tag == "tr" }.count == 1_000)
-        #expect(dom.contains("1.000 dari 1.000 peristiwa ditampilkan"))
+        // Shown against every event: 1,000 listed of 1,500 (issue 27, point 9).
+        #expect(dom.contains("1.000 dari 1.500 peristiwa ditampilkan (daftar memuat 1.000 pertama menurut tanggal)"))
+        #expect(!dom.contains("1.000 dari 1.000"))
+        let (filtered, _) = try Browser.dumpDOM(Browser.url(file, "kind=incident"))
+        let incidents = Browser.eventElements(filtered).filter { $0.tag == "tr" && !$0.hidden }.count
+        #expect(incidents > 0 && filtered.contains("\(incidents) dari 1.500 peristiwa ditampilkan (daftar memuat 1.000 pertama"))
+    }
+
+    /// The shipped dataset as a reader sees it: the counter in Indonesian or English numbers,
+    /// and the status column saying whose status each is (issue 27, point 9).
+    @Test func shippedPageSaysWhoseStatusEachRowShows() throws {
+        for (lang, words) in [("id", ["dari", "peristiwa ditampilkan", "menetapkan: dihentikan", "per 19 Feb 2025: terbukti", "Registrasi laporan"]),
+                              ("en", ["of", "events shown", "set: dismissed", "as of 19 Feb 2025: confirmed", "Report registered"])] {
+            let file = try Self.page(Netra.root + "/datasets/bekasi-2024", ["--lang", lang])
+            let raw = try String(contentsOfFile: file, encoding: .utf8)
+            let (dom, console) = try Browser.dumpDOM(Browser.url(file, "selftest"))
+            #expect(console.isEmpty, "console: \(console)")
+            // Every event listed (65 today), and counted against all of them.
+            let rows = Browser.eventElements(dom).filter { $0.tag == "tr" }.count
+            #expect(rows >= 65 && dom.contains("\(rows) \(words[0]) \(rows) \(words[1])"), "\(lang)")
+            // The decisions, the registration among them, filtered by kind.
+            let decisionRows = raw.components(separatedBy: "<tr data-event-id=\"").dropFirst().filter { $0.contains("\" data-kind=\"decision\"") }
+                .compactMap { $0.split(separator: "\"").first.map(String.init) }
+            #expect(Set(["kota-2023-09-22-bapenda-report-stopped", "kota-2024-01-04-jersey-registration", "kota-2024-01-22-jersey-decision",
+                         "jabar-2024-02-02-jersey-correction"]).isSubset(of: decisionRows))
+            let (decisions, _) = try Browser.dumpDOM(Browser.url(file, "kind=decision"))
+            #expect(decisions.contains("\(decisionRows.count) \(words[0]) \(rows) \(words[1])"), "\(lang)")
+            #expect(Set(Browser.eventElements(decisions).filter { $0.tag == "tr" && !$0.hidden }.map(\.id)) == Set(decisionRows))
+            for w in words.dropFirst(2) { #expect(dom.contains(w), "\(lang): \(w)") }
+            // The registration's details name it as such, not as a ruling.
+            let (details, _) = try Browser.dumpDOM(Browser.url(file, "event-kota-2024-01-04-jersey-registration"))
+            guard let open = details.range(of: "<aside id=\"details\""), let end = details.range(of: "</aside>", range: open.upperBound..<details.endIndex) else {
+                Issue.record("no details panel"); continue
+            }
+            #expect(details[open.lowerBound..<end.upperBound].contains(words[4]))
+        }
     }
 
     /// At 390 px (a phone) nothing is wider than the screen and every control is big enough

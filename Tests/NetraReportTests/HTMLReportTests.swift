@@ -101,6 +101,113 @@ import NetraAnalytics
         #expect(Self.count("<tr data-event-id=", in: html) == a.dataset.events.count)
     }
 
+    /// The table row of one event, as written.
+    static func row(_ id: String, in html: String) throws -> String {
+        let open = try #require(html.range(of: "<tr data-event-id=\"\(id)\""), "\(id)")
+        let close = try #require(html.range(of: "</tr>", range: open.upperBound..<html.endIndex))
+        return String(html[open.lowerBound..<close.upperBound])
+    }
+
+    /// A cell of a row by its column's label (`data-label`), its markup stripped.
+    static func cell(_ label: String, of row: String) throws -> String {
+        let open = try #require(row.range(of: "data-label=\"\(label)\">"), "\(label)")
+        let close = try #require(row.range(of: "</td>", range: open.upperBound..<row.endIndex))
+        var text = String(row[open.upperBound..<close.lowerBound])
+        while let tag = text.range(of: "<[^>]*>", options: .regularExpression) { text.removeSubrange(tag) }
+        return text
+    }
+
+    /// The status column says whose status it is (issue 27, point 9): Bawaslu Kota Bekasi's
+    /// ruling of 22 Jan 2024 set "dismissed", while the jersey photo it ruled on stands
+    /// "confirmed" as of the data's date (19 Feb 2025), set by Bawaslu Jawa Barat's correction
+    /// of 2 Feb 2024; the registration of 4 Jan 2024 is no ruling and sets nothing; the 20
+    /// cases of 22 Jan 2024 are alleged ones.
+    @Test func statusColumnSaysWhoseStatusItIs() throws {
+        let a = try shipped()
+        #expect(a.standsOn == Day(year: 2025, month: 2, day: 19))
+        let expected: [Language: [(id: String, kind: String, status: String)]] = [
+            .id: [("kota-2024-01-22-jersey-decision", "Putusan", "menetapkan: dihentikan"),
+                  ("jabar-2024-02-02-jersey-correction", "Putusan", "menetapkan: terbukti"),
+                  ("kota-2023-12-29-jersey-photo", "Insiden", "per 19 Feb 2025: terbukti"),
+                  ("kota-2024-01-04-jersey-registration", "Registrasi laporan", ""),
+                  ("jabar-2024-01-22-case-tally", "Rekap kasus", "kasus yang dihitung: dugaan"),
+                  ("kota-2023-11-02-pledge", "Ikrar", "")],
+            .en: [("kota-2024-01-22-jersey-decision", "Decision", "set: dismissed"),
+                  ("jabar-2024-02-02-jersey-correction", "Decision", "set: confirmed"),
+                  ("kota-2023-12-29-jersey-photo", "Incident", "as of 19 Feb 2025: confirmed"),
+                  ("kota-2024-01-04-jersey-registration", "Report registered", ""),
+                  ("jabar-2024-01-22-case-tally", "Case tally", "cases counted: alleged"),
+                  ("kota-2023-11-02-pledge", "Pledge", "")],
+        ]
+        for lang in Language.allCases {
+            let html = try HTMLReport(a, options: try Self.options(lang)).html()
+            let kindLabel = Strings.htmlKind.text(lang), statusLabel = Strings.htmlStatus.text(lang)
+            #expect(html.contains("data-sort=\"status\">\(statusLabel)</button>"))
+            for e in expected[lang] ?? [] {
+                let row = try Self.row(e.id, in: html)
+                #expect(try Self.cell(kindLabel, of: row) == e.kind, "\(e.id)")
+                #expect(try Self.cell(statusLabel, of: row) == e.status, "\(e.id)")
+            }
+            // The details panel names the registration the same way.
+            let events = try #require(try Self.data(html)["events"] as? [[String: Any]])
+            let registration = try #require(events.first { $0["id"] as? String == "kota-2024-01-04-jersey-registration" })
+            #expect(registration["kl"] as? String == Strings.registration.text(lang))
+            #expect(events.filter { $0["kl"] != nil }.count == 1)
+        }
+    }
+
+    /// Numbers are written the language's way everywhere on the page: Kabupaten Bekasi's
+    /// median lead to the election (half a day: 77.5 today, the mean of its two middle leads)
+    /// with the language's decimal mark, Kota Bekasi's 24,013 signatories with its grouping.
+    @Test func numbersFollowTheLanguage() throws {
+        let a = try shipped()
+        func table(_ lang: Language) throws -> String {
+            let html = try HTMLReport(a, options: try Self.options(lang)).html()
+            let open = try #require(html.range(of: "<table class=\"compare\">"))
+            let close = try #require(html.range(of: "</table>", range: open.upperBound..<html.endIndex))
+            return String(html[open.lowerBound..<close.upperBound])
+        }
+        // A decimal is one digit after the mark; a group, three.
+        func decimals(_ text: String, mark: String) -> Int {
+            text.components(separatedBy: mark).dropFirst().filter { part in
+                part.first?.isNumber == true && !(part.dropFirst().first?.isNumber ?? false)
+            }.count
+        }
+        let id = try table(.id), en = try table(.en)
+        #expect(decimals(id, mark: ",") >= 1 && decimals(id, mark: ".") == 0, "\(id)")
+        #expect(decimals(en, mark: ".") >= 1 && decimals(en, mark: ",") == 0, "\(en)")
+        // (Inside the cells, not as whole cells: the comparison may add an n or "at least".)
+        #expect(id.contains("24.013</td>") && !id.contains("24,013"))
+        #expect(en.contains("24,013</td>") && !en.contains("24.013"))
+        // The counter's words, filled in by the script with the browser's grouping for the language.
+        let labels = try #require(try Self.data(try HTMLReport(a, options: try Self.options(.id)).html())["labels"] as? [String: String])
+        #expect(labels["shown"] == "{n} dari {total} peristiwa ditampilkan")
+    }
+
+    /// The cases chart's every image is on the page, at both sizes, named as the report writes
+    /// them; the 20 and the 464 are there with their units.
+    @Test func everyImageOfTheCasesChartIsOnThePage() throws {
+        let a = try shipped()
+        for lang in Language.allCases {
+            let html = try HTMLReport(a, options: try Self.options(lang)).html()
+            let open = try #require(html.range(of: "<figure class=\"chart\" id=\"chart-cases\">"))
+            let close = try #require(html.range(of: "</figure>", range: open.upperBound..<html.endIndex))
+            let figure = String(html[open.lowerBound..<close.upperBound])
+            let chart = CasesChart(a.tallies, dataset: a.dataset)
+            for size in ChartSize.allCases {
+                let o = ChartOptions(language: lang, size: size)
+                let pages = try chart.pages(options: o)
+                #expect(Self.count("class=\"\(size.rawValue)\"", in: figure) == pages.count)
+                for page in pages {
+                    for t in try page.layout(options: o).chart.texts { #expect(figure.contains(SVGPainter.element(.text(t))), "\(t.text)") }
+                }
+            }
+            let files = try chart.pages(options: ChartOptions(language: lang, size: .wide)).indices.map { CasesChart.fileName(page: $0 + 1) }
+            #expect(figure.contains("<figcaption>\(files.joined(separator: ", "))</figcaption>") && files.count > 1)
+            for figure20 in ["20 " + Strings.unit("kasus", lang), "464 ASN"] { #expect(figure.contains(">\(figure20)"), "\(figure20)") }
+        }
+    }
+
     /// A big dataset: the timeline comes as counted markers, the table as its first events by
     /// date with a note, and the page stays small.
     @Test func bigDatasetIsAggregatedAndCapped() throws {
@@ -112,6 +219,9 @@ import NetraAnalytics
         #expect(Self.count("<tr data-event-id=", in: html) == HTMLReport.tableLimit)
         #expect(html.contains(Markup.text(Strings.htmlTableCapped(NumberFormat.number(HTMLReport.tableLimit, .id), of: NumberFormat.number(5_000, .id)).text(.id))))
         let data = try Self.data(html)
+        // The counter counts against every event, and says how many the list holds.
+        #expect(data["total"] as? Int == 5_000 && (data["events"] as? [Any])?.count == 1_000)
+        #expect((data["labels"] as? [String: String])?["shownCapped"] == "{n} dari {total} peristiwa ditampilkan (daftar memuat {listed} pertama menurut tanggal)")
         let clusters = try #require(data["clusters"] as? [[Int]])
         // The counted markers are the PNG timeline's: they add up to its events.
         let plan = try ReportCharts.timeline(a).layout(options: try Self.options().chartOptions)

@@ -19,7 +19,9 @@ func shipped() throws -> Analysis {
         let files = ReportJob.build(try shipped(), options: JobOptions(fonts: try FontSet.resolve()))
         #expect(files.map(\.name) == [
             "monthly.png", "monthly-indonesia.png", "monthly-jawa-barat.png", "monthly-kota-bekasi.png", "monthly-kabupaten-bekasi.png",
-            "timeline.png", "compare.png", "leadtimes.png", "cases.png", "clocks.png", "cases.csv", "case-clocks.csv", "map-jawa-barat.png", "report.html",
+            // Every tally series drawn: three images at 1600 × 900 (issue 27, point 3).
+            "timeline.png", "compare.png", "leadtimes.png", "cases.png", "cases-2.png", "cases-3.png", "clocks.png", "cases.csv", "case-clocks.csv",
+            "map-jawa-barat.png", "report.html",
             "events.csv", "monthly.csv", "monthly-rollup.csv", "leadtimes.csv", "leadtime-summary.csv", "trends.csv", "tallies.csv", "compare.csv",
             "netra.xlsx",
         ])

@@ -55,6 +55,9 @@ public struct TallySeries: Sendable {
         /// The pledges' unit, trimmed (`pernyataan`).
         public var unit: String
         public var values: [(day: Day, value: Int)]
+        /// Pledges of the jurisdiction that give no count: while any, the sum is a lower bound
+        /// ("sedikitnya 24.013").
+        public var uncounted: Int = 0
     }
 
     /// Every series, by jurisdiction id, unit, status (byte order; no status first): the
@@ -69,6 +72,7 @@ public struct TallySeries: Sendable {
         let events = dataset.events
         let jCount = dataset.jurisdictions.count
         var tallies: [Key: [Tally]] = [:]
+        var uncounted: [JurisdictionIndex: Int] = [:]
         var pledges: [SignKey: [(day: Day, value: Int, event: EventIndex)]] = [:]
         for i in events.indices {
             let kind = events.kinds[i]
@@ -83,6 +87,8 @@ public struct TallySeries: Sendable {
                     .append(Tally(event: i, day: day, count: count, latest: false))
             } else if let c = events.counts[i], c >= 0 {
                 pledges[SignKey(jurisdiction: j, unit: unit), default: []].append((day, c, i))
+            } else {
+                uncounted[j, default: 0] += 1
             }
         }
         let ids = dataset.jurisdictions.map { Array($0.id.utf8) }
@@ -117,7 +123,7 @@ public struct TallySeries: Sendable {
                 sum = overflow ? Int.max : next
                 if let last = values.last, last.day == p.day { values[values.count - 1].value = sum } else { values.append((p.day, sum)) }
             }
-            return Signatories(jurisdiction: key.jurisdiction, unit: key.unit, values: values)
+            return Signatories(jurisdiction: key.jurisdiction, unit: key.unit, values: values, uncounted: uncounted[key.jurisdiction] ?? 0)
         }
         signed.sort { a, b in
             if let p = jurisdictionPrecedes(a.jurisdiction, b.jurisdiction) { return p }

@@ -21,7 +21,27 @@ extension Strings {
     public static let htmlEventList = Phrase(id: "Daftar peristiwa", en: "Event list")
     public static let htmlDate = Phrase(id: "Tanggal", en: "Date")
     public static let htmlTitleColumn = Phrase(id: "Judul", en: "Title")
-    public static let htmlStatus = Phrase(id: "Status per tanggal data", en: "Status as of the data's date")
+    /// The status column's head: each cell says whose status it is.
+    public static let htmlStatus = Phrase(id: "Status", en: "Status")
+
+    /// An incident's status as of the data's day (`per 19 Feb 2025: terbukti`).
+    public static func htmlStatusAsOf(_ status: String, day: String?) -> Phrase {
+        let s = status.lowercased()
+        guard let day else { return Phrase(id: "per tanggal data: \(s)", en: "as of the data's date: \(s)") }
+        return Phrase(id: "per \(day): \(s)", en: "as of \(day): \(s)")
+    }
+
+    /// The status a decision or sanction set for the incidents it reaches.
+    public static func htmlStatusSet(_ status: String) -> Phrase {
+        let s = status.lowercased()
+        return Phrase(id: "menetapkan: \(s)", en: "set: \(s)")
+    }
+
+    /// The status of the cases a tally counts.
+    public static func htmlStatusCounted(_ status: String) -> Phrase {
+        let s = status.lowercased()
+        return Phrase(id: "kasus yang dihitung: \(s)", en: "cases counted: \(s)")
+    }
     public static let htmlSource = Phrase(id: "Sumber", en: "Source")
     public static let htmlQuote = Phrase(id: "Kutipan", en: "Quote")
     public static let htmlNotes = Phrase(id: "Catatan", en: "Notes")
@@ -43,6 +63,13 @@ extension Strings {
     /// `12 dari 120 peristiwa ditampilkan`.
     public static func htmlShown(_ shown: String, of total: String) -> Phrase {
         Phrase(id: "\(shown) dari \(total) peristiwa ditampilkan", en: "\(shown) of \(total) events shown")
+    }
+
+    /// `1.000 dari 5.000 peristiwa ditampilkan (daftar memuat 1.000 pertama)`: a list cut for
+    /// size counts what it shows against every event, and says how many it holds.
+    public static func htmlShownCapped(_ shown: String, of listed: String, total: String) -> Phrase {
+        Phrase(id: "\(shown) dari \(total) peristiwa ditampilkan (daftar memuat \(listed) pertama menurut tanggal)",
+               en: "\(shown) of \(total) events shown (the list holds the first \(listed) by date)")
     }
 
     /// Under a table cut for size.
@@ -89,7 +116,8 @@ extension Strings {
          htmlPermalink, htmlTimeline, htmlZoomIn, htmlZoomOut, htmlZoomReset, htmlTimelineHelp, htmlCharts, htmlEventList,
          htmlDate, htmlTitleColumn, htmlStatus, htmlSource, htmlQuote, htmlNotes, htmlLinked, htmlPrecision, htmlClose,
          htmlEventLink, htmlNoMatch, htmlPrevention, htmlIncidents, htmlOutlets, htmlJurisdictions, htmlEvents, htmlMadeWith,
-         htmlClusterOf, htmlLinkedFrom, htmlShown("1", of: "2"), htmlTableCapped("1", of: "2"), htmlTimelineClustered("2")]
+         htmlClusterOf, htmlLinkedFrom, htmlShown("1", of: "2"), htmlShownCapped("1", of: "2", total: "3"), htmlStatusAsOf("x", day: "y"), htmlStatusAsOf("x", day: nil),
+         htmlStatusSet("x"), htmlStatusCounted("x"), htmlTableCapped("1", of: "2"), htmlTimelineClustered("2")]
             + Precision.allCases.map(precision) + Relation.allCases.map(relation)
     }
 }

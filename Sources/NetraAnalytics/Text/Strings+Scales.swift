@@ -140,18 +140,6 @@ extension Strings {
         Phrase(id: "\(month): tidak ada peristiwa", en: "\(month): no events")
     }
 
-    // MARK: Cases
-
-    /// The cases chart's title: the latest tally drawn.
-    public static func casesLatest(_ name: String, _ figure: String, date: String) -> Phrase {
-        Phrase(id: "Rekap terbaru: \(name) \(figure), \(date)", en: "Latest tally: \(name) \(figure), \(date)")
-    }
-
-    /// The cases chart's title when it holds signatories only.
-    public static func casesSignatories(_ name: String, _ figure: String) -> Phrase {
-        Phrase(id: "Penanda tangan ikrar: \(name) \(figure)", en: "Pledge signatories: \(name) \(figure)")
-    }
-
     /// Units the data writes in Indonesian, in English (others are shown as written).
     static let unitsInEnglish: [String: String] = [
         "kasus": "cases", "dugaan pelanggaran": "alleged violations", "pernyataan": "statements",
@@ -162,6 +150,8 @@ extension Strings {
         "dugaan pelanggaran netralitas asn": "alleged ASN-neutrality violations",
         "kasus asn diteruskan": "ASN cases forwarded", "kasus netralitas asn": "ASN-neutrality cases",
         "temuan dan laporan netralitas asn": "ASN-neutrality findings and reports",
+        // Kota Bekasi's Pilkada ASN case ruled guilty (issue 27, point 10 on main).
+        "kasus netralitas asn pilkada": "ASN-neutrality cases in the Pilkada",
     ]
 
     /// A tally's or pledge's unit in `lang`: known Indonesian units translated for English.
@@ -181,6 +171,6 @@ extension Strings {
          monthlyPeak(scope: nil, month: "x", "5", count: 5), monthlyPeak(scope: "A", month: "x", "1", count: 1),
          monthlyPeakTied(scope: "A", month: "x", "2", count: 2, months: 3), monthlyPeakTied(scope: nil, month: "x", "2", count: 2, months: 2, second: "y"),
          monthlyMonth("x", "3", count: 3), monthlyMostSince("x", "3", count: 3, since: "y"), monthlyMostSoFar("x", "3", count: 3),
-         monthlyNone("x"), casesLatest("A", "464 ASN", date: "x"), casesSignatories("A", "24.013")]
+         monthlyNone("x")]
     }
 }

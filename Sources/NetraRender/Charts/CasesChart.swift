@@ -20,13 +20,17 @@ public struct CaseSeries: Sendable, Hashable {
     public var points: [ChartPoint]
     /// The line colour (one per jurisdiction).
     public var color: RGBA
-    /// The label at the line's end.
-    public var label: TextMark?
+    /// The label at the line's end: its first line (`nil` when there was no room).
+    public var label: TextMark? { labelLines.first }
+    /// The label's lines: one, or up to three when the figure and its unit need them.
+    public var labelLines: [TextMark]
+    /// The label's words on one line.
+    public var labelText: String? { labelLines.isEmpty ? nil : labelLines.map(\.text).joined(separator: " ") }
 
     public static func == (a: CaseSeries, b: CaseSeries) -> Bool {
         a.jurisdiction == b.jurisdiction && a.unit == b.unit && a.status == b.status && a.signatories == b.signatories
             && a.panel == b.panel && a.values.map(\.day) == b.values.map(\.day) && a.values.map(\.value) == b.values.map(\.value)
-            && a.points == b.points && a.color == b.color && a.label == b.label
+            && a.points == b.points && a.color == b.color && a.labelLines == b.labelLines
     }
 
     public func hash(into h: inout Hasher) {
@@ -34,47 +38,74 @@ public struct CaseSeries: Sendable, Hashable {
     }
 }
 
-/// A panel of the cases chart: one unit, so numbers of different things never share an axis.
+/// A panel of the cases chart: one jurisdiction's figures in one unit, so numbers of
+/// different things never share an axis.
 public struct CasesPanel: Sendable, Hashable {
+    /// Whose figures these are.
+    public var jurisdiction: JurisdictionIndex
     /// What every line of the panel counts.
     public var unit: String
     /// True for a panel of pledge signatories.
     public var signatories: Bool
     /// The plot area.
     public var rect: ChartRect
-    /// Series of this unit left out for want of room (said in the panel's header).
+    /// Series of this panel left out for want of room (said in the panel's header).
     public var hiddenSeries: Int
+    /// The header naming the jurisdiction and the unit (one or two lines).
+    public var header: [TextMark]
 }
 
-/// The laid-out cases and signatories chart.
+/// What one page of the cases chart draws: the chart's panels cut into pages that each hold
+/// what fits, one jurisdiction kept on one page where it can be.
+public struct CasesPage: Sendable, Hashable {
+    /// 1 for `cases.png`, 2 for `cases-2.png`, …
+    public var number: Int
+    /// Pages in all.
+    public var count: Int
+    /// Indices of the chart's panels (`CasesChart.groups()`) on this page, in order.
+    var groups: [Int]
+    /// Series left off every page (beyond `CasesChart.maxPages`), said on the last page.
+    public var seriesLeftOff: Int
+    /// The jurisdictions of those series.
+    public var jurisdictionsLeftOff: Int
+}
+
+/// The laid-out cases and signatories chart (one page of it).
 public struct CasesPlan: Sendable {
     /// What is drawn.
     public var chart: ChartPlan
-    /// The panels, top to bottom: tallies unit by unit, then signatories.
+    /// The panels, top to bottom: jurisdiction by jurisdiction, tallies then signatories.
     public var panels: [CasesPanel]
-    /// Days to x, shared by every panel.
+    /// Days to x, shared by every panel and every page: the whole period of the series.
     public var scale: TimeScale
     /// Lines drawn, panel by panel.
     public var series: [CaseSeries]
-    /// Series left out to keep the chart legible, over all panels (each counted on the chart).
+    /// Series of this page not drawn (lines a panel had no room for, and on the last page the
+    /// series left off every page), each counted on the chart.
     public var hiddenSeries: Int
     /// Date ticks under the lowest panel.
     public var xTicks: [AxisTick]
     /// Legend entries.
     public var legend: [LegendEntry]
+    /// This page's number and the count of pages.
+    public var page: Int
+    public var pages: Int
 }
 
-/// Case tallies as steps over time, one panel per unit, and cumulative pledge signatories.
+/// Case tallies as steps over time, one panel per jurisdiction and unit, with cumulative pledge
+/// signatories; as many pages as it takes to draw every series (up to `maxPages`).
 /// It draws the analysis' series as given: nothing is counted here.
 public struct CasesChart: Chart {
     /// The series drawn.
     public var tallies: TallySeries
     /// Names the jurisdictions and the footer's source.
     public var dataset: Dataset
+    /// The page laid out; `nil` for the first of `pages(options:)`.
+    public var page: CasesPage?
 
     /// The chart of `tallies`; `dataset` names the jurisdictions and the footer's source.
-    public init(_ tallies: TallySeries, dataset: Dataset) {
-        self.tallies = tallies; self.dataset = dataset
+    public init(_ tallies: TallySeries, dataset: Dataset, page: CasesPage? = nil) {
+        self.tallies = tallies; self.dataset = dataset; self.page = page
     }
 
     /// The chart of `dataset`'s tallies and pledges, gathered here first.
@@ -82,142 +113,263 @@ public struct CasesChart: Chart {
         self.init(TallySeries(dataset), dataset: dataset)
     }
 
-    /// A line before layout.
+    /// The most pages the chart is drawn on (`cases.png` … `cases-6.png`); series beyond them
+    /// are counted on the last page, and `tallies.csv` lists them all.
+    public static let maxPages = 6
+
+    /// The file of page `n`: `cases.png`, then `cases-2.png`, …
+    public static func fileName(page n: Int) -> String { n <= 1 ? "cases.png" : "cases-\(n).png" }
+
+    /// A line before layout: one series.
     struct Line {
-        var jurisdiction: JurisdictionIndex
         var status: CaseStatus?
         var values: [(day: Day, value: Int?)]
         /// The figure that stands at the end (`nil`: unknown).
         var last: Int? { values.last?.value ?? nil }
     }
 
-    /// A panel before layout: its unit and every line of it.
+    /// A panel before layout: one jurisdiction, one unit, and its lines (one per status).
     struct Group {
+        var jurisdiction: JurisdictionIndex
         var unit: String
         var signatories: Bool
         var lines: [Line]
         var shown: Int
+        /// A running sum with pledges that give no count: a lower bound, said so on its label.
+        var atLeast = false
+        var first: Day? { lines.compactMap { $0.values.first?.day }.min() }
+        var last: Day? { lines.compactMap { $0.values.last?.day }.max() }
     }
 
-    /// Panels from the series, the newest figure first (a chart that cannot hold them all
-    /// keeps what is latest: a briefing reader asks where things stand now); on the same day,
-    /// tally units in byte order, then signatory units. Lines by jurisdiction (level, name),
-    /// then status.
+    /// Every panel, in reading order: jurisdictions by level and name; within one, its tallies
+    /// by their first figure's day (then unit in byte order), then its signatories. Lines by status.
     func groups() -> [Group] {
-        func rank(_ j: JurisdictionIndex) -> (Int, String, Int) {
-            let x = dataset.jurisdictions[j]
-            return (TimelineChart.levelRank(x.level), x.name, j.raw)
-        }
-        func precedes(_ a: Line, _ b: Line) -> Bool {
-            let ra = rank(a.jurisdiction), rb = rank(b.jurisdiction)
-            return (ra.0, ra.1, ra.2, a.status.map { $0.order } ?? 9) < (rb.0, rb.1, rb.2, b.status.map { $0.order } ?? 9)
-        }
-        func unitOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
         let jCount = dataset.jurisdictions.count
         var out: [Group] = []
-        var byUnit: [String: [Line]] = [:]
+        var byKey: [String: Int] = [:]
         for s in tallies.series where s.key.jurisdiction.raw < jCount {
-            byUnit[s.key.unit, default: []].append(Line(jurisdiction: s.key.jurisdiction, status: s.key.status, values: s.steps))
+            let key = "\(s.key.jurisdiction.raw)\u{1F}\(s.key.unit)"
+            let line = Line(status: s.key.status, values: s.steps)
+            if let g = byKey[key] { out[g].lines.append(line); out[g].shown += 1 } else {
+                byKey[key] = out.count
+                out.append(Group(jurisdiction: s.key.jurisdiction, unit: s.key.unit, signatories: false, lines: [line], shown: 1))
+            }
         }
-        for u in byUnit.keys.sorted(by: unitOrder) {
-            let lines = (byUnit[u] ?? []).sorted(by: precedes)
-            out.append(Group(unit: u, signatories: false, lines: lines, shown: lines.count))
-        }
-        var signed: [String: [Line]] = [:]
         for s in tallies.signatories where s.jurisdiction.raw < jCount {
-            signed[s.unit, default: []].append(Line(jurisdiction: s.jurisdiction, status: nil, values: s.values.map { ($0.day, $0.value) }))
+            out.append(Group(jurisdiction: s.jurisdiction, unit: s.unit, signatories: true,
+                             lines: [Line(status: nil, values: s.values.map { ($0.day, $0.value) })], shown: 1, atLeast: s.uncounted > 0))
         }
-        for u in signed.keys.sorted(by: unitOrder) {
-            let lines = (signed[u] ?? []).sorted(by: precedes)
-            out.append(Group(unit: u, signatories: true, lines: lines, shown: lines.count))
+        for g in out.indices { out[g].lines.sort { ($0.status?.order ?? 9) < ($1.status?.order ?? 9) } }
+        return out.sorted { a, b in
+            let ra = Self.rank(dataset, a.jurisdiction), rb = Self.rank(dataset, b.jurisdiction)
+            if ra != rb { return ra < rb }
+            if a.signatories != b.signatories { return !a.signatories }
+            let fa = a.first?.ordinal ?? .max, fb = b.first?.ordinal ?? .max
+            if fa != fb { return fa < fb }
+            return a.unit.utf8.lexicographicallyPrecedes(b.unit.utf8)
         }
-        func newest(_ g: Group) -> Int { g.lines.lazy.compactMap { $0.values.last?.day.ordinal }.max() ?? .min }
-        return out.enumerated().sorted { (newest($0.element), -$0.offset) > (newest($1.element), -$1.offset) }.map(\.element)
     }
 
-    /// Lays out the panels, their lines and end labels.
+    /// The chart's pages at these options' size: one chart per page, in order.
+    public func pages(options: ChartOptions = ChartOptions()) throws(RenderError) -> [CasesChart] {
+        try pages(ChartContext(options: options)).map { CasesChart(tallies, dataset: dataset, page: $0) }
+    }
+
+    /// The room a header leaves for the y labels on its left, at 1×: the header is measured
+    /// before they are.
+    static let gutter = 120.0
+
+    /// The sizes every page shares.
+    struct Metrics {
+        var lh, gap, headerLine, between, minPlot, overhang, axisH: Double
+        /// The plot height that holds stacked end labels of these many lines each (which may
+        /// hang a little below the panel's foot, never above: the header is there).
+        func need(_ labels: [Int]) -> Double {
+            max(minPlot, Double(labels.reduce(0, +)) * lh + Double(max(0, labels.count - 1)) * gap - overhang)
+        }
+    }
+
+    func metrics(_ ctx: ChartContext) throws(RenderError) -> Metrics {
+        let s = ctx.s, theme = ctx.theme, measurer = ctx.measurer
+        let lh = try measurer.lineHeight(theme.label)
+        return Metrics(lh: lh, gap: 3 * s, headerLine: try measurer.lineHeight(theme.axisTitle), between: 16 * s, minPlot: 44 * s,
+                       overhang: min(lh / 2, 12 * s),
+                       axisH: try XAxis.height(title: StringKey.dateAxis.text(ctx.lang), theme: theme, measurer: measurer))
+    }
+
+    /// A panel's header: its jurisdiction and unit, on at most two lines.
+    func headerLines(_ g: Group, _ ctx: ChartContext, width: Double) throws(RenderError) -> [String] {
+        let lang = ctx.lang
+        let name = dataset.jurisdictions[g.jurisdiction].name
+        let unitName = g.unit.isEmpty ? Strings.noUnit.text(lang) : Strings.unit(g.unit, lang)
+        var header = (g.signatories ? Strings.signatoryPanel(name, unit: unitName) : Strings.tallyPanel(name, unit: unitName)).text(lang)
+        if g.lines.count > g.shown { header += " · " + Strings.seriesNotShown(g.lines.count - g.shown).text(lang) }
+        return try ctx.measurer.wrap(header, ctx.theme.axisTitle, maxWidth: width, maxLines: 2)
+    }
+
+    /// A line's end label: its figure, unit and status (`464 ASN · dugaan`); `—` when the
+    /// standing tally has no count.
+    func endText(_ g: Group, _ l: Line, _ lang: Language) -> String {
+        let value = l.last.map { figure($0, g, lang) } ?? "—"
+        let unit = g.unit.isEmpty ? "" : " \(Strings.unit(g.unit, lang))"
+        let status = Self.statusWords(l.status, unit: g.unit, lang)
+        return value + unit + (g.signatories || status == nil ? "" : " · " + (status ?? ""))
+    }
+
+    /// A figure as its label says it: "sedikitnya 24.013" for a sum with uncounted pledges.
+    func figure(_ n: Int, _ g: Group, _ lang: Language) -> String {
+        let text = NumberFormat.number(n, lang)
+        return g.atLeast ? Strings.atLeast(text).text(lang) : text
+    }
+
+    static func endStyle(_ theme: Theme, _ color: RGBA) -> TextStyle { TextStyle(size: theme.label.size, bold: true, color: color) }
+
+    /// The right margin the end labels take, the same on every page: the widest label, up to a
+    /// third of the canvas.
+    func labelWidth(_ all: [Group], _ ctx: ChartContext) throws(RenderError) -> Double {
+        var w = 0.0
+        let style = Self.endStyle(ctx.theme, ctx.theme.ink)
+        for g in all { for l in g.lines { w = max(w, try ctx.measurer.width(endText(g, l, ctx.lang), style)) } }
+        return min(w, ctx.theme.width * 0.34)
+    }
+
+    /// A label's lines in `width`: one line, else up to three (broken at spaces, nothing cut), else
+    /// the figure and status alone on one line (the panel's header names the unit).
+    func labelLines(_ g: Group, _ l: Line, width: Double, _ ctx: ChartContext) throws(RenderError) -> [String] {
+        let style = Self.endStyle(ctx.theme, ctx.theme.ink), text = endText(g, l, ctx.lang)
+        if try ctx.measurer.width(text, style) <= width { return [text] }
+        let wrapped = try ctx.measurer.wrap(text, style, maxWidth: width, maxLines: 3)
+        func words(_ x: String) -> [Substring] { x.split(separator: " ").filter { $0 != "·" } }
+        if words(wrapped.joined(separator: " ")) == words(text) { return wrapped }
+        let value = l.last.map { figure($0, g, ctx.lang) } ?? "—"
+        let status = g.signatories ? nil : Self.statusWords(l.status, unit: g.unit, ctx.lang)
+        return try ctx.measurer.fit(value + (status.map { " · " + $0 } ?? ""), style, maxWidth: width).map { [$0] } ?? []
+    }
+
+    /// The lines of each of a panel's labels (its first `shown` lines).
+    func labelCounts(_ g: Group, width: Double, _ ctx: ChartContext) throws(RenderError) -> [Int] {
+        var out: [Int] = []
+        for l in g.lines.prefix(g.shown) { out.append(max(1, try labelLines(g, l, width: width, ctx).count)) }
+        return out
+    }
+
+    /// Cuts the panels into pages: each page takes panels in order while they fit its body
+    /// (a jurisdiction that does not fit the rest of a page but fits a page of its own starts
+    /// the next one); at most `maxPages`.
+    func pages(_ ctx: ChartContext) throws(RenderError) -> [CasesPage] {
+        let all = groups()
+        let m = try metrics(ctx)
+        // A header is as wide as the body less a gutter for the y labels (measured on the page).
+        let headerWidth = ctx.theme.width - 2 * ctx.theme.margin - Self.gutter * ctx.s
+        var headerH: [Double] = [], needs: [Double] = []
+        let labelW = try labelWidth(all, ctx)
+        for g in all {
+            headerH.append(Double(max(1, try headerLines(g, ctx, width: headerWidth).count)) * m.headerLine + 6 * ctx.s)
+            needs.append(m.need(try labelCounts(g, width: labelW, ctx)))
+        }
+        // Measured with the longest notes a page can have and the sources of every panel.
+        let sources = drawnEvents(all)
+        func fits(_ ids: [Int]) throws(RenderError) -> Bool {
+            let page = CasesPage(number: Self.maxPages, count: Self.maxPages, groups: ids, seriesLeftOff: 9_999, jurisdictionsLeftOff: 999)
+            let body = try frame(all, page, ctx, footerEvents: sources).body
+            let need = ids.reduce(0.0) { $0 + headerH[$1] + needs[$1] } + Double(max(0, ids.count - 1)) * m.between
+            return need <= body.height - m.axisH
+        }
+        var pages: [[Int]] = []
+        var i = 0
+        while i < all.count && pages.count < Self.maxPages {
+            var page = [i]
+            i += 1
+            while i < all.count {
+                guard try fits(page + [i]) else { break }
+                if all[i].jurisdiction != all[i - 1].jurisdiction {
+                    var end = i
+                    while end < all.count && all[end].jurisdiction == all[i].jurisdiction { end += 1 }
+                    let block = Array(i..<end)
+                    if try !fits(page + block), try fits(block) { break }
+                }
+                page.append(i)
+                i += 1
+            }
+            pages.append(page)
+        }
+        let left = all[min(i, all.count)...]
+        let leftOff = left.reduce(0) { $0 + $1.lines.count }
+        let leftJurisdictions = Set(left.map(\.jurisdiction.raw)).count
+        if pages.isEmpty { pages = [[]] }
+        return pages.enumerated().map { k, ids in
+            CasesPage(number: k + 1, count: pages.count, groups: ids,
+                      seriesLeftOff: k == pages.count - 1 ? leftOff : 0, jurisdictionsLeftOff: k == pages.count - 1 ? leftJurisdictions : 0)
+        }
+    }
+
+    /// Lays out the page's panels, their lines and end labels.
     public func layout(_ ctx: ChartContext) throws(RenderError) -> CasesPlan {
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
-        var groups = groups()
-        // Within a panel that cannot label every line, the largest figures are kept.
+        let all = groups()
+        let page: CasesPage
+        if let p = self.page { page = p } else {
+            page = try pages(ctx).first ?? CasesPage(number: 1, count: 1, groups: [], seriesLeftOff: 0, jurisdictionsLeftOff: 0)
+        }
+        var groups = page.groups.filter { $0 < all.count }.map { all[$0] }
+        let m = try metrics(ctx)
+        let lh = m.lh, gap = m.gap, between = m.between, axisH = m.axisH
+        let headerWidth = theme.width - 2 * theme.margin - Self.gutter * s
+
+        // The pages were cut to fit; should a panel still not fit (a tiny canvas), lines are
+        // hidden, the smallest figures first from the fullest panel, and counted in its header.
         for g in groups.indices {
             groups[g].lines = groups[g].lines.enumerated()
                 .sorted { ($0.element.last ?? -1, -$0.offset) > ($1.element.last ?? -1, -$1.offset) }
                 .map(\.element)
         }
-        let lh = try measurer.lineHeight(theme.label)
-        let gap = 3 * s
-        let headerH = (try measurer.lineHeight(theme.axisTitle)) + 6 * s
-        let between = 16 * s
-        let minPlot = 44 * s
-        // A panel's plot must hold its stack of end labels, which may hang below its foot a
-        // little (not above: the header above may run across the label column).
-        let overhang = min(lh / 2, 12 * s)
-        func need(_ k: Int) -> Double { max(minPlot, Double(k) * (lh + gap) - gap - overhang) }
-        let axisH = try XAxis.height(title: StringKey.dateAxis.text(lang), theme: theme, measurer: measurer)
-
-        // Frame, then room: lines are hidden (the smallest first, from the fullest panel) only
-        // when the panels cannot all be tall enough; the frame is laid out again for what is left.
-        var frame = try self.frame(groups, ctx)
-        var shownPanels = groups.count
+        let labelW = try labelWidth(all, ctx)
+        var frame = try self.frame(all, page, ctx, groups: groups)
+        var headerH: [Double] = []
         for _ in 0..<3 {
-            let body = frame.body
-            func avail(_ n: Int) -> Double { body.height - axisH - Double(n) * headerH - Double(max(0, n - 1)) * between }
-            while shownPanels > 1 && avail(shownPanels) < Double(shownPanels) * minPlot { shownPanels -= 1 }
-            for g in shownPanels..<groups.count { groups[g].shown = 0 }
-            while (0..<shownPanels).reduce(0.0, { $0 + need(groups[$1].shown) }) > avail(shownPanels) {
-                guard let fullest = (0..<shownPanels).max(by: { (groups[$0].shown, -$0) < (groups[$1].shown, -$1) }),
+            headerH = []
+            for g in groups { headerH.append(Double(max(1, try headerLines(g, ctx, width: headerWidth).count)) * m.headerLine + 6 * s) }
+            let room = frame.body.height - axisH - Double(max(0, groups.count - 1)) * between - headerH.reduce(0, +)
+            var needs: [Double] = []
+            for g in groups { needs.append(m.need(try labelCounts(g, width: labelW, ctx))) }
+            while needs.reduce(0, +) > room {
+                guard let fullest = groups.indices.max(by: { (groups[$0].shown, -$0) < (groups[$1].shown, -$1) }),
                       groups[fullest].shown > 1 else { break }
                 groups[fullest].shown -= 1
+                needs[fullest] = m.need(try labelCounts(groups[fullest], width: labelW, ctx))
             }
-            // The frame names what is left (legend, subtitle): laid out again, and the room with it.
-            let again = try self.frame(groups, ctx)
+            let again = try self.frame(all, page, ctx, groups: groups)
             let settled = again.body == frame.body
             frame = again
             if settled { break }
         }
         var marks = frame.marks
         let body = frame.body
-        let hidden = groups.reduce(0) { $0 + $1.lines.count - $1.shown }
-        let drawn = groups.enumerated().filter { $0.offset < shownPanels && $0.element.shown > 0 }.map(\.element)
+        let hidden = groups.reduce(0) { $0 + $1.lines.count - $1.shown } + page.seriesLeftOff
 
-        let allDays = drawn.flatMap { $0.lines.prefix($0.shown).flatMap { $0.values.map(\.day) } }
-        guard let first = allDays.min(), let last = allDays.max() else {
+        // One time axis for every page: the whole period of the series.
+        let allDays = all.flatMap { [$0.first, $0.last].compactMap { $0 } }
+        guard !groups.isEmpty, let first = allDays.min(), let last = allDays.max() else {
             marks.append(try ctx.emptyNote(in: body))
             return CasesPlan(chart: ctx.plan(marks), panels: [], scale: TimeScale(from: Day(ordinal: 0), to: Day(ordinal: 1), range: (body.minX, body.maxX)),
-                             series: [], hiddenSeries: hidden, xTicks: [], legend: frame.legend)
+                             series: [], hiddenSeries: hidden, xTicks: [], legend: frame.legend, page: page.number, pages: page.count)
         }
         let pad = max(7, (last.ordinal - first.ordinal) / 25)
         let from = first.adding(days: -pad), to = last.adding(days: pad * 2)
 
-        // End labels need a right margin: measure them first.
-        // A label without its name (the line's colour and the legend give it) when the
-        // full one does not fit; the unit is in the panel's header.
-        func endText(_ g: Group, _ l: Line, short: Bool = false) -> String {
-            let name = dataset.jurisdictions[l.jurisdiction].name
-            let value = l.last.map { NumberFormat.number($0, lang) } ?? "—"
-            let unit = short || g.unit.isEmpty ? "" : " \(Strings.unit(g.unit, lang))"
-            let status = Self.statusWords(l.status, unit: g.unit, lang)
-            let figure = value + unit + (g.signatories || status == nil ? "" : " · " + (status ?? ""))
-            return short ? figure : "\(name): \(figure)"
-        }
-        let endStyle = TextStyle(size: theme.label.size, bold: true, color: theme.ink)
-        var labelW = 0.0
-        for g in drawn { for l in g.lines.prefix(g.shown) { labelW = max(labelW, try measurer.width(endText(g, l), endStyle)) } }
-        labelW = min(labelW, theme.width * 0.34)
-
         // Every panel shares the left gutter, so measure every axis' labels first. The panel's
         // header names the unit, so the axes need no title of their own.
-        let n = drawn.count
-        let avail = body.height - axisH - Double(n) * headerH - Double(max(0, n - 1)) * between
-        let needs = drawn.map { need($0.shown) }
+        let n = groups.count
+        let avail = body.height - axisH - headerH.reduce(0, +) - Double(max(0, n - 1)) * between
+        var needs: [Double] = []
+        for g in groups { needs.append(m.need(try labelCounts(g, width: labelW, ctx))) }
         // Room left over goes to the panels by how many lines they hold: a panel of three
         // figures far apart needs more height than a panel of one.
-        let lines = drawn.reduce(0) { $0 + $1.shown }
+        let lines = groups.reduce(0) { $0 + $1.shown }
         let extra = max(0, avail - needs.reduce(0, +))
-        let heights = zip(needs, drawn).map { ($0 + extra * Double($1.shown) / Double(max(1, lines))).rounded(.down) }
+        let heights = zip(needs, groups).map { ($0 + extra * Double($1.shown) / Double(max(1, lines))).rounded(.down) }
         let tickH = try measurer.lineHeight(theme.tick)
-        let yTicks = zip(drawn, heights).map { g, h in
+        let yTicks = zip(groups, heights).map { g, h in
             let top = g.lines.prefix(g.shown).compactMap { $0.values.compactMap(\.value).max() }.max() ?? 0
             let ticks = NiceTicks.niceTicks(0, Double(max(1, top)), count: max(2, min(5, Int(h / (50 * s)))), integer: true)
             // A short panel keeps only its ends, so that tick labels never touch.
@@ -230,29 +382,28 @@ public struct CasesChart: Chart {
         let plotX0 = body.minX + left, plotX1 = body.maxX - labelW - 18 * s
         var rects: [ChartRect] = []
         var y = body.minY
-        for h in heights {
-            rects.append(ChartRect(minX: plotX0, minY: y + headerH, maxX: plotX1, maxY: y + headerH + h))
-            y += headerH + h + between
+        for (h, hh) in zip(heights, headerH) {
+            rects.append(ChartRect(minX: plotX0, minY: y + hh, maxX: plotX1, maxY: y + hh + h))
+            y += hh + h + between
         }
         let scale = TimeScale(from: from, to: to, range: (plotX0, plotX1))
         let ticks = TimeTicks(from: from, to: to, maxCount: max(2, Int((plotX1 - plotX0) / (90 * s))))
 
-        // One colour per jurisdiction, the same in every panel.
-        var jurisdictionOrder: [JurisdictionIndex] = []
-        for g in drawn { for l in g.lines.prefix(g.shown) where !jurisdictionOrder.contains(l.jurisdiction) { jurisdictionOrder.append(l.jurisdiction) } }
-        jurisdictionOrder.sort { Self.rank(dataset, $0) < Self.rank(dataset, $1) }
-        func color(_ j: JurisdictionIndex) -> RGBA { SeriesPalette.color(jurisdictionOrder.firstIndex(of: j) ?? 0) }
+        // One colour per jurisdiction, the same on every page.
+        let order = Self.jurisdictionOrder(all, dataset)
+        func color(_ j: JurisdictionIndex) -> RGBA { SeriesPalette.color(order.firstIndex(of: j) ?? 0) }
 
         var series: [CaseSeries] = []
         var panels: [CasesPanel] = []
-        for (p, g) in drawn.enumerated() {
+        for (p, g) in groups.enumerated() {
             let plot = rects[p]
             let yScale = LinearScale(domain: (0, yTicks[p].last ?? 1), range: (plot.maxY, plot.minY))
-            let unitName = g.unit.isEmpty ? Strings.noUnit.text(lang) : Strings.unit(g.unit, lang)
-            var header = (g.signatories ? Strings.signatoryPanel(unit: unitName) : Strings.tallyPanel(unit: unitName)).text(lang)
-            if g.lines.count > g.shown { header += " · " + Strings.seriesNotShown(g.lines.count - g.shown).text(lang) }
-            if let t = try measurer.fit(header, theme.axisTitle, maxWidth: body.maxX - plot.minX) {
-                marks.append(.text(try measurer.place(t, theme.axisTitle, x: plot.minX, y: plot.minY - headerH, role: .header)))
+            var header: [TextMark] = []
+            var hy = plot.minY - headerH[p]
+            // The lines the room was measured for (the header may run on over the label column).
+            for line in try headerLines(g, ctx, width: min(headerWidth, body.maxX - plot.minX)) {
+                let mark = try measurer.place(line, theme.axisTitle, x: plot.minX, y: hy, role: .header)
+                marks.append(.text(mark)); header.append(mark); hy = mark.box.maxY
             }
             for d in ticks.days {
                 marks.append(.line([ChartPoint(x: scale(d), y: plot.minY), ChartPoint(x: scale(d), y: plot.maxY)], stroke: theme.grid, thickness: 1 * s, dash: nil))
@@ -260,14 +411,12 @@ public struct CasesChart: Chart {
             let axis = try YAxis.marks(scale: yScale, ticks: yTicks[p], labels: yLabels[p], title: nil, plot: plot,
                                        left: body.minX, theme: theme, measurer: measurer)
             marks.append(contentsOf: axis.marks)
-            panels.append(CasesPanel(unit: g.unit, signatories: g.signatories, rect: plot, hiddenSeries: g.lines.count - g.shown))
+            panels.append(CasesPanel(jurisdiction: g.jurisdiction, unit: g.unit, signatories: g.signatories, rect: plot,
+                                     hiddenSeries: g.lines.count - g.shown, header: header))
 
-            // Drawn in a fixed order (jurisdiction, status) whatever was kept.
-            let kept = g.lines.prefix(g.shown).sorted { a, b in
-                let ra = Self.rank(dataset, a.jurisdiction), rb = Self.rank(dataset, b.jurisdiction)
-                return (ra.0, ra.1, ra.2, a.status.map { $0.order } ?? 9) < (rb.0, rb.1, rb.2, b.status.map { $0.order } ?? 9)
-            }
-            var ends: [(series: Int, y: Double, text: String, short: String, color: RGBA)] = []
+            // Drawn in a fixed order (status) whatever was kept.
+            let kept = g.lines.prefix(g.shown).sorted { ($0.status?.order ?? 9) < ($1.status?.order ?? 9) }
+            var ends: [(series: Int, y: Double, lines: [String], color: RGBA)] = []
             for l in kept {
                 // Values on one pixel column collapse to the last, so cost follows the width.
                 var steps: [(x: Double, day: Day, value: Int?)] = []
@@ -275,7 +424,7 @@ public struct CasesChart: Chart {
                     let x = scale.x(ordinal: Double(v.day.ordinal) + 0.5)
                     if let lp = steps.last, (lp.x - x).magnitude < 1 { steps[steps.count - 1] = (x, v.day, v.value) } else { steps.append((x, v.day, v.value)) }
                 }
-                let c = color(l.jurisdiction)
+                let c = color(g.jurisdiction)
                 // Steps: each figure holds until the next; an uncounted tally ends the line there
                 // (its figure is unknown, not the one before it).
                 var pts: [ChartPoint] = []
@@ -295,35 +444,36 @@ public struct CasesChart: Chart {
                 if let lp = line.last { line.append(ChartPoint(x: plot.maxX, y: lp.y)) }
                 if line.count > 1 { marks.append(.line(line, stroke: c, thickness: 3 * s, dash: nil)) }
                 if pts.count <= 40 { for pt in pts { marks.append(contentsOf: Self.marker(g.signatories ? .alleged : l.status, pt, 7 * s, c, s)) } }
-                ends.append((series.count, pts.last?.y ?? plot.maxY, endText(g, l), endText(g, l, short: true), c))
-                series.append(CaseSeries(jurisdiction: l.jurisdiction, unit: g.unit, status: l.status, signatories: g.signatories, panel: p,
-                                         values: steps.map { ($0.day, $0.value) }, points: pts, color: c, label: nil))
+                ends.append((series.count, pts.last?.y ?? plot.maxY, try labelLines(g, l, width: labelW, ctx), c))
+                series.append(CaseSeries(jurisdiction: g.jurisdiction, unit: g.unit, status: l.status, signatories: g.signatories, panel: p,
+                                         values: steps.map { ($0.day, $0.value) }, points: pts, color: c, labelLines: []))
             }
             // End labels: stacked in the order of their lines' ends, pushed apart downward and
             // then back up from the panel's foot (the panel was made tall enough for them all).
-            let minTop = plot.minY, maxBottom = plot.maxY + min(lh / 2, 12 * s)
-            let order = ends.sorted { ($0.y, $0.series) < ($1.y, $1.series) }
-            var tops = order.map { $0.y - lh / 2 }
+            let minTop = plot.minY, maxBottom = plot.maxY + m.overhang
+            let byEnd = ends.sorted { ($0.y, $0.series) < ($1.y, $1.series) }
+            let hs = byEnd.map { Double(max(1, $0.lines.count)) * lh }
+            var tops = zip(byEnd, hs).map { $0.y - $1 / 2 }
             for i in tops.indices {
                 tops[i] = max(tops[i], minTop)
-                if i > 0 { tops[i] = max(tops[i], tops[i - 1] + lh + gap) }
+                if i > 0 { tops[i] = max(tops[i], tops[i - 1] + hs[i - 1] + gap) }
             }
             for i in tops.indices.reversed() {
-                tops[i] = min(tops[i], maxBottom - lh)
-                if i < tops.count - 1 { tops[i] = min(tops[i], tops[i + 1] - lh - gap) }
+                tops[i] = min(tops[i], maxBottom - hs[i])
+                if i < tops.count - 1 { tops[i] = min(tops[i], tops[i + 1] - hs[i] - gap) }
             }
-            for (i, e) in order.enumerated() {
-                let style = TextStyle(size: theme.label.size, bold: true, color: e.color.shaded(0.2))
-                let text: String
-                if try measurer.width(e.text, style) <= labelW { text = e.text }
-                else if let short = try measurer.fit(e.short, style, maxWidth: labelW) { text = short }
-                else { continue }
-                let mark = try measurer.place(text, style, x: plot.maxX + 14 * s, y: tops[i], role: .label)
-                if abs(mark.box.midY - e.y) > 2 * s {
-                    marks.append(.line([ChartPoint(x: plot.maxX, y: e.y), ChartPoint(x: plot.maxX + 11 * s, y: mark.box.midY)], stroke: e.color, thickness: 1.5 * s, dash: nil))
+            for (i, e) in byEnd.enumerated() where !e.lines.isEmpty {
+                let style = Self.endStyle(theme, e.color.shaded(0.2))
+                var placed: [TextMark] = []
+                for (k, text) in e.lines.enumerated() {
+                    placed.append(try measurer.place(text, style, x: plot.maxX + 14 * s, y: tops[i] + Double(k) * lh, role: .label))
                 }
-                marks.append(.text(mark))
-                series[e.series].label = mark
+                let mid = tops[i] + hs[i] / 2
+                if abs(mid - e.y) > 2 * s {
+                    marks.append(.line([ChartPoint(x: plot.maxX, y: e.y), ChartPoint(x: plot.maxX + 11 * s, y: mid)], stroke: e.color, thickness: 1.5 * s, dash: nil))
+                }
+                marks.append(contentsOf: placed.map { .text($0) })
+                series[e.series].labelLines = placed
             }
         }
         let bottom = rects.last ?? body
@@ -331,7 +481,14 @@ public struct CasesChart: Chart {
                                 labels: ticks.labels(lang), title: StringKey.dateAxis.text(lang), plot: bottom, theme: theme, measurer: measurer)
         marks.append(contentsOf: x.marks)
         return CasesPlan(chart: ctx.plan(marks), panels: panels, scale: scale, series: series, hiddenSeries: hidden,
-                         xTicks: x.ticks, legend: frame.legend)
+                         xTicks: x.ticks, legend: frame.legend, page: page.number, pages: page.count)
+    }
+
+    /// The jurisdictions of every panel, in reading order: each one's colour index.
+    static func jurisdictionOrder(_ all: [Group], _ d: Dataset) -> [JurisdictionIndex] {
+        var out: [JurisdictionIndex] = []
+        for g in all where !out.contains(g.jurisdiction) { out.append(g.jurisdiction) }
+        return out
     }
 
     static func rank(_ d: Dataset, _ j: JurisdictionIndex) -> (Int, String, Int) {
@@ -339,34 +496,37 @@ public struct CasesChart: Chart {
         return (TimelineChart.levelRank(x.level), x.name, j.raw)
     }
 
-    /// Title, subtitle (with how many series are not shown), the legend of what is drawn, footer.
-    func frame(_ groups: [Group], _ ctx: ChartContext) throws(RenderError) -> FrameLayout {
+    /// Title (what the whole chart shows), subtitle (the page, what is not shown, how to read
+    /// it), the legend of what the page draws, footer. `groups` are the page's panels as laid
+    /// out (those of `page` by default); `footerEvents` stands in for the page's sources.
+    func frame(_ all: [Group], _ page: CasesPage, _ ctx: ChartContext, groups: [Group]? = nil,
+               footerEvents: [EventIndex]? = nil) throws(RenderError) -> FrameLayout {
         let lang = ctx.lang, theme = ctx.theme
+        let groups = groups ?? page.groups.filter { $0 < all.count }.map { all[$0] }
         var js: [JurisdictionIndex] = []
         var statuses: [CaseStatus?] = []
         var hidden = 0
         for g in groups {
             hidden += g.lines.count - g.shown
-            for l in g.lines.prefix(g.shown) {
-                if !js.contains(l.jurisdiction) { js.append(l.jurisdiction) }
-                if !g.signatories && !statuses.contains(where: { $0 == l.status }) { statuses.append(l.status) }
-            }
+            if g.shown > 0 && !js.contains(g.jurisdiction) { js.append(g.jurisdiction) }
+            for l in g.lines.prefix(g.shown) where !g.signatories && !statuses.contains(where: { $0 == l.status }) { statuses.append(l.status) }
         }
-        js.sort { Self.rank(dataset, $0) < Self.rank(dataset, $1) }
-        var legend = js.enumerated().map { LegendItem(label: dataset.jurisdictions[$0.element].name, color: SeriesPalette.color($0.offset), symbol: .line) }
+        let order = Self.jurisdictionOrder(all, dataset)
+        var legend = js.map { j in
+            LegendItem(label: dataset.jurisdictions[j].name, color: SeriesPalette.color(order.firstIndex(of: j) ?? 0), symbol: .line)
+        }
         for st in CaseStatus.allCases.map(Optional.some) + [nil] where statuses.contains(where: { $0 == st }) {
             legend.append(LegendItem(label: Strings.status(st).text(lang), color: theme.muted, symbol: Self.symbol(st)))
         }
         // What is not shown comes first, so that a subtitle cut short never loses it.
-        var subtitle = Strings.tallySubtitle.text(lang)
-        if hidden > 0 { subtitle = Strings.seriesNotShown(hidden).text(lang) + " · " + subtitle }
-        // The old label leads the subtitle; the title says the latest figure drawn.
-        let labelled = StringKey.casesTitle.text(lang) + " · " + subtitle
-        let lines = try ctx.measurer.wrap(labelled, theme.subtitle, maxWidth: theme.width - 2 * theme.margin, maxLines: 2)
-        // What is not shown stays first, so the label gives way to it.
-        if hidden == 0 && lines.last?.hasSuffix("…") != true { subtitle = labelled }
-        return try Frame.layout(FrameSpec(title: headline(groups, lang) ?? StringKey.casesTitle.text(lang), subtitle: subtitle,
-                                          footer: ChartText.sourceFooter(dataset, lang, events: drawnEvents(groups)), legend: legend,
+        var notes: [String] = []
+        if page.seriesLeftOff > 0 { notes.append(Strings.seriesLeftOff(page.seriesLeftOff, jurisdictions: page.jurisdictionsLeftOff).text(lang)) }
+        if hidden > 0 { notes.append(Strings.seriesNotShown(hidden).text(lang)) }
+        if page.count > 1 { notes.append(Strings.chartPage(page.number, of: page.count).text(lang)) }
+        if groups.contains(where: { !$0.signatories && $0.shown > 0 }) { notes.append(Strings.tallySubtitle.text(lang)) }
+        if groups.contains(where: { $0.signatories && $0.shown > 0 }) { notes.append(Strings.signatorySubtitle.text(lang)) }
+        return try Frame.layout(FrameSpec(title: title(all, lang), subtitle: notes.joined(separator: " · "),
+                                          footer: ChartText.sourceFooter(dataset, lang, events: footerEvents ?? drawnEvents(groups)), legend: legend,
                                           filter: ChartText.filterNote(dataset, lang)),
                                 theme: theme, measurer: ctx.measurer)
     }
@@ -378,31 +538,17 @@ public struct CasesChart: Chart {
         return Strings.unit(unit, lang).lowercased().contains(words) ? nil : words
     }
 
-    /// The title: the latest tally drawn (the latest day, then the largest figure); with no
-    /// tally, the largest signatory sum.
-    func headline(_ groups: [Group], _ lang: Language) -> String? {
-        var best: (day: Day, value: Int, g: Group, l: Line)?
-        for g in groups where !g.signatories {
-            for l in g.lines.prefix(g.shown) {
-                guard let v = l.values.last, let value = v.value else { continue }
-                if best.map({ (v.day, value) > ($0.day, $0.value) }) ?? true { best = (v.day, value, g, l) }
-            }
-        }
-        if let b = best {
-            let unit = b.g.unit.isEmpty ? "" : " " + Strings.unit(b.g.unit, lang)
-            let status = Self.statusWords(b.l.status, unit: b.g.unit, lang).map { " " + $0 } ?? ""
-            return Strings.casesLatest(dataset.jurisdictions[b.l.jurisdiction].name, NumberFormat.number(b.value, lang) + unit + status,
-                                       date: DateText.short(b.day, lang)).text(lang)
-        }
-        var top: (value: Int, g: Group, l: Line)?
-        for g in groups where g.signatories {
-            for l in g.lines.prefix(g.shown) {
-                if let v = l.last, v > (top?.value ?? -1) { top = (v, g, l) }
-            }
-        }
-        guard let t = top else { return nil }
-        let unit = t.g.unit.isEmpty ? "" : " " + Strings.unit(t.g.unit, lang)
-        return Strings.casesSignatories(dataset.jurisdictions[t.l.jurisdiction].name, NumberFormat.number(t.value, lang) + unit).text(lang)
+    /// The title: what the whole chart shows (how many series of which kind, from how many
+    /// jurisdictions, over which period), the same on every page; no figure picked out.
+    func title(_ all: [Group], _ lang: Language) -> String {
+        let tallied = all.filter { !$0.signatories }.reduce(0) { $0 + $1.lines.count }
+        let signed = all.filter(\.signatories).reduce(0) { $0 + $1.lines.count }
+        let places = Set(all.map(\.jurisdiction.raw)).count
+        let days = all.flatMap { [$0.first, $0.last].compactMap { $0 } }
+        guard let first = days.min(), let last = days.max() else { return StringKey.casesTitle.text(lang) }
+        let a = DateText.shortMonth(first.month, lang), b = DateText.shortMonth(last.month, lang)
+        return Strings.casesOverview(tallies: tallied, signatories: signed, jurisdictions: places,
+                                     period: a == b ? a : "\(a) – \(b)").text(lang)
     }
 
     /// The events behind the lines drawn: their tallies, and the counted pledges of their
@@ -412,8 +558,8 @@ public struct CasesChart: Chart {
         var signKeys = Set<String>()
         for g in groups {
             for l in g.lines.prefix(g.shown) {
-                if g.signatories { signKeys.insert("\(l.jurisdiction.raw)\u{1F}\(g.unit)") }
-                else { tallyKeys.insert(TallySeries.Key(jurisdiction: l.jurisdiction, unit: g.unit, status: l.status)) }
+                if g.signatories { signKeys.insert("\(g.jurisdiction.raw)\u{1F}\(g.unit)") }
+                else { tallyKeys.insert(TallySeries.Key(jurisdiction: g.jurisdiction, unit: g.unit, status: l.status)) }
             }
         }
         var out = tallies.series.filter { tallyKeys.contains($0.key) }.flatMap { $0.tallies.map(\.event) }

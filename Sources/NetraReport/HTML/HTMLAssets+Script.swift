@@ -46,7 +46,10 @@ extension HTMLAssets {
       if (ok) shown++;
     });
     $("no-match").hidden = shown > 0;
-    $("shown").textContent = L.shown.replace("{n}", number(shown)).replace("{total}", number(data.events.length));
+    // Counted against the whole dataset: a capped list says how many it lists of how many.
+    var listed = data.events.length;
+    $("shown").textContent = (data.total > listed ? L.shownCapped.replace("{listed}", number(listed)) : L.shown)
+      .replace("{n}", number(shown)).replace("{total}", number(data.total));
     $("permalink").href = "#" + stateHash();
     drawTimeline();
   }
@@ -135,7 +138,7 @@ extension HTMLAssets {
     body.appendChild(el("h3", e.title));
     var dl = el("dl");
     field(dl, L.date, e.date + " (" + e.precision + ")");
-    field(dl, L.kind, data.kinds[e.k].label);
+    field(dl, L.kind, e.kl || data.kinds[e.k].label);
     field(dl, L.jurisdiction, data.jurisdictions[e.j].name);
     field(dl, L.status, e.status);
     var src = el("span");

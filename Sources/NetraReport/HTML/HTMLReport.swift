@@ -156,13 +156,15 @@ public struct HTMLReport: Sendable {
         let wide = ChartOptions(language: lang, scale: 1, size: .wide, fontPath: options.fonts.regular, boldFontPath: options.fonts.bold)
         let phone = ChartOptions(language: lang, scale: 1, size: .phone, fontPath: options.fonts.regular, boldFontPath: options.fonts.bold)
         var out = "<section id=\"charts\"><h2>\(t(Strings.htmlCharts))</h2>"
-        func figure(_ name: String, _ w: ChartPlan, _ p: ChartPlan) {
-            let title = w.texts.first(where: { $0.role == .title })?.text ?? name
+        // A chart drawn on several images shows them all, one under another, at each size.
+        func figure(_ name: String, _ w: [ChartPlan], _ p: [ChartPlan], files: [String]) {
+            let title = w.first?.texts.first(where: { $0.role == .title })?.text ?? name
             out += "<figure class=\"chart\" id=\"chart-\(name)\">"
-            out += SVGPainter.svg(w, label: title, className: "wide")
-            out += SVGPainter.svg(p, label: title, className: "phone")
-            out += "<figcaption>\(Markup.text(name)).png</figcaption></figure>"
+            for plan in w { out += SVGPainter.svg(plan, label: title, className: "wide") }
+            for plan in p { out += SVGPainter.svg(plan, label: title, className: "phone") }
+            out += "<figcaption>\(files.map(Markup.text).joined(separator: ", "))</figcaption></figure>"
         }
+        func figure(_ name: String, _ w: ChartPlan, _ p: ChartPlan) { figure(name, [w], [p], files: [name + ".png"]) }
         let monthly = ReportCharts.monthly(analysis)
         figure("monthly", try monthly.layout(options: wide).chart, try monthly.layout(options: phone).chart)
         if let c = comparison {
@@ -171,8 +173,14 @@ public struct HTMLReport: Sendable {
         }
         let lead = ReportCharts.leadTimes(analysis, lang)
         figure("leadtimes", try lead.layout(options: wide).chart, try lead.layout(options: phone).chart)
+        // Every page of the cases chart, named as the report writes them at its size.
         let cases = CasesChart(tallies, dataset: d)
-        figure("cases", try cases.layout(options: wide).chart, try cases.layout(options: phone).chart)
+        let widePages = try cases.pages(options: wide), phonePages = try cases.pages(options: phone)
+        let written = options.size == .phone ? phonePages : widePages
+        var widePlans: [ChartPlan] = [], phonePlans: [ChartPlan] = []
+        for page in widePages { widePlans.append(try page.layout(options: wide).chart) }
+        for page in phonePages { phonePlans.append(try page.layout(options: phone).chart) }
+        figure("cases", widePlans, phonePlans, files: written.indices.map { CasesChart.fileName(page: $0 + 1) })
         out += try mapFigures(wide: wide, phone: phone)
         out += "</section>\n"
         return out
@@ -197,7 +205,7 @@ public struct HTMLReport: Sendable {
             out += "<tr data-event-id=\"\(id)\" data-kind=\"\(kind.rawValue)\" data-jurisdiction=\"\(Markup.text(d.jurisdictions[j].id))\" data-day=\"\(events.dates[i].anchor.ordinal)\">"
             out += "<td data-label=\"\(t(Strings.htmlDate))\">\(Markup.text(dateText(i)))</td>"
             out += "<td data-label=\"\(t(Strings.htmlTitleColumn))\"><button type=\"button\" class=\"open\" data-open=\"\(id)\">\(Markup.text(events[i].title(lang)))</button></td>"
-            out += "<td data-label=\"\(t(Strings.htmlKind))\"><span class=\"swatch\" style=\"background:\(KindPalette.color(kind).cssHex)\"></span>\(t(Strings.kind(kind)))</td>"
+            out += "<td data-label=\"\(t(Strings.htmlKind))\"><span class=\"swatch\" style=\"background:\(KindPalette.color(kind).cssHex)\"></span>\(t(Strings.kind(of: events, i)))</td>"
             out += "<td data-label=\"\(t(Strings.htmlJurisdiction))\">\(Markup.text(d.jurisdictions[j].name))</td>"
             out += "<td data-label=\"\(t(Strings.htmlStatus))\">\(Markup.text(statusText(i)))</td>"
             out += "<td data-label=\"\(t(Strings.htmlSource))\">\(sourceHTML(i))</td></tr>"
@@ -240,10 +248,20 @@ public struct HTMLReport: Sendable {
         return s
     }
 
-    /// An incident's status as of the data's day; the status a decision or sanction set.
+    /// Whose status it is, said with it: an incident's as of the data's day, the one a decision
+    /// or sanction set, the one a tally's cases have; empty for a registration (it sets none).
     func statusText(_ i: EventIndex) -> String {
-        if d.events.kinds[i] == .incident { return Strings.status(analysis.statusAsOf[i]).text(lang) }
-        return d.events.statuses[i].map { Strings.status($0).text(lang) } ?? ""
+        let events = d.events
+        switch events.kinds[i] {
+        case .incident:
+            return Strings.htmlStatusAsOf(Strings.status(analysis.statusAsOf[i]).text(lang), day: analysis.standsOn.map { DateText.short($0, lang) }).text(lang)
+        case .decision, .sanction:
+            return events.statuses[i].map { Strings.htmlStatusSet(Strings.status($0).text(lang)).text(lang) } ?? ""
+        case .caseTally:
+            return events.statuses[i].map { Strings.htmlStatusCounted(Strings.status($0).text(lang)).text(lang) } ?? ""
+        default:
+            return events.statuses[i].map { Strings.status($0).text(lang) } ?? ""
+        }
     }
 
     /// Everything the script needs, as JSON safe inside `<script>`: labels, vocabulary,
@@ -257,6 +275,7 @@ public struct HTMLReport: Sendable {
             ("status", Strings.htmlStatus), ("source", Strings.htmlSource), ("quote", Strings.htmlQuote), ("notes", Strings.htmlNotes),
             ("linked", Strings.htmlLinked), ("precision", Strings.htmlPrecision), ("eventLink", Strings.htmlEventLink),
             ("clusterOf", Strings.htmlClusterOf), ("shown", Strings.htmlShown("{n}", of: "{total}")),
+            ("shownCapped", Strings.htmlShownCapped("{n}", of: "{listed}", total: "{total}")),
         ]
         out += labels.map { "\(q($0.0)):\(q($0.1.text(lang)))" }.joined(separator: ",")
         out += "},\"months\":[" + (1...12).map { q(DateText.shortMonthName($0, lang)) }.joined(separator: ",") + "]"
@@ -290,6 +309,8 @@ public struct HTMLReport: Sendable {
         let e = d.events[i]
         let (first, last) = extent(i)
         var out = "{\"id\":\(q(e.id)),\"title\":\(q(e.title(lang))),\"date\":\(q(dateText(i)))"
+        // A registration is not a ruling: its own label, not its kind's.
+        if d.events.isRegistration(i) { out += ",\"kl\":\(q(Strings.kind(of: d.events, i).text(lang)))" }
         out += ",\"precision\":\(q(Strings.precision(e.date.precision).text(lang))),\"form\":\(q(e.date.precision == .onOrBefore ? "by" : (first == last ? "day" : "span")))"
         out += ",\"a\":\(first),\"b\":\(last),\"k\":\(e.kind.order),\"j\":\(e.jurisdiction.raw)"
         out += ",\"status\":\(q(statusText(i))),\"source\":\(q(e.source))"
