@@ -1,8 +1,8 @@
 import CZip
 
 /// A zip archive read from memory with libzip: the central directory is checked against the
-/// local headers and the buffer's bounds when it is opened, and every entry's size and CRC-32
-/// when it has been read to its end. A damaged archive is an error, never a trap.
+/// buffer's bounds when it is opened, and every entry's size and CRC-32 when it has been read
+/// to its end. A damaged archive is an error, never a trap.
 final class ZipArchive {
     /// The archive's bytes, owned here: libzip reads them in place for as long as it is open.
     private let buffer: UnsafeMutableRawBufferPointer
@@ -23,8 +23,10 @@ final class ZipArchive {
             buffer.deallocate()
             throw Damaged(reason: String(cString: zip_error_strerror(&error)))
         }
-        // ZIP_CHECKCONS: the local headers must agree with the central directory.
-        guard let archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+        // Not ZIP_CHECKCONS: libxlsxwriter's local headers ask for a newer zip version than
+        // its central directory does, which Excel and LibreOffice accept. The bytes are
+        // checked as they are read (bounds, sizes, CRC-32).
+        guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
             zip_source_free(source)
             buffer.deallocate()
             throw Damaged(reason: String(cString: zip_error_strerror(&error)))
