@@ -103,4 +103,22 @@ struct DatasetGuardTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasSuffix("changed,jurisdictions,kota-bekasi,kode,32.75,\n"), "\(r.stdout)")
     }
+
+    @Test func diffTextCannotForgeALine() throws {
+        let w = try work("diff-lines")
+        try FileManager.default.copyItem(atPath: w + "/base", toPath: w + "/new")
+        let py = """
+        import csv
+        p = "new/events.csv"
+        rows = list(csv.reader(open(p, newline="", encoding="utf-8")))
+        rows[1][rows[0].index("notes")] = "x\\nadded · events · forged\\x1b[31m"
+        csv.writer(open(p, "w", newline="", encoding="utf-8"), lineterminator="\\n").writerows(rows)
+        """
+        #expect(try Netra.runProgram("/usr/bin/python3", ["-c", py], in: w).status == 0)
+        let r = try Netra.run(["diff", "base", "new", "--lang", "en"], in: w)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 2, "\(r.stdout)")
+        #expect(lines.last?.hasSuffix(#"notes: "" → "x\u{A}added · events · forged\u{1B}[31m""#) == true, "\(r.stdout)")
+    }
 }

@@ -143,13 +143,14 @@ public struct DatasetDiff: Sendable {
     public func text(_ lang: Language) -> String {
         var lines = [Strings.diffSummary(added: added, removed: removed, changed: changed).text(lang)]
         for e in entries {
-            var line = Strings.diffChange(e.change).text(lang) + " · " + e.table.rawValue + " · " + e.id
+            var line = Strings.diffChange(e.change).text(lang) + " · " + e.table.rawValue + " · " + Diagnostic.printable(e.id)
             if e.change == .changed { line += " · \(e.field): \(Self.quoted(e.old)) → \(Self.quoted(e.new))" }
             lines.append(line)
         }
         return lines.joined(separator: "\n")
     }
 
-    /// A value in quotes, so that an empty one and trailing spaces show.
-    static func quoted(_ s: String) -> String { "\"" + s + "\"" }
+    /// A value in quotes, so that an empty one and trailing spaces show; a line break or
+    /// another control character from a cell as `\u{A}`, so that a value cannot forge a line.
+    static func quoted(_ s: String) -> String { "\"" + Diagnostic.printable(s) + "\"" }
 }
