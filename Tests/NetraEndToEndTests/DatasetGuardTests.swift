@@ -104,6 +104,25 @@ struct DatasetGuardTests {
         #expect(r.stdout.hasSuffix("changed,jurisdictions,kota-bekasi,kode,32.75,\n"), "\(r.stdout)")
     }
 
+    /// report.html gave each jurisdiction the list of all its ancestors: a 2,000-deep chain
+    /// made a 10 MB page (an 8,000-deep one 152 MB). Now each names its parent.
+    @Test func aDeepChainsPageGrowsWithItsDepth() throws {
+        let w = Netra.tempDir("deep")
+        try FileManager.default.createDirectory(atPath: w + "/ds", withIntermediateDirectories: true)
+        var j = "id,name,level,parent\nindonesia,Indonesia,nasional,\n", prev = "indonesia"
+        for k in 0..<2_000 { j += "j\(k),J \(k),kota,\(prev)\n"; prev = "j\(k)" }
+        try j.write(toFile: w + "/ds/jurisdictions.csv", atomically: true, encoding: .utf8)
+        try "id,name,date,scope\npemilu-2024,Pemilu 2024,2024-02-14,indonesia\n".write(toFile: w + "/ds/elections.csv", atomically: true, encoding: .utf8)
+        try "id,date,precision,kind,jurisdiction,title,source\ne1,2024-01-02,day,incident,j1999,Kejadian,Sumber\n"
+            .write(toFile: w + "/ds/events.csv", atomically: true, encoding: .utf8)
+        let r = try Netra.run(["html", "--dataset", "ds", "--out", "out", "--quiet"], in: w)
+        #expect(r.status == 0, "\(r.stderr)")
+        let size = (try? FileManager.default.attributesOfItem(atPath: w + "/out/report.html")[.size] as? Int) ?? 0
+        #expect(size > 0 && size < 1_000_000, "\(size) bytes")
+        let page = try String(contentsOfFile: w + "/out/report.html", encoding: .utf8)
+        #expect(page.contains(#"{"id":"j1999","name":"J 1999","parent":1999}"#))
+    }
+
     @Test func diffTextCannotForgeALine() throws {
         let w = try work("diff-lines")
         try FileManager.default.copyItem(atPath: w + "/base", toPath: w + "/new")
