@@ -317,6 +317,44 @@ struct WorkbookTests {
         #expect(got.last == "events.xlsx:events!A13: id: duplicate id 'pledge' (first in row 2)")
     }
 
+    @Test func excelEscapesDecodeAsExcelDoes() throws {
+        #expect(ExcelEscapes.decode("a_x000D_b") == "a\rb")
+        #expect(ExcelEscapes.decode("_x005F_x000D_") == "_x000D_")
+        #expect(ExcelEscapes.decode("_X000a_") == "\n")
+        // A character beyond the BMP is a pair of escapes; half of one stays as written.
+        #expect(ExcelEscapes.decode("_xD83C__xDF89_") == "🎉")
+        #expect(ExcelEscapes.decode("_xD800_id") == "_xD800_id")
+        #expect(ExcelEscapes.decode("_xDF89_") == "_xDF89_")
+        #expect(ExcelEscapes.decode("_x00zz_ and _x") == "_x00zz_ and _x")
+        // In every kind of text cell: inline, shared, formula string.
+        var wb = TestWorkbook([("events", "<row><c t=\"inlineStr\"><is><t>a_x000D_b</t></is></c><c t=\"s\"><v>0</v></c><c t=\"str\"><f>A1</f><v>_x005F_x0041_</v></c></row>")])
+        wb.shared = ["<si><t>x_x0009_y</t></si>"]
+        #expect(try wb.grid().rows.map { $0.cells.map(\.text) } == [["a\rb", "x\ty", "_x0041_"]])
+    }
+
+    @Test func anEmptyInlineCellIsEmpty() throws {
+        // openpyxl writes '' as an inline cell with no <is>: it once took the text before it.
+        let g = try TestWorkbook([("events", "<row><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"B1\" t=\"inlineStr\"></c><c r=\"C1\" t=\"inlineStr\"><is/></c></row>")]).grid()
+        #expect(g.rows.map { $0.cells.map(\.column) } == [[1]])
+    }
+
+    @Test func problemsInEmptyCellsAreToldAtThoseCells() throws {
+        // Row 6 holds only A6, J6 and K6: the empty cells between are commas in the CSV the
+        // loader reads, each found again as its own cell.
+        var table = Fixture.events.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        table.append(["lonely", "", "", "", "", "", "", "", "", "X", "2024-13-01"])
+        let dir = try folder(["events.xlsx": try TestWorkbook([("events", TestWorkbook.rows(table))]).bytes,
+                              "jurisdictions.csv": Array(Fixture.jurisdictions.utf8), "elections.csv": Array(Fixture.elections.utf8)])
+        let cells = problems(dir).map { String($0.prefix { $0 != " " }) }
+        #expect(cells == ["events.xlsx:events!B6:", "events.xlsx:events!D6:", "events.xlsx:events!E6:", "events.xlsx:events!F6:", "events.xlsx:events!K6:"], "\(problems(dir))")
+    }
+
+    @Test func aRowPastExcelsLastIsRefused() throws {
+        #expect(throws: WorkbookProblem(cell: CellRef(row: 1, column: 1), "row number '1048577' is past Excel's last row, 1048576; the sheet is damaged")) {
+            _ = try TestWorkbook([("events", "<row r=\"1048577\"><c t=\"inlineStr\"><is><t>x</t></is></c></row>")]).grid()
+        }
+    }
+
     @Test func aHeaderTooWideIsRefusedBeforeRowsAreWritten() throws {
         let rows = "<row><c t=\"inlineStr\"><is><t>id</t></is></c><c r=\"XFD1\" t=\"inlineStr\"><is><t>far</t></is></c></row>"
             + String(repeating: "<row><c t=\"inlineStr\"><is><t>x</t></is></c></row>", count: 1_000)

@@ -66,7 +66,7 @@ public struct DatasetError: Error, Sendable, CustomStringConvertible {
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 
     /// The most problems printed: a small workbook can pack millions of bad cells.
-    public static let shownProblems = 1_000
+    public static let shownProblems = 10_000
 
     /// The problems one a line, the first `limit` of them, then how many more there are.
     public func lines(limit: Int = DatasetError.shownProblems) -> [String] {

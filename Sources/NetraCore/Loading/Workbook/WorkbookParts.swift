@@ -219,22 +219,35 @@ enum ExcelEscapes {
     static func decode(_ s: String) -> String {
         guard s.utf8.contains(0x5F), s.contains("_x") || s.contains("_X") else { return s }
         let u = Array(s.utf16)
+        /// The unit escaped at `i`, if an escape starts there.
+        func escape(_ i: Int) -> UInt16? {
+            guard u[i] == 0x5F, i + 6 < u.count, u[i + 1] == 0x78 || u[i + 1] == 0x58, u[i + 6] == 0x5F else { return nil }
+            var v: UInt16 = 0
+            for k in 2...5 {
+                let c = u[i + k]
+                switch c {
+                case 0x30...0x39: v = v << 4 | (c - 0x30)
+                case 0x41...0x46: v = v << 4 | (c - 0x41 + 10)
+                case 0x61...0x66: v = v << 4 | (c - 0x61 + 10)
+                default: return nil
+                }
+            }
+            return v
+        }
         var out: [UInt16] = []
         out.reserveCapacity(u.count)
         var i = 0
         while i < u.count {
-            if u[i] == 0x5F, i + 6 < u.count, u[i + 1] == 0x78 || u[i + 1] == 0x58, u[i + 6] == 0x5F {
-                var v: UInt16 = 0, ok = true
-                for k in 2...5 {
-                    let c = u[i + k]
-                    switch c {
-                    case 0x30...0x39: v = v << 4 | (c - 0x30)
-                    case 0x41...0x46: v = v << 4 | (c - 0x41 + 10)
-                    case 0x61...0x66: v = v << 4 | (c - 0x61 + 10)
-                    default: ok = false
+            if let v = escape(i) {
+                switch v {
+                case 0xD800...0xDBFF:
+                    // A character beyond the BMP is two escapes; half of one is left as written.
+                    if i + 7 < u.count, let low = escape(i + 7), (0xDC00...0xDFFF).contains(low) {
+                        out.append(v); out.append(low); i += 14; continue
                     }
+                case 0xDC00...0xDFFF: break
+                default: out.append(v); i += 7; continue
                 }
-                if ok { out.append(v); i += 7; continue }
             }
             out.append(u[i])
             i += 1
@@ -316,7 +329,8 @@ final class SheetPart: PartParser {
             let next = rowNumber + 1
             if let r = attributes["r"] {
                 guard let v = Int(r), v >= next, v <= 1_048_576 else {
-                    fail(WorkbookProblem(cell: CellRef(row: next, column: 1), "row number '\(r)' is not after row \(rowNumber); the sheet is damaged"))
+                    let why = Int(r).map { $0 > 1_048_576 } == true ? "is past Excel's last row, 1048576" : "is not after row \(rowNumber)"
+                    fail(WorkbookProblem(cell: CellRef(row: min(next, 1_048_576), column: 1), "row number '\(r)' \(why); the sheet is damaged"))
                     return
                 }
                 rowNumber = v
