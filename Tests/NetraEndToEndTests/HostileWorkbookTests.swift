@@ -51,7 +51,8 @@ struct HostileWorkbookTests {
         let w = try workbook("cut", #"x = parts[sheet["events"]]; parts[sheet["events"]] = x[:x.rindex(b"</row>") + 6]"#)
         let r = try validate(w)
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("ds/dataset.xlsx:1:1: xl/worksheets/sheet1.xml is not well-formed XML (line 7, column "), "\(r.stderr)")
+        // The line is where the template's sheet ends (it may change with the template).
+        #expect(r.stderr.hasPrefix("ds/dataset.xlsx:1:1: xl/worksheets/sheet1.xml is not well-formed XML (line "), "\(r.stderr)")
         #expect(r.stderr.contains(": no element found); the workbook is damaged\n"))
     }
 
