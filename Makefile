@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-deps deps deps-browser build release clean bench fuzz fuzz-build fuzz-corpus fuzz-coverage sanitize valgrind boundaries
+.PHONY: run test test-deps deps deps-browser build release clean bench fuzz fuzz-csv fuzz-xlsx fuzz-build fuzz-corpus fuzz-xlsx-corpus fuzz-coverage sanitize valgrind boundaries
 
 # The main job on the shipped dataset: every chart, export and the latest briefing into output/.
 run: deps
@@ -32,11 +32,12 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# libgd (with FreeType and libpng), libxlsxwriter and pkg-config, from Debian's packages, when missing.
+# libgd (with FreeType and libpng), libxlsxwriter, libzip and expat (which read workbooks) and
+# pkg-config, from Debian's packages, when missing.
 deps:
-	@if ! pkg-config --exists gdlib xlsxwriter 2>/dev/null; then \
-	  echo "Installing libgd-dev and libxlsxwriter-dev (needs apt)…"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgd-dev libxlsxwriter-dev pkg-config >/dev/null; \
+	@if ! pkg-config --exists gdlib xlsxwriter libzip expat 2>/dev/null; then \
+	  echo "Installing libgd-dev, libxlsxwriter-dev, libzip-dev and libexpat1-dev (needs apt)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgd-dev libxlsxwriter-dev libzip-dev libexpat1-dev pkg-config >/dev/null; \
 	fi
 	@if ! fc-list 2>/dev/null | grep -qi dejavusans && [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
 	  echo "Installing fonts-dejavu-core…"; \
@@ -73,11 +74,28 @@ FUZZ_MAX_LEN ?= 131072
 FUZZ_FLAGS ?=
 FUZZ_BIN := Fuzz/.build/release/netra-fuzz
 
-fuzz: fuzz-build fuzz-corpus
+fuzz: fuzz-csv fuzz-xlsx
+
+fuzz-csv: fuzz-build fuzz-corpus
 	@mkdir -p Fuzz/corpus Fuzz/artifacts
 	SWIFT_BACKTRACE=enable=no $(FUZZ_BIN) Fuzz/corpus Fuzz/seed-corpus -dict=Fuzz/netra.dict \
 	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=$(FUZZ_MAX_LEN) \
 	  -artifact_prefix=Fuzz/artifacts/ -print_final_stats=1 $(FUZZ_FLAGS)
+
+# The workbook target: mutated .xlsx files (seeded with the template, the shipped and generated
+# datasets as workbooks, and the LibreOffice- and openpyxl-made fixtures) through every check of
+# a dataset, under the same rules; its corpus grows in Fuzz/corpus-xlsx/.
+FUZZ_XLSX_MAX_LEN ?= 262144
+fuzz-xlsx: fuzz-build fuzz-xlsx-corpus
+	@mkdir -p Fuzz/corpus-xlsx Fuzz/artifacts
+	NETRA_FUZZ=xlsx SWIFT_BACKTRACE=enable=no $(FUZZ_BIN) Fuzz/corpus-xlsx Fuzz/seed-corpus-xlsx -dict=Fuzz/xlsx.dict \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=$(FUZZ_XLSX_MAX_LEN) \
+	  -artifact_prefix=Fuzz/artifacts/xlsx- -print_final_stats=1 $(FUZZ_FLAGS)
+
+fuzz-xlsx-corpus: deps
+	$(SWIFT) build --product netra
+	@rm -rf Fuzz/seed-corpus-xlsx
+	Fuzz/make-xlsx-corpus.sh "$$($(SWIFT) build --show-bin-path)/netra" Fuzz/seed-corpus-xlsx
 
 # -c release keeps Swift's bounds, overflow and precondition checks and runs ~3× faster than debug.
 fuzz-build: deps
@@ -134,16 +152,6 @@ valgrind: deps
 	valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1 \
 	  --suppressions=Tests/valgrind/swift-runtime.supp \
 	  $(VALGRIND_SCRATCH)/debug/netra report --dataset datasets/bekasi-2024 --out $(VALGRIND_OUT) --quiet
-
-# libxml2, which Foundation's XML parser (reading .xlsx sheets) loads at run time; part of
-# what a Swift toolchain on Linux needs, installed here when missing.
-.PHONY: deps-libxml2
-deps: deps-libxml2
-deps-libxml2:
-	@if ! ldconfig -p 2>/dev/null | grep -q 'libxml2\.so\.2'; then \
-	  echo "Installing libxml2 (needs apt)…"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libxml2 >/dev/null; \
-	fi
 
 # Remakes the workbook fixtures (Tests/NetraCoreTests/Fixtures/Workbooks) with LibreOffice Calc
 # and openpyxl, installing them first. The tests read the committed files and need neither.

@@ -19,7 +19,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // Reading .xlsx workbooks: they are zip archives.
+        // Only the tests' workbooks are written with it (reading is libzip's, below).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -35,6 +35,18 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // libzip, for reading .xlsx archives (bounds, sizes and CRC-32 checked); nothing but NetraCore imports it.
+        .systemLibrary(
+            name: "CZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        // expat, the streaming parser for a workbook's XML parts; nothing but NetraCore imports it.
+        .systemLibrary(
+            name: "CExpat",
+            pkgConfig: "expat",
+            providers: [.apt(["libexpat1-dev"])]
+        ),
         // Model, CSV reading, loading, validation and the event graph.
         // Regions/wilayah-kabkota.csv is built in (the regions of Indonesia, for `kode` and `init`),
         // and so are their boundaries for maps (Regions/Boundaries+Data.swift, made by
@@ -42,7 +54,7 @@ let package = Package(
         // megabyte of embedded bytes takes minutes).
         .target(
             name: "NetraCore",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CZip", "CExpat"],
             exclude: ["Regions/LICENSE-wilayah", "Regions/LICENSE-wilayah_boundaries", "Regions/README.md"],
             resources: [.embedInCode("Regions/wilayah-kabkota.csv"),
                         // The legal clocks and the working-day calendar (Clocks/): shipped as data.

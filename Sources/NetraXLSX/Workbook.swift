@@ -82,13 +82,6 @@ public struct Workbook: Sendable {
             if s.rows.count >= Self.maxRows {
                 throw WorkbookError("sheet \(s.name) would have \(s.rows.count + 1) rows, more than Excel's limit of \(Self.maxRows); use the CSV exports")
             }
-            for (r, row) in s.rows.enumerated() {
-                for (c, cell) in row.enumerated() {
-                    if case .text(let t) = cell, t.unicodeScalars.count > Self.maxCellCharacters {
-                        throw WorkbookError("sheet \(s.name), cell \(Self.cellName(row: r + 1, column: c)): \(t.unicodeScalars.count) characters, more than Excel's limit of \(Self.maxCellCharacters) in a cell")
-                    }
-                }
-            }
         }
         let path = OutputFolder.scratchPath(in: scratchDir, for: "workbook.xlsx")
         defer { unlink(path) }
@@ -201,7 +194,7 @@ public struct Workbook: Sendable {
                 for (col, cell) in row.enumerated() {
                     let cc = lxw_col_t(col)
                     switch cell {
-                    case .text(let t): check(worksheet_write_string(ws, rr, cc, Self.escaped(t), s.isNotes ? wrap : nil))
+                    case .text(let t): check(worksheet_write_string(ws, rr, cc, Self.escaped(Self.fitted(t)), s.isNotes ? wrap : nil))
                     case .number(let x): check(worksheet_write_number(ws, rr, cc, x, nil))
                     case .int(let i): check(worksheet_write_number(ws, rr, cc, Double(i), nil))
                     case .date(let d): check(worksheet_write_number(ws, rr, cc, Double(Self.excelSerial(d)), dateFormat))
@@ -218,6 +211,22 @@ public struct Workbook: Sendable {
         if err != LXW_NO_ERROR {
             throw WorkbookError("cannot write the workbook: \(String(cString: lxw_strerror(err)))")
         }
+    }
+
+    /// `t` cut to what a cell holds, marked `… [+N]` with the characters left out (the CSV
+    /// exports hold it whole): a long note must not cost the rest of the report.
+    public static func fitted(_ t: String) -> String {
+        // Excel counts UTF-16 units; escapes (`_x000D_`) are counted as the characters they stand for.
+        let units = t.utf16.count
+        guard units > maxCellCharacters else { return t }
+        var kept = String.UnicodeScalarView(), used = 0
+        let room = maxCellCharacters - 16
+        for u in t.unicodeScalars {
+            let w = u.value > 0xFFFF ? 2 : 1
+            if used + w > room { break }
+            kept.append(u); used += w
+        }
+        return String(kept) + " … [+\(units - used)]"
     }
 
     /// Text as OOXML stores it: characters XML cannot hold (controls but tab and line feed,

@@ -27,7 +27,7 @@ struct Diff: ParsableCommand {
         func load(_ dir: String) -> Dataset? {
             do { return try DatasetLoader.load(directory: dir) } catch {
                 let n = error.diagnostics.count
-                problems += error.diagnostics.map(\.description) + ["netra: \(n) problem\(n == 1 ? "" : "s") in \(dir)"]
+                problems += error.lines() + ["netra: \(n) problem\(n == 1 ? "" : "s") in \(dir)"]
                 return nil
             }
         }

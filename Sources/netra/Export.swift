@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import NetraCore
 import NetraAnalytics
 import NetraXLSX
@@ -52,6 +55,11 @@ struct Export: ParsableCommand {
             try orFail { () throws(OutputError) in
                 try OutputFolder.checkFile(out)
                 try OutputFolder.refuseInput(out, inputs: OutputFolder.datasetFiles(in: dataset.dataset))
+                // Nor a table of another dataset (init's csv/ copy beside the workbook, say).
+                let (dir, base) = OutputFolder.split(out)
+                if OutputFolder.datasetFiles(in: dir).contains(OutputFolder.join(dir, base)) && !OutputFolder.heldDataset(in: dir).isEmpty {
+                    throw OutputError("'\(out)' is a table of the dataset in '\(dir)'; an export never replaces a dataset's file: choose another --out")
+                }
             }
         }
         let data = try dataset.load()
@@ -65,7 +73,11 @@ struct Export: ParsableCommand {
         case .xlsx:
             let book = analysis.workbook(lang: lang, rollup: rollup, pair: chosen)
             let bytes: [UInt8]
-            do throws(WorkbookError) { bytes = try book.bytes(scratchDir: OutputFolder.split(out).dir) } catch {
+            // A pipe or a device (/dev/null) has a folder the user may not write: the scratch
+            // workbook then goes into the temporary folder.
+            let stream = (try? OutputFolder.placement(of: out, streams: true)) == .stream
+            let scratch = stream ? (getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp") : OutputFolder.split(out).dir
+            do throws(WorkbookError) { bytes = try book.bytes(scratchDir: scratch) } catch {
                 throw NetraFailure(exitCode: 1, message: "netra: \(error.message)")
             }
             try emit(to: out) { write in write(bytes) }

@@ -13,9 +13,12 @@ struct Generate: ParsableCommand {
     var seed: UInt64 = 1
 
     @Option(name: .long, help: ArgumentHelp(
-        "The folder to write into, created if missing. Only its events.csv, jurisdictions.csv and elections.csv are replaced.",
+        "The folder to write into, created if missing. A folder that already holds a dataset is refused unless --force; then only its events.csv, jurisdictions.csv and elections.csv are replaced.",
         valueName: "DIR"))
     var out: String
+
+    @Flag(name: .long, help: "Replace the dataset the --out folder already holds.")
+    var force = false
 
     func validate() throws {
         guard events > 0 else { throw ValidationError("--events must be more than 0; got \(events)") }
@@ -30,6 +33,11 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
+        // A dataset's events.csv replaced by synthetic rows is data lost: only when asked.
+        let held = OutputFolder.heldDataset(in: out) + (FileIO.exists(OutputFolder.join(out, DatasetLoader.eventsFile)) ? [DatasetLoader.eventsFile] : [])
+        if !force && !held.isEmpty {
+            throw NetraFailure.failed("\(out) already holds a dataset (\(held.joined(separator: ", "))); generate replaces it only with --force; nothing was written")
+        }
         let bytes = try orFail { try SyntheticDataset.write(events: events, seed: seed, to: out) }
         try printStdout("wrote \(events) events (seed \(seed)) to \(out): events.csv, jurisdictions.csv, elections.csv, \(Generate.size(bytes))")
     }

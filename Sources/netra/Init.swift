@@ -27,8 +27,9 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let template: DatasetTemplate
+        // A --region that names no region is a usage error (exit 2).
         do throws(WorkbookError) { template = try DatasetTemplate(regions: region, lang: lang) } catch {
-            throw NetraFailure(exitCode: 1, message: "netra: \(error.message); nothing was written")
+            throw NetraFailure(exitCode: 2, message: "netra: \(error.message); nothing was written")
         }
         if FileIO.exists(dir) && !FileIO.isDirectory(dir) {
             throw NetraFailure(exitCode: 1, message: "netra: \(dir) is a file; init writes a dataset into a folder; nothing was written")
@@ -41,10 +42,13 @@ struct Init: ParsableCommand {
         // The CSVs apart: a folder with both forms of a table is refused as ambiguous.
         let files = template.csvFiles.map { OutputFile(name: "csv/" + $0.name, bytes: $0.bytes) }
             + [OutputFile(name: "dataset.xlsx", workbook: { template.workbook })]
-        try orFail { () throws(JobError) in
+        do throws(JobError) {
             let folder: OutputFolder
             do throws(OutputError) { folder = try OutputFolder(dir) } catch { throw JobError.output(error) }
             _ = try folder.write(files)
+        } catch {
+            // init names its folder DIR; the output folder's messages speak of --out.
+            throw NetraFailure.failed("\(error)".replacingOccurrences(of: "--out", with: "DIR"))
         }
         let n = template.jurisdictions.count
         try printStdout("wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (\(n) jurisdiction\(n == 1 ? "" : "s")), elections.csv")

@@ -61,7 +61,10 @@ struct JobFlags: ParsableArguments {
     /// analyse the dataset.
     func prepare(_ dataset: DatasetOption, _ filter: FilterOptions, asOf: Day? = nil) throws -> (JobOptions, Analysis) {
         try checkOut()
-        try orFail { () throws(OutputError) in try OutputFolder.refuseDatasetFolder(out, dataset: dataset.dataset) }
+        try orFail { () throws(OutputError) in
+            try OutputFolder.refuseDatasetFolder(out, dataset: dataset.dataset)
+            try OutputFolder.refuseDatasetHolder(out)
+        }
         let options = try options()
         progress.step("loading \(dataset.dataset)")
         let analysis = try filter.analysis(try dataset.load(), asOf: asOf ?? dataset.asOf, lang: lang, quiet: quiet)

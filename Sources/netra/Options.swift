@@ -21,7 +21,7 @@ struct DatasetOption: ParsableArguments {
             return try DatasetLoader.load(directory: dataset)
         } catch {
             let n = error.diagnostics.count
-            let lines = error.diagnostics.map(\.description)
+            let lines = error.lines()
                 + ["netra: \(n) problem\(n == 1 ? "" : "s") in \(dataset); nothing was written"]
             throw NetraFailure(exitCode: 1, message: lines.joined(separator: "\n"))
         }

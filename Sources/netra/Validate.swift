@@ -7,7 +7,8 @@ struct Validate: ParsableCommand {
         discussion: """
         Warnings (a status cell that disagrees with the last one set, a possible duplicate) are \
         printed on standard error and do not fail the check unless --strict is given. At most \
-        \(Validate.shownDuplicates) possible duplicates are printed; `netra export duplicates` lists them all.
+        \(Validate.shownDuplicates) possible duplicates are printed; `netra export duplicates` lists them \
+        (at most \(PossibleDuplicates.maxPairsPerEvent) for each event).
         """
     )
 
@@ -21,6 +22,8 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let data = try dataset.load()
+        // Which sheet was read, where a hidden one is named like it.
+        for note in DatasetLoader.sheetNotes(directory: dataset.dataset) { printError(note) }
         // The events' file (or sheet) is read again for the warnings' columns, once for both kinds.
         lazy var events = DatasetWarnings.TableSource(dataset.dataset)
         let statuses = DatasetWarnings.statuses(data, events: events)
@@ -29,7 +32,7 @@ struct Validate: ParsableCommand {
         let shown = (statuses + duplicates.warnings).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         for w in shown { printError(w.description) }
         if duplicates.total > Self.shownDuplicates {
-            printError("netra: \(duplicates.total - Self.shownDuplicates) more possible duplicates not shown; `netra export duplicates` lists all \(duplicates.total)")
+            printError("netra: \(duplicates.total - Self.shownDuplicates) more possible duplicates not shown; `netra export duplicates` lists them, at most \(PossibleDuplicates.maxPairsPerEvent) for each event")
         }
         // A hint (the kode of a name Netra knows) is no warning: --strict lets it pass.
         for h in DatasetWarnings.kodes(data, directory: dataset.dataset) { printError(h.description) }

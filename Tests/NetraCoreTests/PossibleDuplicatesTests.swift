@@ -134,10 +134,50 @@ import Testing
         let pairs = PossibleDuplicates.find(d.events, comparisons: &comparisons)
         #expect(comparisons >= pairs.count)
         #expect(comparisons < 20 * d.events.count, "\(comparisons) comparisons for \(d.events.count) events")
-        // Every event in one bucket on one day would be all pairs: 40 events, 780 comparisons.
+        // 40 events of one bucket on one day, titles sharing only their common word: each
+        // title's rarest word (its number) is all the search looks up; no two are compared.
         let same = (0..<40).map { "s\($0),2024-01-10,day,statement,kota-bekasi,Judul \($0),,,,X," }
         var n = 0
-        _ = PossibleDuplicates.find(try Self.load(same).events, comparisons: &n)
-        #expect(n == 40 * 39 / 2)
+        #expect(PossibleDuplicates.find(try Self.load(same).events, comparisons: &n).isEmpty)
+        #expect(n == 0)
+    }
+
+    /// 16,000 statements of one day with distinct titles (once 9.5 s, every pair compared),
+    /// and 10,000 copies of one event (once 1.35 GB of pairs): few comparisons, a count of
+    /// every pair, at most `maxPairsPerEvent` kept for each event.
+    @Test func denseDaysCostTheirEventsNotTheirPairs() throws {
+        // Each title: two words every title has, three of its own; and one planted pair.
+        let statements = (0..<16_000).map { k in
+            "s\(k),2024-01-10,day,statement,kota-bekasi,Pernyataan ASN tentang a\(k) b\(k) c\(k),,,,X,"
+        } + ["twin,2024-01-11,day,statement,kota-bekasi,Pernyataan ASN tentang a7 b7 c7,,,,Y,"]
+        var n = 0
+        let d = try Self.load(statements)
+        let started = ContinuousClock.now
+        let found = PossibleDuplicates.find(d.events, comparisons: &n)
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(n < 10 * 16_000, "\(n) comparisons")
+        #expect(found.map { "\(d.events.id($0.first))/\(d.events.id($0.second))" } == ["s7/twin"])
+        let copies = (0..<10_000).map { "c\($0),2024-01-10,day,incident,kota-bekasi,Foto ASN dengan paslon,,,,X,https://x.id/1" }
+        var m = 0
+        let c = try Self.load(copies)
+        let search = PossibleDuplicates.search(c.events, perEvent: PossibleDuplicates.maxPairsPerEvent, comparisons: &m)
+        #expect(search.total == 10_000 * 9_999 / 2)
+        #expect(search.pairs.count == 45 + (10_000 - 10) * 10)
+        #expect(m == 0, "one group, compared with nothing")
+        // Each kept pair is the later row with the rows right above it.
+        let e = c.events
+        #expect(search.pairs.filter { e.id($0.second) == "c9999" }.map { e.id($0.first) } == (0..<10).map { "c\($0)" })
+        #expect(search.pairs.allSatisfy { $0.sameSourceURL && $0.similarityText == "1.00" && $0.daysApart == 0 })
+    }
+
+    /// Copies of one event next to one that links to a copy: the linked copy is no duplicate
+    /// of its follow-up, the others are.
+    @Test func aLinkSeparatesOnlyTheEventsItJoins() throws {
+        let d = try Self.load([
+            "a1,2024-01-10,day,pledge,kota-bekasi,Ikrar netralitas ASN,,,,X,",
+            "a2,2024-01-10,day,pledge,kota-bekasi,Ikrar netralitas ASN,,,,X,",
+            "a3,2024-01-11,day,pledge,kota-bekasi,Ikrar netralitas ASN,,,follows_up:a1,X,",
+        ])
+        #expect(Self.pairs(d) == ["a1/a2", "a2/a3"])
     }
 }

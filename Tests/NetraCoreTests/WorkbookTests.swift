@@ -125,8 +125,7 @@ struct WorkbookTests {
         // The test above proves something only if the dates were numbers with a date format.
         let w = try WorkbookFile(bytes: try fixture("libreoffice/events.xlsx"))
         #expect(w.styleKinds.contains(.date(.day)))
-        var unpacked = 0
-        let xml = String(decoding: try WorkbookFile.read(w.archive, "xl/worksheets/sheet1.xml", limits: .default, unpacked: &unpacked) ?? Data(), as: UTF8.self)
+        let xml = String(decoding: try w.archive.bytes("xl/worksheets/sheet1.xml") ?? [], as: UTF8.self)
         // B3 is 2022-09-22: serial 44826, in style 1, a date (yyyy-mm-dd).
         #expect(xml.contains("<c r=\"B3\" s=\"1\" t=\"n\"><v>44826</v>"))
         #expect(w.styleKinds.count == 2 && w.styleKinds[1] == .date(.day))
@@ -186,18 +185,21 @@ struct WorkbookTests {
     }
 
     @Test func aZipBombIsRefusedBeforeItIsUnpacked() throws {
-        // The central directory says the sheet unpacks to 4 GiB: refused on that alone.
+        // The archive says each part unpacks to 2 GiB: refused on that alone.
         var bytes = try TestWorkbook([("events", TestWorkbook.rows(csv: Fixture.events))]).bytes
         var patched = 0
         var i = 0
         while i + 46 < bytes.count {
-            if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x01, bytes[i + 3] == 0x02 {
-                for k in 24..<28 { bytes[i + k] = 0xFF }
+            // The central directory's and the local headers' unpacked sizes alike (libzip compares them).
+            let at = bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 0x01 && bytes[i + 3] == 0x02 ? 24
+                : bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 0x03 && bytes[i + 3] == 0x04 ? 22 : nil
+            if let at {
+                bytes[i + at] = 0xFF; bytes[i + at + 1] = 0xFF; bytes[i + at + 2] = 0xFF; bytes[i + at + 3] = 0x7F
                 patched += 1
             }
             i += 1
         }
-        #expect(patched == 3)
+        #expect(patched == 6)
         #expect(throws: WorkbookProblem("unpacks to more than 1073741824 bytes; a workbook that big is refused (is it a zip bomb?)")) {
             _ = try WorkbookFile(bytes: bytes)
         }
@@ -244,14 +246,19 @@ struct WorkbookTests {
     }
 
     @Test func aPartThatUnpacksToMoreThanItSaysIsStopped() throws {
-        // Every size in the archive made to say 1 byte: the stated total passes, the bytes do not.
+        // The sheet's sizes in the archive made to say 1 byte: the stated total passes, the bytes do not.
         var bomb = TestWorkbook([("events", "")])
         bomb.extraParts = [("xl/worksheets/sheet1.xml", Data(("<worksheet><sheetData>" + String(repeating: " ", count: 20_000_000) + "</sheetData></worksheet>").utf8))]
         var b = try bomb.bytes
+        let name = Array("xl/worksheets/sheet1.xml".utf8)
         var i = 0
-        while i + 46 < b.count {
-            if b[i] == 0x50, b[i + 1] == 0x4B, b[i + 2] == 0x01, b[i + 3] == 0x02 { b[i + 24] = 1; b[i + 25] = 0; b[i + 26] = 0; b[i + 27] = 0 }
-            if b[i] == 0x50, b[i + 1] == 0x4B, b[i + 2] == 0x03, b[i + 3] == 0x04 { b[i + 22] = 1; b[i + 23] = 0; b[i + 24] = 0; b[i + 25] = 0 }
+        while i + 46 + name.count < b.count {
+            if b[i] == 0x50, b[i + 1] == 0x4B, b[i + 2] == 0x01, b[i + 3] == 0x02, Array(b[i + 46..<i + 46 + name.count]) == name {
+                b[i + 24] = 1; b[i + 25] = 0; b[i + 26] = 0; b[i + 27] = 0
+            }
+            if b[i] == 0x50, b[i + 1] == 0x4B, b[i + 2] == 0x03, b[i + 3] == 0x04, Array(b[i + 30..<i + 30 + name.count]) == name {
+                b[i + 22] = 1; b[i + 23] = 0; b[i + 24] = 0; b[i + 25] = 0
+            }
             i += 1
         }
         let w = try WorkbookFile(bytes: b, limits: WorkbookLimits(maxUncompressedBytes: 10_000_000))
@@ -308,6 +315,44 @@ struct WorkbookTests {
         #expect(got.dropFirst(2).first?.hasPrefix("events.xlsx:events!B12: date: impossible date '2024-02-30'") == true)
         #expect(got.dropFirst(3).first == "events.xlsx:events!M12: a value outside the header's columns (A–K); name its column in row 1 or clear the cell")
         #expect(got.last == "events.xlsx:events!A13: id: duplicate id 'pledge' (first in row 2)")
+    }
+
+    @Test func excelEscapesDecodeAsExcelDoes() throws {
+        #expect(ExcelEscapes.decode("a_x000D_b") == "a\rb")
+        #expect(ExcelEscapes.decode("_x005F_x000D_") == "_x000D_")
+        #expect(ExcelEscapes.decode("_X000a_") == "\n")
+        // A character beyond the BMP is a pair of escapes; half of one stays as written.
+        #expect(ExcelEscapes.decode("_xD83C__xDF89_") == "🎉")
+        #expect(ExcelEscapes.decode("_xD800_id") == "_xD800_id")
+        #expect(ExcelEscapes.decode("_xDF89_") == "_xDF89_")
+        #expect(ExcelEscapes.decode("_x00zz_ and _x") == "_x00zz_ and _x")
+        // In every kind of text cell: inline, shared, formula string.
+        var wb = TestWorkbook([("events", "<row><c t=\"inlineStr\"><is><t>a_x000D_b</t></is></c><c t=\"s\"><v>0</v></c><c t=\"str\"><f>A1</f><v>_x005F_x0041_</v></c></row>")])
+        wb.shared = ["<si><t>x_x0009_y</t></si>"]
+        #expect(try wb.grid().rows.map { $0.cells.map(\.text) } == [["a\rb", "x\ty", "_x0041_"]])
+    }
+
+    @Test func anEmptyInlineCellIsEmpty() throws {
+        // openpyxl writes '' as an inline cell with no <is>: it once took the text before it.
+        let g = try TestWorkbook([("events", "<row><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"B1\" t=\"inlineStr\"></c><c r=\"C1\" t=\"inlineStr\"><is/></c></row>")]).grid()
+        #expect(g.rows.map { $0.cells.map(\.column) } == [[1]])
+    }
+
+    @Test func problemsInEmptyCellsAreToldAtThoseCells() throws {
+        // Row 6 holds only A6, J6 and K6: the empty cells between are commas in the CSV the
+        // loader reads, each found again as its own cell.
+        var table = Fixture.events.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        table.append(["lonely", "", "", "", "", "", "", "", "", "X", "2024-13-01"])
+        let dir = try folder(["events.xlsx": try TestWorkbook([("events", TestWorkbook.rows(table))]).bytes,
+                              "jurisdictions.csv": Array(Fixture.jurisdictions.utf8), "elections.csv": Array(Fixture.elections.utf8)])
+        let cells = problems(dir).map { String($0.prefix { $0 != " " }) }
+        #expect(cells == ["events.xlsx:events!B6:", "events.xlsx:events!D6:", "events.xlsx:events!E6:", "events.xlsx:events!F6:", "events.xlsx:events!K6:"], "\(problems(dir))")
+    }
+
+    @Test func aRowPastExcelsLastIsRefused() throws {
+        #expect(throws: WorkbookProblem(cell: CellRef(row: 1, column: 1), "row number '1048577' is past Excel's last row, 1048576; the sheet is damaged")) {
+            _ = try TestWorkbook([("events", "<row r=\"1048577\"><c t=\"inlineStr\"><is><t>x</t></is></c></row>")]).grid()
+        }
     }
 
     @Test func aHeaderTooWideIsRefusedBeforeRowsAreWritten() throws {

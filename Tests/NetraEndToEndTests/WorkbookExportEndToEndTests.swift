@@ -293,7 +293,7 @@ import Foundation
         #expect(shipped.stderr.contains("already holds a dataset (events.csv, jurisdictions.csv, elections.csv)"))
         let fresh = Netra.tempDir("init-unknown") + "/never"
         let u = try Netra.run(["init", fresh, "--region", "32.99"])
-        #expect(u.status == 1)
+        #expect(u.status == 2, "a usage error")
         #expect(u.stderr == "netra: --region: unknown Kemendagri code '32.99'; nothing was written\n")
         #expect(!FileManager.default.fileExists(atPath: fresh))
     }

@@ -37,13 +37,16 @@ import NetraAnalytics
         #expect(Analysis.typed("", column: "count", numeric: false) == .empty)
     }
 
-    @Test func aCellLongerThanExcelAllowsIsRefusedByName() {
-        let long = String(repeating: "x", count: Workbook.maxCellCharacters + 1)
-        let book = Workbook(sheets: [Sheet(name: "Peristiwa", header: ["id", "title"], rows: [[.text("a"), .text(long)]])])
-        #expect(throws: WorkbookError.self) { try book.bytes(scratchDir: NSTemporaryDirectory()) }
-        do { _ = try book.bytes(scratchDir: NSTemporaryDirectory()) } catch {
-            #expect(error.message == "sheet Peristiwa, cell B2: 32768 characters, more than Excel's limit of 32767 in a cell")
-        }
+    @Test func aCellLongerThanExcelAllowsIsCutAndMarked() throws {
+        // A 40,000-character note (valid in a CSV) once failed the whole report; now its cell
+        // is cut to what Excel holds and says how much was left out (the CSV keeps it whole).
+        let long = String(repeating: "x", count: 40_000)
+        let book = Workbook(sheets: [Sheet(name: "Peristiwa", header: ["id", "notes"], rows: [[.text("a"), .text(long)]])])
+        let read = try WorkbookFile(bytes: try book.bytes(scratchDir: NSTemporaryDirectory())).sheet(0)
+        let cell = try #require(read.rows.last?.cells.last?.text)
+        #expect(cell == String(repeating: "x", count: 32_751) + " … [+7249]")
+        #expect(cell.utf16.count <= Workbook.maxCellCharacters)
+        #expect(Workbook.fitted(String(repeating: "y", count: 32_767)).count == 32_767)
     }
 
     @Test func theTemplateTakesRegionsByCode() throws {

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NetraCore
 
 // One input covers all three files of a dataset. NUL bytes split it (a NUL can never be
@@ -22,11 +25,14 @@ import NetraCore
 @_cdecl("LLVMFuzzerTestOneInput")
 public func netraFuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = size == 0 || data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
-    NetraFuzz.run(input)
+    if NetraFuzz.workbooks { WorkbookFuzz.run(input) } else { NetraFuzz.run(input) }
     return 0
 }
 
 enum NetraFuzz {
+    /// NETRA_FUZZ=xlsx: each input is a workbook (WorkbookFuzz.swift), not CSV files.
+    static let workbooks = getenv("NETRA_FUZZ").map { String(cString: $0) } == "xlsx"
+
     static func run(_ input: [UInt8]) {
         let parts = input.split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false).map(Array.init)
         let j: [UInt8], e: [UInt8], ev: [UInt8]

@@ -53,14 +53,20 @@ public struct DatasetDiff: Sendable {
         for id in b.ids where a.values[id] == nil { added.append(Entry(change: .added, table: table, id: id)) }
         for id in a.ids where b.values[id] == nil { removed.append(Entry(change: .removed, table: table, id: id)) }
         // Columns by name: one that only one version has compares as empty in the other.
-        var columns = a.columns
-        for c in b.columns where !columns.contains(c) { columns.append(c) }
+        // Each column's place in either version found once (a lookup per column per record
+        // made a thousand extra columns take seconds).
+        var columns: [(name: String, a: Int?, b: Int?)] = []
+        var at: [String: Int] = [:]
+        for (k, c) in a.columns.enumerated() where at[c] == nil { at[c] = columns.count; columns.append((c, k, nil)) }
+        for (k, c) in b.columns.enumerated() {
+            if let i = at[c] { if columns[i].b == nil { columns[i].b = k } } else { at[c] = columns.count; columns.append((c, nil, k)) }
+        }
         for id in a.ids {
             guard let old = a.values[id], let new = b.values[id] else { continue }
             for c in columns {
-                let o = a.columns.firstIndex(of: c).map { old[$0] } ?? ""
-                let n = b.columns.firstIndex(of: c).map { new[$0] } ?? ""
-                if o != n { changed.append(Entry(change: .changed, table: table, id: id, field: c, old: o, new: n)) }
+                let o = c.a.flatMap { $0 < old.count ? old[$0] : nil } ?? ""
+                let n = c.b.flatMap { $0 < new.count ? new[$0] : nil } ?? ""
+                if o != n { changed.append(Entry(change: .changed, table: table, id: id, field: c.name, old: o, new: n)) }
             }
         }
         func byID(_ x: Entry, _ y: Entry) -> Bool { Array(x.id.utf8).lexicographicallyPrecedes(Array(y.id.utf8)) }
@@ -114,9 +120,9 @@ public struct DatasetDiff: Sendable {
     static func jurisdictionRecords(_ d: Dataset) -> Records {
         var values: [String: [String]] = [:]
         for j in d.jurisdictions {
-            values[j.id] = [j.name, j.level.rawValue, j.parent.map { d.jurisdictions[$0].id } ?? ""]
+            values[j.id] = [j.name, j.level.rawValue, j.parent.map { d.jurisdictions[$0].id } ?? "", j.kode ?? ""]
         }
-        return Records(columns: ["name", "level", "parent"], ids: d.jurisdictions.map(\.id), values: values)
+        return Records(columns: ["name", "level", "parent", "kode"], ids: d.jurisdictions.map(\.id), values: values)
     }
 
     static func electionRecords(_ d: Dataset) -> Records {
@@ -137,13 +143,14 @@ public struct DatasetDiff: Sendable {
     public func text(_ lang: Language) -> String {
         var lines = [Strings.diffSummary(added: added, removed: removed, changed: changed).text(lang)]
         for e in entries {
-            var line = Strings.diffChange(e.change).text(lang) + " · " + e.table.rawValue + " · " + e.id
+            var line = Strings.diffChange(e.change).text(lang) + " · " + e.table.rawValue + " · " + Diagnostic.printable(e.id)
             if e.change == .changed { line += " · \(e.field): \(Self.quoted(e.old)) → \(Self.quoted(e.new))" }
             lines.append(line)
         }
         return lines.joined(separator: "\n")
     }
 
-    /// A value in quotes, so that an empty one and trailing spaces show.
-    static func quoted(_ s: String) -> String { "\"" + s + "\"" }
+    /// A value in quotes, so that an empty one and trailing spaces show; a line break or
+    /// another control character from a cell as `\u{A}`, so that a value cannot forge a line.
+    static func quoted(_ s: String) -> String { "\"" + Diagnostic.printable(s) + "\"" }
 }

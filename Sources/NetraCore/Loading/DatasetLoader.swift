@@ -56,7 +56,7 @@ public enum DatasetLoader {
             throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, message: "no such dataset folder")])
         }
         if !FileIO.isDirectory(directory) {
-            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, message: "is not a folder; --dataset names a folder holding events.csv, jurisdictions.csv and elections.csv")])
+            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, message: "is not a folder; a dataset is a folder holding events.csv, jurisdictions.csv and elections.csv (or the same as workbooks)")])
         }
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var found: [Diagnostic] = []
@@ -120,6 +120,9 @@ public enum DatasetLoader {
             if let first = seen[id] { say(ci, "id: duplicate id '\(id)' (first on line \(first))"); return }
             seen[id] = rec.line
             let name = rec.has(col[1]).map { rec.string($0) } ?? ""
+            // A jurisdiction without a name would be a blank label on every chart.
+            if let cn = rec.has(col[1]), rec.isBlank(cn) { say(cn, "name: missing name; every jurisdiction is named as its documents name it") }
+            else if rec.has(col[1]) == nil { say(ci, "name: missing name; every jurisdiction is named as its documents name it") }
             var level = JurisdictionLevel.kota
             if let cl = rec.has(col[2]) {
                 let raw = rec.trimmedString(cl)
@@ -213,6 +216,8 @@ public enum DatasetLoader {
             if let first = seen[id] { say(ci, "id: duplicate id '\(id)' (first on line \(first))"); return }
             seen[id] = rec.line
             let name = rec.has(col[1]).map { rec.string($0) } ?? ""
+            if let cn = rec.has(col[1]), rec.isBlank(cn) { say(cn, "name: missing name; every election is named as its law or KPU names it") }
+            else if rec.has(col[1]) == nil { say(ci, "name: missing name; every election is named as its law or KPU names it") }
             var day: Day?
             if let cd = rec.has(col[2]) {
                 let raw = rec.trimmed(cd)

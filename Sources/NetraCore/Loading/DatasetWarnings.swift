@@ -33,9 +33,10 @@ public enum DatasetWarnings {
 
     /// The same, with the events' source given (read only when there is a pair).
     public static func duplicates(_ d: Dataset, events: @autoclosure () -> TableSource, limit: Int? = nil) -> (warnings: [Diagnostic], total: Int) {
-        let all = PossibleDuplicates.find(d.events)
+        let search = PossibleDuplicates.search(d.events)
+        let all = search.pairs
         let found = limit.map { Array(all.prefix(max(0, $0))) } ?? all
-        guard !found.isEmpty else { return ([], all.count) }
+        guard !found.isEmpty else { return ([], search.total) }
         let source = events()
         let e = d.events
         let titled = Set(found.filter(\.titlesAlike).map { e.lines[$0.second] })
@@ -51,7 +52,7 @@ public enum DatasetWarnings {
             let column = (p.titlesAlike ? titleColumns[line] : urlColumns[line]) ?? 1
             return source.diagnostic(line: line, column: column,
                                      message: "warning: possible duplicate of '\(e.id(p.first))' (\(why.joined(separator: ", ")))")
-        }, all.count)
+        }, search.total)
     }
 
     /// Where a table was read from: its CSV, or a workbook's sheet read again for the way

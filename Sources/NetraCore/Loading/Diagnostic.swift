@@ -64,4 +64,14 @@ public struct DatasetError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+    /// The most problems printed: a small workbook can pack millions of bad cells.
+    public static let shownProblems = 10_000
+
+    /// The problems one a line, the first `limit` of them, then how many more there are.
+    public func lines(limit: Int = DatasetError.shownProblems) -> [String] {
+        let shown = diagnostics.prefix(limit).map(\.description)
+        let more = diagnostics.count - shown.count
+        return more > 0 ? shown + ["… and \(more) more problem\(more == 1 ? "" : "s")"] : shown
+    }
 }

@@ -199,6 +199,10 @@ extension DatasetLoader {
                 if let s = ByteLookup.statuses.find(rec.trimmed(c)) { status = Vocabularies.statuses[s] }
                 else { say(c, "status: unknown status '\(rec.trimmedString(c))'; expected one of: \(CaseStatus.allowedList)"); valid = false }
             }
+            // Title is required (datasets/README.md): an event without one has nothing to show.
+            if let c = cTitle {
+                if rec.isBlank(c) { say(c, "title: missing title; every event has a short title from the article's own words"); valid = false }
+            }
             var sourceIndex = 0
             if let c = cSource {
                 if rec.isBlank(c) { say(c, "source: missing source; every event names the outlet it comes from"); valid = false }

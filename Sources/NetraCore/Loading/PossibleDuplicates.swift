@@ -43,24 +43,61 @@ public struct DuplicatePair: Sendable, Equatable {
     public var titlesAlike: Bool { eitherWords > 0 && 5 * sharedWords >= 3 * eitherWords }
 }
 
+/// What the search found: the pairs kept (at most `PossibleDuplicates.maxPairsPerEvent` for
+/// each event as the later row), and how many pairs there are in all.
+public struct DuplicateSearch: Sendable {
+    public var pairs: [DuplicatePair]
+    public var total: Int
+}
+
 /// Finds possible duplicates (ACLED's rule of one event per actors, day and place; the same
-/// story entered twice from two outlets) without comparing every pair: events are sorted by
-/// kind, jurisdiction and anchor, and each is compared only with those after it in its
-/// bucket within `maxDaysApart` days, so the cost grows with the events, not their square.
+/// story entered twice from two outlets) without comparing every pair, in time and memory that
+/// grow with the events, not their square:
+///
+/// - events are bucketed by kind and jurisdiction and walked in date order; each is compared
+///   only with earlier ones of its bucket within `maxDaysApart` days that could match: that
+///   share the same `source_url`, or a word among the rarest of each title (the prefix filter:
+///   two titles with a Jaccard index of 0.6 or more share a word among the first |x| − ⌈0.6·|x|⌉ + 1
+///   of each, words ordered by how few titles hold them), so a common word ("ASN") never makes
+///   every title a candidate of every other;
+/// - identical candidates (same day, words, address, status and unit, no links) are one group,
+///   compared once: ten thousand copies of one event are one comparison and a count;
+/// - at most `maxPairsPerEvent` pairs are kept for each event as the later row; `total`
+///   counts them all.
 public enum PossibleDuplicates {
     /// The most days between two anchors for a pair to count.
     public static let maxDaysApart = 3
+    /// The most pairs kept for one event (as the later row): ten thousand copies of one event
+    /// are fifty million pairs, which no one reads.
+    public static let maxPairsPerEvent = 10
 
-    /// Every pair, sorted by the first event's line, then the second's.
-    public static func find(_ events: EventTable) -> [DuplicatePair] {
-        var comparisons = 0
-        return find(events, comparisons: &comparisons)
+    /// The pairs kept, sorted by the first event's line, then the second's.
+    public static func find(_ events: EventTable) -> [DuplicatePair] { search(events).pairs }
+
+    /// `find`, counting the comparisons it made (what the test of its cost reads).
+    static func find(_ events: EventTable, comparisons: inout Int) -> [DuplicatePair] {
+        search(events, comparisons: &comparisons).pairs
     }
 
-    /// `find`, counting the pairs it compared (what the test of its cost reads).
-    static func find(_ events: EventTable, comparisons: inout Int) -> [DuplicatePair] {
+    /// The pairs kept and the count of all of them.
+    public static func search(_ events: EventTable, perEvent: Int = maxPairsPerEvent) -> DuplicateSearch {
+        var comparisons = 0
+        return search(events, perEvent: perEvent, comparisons: &comparisons)
+    }
+
+    /// What makes two candidates the same for the search: they pair with every other event
+    /// alike, and with each other.
+    private struct Identity: Hashable {
+        var day: Int
+        var words: [UInt64]
+        var url: [UInt8]
+        var status: CaseStatus?
+        var unit: String
+    }
+
+    static func search(_ events: EventTable, perEvent: Int = maxPairsPerEvent, comparisons: inout Int) -> DuplicateSearch {
         let n = events.count
-        guard n > 1 else { return [] }
+        guard n > 1 else { return DuplicateSearch(pairs: [], total: 0) }
         // (kind, jurisdiction, anchor, row): a bucket is a run of equal kind and jurisdiction.
         var order = Array(0..<n)
         let kinds = events.kinds, jurs = events.jurisdictions, dates = events.dates
@@ -73,35 +110,144 @@ public enum PossibleDuplicates {
             if da != db { return da < db }
             return a < b
         }
-        // Word sets are made only for events that have a neighbour to be compared with.
-        var words = [[UInt64]?](repeating: nil, count: n)
-        func wordSet(_ k: Int) -> [UInt64] {
-            if let w = words[k] { return w }
-            let w = titleWords(events.bytes(.title, EventIndex(k)))
-            words[k] = w
-            return w
+        func sameBucket(_ a: Int, _ b: Int) -> Bool { kinds.values[a] == kinds.values[b] && jurs.values[a] == jurs.values[b] }
+        func day(_ a: Int) -> Int { dates.values[a].anchor.ordinal }
+        // Only events with a neighbour within the window take part (word sets made for them alone).
+        var near = [Bool](repeating: false, count: n)
+        for i in 1..<n {
+            let a = order[i - 1], b = order[i]
+            if sameBucket(a, b) && day(b) - day(a) <= maxDaysApart { near[a] = true; near[b] = true }
+        }
+        // An event that links or is linked to may differ from one copy and not another: never grouped.
+        var linked = [Bool](repeating: false, count: n)
+        for k in 0..<n where near[k] {
+            let l = events.links.values[k]
+            if !l.isEmpty { linked[k] = true; for t in l where t.target.raw >= 0 && t.target.raw < n { linked[t.target.raw] = true } }
+        }
+        var words = [[UInt64]](repeating: [], count: n)
+        var frequency: [UInt64: Int] = [:]
+        for k in 0..<n where near[k] {
+            words[k] = titleWords(events.bytes(.title, EventIndex(k)))
+            for w in words[k] { frequency[w, default: 0] += 1 }
+        }
+        // Groups of identical candidates, in date order within each bucket.
+        var members: [[Int]] = []
+        var groupOf = [Int](repeating: -1, count: n)
+        var i = 0
+        var buckets: [Range<Int>] = []  // runs of groups
+        while i < n {
+            let a = order[i]
+            var j = i
+            let firstGroup = members.count
+            while j < n && sameBucket(order[j], a) {
+                // One day of the bucket: identical events made one group.
+                var k = j
+                var seen: [Identity: Int] = [:]
+                while k < n && sameBucket(order[k], a) && day(order[k]) == day(order[j]) {
+                    let e = order[k]
+                    k += 1
+                    guard near[e] else { continue }
+                    let ei = EventIndex(e)
+                    if !linked[e] {
+                        let id = Identity(day: day(e), words: words[e], url: Array(events.bytes(.sourceURL, ei)), status: events.statuses[ei],
+                                          unit: events.kinds[ei] == .caseTally ? events.string(.unit, ei).trimmingSpaces : "")
+                        if let g = seen[id] { members[g].append(e); groupOf[e] = g; continue }
+                        seen[id] = members.count
+                    }
+                    groupOf[e] = members.count
+                    members.append([e])
+                }
+                j = k
+            }
+            buckets.append(firstGroup..<members.count)
+            i = j
+        }
+        // Members by line, so that each pairs first with those above it.
+        let lines = events.lines
+        for g in members.indices where members[g].count > 1 {
+            members[g].sort { (lines.values[$0], $0) < (lines.values[$1], $1) }
         }
         var pairs: [DuplicatePair] = []
-        for i in 0..<n {
-            let a = order[i]
-            let dayA = dates.values[a].anchor.ordinal
-            var j = i + 1
-            while j < n {
-                let b = order[j]
-                guard kinds.values[b] == kinds.values[a], jurs.values[b] == jurs.values[a] else { break }
-                let apart = dates.values[b].anchor.ordinal - dayA
-                guard apart <= maxDaysApart else { break }
-                j += 1
-                comparisons += 1
-                let ea = EventIndex(a), eb = EventIndex(b)
-                let url = events.bytes(.sourceURL, ea)
-                let sameURL = !url.isEmpty && url == events.bytes(.sourceURL, eb)
-                let (shared, either) = jaccard(wordSet(a), wordSet(b))
-                let later = events.lines[eb] < events.lines[ea] || (events.lines[eb] == events.lines[ea] && b < a)
-                let pair = DuplicatePair(first: later ? eb : ea, second: later ? ea : eb, daysApart: apart, sharedWords: shared,
-                                         eitherWords: either, sameSourceURL: sameURL)
-                guard pair.titlesAlike || sameURL, !distinct(ea, eb, events) else { continue }
-                pairs.append(pair)
+        var total = 0
+        var kept = [Int32](repeating: 0, count: n)
+        func keep(_ x: Int, _ y: Int, _ apart: Int, _ shared: Int, _ either: Int, _ url: Bool) {
+            // x is above y; the pair is y's.
+            guard kept[y] < perEvent else { return }
+            kept[y] += 1
+            pairs.append(DuplicatePair(first: EventIndex(x), second: EventIndex(y), daysApart: apart, sharedWords: shared,
+                                       eitherWords: either, sameSourceURL: url))
+        }
+        func above(_ x: Int, _ y: Int) -> Bool { (lines.values[x], x) < (lines.values[y], y) }
+        /// The pairs between the members of groups g and h (or within g when g == h), kept up to
+        /// the limit of each later row: each member walks the other group's members above it.
+        func pairUp(_ g: Int, _ h: Int, _ apart: Int, _ shared: Int, _ either: Int, _ url: Bool) {
+            if g == h {
+                let m = members[g]
+                total += m.count * (m.count - 1) / 2
+                for k in 1..<m.count {
+                    var j = 0
+                    while j < k && kept[m[k]] < perEvent { keep(m[j], m[k], apart, shared, either, url); j += 1 }
+                }
+                return
+            }
+            total += members[g].count * members[h].count
+            for (p, q) in [(g, h), (h, g)] {
+                for y in members[p] {
+                    var j = 0
+                    let other = members[q]
+                    while j < other.count && kept[y] < perEvent && above(other[j], y) { keep(other[j], y, apart, shared, either, url); j += 1 }
+                }
+            }
+        }
+        // The rarest words first (ties by hash): a title's prefix is its rarest words.
+        func prefix(_ w: [UInt64]) -> [UInt64] {
+            guard !w.isEmpty else { return [] }
+            let sorted = w.sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }
+            let length = w.count - (3 * w.count + 4) / 5 + 1
+            return Array(sorted.prefix(length))
+        }
+        var stamp = [Int](repeating: -1, count: members.count)
+        for bucket in buckets {
+            var byWord: [UInt64: [Int]] = [:]
+            var byURL: [[UInt8]: [Int]] = [:]
+            for g in bucket {
+                let r = members[g][0]
+                let rd = day(r)
+                let rURL = Array(events.bytes(.sourceURL, EventIndex(r)))
+                let tokens = prefix(words[r])
+                var candidates: [Int] = []
+                func gather(_ list: [Int]?) {
+                    guard let list else { return }
+                    // Lists grow in date order: walk back from the newest while within the window.
+                    var k = list.count - 1
+                    while k >= 0 {
+                        let h = list[k]
+                        if rd - day(members[h][0]) > maxDaysApart { break }
+                        if stamp[h] != g { stamp[h] = g; candidates.append(h) }
+                        k -= 1
+                    }
+                }
+                for t in tokens { gather(byWord[t]) }
+                if !rURL.isEmpty { gather(byURL[rURL]) }
+                // Oldest first, so that pairs come out in a stable order.
+                candidates.sort()
+                for h in candidates {
+                    let o = members[h][0]
+                    comparisons += 1
+                    let ea = EventIndex(o), eb = EventIndex(r)
+                    let sameURL = !rURL.isEmpty && rURL.elementsEqual(events.bytes(.sourceURL, ea))
+                    let (shared, either) = jaccard(words[o], words[r])
+                    let alike = either > 0 && 5 * shared >= 3 * either
+                    guard alike || sameURL, !distinct(ea, eb, events) else { continue }
+                    pairUp(h, g, rd - day(o), shared, either, sameURL)
+                }
+                // Within the group: identical words (alike unless empty) or one address.
+                if members[g].count > 1 {
+                    let either = words[r].count
+                    if either > 0 || !rURL.isEmpty { pairUp(g, g, 0, either, either, !rURL.isEmpty) }
+                }
+                for t in tokens { byWord[t, default: []].append(g) }
+                if !rURL.isEmpty { byURL[rURL, default: []].append(g) }
             }
         }
         pairs.sort { x, y in
@@ -111,7 +257,7 @@ public enum PossibleDuplicates {
             if sx != sy { return sx < sy }
             return (x.first.raw, x.second.raw) < (y.first.raw, y.second.raw)
         }
-        return pairs
+        return DuplicateSearch(pairs: pairs, total: total)
     }
 
     /// True when the rows themselves say the two are different events: one links to the

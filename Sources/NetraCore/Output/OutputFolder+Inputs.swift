@@ -38,6 +38,23 @@ extension OutputFolder {
         }
     }
 
+    /// The dataset files `folder` holds (none when it holds no dataset): any table as a
+    /// workbook, `dataset.xlsx`, or `jurisdictions.csv` or `elections.csv`. A lone `events.csv`
+    /// is what a report writes, so it alone does not make a dataset.
+    public static func heldDataset(in folder: String) -> [String] {
+        ([DatasetLoader.jurisdictionsFile, DatasetLoader.electionsFile, DatasetLoader.workbookFile]
+            + DatasetLoader.TableName.allCases.map(\.workbookFile)).filter { FileIO.exists(join(folder, $0)) }
+    }
+
+    /// Refuses an output folder that holds a dataset, whichever is being read: the report's
+    /// `events.csv` beside it would replace the dataset's or make the folder ambiguous.
+    public static func refuseDatasetHolder(_ out: String, option: String = "--out") throws(OutputError) {
+        let held = heldDataset(in: out)
+        if !held.isEmpty {
+            throw OutputError("the output folder '\(out)' holds a dataset (\(held.joined(separator: ", "))); writing into it would replace or confuse its tables: choose another \(option)")
+        }
+    }
+
     /// `path` with its folder resolved (links and `..` followed), or nil when that folder does not exist.
     static func resolved(_ path: String) -> String? {
         let (dir, base) = split(path)

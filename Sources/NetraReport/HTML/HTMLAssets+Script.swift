@@ -27,10 +27,31 @@ extension HTMLAssets {
 
   // ---- Filters -------------------------------------------------------------------------
   function matchesKind(k) { return !state.kind || data.kinds[k].id === state.kind; }
+  // What lies under a jurisdiction (itself included), found once per choice by walking its
+  // children: linear in the jurisdictions, however deep the tree.
+  var children = null, underOf = -1, under = null;
+  function isUnder(j, want) {
+    if (underOf !== want) {
+      if (!children) {
+        children = data.jurisdictions.map(function () { return []; });
+        data.jurisdictions.forEach(function (x, i) { if (x.parent >= 0 && x.parent < children.length) children[x.parent].push(i); });
+      }
+      under = new Uint8Array(data.jurisdictions.length);
+      var stack = [want];
+      while (stack.length) {
+        var x = stack.pop();
+        if (under[x]) continue;
+        under[x] = 1;
+        children[x].forEach(function (c) { stack.push(c); });
+      }
+      underOf = want;
+    }
+    return under[j] === 1;
+  }
   function matchesJurisdiction(j) {
     if (!state.jurisdiction) return true;
     var want = jurisdictionById.get(state.jurisdiction);
-    return want !== undefined && data.jurisdictions[j].within.indexOf(want) >= 0;
+    return want !== undefined && isUnder(j, want);
   }
   function matches(e) {
     if (!e || !matchesKind(e.k) || !matchesJurisdiction(e.j)) return false;
@@ -392,8 +413,10 @@ extension HTMLAssets {
       // lineage): a filter on one of them keeps that lane's markers.
       var want = jurisdictionById.get(state.jurisdiction), laneHolds = false;
       if (want !== undefined) {
-        var up = data.jurisdictions[want].within.filter(function (x) { return data.lanes.indexOf(x) >= 0; });
-        laneHolds = up.length > 0 && up[0] === c[0];
+        // The nearest lane up its parents (a bounded walk: the loader refuses cycles).
+        var up = want, steps = 0;
+        while (up >= 0 && data.lanes.indexOf(up) < 0 && steps++ < data.jurisdictions.length) up = data.jurisdictions[up].parent;
+        laneHolds = up >= 0 && up === c[0];
       }
       if (!matchesKind(c[4]) || !(matchesJurisdiction(c[0]) || laneHolds)) g.setAttribute("hidden", "");
       var cx = (x(c[1]) + x(c[2] + 1)) / 2, cy = top + h / 2, r = Math.max(3, k * Math.sqrt(c[3]));

@@ -282,10 +282,12 @@ public struct HTMLReport: Sendable {
         out += ",\"kinds\":[" + EventKind.allCases.map {
             "{\"id\":\(q($0.rawValue)),\"label\":\(q(Strings.kind($0).text(lang))),\"color\":\(q(KindPalette.color($0).cssHex)),\"edge\":\(q(KindPalette.outline($0).cssHex))}"
         }.joined(separator: ",") + "]"
-        // Each jurisdiction with the rows it lies within (itself included), so a filter on a
-        // province keeps its cities' events: counts roll up the same way.
+        // Each jurisdiction with its parent (-1 at the top), so a filter on a province keeps
+        // its cities' events (counts roll up the same way); the page finds what lies under a
+        // jurisdiction itself: listing every ancestor of each made a deep chain's page grow
+        // with the square of its depth.
         out += ",\"jurisdictions\":[" + d.jurisdictions.indices.map { j in
-            "{\"id\":\(q(d.jurisdictions[j].id)),\"name\":\(q(d.jurisdictions[j].name)),\"within\":[\(d.lineage(of: j).map { String($0.raw) }.joined(separator: ","))]}"
+            "{\"id\":\(q(d.jurisdictions[j].id)),\"name\":\(q(d.jurisdictions[j].name)),\"parent\":\(d.jurisdictions[j].parent?.raw ?? -1)}"
         }.joined(separator: ",") + "]"
         out += ",\"lanes\":[" + (plan.map { $0.lanes.map(\.jurisdiction) } ?? lanes()).map { String($0.raw) }.joined(separator: ",") + "]"
         out += ",\"elections\":[" + d.elections.indices.map { e in

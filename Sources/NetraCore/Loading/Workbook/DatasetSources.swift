@@ -57,7 +57,17 @@ extension DatasetLoader {
         var out: [TableName: TableInput] = [:]
         for table in tables {
             let csvPath = path(table.csvFile), ownPath = path(table.workbookFile)
-            let sharedSheet = shared.flatMap { w in table.sheetNames.lazy.compactMap { w.sheetIndex(named: $0) }.first }
+            var sharedSheet: Int?
+            if let shared {
+                switch sheet(for: table, in: shared) {
+                case .found(let k): sharedSheet = k
+                case .none: break
+                case .refused(let m):
+                    diags.append(Diagnostic(file: sharedPath, line: 1, column: 1, message: m))
+                    out[table] = TableInput(label: csvPath, bytes: nil)
+                    continue
+                }
+            }
             // Each place the table is found: its file, and how a message names it.
             var places: [(file: String, name: String)] = []
             if FileIO.exists(csvPath) { places.append((csvPath, table.csvFile)) }
@@ -72,8 +82,14 @@ extension DatasetLoader {
             if FileIO.exists(ownPath) {
                 switch openWorkbook(ownPath, limits: limits) {
                 case .success(let w):
-                    let index = table.sheetNames.lazy.compactMap { w.sheetIndex(named: $0) }.first ?? 0
-                    out[table] = sheetInput(w, index, file: ownPath, &diags)
+                    switch sheet(for: table, in: w) {
+                    case .found(let k): out[table] = sheetInput(w, k, file: ownPath, &diags)
+                    // A workbook of its own: its first visible sheet.
+                    case .none: out[table] = sheetInput(w, w.sheetHidden.firstIndex(of: false) ?? 0, file: ownPath, &diags)
+                    case .refused(let m):
+                        diags.append(Diagnostic(file: ownPath, line: 1, column: 1, message: m))
+                        out[table] = TableInput(label: ownPath, bytes: nil)
+                    }
                 case .failure(let d):
                     diags.append(d)
                     out[table] = TableInput(label: ownPath, bytes: nil)
@@ -96,6 +112,45 @@ extension DatasetLoader {
             }
         }
         return out
+    }
+
+    enum SheetChoice { case found(Int), none, refused(String) }
+
+    /// The sheet of `w` that holds `table`: the one visible sheet named like it (in English or
+    /// Indonesian, any case). Two visible candidates are refused as ambiguous; a hidden one is
+    /// never read (a stale copy kept out of sight must not stand in for the data seen).
+    static func sheet(for table: TableName, in w: WorkbookFile) -> SheetChoice {
+        let names = Set(table.sheetNames)
+        let candidates = w.sheetNames.indices.filter { names.contains(w.sheetNames[$0].lowercased()) }
+        let visible = candidates.filter { !w.sheetHidden[$0] }
+        if visible.count > 1 {
+            return .refused("the \(table.rawValue) are in both sheet \(visible.map { "'\(w.sheetNames[$0])'" }.joined(separator: " and sheet ")); keep only one of them")
+        }
+        if let k = visible.first { return .found(k) }
+        if let k = candidates.first {
+            return .refused("the \(table.rawValue)' sheet '\(w.sheetNames[k])' is hidden; show it in the spreadsheet program (Netra reads only visible sheets)")
+        }
+        return .none
+    }
+
+    /// Which sheet each table was read from, for the tables whose workbook also holds a hidden
+    /// sheet named like it (left out): `dataset.xlsx: the events were read from sheet 'peristiwa'; …`.
+    public static func sheetNotes(directory: String) -> [String] {
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var notes: [String] = []
+        var books: [(String, [TableName])] = [(base + "/" + workbookFile, TableName.allCases)]
+        for t in TableName.allCases { books.append((base + "/" + t.workbookFile, [t])) }
+        for (path, tables) in books where FileIO.exists(path) {
+            guard case .success(let w) = openWorkbook(path, limits: .default) else { continue }
+            for t in tables {
+                guard case .found(let k) = sheet(for: t, in: w) else { continue }
+                let names = Set(t.sheetNames)
+                let hidden = w.sheetNames.indices.filter { w.sheetHidden[$0] && names.contains(w.sheetNames[$0].lowercased()) }
+                if hidden.isEmpty { continue }
+                notes.append("\(path): note: the \(t.rawValue) were read from sheet '\(w.sheetNames[k])'; the hidden sheet\(hidden.count == 1 ? "" : "s") \(hidden.map { "'\(w.sheetNames[$0])'" }.joined(separator: ", ")) left out")
+            }
+        }
+        return notes
     }
 
     enum Opened { case success(WorkbookFile), failure(Diagnostic) }

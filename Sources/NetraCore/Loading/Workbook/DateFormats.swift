@@ -57,9 +57,9 @@ enum ExcelDate {
     /// 1900-02-29, a day that never was (Lotus 1-2-3's leap-year bug, kept by Excel): refused.
     /// Serials 1–59 are one day later than the count from 1899-12-30 says.
     static func day(serial: Double, date1904: Bool) -> Result<Day, Problem> {
-        // 2,958,465 is 9999-12-31, the last day Excel has.
-        guard serial >= 0, serial < 2_958_466 else {
-            return .failure(Problem(message: "date serial \(serial) is outside Excel's calendar (1900 to 9999)"))
+        // 9999-12-31, the last day Excel has, is 2,958,465 (2,957,003 in the 1904 system).
+        guard serial >= 0, serial < (date1904 ? 2_957_004 : 2_958_466) else {
+            return .failure(Problem(message: "date serial \(serial) is outside Excel's calendar (\(date1904 ? "1904" : "1900") to 9999)"))
         }
         let whole = Int(serial.rounded(.down))
         if date1904 { return .success(base1904.adding(days: whole)) }

@@ -5,8 +5,10 @@ import Foundation
 /// serve workbooks unchanged, and their problems are then told in the sheet's terms.
 struct SheetCSV {
     let bytes: [UInt8]
-    /// Where each field starts in the CSV, in order, and the cell it holds.
-    private(set) var starts: [(line: Int, column: Int, cell: CellRef)] = []
+    /// Where each non-empty field (and each row's first) starts and ends in the CSV, in
+    /// order, and the cell it holds. The empty fields after one are a comma each: a column
+    /// past its end counts cells from it, so a wide, sparse sheet costs no entry per empty cell.
+    private(set) var starts: [(line: Int, column: Int, endLine: Int, endColumn: Int, cell: CellRef)] = []
     /// The sheet's row of each record, by the CSV line it starts on.
     private(set) var rowOfLine: [Int: Int] = [:]
     /// Cells beyond the header's last column (a CSV row with more fields than the header).
@@ -28,7 +30,27 @@ struct SheetCSV {
             bytes = []
             return
         }
+        let budget = SheetGrid.budget(grid.partBytes)
+        // Columns counted on from the last one asked for on the line, not from its start.
+        var counted = (lineStart: -1, offset: 0, column: 1)
+        func column(_ lineStart: Int, _ offset: Int) -> Int {
+            if counted.lineStart != lineStart || counted.offset > offset || lineStart == 0 {
+                counted = (lineStart, offset, CSVReader.column(in: out, lineStart: lineStart, offset: offset))
+                return counted.column
+            }
+            var col = counted.column, i = counted.offset
+            while i < offset { if out[i] & 0xC0 != 0x80 { col += 1 }; i += 1 }
+            counted = (lineStart, offset, col)
+            return col
+        }
         for row in grid.rows {
+            // Padding every row to the header's width is bounded by what the sheet could hold.
+            if out.count > budget {
+                problems.append(WorkbookProblem(cell: CellRef(row: row.number, column: first),
+                                                "the sheet's rows padded to the header's \(width - first + 1) columns make more than \(budget) bytes from a part of \(grid.partBytes); the workbook is refused (rows of a few cells under a header far wider?)"))
+                bytes = []
+                return
+            }
             rowOfLine[line] = row.number
             var k = 0
             // Cells left of the header's first column are beyond it too.
@@ -38,11 +60,20 @@ struct SheetCSV {
                                                 "a value outside the header's columns (\(CellRef.letters(first))–\(CellRef.letters(width))); name its column in row \(header.number) or clear the cell"))
             }
             var lineStart = out.count
-            for col in first...width {
+            var col = first
+            while col <= width {
                 if col > first { out.append(0x2C) }
                 var text = ""
                 if k < row.cells.count && row.cells[k].column == col { text = row.cells[k].text; k += 1 }
-                starts.append((line, CSVReader.column(in: out, lineStart: lineStart, offset: out.count), CellRef(row: row.number, column: col)))
+                // A run of empty cells is a run of commas.
+                if text.isEmpty && col > first {
+                    let next = k < row.cells.count ? min(row.cells[k].column, width + 1) : width + 1
+                    out += [UInt8](repeating: 0x2C, count: next - col - 1)
+                    col = next
+                    continue
+                }
+                defer { col += 1 }
+                let startLine = line, startColumn = col == first || !text.isEmpty ? column(lineStart, out.count) : 0
                 let quote = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
                 if quote { out.append(0x22) }
                 var prevCR = false
@@ -55,6 +86,10 @@ struct SheetCSV {
                     prevCR = u == 0x0D
                 }
                 if quote { out.append(0x22) }
+                if startColumn > 0 {
+                    starts.append((startLine, startColumn, line, column(lineStart, out.count),
+                                   CellRef(row: row.number, column: col)))
+                }
             }
             out.append(0x0A)
             line += 1
@@ -62,14 +97,20 @@ struct SheetCSV {
         bytes = out
     }
 
-    /// The cell a CSV position falls in: the last field starting at or before it.
+    /// The cell a CSV position falls in: the last field starting at or before it, or an
+    /// empty one after it on its line (one comma each).
     func cell(line: Int, column: Int) -> CellRef {
         var lo = 0, hi = starts.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if (starts[mid].line, starts[mid].column) <= (line, column) { lo = mid + 1 } else { hi = mid }
         }
-        return lo > 0 ? starts[lo - 1].cell : (starts.first?.cell ?? CellRef(row: 1, column: 1))
+        guard lo > 0 else { return starts.first?.cell ?? CellRef(row: 1, column: 1) }
+        let s = starts[lo - 1]
+        if line == s.endLine && column > s.endColumn {
+            return CellRef(row: s.cell.row, column: min(s.cell.column + column - s.endColumn, 16_384))
+        }
+        return s.cell
     }
 
     /// `message` with its references to CSV lines (`first on line 7`) as the sheet's rows.

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Limits that keep a hostile workbook (a zip bomb) from taking the machine with it.
 public struct WorkbookLimits: Sendable {
@@ -102,21 +101,38 @@ public struct SheetGrid: Sendable {
         public var cells: [(column: Int, text: String)]
     }
     public var rows: [Row]
-    /// Problems in single cells (an impossible date serial, an error value, a cell too long).
+    /// Problems in single cells (an impossible date serial, an error value, a cell too long),
+    /// the first `shownProblems` of them; the last says how many more there were.
     public var problems: [WorkbookProblem]
+    /// The unpacked bytes of the sheet's part and the shared strings: what the sheet's text
+    /// and its expansion into rows are bounded by.
+    public var partBytes: Int = 0
+
+    /// The most cell problems told per sheet: a small file that packs a million bad cells
+    /// must not print a million lines.
+    public static let shownProblems = 100
+
+    /// The most bytes of text (or of a CSV made from it) a sheet of `partBytes` may give:
+    /// 16 times its bytes, and at least 64 MiB. A cell's XML costs more than 16 bytes, so
+    /// only a sheet that repeats a long shared string, or pads rows to a far header, is over.
+    static func budget(_ partBytes: Int) -> Int { max(64 << 20, partBytes.multipliedReportingOverflow(by: 16).overflow ? .max : partBytes * 16) }
 }
 
 /// An `.xlsx` workbook opened for reading: its sheets' names and what every sheet shares
 /// (strings, styles, the date system). Sheets are read one at a time with a streaming parser.
 public final class WorkbookFile {
     public let sheetNames: [String]
+    /// Whether each sheet is hidden (or very hidden) in the spreadsheet program.
+    public let sheetHidden: [Bool]
     let sheetPaths: [String]
     let date1904: Bool
     let sharedStrings: [String]
     /// For each cell style (`s` attribute): how a number in it reads.
     let styleKinds: [NumberKind]
-    let archive: Archive
+    let archive: ZipArchive
     let limits: WorkbookLimits
+    /// The shared strings' unpacked bytes, which every sheet's text may draw on.
+    let sharedBytes: Int
     /// Bytes unpacked so far; all parts count against the one limit.
     private var unpacked = 0
 
@@ -126,34 +142,35 @@ public final class WorkbookFile {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             throw WorkbookProblem("is an Excel 97–2003 file (.xls) or a workbook with a password; save it as \"Excel Workbook (.xlsx)\" without a password")
         }
-        let archive: Archive
-        do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
-            throw WorkbookProblem("is not an .xlsx workbook (not a zip archive); save it from the spreadsheet program as \"Excel Workbook (.xlsx)\"")
+        let archive: ZipArchive
+        do { archive = try ZipArchive(bytes: bytes) } catch {
+            let zip = bytes.starts(with: [0x50, 0x4B])
+            throw WorkbookProblem(zip
+                ? "is a damaged zip archive (\(error.reason)); save the workbook again from the spreadsheet program"
+                : "is not an .xlsx workbook (not a zip archive); save it from the spreadsheet program as \"Excel Workbook (.xlsx)\"")
         }
         self.archive = archive
-        var count = 0, stated: UInt64 = 0
-        for entry in archive {
-            count += 1
-            if count > limits.maxEntries {
-                throw WorkbookProblem("holds more than \(limits.maxEntries) parts; a workbook that big is refused (is it a zip bomb?)")
-            }
-            let (sum, over) = stated.addingReportingOverflow(entry.uncompressedSize)
+        if archive.entries.count > limits.maxEntries {
+            throw WorkbookProblem("holds more than \(limits.maxEntries) parts; a workbook that big is refused (is it a zip bomb?)")
+        }
+        var stated: UInt64 = 0
+        for entry in archive.entries {
+            let (sum, over) = stated.addingReportingOverflow(entry.size)
             stated = over ? .max : sum
         }
         if stated > UInt64(limits.maxUncompressedBytes) {
             throw Self.tooBig(limits)
         }
         var unpacked = 0
-        func part(_ path: String) throws(WorkbookProblem) -> Data? {
-            try Self.read(archive, path, limits: limits, unpacked: &unpacked)
-        }
-        guard let wbData = try part("xl/workbook.xml") else {
-            throw WorkbookProblem("has no xl/workbook.xml: it is a zip archive but not an .xlsx workbook")
+        func part(_ path: String, _ parser: PartParser) throws(WorkbookProblem) -> Bool {
+            try Self.parse(archive, path, parser, limits: limits, unpacked: &unpacked)
         }
         let wb = WorkbookPart()
-        try wb.parse(wbData, part: "xl/workbook.xml")
+        guard try part("xl/workbook.xml", wb) else {
+            throw WorkbookProblem("has no xl/workbook.xml: it is a zip archive but not an .xlsx workbook")
+        }
         let rels = RelationshipsPart()
-        if let d = try part("xl/_rels/workbook.xml.rels") { try rels.parse(d, part: "xl/_rels/workbook.xml.rels") }
+        _ = try part("xl/_rels/workbook.xml.rels", rels)
         if wb.sheets.isEmpty { throw WorkbookProblem("has no sheets") }
         var paths: [String] = []
         for (k, sheet) in wb.sheets.enumerated() {
@@ -161,21 +178,17 @@ public final class WorkbookFile {
             else { paths.append("xl/worksheets/sheet\(k + 1).xml") }
         }
         sheetNames = wb.sheets.map(\.name)
+        sheetHidden = wb.sheets.map(\.hidden)
         sheetPaths = paths
         date1904 = wb.date1904
         let sstPath = rels.typed("sharedStrings").map(Self.resolve) ?? "xl/sharedStrings.xml"
-        if let d = try part(sstPath) {
-            let sst = SharedStringsPart(limit: limits.maxCellCharacters)
-            try sst.parse(d, part: sstPath)
-            if let n = sst.tooLong { throw WorkbookProblem("shared string \(n + 1) is longer than \(limits.maxCellCharacters) characters, the most a cell may hold") }
-            sharedStrings = sst.strings
-        } else {
-            sharedStrings = []
-        }
+        let sst = SharedStringsPart(limit: limits.maxCellCharacters)
+        let before = unpacked
+        sharedStrings = try part(sstPath, sst) ? sst.strings : []
+        sharedBytes = unpacked - before
         let stylesPath = rels.typed("styles").map(Self.resolve) ?? "xl/styles.xml"
-        if let d = try part(stylesPath) {
-            let st = StylesPart()
-            try st.parse(d, part: stylesPath)
+        let st = StylesPart()
+        if try part(stylesPath, st) {
             styleKinds = st.cellFormats.map { id in
                 if let code = st.customFormats[id] { return NumberKind(code: code) }
                 return NumberKind(builtIn: id)
@@ -200,24 +213,23 @@ public final class WorkbookFile {
         return parts.joined(separator: "/")
     }
 
-    /// A part's bytes, counted against the limit as they are unpacked; nil when it is absent.
-    static func read(_ archive: Archive, _ path: String, limits: WorkbookLimits, unpacked: inout Int) throws(WorkbookProblem) -> Data? {
-        guard let entry = archive[path] else { return nil }
-        var data = Data()
-        var total = unpacked
-        var over = false
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                total += chunk.count
-                if total > limits.maxUncompressedBytes { over = true; throw WorkbookProblem("") }
-                data.append(chunk)
-            }
-        } catch {
-            if over { throw tooBig(limits) }
-            throw WorkbookProblem("cannot unpack \(path): the archive is damaged")
+    /// Parses the part at `path` with `parser` as it is unpacked, its bytes counted against
+    /// the limit; false when the archive has no such part.
+    static func parse(_ archive: ZipArchive, _ path: String, _ parser: PartParser, limits: WorkbookLimits, unpacked: inout Int,
+                      progress: (Int) -> Void = { _ in }) throws(WorkbookProblem) -> Bool {
+        guard archive.contains(path) else { return false }
+        try parser.begin(part: path)
+        var total = unpacked, part = 0
+        _ = try archive.read(path) { (chunk: [UInt8]) throws(WorkbookProblem) in
+            total += chunk.count
+            part += chunk.count
+            if total > limits.maxUncompressedBytes { throw tooBig(limits) }
+            progress(part)
+            try parser.feed(chunk, final: false)
         }
+        try parser.feed([], final: true)
         unpacked = total
-        return data
+        return true
     }
 
     /// The sheet named `name` (exactly, then ignoring case), if there is one.
@@ -229,12 +241,16 @@ public final class WorkbookFile {
     public func sheet(_ index: Int) throws(WorkbookProblem) -> SheetGrid {
         guard sheetPaths.indices.contains(index) else { throw WorkbookProblem("has no sheet \(index + 1)") }
         let path = sheetPaths[index]
-        guard let data = try Self.read(archive, path, limits: limits, unpacked: &unpacked) else {
+        let p = SheetPart(workbook: self)
+        let shared = sharedBytes
+        guard try Self.parse(archive, path, p, limits: limits, unpacked: &unpacked, progress: { p.partBytes = shared + $0 }) else {
             throw WorkbookProblem("sheet '\(sheetNames[index])' is missing its part \(path)")
         }
-        let p = SheetPart(workbook: self)
-        try p.parse(data, part: path)
-        return SheetGrid(rows: p.rows, problems: p.problems)
+        var problems = p.problems
+        if p.moreProblems > 0 {
+            problems.append(WorkbookProblem(cell: p.firstMore, "… and \(p.moreProblems) more problem\(p.moreProblems == 1 ? "" : "s") in this sheet's cells from here on (the first \(SheetGrid.shownProblems) are listed)"))
+        }
+        return SheetGrid(rows: p.rows, problems: problems, partBytes: p.partBytes)
     }
 
     /// A number cell's text: a date as its day, a whole number as Excel writes it (`18`).

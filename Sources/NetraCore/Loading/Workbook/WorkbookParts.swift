@@ -1,57 +1,109 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import CExpat
 
-/// The XML parts of a workbook, each read with Foundation's streaming (SAX) parser: a sheet is
-/// never held as a tree.
-class PartParser: NSObject, XMLParserDelegate {
+/// The XML parts of a workbook, each read with expat as its bytes are unpacked: a part is never
+/// held whole, nor as a tree. expat checks that the part is well-formed (a part cut short, a
+/// name that is not UTF-8 are errors at their line), reads UTF-8 and UTF-16 alike, and a
+/// document type declaration stops it before any entity is defined.
+class PartParser {
     /// A problem found inside a callback, thrown once parsing stops.
     var failure: WorkbookProblem?
+    private var parser: XML_Parser?
+    private var partName = ""
 
-    /// The parser at work, for `fail`.
-    var current: XMLParser?
-
-    // On Linux the delegate's methods are witnessed here once; subclasses override these.
+    // Subclasses override these.
     func start(_ name: Substring, _ attributes: [String: String]) {}
     func characters(_ text: String) {}
     func end(_ name: Substring) {}
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        start(local(name), attributes)
+    /// Parses the whole of `data` as the part `part`.
+    func parse(_ data: [UInt8], part: String) throws(WorkbookProblem) {
+        try begin(part: part)
+        try feed(data, final: true)
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { characters(string) }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        end(local(name))
-    }
-
-    func parse(_ data: Data, part: String) throws(WorkbookProblem) {
+    /// Starts a new part; `feed` then takes its bytes in order.
+    func begin(part: String) throws(WorkbookProblem) {
+        if let p = parser { XML_ParserFree(p) }
+        guard let p = XML_ParserCreate(nil) else { throw WorkbookProblem("cannot read \(part): out of memory") }
+        parser = p
+        partName = part
+        XML_SetUserData(p, Unmanaged.passUnretained(self).toOpaque())
+        XML_SetElementHandler(p, { ud, name, atts in
+            guard let ud, let name else { return }
+            let me = Unmanaged<PartParser>.fromOpaque(ud).takeUnretainedValue()
+            guard me.failure == nil else { return }
+            var attributes: [String: String] = [:]
+            if var a = atts {
+                while let k = a.pointee, let v = a.advanced(by: 1).pointee {
+                    attributes[String(cString: k)] = String(cString: v)
+                    a = a.advanced(by: 2)
+                }
+            }
+            me.start(local(String(cString: name)), attributes)
+        }, { ud, name in
+            guard let ud, let name else { return }
+            let me = Unmanaged<PartParser>.fromOpaque(ud).takeUnretainedValue()
+            guard me.failure == nil else { return }
+            me.end(local(String(cString: name)))
+        })
+        XML_SetCharacterDataHandler(p) { ud, s, len in
+            guard let ud, let s, len > 0 else { return }
+            let me = Unmanaged<PartParser>.fromOpaque(ud).takeUnretainedValue()
+            guard me.failure == nil else { return }
+            me.characters(s.withMemoryRebound(to: UInt8.self, capacity: Int(len)) {
+                String(decoding: UnsafeBufferPointer(start: $0, count: Int(len)), as: UTF8.self)
+            })
+        }
         // No spreadsheet program writes a DTD; one may declare entities that expand a small
-        // part into gigabytes (a "billion laughs"). Refused before the parser sees it.
-        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw WorkbookProblem("\(part) declares a DTD or entities, which no spreadsheet program writes; the workbook is refused")
+        // part into gigabytes (a "billion laughs"). Refused where it starts, in any encoding.
+        XML_SetStartDoctypeDeclHandler(p) { ud, _, _, _, _ in
+            guard let ud else { return }
+            let me = Unmanaged<PartParser>.fromOpaque(ud).takeUnretainedValue()
+            me.fail(WorkbookProblem("\(me.partName) declares a DTD or entities, which no spreadsheet program writes; the workbook is refused"))
         }
-        // Fed in chunks from a stream: libxml2 refuses a single chunk over 10 MB (a big sheet).
-        let parser = XMLParser(stream: InputStream(data: data))
-        current = parser
-        defer { current = nil }
-        parser.delegate = self
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
-        let ok = parser.parse()
-        if let failure { throw failure }
-        if !ok {
-            throw WorkbookProblem("\(part) is not well-formed XML (line \(parser.lineNumber)); the workbook is damaged")
+        XML_SetEntityDeclHandler(p) { ud, _, _, _, _, _, _, _, _ in
+            guard let ud else { return }
+            let me = Unmanaged<PartParser>.fromOpaque(ud).takeUnretainedValue()
+            me.fail(WorkbookProblem("\(me.partName) declares a DTD or entities, which no spreadsheet program writes; the workbook is refused"))
         }
     }
+
+    /// Parses the next bytes of the part; `final` with its last ones.
+    func feed(_ data: [UInt8], final: Bool) throws(WorkbookProblem) {
+        guard let p = parser else { return }
+        if let failure { throw failure }
+        var status = XML_STATUS_OK
+        var offset = 0
+        // expat takes an int's worth at a time.
+        repeat {
+            let n = min(data.count - offset, 1 << 24)
+            let last = final && offset + n == data.count
+            status = data.withUnsafeBytes { raw in
+                XML_Parse(p, raw.baseAddress.map { $0.advanced(by: offset).assumingMemoryBound(to: CChar.self) }, Int32(n), last ? 1 : 0)
+            }
+            offset += n
+        } while status == XML_STATUS_OK && offset < data.count
+        if let failure { finish(); throw failure }
+        if status != XML_STATUS_OK {
+            let line = XML_GetCurrentLineNumber(p), column = XML_GetCurrentColumnNumber(p)
+            let reason = XML_ErrorString(XML_GetErrorCode(p)).map { String(cString: $0) } ?? "an error"
+            finish()
+            throw WorkbookProblem("\(partName) is not well-formed XML (line \(line), column \(column + 1): \(reason)); the workbook is damaged")
+        }
+        if final { finish() }
+    }
+
+    private func finish() {
+        if let p = parser { XML_ParserFree(p) }
+        parser = nil
+    }
+
+    deinit { finish() }
 
     /// Stops parsing with `problem`.
     func fail(_ problem: WorkbookProblem) {
         if failure == nil { failure = problem }
-        current?.abortParsing()
+        if let p = parser { XML_StopParser(p, 0) }
     }
 }
 
@@ -63,14 +115,16 @@ class PartParser: NSObject, XMLParserDelegate {
 
 /// xl/workbook.xml: the sheets in order and the date system.
 final class WorkbookPart: PartParser {
-    var sheets: [(name: String, rid: String)] = []
+    var sheets: [(name: String, rid: String, hidden: Bool)] = []
     var date1904 = false
 
     override func start(_ name: Substring, _ attributes: [String: String]) {
         switch name {
         case "sheet":
             let rid = attributes.first { local($0.key) == "id" }?.value ?? ""
-            sheets.append((attributes["name"] ?? "Sheet\(sheets.count + 1)", rid))
+            // `state` is visible (the default), hidden or veryHidden.
+            let hidden = attributes["state"].map { $0 != "visible" } ?? false
+            sheets.append((attributes["name"] ?? "Sheet\(sheets.count + 1)", rid, hidden))
         case "workbookPr":
             if let v = attributes["date1904"] { date1904 = v == "1" || v.lowercased() == "true" }
         default: break
@@ -96,9 +150,28 @@ final class RelationshipsPart: PartParser {
 /// Collects the text of `<t>` elements, leaving out phonetic runs (`<rPh>`): a rich-text
 /// string's runs are joined into one.
 struct TextRuns {
-    var text = ""
+    private(set) var text = ""
     var inT = false
     var inPhonetic = 0
+    /// More bytes came than any cell may hold (even as `_xHHHH_` escapes); the rest were dropped.
+    private(set) var overflow = false
+    let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Text of a `<t>` (within its element), kept up to what a cell can hold.
+    mutating func append(_ s: String) {
+        guard inT, inPhonetic == 0, !overflow else { return }
+        if text.utf8.count + s.utf8.count > 7 * limit + 7 { overflow = true; return }
+        text += s
+    }
+
+    /// The runs' text with Excel's escapes decoded; nil when it is over the limit.
+    func value() -> String? {
+        if overflow { return nil }
+        let t = ExcelEscapes.decode(text)
+        return t.utf16.count > limit ? nil : t
+    }
 
     mutating func start(_ n: Substring) {
         if n == "rPh" { inPhonetic += 1 } else if n == "t" && inPhonetic == 0 { inT = true }
@@ -112,28 +185,74 @@ struct TextRuns {
 /// xl/sharedStrings.xml: every `<si>`, rich text joined.
 final class SharedStringsPart: PartParser {
     var strings: [String] = []
-    var runs = TextRuns()
+    var runs: TextRuns
     var inItem = false
     let limit: Int
     /// The first string over the limit.
     var tooLong: Int?
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int) { self.limit = limit; runs = TextRuns(limit: limit) }
 
     override func start(_ n: Substring, _ attributes: [String: String]) {
-        if n == "si" { inItem = true; runs = TextRuns() } else if inItem { runs.start(n) }
+        if n == "si" { inItem = true; runs = TextRuns(limit: limit) } else if inItem { runs.start(n) }
     }
 
     override func characters(_ string: String) {
-        if inItem && runs.inT { runs.text += string }
+        if inItem { runs.append(string) }
     }
 
     override func end(_ n: Substring) {
         if n == "si" {
             inItem = false
-            if tooLong == nil && runs.text.utf16.count > limit { tooLong = strings.count }
-            strings.append(runs.text)
+            guard let t = runs.value() else {
+                fail(WorkbookProblem("shared string \(strings.count + 1) is longer than \(limit) characters, the most a cell may hold"))
+                return
+            }
+            strings.append(t)
         } else if inItem { runs.end(n) }
+    }
+}
+
+/// Excel's escapes in text: `_xHHHH_` is the UTF-16 unit HHHH (`_x000D_` a carriage return
+/// pasted into a cell), and `_x005F_` an underscore, so `_x005F_x000D_` is the text `_x000D_`.
+enum ExcelEscapes {
+    static func decode(_ s: String) -> String {
+        guard s.utf8.contains(0x5F), s.contains("_x") || s.contains("_X") else { return s }
+        let u = Array(s.utf16)
+        /// The unit escaped at `i`, if an escape starts there.
+        func escape(_ i: Int) -> UInt16? {
+            guard u[i] == 0x5F, i + 6 < u.count, u[i + 1] == 0x78 || u[i + 1] == 0x58, u[i + 6] == 0x5F else { return nil }
+            var v: UInt16 = 0
+            for k in 2...5 {
+                let c = u[i + k]
+                switch c {
+                case 0x30...0x39: v = v << 4 | (c - 0x30)
+                case 0x41...0x46: v = v << 4 | (c - 0x41 + 10)
+                case 0x61...0x66: v = v << 4 | (c - 0x61 + 10)
+                default: return nil
+                }
+            }
+            return v
+        }
+        var out: [UInt16] = []
+        out.reserveCapacity(u.count)
+        var i = 0
+        while i < u.count {
+            if let v = escape(i) {
+                switch v {
+                case 0xD800...0xDBFF:
+                    // A character beyond the BMP is two escapes; half of one is left as written.
+                    if i + 7 < u.count, let low = escape(i + 7), (0xDC00...0xDFFF).contains(low) {
+                        out.append(v); out.append(low); i += 14; continue
+                    }
+                case 0xDC00...0xDFFF: break
+                default: out.append(v); i += 7; continue
+                }
+            }
+            out.append(u[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF16.self)
     }
 }
 
@@ -164,6 +283,10 @@ final class SheetPart: PartParser {
     let workbook: WorkbookFile
     var rows: [SheetGrid.Row] = []
     var problems: [WorkbookProblem] = []
+    /// Problems past the first `SheetGrid.shownProblems`, only counted.
+    var moreProblems = 0
+    /// Bytes of cell text kept so far (shared strings counted each time they are used).
+    var textBytes = 0
 
     private var rowNumber = 0
     private var cells: [(column: Int, text: String)] = []
@@ -172,13 +295,30 @@ final class SheetPart: PartParser {
     private var inCell = false
     private var type = "n"
     private var style = 0
-    private var value = ""
-    private var inValue = false
+    private var value: TextRuns
     private var inInline = false
-    private var runs = TextRuns()
+    private var runs: TextRuns
     private var hasFormula = false
 
-    init(workbook: WorkbookFile) { self.workbook = workbook }
+    init(workbook: WorkbookFile) {
+        self.workbook = workbook
+        value = TextRuns(limit: workbook.limits.maxCellCharacters)
+        runs = TextRuns(limit: workbook.limits.maxCellCharacters)
+    }
+
+    private func problem(_ p: WorkbookProblem) {
+        if problems.count < SheetGrid.shownProblems { problems.append(p) } else {
+            if moreProblems == 0 { firstMore = p.cell }
+            moreProblems += 1
+        }
+    }
+    /// Where the first problem left out is.
+    private(set) var firstMore: CellRef?
+
+    /// The sheet's and shared strings' unpacked bytes, set before parsing, and the text the
+    /// cells may hold from them.
+    var partBytes = 0
+    var textBudget: Int { SheetGrid.budget(partBytes) }
 
     private var here: CellRef { CellRef(row: max(rowNumber, 1), column: max(column, 1)) }
 
@@ -189,7 +329,8 @@ final class SheetPart: PartParser {
             let next = rowNumber + 1
             if let r = attributes["r"] {
                 guard let v = Int(r), v >= next, v <= 1_048_576 else {
-                    fail(WorkbookProblem(cell: CellRef(row: next, column: 1), "row number '\(r)' is not after row \(rowNumber); the sheet is damaged"))
+                    let why = Int(r).map { $0 > 1_048_576 } == true ? "is past Excel's last row, 1048576" : "is not after row \(rowNumber)"
+                    fail(WorkbookProblem(cell: CellRef(row: min(next, 1_048_576), column: 1), "row number '\(r)' \(why); the sheet is damaged"))
                     return
                 }
                 rowNumber = v
@@ -214,17 +355,20 @@ final class SheetPart: PartParser {
             inCell = true
             type = attributes["t"] ?? "n"
             style = attributes["s"].flatMap { Int($0) } ?? 0
-            value = ""
+            value = TextRuns(limit: workbook.limits.maxCellCharacters)
+            // An empty inline cell (`<c t="inlineStr"></c>`, as openpyxl writes '') is empty,
+            // never the text of the inline cell before it.
+            runs = TextRuns(limit: workbook.limits.maxCellCharacters)
             hasFormula = false
-        case "v" where inCell: inValue = true
+        case "v" where inCell: value.inT = true
         case "f" where inCell: hasFormula = true
-        case "is" where inCell: inInline = true; runs = TextRuns()
+        case "is" where inCell: inInline = true; runs = TextRuns(limit: workbook.limits.maxCellCharacters)
         default: break
         }
     }
 
     override func characters(_ string: String) {
-        if inValue { value += string } else if inInline && runs.inT { runs.text += string }
+        if value.inT { value.append(string) } else if inInline { runs.append(string) }
     }
 
     override func end(_ n: Substring) {
@@ -233,7 +377,7 @@ final class SheetPart: PartParser {
             return
         }
         switch n {
-        case "v": inValue = false
+        case "v": value.inT = false
         case "c" where inCell:
             inCell = false
             finishCell()
@@ -245,10 +389,16 @@ final class SheetPart: PartParser {
     }
 
     private func finishCell() {
+        let limit = workbook.limits.maxCellCharacters
+        if value.overflow || runs.overflow {
+            problem(WorkbookProblem(cell: here, "the cell holds more than the \(limit) characters a cell may hold"))
+            return
+        }
+        let value = value.text
         // A formula saved without its result (by a program that does not calculate) would
         // read as an empty cell; the value is not known, so it is refused.
         if hasFormula && value.isEmpty && type != "inlineStr" {
-            problems.append(WorkbookProblem(cell: here, "the cell holds a formula with no computed value; open and save the workbook in a spreadsheet program, or type the value"))
+            problem(WorkbookProblem(cell: here, "the cell holds a formula with no computed value; open and save the workbook in a spreadsheet program, or type the value"))
             return
         }
         let text: CellText
@@ -260,8 +410,8 @@ final class SheetPart: PartParser {
             } else {
                 text = .problem("shared string '\(value)' does not exist; the workbook is damaged")
             }
-        case "inlineStr": text = .text(runs.text)
-        case "str": text = .text(value)
+        case "inlineStr": text = .text(ExcelEscapes.decode(runs.text))
+        case "str": text = .text(ExcelEscapes.decode(value))
         case "b": text = .text(value == "1" || value.lowercased() == "true" ? "TRUE" : "FALSE")
         case "e": text = .problem("the cell holds the error \(value); put the value itself in the cell")
         case "d":
@@ -276,13 +426,19 @@ final class SheetPart: PartParser {
         switch text {
         case .text(let s):
             if s.isEmpty { return }
-            if s.utf16.count > workbook.limits.maxCellCharacters {
-                problems.append(WorkbookProblem(cell: here, "the cell holds \(s.utf16.count) characters, more than the \(workbook.limits.maxCellCharacters) a cell may hold"))
+            if s.utf16.count > limit {
+                problem(WorkbookProblem(cell: here, "the cell holds \(s.utf16.count) characters, more than the \(limit) a cell may hold"))
+                return
+            }
+            // A shared string costs a few bytes each time it is used: its copies are counted.
+            textBytes += s.utf8.count
+            if textBytes > textBudget {
+                fail(WorkbookProblem(cell: here, "the sheet's cells hold more than \(textBudget) bytes of text, far more than its \(partBytes) bytes could honestly hold (a long shared string used over and over?); the workbook is refused"))
                 return
             }
             cells.append((column, s))
         case .problem(let m):
-            problems.append(WorkbookProblem(cell: here, m))
+            problem(WorkbookProblem(cell: here, m))
         }
     }
 }
