@@ -173,7 +173,8 @@ extension MapChart {
     /// The title: the region with the highest figure when one leads alone, else what is shown.
     func headline(_ subject: [Subject], place: String, _ lang: Language) -> String {
         let ranked = subject.filter { ($0.value ?? 0) > 0 }.sorted { ($0.value ?? 0) > ($1.value ?? 0) }
-        if let first = ranked.first, ranked.count == 1 || (ranked[1].value ?? 0) < (first.value ?? 0) {
+        // A superlative only for a true record worth one: alone at the top, and three at least.
+        if let first = ranked.first, (first.value ?? 0) >= 3, ranked.count == 1 || (ranked[1].value ?? 0) < (first.value ?? 0) {
             return Strings.mapLeader(first.name, values.measure, place: place, value: NumberFormat.number(first.value ?? 0, lang)).text(lang)
         }
         switch area {
