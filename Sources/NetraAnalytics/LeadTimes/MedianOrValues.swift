@@ -53,8 +53,8 @@ extension Analysis {
     /// The lead times a reader is shown: those that measure something (see `leadValue`).
     public var measuredLeadTimes: [LeadTime] { leadTimes.filter { leadValue($0) != nil } }
 
-    /// The values of `measure` over `times` (all lead times when nil) as a reader is told them.
-    public func medianOrValues(_ measure: LeadTimeMeasure, of times: [LeadTime]? = nil) -> MedianOrValues {
-        MedianOrValues((times ?? leadTimes).lazy.filter { $0.measure == measure }.compactMap { self.leadValue($0) })
+    /// The values of `measure` as a reader is told them (those that measure nothing left out).
+    public func medianOrValues(_ measure: LeadTimeMeasure) -> MedianOrValues {
+        MedianOrValues(leadTimes.lazy.filter { $0.measure == measure }.compactMap { self.leadValue($0) })
     }
 }

@@ -223,10 +223,15 @@ extension Analysis {
     /// jurisdiction (by id), each named by `label` and carrying what it says (`typical`).
     public func leadTimeSeries(label: (LeadTimeMeasure) -> String) -> [LeadTimeSeries] {
         let d = dataset
-        let measured = measuredLeadTimes
-        var values: [Int: [LeadValue]] = [:]
         let js = d.jurisdictions.count
-        for t in measured { if let v = leadValue(t) { values[t.measure.order * js + t.jurisdiction.raw, default: []].append(v) } }
+        // One pass: the lead times that measure something, and their values by measure and place.
+        var measured: [LeadTime] = []
+        var values: [Int: [LeadValue]] = [:]
+        for t in leadTimes {
+            guard let v = leadValue(t) else { continue }
+            measured.append(t)
+            values[t.measure.order * js + t.jurisdiction.raw, default: []].append(v)
+        }
         var series = LeadTimeSeries.grouping(measured, jurisdictionCount: js,
                                              label: label, jurisdictionID: { d.jurisdictions[$0].id }, range: leadTimeRange)
         for i in series.indices {
@@ -242,7 +247,7 @@ extension Analysis {
         var followed = Set<EventIndex>()
         for t in leadTimes where t.measure.reachedKind != nil { followed.insert(t.event) }
         let incidents = events.indices.reduce(0) { $0 + (events.kinds[$1] == .incident ? 1 : 0) }
-        return LeadTimeHeadline(prevention: medianOrValues(.prevention, of: measuredLeadTimes), incidents: incidents, followedUp: followed.count)
+        return LeadTimeHeadline(prevention: medianOrValues(.prevention), incidents: incidents, followedUp: followed.count)
     }
 
     /// The events the lead times are measured from and to, each once in file order: what

@@ -124,6 +124,8 @@ extension Strings {
          sheetHeadline(month: "x", outcome: nil, activity: 1, tallies: 0, preventionOnly: false, newIncidents: 1, incidentTitle: "t"),
          sheetKnownLater(after: "x"), sheetTalliesApart(1), sheetTalliesApart(2), sheetAlsoHappened(0, of: 1), sheetAlsoHappened(1, of: 1),
          sheetAlsoHappened(1, of: 2), sheetAlsoHappened(2, of: 2), sheetIncidentsSoFar(2), daysToResponse, daysToReport,
+         atLeast("1"), uncountedPledges(1), uncountedPledges(2), atLeastNote(1), metricN, metricLowerBound,
+         tallyRow(unit: "x", status: .alleged), tallyRow(unit: "", status: nil), tallyRowDate, registration,
          sheetSubtitle(asOf: Month(year: 2024, month: 1).lastDay), sheetOutcomes, sheetOthers, sheetNewlyKnown, sheetContinued(month: "x"),
          sheetPageFooter(page: 1, of: 2, events: 3, outlets: 2), sheetLeftOut("2", kinds: "x", pages: 12),
          leadBefore(LeadTimeRange(day: 43, low: 43, high: 43), election: "x"),

@@ -98,6 +98,12 @@ extension Strings {
         Phrase(id: "\(n) ikrar tanpa jumlah", en: "\(n) pledge\(n == 1 ? "" : "s") uncounted")
     }
 
+    /// Why a chart's "sedikitnya" figure is a lower bound: `sedikitnya: 2 ikrar tanpa jumlah`.
+    public static func atLeastNote(_ n: Int) -> Phrase {
+        let why = uncountedPledges(n)
+        return Phrase(id: "sedikitnya: \(why.id)", en: "at least: \(why.en)")
+    }
+
     /// The row under a median: how many values it is of.
     public static let metricN = Phrase(id: "  jumlah nilai (n)", en: "  values (n)")
     /// The row saying a median is a lower bound (an imprecise date under it).

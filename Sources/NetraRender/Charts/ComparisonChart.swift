@@ -139,7 +139,7 @@ public struct ComparisonChart: Chart {
         var notes: [String] = []
         if specs.contains(where: { $0.a == nil || $0.b == nil }) { notes.append(Strings.unknownNote.text(lang)) }
         let uncounted = (signed.a == nil ? 0 : ka.uncountedPledges) + (signed.b == nil ? 0 : kb.uncountedPledges)
-        if uncounted > 0 { notes.append(Strings.atLeast("").text(lang).trimmingSpaces + ": " + Strings.uncountedPledges(uncounted).text(lang)) }
+        if uncounted > 0 { notes.append(Strings.atLeastNote(uncounted).text(lang)) }
         let anyUnknown = !notes.isEmpty
         let half = (body.width - centreW) / 2
         let x0 = (leftEdge - 4 * s).rounded(), x1 = (rightEdge + 4 * s).rounded()
