@@ -47,7 +47,11 @@ public struct BriefingFigures: Sendable {
     /// Case tallies published in the month (listed, never counted as activity).
     public var tallies: Int { thisMonth[.caseTally] ?? 0 }
     /// The new incidents that also happened in the month.
-    public var reportedAndOccurred: [EventIndex] { newIncidentsReported.filter { newIncidentsOccurred.contains($0) } }
+    public var reportedAndOccurred: [EventIndex] {
+        // A set: a generated month may hold thousands of incidents.
+        let occurred = Set(newIncidentsOccurred)
+        return newIncidentsReported.filter { occurred.contains($0) }
+    }
     /// True when the signatories add up every pledge known (none without a number).
     public var signatoriesComplete: Bool { uncountedPledges == 0 }
 
