@@ -47,8 +47,8 @@ public enum ReportJob {
         // The y maximum is shared among siblings (a province's own would flatten its cities).
         let wide = MonthlyBarsChart.sharedScale(a.monthlyTable, dataset: d, jurisdictions: charted)
         var yMax: [JurisdictionIndex?: Int] = [:]
-        for p in Set(charted.map { d.jurisdictions[$0].parent }) {
-            yMax[p] = MonthlyBarsChart.sharedScale(a.monthlyTable, dataset: d, jurisdictions: charted.filter { d.jurisdictions[$0].parent == p }).yMax
+        for (p, siblings) in Dictionary(grouping: charted, by: { d.jurisdictions[$0].parent }) {
+            yMax[p] = MonthlyBarsChart.sharedScale(a.monthlyTable, dataset: d, jurisdictions: siblings).yMax
         }
         for (j, name) in zip(charted, names) {
             let shared = MonthlyScale(months: wide.months, years: wide.years, yMax: yMax[d.jurisdictions[j].parent] ?? wide.yMax)
@@ -128,7 +128,11 @@ public enum ReportJob {
         var has = Column<JurisdictionIndex, Bool>(repeating: false, count: d.jurisdictions.count)
         var own = Column<JurisdictionIndex, Bool>(repeating: false, count: d.jurisdictions.count)
         for j in d.events.jurisdictions { own[j] = true }
-        for j in d.jurisdictions.indices where own[j] { for x in d.lineage(of: j) { has[x] = true } }
+        // Children before parents, so each flag passes up once however deep the tree.
+        for j in d.tree.topDown.reversed() {
+            if own[j] { has[j] = true }
+            if has[j], let p = d.jurisdictions[j].parent, d.jurisdictions.indices.contains(p) { has[p] = true }
+        }
         return d.jurisdictions.indices.filter { has[$0] }
     }
 }

@@ -140,4 +140,52 @@ import NetraCore
         #expect(times.map(\.measure) == [.prevention])
         #expect(times.first?.days == 289)
     }
+
+    /// The monthly table rolled up each event into every ancestor through its lineage: a
+    /// 10,000-deep chain made it quadratic (and the report's charts with it). Now each
+    /// jurisdiction's figures pass once to its parent.
+    @Test(.timeLimit(.minutes(1))) func aChainOfTenThousandJurisdictionsCountsMonthlyInLinearTime() throws {
+        var j = "id,name,level,parent\nindonesia,Indonesia,nasional,\n"
+        var parent = "indonesia"
+        for k in 0..<10_000 { j += "j\(k),J,kota,\(parent)\n"; parent = "j\(k)" }
+        var e = Self.header
+        for k in 0..<200 { e += "e\(k),2023-\(String(format: "%02d", k % 12 + 1))-01,day,,incident,j\(k * 50),I,,,,,,,src,,,,\n" }
+        let d = try Self.load(events: e, jurisdictions: j)
+        var table: MonthlyTable?
+        let s = Self.seconds { table = MonthlyTable(d, rollup: true) }
+        let t = try #require(table)
+        #expect(s < 2, "the rolled-up monthly table of a 10k chain took \(s) s")
+        let root = try #require(d.jurisdictionIndex["indonesia"]), mid = try #require(d.jurisdictionIndex["j5000"])
+        // Every event lies under the root; j5000 holds events j5000, j5050, …, j9950: 100 of them.
+        #expect((0..<t.months).map { t.events(month: $0, jurisdiction: root, kind: .incident) }.reduce(0, +) == 200)
+        #expect((0..<t.months).map { t.events(month: $0, jurisdiction: mid, kind: .incident) }.reduce(0, +) == 100)
+        #expect(t.kindCounts(within: mid).activity.totals.reduce(0, +) == 100)
+        #expect(d.isWithin(try #require(d.jurisdictionIndex["j9999"]), root))
+        #expect(!d.isWithin(mid, try #require(d.jurisdictionIndex["j5001"])))
+    }
+
+    /// The roll-up in one pass up the tree counts what walking each event's lineage counts.
+    @Test func theRollUpEqualsTheLineageWalk() throws {
+        for seed in [1, 2, 3] as [UInt64] {
+            let f = SyntheticDataset.make(events: 2_000, seed: seed)
+            let d = try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+                                           events: ("events.csv", f.events))
+            let t = MonthlyTable(d, rollup: true)
+            let first = try #require(t.first)
+            var expected: [Int: Int] = [:]
+            for k in d.events.indices {
+                let m = d.events.dates[k].anchor.month.index - first.index
+                for x in d.lineage(of: d.events.jurisdictions[k]) {
+                    expected[(m * d.jurisdictions.count + x.raw) * EventKind.allCases.count + d.events.kinds[k].order, default: 0] += 1
+                }
+            }
+            for m in 0..<t.months { for j in d.jurisdictions.indices { for kind in EventKind.allCases {
+                let key = (m * d.jurisdictions.count + j.raw) * EventKind.allCases.count + kind.order
+                #expect(t.events(month: m, jurisdiction: j, kind: kind) == expected[key, default: 0])
+            } } }
+            for a in d.jurisdictions.indices { for b in d.jurisdictions.indices {
+                #expect(d.isWithin(a, b) == d.lineage(of: a).contains(b))
+            } }
+        }
+    }
 }

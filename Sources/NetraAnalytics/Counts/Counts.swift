@@ -42,7 +42,6 @@ public struct MonthlyTable: Sendable {
             first = nil; months = 0; events = []; sums = []; counted = []; yearOnly = []
             return
         }
-        let lineages = Column<JurisdictionIndex, [JurisdictionIndex]>(d.jurisdictions.indices.map { rollup ? d.lineage(of: $0) : [$0] })
         // Each anchor's month worked out once (it takes a calendar conversion), min and max on the way.
         let monthOf = d.events.dates.map { $0.anchor.month.index }
         let lo = monthOf.min() ?? 0, hi = monthOf.max() ?? 0
@@ -58,12 +57,27 @@ public struct MonthlyTable: Sendable {
             let monthUnknown = d.events.dates[k].precision == .year
             // A tally is a snapshot: adding it to another (or to itself a month later) means nothing.
             let count = kind == .caseTally ? nil : d.events.counts[k]
-            for j in lineages[d.events.jurisdictions[k]] {
-                let key = (m * js + j.raw) * kinds + kind.order
-                events[key] += 1
-                if monthUnknown { yearOnly[key] += 1 }
-                // Counts are capped at a billion when loaded, so no sum of them overflows.
-                if let count { sums[key] += count; counted[key] += 1 }
+            let key = (m * js + d.events.jurisdictions[k].raw) * kinds + kind.order
+            events[key] += 1
+            if monthUnknown { yearOnly[key] += 1 }
+            // Counts are capped at a billion when loaded: a sum overflows only past nine
+            // billion events, rolled up or not.
+            if let count { sums[key] += count; counted[key] += 1 }
+        }
+        if rollup {
+            // Children before parents: each jurisdiction's figures, already holding those under
+            // it, are added once to its parent's (linear however deep the tree).
+            for j in d.tree.topDown.reversed() {
+                guard let p = d.jurisdictions[j].parent, p.raw >= 0, p.raw < js, p != j else { continue }
+                for m in 0..<months {
+                    let from = (m * js + j.raw) * kinds, to = (m * js + p.raw) * kinds
+                    for x in 0..<kinds {
+                        events[to + x] += events[from + x]
+                        yearOnly[to + x] += yearOnly[from + x]
+                        sums[to + x] += sums[from + x]
+                        counted[to + x] += counted[from + x]
+                    }
+                }
             }
         }
         first = Month(index: lo)

@@ -132,7 +132,10 @@ public struct Event: Sendable {
 /// A loaded, checked dataset: events, jurisdictions and elections, ids interned to indices.
 public struct Dataset: Sendable {
     public var events: EventTable
-    public var jurisdictions: Column<JurisdictionIndex, Jurisdiction>
+    /// Fixed at init: `tree` is numbered from them.
+    public private(set) var jurisdictions: Column<JurisdictionIndex, Jurisdiction>
+    /// The jurisdictions' forest, for "within" and roll-ups in constant time per step.
+    public let tree: JurisdictionTree
     public var elections: Column<ElectionIndex, Election>
     /// Columns of `events.csv` that Netra does not use, kept for the events export.
     public var extraEventColumns: [String]
@@ -172,6 +175,7 @@ public struct Dataset: Sendable {
          extraEventColumns: [String], name: String, ids: EventIDs) {
         self.events = events
         self.jurisdictions = Column(jurisdictions)
+        tree = JurisdictionTree(self.jurisdictions)
         self.elections = Column(elections.sorted { ($0.date, $0.id) < ($1.date, $1.id) })
         self.extraEventColumns = extraEventColumns
         self.name = name
@@ -201,12 +205,12 @@ public struct Dataset: Sendable {
     /// True when some jurisdiction lies under `jurisdiction`: only then does "including the
     /// jurisdictions under it" say anything.
     public func hasJurisdictions(under jurisdiction: JurisdictionIndex) -> Bool {
-        jurisdictions.contains { $0.parent == jurisdiction }
+        tree.hasJurisdictions(under: jurisdiction)
     }
 
     /// True when `jurisdiction` is `ancestor` or lies under it.
     public func isWithin(_ jurisdiction: JurisdictionIndex, _ ancestor: JurisdictionIndex) -> Bool {
-        lineage(of: jurisdiction).contains(ancestor)
+        tree.isWithin(jurisdiction, ancestor)
     }
 }
 

@@ -27,7 +27,7 @@ extension Dataset {
     func kept(by s: Selection) -> Column<JurisdictionIndex, Bool> {
         guard !s.jurisdictions.isEmpty else { return Column(repeating: true, count: jurisdictions.count) }
         var keep = Column<JurisdictionIndex, Bool>(repeating: false, count: jurisdictions.count)
-        for j in jurisdictions.indices { keep[j] = lineage(of: j).contains { s.jurisdictions.contains($0) } }
+        for j in jurisdictions.indices { keep[j] = s.jurisdictions.contains { isWithin(j, $0) } }
         return keep
     }
 

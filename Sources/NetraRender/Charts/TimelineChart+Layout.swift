@@ -281,8 +281,15 @@ extension TimelineChart {
         let maxLanes = max(1, Int(lanesArea(frame.body).height / sizes.minLane))
         var rolledUp = false
         for rank in [2, 1] where laneOrder.count > maxLanes {
+            // Each jurisdiction's nearest one (itself or above) of a level above `rank`, found
+            // parents first so that a deep chain is walked once, not once per jurisdiction.
+            var above = [Int](repeating: -1, count: jCount)
+            for j in dataset.tree.topDown where j.raw < jCount {
+                if Self.levelRank(dataset.jurisdictions[j].level) < rank { above[j.raw] = j.raw }
+                else if let p = dataset.jurisdictions[j].parent, p.raw >= 0, p.raw < jCount { above[j.raw] = above[p.raw] }
+            }
             for j in 0..<jCount where Self.levelRank(dataset.jurisdictions[JurisdictionIndex(laneRoot[j])].level) >= rank {
-                if let up = dataset.lineage(of: JurisdictionIndex(j)).first(where: { Self.levelRank(dataset.jurisdictions[$0].level) < rank }) { laneRoot[j] = up.raw }
+                if above[j] >= 0 { laneRoot[j] = above[j] }
             }
             laneOrder = lanes(for: laneRoot)
             rolledUp = true
