@@ -118,17 +118,27 @@ public struct DatasetDiff: Sendable {
     }
 
     static func jurisdictionRecords(_ d: Dataset) -> Records {
-        var values: [String: [String]] = [:]
-        for j in d.jurisdictions {
-            values[j.id] = [j.name, j.level.rawValue, j.parent.map { d.jurisdictions[$0].id } ?? "", j.kode ?? ""]
-        }
-        return Records(columns: ["name", "level", "parent", "kode"], ids: d.jurisdictions.map(\.id), values: values)
+        records(d.jurisdictions.map { j in
+            (j.id, [j.name, j.level.rawValue, j.parent.map { d.jurisdictions[$0].id } ?? "", j.kode ?? ""], j.extras)
+        }, columns: ["name", "level", "parent", "kode"])
     }
 
     static func electionRecords(_ d: Dataset) -> Records {
+        records(d.elections.map { e in (e.id, [e.name, e.date.iso, d.jurisdictions[e.scope].id], e.extras) },
+                columns: ["name", "date", "scope"])
+    }
+
+    /// Records of a small table: its own columns, then the columns Netra does not use, in
+    /// the file's order (every row of one file has the same ones).
+    static func records(_ rows: [(id: String, values: [String], extras: [ExtraCell])], columns: [String]) -> Records {
+        let extraColumns = rows.first?.extras.map(\.column) ?? []
         var values: [String: [String]] = [:]
-        for e in d.elections { values[e.id] = [e.name, e.date.iso, d.jurisdictions[e.scope].id] }
-        return Records(columns: ["name", "date", "scope"], ids: d.elections.map(\.id), values: values)
+        for r in rows where values[r.id] == nil {
+            var byColumn: [String: String] = [:]
+            for c in r.extras where byColumn[c.column] == nil { byColumn[c.column] = c.value }
+            values[r.id] = r.values + extraColumns.map { byColumn[$0] ?? "" }
+        }
+        return Records(columns: columns + extraColumns, ids: rows.map(\.id), values: values)
     }
 
     /// `change,table,id,field,old,new`.

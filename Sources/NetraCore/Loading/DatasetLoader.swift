@@ -109,9 +109,10 @@ public enum DatasetLoader {
         var parents: [(String, Int, Int)] = []  // parent id, line, column
         var kodes: [(line: Int, column: Int)?] = []  // where each row's kode cell is, when filled
         var seen: [String: Int] = [:]
+        var extraNames: [String] = []
         let file = input.0
         let ok = table.read(required: JurisdictionColumn.requiredNames, optional: JurisdictionColumn.optionalNames,
-                            order: JurisdictionColumn.names) { rec, col, _, sink in
+                            order: JurisdictionColumn.names, row: { rec, col, extraAt, sink in
             func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
             guard let ci = rec.has(col[0]) else { return }
             let id = rec.trimmedString(ci)
@@ -137,8 +138,8 @@ public enum DatasetLoader {
             let kode = kodeCol.map { rec.trimmedString($0) } ?? ""
             kodes.append(kode.isEmpty ? nil : kodeCol.map { rec.position($0) })
             rows.append(Jurisdiction(id: id, name: name.isEmpty ? id : name, level: level, parent: nil, line: rec.line,
-                                     kode: kode.isEmpty ? nil : kode))
-        }
+                                     kode: kode.isEmpty ? nil : kode, extras: zip(extraNames, extraAt).map { ExtraCell(column: $0, value: $1 < rec.count ? rec.string($1) : "") }))
+        }, header: { extraNames = $0 })
         diags += table.diagnostics
         guard ok else { return (rows, false) }
         var index: [String: Int] = [:]
@@ -207,7 +208,8 @@ public enum DatasetLoader {
         var seen: [String: Int] = [:]
         let file = input.0
         let scopeIDs = jIndex.map { listing($0.keys.sorted()) } ?? ""  // once, not per unknown scope
-        table.read(required: ["id", "name", "date", "scope"], optional: []) { rec, col, _, sink in
+        var extraNames: [String] = []
+        table.read(required: ["id", "name", "date", "scope"], optional: [], row: { rec, col, extraAt, sink in
             func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
             guard let ci = rec.has(col[0]) else { return }
             let id = rec.trimmedString(ci)
@@ -234,9 +236,10 @@ public enum DatasetLoader {
                 else { say(cs, "scope: unknown jurisdiction '\(raw)'; expected one of: \(scopeIDs)") }
             }
             if let day, scope >= 0 {
-                rows.append(Election(id: id, name: name.isEmpty ? id : name, date: day, scope: JurisdictionIndex(scope), line: rec.line))
+                rows.append(Election(id: id, name: name.isEmpty ? id : name, date: day, scope: JurisdictionIndex(scope), line: rec.line,
+                                     extras: zip(extraNames, extraAt).map { ExtraCell(column: $0, value: $1 < rec.count ? rec.string($1) : "") }))
             }
-        }
+        }, header: { extraNames = $0 })
         diags += table.diagnostics
         return rows
     }

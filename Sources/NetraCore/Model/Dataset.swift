@@ -9,10 +9,22 @@ public struct Jurisdiction: Sendable, Equatable {
     public var line: Int
     /// The Kemendagri code (`32.75`), checked against `Regions`; nil when not given.
     public var kode: String?
+    /// Columns Netra does not use, kept so that `diff` sees a change in them.
+    public var extras: [ExtraCell]
 
-    public init(id: String, name: String, level: JurisdictionLevel, parent: JurisdictionIndex?, line: Int = 0, kode: String? = nil) {
+    public init(id: String, name: String, level: JurisdictionLevel, parent: JurisdictionIndex?, line: Int = 0, kode: String? = nil,
+                extras: [ExtraCell] = []) {
         self.id = id; self.name = name; self.level = level; self.parent = parent; self.line = line; self.kode = kode
+        self.extras = extras
     }
+}
+
+/// A cell of a column Netra does not use, under its header.
+public struct ExtraCell: Sendable, Equatable {
+    public var column: String
+    public var value: String
+
+    public init(column: String, value: String) { self.column = column; self.value = value }
 }
 
 /// An election day and the jurisdiction it covers.
@@ -23,9 +35,11 @@ public struct Election: Sendable, Equatable {
     /// The jurisdiction it covers.
     public var scope: JurisdictionIndex
     public var line: Int
+    /// Columns Netra does not use, kept so that `diff` sees a change in them.
+    public var extras: [ExtraCell]
 
-    public init(id: String, name: String, date: Day, scope: JurisdictionIndex, line: Int = 0) {
-        self.id = id; self.name = name; self.date = date; self.scope = scope; self.line = line
+    public init(id: String, name: String, date: Day, scope: JurisdictionIndex, line: Int = 0, extras: [ExtraCell] = []) {
+        self.id = id; self.name = name; self.date = date; self.scope = scope; self.line = line; self.extras = extras
     }
 }
 
