@@ -83,12 +83,25 @@ public struct Workbook: Sendable {
                 throw WorkbookError("sheet \(s.name) would have \(s.rows.count + 1) rows, more than Excel's limit of \(Self.maxRows); use the CSV exports")
             }
         }
-        let path = OutputFolder.scratchPath(in: scratchDir, for: "workbook.xlsx")
-        defer { unlink(path) }
+        let (path, fd) = try Self.lockedScratch(in: scratchDir)
+        defer { unlink(path); close(fd) }
         try write(to: path, tmpdir: scratchDir)
         do { return try FileIO.read(path) } catch {
             throw WorkbookError("cannot read back the workbook '\(path)': \(error.reason)")
         }
+    }
+
+    /// A new, empty file under Netra's temporary name, locked while its descriptor is open.
+    /// It is made and locked before libxlsxwriter opens it (the same file, truncated): a run
+    /// in another PID namespace, whose pid looks gone from there, sees the lock and keeps it.
+    static func lockedScratch(in dir: String) throws(WorkbookError) -> (path: String, fd: Int32) {
+        let path = OutputFolder.scratchPath(in: dir, for: "workbook.xlsx")
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw WorkbookError("cannot write the workbook in '\(dir)': \(String(cString: strerror(errno)))")
+        }
+        _ = flock(fd, LOCK_EX | LOCK_NB)
+        return (path, fd)
     }
 
     /// `A1`-style name of a zero-based row and column.

@@ -86,4 +86,22 @@ import NetraAnalytics
         #expect(Workbook.escaped("_x0041_ and _x12_ and snake_case") == "_x005F_x0041_ and _x12_ and snake_case")
         #expect(Workbook.escaped("=1+1") == "=1+1")
     }
+
+    /// The scratch workbook libxlsxwriter writes is locked from its creation, so a run in
+    /// another PID namespace (where this pid looks gone) keeps it (issue 28, point 8).
+    @Test func theScratchWorkbookIsLockedWhileItIsWritten() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("netra-scratch-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (path, fd) = try Workbook.lockedScratch(in: dir)
+        // The same file under the name a process of another namespace would have given it.
+        var dead: Int32 = 4_000_000
+        while kill(dead, 0) == 0 || errno != ESRCH { dead -= 1 }
+        let foreign = dir + "/.netra-tmp-\(dead)-abc123-workbook.xlsx"
+        #expect(rename(path, foreign) == 0)
+        #expect(OutputFolder.removeStaleTemporaries(in: dir).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: foreign))
+        close(fd)
+        #expect(OutputFolder.removeStaleTemporaries(in: dir) == [".netra-tmp-\(dead)-abc123-workbook.xlsx"])
+    }
 }
