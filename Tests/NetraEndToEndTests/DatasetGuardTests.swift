@@ -140,4 +140,28 @@ struct DatasetGuardTests {
         #expect(lines.count == 2, "\(r.stdout)")
         #expect(lines.last?.hasSuffix(#"notes: "" → "x\u{A}added · events · forged\u{1B}[31m""#) == true, "\(r.stdout)")
     }
+
+    /// A jurisdiction's name with a line break and escapes prints as one line in `compare`'s
+    /// and `cases`' tables: a cell cannot forge a line or drive the terminal.
+    @Test func tablesOnTheTerminalCannotBeForgedByACell() throws {
+        let w = Netra.tempDir("tables")
+        try FileManager.default.copyItem(atPath: Netra.root + "/datasets/bekasi-2024", toPath: w + "/d")
+        let py = """
+        import csv
+        p = "d/jurisdictions.csv"
+        rows = list(csv.reader(open(p, newline="", encoding="utf-8")))
+        k = [r[0] for r in rows].index("kota-bekasi")
+        rows[k][1] = "Kota\\nnetra: forged\\x1b]0;t\\x07"
+        csv.writer(open(p, "w", newline="", encoding="utf-8"), lineterminator="\\n").writerows(rows)
+        """
+        #expect(try Netra.runProgram("/usr/bin/python3", ["-c", py], in: w).status == 0)
+        let c = try Netra.run(["compare", "--dataset", "d", "--lang", "en"], in: w)
+        #expect(c.status == 0, "\(c.stderr)")
+        #expect(c.stdout.split(separator: "\n").first?.hasSuffix(#"Kota\u{A}netra: forged\u{1B}]0;t\u{7}  Kabupaten Bekasi"#) == true, "\(c.stdout)")
+        #expect(!c.stdout.contains("\u{1B}") && !c.stdout.split(separator: "\n").contains { $0.hasPrefix("netra: forged") })
+        let k = try Netra.run(["cases", "--dataset", "d", "--as-of", "2024-12-31", "--all", "--lang", "en"], in: w)
+        #expect(k.status == 0, "\(k.stderr)")
+        #expect(!k.stdout.contains("\u{1B}") && !k.stdout.split(separator: "\n").contains { $0.hasPrefix("netra: forged") }, "\(k.stdout)")
+        #expect(k.stdout.contains(#"Kota\u{A}netra: forged"#), "\(k.stdout)")
+    }
 }

@@ -137,7 +137,8 @@ extension CaseClocks {
             let counted = c.counted.map { Strings.clockUnit($0.text, unitWord).text(lang) } ?? "—"
             let limit = c.rule.limit.map { Strings.clockUnit("\($0)", unitWord).text(lang) } ?? "—"
             let mark = c.rule.verified ? "" : " [" + Strings.unverifiedMark.text(lang) + "]"
-            s += "\n\(ev.id(c.caseFile.report)) · \(d.jurisdictions[c.caseFile.jurisdiction].name)\n"
+            // A jurisdiction's name is a cell: a line break in it must not forge a line.
+            s += "\n\(ev.id(c.caseFile.report)) · \(Diagnostic.printable(d.jurisdictions[c.caseFile.jurisdiction].name))\n"
             s += "  \(c.rule.id)\(mark): \(counted) / \(limit) · \(Strings.clockState(c.state.rawValue).text(lang))\n"
             s += "  \(c.rule.start.rawValue) \(ev.dates[c.start].written.text) (\(ev.id(c.start)))"
             if c.rule.unit == .hariKerja { s += " · " + Strings.clockUnit(c.days.text, .hari).text(lang) }

@@ -7,6 +7,8 @@ extension Comparison {
         let head = [StringKey.metricColumn.text(language), d.jurisdictions[a].name, d.jurisdictions[b].name]
         var rows = [head]
         for r in shownRows(language) { rows.append([r.label, r.a, r.b]) }
+        // Names and units come from cells: a line break or escape in one must not forge a line.
+        rows = rows.map { $0.map(Diagnostic.printable) }
         let widths = (0..<3).map { c in rows.map { $0[c].count }.max() ?? 0 }
         func padded(_ s: String, _ w: Int, right: Bool) -> String {
             let fill = String(repeating: " ", count: max(0, w - s.count))
