@@ -149,8 +149,17 @@ struct Briefing: ParsableCommand {
     @OptionGroup var filter: FilterOptions
     @OptionGroup var flags: JobFlags
 
+    func validate() throws {
+        // A month to come has no end to stand on: its sheet would say "Data per" a day not yet lived.
+        if let now = today(), month.firstDay > now {
+            throw ValidationError("--month \(month.iso) has not begun (today is \(now.iso)); a briefing says where things stood at its month's end")
+        }
+    }
+
     func run() throws {
-        let (options, analysis) = try flags.prepare(dataset, filter, asOf: dataset.asOf ?? month.lastDay)
+        // The month so far when it is this month.
+        let end = today().map { min($0, month.lastDay) } ?? month.lastDay
+        let (options, analysis) = try flags.prepare(dataset, filter, asOf: dataset.asOf ?? end)
         // (BriefingJob would cut it to the month's end itself; cut here, it is analysed once.)
         try flags.write(BriefingJob.build(analysis, month: month, options: options, clocks: dataset.clockBook(), progress: flags.progress), sparing: dataset)
     }
@@ -208,4 +217,12 @@ extension JobFlags {
             throw NetraFailure(exitCode: 2, message: "netra: --map-measure tally:\(unit): the series of '\(unit)' have several statuses; name one: \(known)")
         }
     }
+}
+
+/// Today on this machine's calendar (its time zone), nil if the clock cannot be read.
+func today() -> Day? {
+    var t = time(nil)
+    var parts = tm()
+    guard localtime_r(&t, &parts) != nil else { return nil }
+    return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
 }

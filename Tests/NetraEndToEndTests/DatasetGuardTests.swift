@@ -164,4 +164,13 @@ struct DatasetGuardTests {
         #expect(!k.stdout.contains("\u{1B}") && !k.stdout.split(separator: "\n").contains { $0.hasPrefix("netra: forged") }, "\(k.stdout)")
         #expect(k.stdout.contains(#"Kota\u{A}netra: forged"#), "\(k.stdout)")
     }
+
+    /// A briefing of a month to come would say "Data per" a day not yet lived: a usage error.
+    @Test func aBriefingOfAMonthToComeIsAUsageError() throws {
+        let w = Netra.tempDir("future")
+        let r = try Netra.run(["briefing", "--dataset", Netra.root + "/datasets/bekasi-2024", "--month", "2999-01", "--out", "out"], in: w)
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("Error: --month 2999-01 has not begun (today is "), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: w + "/out"))
+    }
 }
