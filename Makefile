@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-deps deps deps-browser build release clean bench fuzz fuzz-csv fuzz-xlsx fuzz-build fuzz-corpus fuzz-xlsx-corpus fuzz-coverage sanitize valgrind boundaries
+.PHONY: run test test-deps deps deps-browser build release clean bench perf-check fuzz fuzz-csv fuzz-xlsx fuzz-build fuzz-corpus fuzz-xlsx-corpus fuzz-coverage sanitize valgrind boundaries
 
 # The main job on the shipped dataset: every chart, export and the latest briefing into output/.
 run: deps
@@ -61,6 +61,15 @@ boundaries:
 bench: deps
 	$(SWIFT) build -c release
 	.build/release/netra-bench $(BENCH_ARGS)
+
+# The guard on speed, run by CI: instructions of the report on a generated 5k dataset and of
+# validate on a 50k one under callgrind, against bench/budget.txt (more than 3 % over fails).
+# A change that costs instructions on purpose records a new budget in the same commit and
+# says why: PERF_CHECK_RECORD=1 make perf-check.
+perf-check: deps
+	@command -v valgrind >/dev/null || { echo "Installing valgrind…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq valgrind >/dev/null; }
+	$(SWIFT) build -c release --product netra
+	tools/perf-check.sh "$$($(SWIFT) build -c release --show-bin-path)/netra"
 
 # Fuzzing (Fuzz/, a package of its own): libFuzzer with AddressSanitizer over the CSV reader and
 # the whole dataset validation, for FUZZ_SECONDS (default 300), starting from the shipped and
