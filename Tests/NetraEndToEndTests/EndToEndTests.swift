@@ -34,8 +34,13 @@ enum Netra {
         return text.utf8.filter { $0 == UInt8(ascii: "\n") }.count + 1
     }()
 
+    /// The shipped dataset's folder.
+    static var shipped: String { root + "/datasets/bekasi-2024" }
+
+    /// Runs `netra args…` in `dir`; by default inside the shipped dataset's folder, as an
+    /// analyst runs Netra in their dataset's folder (no `--dataset` then reads it).
     static func run(_ args: [String], in dir: String? = nil) throws -> Result {
-        try runProgram(binary, args, in: dir)
+        try runProgram(binary, args, in: dir ?? shipped)
     }
 
     /// Runs `program` with `args` in `dir` (the package root by default) to its end.
