@@ -10,8 +10,9 @@ run: deps
 	$(SWIFT) run -c release netra --dataset datasets/bekasi-2024
 
 # The whole test suite (the browser tests of report.html need Chromium: deps-browser; the
-# workbook tests openpyxl and LibreOffice: test-deps).
-test: deps deps-browser test-deps
+# workbook tests openpyxl and LibreOffice: test-deps). The Debian package is built first
+# (a release build, several minutes): PackageTests unpacks and runs it.
+test: deps deps-browser test-deps deb
 	$(SWIFT) test
 
 # What the tests use beyond the build: openpyxl (Debian's, for /usr/bin/python3) reads the
@@ -177,7 +178,7 @@ VERSION := $(shell sed -n 's/^let netraVersion = "\(.*\)"$$/\1/p' Sources/netra/
 COMMIT = $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD -- 2>/dev/null || echo -modified)
 DEB_ARCH = $(shell dpkg --print-architecture)
 DEB = $(STATIC)/netra_$(VERSION)_$(DEB_ARCH).deb
-DEB_DEPENDS := libc6, libgcc-s1, libstdc++6, libgd3, libxlsxwriter4, libzip4, libexpat1, fonts-dejavu-core
+DEB_DEPENDS := libc6, libgcc-s1, libstdc++6, zlib1g, libgd3, libxlsxwriter4, libzip4, libexpat1, fonts-dejavu-core
 
 .PHONY: static install install-files uninstall deb
 
@@ -212,7 +213,7 @@ deb: static
 	  ' Indonesia'"'"'s civil servants and writes charts, CSV exports, a workbook,' \
 	  ' report.html and a monthly briefing sheet. Commit $(COMMIT).' > $(STATIC)/deb/DEBIAN/control
 	rm -f $(STATIC)/netra_*.deb
-	dpkg-deb --root-owner-group -Zxz --build $(STATIC)/deb $(DEB)
+	dpkg-deb --root-owner-group -Zgzip --build $(STATIC)/deb $(DEB)
 	@echo "built $(DEB)"
 
 clean:
