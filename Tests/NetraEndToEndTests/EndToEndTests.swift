@@ -43,12 +43,14 @@ enum Netra {
         try runProgram(binary, args, in: dir ?? shipped)
     }
 
-    /// Runs `program` with `args` in `dir` (the package root by default) to its end.
-    static func runProgram(_ program: String, _ args: [String], in dir: String? = nil) throws -> Result {
+    /// Runs `program` with `args` in `dir` (the package root by default) to its end, with
+    /// `environment` alone when given (else the tests' own).
+    static func runProgram(_ program: String, _ args: [String], in dir: String? = nil, environment: [String: String]? = nil) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: program)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: dir ?? root)
+        if let environment { p.environment = environment }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

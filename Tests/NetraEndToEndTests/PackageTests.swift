@@ -24,22 +24,6 @@ struct PackageTests {
     /// What the package's `netra` is run with: a PATH of the system's own folders, nothing else.
     static let bareEnvironment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
 
-    static func run(_ program: String, _ args: [String], in dir: String? = nil, environment: [String: String]? = nil) throws -> Netra.Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: program)
-        p.arguments = args
-        if let dir { p.currentDirectoryURL = URL(fileURLWithPath: dir) }
-        if let environment { p.environment = environment }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Netra.Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
-
     /// The Debian package owning the library at `path` (tried as given and with /usr before
     /// or without it: Debian 12's merged /usr lists some under one, some under the other).
     static func owner(_ path: String) throws -> String? {
@@ -48,7 +32,7 @@ struct PackageTests {
         if let real { tries.append(real) }
         for t in tries { tries.append(t.hasPrefix("/usr/") ? String(t.dropFirst(4)) : "/usr" + t) }
         for t in tries {
-            let r = try run("/usr/bin/dpkg", ["-S", t])
+            let r = try Netra.runProgram("/usr/bin/dpkg", ["-S", t])
             if r.status == 0, let line = r.stdout.split(separator: "\n").first, let colon = line.firstIndex(of: ":") {
                 return String(line[..<colon])
             }
@@ -60,20 +44,20 @@ struct PackageTests {
     func thePackageRunsWithoutSwift() throws {
         let deb = try #require(Self.deb, "make test builds the package before the tests; none in .build-static/")
         let root = Netra.tempDir("pkg-root")
-        let x = try Self.run("/usr/bin/dpkg-deb", ["-x", deb, root])
+        let x = try Netra.runProgram("/usr/bin/dpkg-deb", ["-x", deb, root])
         #expect(x.status == 0, "\(x.stderr)")
         let netra = root + "/usr/bin/netra"
         #expect(FileManager.default.isExecutableFile(atPath: netra))
 
         // The control file: the libraries and the fonts, and no Swift.
-        let depends = try Self.run("/usr/bin/dpkg-deb", ["-f", deb, "Depends"]).stdout
+        let depends = try Netra.runProgram("/usr/bin/dpkg-deb", ["-f", deb, "Depends"]).stdout
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")[0] }.map(String.init)
         for p in ["libgd3", "libxlsxwriter4", "libzip4", "libexpat1", "fonts-dejavu-core"] { #expect(depends.contains(p), "Depends lacks \(p): \(depends)") }
         #expect(!depends.contains { $0.contains("swift") })
 
         // No Swift library is loaded, every library is found, and each one the binary asks for
         // by name belongs to a package it depends on.
-        let ldd = try Self.run("/usr/bin/ldd", [netra], environment: Self.bareEnvironment)
+        let ldd = try Netra.runProgram("/usr/bin/ldd", [netra], environment: Self.bareEnvironment)
         #expect(ldd.status == 0)
         #expect(!ldd.stdout.contains("libswift") && !ldd.stdout.contains("libFoundation") && !ldd.stdout.contains("libdispatch"), "\(ldd.stdout)")
         #expect(!ldd.stdout.contains("not found"), "\(ldd.stdout)")
@@ -82,7 +66,7 @@ struct PackageTests {
             let parts = line.split(separator: " ")
             if parts.count >= 3, parts[1] == "=>" { resolved[String(parts[0].trimmingCharacters(in: .whitespaces))] = String(parts[2]) }
         }
-        let needed = try Self.run("/usr/bin/readelf", ["-d", netra]).stdout.split(separator: "\n")
+        let needed = try Netra.runProgram("/usr/bin/readelf", ["-d", netra]).stdout.split(separator: "\n")
             .filter { $0.contains("(NEEDED)") }
             .compactMap { line -> String? in
                 guard let a = line.firstIndex(of: "["), let b = line.firstIndex(of: "]") else { return nil }
@@ -97,20 +81,20 @@ struct PackageTests {
 
         // No Swift on this PATH: the package's netra alone.
         for dir in ["/usr/bin", "/bin"] { #expect(!FileManager.default.fileExists(atPath: dir + "/swift")) }
-        let version = try Self.run(netra, ["--version"], in: root, environment: Self.bareEnvironment)
+        let version = try Netra.runProgram(netra, ["--version"], in: root, environment: Self.bareEnvironment)
         #expect(version.status == 0, "\(version.stderr)")
         let line = version.stdout.trimmingCharacters(in: .newlines)
         #expect(line.hasPrefix("netra 0.9.0 (commit "), "\(line)")
         #expect(line.range(of: #"^netra [0-9.]+ \(commit [0-9a-f]{12}(-modified)?\)$"#, options: .regularExpression) != nil, "\(line)")
         if Self.required {
-            let head = try Self.run("/usr/bin/git", ["-C", Netra.root, "rev-parse", "--short=12", "HEAD"]).stdout.trimmingCharacters(in: .newlines)
+            let head = try Netra.runProgram("/usr/bin/git", ["-C", Netra.root, "rev-parse", "--short=12", "HEAD"]).stdout.trimmingCharacters(in: .newlines)
             #expect(line.contains("(commit \(head)"), "\(line): not HEAD \(head)")
         }
 
         // The report of the shipped dataset, as the package ships it, from the dataset's folder.
         let example = root + "/usr/share/doc/netra/examples/bekasi-2024"
         let out = Netra.tempDir("pkg-out")
-        let report = try Self.run(netra, ["report", "--out", out, "--quiet"], in: example, environment: Self.bareEnvironment)
+        let report = try Netra.runProgram(netra, ["report", "--out", out, "--quiet"], in: example, environment: Self.bareEnvironment)
         #expect(report.status == 0, "\(report.stderr)")
         let files = Netra.files(in: out)
         #expect(files.filter { $0.hasSuffix(".png") }.count >= 10)
