@@ -40,6 +40,13 @@ struct PackageTests {
         return nil
     }
 
+    /// The build the tests run is not stamped (a plain `swift build`, no make): it says so.
+    @Test func theBuildSaysItsVersion() throws {
+        let r = try Netra.run(["--version"], in: Netra.tempDir("version"))
+        #expect(r.status == 0)
+        #expect(r.stdout == "netra 0.9.0 (commit unknown: built without make)\n")
+    }
+
     @Test(.enabled(if: deb != nil || required, "no package: `make deb` builds one (`make test` does first)"))
     func thePackageRunsWithoutSwift() throws {
         let deb = try #require(Self.deb, "make test builds the package before the tests; none in .build-static/")
