@@ -7,11 +7,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # The main job on the shipped dataset: every chart, export and the latest briefing into output/.
 run: deps
-	$(SWIFT) run -c release netra
+	$(SWIFT) run -c release netra --dataset datasets/bekasi-2024
 
 # The whole test suite (the browser tests of report.html need Chromium: deps-browser; the
-# workbook tests openpyxl and LibreOffice: test-deps).
-test: deps deps-browser test-deps
+# workbook tests openpyxl and LibreOffice: test-deps). The Debian package is built first
+# (a release build, several minutes): PackageTests unpacks and runs it.
+test: deps deps-browser test-deps deb
 	$(SWIFT) test
 
 # What the tests use beyond the build: openpyxl (Debian's, for /usr/bin/python3) reads the
@@ -172,5 +173,57 @@ workbook-fixtures:
 	$(WORKBOOKS)/make_libreoffice.sh
 	cd $(WORKBOOKS) && python3 make_openpyxl.py
 
+# Installing Netra like a program: `make install` (PREFIX=/usr/local by default; DESTDIR honoured)
+# puts bin/netra and share/doc/netra (the READMEs, the example dataset) under PREFIX; `make deb`
+# makes a Debian package of the same. Both use one release build with the Swift runtime linked
+# in (--static-swift-stdlib), stamped with the commit, in .build-static/: the binary then needs
+# only Debian's libraries (libgd3, libxlsxwriter4, libzip4, libexpat1) and fonts-dejavu-core.
+# Its data (the regions, the clocks, the holidays) is compiled in; the fonts are the system's.
+PREFIX ?= /usr/local
+DESTDIR ?=
+STATIC := .build-static
+STATIC_BIN := $(STATIC)/release/netra
+VERSION := $(shell sed -n 's/^let netraVersion = "\(.*\)"$$/\1/p' Sources/netra/Version.swift)
+COMMIT = $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD -- 2>/dev/null || echo -modified)
+DEB_ARCH = $(shell dpkg --print-architecture)
+DEB = $(STATIC)/netra_$(VERSION)_$(DEB_ARCH).deb
+DEB_DEPENDS := libc6, libgcc-s1, libstdc++6, zlib1g, libgd3, libxlsxwriter4, libzip4, libexpat1, fonts-dejavu-core
+
+.PHONY: static install install-files uninstall deb
+
+static: deps
+	printf '// Written by make (not in git): the commit `netra --version` names.\nlet buildStampCommit = "%s"\n' "$(COMMIT)" > Sources/netra/BuildStamp.swift
+	$(SWIFT) build -c release --static-swift-stdlib --product netra --scratch-path $(STATIC) -Xswiftc -DNETRA_STAMPED
+
+install: static install-files
+
+install-files:
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/doc/netra/examples/bekasi-2024
+	install -m 755 $(STATIC_BIN) $(DESTDIR)$(PREFIX)/bin/netra
+	install -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/netra/README.md
+	install -m 644 datasets/README.md $(DESTDIR)$(PREFIX)/share/doc/netra/DATASET.md
+	install -m 644 datasets/bekasi-2024/*.csv $(DESTDIR)$(PREFIX)/share/doc/netra/examples/bekasi-2024/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/netra
+	rm -rf $(DESTDIR)$(PREFIX)/share/doc/netra
+
+# The package: the same files under /usr, a control file with the libraries as dependencies;
+# `apt install ./netra_VERSION_ARCH.deb` pulls them in. Written to .build-static/.
+deb: static
+	rm -rf $(STATIC)/deb
+	$(MAKE) --no-print-directory install-files DESTDIR=$(STATIC)/deb PREFIX=/usr
+	install -d $(STATIC)/deb/DEBIAN
+	printf '%s\n' 'Package: netra' 'Version: $(VERSION)' "Architecture: $(DEB_ARCH)" \
+	  'Maintainer: Netra <netra@localhost>' 'Section: utils' 'Priority: optional' \
+	  'Depends: $(DEB_DEPENDS)' "Installed-Size: $$(du -sk $(STATIC)/deb/usr | cut -f1)" \
+	  'Description: ASN neutrality around elections: charts, exports and briefings' \
+	  ' Netra reads a dataset of dated events (CSV or .xlsx) about the neutrality of' \
+	  ' Indonesia'"'"'s civil servants and writes charts, CSV exports, a workbook,' \
+	  ' report.html and a monthly briefing sheet. Commit $(COMMIT).' > $(STATIC)/deb/DEBIAN/control
+	rm -f $(STATIC)/netra_*.deb
+	dpkg-deb --root-owner-group -Zgzip --build $(STATIC)/deb $(DEB)
+	@echo "built $(DEB)"
+
 clean:
-	rm -rf .build Fuzz/.build Fuzz/.build-cov
+	rm -rf .build .build-static Fuzz/.build Fuzz/.build-cov

@@ -67,7 +67,7 @@ extension DatasetOption {
     /// The clock rules (the dataset folder's clocks.csv, else Netra's) and the calendar; a bad
     /// rules file fails the command with exit 1, every problem at its line and column.
     func clockBook() throws(NetraFailure) -> ClockBook {
-        do { return try ClockBook.load(datasetFolder: dataset) } catch {
+        do { return try ClockBook.load(datasetFolder: DatasetLoader.folder(of: dataset)) } catch {
             let n = error.diagnostics.count
             throw NetraFailure(exitCode: 1, message: (error.diagnostics.map(\.description)
                 + ["netra: \(n) problem\(n == 1 ? "" : "s") in the clock rules; nothing was written"]).joined(separator: "\n"))

@@ -61,6 +61,7 @@ struct JobFlags: ParsableArguments {
     /// analyse the dataset.
     func prepare(_ dataset: DatasetOption, _ filter: FilterOptions, asOf: Day? = nil) throws -> (JobOptions, Analysis) {
         try checkOut()
+        _ = try dataset.located()
         try orFail { () throws(OutputError) in
             try OutputFolder.refuseDatasetFolder(out, dataset: dataset.dataset)
             try OutputFolder.refuseDatasetHolder(out)
@@ -75,14 +76,49 @@ struct JobFlags: ParsableArguments {
     var progress: any ProgressSink { TerminalProgress(show: !quiet && (verbose || isatty(2) != 0), verbose: verbose) }
 
     /// Makes and writes the files, none over a file of `dataset`, then lists them (unless quiet).
-    func write(_ files: [OutputFile], sparing dataset: DatasetOption) throws(NetraFailure) {
+    /// With `manifest` (the report), the folder holds one run: the files its previous run
+    /// listed in netra-manifest.txt and this one does not write are removed, and the list is
+    /// renewed; `notes` (what was not written, and why) go on the terminal, in the listing and
+    /// in the manifest.
+    func write(_ files: [OutputFile], sparing dataset: DatasetOption, manifest: Bool = false, notes: [String] = []) throws(NetraFailure) {
         let folder = try orFail { () throws(OutputError) in try OutputFolder(out) }
         let inputs = OutputFolder.datasetFiles(in: dataset.dataset)
+        let entries = files.map { OutputManifest.entry(for: $0.name) }
+        var previous: [String] = []
+        if manifest {
+            let listed = OutputManifest.read(in: folder.path)
+            for bad in listed.refused {
+                printError("netra: \(folder.path)/\(OutputManifest.fileName): '\(bad)' does not name a file inside this folder (an absolute path, or a '..', '.' or empty part); it is left alone")
+            }
+            previous = listed.entries
+            // Until this run has finished, the list covers the files of both runs.
+            if !previous.isEmpty {
+                try orFail { () throws(OutputError) in try OutputManifest.write(previous + entries, in: folder.path) }
+            }
+        }
         let paths = try orFail { () throws(JobError) in try folder.write(files, sparing: inputs, progress: progress) }
+        var removed: [String] = []
+        if manifest {
+            removed = OutputManifest.remove(previous, in: folder.path, keeping: Set(entries), sparing: inputs)
+            try orFail { () throws(OutputError) in try OutputManifest.write(entries, notes: notes, in: folder.path) }
+        }
+        for n in notes where !quiet { printError("netra: \(n)") }
         if !quiet {
             try printStdout("wrote \(paths.count) file\(paths.count == 1 ? "" : "s") into \(folder.path)/")
             for p in paths { try printStdout("  \(p)") }
+            for n in notes { try printStdout("  (\(n))") }
+            if manifest {
+                let gone = removed.isEmpty ? "" : "; removed \(removed.count) file\(removed.count == 1 ? "" : "s") of its previous run that this one did not write"
+                try printStdout("listed in \(folder.path)/\(OutputManifest.fileName)\(gone)")
+            }
         }
+    }
+
+    /// What the report leaves out, for the terminal and the listing.
+    static func reportNotes(_ a: Analysis) -> [String] {
+        let n = a.dataset.events.count
+        guard n > ReportJob.workbookEventLimit else { return [] }
+        return ["netra.xlsx not written: \(n) events, more than the report's \(ReportJob.workbookEventLimit) for a workbook; the CSVs hold them all (`netra export xlsx --out FILE` writes one up to Excel's row limit)"]
     }
 }
 
@@ -109,7 +145,8 @@ struct Report: ParsableCommand {
         if let p = data.defaultComparisonPair(), !p.isBekasi, !flags.quiet {
             printError("netra: no Kota/Kabupaten Bekasi in this dataset; comparing \(data.jurisdictions[p.a].id) and \(data.jurisdictions[p.b].id), the two with the most events")
         }
-        try flags.write(ReportJob.build(analysis, options: options, clocks: dataset.clockBook(), progress: flags.progress), sparing: dataset)
+        try flags.write(ReportJob.build(analysis, options: options, clocks: dataset.clockBook(), progress: flags.progress), sparing: dataset,
+                        manifest: true, notes: JobFlags.reportNotes(analysis))
     }
 }
 
@@ -187,7 +224,7 @@ struct MainJob: ParsableCommand {
         if let month {
             files += BriefingJob.build(analysis, month: month, options: options, clocks: book, progress: progress)
         }
-        try flags.write(files, sparing: dataset)
+        try flags.write(files, sparing: dataset, manifest: true, notes: JobFlags.reportNotes(analysis))
         if !flags.quiet, let month {
             try printStdout("briefing for \(month.iso): \(flags.out)/\(BriefingJob.folderName(month))/briefing-sheet.png")
         }

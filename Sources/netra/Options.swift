@@ -7,8 +7,38 @@ import Glibc
 
 /// `--dataset DIR`, shared by every command that reads data.
 struct DatasetOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The dataset folder (events.csv, jurisdictions.csv, elections.csv; or the same as .xlsx workbooks, or one dataset.xlsx with a sheet for each).", valueName: "DIR"))
-    var dataset: String = defaultDatasetPath
+    @Option(name: .customLong("dataset"), help: ArgumentHelp("The dataset: a folder (events.csv, jurisdictions.csv, elections.csv; or the same as .xlsx workbooks, or one dataset.xlsx with a sheet for each, or its one workbook of another name), or a workbook file. Default: the current folder when it holds a dataset, else its csv/.", valueName: "DIR|FILE.xlsx"))
+    var named: String?
+
+    /// The dataset's path as the loader takes it: the one named, else the current folder or
+    /// its csv/ when either holds a dataset (else `.`, which `located()` refuses).
+    var dataset: String { named ?? DatasetOption.here() ?? "." }
+
+    /// Where the dataset is when none is named: `.` when the current folder holds one, else
+    /// `csv` (what `netra init` writes beside its workbook); nil when neither does.
+    static func here() -> String? {
+        // Several workbooks to choose from: the loader names them rather than read csv/.
+        if DatasetLoader.holdsDataset(".") || DatasetLoader.otherWorkbooks(in: ".").count > 1 { return "." }
+        if FileIO.isDirectory("csv") && DatasetLoader.holdsDataset("csv") { return "csv" }
+        return nil
+    }
+
+    /// The dataset's path, or exit 1 when none is named and the current folder holds none:
+    /// the same code as a named folder that does not exist (a dataset that is not there).
+    func located() throws(NetraFailure) -> String {
+        if let named { return named }
+        if let here = DatasetOption.here() { return here }
+        throw NetraFailure(exitCode: 1, message: """
+            netra: no dataset in the current folder (\(DatasetOption.currentFolder)) nor in its csv/: looked for \(DatasetLoader.lookedFor).
+            Start one with `netra init DIR` and run Netra inside DIR, or name one: --dataset DIR, or --dataset FILE.xlsx
+            """)
+    }
+
+    static var currentFolder: String {
+        guard let cwd = getcwd(nil, 0) else { return "." }
+        defer { free(cwd) }
+        return String(cString: cwd)
+    }
 
     @Option(name: .customLong("as-of"),
             help: ArgumentHelp("Figures as they stood at the end of this day: only events that had happened and were known by then (known_date, else source_date) take part. Default: everything (a briefing: its month's last day).", valueName: "YYYY-MM-DD"),
@@ -17,12 +47,13 @@ struct DatasetOption: ParsableArguments {
 
     /// Loads and checks the dataset; its problems, one a line, fail the command with exit 1.
     func load() throws(NetraFailure) -> Dataset {
+        let dataset = try located()
         do {
             return try DatasetLoader.load(directory: dataset)
         } catch {
             let n = error.diagnostics.count
             let lines = error.lines()
-                + ["netra: \(n) problem\(n == 1 ? "" : "s") in \(dataset); nothing was written"]
+                + ["netra: \(n) problem\(n == 1 ? "" : "s") in \(dataset == "." ? "the current folder" : dataset); nothing was written"]
             throw NetraFailure(exitCode: 1, message: lines.joined(separator: "\n"))
         }
     }
@@ -35,9 +66,6 @@ func parseDay(_ text: String) throws -> Day {
     }
     return w.anchor
 }
-
-/// The shipped dataset, found from the working folder.
-let defaultDatasetPath = "datasets/bekasi-2024"
 
 /// `text` line by line made safe for a terminal (`Diagnostic.printable`), its own line
 /// breaks kept.

@@ -63,7 +63,7 @@ import Foundation
     // MARK: diff
 
     @Test func diffOfADatasetWithItselfIsEmpty() throws {
-        let r = try Netra.run(["diff", "datasets/bekasi-2024", "datasets/bekasi-2024"])
+        let r = try Netra.run(["diff", "datasets/bekasi-2024", "datasets/bekasi-2024"], in: Netra.root)
         #expect(r.status == 0 && r.stdout == "0 ditambah, 0 dihapus, 0 diubah\n", "\(r.stderr)")
         let g = Netra.tempDir("diff-gen")
         #expect(try Netra.run(["generate", "--events", "2000", "--seed", "5", "--out", g]).status == 0)

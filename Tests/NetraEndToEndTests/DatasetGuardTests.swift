@@ -80,7 +80,7 @@ struct DatasetGuardTests {
         let d = try Netra.run(["diff", "file", "file"], in: w)
         #expect(d.status == 1)
         #expect(!d.stderr.contains("--dataset"), "\(d.stderr)")
-        #expect(d.stderr.hasPrefix("file:1:1: is not a folder; a dataset is a folder holding events.csv, jurisdictions.csv and elections.csv"))
+        #expect(d.stderr.hasPrefix("file:1:1: is not a folder or a workbook (.xlsx); a dataset is a folder holding events.csv, jurisdictions.csv and elections.csv"))
         // init has no --out: an unusable folder is named as its DIR.
         try FileManager.default.createDirectory(atPath: w + "/real", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: w + "/i", withIntermediateDirectories: true)

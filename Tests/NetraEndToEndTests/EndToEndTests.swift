@@ -34,16 +34,23 @@ enum Netra {
         return text.utf8.filter { $0 == UInt8(ascii: "\n") }.count + 1
     }()
 
+    /// The shipped dataset's folder.
+    static var shipped: String { root + "/datasets/bekasi-2024" }
+
+    /// Runs `netra args…` in `dir`; by default inside the shipped dataset's folder, as an
+    /// analyst runs Netra in their dataset's folder (no `--dataset` then reads it).
     static func run(_ args: [String], in dir: String? = nil) throws -> Result {
-        try runProgram(binary, args, in: dir)
+        try runProgram(binary, args, in: dir ?? shipped)
     }
 
-    /// Runs `program` with `args` in `dir` (the package root by default) to its end.
-    static func runProgram(_ program: String, _ args: [String], in dir: String? = nil) throws -> Result {
+    /// Runs `program` with `args` in `dir` (the package root by default) to its end, with
+    /// `environment` alone when given (else the tests' own).
+    static func runProgram(_ program: String, _ args: [String], in dir: String? = nil, environment: [String: String]? = nil) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: program)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: dir ?? root)
+        if let environment { p.environment = environment }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

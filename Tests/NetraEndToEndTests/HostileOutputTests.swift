@@ -20,7 +20,8 @@ import Glibc
         defer { posix_spawn_file_actions_destroy(&actions) }
         if full { posix_spawn_file_actions_addopen(&actions, 1, "/dev/full", O_WRONLY, 0) } else { posix_spawn_file_actions_addclose(&actions, 1) }
         posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let command = [Netra.binary] + args
+        // Spawned in the tests' own folder: the shipped dataset named.
+        let command = [Netra.binary] + args + ["--dataset", Netra.shipped]
         let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
         var pid: pid_t = 0

@@ -53,18 +53,22 @@ public enum DatasetLoader {
     /// Loads the folder at `directory`.
     public static func load(directory: String) throws(DatasetError) -> Dataset {
         if !FileIO.exists(directory) {
-            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, message: "no such dataset folder")])
+            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, message: "no such dataset folder or workbook")])
         }
-        if !FileIO.isDirectory(directory) {
-            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, message: "is not a folder; a dataset is a folder holding events.csv, jurisdictions.csv and elections.csv (or the same as workbooks)")])
+        if !FileIO.isDirectory(directory) && !isWorkbookPath(directory) {
+            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, message: "is not a folder or a workbook (.xlsx); a dataset is a folder holding events.csv, jurisdictions.csv and elections.csv (or the same as workbooks), or one workbook with a sheet for each")])
         }
-        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let base = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        // A folder with no table at all is told what was looked for, in one message.
+        if FileIO.isDirectory(base) && tableFiles(in: base).isEmpty && sharedWorkbook(in: base) == nil {
+            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, message: noTablesMessage(base))])
+        }
         var found: [Diagnostic] = []
         let inputs = tableInputs(base, &found)
         func input(_ t: TableName) -> TableInput { inputs[t] ?? TableInput(label: base + "/" + t.csvFile, bytes: nil) }
         let j = input(.jurisdictions), el = input(.elections), ev = input(.events)
         do throws(DatasetError) {
-            let d = try load(jurisdictions: j.pair, elections: el.pair, events: ev.pair, name: base)
+            let d = try load(jurisdictions: j.pair, elections: el.pair, events: ev.pair, name: displayName(base))
             // A cell the workbook could not read was left empty, which may have passed.
             if !found.isEmpty { throw DatasetError([]) }
             return d

@@ -6,9 +6,14 @@ import Glibc
 /// put the 28-column events export where `events.csv` was, and the next run would fail.
 extension OutputFolder {
     /// The files of the dataset in `folder` that Netra reads.
+    /// For a workbook named itself, that file and the tables beside it.
     public static func datasetFiles(in folder: String) -> [String] {
-        ([DatasetLoader.eventsFile, DatasetLoader.jurisdictionsFile, DatasetLoader.electionsFile, DatasetLoader.workbookFile]
+        if DatasetLoader.isWorkbookPath(folder) { return [folder] + datasetFiles(in: DatasetLoader.folder(of: folder)) }
+        var files = ([DatasetLoader.eventsFile, DatasetLoader.jurisdictionsFile, DatasetLoader.electionsFile, DatasetLoader.workbookFile]
             + DatasetLoader.TableName.allCases.map(\.workbookFile)).map { join(folder, $0) }
+        // The folder's one workbook of another name, read as its dataset.
+        if let shared = DatasetLoader.sharedWorkbook(in: folder), !files.contains(shared) { files.append(shared) }
+        return files
     }
 
     /// Refuses `target` when it is one of `inputs`: the same file (device and inode, which
@@ -30,7 +35,8 @@ extension OutputFolder {
 
     /// Refuses an output folder that is the dataset's folder (the same folder, through any
     /// link): the report's `events.csv` would replace the dataset's.
-    public static func refuseDatasetFolder(_ out: String, dataset: String) throws(OutputError) {
+    public static func refuseDatasetFolder(_ out: String, dataset path: String) throws(OutputError) {
+        let dataset = DatasetLoader.folder(of: path)
         var o = stat(), d = stat()
         guard stat(out, &o) == 0, stat(dataset, &d) == 0 else { return }
         if o.st_dev == d.st_dev && o.st_ino == d.st_ino {

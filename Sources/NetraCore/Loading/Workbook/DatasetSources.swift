@@ -43,9 +43,13 @@ extension DatasetLoader {
     /// The three tables of the folder `base`, each with its bytes or nil (then `diags` says why).
     static func tableInputs(_ base: String, only tables: [TableName] = TableName.allCases, limits: WorkbookLimits = .default,
                             _ diags: inout [Diagnostic]) -> [TableName: TableInput] {
-        func path(_ name: String) -> String { base + "/" + name }
+        // A workbook named itself is the whole dataset: its sheets, nothing beside it.
+        let alone = isWorkbookPath(base)
+        let folder = alone ? split(base).dir : base
+        func path(_ name: String) -> String { folder + "/" + name }
         // The shared workbook, opened once, when there is one.
-        let sharedPath = path(workbookFile)
+        let sharedPath = alone ? base : sharedWorkbook(in: base) ?? path(workbookFile)
+        let sharedName = split(sharedPath).file
         var shared: WorkbookFile?
         var sharedBroken = false
         if FileIO.exists(sharedPath) {
@@ -70,16 +74,16 @@ extension DatasetLoader {
             }
             // Each place the table is found: its file, and how a message names it.
             var places: [(file: String, name: String)] = []
-            if FileIO.exists(csvPath) { places.append((csvPath, table.csvFile)) }
-            if FileIO.exists(ownPath) { places.append((ownPath, table.workbookFile)) }
-            if let shared, let s = sharedSheet { places.append((sharedPath, "\(workbookFile) (sheet '\(shared.sheetNames[s])')")) }
+            if !alone && FileIO.exists(csvPath) { places.append((csvPath, table.csvFile)) }
+            if !alone && FileIO.exists(ownPath) { places.append((ownPath, table.workbookFile)) }
+            if let shared, let s = sharedSheet { places.append((sharedPath, "\(sharedName) (sheet '\(shared.sheetNames[s])')")) }
             if places.count > 1 {
                 diags.append(Diagnostic(file: places[0].file, line: 1, column: 1, message:
                     "the \(table.rawValue) are in both \(places.map(\.name).joined(separator: " and ")); keep only one of them"))
                 out[table] = TableInput(label: csvPath, bytes: nil)
                 continue
             }
-            if FileIO.exists(ownPath) {
+            if !alone && FileIO.exists(ownPath) {
                 switch openWorkbook(ownPath, limits: limits) {
                 case .success(let w):
                     switch sheet(for: table, in: w) {
@@ -96,15 +100,16 @@ extension DatasetLoader {
                 }
                 continue
             }
-            if !FileIO.exists(csvPath) {
+            if alone || !FileIO.exists(csvPath) {
                 if let shared {
                     if let s = sharedSheet { out[table] = sheetInput(shared, s, file: sharedPath, &diags); continue }
+                    let beside = alone ? "" : " and the folder has no \(table.csvFile)"
                     diags.append(Diagnostic(file: sharedPath, line: 1, column: 1, message:
-                        "has no sheet '\(table.sheetNames[0])' (or '\(table.sheetNames[1])') and the folder has no \(table.csvFile); the workbook's sheets: \(shared.sheetNames.map { "'\($0)'" }.joined(separator: ", "))"))
+                        "has no sheet '\(table.sheetNames[0])' (or '\(table.sheetNames[1])')\(beside); the workbook's sheets: \(shared.sheetNames.map { "'\($0)'" }.joined(separator: ", "))"))
                     out[table] = TableInput(label: csvPath, bytes: nil)
                     continue
                 }
-                if sharedBroken { out[table] = TableInput(label: csvPath, bytes: nil); continue }
+                if sharedBroken || alone { out[table] = TableInput(label: csvPath, bytes: nil); continue }
             }
             do { out[table] = TableInput(label: csvPath, bytes: try FileIO.read(csvPath)) } catch {
                 diags.append(Diagnostic(file: csvPath, line: 1, column: 1, message: "cannot read the file: \(error.reason)"))
@@ -138,8 +143,9 @@ extension DatasetLoader {
     public static func sheetNotes(directory: String) -> [String] {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var notes: [String] = []
-        var books: [(String, [TableName])] = [(base + "/" + workbookFile, TableName.allCases)]
-        for t in TableName.allCases { books.append((base + "/" + t.workbookFile, [t])) }
+        let shared = isWorkbookPath(base) ? base : sharedWorkbook(in: base) ?? base + "/" + workbookFile
+        var books: [(String, [TableName])] = [(shared, TableName.allCases)]
+        if !isWorkbookPath(base) { for t in TableName.allCases { books.append((base + "/" + t.workbookFile, [t])) } }
         for (path, tables) in books where FileIO.exists(path) {
             guard case .success(let w) = openWorkbook(path, limits: .default) else { continue }
             for t in tables {
