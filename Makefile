@@ -67,10 +67,10 @@ bench: deps
 # validate on a 50k one under callgrind, against bench/budget.txt (more than 3 % over fails).
 # A change that costs instructions on purpose records a new budget in the same commit and
 # says why: PERF_CHECK_RECORD=1 make perf-check.
-perf-check: deps
+# It measures the release build the package is made from (one release build serves both).
+perf-check: static
 	@command -v valgrind >/dev/null || { echo "Installing valgrind…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq valgrind >/dev/null; }
-	$(SWIFT) build -c release --product netra
-	tools/perf-check.sh "$$($(SWIFT) build -c release --show-bin-path)/netra"
+	tools/perf-check.sh $(STATIC_BIN)
 
 # Fuzzing (Fuzz/, a package of its own): libFuzzer with AddressSanitizer over the CSV reader and
 # the whole dataset validation, for FUZZ_SECONDS (default 300), starting from the shipped and
