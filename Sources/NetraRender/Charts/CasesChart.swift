@@ -478,7 +478,8 @@ public struct CasesChart: Chart {
         }
         let bottom = rects.last ?? body
         let x = try XAxis.marks(positions: ticks.days.map { scale($0) }, values: ticks.days.map { Double($0.ordinal) },
-                                labels: ticks.labels(lang), title: StringKey.dateAxis.text(lang), plot: bottom, theme: theme, measurer: measurer)
+                                labels: ticks.labels(lang), title: StringKey.dateAxis.text(lang), plot: bottom, theme: theme, measurer: measurer,
+                                clearOfYLabels: true)
         marks.append(contentsOf: x.marks)
         return CasesPlan(chart: ctx.plan(marks), panels: panels, scale: scale, series: series, hiddenSeries: hidden,
                          xTicks: x.ticks, legend: frame.legend, page: page.number, pages: page.count)

@@ -472,7 +472,10 @@ public struct LeadTimesChart: Chart {
             }
             // Counts on the bubbles, the largest first; one that would touch another is left
             // out (its bubble's size still says it).
-            var counted = LabelPlacer.forValues(bounds: fullRect.union(rect).expanded(by: 2 * theme.note.size), style: theme.note)
+            // Inside the row's strip: a count taller than it would stand on the next row's words.
+            var counted = LabelPlacer.forValues(bounds: ChartRect(minX: plot.minX - 2 * theme.note.size, minY: rect.minY + 1 * s,
+                                                                  maxX: plot.maxX + 2 * theme.note.size, maxY: fullRect.maxY + 1),
+                                                style: theme.note)
             for b in bubbles.sorted(by: { ($0.count, -$0.center.x) > ($1.count, -$1.center.x) }) {
                 let label = try measurer.place(NumberFormat.number(b.count, ctx.lang), theme.note, x: b.center.x, y: b.center.y,
                                                align: .center, valign: .middle, role: .value)

@@ -384,7 +384,13 @@ public struct MonthlyBarsChart: Chart {
             marks.append(contentsOf: yx.marks)
             let lh = try measurer.lineHeight(theme.tick)
             let style = TextStyle(size: theme.tick.size, bold: true, color: theme.tick.color)
-            if let fitted = try measurer.fit(caption, style, maxWidth: groupWidth + band * gapSlots * 0.8) {
+            // Clear of the months' first year label on the same line.
+            var room = groupWidth + band * gapSlots * 0.8
+            if let p = positions.first, let year = labels.first?.year {
+                let yearLeft = p - (try measurer.width(year, style)) / 2
+                room = min(room, 2 * (yearLeft - 14 * s - (plot.minX + groupWidth / 2)))
+            }
+            if let fitted = try measurer.fit(caption, style, maxWidth: room) {
                 marks.append(.text(try measurer.place(fitted, style, x: plot.minX + groupWidth / 2, y: plot.maxY + 8 * s + lh,
                                                       align: .center, role: .tickLabel)))
             }

@@ -38,9 +38,11 @@ extension TimelineChart {
                     : ChartRect(minX: lane.rect.minX, minY: lane.rect.minY, maxX: lanes.plot.minX - 6 * ctx.s, maxY: lane.rect.maxY))
             }
             (items, edges) = try detailItems(ctx, sizes, stacker, avoid: avoid, into: &lanes, marks: &marks)
-            marks = Self.cutRules(marks, at: rules.map(\.x), around: items.flatMap { $0.labels.map(\.box) }, s: ctx.s)
         }
         marks += try laneNames(ctx, lanes, sizes)
+        // No rule runs through words: each is cut where a label or a lane's name stands over it.
+        let texts = marks.compactMap { m -> ChartRect? in if case let .text(t) = m { return t.box } else { return nil } }
+        marks = Self.cutRules(marks, at: rules.map(\.x), around: texts, s: ctx.s)
 
         return TimelinePlan(chart: ctx.plan(marks), plot: lanes.plot, scale: lanes.scale, axis: lanes.axis, lanes: lanes.bands,
                             items: items, clusters: clusters, edges: edges, elections: rules, xTicks: xTicks, legend: lanes.frame.legend,
@@ -375,6 +377,8 @@ extension TimelineChart {
         var lines: [String]; var width: Double; var span: Int
         /// The lines in every language, which tell options apart the same way in each.
         var every: [[String]] = []
+        /// True when the title is cut with "…" in any language.
+        var cut: Bool { every.contains { $0.last?.hasSuffix("…") == true } }
     }
 
     /// An event waiting for a row: its marker's extent and its label options, measured once.
@@ -534,15 +538,15 @@ extension TimelineChart {
 
         /// Where an item may go, best first: each label right, then left (dots only), then
         /// those whose words would stand over an election rule (the rule is cut there), then none.
-        func candidates(_ p: Pending) -> [(box: ChartRect, lines: [String]?, flipped: Bool)] {
-            var out: [(box: ChartRect, lines: [String]?, flipped: Bool)] = []
-            var overRules: [(box: ChartRect, lines: [String]?, flipped: Bool)] = []
+        func candidates(_ p: Pending) -> [(box: ChartRect, lines: [String]?, flipped: Bool, cut: Bool)] {
+            var out: [(box: ChartRect, lines: [String]?, flipped: Bool, cut: Bool)] = []
+            var overRules: [(box: ChartRect, lines: [String]?, flipped: Bool, cut: Bool)] = []
             for option in p.labels {
                 let h = Double(option.span)
                 let rightBox = ChartRect(minX: p.left, minY: 0, maxX: max(p.right, p.textX + option.width), maxY: h)
                 if rightBox.maxX <= rightLimit {
-                    if crossesRule(p.lane, p.textX, p.textX + option.width) { overRules.append((rightBox, option.lines, false)) }
-                    else { out.append((rightBox, option.lines, false)) }
+                    if crossesRule(p.lane, p.textX, p.textX + option.width) { overRules.append((rightBox, option.lines, false, option.cut)) }
+                    else { out.append((rightBox, option.lines, false, option.cut)) }
                 }
                 // Second choice: the label left of its marker (a bar's label sits on it), with
                 // room kept clear before it.
@@ -550,13 +554,13 @@ extension TimelineChart {
                     let textLeft = p.left - labelGap - option.width
                     let leftBox = ChartRect(minX: textLeft - flipClear, minY: 0, maxX: p.right, maxY: h)
                     if leftBox.minX >= plotMinX - 2 * s {
-                        if crossesRule(p.lane, textLeft, p.left - labelGap) { overRules.append((leftBox, option.lines, true)) }
-                        else { out.append((leftBox, option.lines, true)) }
+                        if crossesRule(p.lane, textLeft, p.left - labelGap) { overRules.append((leftBox, option.lines, true, option.cut)) }
+                        else { out.append((leftBox, option.lines, true, option.cut)) }
                     }
                 }
             }
             out += overRules
-            out.append((ChartRect(minX: p.left, minY: 0, maxX: p.right, maxY: 1), nil, false))
+            out.append((ChartRect(minX: p.left, minY: 0, maxX: p.right, maxY: 1), nil, false, false))
             return out
         }
 
@@ -593,7 +597,8 @@ extension TimelineChart {
             for k in order {
                 var done = false
                 var options = candidates(pending[k])
-                if pending[k].key ? keysNarrow : othersNarrow {
+                let narrow = pending[k].key ? keysNarrow : othersNarrow
+                if narrow {
                     // Narrowest first (right of the marker before left); the marker alone stays last.
                     let labelled = options.filter { $0.lines != nil }.sorted {
                         ($0.box.width, $0.flipped ? 1 : 0) < ($1.box.width, $1.flipped ? 1 : 0)
@@ -601,11 +606,11 @@ extension TimelineChart {
                     options = labelled + options.filter { $0.lines == nil }
                 }
                 // The highest row that takes a whole label, best first there; then the highest
-                // that takes one cut with "…"; only then the marker alone.
-                func pass(_ lines: [String]?) -> Int { lines == nil ? 2 : lines?.last?.hasSuffix("…") == true ? 1 : 0 }
+                // that takes one cut with "…" (narrowest first: any label); only then the marker alone.
+                func pass(_ lines: [String]?, _ cut: Bool) -> Int { lines == nil ? 2 : cut && !narrow ? 1 : 0 }
                 for level in [0, 1, 2] {
                     for row in 0..<max(0, rows) where !done {
-                        for (box, lines, flipped) in options where !done && pass(lines) == level {
+                        for (box, lines, flipped, cut) in options where !done && pass(lines, cut) == level {
                         let span = max(1, Int(box.height))
                         guard row + span <= rows else { continue }
                         let free = (row..<(row + span)).allSatisfy { r in
