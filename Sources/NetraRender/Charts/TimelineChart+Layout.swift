@@ -578,8 +578,10 @@ extension TimelineChart {
             }
             var best: [Placed] = []
             var bestScore: (Int, Int, Int, Int)?
-            for (keysNarrow, othersNarrow) in [(false, false), (false, true), (true, true)] {
-                let p = stack(idx, rows: rows, keysNarrow: keysNarrow, othersNarrow: othersNarrow)
+            // Best labels first, whole ones before cut ones; then the highest row for any label;
+            // then the narrowest labels.
+            for (keysNarrow, othersNarrow, wholeFirst) in [(false, false, true), (false, true, true), (false, true, false), (true, true, false)] {
+                let p = stack(idx, rows: rows, keysNarrow: keysNarrow, othersNarrow: othersNarrow, wholeFirst: wholeFirst)
                 if !p.contains(where: { $0.lines == nil }) && !keysNarrow { return p }
                 let sc = score(p)
                 if bestScore.map({ sc > $0 }) ?? true { best = p; bestScore = sc }
@@ -587,7 +589,7 @@ extension TimelineChart {
             return best
         }
 
-        func stack(_ idx: [Int], rows: Int, keysNarrow: Bool, othersNarrow: Bool) -> [Placed] {
+        func stack(_ idx: [Int], rows: Int, keysNarrow: Bool, othersNarrow: Bool, wholeFirst: Bool = true) -> [Placed] {
             var rowIntervals = [[(Double, Double)]](repeating: [], count: max(0, rows))
             var out: [Placed] = []
             // Longer chains' ends first: they stand for more events.
@@ -607,7 +609,7 @@ extension TimelineChart {
                 }
                 // The highest row that takes a whole label, best first there; then the highest
                 // that takes one cut with "…" (narrowest first: any label); only then the marker alone.
-                func pass(_ lines: [String]?, _ cut: Bool) -> Int { lines == nil ? 2 : cut && !narrow ? 1 : 0 }
+                func pass(_ lines: [String]?, _ cut: Bool) -> Int { lines == nil ? 2 : cut && !narrow && wholeFirst ? 1 : 0 }
                 for level in [0, 1, 2] {
                     for row in 0..<max(0, rows) where !done {
                         for (box, lines, flipped, cut) in options where !done && pass(lines, cut) == level {
@@ -658,7 +660,8 @@ extension TimelineChart {
         // hold them): for their fullest labels when there is room, else their shortest.
         let keys = byLane.map { idx in idx.filter { stacker.pending[$0].key } }
         let keyFull = keys.map { $0.isEmpty ? 0 : rowsUsed(stacker.stack($0, rows: 40, keysNarrow: false, othersNarrow: false)) }
-        let keyShort = keys.map { $0.isEmpty ? 0 : rowsUsed(stacker.stack($0, rows: 40, keysNarrow: true, othersNarrow: true)) }
+        let keyMid = keys.map { $0.isEmpty ? 0 : rowsUsed(stacker.stack($0, rows: 40, keysNarrow: false, othersNarrow: true, wholeFirst: false)) }
+        let keyShort = keys.map { $0.isEmpty ? 0 : rowsUsed(stacker.stack($0, rows: 40, keysNarrow: true, othersNarrow: true, wholeFirst: false)) }
         // Only lanes that cannot label everything keep a strip for unlabelled markers; which
         // lanes those are depends on the rows left, so allocate twice.
         var rug = [Bool](repeating: true, count: laneCount)
@@ -675,7 +678,11 @@ extension TimelineChart {
             }
             // A lane without key events may keep only its strip of markers when rows are short.
             rowsFor = [Int](repeating: 0, count: laneCount)
-            if keyFull.reduce(0, +) <= capacity { rowsFor = keyFull; left -= keyFull.reduce(0, +) } else { fill(to: keyShort) }
+            if let fits = [keyFull, keyMid].first(where: { $0.reduce(0, +) <= capacity }) {
+                rowsFor = fits; left -= fits.reduce(0, +)
+            } else {
+                fill(to: keyShort)
+            }
             fill(to: [Int](repeating: 1, count: laneCount))
             fill(to: demand)
             rug = (0..<laneCount).map { rowsFor[$0] < demand[$0] || demand[$0] >= 40 }
