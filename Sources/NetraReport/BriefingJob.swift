@@ -6,6 +6,8 @@ import NetraRender
 public enum BriefingJob {
     /// How many months of context the briefing's charts show, the briefing month included.
     public static let contextMonths = 12
+    /// Months a briefing's timeline shows: the month and the three before it.
+    public static let timelineMonths = 4
 
     /// The folder name: `briefing-2024-01`.
     public static func folderName(_ month: Month) -> String { "briefing-\(month.iso)" }
@@ -18,22 +20,23 @@ public enum BriefingJob {
         let a = analysis.asOf == nil ? analysis.asOf(month.lastDay) : analysis
         let d = a.dataset
         let lang = options.language
+        let fonts = options.fonts
         let f = BriefingFigures(a, month: month)
         // Reports past a legal limit as of the month's end: a line of their own when there are any.
         let overdue = a.caseClocks(book)?.overdueLines(lang) ?? []
         let dir = folderName(month) + "/"
         progress.step("briefing \(month.iso)")
 
-        // The months before it up to that month; the timeline runs on to the next election.
-        let first = Month(index: month.index - contextMonths + 1)
+        // The months before it up to that month.
         let upTo = upToMonth(d, through: month)
         let wide = options.chartOptions
-        let windowEnd = max(month.lastDay, f.nextElection.map { d.elections[$0.index].date } ?? month.lastDay)
-        let window = first.firstDay...windowEnd
+        // The timeline is about the month: the three before it and the month, at the phone
+        // size the sheet is read at, headlined by the month's own events.
+        let window = Month(index: month.index - timelineMonths + 1).firstDay...month.lastDay
+        let phone = ChartOptions(language: lang, scale: options.scale, size: .phone, fontPath: fonts.regular, boldFontPath: fonts.bold)
 
         // The sheet's pages are laid out now (text only), so that each is its own file; the
         // month's chart is laid out into the last page's slot when that page is drawn.
-        let fonts = options.fonts
         var files: [OutputFile] = []
         do {
             let pages = try BriefingSheet.layout(a, figures: f, language: lang, fonts: fonts, overdue: overdue)
@@ -53,7 +56,7 @@ public enum BriefingJob {
                 try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: month).render(options: wide)
             },
             OutputFile(name: dir + "timeline.png", cost: 6) { () throws(RenderError) in
-                try TimelineChart(d, graph: a.graph, window: window).render(options: wide)
+                try TimelineChart(d, graph: a.graph, window: window, highlight: month).render(options: phone)
             },
             OutputFile(name: dir + "events.csv", cost: 1) { () throws(RenderError) in a.eventsCSV(flavour: .plain, only: f.events) },
             OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang, overdue: overdue).utf8)),

@@ -22,13 +22,13 @@ public struct MonthlyTable: Sendable {
     /// Each event counted in its own jurisdiction and, rolled up, in every one above it.
     public let rollup: Bool
     let jurisdictions: Int
-    let events: [Int]
-    let sums: [Int]
+    private(set) var events: [Int]
+    private(set) var sums: [Int]
     /// Events whose count went into `sums`.
-    let counted: [Int]
+    private(set) var counted: [Int]
     /// Of `events`, those known only by their year (kept in January, their anchor's month):
     /// the CSVs count them by anchor, the charts draw them apart.
-    let yearOnly: [Int]
+    private(set) var yearOnly: [Int]
     /// Jurisdictions with no parent: rolled up, together they hold every event once.
     let roots: [JurisdictionIndex]
 
@@ -86,6 +86,15 @@ public struct MonthlyTable: Sendable {
         self.sums = sums
         self.counted = counted
         self.yearOnly = yearOnly
+    }
+
+    /// Every event count multiplied by `factor`: a million-event dataset's magnitudes without
+    /// its events, for tests of how charts write big numbers.
+    func scaled(by factor: Int) -> MonthlyTable {
+        var t = self
+        t.events = events.map { $0 * factor }
+        t.yearOnly = yearOnly.map { $0 * factor }
+        return t
     }
 
     func key(_ m: Int, _ j: JurisdictionIndex, _ kind: EventKind) -> Int { (m * jurisdictions + j.raw) * Self.kinds + kind.order }

@@ -391,7 +391,7 @@ public struct CasesChart: Chart {
 
         // One colour per jurisdiction, the same on every page.
         let order = Self.jurisdictionOrder(all, dataset)
-        func color(_ j: JurisdictionIndex) -> RGBA { SeriesPalette.color(order.firstIndex(of: j) ?? 0) }
+        func color(_ j: JurisdictionIndex) -> RGBA { SeriesPalette.jurisdiction(order.firstIndex(of: j) ?? 0) }
 
         var series: [CaseSeries] = []
         var panels: [CasesPanel] = []
@@ -478,7 +478,8 @@ public struct CasesChart: Chart {
         }
         let bottom = rects.last ?? body
         let x = try XAxis.marks(positions: ticks.days.map { scale($0) }, values: ticks.days.map { Double($0.ordinal) },
-                                labels: ticks.labels(lang), title: StringKey.dateAxis.text(lang), plot: bottom, theme: theme, measurer: measurer)
+                                labels: ticks.labels(lang), title: StringKey.dateAxis.text(lang), plot: bottom, theme: theme, measurer: measurer,
+                                clearOfYLabels: true)
         marks.append(contentsOf: x.marks)
         return CasesPlan(chart: ctx.plan(marks), panels: panels, scale: scale, series: series, hiddenSeries: hidden,
                          xTicks: x.ticks, legend: frame.legend, page: page.number, pages: page.count)
@@ -512,8 +513,11 @@ public struct CasesChart: Chart {
             for l in g.lines.prefix(g.shown) where !g.signatories && !statuses.contains(where: { $0 == l.status }) { statuses.append(l.status) }
         }
         let order = Self.jurisdictionOrder(all, dataset)
-        var legend = js.map { j in
-            LegendItem(label: dataset.jurisdictions[j].name, color: SeriesPalette.color(order.firstIndex(of: j) ?? 0), symbol: .line)
+        // Only the jurisdictions with a colour of their own: those in grey are named by their panels.
+        var legend = js.compactMap { j -> LegendItem? in
+            let rank = order.firstIndex(of: j) ?? 0
+            return rank < SeriesPalette.distinctJurisdictions
+                ? LegendItem(label: dataset.jurisdictions[j].name, color: SeriesPalette.jurisdiction(rank), symbol: .line) : nil
         }
         for st in CaseStatus.allCases.map(Optional.some) + [nil] where statuses.contains(where: { $0 == st }) {
             legend.append(LegendItem(label: Strings.status(st).text(lang), color: theme.muted, symbol: Self.symbol(st)))

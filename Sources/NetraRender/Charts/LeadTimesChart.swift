@@ -118,6 +118,17 @@ public struct LeadTimesChart: Chart {
     /// many as carry their ranges.
     public static let swarmLimit = LeadTimeSeries.rangeLimit
 
+    /// A stage's colour: the colour of the kind it reaches (response, report, decision,
+    /// sanction), prevention's blue, and muted grey for reporting lags, so that a colour on
+    /// this chart means what it means on every other; never a jurisdiction's colour.
+    public static func stageColor(_ measure: LeadTimeMeasure?) -> RGBA {
+        if let kind = measure?.reachedKind { return KindPalette.color(kind) }
+        switch measure {
+        case .prevention: return KindPalette.color(.regulation)
+        default: return RGBA(hex: 0x595959)
+        }
+    }
+
     /// The rows: lead times counted per measure, jurisdiction and day.
     public var series: [LeadTimeSeries]
     /// Names the jurisdictions and the footer's source.
@@ -167,7 +178,8 @@ public struct LeadTimesChart: Chart {
             dataset.jurisdictionIndex[j].map { dataset.jurisdictions[$0].name } ?? j
         }
         func measureName(_ m: String) -> String { Strings.measureKey(m)?.text(lang) ?? m }
-        func color(_ m: String) -> RGBA { SeriesPalette.color(measures.firstIndex(of: m) ?? 0) }
+        // A stage takes its kind's colour (a jurisdiction's never): one meaning per colour.
+        func color(_ m: String) -> RGBA { Self.stageColor(rowsByMeasure[m]?.first?.kind) }
 
         // Rows of dots draw an inexact value as its range when they know it, else as a hollow dot.
         let swarm = allRows.filter { $0.count <= Self.swarmLimit }
@@ -460,12 +472,14 @@ public struct LeadTimesChart: Chart {
             }
             // Counts on the bubbles, the largest first; one that would touch another is left
             // out (its bubble's size still says it).
-            var counted: [ChartRect] = []
+            // Inside the row's strip: a count taller than it would stand on the next row's words.
+            var counted = LabelPlacer.forValues(bounds: ChartRect(minX: plot.minX - 2 * theme.note.size, minY: rect.minY + 1 * s,
+                                                                  maxX: plot.maxX + 2 * theme.note.size, maxY: fullRect.maxY + 1),
+                                                style: theme.note)
             for b in bubbles.sorted(by: { ($0.count, -$0.center.x) > ($1.count, -$1.center.x) }) {
                 let label = try measurer.place(NumberFormat.number(b.count, ctx.lang), theme.note, x: b.center.x, y: b.center.y,
                                                align: .center, valign: .middle, role: .value)
-                guard label.box.width < 2 * b.radius, !counted.contains(where: { $0.intersects(label.box) }) else { continue }
-                counted.append(label.box)
+                guard label.box.width < 2 * b.radius, counted.place([label.box]) != nil else { continue }
                 marks.append(.text(label))
             }
         } else {

@@ -258,8 +258,11 @@ public struct MonthlyBarsChart: Chart {
         let barWidth = max(1, (min(band, ny > 0 ? yearBand : band) * 0.72).rounded())
         var segments: [BarSegment] = []
         var yearSegments: [YearOnlySegment] = []
-        var placer = LabelPlacer(bounds: ChartRect(minX: plot.minX - band, minY: body.minY - valueHeight, maxX: plot.maxX + band, maxY: plot.maxY),
-                                 padding: 2 * s)
+        // Totals go through the kit's rule for numbers: one without room beside its
+        // neighbours is left out (the axis reads it), never written into them.
+        var placer = LabelPlacer.forValues(bounds: ChartRect(minX: plot.minX - band, minY: body.minY, maxX: plot.maxX + band, maxY: plot.maxY),
+                                           style: theme.value)
+        for t in y.ticks { if let l = t.label { placer.reserve(l.box) } }
 
         /// One stacked bar: its segments' rectangles (bottom first) and its marks.
         func bar(_ counts: [Int], x0: Double, pale: Bool) -> [(EventKind, Int, ChartRect)] {
@@ -376,17 +379,24 @@ public struct MonthlyBarsChart: Chart {
         if ny > 0 {
             // The years under their pale bars, and the caption on the line where the months' years go.
             let yx = try XAxis.marks(positions: yearPositions, values: data.years.map(Double.init),
-                                     labels: data.years.map { (String($0), nil) }, title: nil, plot: plot, theme: theme, measurer: measurer)
+                                     labels: data.years.map { (String($0), nil) }, title: nil, plot: plot, theme: theme, measurer: measurer,
+                                     clearOfYLabels: true)
             marks.append(contentsOf: yx.marks)
             let lh = try measurer.lineHeight(theme.tick)
             let style = TextStyle(size: theme.tick.size, bold: true, color: theme.tick.color)
-            if let fitted = try measurer.fit(caption, style, maxWidth: groupWidth + band * gapSlots * 0.8) {
+            // Clear of the months' first year label on the same line.
+            var room = groupWidth + band * gapSlots * 0.8
+            if let p = positions.first, let year = labels.first?.year {
+                let yearLeft = p - (try measurer.width(year, style)) / 2
+                room = min(room, 2 * (yearLeft - 14 * s - (plot.minX + groupWidth / 2)))
+            }
+            if let fitted = try measurer.fit(caption, style, maxWidth: room) {
                 marks.append(.text(try measurer.place(fitted, style, x: plot.minX + groupWidth / 2, y: plot.maxY + 8 * s + lh,
                                                       align: .center, role: .tickLabel)))
             }
         }
         let x = try XAxis.marks(positions: positions, values: values, labels: labels, title: xTitle, plot: plot,
-                                theme: theme, measurer: measurer)
+                                theme: theme, measurer: measurer, clearOfYLabels: true)
         marks.append(contentsOf: x.marks)
         marks.append(.line([ChartPoint(x: plot.minX, y: plot.maxY), ChartPoint(x: plot.maxX, y: plot.maxY)],
                            stroke: theme.axis, thickness: 1.5 * s, dash: nil))

@@ -11,7 +11,8 @@ extension TimelineChart {
         var lanes = try frameAndLanes(ctx, cover, sizes)
         var marks = lanes.frame.marks
         let stacker = RowStacker(pending: try labelCandidates(ctx, cover, lanes, sizes), plotMinX: lanes.plot.minX,
-                                 rightLimit: ctx.theme.width - ctx.theme.margin * 0.5, hGap: 10 * ctx.s, labelGap: sizes.labelGap, s: ctx.s)
+                                 rightLimit: ctx.theme.width - ctx.theme.margin * 0.5, hGap: 10 * ctx.s, labelGap: sizes.labelGap, s: ctx.s,
+                                 rules: ruleXs(lanes), flipClear: 3 * sizes.r)
         let (rowsFor, heights) = laneRows(ctx, cover, lanes, sizes, stacker)
         marks += laneBands(ctx, rowsFor: rowsFor, heights: heights, into: &lanes)
         let xTicks = try timeAxis(ctx, cover, lanes, into: &marks)
@@ -29,9 +30,19 @@ extension TimelineChart {
             marks += clusterMarks(clusters, s: ctx.s)
             key = try sizeKey(ctx, lanes, sizes, clusters: clusters, k: made.k, unitDays: made.unit, into: &marks)
         } else {
-            (items, edges) = try detailItems(ctx, sizes, stacker, into: &lanes, marks: &marks)
+            // Links keep clear of the election labels and of where lane names go.
+            var avoid = rules.flatMap { $0.labels.map(\.box) }
+            for lane in lanes.bands {
+                avoid.append(sizes.portrait
+                    ? ChartRect(x: lane.rect.minX, y: lane.rect.minY, width: lane.rect.width, height: sizes.headerH)
+                    : ChartRect(minX: lane.rect.minX, minY: lane.rect.minY, maxX: lanes.plot.minX - 6 * ctx.s, maxY: lane.rect.maxY))
+            }
+            (items, edges) = try detailItems(ctx, sizes, stacker, avoid: avoid, into: &lanes, marks: &marks)
         }
         marks += try laneNames(ctx, lanes, sizes)
+        // No rule runs through words: each is cut where a label or a lane's name stands over it.
+        let texts = marks.compactMap { m -> ChartRect? in if case let .text(t) = m { return t.box } else { return nil } }
+        marks = Self.cutRules(marks, at: rules.map(\.x), around: texts, s: ctx.s)
 
         return TimelinePlan(chart: ctx.plan(marks), plot: lanes.plot, scale: lanes.scale, axis: lanes.axis, lanes: lanes.bands,
                             items: items, clusters: clusters, edges: edges, elections: rules, xTicks: xTicks, legend: lanes.frame.legend,
@@ -148,7 +159,8 @@ extension TimelineChart {
             headerH = portrait ? (nameLH + 6 * s).rounded() : 0
             minLane = headerH + max(clustered ? 2.2 * rowH : rowH + rugH + 8 * s, portrait ? 0 : nameLH + 10 * s)
             noteLH = try ctx.measurer.lineHeight(ctx.theme.note)
-            labelGap = 5 * s
+            // Room for a leader line from label to marker that can be seen.
+            labelGap = 10 * s
             tail = 3 * r
             keyLines = portrait ? 3 : 2
             keyCap = (1.1 * noteLH).rounded()
@@ -182,8 +194,8 @@ extension TimelineChart {
     }
 
     /// The legend items for what is drawn.
-    func legend(_ ctx: ChartContext, _ c: Coverage, elections: Bool) -> [LegendItem] {
-        let lang = ctx.lang, theme = ctx.theme
+    func legend(_ ctx: ChartContext, _ c: Coverage, elections: Bool, lang: Language) -> [LegendItem] {
+        let theme = ctx.theme
         var legend = EventKind.allCases.filter { c.kindSeen[$0.order] }.map {
             LegendItem(label: Strings.kind($0).text(lang), color: KindPalette.color($0), symbol: .circle)
         }
@@ -201,8 +213,10 @@ extension TimelineChart {
     static func mergedNote(_ n: Int, _ lang: Language) -> String { "+\(NumberFormat.number(n, lang)) " + StringKey.underIt.text(lang) }
 
     /// The title: what the chart shows, from its figures ("Bulan terpadat Jan 2024: 12 dari 34
-    /// peristiwa, 5 di Jawa Barat", else "34 peristiwa di 4 wilayah"). The busiest month counts
-    /// events known to the month or day (a year-only date says nothing of its month).
+    /// peristiwa, 5 di Jawa Barat", else "34 peristiwa di 4 wilayah"; a briefing's "Oktober
+    /// 2024: 3 peristiwa"). It counts activity: case tallies are snapshots of counts, not
+    /// something done (`EventKind.countsAsActivity`). The busiest month counts events known
+    /// to the month or day (a year-only date says nothing of its month).
     func headline(_ lang: Language, _ c: Coverage) -> String {
         let places = c.perJurisdiction.indices.filter { c.perJurisdiction[$0] > 0 }
         let place = places.count == 1 ? places.first.map { dataset.jurisdictions[JurisdictionIndex($0)].name } : nil
@@ -210,17 +224,24 @@ extension TimelineChart {
                                           shownJurisdictions: NumberFormat.number(places.count, lang), place: place)
         var perMonth: [Int: Int] = [:]
         var perMonthPlace: [Int: [Int: Int]] = [:]
+        var activity = 0
         for i in dataset.events.indices {
             let j = dataset.events.jurisdictions[i].raw
-            guard j < c.perJurisdiction.count, dataset.events.dates[i].precision != .year else { continue }
+            guard j < c.perJurisdiction.count, dataset.events.kinds[i].countsAsActivity else { continue }
             let (a, b) = Self.extent(dataset.events.dates[i], end: dataset.events.endDates[i])
             if let w = window, b < w.lowerBound || a > w.upperBound { continue }
+            activity += 1
+            guard dataset.events.dates[i].precision != .year else { continue }
             let m = a.month.index
             perMonth[m, default: 0] += 1
             perMonthPlace[m, default: [:]][j, default: 0] += 1
         }
+        if let h = highlight {
+            let name = DateText.month(h, lang), n = perMonth[h.index] ?? 0
+            return (n > 0 ? Strings.monthlyMonth(name, NumberFormat.number(n, lang), count: n) : Strings.monthlyNone(name)).text(lang)
+        }
         // The busiest month, the earliest of equals; only worth saying when it stands out.
-        guard let peak = perMonth.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), peak.value >= 2, peak.value < c.inWindow,
+        guard let peak = perMonth.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), peak.value >= 2, peak.value < activity,
               perMonth.count > 1 else { return first.text(lang) }
         let month = Month(index: peak.key)
         var lane: (name: String, count: String)?
@@ -228,8 +249,8 @@ extension TimelineChart {
            top.value >= 2, top.value < peak.value {
             lane = (dataset.jurisdictions[JurisdictionIndex(top.key)].name, NumberFormat.number(top.value, lang))
         }
-        let lead = Strings.timelinePeak(month: month, count: NumberFormat.number(peak.value, lang), of: c.inWindow,
-                                        shownTotal: NumberFormat.number(c.inWindow, lang), lane: lane)
+        let lead = Strings.timelinePeak(month: month, count: NumberFormat.number(peak.value, lang), of: activity,
+                                        shownTotal: NumberFormat.number(activity, lang), lane: lane)
         return lead.text(lang)
     }
 
@@ -254,11 +275,14 @@ extension TimelineChart {
         // The subtitle names the days the events cover (or the window), not the padded axis.
         let (shownFrom, shownTo) = window.map { ($0.lowerBound, $0.upperBound) }
             ?? (c.inWindow > 0 ? (Day(ordinal: c.lo), Day(ordinal: c.hi)) : (c.from, c.to))
-        var subtitle = StringKey.timelineTitle.text(lang) + " · " + DateText.short(shownFrom, lang) + " – " + DateText.short(shownTo, lang)
-        if c.clustered { subtitle += " · " + StringKey.clustered.text(lang) }
-        if c.mainFrom != nil {
-            let day = c.cut
-            subtitle += " · " + Strings.compressedBefore(day, events: NumberFormat.number(c.earlyCount, lang), count: c.earlyCount).text(lang)
+        func subtitle(_ lang: Language) -> String {
+            var subtitle = StringKey.timelineTitle.text(lang) + " · " + DateText.short(shownFrom, lang) + " – " + DateText.short(shownTo, lang)
+            if c.clustered { subtitle += " · " + StringKey.clustered.text(lang) }
+            if c.mainFrom != nil {
+                let day = c.cut
+                subtitle += " · " + Strings.compressedBefore(day, events: NumberFormat.number(c.earlyCount, lang), count: c.earlyCount).text(lang)
+            }
+            return subtitle
         }
         // An election is drawn when its scope holds events in the window.
         let electionsShown = dataset.elections.indices.filter { ei in
@@ -267,11 +291,26 @@ extension TimelineChart {
             return (0..<jCount).contains { c.perJurisdiction[$0] > 0 && dataset.isWithin(JurisdictionIndex($0), el.scope) }
         }
 
-        // A provisional frame gives the body height; the real one adds the roll-up note.
-        var spec = FrameSpec(title: headline(lang, c), subtitle: subtitle, footer: ChartText.sourceFooter(dataset, lang),
-                             legend: legend(ctx, c, elections: !electionsShown.isEmpty),
-                             filter: ChartText.filterNote(dataset, lang))
-        var frame = try Frame.layout(spec, theme: theme, measurer: measurer)
+        // A provisional frame gives the body height; the real one adds the roll-up note. The
+        // lanes get the room the frame leaves in every language, so that both languages lay
+        // out the same lanes, rows and labels.
+        func spec(_ lang: Language, rolledUp: Bool = false, hidden: Int = 0) -> FrameSpec {
+            var spec = FrameSpec(title: headline(lang, c), subtitle: subtitle(lang), footer: ChartText.sourceFooter(dataset, lang),
+                                 legend: legend(ctx, c, elections: !electionsShown.isEmpty, lang: lang),
+                                 filter: ChartText.filterNote(dataset, lang))
+            if rolledUp { spec.subtitle += " · " + StringKey.rolledUp.text(lang) }
+            if hidden > 0 { spec.subtitle += " · +\(NumberFormat.number(hidden, lang)) " + StringKey.lanesHidden.text(lang) }
+            return spec
+        }
+        func layout(rolledUp: Bool = false, hidden: Int = 0) throws(RenderError) -> FrameLayout {
+            var own = try Frame.layout(spec(lang, rolledUp: rolledUp, hidden: hidden), theme: theme, measurer: measurer)
+            for other in Language.allCases where other != lang {
+                let b = try Frame.layout(spec(other, rolledUp: rolledUp, hidden: hidden), theme: theme, measurer: measurer).body
+                own.body = ChartRect(minX: own.body.minX, minY: max(own.body.minY, b.minY), maxX: own.body.maxX, maxY: min(own.body.maxY, b.maxY))
+            }
+            return own
+        }
+        var frame = try layout()
         let axisH = try XAxis.height(title: nil, theme: theme, measurer: measurer)
         let bandH = electionsShown.isEmpty ? 0 : 2 * (sizes.noteLH + 4 * s) + 4 * s
         func lanesArea(_ body: ChartRect) -> ChartRect {
@@ -296,9 +335,7 @@ extension TimelineChart {
         }
         let hiddenLanes = max(0, laneOrder.count - maxLanes)
         if hiddenLanes > 0 { laneOrder = Array(laneOrder.prefix(maxLanes)) }
-        if rolledUp { spec.subtitle += " · " + StringKey.rolledUp.text(lang) }
-        if hiddenLanes > 0 { spec.subtitle += " · +\(NumberFormat.number(hiddenLanes, lang)) " + StringKey.lanesHidden.text(lang) }
-        if rolledUp || hiddenLanes > 0 { frame = try Frame.layout(spec, theme: theme, measurer: measurer) }
+        if rolledUp || hiddenLanes > 0 { frame = try layout(rolledUp: rolledUp, hidden: hiddenLanes) }
         let area = lanesArea(frame.body)
 
         // Name column from the widest name, capped at a fifth of the canvas; none on a
@@ -309,7 +346,9 @@ extension TimelineChart {
         for j in 0..<jCount where c.perJurisdiction[j] > 0 && laneRoot[j] != j && laneOfRoot[laneRoot[j]] >= 0 { merged[laneOfRoot[laneRoot[j]]] += 1 }
         var nameW = 0.0
         for j in laneOrder { nameW = max(nameW, try measurer.width(dataset.jurisdictions[JurisdictionIndex(j)].name, theme.laneName)) }
-        for n in merged where n > 0 { nameW = max(nameW, try measurer.width(Self.mergedNote(n, lang), theme.note)) }
+        for n in merged where n > 0 {
+            for l in Language.allCases { nameW = max(nameW, try measurer.width(Self.mergedNote(n, l), theme.note)) }
+        }
         nameW = sizes.portrait ? area.width - 16 * s : min(nameW, theme.width * 0.2)
         let plotLeft = sizes.portrait ? area.minX + 8 * s : area.minX + nameW + 20 * s
         let plot = ChartRect(minX: plotLeft, minY: area.minY, maxX: area.maxX - 6 * s, maxY: area.maxY)
@@ -338,14 +377,24 @@ extension TimelineChart {
 
     // MARK: Labels and rows
 
-    /// A label's lines and the width of the widest.
-    struct LabelOption { var lines: [String]; var width: Double }
+    /// A label's lines in the chart's language, the width it is given (its widest line in
+    /// any language, so both languages label the same events in the same places) and the
+    /// rows it takes (the most lines of any language).
+    struct LabelOption {
+        var lines: [String]; var width: Double; var span: Int
+        /// The lines in every language, which tell options apart the same way in each.
+        var every: [[String]] = []
+        /// True when the title is cut with "…" in any language.
+        var cut: Bool { every.contains { $0.last?.hasSuffix("…") == true } }
+    }
 
     /// An event waiting for a row: its marker's extent and its label options, measured once.
     struct Pending {
         var event: EventIndex, lane: Int, style: TimelineMarkerStyle
         var markerX: Double, bar: (Double, Double)?, left: Double, right: Double, textX: Double
         var labels: [LabelOption]
+        /// An incident, decision or sanction: always named, placed before every other label.
+        var key = false
         /// First or last of a chain of linked events in its lane: placed before the others.
         var chainEnd = false
         /// The chain (linked events in one lane) it belongs to, or -1, and how many it links.
@@ -356,32 +405,53 @@ extension TimelineChart {
     /// lines at each of `twoLines`, widest first.
     public static let oneLineEms = 40.0, twoLineEms = [24.0, 18.0, 14.0, 11.0]
 
-    /// A title's label options, best first: the whole title on one line, then on two lines
-    /// at narrower widths; cut short with "…" only when not even the widest two lines hold it.
-    static func labelOptions(_ title: String, _ ctx: ChartContext, plotWidth: Double) throws(RenderError) -> [LabelOption] {
+    /// A title's label options, best first, one title per language (`current` is the chart's):
+    /// the whole title on one line, then on two lines at narrower widths; cut short with "…"
+    /// only when not even the widest two lines hold it. A key event (`key`) also gets one
+    /// line cut shorter, so that it is named wherever there is a little room.
+    static func labelOptions(_ titles: [String], current: Int, _ ctx: ChartContext, plotWidth: Double,
+                             key: Bool) throws(RenderError) -> [LabelOption] {
         let measurer = ctx.measurer, style = ctx.theme.label, em = style.size
         var out: [LabelOption] = []
+        func add(_ each: [[String]]) throws(RenderError) {
+            guard each.count == titles.count, each.allSatisfy({ !$0.isEmpty }), current < each.count else { return }
+            var width = 0.0
+            for lines in each { for l in lines { width = max(width, try measurer.width(l, style)) } }
+            let option = LabelOption(lines: each[current], width: width, span: each.map(\.count).max() ?? 1, every: each)
+            if !out.contains(where: { $0.every == each }) { out.append(option) }
+        }
+        func whole(_ title: String, _ lines: [String]) -> Bool {
+            lines.joined(separator: " ") == title.split(separator: " ").joined(separator: " ")
+        }
         // Caps by the plot only bite on a narrow canvas, where a label may take most of it.
         let oneMax = min(oneLineEms * em, plotWidth * 0.9)
-        let full = try measurer.width(title, style)
-        if full <= oneMax { out.append(LabelOption(lines: [title], width: full)) }
-        let words = title.split(separator: " ").joined(separator: " ")
-        var widest: [String]?
+        var one: [[String]] = []
+        for t in titles where try measurer.width(t, style) <= oneMax { one.append([t]) }
+        try add(one)
+        var widest: [[String]]?
         for w in twoLineEms.map({ min($0 * em, plotWidth * 0.7) }) {
-            let lines = try measurer.wrap(title, style, maxWidth: w, maxLines: 2)
-            if widest == nil { widest = lines }
-            guard lines.count == 2, lines.joined(separator: " ") == words else { continue }
-            var width = 0.0
-            for l in lines { width = max(width, try measurer.width(l, style)) }
-            if !out.contains(where: { $0.lines == lines }) { out.append(LabelOption(lines: lines, width: width)) }
+            var each: [[String]] = []
+            for t in titles { each.append(try measurer.wrap(t, style, maxWidth: w, maxLines: 2)) }
+            if widest == nil { widest = each }
+            guard zip(titles, each).allSatisfy({ whole($0, $1) }), each.contains(where: { $0.count == 2 }) else { continue }
+            try add(each)
         }
-        if out.isEmpty, let lines = widest, !lines.isEmpty {
-            var width = 0.0
-            for l in lines { width = max(width, try measurer.width(l, style)) }
-            out.append(LabelOption(lines: lines, width: width))
+        if out.isEmpty, let each = widest { try add(each) }
+        if key {
+            for w in keyLineEms.map({ min($0 * em, plotWidth * 0.6) }) {
+                var each: [[String]] = []
+                for t in titles { if let f = try measurer.fit(t, style, maxWidth: w) { each.append([f]) } }
+                try add(each)
+            }
         }
         return out
     }
+
+    /// The widths, in ems, of the one-line labels a key event falls back on, cut with "…".
+    public static let keyLineEms = [16.0, 11.0, 7.0]
+
+    /// The kinds whose events are always named on the timeline.
+    public static func isKey(_ kind: EventKind) -> Bool { kind == .incident || kind == .decision || kind == .sanction }
 
     /// Step 3 (detail mode): each event's marker and label options, left to right; the first
     /// and last event of each chain of links within a lane are marked to be placed first.
@@ -389,6 +459,7 @@ extension TimelineChart {
         guard !c.clustered else { return [] }
         let r = sizes.r, labelGap = sizes.labelGap, tail = sizes.tail, plot = lanes.plot, axis = lanes.axis
         let jCount = dataset.jurisdictions.count
+        let current = Language.allCases.firstIndex(of: ctx.lang) ?? 0
         var pending: [Pending] = []
         var pendingOf = [Int](repeating: -1, count: dataset.events.count)
         for i in dataset.events.indices {
@@ -413,10 +484,12 @@ extension TimelineChart {
                 mx = axis.x(ordinal: Double(a.ordinal) + 0.5)
                 left = mx - r - (style == .onOrBefore ? tail : 0); right = mx + r; textX = mx + r + labelGap
             }
-            let labels = try Self.labelOptions(dataset.events[i].title(ctx.lang), ctx, plotWidth: plot.width)
+            let key = Self.isKey(dataset.events.kinds[i])
+            let labels = try Self.labelOptions(Language.allCases.map { dataset.events[i].title($0) }, current: current, ctx,
+                                               plotWidth: plot.width, key: key)
             pendingOf[i.raw] = pending.count
             pending.append(Pending(event: i, lane: lane, style: style, markerX: mx, bar: bar,
-                                   left: left, right: right, textX: textX, labels: labels))
+                                   left: left, right: right, textX: textX, labels: labels, key: key))
         }
         markChains(&pending, pendingOf)
         pending.sort { ($0.left, $0.event) < ($1.left, $1.event) }
@@ -459,59 +532,95 @@ extension TimelineChart {
     struct RowStacker {
         var pending: [Pending]
         var plotMinX: Double, rightLimit: Double, hGap: Double, labelGap: Double, s: Double
+        /// Per lane, the x of each election rule drawn across it: no label's words straddle one.
+        var rules: [[Double]] = []
+        /// Room kept clear left of a label set left of its marker, so that it never reads as
+        /// the label of a marker before it.
+        var flipClear: Double = 0
 
-        /// Where an item may go, best first: each label right, then left (dots only), then none.
-        func candidates(_ p: Pending) -> [(box: ChartRect, lines: [String]?, flipped: Bool)] {
-            var out: [(box: ChartRect, lines: [String]?, flipped: Bool)] = []
+        /// True when words over `lo…hi` in `lane` would cross an election rule.
+        func crossesRule(_ lane: Int, _ lo: Double, _ hi: Double) -> Bool {
+            lane < rules.count && rules[lane].contains { $0 > lo - 3 * s && $0 < hi + 3 * s }
+        }
+
+        /// Where an item may go, best first: each label right, then left (dots only), then
+        /// those whose words would stand over an election rule (the rule is cut there), then none.
+        func candidates(_ p: Pending) -> [(box: ChartRect, lines: [String]?, flipped: Bool, cut: Bool)] {
+            var out: [(box: ChartRect, lines: [String]?, flipped: Bool, cut: Bool)] = []
+            var overRules: [(box: ChartRect, lines: [String]?, flipped: Bool, cut: Bool)] = []
             for option in p.labels {
-                let h = Double(option.lines.count)
+                let h = Double(option.span)
                 let rightBox = ChartRect(minX: p.left, minY: 0, maxX: max(p.right, p.textX + option.width), maxY: h)
-                if rightBox.maxX <= rightLimit { out.append((rightBox, option.lines, false)) }
-                // Second choice: the label left of its marker (a bar's label sits on it).
+                if rightBox.maxX <= rightLimit {
+                    if crossesRule(p.lane, p.textX, p.textX + option.width) { overRules.append((rightBox, option.lines, false, option.cut)) }
+                    else { out.append((rightBox, option.lines, false, option.cut)) }
+                }
+                // Second choice: the label left of its marker (a bar's label sits on it), with
+                // room kept clear before it.
                 if p.style != .span {
-                    let leftBox = ChartRect(minX: p.left - labelGap - option.width, minY: 0, maxX: p.right, maxY: h)
-                    if leftBox.minX >= plotMinX - 2 * s { out.append((leftBox, option.lines, true)) }
+                    let textLeft = p.left - labelGap - option.width
+                    let leftBox = ChartRect(minX: textLeft - flipClear, minY: 0, maxX: p.right, maxY: h)
+                    if leftBox.minX >= plotMinX - 2 * s {
+                        if crossesRule(p.lane, textLeft, p.left - labelGap) { overRules.append((leftBox, option.lines, true, option.cut)) }
+                        else { out.append((leftBox, option.lines, true, option.cut)) }
+                    }
                 }
             }
-            out.append((ChartRect(minX: p.left, minY: 0, maxX: p.right, maxY: 1), nil, false))
+            out += overRules
+            out.append((ChartRect(minX: p.left, minY: 0, maxX: p.right, maxY: 1), nil, false, false))
             return out
         }
 
-        /// The items `idx` (indices into `pending`) stacked into `rows` rows: chain ends
-        /// first (longest chains first), then the rest left to right, each in the highest row that takes it. Widest
-        /// labels first packs a roomy lane best, narrowest first a crowded one: both are
-        /// tried, and the one labelling more chain ends, then more events, is kept.
+        /// The items `idx` (indices into `pending`) stacked into `rows` rows: key events
+        /// (incidents, decisions, sanctions) first, then chain ends (longest chains first), then
+        /// the rest left to right, each in the highest row that takes it. Widest labels first
+        /// packs a roomy lane best, narrowest first a crowded one: both are tried, and the one
+        /// labelling more key events, then chain ends, then events, is kept.
         func stack(_ idx: [Int], rows: Int) -> [Placed] {
-            let wide = stack(idx, rows: rows, narrowFirst: false)
-            guard wide.contains(where: { $0.lines == nil }) else { return wide }
-            let narrow = stack(idx, rows: rows, narrowFirst: true)
-            func score(_ p: [Placed]) -> (Int, Int) {
-                (p.filter { $0.lines != nil && pending[$0.pending].chainEnd }.count, p.filter { $0.lines != nil }.count)
+            // Key events named, then named most fully (letters shown), then chain ends, then events.
+            func score(_ p: [Placed]) -> (Int, Int, Int, Int) {
+                let keys = p.filter { $0.lines != nil && pending[$0.pending].key }
+                return (keys.count, keys.reduce(0) { $0 + ($1.lines ?? []).reduce(0) { $0 + $1.count } },
+                        p.filter { $0.lines != nil && pending[$0.pending].chainEnd }.count, p.filter { $0.lines != nil }.count)
             }
-            return score(narrow) > score(wide) ? narrow : wide
+            var best: [Placed] = []
+            var bestScore: (Int, Int, Int, Int)?
+            // Best labels first, whole ones before cut ones; then the highest row for any label;
+            // then the narrowest labels.
+            for (keysNarrow, othersNarrow, wholeFirst) in [(false, false, true), (false, true, true), (false, true, false), (true, true, false)] {
+                let p = stack(idx, rows: rows, keysNarrow: keysNarrow, othersNarrow: othersNarrow, wholeFirst: wholeFirst)
+                if !p.contains(where: { $0.lines == nil }) && !keysNarrow { return p }
+                let sc = score(p)
+                if bestScore.map({ sc > $0 }) ?? true { best = p; bestScore = sc }
+            }
+            return best
         }
 
-        func stack(_ idx: [Int], rows: Int, narrowFirst: Bool) -> [Placed] {
+        func stack(_ idx: [Int], rows: Int, keysNarrow: Bool, othersNarrow: Bool, wholeFirst: Bool = true) -> [Placed] {
             var rowIntervals = [[(Double, Double)]](repeating: [], count: max(0, rows))
             var out: [Placed] = []
             // Longer chains' ends first: they stand for more events.
-            let ends = idx.filter { pending[$0].chainEnd }.sorted { (-pending[$0].chainSize, $0) < (-pending[$1].chainSize, $1) }
-            let order = ends + idx.filter { !pending[$0].chainEnd }
+            let keys = idx.filter { pending[$0].key }
+            let ends = idx.filter { pending[$0].chainEnd && !pending[$0].key }.sorted { (-pending[$0].chainSize, $0) < (-pending[$1].chainSize, $1) }
+            let order = keys + ends + idx.filter { !pending[$0].chainEnd && !pending[$0].key }
             for k in order {
                 var done = false
                 var options = candidates(pending[k])
-                if narrowFirst {
+                let narrow = pending[k].key ? keysNarrow : othersNarrow
+                if narrow {
                     // Narrowest first (right of the marker before left); the marker alone stays last.
                     let labelled = options.filter { $0.lines != nil }.sorted {
                         ($0.box.width, $0.flipped ? 1 : 0) < ($1.box.width, $1.flipped ? 1 : 0)
                     }
                     options = labelled + options.filter { $0.lines == nil }
                 }
-                // The highest row that takes any label, best first there; only then the marker alone.
-                for pass in [true, false] {
+                // The highest row that takes a whole label, best first there; then the highest
+                // that takes one cut with "…" (narrowest first: any label); only then the marker alone.
+                func pass(_ lines: [String]?, _ cut: Bool) -> Int { lines == nil ? 2 : cut && !narrow && wholeFirst ? 1 : 0 }
+                for level in [0, 1, 2] {
                     for row in 0..<max(0, rows) where !done {
-                        for (box, lines, flipped) in options where !done && (lines != nil) == pass {
-                        let span = lines?.count ?? 1
+                        for (box, lines, flipped, cut) in options where !done && pass(lines, cut) == level {
+                        let span = max(1, Int(box.height))
                         guard row + span <= rows else { continue }
                         let free = (row..<(row + span)).allSatisfy { r in
                             !rowIntervals[r].contains { box.minX < $0.1 + hGap && $0.0 < box.maxX + hGap }
@@ -551,24 +660,38 @@ extension TimelineChart {
             for k in 0..<laneCount { laneHeights[k] = area.height / Double(laneCount) }
             return (rowsFor, laneHeights)
         }
-        let demand = stacker.byLane(laneCount).map { idx -> Int in
-            let placed = stacker.stack(idx, rows: 40)
-            let used = placed.compactMap { p in p.row.map { $0 + p.span } }.max() ?? 1
-            return max(1, used)
-        }
+        func rowsUsed(_ placed: [Placed]) -> Int { max(1, placed.compactMap { p in p.row.map { $0 + p.span } }.max() ?? 1) }
+        let byLane = stacker.byLane(laneCount)
+        let demand = byLane.map { rowsUsed(stacker.stack($0, rows: 40)) }
+        // The rows every key event needs come first (they are stacked first, so these rows
+        // hold them): for their fullest labels when there is room, else their shortest.
+        let keys = byLane.map { idx in idx.filter { stacker.pending[$0].key } }
+        let keyFull = keys.map { $0.isEmpty ? 0 : rowsUsed(stacker.stack($0, rows: 40, keysNarrow: false, othersNarrow: false)) }
+        let keyMid = keys.map { $0.isEmpty ? 0 : rowsUsed(stacker.stack($0, rows: 40, keysNarrow: false, othersNarrow: true, wholeFirst: false)) }
+        let keyShort = keys.map { $0.isEmpty ? 0 : rowsUsed(stacker.stack($0, rows: 40, keysNarrow: true, othersNarrow: true, wholeFirst: false)) }
         // Only lanes that cannot label everything keep a strip for unlabelled markers; which
         // lanes those are depends on the rows left, so allocate twice.
         var rug = [Bool](repeating: true, count: laneCount)
         for _ in 0..<2 {
             let strips = Double(rug.filter { $0 }.count) * rugH
             let capacity = Int((area.height - strips - Double(laneCount) * (8 * s + headerH)) / rowH)
-            rowsFor = [Int](repeating: 1, count: laneCount)
-            var left = max(0, capacity - laneCount)
-            var grew = true
-            while left > 0 && grew {
-                grew = false
-                for k in 0..<laneCount where left > 0 && rowsFor[k] < demand[k] { rowsFor[k] += 1; left -= 1; grew = true }
+            var left = max(0, capacity)
+            func fill(to target: [Int]) {
+                var grew = true
+                while left > 0 && grew {
+                    grew = false
+                    for k in 0..<laneCount where left > 0 && rowsFor[k] < target[k] { rowsFor[k] += 1; left -= 1; grew = true }
+                }
             }
+            // A lane without key events may keep only its strip of markers when rows are short.
+            rowsFor = [Int](repeating: 0, count: laneCount)
+            if let fits = [keyFull, keyMid].first(where: { $0.reduce(0, +) <= capacity }) {
+                rowsFor = fits; left -= fits.reduce(0, +)
+            } else {
+                fill(to: keyShort)
+            }
+            fill(to: [Int](repeating: 1, count: laneCount))
+            fill(to: demand)
             rug = (0..<laneCount).map { rowsFor[$0] < demand[$0] || demand[$0] >= 40 }
         }
         let used = (0..<laneCount).reduce(0.0) { $0 + Double(rowsFor[$1]) * rowH + (rug[$1] ? rugH : 0) + 8 * s + headerH }
@@ -622,6 +745,40 @@ extension TimelineChart {
             marks.append(.line([ChartPoint(x: plot.minX, y: plot.maxY), ChartPoint(x: plot.maxX, y: plot.maxY)], stroke: theme.axis, thickness: 1.5 * s, dash: nil))
         }
         return xAxis.ticks
+    }
+
+    /// The election rules' dashed lines with a gap wherever a label's words stand over them:
+    /// no line runs through text.
+    static func cutRules(_ marks: [Mark], at xs: [Double], around boxes: [ChartRect], s: Double) -> [Mark] {
+        marks.flatMap { m -> [Mark] in
+            guard case let .line(pts, stroke, thickness, dash) = m, dash != nil, pts.count == 2, pts[0].x == pts[1].x,
+                  xs.contains(pts[0].x) else { return [m] }
+            let x = pts[0].x
+            var pieces = [(min(pts[0].y, pts[1].y), max(pts[0].y, pts[1].y))]
+            for b in boxes where b.minX - 2 * s < x && x < b.maxX + 2 * s {
+                pieces = pieces.flatMap { p -> [(Double, Double)] in
+                    let lo = b.minY - 2 * s, hi = b.maxY + 2 * s
+                    guard lo < p.1 && hi > p.0 else { return [p] }
+                    return [(p.0, lo), (hi, p.1)].filter { $0.1 - $0.0 > 2 * s }
+                }
+            }
+            return pieces.map { .line([ChartPoint(x: x, y: $0.0), ChartPoint(x: x, y: $0.1)], stroke: stroke, thickness: thickness, dash: dash) }
+        }
+    }
+
+    /// Per lane, the x of each election rule drawn across it (see `electionRules`).
+    func ruleXs(_ lanes: Lanes) -> [[Double]] {
+        var out = [[Double]](repeating: [], count: lanes.order.count)
+        for ei in lanes.electionsShown {
+            let el = dataset.elections[ei]
+            let x = lanes.axis.x(ordinal: Double(el.date.ordinal) + 0.5)
+            var covered = Set<Int>()
+            for j in lanes.laneOf.indices where lanes.laneOf[j] >= 0 && dataset.isWithin(JurisdictionIndex(j), el.scope) {
+                covered.insert(lanes.laneOf[j])
+            }
+            for k in covered.sorted() where k < out.count { out[k].append(x) }
+        }
+        return out
     }
 
     // MARK: Election rules
@@ -770,7 +927,7 @@ extension TimelineChart {
 
     /// Step 8 (detail mode): items lane by lane in the rows granted, then links behind the
     /// markers, the markers, and the labels with a halo over rules and links.
-    func detailItems(_ ctx: ChartContext, _ sizes: Sizes, _ stacker: RowStacker, into lanes: inout Lanes,
+    func detailItems(_ ctx: ChartContext, _ sizes: Sizes, _ stacker: RowStacker, avoid: [ChartRect], into lanes: inout Lanes,
                      marks: inout [Mark]) throws(RenderError) -> (items: [TimelineItem], edges: [TimelineEdge]) {
         let theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let r = sizes.r, rowH = sizes.rowH, rugH = sizes.rugH
@@ -804,27 +961,47 @@ extension TimelineChart {
                 let box = ChartRect(minX: p.box.minX, minY: cy - rowH / 2, maxX: p.box.maxX, maxY: cy - rowH / 2 + Double(p.span) * rowH)
                 itemAt[pend.event] = items.count
                 let marker = ChartPoint(x: pend.markerX, y: pend.style == .span ? barMid : cy)
+                // The leader: from the label's near edge to its own marker's edge, on the label's first line.
+                var leader: [ChartPoint] = []
+                if let first = labels.first {
+                    switch (pend.style, p.flipped) {
+                    case (.span, _): leader = [ChartPoint(x: first.box.minX, y: cy), ChartPoint(x: pend.textX - sizes.labelGap, y: cy)]
+                    case (_, true): leader = [ChartPoint(x: first.box.maxX, y: cy), ChartPoint(x: pend.left, y: cy)]
+                    case (_, false): leader = [ChartPoint(x: first.box.minX, y: cy), ChartPoint(x: pend.right, y: cy)]
+                    }
+                }
                 items.append(TimelineItem(event: pend.event, lane: k, row: p.row, style: pend.style,
-                                          marker: marker, bar: bar, labels: labels, box: box))
+                                          marker: marker, bar: bar, labels: labels, leader: leader, box: box))
                 if labels.isEmpty {
                     lanes.bands[k].unlabelled += 1
                     if pend.chain >= 0 && !pend.chainEnd && endsLabelled[pend.chain, default: 0] == 2 { lanes.chainRest[k] += 1 }
                 }
             }
         }
-        // Links behind markers, as gentle curves from effect to cause.
+        // Links behind markers, as gentle curves from effect to cause, each routed clear of
+        // every text (bowing up, down, more, less); a link no route keeps clear is left out.
         if graph.nodeCount == dataset.events.count {
+            var texts = avoid
+            for it in items { texts += it.labels.map(\.box) }
             for it in items {
                 for c in graph.causes(of: it.event) where itemAt[c.node] >= 0 {
-                    edges.append(TimelineEdge(from: it.event, to: c.node, relation: c.relation))
+                    let a = it.marker, b = items[itemAt[c.node]].marker
+                    var path: [ChartPoint] = []
+                    for bend in [1.0, -1.0, 2.0, -2.0, 0.4, -0.4, 3.0, -3.0] {
+                        let route = Self.curve(from: a, to: b, s: s, bend: bend)
+                        if !Self.crosses(route, texts) { path = route; break }
+                    }
+                    edges.append(TimelineEdge(from: it.event, to: c.node, relation: c.relation, path: path))
                 }
             }
             // Many links would veil the labels: draw them fainter and thinner.
             let many = edges.count > 40
-            for edge in edges {
-                let a = items[itemAt[edge.from]].marker, b = items[itemAt[edge.to]].marker
-                marks.append(.line(Self.curve(from: a, to: b, s: s), stroke: theme.muted.withAlpha(many ? 80 : 150), thickness: (many ? 1 : 1.5) * s, dash: nil))
+            for edge in edges where edge.path.count > 1 {
+                marks.append(.line(edge.path, stroke: theme.muted.withAlpha(many ? 80 : 150), thickness: (many ? 1 : 1.5) * s, dash: nil))
             }
+        }
+        for it in items where it.leader.count == 2 {
+            marks.append(.line(it.leader, stroke: KindPalette.outline(dataset.events.kinds[it.event]), thickness: 2 * s, dash: nil))
         }
         for it in items {
             let e = it.event

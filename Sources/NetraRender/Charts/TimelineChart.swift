@@ -43,6 +43,8 @@ public struct TimelineItem: Sendable, Hashable {
     public var labels: [TextMark]
     /// The label's first line, when one was kept.
     public var label: TextMark? { labels.first }
+    /// The leader line from the label's near edge to the marker's edge (empty without a label).
+    public var leader: [ChartPoint] = []
     /// The room the item takes in its row (marker, tail, bar and label).
     public var box: ChartRect
 }
@@ -146,6 +148,8 @@ public struct TimelineEdge: Sendable, Hashable {
     public var to: EventIndex
     /// The link’s relation.
     public var relation: Relation
+    /// The curve drawn, clear of every text; empty when no route was clear and the link was left out.
+    public var path: [ChartPoint] = []
 }
 
 /// The laid-out timeline.
@@ -197,10 +201,15 @@ public struct TimelineChart: Chart {
     public var window: ClosedRange<Day>?
     /// Above this many events in the window, markers are clustered.
     public var detailLimit: Int
+    /// The month the chart is about (a briefing's): the title counts its events.
+    public var highlight: Month?
 
-    /// The timeline of `dataset`'s events and `graph`'s links, within `window` when given.
-    public init(_ dataset: Dataset, graph: EventGraph, window: ClosedRange<Day>? = nil, detailLimit: Int = defaultDetailLimit) {
+    /// The timeline of `dataset`'s events and `graph`'s links, within `window` when given;
+    /// headlined by `highlight`'s events when given.
+    public init(_ dataset: Dataset, graph: EventGraph, window: ClosedRange<Day>? = nil, detailLimit: Int = defaultDetailLimit,
+                highlight: Month? = nil) {
         self.dataset = dataset; self.graph = graph; self.window = window; self.detailLimit = detailLimit
+        self.highlight = highlight
     }
 
     /// Lane order: nasional, provinsi, kabupaten and kota together, then by name.
@@ -220,12 +229,13 @@ public struct TimelineChart: Chart {
         return (date.anchor, last)
     }
 
-    /// A quadratic curve bowing upward between two markers, as a polyline.
-    static func curve(from a: ChartPoint, to b: ChartPoint, s: Double) -> [ChartPoint] {
+    /// A quadratic curve bowing upward between two markers, as a polyline; `bend` scales the
+    /// bow (negative: downward).
+    static func curve(from a: ChartPoint, to b: ChartPoint, s: Double, bend: Double = 1) -> [ChartPoint] {
         let dx = b.x - a.x, dy = b.y - a.y
         let len = (dx * dx + dy * dy).squareRoot()
         guard len > 1 else { return [a, b] }
-        let bow = min(40 * s, len * 0.25)
+        let bow = min(40 * s, len * 0.25) * bend
         // The normal that points up, so curves arch over the row instead of through labels below.
         var nx = -dy / len, ny = dx / len
         if ny > 0 { nx = -nx; ny = -ny }
@@ -235,6 +245,25 @@ public struct TimelineChart: Chart {
             let t = Double(k) / Double(steps), u = 1 - t
             return ChartPoint(x: u * u * a.x + 2 * u * t * c.x + t * t * b.x, y: u * u * a.y + 2 * u * t * c.y + t * t * b.y)
         }
+    }
+
+    /// True when the polyline `path` runs through any of `boxes` (sampled every pixel or two).
+    static func crosses(_ path: [ChartPoint], _ boxes: [ChartRect]) -> Bool {
+        guard path.count > 1 else { return false }
+        var lo = path[0], hi = path[0]
+        for p in path { lo = ChartPoint(x: min(lo.x, p.x), y: min(lo.y, p.y)); hi = ChartPoint(x: max(hi.x, p.x), y: max(hi.y, p.y)) }
+        let near = boxes.filter { $0.intersects(ChartRect(minX: lo.x - 1, minY: lo.y - 1, maxX: hi.x + 1, maxY: hi.y + 1)) }
+        guard !near.isEmpty else { return false }
+        for (a, b) in zip(path, path.dropFirst()) {
+            let len = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+            let n = max(1, Int((len / 1.5).rounded(.up)))
+            for k in 0...n {
+                let t = Double(k) / Double(n)
+                let p = ChartPoint(x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t)
+                if near.contains(where: { $0.contains(p) }) { return true }
+            }
+        }
+        return false
     }
 
     /// A detail item's marks; `exactStart` marks the known first day of a span with a dot.
@@ -368,6 +397,7 @@ public struct TimelineChart: Chart {
         let k = rMax(unit.days * scale.pixelsPerDay) / max(1, maxN).squareRoot()
         let floor = TimelineChart.clusterFloor(s)
         var out: [TimelineCluster] = []
+        var countLabels = LabelPlacer.forValues(bounds: ChartRect(x: 0, y: 0, width: ctx.theme.width, height: ctx.theme.height), style: style)
         for c in cells {
             let first = max(unit.start(c.bucket), scale.from)
             let last = min(unit.start(c.bucket + 1).adding(days: -1), scale.to)
@@ -382,7 +412,8 @@ public struct TimelineChart: Chart {
             let center = ChartPoint(x: (x0 + x1) / 2, y: (rowsTop(lanes[c.lane]) + lane.maxY) / 2)
             var label: TextMark?
             if w <= 2 * radius - 4 * s,
-               let mark = try? ctx.measurer.place(text, textStyle, x: center.x, y: center.y, align: .center, valign: .middle, role: .value) {
+               let mark = try? ctx.measurer.place(text, textStyle, x: center.x, y: center.y, align: .center, valign: .middle, role: .value),
+               countLabels.place([mark.box]) != nil {
                 label = mark
             }
             out.append(TimelineCluster(lane: c.lane, first: first, last: last, count: c.n, kind: kind, center: center, radius: radius,

@@ -55,7 +55,7 @@ enum XAxis {
     /// leave the canvas, is left out (Vega-Lite's greedy policy). The year line is handled the
     /// same way, so a year label is never lost when its month label is.
     static func marks(positions: [Double], values: [Double], labels: [(primary: String, year: String?)], title: String?,
-                      plot: ChartRect, theme: Theme, measurer: TextMeasurer, tickMarks: Bool = true)
+                      plot: ChartRect, theme: Theme, measurer: TextMeasurer, tickMarks: Bool = true, clearOfYLabels: Bool = false)
         throws(RenderError) -> (marks: [Mark], ticks: [AxisTick]) {
         var marks: [Mark] = []
         var out: [AxisTick] = []
@@ -63,7 +63,8 @@ enum XAxis {
         let top = plot.maxY + 8 * theme.s
         let minGap = 14 * theme.s
         var lastPrimary = -Double.infinity, lastYear = -Double.infinity
-        let lo = 4 * theme.s, hi = theme.width - 4 * theme.s
+        // Beside a y axis, a label wider than its column keeps right of the "0" at the axis' foot.
+        let lo = clearOfYLabels ? plot.minX - 10 * theme.s : 4 * theme.s, hi = theme.width - 4 * theme.s
         for (k, x) in positions.enumerated() {
             if tickMarks {
                 marks.append(.line([ChartPoint(x: x, y: plot.maxY), ChartPoint(x: x, y: plot.maxY + 6 * theme.s)],

@@ -1,6 +1,19 @@
 /// Greedy collision-free placement: each label takes the first of its candidate boxes that
 /// stays inside the bounds and clear of every box kept so far; otherwise it is left out.
+///
+/// The one rule for numbers written on a chart: two labels side by side keep `numberGap`
+/// apart, so that "1" beside "1" never reads as "11" (a space is about a third of an em; a
+/// digit and a half keeps them plainly apart). A value label that has no room is left out,
+/// the axis reads it; `forValues` makes the placer every chart's numbers go through.
 public struct LabelPlacer: Sendable {
+    /// The clear space beside a number written in type of `size` px: about a digit's width.
+    public static func numberGap(_ size: Double) -> Double { (size * 0.6).rounded(.up) }
+
+    /// A placer for value labels of `style` inside `bounds`: `numberGap` beside each, a little above and below.
+    public static func forValues(bounds: ChartRect, style: TextStyle) -> LabelPlacer {
+        LabelPlacer(bounds: bounds, padding: numberGap(style.size), verticalPadding: (style.size * 0.1).rounded(.up))
+    }
+
     /// The area labels must stay inside.
     public let bounds: ChartRect
     /// Space kept clear left and right of each box.

@@ -79,6 +79,21 @@ public enum SeriesPalette {
 
     /// The colour of the `index`-th series (cycling after ten).
     public static func color(_ index: Int) -> RGBA { colors[((index % colors.count) + colors.count) % colors.count] }
+
+    /// Jurisdictions that get a colour of their own; the rest are drawn in `rest` and named
+    /// beside their lines: beyond a handful, colours stop telling apart (the first four stay
+    /// ΔE ≥ 15 apart under deuteranopia; `PaletteTests` checks it).
+    public static let distinctJurisdictions = 4
+
+    /// The grey of jurisdictions beyond the first few: apart from every kind colour and from
+    /// the four jurisdiction colours in every simulated vision.
+    public static let rest = RGBA(hex: 0x999999)
+
+    /// The colour of the `rank`-th jurisdiction of a chart (0 first): its own among the first
+    /// `distinctJurisdictions`, else grey.
+    public static func jurisdiction(_ rank: Int) -> RGBA {
+        rank >= 0 && rank < distinctJurisdictions ? colors[rank] : rest
+    }
 }
 
 /// WCAG 2 relative luminance and contrast ratio, for choosing text colours.

@@ -94,8 +94,9 @@ import NetraRender
         let solid = try pixel(chart.png, other.midX, other.midY)
         let pale = try #require(row.band.first { $0.minX <= chart.plan.scale(200) && $0.maxX >= chart.plan.scale(200) })
         let paleColor = try pixel(chart.png, pale.midX, pale.midY)
-        #expect(solid.distance(to: SeriesPalette.color(0)) < 25)          // 235 of 255 opaque
-        #expect(paleColor.distance(to: SeriesPalette.color(0)) > 60)
+        // A measure of no kind is drawn in the stages' neutral grey (issue 29: never a jurisdiction's colour).
+        #expect(solid.distance(to: LeadTimesChart.stageColor(nil)) < 25)          // 235 of 255 opaque
+        #expect(paleColor.distance(to: LeadTimesChart.stageColor(nil)) > 60)
         #expect(chart.plan.chart.marks.count < 200)
         // Only bands: the subtitle explains bands, not hollow dots.
         let subtitle = try #require(chart.plan.chart.texts.first { $0.role == .subtitle }).text
