@@ -36,7 +36,7 @@ extension DatasetLoader {
             guard let w = workbook, d.file == label else { return d }
             let cell = w.csv.cell(line: d.line, column: d.column)
             if w.flagged.contains(cell) { return nil }
-            return Diagnostic(file: w.file, sheet: w.sheet, row: cell.row, column: cell.column, message: w.csv.rowsInMessage(d.message))
+            return Diagnostic(file: w.file, sheet: w.sheet, row: cell.row, column: cell.column, said: w.csv.rowsInMessage(d.said))
         }
     }
 
@@ -63,7 +63,7 @@ extension DatasetLoader {
                 case .found(let k): sharedSheet = k
                 case .none: break
                 case .refused(let m):
-                    diags.append(Diagnostic(file: sharedPath, line: 1, column: 1, message: m))
+                    diags.append(Diagnostic(file: sharedPath, line: 1, column: 1, said: m))
                     out[table] = TableInput(label: csvPath, bytes: nil)
                     continue
                 }
@@ -74,8 +74,9 @@ extension DatasetLoader {
             if FileIO.exists(ownPath) { places.append((ownPath, table.workbookFile)) }
             if let shared, let s = sharedSheet { places.append((sharedPath, "\(workbookFile) (sheet '\(shared.sheetNames[s])')")) }
             if places.count > 1 {
-                diags.append(Diagnostic(file: places[0].file, line: 1, column: 1, message:
-                    "the \(table.rawValue) are in both \(places.map(\.name).joined(separator: " and ")); keep only one of them"))
+                diags.append(Diagnostic(file: places[0].file, line: 1, column: 1, said: Said(
+                    en: "the \(table.rawValue) are in both \(places.map(\.name).joined(separator: " and ")); keep only one of them",
+                    id: "tabel \(table.sheetNames[1]) ada di \(places.map(\.name).joined(separator: " dan ")); simpan salah satunya saja")))
                 out[table] = TableInput(label: csvPath, bytes: nil)
                 continue
             }
@@ -87,7 +88,7 @@ extension DatasetLoader {
                     // A workbook of its own: its first visible sheet.
                     case .none: out[table] = sheetInput(w, w.sheetHidden.firstIndex(of: false) ?? 0, file: ownPath, &diags)
                     case .refused(let m):
-                        diags.append(Diagnostic(file: ownPath, line: 1, column: 1, message: m))
+                        diags.append(Diagnostic(file: ownPath, line: 1, column: 1, said: m))
                         out[table] = TableInput(label: ownPath, bytes: nil)
                     }
                 case .failure(let d):
@@ -99,22 +100,24 @@ extension DatasetLoader {
             if !FileIO.exists(csvPath) {
                 if let shared {
                     if let s = sharedSheet { out[table] = sheetInput(shared, s, file: sharedPath, &diags); continue }
-                    diags.append(Diagnostic(file: sharedPath, line: 1, column: 1, message:
-                        "has no sheet '\(table.sheetNames[0])' (or '\(table.sheetNames[1])') and the folder has no \(table.csvFile); the workbook's sheets: \(shared.sheetNames.map { "'\($0)'" }.joined(separator: ", "))"))
+                    let sheets = shared.sheetNames.map { "'\($0)'" }.joined(separator: ", ")
+                    diags.append(Diagnostic(file: sharedPath, line: 1, column: 1, said: Said(
+                        en: "has no sheet '\(table.sheetNames[0])' (or '\(table.sheetNames[1])') and the folder has no \(table.csvFile); the workbook's sheets: \(sheets)",
+                        id: "tidak memuat lembar '\(table.sheetNames[1])' (atau '\(table.sheetNames[0])') dan foldernya tidak memuat \(table.csvFile); lembar buku kerja ini: \(sheets)")))
                     out[table] = TableInput(label: csvPath, bytes: nil)
                     continue
                 }
                 if sharedBroken { out[table] = TableInput(label: csvPath, bytes: nil); continue }
             }
             do { out[table] = TableInput(label: csvPath, bytes: try FileIO.read(csvPath)) } catch {
-                diags.append(Diagnostic(file: csvPath, line: 1, column: 1, message: "cannot read the file: \(error.reason)"))
+                diags.append(Diagnostic(file: csvPath, line: 1, column: 1, said: error.said.after(Said(en: "cannot read the file: ", id: "berkas tidak dapat dibaca: "))))
                 out[table] = TableInput(label: csvPath, bytes: nil)
             }
         }
         return out
     }
 
-    enum SheetChoice { case found(Int), none, refused(String) }
+    enum SheetChoice { case found(Int), none, refused(Said) }
 
     /// The sheet of `w` that holds `table`: the one visible sheet named like it (in English or
     /// Indonesian, any case). Two visible candidates are refused as ambiguous; a hidden one is
@@ -124,11 +127,13 @@ extension DatasetLoader {
         let candidates = w.sheetNames.indices.filter { names.contains(w.sheetNames[$0].lowercased()) }
         let visible = candidates.filter { !w.sheetHidden[$0] }
         if visible.count > 1 {
-            return .refused("the \(table.rawValue) are in both sheet \(visible.map { "'\(w.sheetNames[$0])'" }.joined(separator: " and sheet ")); keep only one of them")
+            return .refused(Said(en: "the \(table.rawValue) are in both sheet \(visible.map { "'\(w.sheetNames[$0])'" }.joined(separator: " and sheet ")); keep only one of them",
+                                 id: "tabel \(table.sheetNames[1]) ada di lembar \(visible.map { "'\(w.sheetNames[$0])'" }.joined(separator: " dan lembar ")); simpan salah satunya saja"))
         }
         if let k = visible.first { return .found(k) }
         if let k = candidates.first {
-            return .refused("the \(table.rawValue)' sheet '\(w.sheetNames[k])' is hidden; show it in the spreadsheet program (Netra reads only visible sheets)")
+            return .refused(Said(en: "the \(table.rawValue)' sheet '\(w.sheetNames[k])' is hidden; show it in the spreadsheet program (Netra reads only visible sheets)",
+                                 id: "lembar \(table.sheetNames[1]) '\(w.sheetNames[k])' tersembunyi; tampilkan di program lembar kerja (Netra hanya membaca lembar yang terlihat)"))
         }
         return .none
     }
@@ -158,10 +163,10 @@ extension DatasetLoader {
     static func openWorkbook(_ path: String, limits: WorkbookLimits) -> Opened {
         let bytes: [UInt8]
         do { bytes = try FileIO.read(path) } catch {
-            return .failure(Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file: \(error.reason)"))
+            return .failure(Diagnostic(file: path, line: 1, column: 1, said: error.said.after(Said(en: "cannot read the file: ", id: "berkas tidak dapat dibaca: "))))
         }
         do throws(WorkbookProblem) { return .success(try WorkbookFile(bytes: bytes, limits: limits)) } catch {
-            return .failure(Diagnostic(file: path, line: 1, column: 1, message: error.message))
+            return .failure(Diagnostic(file: path, line: 1, column: 1, said: error.said))
         }
     }
 
@@ -172,9 +177,9 @@ extension DatasetLoader {
         let grid: SheetGrid
         do throws(WorkbookProblem) { grid = try w.sheet(index) } catch {
             if let c = error.cell {
-                diags.append(Diagnostic(file: file, sheet: name, row: c.row, column: c.column, message: error.message))
+                diags.append(Diagnostic(file: file, sheet: name, row: c.row, column: c.column, said: error.said))
             } else {
-                diags.append(Diagnostic(file: file, line: 1, column: 1, message: error.message))
+                diags.append(Diagnostic(file: file, line: 1, column: 1, said: error.said))
             }
             return TableInput(label: label, bytes: nil)
         }
@@ -183,7 +188,7 @@ extension DatasetLoader {
         for p in grid.problems + csv.problems {
             let c = p.cell ?? CellRef(row: 1, column: 1)
             flagged.insert(c)
-            diags.append(Diagnostic(file: file, sheet: name, row: c.row, column: c.column, message: p.message))
+            diags.append(Diagnostic(file: file, sheet: name, row: c.row, column: c.column, said: p.said))
         }
         return TableInput(label: label, bytes: csv.bytes, workbook: (file, name, csv, flagged))
     }
