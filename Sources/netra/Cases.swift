@@ -39,7 +39,7 @@ struct Cases: ParsableCommand {
     }
 
     func run() throws {
-        let data = try dataset.load()
+        let data = try dataset.load(lang)
         let book = try dataset.clockBook()
         let analysis = try filter.analysis(data, asOf: dataset.asOf, lang: lang)
         guard let clocks = analysis.caseClocks(book) else { return }

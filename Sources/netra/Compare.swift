@@ -36,7 +36,7 @@ struct Compare: ParsableCommand {
                                              inputs: OutputFolder.datasetFiles(in: dataset.dataset))
             }
         }
-        let data = try dataset.load()
+        let data = try dataset.load(lang)
         let analysis = try filter.analysis(data, asOf: dataset.asOf, lang: lang)
         let pair: (a: JurisdictionIndex, b: JurisdictionIndex)
         if ids.count == 2 {

@@ -67,7 +67,7 @@ struct JobFlags: ParsableArguments {
         }
         let options = try options()
         progress.step("loading \(dataset.dataset)")
-        let analysis = try filter.analysis(try dataset.load(), asOf: asOf ?? dataset.asOf, lang: lang, quiet: quiet)
+        let analysis = try filter.analysis(try dataset.load(lang), asOf: asOf ?? dataset.asOf, lang: lang, quiet: quiet)
         try checkMapMeasure(analysis)
         return (options, analysis)
     }

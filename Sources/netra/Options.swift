@@ -15,14 +15,13 @@ struct DatasetOption: ParsableArguments {
             transform: parseDay)
     var asOf: Day?
 
-    /// Loads and checks the dataset; its problems, one a line, fail the command with exit 1.
-    func load() throws(NetraFailure) -> Dataset {
+    /// Loads and checks the dataset; its problems, one a line in `lang`, fail the command
+    /// with exit 1. Kinds and statuses may be written with the names the charts print.
+    func load(_ lang: Language) throws(NetraFailure) -> Dataset {
         do {
-            return try DatasetLoader.load(directory: dataset)
+            return try DatasetLoader.load(directory: dataset, names: Strings.acceptedNames)
         } catch {
-            let n = error.diagnostics.count
-            let lines = error.lines()
-                + ["netra: \(n) problem\(n == 1 ? "" : "s") in \(dataset); nothing was written"]
+            let lines = error.lines(lang) + [Strings.problems(error.diagnostics.count, in: dataset, nothingWritten: true).text(lang)]
             throw NetraFailure(exitCode: 1, message: lines.joined(separator: "\n"))
         }
     }

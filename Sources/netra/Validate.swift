@@ -1,5 +1,6 @@
 import ArgumentParser
 import NetraCore
+import NetraAnalytics
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +15,9 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var dataset: DatasetOption
 
+    @Option(name: .long, help: "Language of the messages: id (Bahasa Indonesia) or en.")
+    var lang: Language = .id
+
     @Flag(name: .long, help: "Fail (exit 1) when there is any warning, e.g. a possible duplicate.")
     var strict = false
 
@@ -21,7 +25,7 @@ struct Validate: ParsableCommand {
     static let shownDuplicates = 100
 
     func run() throws {
-        let data = try dataset.load()
+        let data = try dataset.load(lang)
         // Which sheet was read, where a hidden one is named like it.
         for note in DatasetLoader.sheetNotes(directory: dataset.dataset) { printError(note) }
         // The events' file (or sheet) is read again for the warnings' columns, once for both kinds.
@@ -30,12 +34,12 @@ struct Validate: ParsableCommand {
         // Only the warnings printed are made: a dense dataset can hold millions of pairs.
         let duplicates = DatasetWarnings.duplicates(data, events: events, limit: Self.shownDuplicates)
         let shown = (statuses + duplicates.warnings).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
-        for w in shown { printError(w.description) }
+        for w in shown { printError(w.text(lang)) }
         if duplicates.total > Self.shownDuplicates {
             printError("netra: \(duplicates.total - Self.shownDuplicates) more possible duplicates not shown; `netra export duplicates` lists them, at most \(PossibleDuplicates.maxPairsPerEvent) for each event")
         }
         // A hint (the kode of a name Netra knows) is no warning: --strict lets it pass.
-        for h in DatasetWarnings.kodes(data, directory: dataset.dataset) { printError(h.description) }
+        for h in DatasetWarnings.kodes(data, directory: dataset.dataset) { printError(h.text(lang)) }
         let warnings = statuses.count + duplicates.total
         if strict && warnings > 0 {
             throw NetraFailure.failed("\(warnings) warning\(warnings == 1 ? "" : "s") in \(dataset.dataset); --strict fails on warnings")

@@ -35,6 +35,11 @@ public struct CSVProblem: Sendable, Equatable {
     public var message: String { said.en }
 
     public init(line: Int, column: Int, said: Said) { self.line = line; self.column = column; self.said = said }
+    /// A problem named by its English text (what tests compare).
+    public init(line: Int, column: Int, message: String) { self.init(line: line, column: column, said: Said(message)) }
+
+    /// The same problem: the same place and words (the Indonesian says the same in the other language).
+    public static func == (a: CSVProblem, b: CSVProblem) -> Bool { (a.line, a.column, a.said.en) == (b.line, b.column, b.said.en) }
 }
 
 /// One record handed to the reader's callback: its fields as offsets into the file's bytes.

@@ -155,12 +155,14 @@ public enum DatasetLoader {
         var index: [String: Int] = [:]
         for (k, r) in rows.enumerated() { index[r.id] = k }
         let knownIDs = listing(rows.map(\.id))  // once, not per unknown parent
+        let allIDs = rows.map(\.id)
+        var suggested = 0
         for (k, p) in parents.enumerated() where !p.0.isEmpty {
             if let t = index[p.0] {
                 if t == k { diags.append(Diagnostic(file: file, line: p.1, column: p.2, said: Said(en: "parent: '\(p.0)' is its own parent", id: "parent: '\(p.0)' menjadi induk dirinya sendiri"))) }
                 else { rows[k].parent = JurisdictionIndex(t) }
             } else {
-                let near = Suggestions.didYouMean(p.0, among: rows.map(\.id))
+                let near = Suggestions.didYouMean(p.0, among: allIDs, spent: &suggested)
                 diags.append(Diagnostic(file: file, line: p.1, column: p.2, said: Said(
                     en: "parent: unknown jurisdiction '\(p.0)'\(near.en); expected one of: \(knownIDs)",
                     id: "parent: wilayah '\(p.0)' tidak dikenal\(near.id); pilihan: \(knownIDs)")))
@@ -223,7 +225,9 @@ public enum DatasetLoader {
         var rows: [Election] = []
         var seen: [String: Int] = [:]
         let file = input.0
-        let scopeIDs = jIndex.map { listing($0.keys.sorted()) } ?? ""  // once, not per unknown scope
+        let scopeList = jIndex.map { $0.keys.sorted() } ?? []
+        let scopeIDs = listing(scopeList)  // once, not per unknown scope
+        var suggested = 0
         table.read(required: ["id", "name", "date", "scope"], optional: []) { rec, col, _, sink in
             func say(_ i: Int, _ m: Said) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, said: m)) }
             func say(_ i: Int, _ en: String, _ id: String) { say(i, Said(en: en, id: id)) }
@@ -250,7 +254,7 @@ public enum DatasetLoader {
                 let raw = rec.trimmedString(cs)
                 if let s = jIndex[raw] { scope = s }
                 else {
-                    let near = Suggestions.didYouMean(raw, among: jIndex.keys.sorted())
+                    let near = Suggestions.didYouMean(raw, among: scopeList, spent: &suggested)
                     say(cs, "scope: unknown jurisdiction '\(raw)'\(near.en); expected one of: \(scopeIDs)",
                         "scope: wilayah '\(raw)' tidak dikenal\(near.id); pilihan: \(scopeIDs)")
                 }

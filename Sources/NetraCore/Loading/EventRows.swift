@@ -10,6 +10,8 @@ extension DatasetLoader {
         let jurisdictionList: [String]
         /// Other names accepted for kinds and statuses (the Indonesian ones on Netra's charts).
         let names: VocabularyNames
+        /// Nearest-name searches made so far (`Suggestions.budget`).
+        var suggested = 0
         var events: EventTable
         var pending: [PendingLink] = []
         // One index for both jobs: duplicate ids (row -> first line) and link targets
@@ -163,7 +165,7 @@ extension DatasetLoader {
                         }
                     }
                 } else {
-                    let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.precisions.map(\.rawValue))
+                    let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.precisions.map(\.rawValue), spent: &suggested)
                     say(c, "precision: unknown precision '\(t)'\(near.en); expected one of: \(Precision.allowedList)",
                         "precision: ketelitian '\(t)' tidak dikenal\(near.id); pilihan: \(Precision.allowedList)"); valid = false
                 }
@@ -185,7 +187,7 @@ extension DatasetLoader {
                 else if rec.isBlank(c) { say(c, "kind: missing kind; expected one of: \(EventKind.allowedList)", "kind: jenis kosong; pilihan: \(EventKind.allowedList)"); valid = false }
                 else if let k = names.kind(rec.trimmedString(c)) { kind = k }
                 else {
-                    let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.kinds.map(\.rawValue))
+                    let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.kinds.map(\.rawValue), spent: &suggested)
                     say(c, "kind: unknown kind '\(t)'\(near.en); expected one of: \(EventKind.allowedList)",
                         "kind: jenis '\(t)' tidak dikenal\(near.id); pilihan: \(EventKind.allowedList)"); valid = false
                 }
@@ -196,7 +198,7 @@ extension DatasetLoader {
                 if let j = jLookup?.find(rec.trimmed(c)) { jurisdiction = j }
                 else if rec.isBlank(c) { say(c, "jurisdiction: missing jurisdiction; expected one of: \(jurisdictionIDs)", "jurisdiction: wilayah kosong; pilihan: \(jurisdictionIDs)"); valid = false }
                 else {
-                    let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: jurisdictionList)
+                    let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: jurisdictionList, spent: &suggested)
                     say(c, "jurisdiction: unknown jurisdiction '\(t)'\(near.en); expected one of: \(jurisdictionIDs)",
                         "jurisdiction: wilayah '\(t)' tidak dikenal\(near.id); pilihan: \(jurisdictionIDs)"); valid = false
                 }
@@ -228,7 +230,7 @@ extension DatasetLoader {
                 if let s = ByteLookup.statuses.find(rec.trimmed(c)) { status = Vocabularies.statuses[s] }
                 else if let s = names.status(rec.trimmedString(c)) { status = s }
                 else {
-                    let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.statuses.map(\.rawValue))
+                    let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.statuses.map(\.rawValue), spent: &suggested)
                     say(c, "status: unknown status '\(t)'\(near.en); expected one of: \(CaseStatus.allowedList)",
                         "status: status '\(t)' tidak dikenal\(near.id); pilihan: \(CaseStatus.allowedList)"); valid = false
                 }
@@ -301,7 +303,7 @@ extension DatasetLoader {
                         while rz > ra, u[rz - 1] == 0x20 || u[rz - 1] == 0x09 { rz -= 1 }
                         while ta < tz, u[ta] == 0x20 || u[ta] == 0x09 { ta += 1 }
                         guard let r = ByteLookup.relations.find(u[ra..<rz]) else {
-                            let near = Suggestions.didYouMean(text(ra, rz), among: Vocabularies.relations.map(\.rawValue))
+                            let near = Suggestions.didYouMean(text(ra, rz), among: Vocabularies.relations.map(\.rawValue), spent: &suggested)
                             sayLink("links: unknown relation '\(text(ra, rz))'\(near.en); expected one of: \(Relation.allowedList)",
                                     "links: relasi '\(text(ra, rz))' tidak dikenal\(near.id); pilihan: \(Relation.allowedList)"); valid = false
                             continue

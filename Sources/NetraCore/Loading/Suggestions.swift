@@ -9,6 +9,8 @@ public enum Suggestions {
         guard !typed.isEmpty, typed.count <= 80 else { return nil }
         var best: (name: String, cost: Int)?
         for c in candidates {
+            // A name much longer or shorter is no typo of it: skipped unmeasured.
+            if abs(c.count - typed.count) > max(1, typed.count / 3) { continue }
             let d = distance(typed, Array(c.lowercased()))
             if d < (best?.cost ?? .max) { best = (c, d) }
         }
@@ -17,10 +19,22 @@ public enum Suggestions {
         return best.cost <= allowed ? best.name : nil
     }
 
-    /// `; did you mean `x`?` in each language, or nothing when no name is near.
+    /// How many suggestions one file's reading makes: each searches all the candidates, and a
+    /// file of a million bad cells must not search a million times (the rest go without).
+    static let budget = 200
+
+    /// ` (did you mean `x`?)` in each language, or nothing when no name is near; `spent`
+    /// counts the searches against `budget`.
+    static func didYouMean(_ text: String, among candidates: [String], spent: inout Int) -> Said {
+        guard spent < budget else { return Said("") }
+        spent += 1
+        return didYouMean(text, among: candidates)
+    }
+
+    /// ` (did you mean `x`?)` in each language, or nothing when no name is near.
     static func didYouMean(_ text: String, among candidates: [String]) -> Said {
         guard let n = nearest(text, among: candidates) else { return Said("") }
-        return Said(en: "; did you mean `\(n)`?", id: "; maksud Anda `\(n)`?")
+        return Said(en: " (did you mean `\(n)`?)", id: " (maksud Anda `\(n)`?)")
     }
 
     /// Levenshtein distance, one row at a time.

@@ -29,6 +29,11 @@ public struct WorkbookProblem: Error, Sendable, Equatable {
 
     public init(cell: CellRef? = nil, _ en: String, id: String) { self.cell = cell; said = Said(en: en, id: id) }
     public init(cell: CellRef? = nil, _ said: Said) { self.cell = cell; self.said = said }
+    /// A problem named by its English text (what tests compare).
+    public init(cell: CellRef? = nil, _ en: String) { self.cell = cell; said = Said(en) }
+
+    /// The same problem: the same cell and words (the Indonesian says the same in the other language).
+    public static func == (a: WorkbookProblem, b: WorkbookProblem) -> Bool { a.cell == b.cell && a.said.en == b.said.en }
 }
 
 /// A cell's place: 1-based row and column.
