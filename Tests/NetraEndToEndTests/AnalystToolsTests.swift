@@ -25,7 +25,7 @@ import Foundation
 
     @Test func validateWarnsOfPossibleDuplicatesAndStrictFails() throws {
         let d = try Self.dataset(Self.duplicateRows)
-        let r = try Netra.run(["validate", "--dataset", d])
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", d])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr == """
         \(d)/events.csv:4:40: warning: possible duplicate of 'a1' (on line 2, same kind and jurisdiction, 2 days apart, titles 1.00 alike)
@@ -33,7 +33,7 @@ import Foundation
 
         """)
         #expect(r.stdout.hasPrefix("ok: 5 events"))
-        let strict = try Netra.run(["validate", "--strict", "--dataset", d])
+        let strict = try Netra.run(["validate", "--lang", "en", "--strict", "--dataset", d])
         #expect(strict.status == 1)
         #expect(strict.stderr.hasSuffix("netra: 2 warnings in \(d); --strict fails on warnings\n"), "\(strict.stderr)")
         #expect(strict.stdout.isEmpty)
@@ -121,7 +121,7 @@ import Foundation
     @Test func diffOfAnInvalidDatasetExitsOneWithItsProblems() throws {
         let good = try Self.dataset(["a,2024-01-10,day,incident,kota-bekasi,Foto,Radar,"], name: "good")
         let bad = try Self.dataset(["a,2024-02-30,day,incident,kota-bekasi,Foto,Radar,"], name: "bad")
-        let r = try Netra.run(["diff", good, bad])
+        let r = try Netra.run(["diff", "--lang", "en", good, bad])
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr == "\(bad)/events.csv:2:3: date: impossible date '2024-02-30'; no such day in the calendar\nnetra: 1 problem in \(bad)\n")
@@ -151,8 +151,8 @@ import Foundation
 
     /// Runs `netra export KIND` with and without `filter` on `dataset`.
     static func export(_ kind: String, _ dataset: String, _ filter: [String]) throws -> (all: [[String]], kept: [[String]]) {
-        let all = try Netra.run(["export", kind, "--dataset", dataset])
-        let kept = try Netra.run(["export", kind, "--dataset", dataset] + filter)
+        let all = try Netra.run(["export", "--lang", "en", kind, "--dataset", dataset])
+        let kept = try Netra.run(["export", "--lang", "en", kind, "--dataset", dataset] + filter)
         #expect(all.status == 0 && kept.status == 0, "\(all.stderr)\(kept.stderr)")
         return (parse(all.stdout), parse(kept.stdout))
     }

@@ -93,7 +93,7 @@ enum Netra {
             .replacingOccurrences(of: "kota-2023-12-29-jersey-photo,2023-12-29,day,,incident", with: "kota-2023-12-29-jersey-photo,2023-12-32,day,,rally")
         let dir = try Netra.brokenDataset("events.csv", events)
         let out = Netra.tempDir("out")
-        let r = try Netra.run(["report", "--dataset", dir, "--out", out])
+        let r = try Netra.run(["report", "--lang", "en", "--dataset", dir, "--out", out])
         #expect(r.status == 1)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)

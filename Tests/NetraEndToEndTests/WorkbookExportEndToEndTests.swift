@@ -310,7 +310,7 @@ import Foundation
         kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat
 
         """)
-        let r = try Netra.run(["validate", "--dataset", dir])
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", dir])
         #expect(r.status == 0, "\(r.stderr)")
         let hint = "; write it in a kode column so the data joins official tables"
         #expect(r.stderr.split(separator: "\n").map(String.init) == [
@@ -319,7 +319,7 @@ import Foundation
             "\(dir)/jurisdictions.csv:5:18: hint: kode: 'Kabupaten Bekasi' is Kemendagri code 32.16" + hint,
         ])
         // The shipped dataset carries its codes: no hint.
-        let shipped = try Netra.run(["validate"])
+        let shipped = try Netra.run(["validate", "--lang", "en"])
         #expect(shipped.status == 0 && shipped.stderr.isEmpty, "\(shipped.stderr)")
     }
 
@@ -332,7 +332,7 @@ import Foundation
         kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat,32.16
 
         """)
-        let r = try Netra.run(["validate", "--dataset", dir])
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", dir])
         #expect(r.status == 1)
         #expect(r.stderr == "\(dir)/jurisdictions.csv:4:41: kode: '36.71' lies in province 36, but parent 'jawa-barat' has kode '32'\nnetra: 1 problem in \(dir); nothing was written\n")
     }

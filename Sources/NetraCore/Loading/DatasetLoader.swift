@@ -186,15 +186,19 @@ public enum DatasetLoader {
             }
             for p in path { state[p] = 2 }
         }
-        diags += checkKodes(rows, at: kodes, file: file)
+        diags += checkKodes(&rows, at: kodes, file: file)
         return (rows, true)
     }
 
     /// Each filled `kode` against the regions of Indonesia: a known code, of the shape the
     /// row's level has, inside its parent's province when the parent has a code too.
-    static func checkKodes(_ rows: [Jurisdiction], at cells: [(line: Int, column: Int)?], file: String) -> [Diagnostic] {
+    /// A code a spreadsheet shortened (`32.1`, the number 32.10) is read as the code whose
+    /// region has the row's name.
+    static func checkKodes(_ rows: inout [Jurisdiction], at cells: [(line: Int, column: Int)?], file: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (k, j) in rows.enumerated() {
+        for k in rows.indices {
+            if let kode = rows[k].kode, let full = Regions.unshortened(kode, name: rows[k].name) { rows[k].kode = full }
+            let j = rows[k]
             guard let kode = j.kode, k < cells.count, let cell = cells[k] else { continue }
             func say(_ en: String, _ id: String) { out.append(Diagnostic(file: file, line: cell.line, column: cell.column, said: Said(en: "kode: " + en, id: "kode: " + id))) }
             if j.level == .nasional { say("a nasional jurisdiction has no Kemendagri code; leave kode empty", "wilayah nasional tidak punya kode Kemendagri; kosongkan kode"); continue }

@@ -11,6 +11,15 @@ extension DatasetLoader {
 
         public var csvFile: String { rawValue + ".csv" }
         public var workbookFile: String { rawValue + ".xlsx" }
+        /// The columns its header must have: how a header row below a title is found.
+        public var requiredColumns: [String] {
+            switch self {
+            case .events: return EventColumn.requiredNames
+            case .jurisdictions: return JurisdictionColumn.requiredNames
+            case .elections: return ["id", "name", "date", "scope"]
+            }
+        }
+
         public var sheetNames: [String] {
             switch self {
             case .events: return ["events", "peristiwa"]
@@ -84,9 +93,9 @@ extension DatasetLoader {
                 switch openWorkbook(ownPath, limits: limits) {
                 case .success(let w):
                     switch sheet(for: table, in: w) {
-                    case .found(let k): out[table] = sheetInput(w, k, file: ownPath, &diags)
+                    case .found(let k): out[table] = sheetInput(w, k, file: ownPath, table: table, &diags)
                     // A workbook of its own: its first visible sheet.
-                    case .none: out[table] = sheetInput(w, w.sheetHidden.firstIndex(of: false) ?? 0, file: ownPath, &diags)
+                    case .none: out[table] = sheetInput(w, w.sheetHidden.firstIndex(of: false) ?? 0, file: ownPath, table: table, &diags)
                     case .refused(let m):
                         diags.append(Diagnostic(file: ownPath, line: 1, column: 1, said: m))
                         out[table] = TableInput(label: ownPath, bytes: nil)
@@ -99,7 +108,7 @@ extension DatasetLoader {
             }
             if !FileIO.exists(csvPath) {
                 if let shared {
-                    if let s = sharedSheet { out[table] = sheetInput(shared, s, file: sharedPath, &diags); continue }
+                    if let s = sharedSheet { out[table] = sheetInput(shared, s, file: sharedPath, table: table, &diags); continue }
                     let sheets = shared.sheetNames.map { "'\($0)'" }.joined(separator: ", ")
                     diags.append(Diagnostic(file: sharedPath, line: 1, column: 1, said: Said(
                         en: "has no sheet '\(table.sheetNames[0])' (or '\(table.sheetNames[1])') and the folder has no \(table.csvFile); the workbook's sheets: \(sheets)",
@@ -139,20 +148,36 @@ extension DatasetLoader {
     }
 
     /// Which sheet each table was read from, for the tables whose workbook also holds a hidden
-    /// sheet named like it (left out): `dataset.xlsx: the events were read from sheet 'peristiwa'; …`.
-    public static func sheetNotes(directory: String) -> [String] {
+    /// sheet named like it (left out): `dataset.xlsx: the events were read from sheet 'peristiwa'; …`;
+    /// and the rows above a header that were skipped (a title, a blank row).
+    public static func sheetNotes(directory: String) -> [Said] {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        var notes: [String] = []
+        var notes: [Said] = []
         var books: [(String, [TableName])] = [(base + "/" + workbookFile, TableName.allCases)]
         for t in TableName.allCases { books.append((base + "/" + t.workbookFile, [t])) }
         for (path, tables) in books where FileIO.exists(path) {
             guard case .success(let w) = openWorkbook(path, limits: .default) else { continue }
             for t in tables {
-                guard case .found(let k) = sheet(for: t, in: w) else { continue }
+                let found = sheet(for: t, in: w)
+                let k: Int
+                switch found {
+                case .found(let i): k = i
+                case .none where tables.count == 1: k = w.sheetHidden.firstIndex(of: false) ?? 0
+                default: continue
+                }
+                if let grid = try? w.sheet(k), let header = SheetCSV.headerRow(grid, required: t.requiredColumns) {
+                    let row = grid.rows[header].number, above = row - 1
+                    let place = "\(path):\(w.sheetNames[k])"
+                    notes.append(Said(en: "\(place): note: \(above == 1 ? "row 1 is" : "rows 1–\(above) are") above the header (row \(row)) and \(above == 1 ? "was" : "were") skipped",
+                                      id: "\(place): catatan: \(above == 1 ? "baris 1" : "baris 1–\(above)") di atas baris judul kolom (baris \(row)) dilewati"))
+                }
+                guard case .found = found else { continue }
                 let names = Set(t.sheetNames)
                 let hidden = w.sheetNames.indices.filter { w.sheetHidden[$0] && names.contains(w.sheetNames[$0].lowercased()) }
                 if hidden.isEmpty { continue }
-                notes.append("\(path): note: the \(t.rawValue) were read from sheet '\(w.sheetNames[k])'; the hidden sheet\(hidden.count == 1 ? "" : "s") \(hidden.map { "'\(w.sheetNames[$0])'" }.joined(separator: ", ")) left out")
+                let list = hidden.map { "'\(w.sheetNames[$0])'" }.joined(separator: ", ")
+                notes.append(Said(en: "\(path): note: the \(t.rawValue) were read from sheet '\(w.sheetNames[k])'; the hidden sheet\(hidden.count == 1 ? "" : "s") \(list) left out",
+                                  id: "\(path): catatan: tabel \(t.sheetNames[1]) dibaca dari lembar '\(w.sheetNames[k])'; lembar tersembunyi \(list) tidak dibaca"))
             }
         }
         return notes
@@ -171,7 +196,7 @@ extension DatasetLoader {
     }
 
     /// Sheet `index` of `w` as the loader's input; the cells it could not read go to `diags`.
-    static func sheetInput(_ w: WorkbookFile, _ index: Int, file: String, _ diags: inout [Diagnostic]) -> TableInput {
+    static func sheetInput(_ w: WorkbookFile, _ index: Int, file: String, table: TableName? = nil, _ diags: inout [Diagnostic]) -> TableInput {
         let name = w.sheetNames[index]
         let label = file + ":" + name
         let grid: SheetGrid
@@ -183,7 +208,7 @@ extension DatasetLoader {
             }
             return TableInput(label: label, bytes: nil)
         }
-        let csv = SheetCSV(grid)
+        let csv = SheetCSV(grid, required: table?.requiredColumns ?? [])
         var flagged = Set<CellRef>()
         for p in grid.problems + csv.problems {
             let c = p.cell ?? CellRef(row: 1, column: 1)

@@ -14,11 +14,32 @@ struct SheetCSV {
     /// Cells beyond the header's last column (a CSV row with more fields than the header).
     private(set) var problems: [WorkbookProblem] = []
 
-    /// The grid's first row is the header; the columns run to its last named one. Rows with
-    /// no cell at all are left out, as a spreadsheet's empty rows are no records.
-    init(_ grid: SheetGrid) {
+    /// The sheet's row above which rows were skipped (a title, a blank row): the header's.
+    private(set) var skippedAbove: Int?
+
+    /// The row holding every one of `required` (in any case) among the first rows: a title
+    /// or a note an office puts above its header is no record. Nil when the first row is it,
+    /// or when no row is (then the first is taken, and the loader says what it misses).
+    static func headerRow(_ grid: SheetGrid, required: [String]) -> Int? {
+        guard !required.isEmpty else { return nil }
+        for (k, row) in grid.rows.prefix(20).enumerated() {
+            let names = Set(row.cells.map { $0.text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") })
+            if required.allSatisfy(names.contains) { return k == 0 ? nil : k }
+        }
+        return nil
+    }
+
+    /// The header is the grid's first row, or the row holding all of `required` below a title;
+    /// the columns run to its last named one. Rows with no cell at all are left out, as a
+    /// spreadsheet's empty rows are no records.
+    init(_ grid: SheetGrid, required: [String] = []) {
         var out: [UInt8] = []
         var line = 1
+        var grid = grid
+        if let k = Self.headerRow(grid, required: required) {
+            skippedAbove = grid.rows[k].number
+            grid.rows.removeFirst(k)
+        }
         guard let header = grid.rows.first else { bytes = []; return }
         let first = header.cells.first?.column ?? 1
         let width = header.cells.last?.column ?? 1
