@@ -55,7 +55,7 @@ struct Compare: ParsableCommand {
             let path = try orFail { () throws(OutputError) in
                 try OutputFolder(out).write(analysis.compareCSV(comparison, flavour: .plain), to: ExportKind.compare.fileName)
             }
-            printError("wrote \(path)")
+            printError(Strings.wrote(path).text(lang))
         }
     }
 }

@@ -80,7 +80,7 @@ struct JobFlags: ParsableArguments {
         let inputs = OutputFolder.datasetFiles(in: dataset.dataset)
         let paths = try orFail { () throws(JobError) in try folder.write(files, sparing: inputs, progress: progress) }
         if !quiet {
-            try printStdout("wrote \(paths.count) file\(paths.count == 1 ? "" : "s") into \(folder.path)/")
+            try printStdout(Strings.wroteFiles(paths.count, into: folder.path).text(lang))
             for p in paths { try printStdout("  \(p)") }
         }
     }
@@ -180,7 +180,7 @@ struct MainJob: ParsableCommand {
         }
         try flags.write(files, sparing: dataset)
         if !flags.quiet, let month {
-            try printStdout("briefing for \(month.iso): \(flags.out)/\(BriefingJob.folderName(month))/briefing-sheet.png")
+            try printStdout(Strings.briefingAt(month.iso, "\(flags.out)/\(BriefingJob.folderName(month))/briefing-sheet.png").text(flags.lang))
         }
     }
 }

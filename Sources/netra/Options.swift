@@ -116,11 +116,11 @@ struct FilterOptions: ParsableArguments {
 
     /// The selection, its ids looked up in `d`; nil when nothing is filtered. An unknown id is
     /// a usage error that lists the dataset's ids.
-    func selection(in d: Dataset) throws(NetraFailure) -> Selection? {
+    func selection(in d: Dataset, lang: Language = .en) throws(NetraFailure) -> Selection? {
         var places: [JurisdictionIndex] = []
         for id in jurisdiction {
             guard let j = d.jurisdictionIndex[id] else {
-                throw .usage("unknown jurisdiction '\(id)'; expected one of: \(d.jurisdictions.map(\.id).joined(separator: ", "))")
+                throw .usage(Strings.unknownJurisdiction(id, in: d).text(lang))
             }
             if !places.contains(j) { places.append(j) }
         }
@@ -133,7 +133,7 @@ struct FilterOptions: ParsableArguments {
     /// The analysis of `d` as of `asOf`, cut by the filter; says on stderr when the filter
     /// keeps nothing (the outputs are still written, empty).
     func analysis(_ d: Dataset, asOf: Day?, lang: Language = .en, quiet: Bool = false) throws(NetraFailure) -> Analysis {
-        let s = try selection(in: d)
+        let s = try selection(in: d, lang: lang)
         let a = Analysis(dataset: d, asOf: asOf, selection: s)
         if !quiet, s != nil, a.dataset.events.isEmpty, let note = Strings.selection(s, d) {
             printError(Strings.emptySelection(note).text(lang))

@@ -36,13 +36,13 @@ struct Validate: ParsableCommand {
         let shown = (statuses + duplicates.warnings).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         for w in shown { printError(w.text(lang)) }
         if duplicates.total > Self.shownDuplicates {
-            printError("netra: \(duplicates.total - Self.shownDuplicates) more possible duplicates not shown; `netra export duplicates` lists them, at most \(PossibleDuplicates.maxPairsPerEvent) for each event")
+            printError(Strings.moreDuplicates(duplicates.total - Self.shownDuplicates, perEvent: PossibleDuplicates.maxPairsPerEvent).text(lang))
         }
         // A hint (the kode of a name Netra knows) is no warning: --strict lets it pass.
         for h in DatasetWarnings.kodes(data, directory: dataset.dataset) { printError(h.text(lang)) }
         let warnings = statuses.count + duplicates.total
         if strict && warnings > 0 {
-            throw NetraFailure.failed("\(warnings) warning\(warnings == 1 ? "" : "s") in \(dataset.dataset); --strict fails on warnings")
+            throw NetraFailure.failed(Strings.strictFails(warnings, in: dataset.dataset).text(lang))
         }
         // With --as-of, the summary counts the events that take part by then.
         try printStdout(DatasetSummary(dataset.asOf.map { data.asOf($0).dataset } ?? data).line)

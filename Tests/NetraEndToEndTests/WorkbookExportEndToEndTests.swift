@@ -221,7 +221,7 @@ import Foundation
         let dir = Netra.tempDir("init") + "/new"
         let r = try Netra.run(["init", dir, "--region", "32"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == "wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (29 jurisdictions), elections.csv\n")
+        #expect(r.stdout == "menulis \(dir): dataset.xlsx, dan csv/ berisi events.csv, jurisdictions.csv (29 wilayah), elections.csv\n")
         #expect(Netra.files(in: dir) == ["csv/elections.csv", "csv/events.csv", "csv/jurisdictions.csv", "dataset.xlsx"])
         // Indonesia, Jawa Barat and its 27 kabupaten/kota.
         let j = try String(contentsOfFile: dir + "/csv/jurisdictions.csv", encoding: .utf8).split(separator: "\n")
@@ -274,6 +274,7 @@ import Foundation
         let dir = Netra.tempDir("init-kota")
         let r = try Netra.run(["init", dir, "--region", "32.75", "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (3 jurisdictions), elections.csv\n")
         #expect(try String(contentsOfFile: dir + "/csv/jurisdictions.csv", encoding: .utf8)
             == "id,name,level,parent,kode\nindonesia,Indonesia,nasional,,\njawa-barat,Jawa Barat,provinsi,indonesia,32\nkota-bekasi,Kota Bekasi,kota,jawa-barat,32.75\n")
         #expect(try String(contentsOfFile: dir + "/csv/elections.csv", encoding: .utf8) == "id,name,date,scope\n")

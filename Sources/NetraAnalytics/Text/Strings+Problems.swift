@@ -28,3 +28,46 @@ extension Strings {
         kinds: Dictionary(EventKind.allCases.map { (kind($0).id, $0) }, uniquingKeysWith: { a, _ in a }),
         statuses: Dictionary(CaseStatus.allCases.map { (status($0).id, $0) }, uniquingKeysWith: { a, _ in a }))
 }
+
+/// What the `netra` commands say on the terminal, beside the dataset's own problems.
+extension Strings {
+    /// The first line of a job's listing of what it wrote.
+    public static func wroteFiles(_ n: Int, into folder: String) -> Phrase {
+        Phrase(id: "menulis \(n) berkas ke \(folder)/", en: "wrote \(n) file\(n == 1 ? "" : "s") into \(folder)/")
+    }
+
+    /// One file written (`compare --out`).
+    public static func wrote(_ path: String) -> Phrase { Phrase(id: "menulis \(path)", en: "wrote \(path)") }
+
+    /// Where the month's briefing sheet is.
+    public static func briefingAt(_ month: String, _ path: String) -> Phrase {
+        Phrase(id: "briefing \(month): \(path)", en: "briefing for \(month): \(path)")
+    }
+
+    /// What `netra init` wrote.
+    public static func initWrote(_ dir: String, jurisdictions n: Int) -> Phrase {
+        Phrase(id: "menulis \(dir): dataset.xlsx, dan csv/ berisi events.csv, jurisdictions.csv (\(n) wilayah), elections.csv",
+               en: "wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (\(n) jurisdiction\(n == 1 ? "" : "s")), elections.csv")
+    }
+
+    /// `validate --strict` with warnings.
+    public static func strictFails(_ n: Int, in dataset: String) -> Phrase {
+        Phrase(id: "\(n) peringatan di \(dataset); --strict gagal bila ada peringatan",
+               en: "\(n) warning\(n == 1 ? "" : "s") in \(dataset); --strict fails on warnings")
+    }
+
+    /// Possible duplicates beyond those printed.
+    public static func moreDuplicates(_ n: Int, perEvent: Int) -> Phrase {
+        Phrase(id: "netra: \(n) kemungkinan data ganda lagi tidak ditampilkan; `netra export duplicates` mencantumkannya, paling banyak \(perEvent) untuk setiap peristiwa",
+               en: "netra: \(n) more possible duplicates not shown; `netra export duplicates` lists them, at most \(perEvent) for each event")
+    }
+
+    /// A jurisdiction id given on the command line that the dataset lacks, with the nearest.
+    public static func unknownJurisdiction(_ id: String, in d: Dataset) -> Phrase {
+        let ids = d.jurisdictions.map(\.id)
+        let near = Suggestions.nearest(id, among: ids)
+        let list = ids.joined(separator: ", ")
+        return Phrase(id: "wilayah '\(id)' tidak dikenal" + (near.map { " (maksud Anda `\($0)`?)" } ?? "") + "; pilihan: \(list)",
+                      en: "unknown jurisdiction '\(id)'" + (near.map { " (did you mean `\($0)`?)" } ?? "") + "; expected one of: \(list)")
+    }
+}
