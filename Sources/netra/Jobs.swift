@@ -109,7 +109,7 @@ struct Report: ParsableCommand {
         if let p = data.defaultComparisonPair(), !p.isBekasi, !flags.quiet {
             printError("netra: no Kota/Kabupaten Bekasi in this dataset; comparing \(data.jurisdictions[p.a].id) and \(data.jurisdictions[p.b].id), the two with the most events")
         }
-        try flags.write(ReportJob.build(analysis, options: options, clocks: dataset.clockBook(), progress: flags.progress), sparing: dataset)
+        try flags.write(ReportJob.build(analysis, options: options, clocks: dataset.clockBook(flags.lang), progress: flags.progress), sparing: dataset)
     }
 }
 
@@ -152,7 +152,7 @@ struct Briefing: ParsableCommand {
     func run() throws {
         let (options, analysis) = try flags.prepare(dataset, filter, asOf: dataset.asOf ?? month.lastDay)
         // (BriefingJob would cut it to the month's end itself; cut here, it is analysed once.)
-        try flags.write(BriefingJob.build(analysis, month: month, options: options, clocks: dataset.clockBook(), progress: flags.progress), sparing: dataset)
+        try flags.write(BriefingJob.build(analysis, month: month, options: options, clocks: dataset.clockBook(flags.lang), progress: flags.progress), sparing: dataset)
     }
 }
 
@@ -171,7 +171,7 @@ struct MainJob: ParsableCommand {
         let (options, analysis) = try flags.prepare(dataset, filter)
         let data = analysis.dataset
         let progress = flags.progress
-        let book = try dataset.clockBook()
+        let book = try dataset.clockBook(flags.lang)
         var files = ReportJob.build(analysis, options: options, clocks: book, progress: progress)
         // The latest month's briefing, as it stood at that month's end (or at --as-of).
         let month = data.latestMonth

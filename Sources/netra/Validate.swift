@@ -27,7 +27,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let data = try dataset.load(lang)
         // Which sheet was read, where a hidden one is named like it.
-        for note in DatasetLoader.sheetNotes(directory: dataset.dataset) { printError(lang == .id ? note.id : note.en) }
+        for note in DatasetLoader.sheetNotes(directory: dataset.dataset) { printError(note.text(lang)) }
         // The events' file (or sheet) is read again for the warnings' columns, once for both kinds.
         lazy var events = DatasetWarnings.TableSource(dataset.dataset)
         let statuses = DatasetWarnings.statuses(data, events: events)

@@ -71,3 +71,25 @@ extension Strings {
                       en: "unknown jurisdiction '\(id)'" + (near.map { " (did you mean `\($0)`?)" } ?? "") + "; expected one of: \(list)")
     }
 }
+
+extension Strings {
+    /// The last line under the problems of a dataset's `clocks.csv`.
+    public static func clockRuleProblems(_ n: Int) -> Phrase {
+        Phrase(id: "netra: \(n) masalah di aturan tenggat; tidak ada yang ditulis",
+               en: "netra: \(n) problem\(n == 1 ? "" : "s") in the clock rules; nothing was written")
+    }
+}
+
+extension Said {
+    /// The words in `lang`.
+    public func text(_ lang: Language) -> String { lang == .id ? id : en }
+}
+
+extension Strings {
+    /// The terminal's phrases with sample values, for the test of both languages.
+    static var problemSamples: [Phrase] {
+        [problems(2, in: "ds", nothingWritten: true), problems(1, in: "ds", nothingWritten: false), wroteFiles(3, into: "out"),
+         wrote("out/compare.csv"), briefingAt("2024-01", "out/briefing-2024-01/briefing-sheet.png"), initWrote("d", jurisdictions: 3),
+         strictFails(2, in: "ds"), moreDuplicates(5, perEvent: 20), clockRuleProblems(1)]
+    }
+}
