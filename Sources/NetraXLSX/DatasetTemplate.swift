@@ -70,8 +70,12 @@ public struct DatasetTemplate: Sendable {
         func col(_ c: EventColumn) -> Int { c.rawValue }
         var events = Sheet(name: "events", header: EventColumn.names, rows: [])
         events.fillRows = Self.fillRows
-        // Dates as typed (a month stays `2023-11`, not a day), ids and counts as typed.
-        events.textColumns = Set([EventColumn.id, .date, .endDate, .sourceDate, .knownDate].map(\.rawValue))
+        // Ids as typed. Date columns keep the General format: a date typed the office's way
+        // (15/01/2024) becomes a real date cell, read as its day; a month typed `2023-11` is a
+        // month cell or text, and a year `2022` a number, each read as typed. A text format
+        // would keep 15/01/2024 as text, a date format turn the year 2022 into 1905-07-14.
+        events.textColumns = [EventColumn.id.rawValue]
+        events.minWidths = Self.eventWidths
         events.dropDowns = [
             DropDown(column: col(.precision), source: .values(Precision.allCases.map(\.rawValue))),
             DropDown(column: col(.kind), source: .values(EventKind.allCases.map(\.rawValue))),
@@ -85,18 +89,41 @@ public struct DatasetTemplate: Sendable {
                           rows: jurisdictionRows.map { $0.map { $0.isEmpty ? .empty : .text($0) } })
         juris.fillRows = Self.fillRows
         juris.textColumns = [JurisdictionColumn.id.rawValue, JurisdictionColumn.kode.rawValue]
+        juris.minWidths = [JurisdictionColumn.id.rawValue: 28, JurisdictionColumn.name.rawValue: 30, JurisdictionColumn.level.rawValue: 12,
+                           JurisdictionColumn.parent.rawValue: 28, JurisdictionColumn.kode.rawValue: 8]
         juris.dropDowns = [
             DropDown(column: JurisdictionColumn.level.rawValue, source: .values(JurisdictionLevel.allCases.map(\.rawValue))),
             DropDown(column: JurisdictionColumn.parent.rawValue, source: .range(jRange)),
         ]
         var elections = Sheet(name: "elections", header: Self.electionHeader, rows: [])
         elections.fillRows = Self.fillRows
-        elections.textColumns = [0, 2]
+        elections.textColumns = [0]
+        elections.minWidths = [0: 24, 1: 36, 2: 12, 3: 24]
         elections.dropDowns = [DropDown(column: 3, source: .range(jRange))]
         var notes = Sheet(name: Strings.templateSheet.text(lang), header: [Strings.templateTitle.text(lang)],
                           rows: Strings.templateSteps.map { [.text($0.text(lang))] })
         notes.isNotes = true
         return Workbook(sheets: [events, juris, elections, notes], title: "Netra dataset")
+    }
+}
+
+extension DatasetTemplate {
+    /// The events sheet's widths: a date (2024-01-15) with room, an id (kota-2023-11-02-pledge),
+    /// a title's first words, a link (responds_to:kota-2023-11-02-pledge).
+    static var eventWidths: [Int: Double] {
+        var w: [Int: Double] = [:]
+        for c in EventColumn.allCases {
+            switch c {
+            case .id, .jurisdiction, .links: w[c.rawValue] = 30
+            case .date, .endDate, .sourceDate, .knownDate: w[c.rawValue] = 12
+            case .precision, .count, .status: w[c.rawValue] = 12
+            case .kind: w[c.rawValue] = 14
+            case .title, .titleEN, .quote, .notes: w[c.rawValue] = 50
+            case .source, .actors, .place, .unit: w[c.rawValue] = 22
+            case .sourceURL: w[c.rawValue] = 40
+            }
+        }
+        return w
     }
 }
 

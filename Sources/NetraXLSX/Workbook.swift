@@ -46,6 +46,9 @@ public struct Sheet: Sendable {
     /// Columns formatted as text, so that what is typed stays as typed: `2023-11` is not
     /// turned into a date, nor the code `32.10` into the number 32.1.
     public var textColumns: Set<Int> = []
+    /// Widths (Excel's units, about a character each) a column has at least, for a sheet to
+    /// be filled in: its header alone would make a date or a title column a few characters wide.
+    public var minWidths: [Int: Double] = [:]
 
     public init(name: String, header: [String], rows: [[Cell]]) {
         self.name = name; self.header = header; self.rows = rows
@@ -164,6 +167,10 @@ public struct Workbook: Sendable {
                     if col >= widths.count { widths += Array(repeating: 0, count: col - widths.count + 1) }
                     widths[col] = max(widths[col], w)
                 }
+            }
+            for (col, w) in s.minWidths where col >= 0 && col < 16_384 {
+                if col >= widths.count { widths += Array(repeating: 0, count: col - widths.count + 1) }
+                widths[col] = max(widths[col], w - 2)
             }
             for (col, w) in widths.enumerated() {
                 // Bold headers and cell padding need a little more than the characters.

@@ -39,8 +39,8 @@ struct Cases: ParsableCommand {
     }
 
     func run() throws {
-        let data = try dataset.load()
-        let book = try dataset.clockBook()
+        let data = try dataset.load(lang)
+        let book = try dataset.clockBook(lang)
         let analysis = try filter.analysis(data, asOf: dataset.asOf, lang: lang)
         guard let clocks = analysis.caseClocks(book) else { return }
         let list = all && !overdue ? clocks.clocks : clocks.listed(overdueOnly: overdue)
@@ -66,11 +66,11 @@ struct Cases: ParsableCommand {
 extension DatasetOption {
     /// The clock rules (the dataset folder's clocks.csv, else Netra's) and the calendar; a bad
     /// rules file fails the command with exit 1, every problem at its line and column.
-    func clockBook() throws(NetraFailure) -> ClockBook {
+    func clockBook(_ lang: Language) throws(NetraFailure) -> ClockBook {
         do { return try ClockBook.load(datasetFolder: DatasetLoader.folder(of: dataset)) } catch {
             let n = error.diagnostics.count
-            throw NetraFailure(exitCode: 1, message: (error.diagnostics.map(\.description)
-                + ["netra: \(n) problem\(n == 1 ? "" : "s") in the clock rules; nothing was written"]).joined(separator: "\n"))
+            throw NetraFailure(exitCode: 1, message: (error.diagnostics.map { $0.text(lang) }
+                + [Strings.clockRuleProblems(n).text(lang)]).joined(separator: "\n"))
         }
     }
 }

@@ -36,7 +36,7 @@ struct Compare: ParsableCommand {
                                              inputs: OutputFolder.datasetFiles(in: dataset.dataset))
             }
         }
-        let data = try dataset.load()
+        let data = try dataset.load(lang)
         let analysis = try filter.analysis(data, asOf: dataset.asOf, lang: lang)
         let pair: (a: JurisdictionIndex, b: JurisdictionIndex)
         if ids.count == 2 {
@@ -55,7 +55,7 @@ struct Compare: ParsableCommand {
             let path = try orFail { () throws(OutputError) in
                 try OutputFolder(out).write(analysis.compareCSV(comparison, flavour: .plain), to: ExportKind.compare.fileName)
             }
-            printError("wrote \(path)")
+            printError(Strings.wrote(path).text(lang))
         }
     }
 }

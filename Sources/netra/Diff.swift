@@ -25,9 +25,8 @@ struct Diff: ParsableCommand {
     func run() throws {
         var problems: [String] = []
         func load(_ dir: String) -> Dataset? {
-            do { return try DatasetLoader.load(directory: dir) } catch {
-                let n = error.diagnostics.count
-                problems += error.lines() + ["netra: \(n) problem\(n == 1 ? "" : "s") in \(dir)"]
+            do { return try DatasetLoader.load(directory: dir, names: Strings.acceptedNames) } catch {
+                problems += error.lines(lang) + [Strings.problems(error.diagnostics.count, in: dir, nothingWritten: false).text(lang)]
                 return nil
             }
         }

@@ -62,7 +62,7 @@ struct Export: ParsableCommand {
                 }
             }
         }
-        let data = try dataset.load()
+        let data = try dataset.load(lang)
         let analysis = try filter.analysis(data, asOf: dataset.asOf)
         var chosen: (a: JurisdictionIndex, b: JurisdictionIndex)?
         if pair.count == 2 { chosen = try resolvePair(pair[0], pair[1], in: data) }

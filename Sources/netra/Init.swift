@@ -51,6 +51,6 @@ struct Init: ParsableCommand {
             throw NetraFailure.failed("\(error)".replacingOccurrences(of: "--out", with: "DIR"))
         }
         let n = template.jurisdictions.count
-        try printStdout("wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (\(n) jurisdiction\(n == 1 ? "" : "s")), elections.csv")
+        try printStdout(Strings.initWrote(dir, jurisdictions: n).text(lang))
     }
 }

@@ -61,14 +61,14 @@ struct JobFlags: ParsableArguments {
     /// analyse the dataset.
     func prepare(_ dataset: DatasetOption, _ filter: FilterOptions, asOf: Day? = nil) throws -> (JobOptions, Analysis) {
         try checkOut()
-        _ = try dataset.located()
+        _ = try dataset.located(lang)
         try orFail { () throws(OutputError) in
             try OutputFolder.refuseDatasetFolder(out, dataset: dataset.dataset)
             try OutputFolder.refuseDatasetHolder(out)
         }
         let options = try options()
         progress.step("loading \(dataset.dataset)")
-        let analysis = try filter.analysis(try dataset.load(), asOf: asOf ?? dataset.asOf, lang: lang, quiet: quiet)
+        let analysis = try filter.analysis(try dataset.load(lang), asOf: asOf ?? dataset.asOf, lang: lang, quiet: quiet)
         try checkMapMeasure(analysis)
         return (options, analysis)
     }
@@ -104,7 +104,7 @@ struct JobFlags: ParsableArguments {
         }
         for n in notes where !quiet { printError("netra: \(n)") }
         if !quiet {
-            try printStdout("wrote \(paths.count) file\(paths.count == 1 ? "" : "s") into \(folder.path)/")
+            try printStdout(Strings.wroteFiles(paths.count, into: folder.path).text(lang))
             for p in paths { try printStdout("  \(p)") }
             for n in notes { try printStdout("  (\(n))") }
             if manifest {
@@ -145,7 +145,7 @@ struct Report: ParsableCommand {
         if let p = data.defaultComparisonPair(), !p.isBekasi, !flags.quiet {
             printError("netra: no Kota/Kabupaten Bekasi in this dataset; comparing \(data.jurisdictions[p.a].id) and \(data.jurisdictions[p.b].id), the two with the most events")
         }
-        try flags.write(ReportJob.build(analysis, options: options, clocks: dataset.clockBook(), progress: flags.progress), sparing: dataset,
+        try flags.write(ReportJob.build(analysis, options: options, clocks: dataset.clockBook(flags.lang), progress: flags.progress), sparing: dataset,
                         manifest: true, notes: JobFlags.reportNotes(analysis))
     }
 }
@@ -198,7 +198,7 @@ struct Briefing: ParsableCommand {
         let end = today().map { min($0, month.lastDay) } ?? month.lastDay
         let (options, analysis) = try flags.prepare(dataset, filter, asOf: dataset.asOf ?? end)
         // (BriefingJob would cut it to the month's end itself; cut here, it is analysed once.)
-        try flags.write(BriefingJob.build(analysis, month: month, options: options, clocks: dataset.clockBook(), progress: flags.progress), sparing: dataset)
+        try flags.write(BriefingJob.build(analysis, month: month, options: options, clocks: dataset.clockBook(flags.lang), progress: flags.progress), sparing: dataset)
     }
 }
 
@@ -217,7 +217,7 @@ struct MainJob: ParsableCommand {
         let (options, analysis) = try flags.prepare(dataset, filter)
         let data = analysis.dataset
         let progress = flags.progress
-        let book = try dataset.clockBook()
+        let book = try dataset.clockBook(flags.lang)
         var files = ReportJob.build(analysis, options: options, clocks: book, progress: progress)
         // The latest month's briefing, as it stood at that month's end (or at --as-of).
         let month = data.latestMonth
@@ -226,7 +226,7 @@ struct MainJob: ParsableCommand {
         }
         try flags.write(files, sparing: dataset, manifest: true, notes: JobFlags.reportNotes(analysis))
         if !flags.quiet, let month {
-            try printStdout("briefing for \(month.iso): \(flags.out)/\(BriefingJob.folderName(month))/briefing-sheet.png")
+            try printStdout(Strings.briefingAt(month.iso, "\(flags.out)/\(BriefingJob.folderName(month))/briefing-sheet.png").text(flags.lang))
         }
     }
 }

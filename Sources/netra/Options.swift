@@ -11,7 +11,7 @@ struct DatasetOption: ParsableArguments {
     var named: String?
 
     /// The dataset's path as the loader takes it: the one named, else the current folder or
-    /// its csv/ when either holds a dataset (else `.`, which `located()` refuses).
+    /// its csv/ when either holds a dataset (else `.`, which `located(_:)` refuses).
     var dataset: String { named ?? DatasetOption.here() ?? "." }
 
     /// Where the dataset is when none is named: `.` when the current folder holds one, else
@@ -25,13 +25,10 @@ struct DatasetOption: ParsableArguments {
 
     /// The dataset's path, or exit 1 when none is named and the current folder holds none:
     /// the same code as a named folder that does not exist (a dataset that is not there).
-    func located() throws(NetraFailure) -> String {
+    func located(_ lang: Language) throws(NetraFailure) -> String {
         if let named { return named }
         if let here = DatasetOption.here() { return here }
-        throw NetraFailure(exitCode: 1, message: """
-            netra: no dataset in the current folder (\(DatasetOption.currentFolder)) nor in its csv/: looked for \(DatasetLoader.lookedFor).
-            Start one with `netra init DIR` and run Netra inside DIR, or name one: --dataset DIR, or --dataset FILE.xlsx
-            """)
+        throw NetraFailure(exitCode: 1, message: Strings.noDatasetHere(folder: DatasetOption.currentFolder, lookedFor: DatasetLoader.lookedFor).text(lang))
     }
 
     static var currentFolder: String {
@@ -45,15 +42,15 @@ struct DatasetOption: ParsableArguments {
             transform: parseDay)
     var asOf: Day?
 
-    /// Loads and checks the dataset; its problems, one a line, fail the command with exit 1.
-    func load() throws(NetraFailure) -> Dataset {
-        let dataset = try located()
+    /// Loads and checks the dataset; its problems, one a line in `lang`, fail the command
+    /// with exit 1. Kinds and statuses may be written with the names the charts print.
+    func load(_ lang: Language) throws(NetraFailure) -> Dataset {
+        let dataset = try located(lang)
         do {
-            return try DatasetLoader.load(directory: dataset)
+            return try DatasetLoader.load(directory: dataset, names: Strings.acceptedNames)
         } catch {
-            let n = error.diagnostics.count
-            let lines = error.lines()
-                + ["netra: \(n) problem\(n == 1 ? "" : "s") in \(dataset == "." ? "the current folder" : dataset); nothing was written"]
+            let place = dataset == "." ? DatasetOption.currentFolder : dataset
+            let lines = error.lines(lang) + [Strings.problems(error.diagnostics.count, in: place, nothingWritten: true).text(lang)]
             throw NetraFailure(exitCode: 1, message: lines.joined(separator: "\n"))
         }
     }
@@ -145,11 +142,11 @@ struct FilterOptions: ParsableArguments {
 
     /// The selection, its ids looked up in `d`; nil when nothing is filtered. An unknown id is
     /// a usage error that lists the dataset's ids.
-    func selection(in d: Dataset) throws(NetraFailure) -> Selection? {
+    func selection(in d: Dataset, lang: Language = .en) throws(NetraFailure) -> Selection? {
         var places: [JurisdictionIndex] = []
         for id in jurisdiction {
             guard let j = d.jurisdictionIndex[id] else {
-                throw .usage("unknown jurisdiction '\(id)'; expected one of: \(d.jurisdictions.map(\.id).joined(separator: ", "))")
+                throw .usage(Strings.unknownJurisdiction(id, in: d).text(lang))
             }
             if !places.contains(j) { places.append(j) }
         }
@@ -162,7 +159,7 @@ struct FilterOptions: ParsableArguments {
     /// The analysis of `d` as of `asOf`, cut by the filter; says on stderr when the filter
     /// keeps nothing (the outputs are still written, empty).
     func analysis(_ d: Dataset, asOf: Day?, lang: Language = .en, quiet: Bool = false) throws(NetraFailure) -> Analysis {
-        let s = try selection(in: d)
+        let s = try selection(in: d, lang: lang)
         let a = Analysis(dataset: d, asOf: asOf, selection: s)
         if !quiet, s != nil, a.dataset.events.isEmpty, let note = Strings.selection(s, d) {
             printError(Strings.emptySelection(note).text(lang))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NetraCore
+import NetraAnalytics
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +15,9 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var dataset: DatasetOption
 
+    @Option(name: .long, help: "Language of the messages: id (Bahasa Indonesia) or en.")
+    var lang: Language = .id
+
     @Flag(name: .long, help: "Fail (exit 1) when there is any warning, e.g. a possible duplicate.")
     var strict = false
 
@@ -21,24 +25,24 @@ struct Validate: ParsableCommand {
     static let shownDuplicates = 100
 
     func run() throws {
-        let data = try dataset.load()
+        let data = try dataset.load(lang)
         // Which sheet was read, where a hidden one is named like it.
-        for note in DatasetLoader.sheetNotes(directory: dataset.dataset) { printError(note) }
+        for note in DatasetLoader.sheetNotes(directory: dataset.dataset) { printError(note.text(lang)) }
         // The events' file (or sheet) is read again for the warnings' columns, once for both kinds.
         lazy var events = DatasetWarnings.TableSource(dataset.dataset)
         let statuses = DatasetWarnings.statuses(data, events: events)
         // Only the warnings printed are made: a dense dataset can hold millions of pairs.
         let duplicates = DatasetWarnings.duplicates(data, events: events, limit: Self.shownDuplicates)
         let shown = (statuses + duplicates.warnings).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
-        for w in shown { printError(w.description) }
+        for w in shown { printError(w.text(lang)) }
         if duplicates.total > Self.shownDuplicates {
-            printError("netra: \(duplicates.total - Self.shownDuplicates) more possible duplicates not shown; `netra export duplicates` lists them, at most \(PossibleDuplicates.maxPairsPerEvent) for each event")
+            printError(Strings.moreDuplicates(duplicates.total - Self.shownDuplicates, perEvent: PossibleDuplicates.maxPairsPerEvent).text(lang))
         }
         // A hint (the kode of a name Netra knows) is no warning: --strict lets it pass.
-        for h in DatasetWarnings.kodes(data, directory: dataset.dataset) { printError(h.description) }
+        for h in DatasetWarnings.kodes(data, directory: dataset.dataset) { printError(h.text(lang)) }
         let warnings = statuses.count + duplicates.total
         if strict && warnings > 0 {
-            throw NetraFailure.failed("\(warnings) warning\(warnings == 1 ? "" : "s") in \(dataset.dataset); --strict fails on warnings")
+            throw NetraFailure.failed(Strings.strictFails(warnings, in: dataset.dataset).text(lang))
         }
         // With --as-of, the summary counts the events that take part by then.
         try printStdout(DatasetSummary(dataset.asOf.map { data.asOf($0).dataset } ?? data).line)

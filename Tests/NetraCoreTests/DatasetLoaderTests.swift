@@ -53,7 +53,11 @@ import Foundation
 
     @Test func malformedDate() {
         #expect(Fixture.problems(events: Fixture.eventsWith(1, "photo,29/12/2023,day,incident,kota-bekasi,Jersey photo,,dismissed,,Rakyat Bekasi,2024-01-04"))
-                == ["events.csv:3:7: date: malformed date '29/12/2023'; expected YYYY-MM-DD, YYYY-MM or YYYY"])
+                == ["events.csv:3:7: date: malformed date '29/12/2023'; write it as 2023-12-29 (YYYY-MM-DD, YYYY-MM or YYYY)"])
+        #expect(Fixture.problems(events: Fixture.eventsWith(1, "photo,Desember 2023,day,incident,kota-bekasi,Jersey photo,,dismissed,,Rakyat Bekasi,2024-01-04"))
+                == ["events.csv:3:7: date: malformed date 'Desember 2023'; write it as 2023-12 (YYYY-MM-DD, YYYY-MM or YYYY)"])
+        #expect(Fixture.problems(events: Fixture.eventsWith(1, "photo,soon,day,incident,kota-bekasi,Jersey photo,,dismissed,,Rakyat Bekasi,2024-01-04"))
+                == ["events.csv:3:7: date: malformed date 'soon'; expected YYYY-MM-DD, YYYY-MM or YYYY"])
     }
 
     @Test func precisionThatDoesNotFitTheDate() {
@@ -127,7 +131,9 @@ import Foundation
         #expect(Fixture.problems(events: Fixture.eventsWith(0, "pledge,2023-11-02,day,pledge,kota-bekasi,Ikrar,-5,,,Rakyat Bekasi,2024-01-04"))
                 == ["events.csv:2:48: count: negative count '-5'; a count is a whole number, 0 or more"])
         #expect(Fixture.problems(events: Fixture.eventsWith(0, "pledge,2023-11-02,day,pledge,kota-bekasi,Ikrar,24.013,,,Rakyat Bekasi,2024-01-04"))
-                == ["events.csv:2:48: count: '24.013' is not a whole number; write digits only, with no separators"])
+                == ["events.csv:2:48: count: '24.013' is not a whole number; if 24013 was meant (typed with a dot for thousands, which a spreadsheet read as a decimal point), write 24013: digits only, with no separators"])
+        #expect(Fixture.problems(events: Fixture.eventsWith(0, "pledge,2023-11-02,day,pledge,kota-bekasi,Ikrar,many,,,Rakyat Bekasi,2024-01-04"))
+                == ["events.csv:2:48: count: 'many' is not a whole number; write digits only, with no separators"])
     }
 
     @Test func missingSource() {

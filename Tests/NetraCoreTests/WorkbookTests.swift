@@ -435,9 +435,9 @@ struct WorkbookTests {
     }
 
     @Test func positionsPrintInBothForms() {
-        #expect(Diagnostic(file: "e.csv", line: 3, column: 7, message: "m").description == "e.csv:3:7: m")
-        #expect(Diagnostic(file: "e.xlsx", sheet: "events", row: 12, column: 2, message: "m").description == "e.xlsx:events!B12: m")
-        #expect(Diagnostic(file: "e.xlsx", sheet: "my sheet's", row: 1, column: 28, message: "m").description == "e.xlsx:'my sheet''s'!AB1: m")
+        #expect(Diagnostic(file: "e.csv", line: 3, column: 7, said: Said("m")).description == "e.csv:3:7: m")
+        #expect(Diagnostic(file: "e.xlsx", sheet: "events", row: 12, column: 2, said: Said("m")).description == "e.xlsx:events!B12: m")
+        #expect(Diagnostic(file: "e.xlsx", sheet: "my sheet's", row: 1, column: 28, said: Said("m")).description == "e.xlsx:'my sheet''s'!AB1: m")
         #expect(CellRef("XFD1048576") == CellRef(row: 1_048_576, column: 16_384) && CellRef("XFE1") == nil && CellRef("A0") == nil)
     }
 }

@@ -25,7 +25,7 @@ import Foundation
 
     @Test func validateWarnsOfPossibleDuplicatesAndStrictFails() throws {
         let d = try Self.dataset(Self.duplicateRows)
-        let r = try Netra.run(["validate", "--dataset", d])
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", d])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr == """
         \(d)/events.csv:4:40: warning: possible duplicate of 'a1' (on line 2, same kind and jurisdiction, 2 days apart, titles 1.00 alike)
@@ -33,10 +33,18 @@ import Foundation
 
         """)
         #expect(r.stdout.hasPrefix("ok: 5 events"))
-        let strict = try Netra.run(["validate", "--strict", "--dataset", d])
+        let strict = try Netra.run(["validate", "--lang", "en", "--strict", "--dataset", d])
         #expect(strict.status == 1)
         #expect(strict.stderr.hasSuffix("netra: 2 warnings in \(d); --strict fails on warnings\n"), "\(strict.stderr)")
         #expect(strict.stdout.isEmpty)
+        // In Bahasa Indonesia, the default.
+        let ketat = try Netra.run(["validate", "--strict", "--dataset", d])
+        #expect(ketat.stderr == """
+        \(d)/events.csv:4:40: peringatan: mungkin ganda dengan 'a1' (di baris 2, jenis dan wilayah sama, berselang 2 hari, judul 1.00 mirip)
+        \(d)/events.csv:5:54: peringatan: mungkin ganda dengan 'b1' (di baris 3, jenis dan wilayah sama, hari yang sama, source_url sama)
+        netra: 2 peringatan di \(d); --strict gagal bila ada peringatan
+
+        """)
     }
 
     @Test func exportDuplicatesListsEveryPair() throws {
@@ -121,7 +129,7 @@ import Foundation
     @Test func diffOfAnInvalidDatasetExitsOneWithItsProblems() throws {
         let good = try Self.dataset(["a,2024-01-10,day,incident,kota-bekasi,Foto,Radar,"], name: "good")
         let bad = try Self.dataset(["a,2024-02-30,day,incident,kota-bekasi,Foto,Radar,"], name: "bad")
-        let r = try Netra.run(["diff", good, bad])
+        let r = try Netra.run(["diff", "--lang", "en", good, bad])
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr == "\(bad)/events.csv:2:3: date: impossible date '2024-02-30'; no such day in the calendar\nnetra: 1 problem in \(bad)\n")
@@ -151,8 +159,8 @@ import Foundation
 
     /// Runs `netra export KIND` with and without `filter` on `dataset`.
     static func export(_ kind: String, _ dataset: String, _ filter: [String]) throws -> (all: [[String]], kept: [[String]]) {
-        let all = try Netra.run(["export", kind, "--dataset", dataset])
-        let kept = try Netra.run(["export", kind, "--dataset", dataset] + filter)
+        let all = try Netra.run(["export", "--lang", "en", kind, "--dataset", dataset])
+        let kept = try Netra.run(["export", "--lang", "en", kind, "--dataset", dataset] + filter)
         #expect(all.status == 0 && kept.status == 0, "\(all.stderr)\(kept.stderr)")
         return (parse(all.stdout), parse(kept.stdout))
     }
@@ -228,9 +236,15 @@ import Foundation
         #expect(k.status == 2)
         #expect(k.stderr.hasPrefix("Error: unknown kind 'rally'; expected one of: regulation, task_force, directive, sosialisasi, pledge, incident, response, report, decision, sanction, case_tally, statement\n"), "\(k.stderr)")
         let d = try Self.dataset(["a,2024-01-01,day,incident,kota-bekasi,A,Radar,"])
-        let j = try Netra.run(["report", "--dataset", d, "--out", Netra.tempDir("unknown-j"), "--jurisdiction", "bogor"])
+        let j = try Netra.run(["report", "--lang", "en", "--dataset", d, "--out", Netra.tempDir("unknown-j"), "--jurisdiction", "bogor"])
         #expect(j.status == 2)
         #expect(j.stderr == "netra: unknown jurisdiction 'bogor'; expected one of: indonesia, jawa-barat, kota-bekasi, kabupaten-bekasi\n")
+        // A near id is suggested, in the user's language.
+        let near = try Netra.run(["report", "--dataset", d, "--out", Netra.tempDir("unknown-j"), "--jurisdiction", "kota-bekas"])
+        #expect(near.status == 2)
+        #expect(near.stderr == "netra: wilayah 'kota-bekas' tidak dikenal (maksud Anda `kota-bekasi`?); pilihan: indonesia, jawa-barat, kota-bekasi, kabupaten-bekasi\n")
+        let nearEN = try Netra.run(["report", "--lang", "en", "--dataset", d, "--out", Netra.tempDir("unknown-j"), "--jurisdiction", "kota-bekas"])
+        #expect(nearEN.stderr == "netra: unknown jurisdiction 'kota-bekas' (did you mean `kota-bekasi`?); expected one of: indonesia, jawa-barat, kota-bekasi, kabupaten-bekasi\n")
         let m = try Netra.run(["export", "events", "--from", "Nov"])
         #expect(m.status == 2 && m.stderr.contains("--from: 'Nov' is not a day or a month; expected YYYY-MM or YYYY-MM-DD"), "\(m.stderr)")
         let order = try Netra.run(["compare", "--from", "2024-02", "--to", "2024-01"])

@@ -164,7 +164,7 @@ import Foundation
         fields = try csvFields(changed[at])
         #expect(fields[status] == "confirmed")
         let dir = try Netra.brokenDataset("events.csv", changed.joined(separator: "\n"))
-        let r = try Netra.run(["validate", "--dataset", dir])
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", dir])
         #expect(r.status == 0)
         // The status cell's column, counted in characters.
         let column = lines[at].distance(from: lines[at].startIndex, to: try #require(lines[at].range(of: ",dismissed,")).lowerBound) + 2

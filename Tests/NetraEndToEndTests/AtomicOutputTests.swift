@@ -212,7 +212,7 @@ import Glibc
             try e.write(toFile: d + "/events.csv", atomically: true, encoding: .utf8)
         }
         // Ids are slugs: each path-like id is refused at its cell, before anything is written.
-        let v = try Netra.run(["validate", "--dataset", data])
+        let v = try Netra.run(["validate", "--lang", "en", "--dataset", data])
         #expect(v.status == 1)
         let jLines = try String(contentsOfFile: data + "/jurisdictions.csv", encoding: .utf8).split(separator: "\n").count - hostileIDs.count
         for k in hostileIDs.indices {
@@ -223,8 +223,8 @@ import Glibc
         let out = around + "/a/b/out"
         mkdir(around + "/a", 0o755); mkdir(around + "/a/b", 0o755)
         let before = snapshot(around)
-        for args in [["--out", out, "-q"], ["report", "--out", out, "-q"], ["compare", "../../x", "..", "--out", out],
-                     ["briefing", "--month", "2024-08", "--out", out, "-q"]] {
+        for args in [["--out", out, "-q"], ["report", "--lang", "en", "--out", out, "-q"], ["compare", "--lang", "en", "../../x", "..", "--out", out],
+                     ["briefing", "--lang", "en", "--month", "2024-08", "--out", out, "-q"]] {
             let r = try Netra.run(args + ["--dataset", data])
             #expect(r.status == 1, "\(args): \(r.stderr)")
         }
@@ -241,7 +241,7 @@ import Glibc
             j += "../../x,Hostile,kota,jawa-barat,\n"
             try j.write(toFile: d + "/jurisdictions.csv", atomically: true, encoding: .utf8)
         }
-        let r = try Netra.run(["validate", "--dataset", data])
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", data])
         #expect(r.status == 1)
         #expect(r.stderr.contains("\(data)/jurisdictions.csv:6:1: id: '.' (U+002E) at character 1 is not allowed; an id uses only lowercase letters a-z, digits, hyphens and underscores, e.g. kota-2023-11-02-pledge"), "\(r.stderr)")
     }

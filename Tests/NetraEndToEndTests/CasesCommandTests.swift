@@ -81,9 +81,11 @@ import Foundation
         #expect(r.stdout.contains("  x [belum terverifikasi]: 16 hari / 20 hari · berjalan\n"))
         try "id,regime,start,end,limit,unit,article,verified\nx,pemilu,registration,decision,20,minggu,Aturan kantor,unverified\n"
             .write(toFile: d + "/clocks.csv", atomically: true, encoding: .utf8)
-        let bad = try Netra.run(["cases", "--dataset", d, "--as-of", "2024-01-20"])
+        let bad = try Netra.run(["cases", "--lang", "en", "--dataset", d, "--as-of", "2024-01-20"])
         #expect(bad.status == 1)
         #expect(bad.stderr == "\(d)/clocks.csv:2:35: unit: 'minggu' is not one of hari, hari_kerja\nnetra: 1 problem in the clock rules; nothing was written\n")
+        let id = try Netra.run(["cases", "--dataset", d, "--as-of", "2024-01-20"])
+        #expect(id.stderr == "\(d)/clocks.csv:2:35: unit: 'minggu' bukan salah satu dari hari, hari_kerja\nnetra: 1 masalah di aturan tenggat; tidak ada yang ditulis\n")
         // The report refuses it too, writing nothing.
         let out = Netra.tempDir("rules-out")
         let report = try Netra.run(["report", "--dataset", d, "--out", out + "/o"])

@@ -18,14 +18,14 @@ import Foundation
 
     @Test func aCountOverTheLimitIsRefusedWhereItStands() throws {
         let dir = try Netra.brokenDataset("events.csv", Self.withPledges(1, count: "900000000000000000"))
-        let r = try Netra.run(["validate", "--dataset", dir])
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", dir])
         #expect(r.status == 1)
         let line = Self.shippedEvents.split(separator: "\n", omittingEmptySubsequences: false).count + (Self.shippedEvents.hasSuffix("\n") ? 0 : 1)
         #expect(r.stderr.contains("\(dir)/events.csv:\(line):"), "\(r.stderr)")
         #expect(r.stderr.contains("count: 900000000000000000 is more than the limit of 1000000000"), "\(r.stderr)")
         // Twenty digits too: a limit, not "not a whole number".
         let twenty = try Netra.brokenDataset("events.csv", Self.withPledges(1, count: "99999999999999999999"))
-        #expect(try Netra.run(["validate", "--dataset", twenty]).stderr.contains("is more than the limit of 1000000000"))
+        #expect(try Netra.run(["validate", "--lang", "en", "--dataset", twenty]).stderr.contains("is more than the limit of 1000000000"))
     }
 
     @Test func countsAtTheLimitGoThroughEveryCommand() throws {

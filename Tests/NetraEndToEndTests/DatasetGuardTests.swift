@@ -62,7 +62,7 @@ struct DatasetGuardTests {
         try blank("events.csv", "title", row: 1)
         try blank("jurisdictions.csv", "name", row: 2)
         try blank("elections.csv", "name", row: 1)
-        let r = try Netra.run(["validate", "--dataset", "base"], in: w)
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", "base"], in: w)
         #expect(r.status == 1)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("base/events.csv:2:") && $0.hasSuffix(": title: missing title; every event has a short title from the article's own words") }, "\(r.stderr)")
@@ -77,7 +77,7 @@ struct DatasetGuardTests {
         #expect(r.stderr == "netra: --region: unknown Kemendagri code '99'; nothing was written\n")
         // diff has no --dataset: its message names the folder it was given.
         try Data("x".utf8).write(to: URL(fileURLWithPath: w + "/file"))
-        let d = try Netra.run(["diff", "file", "file"], in: w)
+        let d = try Netra.run(["diff", "--lang", "en", "file", "file"], in: w)
         #expect(d.status == 1)
         #expect(!d.stderr.contains("--dataset"), "\(d.stderr)")
         #expect(d.stderr.hasPrefix("file:1:1: is not a folder or a workbook (.xlsx); a dataset is a folder holding events.csv, jurisdictions.csv and elections.csv"))

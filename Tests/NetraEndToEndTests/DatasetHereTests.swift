@@ -14,7 +14,7 @@ struct DatasetHereTests {
         let w = Netra.tempDir("nowhere")
         let out = w + "/out"
         for args in [["validate"], ["report", "--out", out], ["--out", out], ["export", "events"]] {
-            let r = try Netra.run(args, in: w)
+            let r = try Netra.run(args + ["--lang", "en"], in: w)
             #expect(r.status == 1, "\(args)")
             #expect(r.stderr.hasPrefix("netra: no dataset in the current folder ("), "\(args): \(r.stderr)")
             #expect(r.stderr.contains("nor in its csv/: looked for jurisdictions.csv, elections.csv, events.csv (or jurisdictions.xlsx, elections.xlsx, events.xlsx), dataset.xlsx, or a single workbook of another name"))
@@ -23,9 +23,13 @@ struct DatasetHereTests {
             #expect(r.stdout == "")
         }
         #expect(!FileManager.default.fileExists(atPath: out))
+        // In Indonesian by default.
+        let id = try Netra.run(["validate"], in: w)
+        #expect(id.stderr.hasPrefix("netra: tidak ada dataset di folder ini ("), "\(id.stderr)")
+        #expect(id.stderr.contains("Mulai dengan `netra init DIR`"))
         // A report's events.csv alone is not a dataset either.
         try "id,date\n".write(toFile: w + "/events.csv", atomically: true, encoding: .utf8)
-        #expect(try Netra.run(["validate"], in: w).stderr.hasPrefix("netra: no dataset in the current folder ("))
+        #expect(try Netra.run(["validate", "--lang", "en"], in: w).stderr.hasPrefix("netra: no dataset in the current folder ("))
     }
 
     @Test func theCurrentFolderAndItsCSVFolderAreRead() throws {
@@ -79,7 +83,7 @@ struct DatasetHereTests {
         #expect(try Netra.run(["validate", "--dataset", "bogor"], in: w).status == 0)
         // Two: refused, naming what was looked for and the workbooks found; each can be named.
         try FileManager.default.copyItem(atPath: w + "/bogor/Bogor 2025.xlsx", toPath: w + "/bogor/copy.xlsx")
-        for (args, dir, folder) in [(["validate", "--dataset", "bogor"], w, "bogor"), (["validate"], w + "/bogor", ".")] {
+        for (args, dir, folder) in [(["validate", "--dataset", "bogor", "--lang", "en"], w, "bogor"), (["validate", "--lang", "en"], w + "/bogor", ".")] {
             let r = try Netra.run(args, in: dir)
             #expect(r.status == 1)
             #expect(r.stderr.hasPrefix("\(folder):1:1: no dataset here: looked for jurisdictions.csv, elections.csv, events.csv (or jurisdictions.xlsx, elections.xlsx, events.xlsx), dataset.xlsx, or a single workbook of another name, and found 2 workbooks (Bogor 2025.xlsx, copy.xlsx); name the one to read, e.g. --dataset \(folder)/Bogor 2025.xlsx\n"), "\(r.stderr)")
@@ -87,11 +91,11 @@ struct DatasetHereTests {
         #expect(try Netra.run(["validate", "--dataset", "bogor/copy.xlsx"], in: w).status == 0)
         // A folder with nothing in it, and a file that is neither folder nor workbook.
         try FileManager.default.createDirectory(atPath: w + "/empty", withIntermediateDirectories: true)
-        let e = try Netra.run(["validate", "--dataset", "empty"], in: w)
+        let e = try Netra.run(["validate", "--dataset", "empty", "--lang", "en"], in: w)
         #expect(e.status == 1)
         #expect(e.stderr.hasPrefix("empty:1:1: no dataset here: looked for jurisdictions.csv, "))
         #expect(e.stderr.contains("`netra init DIR` starts one"))
-        let m = try Netra.run(["validate", "--dataset", "bogor/missing.xlsx"], in: w)
+        let m = try Netra.run(["validate", "--dataset", "bogor/missing.xlsx", "--lang", "en"], in: w)
         #expect(m.status == 1)
         #expect(m.stderr.hasPrefix("bogor/missing.xlsx:1:1: no such dataset folder or workbook"))
     }

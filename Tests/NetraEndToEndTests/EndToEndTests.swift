@@ -100,7 +100,7 @@ enum Netra {
             .replacingOccurrences(of: "kota-2023-12-29-jersey-photo,2023-12-29,day,,incident", with: "kota-2023-12-29-jersey-photo,2023-12-32,day,,rally")
         let dir = try Netra.brokenDataset("events.csv", events)
         let out = Netra.tempDir("out")
-        let r = try Netra.run(["report", "--dataset", dir, "--out", out])
+        let r = try Netra.run(["report", "--lang", "en", "--dataset", dir, "--out", out])
         #expect(r.status == 1)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
@@ -152,7 +152,8 @@ enum Netra {
         let a = Netra.tempDir("a"), b = Netra.tempDir("b")
         let r = try Netra.run(["--out", a])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("briefing for 2025-02"))
+        #expect(r.stdout.hasPrefix("menulis "), "\(r.stdout)")
+        #expect(r.stdout.contains("\nbriefing 2025-02: \(a)/briefing-2025-02/briefing-sheet.png\n"))
         #expect(try Netra.run(["--out", b, "--quiet"]).stdout == "")
         let files = Netra.files(in: a)
         for name in ["monthly.png", "timeline.png", "report.html", "events.csv", "monthly.csv", "leadtimes.csv", "compare.csv",

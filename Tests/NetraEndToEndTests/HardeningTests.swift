@@ -67,7 +67,7 @@ enum Hostile {
     /// Runs `netra validate` on `dir`; checks exit 1, every line but the last in the form
     /// `DIR/FILE:LINE:COLUMN: message`, the closing line, time and memory; returns stderr lines.
     static func refused(_ dir: String, fileSize: Int, sourceLocation: SourceLocation = #_sourceLocation) throws -> (lines: [String], run: Child.Finished) {
-        let r = try Child.run(["validate", "--dataset", dir], timeout: 120, measure: true)
+        let r = try Child.run(["validate", "--lang", "en", "--dataset", dir], timeout: 120, measure: true)
         // Hostile datasets run to 100 MB and more: gone once checked.
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(r.signal == 0, "netra was killed by signal \(r.signal) (a hang or a crash)", sourceLocation: sourceLocation)
@@ -126,7 +126,7 @@ enum Hostile {
                 (Hostile.bytes("big,2024-01-01,day,,statement,kota-bekasi,"), 1), ([UInt8](repeating: 0x61, count: 65_536), 1),
                 (Hostile.bytes(",,,,,,,,Outlet,,,," + Netra.shippedExtraFields + "\n"), 1)])
         }
-        let ok = try Child.run(["validate", "--dataset", at])
+        let ok = try Child.run(["validate", "--lang", "en", "--dataset", at])
         #expect(ok.status == 0, "a 65,536-byte title is allowed: \(ok.stderr.prefix(300))")
         let over = try Hostile.dataset("overlimit") { d in
             try Hostile.write(d + "/events.csv", [(Hostile.shippedEvents, 1),

@@ -20,7 +20,7 @@ struct HostileWorkbookTests {
         return work
     }
 
-    func validate(_ work: String) throws -> Netra.Result { try Netra.run(["validate", "--dataset", "ds"], in: work) }
+    func validate(_ work: String) throws -> Netra.Result { try Netra.run(["validate", "--lang", "en", "--dataset", "ds"], in: work) }
 
     // MARK: 1. silent wrong data
 
@@ -232,7 +232,7 @@ struct HostileWorkbookTests {
         hdr = "".join('<c t="inlineStr"><is><t>c%d</t></is></c>' % i for i in range(1, 1025))
         parts[sheet["events"]] = ("<worksheet><sheetData><row>" + hdr + "</row>" + '<row><c t="inlineStr"><is><t>x</t></is></c></row>' * 30000 + "</sheetData></worksheet>").encode()
         """#)
-        let r = try Netra.run(["validate", "--dataset", "ds"], in: w)
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", "ds"], in: w)
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("ds/dataset.xlsx:events!A1: missing column 'id'"), "\(r.stderr)")
     }

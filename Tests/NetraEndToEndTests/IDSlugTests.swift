@@ -12,7 +12,7 @@ import Foundation
         var text = try String(contentsOfFile: Netra.root + "/datasets/bekasi-2024/events.csv", encoding: .utf8)
         for r in rows { text += r + ",2024-01-05,day,,pledge,kota-bekasi,T,,,,,,,,S,,,," + Netra.shippedExtraFields + "\n" }
         let dir = try Netra.brokenDataset("events.csv", text)
-        let r = try Netra.run(["validate", "--dataset", dir])
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", dir])
         return (dir, r.status, r.stderr)
     }
 
@@ -49,13 +49,13 @@ import Foundation
         var j = try String(contentsOfFile: Netra.root + "/datasets/bekasi-2024/jurisdictions.csv", encoding: .utf8)
         j += "\"kota\"\"bekasi\",K,kota,jawa-barat,\n"
         let dir = try Netra.brokenDataset("jurisdictions.csv", j)
-        let r = try Netra.run(["validate", "--dataset", dir])
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", dir])
         #expect(r.status == 1)
         #expect(r.stderr.contains("\(dir)/jurisdictions.csv:6:1: id: '\"' (U+0022) at character 5 is not allowed; \(Self.rule)"), "\(r.stderr)")
         // Elections too.
         var e = try String(contentsOfFile: Netra.root + "/datasets/bekasi-2024/elections.csv", encoding: .utf8)
         e += "Pemilu 2029,Pemilu 2029,2029-02-14,indonesia\n"
         let dir2 = try Netra.brokenDataset("elections.csv", e)
-        #expect(try Netra.run(["validate", "--dataset", dir2]).stderr.contains("elections.csv:4:1: id: 'P' (U+0050) at character 1 is not allowed"))
+        #expect(try Netra.run(["validate", "--lang", "en", "--dataset", dir2]).stderr.contains("elections.csv:4:1: id: 'P' (U+0050) at character 1 is not allowed"))
     }
 }

@@ -34,7 +34,7 @@ import Foundation
         text += "kota-x,2024-01-01,day,,\"\u{1B}]0;pwned\u{7}\",kota-bekasi,T,,,,,,,,S,,,," + Netra.shippedExtraFields + "\n"
         text += "kota-y,2024-01-01,day,,\"pledge\nkota-z: forged\",kota-bekasi,T,,,,,,,,S,,,," + Netra.shippedExtraFields + "\n"
         let dir = try Netra.brokenDataset("events.csv", text)
-        let r = try Netra.run(["validate", "--dataset", dir])
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", dir])
         #expect(r.status == 1)
         #expect(!r.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(r.stderr.contains("events.csv:\(Netra.firstAppendedEventLine):24: kind: unknown kind '\\u{1B}]0;pwned\\u{7}'"), "\(r.stderr)")
@@ -44,7 +44,7 @@ import Foundation
         var j = try String(contentsOfFile: Netra.root + "/datasets/bekasi-2024/jurisdictions.csv", encoding: .utf8)
         j = j.replacingOccurrences(of: "kota-bekasi,Kota Bekasi,", with: "kota-bekasi,\"Kota \u{1B}[31mBekasi\",")
         let named = try Netra.brokenDataset("jurisdictions.csv", j)
-        let c = try Netra.run(["compare", "--dataset", named])
+        let c = try Netra.run(["compare", "--lang", "en", "--dataset", named])
         #expect(c.status == 0, "\(c.stderr)")
         #expect(c.stdout.contains("Kota \\u{1B}[31mBekasi") && !c.stdout.contains("\u{1B}"))
     }

@@ -22,11 +22,11 @@ struct WorkbookEndToEndTests {
     static let csvs = ["csv/events.csv", "csv/jurisdictions.csv", "csv/elections.csv"]
 
     @Test func validateGivesTheSameFigures() throws {
-        let csv = try Netra.run(["validate", "--dataset", "ds"], in: try dataset("csv", Self.csvs))
+        let csv = try Netra.run(["validate", "--lang", "en", "--dataset", "ds"], in: try dataset("csv", Self.csvs))
         #expect(csv.status == 0)
         #expect(csv.stdout.hasPrefix("ok: 34 events (regulation 3, task_force 2, directive 2, sosialisasi 2, pledge 3, incident 4, response 1, report 2, decision 3, case_tally 8, statement 4); 4 jurisdictions; 2 elections; 2022-01-01 to 2024-08-23"))
         for files in [["libreoffice/events.xlsx", "libreoffice/jurisdictions.xlsx", "libreoffice/elections.xlsx"], ["openpyxl/dataset.xlsx"]] {
-            let r = try Netra.run(["validate", "--dataset", "ds"], in: try dataset("xlsx", files))
+            let r = try Netra.run(["validate", "--lang", "en", "--dataset", "ds"], in: try dataset("xlsx", files))
             #expect(r.status == 0 && r.stdout == csv.stdout, "\(files): \(r.stderr)")
             // The copy has no kode column: the same three hints, each at its sheet's name cell.
             let hints = r.stderr.split(separator: "\n").map(String.init)
@@ -58,14 +58,14 @@ struct WorkbookEndToEndTests {
     @Test func aBadWorkbookIsRefusedAtItsCells() throws {
         // LibreOffice's workbook of the CSV copy with 2022-09-31 typed in B3 (make_libreoffice.sh).
         let dir = try dataset("bad", ["bad/events.xlsx", "csv/jurisdictions.csv", "csv/elections.csv"])
-        let r = try Netra.run(["validate", "--dataset", "ds"], in: dir)
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", "ds"], in: dir)
         #expect(r.status == 1)
         #expect(r.stderr == """
         ds/events.xlsx:events!B3: date: impossible date '2022-09-31'; no such day in the calendar
         netra: 1 problem in ds; nothing was written
 
         """, "\(r.stderr)")
-        let out = try Netra.run(["report", "--dataset", "ds", "--out", "out"], in: dir)
+        let out = try Netra.run(["report", "--lang", "en", "--dataset", "ds", "--out", "out"], in: dir)
         #expect(out.status == 1 && !FileManager.default.fileExists(atPath: dir + "/out"))
     }
 
@@ -73,7 +73,7 @@ struct WorkbookEndToEndTests {
         // openpyxl's workbook with the Bapenda gathering (row 6) saying `confirmed` in M6 (make_openpyxl.py).
         let dir = try dataset("warn", [])
         try FileManager.default.copyItem(atPath: Self.fixtures + "/openpyxl/status-warning.xlsx", toPath: dir + "/ds/dataset.xlsx")
-        let r = try Netra.run(["validate", "--dataset", "ds"], in: dir)
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", "ds"], in: dir)
         #expect(r.status == 0)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.first == "ds/dataset.xlsx:peristiwa!M6: warning: status: 'kota-2023-09-18-bapenda-gathering' says 'confirmed', but 'kota-2023-09-22-bapenda-report-stopped' (2023-09-22) set it to 'dismissed'; an incident's status is the last one set on it")
@@ -84,7 +84,7 @@ struct WorkbookEndToEndTests {
 
     @Test func aTableInTwoPlacesIsAmbiguous() throws {
         let dir = try dataset("both", Self.csvs + ["openpyxl/dataset.xlsx"])
-        let r = try Netra.run(["validate", "--dataset", "ds"], in: dir)
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", "ds"], in: dir)
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("""
         ds/elections.csv:1:1: the elections are in both elections.csv and dataset.xlsx (sheet 'pemilu'); keep only one of them

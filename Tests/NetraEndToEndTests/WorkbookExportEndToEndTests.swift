@@ -221,7 +221,7 @@ import Foundation
         let dir = Netra.tempDir("init") + "/new"
         let r = try Netra.run(["init", dir, "--region", "32"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == "wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (29 jurisdictions), elections.csv\n")
+        #expect(r.stdout == "menulis \(dir): dataset.xlsx, dan csv/ berisi events.csv, jurisdictions.csv (29 wilayah), elections.csv\n")
         #expect(Netra.files(in: dir) == ["csv/elections.csv", "csv/events.csv", "csv/jurisdictions.csv", "dataset.xlsx"])
         // Indonesia, Jawa Barat and its 27 kabupaten/kota.
         let j = try String(contentsOfFile: dir + "/csv/jurisdictions.csv", encoding: .utf8).split(separator: "\n")
@@ -243,8 +243,9 @@ import Foundation
         let header = try Self.rows(events)[0].compactMap { $0[1] as? String }
         #expect(header.first == "id" && header.contains("kind") && header.contains("links") && header.count == 20)
         #expect(events["freeze"] as? String == "A2")
-        // id, date, end_date, source_date, known_date are text: `2023-11` stays a month.
-        #expect(events["text_columns"] as? [String] == ["A", "B", "D", "Q", "R"])
+        // Only the id is text: the date columns take a date cell, and a month or year as typed
+        // (OfficeWorkbookTests).
+        #expect(events["text_columns"] as? [String] == ["A"])
         let dv = try #require(events["validations"] as? [[Any]])
         func list(_ sheet: [String: Any], _ range: String) -> [Any]? {
             (sheet["validations"] as? [[Any]])?.first { $0[1] as? String == range }
@@ -273,6 +274,7 @@ import Foundation
         let dir = Netra.tempDir("init-kota")
         let r = try Netra.run(["init", dir, "--region", "32.75", "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (3 jurisdictions), elections.csv\n")
         #expect(try String(contentsOfFile: dir + "/csv/jurisdictions.csv", encoding: .utf8)
             == "id,name,level,parent,kode\nindonesia,Indonesia,nasional,,\njawa-barat,Jawa Barat,provinsi,indonesia,32\nkota-bekasi,Kota Bekasi,kota,jawa-barat,32.75\n")
         #expect(try String(contentsOfFile: dir + "/csv/elections.csv", encoding: .utf8) == "id,name,date,scope\n")
@@ -310,7 +312,7 @@ import Foundation
         kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat
 
         """)
-        let r = try Netra.run(["validate", "--dataset", dir])
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", dir])
         #expect(r.status == 0, "\(r.stderr)")
         let hint = "; write it in a kode column so the data joins official tables"
         #expect(r.stderr.split(separator: "\n").map(String.init) == [
@@ -319,7 +321,7 @@ import Foundation
             "\(dir)/jurisdictions.csv:5:18: hint: kode: 'Kabupaten Bekasi' is Kemendagri code 32.16" + hint,
         ])
         // The shipped dataset carries its codes: no hint.
-        let shipped = try Netra.run(["validate"])
+        let shipped = try Netra.run(["validate", "--lang", "en"])
         #expect(shipped.status == 0 && shipped.stderr.isEmpty, "\(shipped.stderr)")
     }
 
@@ -332,7 +334,7 @@ import Foundation
         kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat,32.16
 
         """)
-        let r = try Netra.run(["validate", "--dataset", dir])
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", dir])
         #expect(r.status == 1)
         #expect(r.stderr == "\(dir)/jurisdictions.csv:4:41: kode: '36.71' lies in province 36, but parent 'jawa-barat' has kode '32'\nnetra: 1 problem in \(dir); nothing was written\n")
     }

@@ -29,7 +29,17 @@ public struct CSVField: Sendable {
 public struct CSVProblem: Sendable, Equatable {
     public var line: Int
     public var column: Int
-    public var message: String
+    /// What is wrong, in both languages.
+    public var said: Said
+    /// What is wrong, in English.
+    public var message: String { said.en }
+
+    public init(line: Int, column: Int, said: Said) { self.line = line; self.column = column; self.said = said }
+    /// A problem named by its English text (what tests compare).
+    public init(line: Int, column: Int, message: String) { self.init(line: line, column: column, said: Said(message)) }
+
+    /// The same problem: the same place and words (the Indonesian says the same in the other language).
+    public static func == (a: CSVProblem, b: CSVProblem) -> Bool { (a.line, a.column, a.said.en) == (b.line, b.column, b.said.en) }
 }
 
 /// One record handed to the reader's callback: its fields as offsets into the file's bytes.
@@ -279,7 +289,7 @@ public enum CSVReader {
         // The columns of a line's problems are counted in one pass, not from the line start
         // for each: a long line full of stray quotes must not take quadratic time.
         var cursorLineStart = -1, cursorOffset = 0, cursorChars = 0
-        func problem(_ l: Int, _ ls: Int, _ off: Int, _ msg: String) {
+        func problem(_ l: Int, _ ls: Int, _ off: Int, _ msg: Said) {
             if ls != cursorLineStart || off < cursorOffset { cursorLineStart = ls; cursorOffset = ls; cursorChars = 0 }
             while cursorOffset < off && cursorOffset < n {
                 if b[cursorOffset] & 0xC0 != 0x80 { cursorChars += 1 }
@@ -287,7 +297,7 @@ public enum CSVReader {
             }
             // As column(in:lineStart:offset:) counts it, BOM included.
             let col = cursorChars + 1 - (ls == 0 && off >= 3 && contentStart(b) == 3 ? 1 : 0)
-            problems.append(CSVProblem(line: l, column: col, message: msg))
+            problems.append(CSVProblem(line: l, column: col, said: msg))
         }
         // Every field goes through here, so no row ever holds more than the limit.
         func add(_ f: CSVField) {
@@ -295,7 +305,7 @@ public enum CSVReader {
                 fields.append(f)
             } else if !tooManyColumnsReported {
                 tooManyColumnsReported = true
-                problem(f.line, f.lineStart, f.rawStart, "more than \(CSVLimits.maxColumns) columns in one row")
+                problem(f.line, f.lineStart, f.rawStart, Said(en: "more than \(CSVLimits.maxColumns) columns in one row", id: "lebih dari \(CSVLimits.maxColumns) kolom dalam satu baris"))
             }
         }
 
@@ -323,11 +333,11 @@ public enum CSVReader {
                     i += 1
                 }
                 if !closed {
-                    problem(fLine, fLineStart, rawStart, "unterminated quoted field: the closing \" is missing")
+                    problem(fLine, fLineStart, rawStart, Said(en: "unterminated quoted field: the closing \" is missing", id: "isian berkutip tidak ditutup: tanda \" penutupnya hilang"))
                     end = n
                     // The rest of the file is not one huge field to hand on.
                     if end - start > CSVLimits.maxFieldBytes {
-                        problem(fLine, fLineStart, rawStart, "field is \(end - start) bytes long, more than the limit of \(CSVLimits.maxFieldBytes)")
+                        problem(fLine, fLineStart, rawStart, Said(en: "field is \(end - start) bytes long, more than the limit of \(CSVLimits.maxFieldBytes)", id: "isian sepanjang \(end - start) bita, melebihi batas \(CSVLimits.maxFieldBytes)"))
                         end = start
                     }
                     // Nothing after an unterminated quote can be trusted.
@@ -337,7 +347,7 @@ public enum CSVReader {
                 }
                 // Only a delimiter or a line end may follow the closing quote.
                 if i < n, b[i] != delimiter, b[i] != 0x0A, b[i] != 0x0D {
-                    problem(line, lineStart, i, "unexpected text after a closing quote; a \" inside a quoted field is written \"\"")
+                    problem(line, lineStart, i, Said(en: "unexpected text after a closing quote; a \" inside a quoted field is written \"\"", id: "ada teks setelah tanda kutip penutup; tanda \" di dalam isian berkutip ditulis \"\""))
                     while i < n, b[i] != delimiter, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
                 }
             } else {
@@ -352,11 +362,11 @@ public enum CSVReader {
                 }
                 end = i
                 if strayQuote >= 0 {
-                    problem(fLine, fLineStart, strayQuote, "stray \" in an unquoted field; quote the whole field and write \" as \"\"")
+                    problem(fLine, fLineStart, strayQuote, Said(en: "stray \" in an unquoted field; quote the whole field and write \" as \"\"", id: "tanda \" nyasar di isian tanpa kutip; kutip seluruh isian dan tulis \" sebagai \"\""))
                 }
             }
             if end - start > CSVLimits.maxFieldBytes {
-                problem(fLine, fLineStart, rawStart, "field is \(end - start) bytes long, more than the limit of \(CSVLimits.maxFieldBytes)")
+                problem(fLine, fLineStart, rawStart, Said(en: "field is \(end - start) bytes long, more than the limit of \(CSVLimits.maxFieldBytes)", id: "isian sepanjang \(end - start) bita, melebihi batas \(CSVLimits.maxFieldBytes)"))
                 end = start
             }
             add(CSVField(start: start, end: end, line: fLine, lineStart: fLineStart, rawStart: rawStart, hasEscapes: escaped))

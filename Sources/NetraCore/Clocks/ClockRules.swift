@@ -107,7 +107,7 @@ public struct ClockBook: Sendable {
         guard FileIO.exists(path) else { return book }
         let bytes: [UInt8]
         do { bytes = try FileIO.read(path) } catch {
-            throw DatasetError([Diagnostic(file: path, line: 1, column: 1, message: error.reason)])
+            throw DatasetError([Diagnostic(file: path, line: 1, column: 1, said: error.said)])
         }
         book.rules = try ClockRules.parse(bytes, file: path)
         book.rulesSource = path
@@ -132,34 +132,34 @@ public enum ClockRules {
                 return (rec.trimmedString(c), p.line, p.column)
             }
             var ok = true
-            func say(_ k: Int, _ message: String) {
+            func say(_ k: Int, _ en: String, _ id: String) {
                 let p: (line: Int, column: Int) = rec.has(cols[k]).map { rec.position($0) } ?? (rec.line, 1)
-                sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: message)); ok = false
+                sink.append(Diagnostic(file: file, line: p.line, column: p.column, said: Said(en: en, id: id))); ok = false
             }
             func value<T: RawRepresentable & CaseIterable>(_ k: Int, _ name: String, _ t: T.Type) -> T? where T.RawValue == String {
                 let text = cell(k)?.0 ?? ""
                 if let v = T(rawValue: text) { return v }
-                say(k, "\(name): '\(text)' is not one of \(T.allowedList)"); return nil
+                say(k, "\(name): '\(text)' is not one of \(T.allowedList)", "\(name): '\(text)' bukan salah satu dari \(T.allowedList)"); return nil
             }
             let id = cell(0)?.0 ?? ""
-            if id.isEmpty { say(0, "id is empty; every rule needs one") }
-            else if !seen.insert(id).inserted { say(0, "id '\(id)' is used by an earlier rule") }
+            if id.isEmpty { say(0, "id is empty; every rule needs one", "id kosong; setiap aturan memerlukannya") }
+            else if !seen.insert(id).inserted { say(0, "id '\(id)' is used by an earlier rule", "id '\(id)' sudah dipakai aturan sebelumnya") }
             let regime = value(1, "regime", Regime.self)
             let start = value(2, "start", CaseStage.self)
             let end = value(3, "end", CaseStage.self)
-            if let s = start, let e = end, e <= s { say(3, "end: '\(e.rawValue)' does not come after start '\(s.rawValue)' in a case (\(CaseStage.allowedList))") }
+            if let s = start, let e = end, e <= s { say(3, "end: '\(e.rawValue)' does not come after start '\(s.rawValue)' in a case (\(CaseStage.allowedList))", "end: '\(e.rawValue)' tidak datang sesudah start '\(s.rawValue)' dalam perkara (\(CaseStage.allowedList))") }
             var limit: Int?
             let limitText = cell(4)?.0 ?? ""
             if !limitText.isEmpty {
-                if let n = Int(limitText), n > 0, n <= 3660 { limit = n } else { say(4, "limit: '\(limitText)' is not a whole number of days from 1 to 3660 (empty for none)") }
+                if let n = Int(limitText), n > 0, n <= 3660 { limit = n } else { say(4, "limit: '\(limitText)' is not a whole number of days from 1 to 3660 (empty for none)", "limit: '\(limitText)' bukan jumlah hari bulat dari 1 sampai 3660 (kosong bila tidak ada)") }
             }
             let unit = value(5, "unit", ClockUnit.self)
             let kindText = cell(8)?.0 ?? ""
             let kind = kindText.isEmpty ? ClockKind.duty : value(8, "kind", ClockKind.self)
             let article = cell(6)?.0 ?? ""
-            if article.isEmpty { say(6, "article is empty; every rule names the article it comes from") }
+            if article.isEmpty { say(6, "article is empty; every rule names the article it comes from", "article kosong; setiap aturan menyebut pasal asalnya") }
             let verifiedText = cell(7)?.0 ?? ""
-            if verifiedText != "verified" && verifiedText != "unverified" { say(7, "verified: '\(verifiedText)' is not one of verified, unverified") }
+            if verifiedText != "verified" && verifiedText != "unverified" { say(7, "verified: '\(verifiedText)' is not one of verified, unverified", "verified: '\(verifiedText)' bukan salah satu dari verified, unverified") }
             guard ok, let regime, let start, let end, let unit, let kind else { return }
             rules.append(ClockRule(id: id, regime: regime, start: start, end: end, limit: limit, unit: unit, kind: kind,
                                    article: article, sourceURL: cell(9)?.0 ?? "", verified: verifiedText == "verified",

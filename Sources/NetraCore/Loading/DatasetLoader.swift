@@ -34,41 +34,49 @@ public enum DatasetLoader {
         let file: String
         let store: TextStore
         let jurisdictionIDs: String
+        let jurisdictionList: [String]
         let jLookup: ByteLookup?
+        let names: VocabularyNames
 
-        init(file: String, store: TextStore, jIndex: [String: Int]?) {
+        init(file: String, store: TextStore, jIndex: [String: Int]?, names: VocabularyNames = .canonical) {
             self.file = file
             self.store = store
-            jurisdictionIDs = jIndex.map { listing($0.keys.sorted()) } ?? ""
+            self.names = names
+            jurisdictionList = jIndex.map { $0.keys.sorted() } ?? []
+            jurisdictionIDs = listing(jurisdictionList)
             jLookup = jIndex.map { ByteLookup($0.map { ($0.key, $0.value) }) }
         }
 
         func rows(_ count: Int, room: Int, entersIDs: Bool = true) -> EventRows {
-            EventRows(file: file, store: store, jLookup: jLookup, jurisdictionIDs: jurisdictionIDs, rows: count, events: room,
-                      entersIDs: entersIDs)
+            EventRows(file: file, store: store, jLookup: jLookup, jurisdictionIDs: jurisdictionIDs, jurisdictionList: jurisdictionList,
+                      names: names, rows: count, events: room, entersIDs: entersIDs)
         }
     }
 
 
-    /// Loads the folder at `directory`.
-    public static func load(directory: String) throws(DatasetError) -> Dataset {
+    /// Loads the folder at `directory`; `names` are other names its kinds and statuses may
+    /// be written with.
+    public static func load(directory: String, names: VocabularyNames = .canonical) throws(DatasetError) -> Dataset {
         if !FileIO.exists(directory) {
-            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, message: "no such dataset folder or workbook")])
+            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, said: Said(
+                en: "no such dataset folder or workbook", id: "folder atau buku kerja dataset tidak ada"))])
         }
         if !FileIO.isDirectory(directory) && !isWorkbookPath(directory) {
-            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, message: "is not a folder or a workbook (.xlsx); a dataset is a folder holding events.csv, jurisdictions.csv and elections.csv (or the same as workbooks), or one workbook with a sheet for each")])
+            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, said: Said(
+                en: "is not a folder or a workbook (.xlsx); a dataset is a folder holding events.csv, jurisdictions.csv and elections.csv (or the same as workbooks), or one workbook with a sheet for each",
+                id: "bukan folder atau buku kerja (.xlsx); dataset adalah folder berisi events.csv, jurisdictions.csv dan elections.csv (atau yang sama sebagai buku kerja), atau satu buku kerja dengan satu lembar untuk masing-masing"))])
         }
         let base = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         // A folder with no table at all is told what was looked for, in one message.
         if FileIO.isDirectory(base) && tableFiles(in: base).isEmpty && sharedWorkbook(in: base) == nil {
-            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, message: noTablesMessage(base))])
+            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, said: noTablesMessage(base))])
         }
         var found: [Diagnostic] = []
         let inputs = tableInputs(base, &found)
         func input(_ t: TableName) -> TableInput { inputs[t] ?? TableInput(label: base + "/" + t.csvFile, bytes: nil) }
         let j = input(.jurisdictions), el = input(.elections), ev = input(.events)
         do throws(DatasetError) {
-            let d = try load(jurisdictions: j.pair, elections: el.pair, events: ev.pair, name: displayName(base))
+            let d = try load(jurisdictions: j.pair, elections: el.pair, events: ev.pair, name: displayName(base), names: names)
             // A cell the workbook could not read was left empty, which may have passed.
             if !found.isEmpty { throw DatasetError([]) }
             return d
@@ -86,14 +94,14 @@ public enum DatasetLoader {
     /// and the fuzzer compare the two).
     public static func load(
         jurisdictions: (String, [UInt8]?), elections: (String, [UInt8]?), events: (String, [UInt8]?),
-        name: String = "", speed: LoadSpeed = .default
+        name: String = "", speed: LoadSpeed = .default, names: VocabularyNames = .canonical
     ) throws(DatasetError) -> Dataset {
         var diags: [Diagnostic] = []
         let (juris, jurisOK) = loadJurisdictions(jurisdictions, &diags)
         var jIndex: [String: Int] = [:]
         for (k, x) in juris.enumerated() where jIndex[x.id] == nil { jIndex[x.id] = k }
         let elects = loadElections(elections, jIndex: jurisOK ? jIndex : nil, &diags)
-        let (evs, extras, ids, rows) = loadEvents(events, jIndex: jurisOK ? jIndex : nil, speed: speed, &diags)
+        let (evs, extras, ids, rows) = loadEvents(events, jIndex: jurisOK ? jIndex : nil, speed: speed, names: names, &diags)
         let hadFileProblem = jurisdictions.1 == nil || elections.1 == nil || events.1 == nil
         if !diags.isEmpty || hadFileProblem { throw DatasetError(diags) }
         // Every row became an event, in order, so the loader's id index is the dataset's.
@@ -117,22 +125,26 @@ public enum DatasetLoader {
         let file = input.0
         let ok = table.read(required: JurisdictionColumn.requiredNames, optional: JurisdictionColumn.optionalNames,
                             order: JurisdictionColumn.names, row: { rec, col, extraAt, sink in
-            func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
+            func say(_ i: Int, _ m: Said) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, said: m)) }
+            func say(_ i: Int, _ en: String, _ id: String) { say(i, Said(en: en, id: id)) }
             guard let ci = rec.has(col[0]) else { return }
             let id = rec.trimmedString(ci)
-            if id.isEmpty { say(ci, "id: missing id"); return }
-            if let why = Slug.problem(id.utf8) { say(ci, "id: " + why); return }
-            if let first = seen[id] { say(ci, "id: duplicate id '\(id)' (first on line \(first))"); return }
+            if let problem = idProblem(id, seen[id]) { say(ci, problem); return }
             seen[id] = rec.line
             let name = rec.has(col[1]).map { rec.string($0) } ?? ""
             // A jurisdiction without a name would be a blank label on every chart.
-            if let cn = rec.has(col[1]), rec.isBlank(cn) { say(cn, "name: missing name; every jurisdiction is named as its documents name it") }
-            else if rec.has(col[1]) == nil { say(ci, "name: missing name; every jurisdiction is named as its documents name it") }
+            let noName = ("name: missing name; every jurisdiction is named as its documents name it", "name: nama kosong; setiap wilayah dinamai seperti dokumennya menamainya")
+            if let cn = rec.has(col[1]), rec.isBlank(cn) { say(cn, noName.0, noName.1) }
+            else if rec.has(col[1]) == nil { say(ci, noName.0, noName.1) }
             var level = JurisdictionLevel.kota
             if let cl = rec.has(col[2]) {
                 let raw = rec.trimmedString(cl)
                 if let l = JurisdictionLevel(rawValue: raw) { level = l }
-                else { say(cl, "level: unknown level '\(raw)'; expected one of: \(JurisdictionLevel.allowedList)") }
+                else {
+                    let near = Suggestions.didYouMean(raw, among: JurisdictionLevel.allCases.map(\.rawValue))
+                    say(cl, "level: unknown level '\(raw)'\(near.en); expected one of: \(JurisdictionLevel.allowedList)",
+                        "level: tingkat '\(raw)' tidak dikenal\(near.id); pilihan: \(JurisdictionLevel.allowedList)")
+                }
             }
             let parentCol = rec.has(col[3])
             let parent = parentCol.map { rec.trimmedString($0) } ?? ""
@@ -149,12 +161,17 @@ public enum DatasetLoader {
         var index: [String: Int] = [:]
         for (k, r) in rows.enumerated() { index[r.id] = k }
         let knownIDs = listing(rows.map(\.id))  // once, not per unknown parent
+        let allIDs = rows.map(\.id)
+        var suggested = 0
         for (k, p) in parents.enumerated() where !p.0.isEmpty {
             if let t = index[p.0] {
-                if t == k { diags.append(Diagnostic(file: file, line: p.1, column: p.2, message: "parent: '\(p.0)' is its own parent")) }
+                if t == k { diags.append(Diagnostic(file: file, line: p.1, column: p.2, said: Said(en: "parent: '\(p.0)' is its own parent", id: "parent: '\(p.0)' menjadi induk dirinya sendiri"))) }
                 else { rows[k].parent = JurisdictionIndex(t) }
             } else {
-                diags.append(Diagnostic(file: file, line: p.1, column: p.2, message: "parent: unknown jurisdiction '\(p.0)'; expected one of: \(knownIDs)"))
+                let near = Suggestions.didYouMean(p.0, among: allIDs, spent: &suggested)
+                diags.append(Diagnostic(file: file, line: p.1, column: p.2, said: Said(
+                    en: "parent: unknown jurisdiction '\(p.0)'\(near.en); expected one of: \(knownIDs)",
+                    id: "parent: wilayah '\(p.0)' tidak dikenal\(near.id); pilihan: \(knownIDs)")))
             }
         }
         // A loop of parents would make roll-ups endless. Each row is walked once (a long
@@ -170,34 +187,41 @@ public enum DatasetLoader {
                     let start = loop.firstIndex(of: first) ?? 0
                     let names = (loop[start...] + loop[..<start] + [first]).map { rows[$0].id }
                     let p = parents[first]
-                    diags.append(Diagnostic(file: file, line: p.1, column: p.2, message: "parent: cycle of parents: \(names.joined(separator: " -> "))"))
+                    diags.append(Diagnostic(file: file, line: p.1, column: p.2, said: Said(en: "parent: cycle of parents: \(names.joined(separator: " -> "))", id: "parent: induk berputar: \(names.joined(separator: " -> "))")))
                 }
             }
             for p in path { state[p] = 2 }
         }
-        diags += checkKodes(rows, at: kodes, file: file)
+        diags += checkKodes(&rows, at: kodes, file: file)
         return (rows, true)
     }
 
     /// Each filled `kode` against the regions of Indonesia: a known code, of the shape the
     /// row's level has, inside its parent's province when the parent has a code too.
-    static func checkKodes(_ rows: [Jurisdiction], at cells: [(line: Int, column: Int)?], file: String) -> [Diagnostic] {
+    /// A code a spreadsheet shortened (`32.1`, the number 32.10) is read as the code whose
+    /// region has the row's name.
+    static func checkKodes(_ rows: inout [Jurisdiction], at cells: [(line: Int, column: Int)?], file: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (k, j) in rows.enumerated() {
+        for k in rows.indices {
+            if let kode = rows[k].kode, let full = Regions.unshortened(kode, name: rows[k].name) { rows[k].kode = full }
+            let j = rows[k]
             guard let kode = j.kode, k < cells.count, let cell = cells[k] else { continue }
-            func say(_ m: String) { out.append(Diagnostic(file: file, line: cell.line, column: cell.column, message: "kode: " + m)) }
-            if j.level == .nasional { say("a nasional jurisdiction has no Kemendagri code; leave kode empty"); continue }
+            func say(_ en: String, _ id: String) { out.append(Diagnostic(file: file, line: cell.line, column: cell.column, said: Said(en: "kode: " + en, id: "kode: " + id))) }
+            if j.level == .nasional { say("a nasional jurisdiction has no Kemendagri code; leave kode empty", "wilayah nasional tidak punya kode Kemendagri; kosongkan kode"); continue }
             guard let shape = Regions.shape(kode) else {
-                say("'\(kode)' is not a Kemendagri code; expected NN for a province or NN.NN for a kabupaten/kota, e.g. 32.75"); continue
+                say("'\(kode)' is not a Kemendagri code; expected NN for a province or NN.NN for a kabupaten/kota, e.g. 32.75",
+                    "'\(kode)' bukan kode Kemendagri; tulis NN untuk provinsi atau NN.NN untuk kabupaten/kota, misalnya 32.75"); continue
             }
-            guard let region = Regions.region(kode: kode) else { say("unknown Kemendagri code '\(kode)'"); continue }
+            guard let region = Regions.region(kode: kode) else { say("unknown Kemendagri code '\(kode)'", "kode Kemendagri '\(kode)' tidak dikenal"); continue }
             if region.level != j.level {
-                let what = shape == .province ? "a province" : "a \(region.level.rawValue)"
-                say("'\(kode)' is \(what) (\(region.name)), but level is '\(j.level.rawValue)'"); continue
+                let what = shape == .province ? ("a province", "provinsi") : ("a \(region.level.rawValue)", region.level.rawValue)
+                say("'\(kode)' is \(what.0) (\(region.name)), but level is '\(j.level.rawValue)'",
+                    "'\(kode)' adalah \(what.1) (\(region.name)), padahal level '\(j.level.rawValue)'"); continue
             }
             if let province = region.province, let p = j.parent?.raw, p < rows.count, let parentKode = rows[p].kode,
                parentKode != province {
-                say("'\(kode)' lies in province \(province), but parent '\(rows[p].id)' has kode '\(parentKode)'")
+                say("'\(kode)' lies in province \(province), but parent '\(rows[p].id)' has kode '\(parentKode)'",
+                    "'\(kode)' terletak di provinsi \(province), padahal induknya '\(rows[p].id)' berkode '\(parentKode)'")
             }
         }
         return out
@@ -211,33 +235,40 @@ public enum DatasetLoader {
         var rows: [Election] = []
         var seen: [String: Int] = [:]
         let file = input.0
-        let scopeIDs = jIndex.map { listing($0.keys.sorted()) } ?? ""  // once, not per unknown scope
+        let scopeList = jIndex.map { $0.keys.sorted() } ?? []
+        let scopeIDs = listing(scopeList)  // once, not per unknown scope
+        var suggested = 0
         var extraNames: [String] = []
         table.read(required: ["id", "name", "date", "scope"], optional: [], row: { rec, col, extraAt, sink in
-            func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
+            func say(_ i: Int, _ m: Said) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, said: m)) }
+            func say(_ i: Int, _ en: String, _ id: String) { say(i, Said(en: en, id: id)) }
             guard let ci = rec.has(col[0]) else { return }
             let id = rec.trimmedString(ci)
-            if id.isEmpty { say(ci, "id: missing id"); return }
-            if let why = Slug.problem(id.utf8) { say(ci, "id: " + why); return }
-            if let first = seen[id] { say(ci, "id: duplicate id '\(id)' (first on line \(first))"); return }
+            if let problem = idProblem(id, seen[id]) { say(ci, problem); return }
             seen[id] = rec.line
             let name = rec.has(col[1]).map { rec.string($0) } ?? ""
-            if let cn = rec.has(col[1]), rec.isBlank(cn) { say(cn, "name: missing name; every election is named as its law or KPU names it") }
-            else if rec.has(col[1]) == nil { say(ci, "name: missing name; every election is named as its law or KPU names it") }
+            let noName = ("name: missing name; every election is named as its law or KPU names it", "name: nama kosong; setiap pemilu dinamai seperti undang-undang atau KPU menamainya")
+            if let cn = rec.has(col[1]), rec.isBlank(cn) { say(cn, noName.0, noName.1) }
+            else if rec.has(col[1]) == nil { say(ci, noName.0, noName.1) }
             var day: Day?
             if let cd = rec.has(col[2]) {
                 let raw = rec.trimmed(cd)
                 switch WrittenDate.parse(raw) {
                 case .success(let w) where w.form == .day: day = w.anchor
-                case .success: say(cd, "date: an election date needs the day, YYYY-MM-DD; got '\(rec.trimmedString(cd))'")
-                case .failure(let p): say(cd, dateMessage("date", rec.trimmedString(cd), p))
+                case .success: say(cd, "date: an election date needs the day, YYYY-MM-DD; got '\(rec.trimmedString(cd))'",
+                                   "date: tanggal pemilu memerlukan harinya, YYYY-MM-DD; tertulis '\(rec.trimmedString(cd))'")
+                case .failure(let p): say(cd, dateSaid("date", rec.trimmedString(cd), p))
                 }
             }
             var scope = -1
             if let cs = rec.has(col[3]), let jIndex {
                 let raw = rec.trimmedString(cs)
                 if let s = jIndex[raw] { scope = s }
-                else { say(cs, "scope: unknown jurisdiction '\(raw)'; expected one of: \(scopeIDs)") }
+                else {
+                    let near = Suggestions.didYouMean(raw, among: scopeList, spent: &suggested)
+                    say(cs, "scope: unknown jurisdiction '\(raw)'\(near.en); expected one of: \(scopeIDs)",
+                        "scope: wilayah '\(raw)' tidak dikenal\(near.id); pilihan: \(scopeIDs)")
+                }
             }
             if let day, scope >= 0 {
                 rows.append(Election(id: id, name: name.isEmpty ? id : name, date: day, scope: JurisdictionIndex(scope), line: rec.line,
@@ -263,16 +294,16 @@ public enum DatasetLoader {
 
     /// The events, the extra columns' names, the id table (row numbers) and the number of rows with an id.
     static func loadEvents(_ input: (String, [UInt8]?), jIndex: [String: Int]?, speed: LoadSpeed = .default,
-                           _ diags: inout [Diagnostic]) -> (EventTable, [String], IDTable, Int) {
+                           names: VocabularyNames = .canonical, _ diags: inout [Diagnostic]) -> (EventTable, [String], IDTable, Int) {
         guard let data = input.1 else { return (EventTable([]), [], IDTable(capacity: 0), 0) }
         let file = input.0
         var table = Table(file: file, bytes: data)
         if data.count > FileIO.maxInputBytes {
-            diags.append(Diagnostic(file: file, line: 1, column: 1, message: "the file is larger than 4 GiB; split the dataset"))
+            diags.append(Diagnostic(file: file, line: 1, column: 1, said: Said(en: "the file is larger than 4 GiB; split the dataset", id: "berkas lebih besar dari 4 GiB; pecah datasetnya")))
             return (EventTable([]), [], IDTable(capacity: 0), 0)
         }
         let store = TextStore(file: data)
-        let context = RowContext(file: file, store: store, jIndex: jIndex)
+        let context = RowContext(file: file, store: store, jIndex: jIndex, names: names)
         var extraNames: [String] = []
         var ok = true
         // A big clean file may be read on two cores (FastPaths/, the same result); else, and
@@ -322,6 +353,7 @@ public enum DatasetLoader {
         // Taken out once: each lookup then holds no reference of its own (the two cores
         // resolving links at once would fight over them).
         let ids = r.ids, rowID = r.rowID, rowEvent = r.rowEvent
+        var knownIDs: [String] = []
         let fileBytes = r.store.file, decoded = r.store.decoded
         let fileSpan = fileBytes.span, decodedSpan = decoded.span
         var k = range.lowerBound
@@ -333,8 +365,16 @@ public enum DatasetLoader {
                 k += 1
                 let target = (l.target.isDecoded ? decodedSpan : fileSpan).extracting(l.target.range)
                 guard let row = ids.find(target, file: fileSpan, decoded: decodedSpan, ref: { rowID[$0] }) else {
+                    let t = r.store.string(l.target)
+                    // The nearest id, asked for the first few unknowns of a dataset not too big to search.
+                    var near = Said("")
+                    if out.unknown.count < 50, rowID.count <= 20_000 {
+                        if knownIDs.isEmpty { knownIDs = rowID.map { r.store.string($0) } }
+                        near = Suggestions.didYouMean(t, among: knownIDs)
+                    }
                     out.unknown.append(Diagnostic(file: file, line: l.line, column: columns.at(l.lineStart, l.offset),
-                                                  message: "links: link to unknown event '\(r.store.string(l.target))'"))
+                                                  said: Said(en: "links: link to unknown event '\(t)'\(near.en)",
+                                                             id: "links: tautan ke peristiwa '\(t)' yang tidak dikenal\(near.id)")))
                     continue
                 }
                 let t = rowEvent[row]
@@ -360,8 +400,9 @@ public enum DatasetLoader {
                 let date = events.dates[k], cause = events.dates[l.target]
                 if let earliest = cause.earliest, date.latest < earliest {
                     let (line, column) = at(k)
-                    diags.append(Diagnostic(file: file, line: line, column: column, message:
-                        "links: '\(events.id(k))' (\(date.written.text)) is dated before '\(events.id(l.target))' (\(cause.written.text)), which it \(l.relation.verb)"))
+                    diags.append(Diagnostic(file: file, line: line, column: column, said: Said(
+                        en: "links: '\(events.id(k))' (\(date.written.text)) is dated before '\(events.id(l.target))' (\(cause.written.text)), which it \(l.relation.verb)",
+                        id: "links: '\(events.id(k))' (\(date.written.text)) bertanggal sebelum '\(events.id(l.target))' (\(cause.written.text)), yang \(l.relation.kata)")))
                 }
             }
         }
@@ -370,7 +411,7 @@ public enum DatasetLoader {
             guard let first = cycle.first else { continue }
             let names = (cycle + [first]).map { events.id($0) }
             let (line, column) = at(first)
-            diags.append(Diagnostic(file: file, line: line, column: column, message: "links: cycle: \(names.joined(separator: " -> "))"))
+            diags.append(Diagnostic(file: file, line: line, column: column, said: Said(en: "links: cycle: \(names.joined(separator: " -> "))", id: "links: tautan berputar: \(names.joined(separator: " -> "))")))
         }
         return diags
     }
@@ -393,11 +434,29 @@ public enum DatasetLoader {
         }
     }
 
-    static func dateMessage(_ column: String, _ raw: String, _ p: WrittenDate.Problem) -> String {
+    static func dateSaid(_ column: String, _ raw: String, _ p: WrittenDate.Problem) -> Said {
         switch p {
-        case .malformed: return "\(column): malformed date '\(raw)'; expected YYYY-MM-DD, YYYY-MM or YYYY"
-        case .impossible: return "\(column): impossible date '\(raw)'; no such day in the calendar"
+        case .malformed:
+            // A date written the office way is refused with the form it would be.
+            if let iso = Suggestions.isoDate(raw) {
+                return Said(en: "\(column): malformed date '\(raw)'; write it as \(iso) (YYYY-MM-DD, YYYY-MM or YYYY)",
+                            id: "\(column): tanggal '\(raw)' tidak berbentuk baku; tulis \(iso) (YYYY-MM-DD, YYYY-MM atau YYYY)")
+            }
+            return Said(en: "\(column): malformed date '\(raw)'; expected YYYY-MM-DD, YYYY-MM or YYYY",
+                        id: "\(column): tanggal '\(raw)' tidak berbentuk baku; tulis YYYY-MM-DD, YYYY-MM atau YYYY")
+        case .impossible:
+            return Said(en: "\(column): impossible date '\(raw)'; no such day in the calendar",
+                        id: "\(column): tanggal '\(raw)' mustahil; hari itu tidak ada di kalender")
         }
+    }
+
+    /// What is wrong with a row's id (missing, not a slug, a repeat of the row on line
+    /// `first`); nil when it is fine.
+    static func idProblem(_ id: String, _ first: Int?) -> Said? {
+        if id.isEmpty { return Said(en: "id: missing id", id: "id: id kosong") }
+        if let why = Slug.said(id.utf8) { return why.after(Said("id: ")) }
+        if let first { return Said(en: "id: duplicate id '\(id)' (first on line \(first))", id: "id: id '\(id)' ganda (pertama di baris \(first))") }
+        return nil
     }
 
     /// Allowed ids for a message: all of them when few, else the first and a count.
@@ -418,6 +477,19 @@ extension Relation {
         case .decides: return "decides"
         case .sanctions: return "sanctions"
         case .partOf: return "is part of"
+        }
+    }
+
+    /// The same in Bahasa Indonesia: "… yang ditanggapinya".
+    var kata: String {
+        switch self {
+        case .respondsTo: return "ditanggapinya"
+        case .followsUp: return "ditindaklanjutinya"
+        case .implements: return "dilaksanakannya"
+        case .reports: return "dilaporkannya"
+        case .decides: return "diputuskannya"
+        case .sanctions: return "disanksinya"
+        case .partOf: return "menjadi induknya"
         }
     }
 }

@@ -19,7 +19,8 @@ public enum DatasetWarnings {
             let e = d.events, line = e.lines[f.incident]
             let own = e.statuses[f.incident]?.rawValue ?? "", set = e.statuses[f.setter]?.rawValue ?? ""
             return source.diagnostic(line: line, column: columns[line] ?? 1,
-                                     message: "warning: status: '\(e.id(f.incident))' says '\(own)', but '\(e.id(f.setter))' (\(e.dates[f.setter].written.text)) set it to '\(set)'; an incident's status is the last one set on it")
+                                     said: Said(en: "warning: status: '\(e.id(f.incident))' says '\(own)', but '\(e.id(f.setter))' (\(e.dates[f.setter].written.text)) set it to '\(set)'; an incident's status is the last one set on it",
+                                                id: "peringatan: status: '\(e.id(f.incident))' tertulis '\(own)', padahal '\(e.id(f.setter))' (\(e.dates[f.setter].written.text)) menetapkannya '\(set)'; status insiden adalah status terakhir yang ditetapkan padanya"))
         }
     }
 
@@ -47,11 +48,14 @@ public enum DatasetWarnings {
             let line = e.lines[p.second]
             var why = ["on line \(e.lines[p.first])", "same kind and jurisdiction",
                        p.daysApart == 0 ? "same day" : "\(p.daysApart) day\(p.daysApart == 1 ? "" : "s") apart"]
-            if p.titlesAlike { why.append("titles \(p.similarityText) alike") }
-            if p.sameSourceURL { why.append("same source_url") }
+            var sebab = ["di baris \(e.lines[p.first])", "jenis dan wilayah sama",
+                         p.daysApart == 0 ? "hari yang sama" : "berselang \(p.daysApart) hari"]
+            if p.titlesAlike { why.append("titles \(p.similarityText) alike"); sebab.append("judul \(p.similarityText) mirip") }
+            if p.sameSourceURL { why.append("same source_url"); sebab.append("source_url sama") }
             let column = (p.titlesAlike ? titleColumns[line] : urlColumns[line]) ?? 1
             return source.diagnostic(line: line, column: column,
-                                     message: "warning: possible duplicate of '\(e.id(p.first))' (\(why.joined(separator: ", ")))")
+                                     said: Said(en: "warning: possible duplicate of '\(e.id(p.first))' (\(why.joined(separator: ", ")))",
+                                                id: "peringatan: mungkin ganda dengan '\(e.id(p.first))' (\(sebab.joined(separator: ", ")))"))
         }, search.total)
     }
 
@@ -75,8 +79,8 @@ public enum DatasetWarnings {
         }
 
         /// A warning at `line`, `column` of the table's CSV text, in the file's (or sheet's) terms.
-        func diagnostic(line: Int, column: Int, message: String) -> Diagnostic? {
-            let w = Diagnostic(file: sheet?.label ?? file, line: line, column: column, message: message)
+        func diagnostic(line: Int, column: Int, said: Said) -> Diagnostic? {
+            let w = Diagnostic(file: sheet?.label ?? file, line: line, column: column, said: said)
             return sheet.map { $0.translate(w) } ?? w
         }
 

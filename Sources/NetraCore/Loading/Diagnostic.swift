@@ -1,3 +1,20 @@
+/// A message in both of Netra's languages, written side by side where the problem is found:
+/// NetraCore cannot see the catalogue (NetraAnalytics/Text), so the edge picks the language.
+public struct Said: Sendable, Hashable {
+    /// English.
+    public var en: String
+    /// Bahasa Indonesia.
+    public var id: String
+
+    public init(en: String, id: String) { self.en = en; self.id = id }
+
+    /// The same text in both languages: a name, a number, a system's own error text.
+    public init(_ both: String) { en = both; id = both }
+
+    /// `prefix` then `self`, in each language (`kode: ` before a reason).
+    public func after(_ prefix: Said) -> Said { Said(en: prefix.en + en, id: prefix.id + id) }
+}
+
 /// One problem in a dataset, at the place a user can find it in a spreadsheet or editor: a
 /// line and column of a CSV file, or a cell of a workbook's sheet.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
@@ -10,15 +27,18 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// 1-based character column where the offending field starts (a sheet's column).
     public var column: Int
-    public var message: String
+    /// What is wrong, in both languages; the edge prints the user's (`--lang`).
+    public var said: Said
+    /// What is wrong, in English.
+    public var message: String { said.en }
 
-    public init(file: String, line: Int, column: Int, message: String) {
-        self.file = file; self.line = line; self.column = column; self.message = message
+    public init(file: String, line: Int, column: Int, said: Said) {
+        self.file = file; self.line = line; self.column = column; self.said = said
     }
 
     /// A problem in the cell at `row`, `column` of `sheet`.
-    public init(file: String, sheet: String, row: Int, column: Int, message: String) {
-        self.file = file; self.sheet = sheet; self.line = row; self.column = column; self.message = message
+    public init(file: String, sheet: String, row: Int, column: Int, said: Said) {
+        self.file = file; self.sheet = sheet; self.line = row; self.column = column; self.said = said
     }
 
     /// Where: `FILE:LINE:COLUMN`, or `FILE:SHEET!B12` (the form Excel users read; a sheet name
@@ -33,7 +53,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// `FILE:LINE:COLUMN: message` (or `FILE:SHEET!B12: message`), one line whatever the
     /// cells held: control characters (an escape sequence, a newline that would forge a line)
     /// and bidi overrides are written as `\u{1B}`, never sent to the terminal.
-    public var description: String { Self.printable("\(position): \(message)") }
+    public var description: String { text(indonesian: false) }
+
+    /// `FILE:LINE:COLUMN: message` in Bahasa Indonesia or English; the place is the same in both.
+    public func text(indonesian: Bool) -> String {
+        Self.printable("\(position): \(indonesian ? said.id : said.en)")
+    }
 
     /// `text` with every control, bidi-override and line-separator character as `\u{…}`.
     public static func printable(_ text: String) -> String {
@@ -65,13 +90,17 @@ public struct DatasetError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 
+    /// The problems one a line, in Bahasa Indonesia or English.
+    public func lines(limit: Int = DatasetError.shownProblems, indonesian: Bool) -> [String] {
+        let shown = diagnostics.prefix(limit).map { $0.text(indonesian: indonesian) }
+        let more = diagnostics.count - shown.count
+        guard more > 0 else { return shown }
+        return shown + [indonesian ? "… dan \(more) masalah lagi" : "… and \(more) more problem\(more == 1 ? "" : "s")"]
+    }
+
     /// The most problems printed: a small workbook can pack millions of bad cells.
     public static let shownProblems = 10_000
 
     /// The problems one a line, the first `limit` of them, then how many more there are.
-    public func lines(limit: Int = DatasetError.shownProblems) -> [String] {
-        let shown = diagnostics.prefix(limit).map(\.description)
-        let more = diagnostics.count - shown.count
-        return more > 0 ? shown + ["… and \(more) more problem\(more == 1 ? "" : "s")"] : shown
-    }
+    public func lines(limit: Int = DatasetError.shownProblems) -> [String] { lines(limit: limit, indonesian: false) }
 }

@@ -6,6 +6,12 @@ extension DatasetLoader {
         let store: TextStore
         let jLookup: ByteLookup?
         let jurisdictionIDs: String
+        /// The jurisdictions' ids, for the nearest one to a mistyped id.
+        let jurisdictionList: [String]
+        /// Other names accepted for kinds and statuses (the Indonesian ones on Netra's charts).
+        let names: VocabularyNames
+        /// Nearest-name searches made so far (`Suggestions.budget`).
+        var suggested = 0
         var events: EventTable
         var pending: [PendingLink] = []
         // One index for both jobs: duplicate ids (row -> first line) and link targets
@@ -24,9 +30,11 @@ extension DatasetLoader {
         var decoded: [UInt8] = []
         var sources = ByteInterner()
 
-        init(file: String, store: TextStore, jLookup: ByteLookup?, jurisdictionIDs: String, rows: Int, events room: Int,
-             entersIDs: Bool = true) {
+        init(file: String, store: TextStore, jLookup: ByteLookup?, jurisdictionIDs: String, jurisdictionList: [String] = [],
+             names: VocabularyNames = .canonical, rows: Int, events room: Int, entersIDs: Bool = true) {
             self.file = file
+            self.jurisdictionList = jurisdictionList
+            self.names = names
             self.entersIDs = entersIDs
             self.store = store
             self.jLookup = jLookup
@@ -52,7 +60,8 @@ extension DatasetLoader {
 
         /// Reads one row; what is wrong with it goes to `sink`.
         mutating func add(_ rec: CSVRecord, _ col: ColumnPositions, _ extras: [Int], _ sink: inout [Diagnostic]) {
-            func say(_ i: Int, _ m: String) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m)) }
+            func say(_ i: Int, _ m: Said) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, said: m)) }
+            func say(_ i: Int, _ en: String, _ id: String) { say(i, Said(en: en, id: id)) }
             // Each schema column's field in this row; one exhaustive switch, so that a new
             // column does not build until the loader reads it.
             var cId: Int?, cDate: Int?, cPrec: Int?, cKind: Int?, cJur: Int?, cTitle: Int?, cSource: Int?
@@ -115,13 +124,14 @@ extension DatasetLoader {
             var row = -1
             if let c = cId {
                 idRef = ref(c, trim: true)
-                if idRef.isEmpty { say(c, "id: missing id"); valid = false }
-                else if let why = Slug.problem(bytes(idRef)) { say(c, "id: " + why); valid = false }
+                if idRef.isEmpty { say(c, "id: missing id", "id: id kosong"); valid = false }
+                else if let why = Slug.said(bytes(idRef)) { say(c, why.after(Said("id: "))); valid = false }
                 else {
                     // One probe: the entry is made if new, else it names the first row.
                     let fresh = rowLine.count
                     if entersIDs, let first = claim(idRef, row: fresh, in: rec.bytes) {
-                        say(c, "id: duplicate id '\(String(decoding: bytes(idRef), as: UTF8.self))' (first on line \(rowLine[first]))"); valid = false
+                        let dup = String(decoding: bytes(idRef), as: UTF8.self)
+                        say(c, "id: duplicate id '\(dup)' (first on line \(rowLine[first]))", "id: id '\(dup)' ganda (pertama di baris \(rowLine[first]))"); valid = false
                     } else { row = fresh; rowLine.append(rec.line); rowEvent.append(-1); rowID.append(idRef) }
                 }
             } else { valid = false }
@@ -130,11 +140,11 @@ extension DatasetLoader {
             var written: WrittenDate?
             if let c = cDate {
                 let raw = rec.trimmed(c)
-                if raw.isEmpty { say(c, "date: missing date; expected YYYY-MM-DD, YYYY-MM or YYYY"); valid = false }
+                if raw.isEmpty { say(c, "date: missing date; expected YYYY-MM-DD, YYYY-MM or YYYY", "date: tanggal kosong; tulis YYYY-MM-DD, YYYY-MM atau YYYY"); valid = false }
                 else {
                     switch WrittenDate.parse(raw) {
                     case .success(let w): written = w
-                    case .failure(let p): say(c, dateMessage("date", rec.trimmedString(c), p)); valid = false
+                    case .failure(let p): say(c, dateSaid("date", rec.trimmedString(c), p)); valid = false
                     }
                 }
             }
@@ -149,13 +159,15 @@ extension DatasetLoader {
                     if let w = written {
                         switch (p, w.form) {
                         case (.day, .day), (.month, .month), (.year, .year), (.onOrBefore, _): break
-                        case (.day, _): say(c, "precision: 'day' needs a full date YYYY-MM-DD, but the date is '\(w.text)'"); valid = false
-                        case (.month, _): say(c, "precision: 'month' needs a date YYYY-MM, but the date is '\(w.text)'"); valid = false
-                        case (.year, _): say(c, "precision: 'year' needs a date YYYY, but the date is '\(w.text)'"); valid = false
+                        case (.day, _): say(c, "precision: 'day' needs a full date YYYY-MM-DD, but the date is '\(w.text)'", "precision: 'day' memerlukan tanggal lengkap YYYY-MM-DD, padahal tanggalnya '\(w.text)'"); valid = false
+                        case (.month, _): say(c, "precision: 'month' needs a date YYYY-MM, but the date is '\(w.text)'", "precision: 'month' memerlukan tanggal YYYY-MM, padahal tanggalnya '\(w.text)'"); valid = false
+                        case (.year, _): say(c, "precision: 'year' needs a date YYYY, but the date is '\(w.text)'", "precision: 'year' memerlukan tanggal YYYY, padahal tanggalnya '\(w.text)'"); valid = false
                         }
                     }
                 } else {
-                    say(c, "precision: unknown precision '\(rec.trimmedString(c))'; expected one of: \(Precision.allowedList)"); valid = false
+                    let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.precisions.map(\.rawValue), spent: &suggested)
+                    say(c, "precision: unknown precision '\(t)'\(near.en); expected one of: \(Precision.allowedList)",
+                        "precision: ketelitian '\(t)' tidak dikenal\(near.id); pilihan: \(Precision.allowedList)"); valid = false
                 }
             }
             var endDate: Day?
@@ -164,48 +176,72 @@ extension DatasetLoader {
                 case .success(let w):
                     endDate = w.last
                     if let s = written, w.last < s.anchor {
-                        say(c, "end_date: the span ends (\(w.text)) before it starts (\(s.text))"); valid = false
+                        say(c, "end_date: the span ends (\(w.text)) before it starts (\(s.text))", "end_date: rentang berakhir (\(w.text)) sebelum dimulai (\(s.text))"); valid = false
                     }
-                case .failure(let p): say(c, dateMessage("end_date", rec.trimmedString(c), p)); valid = false
+                case .failure(let p): say(c, dateSaid("end_date", rec.trimmedString(c), p)); valid = false
                 }
             }
             var kind: EventKind?
             if let c = cKind {
                 if let k = ByteLookup.kinds.find(rec.trimmed(c)) { kind = Vocabularies.kinds[k] }
-                else if rec.isBlank(c) { say(c, "kind: missing kind; expected one of: \(EventKind.allowedList)"); valid = false }
-                else { say(c, "kind: unknown kind '\(rec.trimmedString(c))'; expected one of: \(EventKind.allowedList)"); valid = false }
+                else if rec.isBlank(c) { say(c, "kind: missing kind; expected one of: \(EventKind.allowedList)", "kind: jenis kosong; pilihan: \(EventKind.allowedList)"); valid = false }
+                else if let k = names.kind(rec.trimmedString(c)) { kind = k }
+                else {
+                    let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.kinds.map(\.rawValue), spent: &suggested)
+                    say(c, "kind: unknown kind '\(t)'\(near.en); expected one of: \(EventKind.allowedList)",
+                        "kind: jenis '\(t)' tidak dikenal\(near.id); pilihan: \(EventKind.allowedList)"); valid = false
+                }
             }
             var jurisdiction = -1
             if let c = cJur, jLookup != nil {
                 // The jurisdiction id looked up by its bytes, with no String made per row.
                 if let j = jLookup?.find(rec.trimmed(c)) { jurisdiction = j }
-                else if rec.isBlank(c) { say(c, "jurisdiction: missing jurisdiction; expected one of: \(jurisdictionIDs)"); valid = false }
-                else { say(c, "jurisdiction: unknown jurisdiction '\(rec.trimmedString(c))'; expected one of: \(jurisdictionIDs)"); valid = false }
+                else if rec.isBlank(c) { say(c, "jurisdiction: missing jurisdiction; expected one of: \(jurisdictionIDs)", "jurisdiction: wilayah kosong; pilihan: \(jurisdictionIDs)"); valid = false }
+                else {
+                    let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: jurisdictionList, spent: &suggested)
+                    say(c, "jurisdiction: unknown jurisdiction '\(t)'\(near.en); expected one of: \(jurisdictionIDs)",
+                        "jurisdiction: wilayah '\(t)' tidak dikenal\(near.id); pilihan: \(jurisdictionIDs)"); valid = false
+                }
             }
             var count: Int?
             if let c = cCount, !rec.isBlank(c) {
                 let raw = rec.trimmed(c)
                 if let v = parseDigits(raw), v <= CSVLimits.maxCount { count = v }
                 else if !raw.isEmpty, raw.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                    say(c, "count: \(rec.trimmedString(c)) is more than the limit of \(CSVLimits.maxCount); no body counts more people or cases, and sums must stay exact"); valid = false
+                    say(c, "count: \(rec.trimmedString(c)) is more than the limit of \(CSVLimits.maxCount); no body counts more people or cases, and sums must stay exact",
+                        "count: \(rec.trimmedString(c)) melebihi batas \(CSVLimits.maxCount); tidak ada lembaga yang menghitung orang atau kasus sebanyak itu, dan jumlahnya harus tetap tepat"); valid = false
                 } else if raw.first == 0x2D, raw.count > 1, parseDigits(raw.dropFirst()) != nil {
-                    say(c, "count: negative count '\(rec.trimmedString(c))'; a count is a whole number, 0 or more"); valid = false
+                    say(c, "count: negative count '\(rec.trimmedString(c))'; a count is a whole number, 0 or more",
+                        "count: jumlah negatif '\(rec.trimmedString(c))'; jumlah adalah bilangan bulat, 0 atau lebih"); valid = false
                 } else {
-                    say(c, "count: '\(rec.trimmedString(c))' is not a whole number; write digits only, with no separators"); valid = false
+                    let t = rec.trimmedString(c)
+                    if let meant = thousands(t) {
+                        say(c, "count: '\(t)' is not a whole number; if \(meant) was meant (typed with a dot for thousands, which a spreadsheet read as a decimal point), write \(meant): digits only, with no separators",
+                            "count: '\(t)' bukan bilangan bulat; jika yang dimaksud \(meant) (diketik dengan titik pemisah ribuan, yang dibaca program lembar kerja sebagai koma desimal), tulis \(meant): angka saja, tanpa pemisah")
+                    } else {
+                        say(c, "count: '\(t)' is not a whole number; write digits only, with no separators",
+                            "count: '\(t)' bukan bilangan bulat; tulis angka saja, tanpa pemisah")
+                    }
+                    valid = false
                 }
             }
             var status: CaseStatus?
             if let c = cStatus, !rec.isBlank(c) {
                 if let s = ByteLookup.statuses.find(rec.trimmed(c)) { status = Vocabularies.statuses[s] }
-                else { say(c, "status: unknown status '\(rec.trimmedString(c))'; expected one of: \(CaseStatus.allowedList)"); valid = false }
+                else if let s = names.status(rec.trimmedString(c)) { status = s }
+                else {
+                    let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.statuses.map(\.rawValue), spent: &suggested)
+                    say(c, "status: unknown status '\(t)'\(near.en); expected one of: \(CaseStatus.allowedList)",
+                        "status: status '\(t)' tidak dikenal\(near.id); pilihan: \(CaseStatus.allowedList)"); valid = false
+                }
             }
             // Title is required (datasets/README.md): an event without one has nothing to show.
             if let c = cTitle {
-                if rec.isBlank(c) { say(c, "title: missing title; every event has a short title from the article's own words"); valid = false }
+                if rec.isBlank(c) { say(c, "title: missing title; every event has a short title from the article's own words", "title: judul kosong; setiap peristiwa punya judul singkat dari kata-kata beritanya sendiri"); valid = false }
             }
             var sourceIndex = 0
             if let c = cSource {
-                if rec.isBlank(c) { say(c, "source: missing source; every event names the outlet it comes from"); valid = false }
+                if rec.isBlank(c) { say(c, "source: missing source; every event names the outlet it comes from", "source: sumber kosong; setiap peristiwa menyebut media asalnya"); valid = false }
                 else if rec.fields[c].hasEscapes { sourceIndex = sources.intern(ArraySlice(rec.string(c).utf8)) }
                 else { sourceIndex = sources.intern(rec.slice(c)) }
             }
@@ -213,20 +249,21 @@ extension DatasetLoader {
             if let c = cSDate, !rec.isBlank(c) {
                 switch WrittenDate.parse(rec.trimmed(c)) {
                 case .success(let w): sourceDate = w.anchor
-                    if w.form != .day { say(c, "source_date: the publication date needs the day, YYYY-MM-DD; got '\(w.text)'"); valid = false }
-                case .failure(let p): say(c, dateMessage("source_date", rec.trimmedString(c), p)); valid = false
+                    if w.form != .day { say(c, "source_date: the publication date needs the day, YYYY-MM-DD; got '\(w.text)'", "source_date: tanggal terbit memerlukan harinya, YYYY-MM-DD; tertulis '\(w.text)'"); valid = false }
+                case .failure(let p): say(c, dateSaid("source_date", rec.trimmedString(c), p)); valid = false
                 }
             }
             var knownDate: Day?
             if let c = cKnown, !rec.isBlank(c) {
                 switch WrittenDate.parse(rec.trimmed(c)) {
                 case .success(let w): knownDate = w.anchor
-                    if w.form != .day { say(c, "known_date: the first day the event was public needs the day, YYYY-MM-DD; got '\(w.text)'"); valid = false }
+                    if w.form != .day { say(c, "known_date: the first day the event was public needs the day, YYYY-MM-DD; got '\(w.text)'", "known_date: hari pertama peristiwa diketahui publik memerlukan harinya, YYYY-MM-DD; tertulis '\(w.text)'"); valid = false }
                     else if let written, let precision, let earliest = EventDate(written: written, precision: precision).earliest, w.anchor < earliest {
-                        say(c, "known_date: \(w.text) is before the event's date \(written.text); an event is public only once it has happened")
+                        say(c, "known_date: \(w.text) is before the event's date \(written.text); an event is public only once it has happened",
+                            "known_date: \(w.text) lebih awal dari tanggal peristiwa \(written.text); peristiwa baru diketahui publik setelah terjadi")
                         valid = false
                     }
-                case .failure(let p): say(c, dateMessage("known_date", rec.trimmedString(c), p)); valid = false
+                case .failure(let p): say(c, dateSaid("known_date", rec.trimmedString(c), p)); valid = false
                 }
             }
             // Links are resolved once every id is known.
@@ -237,10 +274,10 @@ extension DatasetLoader {
                 let f = rec.fields[c]
                 // The cell's position, found once for all its messages (it may hold thousands).
                 var at: (line: Int, column: Int)?
-                func sayLink(_ m: String) {
+                func sayLink(_ en: String, _ id: String) {
                     let p = at ?? rec.position(c)
                     at = p
-                    sink.append(Diagnostic(file: file, line: p.line, column: p.column, message: m))
+                    sink.append(Diagnostic(file: file, line: p.line, column: p.column, said: Said(en: en, id: id)))
                 }
                 // `relation:target; …` read from the cell's bytes (offsets are the file's, or
                 // `decoded`'s when `flag` says so); targets kept as refs.
@@ -256,7 +293,9 @@ extension DatasetLoader {
                         if a == z { continue }
                         func text(_ lo: Int, _ hi: Int) -> String { String(decoding: u[lo..<hi], as: UTF8.self) }
                         guard let colon = (a..<z).first(where: { u[$0] == 0x3A }) else {
-                            sayLink("links: malformed link '\(text(a, z))'; expected relation:target_id, e.g. responds_to:\(idRef.isEmpty ? "some-event" : idText())"); valid = false
+                            let e = idRef.isEmpty ? "some-event" : idText()
+                            sayLink("links: malformed link '\(text(a, z))'; expected relation:target_id, e.g. responds_to:\(e)",
+                                    "links: tautan '\(text(a, z))' tidak berbentuk relasi:id_sasaran, misalnya responds_to:\(e)"); valid = false
                             continue
                         }
                         let ra = a, tz = z
@@ -264,11 +303,13 @@ extension DatasetLoader {
                         while rz > ra, u[rz - 1] == 0x20 || u[rz - 1] == 0x09 { rz -= 1 }
                         while ta < tz, u[ta] == 0x20 || u[ta] == 0x09 { ta += 1 }
                         guard let r = ByteLookup.relations.find(u[ra..<rz]) else {
-                            sayLink("links: unknown relation '\(text(ra, rz))'; expected one of: \(Relation.allowedList)"); valid = false
+                            let near = Suggestions.didYouMean(text(ra, rz), among: Vocabularies.relations.map(\.rawValue), spent: &suggested)
+                            sayLink("links: unknown relation '\(text(ra, rz))'\(near.en); expected one of: \(Relation.allowedList)",
+                                    "links: relasi '\(text(ra, rz))' tidak dikenal\(near.id); pilihan: \(Relation.allowedList)"); valid = false
                             continue
                         }
-                        if ta == tz { sayLink("links: link '\(text(a, z))' names no target event"); valid = false; continue }
-                        if bytes(idRef) == u[ta..<tz] { sayLink("links: event '\(idText())' links to itself"); valid = false; continue }
+                        if ta == tz { sayLink("links: link '\(text(a, z))' names no target event", "links: tautan '\(text(a, z))' tidak menyebut peristiwa sasaran"); valid = false; continue }
+                        if bytes(idRef) == u[ta..<tz] { sayLink("links: event '\(idText())' links to itself", "links: peristiwa '\(idText())' bertaut ke dirinya sendiri"); valid = false; continue }
                         pending.append(PendingLink(event: index, relation: Vocabularies.relations[r],
                                                  target: TextRef(start: UInt32(ta), count: UInt32(tz - ta) | flag),
                                                  line: f.line, lineStart: f.lineStart, offset: f.rawStart))
@@ -300,6 +341,16 @@ extension DatasetLoader {
                 sourceIndex: sourceIndex)
         }
     }
+}
+
+/// The whole number `text` meant when a dot (or comma) for thousands was read as a decimal
+/// point and trailing zeros dropped (`1.85` for 1.850: 1850); nil for anything else.
+func thousands(_ text: String) -> Int? {
+    let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
+    guard parts.count == 2, (1...3).contains(parts[0].count), (1...3).contains(parts[1].count),
+          parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), let whole = Int(parts[0]),
+          let fraction = Int(parts[1] + String(repeating: "0", count: 3 - parts[1].count)) else { return nil }
+    return whole * 1000 + fraction
 }
 
 /// The cases of each vocabulary, made once: `allCases` builds a new array each time it is asked.

@@ -14,8 +14,13 @@ public enum FileIO {
     public static let maxInputBytes = Int(UInt32.max)
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var reason: String
+        /// Why, in both languages.
+        public var said: Said
+        /// Why, in English.
+        public var reason: String { said.en }
         public var description: String { reason }
+
+        init(_ said: Said) { self.said = said }
     }
 
     /// The file's bytes, or why they cannot be had.
@@ -24,14 +29,14 @@ public enum FileIO {
         // wait for a writer forever; it is refused below as not a regular file. Reading a
         // regular file ignores the flag.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        if fd < 0 { throw Failure(reason: reason(errno)) }
+        if fd < 0 { throw Failure(reason(errno)) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw Failure(reason: reason(errno)) }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(reason: "is a folder, not a file") }
-        if (st.st_mode & S_IFMT) != S_IFREG { throw Failure(reason: "is not a regular file") }
+        guard fstat(fd, &st) == 0 else { throw Failure(reason(errno)) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(Said(en: "is a folder, not a file", id: "adalah folder, bukan berkas")) }
+        if (st.st_mode & S_IFMT) != S_IFREG { throw Failure(Said(en: "is not a regular file", id: "bukan berkas biasa")) }
         let size = Int(st.st_size)
-        if size > maxInputBytes { throw Failure(reason: "is \(size) bytes, more than the limit of \(maxInputBytes)") }
+        if size > maxInputBytes { throw Failure(Said(en: "is \(size) bytes, more than the limit of \(maxInputBytes)", id: "berukuran \(size) bita, melebihi batas \(maxInputBytes)")) }
         // Filled straight from pread(2): zeroing first would touch every page twice. A big
         // file is read in two halves on two cores (copying it in is a fifth of loading it).
         let halves = size >= 64 << 20 ? 2 : 1
@@ -60,7 +65,7 @@ public enum FileIO {
             // A file that shrank while it was read keeps what is whole from its start.
             count = halves == 2 && outcome[0].got < size / 2 ? outcome[0].got : outcome[0].got + outcome[1].got
         }
-        if let code = outcome.first(where: { $0.error != 0 })?.error { throw Failure(reason: reason(code)) }
+        if let code = outcome.first(where: { $0.error != 0 })?.error { throw Failure(reason(code)) }
         return bytes
     }
 
@@ -76,13 +81,13 @@ public enum FileIO {
         return lstat(path, &st) == 0
     }
 
-    static func reason(_ code: Int32) -> String {
+    static func reason(_ code: Int32) -> Said {
         switch code {
-        case ENOENT: return "no such file"
-        case EACCES: return "permission denied"
-        case ELOOP: return "too many levels of symbolic links"
-        case EISDIR: return "is a folder, not a file"
-        default: return String(cString: strerror(code))
+        case ENOENT: return Said(en: "no such file", id: "berkas tidak ada")
+        case EACCES: return Said(en: "permission denied", id: "tidak ada izin membacanya")
+        case ELOOP: return Said(en: "too many levels of symbolic links", id: "terlalu banyak tautan simbolik berantai")
+        case EISDIR: return Said(en: "is a folder, not a file", id: "adalah folder, bukan berkas")
+        default: return Said(String(cString: strerror(code)))
         }
     }
 }

@@ -9,8 +9,8 @@ struct Table {
         self.bytes = bytes
     }
 
-    mutating func report(_ line: Int, _ column: Int, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
+    mutating func report(_ line: Int, _ column: Int, _ message: Said) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, said: message))
     }
 
     /// What the header says: where each named column is, and which columns are extra.
@@ -35,14 +35,15 @@ struct Table {
             if name.isEmpty { continue }
             if byName[name] != nil {
                 let p = rec.position(i)
-                found.append(Diagnostic(file: file, line: p.line, column: p.column, message: "column '\(name)' appears twice in the header"))
+                found.append(Diagnostic(file: file, line: p.line, column: p.column, said: Said(en: "column '\(name)' appears twice in the header", id: "kolom '\(name)' muncul dua kali di baris judul kolom")))
                 ok = false
             } else {
                 byName[name] = i
             }
         }
         for name in required where byName[name] == nil {
-            found.append(Diagnostic(file: file, line: rec.line, column: 1, message: "missing column '\(name)'; the header needs: \(required.joined(separator: ", "))"))
+            found.append(Diagnostic(file: file, line: rec.line, column: 1, said: Said(en: "missing column '\(name)'; the header needs: \(required.joined(separator: ", "))",
+                                                                                     id: "kolom '\(name)' tidak ada; baris judul kolom memerlukan: \(required.joined(separator: ", "))")))
             ok = false
         }
         let known = Set(required + optional)
@@ -56,19 +57,23 @@ struct Table {
         guard rec.count != headerCount else { return nil }
         let p = rec.count > headerCount ? rec.position(headerCount) : rec.position(rec.count - 1)
         return Diagnostic(file: file, line: p.line, column: p.column,
-                          message: "this row has \(rec.count) field\(rec.count == 1 ? "" : "s") but the header has \(headerCount)")
+                          said: Said(en: "this row has \(rec.count) field\(rec.count == 1 ? "" : "s") but the header has \(headerCount)",
+                                     id: "baris ini berisi \(rec.count) isian, padahal baris judul kolom \(headerCount)"))
     }
 
     /// Checks that the file is non-empty UTF-8; reports why not.
     func readable(_ b: [UInt8], required: [String], scan: CSVReader.Scan = .byteByByte, _ found: inout [Diagnostic]) -> Bool {
         let start = CSVReader.contentStart(b)
         if b.count == start || b[start...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            found.append(Diagnostic(file: file, line: 1, column: 1, message: "the file is empty; it needs a header row with at least: \(required.joined(separator: ", "))"))
+            found.append(Diagnostic(file: file, line: 1, column: 1, said: Said(en: "the file is empty; it needs a header row with at least: \(required.joined(separator: ", "))",
+                                                                                     id: "berkas kosong; berkas memerlukan baris judul kolom dengan sekurang-kurangnya: \(required.joined(separator: ", "))")))
             return false
         }
         if let bad = CSVReader.firstInvalidUTF8(b, scan: scan) {
-            let what = bad.byte == 0 ? "a NUL byte" : "byte 0x\(String(bad.byte, radix: 16, uppercase: true))"
-            found.append(Diagnostic(file: file, line: bad.line, column: bad.column, message: "the file is not UTF-8 text (\(what)); save it as \"CSV UTF-8\""))
+            let hex = "0x\(String(bad.byte, radix: 16, uppercase: true))"
+            found.append(Diagnostic(file: file, line: bad.line, column: bad.column,
+                                    said: Said(en: "the file is not UTF-8 text (\(bad.byte == 0 ? "a NUL byte" : "byte " + hex)); save it as \"CSV UTF-8\"",
+                                               id: "berkas bukan teks UTF-8 (\(bad.byte == 0 ? "bita NUL" : "bita " + hex)); simpan sebagai \"CSV UTF-8\"")))
             return false
         }
         return true
@@ -109,7 +114,7 @@ struct Table {
                 found.removeAll { told.contains([$0.line, $0.column]) && $0.message.contains(": missing ") }
             }
             for p in problems {
-                found.append(Diagnostic(file: file, line: p.line, column: p.column, message: p.message))
+                found.append(Diagnostic(file: file, line: p.line, column: p.column, said: p.said))
             }
             return head?.ok ?? true
         }()

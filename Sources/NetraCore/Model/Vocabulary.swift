@@ -95,3 +95,28 @@ extension CaseIterable where Self: RawRepresentable, Self.RawValue == String {
     /// `a, b, c`: for messages that list the allowed values.
     public static var allowedList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
+
+/// Other names a dataset may write kinds and statuses with (the Indonesian ones Netra prints
+/// on its own charts: `ikrar` for `pledge`, `dugaan` for `alleged`). The names come from the
+/// catalogue (`Strings.acceptedNames` in NetraAnalytics); the loader reads them into the
+/// canonical cases, so every export writes the canonical form.
+public struct VocabularyNames: Sendable {
+    public var kinds: [String: EventKind]
+    public var statuses: [String: CaseStatus]
+
+    /// The canonical names only.
+    public static let canonical = VocabularyNames(kinds: [:], statuses: [:])
+
+    /// Names are matched in any case, their spaces trimmed.
+    public init(kinds: [String: EventKind], statuses: [String: CaseStatus]) {
+        self.kinds = Dictionary(kinds.map { (Self.key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        self.statuses = Dictionary(statuses.map { (Self.key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func kind(_ text: String) -> EventKind? { kinds.isEmpty ? nil : kinds[Self.key(text)] }
+    public func status(_ text: String) -> CaseStatus? { statuses.isEmpty ? nil : statuses[Self.key(text)] }
+
+    static func key(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+}

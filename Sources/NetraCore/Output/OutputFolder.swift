@@ -316,7 +316,7 @@ public struct OutputFolder: Sendable {
         case EDQUOT: return "the disk quota is used up"
         case ENOTDIR: return "a part of the path is a file, not a folder"
         case ENAMETOOLONG: return "the name is too long"
-        default: return FileIO.reason(code)
+        default: return FileIO.reason(code).en
         }
     }
 

@@ -29,6 +29,16 @@ public enum Regions {
         byName[name.trimmingSpaces.lowercased()]
     }
 
+    /// The code `kode` stood for before a spreadsheet read it as a number and dropped its
+    /// trailing zero (`32.1` for 32.10), when the region of that code is named `name` (case and
+    /// spacing forgiven); nil for any other code or name.
+    public static func unshortened(_ kode: String, name: String) -> String? {
+        let b = Array(kode.utf8)
+        guard b.count == 4, b[2] == UInt8(ascii: "."), byKode[kode] == nil, let r = byKode[kode + "0"] else { return nil }
+        func key(_ s: String) -> String { s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }
+        return key(r.name) == key(name) ? r.kode : nil
+    }
+
     /// The provinces.
     public static var provinces: [Region] { all.filter { $0.level == .provinsi } }
 

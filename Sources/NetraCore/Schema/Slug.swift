@@ -5,20 +5,26 @@
 public enum Slug {
     /// Why `bytes` is not a slug, naming the first offending character and where it is; nil
     /// for a slug.
-    public static func problem<C: Collection<UInt8>>(_ bytes: C) -> String? {
+    public static func problem<C: Collection<UInt8>>(_ bytes: C) -> String? { said(bytes)?.en }
+
+    /// Why `bytes` is not a slug, in both languages; nil for a slug.
+    public static func said<C: Collection<UInt8>>(_ bytes: C) -> Said? {
         // Every byte before the first bad one is ASCII, so its offset is its character's.
         for (offset, b) in bytes.enumerated() {
             if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || ((b == 0x2D || b == 0x5F) && offset > 0) { continue }
-            if b == 0x2D || b == 0x5F { return "an id starts with a letter or digit; " + rule }
+            if b == 0x2D || b == 0x5F { return Said(en: "an id starts with a letter or digit; " + rule.en, id: "id diawali huruf atau angka; " + rule.id) }
             let scalar = String(decoding: bytes.dropFirst(offset), as: UTF8.self).unicodeScalars.first ?? "?"
             let hex = String(scalar.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             // Invisible and control characters are named by code alone (never echoed raw).
             let visible = !scalar.properties.isWhitespace && ![.control, .format].contains(scalar.properties.generalCategory)
-            return (visible ? "'\(scalar)' (\(code))" : code) + " at character \(offset + 1) is not allowed; " + rule
+            let what = visible ? "'\(scalar)' (\(code))" : code
+            return Said(en: what + " at character \(offset + 1) is not allowed; " + rule.en,
+                        id: what + " pada karakter ke-\(offset + 1) tidak diizinkan; " + rule.id)
         }
         return nil
     }
 
-    static let rule = "an id uses only lowercase letters a-z, digits, hyphens and underscores, e.g. kota-2023-11-02-pledge"
+    static let rule = Said(en: "an id uses only lowercase letters a-z, digits, hyphens and underscores, e.g. kota-2023-11-02-pledge",
+                           id: "id hanya memakai huruf kecil a-z, angka, tanda hubung dan garis bawah, misalnya kota-2023-11-02-pledge")
 }

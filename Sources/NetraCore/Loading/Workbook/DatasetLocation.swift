@@ -56,20 +56,25 @@ extension DatasetLoader {
 
     /// What a folder with no table in it is told: what was looked for, and the workbooks it
     /// holds when there are several to choose from. `folder` is named as the user named it.
-    public static func noTablesMessage(_ folder: String) -> String {
-        let looked = "looked for " + lookedFor
+    public static func noTablesMessage(_ folder: String) -> Said {
         let others = otherWorkbooks(in: folder)
         if others.count > 1 {
             let example = join(folder, others[0])
-            return "no dataset here: \(looked), and found \(others.count) workbooks (\(others.joined(separator: ", "))); name the one to read, e.g. --dataset \(example)"
+            let list = others.joined(separator: ", ")
+            return Said(
+                en: "no dataset here: looked for \(lookedFor.en), and found \(others.count) workbooks (\(list)); name the one to read, e.g. --dataset \(example)",
+                id: "tidak ada dataset di sini: dicari \(lookedFor.id), dan ditemukan \(others.count) buku kerja (\(list)); sebutkan yang dibaca, mis. --dataset \(example)")
         }
-        return "no dataset here: \(looked); `netra init DIR` starts one"
+        return Said(en: "no dataset here: looked for \(lookedFor.en); `netra init DIR` starts one",
+                    id: "tidak ada dataset di sini: dicari \(lookedFor.id); `netra init DIR` memulai yang baru")
     }
 
     /// What a dataset's folder is searched for, as a message lists it.
-    public static var lookedFor: String {
-        "\(TableName.allCases.map(\.csvFile).joined(separator: ", ")) (or \(TableName.allCases.map(\.workbookFile).joined(separator: ", "))), "
-            + "\(workbookFile), or a single workbook of another name"
+    public static var lookedFor: Said {
+        let csv = TableName.allCases.map(\.csvFile).joined(separator: ", ")
+        let books = TableName.allCases.map(\.workbookFile).joined(separator: ", ")
+        return Said(en: "\(csv) (or \(books)), \(workbookFile), or a single workbook of another name",
+                    id: "\(csv) (atau \(books)), \(workbookFile), atau satu buku kerja dengan nama lain")
     }
 
     /// The name a dataset goes by on charts and pages: its folder's path; the current folder's

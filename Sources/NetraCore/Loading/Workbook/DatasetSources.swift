@@ -11,6 +11,15 @@ extension DatasetLoader {
 
         public var csvFile: String { rawValue + ".csv" }
         public var workbookFile: String { rawValue + ".xlsx" }
+        /// The columns its header must have: how a header row below a title is found.
+        public var requiredColumns: [String] {
+            switch self {
+            case .events: return EventColumn.requiredNames
+            case .jurisdictions: return JurisdictionColumn.requiredNames
+            case .elections: return ["id", "name", "date", "scope"]
+            }
+        }
+
         public var sheetNames: [String] {
             switch self {
             case .events: return ["events", "peristiwa"]
@@ -36,7 +45,7 @@ extension DatasetLoader {
             guard let w = workbook, d.file == label else { return d }
             let cell = w.csv.cell(line: d.line, column: d.column)
             if w.flagged.contains(cell) { return nil }
-            return Diagnostic(file: w.file, sheet: w.sheet, row: cell.row, column: cell.column, message: w.csv.rowsInMessage(d.message))
+            return Diagnostic(file: w.file, sheet: w.sheet, row: cell.row, column: cell.column, said: w.csv.rowsInMessage(d.said))
         }
     }
 
@@ -67,7 +76,7 @@ extension DatasetLoader {
                 case .found(let k): sharedSheet = k
                 case .none: break
                 case .refused(let m):
-                    diags.append(Diagnostic(file: sharedPath, line: 1, column: 1, message: m))
+                    diags.append(Diagnostic(file: sharedPath, line: 1, column: 1, said: m))
                     out[table] = TableInput(label: csvPath, bytes: nil)
                     continue
                 }
@@ -78,8 +87,9 @@ extension DatasetLoader {
             if !alone && FileIO.exists(ownPath) { places.append((ownPath, table.workbookFile)) }
             if let shared, let s = sharedSheet { places.append((sharedPath, "\(sharedName) (sheet '\(shared.sheetNames[s])')")) }
             if places.count > 1 {
-                diags.append(Diagnostic(file: places[0].file, line: 1, column: 1, message:
-                    "the \(table.rawValue) are in both \(places.map(\.name).joined(separator: " and ")); keep only one of them"))
+                diags.append(Diagnostic(file: places[0].file, line: 1, column: 1, said: Said(
+                    en: "the \(table.rawValue) are in both \(places.map(\.name).joined(separator: " and ")); keep only one of them",
+                    id: "tabel \(table.sheetNames[1]) ada di \(places.map(\.name).joined(separator: " dan ")); simpan salah satunya saja")))
                 out[table] = TableInput(label: csvPath, bytes: nil)
                 continue
             }
@@ -87,11 +97,11 @@ extension DatasetLoader {
                 switch openWorkbook(ownPath, limits: limits) {
                 case .success(let w):
                     switch sheet(for: table, in: w) {
-                    case .found(let k): out[table] = sheetInput(w, k, file: ownPath, &diags)
+                    case .found(let k): out[table] = sheetInput(w, k, file: ownPath, table: table, &diags)
                     // A workbook of its own: its first visible sheet.
-                    case .none: out[table] = sheetInput(w, w.sheetHidden.firstIndex(of: false) ?? 0, file: ownPath, &diags)
+                    case .none: out[table] = sheetInput(w, w.sheetHidden.firstIndex(of: false) ?? 0, file: ownPath, table: table, &diags)
                     case .refused(let m):
-                        diags.append(Diagnostic(file: ownPath, line: 1, column: 1, message: m))
+                        diags.append(Diagnostic(file: ownPath, line: 1, column: 1, said: m))
                         out[table] = TableInput(label: ownPath, bytes: nil)
                     }
                 case .failure(let d):
@@ -102,24 +112,26 @@ extension DatasetLoader {
             }
             if alone || !FileIO.exists(csvPath) {
                 if let shared {
-                    if let s = sharedSheet { out[table] = sheetInput(shared, s, file: sharedPath, &diags); continue }
-                    let beside = alone ? "" : " and the folder has no \(table.csvFile)"
-                    diags.append(Diagnostic(file: sharedPath, line: 1, column: 1, message:
-                        "has no sheet '\(table.sheetNames[0])' (or '\(table.sheetNames[1])')\(beside); the workbook's sheets: \(shared.sheetNames.map { "'\($0)'" }.joined(separator: ", "))"))
+                    if let s = sharedSheet { out[table] = sheetInput(shared, s, file: sharedPath, table: table, &diags); continue }
+                    let sheets = shared.sheetNames.map { "'\($0)'" }.joined(separator: ", ")
+                    let beside = alone ? Said("") : Said(en: " and the folder has no \(table.csvFile)", id: " dan foldernya tidak memuat \(table.csvFile)")
+                    diags.append(Diagnostic(file: sharedPath, line: 1, column: 1, said: Said(
+                        en: "has no sheet '\(table.sheetNames[0])' (or '\(table.sheetNames[1])')\(beside.en); the workbook's sheets: \(sheets)",
+                        id: "tidak memuat lembar '\(table.sheetNames[1])' (atau '\(table.sheetNames[0])')\(beside.id); lembar buku kerja ini: \(sheets)")))
                     out[table] = TableInput(label: csvPath, bytes: nil)
                     continue
                 }
                 if sharedBroken || alone { out[table] = TableInput(label: csvPath, bytes: nil); continue }
             }
             do { out[table] = TableInput(label: csvPath, bytes: try FileIO.read(csvPath)) } catch {
-                diags.append(Diagnostic(file: csvPath, line: 1, column: 1, message: "cannot read the file: \(error.reason)"))
+                diags.append(Diagnostic(file: csvPath, line: 1, column: 1, said: error.said.after(Said(en: "cannot read the file: ", id: "berkas tidak dapat dibaca: "))))
                 out[table] = TableInput(label: csvPath, bytes: nil)
             }
         }
         return out
     }
 
-    enum SheetChoice { case found(Int), none, refused(String) }
+    enum SheetChoice { case found(Int), none, refused(Said) }
 
     /// The sheet of `w` that holds `table`: the one visible sheet named like it (in English or
     /// Indonesian, any case). Two visible candidates are refused as ambiguous; a hidden one is
@@ -129,31 +141,49 @@ extension DatasetLoader {
         let candidates = w.sheetNames.indices.filter { names.contains(w.sheetNames[$0].lowercased()) }
         let visible = candidates.filter { !w.sheetHidden[$0] }
         if visible.count > 1 {
-            return .refused("the \(table.rawValue) are in both sheet \(visible.map { "'\(w.sheetNames[$0])'" }.joined(separator: " and sheet ")); keep only one of them")
+            return .refused(Said(en: "the \(table.rawValue) are in both sheet \(visible.map { "'\(w.sheetNames[$0])'" }.joined(separator: " and sheet ")); keep only one of them",
+                                 id: "tabel \(table.sheetNames[1]) ada di lembar \(visible.map { "'\(w.sheetNames[$0])'" }.joined(separator: " dan lembar ")); simpan salah satunya saja"))
         }
         if let k = visible.first { return .found(k) }
         if let k = candidates.first {
-            return .refused("the \(table.rawValue)' sheet '\(w.sheetNames[k])' is hidden; show it in the spreadsheet program (Netra reads only visible sheets)")
+            return .refused(Said(en: "the \(table.rawValue)' sheet '\(w.sheetNames[k])' is hidden; show it in the spreadsheet program (Netra reads only visible sheets)",
+                                 id: "lembar \(table.sheetNames[1]) '\(w.sheetNames[k])' tersembunyi; tampilkan di program lembar kerja (Netra hanya membaca lembar yang terlihat)"))
         }
         return .none
     }
 
     /// Which sheet each table was read from, for the tables whose workbook also holds a hidden
-    /// sheet named like it (left out): `dataset.xlsx: the events were read from sheet 'peristiwa'; …`.
-    public static func sheetNotes(directory: String) -> [String] {
+    /// sheet named like it (left out): `dataset.xlsx: the events were read from sheet 'peristiwa'; …`;
+    /// and the rows above a header that were skipped (a title, a blank row).
+    public static func sheetNotes(directory: String) -> [Said] {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        var notes: [String] = []
+        var notes: [Said] = []
         let shared = isWorkbookPath(base) ? base : sharedWorkbook(in: base) ?? base + "/" + workbookFile
         var books: [(String, [TableName])] = [(shared, TableName.allCases)]
         if !isWorkbookPath(base) { for t in TableName.allCases { books.append((base + "/" + t.workbookFile, [t])) } }
         for (path, tables) in books where FileIO.exists(path) {
             guard case .success(let w) = openWorkbook(path, limits: .default) else { continue }
             for t in tables {
-                guard case .found(let k) = sheet(for: t, in: w) else { continue }
+                let found = sheet(for: t, in: w)
+                let k: Int
+                switch found {
+                case .found(let i): k = i
+                case .none where tables.count == 1: k = w.sheetHidden.firstIndex(of: false) ?? 0
+                default: continue
+                }
+                if let grid = try? w.sheet(k), let header = SheetCSV.headerRow(grid, required: t.requiredColumns) {
+                    let row = grid.rows[header].number, above = row - 1
+                    let place = "\(path):\(w.sheetNames[k])"
+                    notes.append(Said(en: "\(place): note: \(above == 1 ? "row 1 is" : "rows 1–\(above) are") above the header (row \(row)) and \(above == 1 ? "was" : "were") skipped",
+                                      id: "\(place): catatan: \(above == 1 ? "baris 1" : "baris 1–\(above)") di atas baris judul kolom (baris \(row)) dilewati"))
+                }
+                guard case .found = found else { continue }
                 let names = Set(t.sheetNames)
                 let hidden = w.sheetNames.indices.filter { w.sheetHidden[$0] && names.contains(w.sheetNames[$0].lowercased()) }
                 if hidden.isEmpty { continue }
-                notes.append("\(path): note: the \(t.rawValue) were read from sheet '\(w.sheetNames[k])'; the hidden sheet\(hidden.count == 1 ? "" : "s") \(hidden.map { "'\(w.sheetNames[$0])'" }.joined(separator: ", ")) left out")
+                let list = hidden.map { "'\(w.sheetNames[$0])'" }.joined(separator: ", ")
+                notes.append(Said(en: "\(path): note: the \(t.rawValue) were read from sheet '\(w.sheetNames[k])'; the hidden sheet\(hidden.count == 1 ? "" : "s") \(list) left out",
+                                  id: "\(path): catatan: tabel \(t.sheetNames[1]) dibaca dari lembar '\(w.sheetNames[k])'; lembar tersembunyi \(list) tidak dibaca"))
             }
         }
         return notes
@@ -164,32 +194,32 @@ extension DatasetLoader {
     static func openWorkbook(_ path: String, limits: WorkbookLimits) -> Opened {
         let bytes: [UInt8]
         do { bytes = try FileIO.read(path) } catch {
-            return .failure(Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file: \(error.reason)"))
+            return .failure(Diagnostic(file: path, line: 1, column: 1, said: error.said.after(Said(en: "cannot read the file: ", id: "berkas tidak dapat dibaca: "))))
         }
         do throws(WorkbookProblem) { return .success(try WorkbookFile(bytes: bytes, limits: limits)) } catch {
-            return .failure(Diagnostic(file: path, line: 1, column: 1, message: error.message))
+            return .failure(Diagnostic(file: path, line: 1, column: 1, said: error.said))
         }
     }
 
     /// Sheet `index` of `w` as the loader's input; the cells it could not read go to `diags`.
-    static func sheetInput(_ w: WorkbookFile, _ index: Int, file: String, _ diags: inout [Diagnostic]) -> TableInput {
+    static func sheetInput(_ w: WorkbookFile, _ index: Int, file: String, table: TableName? = nil, _ diags: inout [Diagnostic]) -> TableInput {
         let name = w.sheetNames[index]
         let label = file + ":" + name
         let grid: SheetGrid
         do throws(WorkbookProblem) { grid = try w.sheet(index) } catch {
             if let c = error.cell {
-                diags.append(Diagnostic(file: file, sheet: name, row: c.row, column: c.column, message: error.message))
+                diags.append(Diagnostic(file: file, sheet: name, row: c.row, column: c.column, said: error.said))
             } else {
-                diags.append(Diagnostic(file: file, line: 1, column: 1, message: error.message))
+                diags.append(Diagnostic(file: file, line: 1, column: 1, said: error.said))
             }
             return TableInput(label: label, bytes: nil)
         }
-        let csv = SheetCSV(grid)
+        let csv = SheetCSV(grid, required: table?.requiredColumns ?? [])
         var flagged = Set<CellRef>()
         for p in grid.problems + csv.problems {
             let c = p.cell ?? CellRef(row: 1, column: 1)
             flagged.insert(c)
-            diags.append(Diagnostic(file: file, sheet: name, row: c.row, column: c.column, message: p.message))
+            diags.append(Diagnostic(file: file, sheet: name, row: c.row, column: c.column, said: p.said))
         }
         return TableInput(label: label, bytes: csv.bytes, workbook: (file, name, csv, flagged))
     }

@@ -14,11 +14,32 @@ struct SheetCSV {
     /// Cells beyond the header's last column (a CSV row with more fields than the header).
     private(set) var problems: [WorkbookProblem] = []
 
-    /// The grid's first row is the header; the columns run to its last named one. Rows with
-    /// no cell at all are left out, as a spreadsheet's empty rows are no records.
-    init(_ grid: SheetGrid) {
+    /// The sheet's row above which rows were skipped (a title, a blank row): the header's.
+    private(set) var skippedAbove: Int?
+
+    /// The row holding every one of `required` (in any case) among the first rows: a title
+    /// or a note an office puts above its header is no record. Nil when the first row is it,
+    /// or when no row is (then the first is taken, and the loader says what it misses).
+    static func headerRow(_ grid: SheetGrid, required: [String]) -> Int? {
+        guard !required.isEmpty else { return nil }
+        for (k, row) in grid.rows.prefix(20).enumerated() {
+            let names = Set(row.cells.map { $0.text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") })
+            if required.allSatisfy(names.contains) { return k == 0 ? nil : k }
+        }
+        return nil
+    }
+
+    /// The header is the grid's first row, or the row holding all of `required` below a title;
+    /// the columns run to its last named one. Rows with no cell at all are left out, as a
+    /// spreadsheet's empty rows are no records.
+    init(_ grid: SheetGrid, required: [String] = []) {
         var out: [UInt8] = []
         var line = 1
+        var grid = grid
+        if let k = Self.headerRow(grid, required: required) {
+            skippedAbove = grid.rows[k].number
+            grid.rows.removeFirst(k)
+        }
         guard let header = grid.rows.first else { bytes = []; return }
         let first = header.cells.first?.column ?? 1
         let width = header.cells.last?.column ?? 1
@@ -26,7 +47,8 @@ struct SheetCSV {
         // make a million rows of commas out of a small sheet.
         if width - first >= CSVLimits.maxColumns {
             problems.append(WorkbookProblem(cell: CellRef(row: header.number, column: width),
-                                            "the header runs over more than \(CSVLimits.maxColumns) columns (\(CellRef.letters(first))–\(CellRef.letters(width)))"))
+                                            "the header runs over more than \(CSVLimits.maxColumns) columns (\(CellRef.letters(first))–\(CellRef.letters(width)))",
+                                            id: "baris judul kolom melebar lebih dari \(CSVLimits.maxColumns) kolom (\(CellRef.letters(first))–\(CellRef.letters(width)))"))
             bytes = []
             return
         }
@@ -47,7 +69,8 @@ struct SheetCSV {
             // Padding every row to the header's width is bounded by what the sheet could hold.
             if out.count > budget {
                 problems.append(WorkbookProblem(cell: CellRef(row: row.number, column: first),
-                                                "the sheet's rows padded to the header's \(width - first + 1) columns make more than \(budget) bytes from a part of \(grid.partBytes); the workbook is refused (rows of a few cells under a header far wider?)"))
+                                                "the sheet's rows padded to the header's \(width - first + 1) columns make more than \(budget) bytes from a part of \(grid.partBytes); the workbook is refused (rows of a few cells under a header far wider?)",
+                                                id: "baris-baris lembar yang dilebarkan ke \(width - first + 1) kolom judul menjadi lebih dari \(budget) bita dari bagian berukuran \(grid.partBytes); buku kerja ditolak (baris pendek di bawah judul kolom yang jauh lebih lebar?)"))
                 bytes = []
                 return
             }
@@ -57,7 +80,8 @@ struct SheetCSV {
             while k < row.cells.count && row.cells[k].column < first { k += 1 }
             for c in row.cells where c.column < first || c.column > width {
                 problems.append(WorkbookProblem(cell: CellRef(row: row.number, column: c.column),
-                                                "a value outside the header's columns (\(CellRef.letters(first))–\(CellRef.letters(width))); name its column in row \(header.number) or clear the cell"))
+                                                "a value outside the header's columns (\(CellRef.letters(first))–\(CellRef.letters(width))); name its column in row \(header.number) or clear the cell",
+                                                id: "nilai di luar kolom judul (\(CellRef.letters(first))–\(CellRef.letters(width))); beri nama kolomnya di baris \(header.number) atau kosongkan selnya"))
             }
             var lineStart = out.count
             var col = first
@@ -114,14 +138,17 @@ struct SheetCSV {
     }
 
     /// `message` with its references to CSV lines (`first on line 7`) as the sheet's rows.
-    func rowsInMessage(_ message: String) -> String {
-        let marker = "on line "
+    func rowsInMessage(_ message: Said) -> Said {
+        Said(en: rowsInMessage(message.en, marker: "on line ", row: "in row "), id: rowsInMessage(message.id, marker: "di baris ", row: "di baris "))
+    }
+
+    func rowsInMessage(_ message: String, marker: String, row rowWord: String) -> String {
         guard message.contains(marker) else { return message }
         var out = "", rest = Substring(message)
         while let r = rest.range(of: marker) {
             out += rest[..<r.lowerBound]
             let digits = rest[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
-            if let n = Int(digits), let row = rowOfLine[n] { out += "in row \(row)" } else { out += rest[r] + digits }
+            if let n = Int(digits), let row = rowOfLine[n] { out += "\(rowWord)\(row)" } else { out += rest[r] + digits }
             rest = rest[r.upperBound...].dropFirst(digits.count)
         }
         return out + rest

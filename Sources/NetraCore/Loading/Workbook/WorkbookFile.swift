@@ -22,9 +22,18 @@ public struct WorkbookLimits: Sendable {
 public struct WorkbookProblem: Error, Sendable, Equatable {
     /// `B12`, or nil for the whole workbook or sheet.
     public var cell: CellRef?
-    public var message: String
+    /// What is wrong, in both languages.
+    public var said: Said
+    /// What is wrong, in English.
+    public var message: String { said.en }
 
-    public init(cell: CellRef? = nil, _ message: String) { self.cell = cell; self.message = message }
+    public init(cell: CellRef? = nil, _ en: String, id: String) { self.cell = cell; said = Said(en: en, id: id) }
+    public init(cell: CellRef? = nil, _ said: Said) { self.cell = cell; self.said = said }
+    /// A problem named by its English text (what tests compare).
+    public init(cell: CellRef? = nil, _ en: String) { self.cell = cell; said = Said(en) }
+
+    /// The same problem: the same cell and words (the Indonesian says the same in the other language).
+    public static func == (a: WorkbookProblem, b: WorkbookProblem) -> Bool { a.cell == b.cell && a.said.en == b.said.en }
 }
 
 /// A cell's place: 1-based row and column.
@@ -90,7 +99,7 @@ public struct CellRef: Sendable, Hashable, Comparable, CustomStringConvertible {
 /// A cell read as text, or why it cannot be.
 enum CellText {
     case text(String)
-    case problem(String)
+    case problem(Said)
 }
 
 /// One sheet's cells as text, row by row, the way a CSV would hold them.
@@ -140,18 +149,22 @@ public final class WorkbookFile {
     public init(bytes: [UInt8], limits: WorkbookLimits = .default) throws(WorkbookProblem) {
         self.limits = limits
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            throw WorkbookProblem("is an Excel 97–2003 file (.xls) or a workbook with a password; save it as \"Excel Workbook (.xlsx)\" without a password")
+            throw WorkbookProblem("is an Excel 97–2003 file (.xls) or a workbook with a password; save it as \"Excel Workbook (.xlsx)\" without a password",
+                                  id: "adalah berkas Excel 97–2003 (.xls) atau buku kerja berkata sandi; simpan sebagai \"Excel Workbook (.xlsx)\" tanpa kata sandi")
         }
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes: bytes) } catch {
             let zip = bytes.starts(with: [0x50, 0x4B])
-            throw WorkbookProblem(zip
-                ? "is a damaged zip archive (\(error.reason)); save the workbook again from the spreadsheet program"
-                : "is not an .xlsx workbook (not a zip archive); save it from the spreadsheet program as \"Excel Workbook (.xlsx)\"")
+            throw zip
+                ? WorkbookProblem("is a damaged zip archive (\(error.reason)); save the workbook again from the spreadsheet program",
+                                  id: "adalah arsip zip yang rusak (\(error.reason)); simpan ulang buku kerja dari program lembar kerja")
+                : WorkbookProblem("is not an .xlsx workbook (not a zip archive); save it from the spreadsheet program as \"Excel Workbook (.xlsx)\"",
+                                  id: "bukan buku kerja .xlsx (bukan arsip zip); simpan dari program lembar kerja sebagai \"Excel Workbook (.xlsx)\"")
         }
         self.archive = archive
         if archive.entries.count > limits.maxEntries {
-            throw WorkbookProblem("holds more than \(limits.maxEntries) parts; a workbook that big is refused (is it a zip bomb?)")
+            throw WorkbookProblem("holds more than \(limits.maxEntries) parts; a workbook that big is refused (is it a zip bomb?)",
+                                  id: "berisi lebih dari \(limits.maxEntries) bagian; buku kerja sebesar itu ditolak (bom zip?)")
         }
         var stated: UInt64 = 0
         for entry in archive.entries {
@@ -167,11 +180,12 @@ public final class WorkbookFile {
         }
         let wb = WorkbookPart()
         guard try part("xl/workbook.xml", wb) else {
-            throw WorkbookProblem("has no xl/workbook.xml: it is a zip archive but not an .xlsx workbook")
+            throw WorkbookProblem("has no xl/workbook.xml: it is a zip archive but not an .xlsx workbook",
+                                  id: "tidak memuat xl/workbook.xml: arsip zip, tetapi bukan buku kerja .xlsx")
         }
         let rels = RelationshipsPart()
         _ = try part("xl/_rels/workbook.xml.rels", rels)
-        if wb.sheets.isEmpty { throw WorkbookProblem("has no sheets") }
+        if wb.sheets.isEmpty { throw WorkbookProblem("has no sheets", id: "tidak memuat lembar") }
         var paths: [String] = []
         for (k, sheet) in wb.sheets.enumerated() {
             if let target = rels.targets[sheet.rid] { paths.append(Self.resolve(target)) }
@@ -200,7 +214,8 @@ public final class WorkbookFile {
     }
 
     static func tooBig(_ limits: WorkbookLimits) -> WorkbookProblem {
-        WorkbookProblem("unpacks to more than \(limits.maxUncompressedBytes) bytes; a workbook that big is refused (is it a zip bomb?)")
+        WorkbookProblem("unpacks to more than \(limits.maxUncompressedBytes) bytes; a workbook that big is refused (is it a zip bomb?)",
+                        id: "terurai menjadi lebih dari \(limits.maxUncompressedBytes) bita; buku kerja sebesar itu ditolak (bom zip?)")
     }
 
     /// `worksheets/sheet1.xml` (relative to xl/) or `/xl/worksheets/sheet1.xml` as a path in the archive.
@@ -239,16 +254,17 @@ public final class WorkbookFile {
 
     /// Reads sheet `index` (0-based, in the workbook's order).
     public func sheet(_ index: Int) throws(WorkbookProblem) -> SheetGrid {
-        guard sheetPaths.indices.contains(index) else { throw WorkbookProblem("has no sheet \(index + 1)") }
+        guard sheetPaths.indices.contains(index) else { throw WorkbookProblem("has no sheet \(index + 1)", id: "tidak memuat lembar \(index + 1)") }
         let path = sheetPaths[index]
         let p = SheetPart(workbook: self)
         let shared = sharedBytes
         guard try Self.parse(archive, path, p, limits: limits, unpacked: &unpacked, progress: { p.partBytes = shared + $0 }) else {
-            throw WorkbookProblem("sheet '\(sheetNames[index])' is missing its part \(path)")
+            throw WorkbookProblem("sheet '\(sheetNames[index])' is missing its part \(path)", id: "lembar '\(sheetNames[index])' kehilangan bagiannya \(path)")
         }
         var problems = p.problems
         if p.moreProblems > 0 {
-            problems.append(WorkbookProblem(cell: p.firstMore, "… and \(p.moreProblems) more problem\(p.moreProblems == 1 ? "" : "s") in this sheet's cells from here on (the first \(SheetGrid.shownProblems) are listed)"))
+            problems.append(WorkbookProblem(cell: p.firstMore, "… and \(p.moreProblems) more problem\(p.moreProblems == 1 ? "" : "s") in this sheet's cells from here on (the first \(SheetGrid.shownProblems) are listed)",
+                                            id: "… dan \(p.moreProblems) masalah lagi di sel lembar ini mulai dari sini (\(SheetGrid.shownProblems) yang pertama dicantumkan)"))
         }
         return SheetGrid(rows: p.rows, problems: problems, partBytes: p.partBytes)
     }
@@ -257,7 +273,7 @@ public final class WorkbookFile {
     func numberText(_ raw: String, style: Int) -> CellText {
         let kind = styleKinds.indices.contains(style) ? styleKinds[style] : .number
         guard let value = Double(raw), value.isFinite else {
-            return .problem("'\(raw)' is not a number")
+            return .problem(Said(en: "'\(raw)' is not a number", id: "'\(raw)' bukan angka"))
         }
         switch kind {
         case .number:
@@ -266,7 +282,7 @@ public final class WorkbookFile {
         case .date(let part):
             switch ExcelDate.day(serial: value, date1904: date1904) {
             case .success(let d): return .text(String(d.iso.prefix(part == .day ? 10 : part == .month ? 7 : 4)))
-            case .failure(let p): return .problem(p.message)
+            case .failure(let p): return .problem(p.said)
             }
         }
     }

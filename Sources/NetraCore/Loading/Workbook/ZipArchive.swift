@@ -69,7 +69,7 @@ final class ZipArchive {
     func read(_ name: String, chunk: ([UInt8]) throws(WorkbookProblem) -> Void) throws(WorkbookProblem) -> Bool {
         guard let k = index[name] else { return false }
         guard let file = zip_fopen_index(archive, UInt64(k), 0) else {
-            throw WorkbookProblem("cannot unpack \(name): \(lastError()); the workbook is damaged")
+            throw WorkbookProblem("cannot unpack \(name): \(lastError()); the workbook is damaged", id: "tidak dapat mengurai \(name): \(lastError()); buku kerja rusak")
         }
         defer { zip_fclose(file) }
         var buf = [UInt8](repeating: 0, count: 1 << 16)
@@ -77,7 +77,8 @@ final class ZipArchive {
         while true {
             let got = buf.withUnsafeMutableBytes { b in b.baseAddress.map { zip_fread(file, $0, UInt64(b.count)) } ?? -1 }
             if got < 0 {
-                throw WorkbookProblem("cannot unpack \(name): \(String(cString: zip_error_strerror(zip_file_get_error(file)))); the workbook is damaged")
+                let why = String(cString: zip_error_strerror(zip_file_get_error(file)))
+                throw WorkbookProblem("cannot unpack \(name): \(why); the workbook is damaged", id: "tidak dapat mengurai \(name): \(why); buku kerja rusak")
             }
             if got == 0 { break }
             total += UInt64(got)
@@ -85,7 +86,8 @@ final class ZipArchive {
         }
         // libzip compares the CRC-32 at the end; the size is compared here as well.
         if total != entries[k].size {
-            throw WorkbookProblem("cannot unpack \(name): it holds \(total) bytes where the archive says \(entries[k].size); the workbook is damaged")
+            throw WorkbookProblem("cannot unpack \(name): it holds \(total) bytes where the archive says \(entries[k].size); the workbook is damaged",
+                                  id: "tidak dapat mengurai \(name): isinya \(total) bita padahal arsip menyebut \(entries[k].size); buku kerja rusak")
         }
         return true
     }
