@@ -12,8 +12,15 @@ struct JobFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder to write into (created if missing).", valueName: "DIR"))
     var out: String = "output"
 
-    @Option(name: .long, help: "Language of charts and briefing: id (Bahasa Indonesia) or en.")
-    var lang: Language = .id
+    @Option(name: .long, help: "Language of charts and briefing: id (Bahasa Indonesia) or en (default: the dataset's settings, else id).")
+    var lang: Language?
+
+    @Option(name: .long, help: ArgumentHelp("The two jurisdictions to compare, e.g. kota-bogor,kabupaten-bogor (default: the dataset's settings, else Kota X with Kabupaten X of one name, else the two with the most events).", valueName: "A,B"),
+            transform: parsePair)
+    var pair: JurisdictionPair?
+
+    @Option(name: .long, help: ArgumentHelp("Whose report it is, for this run (default: the office of the dataset's settings): it heads the briefing sheet, chart footers and report.html.", valueName: "TEXT"))
+    var office: String?
 
     @Option(name: .long, help: "Shape of the charts: wide (1600×900, for slides) or phone (1080×1350 portrait, for chat groups).")
     var size: ChartSize = .wide
@@ -49,7 +56,26 @@ struct JobFlags: ParsableArguments {
     }
 
     func options() throws(NetraFailure) -> JobOptions {
-        JobOptions(language: lang, scale: scale, size: size, fonts: try orFail { try FontSet.resolve(path: font) }, mapMeasure: mapMeasure)
+        JobOptions(language: lang ?? .id, scale: scale, size: size, fonts: try orFail { try FontSet.resolve(path: font) }, mapMeasure: mapMeasure)
+    }
+
+    /// The options with what the dataset's settings give and the command line leaves open:
+    /// language, office and pair. A pair of unknown or nested jurisdictions is a usage error.
+    func settle(_ options: JobOptions, by data: Dataset) throws -> JobOptions {
+        var o = options
+        let s = data.settings
+        o.language = lang ?? s.lang.flatMap(Language.init(rawValue:)) ?? .id
+        o.office = (office?.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 } ?? s.office
+        if let pair {
+            _ = try resolvePair(pair.a, pair.b, in: data)
+            o.pair = (pair.a, pair.b)
+        }
+        return o
+    }
+
+    /// Says on stderr why the comparison is not Kota X with Kabupaten X (unless quiet).
+    func noteComparison(_ options: JobOptions, _ data: Dataset) {
+        if !quiet, let note = options.comparisonChoice(data).note(data) { printError(note.text(options.language)) }
     }
 
     /// Refuses an output folder that cannot be used before any long work (creates nothing).
@@ -65,9 +91,10 @@ struct JobFlags: ParsableArguments {
             try OutputFolder.refuseDatasetFolder(out, dataset: dataset.dataset)
             try OutputFolder.refuseDatasetHolder(out)
         }
-        let options = try options()
         progress.step("loading \(dataset.dataset)")
-        let analysis = try filter.analysis(try dataset.load(), asOf: asOf ?? dataset.asOf, lang: lang, quiet: quiet)
+        let data = try dataset.load()
+        let options = try settle(try options(), by: data)
+        let analysis = try filter.analysis(data, asOf: asOf ?? dataset.asOf, lang: options.language, quiet: quiet)
         try checkMapMeasure(analysis)
         return (options, analysis)
     }
@@ -105,10 +132,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let (options, analysis) = try flags.prepare(dataset, filter)
-        let data = analysis.dataset
-        if let p = data.defaultComparisonPair(), !p.isBekasi, !flags.quiet {
-            printError("netra: no Kota/Kabupaten Bekasi in this dataset; comparing \(data.jurisdictions[p.a].id) and \(data.jurisdictions[p.b].id), the two with the most events")
-        }
+        flags.noteComparison(options, analysis.dataset)
         try flags.write(ReportJob.build(analysis, options: options, clocks: dataset.clockBook(), progress: flags.progress), sparing: dataset)
     }
 }
@@ -126,6 +150,7 @@ struct HTML: ParsableCommand {
 
     func run() throws {
         let (options, analysis) = try flags.prepare(dataset, filter)
+        flags.noteComparison(options, analysis.dataset)
         flags.progress.step("report.html")
         try flags.write([HTMLReport(analysis, options: options).file], sparing: dataset)
     }
@@ -151,6 +176,7 @@ struct Briefing: ParsableCommand {
 
     func run() throws {
         let (options, analysis) = try flags.prepare(dataset, filter, asOf: dataset.asOf ?? month.lastDay)
+        flags.noteComparison(options, analysis.dataset)
         // (BriefingJob would cut it to the month's end itself; cut here, it is analysed once.)
         try flags.write(BriefingJob.build(analysis, month: month, options: options, clocks: dataset.clockBook(), progress: flags.progress), sparing: dataset)
     }
@@ -170,6 +196,7 @@ struct MainJob: ParsableCommand {
     func run() throws {
         let (options, analysis) = try flags.prepare(dataset, filter)
         let data = analysis.dataset
+        flags.noteComparison(options, data)
         let progress = flags.progress
         let book = try dataset.clockBook()
         var files = ReportJob.build(analysis, options: options, clocks: book, progress: progress)
