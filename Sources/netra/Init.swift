@@ -36,7 +36,7 @@ struct Init: ParsableCommand {
             throw NetraFailure.usage("--office: at most \(DatasetSettings.maxOfficeLength) characters; it heads every page")
         }
         do throws(WorkbookError) { template = try DatasetTemplate(regions: region, lang: lang, office: office?.trimmingSpaces) } catch {
-            throw NetraFailure(exitCode: 2, message: "\(error.message); nothing was written")
+            throw NetraFailure(exitCode: 2, message: error.message)
         }
         if FileIO.exists(dir) && !FileIO.isDirectory(dir) {
             throw NetraFailure(exitCode: 1, message: "netra: \(dir) is a file; init writes a dataset into a folder; nothing was written")

@@ -275,7 +275,7 @@ extension Dataset {
 
     /// Which two jurisdictions the comparison sets side by side: the pair given (`--pair`,
     /// else the settings' `pair`), else Kota X with Kabupaten X (their names matched through
-    /// `Regions`; the office's region's first), else the two with the most events at the
+    /// `Regions`; the office's region's, else the table's first), else the two with the most events at the
     /// dataset's lowest level, else none, with why. Never a jurisdiction and one under it.
     public func comparisonChoice(given: (a: JurisdictionIndex, b: JurisdictionIndex)? = nil) -> ComparisonChoice {
         if let given { return .pair(given.a, given.b, .given) }
@@ -303,9 +303,8 @@ extension Dataset {
         if let own, let t = twins.first(where: { [$0.kota, $0.kabupaten].contains { byKode[own.kode] == $0 } }) {
             return .pair(t.kota, t.kabupaten, .twins)
         }
-        if let t = twins.max(by: { (n[$0.kota] + n[$0.kabupaten], $1.kota) < (n[$1.kota] + n[$1.kabupaten], $0.kota) }) {
-            return .pair(t.kota, t.kabupaten, .twins)
-        }
+        // Else the table's first Kota that has its Kabupaten: the order the dataset's author chose.
+        if let t = twins.first { return .pair(t.kota, t.kabupaten, .twins) }
         // The two busiest of the lowest level, neither under the other.
         func tier(_ l: JurisdictionLevel) -> Int {
             switch l { case .nasional: return 0; case .provinsi: return 1; case .kota, .kabupaten: return 2 }
