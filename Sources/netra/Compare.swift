@@ -8,7 +8,7 @@ extension ChartSize: ExpressibleByArgument {}
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare two jurisdictions side by side (default: Kota Bekasi and Kabupaten Bekasi).",
+        abstract: "Compare two jurisdictions side by side (default: the settings' pair, else Kota X with Kabupaten X of one name).",
         discussion: "Each side counts the jurisdiction and everything under it. With --out DIR the table is also written as compare.csv."
     )
 
