@@ -65,7 +65,8 @@ struct JobFlags: ParsableArguments {
         var o = options
         let s = data.settings
         o.language = lang ?? s.lang.flatMap(Language.init(rawValue:)) ?? .id
-        o.office = (office?.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 } ?? s.office
+        // `--office ""` names none for this run.
+        o.office = office.map { $0.trimmingSpaces }.map { $0.isEmpty ? nil : $0 } ?? s.office
         if let pair {
             _ = try resolvePair(pair.a, pair.b, in: data)
             o.pair = (pair.a, pair.b)

@@ -76,4 +76,20 @@ import NetraCore
                                  events: [("kota-bogor", 4)])
         #expect(e.comparisonChoice().pair == nil)
     }
+
+    /// A chain of 2,000 kota, each under the last, an event on each: every pair nests, so there
+    /// is none, found in one pass up the tree (not a walk per event and per pair).
+    @Test func aDeepChainIsNoPairAndCostsLittle() throws {
+        var j = ["indonesia,Indonesia,nasional,,"], prev = "indonesia"
+        for k in 0..<2_000 { j.append("j\(k),J \(k),kota,\(prev),"); prev = "j\(k)" }
+        let d = try Self.dataset(j, events: (0..<2_000).map { ("j\($0)", 1) })
+        let clock = ContinuousClock()
+        var choice: ComparisonChoice?
+        let took = clock.measure { choice = d.comparisonChoice() }
+        #expect(choice == .none(.fewerThanTwo(lowest: .kota)))
+        #expect(took < .seconds(2), "\(took)")
+        let n = d.eventsRolledUp()
+        let top = try #require(d.jurisdictionIndex["indonesia"]), mid = try #require(d.jurisdictionIndex["j1000"])
+        #expect(n[top] == 2_000 && n[mid] == 1_000)  // j1000 itself and the 999 under it
+    }
 }

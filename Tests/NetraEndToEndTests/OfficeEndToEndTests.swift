@@ -42,6 +42,13 @@ struct OfficeEndToEndTests {
         #expect(o.status == 0, "\(o.stderr)")
         let other = read(w + "/o2/report.html")
         #expect(other.contains("<p class=\"office\">Bawaslu Provinsi Jawa Barat</p>") && !other.contains("Kota Bogor</p>") && !other.contains("Bawaslu Kota Bogor"))
+        // `--office ""`: none for this run.
+        #expect(try Netra.run(["html", "--dataset", "d/csv", "--out", "o3", "-q", "--office", ""], in: w).status == 0)
+        #expect(!read(w + "/o3/report.html").contains("Bawaslu Kota Bogor") && !read(w + "/o3/report.html").contains("class=\"office\""))
+        // The settings are an input: no export replaces them.
+        let settings = read(w + "/d/csv/settings.csv")
+        #expect(try Netra.run(["export", "events", "--dataset", "d/csv", "--out", "d/csv/settings.csv"], in: w).status == 1)
+        #expect(read(w + "/d/csv/settings.csv") == settings)
         // The same region by its digits or its name, in any case and spacing.
         for region in ["3271", "kota  BOGOR"] {
             let x = Netra.tempDir("region")

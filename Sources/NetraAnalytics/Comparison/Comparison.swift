@@ -280,11 +280,7 @@ extension Dataset {
     public func comparisonChoice(given: (a: JurisdictionIndex, b: JurisdictionIndex)? = nil) -> ComparisonChoice {
         if let given { return .pair(given.a, given.b, .given) }
         if let p = settings.pair, let a = jurisdictionIndex[p.a], let b = jurisdictionIndex[p.b] { return .pair(a, b, .given) }
-        var n = Column<JurisdictionIndex, Int>(repeating: 0, count: jurisdictions.count)
-        for j in events.jurisdictions {
-            var cur: JurisdictionIndex? = j, steps = 0
-            while let c = cur, steps <= jurisdictions.count { n[c] += 1; cur = jurisdictions[c].parent; steps += 1 }
-        }
+        let n = eventsRolledUp()
         // Kota and Kabupaten of one name.
         func region(_ j: Jurisdiction) -> Region? {
             let r = j.kode.flatMap { Regions.region(kode: $0) } ?? Regions.lookup(j.name)
@@ -313,10 +309,32 @@ extension Dataset {
         let level: JurisdictionLevel = lowest == 2 ? .kota : lowest == 1 ? .provinsi : .nasional
         let candidates = jurisdictions.indices.filter { tier(jurisdictions[$0].level) == lowest && n[$0] > 0 }
             .sorted { (-n[$0], jurisdictions[$0].id) < (-n[$1], jurisdictions[$1].id) }
-        for (x, a) in candidates.enumerated() {
-            for b in candidates[(x + 1)...] where !holds(a, b) && !holds(b, a) { return .pair(a, b, .busiest) }
+        // The busiest few only: a deep chain of nested places must not cost a pass per pair.
+        let top = Array(candidates.prefix(50))
+        for (x, a) in top.enumerated() {
+            for b in top[(x + 1)...] where !holds(a, b) && !holds(b, a) { return .pair(a, b, .busiest) }
         }
         return .none(.fewerThanTwo(lowest: level))
+    }
+
+    /// Each jurisdiction's events and those of every place under it, in one pass up the tree
+    /// (deepest first), whatever its depth.
+    func eventsRolledUp() -> Column<JurisdictionIndex, Int> {
+        var n = Column<JurisdictionIndex, Int>(repeating: 0, count: jurisdictions.count)
+        for j in events.jurisdictions { n[j] += 1 }
+        // Depths, each walk stopping at the first place already measured.
+        var depth = [Int](repeating: -1, count: jurisdictions.count)
+        for k in jurisdictions.indices where depth[k.raw] < 0 {
+            var path: [JurisdictionIndex] = []
+            var cur: JurisdictionIndex? = k
+            while let c = cur, depth[c.raw] < 0, path.count <= jurisdictions.count { path.append(c); cur = jurisdictions[c].parent }
+            var d = cur.map { depth[$0.raw] } ?? -1
+            for c in path.reversed() { d += 1; depth[c.raw] = d }
+        }
+        for k in jurisdictions.indices.sorted(by: { depth[$0.raw] > depth[$1.raw] }) {
+            if let p = jurisdictions[k].parent { n[p] += n[k] }
+        }
+        return n
     }
 
     /// True when `inner` lies somewhere under `outer`.

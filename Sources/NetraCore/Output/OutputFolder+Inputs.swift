@@ -7,8 +7,8 @@ import Glibc
 extension OutputFolder {
     /// The files of the dataset in `folder` that Netra reads.
     public static func datasetFiles(in folder: String) -> [String] {
-        ([DatasetLoader.eventsFile, DatasetLoader.jurisdictionsFile, DatasetLoader.electionsFile, DatasetLoader.workbookFile]
-            + DatasetLoader.TableName.allCases.map(\.workbookFile)).map { join(folder, $0) }
+        ([DatasetLoader.eventsFile, DatasetLoader.jurisdictionsFile, DatasetLoader.electionsFile, DatasetLoader.workbookFile,
+          DatasetSettings.csvFile] + DatasetLoader.TableName.allCases.map(\.workbookFile)).map { join(folder, $0) }
     }
 
     /// Refuses `target` when it is one of `inputs`: the same file (device and inode, which
