@@ -39,7 +39,7 @@ public enum BriefingJob {
         // month's chart is laid out into the last page's slot when that page is drawn.
         var files: [OutputFile] = []
         do {
-            let pages = try BriefingSheet.layout(a, figures: f, language: lang, fonts: fonts, overdue: overdue)
+            let pages = try BriefingSheet.layout(a, figures: f, language: lang, fonts: fonts, overdue: overdue, office: options.office)
             for page in pages {
                 files.append(OutputFile(name: dir + BriefingSheet.fileName(page: page.number), cost: 4) { () throws(RenderError) in
                     try BriefingSheet.render(page, chart: try sheetChart(page, upTo, lang, fonts), fonts: fonts)
@@ -51,6 +51,13 @@ public enum BriefingJob {
         }
         // The month's map, when its events span two or more kabupaten/kota.
         files += ReportMaps.files(a, options: options, prefix: dir, month: month)
+        // The office's comparison as it stood at the month's end.
+        if let p = options.comparisonChoice(d).pair {
+            let comparison = a.compare(p.a, p.b)
+            files.append(OutputFile(name: dir + "compare.png", cost: 3) { () throws(RenderError) in
+                try ComparisonChart(comparison, dataset: d).render(options: wide)
+            })
+        }
         return files + [
             OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in
                 try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: month).render(options: wide)

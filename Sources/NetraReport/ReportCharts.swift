@@ -9,7 +9,9 @@ enum ReportCharts {
 
     static func timeline(_ a: Analysis) -> TimelineChart { TimelineChart(a.dataset, graph: a.graph) }
 
-    static func comparison(_ a: Analysis) -> Comparison? { a.dataset.defaultComparisonPair().map { a.compare($0.a, $0.b) } }
+    static func comparison(_ a: Analysis, _ options: JobOptions) -> Comparison? {
+        options.comparisonChoice(a.dataset).pair.map { a.compare($0.a, $0.b) }
+    }
 
     static func leadTimes(_ a: Analysis, _ lang: Language) -> LeadTimesChart {
         // Counted per measure, jurisdiction and day first: no String per lead time.

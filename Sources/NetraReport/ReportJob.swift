@@ -13,17 +13,33 @@ public struct JobOptions: Sendable {
     public var fonts: FontSet
     /// What the report's maps shade their regions by (`--map-measure`).
     public var mapMeasure: MapMeasure
+    /// Whose report it is (`--office`, else the dataset's settings): it heads the sheet's pages,
+    /// every chart's footer and report.html; nil for none (nothing is made up).
+    public var office: String?
+    /// The two jurisdiction ids to compare (`--pair`); nil for the dataset's own choice.
+    public var pair: (a: String, b: String)?
 
-    public init(language: Language = .id, scale: Int = 1, size: ChartSize = .wide, fonts: FontSet, mapMeasure: MapMeasure = .events) {
+    public init(language: Language = .id, scale: Int = 1, size: ChartSize = .wide, fonts: FontSet, mapMeasure: MapMeasure = .events,
+                office: String? = nil, pair: (a: String, b: String)? = nil) {
         self.language = language
         self.scale = scale
         self.size = size
         self.fonts = fonts
         self.mapMeasure = mapMeasure
+        self.office = office.flatMap { $0.isEmpty ? nil : $0 }
+        self.pair = pair
     }
 
     var chartOptions: ChartOptions {
-        ChartOptions(language: language, scale: scale, size: size, fontPath: fonts.regular, boldFontPath: fonts.bold)
+        var o = ChartOptions(language: language, scale: scale, size: size, fontPath: fonts.regular, boldFontPath: fonts.bold)
+        o.office = office
+        return o
+    }
+
+    /// Which two jurisdictions of `d` the comparison sets side by side, or why none.
+    public func comparisonChoice(_ d: Dataset) -> ComparisonChoice {
+        let given = pair.flatMap { p in d.jurisdictionIndex[p.a].flatMap { a in d.jurisdictionIndex[p.b].map { (a: a, b: $0) } } }
+        return d.comparisonChoice(given: given)
     }
 }
 
@@ -60,7 +76,8 @@ public enum ReportJob {
             try ReportCharts.timeline(a).render(options: o)
         })
         // One comparison feeds both the chart and the CSV, so they cannot disagree.
-        let comparison = ReportCharts.comparison(a)
+        let choice = options.comparisonChoice(d)
+        let comparison = choice.pair.map { a.compare($0.a, $0.b) }
         if let comparison {
             files.append(OutputFile(name: "compare.png", cost: 3) { () throws(RenderError) in
                 try ComparisonChart(comparison, dataset: d).render(options: o)
@@ -111,7 +128,7 @@ public enum ReportJob {
         // Every export in one workbook, its sheets named in the report's language; a dataset
         // too big to browse in a spreadsheet gets the CSVs only (README, *The workbook*).
         if d.events.count <= workbookEventLimit {
-            files.append(OutputFile(name: "netra.xlsx", cost: 10 + d.events.count / 1_000) { a.workbook(lang: lang) })
+            files.append(OutputFile(name: "netra.xlsx", cost: 10 + d.events.count / 1_000) { a.workbook(lang: lang, pair: choice.pair) })
         }
         return files
     }

@@ -8,6 +8,9 @@ public struct DatasetTemplate: Sendable {
     /// kabupaten/kota asked for) and its kabupaten/kota, in the table's order.
     public let jurisdictions: [Region?]  // nil: Indonesia
     public let lang: Language
+    /// The settings table's values: the office named (`--office`), the first region asked for,
+    /// and the pair of that region and its twin when the template holds both.
+    public let settings: DatasetSettings
 
     /// Names of files that make a folder a dataset already: `init` writes into none of them.
     public static let datasetFiles: [String] = ["events", "jurisdictions", "elections"].flatMap { [$0 + ".csv", $0 + ".xlsx"] }
@@ -16,18 +19,23 @@ public struct DatasetTemplate: Sendable {
     /// Rows the drop-down lists cover, below the header.
     static let fillRows = 2_000
 
-    /// `regions`: Kemendagri codes, `32` for a whole province, `32.75` for one kabupaten/kota.
-    public init(regions: [String], lang: Language = .id) throws(WorkbookError) {
+    /// `regions`: Kemendagri codes (`32` for a whole province, `32.75` or `3275` for one
+    /// kabupaten/kota) or names (`Kota Bekasi`); a kabupaten/kota comes with its twin of the
+    /// same name (Kota Bogor with Kabupaten Bogor), the comparison's other side.
+    public init(regions: [String], lang: Language = .id, office: String? = nil) throws(WorkbookError) {
         var provinces: [String] = [], picked: Set<String> = []
+        var first: Region?
         for code in regions {
-            let kode = code.trimmingCharacters()
-            guard let r = Regions.region(kode: kode) else {
-                let shape = Regions.shape(kode) == nil ? "; a code is NN for a province (32, Jawa Barat) or NN.NN for a kabupaten/kota (32.75, Kota Bekasi)" : ""
-                throw WorkbookError("--region: unknown Kemendagri code '\(code)'\(shape)")
+            guard let r = Regions.lookup(code) else {
+                throw WorkbookError(Strings.unknownRegion(code, nearest: Regions.nearest(code).map { "\($0.kode) \($0.name)" }).text(lang))
             }
+            if first == nil { first = r }
             let province = r.province ?? r.kode
             if !provinces.contains(province) { provinces.append(province) }
-            if r.level == .provinsi { Regions.members(of: r.kode).forEach { picked.insert($0.kode) } } else { picked.insert(r.kode) }
+            if r.level == .provinsi { Regions.members(of: r.kode).forEach { picked.insert($0.kode) } } else {
+                picked.insert(r.kode)
+                if let t = Regions.twin(of: r) { picked.insert(t.kode) }
+            }
         }
         var rows: [Region?] = [nil]
         for p in provinces.sorted() {
@@ -36,7 +44,25 @@ public struct DatasetTemplate: Sendable {
         }
         jurisdictions = rows
         self.lang = lang
+        let twin = first.flatMap { Regions.twin(of: $0) }
+        let pair = first.flatMap { f in twin.map { t in f.level == .kota ? (f.id, t.id) : (t.id, f.id) } }
+        settings = DatasetSettings(office: office.flatMap { $0.isEmpty ? nil : $0 }, region: first?.kode, pair: pair, lang: lang.rawValue)
     }
+
+    /// The settings table: key, value and a note on each key in the template's language.
+    var settingsRows: [[String]] {
+        DatasetSettings.Key.allCases.map { k in
+            let value: String
+            switch k {
+            case .office: value = settings.office ?? ""
+            case .region: value = settings.region ?? ""
+            case .pair: value = settings.pair.map { "\($0.a),\($0.b)" } ?? ""
+            case .lang: value = settings.lang ?? ""
+            }
+            return [k.rawValue, value, Strings.templateSetting(k).text(lang)]
+        }
+    }
+    static var settingsHeader: [String] { DatasetSettings.header + ["note"] }
 
     static let jurisdictionHeader = JurisdictionColumn.names
     static let electionHeader = ["id", "name", "date", "scope"]
@@ -61,6 +87,7 @@ public struct DatasetTemplate: Sendable {
             ("events.csv", csv([EventColumn.names])),
             ("jurisdictions.csv", csv([Self.jurisdictionHeader] + jurisdictionRows)),
             ("elections.csv", csv([Self.electionHeader])),
+            (DatasetSettings.csvFile, csv([Self.settingsHeader] + settingsRows)),
         ]
     }
 
@@ -103,7 +130,10 @@ public struct DatasetTemplate: Sendable {
         var notes = Sheet(name: Strings.templateSheet.text(lang), header: [Strings.templateTitle.text(lang)],
                           rows: Strings.templateSteps.map { [.text($0.text(lang))] })
         notes.isNotes = true
-        return Workbook(sheets: [events, juris, elections, notes], title: "Netra dataset")
+        var settings = Sheet(name: "settings", header: Self.settingsHeader, rows: settingsRows.map { $0.map { $0.isEmpty ? .empty : .text($0) } })
+        settings.textColumns = [0, 1]
+        settings.dropDowns = [DropDown(column: 0, source: .values(DatasetSettings.Key.allCases.map(\.rawValue)))]
+        return Workbook(sheets: [events, juris, elections, settings, notes], title: "Netra dataset")
     }
 }
 

@@ -16,7 +16,12 @@ extension Analysis {
         sheets.append(sheet(.sheetMonthly, Self.parse(export(.monthly, rollup: rollup))))
         sheets.append(sheet(.sheetTallies, Self.parse(export(.tallies))))
         sheets.append(sheet(.sheetLeadTimes, Self.parse(export(.leadtimes))))
-        sheets.append(sheet(.sheetComparison, Self.parse(export(.compare, pair: pair), numericAfterFirst: true)))
+        var compare = Self.parse(export(.compare, pair: pair), numericAfterFirst: true)
+        // No pair to compare: the sheet says why, where the figures would be.
+        if pair == nil, case .none = dataset.comparisonChoice(), let why = dataset.comparisonChoice().note(dataset) {
+            compare.rows.append([.text(why.text(lang))])
+        }
+        sheets.append(sheet(.sheetComparison, compare))
         // The folder's own name: the same dataset gives the same bytes wherever it lives.
         let name = dataset.name.split(separator: "/").last.map(String.init) ?? ""
         return Workbook(sheets: sheets, title: name.isEmpty ? "Netra" : "Netra: " + name)

@@ -8,7 +8,7 @@ extension ChartSize: ExpressibleByArgument {}
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare two jurisdictions side by side (default: Kota Bekasi and Kabupaten Bekasi).",
+        abstract: "Compare two jurisdictions side by side (default: the settings' pair, else Kota X with Kabupaten X of one name).",
         discussion: "Each side counts the jurisdiction and everything under it. With --out DIR the table is also written as compare.csv."
     )
 
@@ -18,14 +18,19 @@ struct Compare: ParsableCommand {
     @OptionGroup var dataset: DatasetOption
     @OptionGroup var filter: FilterOptions
 
-    @Option(name: .long, help: "Language of the table: id (Bahasa Indonesia) or en.")
-    var lang: Language = .id
+    @Option(name: .customLong("lang"), help: "Language of the table: id (Bahasa Indonesia) or en (default: the dataset's settings, else id).")
+    var langOption: Language?
+
+    @Option(name: .long, help: ArgumentHelp("The two jurisdictions to compare, as the report takes them (instead of A B).", valueName: "A,B"),
+            transform: parsePair)
+    var pair: JurisdictionPair?
 
     @Option(name: .long, help: ArgumentHelp("Also write compare.csv into this folder.", valueName: "DIR"))
     var out: String?
 
     func validate() throws {
         if !ids.isEmpty && ids.count != 2 { throw ValidationError("give two jurisdiction ids, or none for the default pair") }
+        if !ids.isEmpty && pair != nil { throw ValidationError("give the pair once: A B or --pair A,B") }
     }
 
     func run() throws {
@@ -36,19 +41,14 @@ struct Compare: ParsableCommand {
                                              inputs: OutputFolder.datasetFiles(in: dataset.dataset))
             }
         }
-        let data = try dataset.load(lang)
+        // Messages before the settings are read in --lang, else Indonesian.
+        let data = try dataset.load(langOption ?? .id)
+        let lang = langOption ?? data.settings.lang.flatMap(Language.init(rawValue:)) ?? .id
         let analysis = try filter.analysis(data, asOf: dataset.asOf, lang: lang)
-        let pair: (a: JurisdictionIndex, b: JurisdictionIndex)
-        if ids.count == 2 {
-            pair = try resolvePair(ids[0], ids[1], in: data)
-        } else if let p = data.defaultComparisonPair() {
-            pair = (p.a, p.b)
-            if !p.isBekasi {
-                printError(StringKey.noBekasiPair.text(lang))
-            }
-        } else {
-            throw ValidationError("the dataset has fewer than two jurisdictions to compare")
-        }
+        let given = ids.count == 2 ? (ids[0], ids[1]) : pair.map { ($0.a, $0.b) }
+        let choice = try data.comparisonChoice(given: given.map { try resolvePair($0.0, $0.1, in: data) })
+        if let note = choice.note(data) { printError(note.text(lang)) }
+        guard let pair = choice.pair else { throw NetraFailure(exitCode: 2, message: "") }
         let comparison = analysis.compare(pair.a, pair.b)
         try printStdout(comparison.table(analysis, language: lang))
         if let out {

@@ -118,7 +118,8 @@ func emit(to out: String, _ body: (([UInt8]) -> Void) -> Void) throws(NetraFailu
     }
 }
 
-/// Looks up two jurisdiction ids; an unknown one is a usage error listing the known ones.
+/// Looks up two jurisdiction ids; an unknown one, or a pair of one jurisdiction twice or of
+/// one within the other, is a usage error.
 func resolvePair(_ a: String, _ b: String, in d: Dataset) throws -> (a: JurisdictionIndex, b: JurisdictionIndex) {
     func find(_ id: String) throws -> JurisdictionIndex {
         guard let j = d.jurisdictionIndex[id] else {
@@ -126,5 +127,25 @@ func resolvePair(_ a: String, _ b: String, in d: Dataset) throws -> (a: Jurisdic
         }
         return j
     }
-    return (try find(a), try find(b))
+    let pair = (a: try find(a), b: try find(b))
+    var index: [String: Int] = [:]
+    for (id, j) in d.jurisdictionIndex { index[id] = j.raw }
+    if let why = DatasetLoader.pairProblem(a, b, jIndex: index, parents: d.jurisdictions.map { $0.parent?.raw }) {
+        throw ValidationError(why.en)
+    }
+    return pair
+}
+
+/// Two jurisdiction ids given as `A,B`.
+struct JurisdictionPair {
+    var a: String
+    var b: String
+}
+
+/// `--pair A,B`: two ids separated by a comma.
+func parsePair(_ text: String) throws -> JurisdictionPair {
+    guard let (a, b) = DatasetSettings.splitPair(text) else {
+        throw ValidationError("--pair takes two jurisdiction ids separated by a comma, e.g. --pair kota-bogor,kabupaten-bogor; got '\(text)'")
+    }
+    return JurisdictionPair(a: a, b: b)
 }

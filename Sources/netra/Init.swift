@@ -8,7 +8,8 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a new dataset: dataset.xlsx to fill in a spreadsheet (drop-down lists, a Petunjuk sheet) and the same as CSVs in csv/.",
         discussion: """
-        --region 32.75 puts Kota Bekasi, Jawa Barat and Indonesia into jurisdictions; --region 32 all of \
+        --region 32.71 (or 3271, or "Kota Bogor") puts Kota Bogor, its twin Kabupaten Bogor, Jawa Barat and \
+        Indonesia into jurisdictions, and the pair kota-bogor,kabupaten-bogor into the settings; --region 32 all of \
         Jawa Barat with its kabupaten/kota; give --region as often as needed. A folder that already holds a \
         dataset (events, jurisdictions or elections as .csv or .xlsx, or dataset.xlsx, in it or in its csv/) \
         is refused. DIR is the dataset of the workbook (netra validate --dataset DIR); DIR/csv the same \
@@ -19,8 +20,11 @@ struct Init: ParsableCommand {
     @Argument(help: ArgumentHelp("The folder to write into, created if missing.", valueName: "DIR"))
     var dir: String
 
-    @Option(name: .long, help: ArgumentHelp("A Kemendagri code: NN for a province and all its kabupaten/kota, NN.NN for one kabupaten/kota.", valueName: "KODE"))
+    @Option(name: .long, help: ArgumentHelp("A region: a Kemendagri code (NN for a province and all its kabupaten/kota; NN.NN or NNNN for one kabupaten/kota, which comes with its twin of the same name) or its name (\"Kota Bogor\"); `netra regions TEXT` looks them up.", valueName: "KODE|NAME"))
     var region: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The office whose dataset it is (e.g. \"Bawaslu Kota Bogor\"), written into the settings: it heads the briefing sheet, chart footers and report.html.", valueName: "TEXT"))
+    var office: String?
 
     @Option(name: .long, help: "The Petunjuk sheet in Bahasa Indonesia (id) or English (en).")
     var lang: Language = .id
@@ -28,8 +32,11 @@ struct Init: ParsableCommand {
     func run() throws {
         let template: DatasetTemplate
         // A --region that names no region is a usage error (exit 2).
-        do throws(WorkbookError) { template = try DatasetTemplate(regions: region, lang: lang) } catch {
-            throw NetraFailure(exitCode: 2, message: "netra: \(error.message); nothing was written")
+        if let office, office.trimmingSpaces.count > DatasetSettings.maxOfficeLength {
+            throw NetraFailure.usage("--office: at most \(DatasetSettings.maxOfficeLength) characters; it heads every page")
+        }
+        do throws(WorkbookError) { template = try DatasetTemplate(regions: region, lang: lang, office: office?.trimmingSpaces) } catch {
+            throw NetraFailure(exitCode: 2, message: error.message)
         }
         if FileIO.exists(dir) && !FileIO.isDirectory(dir) {
             throw NetraFailure(exitCode: 1, message: "netra: \(dir) is a file; init writes a dataset into a folder; nothing was written")

@@ -12,8 +12,15 @@ struct JobFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder to write into (created if missing).", valueName: "DIR"))
     var out: String = "output"
 
-    @Option(name: .long, help: "Language of charts and briefing: id (Bahasa Indonesia) or en.")
-    var lang: Language = .id
+    @Option(name: .long, help: "Language of charts and briefing: id (Bahasa Indonesia) or en (default: the dataset's settings, else id).")
+    var lang: Language?
+
+    @Option(name: .long, help: ArgumentHelp("The two jurisdictions to compare, e.g. kota-bogor,kabupaten-bogor (default: the dataset's settings, else Kota X with Kabupaten X of one name, else the two with the most events).", valueName: "A,B"),
+            transform: parsePair)
+    var pair: JurisdictionPair?
+
+    @Option(name: .long, help: ArgumentHelp("Whose report it is, for this run (default: the office of the dataset's settings): it heads the briefing sheet, chart footers and report.html.", valueName: "TEXT"))
+    var office: String?
 
     @Option(name: .long, help: "Shape of the charts: wide (1600×900, for slides) or phone (1080×1350 portrait, for chat groups).")
     var size: ChartSize = .wide
@@ -49,7 +56,27 @@ struct JobFlags: ParsableArguments {
     }
 
     func options() throws(NetraFailure) -> JobOptions {
-        JobOptions(language: lang, scale: scale, size: size, fonts: try orFail { try FontSet.resolve(path: font) }, mapMeasure: mapMeasure)
+        JobOptions(language: lang ?? .id, scale: scale, size: size, fonts: try orFail { try FontSet.resolve(path: font) }, mapMeasure: mapMeasure)
+    }
+
+    /// The options with what the dataset's settings give and the command line leaves open:
+    /// language, office and pair. A pair of unknown or nested jurisdictions is a usage error.
+    func settle(_ options: JobOptions, by data: Dataset) throws -> JobOptions {
+        var o = options
+        let s = data.settings
+        o.language = lang ?? s.lang.flatMap(Language.init(rawValue:)) ?? .id
+        // `--office ""` names none for this run.
+        o.office = office.map { $0.trimmingSpaces }.map { $0.isEmpty ? nil : $0 } ?? s.office
+        if let pair {
+            _ = try resolvePair(pair.a, pair.b, in: data)
+            o.pair = (pair.a, pair.b)
+        }
+        return o
+    }
+
+    /// Says on stderr why the comparison is not Kota X with Kabupaten X (unless quiet).
+    func noteComparison(_ options: JobOptions, _ data: Dataset) {
+        if !quiet, let note = options.comparisonChoice(data).note(data) { printError(note.text(options.language)) }
     }
 
     /// Refuses an output folder that cannot be used before any long work (creates nothing).
@@ -61,14 +88,16 @@ struct JobFlags: ParsableArguments {
     /// analyse the dataset.
     func prepare(_ dataset: DatasetOption, _ filter: FilterOptions, asOf: Day? = nil) throws -> (JobOptions, Analysis) {
         try checkOut()
-        _ = try dataset.located(lang)
+        _ = try dataset.located(lang ?? .id)
         try orFail { () throws(OutputError) in
             try OutputFolder.refuseDatasetFolder(out, dataset: dataset.dataset)
             try OutputFolder.refuseDatasetHolder(out)
         }
-        let options = try options()
         progress.step("loading \(dataset.dataset)")
-        let analysis = try filter.analysis(try dataset.load(lang), asOf: asOf ?? dataset.asOf, lang: lang, quiet: quiet)
+        // Messages before the settings are read in --lang, else Indonesian.
+        let data = try dataset.load(lang ?? .id)
+        let options = try settle(try options(), by: data)
+        let analysis = try filter.analysis(data, asOf: asOf ?? dataset.asOf, lang: options.language, quiet: quiet)
         try checkMapMeasure(analysis)
         return (options, analysis)
     }
@@ -80,7 +109,7 @@ struct JobFlags: ParsableArguments {
     /// listed in netra-manifest.txt and this one does not write are removed, and the list is
     /// renewed; `notes` (what was not written, and why) go on the terminal, in the listing and
     /// in the manifest.
-    func write(_ files: [OutputFile], sparing dataset: DatasetOption, manifest: Bool = false, notes: [String] = []) throws(NetraFailure) {
+    func write(_ files: [OutputFile], sparing dataset: DatasetOption, lang: Language, manifest: Bool = false, notes: [String] = []) throws(NetraFailure) {
         let folder = try orFail { () throws(OutputError) in try OutputFolder(out) }
         let inputs = OutputFolder.datasetFiles(in: dataset.dataset)
         let entries = files.map { OutputManifest.entry(for: $0.name) }
@@ -141,11 +170,8 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let (options, analysis) = try flags.prepare(dataset, filter)
-        let data = analysis.dataset
-        if let p = data.defaultComparisonPair(), !p.isBekasi, !flags.quiet {
-            printError("netra: no Kota/Kabupaten Bekasi in this dataset; comparing \(data.jurisdictions[p.a].id) and \(data.jurisdictions[p.b].id), the two with the most events")
-        }
-        try flags.write(ReportJob.build(analysis, options: options, clocks: dataset.clockBook(flags.lang), progress: flags.progress), sparing: dataset,
+        flags.noteComparison(options, analysis.dataset)
+        try flags.write(ReportJob.build(analysis, options: options, clocks: dataset.clockBook(options.language), progress: flags.progress), sparing: dataset, lang: options.language,
                         manifest: true, notes: JobFlags.reportNotes(analysis))
     }
 }
@@ -163,8 +189,9 @@ struct HTML: ParsableCommand {
 
     func run() throws {
         let (options, analysis) = try flags.prepare(dataset, filter)
+        flags.noteComparison(options, analysis.dataset)
         flags.progress.step("report.html")
-        try flags.write([HTMLReport(analysis, options: options).file], sparing: dataset)
+        try flags.write([HTMLReport(analysis, options: options).file], sparing: dataset, lang: options.language)
     }
 }
 
@@ -197,8 +224,9 @@ struct Briefing: ParsableCommand {
         // The month so far when it is this month.
         let end = today().map { min($0, month.lastDay) } ?? month.lastDay
         let (options, analysis) = try flags.prepare(dataset, filter, asOf: dataset.asOf ?? end)
+        flags.noteComparison(options, analysis.dataset)
         // (BriefingJob would cut it to the month's end itself; cut here, it is analysed once.)
-        try flags.write(BriefingJob.build(analysis, month: month, options: options, clocks: dataset.clockBook(flags.lang), progress: flags.progress), sparing: dataset)
+        try flags.write(BriefingJob.build(analysis, month: month, options: options, clocks: dataset.clockBook(options.language), progress: flags.progress), sparing: dataset, lang: options.language)
     }
 }
 
@@ -216,17 +244,18 @@ struct MainJob: ParsableCommand {
     func run() throws {
         let (options, analysis) = try flags.prepare(dataset, filter)
         let data = analysis.dataset
+        flags.noteComparison(options, data)
         let progress = flags.progress
-        let book = try dataset.clockBook(flags.lang)
+        let book = try dataset.clockBook(options.language)
         var files = ReportJob.build(analysis, options: options, clocks: book, progress: progress)
         // The latest month's briefing, as it stood at that month's end (or at --as-of).
         let month = data.latestMonth
         if let month {
             files += BriefingJob.build(analysis, month: month, options: options, clocks: book, progress: progress)
         }
-        try flags.write(files, sparing: dataset, manifest: true, notes: JobFlags.reportNotes(analysis))
+        try flags.write(files, sparing: dataset, lang: options.language, manifest: true, notes: JobFlags.reportNotes(analysis))
         if !flags.quiet, let month {
-            try printStdout(Strings.briefingAt(month.iso, "\(flags.out)/\(BriefingJob.folderName(month))/briefing-sheet.png").text(flags.lang))
+            try printStdout(Strings.briefingAt(month.iso, "\(flags.out)/\(BriefingJob.folderName(month))/briefing-sheet.png").text(options.language))
         }
     }
 }

@@ -74,7 +74,7 @@ struct DatasetGuardTests {
         let w = Netra.tempDir("usage")
         let r = try Netra.run(["init", "x", "--region", "99"], in: w)
         #expect(r.status == 2)
-        #expect(r.stderr == "netra: --region: unknown Kemendagri code '99'; nothing was written\n")
+        #expect(r.stderr == "netra: --region: wilayah '99' tidak dikenal; berikan kode Kemendagri (32.71 atau 3271) atau nama (Kota Bogor); netra regions TEKS mencarinya\n")
         // diff has no --dataset: its message names the folder it was given.
         try Data("x".utf8).write(to: URL(fileURLWithPath: w + "/file"))
         let d = try Netra.run(["diff", "--lang", "en", "file", "file"], in: w)

@@ -221,8 +221,8 @@ import Foundation
         let dir = Netra.tempDir("init") + "/new"
         let r = try Netra.run(["init", dir, "--region", "32"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == "menulis \(dir): dataset.xlsx, dan csv/ berisi events.csv, jurisdictions.csv (29 wilayah), elections.csv\n")
-        #expect(Netra.files(in: dir) == ["csv/elections.csv", "csv/events.csv", "csv/jurisdictions.csv", "dataset.xlsx"])
+        #expect(r.stdout == "menulis \(dir): dataset.xlsx, dan csv/ berisi events.csv, jurisdictions.csv (29 wilayah), elections.csv, settings.csv\n")
+        #expect(Netra.files(in: dir) == ["csv/elections.csv", "csv/events.csv", "csv/jurisdictions.csv", "csv/settings.csv", "dataset.xlsx"])
         // Indonesia, Jawa Barat and its 27 kabupaten/kota.
         let j = try String(contentsOfFile: dir + "/csv/jurisdictions.csv", encoding: .utf8).split(separator: "\n")
         #expect(j.count == 1 + 1 + 1 + 27)
@@ -238,7 +238,7 @@ import Foundation
         }
 
         let book = try Self.read(dir + "/dataset.xlsx")
-        #expect(book["sheets"] as? [String] == ["events", "jurisdictions", "elections", "Petunjuk"])
+        #expect(book["sheets"] as? [String] == ["events", "jurisdictions", "elections", "settings", "Petunjuk"])
         let events = try Self.sheet(book, "events")
         let header = try Self.rows(events)[0].compactMap { $0[1] as? String }
         #expect(header.first == "id" && header.contains("kind") && header.contains("links") && header.count == 20)
@@ -259,7 +259,8 @@ import Foundation
         #expect(list(events, "N2:N2001")?[2] as? String == "\"responds_to:,follows_up:,implements:,reports:,decides:,sanctions:,part_of:\"")
         // (openpyxl takes a missing showErrorMessage for true: the XML says it.)
         let tags = try #require(book["validation_tags"] as? [String])
-        #expect(tags.filter { $0.contains("showErrorMessage=\"1\"") }.count == 4 + 2 + 1)
+        // events 4, jurisdictions 2, elections 1, settings' keys 1.
+        #expect(tags.filter { $0.contains("showErrorMessage=\"1\"") }.count == 4 + 2 + 1 + 1)
         #expect(tags.contains { $0.contains("sqref=\"N2:N2001\"") && !$0.contains("showErrorMessage") })
         let juris = try Self.sheet(book, "jurisdictions")
         #expect(try Self.rows(juris).count == 30)
@@ -276,10 +277,12 @@ import Foundation
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (3 jurisdictions), elections.csv\n")
         #expect(try String(contentsOfFile: dir + "/csv/jurisdictions.csv", encoding: .utf8)
-            == "id,name,level,parent,kode\nindonesia,Indonesia,nasional,,\njawa-barat,Jawa Barat,provinsi,indonesia,32\nkota-bekasi,Kota Bekasi,kota,jawa-barat,32.75\n")
+            == "id,name,level,parent,kode\nindonesia,Indonesia,nasional,,\njawa-barat,Jawa Barat,provinsi,indonesia,32\nkabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat,32.16\nkota-bekasi,Kota Bekasi,kota,jawa-barat,32.75\n")
+        // Its twin is the comparison's other side: the settings say so, in the template's language.
+        #expect(try String(contentsOfFile: dir + "/csv/settings.csv", encoding: .utf8).contains("\nregion,32.75,The office's region: a Kemendagri code (32.71).\npair,\"kota-bekasi,kabupaten-bekasi\",") == true)
         #expect(try String(contentsOfFile: dir + "/csv/elections.csv", encoding: .utf8) == "id,name,date,scope\n")
         let book = try Self.read(dir + "/dataset.xlsx")
-        #expect(book["sheets"] as? [String] == ["events", "jurisdictions", "elections", "Instructions"])
+        #expect(book["sheets"] as? [String] == ["events", "jurisdictions", "elections", "settings", "Instructions"])
     }
 
     @Test func initRefusesAFolderThatHoldsADatasetAndAnUnknownCode() throws {
@@ -296,7 +299,7 @@ import Foundation
         let fresh = Netra.tempDir("init-unknown") + "/never"
         let u = try Netra.run(["init", fresh, "--region", "32.99"])
         #expect(u.status == 2, "a usage error")
-        #expect(u.stderr == "netra: --region: unknown Kemendagri code '32.99'; nothing was written\n")
+        #expect(u.stderr == "netra: --region: wilayah '32.99' tidak dikenal; berikan kode Kemendagri (32.71 atau 3271) atau nama (Kota Bogor); netra regions TEKS mencarinya\n")
         #expect(!FileManager.default.fileExists(atPath: fresh))
     }
 }

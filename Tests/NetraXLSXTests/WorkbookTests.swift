@@ -54,8 +54,10 @@ import NetraAnalytics
         #expect(one.jurisdictionRows == [
             ["indonesia", "Indonesia", "nasional", "", ""],
             ["jawa-barat", "Jawa Barat", "provinsi", "indonesia", "32"],
+            ["kabupaten-bekasi", "Kabupaten Bekasi", "kabupaten", "jawa-barat", "32.16"],
             ["kota-bekasi", "Kota Bekasi", "kota", "jawa-barat", "32.75"],
         ])
+        #expect(one.settings == DatasetSettings(region: "32.75", pair: ("kota-bekasi", "kabupaten-bekasi"), lang: "id"))
         #expect(try DatasetTemplate(regions: ["32"]).jurisdictions.count == 1 + 1 + 27)
         // No row twice; provinces in code order, each with its own in the table's (code) order.
         let both = try DatasetTemplate(regions: ["32.75", "31", "32.16", "32.75"])

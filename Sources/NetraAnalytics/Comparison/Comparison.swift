@@ -267,16 +267,114 @@ public struct Comparison: Sendable {
 }
 
 extension Dataset {
-    /// The default pair to compare: Kota and Kabupaten Bekasi when present, else the two
-    /// jurisdictions with the most events (ties by id). `nil` with fewer than two.
+    /// The default pair to compare (`comparisonChoice()`), nil when there is none.
     public func defaultComparisonPair() -> (a: JurisdictionIndex, b: JurisdictionIndex, isBekasi: Bool)? {
-        if let a = jurisdictionIndex["kota-bekasi"], let b = jurisdictionIndex["kabupaten-bekasi"] {
-            return (a, b, true)
+        guard case let .pair(a, b, why) = comparisonChoice() else { return nil }
+        return (a, b, why == .twins)
+    }
+
+    /// Which two jurisdictions the comparison sets side by side: the pair given (`--pair`,
+    /// else the settings' `pair`), else Kota X with Kabupaten X (their names matched through
+    /// `Regions`; the office's region's, else the table's first), else the two with the most events at the
+    /// dataset's lowest level, else none, with why. Never a jurisdiction and one under it.
+    public func comparisonChoice(given: (a: JurisdictionIndex, b: JurisdictionIndex)? = nil) -> ComparisonChoice {
+        if let given { return .pair(given.a, given.b, .given) }
+        if let p = settings.pair, let a = jurisdictionIndex[p.a], let b = jurisdictionIndex[p.b] { return .pair(a, b, .given) }
+        let n = eventsRolledUp()
+        // Kota and Kabupaten of one name.
+        func region(_ j: Jurisdiction) -> Region? {
+            let r = j.kode.flatMap { Regions.region(kode: $0) } ?? Regions.lookup(j.name)
+            return r?.level == j.level ? r : nil
         }
-        guard jurisdictions.count >= 2 else { return nil }
+        var byKode: [String: JurisdictionIndex] = [:]
+        for k in jurisdictions.indices where jurisdictions[k].level == .kota || jurisdictions[k].level == .kabupaten {
+            if let r = region(jurisdictions[k]), byKode[r.kode] == nil { byKode[r.kode] = k }
+        }
+        var twins: [(kota: JurisdictionIndex, kabupaten: JurisdictionIndex)] = []
+        for k in jurisdictions.indices where jurisdictions[k].level == .kota {
+            guard let r = region(jurisdictions[k]), byKode[r.kode] == k, let t = Regions.twin(of: r), let other = byKode[t.kode] else { continue }
+            twins.append((k, other))
+        }
+        let own = settings.region.flatMap { Regions.region(kode: $0) }
+        if let own, let t = twins.first(where: { [$0.kota, $0.kabupaten].contains { byKode[own.kode] == $0 } }) {
+            return .pair(t.kota, t.kabupaten, .twins)
+        }
+        // Else the table's first Kota that has its Kabupaten: the order the dataset's author chose.
+        if let t = twins.first { return .pair(t.kota, t.kabupaten, .twins) }
+        // The two busiest of the lowest level, neither under the other.
+        func tier(_ l: JurisdictionLevel) -> Int {
+            switch l { case .nasional: return 0; case .provinsi: return 1; case .kota, .kabupaten: return 2 }
+        }
+        guard let lowest = jurisdictions.map({ tier($0.level) }).max() else { return .none(.fewerThanTwo(lowest: .kota)) }
+        let level: JurisdictionLevel = lowest == 2 ? .kota : lowest == 1 ? .provinsi : .nasional
+        let candidates = jurisdictions.indices.filter { tier(jurisdictions[$0].level) == lowest && n[$0] > 0 }
+            .sorted { (-n[$0], jurisdictions[$0].id) < (-n[$1], jurisdictions[$1].id) }
+        // The busiest few only: a deep chain of nested places must not cost a pass per pair.
+        let top = Array(candidates.prefix(50))
+        for (x, a) in top.enumerated() {
+            for b in top[(x + 1)...] where !holds(a, b) && !holds(b, a) { return .pair(a, b, .busiest) }
+        }
+        return .none(.fewerThanTwo(lowest: level))
+    }
+
+    /// Each jurisdiction's events and those of every place under it, in one pass up the tree
+    /// (deepest first), whatever its depth.
+    func eventsRolledUp() -> Column<JurisdictionIndex, Int> {
         var n = Column<JurisdictionIndex, Int>(repeating: 0, count: jurisdictions.count)
         for j in events.jurisdictions { n[j] += 1 }
-        let top = jurisdictions.indices.sorted { (-n[$0], jurisdictions[$0].id) < (-n[$1], jurisdictions[$1].id) }
-        return (top[0], top[1], false)
+        // Depths, each walk stopping at the first place already measured.
+        var depth = [Int](repeating: -1, count: jurisdictions.count)
+        for k in jurisdictions.indices where depth[k.raw] < 0 {
+            var path: [JurisdictionIndex] = []
+            var cur: JurisdictionIndex? = k
+            while let c = cur, depth[c.raw] < 0, path.count <= jurisdictions.count { path.append(c); cur = jurisdictions[c].parent }
+            var d = cur.map { depth[$0.raw] } ?? -1
+            for c in path.reversed() { d += 1; depth[c.raw] = d }
+        }
+        for k in jurisdictions.indices.sorted(by: { depth[$0.raw] > depth[$1.raw] }) {
+            if let p = jurisdictions[k].parent { n[p] += n[k] }
+        }
+        return n
+    }
+
+    /// True when `inner` lies somewhere under `outer`.
+    func holds(_ outer: JurisdictionIndex, _ inner: JurisdictionIndex) -> Bool {
+        var cur = jurisdictions[inner].parent, steps = 0
+        while let c = cur, steps <= jurisdictions.count { if c == outer { return true }; cur = jurisdictions[c].parent; steps += 1 }
+        return false
+    }
+}
+
+/// The comparison's two sides and why they were chosen, or why there is none.
+public enum ComparisonChoice: Sendable, Equatable {
+    public enum Why: Sendable, Equatable {
+        /// Named: `--pair`, or the dataset's settings.
+        case given
+        /// Kota X with Kabupaten X.
+        case twins
+        /// No twins: the two with the most events at the lowest level.
+        case busiest
+    }
+    public enum Missing: Sendable, Equatable {
+        /// Fewer than two jurisdictions with events at the lowest level (kota/kabupaten, or
+        /// provinsi, or nasional), and no Kota and Kabupaten of one name.
+        case fewerThanTwo(lowest: JurisdictionLevel)
+    }
+    case pair(JurisdictionIndex, JurisdictionIndex, Why)
+    case none(Missing)
+
+    public var pair: (a: JurisdictionIndex, b: JurisdictionIndex)? {
+        if case let .pair(a, b, _) = self { return (a, b) }
+        return nil
+    }
+
+    /// What the terminal says of the choice: nothing for a pair named or of one name; the
+    /// pair taken instead, or why there is no comparison.
+    public func note(_ d: Dataset) -> Phrase? {
+        switch self {
+        case .pair(_, _, .given), .pair(_, _, .twins): return nil
+        case let .pair(a, b, .busiest): return Strings.comparisonBusiest(d.jurisdictions[a].name, d.jurisdictions[b].name)
+        case .none(let m): return Strings.noComparison(m)
+        }
     }
 }

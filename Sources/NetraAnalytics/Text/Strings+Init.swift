@@ -1,3 +1,5 @@
+import NetraCore
+
 /// The words of the template `netra init` writes (`dataset.xlsx`).
 extension Strings {
     /// The sheet of instructions.
@@ -27,4 +29,43 @@ extension Strings {
         Phrase(id: "Panduan lengkap kolom: datasets/README.md di repositori Netra.",
                en: "Every column in full: datasets/README.md in Netra's repository."),
     ]
+}
+
+/// The settings table `netra init` writes: a note beside each key.
+extension Strings {
+    public static let templateSettingsNote = Phrase(id: "keterangan", en: "note")
+    public static func templateSetting(_ key: DatasetSettings.Key) -> Phrase {
+        switch key {
+        case .office: return Phrase(id: "Nama kantor di kepala setiap halaman briefing, kaki setiap grafik dan report.html (misalnya Bawaslu Kota Bogor); kosong: tanpa nama.",
+                                    en: "The office's name, heading every briefing page, chart footer and report.html (e.g. Bawaslu Kota Bogor); empty: none.")
+        case .region: return Phrase(id: "Wilayah kantor: kode Kemendagri (32.71).", en: "The office's region: a Kemendagri code (32.71).")
+        case .pair: return Phrase(id: "Dua id wilayah yang dibandingkan, dipisah koma (kota-bogor,kabupaten-bogor); --pair menggantinya.",
+                                  en: "The two jurisdiction ids compared, separated by a comma (kota-bogor,kabupaten-bogor); --pair overrides it.")
+        case .lang: return Phrase(id: "Bahasa keluaran: id atau en; --lang menggantinya.", en: "Language of the outputs: id or en; --lang overrides it.")
+        }
+    }
+
+    /// An unknown --region, with the nearest names.
+    public static func unknownRegion(_ text: String, nearest: [String]) -> Phrase {
+        let near = nearest.joined(separator: ", ")
+        return Phrase(id: "netra: --region: wilayah '\(text)' tidak dikenal; berikan kode Kemendagri (32.71 atau 3271) atau nama (Kota Bogor)"
+                          + (near.isEmpty ? "" : "; yang terdekat: \(near)") + "; netra regions TEKS mencarinya",
+                      en: "netra: --region: unknown region '\(text)'; give a Kemendagri code (32.71 or 3271) or a name (Kota Bogor)"
+                          + (near.isEmpty ? "" : "; nearest: \(near)") + "; netra regions TEXT looks them up")
+    }
+
+    static var initSamples: [Phrase] {
+        [templateSettingsNote, unknownRegion("x", nearest: ["32.71 Kota Bogor"]), unknownRegion("x", nearest: []),
+         noRegionMatches("x", nearest: ["32.71 Kota Bogor"]), noRegionMatches("x", nearest: [])]
+            + DatasetSettings.Key.allCases.map(templateSetting)
+    }
+}
+
+extension Strings {
+    /// `netra regions TEXT` that matches nothing.
+    public static func noRegionMatches(_ text: String, nearest: [String]) -> Phrase {
+        let near = nearest.joined(separator: ", ")
+        return Phrase(id: "netra: tidak ada wilayah yang cocok dengan '\(text)'" + (near.isEmpty ? "; netra regions tanpa teks mendaftar semuanya" : "; yang terdekat: \(near)"),
+                      en: "netra: no region matches '\(text)'" + (near.isEmpty ? "; netra regions without text lists them all" : "; nearest: \(near)"))
+    }
 }

@@ -57,8 +57,8 @@ extension Strings {
 
     /// What `netra init` wrote.
     public static func initWrote(_ dir: String, jurisdictions n: Int) -> Phrase {
-        Phrase(id: "menulis \(dir): dataset.xlsx, dan csv/ berisi events.csv, jurisdictions.csv (\(n) wilayah), elections.csv",
-               en: "wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (\(n) jurisdiction\(n == 1 ? "" : "s")), elections.csv")
+        Phrase(id: "menulis \(dir): dataset.xlsx, dan csv/ berisi events.csv, jurisdictions.csv (\(n) wilayah), elections.csv, settings.csv",
+               en: "wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (\(n) jurisdiction\(n == 1 ? "" : "s")), elections.csv, settings.csv")
     }
 
     /// `validate --strict` with warnings.

@@ -18,7 +18,7 @@ public enum StringKey: Sendable, CaseIterable {
     // Briefing Markdown.
     case keyFigures, kindColumn, eventsHeading, sourcePrefix
     // Dates, terminal tables and messages.
-    case onOrBeforePrefix, metricColumn, noBekasiPair, yes, no
+    case onOrBeforePrefix, metricColumn, yes, no
     // The exported workbook's sheets and its summary.
     case sheetSummary, sheetEvents, sheetMonthly, sheetTallies, sheetLeadTimes, sheetComparison
     case figureColumn, valueColumn, asOfFigure, eventsFigure, jurisdictionsFigure, electionsFigure, firstEventFigure, lastEventFigure
@@ -120,8 +120,6 @@ public enum StringKey: Sendable, CaseIterable {
         case .eventsOfKind: return ("Peristiwa: ", "Events: ")
         case .sourcesHeading: return ("Sumber", "Source")
         case .eventsColumn: return ("Peristiwa", "Events")
-        case .noBekasiPair: return ("netra: tidak ada Kota/Kabupaten Bekasi di data ini; membandingkan dua wilayah dengan kegiatan terbanyak",
-                                    "netra: no Kota/Kabupaten Bekasi in this dataset; comparing the two jurisdictions with the most events")
         }
     }
 }

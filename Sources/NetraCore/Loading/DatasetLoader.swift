@@ -74,16 +74,16 @@ public enum DatasetLoader {
         var found: [Diagnostic] = []
         let inputs = tableInputs(base, &found)
         func input(_ t: TableName) -> TableInput { inputs[t] ?? TableInput(label: base + "/" + t.csvFile, bytes: nil) }
-        let j = input(.jurisdictions), el = input(.elections), ev = input(.events)
+        let j = input(.jurisdictions), el = input(.elections), ev = input(.events), st = inputs[.settings]
         do throws(DatasetError) {
-            let d = try load(jurisdictions: j.pair, elections: el.pair, events: ev.pair, name: displayName(base), names: names)
+            let d = try load(jurisdictions: j.pair, elections: el.pair, events: ev.pair, settings: st?.pair, name: displayName(base), names: names)
             // A cell the workbook could not read was left empty, which may have passed.
             if !found.isEmpty { throw DatasetError([]) }
             return d
         } catch {
             // A sheet's problems are told in its cells, `events.xlsx:events!B12`.
             let told = error.diagnostics.compactMap { d in
-                [j, el, ev].first { $0.label == d.file }.map { $0.translate(d) } ?? d
+                ([j, el, ev] + (st.map { [$0] } ?? [])).first { $0.label == d.file }.map { $0.translate(d) } ?? d
             }
             throw DatasetError(found + told)
         }
@@ -94,7 +94,7 @@ public enum DatasetLoader {
     /// and the fuzzer compare the two).
     public static func load(
         jurisdictions: (String, [UInt8]?), elections: (String, [UInt8]?), events: (String, [UInt8]?),
-        name: String = "", speed: LoadSpeed = .default, names: VocabularyNames = .canonical
+        settings: (String, [UInt8]?)? = nil, name: String = "", speed: LoadSpeed = .default, names: VocabularyNames = .canonical
     ) throws(DatasetError) -> Dataset {
         var diags: [Diagnostic] = []
         let (juris, jurisOK) = loadJurisdictions(jurisdictions, &diags)
@@ -102,14 +102,16 @@ public enum DatasetLoader {
         for (k, x) in juris.enumerated() where jIndex[x.id] == nil { jIndex[x.id] = k }
         let elects = loadElections(elections, jIndex: jurisOK ? jIndex : nil, &diags)
         let (evs, extras, ids, rows) = loadEvents(events, jIndex: jurisOK ? jIndex : nil, speed: speed, names: names, &diags)
-        let hadFileProblem = jurisdictions.1 == nil || elections.1 == nil || events.1 == nil
+        let chosen = settings.map { loadSettings($0, jIndex: jurisOK ? jIndex : nil, parents: juris.map { $0.parent?.raw }, &diags) }
+        let hadFileProblem = jurisdictions.1 == nil || elections.1 == nil || events.1 == nil || (settings.map { $0.1 == nil } ?? false)
         if !diags.isEmpty || hadFileProblem { throw DatasetError(diags) }
         // Every row became an event, in order, so the loader's id index is the dataset's.
-        if rows == evs.count {
-            return Dataset(events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras,
-                           name: name, ids: EventIDs(table: ids, events: evs))
-        }
-        return Dataset(events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras, name: name)
+        var d = rows == evs.count
+            ? Dataset(events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras,
+                      name: name, ids: EventIDs(table: ids, events: evs))
+            : Dataset(events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras, name: name)
+        d.settings = chosen ?? DatasetSettings()
+        return d
     }
 
     // MARK: jurisdictions.csv

@@ -38,6 +38,7 @@ extension Dataset {
                           extraEventColumns: extraEventColumns, name: name)
         }
         cut.standsOn = day
+        cut.settings = settings
         return (cut, rows)
     }
 }

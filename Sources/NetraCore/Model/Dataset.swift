@@ -164,6 +164,9 @@ public struct Dataset: Sendable {
     /// for none: every chart and sheet says it.
     public var selection: Selection?
 
+    /// The dataset's own settings (office, region, pair, lang), empty when it has none.
+    public var settings = DatasetSettings()
+
     /// The events by id.
     public let eventsByID: EventIDs
     public let jurisdictionIndex: [String: JurisdictionIndex]

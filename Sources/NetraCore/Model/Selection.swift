@@ -54,6 +54,7 @@ extension Dataset {
                           extraEventColumns: extraEventColumns, name: name)
         }
         cut.standsOn = asOf ?? standsOn
+        cut.settings = settings
         cut.selection = s
         return (cut, rows)
     }

@@ -9,8 +9,8 @@ extension OutputFolder {
     /// For a workbook named itself, that file and the tables beside it.
     public static func datasetFiles(in folder: String) -> [String] {
         if DatasetLoader.isWorkbookPath(folder) { return [folder] + datasetFiles(in: DatasetLoader.folder(of: folder)) }
-        var files = ([DatasetLoader.eventsFile, DatasetLoader.jurisdictionsFile, DatasetLoader.electionsFile, DatasetLoader.workbookFile]
-            + DatasetLoader.TableName.allCases.map(\.workbookFile)).map { join(folder, $0) }
+        var files = ([DatasetLoader.eventsFile, DatasetLoader.jurisdictionsFile, DatasetLoader.electionsFile, DatasetLoader.workbookFile,
+                      DatasetSettings.csvFile] + DatasetLoader.TableName.allCases.map(\.workbookFile)).map { join(folder, $0) }
         // The folder's one workbook of another name, read as its dataset.
         if let shared = DatasetLoader.sharedWorkbook(in: folder), !files.contains(shared) { files.append(shared) }
         return files

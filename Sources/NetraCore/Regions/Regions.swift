@@ -88,3 +88,81 @@ public enum Regions {
         return out
     }
 }
+
+extension Regions {
+    /// The region `text` names: a code as written (`32.71`, `32`), its digits alone (`3271`),
+    /// or a name in any case and spacing (`kota  bogor`); nil when none.
+    public static func lookup(_ text: String) -> Region? {
+        let t = text.trimmingSpaces
+        if let r = byKode[t] { return r }
+        let digits = Array(t.utf8)
+        if digits.count == 4, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let r = byKode[String(t.prefix(2)) + "." + String(t.suffix(2))] {
+            return r
+        }
+        return byFolded[folded(t)]
+    }
+
+    /// The regions whose code starts with `text` or whose name holds it (case and spacing
+    /// forgiven), in the table's order; all of them for an empty text.
+    public static func matching(_ text: String) -> [Region] {
+        let t = text.trimmingSpaces
+        if t.isEmpty { return all }
+        if let r = lookup(t) { return [r] + all.filter { $0.kode != r.kode && folded($0.name).contains(folded(t)) } }
+        let f = folded(t)
+        return all.filter { $0.kode.hasPrefix(t) || folded($0.name).contains(f) }
+    }
+
+    /// The names nearest to `text`, for a message: those that hold it, else the fewest edits away.
+    public static func nearest(_ text: String, limit: Int = 5) -> [Region] {
+        let f = folded(text)
+        if f.isEmpty { return [] }
+        let holding = all.filter { folded($0.name).contains(f) }
+        if !holding.isEmpty { return Array(holding.prefix(limit)) }
+        let scored = all.map { r -> (Region, Int) in
+            let name = folded(r.name)
+            // A bare name (`bogr`) is measured against the name without its `kota`/`kabupaten`.
+            let bare = name.split(separator: " ", maxSplits: 1).last.map(String.init) ?? name
+            return (r, min(editDistance(f, name), editDistance(f, bare)))
+        }
+        let best = scored.filter { $0.1 <= max(2, f.count / 3) }.sorted { $0.1 < $1.1 }
+        return Array(best.prefix(limit).map(\.0))
+    }
+
+    /// The kabupaten of the same name for a kota, and the kota for a kabupaten (`32.71` Kota
+    /// Bogor ↔ `32.01` Kabupaten Bogor); nil when there is none.
+    public static func twin(of r: Region) -> Region? {
+        guard r.level != .provinsi, let p = r.province else { return nil }
+        let stem = r.stem
+        return members(of: p).first { $0.kode != r.kode && $0.level != r.level && $0.stem == stem }
+    }
+
+    static let byFolded: [String: Region] = Dictionary(all.map { (folded($0.name), $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// Lowercased, runs of spaces as one, ends trimmed.
+    static func folded(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        var prev = Array(0...y.count), cur = prev
+        for i in 1...x.count {
+            cur[0] = i
+            for j in stride(from: 1, through: y.count, by: 1) {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[y.count]
+    }
+}
+
+extension Region {
+    /// The name without `Kota `/`Kabupaten ` (`Bogor`), folded.
+    var stem: String {
+        let f = Regions.folded(name)
+        for p in ["kota ", "kabupaten "] where f.hasPrefix(p) { return String(f.dropFirst(p.count)) }
+        return f
+    }
+}

@@ -60,6 +60,8 @@ public struct ChartOptions: Sendable {
     public var boldFontPath: String?
     /// The font sizes, before scaling.
     public var type: TypeScale
+    /// Whose chart it is (`Bawaslu Kota Bogor`): it leads the footer; nil for none.
+    public var office: String?
 
     /// Options with the defaults: Indonesian, 1600×900 at 1×, the default fonts.
     public init(language: Language = .id, scale: Int = 1, width: Int = 1600, height: Int = 900,
@@ -127,6 +129,8 @@ public struct Theme: Sendable {
     public let note: TextStyle
     /// The source line.
     public let footer: TextStyle
+    /// The office the footer names first, nil for none.
+    public let office: String?
     /// Column headers.
     public let header: TextStyle
 
@@ -167,5 +171,6 @@ public struct Theme: Sendable {
         note = TextStyle(size: type.note, color: muted)
         footer = TextStyle(size: type.footer, color: muted)
         header = TextStyle(size: type.header, bold: true, color: ink)
+        office = options.office.flatMap { $0.isEmpty ? nil : $0 }
     }
 }

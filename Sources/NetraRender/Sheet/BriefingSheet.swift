@@ -61,12 +61,14 @@ public enum BriefingSheet {
         let title = TextStyle(size: 40, color: ink)
         let source = TextStyle(size: 36, color: muted)
         let footer = TextStyle(size: 36, color: muted)
+        let office = TextStyle(size: 36, bold: true, color: bandText)
     }
 
     /// Lays out every page (text only: the chart is laid out into its slot when drawn).
+    /// `office` (whose briefing it is) heads every page; nil for none.
     public static func layout(_ a: Analysis, figures f: BriefingFigures, language lang: Language,
-                              fonts: FontSet, overdue: [String] = []) throws(RenderError) -> [SheetPage] {
-        var book = Book(measurer: TextMeasurer(fonts: fonts), lang: lang, month: f.month)
+                              fonts: FontSet, overdue: [String] = [], office: String? = nil) throws(RenderError) -> [SheetPage] {
+        var book = Book(measurer: TextMeasurer(fonts: fonts), lang: lang, month: f.month, office: office.flatMap { $0.isEmpty ? nil : $0 })
         // The fullest headline the band's three lines hold: the ruling and the new incidents,
         // then without the ruling (it leads the list below), then the counts alone.
         // Each is tried at the headline's size, then a little smaller (never under 44 px).
@@ -256,6 +258,8 @@ private struct Book {
     let measurer: TextMeasurer
     let lang: Language
     let month: Month
+    /// Whose briefing it is, at the top of every page's band.
+    let office: String?
     let type = BriefingSheet.Sizes()
     var pages: [(marks: [Mark], listed: [EventIndex], slot: ChartRect?)] = []
     var marks: [Mark] = []
@@ -267,8 +271,15 @@ private struct Book {
     let m = BriefingSheet.margin
     var inner: Double { Double(BriefingSheet.width) - 2 * m }
 
-    init(measurer: TextMeasurer, lang: Language, month: Month) {
-        self.measurer = measurer; self.lang = lang; self.month = month
+    init(measurer: TextMeasurer, lang: Language, month: Month, office: String? = nil) {
+        self.measurer = measurer; self.lang = lang; self.month = month; self.office = office
+    }
+
+    /// The office's name, up to two lines, and its height with the gap under it (0 for none).
+    func officeLines() throws(RenderError) -> (lines: Lines, height: Double) {
+        guard let office else { return (Lines(lines: [], step: 0), 0) }
+        let o = try lines(office, type.office, width: inner, max: 2)
+        return (o, o.height + 6)
     }
 
     /// Lines of text and the height each takes with its leading.
@@ -309,10 +320,13 @@ private struct Book {
         try startPage()
         let h = try lines(headline, style, width: inner, max: 3)
         let s = try lines(subtitle, type.subtitle, width: inner, max: 2)
-        let textH: Double = h.height + s.height
+        let o = try officeLines()
+        let textH: Double = o.height + h.height + s.height
         let bandH: Double = 40 + textH + 8 + 28
         marks.append(.rect(ChartRect(x: 0, y: 0, width: Double(BriefingSheet.width), height: bandH), fill: BriefingSheet.band))
         y = 40
+        try place(o.lines.lines, type.office, x: m, step: o.lines.step, role: .header)
+        y += o.height - o.lines.height
         try place(h.lines, style, x: m, step: h.step, role: .title)
         y += 8
         try place(s.lines, type.subtitle, x: m, step: s.step, role: .subtitle)
@@ -324,9 +338,12 @@ private struct Book {
         endPage()
         try startPage()
         let c = try lines(Strings.sheetContinued(month: DateText.month(month, lang)).text(lang), type.continued, width: inner, max: 1)
-        let bandH = 28 + c.step + 20
+        let o = try officeLines()
+        let bandH = 28 + o.height + c.step + 20
         marks.append(.rect(ChartRect(x: 0, y: 0, width: Double(BriefingSheet.width), height: bandH), fill: BriefingSheet.band))
         y = 28
+        try place(o.lines.lines, type.office, x: m, step: o.lines.step, role: .header)
+        y += o.height - o.lines.height
         try place(c.lines, type.continued, x: m, step: c.step, role: .subtitle)
         y = bandH + 28
     }

@@ -25,7 +25,7 @@ public struct HTMLReport: Sendable {
     public init(_ analysis: Analysis, options: JobOptions, comparison: Comparison? = nil, tallies: TallySeries? = nil) {
         self.analysis = analysis
         self.options = options
-        self.comparison = comparison ?? ReportCharts.comparison(analysis)
+        self.comparison = comparison ?? ReportCharts.comparison(analysis, options)
         self.tallies = tallies ?? analysis.tallies
     }
 
@@ -74,7 +74,10 @@ public struct HTMLReport: Sendable {
     // MARK: Sections
 
     func header() -> String {
-        var out = "<header><h1>\(t(Strings.htmlTitle))</h1>"
+        var out = "<header>"
+        // Whose report it is, above its title; nothing when the dataset names no office.
+        if let office = options.office { out += "<p class=\"office\">\(Markup.text(office))</p>" }
+        out += "<h1>\(t(Strings.htmlTitle))</h1>"
         if let day = analysis.standsOn { out += "<p class=\"asof\">\(t(Strings.dataAsOf(day)))</p>" }
         // What --from/--to/--jurisdiction/--kind kept, as every chart and the sheet say it.
         if let kept = Strings.selection(d.selection, d) { out += "<p class=\"selection\">\(t(kept))</p>" }
@@ -115,7 +118,11 @@ public struct HTMLReport: Sendable {
 
     /// The comparison of the two jurisdictions, the values `compare.csv` is written from.
     func comparisonTable() -> String {
-        guard let c = comparison else { return "" }
+        guard let c = comparison else {
+            // Where the comparison would be, why there is none.
+            guard let why = options.comparisonChoice(d).note(d) else { return "" }
+            return "<section id=\"comparison\"><h2>\(t(StringKey.comparisonTitle.phrase))</h2><p class=\"no-comparison\">\(t(why))</p></section>\n"
+        }
         var out = "<section id=\"comparison\"><h2>\(t(StringKey.comparisonTitle.phrase))</h2><table class=\"compare\"><thead><tr><th></th>"
         out += "<th>\(Markup.text(d.jurisdictions[c.a].name))</th><th>\(Markup.text(d.jurisdictions[c.b].name))</th></tr></thead><tbody>"
         for row in c.shownRows(lang) {
@@ -153,8 +160,9 @@ public struct HTMLReport: Sendable {
 
     /// The charts as inline SVG, each laid out wide (for a screen) and portrait (for a phone).
     func charts() throws(RenderError) -> String {
-        let wide = ChartOptions(language: lang, scale: 1, size: .wide, fontPath: options.fonts.regular, boldFontPath: options.fonts.bold)
-        let phone = ChartOptions(language: lang, scale: 1, size: .phone, fontPath: options.fonts.regular, boldFontPath: options.fonts.bold)
+        var wide = ChartOptions(language: lang, scale: 1, size: .wide, fontPath: options.fonts.regular, boldFontPath: options.fonts.bold)
+        var phone = ChartOptions(language: lang, scale: 1, size: .phone, fontPath: options.fonts.regular, boldFontPath: options.fonts.bold)
+        wide.office = options.office; phone.office = options.office
         var out = "<section id=\"charts\"><h2>\(t(Strings.htmlCharts))</h2>"
         // A chart drawn on several images shows them all, one under another, at each size.
         func figure(_ name: String, _ w: [ChartPlan], _ p: [ChartPlan], files: [String]) {

@@ -7,7 +7,10 @@ extension DatasetLoader {
 
     /// The three tables, with their file and sheet names (English, then Indonesian).
     public enum TableName: String, CaseIterable, Sendable {
-        case jurisdictions, elections, events
+        case jurisdictions, elections, events, settings
+
+        /// A table a dataset may leave out (its settings).
+        public var isOptional: Bool { self == .settings }
 
         public var csvFile: String { rawValue + ".csv" }
         public var workbookFile: String { rawValue + ".xlsx" }
@@ -17,6 +20,7 @@ extension DatasetLoader {
             case .events: return EventColumn.requiredNames
             case .jurisdictions: return JurisdictionColumn.requiredNames
             case .elections: return ["id", "name", "date", "scope"]
+            case .settings: return DatasetSettings.header
             }
         }
 
@@ -25,6 +29,7 @@ extension DatasetLoader {
             case .events: return ["events", "peristiwa"]
             case .jurisdictions: return ["jurisdictions", "wilayah"]
             case .elections: return ["elections", "pemilu"]
+            case .settings: return ["settings", "pengaturan"]
             }
         }
     }
@@ -86,6 +91,8 @@ extension DatasetLoader {
             if !alone && FileIO.exists(csvPath) { places.append((csvPath, table.csvFile)) }
             if !alone && FileIO.exists(ownPath) { places.append((ownPath, table.workbookFile)) }
             if let shared, let s = sharedSheet { places.append((sharedPath, "\(sharedName) (sheet '\(shared.sheetNames[s])')")) }
+            // Settings left out are no problem: nothing is set.
+            if table.isOptional && places.isEmpty { continue }
             if places.count > 1 {
                 diags.append(Diagnostic(file: places[0].file, line: 1, column: 1, said: Said(
                     en: "the \(table.rawValue) are in both \(places.map(\.name).joined(separator: " and ")); keep only one of them",
