@@ -75,7 +75,7 @@ struct OfficeEndToEndTests {
         // A bad key in the sheet is told at its cell, like any table's problem.
         let edit = #"parts["xl/worksheets/sheet4.xml"] = ("<worksheet><sheetData>" + rows_xml([["key", "value"], ["office", "Bawaslu"], ["ofice", "x"], ["lang", "fr"]]) + "</sheetData></worksheet>").encode()"#
         #expect(try Netra.runProgram("/usr/bin/python3", [builder, "d/dataset.xlsx", "d/csv", "ds/dataset.xlsx", edit], in: w).status == 0)
-        let v = try Netra.run(["validate", "--dataset", "ds"], in: w)
+        let v = try Netra.run(["validate", "--dataset", "ds", "--lang", "en"], in: w)
         #expect(v.status == 1)
         #expect(v.stderr.hasPrefix("""
         ds/dataset.xlsx:settings!A3: key: unknown setting 'ofice'; expected one of: office, region, pair, lang

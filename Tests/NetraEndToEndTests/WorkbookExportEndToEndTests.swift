@@ -275,7 +275,7 @@ import Foundation
         let dir = Netra.tempDir("init-kota")
         let r = try Netra.run(["init", dir, "--region", "32.75", "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == "wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (3 jurisdictions), elections.csv\n")
+        #expect(r.stdout == "wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (4 jurisdictions), elections.csv, settings.csv\n")
         #expect(try String(contentsOfFile: dir + "/csv/jurisdictions.csv", encoding: .utf8)
             == "id,name,level,parent,kode\nindonesia,Indonesia,nasional,,\njawa-barat,Jawa Barat,provinsi,indonesia,32\nkabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat,32.16\nkota-bekasi,Kota Bekasi,kota,jawa-barat,32.75\n")
         // Its twin is the comparison's other side: the settings say so, in the template's language.

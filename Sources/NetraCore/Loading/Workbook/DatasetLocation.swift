@@ -71,8 +71,10 @@ extension DatasetLoader {
 
     /// What a dataset's folder is searched for, as a message lists it.
     public static var lookedFor: Said {
-        let csv = TableName.allCases.map(\.csvFile).joined(separator: ", ")
-        let books = TableName.allCases.map(\.workbookFile).joined(separator: ", ")
+        // The settings are optional: a dataset is its three tables.
+        let tables = TableName.allCases.filter { !$0.isOptional }
+        let csv = tables.map(\.csvFile).joined(separator: ", ")
+        let books = tables.map(\.workbookFile).joined(separator: ", ")
         return Said(en: "\(csv) (or \(books)), \(workbookFile), or a single workbook of another name",
                     id: "\(csv) (atau \(books)), \(workbookFile), atau satu buku kerja dengan nama lain")
     }
