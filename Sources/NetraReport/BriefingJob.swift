@@ -57,6 +57,7 @@ public enum BriefingJob {
             },
             OutputFile(name: dir + "events.csv", cost: 1) { () throws(RenderError) in a.eventsCSV(flavour: .plain, only: f.events) },
             OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang, overdue: overdue).utf8)),
+            OutputFile(name: dir + "caption.txt", bytes: Array((caption(a, f, lang).joined(separator: " ") + "\n").utf8)),
             OutputFile(name: dir + "figures.csv", cost: 1) { () throws(RenderError) in a.figuresCSV(f, flavour: .plain) },
         ]
     }

@@ -146,6 +146,6 @@ extension Strings {
             + LeadTimeMeasure.allCases.map(leadTime) + [responseTime]
             + ComparisonMetric.allCases.map(metric)
             + months + shortMonths + templateSamples + sheetSamples + tallySamples + timelineSamples + unknownPhrases + PrecisionText.all + scaleSamples + htmlSamples
-            + trendSamples + diffSamples + selectionSamples
+            + trendSamples + diffSamples + selectionSamples + captionSamples
     }
 }

@@ -168,7 +168,7 @@ public enum BriefingSheet {
 
     /// The month's events: incidents, rulings and sanctions first (a registration is no
     /// ruling), then the rest, each by date.
-    static func ordered(_ a: Analysis, _ f: BriefingFigures) -> (first: [EventIndex], rest: [EventIndex]) {
+    public static func ordered(_ a: Analysis, _ f: BriefingFigures) -> (first: [EventIndex], rest: [EventIndex]) {
         let events = a.dataset.events
         func leads(_ k: EventIndex) -> Bool {
             [.incident, .decision, .sanction].contains(events.kinds[k]) && !events.isRegistration(k)
