@@ -41,11 +41,12 @@ enum Frame {
         marks.append(contentsOf: LegendLayout.marks(entries, theme: theme))
         if lh > 0 { y += lh + 14 * theme.s }
         var bottom = theme.height - m * 0.6
-        for t in try measurer.wrap(spec.footer, theme.footer, maxWidth: inner, maxLines: 2).reversed() {
+        let footer = theme.sourceFooter ? spec.footer : ""
+        for t in try measurer.wrap(footer, theme.footer, maxWidth: inner, maxLines: 2).reversed() {
             let mark = try measurer.place(t, theme.footer, x: m, y: bottom, valign: .bottom, role: .footer)
             marks.append(.text(mark)); bottom = mark.box.minY
         }
-        if !spec.footer.isEmpty { bottom -= 12 * theme.s }
+        if !footer.isEmpty { bottom -= 12 * theme.s }
         let body = ChartRect(minX: m, minY: y, maxX: theme.width - m, maxY: max(y + 1, bottom))
         return FrameLayout(marks: marks, body: body, legend: entries)
     }
