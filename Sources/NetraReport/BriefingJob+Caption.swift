@@ -34,8 +34,7 @@ extension BriefingJob {
 
         let rulings = BriefingSheet.ordered(a, f).first.filter { [.decision, .sanction].contains(events.kinds[$0]) }
         let rulingsNamed = rulings.isEmpty ? nil : Strings.captionDecisions(rulings.map { k in
-            let day = events[k].date
-            return (plain(events[k].title(lang)), Phrase(id: DateText.event(day, .id), en: DateText.event(day, .en)), events[k].status.map(Strings.status))
+            (plain(events[k].title(lang)), events[k].date, events[k].status.map(Strings.status))
         })
         let rulingsCounted = rulings.isEmpty ? nil : Strings.captionDecisionsCounted(number(rulings.count), count: rulings.count)
 

@@ -38,6 +38,11 @@ import NetraCore
         #expect(NumberFormat.number(24013, .en) == "24,013")
         #expect(NumberFormat.number(-1200, .en) == "−1,200")
         #expect(NumberFormat.number(-1200, .en, minus: "-") == "-1,200")
+        // Issue 29: a negative lead or median is written with a real minus, as "−5".
+        #expect(NumberFormat.lead(LeadValue(days: -5, atLeast: false), .id) == "−5")
+        #expect(NumberFormat.lead(LeadValue(days: -5, atLeast: true), .en) == "≥ −5")
+        #expect(NumberFormat.typical(MedianOrValues([LeadValue(days: -5, atLeast: false), LeadValue(days: 2, atLeast: false)]), .id) == "−5 dan 2")
+        #expect(NumberFormat.median(Median([-3, -2]), .id) == "−2,5")
         #expect(NumberFormat.median(Median([1, 2]), .id) == "1,5")
         #expect(NumberFormat.median(Median([1, 2]), .en) == "1.5")
         #expect(NumberFormat.median(nil, .en) == "—")

@@ -22,9 +22,9 @@ extension Strings {
     public static let captionNoIncidents = Phrase(id: "Tidak ada insiden baru.", en: "No new incidents.")
 
     /// The month's rulings and sanctions: `Putusan: … (22 Januari 2024, dihentikan).`
-    public static func captionDecisions(_ named: [(title: String, day: Phrase, status: Phrase?)]) -> Phrase {
+    public static func captionDecisions(_ named: [(title: String, date: EventDate, status: Phrase?)]) -> Phrase {
         func list(_ lang: Language) -> String {
-            named.map { d in "\(d.title) (\(d.day.text(lang))" + (d.status.map { ", " + $0.text(lang).lowercased() } ?? "") + ")" }
+            named.map { d in "\(d.title) (\(DateText.event(d.date, lang))" + (d.status.map { ", " + $0.text(lang).lowercased() } ?? "") + ")" }
                 .joined(separator: "; ")
         }
         return Phrase(id: "Putusan: \(list(.id)).", en: named.count == 1 ? "Decision: \(list(.en))." : "Decisions: \(list(.en)).")
@@ -58,7 +58,7 @@ extension Strings {
     static var captionSamples: [Phrase] {
         [captionIncidents([("x", status(.alleged))]), captionIncidents([("x", status(.alleged)), ("y", status(nil))]),
          captionIncidentsCounted("3", count: 3, byStatus: [("2", status(.alleged)), ("1", status(.dismissed))]), captionNoIncidents,
-         captionDecisions([("x", Phrase(id: "1 Mei", en: "1 May"), status(.dismissed))]),
+         captionDecisions([("x", EventDate(written: WrittenDate(anchor: Month(year: 2024, month: 5).lastDay, form: .day), precision: .day), status(.dismissed))]),
          captionDecisionsCounted("4", count: 4), captionActivity("1", count: 1, election: nil), captionActivity(nil, count: 1, election: nil),
          captionActivity(nil, count: 1, election: ("1", 1, "Pemilu")),
          captionActivity("3", count: 3, election: ("14", 14, "Pemilu")),

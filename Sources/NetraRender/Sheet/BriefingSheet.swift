@@ -225,7 +225,7 @@ public enum BriefingSheet {
     public static func keyFigures(_ a: Analysis, _ f: BriefingFigures, _ lang: Language) -> [(value: String, label: String, note: String)] {
         let d = a.dataset
         func say(_ key: StringKey) -> String { key.text(lang) }
-        func count(_ n: Int) -> String { NumberFormat.number(n, lang, minus: "-") }
+        func count(_ n: Int) -> String { NumberFormat.number(n, lang) }
         // Activity leaves case tallies out: they are snapshots of others' counts.
         let change = f.total - f.previousTotal
         let activityNote = change == 0 ? say(.sameAsLastMonth)
