@@ -33,6 +33,27 @@ import NetraCore
         }
     }
 
+    /// Issue 29: the monthly chart's title for tied months as a person would say it, one colon,
+    /// no "di 2 bulan, pertama …".
+    @Test func tiedBusiestMonthsReadAsSaid() {
+        let two = Strings.monthlyPeakTied(scope: "Kabupaten Bekasi", month: "Nov 2023", "3", count: 3, months: 2, second: "Des 2023")
+        #expect(two.id == "Kabupaten Bekasi: bulan tersibuk Nov 2023 dan Des 2023, masing-masing 3 peristiwa")
+        #expect(two.en == "Kabupaten Bekasi: busiest months Nov 2023 and Des 2023, 3 events each")
+        let more = Strings.monthlyPeakTied(scope: nil, month: "Nov 2023", "4", count: 4, months: 3)
+        #expect(more.id == "Bulan tersibuk: 4 peristiwa, dicapai 3 kali sejak Nov 2023")
+        #expect(more.en == "Busiest months: 4 events, reached 3 times since Nov 2023")
+        for scope in [nil, "Kota Bogor"] {
+            for p in [Strings.monthlyPeakTied(scope: scope, month: "x", "2", count: 2, months: 2, second: "y"),
+                      Strings.monthlyPeakTied(scope: scope, month: "x", "2", count: 2, months: 4),
+                      Strings.monthlyPeak(scope: scope, month: "x", "2", count: 2)] {
+                for text in [p.id, p.en] {
+                    #expect(text.components(separatedBy: ":").count <= 2, "\(text)")
+                    #expect(!text.contains("pertama") && !text.contains("sebulan, di"), "\(text)")
+                }
+            }
+        }
+    }
+
     @Test func numbersAndMediansAsEachLanguageWrites() {
         #expect(NumberFormat.number(24013, .id) == "24.013")
         #expect(NumberFormat.number(24013, .en) == "24,013")
