@@ -73,22 +73,25 @@ public enum BriefingJob {
     /// type (no text under 35 px) and without a footer of its own, or nil for a page without a slot.
     static func sheetChart(_ page: SheetPage, _ upTo: Dataset, _ lang: Language, _ fonts: FontSet) throws(RenderError) -> ChartPlan? {
         guard let slot = page.chartSlot else { return nil }
-        var options = ChartOptions(language: lang, scale: 1, width: Int(slot.width), height: Int(slot.height),
-                                   fontPath: fonts.regular, boldFontPath: fonts.bold, type: .sheet)
-        // The page's footer names the sources.
-        options.sourceFooter = false
-        return try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: page.month).layout(options: options).chart
+        return try sheetChartLayout(page.month, upTo, lang, fonts, width: slot.width, height: slot.height).chart
     }
 
     /// The height of the month chart's plot when the sheet gives it a slot `h` px tall: the
     /// sheet puts the chart on its last page only where the plot reads.
     static func plotHeight(_ month: Month, _ upTo: Dataset, _ lang: Language, _ fonts: FontSet) -> (Double) throws(RenderError) -> Double {
         { (h: Double) throws(RenderError) -> Double in
-            var options = ChartOptions(language: lang, scale: 1, width: Int(BriefingSheet.chartWidth), height: Int(h),
-                                       fontPath: fonts.regular, boldFontPath: fonts.bold, type: .sheet)
-            options.sourceFooter = false
-            return try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: month).layout(options: options).plot.height
+            try sheetChartLayout(month, upTo, lang, fonts, width: BriefingSheet.chartWidth, height: h).plot.height
         }
+    }
+
+    /// The month's chart laid out `width × height` in the sheet's type, without a footer of its
+    /// own (the page's footer names the sources).
+    static func sheetChartLayout(_ month: Month, _ upTo: Dataset, _ lang: Language, _ fonts: FontSet,
+                                 width: Double, height: Double) throws(RenderError) -> MonthlyBarsPlan {
+        var options = ChartOptions(language: lang, scale: 1, width: Int(width), height: Int(height),
+                                   fontPath: fonts.regular, boldFontPath: fonts.bold, type: .sheet)
+        options.sourceFooter = false
+        return try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: month).layout(options: options)
     }
 
     /// The dataset cut to the events anchored in `from … through`, links dropped (the cut

@@ -38,6 +38,14 @@ public enum BriefingPDF {
                 HPDF_Page_SetRGBStroke(page, Float(c.red) / 255, Float(c.green) / 255, Float(c.blue) / 255)
                 HPDF_Page_SetLineWidth(page, Float(width * k))
             }
+            // Colours go before a path (PDF allows none inside one); the path is then filled and/or stroked.
+            func colours(_ f: RGBA?, _ s: RGBA?, _ t: Double) {
+                if let f { fill(f) }
+                if let s { stroke(s, t) }
+            }
+            func paint(_ f: RGBA?, _ s: RGBA?) {
+                if f != nil && s != nil { HPDF_Page_FillStroke(page) } else if f != nil { HPDF_Page_Fill(page) } else { HPDF_Page_Stroke(page) }
+            }
             fill(sheet.chart.background)
             HPDF_Page_Rectangle(page, 0, 0, Float(pageWidth), Float(pageHeight))
             HPDF_Page_Fill(page)
@@ -58,18 +66,16 @@ public enum BriefingPDF {
                     for p in points.dropFirst() { HPDF_Page_LineTo(page, x(p.x), y(p.y)) }
                     HPDF_Page_Stroke(page)
                 case let .circle(center, radius, f, s, t):
-                    if let f { fill(f) }
-                    if let s { stroke(s, t) }
+                    colours(f, s, t)
                     HPDF_Page_Circle(page, x(center.x), y(center.y), Float(radius * k))
-                    if f != nil && s != nil { HPDF_Page_FillStroke(page) } else if f != nil { HPDF_Page_Fill(page) } else { HPDF_Page_Stroke(page) }
+                    paint(f, s)
                 case let .polygon(points, f, s, t):
                     guard let first = points.first else { continue }
-                    if let f { fill(f) }
-                    if let s { stroke(s, t) }
+                    colours(f, s, t)
                     HPDF_Page_MoveTo(page, x(first.x), y(first.y))
                     for p in points.dropFirst() { HPDF_Page_LineTo(page, x(p.x), y(p.y)) }
                     HPDF_Page_ClosePath(page)
-                    if f != nil && s != nil { HPDF_Page_FillStroke(page) } else if f != nil { HPDF_Page_Fill(page) } else { HPDF_Page_Stroke(page) }
+                    paint(f, s)
                 case let .text(t):
                     // libgd draws at 72 dpi: a size in pixels is the em; its origin is the baseline's start.
                     fill(t.style.color)
@@ -94,6 +100,8 @@ public enum BriefingPDF {
                                               Float(Double(chart.width) * k), Float(Double(chart.height) * k)), "draw the chart")
             }
         }
+        // A drawing call that failed left its error on the document.
+        try check(HPDF_GetError(pdf), "draw a page")
         try check(HPDF_SaveToStream(pdf), "write the PDF")
         var size = HPDF_GetStreamSize(pdf)
         var bytes = [UInt8](repeating: 0, count: Int(size))
