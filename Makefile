@@ -16,11 +16,16 @@ test: deps deps-browser test-deps deb
 	$(SWIFT) test
 
 # What the tests use beyond the build: openpyxl (Debian's, for /usr/bin/python3) reads the
-# exported workbook and the template back; LibreOffice opens the export and saves its sheets as CSV.
+# exported workbook and the template back; LibreOffice opens the export and saves its sheets as CSV;
+# pdftotext reads the briefing's PDF back.
 test-deps:
 	@if ! /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then \
 	  echo "Installing python3-openpyxl…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-openpyxl >/dev/null; \
+	fi
+	@if ! command -v pdftotext >/dev/null; then \
+	  echo "Installing poppler-utils (pdftotext reads the briefing's PDF back)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; \
 	fi
 	@if ! command -v soffice >/dev/null; then \
 	  echo "Installing libreoffice-calc-nogui (a few minutes)…"; \
@@ -33,12 +38,17 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# libgd (with FreeType and libpng), libxlsxwriter, libzip and expat (which read workbooks) and
-# pkg-config, from Debian's packages, when missing.
+# libgd (with FreeType and libpng), libxlsxwriter, libzip and expat (which read workbooks),
+# libharu (the briefing's PDF) and pkg-config, from Debian's packages, when missing.
 deps:
 	@if ! pkg-config --exists gdlib xlsxwriter libzip expat 2>/dev/null; then \
 	  echo "Installing libgd-dev, libxlsxwriter-dev, libzip-dev and libexpat1-dev (needs apt)…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgd-dev libxlsxwriter-dev libzip-dev libexpat1-dev pkg-config >/dev/null; \
+	fi
+	@# libharu (the briefing's PDF) ships no pkg-config file: its header says it is there.
+	@if [ ! -f /usr/include/hpdf.h ]; then \
+	  echo "Installing libhpdf-dev (needs apt)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libhpdf-dev >/dev/null; \
 	fi
 	@if ! fc-list 2>/dev/null | grep -qi dejavusans && [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
 	  echo "Installing fonts-dejavu-core…"; \

@@ -47,6 +47,12 @@ let package = Package(
             pkgConfig: "expat",
             providers: [.apt(["libexpat1-dev"])]
         ),
+        // libharu, which writes the briefing's PDF; Debian's libhpdf-dev has no pkg-config file, so
+        // the module map links it by name. Nothing but NetraRender imports it.
+        .systemLibrary(
+            name: "CHPDF",
+            providers: [.apt(["libhpdf-dev"])]
+        ),
         // Model, CSV reading, loading, validation and the event graph.
         // Regions/wilayah-kabkota.csv is built in (the regions of Indonesia, for `kode` and `init`),
         // and so are their boundaries for maps (Regions/Boundaries+Data.swift, made by
@@ -63,8 +69,8 @@ let package = Package(
         ),
         // Counts, lead times, the comparison and the CSV exports.
         .target(name: "NetraAnalytics", dependencies: ["NetraCore"], swiftSettings: speed),
-        // The libgd layer, the chart kit and the charts.
-        .target(name: "NetraRender", dependencies: ["CGD", "NetraCore", "NetraAnalytics"], swiftSettings: speed),
+        // The libgd layer, the chart kit and the charts (and the briefing's PDF, with libharu).
+        .target(name: "NetraRender", dependencies: ["CGD", "CHPDF", "NetraCore", "NetraAnalytics"], swiftSettings: speed),
         // Workbooks: the exports as one .xlsx, and the template `netra init` writes.
         .target(name: "NetraXLSX", dependencies: ["CXlsxWriter", "NetraCore", "NetraAnalytics"], swiftSettings: speed),
         // Jobs that tie it together: report, briefing, output folders.

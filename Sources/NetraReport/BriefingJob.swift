@@ -39,12 +39,19 @@ public enum BriefingJob {
         // month's chart is laid out into the last page's slot when that page is drawn.
         var files: [OutputFile] = []
         do {
-            let pages = try BriefingSheet.layout(a, figures: f, language: lang, fonts: fonts, overdue: overdue, office: options.office)
+            let pages = try BriefingSheet.layout(a, figures: f, language: lang, fonts: fonts, overdue: overdue, office: options.office,
+                                                 plotHeight: plotHeight(month, upTo, lang, fonts))
             for page in pages {
                 files.append(OutputFile(name: dir + BriefingSheet.fileName(page: page.number), cost: 4) { () throws(RenderError) in
                     try BriefingSheet.render(page, chart: try sheetChart(page, upTo, lang, fonts), fonts: fonts)
                 })
             }
+            // The same pages on A4, from the same plans, for printing.
+            files.append(OutputFile(name: dir + BriefingPDF.fileName, cost: 2 * pages.count) { () throws(RenderError) -> [UInt8] in
+                var charted: [(page: SheetPage, chart: ChartPlan?)] = []
+                for page in pages { charted.append((page, try sheetChart(page, upTo, lang, fonts))) }
+                return try BriefingPDF.document(charted, fonts: fonts)
+            })
         } catch {
             // Said when the files are written, like any drawing error.
             files.append(OutputFile(name: dir + BriefingSheet.fileName(page: 1), render: { () throws(RenderError) -> [UInt8] in throw error }))
@@ -67,17 +74,34 @@ public enum BriefingJob {
             },
             OutputFile(name: dir + "events.csv", cost: 1) { () throws(RenderError) in a.eventsCSV(flavour: .plain, only: f.events) },
             OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang, overdue: overdue).utf8)),
+            OutputFile(name: dir + "caption.txt", bytes: Array((caption(a, f, lang).joined(separator: " ") + "\n").utf8)),
             OutputFile(name: dir + "figures.csv", cost: 1) { () throws(RenderError) in a.figuresCSV(f, flavour: .plain) },
         ]
     }
 
     /// The month's chart as the sheet embeds it, laid out at its slot's size with the sheet's
-    /// type (no text under 35 px), or nil for a page without a slot.
+    /// type (no text under 35 px) and without a footer of its own, or nil for a page without a slot.
     static func sheetChart(_ page: SheetPage, _ upTo: Dataset, _ lang: Language, _ fonts: FontSet) throws(RenderError) -> ChartPlan? {
         guard let slot = page.chartSlot else { return nil }
-        let options = ChartOptions(language: lang, scale: 1, width: Int(slot.width), height: Int(slot.height),
+        return try sheetChartLayout(page.month, upTo, lang, fonts, width: slot.width, height: slot.height).chart
+    }
+
+    /// The height of the month chart's plot when the sheet gives it a slot `h` px tall: the
+    /// sheet puts the chart on its last page only where the plot reads.
+    static func plotHeight(_ month: Month, _ upTo: Dataset, _ lang: Language, _ fonts: FontSet) -> (Double) throws(RenderError) -> Double {
+        { (h: Double) throws(RenderError) -> Double in
+            try sheetChartLayout(month, upTo, lang, fonts, width: BriefingSheet.chartWidth, height: h).plot.height
+        }
+    }
+
+    /// The month's chart laid out `width × height` in the sheet's type, without a footer of its
+    /// own (the page's footer names the sources).
+    static func sheetChartLayout(_ month: Month, _ upTo: Dataset, _ lang: Language, _ fonts: FontSet,
+                                 width: Double, height: Double) throws(RenderError) -> MonthlyBarsPlan {
+        var options = ChartOptions(language: lang, scale: 1, width: Int(width), height: Int(height),
                                    fontPath: fonts.regular, boldFontPath: fonts.bold, type: .sheet)
-        return try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: page.month).layout(options: options).chart
+        options.sourceFooter = false
+        return try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: month).layout(options: options)
     }
 
     /// The dataset cut to the events anchored in `from … through`, links dropped (the cut

@@ -33,11 +33,38 @@ import NetraCore
         }
     }
 
+    /// Issue 29: the monthly chart's title for tied months as a person would say it, one colon,
+    /// no "di 2 bulan, pertama …".
+    @Test func tiedBusiestMonthsReadAsSaid() {
+        let two = Strings.monthlyPeakTied(scope: "Kabupaten Bekasi", month: "Nov 2023", "3", count: 3, months: 2, second: "Des 2023")
+        #expect(two.id == "Kabupaten Bekasi: bulan tersibuk Nov 2023 dan Des 2023, 3 peristiwa")
+        #expect(two.en == "Kabupaten Bekasi: busiest months Nov 2023 and Des 2023, 3 events")
+        let more = Strings.monthlyPeakTied(scope: "Kota Bogor", month: "Nov 2023", "4", count: 4, months: 3)
+        #expect(more.id == "Kota Bogor: bulan tersibuk dengan 4 peristiwa, 3 kali sejak Nov 2023")
+        #expect(more.en == "Kota Bogor: busiest months with 4 events, 3 times since Nov 2023")
+        #expect(Strings.monthlyPeakTied(scope: nil, month: "Nov 2023", "4", count: 4, months: 3).id == "Bulan tersibuk: 4 peristiwa, 3 kali sejak Nov 2023")
+        for scope in [nil, "Kota Bogor"] {
+            for p in [Strings.monthlyPeakTied(scope: scope, month: "x", "2", count: 2, months: 2, second: "y"),
+                      Strings.monthlyPeakTied(scope: scope, month: "x", "2", count: 2, months: 4),
+                      Strings.monthlyPeak(scope: scope, month: "x", "2", count: 2)] {
+                for text in [p.id, p.en] {
+                    #expect(text.components(separatedBy: ":").count <= 2, "\(text)")
+                    #expect(!text.contains("pertama") && !text.contains("sebulan, di"), "\(text)")
+                }
+            }
+        }
+    }
+
     @Test func numbersAndMediansAsEachLanguageWrites() {
         #expect(NumberFormat.number(24013, .id) == "24.013")
         #expect(NumberFormat.number(24013, .en) == "24,013")
         #expect(NumberFormat.number(-1200, .en) == "−1,200")
         #expect(NumberFormat.number(-1200, .en, minus: "-") == "-1,200")
+        // Issue 29: a negative lead or median is written with a real minus, as "−5".
+        #expect(NumberFormat.lead(LeadValue(days: -5, atLeast: false), .id) == "−5")
+        #expect(NumberFormat.lead(LeadValue(days: -5, atLeast: true), .en) == "≥ −5")
+        #expect(NumberFormat.typical(MedianOrValues([LeadValue(days: -5, atLeast: false), LeadValue(days: 2, atLeast: false)]), .id) == "−5 dan 2")
+        #expect(NumberFormat.median(Median([-3, -2]), .id) == "−2,5")
         #expect(NumberFormat.median(Median([1, 2]), .id) == "1,5")
         #expect(NumberFormat.median(Median([1, 2]), .en) == "1.5")
         #expect(NumberFormat.median(nil, .en) == "—")

@@ -262,3 +262,65 @@ struct HTMLBrowserTests {
         }
     }
 }
+
+/// Issue 29, point 6: what report.html shows reads as written. In a desktop-wide frame, no
+/// kind's name in the table breaks inside a word and no election label runs past the
+/// timeline's right edge; the timeline has a colour key; the page names the dataset by its
+/// folder, not by the path typed after `--dataset`.
+@Suite(.serialized, .removingTemporaryFolders, .enabled(if: Browser.path != nil, Comment(rawValue: Browser.missing)))
+struct HTMLReadsAsWrittenTests {
+    @Test(arguments: [1280, 900])
+    func kindsWholeElectionLabelsInsideAndAKey(width: Int) throws {
+        // A path as a user types it, relative and with a trailing slash.
+        let typed = "../" + (Netra.root as NSString).lastPathComponent + "/datasets/bekasi-2024/"
+        let out = Netra.tempDir("html-read")
+        let r = try Netra.run(["html", "--dataset", typed, "--out", out, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(!html.contains(typed) && !html.contains("datasets/bekasi-2024"))
+        #expect(html.contains("<p class=\"dataset\">bekasi-2024</p>"))
+        #expect(html.contains("<ul class=\"key\" aria-label=\"Keterangan warna\">"))
+        #expect(html.contains("Hari pemungutan suara</li>"))
+
+        let harness = out + "/wide.html"
+        try """
+        <!doctype html><html><body style="margin:0"><iframe id="f" src="report.html#selftest" style="width:\(width)px;height:900px;border:0"></iframe>
+        <script>
+        var f = document.getElementById("f");
+        function check() {
+          var d = f.contentDocument;
+          if (!(d && d.body && d.body.dataset.ready)) { setTimeout(check, 50); return; }
+          var broken = [], cut = [], labels = 0;
+          d.querySelectorAll("#event-table td:nth-child(3)").forEach(function (td) {
+            var node = td.lastChild, text = node && node.nodeType === 3 ? node.data : "";
+            var at = 0;
+            text.split(" ").forEach(function (word) {
+              if (word) {
+                var r = d.createRange(); r.setStart(node, at); r.setEnd(node, at + word.length);
+                if (r.getClientRects().length > 1) broken.push(word);
+              }
+              at += word.length + 1;
+            });
+          });
+          d.querySelectorAll("#tl svg").forEach(function (svg) {
+            var w = svg.viewBox.baseVal.width || svg.clientWidth;
+            svg.querySelectorAll("text[fill='#b3261e']").forEach(function (t) {
+              labels++;
+              var b = t.getBBox();
+              if (b.x < 0 || b.x + b.width > w + 0.5) cut.push(t.textContent);
+            });
+          });
+          document.body.dataset.result = JSON.stringify({ broken: broken, cut: cut, labels: labels, kinds: d.querySelectorAll("#event-table td:nth-child(3)").length });
+        }
+        f.addEventListener("load", check);
+        </script></body></html>
+        """.write(toFile: harness, atomically: true, encoding: .utf8)
+        let (dom, _) = try Browser.dumpDOM(Browser.url(harness), ["--allow-file-access-from-files", "--window-size=\(width + 20),1000"])
+        let json = Browser.bodyData(dom)["data-result"] ?? ""
+        let result = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
+        #expect((result["kinds"] as? Int ?? 0) > 50, "\(json)")
+        #expect((result["labels"] as? Int ?? 0) >= 1, "\(json)")
+        #expect((result["broken"] as? [String]) == [], "\(json)")
+        #expect((result["cut"] as? [String]) == [], "\(json)")
+    }
+}

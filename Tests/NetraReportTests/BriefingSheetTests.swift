@@ -12,7 +12,8 @@ import NetraRender
         let f = BriefingFigures(cut, month: month)
         let fonts = try FontSet.resolve()
         let upTo = BriefingJob.upToMonth(cut.dataset, through: month)
-        let pages = try BriefingSheet.layout(cut, figures: f, language: lang, fonts: fonts).map { page in
+        let pages = try BriefingSheet.layout(cut, figures: f, language: lang, fonts: fonts,
+                                             plotHeight: BriefingJob.plotHeight(month, upTo, lang, fonts)).map { page in
             try BriefingSheet.render(page, chart: try BriefingJob.sheetChart(page, upTo, lang, fonts), fonts: fonts)
         }
         return (f, pages)
@@ -79,7 +80,7 @@ import NetraRender
     }
 
     /// January 2024, worked out by hand: twelve events, the two rulings of the jersey case
-    /// first, the 22 January ruling in the headline, three pages.
+    /// first, the 22 January ruling in the headline.
     @Test func januaryListsEveryEventWithItsDateAndSource() throws {
         let a = try shipped()
         let (f, pages) = try Self.pages(a, Month(year: 2024, month: 1), .id)
@@ -113,7 +114,11 @@ import NetraRender
         // No month squeezes its chart into less than it needs to be read.
         for month in try Self.months() {
             for p in try Self.pages(a, month, .id).1 {
-                if let slot = p.plan.chartSlot { #expect(slot.height >= BriefingSheet.chartMinHeight && p.plan.embedded != nil) }
+                if let slot = p.plan.chartSlot {
+                    #expect(slot.height >= BriefingSheet.chartMinHeight && p.plan.embedded != nil)
+                    let upTo = BriefingJob.upToMonth(a.asOf(month.lastDay).dataset, through: month)
+                    #expect(try BriefingJob.plotHeight(month, upTo, .id, try FontSet.resolve())(slot.height) >= BriefingSheet.plotMinHeight, "\(month.iso)")
+                }
             }
         }
     }
@@ -198,12 +203,44 @@ import NetraRender
         #expect(values.contains { $0.text == NumberFormat.number(signatories, .en) })
     }
 
+    /// Issue 29, point 5: pages as full as their content allows. December 2023 (2 events, an
+    /// earlier one first reported in it and 2 reported after it) takes 2 pages, January 2024
+    /// (14 events and 2 reported in it) 4, in both languages; every month of at most 5 listed
+    /// events fits on 2 (November 2023's six, with tall tiles and two-line dates, take 3); page 1
+    /// holds the tiles and at least one event; every page but the last is filled down to where
+    /// the next event (or the chart) would not fit.
+    @Test(arguments: [Language.id, .en])
+    func pagesAreAsFullAsTheirContentAllows(_ lang: Language) throws {
+        let a = try shipped()
+        #expect(try Self.pages(a, Month(year: 2023, month: 12), lang).1.count == 2)
+        #expect(try Self.pages(a, Month(year: 2024, month: 1), lang).1.count == 4)
+        for month in try Self.months() {
+            let (f, pages) = try Self.pages(a, month, lang)
+            let blocks = f.events.count + f.firstKnown.count + f.knownLater.count
+            if blocks <= 5 { #expect(pages.count <= 2, "\(month.iso): \(blocks) events on \(pages.count) pages") }
+            if !(f.events + f.firstKnown).isEmpty { #expect(!pages[0].plan.listed.isEmpty, "\(month.iso): nothing listed on page 1") }
+            // The footer rule and the lowest text above it: less apart than the next thing needs (an
+            // event with its heading is at most 10 lines, some 480 px; the chart its least height).
+            for (n, p) in pages.dropLast().enumerated() {
+                let rule = try #require(p.plan.chart.marks.compactMap { m -> Double? in
+                    if case let .rect(r, _) = m, r.height == 2 { return r.minY } else { return nil }
+                }.max())
+                let lowest = p.plan.chart.texts.filter { $0.role != .footer }.map(\.box.maxY).max() ?? 0
+                let next = pages[n + 1].plan
+                let need = next.listed.isEmpty && next.chartSlot != nil ? BriefingSheet.chartMinHeight + 100 : 480
+                #expect(rule - lowest < need, "\(month.iso) p\(p.plan.number): \(Int(rule - lowest)) px empty")
+            }
+            // The month's chart is on the last page, with the events when there is room.
+            if !f.events.isEmpty { #expect(pages.last?.plan.embedded != nil, "\(month.iso)") }
+        }
+    }
+
     /// The job writes one file per page, named in order.
     @Test func pagesAreFilesNamedInOrder() throws {
         let files = BriefingJob.build(try shipped(), month: Month(year: 2024, month: 1), options: JobOptions(fonts: try FontSet.resolve()))
         let sheets = files.map(\.name).filter { $0.contains("briefing-sheet") }
         #expect(sheets == ["briefing-2024-01/briefing-sheet.png", "briefing-2024-01/briefing-sheet-2.png", "briefing-2024-01/briefing-sheet-3.png",
-                          "briefing-2024-01/briefing-sheet-4.png", "briefing-2024-01/briefing-sheet-5.png"])
+                          "briefing-2024-01/briefing-sheet-4.png"])
         for f in files where f.name.hasSuffix(".png") { #expect(Array(try f.bytes().prefix(4)) == [0x89, 0x50, 0x4E, 0x47]) }
     }
 }

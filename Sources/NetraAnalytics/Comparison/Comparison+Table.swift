@@ -45,7 +45,7 @@ extension Comparison {
             guard let n else { return Strings.unknownMark }
             let figure = NumberFormat.number(n, lang, minus: "-")
             return atLeast ? Strings.atLeast(figure).text(lang) : figure
-        case .median(let m): return m.isEmpty ? "—" : NumberFormat.typical(m, lang) + " (n=\(m.n))"
+        case .median(let m): return m.isEmpty ? "—" : NumberFormat.typical(m, lang, minus: "-") + " (n=\(m.n))"
         case .date(let day): return day.map { DateText.long($0, lang) } ?? "—"
         case .flag(let b): return (b ? StringKey.yes : StringKey.no).text(lang)
         }

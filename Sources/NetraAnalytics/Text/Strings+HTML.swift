@@ -17,6 +17,9 @@ extension Strings {
     public static let htmlZoomReset = Phrase(id: "Semua", en: "All")
     public static let htmlTimelineHelp = Phrase(id: "Seret untuk menggeser; cubit, Ctrl + roda tetikus atau tombol + / − untuk memperbesar; ketuk tanda untuk rinciannya.",
                                                en: "Drag to pan; pinch, Ctrl + mouse wheel or the + / − buttons to zoom; tap a mark for its details.")
+    /// The timeline's colour key: its name, and the entry of the election rules.
+    public static let htmlTimelineKey = Phrase(id: "Keterangan warna", en: "Colour key")
+    public static let htmlElectionDay = Phrase(id: "Hari pemungutan suara", en: "Election day")
     public static let htmlCharts = Phrase(id: "Grafik", en: "Charts")
     public static let htmlEventList = Phrase(id: "Daftar peristiwa", en: "Event list")
     public static let htmlDate = Phrase(id: "Tanggal", en: "Date")
@@ -113,7 +116,7 @@ extension Strings {
     /// Every HTML phrase with sample values, for the test that each has both languages.
     static var htmlSamples: [Phrase] {
         [htmlTitle, htmlKeyFigures, htmlFilters, htmlAllKinds, htmlKind, htmlJurisdiction, htmlSearch,
-         htmlPermalink, htmlTimeline, htmlZoomIn, htmlZoomOut, htmlZoomReset, htmlTimelineHelp, htmlCharts, htmlEventList,
+         htmlPermalink, htmlTimeline, htmlZoomIn, htmlZoomOut, htmlZoomReset, htmlTimelineHelp, htmlTimelineKey, htmlElectionDay, htmlCharts, htmlEventList,
          htmlDate, htmlTitleColumn, htmlStatus, htmlSource, htmlQuote, htmlNotes, htmlLinked, htmlPrecision, htmlClose,
          htmlEventLink, htmlNoMatch, htmlPrevention, htmlIncidents, htmlOutlets, htmlJurisdictions, htmlEvents, htmlMadeWith,
          htmlClusterOf, htmlLinkedFrom, htmlShown("1", of: "2"), htmlShownCapped("1", of: "2", total: "3"), htmlStatusAsOf("x", day: "y"), htmlStatusAsOf("x", day: nil),

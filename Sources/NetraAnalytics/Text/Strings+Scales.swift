@@ -104,18 +104,21 @@ extension Strings {
         return Phrase(id: "\(scope): bulan tersibuk \(month), \(n) peristiwa", en: "\(scope): busiest month \(month), \(n) \(events)")
     }
 
-    /// The monthly chart's title when several months share the most: the first of them.
-    /// As a person says it: `Bulan tersibuk: Nov 2023 dan Jan 2024, 4 peristiwa` for two
-    /// months, `Bulan tersibuk: 4 peristiwa, 3 kali sejak Nov 2023` for more.
+    /// The monthly chart's title when several months share the most, as a person says it:
+    /// `Bulan tersibuk: Nov 2023 dan Jan 2024, 4 peristiwa` for two months, `Bulan tersibuk:
+    /// 4 peristiwa, 3 kali sejak Nov 2023` for more; a jurisdiction leads as in `monthlyPeak`
+    /// (`Kabupaten Bekasi: bulan tersibuk …`), with one colon only. Short: it is a title.
     public static func monthlyPeakTied(scope: String?, month: String, _ n: String, count: Int, months: Int, second: String? = nil) -> Phrase {
         let events = noun(count, "event", "events")
-        let prefix = scope.map { "\($0): " } ?? ""
+        let lead = scope.map { (id: "\($0): bulan tersibuk", en: "\($0): busiest months") } ?? (id: "Bulan tersibuk:", en: "Busiest months:")
         if months == 2, let second {
-            return Phrase(id: "\(prefix)Bulan tersibuk: \(month) dan \(second), \(n) peristiwa",
-                          en: "\(prefix)Busiest months: \(month) and \(second), \(n) \(events)")
+            return Phrase(id: "\(lead.id) \(month) dan \(second), \(n) peristiwa",
+                          en: "\(lead.en) \(month) and \(second), \(n) \(events)")
         }
-        return Phrase(id: "\(prefix)Bulan tersibuk: \(n) peristiwa, \(months) kali sejak \(month)",
-                      en: "\(prefix)Busiest months: \(n) \(events), \(months) times since \(month)")
+        // "X: bulan tersibuk dengan 4 peristiwa", where no colon comes before the count.
+        let with = scope == nil ? (id: "", en: "") : (id: "dengan ", en: "with ")
+        return Phrase(id: "\(lead.id) \(with.id)\(n) peristiwa, \(months) kali sejak \(month)",
+                      en: "\(lead.en) \(with.en)\(n) \(events), \(months) times since \(month)")
     }
 
     /// The briefed month's figure: `Januari 2024: 12 peristiwa`.

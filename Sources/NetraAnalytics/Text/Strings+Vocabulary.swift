@@ -146,7 +146,7 @@ extension Strings {
             + LeadTimeMeasure.allCases.map(leadTime) + [responseTime]
             + ComparisonMetric.allCases.map(metric)
             + months + shortMonths + templateSamples + sheetSamples + tallySamples + timelineSamples + unknownPhrases + PrecisionText.all + scaleSamples + htmlSamples
-            + trendSamples + diffSamples + selectionSamples + initSamples
+            + trendSamples + diffSamples + selectionSamples + initSamples + captionSamples
             + problemSamples
     }
 }

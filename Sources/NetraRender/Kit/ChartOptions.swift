@@ -62,6 +62,9 @@ public struct ChartOptions: Sendable {
     public var type: TypeScale
     /// Whose chart it is (`Bawaslu Kota Bogor`): it leads the footer; nil for none.
     public var office: String?
+    /// False for a chart inside a page whose own footer names the sources (the briefing sheet):
+    /// its rows go to the plot.
+    public var sourceFooter = true
 
     /// Options with the defaults: Indonesian, 1600×900 at 1×, the default fonts.
     public init(language: Language = .id, scale: Int = 1, width: Int = 1600, height: Int = 900,
@@ -147,10 +150,14 @@ public struct Theme: Sendable {
     /// Canvas colour.
     public let background = RGBA.white
 
+    /// Whether the chart draws its source footer (`ChartOptions.sourceFooter`).
+    public let sourceFooter: Bool
+
     /// The theme for these options (sizes scaled, canvas `width*scale × height*scale`).
     public init(options: ChartOptions) {
         let s = Double(options.scale)
         self.s = s
+        sourceFooter = options.sourceFooter
         width = Double(options.width) * s
         height = Double(options.height) * s
         margin = 36 * s

@@ -41,8 +41,10 @@ enum Frame {
         marks.append(contentsOf: LegendLayout.marks(entries, theme: theme))
         if lh > 0 { y += lh + 14 * theme.s }
         var bottom = theme.height - m * 0.6
-        // The office's name leads the source line: a forwarded chart says whose it is.
-        let footer = theme.office.map { spec.footer.isEmpty ? $0 : $0 + " · " + spec.footer } ?? spec.footer
+        // The office's name leads the source line: a forwarded chart says whose it is. A chart
+        // inside a page whose own footer names the sources has none.
+        let own = theme.office.map { spec.footer.isEmpty ? $0 : $0 + " · " + spec.footer } ?? spec.footer
+        let footer = theme.sourceFooter ? own : ""
         for t in try measurer.wrap(footer, theme.footer, maxWidth: inner, maxLines: 2).reversed() {
             let mark = try measurer.place(t, theme.footer, x: m, y: bottom, valign: .bottom, role: .footer)
             marks.append(.text(mark)); bottom = mark.box.minY

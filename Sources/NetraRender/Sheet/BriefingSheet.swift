@@ -35,12 +35,19 @@ public enum BriefingSheet {
     /// The most pages a sheet has: a month of thousands of events (a generated dataset) is
     /// listed up to here, the rest counted by kind.
     public static let maxPages = 12
-    /// The least height the month's chart is drawn at: room for a two-line title and
-    /// subtitle, a legend of every kind (three rows) and a plot of some 200 px. With less
-    /// room on the last page, the chart gets a page of its own (within `maxPages`).
-    public static let chartMinHeight = 900.0
+    /// The least height the month's chart is drawn at, whatever its plot: below it a title,
+    /// legend and month names leave no plot to speak of.
+    public static let chartMinHeight = 560.0
+    /// The least height of the chart's plot for it to be read (five ticks of 36 px type): where the room left after the
+    /// events gives less, the chart gets a page of its own (within `maxPages`).
+    public static let plotMinHeight = 180.0
+    /// Line spacing as a share of a line's height (accents to descenders): close enough to
+    /// fill a page, open enough to read at 11 CSS px.
+    static let leading = 1.06
 
     static let margin = 56.0
+    /// The width of the month chart's slot: the text's width and a little of the margins.
+    public static let chartWidth = Double(width) - 2 * margin + 32
     static let ink = RGBA(hex: 0x1A1A1A)
     static let muted = RGBA(hex: 0x4D4D4D)
     static let band = RGBA(hex: 0x16324F)
@@ -65,9 +72,12 @@ public enum BriefingSheet {
     }
 
     /// Lays out every page (text only: the chart is laid out into its slot when drawn).
-    /// `office` (whose briefing it is) heads every page; nil for none.
+    /// `office` (whose briefing it is) heads every page; nil for none. `plotHeight` gives the
+    /// height of the month chart's plot when laid out `height` px tall (nil: the chart is taken
+    /// to read at `chartMinHeight` + 140).
     public static func layout(_ a: Analysis, figures f: BriefingFigures, language lang: Language,
-                              fonts: FontSet, overdue: [String] = [], office: String? = nil) throws(RenderError) -> [SheetPage] {
+                              fonts: FontSet, overdue: [String] = [], office: String? = nil,
+                              plotHeight: ((Double) throws(RenderError) -> Double)? = nil) throws(RenderError) -> [SheetPage] {
         var book = Book(measurer: TextMeasurer(fonts: fonts), lang: lang, month: f.month, office: office.flatMap { $0.isEmpty ? nil : $0 })
         // The fullest headline the band's three lines hold: the ruling and the new incidents,
         // then without the ruling (it leads the list below), then the counts alone.
@@ -120,7 +130,11 @@ public enum BriefingSheet {
                                      heading: n == 0 ? heading : nil, counted: false) else { break }
             }
         }
-        try book.chartSlot(emptyMonth: f.events.isEmpty)
+        try book.chartSlot(emptyMonth: f.events.isEmpty) { (h: Double) throws(RenderError) -> Bool in
+            guard h >= chartMinHeight else { return false }
+            guard let plotHeight else { return h >= chartMinHeight + 140 }
+            return try plotHeight(h) >= plotMinHeight
+        }
         let outlets = d.events.outletCount(f.events)
         return try book.finish { page, pages in
             Strings.sheetPageFooter(page: page, of: pages, events: f.events.count, outlets: outlets).text(lang)
@@ -170,7 +184,7 @@ public enum BriefingSheet {
 
     /// The month's events: incidents, rulings and sanctions first (a registration is no
     /// ruling), then the rest, each by date.
-    static func ordered(_ a: Analysis, _ f: BriefingFigures) -> (first: [EventIndex], rest: [EventIndex]) {
+    public static func ordered(_ a: Analysis, _ f: BriefingFigures) -> (first: [EventIndex], rest: [EventIndex]) {
         let events = a.dataset.events
         func leads(_ k: EventIndex) -> Bool {
             [.incident, .decision, .sanction].contains(events.kinds[k]) && !events.isRegistration(k)
@@ -179,17 +193,18 @@ public enum BriefingSheet {
     }
 
     /// An event's three parts: when, what and where; its title; status, lead and source.
-    static func eventLines(_ a: Analysis, _ f: BriefingFigures, _ k: EventIndex, _ lang: Language) -> (when: String, title: String, source: String) {
+    static func eventLines(_ a: Analysis, _ f: BriefingFigures, _ k: EventIndex, _ lang: Language) -> EventLines {
         eventLines(a, a.dataset, f, k, lang, status: true)
     }
 
     /// The lines of event `k` of `d` (the analysis' dataset, or `full` for an event known only
     /// later, which gets no status: it was not known on the day).
     static func eventLines(_ a: Analysis, _ d: Dataset, _ f: BriefingFigures, _ k: EventIndex, _ lang: Language,
-                           status showStatus: Bool) -> (when: String, title: String, source: String) {
+                           status showStatus: Bool) -> EventLines {
         let e = d.events[k]
-        let when = [DateText.event(e.date, lang), Strings.kind(of: d.events, k).text(lang), d.jurisdictions[e.jurisdiction].name]
-            .joined(separator: " · ")
+        let what = [Strings.kind(of: d.events, k).text(lang), d.jurisdictions[e.jurisdiction].name]
+        let when = ([DateText.event(e.date, lang)] + what).joined(separator: " · ")
+        let whenShort = ([DateText.event(e.date, lang, short: true)] + what).joined(separator: " · ")
         var source = StringKey.sourcePrefix.text(lang) + e.source
         if let day = e.sourceDate { source += ", " + DateText.long(day, lang) }
         // An incident's status as of the day; a ruling's or sanction's, the one it set.
@@ -197,20 +212,26 @@ public enum BriefingSheet {
         if let st = status {
             source = (e.kind == .incident ? Strings.sheetStatus(st) : Strings.sheetStatusSet(st)).text(lang) + " · " + source
         }
-        guard showStatus else { return (when, e.title(lang), source) }
+        guard showStatus else { return EventLines(when: when, whenShort: whenShort, title: e.title(lang), source: source) }
         if let lead = f.leadPhrase(a, k) { source = lead.text(lang) + " · " + source }
-        return (when, e.title(lang), source)
+        return EventLines(when: when, whenShort: whenShort, title: e.title(lang), source: source)
+    }
+
+    /// An event's lines: when, what and where (with the month's short name too, for when the
+    /// long one would take two lines); its title; status, lead and source.
+    struct EventLines {
+        var when, whenShort, title, source: String
     }
 
     /// Six tiles: value, label, and a short note.
     public static func keyFigures(_ a: Analysis, _ f: BriefingFigures, _ lang: Language) -> [(value: String, label: String, note: String)] {
         let d = a.dataset
         func say(_ key: StringKey) -> String { key.text(lang) }
-        func count(_ n: Int) -> String { NumberFormat.number(n, lang, minus: "-") }
+        func count(_ n: Int) -> String { NumberFormat.number(n, lang) }
         // Activity leaves case tallies out: they are snapshots of others' counts.
         let change = f.total - f.previousTotal
         let activityNote = change == 0 ? say(.sameAsLastMonth)
-            : (change > 0 ? "▲ +\(change) " : "▼ \(change) ") + say(.fromLastMonth)
+            : (change > 0 ? "▲ +\(NumberFormat.number(change, lang)) " : "▼ \(NumberFormat.number(change, lang)) ") + say(.fromLastMonth)
         // The month's new incidents are those that became news in it; the note says their
         // status and whether they also happened in the month.
         var incidentNote: [String] = []
@@ -291,7 +312,7 @@ private struct Book {
 
     /// `text` at `style`, wrapped into at most `max` lines of `width`.
     func lines(_ text: String, _ style: TextStyle, width: Double, max: Int) throws(RenderError) -> Lines {
-        Lines(lines: try measurer.wrap(text, style, maxWidth: width, maxLines: max), step: (try measurer.lineHeight(style) * 1.18).rounded())
+        Lines(lines: try measurer.wrap(text, style, maxWidth: width, maxLines: max), step: (try measurer.lineHeight(style) * BriefingSheet.leading).rounded())
     }
 
     mutating func place(_ ls: [String], _ style: TextStyle, x: Double, step: Double, role: TextRole) throws(RenderError) {
@@ -303,7 +324,7 @@ private struct Book {
 
     /// Where every page's footer rule goes: room for two footer lines above the bottom margin.
     func footerRule() throws(RenderError) -> Double {
-        Double(BriefingSheet.height) - m * 0.6 - 2 * (try measurer.lineHeight(type.footer) * 1.18).rounded() - 8
+        Double(BriefingSheet.height) - m * 0.6 - 2 * (try measurer.lineHeight(type.footer) * BriefingSheet.leading).rounded() - 8
     }
 
     mutating func startPage() throws(RenderError) {
@@ -394,17 +415,19 @@ private struct Book {
     /// One event: a bar of its kind's colour beside when/what/where, its title, status and source.
     /// A group's `heading` goes with its first event, never alone at a page's foot. False when
     /// the event would need a page beyond `maxPages` (room is kept there for what is left).
-    mutating func event(_ k: EventIndex, lines parts: (when: String, title: String, source: String), color: RGBA,
+    mutating func event(_ k: EventIndex, lines parts: BriefingSheet.EventLines, color: RGBA,
                         heading: String?, counted: Bool = true) throws(RenderError) -> Bool {
         let x = m + 30, width = inner - 30
-        let w = try lines(parts.when, type.when, width: width, max: 2)
+        var w = try lines(parts.when, type.when, width: width, max: 2)
+        // `22 Nov 2023` rather than a second line.
+        if w.lines.count > 1, case let short = try lines(parts.whenShort, type.when, width: width, max: 2), short.lines.count == 1 { w = short }
         let t = try lines(parts.title, type.title, width: width, max: 3)
         let s = try lines(parts.source, type.source, width: width, max: 3)
         let h: Double = w.height + t.height + s.height
         let head = try heading.map { (t: String) throws(RenderError) in try lines(t, type.heading, width: inner, max: 1) }
         let need = y + h + (head.map { $0.height + 10 } ?? 0)
         let lastPage = pages.count + 1 == BriefingSheet.maxPages
-        if lastPage, need + 3 * (try measurer.lineHeight(type.title) * 1.18).rounded() > bottom { return false }
+        if lastPage, need + 3 * (try measurer.lineHeight(type.title) * BriefingSheet.leading).rounded() > bottom { return false }
         if need > bottom { try continuation() }
         if let head {
             try place(head.lines, type.heading, x: m, step: head.step, role: .header)
@@ -415,19 +438,21 @@ private struct Book {
         try place(w.lines, type.when, x: x, step: w.step, role: .label)
         try place(t.lines, type.title, x: x, step: t.step, role: .label)
         try place(s.lines, type.source, x: x, step: s.step, role: .note)
-        y = top + h + 26
+        y = top + h + 22
         if counted { listed.append(k) }
         return true
     }
 
-    /// The rest of the last page, for the month's chart when it is tall enough to read.
-    mutating func chartSlot(emptyMonth: Bool) throws(RenderError) {
+    /// The rest of the last page, for the month's chart when it is tall enough to read there
+    /// (`reads`); else a page of its own.
+    mutating func chartSlot(emptyMonth: Bool, reads: (Double) throws(RenderError) -> Bool) throws(RenderError) {
         // A month without events keeps its one page: the chart only if it fits there.
-        let least = BriefingSheet.chartMinHeight
-        if !emptyMonth && bottom - y < least && pages.count + 1 < BriefingSheet.maxPages { try continuation() }
+        func height(_ room: Double) -> Double { min(room, 1100).rounded(.down) }
+        let fitsHere = try reads(height(bottom - y))
+        if !emptyMonth && !fitsHere && pages.count + 1 < BriefingSheet.maxPages { try continuation() }
         let room = bottom - y
-        let slot = room >= least
-            ? ChartRect(x: m - 16, y: y, width: inner + 32, height: min(room, 1100).rounded(.down)) : nil
+        let reads = try reads(height(room))
+        let slot = reads ? ChartRect(x: m - 16, y: y, width: BriefingSheet.chartWidth, height: height(room)) : nil
         endPage(slot: slot)
     }
 

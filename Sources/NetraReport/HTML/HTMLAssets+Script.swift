@@ -367,9 +367,13 @@ extension HTMLAssets {
       // A name that would overlap the last one kept is left to the line's tooltip.
       svg("title", {}, axis.lastChild).textContent = el.name + " · " + dayText(el.day);
       if (ex + 4 < labelEnd) return;
+      // Right of its rule, or left of it where the name would run past the right edge.
       var label = svg("text", { x: ex + 4, y: 34, "font-size": 12, "font-weight": "bold", fill: "#b3261e" }, axis);
       label.textContent = el.name;
-      labelEnd = ex + 4 + el.name.length * 7.5 + 8;
+      var w = label.getComputedTextLength ? label.getComputedTextLength() : el.name.length * 7.5;
+      if (!(w > 0)) w = el.name.length * 7.5;
+      if (ex + 4 + w > W - 2) { label.setAttribute("x", ex - 4); label.setAttribute("text-anchor", "end"); }
+      labelEnd = Math.max(ex + 4, ex + 4 + w) + 8;
     });
     root.setAttribute("height", bottom);
     root.setAttribute("viewBox", "0 0 " + W + " " + bottom);

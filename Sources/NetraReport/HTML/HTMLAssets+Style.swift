@@ -18,6 +18,8 @@ dl.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px
 .figure .note { margin: 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
+/* A kind's name wraps between words, never inside one ("Sosialisasi", not "Sosialisa-si"). */
+#event-table td:nth-child(3) { overflow-wrap: normal; word-break: keep-all; hyphens: manual; }
 table.compare { font-size: .95rem; }
 caption { text-align: left; font-weight: bold; padding: 6px 0; }
 .controls { display: flex; flex-wrap: wrap; gap: 12px; }
@@ -41,6 +43,9 @@ figcaption { color: var(--muted); font-size: .8rem; }
 #event-table th[aria-sort=ascending] button::after { content: " \25B2"; }
 #event-table th[aria-sort=descending] button::after { content: " \25BC"; }
 button.open { background: none; border: 0; padding: 0; text-align: left; color: var(--accent); text-decoration: underline; }
+ul.key { list-style: none; margin: 6px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: .9rem; }
+ul.key li { white-space: nowrap; }
+ul.key .rule { display: inline-block; width: 0; height: 1em; border-left: 2px dashed #b3261e; margin: 0 .5em -.15em .3em; }
 .swatch { display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin-right: .4em; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .url { color: var(--muted); font-size: .85em; }
 #details { position: fixed; left: 0; right: 0; bottom: 0; max-height: 60vh; overflow: auto; background: #fff; border-top: 2px solid var(--ink);

@@ -49,7 +49,8 @@ public struct HTMLReport: Sendable {
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         // Nothing may be fetched: no network, and no file beside this one either.
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
-        out += "<title>\(t(Strings.htmlTitle)) · \(Markup.text(d.name))</title>\n<style>\n\(HTMLAssets.css)</style>\n</head>\n<body>\n"
+        // The dataset by its folder's name, as the charts' footers give it: never the path as typed.
+        out += "<title>\(t(Strings.htmlTitle)) · \(Markup.text(ChartText.datasetName(d)))</title>\n<style>\n\(HTMLAssets.css)</style>\n</head>\n<body>\n"
         out += header()
         out += keyFigures()
         out += controls()
@@ -81,7 +82,7 @@ public struct HTMLReport: Sendable {
         if let day = analysis.standsOn { out += "<p class=\"asof\">\(t(Strings.dataAsOf(day)))</p>" }
         // What --from/--to/--jurisdiction/--kind kept, as every chart and the sheet say it.
         if let kept = Strings.selection(d.selection, d) { out += "<p class=\"selection\">\(t(kept))</p>" }
-        out += "<p class=\"dataset\">\(Markup.text(d.name))</p></header>\n"
+        out += "<p class=\"dataset\">\(Markup.text(ChartText.datasetName(d)))</p></header>\n"
         return out
     }
 
@@ -152,7 +153,16 @@ public struct HTMLReport: Sendable {
         out += "<div class=\"tools\"><button type=\"button\" id=\"zoom-in\" aria-label=\"\(t(Strings.htmlZoomIn))\">+</button>"
         out += "<button type=\"button\" id=\"zoom-out\" aria-label=\"\(t(Strings.htmlZoomOut))\">−</button>"
         out += "<button type=\"button\" id=\"zoom-reset\">\(t(Strings.htmlZoomReset))</button></div>"
-        out += "<div id=\"tl\" class=\"tl\"></div><p class=\"note\">\(t(Strings.htmlTimelineHelp))"
+        out += "<div id=\"tl\" class=\"tl\"></div>"
+        // The colour key: each kind the data holds, in the marks' colours, and the election rules.
+        var present = Set<EventKind>()
+        for k in d.events.kinds { present.insert(k) }
+        out += "<ul class=\"key\" aria-label=\"\(t(Strings.htmlTimelineKey))\">"
+        for kind in EventKind.allCases where present.contains(kind) {
+            out += "<li><span class=\"swatch\" style=\"background:\(KindPalette.color(kind).cssHex);border:1px solid \(KindPalette.outline(kind).cssHex)\"></span>\(t(Strings.kind(kind)))</li>"
+        }
+        if !d.elections.isEmpty { out += "<li><span class=\"rule\"></span>\(t(Strings.htmlElectionDay))</li>" }
+        out += "</ul><p class=\"note\">\(t(Strings.htmlTimelineHelp))"
         if clustered { out += " " + t(Strings.htmlTimelineClustered(NumberFormat.number(d.events.count, lang))) }
         out += "</p></section>\n"
         return out
