@@ -274,7 +274,8 @@ struct HTMLReadsAsWrittenTests {
         // A path as a user types it, relative and with a trailing slash.
         let typed = "../" + (Netra.root as NSString).lastPathComponent + "/datasets/bekasi-2024/"
         let out = Netra.tempDir("html-read")
-        let r = try Netra.run(["html", "--dataset", typed, "--out", out, "--quiet"])
+        // Typed from the package's folder (the path climbs out of it and back in).
+        let r = try Netra.run(["html", "--dataset", typed, "--out", out, "--quiet"], in: Netra.root)
         #expect(r.status == 0, "\(r.stderr)")
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(!html.contains(typed) && !html.contains("datasets/bekasi-2024"))
