@@ -50,10 +50,7 @@ public enum ReportJob {
     public static func build(_ a: Analysis, options: JobOptions, clocks book: ClockBook = .shipped(),
                              progress: any ProgressSink = SilentProgress()) -> [OutputFile] {
         let d = a.dataset
-        // A deliberate slow-down (to see make perf-check fail; reverted in the next commit).
         let o = options.chartOptions
-        let wasted = (0..<3).map { _ in (try? ReportCharts.timeline(a).render(options: o)) != nil }
-        precondition(wasted.count == 3)
         var files: [OutputFile] = []
         progress.step("charts and exports")
         files.append(OutputFile(name: "monthly.png", cost: 3) { () throws(RenderError) in
