@@ -197,7 +197,7 @@ VERSION := $(shell sed -n 's/^let netraVersion = "\(.*\)"$$/\1/p' Sources/netra/
 COMMIT = $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD -- 2>/dev/null || echo -modified)
 DEB_ARCH = $(shell dpkg --print-architecture)
 DEB = $(STATIC)/netra_$(VERSION)_$(DEB_ARCH).deb
-DEB_DEPENDS := libc6, libgcc-s1, libstdc++6, zlib1g, libgd3, libxlsxwriter4, libzip4, libexpat1, fonts-dejavu-core
+DEB_DEPENDS := libc6, libgcc-s1, libstdc++6, zlib1g, libgd3, libxlsxwriter4, libzip4, libexpat1, libhpdf-2.3.0, fonts-dejavu-core
 
 .PHONY: static install install-files uninstall deb
 

@@ -59,7 +59,7 @@ struct PackageTests {
         // The control file: the libraries and the fonts, and no Swift.
         let depends = try Netra.runProgram("/usr/bin/dpkg-deb", ["-f", deb, "Depends"]).stdout
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")[0] }.map(String.init)
-        for p in ["libgd3", "libxlsxwriter4", "libzip4", "libexpat1", "fonts-dejavu-core"] { #expect(depends.contains(p), "Depends lacks \(p): \(depends)") }
+        for p in ["libgd3", "libxlsxwriter4", "libzip4", "libexpat1", "libhpdf-2.3.0", "fonts-dejavu-core"] { #expect(depends.contains(p), "Depends lacks \(p): \(depends)") }
         #expect(!depends.contains { $0.contains("swift") })
 
         // No Swift library is loaded, every library is found, and each one the binary asks for
