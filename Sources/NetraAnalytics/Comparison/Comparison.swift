@@ -318,20 +318,11 @@ extension Dataset {
     }
 
     /// Each jurisdiction's events and those of every place under it, in one pass up the tree
-    /// (deepest first), whatever its depth.
+    /// (children before parents), whatever its depth.
     func eventsRolledUp() -> Column<JurisdictionIndex, Int> {
         var n = Column<JurisdictionIndex, Int>(repeating: 0, count: jurisdictions.count)
         for j in events.jurisdictions { n[j] += 1 }
-        // Depths, each walk stopping at the first place already measured.
-        var depth = [Int](repeating: -1, count: jurisdictions.count)
-        for k in jurisdictions.indices where depth[k.raw] < 0 {
-            var path: [JurisdictionIndex] = []
-            var cur: JurisdictionIndex? = k
-            while let c = cur, depth[c.raw] < 0, path.count <= jurisdictions.count { path.append(c); cur = jurisdictions[c].parent }
-            var d = cur.map { depth[$0.raw] } ?? -1
-            for c in path.reversed() { d += 1; depth[c.raw] = d }
-        }
-        for k in jurisdictions.indices.sorted(by: { depth[$0.raw] > depth[$1.raw] }) {
+        for k in tree.topDown.reversed() {
             if let p = jurisdictions[k].parent { n[p] += n[k] }
         }
         return n
@@ -339,9 +330,7 @@ extension Dataset {
 
     /// True when `inner` lies somewhere under `outer`.
     func holds(_ outer: JurisdictionIndex, _ inner: JurisdictionIndex) -> Bool {
-        var cur = jurisdictions[inner].parent, steps = 0
-        while let c = cur, steps <= jurisdictions.count { if c == outer { return true }; cur = jurisdictions[c].parent; steps += 1 }
-        return false
+        inner != outer && isWithin(inner, outer)
     }
 }
 
