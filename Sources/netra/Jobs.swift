@@ -117,7 +117,7 @@ struct JobFlags: ParsableArguments {
         if manifest {
             let listed = OutputManifest.read(in: folder.path)
             for bad in listed.refused {
-                printError("netra: \(folder.path)/\(OutputManifest.fileName): '\(bad)' does not name a file inside this folder (an absolute path, or a '..', '.' or empty part); it is left alone")
+                printError(Strings.manifestRefused("\(folder.path)/\(OutputManifest.fileName)", entry: bad).text(lang))
             }
             previous = listed.entries
             // Until this run has finished, the list covers the files of both runs.
@@ -137,17 +137,16 @@ struct JobFlags: ParsableArguments {
             for p in paths { try printStdout("  \(p)") }
             for n in notes { try printStdout("  (\(n))") }
             if manifest {
-                let gone = removed.isEmpty ? "" : "; removed \(removed.count) file\(removed.count == 1 ? "" : "s") of its previous run that this one did not write"
-                try printStdout("listed in \(folder.path)/\(OutputManifest.fileName)\(gone)")
+                try printStdout(Strings.manifestListed("\(folder.path)/\(OutputManifest.fileName)", removed: removed.count).text(lang))
             }
         }
     }
 
     /// What the report leaves out, for the terminal and the listing.
-    static func reportNotes(_ a: Analysis) -> [String] {
+    static func reportNotes(_ a: Analysis, _ lang: Language) -> [String] {
         let n = a.dataset.events.count
         guard n > ReportJob.workbookEventLimit else { return [] }
-        return ["netra.xlsx not written: \(n) events, more than the report's \(ReportJob.workbookEventLimit) for a workbook; the CSVs hold them all (`netra export xlsx --out FILE` writes one up to Excel's row limit)"]
+        return [Strings.workbookNotWritten(n, limit: ReportJob.workbookEventLimit).text(lang)]
     }
 }
 
@@ -172,7 +171,7 @@ struct Report: ParsableCommand {
         let (options, analysis) = try flags.prepare(dataset, filter)
         flags.noteComparison(options, analysis.dataset)
         try flags.write(ReportJob.build(analysis, options: options, clocks: dataset.clockBook(options.language), progress: flags.progress), sparing: dataset, lang: options.language,
-                        manifest: true, notes: JobFlags.reportNotes(analysis))
+                        manifest: true, notes: JobFlags.reportNotes(analysis, options.language))
     }
 }
 
@@ -253,7 +252,7 @@ struct MainJob: ParsableCommand {
         if let month {
             files += BriefingJob.build(analysis, month: month, options: options, clocks: book, progress: progress)
         }
-        try flags.write(files, sparing: dataset, lang: options.language, manifest: true, notes: JobFlags.reportNotes(analysis))
+        try flags.write(files, sparing: dataset, lang: options.language, manifest: true, notes: JobFlags.reportNotes(analysis, options.language))
         if !flags.quiet, let month {
             try printStdout(Strings.briefingAt(month.iso, "\(flags.out)/\(BriefingJob.folderName(month))/briefing-sheet.png").text(options.language))
         }

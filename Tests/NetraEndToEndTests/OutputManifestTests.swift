@@ -12,9 +12,11 @@ struct OutputManifestTests {
 
     @Test func theNextReportRemovesWhatItsPreviousRunWroteAndNothingElse() throws {
         let out = Netra.tempDir("manifest")
-        let first = try Netra.run(["report", "--out", out])
+        let first = try Netra.run(["report", "--out", out, "--lang", "en"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasSuffix("listed in \(out)/netra-manifest.txt\n"))
+        let again = try Netra.run(["report", "--out", out])
+        #expect(again.stdout.hasSuffix("tercatat di \(out)/netra-manifest.txt\n"), "\(again.stdout)")
         let written = Netra.files(in: out).filter { $0 != "netra-manifest.txt" }
         let listed = try Self.manifest(out)
         #expect(listed.first?.hasPrefix("# netra report: ") == true)
@@ -24,7 +26,7 @@ struct OutputManifestTests {
         try "mine".write(toFile: out + "/notes.txt", atomically: true, encoding: .utf8)
         #expect(try Netra.run(["briefing", "--month", "2024-01", "--out", out, "-q"]).status == 0)
         // Only Kota Bekasi's events: the other jurisdictions' monthly charts are not made again.
-        let second = try Netra.run(["report", "--jurisdiction", "kota-bekasi", "--out", out])
+        let second = try Netra.run(["report", "--jurisdiction", "kota-bekasi", "--out", out, "--lang", "en"])
         #expect(second.status == 0, "\(second.stderr)")
         let now = Netra.files(in: out)
         #expect(!now.contains("monthly-kabupaten-bekasi.png"))
@@ -50,7 +52,7 @@ struct OutputManifestTests {
         let entries = ["../outside/keep.txt", outside + "/keep.txt", "x/../../outside/keep.txt", "./mine.txt", "link.png",
                        "elsewhere/victim.png", "netra-manifest.txt", "", "a//b"]
         try (entries.joined(separator: "\n") + "\n").write(toFile: out + "/netra-manifest.txt", atomically: true, encoding: .utf8)
-        let r = try Netra.run(["report", "--out", out, "--quiet"])
+        let r = try Netra.run(["report", "--out", out, "--quiet", "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
         for bad in ["../outside/keep.txt", outside + "/keep.txt", "x/../../outside/keep.txt", "./mine.txt", "a//b"] {
             #expect(r.stderr.contains("netra-manifest.txt: '\(bad)' does not name a file inside this folder (an absolute path, or a '..', '.' or empty part); it is left alone"), "\(bad)")
@@ -81,7 +83,7 @@ struct OutputManifestTests {
         let out = w + "/out"
         #expect(try Netra.run(["report", "--out", out, "--quiet"]).status == 0)
         #expect(FileManager.default.fileExists(atPath: out + "/netra.xlsx"))
-        let r = try Netra.run(["report", "--dataset", "big", "--out", "out"], in: w)
+        let r = try Netra.run(["report", "--dataset", "big", "--out", "out", "--lang", "en"], in: w)
         #expect(r.status == 0, "\(r.stderr)")
         let note = "netra.xlsx not written: 50001 events, more than the report's 50000 for a workbook; the CSVs hold them all (`netra export xlsx --out FILE` writes one up to Excel's row limit)"
         #expect(r.stderr.contains("netra: " + note))

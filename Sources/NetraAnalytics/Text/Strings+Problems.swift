@@ -47,6 +47,25 @@ extension Strings {
         Phrase(id: "menulis \(n) berkas ke \(folder)/", en: "wrote \(n) file\(n == 1 ? "" : "s") into \(folder)/")
     }
 
+    /// The listing's last line: where the report's files are listed, and what of its
+    /// previous run went.
+    public static func manifestListed(_ path: String, removed n: Int) -> Phrase {
+        Phrase(id: "tercatat di \(path)" + (n == 0 ? "" : "; \(n) berkas dari run sebelumnya yang tidak ditulis lagi oleh run ini dihapus"),
+               en: "listed in \(path)" + (n == 0 ? "" : "; removed \(n) file\(n == 1 ? "" : "s") of its previous run that this one did not write"))
+    }
+
+    /// A manifest line that does not name a file inside the folder.
+    public static func manifestRefused(_ path: String, entry: String) -> Phrase {
+        Phrase(id: "netra: \(path): '\(entry)' tidak menunjuk berkas di dalam folder ini (jalur mutlak, atau bagian '..', '.' atau kosong); dibiarkan",
+               en: "netra: \(path): '\(entry)' does not name a file inside this folder (an absolute path, or a '..', '.' or empty part); it is left alone")
+    }
+
+    /// The report over the workbook's limit: said on the terminal, in the listing and the manifest.
+    public static func workbookNotWritten(_ n: Int, limit: Int) -> Phrase {
+        Phrase(id: "netra.xlsx tidak ditulis: \(n) peristiwa, lebih dari \(limit) untuk buku kerja laporan; CSV memuat semuanya (`netra export xlsx --out BERKAS` menulis satu hingga batas baris Excel)",
+               en: "netra.xlsx not written: \(n) events, more than the report's \(limit) for a workbook; the CSVs hold them all (`netra export xlsx --out FILE` writes one up to Excel's row limit)")
+    }
+
     /// One file written (`compare --out`).
     public static func wrote(_ path: String) -> Phrase { Phrase(id: "menulis \(path)", en: "wrote \(path)") }
 
@@ -101,6 +120,8 @@ extension Strings {
     static var problemSamples: [Phrase] {
         [problems(2, in: "ds", nothingWritten: true), problems(1, in: "ds", nothingWritten: false), wroteFiles(3, into: "out"),
          wrote("out/compare.csv"), briefingAt("2024-01", "out/briefing-2024-01/briefing-sheet.png"), initWrote("d", jurisdictions: 3),
-         strictFails(2, in: "ds"), moreDuplicates(5, perEvent: 20), clockRuleProblems(1)]
+         strictFails(2, in: "ds"), moreDuplicates(5, perEvent: 20), clockRuleProblems(1),
+         manifestListed("out/netra-manifest.txt", removed: 2), manifestRefused("out/netra-manifest.txt", entry: "../x"),
+         workbookNotWritten(50_001, limit: 50_000)]
     }
 }
