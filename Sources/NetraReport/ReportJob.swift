@@ -142,14 +142,7 @@ public enum ReportJob {
 
     /// Jurisdictions that have events of their own or under them, in file order.
     static func jurisdictionsWithEvents(_ d: Dataset) -> [JurisdictionIndex] {
-        var has = Column<JurisdictionIndex, Bool>(repeating: false, count: d.jurisdictions.count)
-        var own = Column<JurisdictionIndex, Bool>(repeating: false, count: d.jurisdictions.count)
-        for j in d.events.jurisdictions { own[j] = true }
-        // Children before parents, so each flag passes up once however deep the tree.
-        for j in d.tree.topDown.reversed() {
-            if own[j] { has[j] = true }
-            if has[j], let p = d.jurisdictions[j].parent, d.jurisdictions.indices.contains(p) { has[p] = true }
-        }
-        return d.jurisdictions.indices.filter { has[$0] }
+        let n = d.eventsWithin()
+        return d.jurisdictions.indices.filter { n[$0] > 0 }
     }
 }

@@ -88,7 +88,7 @@ import NetraCore
         let took = clock.measure { choice = d.comparisonChoice() }
         #expect(choice == .none(.fewerThanTwo(lowest: .kota)))
         #expect(took < .seconds(2), "\(took)")
-        let n = d.eventsRolledUp()
+        let n = d.eventsWithin()
         let top = try #require(d.jurisdictionIndex["indonesia"]), mid = try #require(d.jurisdictionIndex["j1000"])
         #expect(n[top] == 2_000 && n[mid] == 1_000)  // j1000 itself and the 999 under it
     }

@@ -280,7 +280,7 @@ extension Dataset {
     public func comparisonChoice(given: (a: JurisdictionIndex, b: JurisdictionIndex)? = nil) -> ComparisonChoice {
         if let given { return .pair(given.a, given.b, .given) }
         if let p = settings.pair, let a = jurisdictionIndex[p.a], let b = jurisdictionIndex[p.b] { return .pair(a, b, .given) }
-        let n = eventsRolledUp()
+        let n = eventsWithin()
         // Kota and Kabupaten of one name.
         func region(_ j: Jurisdiction) -> Region? {
             let r = j.kode.flatMap { Regions.region(kode: $0) } ?? Regions.lookup(j.name)
@@ -315,17 +315,6 @@ extension Dataset {
             for b in top[(x + 1)...] where !holds(a, b) && !holds(b, a) { return .pair(a, b, .busiest) }
         }
         return .none(.fewerThanTwo(lowest: level))
-    }
-
-    /// Each jurisdiction's events and those of every place under it, in one pass up the tree
-    /// (children before parents), whatever its depth.
-    func eventsRolledUp() -> Column<JurisdictionIndex, Int> {
-        var n = Column<JurisdictionIndex, Int>(repeating: 0, count: jurisdictions.count)
-        for j in events.jurisdictions { n[j] += 1 }
-        for k in tree.topDown.reversed() {
-            if let p = jurisdictions[k].parent { n[p] += n[k] }
-        }
-        return n
     }
 
     /// True when `inner` lies somewhere under `outer`.

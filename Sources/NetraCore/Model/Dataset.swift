@@ -225,6 +225,17 @@ public struct Dataset: Sendable {
         tree.hasJurisdictions(under: jurisdiction)
     }
 
+    /// Each jurisdiction's events and those of every place under it, in one pass up the tree
+    /// (children before parents), whatever its depth.
+    public func eventsWithin() -> Column<JurisdictionIndex, Int> {
+        var n = Column<JurisdictionIndex, Int>(repeating: 0, count: jurisdictions.count)
+        for j in events.jurisdictions { n[j] += 1 }
+        for k in tree.topDown.reversed() {
+            if let p = jurisdictions[k].parent { n[p] += n[k] }
+        }
+        return n
+    }
+
     /// True when `jurisdiction` is `ancestor` or lies under it.
     public func isWithin(_ jurisdiction: JurisdictionIndex, _ ancestor: JurisdictionIndex) -> Bool {
         tree.isWithin(jurisdiction, ancestor)
