@@ -17,13 +17,13 @@ public enum BriefingJob {
     /// later is counted or drawn.
     public static func build(_ analysis: Analysis, month: Month, options: JobOptions, clocks book: ClockBook = .shipped(),
                              progress: any ProgressSink = SilentProgress()) -> [OutputFile] {
-        let a = analysis.asOf == nil ? analysis.asOf(month.lastDay) : analysis
+        let a = standing(analysis, month)
         let d = a.dataset
         let lang = options.language
         let fonts = options.fonts
         let f = BriefingFigures(a, month: month)
         // Reports past a legal limit as of the month's end: a line of their own when there are any.
-        let overdue = a.caseClocks(book)?.overdueLines(lang) ?? []
+        let overdue = overdueLines(a, options, book)
         let dir = folderName(month) + "/"
         progress.step("briefing \(month.iso)")
 
@@ -39,8 +39,7 @@ public enum BriefingJob {
         // month's chart is laid out into the last page's slot when that page is drawn.
         var files: [OutputFile] = []
         do {
-            let pages = try BriefingSheet.layout(a, figures: f, language: lang, fonts: fonts, overdue: overdue, office: options.office,
-                                                 plotHeight: plotHeight(month, upTo, lang, fonts))
+            let pages = try sheetPages(a, f, upTo, options, overdue: overdue)
             for page in pages {
                 files.append(OutputFile(name: dir + BriefingSheet.fileName(page: page.number), cost: 4) { () throws(RenderError) in
                     try BriefingSheet.render(page, chart: try sheetChart(page, upTo, lang, fonts), fonts: fonts)
@@ -77,6 +76,37 @@ public enum BriefingJob {
             OutputFile(name: dir + "caption.txt", bytes: Array((caption(a, f, lang).joined(separator: " ") + "\n").utf8)),
             OutputFile(name: dir + "figures.csv", cost: 1) { () throws(RenderError) in a.figuresCSV(f, flavour: .plain) },
         ]
+    }
+
+    /// The analysis as it stood at the month's end (or on its own as-of day).
+    static func standing(_ analysis: Analysis, _ month: Month) -> Analysis {
+        analysis.asOf == nil ? analysis.asOf(month.lastDay) : analysis
+    }
+
+    /// Reports past a legal limit on the day the briefing stands on, a line each.
+    static func overdueLines(_ a: Analysis, _ options: JobOptions, _ book: ClockBook) -> [String] {
+        a.caseClocks(book)?.overdueLines(options.language) ?? []
+    }
+
+    /// The sheet's pages as `build` lays them out (text only; the chart goes in when drawn).
+    static func sheetPages(_ a: Analysis, _ f: BriefingFigures, _ upTo: Dataset, _ options: JobOptions,
+                           overdue: [String]) throws(RenderError) -> [SheetPage] {
+        try BriefingSheet.layout(a, figures: f, language: options.language, fonts: options.fonts, overdue: overdue, office: options.office,
+                                 plotHeight: plotHeight(f.month, upTo, options.language, options.fonts))
+    }
+
+    /// The sheet of `month` as `build` makes it: the figures, the pages drawn with their chart,
+    /// and the cut the chart is drawn from.
+    static func sheet(_ analysis: Analysis, month: Month, options: JobOptions,
+                      clocks book: ClockBook = .shipped()) throws(RenderError) -> (figures: BriefingFigures, pages: [RenderedChart<SheetPage>], upTo: Dataset) {
+        let a = standing(analysis, month)
+        let f = BriefingFigures(a, month: month)
+        let upTo = upToMonth(a.dataset, through: month)
+        var drawn: [RenderedChart<SheetPage>] = []
+        for page in try sheetPages(a, f, upTo, options, overdue: overdueLines(a, options, book)) {
+            drawn.append(try BriefingSheet.render(page, chart: try sheetChart(page, upTo, options.language, options.fonts), fonts: options.fonts))
+        }
+        return (f, drawn, upTo)
     }
 
     /// The month's chart as the sheet embeds it, laid out at its slot's size with the sheet's

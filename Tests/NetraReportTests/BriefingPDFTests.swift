@@ -15,9 +15,7 @@ import NetraAnalytics
         let files = BriefingJob.build(a, month: month, options: JobOptions(language: lang, fonts: try FontSet.resolve()))
         let dir = BriefingJob.folderName(month) + "/"
         let pdf = try #require(files.first { $0.name == dir + BriefingPDF.fileName }).bytes()
-        let cut = a.asOf(month.lastDay)
-        let pages = try BriefingSheet.layout(cut, figures: BriefingFigures(cut, month: month), language: lang, fonts: try FontSet.resolve(),
-                                             plotHeight: BriefingJob.plotHeight(month, BriefingJob.upToMonth(cut.dataset, through: month), lang, try FontSet.resolve()))
+        let pages = try BriefingJob.sheet(a, month: month, options: JobOptions(language: lang, fonts: try FontSet.resolve())).pages.map(\.plan)
         return (pdf, pages)
     }
 

@@ -121,26 +121,33 @@ extension Strings {
                       en: "\(lead.en) \(with.en)\(n) \(events), \(months) times since \(month)")
     }
 
-    /// The briefed month's figure: `Januari 2024: 12 peristiwa`.
-    public static func monthlyMonth(_ month: String, _ n: String, count: Int) -> Phrase {
-        Phrase(id: "\(month): \(n) peristiwa", en: "\(month): \(n) \(noun(count, "event", "events"))")
+    /// The briefed month's figure: `Januari 2024: 12 peristiwa`. A nil month leaves the name
+    /// out (`12 peristiwa`), for a chart on a page that names the month already.
+    public static func monthlyMonth(_ month: String?, _ n: String, count: Int) -> Phrase {
+        monthLead(month, id: "\(n) peristiwa", en: "\(n) \(noun(count, "event", "events"))")
     }
 
     /// … and no month since `since` had as many.
-    public static func monthlyMostSince(_ month: String, _ n: String, count: Int, since: String) -> Phrase {
-        Phrase(id: "\(month): \(n) peristiwa, terbanyak sejak \(since)",
-               en: "\(month): \(n) \(noun(count, "event", "events")), the most since \(since)")
+    public static func monthlyMostSince(_ month: String?, _ n: String, count: Int, since: String) -> Phrase {
+        monthLead(month, id: "\(n) peristiwa, terbanyak sejak \(since)",
+                  en: "\(n) \(noun(count, "event", "events")), the most since \(since)")
     }
 
     /// … and no earlier month had as many.
-    public static func monthlyMostSoFar(_ month: String, _ n: String, count: Int) -> Phrase {
-        Phrase(id: "\(month): \(n) peristiwa, terbanyak sejauh ini",
-               en: "\(month): \(n) \(noun(count, "event", "events")), the most of any month so far")
+    public static func monthlyMostSoFar(_ month: String?, _ n: String, count: Int) -> Phrase {
+        monthLead(month, id: "\(n) peristiwa, terbanyak sejauh ini",
+                  en: "\(n) \(noun(count, "event", "events")), the most of any month so far")
     }
 
     /// The briefed month without events.
-    public static func monthlyNone(_ month: String) -> Phrase {
-        Phrase(id: "\(month): tidak ada peristiwa", en: "\(month): no events")
+    public static func monthlyNone(_ month: String?) -> Phrase {
+        monthLead(month, id: "tidak ada peristiwa", en: "no events")
+    }
+
+    /// `Month: what`, or `What` alone when the month goes without saying.
+    static func monthLead(_ month: String?, id: String, en: String) -> Phrase {
+        guard let month else { return Phrase(id: capitalized(id), en: capitalized(en)) }
+        return Phrase(id: "\(month): \(id)", en: "\(month): \(en)")
     }
 
     /// Units the data writes in Indonesian, in English (others are shown as written).

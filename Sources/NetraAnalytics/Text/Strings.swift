@@ -12,7 +12,7 @@ public enum StringKey: Sendable, CaseIterable {
     case casesTitle, casesSubtitle, casesPanel, signatoriesOverTime, countAxis, seriesHidden, noData, outsideWindow
     case rowsHidden, leadDotsNote, leadBandsNote
     // Briefing sheet and its key figures.
-    case sheetEventsHeading, sameAsLastMonth, fromLastMonth, noElectionAhead, fromMonthEnd
+    case sheetEventsHeading, sameAsLastMonth, fromLastMonth, nextElection, noElectionAhead, fromMonthEnd
     case eventsThisMonth, newIncidents, medianDaysToResponse, medianDaysToReport, incidentsSoFar
     case pledgeSignatories, totalSoFar
     // Briefing Markdown.
@@ -86,7 +86,8 @@ public enum StringKey: Sendable, CaseIterable {
         case .sheetEventsHeading: return ("Kegiatan bulan ini", "This month's events")
         case .sameAsLastMonth: return ("sama dengan bulan lalu", "same as last month")
         case .fromLastMonth: return ("dari bulan lalu", "vs last month")
-        case .noElectionAhead: return ("Tidak ada pemilu setelah tanggal ini dalam data", "No election after this date in the dataset")
+        case .nextElection: return ("Pemilu berikutnya", "Next election")
+        case .noElectionAhead: return ("tidak ada setelah tanggal ini dalam data", "none after this date in the dataset")
         case .fromMonthEnd: return ("dari akhir bulan, ", "from month end, ")
         case .eventsThisMonth: return ("Kegiatan bulan ini", "Events this month")
         case .newIncidents: return ("Insiden baru diberitakan", "New incidents reported")

@@ -176,11 +176,13 @@ public struct MonthlyBarsChart: Chart {
         if yearOnly > 0 { subtitle += " · " + PrecisionText.yearOnlyNote(NumberFormat.number(yearOnly, lang)).text(lang) }
         if talliesLeftOut > 0 { subtitle += " · " + Strings.sheetTalliesApart(talliesLeftOut).text(lang) }
         // The old label leads the subtitle when the figures after it still fit.
+        // Inside the sheet, only when the line stays one.
         let labelled = StringKey.monthlyTitle.text(lang) + " · " + subtitle
-        let lines = try measurer.wrap(labelled, theme.subtitle, maxWidth: theme.width - 2 * theme.margin, maxLines: 2)
+        let lines = try measurer.wrap(labelled, theme.subtitle, maxWidth: theme.width - 2 * theme.margin, maxLines: theme.sourceFooter ? 2 : 1)
         if lines.last?.hasSuffix("…") != true { subtitle = labelled }
         let frame = try Frame.layout(FrameSpec(
             title: Self.headline(data, scope: scope, highlight: highlight, lang) ?? StringKey.monthlyTitle.text(lang), subtitle: subtitle,
+            shortTitle: Self.headline(data, scope: scope, highlight: highlight, lang, namingMonth: false),
             footer: ChartText.sourceFooter(dataset, lang, events: ChartText.events(dataset, within: jurisdiction.map { [$0] })),
             legend: present.map { LegendItem(label: Strings.kind($0).text(lang), color: KindPalette.color($0)) },
             filter: ChartText.filterNote(dataset, lang)),
@@ -197,7 +199,9 @@ public struct MonthlyBarsChart: Chart {
         // Measure the axes first, then the plot gets what is left.
         let maxTotal = Double(max(totals.max() ?? 0, yearTotals.max() ?? 0, shared?.yMax ?? 0))
         let yTitle = StringKey.eventsAxis.text(lang)
-        let xTitle = StringKey.monthAxis.text(lang)
+        // Inside the briefing sheet (no footer of its own) the month names are title enough:
+        // the row goes to the plot.
+        let xTitle: String? = theme.sourceFooter ? StringKey.monthAxis.text(lang) : nil
         let bottom = try XAxis.height(title: xTitle, theme: theme, measurer: measurer)
         let valueHeight = try measurer.lineHeight(theme.value)
         let body = frame.body
@@ -410,11 +414,11 @@ public struct MonthlyBarsChart: Chart {
 
     /// The title, from the figures: the highlighted month's count and how it stands against
     /// the months before it, or else the busiest month.
-    static func headline(_ data: MonthlyKindCounts, scope: String?, highlight: Month?, _ lang: Language) -> String? {
+    static func headline(_ data: MonthlyKindCounts, scope: String?, highlight: Month?, _ lang: Language, namingMonth: Bool = true) -> String? {
         let totals = data.totals
         let n = { (v: Int) in NumberFormat.number(v, lang) }
         if let h = highlight {
-            let name = DateText.month(h, lang)
+            let name = namingMonth ? DateText.month(h, lang) : nil
             guard let i = data.months.firstIndex(of: h) else { return Strings.monthlyNone(name).text(lang) }
             let t = totals[i]
             guard t > 0 else { return Strings.monthlyNone(name).text(lang) }

@@ -2,6 +2,9 @@
 struct FrameSpec {
     var title: String
     var subtitle: String
+    /// For a chart inside a page that names its month (the briefing sheet): the title
+    /// without it, taken when the whole title would need a second line.
+    var shortTitle: String? = nil
     var footer: String
     var legend: [LegendItem]
     /// What a filter kept (`Kota Bekasi · Nov 2023 – Jan 2024 · insiden`), empty for none:
@@ -22,10 +25,17 @@ enum Frame {
         let m = theme.margin
         let inner = theme.width - 2 * m
         var marks: [Mark] = []
-        var y = m * 0.8
+        // A chart inside a page (no footer of its own) sits under the page's text, not in a
+        // frame of white.
+        let embedded = !theme.sourceFooter
+        var y = m * (embedded ? 0.3 : 0.8)
         // Titles say what the chart shows: two lines rather than a cut message, three on a
         // portrait canvas (a phone's), whose narrow lines hold fewer words.
-        let titleLines = try measurer.wrap(spec.title, theme.title, maxWidth: inner, maxLines: theme.height > theme.width ? 3 : 2)
+        var titleLines = try measurer.wrap(spec.title, theme.title, maxWidth: inner, maxLines: theme.height > theme.width ? 3 : 2)
+        if embedded, titleLines.count > 1, let short = spec.shortTitle,
+           case let shortLines = try measurer.wrap(short, theme.title, maxWidth: inner, maxLines: 2), shortLines.count < titleLines.count {
+            titleLines = shortLines
+        }
         for t in titleLines {
             let mark = try measurer.place(t, theme.title, x: m, y: y, role: .title)
             marks.append(.text(mark)); y = mark.box.maxY

@@ -37,10 +37,10 @@ public enum BriefingSheet {
     public static let maxPages = 12
     /// The least height the month's chart is drawn at, whatever its plot: below it a title,
     /// legend and month names leave no plot to speak of.
-    public static let chartMinHeight = 560.0
+    public static let chartMinHeight = 420.0
     /// The least height of the chart's plot for it to be read (five ticks of 36 px type): where the room left after the
     /// events gives less, the chart gets a page of its own (within `maxPages`).
-    public static let plotMinHeight = 180.0
+    public static let plotMinHeight = 150.0
     /// Line spacing as a share of a line's height (accents to descenders): close enough to
     /// fill a page, open enough to read at 11 CSS px.
     static let leading = 1.06
@@ -78,7 +78,13 @@ public enum BriefingSheet {
     public static func layout(_ a: Analysis, figures f: BriefingFigures, language lang: Language,
                               fonts: FontSet, overdue: [String] = [], office: String? = nil,
                               plotHeight: ((Double) throws(RenderError) -> Double)? = nil) throws(RenderError) -> [SheetPage] {
+        let outlets = a.dataset.events.outletCount(f.events)
+        let footer = { (page: Int, pages: Int) in
+            Strings.sheetPageFooter(page: page, of: pages, events: f.events.count, outlets: outlets).text(lang)
+        }
         var book = Book(measurer: TextMeasurer(fonts: fonts), lang: lang, month: f.month, office: office.flatMap { $0.isEmpty ? nil : $0 })
+        // The footer's room: its widest form (the page numbers at their longest).
+        book.footerLines = try book.lines(footer(maxPages, maxPages), book.type.footer, width: book.inner, max: 2).lines.count
         // The fullest headline the band's three lines hold: the ruling and the new incidents,
         // then without the ruling (it leads the list below), then the counts alone.
         // Each is tried at the headline's size, then a little smaller (never under 44 px).
@@ -106,9 +112,10 @@ public enum BriefingSheet {
             try book.paragraph(Strings.noEvents(in: DateText.month(f.month, lang)).text(lang))
         }
         let (first, rest) = ordered(a, f)
-        // Each group's heading goes with its first event.
+        // Each group's heading goes with its first event. What became news this month comes
+        // before the month's other events: the headline counts it among the new incidents.
         var queue: [(event: EventIndex, heading: String?)] = []
-        for (heading, group) in [(Strings.sheetOutcomes, first), (Strings.sheetOthers, rest), (Strings.sheetNewlyKnown, f.firstKnown)] {
+        for (heading, group) in [(Strings.sheetOutcomes, first), (Strings.sheetNewlyKnown, f.firstKnown), (Strings.sheetOthers, rest)] {
             for (n, k) in group.enumerated() { queue.append((k, n == 0 ? heading.text(lang) : nil)) }
         }
         var complete = true
@@ -135,10 +142,7 @@ public enum BriefingSheet {
             guard let plotHeight else { return h >= chartMinHeight + 140 }
             return try plotHeight(h) >= plotMinHeight
         }
-        let outlets = d.events.outletCount(f.events)
-        return try book.finish { page, pages in
-            Strings.sheetPageFooter(page: page, of: pages, events: f.events.count, outlets: outlets).text(lang)
-        }
+        return try book.finish(footer: footer)
     }
 
     /// Draws one page, with `chart` (laid out at its slot's size) in the slot.
@@ -202,25 +206,35 @@ public enum BriefingSheet {
     static func eventLines(_ a: Analysis, _ d: Dataset, _ f: BriefingFigures, _ k: EventIndex, _ lang: Language,
                            status showStatus: Bool) -> EventLines {
         let e = d.events[k]
-        let what = [Strings.kind(of: d.events, k).text(lang), d.jurisdictions[e.jurisdiction].name]
-        let when = ([DateText.event(e.date, lang)] + what).joined(separator: " · ")
-        let whenShort = ([DateText.event(e.date, lang, short: true)] + what).joined(separator: " · ")
-        var source = StringKey.sourcePrefix.text(lang) + e.source
-        if let day = e.sourceDate { source += ", " + DateText.long(day, lang) }
+        let kind = Strings.kind(of: d.events, k).text(lang), place = d.jurisdictions[e.jurisdiction].name
+        let when = [DateText.event(e.date, lang), kind, place].joined(separator: " · ")
+        // `22 Nov 2023 · Arahan · Kab. Bekasi` rather than a second line.
+        let whenShort = [[DateText.event(e.date, lang, short: true), kind, place].joined(separator: " · "),
+                         [DateText.event(e.date, lang, short: true), kind, Strings.mapShortName(place)].joined(separator: " · ")]
+        // The source's day in full, and short (`4 Jan 2024`) for when the full one takes a line more.
+        var source = StringKey.sourcePrefix.text(lang) + e.source, sourceShort = source
+        if let day = e.sourceDate {
+            source += ", " + DateText.long(day, lang)
+            sourceShort += ", " + DateText.short(day, lang)
+        }
         // An incident's status as of the day; a ruling's or sanction's, the one it set.
         let status = !showStatus ? nil : e.kind == .incident ? a.statusAsOf[k] : [.decision, .sanction].contains(e.kind) ? e.status : nil
-        if let st = status {
-            source = (e.kind == .incident ? Strings.sheetStatus(st) : Strings.sheetStatusSet(st)).text(lang) + " · " + source
-        }
-        guard showStatus else { return EventLines(when: when, whenShort: whenShort, title: e.title(lang), source: source) }
-        if let lead = f.leadPhrase(a, k) { source = lead.text(lang) + " · " + source }
-        return EventLines(when: when, whenShort: whenShort, title: e.title(lang), source: source)
+        var lead: [String] = []
+        if showStatus, let phrase = f.leadPhrase(a, k) { lead.append(phrase.text(lang)) }
+        if let st = status { lead.append((e.kind == .incident ? Strings.sheetStatus(st) : Strings.sheetStatusSet(st)).text(lang)) }
+        return EventLines(when: when, whenShort: whenShort, title: e.title(lang),
+                          source: (lead + [source]).joined(separator: " · "), sourceShort: (lead + [sourceShort]).joined(separator: " · "))
     }
 
     /// An event's lines: when, what and where (with the month's short name too, for when the
     /// long one would take two lines); its title; status, lead and source.
     struct EventLines {
-        var when, whenShort, title, source: String
+        var when: String
+        /// Shorter forms of `when`, tried in order when it takes two lines.
+        var whenShort: [String]
+        var title, source: String
+        /// `source` with the source's day short.
+        var sourceShort: String
     }
 
     /// Six tiles: value, label, and a short note.
@@ -242,7 +256,7 @@ public enum BriefingSheet {
         if !f.newIncidentsReported.isEmpty {
             incidentNote.append(Strings.sheetAlsoHappened(f.reportedAndOccurred.count, of: f.newIncidentsReported.count).text(lang))
         }
-        var election = ("—", say(.noElectionAhead), "")
+        var election = ("—", say(.nextElection), say(.noElectionAhead))
         if let (e, n) = f.nextElection {
             election = ("\(n)", Strings.daysTo(d.elections[e].name).text(lang),
                         (f.asOf == f.month.lastDay ? say(.fromMonthEnd) : Strings.fromDay(DateText.short(f.asOf, lang)).text(lang))
@@ -322,9 +336,12 @@ private struct Book {
         }
     }
 
-    /// Where every page's footer rule goes: room for two footer lines above the bottom margin.
+    /// How many lines the footer takes (one or two).
+    var footerLines = 2
+
+    /// Where every page's footer rule goes: room for the footer's lines above the bottom margin.
     func footerRule() throws(RenderError) -> Double {
-        Double(BriefingSheet.height) - m * 0.6 - 2 * (try measurer.lineHeight(type.footer) * BriefingSheet.leading).rounded() - 8
+        Double(BriefingSheet.height) - m * 0.6 - Double(footerLines) * (try measurer.lineHeight(type.footer) * BriefingSheet.leading).rounded() - 8
     }
 
     mutating func startPage() throws(RenderError) {
@@ -343,7 +360,7 @@ private struct Book {
         let s = try lines(subtitle, type.subtitle, width: inner, max: 2)
         let o = try officeLines()
         let textH: Double = o.height + h.height + s.height
-        let bandH: Double = 40 + textH + 8 + 28
+        let bandH: Double = 36 + textH + 8 + 24
         marks.append(.rect(ChartRect(x: 0, y: 0, width: Double(BriefingSheet.width), height: bandH), fill: BriefingSheet.band))
         y = 40
         try place(o.lines.lines, type.office, x: m, step: o.lines.step, role: .header)
@@ -351,7 +368,7 @@ private struct Book {
         try place(h.lines, style, x: m, step: h.step, role: .title)
         y += 8
         try place(s.lines, type.subtitle, x: m, step: s.step, role: .subtitle)
-        y = bandH + 28
+        y = bandH + 22
     }
 
     /// A page after the first: a slim band naming the month, continued.
@@ -403,13 +420,12 @@ private struct Book {
             y = top + tileH + gap
             k += columns
         }
-        y += 4
     }
 
     mutating func paragraph(_ text: String) throws(RenderError) {
         let p = try lines(text, type.title, width: inner, max: 3)
         try place(p.lines, type.title, x: m, step: p.step, role: .note)
-        y += 16
+        y += 12
     }
 
     /// One event: a bar of its kind's colour beside when/what/where, its title, status and source.
@@ -419,10 +435,12 @@ private struct Book {
                         heading: String?, counted: Bool = true) throws(RenderError) -> Bool {
         let x = m + 30, width = inner - 30
         var w = try lines(parts.when, type.when, width: width, max: 2)
-        // `22 Nov 2023` rather than a second line.
-        if w.lines.count > 1, case let short = try lines(parts.whenShort, type.when, width: width, max: 2), short.lines.count == 1 { w = short }
+        for form in parts.whenShort where w.lines.count > 1 {
+            if case let short = try lines(form, type.when, width: width, max: 2), short.lines.count == 1 { w = short }
+        }
         let t = try lines(parts.title, type.title, width: width, max: 3)
-        let s = try lines(parts.source, type.source, width: width, max: 3)
+        var s = try lines(parts.source, type.source, width: width, max: 3)
+        if s.lines.count > 1, case let short = try lines(parts.sourceShort, type.source, width: width, max: 3), short.lines.count < s.lines.count { s = short }
         let h: Double = w.height + t.height + s.height
         let head = try heading.map { (t: String) throws(RenderError) in try lines(t, type.heading, width: inner, max: 1) }
         let need = y + h + (head.map { $0.height + 10 } ?? 0)
@@ -438,7 +456,7 @@ private struct Book {
         try place(w.lines, type.when, x: x, step: w.step, role: .label)
         try place(t.lines, type.title, x: x, step: t.step, role: .label)
         try place(s.lines, type.source, x: x, step: s.step, role: .note)
-        y = top + h + 22
+        y = top + h + 18
         if counted { listed.append(k) }
         return true
     }
