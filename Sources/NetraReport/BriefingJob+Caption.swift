@@ -32,7 +32,7 @@ extension BriefingJob {
             : Strings.captionIncidentsCounted(number(incidents.count), count: incidents.count, byStatus: byStatus)
         let incidentsNamed = incidents.isEmpty ? Strings.captionNoIncidents : Strings.captionIncidents(named)
 
-        let rulings = BriefingSheet.ordered(a, f).first.filter { [.decision, .sanction].contains(events.kinds[$0]) }
+        let rulings = BriefingSheet.ordered(a, f).first.filter { events.kinds[$0].rules }
         let rulingsNamed = rulings.isEmpty ? nil : Strings.captionDecisions(rulings.map { k in
             (plain(events[k].title(lang)), events[k].date, events[k].status.map(Strings.status))
         })

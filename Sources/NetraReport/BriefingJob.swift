@@ -25,7 +25,7 @@ public enum BriefingJob {
         // Reports past a legal limit as of the month's end: a line of their own when there are any.
         let overdue = overdueLines(a, options, book)
         let dir = folderName(month) + "/"
-        progress.step("briefing \(month.iso)")
+        progress.step(Strings.stepBriefing(month.iso).text(lang))
 
         // The months before it up to that month.
         let upTo = upToMonth(d, through: month)

@@ -1,5 +1,6 @@
 import Synchronization
 import NetraCore
+import NetraAnalytics
 import NetraRender
 import NetraXLSX
 
@@ -8,10 +9,13 @@ public enum JobError: Error, Sendable, CustomStringConvertible {
     case render(RenderError)
     case output(OutputError)
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    /// The error in `lang` (a drawing error is said as the chart kit says it).
+    public func text(_ lang: Language) -> String {
         switch self {
         case .render(let e): return "\(e)"
-        case .output(let e): return e.message
+        case .output(let e): return e.said.text(lang)
         }
     }
 }

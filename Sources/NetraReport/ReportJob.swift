@@ -52,7 +52,7 @@ public enum ReportJob {
         let d = a.dataset
         let o = options.chartOptions
         var files: [OutputFile] = []
-        progress.step("charts and exports")
+        progress.step(Strings.stepChartsAndExports.text(options.language))
         files.append(OutputFile(name: "monthly.png", cost: 3) { () throws(RenderError) in
             try ReportCharts.monthly(a).render(options: o)
         })

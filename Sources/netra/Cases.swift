@@ -35,7 +35,7 @@ struct Cases: ParsableCommand {
     var lang: Language = .id
 
     func validate() throws {
-        if dataset.asOf == nil { throw ValidationError("--as-of YYYY-MM-DD is required: the clocks run as of a day") }
+        if dataset.asOf == nil { throw usageError(Strings.casesNeedAsOf) }
     }
 
     func run() throws {

@@ -29,8 +29,8 @@ struct Compare: ParsableCommand {
     var out: String?
 
     func validate() throws {
-        if !ids.isEmpty && ids.count != 2 { throw ValidationError("give two jurisdiction ids, or none for the default pair") }
-        if !ids.isEmpty && pair != nil { throw ValidationError("give the pair once: A B or --pair A,B") }
+        if !ids.isEmpty && ids.count != 2 { throw usageError(Strings.compareTwoIDs) }
+        if !ids.isEmpty && pair != nil { throw usageError(Strings.comparePairOnce) }
     }
 
     func run() throws {
@@ -44,6 +44,7 @@ struct Compare: ParsableCommand {
         // Messages before the settings are read in --lang, else Indonesian.
         let data = try dataset.load(langOption ?? .id)
         let lang = langOption ?? data.settings.lang.flatMap(Language.init(rawValue:)) ?? .id
+        MessageLanguage.use(lang)
         let analysis = try filter.analysis(data, asOf: dataset.asOf, lang: lang)
         let given = ids.count == 2 ? (ids[0], ids[1]) : pair.map { ($0.a, $0.b) }
         let choice = try data.comparisonChoice(given: given.map { try resolvePair($0.0, $0.1, in: data) })

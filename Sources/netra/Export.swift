@@ -46,8 +46,8 @@ struct Export: ParsableCommand {
     var pair: [String] = []
 
     func validate() throws {
-        if !pair.isEmpty && pair.count != 2 { throw ValidationError("--pair takes two jurisdiction ids, e.g. --pair kota-bekasi kabupaten-bekasi") }
-        if case .xlsx = kind, out == "-" { throw ValidationError("export xlsx writes a workbook: name it with --out FILE, e.g. --out netra.xlsx") }
+        if !pair.isEmpty && pair.count != 2 { throw usageError(Strings.exportPairTakesTwo) }
+        if case .xlsx = kind, out == "-" { throw usageError(Strings.xlsxNeedsFile) }
     }
 
     func run() throws {
@@ -58,7 +58,8 @@ struct Export: ParsableCommand {
                 // Nor a table of another dataset (init's csv/ copy beside the workbook, say).
                 let (dir, base) = OutputFolder.split(out)
                 if OutputFolder.datasetFiles(in: dir).contains(OutputFolder.join(dir, base)) && !OutputFolder.heldDataset(in: dir).isEmpty {
-                    throw OutputError("'\(out)' is a table of the dataset in '\(dir)'; an export never replaces a dataset's file: choose another --out")
+                    let p = Strings.exportOverDataset(out, dir)
+                    throw OutputError(en: p.en, id: p.id)
                 }
             }
         }
@@ -123,7 +124,7 @@ func emit(to out: String, _ body: (([UInt8]) -> Void) -> Void) throws(NetraFailu
 func resolvePair(_ a: String, _ b: String, in d: Dataset) throws -> (a: JurisdictionIndex, b: JurisdictionIndex) {
     func find(_ id: String) throws -> JurisdictionIndex {
         guard let j = d.jurisdictionIndex[id] else {
-            throw ValidationError("unknown jurisdiction '\(id)'; expected one of: \(d.jurisdictions.map(\.id).joined(separator: ", "))")
+            throw usageError(Strings.unknownJurisdiction(id, in: d))
         }
         return j
     }
@@ -131,7 +132,7 @@ func resolvePair(_ a: String, _ b: String, in d: Dataset) throws -> (a: Jurisdic
     var index: [String: Int] = [:]
     for (id, j) in d.jurisdictionIndex { index[id] = j.raw }
     if let why = DatasetLoader.pairProblem(a, b, jIndex: index, parents: d.jurisdictions.map { $0.parent?.raw }) {
-        throw ValidationError(why.en)
+        throw ValidationError(why.text(MessageLanguage.current))
     }
     return pair
 }
@@ -145,7 +146,7 @@ struct JurisdictionPair {
 /// `--pair A,B`: two ids separated by a comma.
 func parsePair(_ text: String) throws -> JurisdictionPair {
     guard let (a, b) = DatasetSettings.splitPair(text) else {
-        throw ValidationError("--pair takes two jurisdiction ids separated by a comma, e.g. --pair kota-bogor,kabupaten-bogor; got '\(text)'")
+        throw usageError(Strings.pairNeedsComma(text))
     }
     return JurisdictionPair(a: a, b: b)
 }

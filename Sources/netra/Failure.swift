@@ -1,4 +1,7 @@
 import ArgumentParser
+import NetraCore
+import NetraAnalytics
+import NetraReport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,8 +19,8 @@ struct NetraFailure: Error {
         NetraFailure(exitCode: 1, message: "netra: \(message)")
     }
 
-    /// Exit 1 for any error, described by its `description`.
-    static func failed(_ error: any Error) -> NetraFailure { failed("\(error)") }
+    /// Exit 1 for any error, described in the language of the messages.
+    static func failed(_ error: any Error) -> NetraFailure { failed(describe(error, MessageLanguage.current)) }
 
     /// Exit 2: the arguments cannot be used with this dataset.
     static func usage(_ message: String) -> NetraFailure {
@@ -28,4 +31,14 @@ struct NetraFailure: Error {
 /// Runs `body`; anything it throws ends the command with exit 1 and the error's description.
 func orFail<T, E: Error>(_ body: () throws(E) -> T) throws(NetraFailure) -> T {
     do { return try body() } catch { throw .failed(error) }
+}
+
+/// An error's text in `lang`: Netra's own errors say it in both languages; others (a
+/// system's or a library's) as they are.
+func describe(_ error: any Error, _ lang: Language) -> String {
+    switch error {
+    case let e as OutputError: return e.said.text(lang)
+    case let e as JobError: return e.text(lang)
+    default: return "\(error)"
+    }
 }

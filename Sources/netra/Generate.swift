@@ -1,5 +1,6 @@
 import ArgumentParser
 import NetraCore
+import NetraAnalytics
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,15 +21,18 @@ struct Generate: ParsableCommand {
     @Flag(name: .long, help: "Replace the dataset the --out folder already holds.")
     var force = false
 
+    @Option(name: .long, help: "Language of the messages: id (Bahasa Indonesia) or en.")
+    var lang: Language = .id
+
     func validate() throws {
-        guard events > 0 else { throw ValidationError("--events must be more than 0; got \(events)") }
+        guard events > 0 else { throw usageError(Strings.generateEvents(events, max: Generate.maxEvents)) }
         // Ten million events is about 3 GB of CSV; more would exhaust memory, not test scale.
         guard events <= Generate.maxEvents else {
-            throw ValidationError("--events takes at most \(Generate.maxEvents); got \(events)")
+            throw usageError(Strings.generateEvents(events, max: Generate.maxEvents))
         }
-        guard !out.isEmpty else { throw ValidationError("--out must name a folder") }
+        guard !out.isEmpty else { throw usageError(Strings.generateOut(out)) }
         if FileIO.exists(out) && !FileIO.isDirectory(out) {
-            throw ValidationError("--out \(out) is a file; it must name a folder")
+            throw usageError(Strings.generateOut(out))
         }
     }
 
@@ -36,10 +40,10 @@ struct Generate: ParsableCommand {
         // A dataset's events.csv replaced by synthetic rows is data lost: only when asked.
         let held = OutputFolder.heldDataset(in: out) + (FileIO.exists(OutputFolder.join(out, DatasetLoader.eventsFile)) ? [DatasetLoader.eventsFile] : [])
         if !force && !held.isEmpty {
-            throw NetraFailure.failed("\(out) already holds a dataset (\(held.joined(separator: ", "))); generate replaces it only with --force; nothing was written")
+            throw NetraFailure.failed(Strings.generateOverDataset(out, held: held).text(lang))
         }
         let bytes = try orFail { try SyntheticDataset.write(events: events, seed: seed, to: out) }
-        try printStdout("wrote \(events) events (seed \(seed)) to \(out): events.csv, jurisdictions.csv, elections.csv, \(Generate.size(bytes))")
+        try printStdout(Strings.generated(events, seed: seed, into: out, size: Generate.size(bytes)).text(lang))
     }
 
     static let maxEvents = 10_000_000

@@ -33,18 +33,18 @@ struct Init: ParsableCommand {
         let template: DatasetTemplate
         // A --region that names no region is a usage error (exit 2).
         if let office, office.trimmingSpaces.count > DatasetSettings.maxOfficeLength {
-            throw NetraFailure.usage("--office: at most \(DatasetSettings.maxOfficeLength) characters; it heads every page")
+            throw NetraFailure.usage(Strings.officeTooLong(DatasetSettings.maxOfficeLength).text(lang))
         }
         do throws(WorkbookError) { template = try DatasetTemplate(regions: region, lang: lang, office: office?.trimmingSpaces) } catch {
             throw NetraFailure(exitCode: 2, message: error.message)
         }
         if FileIO.exists(dir) && !FileIO.isDirectory(dir) {
-            throw NetraFailure(exitCode: 1, message: "netra: \(dir) is a file; init writes a dataset into a folder; nothing was written")
+            throw NetraFailure(exitCode: 1, message: Strings.folderIsAFile(dir, command: "init").text(lang))
         }
         let held = (DatasetTemplate.datasetFiles + DatasetTemplate.datasetFiles.map { "csv/" + $0 })
             .filter { FileIO.exists(OutputFolder.join(dir, $0)) }
         if !held.isEmpty {
-            throw NetraFailure(exitCode: 1, message: "netra: \(dir) already holds a dataset (\(held.joined(separator: ", "))); init writes a new one into a new or empty folder; nothing was written")
+            throw NetraFailure(exitCode: 1, message: Strings.initOverDataset(dir, held: held).text(lang))
         }
         // The CSVs apart: a folder with both forms of a table is refused as ambiguous.
         let files = template.csvFiles.map { OutputFile(name: "csv/" + $0.name, bytes: $0.bytes) }
@@ -55,7 +55,7 @@ struct Init: ParsableCommand {
             _ = try folder.write(files)
         } catch {
             // init names its folder DIR; the output folder's messages speak of --out.
-            throw NetraFailure.failed("\(error)".replacingOccurrences(of: "--out", with: "DIR"))
+            throw NetraFailure.failed(error.text(lang).replacingOccurrences(of: "--out", with: "DIR"))
         }
         let n = template.jurisdictions.count
         try printStdout(Strings.initWrote(dir, jurisdictions: n).text(lang))

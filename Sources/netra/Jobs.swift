@@ -35,7 +35,7 @@ struct JobFlags: ParsableArguments {
             help: ArgumentHelp("What the maps shade each kabupaten/kota (or province) by: \(MapMeasure.argumentForms) (the latest figure of that tally series).", valueName: "MEASURE"),
             transform: { text in
                 guard let m = MapMeasure(argument: text) else {
-                    throw ValidationError("'\(text)' is not a map measure; expected \(MapMeasure.argumentForms), e.g. tally:ASN")
+                    throw usageError(Strings.notAMapMeasure(text, forms: MapMeasure.argumentForms))
                 }
                 return m
             })
@@ -50,9 +50,9 @@ struct JobFlags: ParsableArguments {
     func validate() throws {
         // What the charts take, checked before anything is read or made.
         if !ChartOptions.scales.contains(scale) {
-            throw ValidationError("--scale takes \(ChartOptions.scales.map(String.init).joined(separator: " or ")); got \(scale)")
+            throw usageError(Strings.scaleTakes(ChartOptions.scales, got: scale))
         }
-        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        if quiet && verbose { throw usageError(Strings.quietAndVerbose) }
     }
 
     func options() throws(NetraFailure) -> JobOptions {
@@ -65,6 +65,7 @@ struct JobFlags: ParsableArguments {
         var o = options
         let s = data.settings
         o.language = lang ?? s.lang.flatMap(Language.init(rawValue:)) ?? .id
+        MessageLanguage.use(o.language)
         // `--office ""` names none for this run.
         o.office = office.map { $0.trimmingSpaces }.map { $0.isEmpty ? nil : $0 } ?? s.office
         if let pair {
@@ -93,7 +94,7 @@ struct JobFlags: ParsableArguments {
             try OutputFolder.refuseDatasetFolder(out, dataset: dataset.dataset)
             try OutputFolder.refuseDatasetHolder(out)
         }
-        progress.step("loading \(dataset.dataset)")
+        progress.step(Strings.stepLoading(dataset.dataset).text(lang ?? MessageLanguage.current))
         // Messages before the settings are read in --lang, else Indonesian.
         let data = try dataset.load(lang ?? .id)
         let options = try settle(try options(), by: data)
@@ -189,7 +190,7 @@ struct HTML: ParsableCommand {
     func run() throws {
         let (options, analysis) = try flags.prepare(dataset, filter)
         flags.noteComparison(options, analysis.dataset)
-        flags.progress.step("report.html")
+        flags.progress.step(Strings.stepHTML.text(options.language))
         try flags.write([HTMLReport(analysis, options: options).file], sparing: dataset, lang: options.language)
     }
 }
@@ -202,7 +203,7 @@ struct Briefing: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The month, as YYYY-MM (e.g. 2024-01).", valueName: "YYYY-MM"),
             transform: { text in
                 guard let m = Month(parsing: text) else {
-                    throw ValidationError("'\(text)' is not a month; expected YYYY-MM, e.g. 2024-01")
+                    throw usageError(Strings.notAMonth(text))
                 }
                 return m
             })
@@ -215,7 +216,7 @@ struct Briefing: ParsableCommand {
     func validate() throws {
         // A month to come has no end to stand on: its sheet would say "Data per" a day not yet lived.
         if let now = today(), month.firstDay > now {
-            throw ValidationError("--month \(month.iso) has not begun (today is \(now.iso)); a briefing says where things stood at its month's end")
+            throw usageError(Strings.monthNotBegun(month.iso, today: now.iso))
         }
     }
 
@@ -271,15 +272,15 @@ extension JobFlags {
             let form = "tally:\(s.key.unit)" + (s.key.status.map { ":\($0.rawValue)" } ?? "")
             if !forms.contains(form) { forms.append(form) }
         }
-        let known = forms.isEmpty ? "the data has no tallies" : "the data has: " + forms.joined(separator: ", ")
+        let lang = MessageLanguage.current
         if statuses.isEmpty {
-            throw NetraFailure(exitCode: 2, message: "netra: --map-measure tally:\(unit): no tally series of unit '\(unit)'; \(known)")
+            throw NetraFailure(exitCode: 2, message: Strings.noTallyOfUnit(unit, forms: forms).text(lang))
         }
         if let status, !statuses.contains(where: { $0 == status }) {
-            throw NetraFailure(exitCode: 2, message: "netra: --map-measure: no tally series of unit '\(unit)' with status \(status.rawValue); \(known)")
+            throw NetraFailure(exitCode: 2, message: Strings.noTallyOfUnitStatus(unit, status: status.rawValue, forms: forms).text(lang))
         }
         if status == nil && statuses.count > 1 {
-            throw NetraFailure(exitCode: 2, message: "netra: --map-measure tally:\(unit): the series of '\(unit)' have several statuses; name one: \(known)")
+            throw NetraFailure(exitCode: 2, message: Strings.tallyNeedsStatus(unit, forms: forms).text(lang))
         }
     }
 }

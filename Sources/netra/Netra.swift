@@ -1,6 +1,7 @@
 import ArgumentParser
 import NetraCore
 import NetraRender
+import NetraAnalytics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,7 +37,7 @@ struct Netra: ParsableCommand {
         } catch {
             GDImage.releaseFontCache()
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            var message = fullMessage(for: error)
             if code == .success {
                 if !message.isEmpty, let code = writeStdoutChecked(Array((message + "\n").utf8)) {
                     let failure = stdoutFailure(code)
@@ -45,6 +46,8 @@ struct Netra: ParsableCommand {
                 }
                 Glibc.exit(0)
             }
+            // The parser's own words in the language of the messages (help stays as written).
+            message = ParserMessages.translated(message, MessageLanguage.current)
             if !message.isEmpty { printError(message) }
             Glibc.exit(code.rawValue == 64 ? 2 : code.rawValue)
         }

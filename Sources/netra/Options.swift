@@ -59,7 +59,7 @@ struct DatasetOption: ParsableArguments {
 /// A day given on the command line, strictly `YYYY-MM-DD`.
 func parseDay(_ text: String) throws -> Day {
     guard case .success(let w) = WrittenDate.parse(text), w.form == .day else {
-        throw ValidationError("'\(text)' is not a day; expected YYYY-MM-DD, e.g. 2023-12-31")
+        throw usageError(Strings.notADay(text))
     }
     return w.anchor
 }
@@ -98,14 +98,14 @@ func writeStdoutChecked(_ bytes: [UInt8]) -> Int32? {
 /// reader gone (`| head`) ends it quietly.
 func stdoutFailure(_ code: Int32) -> NetraFailure {
     if code == EPIPE { return NetraFailure(exitCode: 1, message: "") }
-    let why: String
+    let why: Phrase
     switch code {
-    case ENOSPC: why = "no space left on the device"
-    case EBADF: why = "it is closed"
-    case EDQUOT: why = "the disk quota is used up"
-    default: why = String(cString: strerror(code))
+    case ENOSPC: why = Strings.stdoutNoSpace
+    case EBADF: why = Strings.stdoutClosed
+    case EDQUOT: why = Strings.stdoutQuota
+    default: let s = String(cString: strerror(code)); why = Phrase(id: s, en: s)
     }
-    return .failed("cannot write to standard output: \(why); the output is incomplete")
+    return NetraFailure(exitCode: 1, message: Strings.stdoutFailed(why).text(MessageLanguage.current))
 }
 
 /// Prints one line on standard output, checked: data lost on the way fails the command;
@@ -132,17 +132,21 @@ struct FilterOptions: ParsableArguments {
     var kind: [String] = []
 
     func validate() throws {
-        for k in kind where EventKind(rawValue: k) == nil {
-            throw ValidationError("unknown kind '\(k)'; expected one of: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        for k in kind where Self.kind(k) == nil {
+            let all = EventKind.allCases.map(\.rawValue)
+            throw usageError(Strings.unknownKindOption(k, nearest: Suggestions.nearest(k, among: all), all: all))
         }
         if let from, let to, from.anchor > to.last {
-            throw ValidationError("--from \(from.text) is after --to \(to.text)")
+            throw usageError(Strings.fromAfterTo(from.text, to.text))
         }
     }
 
+    /// A `--kind` as the dataset may write it: `incident`, or the name the charts print (`insiden`).
+    static func kind(_ text: String) -> EventKind? { EventKind(rawValue: text) ?? Strings.acceptedNames.kind(text) }
+
     /// The selection, its ids looked up in `d`; nil when nothing is filtered. An unknown id is
     /// a usage error that lists the dataset's ids.
-    func selection(in d: Dataset, lang: Language = .en) throws(NetraFailure) -> Selection? {
+    func selection(in d: Dataset, lang: Language = MessageLanguage.current) throws(NetraFailure) -> Selection? {
         var places: [JurisdictionIndex] = []
         for id in jurisdiction {
             guard let j = d.jurisdictionIndex[id] else {
@@ -151,14 +155,14 @@ struct FilterOptions: ParsableArguments {
             if !places.contains(j) { places.append(j) }
         }
         var kinds: [EventKind] = []
-        for k in kind { if let k = EventKind(rawValue: k), !kinds.contains(k) { kinds.append(k) } }
+        for k in kind { if let k = Self.kind(k), !kinds.contains(k) { kinds.append(k) } }
         let s = Selection(from: from, to: to, jurisdictions: places, kinds: kinds)
         return s.isEverything ? nil : s
     }
 
     /// The analysis of `d` as of `asOf`, cut by the filter; says on stderr when the filter
     /// keeps nothing (the outputs are still written, empty).
-    func analysis(_ d: Dataset, asOf: Day?, lang: Language = .en, quiet: Bool = false) throws(NetraFailure) -> Analysis {
+    func analysis(_ d: Dataset, asOf: Day?, lang: Language = MessageLanguage.current, quiet: Bool = false) throws(NetraFailure) -> Analysis {
         let s = try selection(in: d, lang: lang)
         let a = Analysis(dataset: d, asOf: asOf, selection: s)
         if !quiet, s != nil, a.dataset.events.isEmpty, let note = Strings.selection(s, d) {
@@ -171,7 +175,7 @@ struct FilterOptions: ParsableArguments {
 /// `YYYY-MM` or `YYYY-MM-DD`, strictly.
 func parseDayOrMonth(_ text: String, _ option: String) throws -> WrittenDate {
     guard case .success(let w) = WrittenDate.parse(text), w.form != .year else {
-        throw ValidationError("\(option): '\(text)' is not a day or a month; expected YYYY-MM or YYYY-MM-DD, e.g. 2023-11")
+        throw usageError(Strings.notADayOrMonth(option, text))
     }
     return w
 }

@@ -115,4 +115,19 @@ import NetraAnalytics
         #expect(many.lines(.id, limit: 1).last == "… dan 2 masalah lagi")
         #expect(many.lines(.en, limit: 1).last == "… and 2 more problems")
     }
+
+    /// The argument parser's own lines, in Indonesian; English stays as the parser wrote it,
+    /// and lines it does not know are left alone.
+    @Test func theParsersLinesInIndonesian() {
+        let en = "Error: Unknown option '--foo'. Did you mean '--from'?\nUsage: netra report <options>\n  See 'netra report --help' for more information."
+        #expect(ParserMessages.translated(en, .en) == en)
+        #expect(ParserMessages.translated(en, .id)
+                == "Galat: Opsi '--foo' tidak dikenal. Maksud Anda '--from'?\nPenggunaan: netra report <options>\n  Lihat 'netra report --help' untuk keterangan lebih lanjut.")
+        #expect(ParserMessages.translated("Error: Missing value for '--month <YYYY-MM>'", .id) == "Galat: Nilai untuk '--month <YYYY-MM>' belum diberikan")
+        #expect(ParserMessages.translated("Error: Unexpected argument 'x'", .id) == "Galat: Argumen 'x' tidak dikenal")
+        #expect(ParserMessages.translated("Error: The value 'x' is invalid for '--scale <scale>'", .id) == "Galat: Nilai 'x' tidak sah untuk '--scale <scale>'")
+        // Netra's own reason after the parser's words is already in the language: kept.
+        #expect(ParserMessages.translated("Error: --scale menerima 1 atau 2", .id) == "Galat: --scale menerima 1 atau 2")
+        #expect(ParserMessages.translated("something else", .id) == "something else")
+    }
 }

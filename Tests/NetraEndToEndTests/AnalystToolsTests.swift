@@ -232,7 +232,7 @@ import Foundation
     }
 
     @Test func unknownIdsAndKindsAreUsageErrors() throws {
-        let k = try Netra.run(["export", "events", "--kind", "rally"])
+        let k = try Netra.run(["export", "--lang", "en", "events", "--kind", "rally"])
         #expect(k.status == 2)
         #expect(k.stderr.hasPrefix("Error: unknown kind 'rally'; expected one of: regulation, task_force, directive, sosialisasi, pledge, incident, response, report, decision, sanction, case_tally, statement\n"), "\(k.stderr)")
         let d = try Self.dataset(["a,2024-01-01,day,incident,kota-bekasi,A,Radar,"])
@@ -245,9 +245,9 @@ import Foundation
         #expect(near.stderr == "netra: wilayah 'kota-bekas' tidak dikenal (maksud Anda `kota-bekasi`?); pilihan: indonesia, jawa-barat, kota-bekasi, kabupaten-bekasi\n")
         let nearEN = try Netra.run(["report", "--lang", "en", "--dataset", d, "--out", Netra.tempDir("unknown-j"), "--jurisdiction", "kota-bekas"])
         #expect(nearEN.stderr == "netra: unknown jurisdiction 'kota-bekas' (did you mean `kota-bekasi`?); expected one of: indonesia, jawa-barat, kota-bekasi, kabupaten-bekasi\n")
-        let m = try Netra.run(["export", "events", "--from", "Nov"])
+        let m = try Netra.run(["export", "--lang", "en", "events", "--from", "Nov"])
         #expect(m.status == 2 && m.stderr.contains("--from: 'Nov' is not a day or a month; expected YYYY-MM or YYYY-MM-DD"), "\(m.stderr)")
-        let order = try Netra.run(["compare", "--from", "2024-02", "--to", "2024-01"])
+        let order = try Netra.run(["compare", "--lang", "en", "--from", "2024-02", "--to", "2024-01"])
         #expect(order.status == 2 && order.stderr.contains("--from 2024-02 is after --to 2024-01"), "\(order.stderr)")
     }
 
@@ -265,6 +265,8 @@ import Foundation
         #expect(md.contains("Data as of 31 January 2024"))
         let x = try Netra.run(["export", "trends", "--kind", "sanction"])
         #expect(x.status == 0 && x.stdout == "month,jurisdiction,events,baseline,change_pct,label\n")
-        #expect(x.stderr == "netra: no event matches the filter (sanction); the outputs are written empty\n")
+        #expect(x.stderr == "netra: tidak ada peristiwa yang cocok dengan filter (sanksi); keluaran ditulis kosong\n")
+        let xe = try Netra.run(["export", "trends", "--kind", "sanction", "--lang", "en"])
+        #expect(xe.stderr == "netra: no event matches the filter (sanction); the outputs are written empty\n")
     }
 }

@@ -144,7 +144,7 @@ import Foundation
 
     @Test func aDayThatIsNotADayIsAUsageError() throws {
         for bad in ["2024-01", "2024-02-30", "31-12-2023", ""] {
-            let r = try Netra.run(["export", "monthly", "--as-of", bad])
+            let r = try Netra.run(["export", "--lang", "en", "monthly", "--as-of", bad])
             #expect(r.status == 2, "\(bad)")
             #expect(r.stderr.contains("expected YYYY-MM-DD"), "\(bad): \(r.stderr)")
         }

@@ -159,7 +159,7 @@ import Glibc
         let before = snapshot(base)
         for args in [["report", "--out", file, "-q"], ["briefing", "--month", "2024-01", "--out", file, "-q"],
                      ["--out", file, "-q"], ["compare", "--out", file], ["report", "--out", file + "/", "-q"]] {
-            let r = try Netra.run(args + ["--dataset", Hostile.shipped])
+            let r = try Netra.run(args + ["--dataset", Hostile.shipped, "--lang", "en"])
             #expect(r.status == 1, "\(args)")
             #expect(r.stderr == "netra: '\(file)' is an existing file, not a folder; give --out a folder\n", "\(args)")
         }

@@ -39,7 +39,7 @@ import Foundation
     }
 
     @Test func withoutAnAsOfDayItIsAUsageError() throws {
-        let r = try Netra.run(["cases"])
+        let r = try Netra.run(["cases", "--lang", "en"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("--as-of YYYY-MM-DD is required"))
     }

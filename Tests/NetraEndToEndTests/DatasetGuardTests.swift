@@ -15,7 +15,7 @@ struct DatasetGuardTests {
     @Test func generateKeepsADatasetUnlessForced() throws {
         let w = try work("generate")
         let before = snapshot(w + "/base")
-        let r = try Netra.run(["generate", "--events", "3", "--out", "base"], in: w)
+        let r = try Netra.run(["generate", "--lang", "en", "--events", "3", "--out", "base"], in: w)
         #expect(r.status == 1)
         #expect(r.stderr == "netra: base already holds a dataset (jurisdictions.csv, elections.csv, events.csv); generate replaces it only with --force; nothing was written\n")
         #expect(snapshot(w + "/base") == before)
@@ -31,13 +31,13 @@ struct DatasetGuardTests {
         let w = try work("report")
         let before = snapshot(w + "/D")
         // Beside D/dataset.xlsx (another dataset than the one read), and into init's CSV copy.
-        let a = try Netra.run(["report", "--dataset", "D/csv", "--out", "D", "--quiet"], in: w)
+        let a = try Netra.run(["report", "--lang", "en", "--dataset", "D/csv", "--out", "D", "--quiet"], in: w)
         #expect(a.status == 1)
         #expect(a.stderr == "netra: the output folder 'D' holds a dataset (dataset.xlsx); writing into it would replace or confuse its tables: choose another --out\n")
-        let b = try Netra.run(["report", "--dataset", "base", "--out", "D/csv", "--quiet"], in: w)
+        let b = try Netra.run(["report", "--lang", "en", "--dataset", "base", "--out", "D/csv", "--quiet"], in: w)
         #expect(b.status == 1)
         #expect(b.stderr.hasPrefix("netra: the output folder 'D/csv' holds a dataset (jurisdictions.csv, elections.csv); "))
-        let c = try Netra.run(["export", "events", "--dataset", "base", "--out", "D/csv/events.csv"], in: w)
+        let c = try Netra.run(["export", "--lang", "en", "events", "--dataset", "base", "--out", "D/csv/events.csv"], in: w)
         #expect(c.status == 1)
         #expect(c.stderr == "netra: 'D/csv/events.csv' is a table of the dataset in 'D/csv'; an export never replaces a dataset's file: choose another --out\n")
         #expect(snapshot(w + "/D") == before)
@@ -168,7 +168,7 @@ struct DatasetGuardTests {
     /// A briefing of a month to come would say "Data per" a day not yet lived: a usage error.
     @Test func aBriefingOfAMonthToComeIsAUsageError() throws {
         let w = Netra.tempDir("future")
-        let r = try Netra.run(["briefing", "--dataset", Netra.root + "/datasets/bekasi-2024", "--month", "2999-01", "--out", "out"], in: w)
+        let r = try Netra.run(["briefing", "--lang", "en", "--dataset", Netra.root + "/datasets/bekasi-2024", "--month", "2999-01", "--out", "out"], in: w)
         #expect(r.status == 2)
         #expect(r.stderr.hasPrefix("Error: --month 2999-01 has not begun (today is "), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: w + "/out"))

@@ -113,7 +113,7 @@ enum Netra {
 
     @Test func malformedMonthIsAUsageError() throws {
         for bad in ["2024-13", "Jan", "2024-1"] {
-            let r = try Netra.run(["briefing", "--month", bad, "--out", Netra.tempDir("m")])
+            let r = try Netra.run(["briefing", "--lang", "en", "--month", bad, "--out", Netra.tempDir("m")])
             #expect(r.status == 2)
             #expect(r.stderr.contains("expected YYYY-MM, e.g. 2024-01"))
         }
@@ -122,7 +122,7 @@ enum Netra {
     @Test func outThatIsAFileIsRefused() throws {
         let file = Netra.tempDir("f") + "/plain.txt"
         try "keep me".write(toFile: file, atomically: true, encoding: .utf8)
-        let r = try Netra.run(["report", "--out", file, "--quiet"])
+        let r = try Netra.run(["report", "--lang", "en", "--out", file, "--quiet"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("is an existing file, not a folder"))
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me")
@@ -218,7 +218,7 @@ enum Netra {
         for scale in ["0", "3", "4"] {
             for command in [["report"], ["briefing", "--month", "2024-01"], []] {
                 let out = base + "/out-\(scale)-\(command.count)"
-                let r = try Netra.run(command + ["--scale", scale, "--out", out, "-q"])
+                let r = try Netra.run(command + ["--scale", scale, "--out", out, "-q", "--lang", "en"])
                 #expect(r.status == 2, "\(command) --scale \(scale): exit \(r.status), \(r.stderr)")
                 #expect(r.stderr.contains("--scale takes 1 or 2; got \(scale)"), "\(r.stderr)")
                 #expect(!FileManager.default.fileExists(atPath: out), "\(command) --scale \(scale) made \(out)")

@@ -76,7 +76,7 @@ import Glibc
         withUnsafeMutableBytes(of: &addr.sun_path) { b in for (i, c) in path.utf8.enumerated() where i < b.count - 1 { b[i] = c } }
         let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(s, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
         try #require(bound == 0)
-        let r = try Netra.run(["export", "monthly", "--out", path])
+        let r = try Netra.run(["export", "--lang", "en", "monthly", "--out", path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("it is a socket"))
         #expect(Self.kind(path) == S_IFSOCK)
@@ -85,7 +85,7 @@ import Glibc
     @Test func aPipePlantedInTheReportFolderIsRefusedBeforeAnythingIsWritten() throws {
         let out = Netra.tempDir("out")
         #expect(mkfifo(out + "/monthly.csv", 0o644) == 0)
-        let r = try Netra.run(["report", "--out", out, "--quiet"])
+        let r = try Netra.run(["report", "--lang", "en", "--out", out, "--quiet"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("'\(out)/monthly.csv'") && r.stderr.contains("named pipe"))
         #expect(Self.kind(out + "/monthly.csv") == S_IFIFO)
@@ -96,7 +96,7 @@ import Glibc
 
     @Test func aFullStandardOutputFailsTheCommand() throws {
         for args in [["export", "events"], ["export", "monthly"], ["validate"], ["compare"]] {
-            let r = try Self.runWithStdout(full: true, args)
+            let r = try Self.runWithStdout(full: true, args + ["--lang", "en"])
             #expect(r.status == 1, "\(args)")
             #expect(r.stderr.contains("cannot write to standard output: no space left on the device"), "\(args): \(r.stderr)")
         }
@@ -104,7 +104,7 @@ import Glibc
 
     @Test func aClosedStandardOutputFailsTheCommand() throws {
         for args in [["export", "events"], ["validate"], ["compare"]] {
-            let r = try Self.runWithStdout(full: false, args)
+            let r = try Self.runWithStdout(full: false, args + ["--lang", "en"])
             #expect(r.status == 1, "\(args)")
             #expect(r.stderr.contains("cannot write to standard output: it is closed"), "\(args): \(r.stderr)")
         }
@@ -115,7 +115,7 @@ import Glibc
     @Test func aLinkPlantedAsASubfolderIsRefused() throws {
         let out = Netra.tempDir("out"), elsewhere = Netra.tempDir("elsewhere")
         #expect(symlink(elsewhere, out + "/briefing-2024-01") == 0)
-        let r = try Netra.run(["briefing", "--month", "2024-01", "--out", out, "--quiet"])
+        let r = try Netra.run(["briefing", "--lang", "en", "--month", "2024-01", "--out", out, "--quiet"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("'\(out)/briefing-2024-01' is a link"))
         #expect(Netra.files(in: elsewhere).isEmpty)

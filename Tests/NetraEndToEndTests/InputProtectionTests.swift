@@ -18,7 +18,7 @@ import Foundation
 
     func expectRefused(_ args: [String], keeps d: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let before = Self.contents(d)
-        let r = try Netra.run(args)
+        let r = try Netra.run(args + ["--lang", "en"])
         #expect(r.status == 1, "\(args): exit \(r.status)", sourceLocation: sourceLocation)
         #expect(r.stderr.contains("choose another --out"), "\(args): \(r.stderr)", sourceLocation: sourceLocation)
         #expect(Self.contents(d) == before, "\(args) changed the dataset", sourceLocation: sourceLocation)

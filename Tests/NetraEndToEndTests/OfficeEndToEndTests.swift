@@ -98,7 +98,7 @@ struct OfficeEndToEndTests {
             #expect(read(w + "/\(lang)/report.html").contains("<p class=\"no-comparison\">" + why))
         }
         // Asked for, it is a usage error.
-        let p = try Netra.run(["report", "--dataset", "d/csv", "--out", "p", "--pair", "kota-depok,jawa-barat"], in: w)
+        let p = try Netra.run(["report", "--lang", "en", "--dataset", "d/csv", "--out", "p", "--pair", "kota-depok,jawa-barat"], in: w)
         #expect(p.status == 2 && p.stderr.contains("'kota-depok' lies within 'jawa-barat'"), "\(p.stderr)")
         #expect(!FileManager.default.fileExists(atPath: w + "/p"))
     }
@@ -119,7 +119,7 @@ struct OfficeEndToEndTests {
         for args in [["report"], ["briefing", "--month", "2024-01"], ["html"], []] {
             for (pair, message) in [("kota-bekasi", "--pair takes two jurisdiction ids separated by a comma"), ("kota-bekasi,kota-bogor", "unknown jurisdiction 'kota-bogor'"),
                                     ("kota-bekasi,kota-bekasi", "'kota-bekasi' is given twice"), ("indonesia,kota-bekasi", "'kota-bekasi' lies within 'indonesia'")] {
-                let x = try Netra.run(args + ["--dataset", shipped, "--out", "x", "--pair", pair], in: w)
+                let x = try Netra.run(args + ["--dataset", shipped, "--out", "x", "--pair", pair, "--lang", "en"], in: w)
                 #expect(x.status == 2 && x.stderr.contains(message), "\(args) \(pair): \(x.stderr)")
             }
         }

@@ -5,7 +5,7 @@ import Foundation
 @Suite(.removingTemporaryFolders) struct SmallFaultsTests {
     @Test func generateRefusesASizeThatCannotBeMadeBeforeMakingAnything() throws {
         let out = Netra.tempDir("gen-huge") + "/new"
-        let r = try Netra.run(["generate", "--events", "10000000000", "--out", out])
+        let r = try Netra.run(["generate", "--lang", "en", "--events", "10000000000", "--out", out])
         #expect(r.status == 2)
         #expect(r.stderr.contains("--events takes at most 10000000; got 10000000000"))
         #expect(!FileManager.default.fileExists(atPath: out))

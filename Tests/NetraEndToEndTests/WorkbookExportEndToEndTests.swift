@@ -212,7 +212,7 @@ import Foundation
     }
 
     @Test func xlsxNeedsAFile() throws {
-        let r = try Netra.run(["export", "xlsx"])
+        let r = try Netra.run(["export", "--lang", "en", "xlsx"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("export xlsx writes a workbook: name it with --out FILE, e.g. --out netra.xlsx"), "\(r.stderr)")
     }
@@ -288,12 +288,12 @@ import Foundation
     @Test func initRefusesAFolderThatHoldsADatasetAndAnUnknownCode() throws {
         let dir = Netra.tempDir("init-refuse")
         try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/events.xlsx"))
-        let r = try Netra.run(["init", dir, "--region", "32"])
+        let r = try Netra.run(["init", "--lang", "en", dir, "--region", "32"])
         #expect(r.status == 1)
         #expect(r.stderr == "netra: \(dir) already holds a dataset (events.xlsx); init writes a new one into a new or empty folder; nothing was written\n")
         #expect(Netra.files(in: dir) == ["events.xlsx"])
         // The shipped dataset itself.
-        let shipped = try Netra.run(["init", Netra.root + "/datasets/bekasi-2024"])
+        let shipped = try Netra.run(["init", "--lang", "en", Netra.root + "/datasets/bekasi-2024"])
         #expect(shipped.status == 1)
         #expect(shipped.stderr.contains("already holds a dataset (events.csv, jurisdictions.csv, elections.csv)"))
         let fresh = Netra.tempDir("init-unknown") + "/never"

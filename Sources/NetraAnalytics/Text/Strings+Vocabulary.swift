@@ -147,6 +147,6 @@ extension Strings {
             + ComparisonMetric.allCases.map(metric)
             + months + shortMonths + templateSamples + sheetSamples + tallySamples + timelineSamples + unknownPhrases + PrecisionText.all + scaleSamples + htmlSamples
             + trendSamples + diffSamples + selectionSamples + initSamples + captionSamples
-            + problemSamples
+            + problemSamples + usageSamples
     }
 }

@@ -13,6 +13,9 @@ public struct Said: Sendable, Hashable {
 
     /// `prefix` then `self`, in each language (`kode: ` before a reason).
     public func after(_ prefix: Said) -> Said { Said(en: prefix.en + en, id: prefix.id + id) }
+
+    /// `self` then `next`, in each language.
+    public func joined(_ next: Said) -> Said { Said(en: en + next.en, id: id + next.id) }
 }
 
 /// One problem in a dataset, at the place a user can find it in a spreadsheet or editor: a

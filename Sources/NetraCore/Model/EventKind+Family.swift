@@ -31,3 +31,14 @@ extension EventKind {
     /// snapshot of others' counts, not something done in the month.
     public var countsAsActivity: Bool { self != .caseTally }
 }
+
+extension EventKind {
+    /// True for the kinds that rule on a case and may set its status (a decision, a
+    /// sanction): declared for every kind, so a new one is placed here by the compiler.
+    public var rules: Bool {
+        switch self {
+        case .decision, .sanction: return true
+        case .regulation, .taskForce, .directive, .sosialisasi, .pledge, .incident, .response, .report, .caseTally, .statement: return false
+        }
+    }
+}

@@ -36,7 +36,7 @@ public final class ByteSink {
             let r = Glibc.write(fd, base + done, bytes.count - done)
             if r < 0 {
                 if errno == EINTR { continue }
-                failure = OutputError("cannot write '\(path)': \(OutputFolder.reason(errno))")
+                failure = .cannotWrite(path, OutputFolder.reason(errno))
                 return
             }
             done += r
@@ -68,11 +68,11 @@ public struct StagedFile: Sendable {
     /// a target that is a folder, a socket or a block device (see `OutputFolder.placement`).
     public init(target: String, streams: Bool = false) throws(OutputError) {
         let (dir, base) = OutputFolder.split(target)
-        if base.isEmpty { throw OutputError("cannot write '\(target)': it names a folder, not a file") }
+        if base.isEmpty { throw .cannotWrite(target, Said(en: "it names a folder, not a file", id: "itu nama folder, bukan berkas")) }
         if try OutputFolder.placement(of: target, streams: streams) == .stream {
             // No O_CREAT: it is there; O_TRUNC only matters for a file reached through /proc.
             let fd = open(target, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY)
-            if fd < 0 { throw OutputError("cannot write '\(target)': \(OutputFolder.reason(errno))") }
+            if fd < 0 { throw .cannotWrite(target, OutputFolder.reason(errno)) }
             self.target = target
             self.temporary = ""
             self.fd = fd
@@ -88,7 +88,7 @@ public struct StagedFile: Sendable {
             fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
             if fd >= 0 || errno != EEXIST { break }
         }
-        if fd < 0 { throw OutputError("cannot write '\(target)': \(OutputFolder.writeReason(errno, dir))") }
+        if fd < 0 { throw .cannotWrite(target, OutputFolder.writeReason(errno, dir)) }
         // Held until the file is renamed or removed: another Netra's cleanup, in any PID
         // namespace (a container sees other pids as gone), can take it only once this
         // process has let go of the file, by ending or by being killed.
@@ -112,7 +112,7 @@ public struct StagedFile: Sendable {
         let synced = isDirect || fsync(fd) == 0 ? nil : errno
         let closed = !isDirect || close(fd) == 0 ? nil : errno
         if let f = sink.failure { throw f }
-        if let code = synced ?? closed { throw OutputError("cannot write '\(target)': \(OutputFolder.writeReason(code, dir))") }
+        if let code = synced ?? closed { throw .cannotWrite(target, OutputFolder.writeReason(code, dir)) }
     }
 
     /// Renames the whole file over its target and flushes the folder, so the rename itself
@@ -120,7 +120,7 @@ public struct StagedFile: Sendable {
     public func commit() throws(OutputError) {
         if isDirect { return }
         if rename(temporary, target) != 0 {
-            throw OutputError("cannot write '\(target)': \(OutputFolder.writeReason(errno, dir))")
+            throw .cannotWrite(target, OutputFolder.writeReason(errno, dir))
         }
         // Renamed: nothing under a temporary name is left to guard. (A close error after
         // fsync cannot lose data.)

@@ -28,7 +28,8 @@ extension OutputFolder {
             let same = targetExists ? (t.st_dev == i.st_dev && t.st_ino == i.st_ino)
                                     : (resolvedTarget != nil && resolvedTarget == resolved(input))
             if same {
-                throw OutputError("'\(target)' is the dataset's own file '\(input)'; an output never replaces an input: choose another --out")
+                throw OutputError(en: "'\(target)' is the dataset's own file '\(input)'; an output never replaces an input: choose another --out",
+                                  id: "'\(target)' adalah berkas dataset itu sendiri '\(input)'; keluaran tidak pernah menimpa masukan: pilih --out lain")
             }
         }
     }
@@ -40,7 +41,8 @@ extension OutputFolder {
         var o = stat(), d = stat()
         guard stat(out, &o) == 0, stat(dataset, &d) == 0 else { return }
         if o.st_dev == d.st_dev && o.st_ino == d.st_ino {
-            throw OutputError("the output folder '\(out)' is the dataset folder '\(dataset)'; its events.csv would be replaced: choose another --out")
+            throw OutputError(en: "the output folder '\(out)' is the dataset folder '\(dataset)'; its events.csv would be replaced: choose another --out",
+                              id: "folder keluaran '\(out)' adalah folder dataset '\(dataset)'; events.csv-nya akan tertimpa: pilih --out lain")
         }
     }
 
@@ -57,7 +59,8 @@ extension OutputFolder {
     public static func refuseDatasetHolder(_ out: String, option: String = "--out") throws(OutputError) {
         let held = heldDataset(in: out)
         if !held.isEmpty {
-            throw OutputError("the output folder '\(out)' holds a dataset (\(held.joined(separator: ", "))); writing into it would replace or confuse its tables: choose another \(option)")
+            throw OutputError(en: "the output folder '\(out)' holds a dataset (\(held.joined(separator: ", "))); writing into it would replace or confuse its tables: choose another \(option)",
+                              id: "folder keluaran '\(out)' berisi dataset (\(held.joined(separator: ", "))); menulis ke sana akan menimpa atau mengacaukan tabelnya: pilih \(option) lain")
         }
     }
 

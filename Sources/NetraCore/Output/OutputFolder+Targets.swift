@@ -31,20 +31,22 @@ extension OutputFolder {
             throughProc = linksIntoProc(target)
             if kind == S_IFREG && !throughProc { return .replace }
         }
-        let what: String
+        let what: Said
         switch kind {
         case S_IFREG:
             if !throughProc { return .replace }
-            what = "standard output or another open file (through /proc)"
-        case S_IFIFO: what = "a named pipe (FIFO)"
-        case S_IFCHR: what = "a character device"
-        case S_IFDIR: throw OutputError("'\(target)' is a folder; cannot write a file there")
-        case S_IFSOCK: throw OutputError("cannot write '\(target)': it is a socket, not a file")
-        case S_IFBLK: throw OutputError("cannot write '\(target)': it is a block device; Netra writes only files, pipes and character devices")
-        default: throw OutputError("cannot write '\(target)': it is not a file")
+            what = Said(en: "standard output or another open file (through /proc)", id: "keluaran standar atau berkas lain yang sedang terbuka (lewat /proc)")
+        case S_IFIFO: what = Said(en: "a named pipe (FIFO)", id: "pipa bernama (FIFO)")
+        case S_IFCHR: what = Said(en: "a character device", id: "perangkat karakter")
+        case S_IFDIR: throw OutputError(en: "'\(target)' is a folder; cannot write a file there", id: "'\(target)' adalah folder; tidak dapat menulis berkas di sana")
+        case S_IFSOCK: throw .cannotWrite(target, Said(en: "it is a socket, not a file", id: "itu soket, bukan berkas"))
+        case S_IFBLK: throw .cannotWrite(target, Said(en: "it is a block device; Netra writes only files, pipes and character devices",
+                                                      id: "itu perangkat blok; Netra hanya menulis berkas, pipa dan perangkat karakter"))
+        default: throw .cannotWrite(target, Said(en: "it is not a file", id: "itu bukan berkas"))
         }
         if streams { return .stream }
-        throw OutputError("cannot write '\(target)': it is \(what), not a regular file; remove it or choose another --out")
+        throw .cannotWrite(target, Said(en: "it is \(what.en), not a regular file; remove it or choose another --out",
+                                        id: "itu \(what.id), bukan berkas biasa; hapus atau pilih --out lain"))
     }
 
     /// True when the link at `path`, or the folder it sits in, leads into /proc.

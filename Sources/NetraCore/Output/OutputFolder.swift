@@ -8,9 +8,18 @@ import Darwin
 
 /// Why an output could not be written.
 public struct OutputError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+    /// What went wrong, in both languages.
+    public var said: Said
+    public init(_ said: Said) { self.said = said }
+    public init(en: String, id: String) { said = Said(en: en, id: id) }
+    /// English, for logs and tests.
+    public var message: String { said.en }
+    public var description: String { said.en }
+
+    /// `cannot write 'target': why`.
+    static func cannotWrite(_ target: String, _ why: Said) -> OutputError {
+        OutputError(en: "cannot write '\(target)': \(why.en)", id: "tidak dapat menulis '\(target)': \(why.id)")
+    }
 }
 
 /// A folder Netra writes into. Every file lands whole or not at all (written to a temporary
@@ -31,7 +40,7 @@ public struct OutputFolder: Sendable {
         self.path = p
         try OutputFolder.makeDirectory(p)
         if access(p, W_OK | X_OK) != 0 {
-            throw OutputError("cannot write to the output folder '\(p)': \(OutputFolder.reason(errno))")
+            throw OutputError(Said(en: "cannot write to the output folder '\(p)': ", id: "tidak dapat menulis ke folder keluaran '\(p)': ").joined(OutputFolder.reason(errno)))
         }
         OutputFolder.removeStaleTemporaries(in: p)
     }
@@ -48,19 +57,20 @@ public struct OutputFolder: Sendable {
             prefix += part
             if stat(prefix, &st) != 0 {
                 if errno == ENOENT { break }
-                throw OutputError("cannot use '\(p)' as the output folder: '\(prefix)': \(reason(errno))")
+                throw OutputError(Said(en: "cannot use '\(p)' as the output folder: '\(prefix)': ", id: "'\(p)' tidak dapat dipakai sebagai folder keluaran: '\(prefix)': ").joined(reason(errno)))
             }
             if (st.st_mode & S_IFMT) != S_IFDIR {
-                if prefix == p { throw OutputError("'\(p)' is an existing file, not a folder; give --out a folder") }
-                throw OutputError("cannot use '\(p)' as the output folder: '\(prefix)' is an existing file, not a folder")
+                if prefix == p { throw OutputError(en: "'\(p)' is an existing file, not a folder; give --out a folder", id: "'\(p)' adalah berkas yang sudah ada, bukan folder; beri --out sebuah folder") }
+                throw OutputError(en: "cannot use '\(p)' as the output folder: '\(prefix)' is an existing file, not a folder",
+                                  id: "'\(p)' tidak dapat dipakai sebagai folder keluaran: '\(prefix)' adalah berkas, bukan folder")
             }
             deepest = prefix
             prefix += "/"
         }
         if access(deepest, W_OK | X_OK) != 0 {
-            let what = deepest == p ? "cannot write to the output folder '\(p)'"
-                                    : "cannot create the output folder '\(p)' in '\(deepest)'"
-            throw OutputError("\(what): \(reason(errno))")
+            let what = deepest == p ? Said(en: "cannot write to the output folder '\(p)': ", id: "tidak dapat menulis ke folder keluaran '\(p)': ")
+                                    : Said(en: "cannot create the output folder '\(p)' in '\(deepest)': ", id: "tidak dapat membuat folder keluaran '\(p)' di '\(deepest)': ")
+            throw OutputError(what.joined(reason(errno)))
         }
     }
 
@@ -69,28 +79,29 @@ public struct OutputFolder: Sendable {
     /// device (a pipe or a character device needs only to be writable itself).
     public static func checkFile(_ target: String) throws(OutputError) {
         let (dir, base) = split(target)
-        if base.isEmpty { throw OutputError("cannot write '\(target)': it names a folder, not a file") }
+        if base.isEmpty { throw .cannotWrite(target, Said(en: "it names a folder, not a file", id: "itu nama folder, bukan berkas")) }
         var st = stat()
         if stat(target, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
-            throw OutputError("cannot write '\(target)': it is a folder; give a file name")
+            throw .cannotWrite(target, Said(en: "it is a folder; give a file name", id: "itu sebuah folder; beri nama berkas"))
         }
         // A pipe or a device is written into: its folder (/dev) need not be writable.
         if try placement(of: target, streams: true) == .stream {
-            if access(target, W_OK) != 0 { throw OutputError("cannot write '\(target)': \(reason(errno))") }
+            if access(target, W_OK) != 0 { throw .cannotWrite(target, reason(errno)) }
             return
         }
         if stat(dir, &st) != 0 {
-            throw OutputError("cannot write '\(target)': the folder '\(dir)' \(errno == ENOENT ? "does not exist" : "cannot be used: \(reason(errno))")")
+            throw .cannotWrite(target, errno == ENOENT ? Said(en: "the folder '\(dir)' does not exist", id: "folder '\(dir)' tidak ada")
+                                                    : Said(en: "the folder '\(dir)' cannot be used: ", id: "folder '\(dir)' tidak dapat dipakai: ").joined(reason(errno)))
         }
-        if (st.st_mode & S_IFMT) != S_IFDIR { throw OutputError("cannot write '\(target)': '\(dir)' is a file, not a folder") }
-        if access(dir, W_OK | X_OK) != 0 { throw OutputError("cannot write '\(target)': \(reason(errno))") }
+        if (st.st_mode & S_IFMT) != S_IFDIR { throw .cannotWrite(target, Said(en: "'\(dir)' is a file, not a folder", id: "'\(dir)' adalah berkas, bukan folder")) }
+        if access(dir, W_OK | X_OK) != 0 { throw .cannotWrite(target, reason(errno)) }
     }
 
     /// `path` without trailing slashes; an empty name is refused.
     static func normalised(_ path: String) throws(OutputError) -> String {
         var p = path
         while p.utf8.count > 1 && p.hasSuffix("/") { p.removeLast() }
-        if p.isEmpty { throw OutputError("the output folder name is empty") }
+        if p.isEmpty { throw OutputError(en: "the output folder name is empty", id: "nama folder keluaran kosong") }
         return p
     }
 
@@ -99,7 +110,7 @@ public struct OutputFolder: Sendable {
         var st = stat()
         if stat(path, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFDIR { return }
-            throw OutputError("'\(path)' is an existing file, not a folder; give --out a folder")
+            throw OutputError(en: "'\(path)' is an existing file, not a folder; give --out a folder", id: "'\(path)' adalah berkas yang sudah ada, bukan folder; beri --out sebuah folder")
         }
         var prefix = path.hasPrefix("/") ? "/" : ""
         for part in path.split(separator: "/") {
@@ -108,12 +119,13 @@ public struct OutputFolder: Sendable {
                 if mkdir(prefix, 0o777) != 0 && !(errno == EEXIST && FileIO.isDirectory(prefix)) {
                     // ENOENT from mkdir with every parent there: a file system such as /proc
                     // that makes no folders.
-                    let why = errno == ENOENT ? "the file system there does not allow new folders" : reason(errno)
-                    let which = prefix == path ? "" : ": cannot create '\(prefix)'"
-                    throw OutputError("cannot create the output folder '\(path)'\(which): \(why)")
+                    let why = errno == ENOENT ? Said(en: "the file system there does not allow new folders", id: "sistem berkas di sana tidak mengizinkan folder baru") : reason(errno)
+                    let which = prefix == path ? Said("") : Said(en: ": cannot create '\(prefix)'", id: ": tidak dapat membuat '\(prefix)'")
+                    throw OutputError(Said(en: "cannot create the output folder '\(path)'", id: "tidak dapat membuat folder keluaran '\(path)'").joined(which).joined(Said(": ")).joined(why))
                 }
             } else if (st.st_mode & S_IFMT) != S_IFDIR {
-                throw OutputError("cannot create the output folder '\(path)': '\(prefix)' is an existing file, not a folder")
+                throw OutputError(en: "cannot create the output folder '\(path)': '\(prefix)' is an existing file, not a folder",
+                                  id: "tidak dapat membuat folder keluaran '\(path)': '\(prefix)' adalah berkas, bukan folder")
             }
             prefix += "/"
         }
@@ -125,7 +137,8 @@ public struct OutputFolder: Sendable {
         let sub = path + "/" + OutputFolder.safeName(name)
         var st = stat()
         if lstat(sub, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
-            throw OutputError("'\(sub)' is a link, not a folder; Netra writes only inside the output folder: remove the link or choose another --out")
+            throw OutputError(en: "'\(sub)' is a link, not a folder; Netra writes only inside the output folder: remove the link or choose another --out",
+                              id: "'\(sub)' adalah tautan, bukan folder; Netra hanya menulis di dalam folder keluaran: hapus tautan itu atau pilih --out lain")
         }
         return try OutputFolder(sub)
     }
@@ -308,20 +321,21 @@ public struct OutputFolder: Sendable {
     /// `name` inside the folder `dir`.
     public static func join(_ dir: String, _ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
 
-    static func reason(_ code: Int32) -> String {
+    static func reason(_ code: Int32) -> Said {
         switch code {
-        case EACCES, EPERM: return "permission denied"
-        case EROFS: return "the file system is read-only"
-        case ENOSPC: return "no space left on the device"
-        case EDQUOT: return "the disk quota is used up"
-        case ENOTDIR: return "a part of the path is a file, not a folder"
-        case ENAMETOOLONG: return "the name is too long"
-        default: return FileIO.reason(code).en
+        case EACCES, EPERM: return Said(en: "permission denied", id: "izin ditolak")
+        case EROFS: return Said(en: "the file system is read-only", id: "sistem berkas hanya-baca")
+        case ENOSPC: return Said(en: "no space left on the device", id: "ruang perangkat penuh")
+        case EDQUOT: return Said(en: "the disk quota is used up", id: "kuota disk habis")
+        case ENOTDIR: return Said(en: "a part of the path is a file, not a folder", id: "sebagian jalur adalah berkas, bukan folder")
+        case ENAMETOOLONG: return Said(en: "the name is too long", id: "nama terlalu panjang")
+        default: return FileIO.reason(code)
         }
     }
 
-    static func writeReason(_ code: Int32, _ dir: String) -> String {
+    static func writeReason(_ code: Int32, _ dir: String) -> Said {
         if code != ENOENT { return reason(code) }
-        return FileIO.isDirectory(dir) ? "the file system of '\(dir)' does not allow new files" : "the folder '\(dir)' does not exist"
+        return FileIO.isDirectory(dir) ? Said(en: "the file system of '\(dir)' does not allow new files", id: "sistem berkas '\(dir)' tidak mengizinkan berkas baru")
+                                       : Said(en: "the folder '\(dir)' does not exist", id: "folder '\(dir)' tidak ada")
     }
 }

@@ -166,7 +166,7 @@ public enum BriefingSheet {
     public static func headline(_ a: Analysis, _ f: BriefingFigures, _ lang: Language, withOutcome: Bool = true, titles: Bool = true) -> String {
         let d = a.dataset
         let outcome = withOutcome ? f.events.last { k in
-            (d.events.kinds[k] == .decision && !d.events.isRegistration(k)) || d.events.kinds[k] == .sanction
+            d.events.kinds[k].rules && !d.events.isRegistration(k)
         } : nil
         let activity = f.events.filter { d.events.kinds[$0].countsAsActivity }
         let preventionOnly = activity.allSatisfy { d.events.kinds[$0].family == .prevention }
@@ -191,7 +191,7 @@ public enum BriefingSheet {
     public static func ordered(_ a: Analysis, _ f: BriefingFigures) -> (first: [EventIndex], rest: [EventIndex]) {
         let events = a.dataset.events
         func leads(_ k: EventIndex) -> Bool {
-            [.incident, .decision, .sanction].contains(events.kinds[k]) && !events.isRegistration(k)
+            (events.kinds[k].family == .incident || events.kinds[k].rules) && !events.isRegistration(k)
         }
         return (f.events.filter(leads), f.events.filter { !leads($0) })
     }
@@ -218,7 +218,7 @@ public enum BriefingSheet {
             sourceShort += ", " + DateText.short(day, lang)
         }
         // An incident's status as of the day; a ruling's or sanction's, the one it set.
-        let status = !showStatus ? nil : e.kind == .incident ? a.statusAsOf[k] : [.decision, .sanction].contains(e.kind) ? e.status : nil
+        let status = !showStatus ? nil : e.kind.family == .incident ? a.statusAsOf[k] : e.kind.rules ? e.status : nil
         var lead: [String] = []
         if showStatus, let phrase = f.leadPhrase(a, k) { lead.append(phrase.text(lang)) }
         if let st = status { lead.append((e.kind == .incident ? Strings.sheetStatus(st) : Strings.sheetStatusSet(st)).text(lang)) }
