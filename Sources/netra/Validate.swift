@@ -45,6 +45,6 @@ struct Validate: ParsableCommand {
             throw NetraFailure.failed(Strings.strictFails(warnings, in: dataset.dataset).text(lang))
         }
         // With --as-of, the summary counts the events that take part by then.
-        try printStdout(DatasetSummary(dataset.asOf.map { data.asOf($0).dataset } ?? data).line)
+        try printStdout(DatasetSummary(dataset.asOf.map { data.asOf($0).dataset } ?? data).said.text(lang))
     }
 }

@@ -24,7 +24,7 @@ struct DatasetGuardTests {
         #expect(!FileManager.default.fileExists(atPath: w + "/D/events.csv"))
         let f = try Netra.run(["generate", "--events", "3", "--out", "base", "--force"], in: w)
         #expect(f.status == 0)
-        #expect(try Netra.run(["validate", "--dataset", "base"], in: w).stdout.hasPrefix("ok: 3 events"))
+        #expect(try Netra.run(["validate", "--dataset", "base"], in: w).stdout.hasPrefix("ok: 3 peristiwa"))
     }
 
     @Test func aReportNeverLandsInAFolderHoldingADataset() throws {

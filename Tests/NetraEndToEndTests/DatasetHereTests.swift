@@ -8,7 +8,7 @@ import Foundation
 @Suite("The dataset is where you are", .serialized, .removingTemporaryFolders)
 struct DatasetHereTests {
     static let shippedTables = ["events.csv", "jurisdictions.csv", "elections.csv"]
-    static let shippedSummary = "ok: 66 events (regulation 2, task_force 2, directive 7, sosialisasi 2, pledge 4, incident 6, response 1, report 4, decision 4, case_tally 21, statement 13); 4 jurisdictions; 2 elections; 2022-01-01 to 2025-02-19\n"
+    static let shippedSummary = "ok: 66 peristiwa (regulation 2, task_force 2, directive 7, sosialisasi 2, pledge 4, incident 6, response 1, report 4, decision 4, case_tally 21, statement 13); 4 wilayah; 2 pemilu; 2022-01-01 s.d. 2025-02-19\n"
 
     @Test func aFolderWithoutADatasetSaysHowToStartOne() throws {
         let w = Netra.tempDir("nowhere")
@@ -53,7 +53,7 @@ struct DatasetHereTests {
         // dataset.xlsx, not csv/, is what the folder is (its csv/ copy is for those who keep CSVs).
         let v = try Netra.run(["validate"], in: bogor)
         #expect(v.status == 0, "\(v.stderr)")
-        #expect(v.stdout.hasPrefix("ok: 0 events; 4 jurisdictions"))
+        #expect(v.stdout.hasPrefix("ok: 0 peristiwa; 4 wilayah"))
         let out = Netra.tempDir("init-out")
         let r = try Netra.run(["report", "--out", out, "--quiet"], in: bogor)
         #expect(r.status == 0, "\(r.stderr)")
@@ -68,7 +68,7 @@ struct DatasetHereTests {
         // Named as a file.
         let a = try Netra.run(["validate", "--dataset", "bogor/dataset.xlsx"], in: w)
         #expect(a.status == 0, "\(a.stderr)")
-        #expect(a.stdout.hasPrefix("ok: 0 events; 4 jurisdictions"))
+        #expect(a.stdout.hasPrefix("ok: 0 peristiwa; 4 wilayah"))
         // Named as a file, it alone is read: the CSVs beside it are not its tables.
         try FileManager.default.copyItem(atPath: w + "/bogor/csv/events.csv", toPath: w + "/bogor/events.csv")
         #expect(try Netra.run(["validate", "--dataset", "bogor/dataset.xlsx"], in: w).status == 0)
@@ -76,8 +76,8 @@ struct DatasetHereTests {
         // One workbook of another name is found, from inside the folder and by the folder's name.
         try FileManager.default.removeItem(atPath: w + "/bogor/csv")
         try FileManager.default.moveItem(atPath: w + "/bogor/dataset.xlsx", toPath: w + "/bogor/Bogor 2025.xlsx")
-        #expect(try Netra.run(["validate"], in: w + "/bogor").stdout.hasPrefix("ok: 0 events; 4 jurisdictions"))
-        #expect(try Netra.run(["validate", "--dataset", "bogor"], in: w).stdout.hasPrefix("ok: 0 events; 4 jurisdictions"))
+        #expect(try Netra.run(["validate"], in: w + "/bogor").stdout.hasPrefix("ok: 0 peristiwa; 4 wilayah"))
+        #expect(try Netra.run(["validate", "--dataset", "bogor"], in: w).stdout.hasPrefix("ok: 0 peristiwa; 4 wilayah"))
         // A spreadsheet program's lock file is no second workbook.
         try "lock".write(toFile: w + "/bogor/~$Bogor 2025.xlsx", atomically: true, encoding: .utf8)
         #expect(try Netra.run(["validate", "--dataset", "bogor"], in: w).status == 0)

@@ -92,7 +92,7 @@ enum Netra {
     @Test func validateAcceptsTheShippedDataset() throws {
         let r = try Netra.run(["validate"])
         #expect(r.status == 0)
-        #expect(r.stdout == "ok: 66 events (regulation 2, task_force 2, directive 7, sosialisasi 2, pledge 4, incident 6, response 1, report 4, decision 4, case_tally 21, statement 13); 4 jurisdictions; 2 elections; 2022-01-01 to 2025-02-19\n")
+        #expect(r.stdout == "ok: 66 peristiwa (regulation 2, task_force 2, directive 7, sosialisasi 2, pledge 4, incident 6, response 1, report 4, decision 4, case_tally 21, statement 13); 4 wilayah; 2 pemilu; 2022-01-01 s.d. 2025-02-19\n")
     }
 
     @Test func badDataExitsOneWithEveryProblemAndWritesNothing() throws {

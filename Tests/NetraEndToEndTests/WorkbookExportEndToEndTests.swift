@@ -233,7 +233,7 @@ import Foundation
         for form in [dir, dir + "/csv"] {
             let v = try Netra.run(["validate", "--dataset", form])
             #expect(v.status == 0, "\(form): \(v.stderr)")
-            #expect(v.stdout == "ok: 0 events; 29 jurisdictions; 0 elections\n")
+            #expect(v.stdout == "ok: 0 peristiwa; 29 wilayah; 0 pemilu\n")
             #expect(v.stderr.isEmpty)
         }
 
