@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-deps deps deps-browser build release clean bench perf-check fuzz fuzz-csv fuzz-xlsx fuzz-build fuzz-corpus fuzz-xlsx-corpus fuzz-coverage sanitize valgrind boundaries
+.PHONY: run test test-fast test-deps deps deps-browser build release clean bench perf-check fuzz fuzz-csv fuzz-xlsx fuzz-build fuzz-corpus fuzz-xlsx-corpus fuzz-coverage sanitize valgrind boundaries
 
 # The main job on the shipped dataset: every chart, export and the latest briefing into output/.
 run: deps
@@ -14,6 +14,11 @@ run: deps
 # (a release build, several minutes): PackageTests unpacks and runs it.
 test: deps deps-browser test-deps deb
 	$(SWIFT) test
+
+# The everyday set: every suite but those tagged slow (big hostile files, the kill test,
+# Chromium, LibreOffice, the Debian package), which NETRA_TEST_FAST leaves out.
+test-fast: deps test-deps
+	NETRA_TEST_FAST=1 $(SWIFT) test
 
 # What the tests use beyond the build: openpyxl (Debian's, for /usr/bin/python3) reads the
 # exported workbook and the template back; LibreOffice opens the export and saves its sheets as CSV;

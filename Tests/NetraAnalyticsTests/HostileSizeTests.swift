@@ -4,7 +4,7 @@ import NetraCore
 @testable import NetraAnalytics
 
 /// Small files shaped to make a quadratic step take minutes (issue 16, point 6).
-@Suite struct HostileSizeTests {
+@Suite(.tags(.slow), .leftOutOfTheFastRun) struct HostileSizeTests {
     static let header = "id,date,precision,end_date,kind,jurisdiction,title,actors,place,count,unit,status,links,source,source_url,source_date,quote,notes\n"
     static let jurisdictions = "id,name,level,parent\nindonesia,Indonesia,nasional,\nkota,Kota,kota,indonesia\n"
     static let elections = "id,name,date,scope\npemilu,Pemilu,2024-02-14,indonesia\n"

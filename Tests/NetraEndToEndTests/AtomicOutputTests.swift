@@ -7,7 +7,7 @@ import Glibc
 
 /// Outputs land whole or not at all, only inside `--out`, and an unusable `--out` is a clear
 /// error (SPEC §6), all through the built binary.
-@Suite(.serialized, .removingTemporaryFolders) struct AtomicOutputTests {
+@Suite(.serialized, .removingTemporaryFolders, .tags(.slow), .leftOutOfTheFastRun) struct AtomicOutputTests {
     static func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 
     /// What a killed run left: every file under its final name must equal the complete run's,

@@ -3,7 +3,7 @@ import Foundation
 
 /// A count that validates never crashes anything (issue 16, point 3): counts are capped at
 /// `CSVLimits.maxCount`, so every sum fits; a larger one is refused where it stands.
-@Suite(.removingTemporaryFolders) struct CountLimitTests {
+@Suite(.removingTemporaryFolders, .tags(.slow), .leftOutOfTheFastRun) struct CountLimitTests {
     static let shippedEvents: String = (try? String(contentsOfFile: Netra.root + "/datasets/bekasi-2024/events.csv", encoding: .utf8)) ?? ""
 
     /// The shipped events plus `n` pledges of Kota Bekasi, each with `count`.

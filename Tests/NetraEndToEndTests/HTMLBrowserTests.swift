@@ -3,7 +3,7 @@ import Foundation
 
 /// `report.html` opened in a real browser (headless Chromium) from the file, as a user opens it:
 /// no console error, no request, the filters of a permalink, a phone's width, hostile data.
-@Suite(.serialized, .removingTemporaryFolders, .enabled(if: Browser.path != nil, Comment(rawValue: Browser.missing)))
+@Suite(.serialized, .removingTemporaryFolders, .enabled(if: Browser.path != nil, Comment(rawValue: Browser.missing)), .tags(.slow), .leftOutOfTheFastRun)
 struct HTMLBrowserTests {
     /// A title that would run a script if it reached the page as markup: it would set
     /// `data-pwned` on the body, which the dump would show.
@@ -267,7 +267,7 @@ struct HTMLBrowserTests {
 /// kind's name in the table breaks inside a word and no election label runs past the
 /// timeline's right edge; the timeline has a colour key; the page names the dataset by its
 /// folder, not by the path typed after `--dataset`.
-@Suite(.serialized, .removingTemporaryFolders, .enabled(if: Browser.path != nil, Comment(rawValue: Browser.missing)))
+@Suite(.serialized, .removingTemporaryFolders, .enabled(if: Browser.path != nil, Comment(rawValue: Browser.missing)), .tags(.slow), .leftOutOfTheFastRun)
 struct HTMLReadsAsWrittenTests {
     @Test(arguments: [1280, 900])
     func kindsWholeElectionLabelsInsideAndAKey(width: Int) throws {

@@ -3,7 +3,7 @@ import Foundation
 
 /// The map in `report.html`, opened in headless Chromium: inline SVG from the PNG's plan, each
 /// region of the data a link to the page's own filter, nothing fetched, no console error.
-@Suite(.serialized, .removingTemporaryFolders, .enabled(if: Browser.path != nil, Comment(rawValue: Browser.missing)))
+@Suite(.serialized, .removingTemporaryFolders, .enabled(if: Browser.path != nil, Comment(rawValue: Browser.missing)), .tags(.slow), .leftOutOfTheFastRun)
 struct HTMLMapBrowserTests {
     @Test func mapRegionsLinkToTheirFilter() throws {
         let file = try HTMLBrowserTests.page()

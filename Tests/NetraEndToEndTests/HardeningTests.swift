@@ -93,7 +93,7 @@ enum Hostile {
     }
 }
 
-@Suite(.serialized, .removingTemporaryFolders) struct HostileFileTests {
+@Suite(.serialized, .removingTemporaryFolders, .tags(.slow), .leftOutOfTheFastRun) struct HostileFileTests {
     let header = Hostile.shippedLines[0]
     /// The line a row appended to the shipped events.csv starts on.
     var nextLine: Int { Hostile.shippedLines.count + 1 }

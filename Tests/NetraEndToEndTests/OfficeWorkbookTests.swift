@@ -7,7 +7,7 @@ import Testing
 /// number, the kind and status as the charts name them in Indonesian, a `kode` a spreadsheet
 /// shortened (32.1 for Kabupaten Majalengka's 32.10), and a count whose thousands dot was read
 /// as a decimal point.
-@Suite(.removingTemporaryFolders) struct OfficeWorkbookTests {
+@Suite(.removingTemporaryFolders, .tags(.slow), .leftOutOfTheFastRun) struct OfficeWorkbookTests {
     static let fill = #"""
     import sys, datetime, openpyxl
     src, dst, count = sys.argv[1], sys.argv[2], sys.argv[3]

@@ -7,7 +7,7 @@ import Foundation
 /// writes the shipped dataset's report with a PATH holding no Swift and no LD_LIBRARY_PATH.
 /// Under `swift test` alone it takes the package `make deb` left in .build-static/; without
 /// one it is skipped, except in CI (CI=true), where `make test` must have built it.
-@Suite("The Debian package", .serialized, .removingTemporaryFolders)
+@Suite("The Debian package", .serialized, .removingTemporaryFolders, .tags(.slow), .leftOutOfTheFastRun)
 struct PackageTests {
     static let environment = ProcessInfo.processInfo.environment
 
