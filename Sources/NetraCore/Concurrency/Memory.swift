@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// How the process's memory is handed out, set once at start.
 public enum Memory {
     /// Blocks of 1 MiB and more (columns, file buffers, export chunks) mapped on their own and
@@ -9,8 +5,17 @@ public enum Memory {
     /// first big block is freed, so that the load's temporary halves and copies stay in the heap
     /// as holes the system still counts: the 1M report peaked 110 MB higher (issue 34).
     public static func returnLargeBlocks() {
-        #if canImport(Glibc)
-        _ = mallopt(M_MMAP_THRESHOLD, 1 << 20)
+        #if os(Linux)
+        _ = glibcMallopt(mmapThreshold, 1 << 20)
         #endif
     }
+
+    /// `M_MMAP_THRESHOLD` of glibc's `<malloc.h>`, which the Glibc module does not bring in.
+    static let mmapThreshold: Int32 = -3
 }
+
+#if os(Linux)
+/// glibc's `mallopt(int, int)`.
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
