@@ -25,6 +25,7 @@ struct Netra: ParsableCommand {
     /// a `NetraFailure` says both; usage errors exit 2 (the argument parser's own default is 64).
     static func main() {
         holdClosedStandardDescriptors()
+        Memory.returnLargeBlocks()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -97,20 +97,44 @@ extension CaseClocks {
     /// The clocks as CSV, one a row: the rule and its article, the case, the days (`≥ 16` when
     /// a date is imprecise), the limit, and the state.
     public func csv(_ list: [CaseClock], _ d: Dataset, flavour: CSVFlavour) -> [UInt8] {
-        var w = CSVWriter(flavour: flavour)
+        let sink = ByteSink()
+        writeCSV(list, d, flavour: flavour, into: sink)
+        return sink.collected
+    }
+
+    /// The clocks' CSV written into `sink` chunk by chunk (a million events make 70 MB of
+    /// it), cell by cell: ids copied from the dataset's bytes, no String or cell array per row.
+    public func writeCSV(_ list: [CaseClock], _ d: Dataset, flavour: CSVFlavour, into sink: ByteSink) {
+        var w = CSVWriter(flavour: flavour, capacity: min(list.count * 300, 2 * ByteSink.chunk))
         w.row(Self.header)
         let ev = d.events
+        let jurisdictions = d.jurisdictions.map { w.encoded($0.id) }
+        func id(_ k: EventIndex) { w.text(bytes: ev.bytes(.id, k), plain: ev.isPlain(.id, k)) }
         for c in list {
-            let end = c.end
-            w.row([.text(c.rule.id), .text(c.rule.regime.rawValue), .text(c.rule.article),
-                   .text(c.rule.verified ? "verified" : "unverified"), .text(ev.id(c.caseFile.report)),
-                   .text(d.jurisdictions[c.caseFile.jurisdiction].id), .text(c.rule.start.rawValue), .text(ev.id(c.start)),
-                   .text(ev.dates[c.start].written.text), .text(c.rule.end.rawValue), .text(end.map { ev.id($0) } ?? ""),
-                   .text(end.map { ev.dates[$0].written.text } ?? ""), .text(c.days.text), .text(c.workingDays?.text ?? ""),
-                   .int(c.rule.limit), .text(c.rule.unit.rawValue), .text(c.state.rawValue),
-                   .text(c.problem.map { p in "outside the working-day calendar: \(p.day.iso)" } ?? "")])
+            let rule = c.rule
+            w.text(rule.id); w.separator()
+            w.text(rule.regime.rawValue); w.separator()
+            w.text(rule.article); w.separator()
+            w.text(rule.verified ? "verified" : "unverified"); w.separator()
+            id(c.caseFile.report); w.separator()
+            w.cell(jurisdictions[c.caseFile.jurisdiction.raw]); w.separator()
+            w.text(rule.start.rawValue); w.separator()
+            id(c.start); w.separator()
+            w.text(ev.dates[c.start].written.text); w.separator()
+            w.text(rule.end.rawValue); w.separator()
+            if let end = c.end { id(end); w.separator(); w.text(ev.dates[end].written.text) } else { w.separator() }
+            w.separator()
+            w.text(c.days.text); w.separator()
+            if let working = c.workingDays { w.text(working.text) }
+            w.separator()
+            w.int(rule.limit); w.separator()
+            w.text(rule.unit.rawValue); w.separator()
+            w.text(c.state.rawValue); w.separator()
+            if let p = c.problem { w.text("outside the working-day calendar: \(p.day.iso)") }
+            w.endRow()
+            w.spill(into: sink)
         }
-        return w.bytes
+        w.finish(into: sink)
     }
 
     /// The ledger as CSV: `jurisdiction,received,decided,forwarded,sanctioned,waiting,days_outstanding,median_days_outstanding,longest_days_outstanding`.

@@ -98,9 +98,14 @@ public struct CaseClocks: Sendable {
         // Effects of each event by relation: the graph's edges read backwards.
         var effects = Column<EventIndex, [Link]>(repeating: [], count: ev.count)
         for k in ev.indices { for l in ev.links[k] where l.target.raw >= 0 && l.target.raw < ev.count { effects[l.target].append(Link(relation: l.relation, target: k)) } }
+        // Ties on the anchor broken by id bytes (ids are ASCII slugs: String order), no String made.
         func earliest(_ xs: [EventIndex]) -> EventIndex? {
-            xs.min { (ev.dates[$0].anchor, ev.id($0)) < (ev.dates[$1].anchor, ev.id($1)) }
+            xs.min { a, b in
+                let x = ev.dates[a].anchor, y = ev.dates[b].anchor
+                return x != y ? x < y : ev.idPrecedes(a, b)
+            }
         }
+        var regimes = RegimeFinder(d)
         var cases: [CaseFile] = []
         for r in ev.indices where ev.kinds[r] == .report {
             let reported = ev.links[r].filter { $0.relation == .reports }.map(\.target)
@@ -119,7 +124,7 @@ public struct CaseClocks: Sendable {
                 effects[x].filter { ($0.relation == .sanctions || $0.relation == .followsUp) && ev.kinds[$0.target] == .sanction }.map(\.target)
             }
             stages[CaseStage.sanction.order] = earliest(sanctions)
-            cases.append(CaseFile(report: r, jurisdiction: ev.jurisdictions[r], regime: Self.regime(d, r), stages: stages))
+            cases.append(CaseFile(report: r, jurisdiction: ev.jurisdictions[r], regime: regimes.regime(r), stages: stages))
         }
         self.cases = cases
         var clocks: [CaseClock] = []
@@ -139,6 +144,31 @@ public struct CaseClocks: Sendable {
         let scoped = d.elections.filter { d.isWithin(j, $0.scope) }
         guard let e = scoped.first(where: { $0.date >= day }) ?? scoped.last else { return .pemilu }
         return (e.id + " " + e.name).lowercased().contains("pilkada") ? .pilkada : .pemilu
+    }
+
+    /// `regime` for every report of one dataset: the elections in each jurisdiction's scope
+    /// and whether each is a Pilkada worked out once, not once per report.
+    struct RegimeFinder {
+        let d: Dataset
+        let pilkada: [Bool]
+        var scoped: [JurisdictionIndex: [ElectionIndex]] = [:]
+
+        init(_ d: Dataset) {
+            self.d = d
+            pilkada = d.elections.map { ($0.id + " " + $0.name).lowercased().contains("pilkada") }
+        }
+
+        mutating func regime(_ r: EventIndex) -> Regime {
+            let j = d.events.jurisdictions[r]
+            let day = d.events.dates[r].anchor
+            let list: [ElectionIndex]
+            if let known = scoped[j] { list = known } else {
+                list = d.elections.indices.filter { d.isWithin(j, d.elections[$0].scope) }
+                scoped[j] = list
+            }
+            guard let e = list.first(where: { d.elections[$0].date >= day }) ?? list.last else { return .pemilu }
+            return pilkada[e.raw] ? .pilkada : .pemilu
+        }
     }
 
     /// The rule's clock on the case, or nil when it has none: its start not known (no date

@@ -134,6 +134,17 @@ public struct LeadTimeSeries: Sendable, Hashable {
                                 label: (LeadTimeMeasure) -> String,
                                 jurisdictionID: (JurisdictionIndex) -> String,
                                 range: ((LeadTime) -> LeadTimeRange)? = nil) -> [LeadTimeSeries] {
+        grouping(leadTimes, keeping: nil, jurisdictionCount: jurisdictionCount, label: label, jurisdictionID: jurisdictionID, range: range)
+    }
+
+    /// The same, of the lead times whose `keeping` entry is true (all when nil): what
+    /// `grouping` gives for `leadTimes` filtered, with no copy of a million lead times made.
+    static func grouping(_ leadTimes: [LeadTime], keeping: [Bool]?, jurisdictionCount: Int,
+                         label: (LeadTimeMeasure) -> String,
+                         jurisdictionID: (JurisdictionIndex) -> String,
+                         range: ((LeadTime) -> LeadTimeRange)? = nil) -> [LeadTimeSeries] {
+        assert(keeping.map { $0.count == leadTimes.count } ?? true, "one entry per lead time")
+        func kept(_ n: Int) -> Bool { keeping.map { $0[n] } ?? true }
         let measures = LeadTimeMeasure.allCases
         let jc = max(0, jurisdictionCount)
         let keys = measures.count * jc
@@ -153,7 +164,7 @@ public struct LeadTimeSeries: Sendable, Hashable {
         var measureFirst = [Int](repeating: -1, count: measures.count)
         var lo = [Int](repeating: .max, count: keys), hi = [Int](repeating: .min, count: keys)
         var count = [Int](repeating: 0, count: keys)
-        for (n, t) in leadTimes.enumerated() where t.jurisdiction.raw < jc {
+        for (n, t) in leadTimes.enumerated() where t.jurisdiction.raw < jc && kept(n) {
             let m = index(t.measure), k = m * jc + t.jurisdiction.raw
             count[k] += 1
             if first[k] < 0 { first[k] = n }
@@ -176,7 +187,7 @@ public struct LeadTimeSeries: Sendable, Hashable {
             }
         }
         var ranges = [[LeadTimeRange]](repeating: [], count: keys)
-        for t in leadTimes where t.jurisdiction.raw < jc {
+        for (n, t) in leadTimes.enumerated() where t.jurisdiction.raw < jc && kept(n) {
             let k = index(t.measure) * jc + t.jurisdiction.raw
             if !t.exact, let range, count[k] <= rangeLimit { ranges[k].append(range(t)) }
             if exact[k].isEmpty {
@@ -224,15 +235,16 @@ extension Analysis {
     public func leadTimeSeries(label: (LeadTimeMeasure) -> String) -> [LeadTimeSeries] {
         let d = dataset
         let js = d.jurisdictions.count
-        // One pass: the lead times that measure something, and their values by measure and place.
-        var measured: [LeadTime] = []
+        // One pass: which lead times measure something (marked, not copied: a million of
+        // them), and their values by measure and place.
+        var measured = [Bool](repeating: false, count: leadTimes.count)
         var values: [Int: [LeadValue]] = [:]
-        for t in leadTimes {
+        for (n, t) in leadTimes.enumerated() {
             guard let v = leadValue(t) else { continue }
-            measured.append(t)
+            measured[n] = true
             values[t.measure.order * js + t.jurisdiction.raw, default: []].append(v)
         }
-        var series = LeadTimeSeries.grouping(measured, jurisdictionCount: js,
+        var series = LeadTimeSeries.grouping(leadTimes, keeping: measured, jurisdictionCount: js,
                                              label: label, jurisdictionID: { d.jurisdictions[$0].id }, range: leadTimeRange)
         for i in series.indices {
             guard let m = series[i].kind, let j = d.jurisdictionIndex[series[i].jurisdiction] else { continue }

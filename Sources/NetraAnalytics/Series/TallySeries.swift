@@ -58,6 +58,8 @@ public struct TallySeries: Sendable {
         /// Pledges of the jurisdiction that give no count: while any, the sum is a lower bound
         /// ("sedikitnya 24.013").
         public var uncounted: Int = 0
+        /// The counted pledges summed, by day then row: what a chart of the sum cites.
+        public var events: [EventIndex] = []
     }
 
     /// Every series, by jurisdiction id, unit, status (byte order; no status first): the
@@ -123,7 +125,8 @@ public struct TallySeries: Sendable {
                 sum = overflow ? Int.max : next
                 if let last = values.last, last.day == p.day { values[values.count - 1].value = sum } else { values.append((p.day, sum)) }
             }
-            return Signatories(jurisdiction: key.jurisdiction, unit: key.unit, values: values, uncounted: uncounted[key.jurisdiction] ?? 0)
+            return Signatories(jurisdiction: key.jurisdiction, unit: key.unit, values: values, uncounted: uncounted[key.jurisdiction] ?? 0,
+                               events: sorted.map(\.event))
         }
         signed.sort { a, b in
             if let p = jurisdictionPrecedes(a.jurisdiction, b.jurisdiction) { return p }

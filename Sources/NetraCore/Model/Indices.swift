@@ -50,6 +50,8 @@ public struct Column<Index: TypedIndex, Element>: RandomAccessCollection, Mutabl
     public subscript(i: Index) -> Element {
         get { values[i.raw] }
         set { values[i.raw] = newValue }
+        // In place: `column[k].append(x)` grows the element without copying it first.
+        _modify { yield &values[i.raw] }
     }
 
     public mutating func append(_ v: Element) { values.append(v) }

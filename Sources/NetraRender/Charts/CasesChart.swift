@@ -557,22 +557,19 @@ public struct CasesChart: Chart {
 
     /// The events behind the lines drawn: their tallies, and the counted pledges of their
     /// jurisdictions and units (found by the same rule `TallySeries` sums them by).
+    /// The pledges are those `TallySeries` summed: no pass over the events here.
     func drawnEvents(_ groups: [Group]) -> [EventIndex] {
         var tallyKeys = Set<TallySeries.Key>()
-        var signKeys = Set<String>()
+        var signKeys = Set<TallySeries.Key>()
         for g in groups {
             for l in g.lines.prefix(g.shown) {
-                if g.signatories { signKeys.insert("\(g.jurisdiction.raw)\u{1F}\(g.unit)") }
+                if g.signatories { signKeys.insert(TallySeries.Key(jurisdiction: g.jurisdiction, unit: g.unit, status: nil)) }
                 else { tallyKeys.insert(TallySeries.Key(jurisdiction: g.jurisdiction, unit: g.unit, status: l.status)) }
             }
         }
         var out = tallies.series.filter { tallyKeys.contains($0.key) }.flatMap { $0.tallies.map(\.event) }
-        if !signKeys.isEmpty {
-            let ev = dataset.events
-            for k in ev.indices where ev.kinds[k] == .pledge {
-                guard let c = ev.counts[k], c >= 0 else { continue }
-                if signKeys.contains("\(ev.jurisdictions[k].raw)\u{1F}\(ev.string(.unit, k).trimmingSpaces)") { out.append(k) }
-            }
+        for s in tallies.signatories where signKeys.contains(TallySeries.Key(jurisdiction: s.jurisdiction, unit: s.unit, status: nil)) {
+            out += s.events
         }
         return out.sorted()
     }
