@@ -41,7 +41,9 @@ public enum JobOutcome: Sendable, Equatable {
 
 /// Runs `netra` with `arguments` in a process of its own, stopped past `timeLimit` seconds.
 /// The job's folders are the caller's fresh temporary ones: nothing of the request names a path.
-public func runJob(executable: String, arguments: [String], timeLimit: Double) async throws -> JobOutcome {
+/// The process's id goes into `pidFile`, so that a server killed mid-job stops the orphan when
+/// it starts again (`stopOrphan`).
+public func runJob(executable: String, arguments: [String], timeLimit: Double, pidFile: String? = nil) async throws -> JobOutcome {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -53,6 +55,7 @@ public func runJob(executable: String, arguments: [String], timeLimit: Double) a
     process.standardOutput = FileHandle.nullDevice
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    if let pidFile { try? Data("\(process.processIdentifier)\n".utf8).write(to: URL(fileURLWithPath: pidFile)) }
     // Read stderr as it comes, so a chatty job never blocks on a full pipe.
     let reader = Task.detached { errPipe.fileHandleForReading.readDataToEndOfFile() }
     let timedOut = await ended(process, within: timeLimit) == false
@@ -75,3 +78,16 @@ func ended(_ process: Process, within seconds: Double) async -> Bool {
     }
     return true
 }
+
+/// Kills the job process a killed server left running in `jobFolder`: the pid its file names,
+/// when that process's command line still names the folder (a pid is reused, a path is not).
+func stopOrphan(jobFolder: String) {
+    guard let text = try? String(contentsOfFile: jobFolder + "/" + jobPidFile, encoding: .utf8),
+          let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1,
+          let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return }
+    guard String(decoding: cmdline.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self).contains(jobFolder + "/") else { return }
+    kill(pid, SIGKILL)
+}
+
+/// The name of the file holding a job's process id, in its folder.
+let jobPidFile = "job.pid"

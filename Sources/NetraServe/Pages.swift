@@ -94,7 +94,7 @@ enum Pages {
             b += "<div><dt>\(esc(S.elections.text(lang)))</dt><dd>\(v.elections)</dd></div>"
             b += "<div><dt>\(esc(S.warnings.text(lang)))</dt><dd>\(v.warnings)</dd></div></dl>"
             if charts.contains("monthly.png") {
-                b += "<figure><img src=\"\(base)/\(v.number)/charts/monthly.png\" alt=\"\(esc(S.monthlyChart.text(lang)))\" width=\"1600\" height=\"900\"></figure>"
+                b += "<figure><a href=\"\(base)/\(v.number)/charts/monthly.png\"><img src=\"\(base)/\(v.number)/charts/monthly.png\" alt=\"\(esc(S.monthlyChart.text(lang)))\" width=\"1600\" height=\"900\"></a></figure>"
             }
             b += "<ul class=\"links\">"
             b += "<li><a href=\"\(base)/\(v.number)/report.html\">\(esc(S.report.text(lang)))</a></li>"
@@ -127,7 +127,7 @@ enum Pages {
         } else {
             b += "<div class=\"scroll\"><table><thead><tr><th>\(esc(S.version.text(lang)))</th><th>\(esc(S.date.text(lang)))</th><th>\(esc(S.events.text(lang)))</th><th>\(esc(S.warnings.text(lang)))</th><th>\(esc(S.by.text(lang)))</th><th>\(esc(S.validated.text(lang)))</th></tr></thead><tbody>"
             for v in versions {
-                b += "<tr><td><a href=\"\(base)/\(v.number)/report.html\">\(v.number)</a></td><td>\(esc(v.uploaded))</td><td>\(v.events)</td><td>\(v.warnings)</td><td>\(esc(v.uploader))</td><td>\(esc((v.validated ? StringKey.yes : StringKey.no).text(lang)))</td></tr>"
+                b += "<tr><td><a href=\"\(base)/\(v.number)/report.html\">\(v.number)</a></td><td>\(esc(when(v.uploaded)))</td><td>\(v.events)</td><td>\(v.warnings)</td><td>\(esc(v.uploader))</td><td>\(esc((v.validated ? StringKey.yes : StringKey.no).text(lang)))</td></tr>"
             }
             b += "</tbody></table></div>"
             if versions.count > 1 {
@@ -144,9 +144,15 @@ enum Pages {
     static func versionSelect(_ name: String, _ label: String, _ versions: [VersionRow], selected: Int) -> String {
         var b = "<label>\(esc(label))<select name=\"\(name)\">"
         for v in versions {
-            b += "<option value=\"\(v.number)\"\(v.number == selected ? " selected" : "")>\(v.number) · \(esc(v.uploaded))</option>"
+            b += "<option value=\"\(v.number)\"\(v.number == selected ? " selected" : "")>\(v.number) · \(esc(when(v.uploaded)))</option>"
         }
         return b + "</select></label>"
+    }
+
+    /// `2026-12-06T21:48:50Z` as `2026-12-06 21:48 UTC`.
+    static func when(_ iso: String) -> String {
+        guard iso.count == 20, iso.hasSuffix("Z") else { return iso }
+        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5)) + " UTC"
     }
 
     static func problems(_ w: WorkspaceRow, _ problems: [UploadProblem], lang: Language) -> String {

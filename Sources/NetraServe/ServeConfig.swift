@@ -43,7 +43,7 @@ public struct ServeConfig: Sendable {
         if passwordHash == nil && !ServeConfig.isLoopback(host) {
             return "netra serve: \(host) is not a loopback address; off 127.0.0.1 the server needs a password: --password-file FILE (a bcrypt hash, made by `netra serve --hash-password`)"
         }
-        if !(1...65535).contains(port) { return "netra serve: --port takes 1 to 65535; got \(port)" }
+        if !(0...65535).contains(port) { return "netra serve: --port takes 0 to 65535; got \(port)" }
         if maxUpload < 1024 { return "netra serve: --max-upload takes at least 1024 bytes" }
         return nil
     }

@@ -65,6 +65,7 @@ public final class ServeStore: Sendable {
         try FileManager.default.createDirectory(atPath: root + "/workspaces", withIntermediateDirectories: true)
         // A job killed with the server leaves its folder: never a version, removed now.
         for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/tmp")) ?? [] {
+            stopOrphan(jobFolder: root + "/tmp/" + name)
             try? FileManager.default.removeItem(atPath: root + "/tmp/" + name)
         }
         index = try ServeIndex(path: root + "/index.sqlite")
@@ -129,7 +130,8 @@ public final class ServeStore: Sendable {
             }
             let outcome = try await runJob(executable: config.executable,
                                            arguments: ["all", "--dataset", data, "--out", job + "/out", "-q"] + settingsArguments(w),
-                                           timeLimit: config.jobTimeLimit)
+                                           timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile)
+            try? FileManager.default.removeItem(atPath: job + "/" + jobPidFile)
             switch outcome {
             case .timedOut: return .timedOut
             case .finished(let status, let stderr) where status != 0:
@@ -169,7 +171,7 @@ public final class ServeStore: Sendable {
         let outcome = try await slots.run {
             try await runJob(executable: config.executable,
                              arguments: ["briefing", "--month", month.iso, "--dataset", versionFolder(v) + "/dataset", "--out", job, "-q"] + settingsArguments(w),
-                             timeLimit: config.jobTimeLimit)
+                             timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile)
         }
         switch outcome {
         case .timedOut: throw ServeError.timedOut

@@ -72,7 +72,7 @@ final class Server: @unchecked Sendable {
         scratch = Paths.tempDir("work")
         self.data = data ?? scratch + "/data"
         logPath = scratch + "/serve-\(UUID().uuidString).log"
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: Paths.netra)
         process.arguments = ["serve", "--port", "0", "--data", self.data] + extra
         process.standardOutput = FileHandle.nullDevice
@@ -88,7 +88,10 @@ final class Server: @unchecked Sendable {
             if !process.isRunning { break }
             usleep(50_000)
         }
+        if port == 0 { throw NotStarted(log: log) }
     }
+
+    struct NotStarted: Error, CustomStringConvertible { var log: String; var description: String { "netra serve did not start: \(log)" } }
 
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
     var base: String { "http://127.0.0.1:\(port)" }

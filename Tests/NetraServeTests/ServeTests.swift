@@ -34,7 +34,7 @@ struct ServeTests {
     }
 
     @Test func theAPIStoresTheShippedDatasetAndServesItsFiles() throws {
-        #expect(Self.shippedEvents > 100)
+        #expect(Self.shippedEvents == 66)
         let s = try Server()
         #expect(s.port > 0, "\(s.log)")
         let created = try Self.workspace(s)
@@ -78,9 +78,11 @@ struct ServeTests {
         #expect(xlsx.headers["content-disposition"] == "attachment; filename=\"netra-bekasi-v2.xlsx\"")
         let zip = try s.request("GET", "/api/workspaces/bekasi/versions/1/csv.zip")
         #expect(zip.status == 200 && zip.body.starts(with: [0x50, 0x4B, 0x03, 0x04]))
-        let listing = try runProgram("/usr/bin/python3", ["-c", "import sys,zipfile,io; print('\\n'.join(sorted(zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read())).namelist())))"],
-                                     stdin: String(decoding: zip.body, as: Unicode.ASCII.self))
-        _ = listing
+        let zipPath = s.scratch + "/csv.zip"
+        try Data(zip.body).write(to: URL(fileURLWithPath: zipPath))
+        let listing = try runProgram("/usr/bin/python3", ["-c", "import sys,zipfile; print(' '.join(sorted(zipfile.ZipFile(sys.argv[1]).namelist())))", zipPath])
+        let names = listing.stdout.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        #expect(names.contains("events.csv") && names.contains("monthly.csv") && names.contains("compare.csv") && names.allSatisfy { $0.hasSuffix(".csv") && !$0.contains("/") }, "\(names)")
         // The February 2024 briefing: made on asking, then served from the version's folder.
         let png = try s.request("GET", "/api/workspaces/bekasi/versions/1/briefing/2024-02.png")
         #expect(png.status == 200, "\(png.text)\n\(s.log)")
@@ -145,6 +147,15 @@ struct ServeTests {
         let big = try s.request("POST", "/api/workspaces/bekasi/versions", headers: ["Content-Type: application/octet-stream"], bodyFile: dir + "/big.xlsx")
         #expect(big.status == 413, "\(big.text)")
 
+        // A path in a file's field or name: refused, never used as a name.
+        try "x".write(toFile: dir + "/passwd", atomically: true, encoding: .utf8)
+        let tricks = try s.request("POST", "/api/workspaces/bekasi/versions", form: ["../../evil.csv=@\(dir)/passwd;filename=../../evil.csv"])
+        #expect(tricks.status == 422, "\(tricks.text)")
+        #expect(!FileManager.default.fileExists(atPath: s.data + "/evil.csv") && !FileManager.default.fileExists(atPath: s.data + "/tmp/evil.csv"))
+        // A workspace id with a path in it, percent-encoded or not.
+        #expect(try s.request("GET", "/api/workspaces/..%2F..%2Fetc/versions").status == 404)
+        #expect(try s.request("PUT", "/api/workspaces/Bad.Id", headers: ["Content-Type: application/json"], body: "{}").status == 422)
+
         // A zip bomb inside a workbook: the reader's limit, as a problem at the workbook.
         let bomb = try runProgram("/usr/bin/python3", ["-c", """
             import zipfile, sys
@@ -161,18 +172,12 @@ struct ServeTests {
                         z.writestr(info, src.read(info.filename))
             """, Paths.workbookFixture, dir + "/bomb.xlsx"])
         #expect(bomb.status == 0, "\(bomb.stderr)")
-        let bombed = try s.request("POST", "/api/workspaces/bekasi/versions", headers: ["Content-Type: application/octet-stream"], bodyFile: dir + "/bomb.xlsx")
+        let roomy = try Server()
+        #expect(try Self.workspace(roomy).status == 201)
+        let bombed = try roomy.request("POST", "/api/workspaces/bekasi/versions", headers: ["Content-Type: application/octet-stream"], bodyFile: dir + "/bomb.xlsx")
         #expect(bombed.status == 422, "\(bombed.text)")
-        #expect(bombed.text.contains("zip bomb"), "\(bombed.text)")
-
-        // A path in a file's field or name: refused, never used as a name.
-        try "x".write(toFile: dir + "/passwd", atomically: true, encoding: .utf8)
-        let tricks = try s.request("POST", "/api/workspaces/bekasi/versions", form: ["../../evil.csv=@\(dir)/passwd;filename=../../evil.csv"])
-        #expect(tricks.status == 422, "\(tricks.text)")
-        #expect(!FileManager.default.fileExists(atPath: s.data + "/evil.csv") && !FileManager.default.fileExists(atPath: s.data + "/tmp/evil.csv"))
-        // A workspace id with a path in it, percent-encoded or not.
-        #expect(try s.request("GET", "/api/workspaces/..%2F..%2Fetc/versions").status == 404)
-        #expect(try s.request("PUT", "/api/workspaces/Bad.Id", headers: ["Content-Type: application/json"], body: "{}").status == 422)
+        #expect(bombed.text.contains("bom zip") && bombed.text.contains("\"place\":\"dataset.xlsx:1:1\""), "\(bombed.text)")
+        #expect((try roomy.request("GET", "/api/workspaces/bekasi/versions").json() as? [Any])?.isEmpty == true)
 
         // A version of one workspace is not reached through another's id.
         #expect(try s.request("POST", "/api/workspaces/bekasi/versions", headers: ["Content-Type: application/octet-stream"], bodyFile: Paths.workbookFixture).status == 201)
@@ -240,6 +245,9 @@ struct ServeTests {
         #expect(home.headers["content-security-policy"]?.contains("script-src 'self'") == true && home.headers["x-frame-options"] == "DENY")
         let en = try s.request("GET", "/?lang=en", cookies: jar)
         #expect(en.text.contains("<html lang=\"en\">") && en.text.contains("New workspace"))
+        // The choice is kept (a cookie) until changed back.
+        #expect(try s.request("GET", "/", cookies: jar).text.contains("<html lang=\"en\">"))
+        #expect(try s.request("GET", "/?lang=id", cookies: jar).text.contains("<html lang=\"id\">"))
         let csrf = try #require(hiddenField("csrf", in: home.text))
         // Creating a workspace: without the token refused, with it done.
         #expect(try s.request("POST", "/settings", body: "id=bekasi&lang=id", cookies: jar).status == 403)
@@ -313,9 +321,16 @@ struct ServeTests {
             upload.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
             upload.arguments = ["-s", "-o", "/dev/null", "-X", "POST"] + Self.shippedForm.flatMap { ["-F", $0] } + [s.base + "/api/workspaces/bekasi/versions"]
             try upload.run()
-            let deadline = Date().addingTimeInterval(30)
-            while !s.log.contains("POST /api/workspaces/bekasi/versions 201") || s.log.components(separatedBy: "/versions").count < 2, Date() < deadline { usleep(20_000) }
-            usleep(700_000)
+            // Killed once its job process runs (its folder holds the process's id).
+            let deadline = Date().addingTimeInterval(60)
+            func jobRunning() -> Bool {
+                ((try? FileManager.default.contentsOfDirectory(atPath: data + "/tmp")) ?? []).contains {
+                    FileManager.default.fileExists(atPath: data + "/tmp/" + $0 + "/job.pid")
+                }
+            }
+            while !jobRunning(), Date() < deadline { usleep(10_000) }
+            #expect(jobRunning())
+            usleep(300_000)
             #expect(s.stop(signal: SIGKILL) == -SIGKILL)
             upload.waitUntilExit()
         }
@@ -325,6 +340,31 @@ struct ServeTests {
         let report = try again.request("GET", "/api/workspaces/bekasi/versions/1/report.html")
         #expect(report.status == 200)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: data + "/tmp")) ?? ["?"]).isEmpty, "the killed job's folder is gone")
+        // Only version 1's folder: the killed upload left no version behind, even half of one.
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: data + "/workspaces/bekasi/versions")) ?? []).count == 1)
+        // The orphaned job process was stopped when the server started again.
+        usleep(500_000)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: data + "/tmp")) ?? ["?"]).isEmpty)
+        #expect(again.stop() == 0)
+    }
+
+    @Test func sigtermLetsTheRunningJobFinish() throws {
+        let s = try Server()
+        #expect(try Self.workspace(s).status == 201)
+        let answer = Codes()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            answer.add((try? s.request("POST", "/api/workspaces/bekasi/versions", form: Self.shippedForm))?.status ?? 0)
+            done.signal()
+        }
+        let deadline = Date().addingTimeInterval(60)
+        while !(((try? FileManager.default.contentsOfDirectory(atPath: s.data + "/tmp")) ?? []).contains { FileManager.default.fileExists(atPath: s.data + "/tmp/" + $0 + "/job.pid") }), Date() < deadline { usleep(10_000) }
+        kill(s.process.processIdentifier, SIGTERM)
+        done.wait()
+        #expect(answer.all == [201], "the running job finished and answered")
+        #expect(s.stop() == 0)
+        #expect(s.log.contains("netra serve: stopped"))
+        #expect(s.log.contains("stored version 1"))
     }
 
     @Test func twoJobsAtOnceTheRestQueuedNoneLost() throws {
