@@ -71,6 +71,11 @@ deps-browser:
 	  echo "Installing chromium (for the browser tests; needs apt)…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; \
 	fi
+	@# `netra serve`'s end-to-end test drives it through chromedriver with Selenium.
+	@if ! command -v chromedriver >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import selenium' 2>/dev/null; then \
+	  echo "Installing chromium-driver and python3-selenium (for the browser test of netra serve; needs apt)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium-driver python3-selenium >/dev/null; \
+	fi
 
 # The maps' boundaries, made again from ../shared/boundaries with Debian's python3 (standard
 # library only): the same bytes every time (docs/MAPS.md).

@@ -196,7 +196,7 @@ enum Pages {
     static func login(lang: Language, csrf: String, error: String?) -> String {
         var b = ""
         if let error { b += "<p class=\"bad\">\(esc(error))</p>" }
-        b += "<form method=\"post\" action=\"/login\">\(csrfField(csrf))<label>\(esc(S.password.text(lang)))<input type=\"password\" name=\"password\" autocomplete=\"current-password\" required></label><button>\(esc(S.login.text(lang)))</button></form>"
+        b += "<form method=\"post\" action=\"/login\">\(csrfField(csrf))<input type=\"text\" name=\"username\" value=\"netra\" autocomplete=\"username\" hidden><label>\(esc(S.password.text(lang)))<input type=\"password\" name=\"password\" autocomplete=\"current-password\" required></label><button>\(esc(S.login.text(lang)))</button></form>"
         return b
     }
 

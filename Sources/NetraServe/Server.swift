@@ -72,6 +72,8 @@ public struct NetraServer: Sendable {
         router.get("/static/copy.js") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"], body: .init(byteBuffer: ByteBuffer(string: Pages.copyScript)))
         }
+        // No icon: an empty answer, not a 404 in every page's console.
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/login") { req, ctx in try await self.loginPage(req, ctx, error: nil) }
         router.post("/login") { req, ctx in try await self.login(req, ctx) }
         router.post("/logout") { req, ctx in try await self.logout(req, ctx) }
@@ -221,7 +223,8 @@ public struct NetraServer: Sendable {
     func form(_ req: Request, _ ctx: ServeContext, fields: [String: String], needLogin: Bool = true,
               _ body: (PageState, String) async throws -> Response) async throws -> Response {
         let (p, token, loggedIn) = await state(req)
-        guard let sent = fields["csrf"], sameToken(sent, p.csrf), try sameOrigin(req) else {
+        guard let sent = fields["csrf"], sameToken(sent, p.csrf), sameOrigin(req) else {
+            logger.notice("form refused: \(fields["csrf"] == nil ? "no CSRF token" : sameOrigin(req) ? "a CSRF token not of this session" : "posted from another origin") (\(req.uri.path))")
             return p.html(S.badForm.text(p.lang), Pages.message(S.badForm.text(p.lang), back: "/", lang: p.lang), status: .forbidden)
         }
         if needLogin && !loggedIn { return Response(status: .seeOther, headers: [.location: "/login"]) }
@@ -318,7 +321,7 @@ public struct NetraServer: Sendable {
     /// An API call: Basic authentication (or a logged-in session) when a password is set;
     /// five failures a minute from one address, then 429.
     func api(_ req: Request, _ ctx: ServeContext, _ body: () async throws -> Response) async throws -> Response {
-        if req.method != .get && req.method != .head { guard try sameOrigin(req) else { throw HTTPError(.forbidden) } }
+        if req.method != .get && req.method != .head { guard sameOrigin(req) else { throw HTTPError(.forbidden) } }
         if config.passwordHash != nil {
             let cookies = parseCookies(req.headers[.cookie])
             let (_, session) = await sessions.session(cookies["netra_session"])
@@ -461,7 +464,7 @@ public struct NetraServer: Sendable {
 
     /// A request that says where it comes from must come from this server (a page of another
     /// site cannot post here, even to an open loopback server).
-    func sameOrigin(_ req: Request) throws -> Bool {
+    func sameOrigin(_ req: Request) -> Bool {
         guard let origin = req.headers[.origin] else { return true }
         guard let host = req.head.authority else { return false }
         return origin == "http://" + host || origin == "https://" + host
@@ -578,7 +581,8 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         }
         r.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         r.headers[.xContentTypeOptions] = "nosniff"
-        r.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        // same-origin, not no-referrer: under no-referrer a browser posts a form with `Origin: null`.
+        r.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         if r.headers[.contentSecurityPolicy] == nil {
             r.headers[.contentSecurityPolicy] = "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         }
