@@ -114,7 +114,7 @@ final class Server: @unchecked Sendable {
         let id = UUID().uuidString
         let bodyOut = scratch + "/body-\(id)", headOut = scratch + "/head-\(id)"
         defer { try? FileManager.default.removeItem(atPath: bodyOut); try? FileManager.default.removeItem(atPath: headOut) }
-        var args = ["-s", "-S", "-X", method, "-o", bodyOut, "-D", headOut, "-w", "%{http_code}", "--max-time", "300"]
+        var args = ["-s", "-S", "-X", method, "-o", bodyOut, "-D", headOut, "-w", "%{http_code}", "--max-time", "900"]
         for h in headers { args += ["-H", h] }
         if let body { args += ["--data-binary", body] }
         if let bodyFile { args += ["--data-binary", "@" + bodyFile] }
