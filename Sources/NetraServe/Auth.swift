@@ -7,7 +7,6 @@ public actor Sessions {
         var csrf: String
         var loggedIn: Bool
         var expires: Date
-        var lang: String?
     }
     private var sessions: [String: Session] = [:]
     private var failures: [String: [Date]] = [:]
@@ -24,14 +23,20 @@ public actor Sessions {
     func session(_ token: String?) -> (token: String, session: Session) {
         let now = Date()
         if let token, let s = sessions[token], s.expires > now { return (token, s) }
+        // A flood of cookie-less requests: the expired go first, then those never logged in.
         if sessions.count > 10_000 { sessions = sessions.filter { $0.value.expires > now } }
+        if sessions.count > 10_000 { sessions = sessions.filter { $0.value.loggedIn } }
         let t = randomHex(32)
         let s = Session(csrf: randomHex(32), loggedIn: passwordHash == nil, expires: now.addingTimeInterval(Self.lifetime))
         sessions[t] = s
         return (t, s)
     }
 
-    func setLanguage(_ token: String, _ lang: String) { sessions[token]?.lang = lang }
+    /// True when `token` names a live, logged-in session (none is made).
+    func isLoggedIn(_ token: String?) -> Bool {
+        guard let token, let s = sessions[token] else { return false }
+        return s.loggedIn && s.expires > Date()
+    }
 
     func logOut(_ token: String) { sessions[token] = nil }
 

@@ -25,8 +25,8 @@ enum Pages {
     }
 
     static func layout(_ title: String, lang: Language, path: String, loggedIn: Bool, csrf: String, _ body: String) -> String {
-        let other: Language = lang == .id ? .en : .id
-        var nav = "<a href=\"/\">\(esc(S.workspaces.text(lang)))</a> <a class=\"lang\" href=\"\(esc(path))?lang=\(other.rawValue)\">\(other == .en ? "English" : "Bahasa Indonesia")</a>"
+        let other = S.otherLanguage(lang)
+        var nav = "<a href=\"/\">\(esc(S.workspaces.text(lang)))</a> <a class=\"lang\" href=\"\(esc(path))?lang=\(other.rawValue)\">\(S.languageName(other))</a>"
         if loggedIn {
             nav += " <form method=\"post\" action=\"/logout\" class=\"inline\">\(csrfField(csrf))<button>\(esc(S.logout.text(lang)))</button></form>"
         }
@@ -78,7 +78,7 @@ enum Pages {
         b += "<label>\(esc(S.pair.text(lang)))<input name=\"pair\" value=\"\(esc(w?.pair ?? ""))\"></label>"
         b += "<label>\(esc(S.language.text(lang)))<select name=\"lang\">"
         for l in Language.allCases {
-            b += "<option value=\"\(l.rawValue)\"\((w?.lang ?? lang.rawValue) == l.rawValue ? " selected" : "")>\(l == .id ? "Bahasa Indonesia" : "English")</option>"
+            b += "<option value=\"\(l.rawValue)\"\((w?.lang ?? lang.rawValue) == l.rawValue ? " selected" : "")>\(S.languageName(l))</option>"
         }
         b += "</select></label><button>\(esc(S.save.text(lang)))</button></form>"
         return b
@@ -182,7 +182,7 @@ enum Pages {
     /// The diff's summary line, then one item per change with the event's title and date.
     static func diff(_ w: WorkspaceRow, _ diff: DatasetDiff, old: Dataset, new: Dataset, lang: Language) -> String {
         var titles: [String: String] = [:]
-        for d in [old, new] { for e in d.events { titles[e.id] = e.date.written.text + " · " + (lang == .en && !e.titleEN.isEmpty ? e.titleEN : e.title) } }
+        for d in [old, new] { for e in d.events { titles[e.id] = e.date.written.text + " · " + e.title(lang) } }
         let lines = diff.text(lang).split(separator: "\n", omittingEmptySubsequences: false)
         var b = "<p><strong>\(esc(String(lines.first ?? "")))</strong></p><ul class=\"diff\">"
         for (line, e) in zip(lines.dropFirst(), diff.entries) {

@@ -323,9 +323,7 @@ public struct NetraServer: Sendable {
     func api(_ req: Request, _ ctx: ServeContext, _ body: () async throws -> Response) async throws -> Response {
         if req.method != .get && req.method != .head { guard sameOrigin(req) else { throw HTTPError(.forbidden) } }
         if config.passwordHash != nil {
-            let cookies = parseCookies(req.headers[.cookie])
-            let (_, session) = await sessions.session(cookies["netra_session"])
-            if !(cookies["netra_session"] != nil && session.loggedIn) {
+            if await !sessions.isLoggedIn(parseCookies(req.headers[.cookie])["netra_session"]) {
                 if await sessions.mustWait(ctx.address) {
                     return Response(status: .tooManyRequests, headers: [.retryAfter: "60", .contentType: "application/json"],
                                     body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"too many failed logins; wait a minute\"}")))
@@ -556,7 +554,8 @@ struct RequestLog<Context: RemoteAddressRequestContext>: RouterMiddleware {
         func line(_ status: Int) {
             let ms = (ContinuousClock.now - start).components
             let millis = ms.seconds * 1000 + ms.attoseconds / 1_000_000_000_000_000
-            logger.info("\(who) \(request.method) \(request.uri.path) \(status) \(millis)ms")
+            // The path as sent may hold control characters: never a forged log line.
+            logger.info("\(who) \(request.method) \(Diagnostic.printable(request.uri.path)) \(status) \(millis)ms")
         }
         do {
             let r = try await next(request, context)

@@ -125,7 +125,7 @@ public final class ServeStore: Sendable {
                 return .problems(error.diagnostics.prefix(DatasetError.shownProblems).map { diag in
                     var d = diag
                     if d.file.hasPrefix(prefix) { d.file = String(d.file.dropFirst(prefix.count)) }
-                    return UploadProblem(place: Diagnostic.printable(d.position), message: Diagnostic.printable(lang == .id ? d.said.id : d.said.en))
+                    return UploadProblem(place: Diagnostic.printable(d.position), message: Diagnostic.printable(Strings.Serve.said(d.said, lang)))
                 })
             }
             let outcome = try await runJob(executable: config.executable,

@@ -1,3 +1,5 @@
+import NetraCore
+
 /// The words of `netra serve`'s pages and of its API's messages.
 extension Strings {
     public enum Serve {
@@ -68,6 +70,30 @@ extension Strings {
         public static let elections = Phrase(id: "Pemilihan", en: "Elections")
         public static let monthlyChart = Phrase(id: "Peristiwa per bulan", en: "Events per month")
         public static let open = Phrase(id: "Buka", en: "Open")
+
+        /// A language by its own name, for the switch and the settings.
+        public static func languageName(_ l: Language) -> String {
+            switch l {
+            case .id: return "Bahasa Indonesia"
+            case .en: return "English"
+            }
+        }
+
+        /// The language the switch in the header offers.
+        public static func otherLanguage(_ l: Language) -> Language {
+            switch l {
+            case .id: return .en
+            case .en: return .id
+            }
+        }
+
+        /// A problem's words in `lang`.
+        public static func said(_ s: Said, _ lang: Language) -> String {
+            switch lang {
+            case .id: return s.id
+            case .en: return s.en
+            }
+        }
 
         /// "Antrean: posisi 3" — where a job waits.
         public static func queued(_ place: Int) -> Phrase {
