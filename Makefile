@@ -32,6 +32,11 @@ test-deps:
 	  echo "Installing poppler-utils (pdftotext reads the briefing's PDF back)…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; \
 	fi
+	@# curl talks to `netra serve` in its tests.
+	@if ! command -v curl >/dev/null; then \
+	  echo "Installing curl…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq curl >/dev/null; \
+	fi
 	@if ! command -v soffice >/dev/null; then \
 	  echo "Installing libreoffice-calc-nogui (a few minutes)…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; \
@@ -50,6 +55,11 @@ deps:
 	  echo "Installing libgd-dev, libxlsxwriter-dev, libzip-dev and libexpat1-dev (needs apt)…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgd-dev libxlsxwriter-dev libzip-dev libexpat1-dev pkg-config >/dev/null; \
 	fi
+	@# SQLite, the index of `netra serve`'s versions (GRDB links the system's).
+	@if ! pkg-config --exists sqlite3 2>/dev/null; then \
+	  echo "Installing libsqlite3-dev (needs apt)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libsqlite3-dev >/dev/null; \
+	fi
 	@# libharu (the briefing's PDF) ships no pkg-config file: its header says it is there.
 	@if [ ! -f /usr/include/hpdf.h ]; then \
 	  echo "Installing libhpdf-dev (needs apt)…"; \
@@ -65,6 +75,11 @@ deps-browser:
 	@if ! command -v chromium >/dev/null 2>&1; then \
 	  echo "Installing chromium (for the browser tests; needs apt)…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@# `netra serve`'s end-to-end test drives it through chromedriver with Selenium.
+	@if ! command -v chromedriver >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import selenium' 2>/dev/null; then \
+	  echo "Installing chromium-driver and python3-selenium (for the browser test of netra serve; needs apt)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium-driver python3-selenium >/dev/null; \
 	fi
 
 # The maps' boundaries, made again from ../shared/boundaries with Debian's python3 (standard
@@ -202,7 +217,7 @@ VERSION := $(shell sed -n 's/^let netraVersion = "\(.*\)"$$/\1/p' Sources/netra/
 COMMIT = $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD -- 2>/dev/null || echo -modified)
 DEB_ARCH = $(shell dpkg --print-architecture)
 DEB = $(STATIC)/netra_$(VERSION)_$(DEB_ARCH).deb
-DEB_DEPENDS := libc6, libgcc-s1, libstdc++6, zlib1g, libgd3, libxlsxwriter4, libzip4, libexpat1, libhpdf-2.3.0, fonts-dejavu-core
+DEB_DEPENDS := libc6, libgcc-s1, libstdc++6, zlib1g, libgd3, libxlsxwriter4, libzip4, libexpat1, libhpdf-2.3.0, libsqlite3-0, fonts-dejavu-core
 
 .PHONY: static install install-files uninstall deb
 
@@ -218,9 +233,13 @@ install-files:
 	install -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/netra/README.md
 	install -m 644 datasets/README.md $(DESTDIR)$(PREFIX)/share/doc/netra/DATASET.md
 	install -m 644 datasets/bekasi-2024/*.csv $(DESTDIR)$(PREFIX)/share/doc/netra/examples/bekasi-2024/
+	@# `netra serve`'s guide and its systemd unit, installed disabled (docs/SERVE.md).
+	install -m 644 docs/SERVE.md $(DESTDIR)$(PREFIX)/share/doc/netra/SERVE.md
+	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
+	install -m 644 docs/netra-serve.service $(DESTDIR)$(PREFIX)/lib/systemd/system/netra-serve.service
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/netra
+	rm -f $(DESTDIR)$(PREFIX)/bin/netra $(DESTDIR)$(PREFIX)/lib/systemd/system/netra-serve.service
 	rm -rf $(DESTDIR)$(PREFIX)/share/doc/netra
 
 # The package: the same files under /usr, a control file with the libraries as dependencies;

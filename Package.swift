@@ -21,6 +21,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Only the tests' workbooks are written with it (reading is libzip's, below).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // `netra serve` only (NetraServe): the HTTP server, its password hash, its index of
+        // versions (SQLite through GRDB), its log lines and its graceful stop.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libgd, found through pkg-config; nothing but NetraRender imports it.
@@ -75,10 +82,23 @@ let package = Package(
         .target(name: "NetraXLSX", dependencies: ["CXlsxWriter", "NetraCore", "NetraAnalytics"], swiftSettings: speed),
         // Jobs that tie it together: report, briefing, output folders.
         .target(name: "NetraReport", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraXLSX"], swiftSettings: speed),
+        // `netra serve`: workspaces, versions and the web pages and API over the same jobs.
+        // Nothing else in Netra depends on it.
+        .target(
+            name: "NetraServe",
+            dependencies: [
+                "NetraCore", "NetraAnalytics", "NetraRender", "NetraReport", "NetraXLSX", "CZip",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "netra",
             dependencies: [
-                "NetraCore", "NetraAnalytics", "NetraRender", "NetraReport", "NetraXLSX",
+                "NetraCore", "NetraAnalytics", "NetraRender", "NetraReport", "NetraXLSX", "NetraServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,6 +115,8 @@ let package = Package(
         .testTarget(name: "NetraReportTests", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]),
         .testTarget(name: "NetraXLSXTests", dependencies: ["NetraCore", "NetraAnalytics", "NetraXLSX"]),
         .testTarget(name: "NetraEndToEndTests", dependencies: ["netra", "NetraCore", "CGD"]),
+        // Starts the real `netra serve` on a loopback port and talks HTTP to it (curl).
+        .testTarget(name: "NetraServeTests", dependencies: ["netra", "NetraServe", "NetraCore"], exclude: ["browser_e2e.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,7 +17,7 @@ struct Netra: ParsableCommand {
         Exit codes: 0 success, 1 invalid data or an output that cannot be written, 2 a usage error.
         """,
         version: netraVersionLine,
-        subcommands: [MainJob.self, Validate.self, Report.self, HTML.self, Briefing.self, Compare.self, Export.self, Diff.self, Init.self, RegionsCommand.self, Generate.self, Cases.self],
+        subcommands: [MainJob.self, Validate.self, Report.self, HTML.self, Briefing.self, Compare.self, Export.self, Diff.self, Init.self, RegionsCommand.self, Generate.self, Cases.self, Serve.self],
         defaultSubcommand: MainJob.self
     )
 

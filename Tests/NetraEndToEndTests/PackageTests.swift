@@ -59,7 +59,11 @@ struct PackageTests {
         // The control file: the libraries and the fonts, and no Swift.
         let depends = try Netra.runProgram("/usr/bin/dpkg-deb", ["-f", deb, "Depends"]).stdout
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")[0] }.map(String.init)
-        for p in ["libgd3", "libxlsxwriter4", "libzip4", "libexpat1", "libhpdf-2.3.0", "fonts-dejavu-core"] { #expect(depends.contains(p), "Depends lacks \(p): \(depends)") }
+        for p in ["libgd3", "libxlsxwriter4", "libzip4", "libexpat1", "libhpdf-2.3.0", "libsqlite3-0", "fonts-dejavu-core"] { #expect(depends.contains(p), "Depends lacks \(p): \(depends)") }
+        // `netra serve`'s unit is installed, not enabled (no link under /etc), and its guide beside it.
+        #expect(FileManager.default.fileExists(atPath: root + "/usr/lib/systemd/system/netra-serve.service"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/etc"))
+        #expect(FileManager.default.fileExists(atPath: root + "/usr/share/doc/netra/SERVE.md"))
         #expect(!depends.contains { $0.contains("swift") })
 
         // No Swift library is loaded, every library is found, and each one the binary asks for

@@ -1,0 +1,227 @@
+import Foundation
+import NetraCore
+import NetraAnalytics
+import NetraReport
+import NetraXLSX
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One problem of an upload, as `validate` prints it.
+public struct UploadProblem: Codable, Sendable, Equatable {
+    /// `dataset.xlsx:events!B12` or `events.csv:3:14`.
+    public var place: String
+    public var message: String
+}
+
+/// What became of an upload.
+public enum UploadResult: Sendable {
+    case stored(VersionRow)
+    /// The data did not validate: nothing was stored.
+    case problems([UploadProblem])
+    case timedOut
+    case failed(String)
+}
+
+/// The files an upload may hold, by the fixed names they are stored under.
+public enum UploadName: String, CaseIterable, Sendable {
+    case workbook = "dataset.xlsx"
+    case events = "events.csv"
+    case jurisdictions = "jurisdictions.csv"
+    case elections = "elections.csv"
+    case settings = "settings.csv"
+
+    /// The name a form field or file is known by: exactly one of ours, or nothing (a path,
+    /// `../x`, any other name is refused, never used).
+    public init?(field: String) {
+        let bare = field.lowercased()
+        if let n = UploadName(rawValue: bare) { self = n; return }
+        switch bare {
+        case "workbook", "dataset": self = .workbook
+        case "events": self = .events
+        case "jurisdictions": self = .jurisdictions
+        case "elections": self = .elections
+        case "settings": self = .settings
+        default: return nil
+        }
+    }
+}
+
+/// Workspaces and versions on disk under `--data`, with their index.
+///
+/// `DATA/index.sqlite` (WAL), `DATA/tmp/job-RANDOM/` for each job, and each version whole in
+/// `DATA/workspaces/ID/versions/v-RANDOM/` (`dataset/` as uploaded, `out/` as `netra` made it).
+/// A job's folder is renamed into place complete, and only then is its row written.
+public final class ServeStore: Sendable {
+    public let root: String
+    public let index: ServeIndex
+    let config: ServeConfig
+    public let slots: JobSlots
+
+    public init(config: ServeConfig) throws {
+        self.config = config
+        root = config.dataDir
+        try FileManager.default.createDirectory(atPath: root + "/tmp", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/workspaces", withIntermediateDirectories: true)
+        // A job killed with the server leaves its folder: never a version, removed now.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/tmp")) ?? [] {
+            stopOrphan(jobFolder: root + "/tmp/" + name)
+            try? FileManager.default.removeItem(atPath: root + "/tmp/" + name)
+        }
+        index = try ServeIndex(path: root + "/index.sqlite")
+        slots = JobSlots(slots: config.jobSlots)
+    }
+
+    /// `[a-z0-9][a-z0-9-]*`, at most 63: safe in a path and a URL as it is.
+    public static func isWorkspaceId(_ id: String) -> Bool {
+        guard (1...63).contains(id.utf8.count), let first = id.utf8.first, first != UInt8(ascii: "-") else { return false }
+        return id.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    public func versionFolder(_ v: VersionRow) -> String {
+        "\(root)/workspaces/\(v.workspace)/versions/\(v.folder)"
+    }
+
+    /// A fresh, empty folder for one job, named at random.
+    func newJobFolder() throws -> String {
+        let path = "\(root)/tmp/job-\(randomHex(12))"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        return path
+    }
+
+    /// `--lang`, `--office` and `--pair` from the workspace's settings.
+    func settingsArguments(_ w: WorkspaceRow) -> [String] {
+        var args = ["--lang", w.lang]
+        if let o = w.office, !o.isEmpty { args += ["--office", o] }
+        if let p = w.pair, !p.isEmpty { args += ["--pair", p] }
+        return args
+    }
+
+    /// Checks the upload in a fresh folder; when it validates, makes its outputs with `netra all`
+    /// (a process of its own, with the time limit), moves the folder into place whole, then
+    /// writes its row. On any refusal the folder is removed: nothing stored.
+    public func upload(_ w: WorkspaceRow, files: [(name: UploadName, bytes: [UInt8])], uploader: String,
+                       queued: @Sendable (Int) -> Void = { _ in }) async throws -> UploadResult {
+        let job = try newJobFolder()
+        // Renamed into place once stored; anything left here is removed.
+        defer { try? FileManager.default.removeItem(atPath: job) }
+        let data = job + "/dataset"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: false)
+        for f in files {
+            do throws(OutputError) { try OutputFolder.writeAtomically(f.bytes, to: data + "/" + f.name.rawValue) } catch {
+                return .failed(error.message)
+            }
+        }
+        let lang = Language(rawValue: w.lang) ?? .id
+        return try await slots.run(queued: queued) { () async throws -> UploadResult in
+            let checked: (counts: Dataset, warnings: Int)
+            do throws(DatasetError) {
+                let d = try DatasetLoader.load(directory: data, names: Strings.acceptedNames)
+                let source = DatasetWarnings.TableSource(data)
+                let warnings = DatasetWarnings.statuses(d, events: source).count + DatasetWarnings.duplicates(d, events: source).total
+                checked = (d, warnings)
+            } catch {
+                let prefix = data + "/"
+                return .problems(error.diagnostics.prefix(DatasetError.shownProblems).map { diag in
+                    var d = diag
+                    if d.file.hasPrefix(prefix) { d.file = String(d.file.dropFirst(prefix.count)) }
+                    return UploadProblem(place: Diagnostic.printable(d.position), message: Diagnostic.printable(Strings.Serve.said(d.said, lang)))
+                })
+            }
+            let outcome = try await runJob(executable: config.executable,
+                                           arguments: ["all", "--dataset", data, "--out", job + "/out", "-q"] + settingsArguments(w),
+                                           timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile)
+            try? FileManager.default.removeItem(atPath: job + "/" + jobPidFile)
+            switch outcome {
+            case .timedOut: return .timedOut
+            case .finished(let status, let stderr) where status != 0:
+                return .failed(stderr.replacingOccurrences(of: job + "/", with: ""))
+            case .finished: break
+            }
+            let d = checked.counts
+            let days = d.events.map { $0.date.anchor }
+            let folder = "v-" + randomHex(12)
+            let versions = "\(root)/workspaces/\(w.id)/versions"
+            try FileManager.default.createDirectory(atPath: versions, withIntermediateDirectories: true)
+            guard rename(job, versions + "/" + folder) == 0 else { return .failed("rename: \(String(cString: strerror(errno)))") }
+            syncFolder(versions)
+            let now = ISO8601DateFormatter().string(from: Date())
+            let row = try await index.addVersion { n in
+                VersionRow(workspace: w.id, number: n, folder: folder, uploaded: now, uploader: uploader,
+                           events: d.events.count, jurisdictions: d.jurisdictions.count, elections: d.elections.count,
+                           warnings: checked.warnings, validated: true,
+                           firstMonth: days.min()?.month.iso, latestMonth: days.max()?.month.iso)
+            }
+            return .stored(row)
+        }
+    }
+
+    /// The folder of `month`'s briefing for the version, made on first asking (a job in a
+    /// fresh folder, moved into the version's `briefings/`), or nil when there is none.
+    public func briefingFolder(_ w: WorkspaceRow, _ v: VersionRow, month: Month) async throws -> String? {
+        let name = "briefing-" + month.iso
+        let made = versionFolder(v) + "/out/" + name
+        if FileManager.default.fileExists(atPath: made) { return made }
+        let extra = versionFolder(v) + "/briefings/" + name
+        if FileManager.default.fileExists(atPath: extra) { return extra }
+        guard let first = v.firstMonth.flatMap(Month.init(parsing:)), let last = v.latestMonth.flatMap(Month.init(parsing:)),
+              first <= month, month <= last else { return nil }
+        let job = try newJobFolder()
+        defer { try? FileManager.default.removeItem(atPath: job) }
+        let outcome = try await slots.run {
+            try await runJob(executable: config.executable,
+                             arguments: ["briefing", "--month", month.iso, "--dataset", versionFolder(v) + "/dataset", "--out", job, "-q"] + settingsArguments(w),
+                             timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile)
+        }
+        switch outcome {
+        case .timedOut: throw ServeError.timedOut
+        case .finished(let status, _) where status != 0: return nil
+        case .finished: break
+        }
+        try FileManager.default.createDirectory(atPath: versionFolder(v) + "/briefings", withIntermediateDirectories: true)
+        // Two askers at once: the second rename fails and the first's folder serves both.
+        _ = rename(job + "/" + name, extra)
+        return FileManager.default.fileExists(atPath: extra) ? extra : nil
+    }
+
+    /// The template workbook of `netra init` for the workspace's region, written in a job folder.
+    public func template(_ w: WorkspaceRow) throws -> [UInt8] {
+        let job = try newJobFolder()
+        defer { try? FileManager.default.removeItem(atPath: job) }
+        let lang = Language(rawValue: w.lang) ?? .id
+        let regions = (w.region ?? "").split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        do {
+            let template = try DatasetTemplate(regions: regions, lang: lang, office: w.office.flatMap { $0.isEmpty ? nil : $0 })
+            let folder = try OutputFolder(job)
+            _ = try folder.write([OutputFile(name: "dataset.xlsx", workbook: { template.workbook })])
+        } catch {
+            throw ServeError.failed("\(error)")
+        }
+        return try [UInt8](Data(contentsOf: URL(fileURLWithPath: job + "/dataset.xlsx")))
+    }
+
+    /// Loads a stored version's dataset (for the diff).
+    public func dataset(_ v: VersionRow) throws(DatasetError) -> Dataset {
+        try DatasetLoader.load(directory: versionFolder(v) + "/dataset", names: Strings.acceptedNames)
+    }
+}
+
+public enum ServeError: Error, Sendable {
+    case timedOut
+    case failed(String)
+}
+
+/// Flushes a folder's entries (a rename in it) to disk.
+func syncFolder(_ path: String) {
+    let fd = open(path, O_RDONLY | O_DIRECTORY)
+    if fd >= 0 { _ = fsync(fd); close(fd) }
+}
+
+/// `count` random bytes as hex.
+func randomHex(_ count: Int) -> String {
+    var rng = SystemRandomNumberGenerator()
+    return (0..<count).map { _ in
+        let b = UInt8.random(in: 0...255, using: &rng)
+        return String(b >> 4, radix: 16) + String(b & 15, radix: 16)
+    }.joined()
+}
