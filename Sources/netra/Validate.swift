@@ -28,8 +28,8 @@ struct Validate: ParsableCommand {
         let data = try dataset.load(lang)
         // Which sheet was read, where a hidden one is named like it.
         for note in DatasetLoader.sheetNotes(directory: dataset.dataset) { printError(note.text(lang)) }
-        // The events' file (or sheet) is read again for the warnings' columns, once for both kinds.
-        lazy var events = DatasetWarnings.TableSource(dataset.dataset)
+        // The warnings' columns come from the loaded rows (a workbook's sheet is read again), once for both kinds.
+        lazy var events = DatasetWarnings.TableSource(dataset.dataset, loaded: data)
         let statuses = DatasetWarnings.statuses(data, events: events)
         // Only the warnings printed are made: a dense dataset can hold millions of pairs.
         let duplicates = DatasetWarnings.duplicates(data, events: events, limit: Self.shownDuplicates)

@@ -180,4 +180,48 @@ import Testing
         ])
         #expect(Self.pairs(d) == ["a1/a2", "a2/a3"])
     }
+
+    /// The search on two cores (FastPaths/PossibleDuplicates+TwoCores.swift) against the plain
+    /// one: the same pairs in the same order, the same total, with and without a limit, on
+    /// generated data, dense days, copies, links and tallies.
+    @Test func twoCoresFindWhatThePlainSearchFinds() throws {
+        var datasets: [Dataset] = []
+        for (events, seed) in [(3_000, 11), (20_000, 4), (8_000, 7)] as [(Int, UInt64)] {
+            let f = SyntheticDataset.make(events: events, seed: seed)
+            datasets.append(try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions),
+                                                   elections: ("elections.csv", f.elections), events: ("events.csv", f.events)))
+        }
+        datasets.append(try Self.load((0..<3_000).map { k in
+            "s\(k),2024-01-\(10 + k % 3),day,statement,kota-bekasi,Pernyataan ASN tentang a\(k % 50) b\(k % 7) c\(k % 11),,,,X,\(k % 5 == 0 ? "https://x.id/\(k % 40)" : "")"
+        }))
+        datasets.append(try Self.load((0..<2_000).map { "c\($0),2024-01-\(10 + $0 % 2),day,incident,kota-bekasi,Foto ASN dengan paslon,,,\($0 % 98 == 5 ? "follows_up:c\($0 - 1)" : ""),X,https://x.id/\($0 % 3)" }))
+        datasets.append(try Self.load((0..<600).map { k in
+            "t\(k),2024-11-\(10 + k % 3),day,case_tally,indonesia,KASN: \(k % 4) ASN,\(["confirmed", "sanctioned"][k % 2]),\(k % 3 == 0 ? " ASN" : "ASN"),,X,https://x.id/k\(k % 5)"
+        }))
+        for d in datasets {
+            for limit in [nil, 0, 1, 100, 1_000] as [Int?] {
+                var n1 = 0, n2 = 0
+                let plain = PossibleDuplicates.search(d.events, limit: limit, speed: .plain, comparisons: &n1)
+                let fast = PossibleDuplicates.search(d.events, limit: limit, speed: .twoCores, comparisons: &n2)
+                #expect(fast.total == plain.total)
+                #expect(fast.pairs == plain.pairs, "\(d.events.count) events, limit \(String(describing: limit))")
+                #expect(n2 == n1, "as many comparisons")
+            }
+            #expect(PossibleDuplicates.search(d.events).total > 0)
+        }
+    }
+
+    /// Events made in code whose lines do not follow their rows: the two-core search steps aside.
+    @Test func eventsOutOfLineOrderAreSearchedThePlainWay() throws {
+        let d = try Self.load([
+            "a1,2024-01-10,day,incident,kota-bekasi,ASN berfoto pose dua,,,,X,",
+            "a2,2024-01-11,day,incident,kota-bekasi,ASN berfoto pose dua,,,,Y,",
+            "a3,2024-01-12,day,incident,kota-bekasi,ASN berfoto pose dua,,,,Y,",
+        ])
+        let reversed = EventTable(d.events.indices.reversed().map { d.events[$0] })
+        var n = 0
+        #expect(PossibleDuplicates.searchOnTwoCores(reversed, perEvent: 10, limit: nil, comparisons: &n) == nil)
+        #expect(PossibleDuplicates.search(reversed).pairs == PossibleDuplicates.search(reversed, speed: .plain).pairs)
+        #expect(PossibleDuplicates.search(reversed).total == 3)
+    }
 }

@@ -237,6 +237,17 @@ import NetraAnalytics
         #expect(events.first?["a"] as? Int == earliest)
         #expect(html.utf8.count < 2_500_000)
     }
+
+    /// The listed events found by a count per day are those every event sorted would give.
+    @Test func firstByDateIsTheSortsPrefix() throws {
+        let f = SyntheticDataset.make(events: 20_000, seed: 5)
+        let d = try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+                                       events: ("events.csv", f.events))
+        for limit in [0, 1, 7, 1_000, 19_999, 20_000, 25_000] {
+            #expect(HTMLReport.firstByDate(d.events, limit: limit) == HTMLReport.firstByDateSorting(d.events, limit: limit), "limit \(limit)")
+        }
+        #expect(HTMLReport.firstByDate(d.events, limit: 1_000).count == 1_000)
+    }
 }
 
 @Suite struct SVGPainterTests {

@@ -34,9 +34,8 @@ public enum DatasetWarnings {
 
     /// The same, with the events' source given (read only when there is a pair).
     public static func duplicates(_ d: Dataset, events: @autoclosure () -> TableSource, limit: Int? = nil) -> (warnings: [Diagnostic], total: Int) {
-        let search = PossibleDuplicates.search(d.events)
-        let all = search.pairs
-        let found = limit.map { Array(all.prefix(max(0, $0))) } ?? all
+        let search = PossibleDuplicates.search(d.events, limit: limit)
+        let found = search.pairs
         guard !found.isEmpty else { return ([], search.total) }
         let source = events()
         let e = d.events
@@ -65,6 +64,8 @@ public enum DatasetWarnings {
         let file: String
         let sheet: DatasetLoader.TableInput?
         let bytes: [UInt8]?
+        /// The events as loaded from `bytes`, when they were (see `init(_:loaded:)`).
+        let loaded: EventTable?
 
         public init(_ directory: String, _ table: DatasetLoader.TableName = .events) {
             file = directory.hasSuffix("/") ? directory + table.csvFile : directory + "/" + table.csvFile
@@ -76,6 +77,21 @@ public enum DatasetWarnings {
             }
             sheet = found
             bytes = found != nil ? found?.bytes : (try? FileIO.read(file))
+            loaded = nil
+        }
+
+        /// The events' source of a dataset loaded from `directory`, without reading its
+        /// `events.csv` again: the loaded events hold its bytes, and each row is found from
+        /// its id's cell (FastPaths/DatasetWarnings+Rows.swift). A workbook's sheet is read
+        /// again, for the way back to its cells.
+        public init(_ directory: String, loaded d: Dataset) {
+            let csv = directory.hasSuffix("/") ? directory + DatasetLoader.eventsFile : directory + "/" + DatasetLoader.eventsFile
+            if FileIO.exists(csv) {
+                file = csv; sheet = nil; bytes = d.events.text.file; loaded = d.events
+            } else {
+                let plain = TableSource(directory)
+                file = plain.file; sheet = plain.sheet; bytes = plain.bytes; loaded = nil
+            }
         }
 
         /// A warning at `line`, `column` of the table's CSV text, in the file's (or sheet's) terms.
@@ -86,6 +102,12 @@ public enum DatasetWarnings {
 
         /// The character column of the cell of the column `name` on each of `lines` (rows start there).
         func columns(named name: String, lines: Set<Int>) -> [Int: Int] {
+            if let loaded, let found = columnsFromRows(named: name, lines: lines, events: loaded) { return found }
+            return columnsByScan(named: name, lines: lines)
+        }
+
+        /// `columns`, the plain way: every record of the table read.
+        func columnsByScan(named name: String, lines: Set<Int>) -> [Int: Int] {
             guard let b = bytes else { return [:] }
             let delimiter = CSVReader.detectDelimiter(b, from: CSVReader.contentStart(b))
             var wanted: Int?, out: [Int: Int] = [:]

@@ -79,10 +79,32 @@ public enum PossibleDuplicates {
         search(events, comparisons: &comparisons).pairs
     }
 
-    /// The pairs kept and the count of all of them.
-    public static func search(_ events: EventTable, perEvent: Int = maxPairsPerEvent) -> DuplicateSearch {
+    /// How the search runs: `plain` is the bucketed search below, on one core;
+    /// `twoCores` (FastPaths/PossibleDuplicates+TwoCores.swift) finds the same pairs in time
+    /// linear in the events, on two cores, and falls back to `plain` where it does not apply.
+    public enum Speed: Sendable {
+        case plain
+        case twoCores
+    }
+
+    /// The pairs kept and the count of all of them. With `limit`, only the first `limit`
+    /// pairs (in the same order) are returned; `total` still counts them all.
+    public static func search(_ events: EventTable, perEvent: Int = maxPairsPerEvent, limit: Int? = nil,
+                              speed: Speed = .twoCores) -> DuplicateSearch {
         var comparisons = 0
-        return search(events, perEvent: perEvent, comparisons: &comparisons)
+        return search(events, perEvent: perEvent, limit: limit, speed: speed, comparisons: &comparisons)
+    }
+
+    /// `search`, counting the comparisons it made.
+    static func search(_ events: EventTable, perEvent: Int = maxPairsPerEvent, limit: Int?, speed: Speed,
+                       comparisons: inout Int) -> DuplicateSearch {
+        if speed == .twoCores,
+           let found = searchOnTwoCores(events, perEvent: perEvent, limit: limit, comparisons: &comparisons) {
+            return found
+        }
+        var found = search(events, perEvent: perEvent, comparisons: &comparisons)
+        if let limit, found.pairs.count > max(0, limit) { found.pairs.removeLast(found.pairs.count - max(0, limit)) }
+        return found
     }
 
     /// What makes two candidates the same for the search: they pair with every other event
@@ -284,6 +306,15 @@ public enum PossibleDuplicates {
     /// and would only make two titles look a little more alike).
     public static func titleWords<Bytes: Collection<UInt8>>(_ title: Bytes) -> [UInt64] {
         var out: [UInt64] = []
+        appendTitleWords(title, to: &out)
+        return out
+    }
+
+    /// Appends a title's distinct words (as `titleWords` gives them) to `all`.
+    static func appendTitleWords<Bytes: Collection<UInt8>>(_ title: Bytes, to all: inout [UInt64]) {
+        let base = all.count
+        var out = all
+        all = []
         if title.allSatisfy({ $0 < 0x80 }) {
             var h: UInt64 = fnvBasis, inWord = false
             for var c in title {
@@ -311,11 +342,12 @@ public enum PossibleDuplicates {
             }
             if inWord { out.append(h) }
         }
-        out.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(out.count)
-        for w in out where unique.last != w { unique.append(w) }
-        return unique
+        // This title's words, sorted, each once.
+        out[base...].sort()
+        var end = base
+        for i in base..<out.count where end == base || out[end - 1] != out[i] { out[end] = out[i]; end += 1 }
+        out.removeLast(out.count - end)
+        all = out
     }
 
     static let fnvBasis: UInt64 = 0xcbf29ce484222325

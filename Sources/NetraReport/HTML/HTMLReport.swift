@@ -246,11 +246,14 @@ public struct HTMLReport: Sendable {
 
     /// The events listed and sent to the page's script: all of them, or the first
     /// `tableLimit` by date.
-    func listedEvents() -> [EventIndex] {
-        let events = d.events
+    func listedEvents() -> [EventIndex] { Self.firstByDate(d.events, limit: Self.tableLimit) }
+
+    /// The first `limit` events by (anchor day, row), every event sorted: the plain path of
+    /// `firstByDate` (HTMLReport+Listed.swift), which finds the same without sorting them all.
+    static func firstByDateSorting(_ events: EventTable, limit: Int) -> [EventIndex] {
         let all = Array(events.indices)
         let byDate = all.sorted { (events.dates[$0].anchor.ordinal, $0.raw) < (events.dates[$1].anchor.ordinal, $1.raw) }
-        return Array(byDate.prefix(Self.tableLimit))
+        return Array(byDate.prefix(max(0, limit)))
     }
 
     func kindsPresent() -> [EventKind] {
