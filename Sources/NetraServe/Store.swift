@@ -143,7 +143,7 @@ public final class ServeStore: Sendable {
             let folder = "v-" + randomHex(12)
             let versions = "\(root)/workspaces/\(w.id)/versions"
             try FileManager.default.createDirectory(atPath: versions, withIntermediateDirectories: true)
-            guard rename(job, versions + "/" + folder) == 0 else { return .failed("rename: \(String(cString: strerror(errno)))") }
+            guard rename(job, versions + "/" + folder) == 0 else { return .failed("rename: \(Syscall.reason(errno).en)") }
             syncFolder(versions)
             let now = ISO8601DateFormatter().string(from: Date())
             let row = try await index.addVersion { n in
