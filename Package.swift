@@ -108,15 +108,18 @@ let package = Package(
             dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]
         ),
         // Fixtures/ holds workbooks made by LibreOffice and openpyxl, read by path.
-        .testTarget(name: "NetraCoreTests", dependencies: ["NetraCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+        // What every test target shares: the checkout's paths, temporary folders, golden files
+        // (Goldens/, recorded by the jobs' tests and read by the built binary's) and the slow tag.
+        .target(name: "NetraTestSupport", path: "Tests/Support", exclude: ["Goldens"]),
+        .testTarget(name: "NetraCoreTests", dependencies: ["NetraTestSupport", "NetraCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraCore", "NetraAnalytics"]),
-        .testTarget(name: "NetraRenderTests", dependencies: ["CGD", "NetraCore", "NetraAnalytics", "NetraRender"]),
-        .testTarget(name: "NetraReportTests", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]),
-        .testTarget(name: "NetraXLSXTests", dependencies: ["NetraCore", "NetraAnalytics", "NetraXLSX"]),
-        .testTarget(name: "NetraEndToEndTests", dependencies: ["netra", "NetraCore", "CGD"]),
+        .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraAnalytics"]),
+        .testTarget(name: "NetraRenderTests", dependencies: ["NetraTestSupport", "CGD", "NetraCore", "NetraAnalytics", "NetraRender"]),
+        .testTarget(name: "NetraReportTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]),
+        .testTarget(name: "NetraXLSXTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraAnalytics", "NetraXLSX"]),
+        .testTarget(name: "NetraEndToEndTests", dependencies: ["NetraTestSupport", "netra", "NetraCore", "CGD"]),
         // Starts the real `netra serve` on a loopback port and talks HTTP to it (curl).
-        .testTarget(name: "NetraServeTests", dependencies: ["netra", "NetraServe", "NetraCore"], exclude: ["browser_e2e.py"]),
+        .testTarget(name: "NetraServeTests", dependencies: ["NetraTestSupport", "netra", "NetraServe", "NetraCore"], exclude: ["browser_e2e.py"]),
     ],
     swiftLanguageModes: [.v6]
 )
