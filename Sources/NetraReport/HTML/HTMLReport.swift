@@ -280,7 +280,7 @@ public struct HTMLReport: Sendable {
             return events.statuses[i].map { Strings.htmlStatusSet(Strings.status($0).text(lang)).text(lang) } ?? ""
         case .caseTally:
             return events.statuses[i].map { Strings.htmlStatusCounted(Strings.status($0).text(lang)).text(lang) } ?? ""
-        default:
+        case .regulation, .taskForce, .directive, .sosialisasi, .pledge, .response, .report, .statement:
             return events.statuses[i].map { Strings.status($0).text(lang) } ?? ""
         }
     }
