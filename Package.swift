@@ -81,7 +81,10 @@ let package = Package(
         // Workbooks: the exports as one .xlsx, and the template `netra init` writes.
         .target(name: "NetraXLSX", dependencies: ["CXlsxWriter", "NetraCore", "NetraAnalytics"], swiftSettings: speed),
         // Jobs that tie it together: report, briefing, output folders.
-        .target(name: "NetraReport", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraXLSX"], swiftSettings: speed),
+        .target(name: "NetraReport", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraXLSX"],
+                // report.html's style and script, inlined into every page it writes.
+                resources: [.embedInCode("HTML/report.css"), .embedInCode("HTML/report.js")],
+                swiftSettings: speed),
         // `netra serve`: workspaces, versions and the web pages and API over the same jobs.
         // Nothing else in Netra depends on it.
         .target(
