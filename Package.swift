@@ -1,4 +1,6 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
+// 6.2: the id table reads bytes through `Span`, new in Swift 6.2; an older toolchain stops here with
+// a version message rather than at the first `Span`.
 import PackageDescription
 
 // Release builds let the executables inline the libraries' small accessors (an event's text
