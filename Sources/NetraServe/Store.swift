@@ -150,12 +150,7 @@ public final class ServeStore: Sendable {
             let checking = try await runJob(executable: config.executable, arguments: ["serve", "--check-upload", data, "--check-lang", w.lang],
                                             timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile, stdoutPath: report)
             try? FileManager.default.removeItem(atPath: job + "/" + jobPidFile)
-            switch checking {
-            case .timedOut: return .timedOut(checking: true)
-            case .finished(let status, let stderr) where status != 0:
-                return .failed(stderr.replacingOccurrences(of: job + "/", with: ""))
-            case .finished: break
-            }
+            if let refused = Self.refusal(checking, checking: true, job: job) { return refused }
             guard let bytes = FileManager.default.contents(atPath: report), let checked = try? JSONDecoder().decode(UploadCheck.self, from: bytes) else {
                 return .failed("the check gave no answer")
             }
@@ -165,12 +160,7 @@ public final class ServeStore: Sendable {
                                            arguments: ["all", "--dataset", data, "--out", job + "/out", "-q"] + settingsArguments(w),
                                            timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile)
             try? FileManager.default.removeItem(atPath: job + "/" + jobPidFile)
-            switch outcome {
-            case .timedOut: return .timedOut(checking: false)
-            case .finished(let status, let stderr) where status != 0:
-                return .failed(stderr.replacingOccurrences(of: job + "/", with: ""))
-            case .finished: break
-            }
+            if let refused = Self.refusal(outcome, checking: false, job: job) { return refused }
             let folder = "v-" + randomHex(12)
             let versions = "\(root)/workspaces/\(w.id)/versions"
             try FileManager.default.createDirectory(atPath: versions, withIntermediateDirectories: true)
@@ -184,6 +174,15 @@ public final class ServeStore: Sendable {
                            firstMonth: checked.firstMonth, latestMonth: checked.latestMonth)
             }
             return .stored(row)
+        }
+    }
+
+    /// What an upload comes to when one of its jobs did not end well (nil when it did).
+    static func refusal(_ outcome: JobOutcome, checking: Bool, job: String) -> UploadResult? {
+        switch outcome {
+        case .timedOut: return .timedOut(checking: checking)
+        case .finished(let status, let stderr) where status != 0: return .failed(stderr.replacingOccurrences(of: job + "/", with: ""))
+        case .finished: return nil
         }
     }
 
