@@ -31,7 +31,7 @@ struct ServeQueueAndSessionTests {
         let group = DispatchGroup()
         func upload(_ path: String, _ fields: [String], cookies: String? = nil) {
             group.enter()
-            DispatchQueue.global().async {
+            onItsOwnThread {
                 codes.add((try? s.request("POST", path, form: fields + ServeTests.shippedForm, cookies: cookies))?.status ?? 0)
                 group.leave()
             }
@@ -226,7 +226,7 @@ struct ServeQueueAndSessionTests {
         let group = DispatchGroup()
         for _ in 0..<4 {
             group.enter()
-            DispatchQueue.global().async {
+            onItsOwnThread {
                 codes.add((try? s.request("GET", "/api/workspaces", user: "kantor:salah"))?.status ?? 0)
                 group.leave()
             }
@@ -261,7 +261,7 @@ struct ServeQueueAndSessionTests {
         let sessions = jars
         for k in 0..<8 {
             group.enter()
-            DispatchQueue.global().async {
+            onItsOwnThread {
                 let r = k < 4 ? try? s.request("POST", "/login", body: "csrf=\(sessions[k].1)&password=salah", cookies: sessions[k].0)
                     : try? s.request("GET", "/api/workspaces", user: "kantor:salah")
                 codes.add(r?.status ?? 0)

@@ -354,7 +354,7 @@ struct ServeTests {
         #expect(try Self.workspace(s).status == 201)
         let answer = Codes()
         let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        onItsOwnThread {
             answer.add((try? s.request("POST", "/api/workspaces/bekasi/versions", form: Self.shippedForm))?.status ?? 0)
             done.signal()
         }
@@ -375,7 +375,7 @@ struct ServeTests {
         let codes = Codes()
         for _ in 0..<4 {
             group.enter()
-            DispatchQueue.global().async {
+            onItsOwnThread {
                 let r = try? s.request("POST", "/api/workspaces/bekasi/versions", headers: ["Content-Type: application/octet-stream"], bodyFile: Paths.workbookFixture)
                 codes.add(r?.status ?? 0)
                 group.leave()
