@@ -142,3 +142,11 @@ func hiddenField(_ name: String, in html: String) -> String? {
     guard let r = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
     return String(html[r.upperBound...].prefix { $0 != "\"" })
 }
+
+/// Runs `body` on a thread of its own, at once. Dispatch's global queue would do too, but on a
+/// busy test process (20 load-test clients blocked in curl beside it) its few threads make work
+/// wait for a free one, and "at once" would no longer be true.
+func onItsOwnThread(_ body: @escaping @Sendable () -> Void) {
+    let t = Thread { body() }
+    t.start()
+}

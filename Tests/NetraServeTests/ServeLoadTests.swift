@@ -40,7 +40,7 @@ struct ServeLoadTests {
         let peak = Codes()
         let group = DispatchGroup()
         let sampling = Codes()
-        DispatchQueue.global().async {
+        onItsOwnThread {
             while sampling.all.isEmpty {
                 let r = Self.residentKiB(s.process.processIdentifier)
                 peak.add(r.withJobs)
@@ -50,7 +50,7 @@ struct ServeLoadTests {
         }
         for _ in 0..<Self.clients {
             group.enter()
-            DispatchQueue.global().async {
+            onItsOwnThread {
                 // Bounded: a client starts no upload after the 60 s.
                 while Date().timeIntervalSince(start) < Self.seconds {
                     let t = Date()
