@@ -1,6 +1,7 @@
 import Foundation
 import NetraCore
 import NetraAnalytics
+import NetraRender
 
 /// The pages of `netra serve`: plain HTML from the catalogue's words, no script but the one
 /// static file that copies a caption, every value from the data escaped.
@@ -8,21 +9,7 @@ enum Pages {
     typealias S = Strings.Serve
 
     /// `&`, `<`, `>`, `"` and `'` as entities: text from the data is never markup.
-    static func esc(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func esc(_ s: String) -> String { Markup.text(s) }
 
     static func layout(_ title: String, lang: Language, path: String, loggedIn: Bool, csrf: String, _ body: String) -> String {
         let other = S.otherLanguage(lang)

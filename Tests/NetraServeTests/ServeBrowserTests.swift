@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import NetraTestSupport
 
 /// Issue 32, point 6: the office's browser (headless Chromium through chromedriver and
 /// Selenium, Debian's packages, installed by `make deps-browser`) logs in, uploads the shipped
 /// dataset as a workbook through the form (seeing its place in the queue while two uploads
 /// through the API hold both slots), sees the report, opens the February 2024 briefing
 /// and downloads it, at 1280 and 390 px, with no console message and no request off the server.
-@Suite("netra serve in a browser", .serialized)
+@Suite("netra serve in a browser", .serialized, .removingTemporaryFolders)
 struct ServeBrowserTests {
     static let script = Paths.root + "/Tests/NetraServeTests/browser_e2e.py"
     static let available = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")

@@ -1,16 +1,13 @@
 import Foundation
 import Testing
+import NetraTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The package's root and the built `netra`, found as the other end-to-end tests find them.
 enum Paths {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
+    static var root: String { TestPaths.packageRoot }
 
     static let netra: String = {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
@@ -22,12 +19,8 @@ enum Paths {
     static var shipped: String { root + "/datasets/bekasi-2024" }
     static var workbookFixture: String { root + "/Tests/NetraCoreTests/Fixtures/Workbooks/openpyxl/dataset.xlsx" }
 
-    /// A new folder under the system's temporary folder; the caller removes it.
-    static func tempDir(_ name: String) -> String {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("netra-serve-\(name)-\(UUID().uuidString)").path
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
-    }
+    /// A new folder, removed after the test (each suite is `.removingTemporaryFolders`).
+    static func tempDir(_ name: String) -> String { TemporaryFolders.make("serve-" + name) }
 }
 
 struct Ran { var status: Int32; var stdout: String; var stderr: String }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NetraTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +11,7 @@ import Glibc
 /// jurisdiction's name): the home page, a workspace's page with its versions, the diff, an upload
 /// refused with its problems and the briefing page, built from those values, show them as text
 /// and run no script but the server's own file.
-@Suite("netra serve: no script from the data", .serialized)
+@Suite("netra serve: no script from the data", .serialized, .removingTemporaryFolders)
 struct ServeHostileDataTests {
     /// A title that would run a script if it reached a page as markup (it would set `data-pwned`
     /// on the body, which the browser's dump would show).

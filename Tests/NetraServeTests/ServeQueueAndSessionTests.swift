@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NetraTestSupport
 @testable import NetraServe
 #if canImport(Glibc)
 import Glibc
@@ -8,7 +9,7 @@ import Glibc
 /// Issue 32, the points the first round left: the queue place shown live and answered by the
 /// API, the check of an upload under the job time limit, sessions that outlive a restart, and
 /// bcrypt off the sessions' actor with the five-a-minute limit kept under concurrent tries.
-@Suite("netra serve: queue, check limit, sessions, logins", .serialized)
+@Suite("netra serve: queue, check limit, sessions, logins", .serialized, .removingTemporaryFolders)
 struct ServeQueueAndSessionTests {
     /// Polls `probe` every 50 ms until it gives a value, or `seconds` pass.
     static func waitFor<T>(_ seconds: Double = 120, _ probe: () -> T?) -> T? {

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import NetraTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Issue 32: `netra serve` started for real on a loopback port, and talked to with curl as a
 /// script, a browser and an attacker would.
-@Suite("netra serve", .serialized)
+@Suite("netra serve", .serialized, .removingTemporaryFolders)
 struct ServeTests {
     /// The shipped dataset's three CSVs as multipart fields.
     static let shippedForm = ["events.csv=@\(Paths.shipped)/events.csv", "jurisdictions.csv=@\(Paths.shipped)/jurisdictions.csv",
