@@ -30,6 +30,7 @@ import NetraCore
     /// photo), dismissed as of the 31st by the decision of the 22nd (the registration of the 4th
     /// is no ruling; the correction came in February); December 2023 holds only a task force
     /// and a sosialisasi (the blue shirt and the jersey photo were not known by the 31st).
+    /// The sheet's footer counts the month's outlets.
     @Test func briefingFiguresSayWhatTheSheetShows() throws {
         let a = try #require(shipped)
         let jan = Month(year: 2024, month: 1), dec = Month(year: 2023, month: 12)
@@ -38,9 +39,13 @@ import NetraCore
         #expect(f.newIncidentsByStatus == [.dismissed: 1])
         #expect(f.latestRuling.map { cut.dataset.events.id($0) } == "kota-2024-01-22-jersey-decision")
         #expect(!f.preventionOnly)
+        // Its 14 events cite 8 outlets (bekasimedia.com, detik.com, Kabar Bekasi, lampumerahnews.id,
+        // Metro TV News, Radar Bekasi, Rakyat Bekasi, Suara.com); December's two, one (Diskominfosantik).
+        #expect(f.outlets == 8)
         let d = BriefingFigures(a.asOf(dec.lastDay), month: dec)
         #expect(d.newIncidentsByStatus.isEmpty && d.latestRuling == nil)
         #expect(d.preventionOnly)
+        #expect(d.events.count == 2 && d.outlets == 1)
         // January's events by kind, most first: 4 tallies, 4 statements, 2 decisions, 2 reports,
         // then one directive and one sosialisasi (ties in the kinds' order).
         let byKind = BriefingFigures.byKind(f.events, cut.dataset.events)

@@ -47,6 +47,8 @@ public struct BriefingFigures: Sendable {
     public let latestRuling: EventIndex?
     /// True when every event of the month's activity is a prevention event (also for none).
     public let preventionOnly: Bool
+    /// Outlets the month's events cite (told apart without case): the sheet's footer.
+    public let outlets: Int
 
     /// The month's activity: its events but case tallies, which are snapshots of others'
     /// counts, not something done in the month.
@@ -108,6 +110,7 @@ public struct BriefingFigures: Sendable {
         newIncidentsByStatus = byStatus
         latestRuling = list.last { table.kinds[$0].rules && !table.isRegistration($0) }
         preventionOnly = list.allSatisfy { !table.kinds[$0].countsAsActivity || table.kinds[$0].family == .prevention }
+        outlets = table.outletCount(list)
     }
 
     /// `events` counted by kind, the most first (then by kind's order): what a page that left

@@ -78,9 +78,8 @@ public enum BriefingSheet {
     public static func layout(_ a: Analysis, figures f: BriefingFigures, language lang: Language,
                               fonts: FontSet, overdue: [String] = [], office: String? = nil,
                               plotHeight: ((Double) throws(RenderError) -> Double)? = nil) throws(RenderError) -> [SheetPage] {
-        let outlets = a.dataset.events.outletCount(f.events)
         let footer = { (page: Int, pages: Int) in
-            Strings.sheetPageFooter(page: page, of: pages, events: f.events.count, outlets: outlets).text(lang)
+            Strings.sheetPageFooter(page: page, of: pages, events: f.events.count, outlets: f.outlets).text(lang)
         }
         var book = Book(measurer: TextMeasurer(fonts: fonts), lang: lang, month: f.month, office: office.flatMap { $0.isEmpty ? nil : $0 })
         // The footer's room: its widest form (the page numbers at their longest).
