@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NetraTestSupport
 
 /// The charts lay out in named steps: no function in Sources/NetraRender/Charts is over 80
 /// lines (tools/function-lengths.py counts from `func`/`init` to its closing brace).
@@ -30,9 +31,9 @@ import Testing
 
     /// The counter sees a long function, one inside a type, and skips braces in strings and comments.
     @Test func theCounterFindsALongFunction() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("netra-lengths-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let folders = TemporaryFolders()
+        defer { folders.removeAll() }
+        let dir = URL(fileURLWithPath: folders.make("lengths"))
         let body = (0..<79).map { "        let x\($0) = \"}\" // }" }.joined(separator: "\n")
         let source = """
         struct S {
