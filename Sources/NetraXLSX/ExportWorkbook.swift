@@ -68,19 +68,27 @@ extension Analysis {
         return Sheet(name: StringKey.sheetSummary.text(lang), header: [StringKey.figureColumn.text(lang), StringKey.valueColumn.text(lang)], rows: rows)
     }
 
-    static let dateColumns: Set<String> = ["date", "end_date", "source_date", "known_date", "anchor_date", "known_by"]
-    static let intColumns: Set<String> = [
-        "count", "events", "count_sum", "counted", "days", "n", "min", "max", "exact_n",
-        "prevention_lead_days", "first_response_days", "first_report_days", "first_decision_days",
-        "first_sanction_days", "reporting_lag_days",
-    ]
+    /// What each column's cells are: the input's as its schema declares them, then the
+    /// exports' own columns of days and of whole numbers.
+    static let columnValues: [String: CellValue] = {
+        var out: [String: CellValue] = [:]
+        for c in EventColumn.schema { out[c.name] = c.value }
+        for name in ["anchor_date", "known_by"] { out[name] = .day }
+        for name in ["events", "count_sum", "counted", "days", "n", "min", "max", "exact_n",
+                     "prevention_lead_days", "first_response_days", "first_report_days", "first_decision_days",
+                     "first_sanction_days", "reporting_lag_days"] { out[name] = .number }
+        return out
+    }()
 
     /// A cell as its column holds it: a day in a date column, a whole number in a count
     /// column, a number in the comparison's figures; anything else (a month, a year) text.
     static func typed(_ raw: String, column: String, numeric: Bool) -> Cell {
         if raw.isEmpty { return .empty }
-        if dateColumns.contains(column), let d = day(raw) { return .date(d) }
-        if intColumns.contains(column), let i = Int(raw) { return .int(i) }
+        switch columnValues[column] ?? .text {
+        case .day: if let d = day(raw) { return .date(d) }
+        case .number: if let i = Int(raw) { return .int(i) }
+        case .text: break
+        }
         if column == "median" || numeric, let x = Double(raw), x.isFinite, raw.first != "+" { return .number(x) }
         return .text(raw)
     }
