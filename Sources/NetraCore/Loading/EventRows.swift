@@ -29,6 +29,8 @@ extension DatasetLoader {
         // doubled quotes are copied, undone, into `decoded`.
         var decoded: [UInt8] = []
         var sources = ByteInterner()
+        /// The schema's added columns in this file: where each is among its extra columns.
+        var added: [(extra: Int, column: AddedColumn)] = []
 
         init(file: String, store: TextStore, jLookup: ByteLookup?, jurisdictionIDs: String, jurisdictionList: [String] = [],
              names: VocabularyNames = .canonical, rows: Int, events room: Int, entersIDs: Bool = true) {
@@ -95,6 +97,9 @@ extension DatasetLoader {
         mutating func add(_ rec: CSVRecord, _ col: ColumnPositions, _ extras: [Int], _ sink: inout [Diagnostic]) {
             var r = Reading(rec, col, pendingBefore: pending.count)
             for column in EventColumn.schema { read(column, &r) }
+            for (n, column) in added where extras[n] < rec.count && !rec.isBlank(extras[n]) {
+                if let why = column.rule(rec.trimmedString(extras[n])) { say(&r, extras[n], why.after(Said(column.name + ": "))) }
+            }
             if !r.found.isEmpty { sink += r.found }
             guard r.valid, let written = r.written, let precision = r.precision, let kind = r.kind, r.jurisdiction >= 0 || jLookup == nil else {
                 pending.removeSubrange(r.pendingBefore...)

@@ -216,6 +216,9 @@ public struct Dataset: Sendable {
     /// The dataset's own settings (office, region, pair, lang), empty when it has none.
     public var settings = DatasetSettings()
 
+    /// The columns its events were read by (`.standard` but in tests that add one).
+    public var schema = EventSchema.standard
+
     /// The events by id.
     public let eventsByID: EventIDs
     public let jurisdictionIndex: [String: JurisdictionIndex]

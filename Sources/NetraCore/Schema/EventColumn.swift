@@ -126,6 +126,42 @@ public enum EventColumn: Int, CaseIterable, Sendable {
 
     /// The names of the others.
     public static let optionalNames: [String] = allCases.filter { !$0.isRequired }.map(\.name)
+
+    /// The columns by header name.
+    public static let byName: [String: EventColumn] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+}
+
+/// The columns of `events.csv` as a value: the built-in `EventColumn`s and the columns added
+/// beside them (none in the product; a test adds a scratch column this way to walk the column
+/// path). An added column's cells are checked by its rule, kept as written among the dataset's
+/// extra columns (which the events export, the diff and the workbook carry), and typed in the
+/// workbook by its `value`.
+public struct EventSchema: Sendable {
+    public var added: [AddedColumn]
+
+    public init(added: [AddedColumn] = []) { self.added = added }
+
+    /// The product's: the built-in columns alone.
+    public static let standard = EventSchema()
+
+    /// What the cells of column `name` are in a typed output; nil for a column the schema
+    /// does not know.
+    public func value(of name: String) -> CellValue? {
+        EventColumn.byName[name]?.value ?? added.first { $0.name == name }?.value
+    }
+}
+
+/// A column added to the schema as a value: its header name, what its cells are and its
+/// parse-and-check rule.
+public struct AddedColumn: Sendable {
+    public let name: String
+    public let value: CellValue
+    /// What is wrong with a filled cell (spaces trimmed); nil when it is fine.
+    public let rule: @Sendable (String) -> Said?
+
+    public init(name: String, value: CellValue, rule: @escaping @Sendable (String) -> Said?) {
+        self.name = name; self.value = value; self.rule = rule
+    }
 }
 
 /// A cell of `events.csv` as the table holds it. Readers switch on what a cell is, not on
