@@ -118,7 +118,7 @@ extension DatasetLoader {
                 jurisdiction: JurisdictionIndex(max(r.jurisdiction, 0)), count: r.count, status: r.status, links: [],
                 source: r.source, sourceDate: r.sourceDate, knownDate: r.knownDate,
                 // Text as written; an address, like the id, without the spaces around it.
-                text: EventTextRefs { f in f == .id ? idRef : ref(rec, r.at(f.column), trim: f.column.spec.type == .url) },
+                text: EventTextRefs { f in f.column == EventColumn.id ? idRef : ref(rec, r.at(f.column), trim: f.column.spec.type == .url) },
                 extras: extras.map { $0 < rec.count ? rec.string($0) : "" }, line: rec.line))
         }
 
