@@ -130,7 +130,7 @@ public enum BriefingJob {
                                  width: Double, height: Double) throws(RenderError) -> MonthlyBarsPlan {
         var options = ChartOptions(language: lang, scale: 1, width: Int(width), height: Int(height),
                                    fontPath: fonts.regular, boldFontPath: fonts.bold, type: .sheet)
-        options.sourceFooter = false
+        options.embedded = true
         return try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: month).layout(options: options)
     }
 

@@ -38,7 +38,7 @@ public actor Sessions {
     /// The live session of `token`: from memory, else (a logged-in one) from the index.
     private func lookUp(_ token: String?) async -> (key: String, session: Session)? {
         guard let token, token.utf8.count == 64 else { return nil }
-        let key = SHA256.hex(token)
+        let key = TokenHash.hex(token)
         let now = Date()
         if let s = sessions[key] {
             if s.expires > now { return (key, s) }
@@ -59,7 +59,7 @@ public actor Sessions {
         if sessions.count > 10_000 { sessions = sessions.filter { $0.value.loggedIn } }
         let t = randomHex(32)
         let s = Session(csrf: randomHex(32), loggedIn: passwordHash == nil, expires: now.addingTimeInterval(Self.lifetime))
-        sessions[SHA256.hex(t)] = s
+        sessions[TokenHash.hex(t)] = s
         return (t, s)
     }
 
@@ -70,7 +70,7 @@ public actor Sessions {
     }
 
     func logOut(_ token: String) async {
-        let key = SHA256.hex(token)
+        let key = TokenHash.hex(token)
         sessions[key] = nil
         try? await index?.deleteSession(key)
     }
@@ -125,14 +125,14 @@ public actor Sessions {
         let ok = await Self.verify(password, hash: hash)
         end(address, ok: ok)
         guard ok else { return .wrong }
-        let oldKey = SHA256.hex(token)
+        let oldKey = TokenHash.hex(token)
         guard var s = sessions[oldKey] else { return .wrong }
         sessions[oldKey] = nil
         s.loggedIn = true
         s.csrf = randomHex(32)
         s.expires = Date().addingTimeInterval(Self.lifetime)
         let t = randomHex(32)
-        let key = SHA256.hex(t)
+        let key = TokenHash.hex(t)
         sessions[key] = s
         try? await index?.putSession(StoredSession(tokenHash: key, csrf: s.csrf, expires: s.expires.timeIntervalSince1970))
         await removeExpired()

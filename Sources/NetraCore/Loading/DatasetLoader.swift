@@ -336,7 +336,7 @@ public enum DatasetLoader {
         // Moved out, not copied: the links are filled in below.
         var events = EventTable(text: store)
         swap(&events, &r.events)
-        store.seal(decoded: r.decoded, sources: r.sources.keys.map { String(decoding: $0, as: UTF8.self) })
+        events.seal(decoded: r.decoded, sources: r.sources.keys.map { String(decoding: $0, as: UTF8.self) })
         diags += table.diagnostics
         guard ok else { return (events, extraNames, r.ids, r.rowLine.count) }
 

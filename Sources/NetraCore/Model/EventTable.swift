@@ -25,12 +25,18 @@ public struct EventTable: RandomAccessCollection, Sendable {
     /// Where each event's text cells sit in `text`.
     private(set) var cells = Column<EventIndex, EventTextRefs>()
     /// The one store every text cell of the table lives in.
-    public let text: TextStore
+    public private(set) var text: TextStore
 
     /// An empty table over `text`, with room for `capacity` rows.
     init(text: TextStore, capacity: Int = 0) {
         self.text = text
         reserveCapacity(capacity)
+    }
+
+    /// Gives the table its finished store, once every row is read: the same file with the
+    /// cells whose quotes were undone (`decoded`) and the outlets.
+    mutating func seal(decoded: [UInt8], sources: [String]) {
+        text = TextStore(file: text.file, decoded: decoded, sources: sources)
     }
 
     /// Events made in code, gathered into one table: their text copied into one store.

@@ -30,23 +30,17 @@ public struct TextRef: Sendable, Hashable {
 /// cells whose doubled quotes had to be undone are copied (into `decoded`). Outlet names, which
 /// repeat, are kept once each.
 ///
-/// The loader makes the store before the rows (each event points at it) and fills `decoded`
-/// and `sources` once, in `seal`, before the dataset leaves the loader; after that nothing
-/// changes it, which is why sharing it between threads is safe.
-public final class TextStore: @unchecked Sendable {
+/// Nothing in a store changes once it is made, so it is shared between threads as it is: the
+/// loader reads rows against a store of the file alone, then gives the table the finished
+/// one (`EventTable.seal`) with the decoded bytes and the outlets.
+public final class TextStore: Sendable {
     let file: [UInt8]
-    private(set) var decoded: [UInt8]
+    let decoded: [UInt8]
     /// Distinct `source` values, in order of first appearance.
-    public private(set) var sources: [String]
+    public let sources: [String]
 
     init(file: [UInt8], decoded: [UInt8] = [], sources: [String] = []) {
         self.file = file
-        self.decoded = decoded
-        self.sources = sources
-    }
-
-    /// Called once by the loader when every row is read.
-    func seal(decoded: [UInt8], sources: [String]) {
         self.decoded = decoded
         self.sources = sources
     }

@@ -43,7 +43,7 @@ struct MonthlyBarsLayout {
         let theme = ctx.theme, measurer = ctx.measurer, s = ctx.s, body = frame.body
         // Inside the briefing sheet (no footer of its own) the month names are title enough:
         // the row goes to the plot.
-        xTitle = theme.sourceFooter ? StringKey.monthAxis.text(ctx.lang) : nil
+        xTitle = theme.embedded ? nil : StringKey.monthAxis.text(ctx.lang)
         let bottom = try XAxis.height(title: xTitle, theme: theme, measurer: measurer)
         valueHeight = try measurer.lineHeight(theme.value)
         shownElections = Self.elections(chart, data)

@@ -202,7 +202,7 @@ public struct MonthlyBarsChart: Chart {
         // The old label leads the subtitle when the figures after it still fit.
         // Inside the sheet, only when the line stays one.
         let labelled = StringKey.monthlyTitle.text(lang) + " · " + subtitle
-        return try ctx.overflows(labelled, theme.subtitle, maxLines: theme.sourceFooter ? 2 : 1) ? subtitle : labelled
+        return try ctx.overflows(labelled, theme.subtitle, maxLines: theme.embedded ? 1 : 2) ? subtitle : labelled
     }
 
     /// The highlighted month's shading: a pale amber, apart from every kind's colour.

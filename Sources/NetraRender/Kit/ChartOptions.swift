@@ -62,9 +62,10 @@ public struct ChartOptions: Sendable {
     public var type: TypeScale
     /// Whose chart it is (`Bawaslu Kota Bogor`): it leads the footer; nil for none.
     public var office: String?
-    /// False for a chart inside a page whose own footer names the sources (the briefing sheet):
-    /// its rows go to the plot.
-    public var sourceFooter = true
+    /// True for a chart inside a page (the briefing sheet), whose own band names the month and
+    /// whose footer names the sources: no footer and no axis title of its own, a shorter title
+    /// and top, so that its rows go to the plot.
+    public var embedded = false
 
     /// Options with the defaults: Indonesian, 1600×900 at 1×, the default fonts.
     public init(language: Language = .id, scale: Int = 1, width: Int = 1600, height: Int = 900,
@@ -150,14 +151,14 @@ public struct Theme: Sendable {
     /// Canvas colour.
     public let background = RGBA.white
 
-    /// Whether the chart draws its source footer (`ChartOptions.sourceFooter`).
-    public let sourceFooter: Bool
+    /// Whether the chart sits inside a page (`ChartOptions.embedded`).
+    public let embedded: Bool
 
     /// The theme for these options (sizes scaled, canvas `width*scale × height*scale`).
     public init(options: ChartOptions) {
         let s = Double(options.scale)
         self.s = s
-        sourceFooter = options.sourceFooter
+        embedded = options.embedded
         width = Double(options.width) * s
         height = Double(options.height) * s
         margin = 36 * s

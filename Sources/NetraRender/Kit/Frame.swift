@@ -25,9 +25,8 @@ enum Frame {
         let m = theme.margin
         let inner = theme.width - 2 * m
         var marks: [Mark] = []
-        // A chart inside a page (no footer of its own) sits under the page's text, not in a
-        // frame of white.
-        let embedded = !theme.sourceFooter
+        // A chart inside a page sits under the page's text, not in a frame of white.
+        let embedded = theme.embedded
         var y = m * (embedded ? 0.3 : 0.8)
         // Titles say what the chart shows: two lines rather than a cut message, three on a
         // portrait canvas (a phone's), whose narrow lines hold fewer words.
@@ -54,7 +53,7 @@ enum Frame {
         // The office's name leads the source line: a forwarded chart says whose it is. A chart
         // inside a page whose own footer names the sources has none.
         let own = theme.office.map { spec.footer.isEmpty ? $0 : $0 + " · " + spec.footer } ?? spec.footer
-        let footer = theme.sourceFooter ? own : ""
+        let footer = embedded ? "" : own
         for t in try measurer.wrap(footer, theme.footer, maxWidth: inner, maxLines: 2).reversed() {
             let mark = try measurer.place(t, theme.footer, x: m, y: bottom, valign: .bottom, role: .footer)
             marks.append(.text(mark)); bottom = mark.box.minY
