@@ -239,6 +239,11 @@ extension Analysis {
         // them), and their values by measure and place.
         var measured = [Bool](repeating: false, count: leadTimes.count)
         var values: [Int: [LeadValue]] = [:]
+        // Each place's room first (every lead time of it, measured or not): grown by doubling,
+        // the values of 1M events took half as much again.
+        var room = [Int](repeating: 0, count: LeadTimeMeasure.allCases.count * js)
+        for t in leadTimes { room[t.measure.order * js + t.jurisdiction.raw] += 1 }
+        for (key, n) in room.enumerated() where n > 0 { values[key, default: []].reserveCapacity(n) }
         for (n, t) in leadTimes.enumerated() {
             guard let v = leadValue(t) else { continue }
             measured[n] = true
@@ -248,7 +253,8 @@ extension Analysis {
                                              label: label, jurisdictionID: { d.jurisdictions[$0].id }, range: leadTimeRange)
         for i in series.indices {
             guard let m = series[i].kind, let j = d.jurisdictionIndex[series[i].jurisdiction] else { continue }
-            series[i].typical = MedianOrValues(values[m.order * js + j.raw] ?? [])
+            // Taken out of the table (each key is one series'), so it is sorted where it lies.
+            series[i].typical = MedianOrValues(values.removeValue(forKey: m.order * js + j.raw) ?? [])
         }
         return series
     }
