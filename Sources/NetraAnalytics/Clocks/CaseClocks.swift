@@ -147,11 +147,6 @@ public struct CaseClocks: Sendable {
         self.cases = cases
         var clocks: [CaseClock] = []
         let rules = book.rules.map(CaseClock.SharedRule.init)
-        // Room for every clock whose start is known (no clock without one): an array grown by
-        // doubling held up to twice the quarter of a million clocks of 1M events.
-        var room = 0
-        for c in cases { for rule in rules where rule.rule.applies(to: c.regime) && c[rule.rule.start] != nil { room += 1 } }
-        clocks.reserveCapacity(room)
         for c in cases {
             for rule in rules where rule.rule.applies(to: c.regime) {
                 if let clock = Self.clock(rule, c, d, asOf: asOf, calendar: book.calendar) { clocks.append(clock) }

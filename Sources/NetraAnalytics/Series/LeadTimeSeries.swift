@@ -239,11 +239,6 @@ extension Analysis {
         // them), and their values by measure and place.
         var measured = [Bool](repeating: false, count: leadTimes.count)
         var values: [Int: [LeadValue]] = [:]
-        // Each place's room first (every lead time of it, measured or not): grown by doubling,
-        // the values of 1M events took half as much again.
-        var room = [Int](repeating: 0, count: LeadTimeMeasure.allCases.count * js)
-        for t in leadTimes { room[t.measure.order * js + t.jurisdiction.raw] += 1 }
-        for (key, n) in room.enumerated() where n > 0 { values[key, default: []].reserveCapacity(n) }
         for (n, t) in leadTimes.enumerated() {
             guard let v = leadValue(t) else { continue }
             measured[n] = true
