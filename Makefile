@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-fast test-deps deps deps-browser build release clean bench perf-check fuzz fuzz-csv fuzz-xlsx fuzz-build fuzz-corpus fuzz-xlsx-corpus fuzz-coverage sanitize valgrind boundaries
+.PHONY: run test test-fast test-deps deps deps-browser build release clean bench perf-check format format-check fuzz fuzz-csv fuzz-xlsx fuzz-build fuzz-corpus fuzz-xlsx-corpus fuzz-coverage sanitize valgrind boundaries
 
 # The main job on the shipped dataset: every chart, export and the latest briefing into output/.
 run: deps
@@ -81,6 +81,17 @@ deps-browser:
 	  echo "Installing chromium-driver and python3-selenium (for the browser test of netra serve; needs apt)…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium-driver python3-selenium >/dev/null; \
 	fi
+
+# The code's layout, by the settings in .swift-format (the toolchain's swift-format). The
+# boundaries' generated literal is left as tools/make_boundaries.py writes it.
+SWIFT_FILES = $(shell git ls-files '*.swift' | grep -v 'Boundaries+Data.swift')
+
+format:
+	swift format format --in-place --parallel $(SWIFT_FILES)
+
+# Fails, naming the files, when one is not laid out as `make format` would.
+format-check:
+	swift format lint --strict --parallel $(SWIFT_FILES)
 
 # The maps' boundaries, made again from ../shared/boundaries with Debian's python3 (standard
 # library only): the same bytes every time (docs/MAPS.md).

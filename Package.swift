@@ -1,4 +1,6 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
+// 6.2: the id table reads bytes through `Span`, new in Swift 6.2; an older toolchain stops here with
+// a version message rather than at the first `Span`.
 import PackageDescription
 
 // Release builds let the executables inline the libraries' small accessors (an event's text
@@ -81,7 +83,10 @@ let package = Package(
         // Workbooks: the exports as one .xlsx, and the template `netra init` writes.
         .target(name: "NetraXLSX", dependencies: ["CXlsxWriter", "NetraCore", "NetraAnalytics"], swiftSettings: speed),
         // Jobs that tie it together: report, briefing, output folders.
-        .target(name: "NetraReport", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraXLSX"], swiftSettings: speed),
+        .target(name: "NetraReport", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraXLSX"],
+                // report.html's style and script, inlined into every page it writes.
+                resources: [.embedInCode("HTML/report.css"), .embedInCode("HTML/report.js")],
+                swiftSettings: speed),
         // `netra serve`: workspaces, versions and the web pages and API over the same jobs.
         // Nothing else in Netra depends on it.
         .target(
@@ -108,15 +113,18 @@ let package = Package(
             dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]
         ),
         // Fixtures/ holds workbooks made by LibreOffice and openpyxl, read by path.
-        .testTarget(name: "NetraCoreTests", dependencies: ["NetraCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+        // What every test target shares: the checkout's paths, temporary folders, golden files
+        // (Goldens/, recorded by the jobs' tests and read by the built binary's) and the slow tag.
+        .target(name: "NetraTestSupport", path: "Tests/Support", exclude: ["Goldens"]),
+        .testTarget(name: "NetraCoreTests", dependencies: ["NetraTestSupport", "NetraCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraCore", "NetraAnalytics"]),
-        .testTarget(name: "NetraRenderTests", dependencies: ["CGD", "NetraCore", "NetraAnalytics", "NetraRender"]),
-        .testTarget(name: "NetraReportTests", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]),
-        .testTarget(name: "NetraXLSXTests", dependencies: ["NetraCore", "NetraAnalytics", "NetraXLSX"]),
-        .testTarget(name: "NetraEndToEndTests", dependencies: ["netra", "NetraCore", "CGD"]),
+        .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraAnalytics"]),
+        .testTarget(name: "NetraRenderTests", dependencies: ["NetraTestSupport", "CGD", "NetraCore", "NetraAnalytics", "NetraRender"]),
+        .testTarget(name: "NetraReportTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]),
+        .testTarget(name: "NetraXLSXTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraAnalytics", "NetraXLSX"]),
+        .testTarget(name: "NetraEndToEndTests", dependencies: ["NetraTestSupport", "netra", "NetraCore", "CGD"]),
         // Starts the real `netra serve` on a loopback port and talks HTTP to it (curl).
-        .testTarget(name: "NetraServeTests", dependencies: ["netra", "NetraServe", "NetraCore"], exclude: ["browser_e2e.py"]),
+        .testTarget(name: "NetraServeTests", dependencies: ["NetraTestSupport", "netra", "NetraServe", "NetraCore"], exclude: ["browser_e2e.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,6 +33,15 @@ public struct VersionRow: Codable, FetchableRecord, PersistableRecord, Sendable,
     public var latestMonth: String?
 }
 
+/// A logged-in session: the SHA-256 of its cookie (never the cookie), its CSRF token and its
+/// expiry (seconds since 1970).
+public struct StoredSession: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
+    public static let databaseTableName = "session"
+    public var tokenHash: String
+    public var csrf: String
+    public var expires: Double
+}
+
 /// The index of workspaces and versions: SQLite through GRDB, in WAL mode (a DatabasePool).
 /// A version's row is written only after its folder is complete on disk.
 public final class ServeIndex: Sendable {
@@ -66,6 +75,14 @@ public final class ServeIndex: Sendable {
                 t.column("firstMonth", .text)
                 t.column("latestMonth", .text)
                 t.primaryKey(["workspace", "number"])
+            }
+        }
+        // Logged-in sessions, so that a restart keeps users logged in.
+        migrator.registerMigration("v2-sessions") { db in
+            try db.create(table: "session") { t in
+                t.primaryKey("tokenHash", .text)
+                t.column("csrf", .text).notNull()
+                t.column("expires", .double).notNull().indexed()
             }
         }
         try migrator.migrate(pool)
@@ -121,5 +138,21 @@ public final class ServeIndex: Sendable {
             if let number { return try mine.filter(Column("number") == number).fetchOne(db) }
             return try mine.order(Column("number").desc).fetchOne(db)
         }
+    }
+
+    public func session(_ tokenHash: String) async throws -> StoredSession? {
+        try await pool.read { db in try StoredSession.fetchOne(db, key: tokenHash) }
+    }
+
+    public func putSession(_ s: StoredSession) async throws {
+        try await pool.write { db in try s.save(db) }
+    }
+
+    public func deleteSession(_ tokenHash: String) async throws {
+        _ = try await pool.write { db in try StoredSession.deleteOne(db, key: tokenHash) }
+    }
+
+    public func deleteSessions(expiredBy now: Double) async throws {
+        _ = try await pool.write { db in try StoredSession.filter(Column("expires") <= now).deleteAll(db) }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import NetraCore
 import NetraAnalytics
+import NetraRender
 
 /// The pages of `netra serve`: plain HTML from the catalogue's words, no script but the one
 /// static file that copies a caption, every value from the data escaped.
@@ -8,21 +9,7 @@ enum Pages {
     typealias S = Strings.Serve
 
     /// `&`, `<`, `>`, `"` and `'` as entities: text from the data is never markup.
-    static func esc(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func esc(_ s: String) -> String { Markup.text(s) }
 
     static func layout(_ title: String, lang: Language, path: String, loggedIn: Bool, csrf: String, _ body: String) -> String {
         let other = S.otherLanguage(lang)
@@ -111,7 +98,10 @@ enum Pages {
         b += "<h2>\(esc(S.upload.text(lang)))</h2>"
         if queue.waiting > 0 { b += "<p>\(esc(S.queued(queue.waiting + 1).text(lang)))</p>" }
         b += "<p>\(esc(S.uploadHelp.text(lang)))</p>"
-        b += "<form method=\"post\" action=\"/w/\(w.id)/upload\" enctype=\"multipart/form-data\">\(csrfField(csrf))"
+        // The ticket names this upload's job, so the page can show its place while it waits.
+        let ticket = randomHex(16)
+        b += "<form method=\"post\" action=\"/w/\(w.id)/upload\" enctype=\"multipart/form-data\" id=\"upload\" data-ticket=\"\(ticket)\" data-lang=\"\(lang.rawValue)\">\(csrfField(csrf))"
+        b += "<input type=\"hidden\" name=\"ticket\" value=\"\(ticket)\">"
         b += "<label>\(esc(S.uploader.text(lang)))<input name=\"uploader\" maxlength=\"80\" required></label>"
         b += "<label>\(esc(S.workbook.text(lang)))<input type=\"file\" name=\"dataset.xlsx\" accept=\".xlsx\"></label>"
         b += "<fieldset><legend>\(esc(S.csvs.text(lang)))</legend>"
@@ -119,6 +109,7 @@ enum Pages {
             b += "<label>\(n)<input type=\"file\" name=\"\(n)\" accept=\".csv\"></label>"
         }
         b += "</fieldset><button>\(esc(S.send.text(lang)))</button></form>"
+        b += "<p id=\"queue-place\" class=\"queue\" role=\"status\" aria-live=\"polite\"></p><script src=\"/static/queue.js\"></script>"
         b += "<p><a href=\"/api/workspaces/\(w.id)/template.xlsx\" download>\(esc(S.template.text(lang)))</a></p>"
 
         b += "<h2>\(esc(S.versions.text(lang)))</h2>"
@@ -213,7 +204,25 @@ enum Pages {
     .figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:8px}.figures div{background:#fff;border:1px solid #ddd;padding:8px}
     dt{font-size:15px;color:#555}dd{margin:0;font-size:26px;font-weight:bold}.scroll{overflow-x:auto}
     table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:8px;border-bottom:1px solid #ddd;vertical-align:top}
-    .bad{color:#a00;font-weight:bold}.problems code{word-break:break-all}ul.links li,ul.list li{margin:4px 0}
+    .bad{color:#a00;font-weight:bold}.queue{font-weight:bold}.problems code{word-break:break-all}ul.links li,ul.list li{margin:4px 0}
+    """
+
+    /// While the upload form is sent (the answer comes when the job ends), asks the server each
+    /// second where its job is and shows it: its place in the queue, then that it runs.
+    static let queueScript = """
+    (() => {
+      const form = document.getElementById('upload'), out = document.getElementById('queue-place');
+      if (!form || !out) return;
+      form.addEventListener('submit', () => {
+        const url = '/api/queue/' + encodeURIComponent(form.dataset.ticket) + '?lang=' + encodeURIComponent(form.dataset.lang);
+        const ask = () => fetch(url, { credentials: 'same-origin', cache: 'no-store' })
+          .then((r) => r.ok ? r.json() : null)
+          .then((j) => { if (j && j.text) { out.textContent = j.text; out.dataset.state = j.state; out.dataset.place = j.place || ''; } })
+          .catch(() => {});
+        setInterval(ask, 1000);
+        ask();
+      });
+    })();
     """
 
     static let copyScript = """

@@ -38,7 +38,7 @@ public struct NetraServer: Sendable {
         self.config = config
         self.logger = logger
         store = try ServeStore(config: config)
-        sessions = Sessions(passwordHash: config.passwordHash)
+        sessions = Sessions(passwordHash: config.passwordHash, index: store.index)
         ServeContext.uploadCap.withLock { $0 = config.maxUpload }
     }
 
@@ -48,6 +48,7 @@ public struct NetraServer: Sendable {
         router.add(middleware: RequestLog(logger: logger))
         router.add(middleware: SecurityHeaders())
         routes(router)
+        await sessions.removeExpired()
         let logger = self.logger
         let app = Application(
             router: router,
@@ -71,6 +72,9 @@ public struct NetraServer: Sendable {
         }
         router.get("/static/copy.js") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"], body: .init(byteBuffer: ByteBuffer(string: Pages.copyScript)))
+        }
+        router.get("/static/queue.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"], body: .init(byteBuffer: ByteBuffer(string: Pages.queueScript)))
         }
         // No icon: an empty answer, not a 404 in every page's console.
         router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
@@ -118,6 +122,24 @@ public struct NetraServer: Sendable {
         // The API.
         router.get("/api/workspaces") { req, ctx in try await self.api(req, ctx) {
             try json(try await self.store.index.workspaces())
+        } }
+        // The queue: jobs running and waiting; and where the job of a ticket is, in words too.
+        router.get("/api/queue") { req, ctx in try await self.api(req, ctx) {
+            let (running, waiting) = await self.store.slots.counts
+            struct Queue: Encodable { var running: Int; var waiting: Int; var slots: Int }
+            return try json(Queue(running: running, waiting: waiting, slots: self.config.jobSlots))
+        } }
+        router.get("/api/queue/:ticket") { req, ctx in try await self.api(req, ctx) {
+            let ticket = ctx.parameters.get("ticket") ?? ""
+            guard JobSlots.isTicket(ticket) else { throw HTTPError(.notFound) }
+            let lang = req.uri.queryParameters["lang"].flatMap { Language(rawValue: String($0)) }
+                ?? Language(rawValue: parseCookies(req.headers[.cookie])["netra_lang"] ?? "") ?? .id
+            struct Place: Encodable { var state: String; var place: Int?; var text: String }
+            switch await self.store.slots.state(of: ticket) {
+            case .waiting(let place)?: return try json(Place(state: "waiting", place: place, text: S.queued(place).text(lang)))
+            case .running?: return try json(Place(state: "running", place: nil, text: S.jobRunning.text(lang)))
+            case nil: return try json(Place(state: "none", place: nil, text: ""))
+            }
         } }
         router.put("/api/workspaces/:id") { req, ctx in try await self.api(req, ctx) { try await self.putWorkspace(req, ctx) } }
         router.get("/api/workspaces/:id") { req, ctx in try await self.api(req, ctx) { try json(try await self.workspace(ctx)) } }
@@ -240,18 +262,19 @@ public struct NetraServer: Sendable {
         var req = req
         let fields = parseForm(try await req.collectBody(upTo: 64 * 1024))
         return try await form(req, ctx, fields: fields, needLogin: false) { p, token in
-            if await sessions.mustWait(ctx.address) {
+            switch await sessions.logIn(token, password: fields["password"] ?? "", address: ctx.address) {
+            case .wait:
                 var r = p.html(S.login.text(p.lang), Pages.login(lang: p.lang, csrf: p.csrf, error: S.tooManyLogins.text(p.lang)), status: .tooManyRequests)
                 r.headers[.retryAfter] = "60"
                 return r
-            }
-            guard let newToken = await sessions.logIn(token, password: fields["password"] ?? "", address: ctx.address) else {
+            case .wrong:
                 logger.notice("login refused from \(ctx.address)")
                 return p.html(S.login.text(p.lang), Pages.login(lang: p.lang, csrf: p.csrf, error: S.wrongPassword.text(p.lang)), status: .unauthorized)
+            case .loggedIn(let newToken):
+                var r = Response(status: .seeOther, headers: [.location: "/"])
+                r.headers.append(HTTPField(name: .setCookie, value: cookie("netra_session", newToken)))
+                return r
             }
-            var r = Response(status: .seeOther, headers: [.location: "/"])
-            r.headers.append(HTTPField(name: .setCookie, value: cookie("netra_session", newToken)))
-            return r
         }
     }
 
@@ -299,16 +322,17 @@ public struct NetraServer: Sendable {
             }
             let uploader = cleanName(fields["uploader"])
             let logger = self.logger
-            switch try await store.upload(w, files: named, uploader: uploader, queued: { place in logger.info("job upload \(w.id) waits: place \(place) in the queue") }) {
+            let ticket = fields["ticket"].flatMap { JobSlots.isTicket($0) ? $0 : nil }
+            switch try await store.upload(w, files: named, uploader: uploader, ticket: ticket, queued: { place in logger.info("job upload \(w.id) waits: place \(place) in the queue") }) {
             case .stored(let v):
                 logger.info("job upload \(w.id): stored version \(v.number) (\(v.events) events, \(v.warnings) warnings) by \(uploader)")
                 return Response(status: .seeOther, headers: [.location: "/w/\(w.id)"])
             case .problems(let problems):
                 logger.info("job upload \(w.id): refused, \(problems.count) problems")
                 return p.html(S.upload.text(p.lang), Pages.problems(w, problems, lang: p.lang), status: .unprocessableContent)
-            case .timedOut:
-                logger.warning("job upload \(w.id): over its time limit, stopped")
-                return p.html(S.upload.text(p.lang), Pages.message(S.timedOut.text(p.lang), back: "/w/\(w.id)", lang: p.lang), status: .serviceUnavailable)
+            case .timedOut(let checking):
+                logger.warning("job \(checking ? "check" : "upload") \(w.id): over its time limit, stopped")
+                return p.html(S.upload.text(p.lang), Pages.message((checking ? S.checkTimedOut : S.timedOut).text(p.lang), back: "/w/\(w.id)", lang: p.lang), status: .serviceUnavailable)
             case .failed(let why):
                 logger.error("job upload \(w.id): failed: \(why)")
                 return p.html(S.upload.text(p.lang), Pages.message(S.jobFailed.text(p.lang) + " " + why, back: "/w/\(w.id)", lang: p.lang), status: .internalServerError)
@@ -324,11 +348,12 @@ public struct NetraServer: Sendable {
         if req.method != .get && req.method != .head { guard sameOrigin(req) else { throw HTTPError(.forbidden) } }
         if config.passwordHash != nil {
             if await !sessions.isLoggedIn(parseCookies(req.headers[.cookie])["netra_session"]) {
-                if await sessions.mustWait(ctx.address) {
+                switch await sessions.checkBasic(req.headers[.authorization], address: ctx.address) {
+                case .ok: break
+                case .wait:
                     return Response(status: .tooManyRequests, headers: [.retryAfter: "60", .contentType: "application/json"],
                                     body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"too many failed logins; wait a minute\"}")))
-                }
-                guard await sessions.checkBasic(req.headers[.authorization], address: ctx.address) else {
+                case .refused:
                     logger.notice("api authentication refused from \(ctx.address)")
                     return Response(status: .unauthorized, headers: [.wwwAuthenticate: "Basic realm=\"netra\", charset=\"UTF-8\"", .contentType: "application/json"],
                                     body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"authentication required\"}")))
@@ -367,10 +392,12 @@ public struct NetraServer: Sendable {
         let contentType = req.headers[.contentType] ?? ""
         var files: [(name: UploadName, bytes: [UInt8])] = []
         var uploader = req.uri.queryParameters["uploader"].map { String($0) } ?? req.headers[HTTPField.Name("X-Netra-Uploader")!]
+        var ticket = req.uri.queryParameters["ticket"].map { String($0) } ?? req.headers[HTTPField.Name("X-Netra-Ticket")!]
         if let boundary = Multipart.boundary(contentType) {
             guard let parts = Multipart.parse(Array(buffer: body), boundary: boundary) else { return problem(.badRequest, "the multipart body is not well formed") }
             for p in parts {
                 if p.filename == nil && p.name == "uploader" { uploader = String(decoding: p.bytes.prefix(200), as: UTF8.self); continue }
+                if p.filename == nil && p.name == "ticket" { ticket = String(decoding: p.bytes.prefix(64), as: UTF8.self); continue }
                 // Known by its field name (or file name): one of the dataset's files, else refused.
                 guard let n = UploadName(field: p.name) ?? p.filename.flatMap(UploadName.init(field:)) else {
                     return problem(.unprocessableContent, "'\(Diagnostic.printable(p.filename ?? p.name))' is not a dataset file; send dataset.xlsx, or events.csv, jurisdictions.csv and elections.csv")
@@ -383,7 +410,7 @@ public struct NetraServer: Sendable {
         guard !files.isEmpty, files.allSatisfy({ !$0.bytes.isEmpty }) else { return problem(.unprocessableContent, "the upload is empty") }
         let name = cleanName(uploader)
         let logger = self.logger
-        let result = try await store.upload(w, files: files, uploader: name, queued: { place in logger.info("job upload \(w.id) waits: place \(place) in the queue") })
+        let result = try await store.upload(w, files: files, uploader: name, ticket: ticket.flatMap { JobSlots.isTicket($0) ? $0 : nil }, queued: { place in logger.info("job upload \(w.id) waits: place \(place) in the queue") })
         switch result {
         case .stored(let v):
             logger.info("job upload \(w.id): stored version \(v.number) (\(v.events) events, \(v.warnings) warnings) by \(name)")
@@ -398,9 +425,9 @@ public struct NetraServer: Sendable {
             var r = try json(Problems(problems: problems))
             r.status = .unprocessableContent
             return r
-        case .timedOut:
-            logger.warning("job upload \(w.id): over its time limit, stopped")
-            return problem(.serviceUnavailable, S.timedOut.en)
+        case .timedOut(let checking):
+            logger.warning("job \(checking ? "check" : "upload") \(w.id): over its time limit, stopped")
+            return problem(.serviceUnavailable, (checking ? S.checkTimedOut : S.timedOut).en)
         case .failed(let why):
             logger.error("job upload \(w.id): failed: \(why)")
             return problem(.internalServerError, S.jobFailed.en + " " + why)
@@ -583,7 +610,7 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         // same-origin, not no-referrer: under no-referrer a browser posts a form with `Origin: null`.
         r.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         if r.headers[.contentSecurityPolicy] == nil {
-            r.headers[.contentSecurityPolicy] = "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+            r.headers[.contentSecurityPolicy] = "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         }
         return r
     }

@@ -19,8 +19,40 @@ public enum UploadResult: Sendable {
     case stored(VersionRow)
     /// The data did not validate: nothing was stored.
     case problems([UploadProblem])
-    case timedOut
+    /// Over the time limit: the check (`checking`) or the making of the outputs, stopped.
+    case timedOut(checking: Bool)
     case failed(String)
+}
+
+/// What the check of an upload found: its problems as `validate` gives them, else its counts.
+/// Made by `netra serve --check-upload DIR` in a process of its own, so that the job time limit
+/// stops a check that runs too long; it prints this as JSON.
+public struct UploadCheck: Codable, Sendable {
+    public var valid: Bool
+    public var problems: [UploadProblem]
+    public var events = 0, jurisdictions = 0, elections = 0, warnings = 0
+    public var firstMonth: String?
+    public var latestMonth: String?
+
+    /// The check of the dataset in `data` (the same loader as `netra validate`), its problems'
+    /// places relative to `data` and their words in `lang`.
+    public static func run(data: String, lang: Language) -> UploadCheck {
+        do throws(DatasetError) {
+            let d = try DatasetLoader.load(directory: data, names: Strings.acceptedNames)
+            let source = DatasetWarnings.TableSource(data)
+            let warnings = DatasetWarnings.statuses(d, events: source).count + DatasetWarnings.duplicates(d, events: source).total
+            let days = d.events.map { $0.date.anchor }
+            return UploadCheck(valid: true, problems: [], events: d.events.count, jurisdictions: d.jurisdictions.count, elections: d.elections.count,
+                               warnings: warnings, firstMonth: days.min()?.month.iso, latestMonth: days.max()?.month.iso)
+        } catch {
+            let prefix = data + "/"
+            return UploadCheck(valid: false, problems: error.diagnostics.prefix(DatasetError.shownProblems).map { diag in
+                var d = diag
+                if d.file.hasPrefix(prefix) { d.file = String(d.file.dropFirst(prefix.count)) }
+                return UploadProblem(place: Diagnostic.printable(d.position), message: Diagnostic.printable(Strings.Serve.said(d.said, lang)))
+            })
+        }
+    }
 }
 
 /// The files an upload may hold, by the fixed names they are stored under.
@@ -97,10 +129,10 @@ public final class ServeStore: Sendable {
         return args
     }
 
-    /// Checks the upload in a fresh folder; when it validates, makes its outputs with `netra all`
-    /// (a process of its own, with the time limit), moves the folder into place whole, then
-    /// writes its row. On any refusal the folder is removed: nothing stored.
-    public func upload(_ w: WorkspaceRow, files: [(name: UploadName, bytes: [UInt8])], uploader: String,
+    /// Checks the upload in a fresh folder; when it validates, makes its outputs with `netra all`;
+    /// each a process of its own under the job time limit, one slot for both. Then moves the
+    /// folder into place whole and writes its row. On any refusal the folder is removed: nothing stored.
+    public func upload(_ w: WorkspaceRow, files: [(name: UploadName, bytes: [UInt8])], uploader: String, ticket: String? = nil,
                        queued: @Sendable (Int) -> Void = { _ in }) async throws -> UploadResult {
         let job = try newJobFolder()
         // Renamed into place once stored; anything left here is removed.
@@ -112,47 +144,45 @@ public final class ServeStore: Sendable {
                 return .failed(error.message)
             }
         }
-        let lang = Language(rawValue: w.lang) ?? .id
-        return try await slots.run(queued: queued) { () async throws -> UploadResult in
-            let checked: (counts: Dataset, warnings: Int)
-            do throws(DatasetError) {
-                let d = try DatasetLoader.load(directory: data, names: Strings.acceptedNames)
-                let source = DatasetWarnings.TableSource(data)
-                let warnings = DatasetWarnings.statuses(d, events: source).count + DatasetWarnings.duplicates(d, events: source).total
-                checked = (d, warnings)
-            } catch {
-                let prefix = data + "/"
-                return .problems(error.diagnostics.prefix(DatasetError.shownProblems).map { diag in
-                    var d = diag
-                    if d.file.hasPrefix(prefix) { d.file = String(d.file.dropFirst(prefix.count)) }
-                    return UploadProblem(place: Diagnostic.printable(d.position), message: Diagnostic.printable(Strings.Serve.said(d.said, lang)))
-                })
+        return try await slots.run(ticket: ticket, queued: queued) { () async throws -> UploadResult in
+            // The check, in a process of its own under the time limit.
+            let report = job + "/check.json"
+            let checking = try await runJob(executable: config.executable, arguments: ["serve", "--check-upload", data, "--check-lang", w.lang],
+                                            timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile, stdoutPath: report)
+            try? FileManager.default.removeItem(atPath: job + "/" + jobPidFile)
+            if let refused = Self.refusal(checking, checking: true, job: job) { return refused }
+            guard let bytes = FileManager.default.contents(atPath: report), let checked = try? JSONDecoder().decode(UploadCheck.self, from: bytes) else {
+                return .failed("the check gave no answer")
             }
+            try? FileManager.default.removeItem(atPath: report)
+            guard checked.valid else { return .problems(checked.problems) }
             let outcome = try await runJob(executable: config.executable,
                                            arguments: ["all", "--dataset", data, "--out", job + "/out", "-q"] + settingsArguments(w),
                                            timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile)
             try? FileManager.default.removeItem(atPath: job + "/" + jobPidFile)
-            switch outcome {
-            case .timedOut: return .timedOut
-            case .finished(let status, let stderr) where status != 0:
-                return .failed(stderr.replacingOccurrences(of: job + "/", with: ""))
-            case .finished: break
-            }
-            let d = checked.counts
-            let days = d.events.map { $0.date.anchor }
+            if let refused = Self.refusal(outcome, checking: false, job: job) { return refused }
             let folder = "v-" + randomHex(12)
             let versions = "\(root)/workspaces/\(w.id)/versions"
             try FileManager.default.createDirectory(atPath: versions, withIntermediateDirectories: true)
-            guard rename(job, versions + "/" + folder) == 0 else { return .failed("rename: \(String(cString: strerror(errno)))") }
+            guard rename(job, versions + "/" + folder) == 0 else { return .failed("rename: \(Syscall.reason(errno).en)") }
             syncFolder(versions)
             let now = ISO8601DateFormatter().string(from: Date())
             let row = try await index.addVersion { n in
                 VersionRow(workspace: w.id, number: n, folder: folder, uploaded: now, uploader: uploader,
-                           events: d.events.count, jurisdictions: d.jurisdictions.count, elections: d.elections.count,
+                           events: checked.events, jurisdictions: checked.jurisdictions, elections: checked.elections,
                            warnings: checked.warnings, validated: true,
-                           firstMonth: days.min()?.month.iso, latestMonth: days.max()?.month.iso)
+                           firstMonth: checked.firstMonth, latestMonth: checked.latestMonth)
             }
             return .stored(row)
+        }
+    }
+
+    /// What an upload comes to when one of its jobs did not end well (nil when it did).
+    static func refusal(_ outcome: JobOutcome, checking: Bool, job: String) -> UploadResult? {
+        switch outcome {
+        case .timedOut: return .timedOut(checking: checking)
+        case .finished(let status, let stderr) where status != 0: return .failed(stderr.replacingOccurrences(of: job + "/", with: ""))
+        case .finished: return nil
         }
     }
 

@@ -10,7 +10,7 @@ extension Analysis {
         func sheet(_ key: StringKey, _ table: (header: [String], rows: [[Cell]])) -> Sheet {
             Sheet(name: key.text(lang), header: table.header, rows: table.rows)
         }
-        let events = Self.parse(export(.events))
+        let events = Self.parse(export(.events), schema: dataset.schema)
         var sheets = [summary(lang: lang, events: events, monthly: Self.parse(export(.monthly)))]
         sheets.append(sheet(.sheetEvents, events))
         sheets.append(sheet(.sheetMonthly, Self.parse(export(.monthly, rollup: rollup))))
@@ -68,20 +68,36 @@ extension Analysis {
         return Sheet(name: StringKey.sheetSummary.text(lang), header: [StringKey.figureColumn.text(lang), StringKey.valueColumn.text(lang)], rows: rows)
     }
 
-    static let dateColumns: Set<String> = ["date", "end_date", "source_date", "known_date", "anchor_date", "known_by"]
-    static let intColumns: Set<String> = [
-        "count", "events", "count_sum", "counted", "days", "n", "min", "max", "exact_n",
-        "prevention_lead_days", "first_response_days", "first_report_days", "first_decision_days",
-        "first_sanction_days", "reporting_lag_days",
-    ]
+    /// What the cells of the exports' own columns of days and of whole numbers are.
+    static let computedValues: [String: CellValue] = {
+        var out: [String: CellValue] = [:]
+        for name in ["anchor_date", "known_by"] { out[name] = .day }
+        for name in ["events", "count_sum", "counted", "days", "n", "min", "max", "exact_n",
+                     "prevention_lead_days", "first_response_days", "first_report_days", "first_decision_days",
+                     "first_sanction_days", "reporting_lag_days"] { out[name] = .number }
+        return out
+    }()
+
+    /// What a column's cells are: an input column's as the schema declares them, else an
+    /// export's own.
+    static func value(of column: String, schema: EventSchema = .standard) -> CellValue {
+        schema.value(of: column) ?? computedValues[column] ?? .text
+    }
 
     /// A cell as its column holds it: a day in a date column, a whole number in a count
     /// column, a number in the comparison's figures; anything else (a month, a year) text.
     static func typed(_ raw: String, column: String, numeric: Bool) -> Cell {
+        typed(raw, value: value(of: column), median: column == "median", numeric: numeric)
+    }
+
+    static func typed(_ raw: String, value: CellValue, median: Bool, numeric: Bool) -> Cell {
         if raw.isEmpty { return .empty }
-        if dateColumns.contains(column), let d = day(raw) { return .date(d) }
-        if intColumns.contains(column), let i = Int(raw) { return .int(i) }
-        if column == "median" || numeric, let x = Double(raw), x.isFinite, raw.first != "+" { return .number(x) }
+        switch value {
+        case .day: if let d = day(raw) { return .date(d) }
+        case .number: if let i = Int(raw) { return .int(i) }
+        case .text: break
+        }
+        if median || numeric, let x = Double(raw), x.isFinite, raw.first != "+" { return .number(x) }
         return .text(raw)
     }
 
@@ -93,13 +109,21 @@ extension Analysis {
 
     /// The header and the typed rows of a plain CSV export, in one pass (a big events
     /// export is not held as text besides); `numericAfterFirst` for the comparison's figures.
-    static func parse(_ csv: [UInt8], numericAfterFirst: Bool = false) -> (header: [String], rows: [[Cell]]) {
+    static func parse(_ csv: [UInt8], numericAfterFirst: Bool = false, schema: EventSchema = .standard) -> (header: [String], rows: [[Cell]]) {
         var header: [String]?
+        // Each column's type and whether it is the median, found once from the header.
+        var columns: [(value: CellValue, median: Bool)] = []
         var rows: [[Cell]] = []
         _ = CSVReader.read(csv, delimiter: 0x2C) { rec in
-            guard let h = header else { header = (0..<rec.count).map { rec.string($0) }; return }
+            guard header != nil else {
+                let h = (0..<rec.count).map { rec.string($0) }
+                header = h
+                columns = h.map { (value(of: $0, schema: schema), $0 == "median") }
+                return
+            }
             rows.append((0..<rec.count).map { k in
-                typed(rec.string(k), column: k < h.count ? h[k] : "", numeric: numericAfterFirst && k > 0)
+                let c = k < columns.count ? columns[k] : (value: CellValue.text, median: false)
+                return typed(rec.string(k), value: c.value, median: c.median, numeric: numericAfterFirst && k > 0)
             })
         }
         return (header ?? [], rows)

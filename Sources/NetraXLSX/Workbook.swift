@@ -101,7 +101,7 @@ public struct Workbook: Sendable {
         let path = OutputFolder.scratchPath(in: dir, for: "workbook.xlsx")
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw WorkbookError("cannot write the workbook in '\(dir)': \(String(cString: strerror(errno)))")
+            throw WorkbookError("cannot write the workbook in '\(dir)': \(Syscall.reason(errno).en)")
         }
         _ = flock(fd, LOCK_EX | LOCK_NB)
         return (path, fd)
@@ -129,7 +129,7 @@ public struct Workbook: Sendable {
         // events sheet does not sit in libxlsxwriter's memory too; zip64 past 4 GB.
         var options = lxw_workbook_options(constant_memory: 1, tmpdir: c(tmpdir), use_zip64: 1)
         guard let wb = workbook_new_opt(path, &options) else {
-            throw WorkbookError("cannot write the workbook in '\(tmpdir)': \(String(cString: strerror(errno)))")
+            throw WorkbookError("cannot write the workbook in '\(tmpdir)': \(Syscall.reason(errno).en)")
         }
         var props = lxw_doc_properties()
         props.title = c(title)

@@ -57,9 +57,7 @@ func measured(_ argv: [String], quiet: Bool = true) -> (status: Int32, seconds: 
     guard posix_spawn(&pid, argv[0], &actions, nil, cargs, environ) == 0 else { return (-1, 0, 0) }
     var status: Int32 = 0
     var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 {
-        if errno != EINTR { return (-1, 0, 0) }
-    }
+    guard Syscall.retrying({ wait4(pid, &status, 0, &usage) }) >= 0 else { return (-1, 0, 0) }
     let seconds = now() - t0
     // WIFEXITED / WEXITSTATUS by hand: the macros are not imported.
     let code = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
@@ -84,15 +82,14 @@ func capture(_ argv: [String]) -> (status: Int32, output: String) {
     var out: [UInt8] = []
     var buf = [UInt8](repeating: 0, count: 4096)
     while true {
-        let r = read(fds[0], &buf, buf.count)
-        if r < 0 && errno == EINTR { continue }
+        let r = Syscall.retrying { read(fds[0], &buf, buf.count) }
         if r <= 0 { break }
         out += buf[0..<r]
     }
     close(fds[0])
     guard spawned else { return (-1, "") }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 { if errno != EINTR { break } }
+    _ = Syscall.retrying { waitpid(pid, &status, 0) }
     return (status & 0x7F == 0 ? (status >> 8) & 0xFF : 128, String(decoding: out, as: UTF8.self))
 }
 

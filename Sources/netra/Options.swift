@@ -80,18 +80,7 @@ func printError(_ line: String) {
 
 /// Writes all of `bytes` to standard output; the `errno` of a failed write, else nil.
 func writeStdoutChecked(_ bytes: [UInt8]) -> Int32? {
-    bytes.withUnsafeBufferPointer { buf -> Int32? in
-        guard let base = buf.baseAddress else { return nil }
-        var done = 0
-        while done < buf.count {
-            let r = write(1, base + done, buf.count - done)
-            if r < 0 && errno == EINTR { continue }
-            if r < 0 { return errno }
-            if r == 0 { return EIO }
-            done += r
-        }
-        return nil
-    }
+    bytes.withUnsafeBytes { Syscall.writeAll(1, $0) }
 }
 
 /// Why standard output could not be written, as the command ends: exit 1 naming it; a
@@ -103,7 +92,7 @@ func stdoutFailure(_ code: Int32) -> NetraFailure {
     case ENOSPC: why = Strings.stdoutNoSpace
     case EBADF: why = Strings.stdoutClosed
     case EDQUOT: why = Strings.stdoutQuota
-    default: let s = String(cString: strerror(code)); why = Phrase(id: s, en: s)
+    default: let s = Syscall.reason(code); why = Phrase(id: s.id, en: s.en)
     }
     return NetraFailure(exitCode: 1, message: Strings.stdoutFailed(why).text(MessageLanguage.current))
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NetraServe
+import NetraAnalytics
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,7 +35,21 @@ struct Serve: ParsableCommand {
     @Flag(name: .customLong("hash-password"), help: "Read a password on standard input, print its bcrypt hash for --password-file, and exit.")
     var hashPassword = false
 
+    /// The server's own check of an upload, in a process of its own so the job time limit can stop it.
+    @Option(name: .customLong("check-upload"), help: .hidden)
+    var checkUpload: String?
+
+    @Option(name: .customLong("check-lang"), help: .hidden)
+    var checkLang = "id"
+
     func run() throws {
+        if let checkUpload {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let data = try encoder.encode(UploadCheck.run(data: checkUpload, lang: Language(rawValue: checkLang) ?? .id))
+            try printStdout(String(decoding: data, as: UTF8.self))
+            return
+        }
         if hashPassword {
             let line = readLine(strippingNewline: true) ?? ""
             guard !line.isEmpty else { throw NetraFailure.usage("--hash-password: give the password on standard input") }

@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import NetraCore
 @testable import NetraAnalytics
+import NetraTestSupport
 
 /// Small files shaped to make a quadratic step take minutes (issue 16, point 6).
 @Suite(.tags(.slow), .leftOutOfTheFastRun) struct HostileSizeTests {

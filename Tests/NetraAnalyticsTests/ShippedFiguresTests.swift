@@ -1,12 +1,9 @@
 import Testing
 import NetraCore
 @testable import NetraAnalytics
+import NetraTestSupport
 
-let packageRoot: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)
-    return parts.joined(separator: "/")
-}()
+let packageRoot = TestPaths.packageRoot
 
 /// The shipped dataset, analysed once for all tests.
 let shipped: Analysis? = try? Analysis(dataset: DatasetLoader.load(directory: packageRoot + "/datasets/bekasi-2024"))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import NetraCore
 @testable import NetraAnalytics
+import NetraTestSupport
 
 /// The catalogue of both languages: complete, and the only place that tells them apart.
 @Suite struct StringsTests {
@@ -73,9 +74,8 @@ import NetraCore
     /// Words of one language are chosen only inside `Sources/NetraAnalytics/Text/`: anywhere
     /// else a `lang == .id ? … : …` is a label that escaped the catalogue.
     @Test func noLanguageChoiceOutsideTheCatalogue() throws {
-        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources")
-        guard let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil) else { return }
+        let sources = URL(fileURLWithPath: TestPaths.packageRoot).appendingPathComponent("Sources")
+        let walker = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
         var offenders: [String] = []
         for case let url as URL in walker where url.pathExtension == "swift" && !url.path.contains("/NetraAnalytics/Text/") {
             let text = try String(contentsOf: url, encoding: .utf8)

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import NetraCore
+import NetraTestSupport
 
 /// The built-in boundaries the maps draw: one shape per region, where the codes say.
 @Suite struct BoundariesTests {
@@ -54,8 +55,9 @@ import Foundation
     @Test func theScriptRemakesTheResourceByteForByte() throws {
         let raw = packageRoot + "/../shared/boundaries"
         guard FileManager.default.fileExists(atPath: "/usr/bin/python3"), FileManager.default.fileExists(atPath: raw + "/kab") else { return }
-        let out = NSTemporaryDirectory() + "netra-boundaries-\(getpid()).swift"
-        defer { try? FileManager.default.removeItem(atPath: out) }
+        let folders = TemporaryFolders()
+        defer { folders.removeAll() }
+        let out = folders.make("boundaries") + "/Boundaries+Data.swift"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         p.arguments = [packageRoot + "/tools/make_boundaries.py", raw, out]

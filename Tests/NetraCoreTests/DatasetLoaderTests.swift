@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import NetraCore
+import NetraTestSupport
 
 @Suite struct ShippedDatasetTests {
     @Test func loadsWithTheCountsCheckedAgainstTheArticles() throws {
@@ -181,9 +182,9 @@ import Foundation
     }
 
     @Test func missingFileInAFolder() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("netra-missing-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folders = TemporaryFolders()
+        defer { folders.removeAll() }
+        let dir = folders.make("missing")
         try Fixture.jurisdictions.write(toFile: dir + "/jurisdictions.csv", atomically: true, encoding: .utf8)
         try Fixture.events.write(toFile: dir + "/events.csv", atomically: true, encoding: .utf8)
         #expect(throws: DatasetError.self) { try DatasetLoader.load(directory: dir) }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NetraCore
+import NetraTestSupport
 
 /// Where `validate` places its warnings: from the loaded rows (FastPaths/DatasetWarnings+Rows.swift)
 /// exactly where reading the whole file again places them.
@@ -8,9 +9,7 @@ import Testing
     let folders = TemporaryFolders()
 
     func folder(events: [UInt8], jurisdictions: [UInt8], elections: [UInt8]) throws -> String {
-        let dir = NSTemporaryDirectory() + "netra-warnings-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        folders.add(dir)
+        let dir = folders.make("warnings")
         try Data(events).write(to: URL(fileURLWithPath: dir + "/events.csv"))
         try Data(jurisdictions).write(to: URL(fileURLWithPath: dir + "/jurisdictions.csv"))
         try Data(elections).write(to: URL(fileURLWithPath: dir + "/elections.csv"))

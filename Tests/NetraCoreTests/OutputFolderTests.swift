@@ -1,5 +1,6 @@
 import Testing
 import NetraCore
+import NetraTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,16 +10,7 @@ import Glibc
     /// Each test gets a suite value of its own: its folders go when that value does.
     let folders = TemporaryFolders()
 
-    func tempFolder() -> String {
-        var template = Array("/tmp/netra-output-test-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { buf in buf.baseAddress.flatMap { mkdtemp($0) } }
-        guard let path = made.map({ String(cString: $0) }) else {
-            Issue.record("cannot make a folder under /tmp")
-            return "/nonexistent-netra-test-folder"
-        }
-        folders.add(path)
-        return path
-    }
+    func tempFolder() -> String { folders.make("output-test") }
 
     func listing(_ folder: String) -> [String] {
         guard let dir = opendir(folder) else { return [] }

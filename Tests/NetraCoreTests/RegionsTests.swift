@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import NetraCore
+import NetraTestSupport
 
 /// The built-in regions of Indonesia and the `kode` column they check.
 @Suite struct RegionsTests {
@@ -73,9 +74,9 @@ import Foundation
     }
 
     @Test func aKnownNameWithoutItsCodeGetsAHint() throws {
-        let dir = NSTemporaryDirectory() + "netra-kode-hint-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folders = TemporaryFolders()
+        defer { folders.removeAll() }
+        let dir = folders.make("kode-hint")
         // `name` is the third column here: the hint points at the name cell.
         let j = "id,level,name,parent\nindonesia,nasional,Indonesia,\njawa-barat,provinsi,Jawa Barat,indonesia\nkota-bekasi,kota,KOTA BEKASI,jawa-barat\nkabupaten-bekasi,kabupaten,Bekasi,jawa-barat\n"
         try j.write(toFile: dir + "/jurisdictions.csv", atomically: true, encoding: .utf8)

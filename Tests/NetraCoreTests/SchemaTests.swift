@@ -1,14 +1,11 @@
 import Testing
 import Foundation
 @testable import NetraCore
+import NetraTestSupport
 
 /// The schema of `events.csv` and the table in `datasets/README.md` say the same.
 @Suite struct SchemaTests {
-    static let readme: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/") + "/datasets/README.md"
-    }()
+    static let readme = TestPaths.packageRoot + "/datasets/README.md"
 
     /// The rows of the README's `events.csv` table: column name and its "required" cell.
     static func readmeColumns() throws -> [(name: String, required: String)] {

@@ -1,26 +1,10 @@
 import Foundation
 import NetraCore
 import Synchronization
+import NetraTestSupport
 
-/// The package root, found from this file, so tests run from any working folder.
-let packageRoot: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)  // Tests/NetraCoreTests/Support.swift
-    return parts.joined(separator: "/")
-}()
-
-let shippedDataset = packageRoot + "/datasets/bekasi-2024"
-
-/// Folders a test made, removed with this value (a suite value lives for one test).
-final class TemporaryFolders: Sendable {
-    private let made = Mutex<[String]>([])
-
-    func add(_ path: String) { made.withLock { $0.append(path) } }
-
-    deinit {
-        for path in made.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
-    }
-}
+let packageRoot = TestPaths.packageRoot
+let shippedDataset = TestPaths.shippedDataset
 
 /// A small valid dataset as text, to be broken one way at a time.
 enum Fixture {

@@ -1,5 +1,6 @@
 import Testing
 import NetraCore
+import NetraTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -108,11 +109,9 @@ import Glibc
     }
 
     @Test func writesTheThreeFilesIntoANewFolder() throws {
-        let dir = "/tmp/netra-synthetic-\(getpid())/nested"
-        defer {
-            for f in ["events.csv", "jurisdictions.csv", "elections.csv"] { unlink(dir + "/" + f) }
-            rmdir(dir); rmdir("/tmp/netra-synthetic-\(getpid())")
-        }
+        let folders = TemporaryFolders()
+        defer { folders.removeAll() }
+        let dir = folders.make("synthetic") + "/nested"
         let bytes = try SyntheticDataset.write(events: 300, seed: 3, to: dir)
         let d = try DatasetLoader.load(directory: dir)
         #expect(d.events.count == 300)

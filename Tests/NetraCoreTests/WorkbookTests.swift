@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import NetraCore
+import NetraTestSupport
 
 /// The workbooks LibreOffice and openpyxl made from a copy of the shipped dataset
 /// (Fixtures/Workbooks/csv, taken when they were made).
@@ -95,9 +96,7 @@ struct WorkbookTests {
     let folders = TemporaryFolders()
 
     func folder(_ files: [String: [UInt8]]) throws -> String {
-        let dir = NSTemporaryDirectory() + "netra-xlsx-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        folders.add(dir)
+        let dir = folders.make("xlsx")
         for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: dir + "/" + name)) }
         return dir
     }

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// Issue 18: possible duplicates, trends, `diff` and the filters, as a user runs them.
 @Suite(.removingTemporaryFolders) struct AnalystToolsTests {

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// `--as-of` through the built binary, on the shipped dataset (figures worked out by hand).
 @Suite(.removingTemporaryFolders) struct AsOfEndToEndTests {

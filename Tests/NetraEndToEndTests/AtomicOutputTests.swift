@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import NetraCore
+import NetraTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif

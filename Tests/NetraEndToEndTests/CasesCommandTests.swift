@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// Issue 35: `netra cases`, as a user runs it.
 @Suite(.removingTemporaryFolders) struct CasesCommandTests {

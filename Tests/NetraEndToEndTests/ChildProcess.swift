@@ -1,4 +1,5 @@
 import Foundation
+import NetraCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -89,9 +90,8 @@ struct Child {
     private func reap(_ options: Int32, _ started: Date) -> Finished? {
         var status: Int32 = 0
         var usage = rusage()
-        let r = wait4(pid, &status, options, &usage)
+        let r = Syscall.retrying { wait4(pid, &status, options, &usage) }
         if r == 0 { return nil }
-        if r < 0 && errno == EINTR { return nil }
         let exited = (status & 0x7F) == 0
         var code = exited ? (status >> 8) & 0xFF : -1
         var signal = exited ? 0 : status & 0x7F
@@ -166,8 +166,7 @@ func readFile(_ path: String) -> [UInt8] {
     var out: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65_536)
     while true {
-        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-        if n < 0 && errno == EINTR { continue }
+        let n = buffer.withUnsafeMutableBytes { b in Syscall.retrying { Glibc.read(fd, b.baseAddress, b.count) } }
         if n <= 0 { break }
         out += buffer[..<n]
     }

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// Issue 31, point 5: what the command line says of its own arguments, of the output folder
 /// and of its progress is in the user's language: Indonesian by default, English with

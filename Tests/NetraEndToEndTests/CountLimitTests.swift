@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// A count that validates never crashes anything (issue 16, point 3): counts are capped at
 /// `CSVLimits.maxCount`, so every sum fits; a larger one is refused where it stands.

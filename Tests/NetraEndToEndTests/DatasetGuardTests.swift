@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// Issue 28, points 6 and 7: an output pointed at a dataset loses nothing, and each fault ends
 /// with the right exit code and a message in the command's own terms.

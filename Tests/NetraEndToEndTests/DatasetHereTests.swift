@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// Issue 31, point 2: the dataset is where you are. Without --dataset, Netra reads the current
 /// folder's dataset (or its csv/), and fails with exit 1 (as a named dataset that is not there

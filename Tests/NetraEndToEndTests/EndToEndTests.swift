@@ -1,14 +1,11 @@
 import Testing
 import Foundation
 import CGD
+import NetraTestSupport
 
 /// Runs the built `netra` binary, as a user would.
 enum Netra {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
+    static var root: String { TestPaths.packageRoot }
 
     /// The binary sits beside the test bundle in the build folder.
     static let binary: String = {
@@ -62,12 +59,7 @@ enum Netra {
     }
 
     /// A new folder, removed after the test (see `.removingTemporaryFolders`).
-    static func tempDir(_ name: String) -> String {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("netra-e2e-\(name)-\(UUID().uuidString)").path
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        if let folders = TemporaryFolders.current { folders.add(d) } else { Issue.record("\(d) is made outside a test that removes it") }
-        return d
-    }
+    static func tempDir(_ name: String) -> String { TemporaryFolders.make("e2e-" + name) }
 
     static func files(in dir: String) -> [String] {
         (FileManager.default.enumerator(atPath: dir)?.allObjects as? [String] ?? []).filter {

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// CSV injection through the built binary: `netra export … --excel` neutralises formula-like
 /// text from titles, actors, quotes and ids with a leading `'`, while number columns and the

@@ -1,10 +1,11 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
-/// The built binary writes the same CSVs as the golden files of `NetraReportTests/Snapshots`
+/// The built binary writes the same CSVs as the golden files (`Tests/Support/Goldens`)
 /// (recorded there from the jobs in process): what a user gets is what is pinned.
 @Suite(.removingTemporaryFolders) struct GoldenOutputTests {
-    static let goldens = Netra.root + "/Tests/NetraReportTests/Snapshots/bekasi-2024"
+    static let goldens = Snapshot.folder + "/bekasi-2024"
 
     @Test func reportAndBriefingCSVsMatchTheGoldenFiles() throws {
         let out = Netra.tempDir("golden")

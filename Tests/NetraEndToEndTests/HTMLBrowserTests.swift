@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// `report.html` opened in a real browser (headless Chromium) from the file, as a user opens it:
 /// no console error, no request, the filters of a permalink, a phone's width, hostile data.

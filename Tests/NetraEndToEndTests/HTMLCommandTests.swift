@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// `netra html` writes report.html alone, in the language and as of the day asked for;
 /// `netra report` writes it beside the charts and exports.

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// The map in `report.html`, opened in headless Chromium: inline SVG from the PNG's plan, each
 /// region of the data a link to the page's own filter, nothing fetched, no console error.

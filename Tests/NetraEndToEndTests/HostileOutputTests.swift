@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif

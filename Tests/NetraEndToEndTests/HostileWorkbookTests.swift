@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// Workbooks that tried to crash, hang or lie to Netra (issue 28): each built from `netra
 /// generate --events 40 --seed 1` written into `netra init`'s template by

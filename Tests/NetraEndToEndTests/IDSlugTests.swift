@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// Issue 16, point 9: ids that differ only in case or Unicode normalisation, or hold spaces,
 /// slashes, dots, commas, invisible characters, a BOM or a leading `=`, are refused at their

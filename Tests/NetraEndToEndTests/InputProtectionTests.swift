@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// An output never replaces an input (issue 16, point 1): each reproduction starts from a copy
 /// of the shipped dataset and must leave its files byte for byte as they were, with exit 1.

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// Any office, not only Bekasi (issue 31, points 3 and 4): the comparison fits the office's
 /// dataset, `--pair` on every job, regions by code or name, and the office's name on what it forwards.

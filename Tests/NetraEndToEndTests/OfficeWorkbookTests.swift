@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NetraTestSupport
 
 /// Issue 31, point 6: `netra init`'s template filled the way an office fills it, by openpyxl
 /// (python3-openpyxl) and once more after LibreOffice has saved it: a title and a blank row

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// Issue 31, point 7: an output folder holds one run. The report lists what it wrote in
 /// netra-manifest.txt and, on its next run, removes the files of that list it does not write

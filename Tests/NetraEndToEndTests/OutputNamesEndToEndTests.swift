@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// Jurisdiction ids too long for a file name, or alike in their first 200 bytes, still each
 /// get their own chart.

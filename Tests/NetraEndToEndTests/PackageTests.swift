@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// Issue 31, point 1: the Debian package that `make deb` builds (and `make test` builds before
 /// the tests) runs on a machine without Swift: unpacked into a scratch root with `dpkg-deb -x`,
@@ -111,7 +112,7 @@ struct PackageTests {
         #expect(files.filter { $0.hasSuffix(".png") }.count >= 10)
         #expect(files.contains("netra.xlsx") && files.contains("report.html") && files.contains("netra-manifest.txt"))
         // The same figures as the golden files of the build the tests run.
-        let goldens = Netra.root + "/Tests/NetraReportTests/Snapshots/bekasi-2024"
+        let goldens = Snapshot.folder + "/bekasi-2024"
         for name in ["events.csv", "monthly.csv", "compare.csv", "leadtimes.csv", "tallies.csv"] {
             #expect(FileManager.default.contents(atPath: out + "/" + name) == FileManager.default.contents(atPath: goldens + "/" + name), "\(name)")
         }

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// Issue 16, point 10: the smaller faults, each as a user meets it.
 @Suite(.removingTemporaryFolders) struct SmallFaultsTests {

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// `netra export tallies` (issue 13, point 3): the same bytes as the report's tallies.csv,
 /// to standard output or a file, in either flavour.

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// `validate` and `report` on a dataset kept in workbooks give what its CSVs give: the
 /// workbooks LibreOffice and openpyxl made from a copy of the shipped dataset

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import NetraTestSupport
 
 /// `netra export xlsx`, the report's `netra.xlsx` and `netra init`, read back by openpyxl
 /// (python3-openpyxl, installed by `make test`): what a spreadsheet program sees.

@@ -1,5 +1,6 @@
 import NetraCore
 import NetraRender
+import NetraTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -71,12 +72,7 @@ enum Fixtures {
         return Dataset(events: e, jurisdictions: jurisdictions, elections: elections, name: "datasets/bekasi-fixture")
     }
 
-    /// The package root, found from this file, so tests run from any checkout and folder.
-    static let packageRoot: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/NetraRenderTests/Fixtures.swift
-        return parts.joined(separator: "/")
-    }()
+    static var packageRoot: String { TestPaths.packageRoot }
 
     /// The dataset shipped in this checkout.
     static func shipped() throws -> Dataset {

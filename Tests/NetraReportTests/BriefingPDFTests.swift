@@ -4,6 +4,7 @@ import NetraCore
 import NetraAnalytics
 @testable import NetraRender
 @testable import NetraReport
+import NetraTestSupport
 
 /// Issue 29, point 8: briefing.pdf, the sheet's pages on A4 with real text, read back by
 /// poppler's pdftotext (poppler-utils, `make test-deps`).
@@ -21,9 +22,9 @@ import NetraAnalytics
 
     /// pdftotext's text of `pdf`, pages split at form feeds, each with its runs of white space made one space.
     static func text(_ pdf: [UInt8]) throws -> [String] {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("netra-pdf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let folders = TemporaryFolders()
+        defer { folders.removeAll() }
+        let dir = URL(fileURLWithPath: folders.make("pdf"))
         let file = dir.appendingPathComponent("briefing.pdf")
         try Data(pdf).write(to: file)
         let p = Process()

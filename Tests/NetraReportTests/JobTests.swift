@@ -3,12 +3,9 @@ import NetraCore
 import NetraAnalytics
 import NetraRender
 @testable import NetraReport
+import NetraTestSupport
 
-let root: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)
-    return parts.joined(separator: "/")
-}()
+let root = TestPaths.packageRoot
 
 func shipped() throws -> Analysis {
     Analysis(dataset: try DatasetLoader.load(directory: root + "/datasets/bekasi-2024"))

@@ -1,16 +1,13 @@
 import Foundation
 import Testing
+import NetraTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The package's root and the built `netra`, found as the other end-to-end tests find them.
 enum Paths {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
+    static var root: String { TestPaths.packageRoot }
 
     static let netra: String = {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
@@ -22,12 +19,8 @@ enum Paths {
     static var shipped: String { root + "/datasets/bekasi-2024" }
     static var workbookFixture: String { root + "/Tests/NetraCoreTests/Fixtures/Workbooks/openpyxl/dataset.xlsx" }
 
-    /// A new folder under the system's temporary folder; the caller removes it.
-    static func tempDir(_ name: String) -> String {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("netra-serve-\(name)-\(UUID().uuidString)").path
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
-    }
+    /// A new folder, removed after the test (each suite is `.removingTemporaryFolders`).
+    static func tempDir(_ name: String) -> String { TemporaryFolders.make("serve-" + name) }
 }
 
 struct Ran { var status: Int32; var stdout: String; var stderr: String }
@@ -141,4 +134,12 @@ final class Server: @unchecked Sendable {
 func hiddenField(_ name: String, in html: String) -> String? {
     guard let r = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
     return String(html[r.upperBound...].prefix { $0 != "\"" })
+}
+
+/// Runs `body` on a thread of its own, at once. Dispatch's global queue would do too, but on a
+/// busy test process (20 load-test clients blocked in curl beside it) its few threads make work
+/// wait for a free one, and "at once" would no longer be true.
+func onItsOwnThread(_ body: @escaping @Sendable () -> Void) {
+    let t = Thread { body() }
+    t.start()
 }

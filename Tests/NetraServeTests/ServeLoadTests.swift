@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NetraTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,7 +9,7 @@ import Glibc
 /// starts after 60 s): every request is answered, every 201 is a version (numbered 1…n, none
 /// lost), and the server with its job processes stays under 1 GiB. The figures are printed
 /// (docs/SERVE.md quotes a run).
-@Suite("netra serve under load", .serialized)
+@Suite("netra serve under load", .serialized, .removingTemporaryFolders)
 struct ServeLoadTests {
     static let clients = 20
     static let seconds = 60.0
@@ -40,7 +41,7 @@ struct ServeLoadTests {
         let peak = Codes()
         let group = DispatchGroup()
         let sampling = Codes()
-        DispatchQueue.global().async {
+        onItsOwnThread {
             while sampling.all.isEmpty {
                 let r = Self.residentKiB(s.process.processIdentifier)
                 peak.add(r.withJobs)
@@ -50,7 +51,7 @@ struct ServeLoadTests {
         }
         for _ in 0..<Self.clients {
             group.enter()
-            DispatchQueue.global().async {
+            onItsOwnThread {
                 // Bounded: a client starts no upload after the 60 s.
                 while Date().timeIntervalSince(start) < Self.seconds {
                     let t = Date()

@@ -3,6 +3,7 @@ import Foundation
 import NetraCore
 import NetraAnalytics
 @testable import NetraXLSX
+import NetraTestSupport
 
 @Suite struct WorkbookTests {
     @Test func excelSerialDaysCountAsExcelDoes() throws {
@@ -92,9 +93,9 @@ import NetraAnalytics
     /// The scratch workbook libxlsxwriter writes is locked from its creation, so a run in
     /// another PID namespace (where this pid looks gone) keeps it (issue 28, point 8).
     @Test func theScratchWorkbookIsLockedWhileItIsWritten() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("netra-scratch-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folders = TemporaryFolders()
+        defer { folders.removeAll() }
+        let dir = folders.make("scratch")
         let (path, fd) = try Workbook.lockedScratch(in: dir)
         // The same file under the name a process of another namespace would have given it.
         var dead: Int32 = 4_000_000

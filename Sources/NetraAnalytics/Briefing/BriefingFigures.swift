@@ -39,6 +39,16 @@ public struct BriefingFigures: Sendable {
     /// The month's activity (every kind but case tallies) of the whole dataset against the
     /// three months before.
     public let trend: TrendPoint
+    /// The month's new incidents by their status as of the day (statuses with none left out;
+    /// those without a status are not counted here).
+    public let newIncidentsByStatus: [CaseStatus: Int]
+    /// The month's latest ruling: its last decision that set a status, or sanction (a
+    /// registration is no ruling); nil for none.
+    public let latestRuling: EventIndex?
+    /// True when every event of the month's activity is a prevention event (also for none).
+    public let preventionOnly: Bool
+    /// Outlets the month's events cite (told apart without case): the sheet's footer.
+    public let outlets: Int
 
     /// The month's activity: its events but case tallies, which are snapshots of others'
     /// counts, not something done in the month.
@@ -95,6 +105,20 @@ public struct BriefingFigures: Sendable {
         firstResponse = a.medianOrValues(.response)
         firstReport = a.medianOrValues(.report)
         nextElection = d.elections.indices.first { d.elections[$0].date > asOf }.map { ($0, asOf.days(to: d.elections[$0].date)) }
+        var byStatus: [CaseStatus: Int] = [:]
+        for k in reported { if let st = a.statusAsOf[k] { byStatus[st, default: 0] += 1 } }
+        newIncidentsByStatus = byStatus
+        latestRuling = list.last { table.kinds[$0].rules && !table.isRegistration($0) }
+        preventionOnly = list.allSatisfy { !table.kinds[$0].countsAsActivity || table.kinds[$0].family == .prevention }
+        outlets = table.outletCount(list)
+    }
+
+    /// `events` counted by kind, the most first (then by kind's order): what a page that left
+    /// them out says of them.
+    public static func byKind(_ events: [EventIndex], _ table: EventTable) -> [(kind: EventKind, count: Int)] {
+        var byKind: [EventKind: Int] = [:]
+        for k in events { byKind[table.kinds[k], default: 0] += 1 }
+        return byKind.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
     }
 
     /// The events of `month` (and of the analysis' filter) that had happened by `asOf` but

@@ -85,28 +85,7 @@ public struct DatasetDiff: Sendable {
             var row: [String] = []
             row.reserveCapacity(EventColumn.schema.count + d.extraEventColumns.count - 1)
             for column in EventColumn.schema where column != EventColumn.id {
-                switch column {
-                case .id: break
-                case .date: row.append(e.dates[k].written.text)
-                case .precision: row.append(e.dates[k].precision.rawValue)
-                case .endDate: row.append(e.endDates[k]?.iso ?? "")
-                case .kind: row.append(e.kinds[k].rawValue)
-                case .jurisdiction: row.append(d.jurisdictions[e.jurisdictions[k]].id)
-                case .title: row.append(e.string(.title, k))
-                case .titleEN: row.append(e.string(.titleEN, k))
-                case .actors: row.append(e.string(.actors, k))
-                case .place: row.append(e.string(.place, k))
-                case .count: row.append(e.counts[k].map(String.init) ?? "")
-                case .unit: row.append(e.string(.unit, k))
-                case .status: row.append(e.statuses[k]?.rawValue ?? "")
-                case .links: row.append(e.links[k].map { "\($0.relation.rawValue):\(e.id($0.target))" }.joined(separator: ";"))
-                case .source: row.append(e.source(k))
-                case .sourceURL: row.append(e.string(.sourceURL, k))
-                case .sourceDate: row.append(e.sourceDates[k]?.iso ?? "")
-                case .knownDate: row.append(e.knownDates[k]?.iso ?? "")
-                case .quote: row.append(e.string(.quote, k))
-                case .notes: row.append(e.string(.notes, k))
-                }
+                row.append(column.cell(e, k).text(e) { d.jurisdictions[$0].id })
             }
             row += e.extras[k]
             let id = e.id(k)

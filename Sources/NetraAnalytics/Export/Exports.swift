@@ -172,40 +172,29 @@ extension Analysis {
         let events = d.events
         let sources = events.text.sources.map { w.encoded($0) }
         func each(_ k: EventIndex) {
-            func text(_ f: EventText) { w.text(bytes: events.bytes(f, k), plain: events.isPlain(f, k)) }
             let date = events.dates[k]
             for (n, column) in EventColumn.schema.enumerated() {
                 if n > 0 { w.separator() }
-                switch column {
-                case .id: text(.id)
-                case .date: w.written(date.written)
-                case .precision: w.cell(precisions[date.precision.order])
-                case .endDate: w.day(events.endDates[k])
-                case .kind: w.cell(kinds[events.kinds[k].order])
-                case .jurisdiction: w.cell(jurisdictions[events.jurisdictions[k].raw])
-                case .title: text(.title)
-                case .titleEN: text(.titleEN)
-                case .actors: text(.actors)
-                case .place: text(.place)
-                case .count: w.int(events.counts[k])
-                case .unit: text(.unit)
-                case .status: if let st = events.statuses[k] { w.cell(statuses[st.order]) }
-                case .links:
+                switch column.cell(events, k) {
+                case .text(let b, let plain): w.text(bytes: b, plain: plain)
+                case .date(let written): w.written(written)
+                case .precision(let p): w.cell(precisions[p.order])
+                case .day(let day): w.day(day)
+                case .kind(let kind): w.cell(kinds[kind.order])
+                case .jurisdiction(let j): w.cell(jurisdictions[j.raw])
+                case .number(let n): w.int(n)
+                case .status(let st): if let st { w.cell(statuses[st.order]) }
+                case .links(let links):
                     // `relation:target;…` made as bytes, then quoted like any text cell.
                     linkBytes.removeAll(keepingCapacity: true)
-                    for (i, l) in events.links[k].enumerated() {
+                    for (i, l) in links.enumerated() {
                         if i > 0 { linkBytes.append(0x3B) }
                         linkBytes += l.relation.rawValue.utf8
                         linkBytes.append(0x3A)
                         linkBytes += events.bytes(.id, l.target)
                     }
                     w.text(bytes: linkBytes[...])
-                case .source: w.cell(sources[events.sources[k]])
-                case .sourceURL: text(.sourceURL)
-                case .sourceDate: w.day(events.sourceDates[k])
-                case .knownDate: w.day(events.knownDates[k])
-                case .quote: text(.quote)
-                case .notes: text(.notes)
+                case .outlet(let o): w.cell(sources[o])
                 }
             }
             for x in events.extras[k] { w.separator(); w.text(x) }

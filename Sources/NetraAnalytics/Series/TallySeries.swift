@@ -138,6 +138,17 @@ public struct TallySeries: Sendable {
     /// The series of `key`, if it has any tally.
     public func series(_ key: Key) -> Series? { series.first { $0.key == key } }
 
+    /// The events behind the series of `tallies` and the signatory sums of `signatories`
+    /// (keys without a status), in row order: what a chart of those lines cites. A lookup in
+    /// the series already gathered, no pass over the events.
+    public func events(tallies: Set<Key>, signatories: Set<Key>) -> [EventIndex] {
+        var out = series.filter { tallies.contains($0.key) }.flatMap { $0.tallies.map(\.event) }
+        for s in self.signatories where signatories.contains(Key(jurisdiction: s.jurisdiction, unit: s.unit, status: nil)) {
+            out += s.events
+        }
+        return out.sorted()
+    }
+
     private struct SignKey: Hashable {
         var jurisdiction: JurisdictionIndex
         var unit: String

@@ -61,6 +61,10 @@ extension Strings {
         public static let tooLarge = Phrase(id: "Berkas terlalu besar untuk server ini (--max-upload).", en: "The upload is too large for this server (--max-upload).")
         public static let timedOut = Phrase(id: "Pekerjaan melewati batas waktunya dan dihentikan; tidak ada yang disimpan.",
                                             en: "The job went over its time limit and was stopped; nothing was stored.")
+        public static let checkTimedOut = Phrase(id: "Pemeriksaan unggahan melewati batas waktunya dan dihentikan; tidak ada yang disimpan.",
+                                                 en: "Checking the upload went over its time limit and was stopped; nothing was stored.")
+        public static let jobRunning = Phrase(id: "Giliran Anda: unggahan sedang diperiksa dan laporannya dibuat…",
+                                              en: "Your turn: the upload is being checked and its report made…")
         public static let jobFailed = Phrase(id: "Pekerjaan gagal; tidak ada yang disimpan.", en: "The job failed; nothing was stored.")
         public static let noBriefing = Phrase(id: "Belum ada briefing untuk bulan ini.", en: "No briefing for this month.")
         public static let back = Phrase(id: "Kembali", en: "Back")

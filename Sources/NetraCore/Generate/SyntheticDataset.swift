@@ -148,7 +148,7 @@ public enum SyntheticDataset {
             path += (path.isEmpty || path.hasSuffix("/") ? "" : "/") + part
             if FileIO.isDirectory(path) { continue }
             if mkdir(path, 0o755) != 0 && !(errno == EEXIST && FileIO.isDirectory(path)) {
-                throw WriteError(path: path, reason: "cannot create the folder: \(String(cString: strerror(errno)))")
+                throw WriteError(path: path, reason: "cannot create the folder: \(Syscall.reason(errno).en)")
             }
         }
     }
@@ -327,60 +327,65 @@ struct Generator {
         statusText = CaseStatus.allCases.map { piece($0.rawValue) }
         relationText = Relation.allCases.map { piece($0.rawValue + ":") }
 
-        // "{J}" stands for the jurisdiction's name.
-        let titleTemplates: [EventKind: [String]] = [
-            .regulation: ["Surat Edaran netralitas ASN {J} menjelang Pemilu 2024",
-                          "Keputusan tentang tim pengawas netralitas ASN, {J}",
-                          "Peraturan disiplin dan netralitas ASN {J}"],
-            .taskForce: ["Satgas Netralitas ASN {J} dibentuk",
-                         "Tim Pengawas Netralitas ASN {J}, dipimpin Sekda"],
-            .directive: ["ASN {J} dilarang berfoto dengan pose jari \"nomor\"",
-                         "Instruksi: ASN {J} dilarang memasang atribut partai",
-                         "Imbauan agar ASN {J} tidak menghadiri kampanye"],
-            .sosialisasi: ["Sosialisasi netralitas ASN bagi camat, lurah, {J}",
-                           "Apel dan sosialisasi netralitas ASN {J}"],
-            .pledge: ["Ikrar dan pernyataan netralitas ASN {J}",
-                      "Deklarasi netralitas ASN {J}, Pemilu 2024"],
-            .incident: ["Foto ASN {J} berpose \"nomor dua\" beredar",
-                        "ASN {J} diduga hadir di kampanye, memakai atribut",
-                        "ASN {J} diduga mendukung bakal calon kepala daerah"],
-            .response: ["Kesbangpol {J} memanggil ASN untuk klarifikasi",
-                        "Pemerintah {J} menjanjikan teguran bagi ASN"],
-            .report: ["Dugaan pelanggaran netralitas ASN {J} dilaporkan",
-                      "Warga melaporkan ASN {J} ke Bawaslu, dengan foto"],
-            .decision: ["Bawaslu {J} meregistrasi laporan netralitas ASN",
-                        "Bawaslu {J}: laporan tidak memenuhi unsur"],
-            .sanction: ["Sanksi disiplin bagi ASN {J} yang tidak netral",
-                        "ASN {J} dijatuhi hukuman disiplin sedang"],
-            .caseTally: ["Rekap dugaan pelanggaran netralitas ASN, {J}",
-                         "Jumlah kasus netralitas ASN di {J}"],
-            .statement: ["Kepala daerah {J} soal netralitas ASN",
-                         "Belum ada laporan baru soal ASN di {J}, kata pejabat"],
-        ]
-        let actorTemplates: [EventKind: [String]] = [
-            .regulation: ["Kepala daerah {J}"],
-            .taskForce: ["Sekda {J};Inspektorat;BKPSDM"],
-            .directive: ["Kepala daerah {J};BKPSDM"],
-            .sosialisasi: ["Bawaslu {J};Kesbangpol", "Kesbangpol {J}"],
-            .pledge: ["Kepala daerah {J};ASN"],
-            .incident: ["ASN Dinas Pendidikan {J}", "Sekretaris dinas, {J}"],
-            .response: ["Kesbangpol {J};BKPSDM"],
-            .report: ["Warga (pelapor);Bawaslu {J}"],
-            .decision: ["Bawaslu {J}"],
-            .sanction: ["PPK {J};BKPSDM"],
-            .caseTally: ["Bawaslu {J}", "KASN;Bawaslu {J}"],
-            .statement: ["Kepala daerah {J}", "Kesbangpol {J}"],
-        ]
+        // "{J}" stands for the jurisdiction's name. Switches, so that a new kind is not
+        // generated without its words.
+        func titleTemplates(_ kind: EventKind) -> [String] {
+            switch kind {
+            case .regulation: return ["Surat Edaran netralitas ASN {J} menjelang Pemilu 2024",
+                                      "Keputusan tentang tim pengawas netralitas ASN, {J}",
+                                      "Peraturan disiplin dan netralitas ASN {J}"]
+            case .taskForce: return ["Satgas Netralitas ASN {J} dibentuk",
+                                     "Tim Pengawas Netralitas ASN {J}, dipimpin Sekda"]
+            case .directive: return ["ASN {J} dilarang berfoto dengan pose jari \"nomor\"",
+                                     "Instruksi: ASN {J} dilarang memasang atribut partai",
+                                     "Imbauan agar ASN {J} tidak menghadiri kampanye"]
+            case .sosialisasi: return ["Sosialisasi netralitas ASN bagi camat, lurah, {J}",
+                                       "Apel dan sosialisasi netralitas ASN {J}"]
+            case .pledge: return ["Ikrar dan pernyataan netralitas ASN {J}",
+                                  "Deklarasi netralitas ASN {J}, Pemilu 2024"]
+            case .incident: return ["Foto ASN {J} berpose \"nomor dua\" beredar",
+                                    "ASN {J} diduga hadir di kampanye, memakai atribut",
+                                    "ASN {J} diduga mendukung bakal calon kepala daerah"]
+            case .response: return ["Kesbangpol {J} memanggil ASN untuk klarifikasi",
+                                    "Pemerintah {J} menjanjikan teguran bagi ASN"]
+            case .report: return ["Dugaan pelanggaran netralitas ASN {J} dilaporkan",
+                                  "Warga melaporkan ASN {J} ke Bawaslu, dengan foto"]
+            case .decision: return ["Bawaslu {J} meregistrasi laporan netralitas ASN",
+                                    "Bawaslu {J}: laporan tidak memenuhi unsur"]
+            case .sanction: return ["Sanksi disiplin bagi ASN {J} yang tidak netral",
+                                    "ASN {J} dijatuhi hukuman disiplin sedang"]
+            case .caseTally: return ["Rekap dugaan pelanggaran netralitas ASN, {J}",
+                                     "Jumlah kasus netralitas ASN di {J}"]
+            case .statement: return ["Kepala daerah {J} soal netralitas ASN",
+                                     "Belum ada laporan baru soal ASN di {J}, kata pejabat"]
+            }
+        }
+        func actorTemplates(_ kind: EventKind) -> [String] {
+            switch kind {
+            case .regulation: return ["Kepala daerah {J}"]
+            case .taskForce: return ["Sekda {J};Inspektorat;BKPSDM"]
+            case .directive: return ["Kepala daerah {J};BKPSDM"]
+            case .sosialisasi: return ["Bawaslu {J};Kesbangpol", "Kesbangpol {J}"]
+            case .pledge: return ["Kepala daerah {J};ASN"]
+            case .incident: return ["ASN Dinas Pendidikan {J}", "Sekretaris dinas, {J}"]
+            case .response: return ["Kesbangpol {J};BKPSDM"]
+            case .report: return ["Warga (pelapor);Bawaslu {J}"]
+            case .decision: return ["Bawaslu {J}"]
+            case .sanction: return ["PPK {J};BKPSDM"]
+            case .caseTally: return ["Bawaslu {J}", "KASN;Bawaslu {J}"]
+            case .statement: return ["Kepala daerah {J}", "Kesbangpol {J}"]
+            }
+        }
         func fill(_ template: String, _ name: String) -> String {
             template.split(separator: "{J}", omittingEmptySubsequences: false).joined(separator: name)
         }
         for kind in EventKind.allCases {
-            let ts = titleTemplates[kind] ?? ["{J}"]
+            let ts = titleTemplates(kind)
             titleVariants.append(ts.count)
             var row: [Piece] = []
             for t in ts { for p in places { row.append(piece(fill(t, p.name))) } }
             titles.append(row)
-            let acts = actorTemplates[kind] ?? ["{J}"]
+            let acts = actorTemplates(kind)
             actorVariants.append(acts.count)
             row = []
             for t in acts { for p in places { row.append(piece(fill(t, p.name))) } }

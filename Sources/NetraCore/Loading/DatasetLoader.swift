@@ -37,11 +37,13 @@ public enum DatasetLoader {
         let jurisdictionList: [String]
         let jLookup: ByteLookup?
         let names: VocabularyNames
+        let schema: EventSchema
 
-        init(file: String, store: TextStore, jIndex: [String: Int]?, names: VocabularyNames = .canonical) {
+        init(file: String, store: TextStore, jIndex: [String: Int]?, names: VocabularyNames = .canonical, schema: EventSchema = .standard) {
             self.file = file
             self.store = store
             self.names = names
+            self.schema = schema
             jurisdictionList = jIndex.map { $0.keys.sorted() } ?? []
             jurisdictionIDs = listing(jurisdictionList)
             jLookup = jIndex.map { ByteLookup($0.map { ($0.key, $0.value) }) }
@@ -50,6 +52,12 @@ public enum DatasetLoader {
         func rows(_ count: Int, room: Int, entersIDs: Bool = true) -> EventRows {
             EventRows(file: file, store: store, jLookup: jLookup, jurisdictionIDs: jurisdictionIDs, jurisdictionList: jurisdictionList,
                       names: names, rows: count, events: room, entersIDs: entersIDs)
+        }
+
+        /// The added columns of the schema among a file's extra columns `extraNames`: where
+        /// each is among them, and the column.
+        func added(among extraNames: [String]) -> [(extra: Int, column: AddedColumn)] {
+            schema.added.compactMap { c in extraNames.firstIndex(of: c.name).map { ($0, c) } }
         }
     }
 
@@ -94,14 +102,15 @@ public enum DatasetLoader {
     /// and the fuzzer compare the two).
     public static func load(
         jurisdictions: (String, [UInt8]?), elections: (String, [UInt8]?), events: (String, [UInt8]?),
-        settings: (String, [UInt8]?)? = nil, name: String = "", speed: LoadSpeed = .default, names: VocabularyNames = .canonical
+        settings: (String, [UInt8]?)? = nil, name: String = "", speed: LoadSpeed = .default, names: VocabularyNames = .canonical,
+        schema: EventSchema = .standard
     ) throws(DatasetError) -> Dataset {
         var diags: [Diagnostic] = []
         let (juris, jurisOK) = loadJurisdictions(jurisdictions, &diags)
         var jIndex: [String: Int] = [:]
         for (k, x) in juris.enumerated() where jIndex[x.id] == nil { jIndex[x.id] = k }
         let elects = loadElections(elections, jIndex: jurisOK ? jIndex : nil, &diags)
-        let (evs, extras, ids, rows) = loadEvents(events, jIndex: jurisOK ? jIndex : nil, speed: speed, names: names, &diags)
+        let (evs, extras, ids, rows) = loadEvents(events, jIndex: jurisOK ? jIndex : nil, speed: speed, names: names, schema: schema, &diags)
         let chosen = settings.map { loadSettings($0, jIndex: jurisOK ? jIndex : nil, parents: juris.map { $0.parent?.raw }, &diags) }
         let hadFileProblem = jurisdictions.1 == nil || elections.1 == nil || events.1 == nil || (settings.map { $0.1 == nil } ?? false)
         if !diags.isEmpty || hadFileProblem { throw DatasetError(diags) }
@@ -111,6 +120,7 @@ public enum DatasetLoader {
                       name: name, ids: EventIDs(table: ids, events: evs))
             : Dataset(events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras, name: name)
         d.settings = chosen ?? DatasetSettings()
+        d.schema = schema
         return d
     }
 
@@ -296,7 +306,8 @@ public enum DatasetLoader {
 
     /// The events, the extra columns' names, the id table (row numbers) and the number of rows with an id.
     static func loadEvents(_ input: (String, [UInt8]?), jIndex: [String: Int]?, speed: LoadSpeed = .default,
-                           names: VocabularyNames = .canonical, _ diags: inout [Diagnostic]) -> (EventTable, [String], IDTable, Int) {
+                           names: VocabularyNames = .canonical, schema: EventSchema = .standard,
+                           _ diags: inout [Diagnostic]) -> (EventTable, [String], IDTable, Int) {
         guard let data = input.1 else { return (EventTable([]), [], IDTable(capacity: 0), 0) }
         let file = input.0
         var table = Table(file: file, bytes: data)
@@ -305,7 +316,7 @@ public enum DatasetLoader {
             return (EventTable([]), [], IDTable(capacity: 0), 0)
         }
         let store = TextStore(file: data)
-        let context = RowContext(file: file, store: store, jIndex: jIndex, names: names)
+        let context = RowContext(file: file, store: store, jIndex: jIndex, names: names, schema: schema)
         var extraNames: [String] = []
         var ok = true
         // A big clean file may be read on two cores (FastPaths/, the same result); else, and
@@ -318,7 +329,7 @@ public enum DatasetLoader {
             ok = table.read(required: EventColumn.requiredNames, optional: EventColumn.optionalNames, order: EventColumn.names,
                             scan: scan,
                             row: { rec, col, extras, sink in rows.add(rec, ColumnPositions(col), extras, &sink) },
-                            header: { extraNames = $0 })
+                            header: { extraNames = $0; rows.added = context.added(among: $0) })
             read = rows
         }
         guard var r = read.take() else { return (EventTable(text: store), [], IDTable(capacity: 0), 0) }

@@ -29,10 +29,10 @@ public enum FileIO {
         // wait for a writer forever; it is refused below as not a regular file. Reading a
         // regular file ignores the flag.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        if fd < 0 { throw Failure(reason(errno)) }
+        if fd < 0 { throw Failure(Syscall.reason(errno, .reading)) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw Failure(reason(errno)) }
+        guard fstat(fd, &st) == 0 else { throw Failure(Syscall.reason(errno, .reading)) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(Said(en: "is a folder, not a file", id: "adalah folder, bukan berkas")) }
         if (st.st_mode & S_IFMT) != S_IFREG { throw Failure(Said(en: "is not a regular file", id: "bukan berkas biasa")) }
         let size = Int(st.st_size)
@@ -49,23 +49,14 @@ public enum FileIO {
             Parallel.forEach(halves) { h in
                 let (buf, outcome) = shared.value
                 let lo = h == 0 ? 0 : size / 2, hi = h == halves - 1 ? size : size / 2
-                var done = lo
-                while done < hi {
-                    let r = pread(fd, buf.baseAddress.map { $0 + done }, hi - done, off_t(done))
-                    if r < 0 {
-                        if errno == EINTR { continue }
-                        outcome[h].error = errno
-                        break
-                    }
-                    if r == 0 { break }
-                    done += r
-                }
-                outcome[h].got = done - lo
+                let half = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buf)[lo..<hi])
+                let (got, error) = Syscall.readFully(fd, into: half, at: lo)
+                outcome[h] = (got, error)
             }
             // A file that shrank while it was read keeps what is whole from its start.
             count = halves == 2 && outcome[0].got < size / 2 ? outcome[0].got : outcome[0].got + outcome[1].got
         }
-        if let code = outcome.first(where: { $0.error != 0 })?.error { throw Failure(reason(code)) }
+        if let code = outcome.first(where: { $0.error != 0 })?.error { throw Failure(Syscall.reason(code, .reading)) }
         return bytes
     }
 
@@ -79,15 +70,5 @@ public enum FileIO {
     public static func exists(_ path: String) -> Bool {
         var st = stat()
         return lstat(path, &st) == 0
-    }
-
-    static func reason(_ code: Int32) -> Said {
-        switch code {
-        case ENOENT: return Said(en: "no such file", id: "berkas tidak ada")
-        case EACCES: return Said(en: "permission denied", id: "tidak ada izin membacanya")
-        case ELOOP: return Said(en: "too many levels of symbolic links", id: "terlalu banyak tautan simbolik berantai")
-        case EISDIR: return Said(en: "is a folder, not a file", id: "adalah folder, bukan berkas")
-        default: return Said(String(cString: strerror(code)))
-        }
     }
 }

@@ -39,6 +39,7 @@ extension Dataset {
         }
         cut.standsOn = day
         cut.settings = settings
+        cut.schema = schema
         return (cut, rows)
     }
 }

@@ -54,11 +54,18 @@ public struct Link: Sendable, Equatable, Hashable {
     }
 }
 
-/// Where an event's text cells sit in its `TextStore`.
+/// Where an event's text cells sit in its `TextStore`: one per text column, none left out
+/// (made from a function of the column, so that a new text column is given by every maker).
 struct EventTextRefs: Sendable {
-    var id = TextRef.empty, title = TextRef.empty, titleEN = TextRef.empty, actors = TextRef.empty, place = TextRef.empty, unit = TextRef.empty
-    var sourceURL = TextRef.empty, quote = TextRef.empty, notes = TextRef.empty
+    var id, title, titleEN, actors, place, unit, sourceURL, quote, notes: TextRef
 
+    @inline(__always)
+    init(_ ref: (EventText) -> TextRef) {
+        id = ref(.id); title = ref(.title); titleEN = ref(.titleEN); actors = ref(.actors); place = ref(.place); unit = ref(.unit)
+        sourceURL = ref(.sourceURL); quote = ref(.quote); notes = ref(.notes)
+    }
+
+    @inline(__always)
     subscript(_ f: EventText) -> TextRef {
         switch f {
         case .id: return id
@@ -72,6 +79,31 @@ struct EventTextRefs: Sendable {
         case .notes: return notes
         }
     }
+
+    /// Every span mended by `rebase` (a part of a file read on two cores joined to the first).
+    func rebased(_ rebase: (TextRef) -> TextRef) -> EventTextRefs { EventTextRefs { rebase(self[$0]) } }
+}
+
+/// One row of `events.csv` as the loader reads it and `EventTable` appends it: a field per
+/// column, none with a default, so that a new column is given wherever a row is made.
+struct EventRow: Sendable {
+    var date: EventDate
+    var endDate: Day?
+    var kind: EventKind
+    var jurisdiction: JurisdictionIndex
+    var count: Int?
+    var status: CaseStatus?
+    var links: [Link]
+    /// Index of the outlet in the store's `sources`.
+    var source: Int
+    var sourceDate: Day?
+    var knownDate: Day?
+    /// The text columns (`id`, `title`, …) as spans of the store.
+    var text: EventTextRefs
+    /// Values of `Dataset.extraEventColumns`, in that order.
+    var extras: [String]
+    /// Line in `events.csv` where the row starts.
+    var line: Int
 }
 
 /// One event as a value: a row of the `EventTable` read out (`dataset.events[k]`), or an event
@@ -118,20 +150,37 @@ public struct Event: Sendable {
         sourceURL: String = "", sourceDate: Day? = nil, knownDate: Day? = nil, quote: String = "", notes: String = "",
         extras: [String] = [], line: Int = 0
     ) {
-        let (store, r) = TextStore.make([id, title, actors, place, unit, sourceURL, quote, notes, titleEN], source: source)
-        self.init(date: date, endDate: endDate, kind: kind, jurisdiction: jurisdiction, count: count,
-                  status: status, links: links, sourceDate: sourceDate, knownDate: knownDate, extras: extras, line: line, text: store,
-                  refs: EventTextRefs(id: r[0], title: r[1], titleEN: r[8], actors: r[2], place: r[3], unit: r[4], sourceURL: r[5], quote: r[6], notes: r[7]),
-                  sourceIndex: 0)
+        func given(_ f: EventText) -> String {
+            switch f {
+            case .id: return id
+            case .title: return title
+            case .titleEN: return titleEN
+            case .actors: return actors
+            case .place: return place
+            case .unit: return unit
+            case .sourceURL: return sourceURL
+            case .quote: return quote
+            case .notes: return notes
+            }
+        }
+        let (store, r) = TextStore.make(EventText.allCases.map(given), source: source)
+        self.init(EventRow(date: date, endDate: endDate, kind: kind, jurisdiction: jurisdiction, count: count, status: status,
+                           links: links, source: 0, sourceDate: sourceDate, knownDate: knownDate,
+                           text: EventTextRefs { r[$0.rawValue] }, extras: extras, line: line),
+                  text: store)
     }
 
-    init(date: EventDate, endDate: Day?, kind: EventKind, jurisdiction: JurisdictionIndex, count: Int?,
-         status: CaseStatus?, links: [Link], sourceDate: Day?, knownDate: Day?, extras: [String], line: Int,
-         text: TextStore, refs: EventTextRefs, sourceIndex: Int) {
-        self.date = date; self.endDate = endDate; self.kind = kind
-        self.jurisdiction = jurisdiction; self.count = count; self.status = status; self.links = links
-        self.sourceDate = sourceDate; self.knownDate = knownDate; self.extras = extras; self.line = line
-        self.text = text; self.refs = refs; self.sourceIndex = sourceIndex
+    init(_ row: EventRow, text: TextStore) {
+        date = row.date; endDate = row.endDate; kind = row.kind; jurisdiction = row.jurisdiction; count = row.count
+        status = row.status; links = row.links; sourceDate = row.sourceDate; knownDate = row.knownDate; extras = row.extras
+        line = row.line; refs = row.text; sourceIndex = row.source
+        self.text = text
+    }
+
+    /// The event as the row it would be in its own store.
+    var row: EventRow {
+        EventRow(date: date, endDate: endDate, kind: kind, jurisdiction: jurisdiction, count: count, status: status, links: links,
+                 source: sourceIndex, sourceDate: sourceDate, knownDate: knownDate, text: refs, extras: extras, line: line)
     }
 
     /// The actors one by one.
@@ -166,6 +215,9 @@ public struct Dataset: Sendable {
 
     /// The dataset's own settings (office, region, pair, lang), empty when it has none.
     public var settings = DatasetSettings()
+
+    /// The columns its events were read by (`.standard` but in tests that add one).
+    public var schema = EventSchema.standard
 
     /// The events by id.
     public let eventsByID: EventIDs

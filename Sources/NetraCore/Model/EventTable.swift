@@ -5,34 +5,31 @@ public struct EventTable: RandomAccessCollection, Sendable {
     public typealias Index = EventIndex
     public typealias Indices = Range<EventIndex>
 
-    public private(set) var dates: Column<EventIndex, EventDate>
-    public private(set) var endDates: Column<EventIndex, Day?>
-    public private(set) var kinds: Column<EventIndex, EventKind>
-    public private(set) var jurisdictions: Column<EventIndex, JurisdictionIndex>
-    public private(set) var counts: Column<EventIndex, Int?>
-    public private(set) var statuses: Column<EventIndex, CaseStatus?>
+    public private(set) var dates = Column<EventIndex, EventDate>()
+    public private(set) var endDates = Column<EventIndex, Day?>()
+    public private(set) var kinds = Column<EventIndex, EventKind>()
+    public private(set) var jurisdictions = Column<EventIndex, JurisdictionIndex>()
+    public private(set) var counts = Column<EventIndex, Int?>()
+    public private(set) var statuses = Column<EventIndex, CaseStatus?>()
     /// Each event's links to its causes; filled in by the loader once every id is known.
-    public internal(set) var links: Column<EventIndex, [Link]>
-    public private(set) var sourceDates: Column<EventIndex, Day?>
+    public internal(set) var links = Column<EventIndex, [Link]>()
+    public private(set) var sourceDates = Column<EventIndex, Day?>()
     /// The first day each event was public, when a cited report shows it (`known_date`).
-    public private(set) var knownDates: Column<EventIndex, Day?>
+    public private(set) var knownDates = Column<EventIndex, Day?>()
     /// Each event's outlet, as an index into `text.sources`.
-    public private(set) var sources: Column<EventIndex, Int>
+    public private(set) var sources = Column<EventIndex, Int>()
     /// Values of `Dataset.extraEventColumns`, in that order.
-    public private(set) var extras: Column<EventIndex, [String]>
+    public private(set) var extras = Column<EventIndex, [String]>()
     /// Line in `events.csv` where the row starts.
-    public private(set) var lines: Column<EventIndex, Int>
+    public private(set) var lines = Column<EventIndex, Int>()
     /// Where each event's text cells sit in `text`.
-    private(set) var cells: Column<EventIndex, EventTextRefs>
+    private(set) var cells = Column<EventIndex, EventTextRefs>()
     /// The one store every text cell of the table lives in.
     public let text: TextStore
 
     /// An empty table over `text`, with room for `capacity` rows.
     init(text: TextStore, capacity: Int = 0) {
         self.text = text
-        dates = Column(); endDates = Column(); kinds = Column(); jurisdictions = Column(); counts = Column()
-        statuses = Column(); links = Column(); sourceDates = Column(); knownDates = Column(); sources = Column(); extras = Column()
-        lines = Column(); cells = Column()
         reserveCapacity(capacity)
     }
 
@@ -40,27 +37,28 @@ public struct EventTable: RandomAccessCollection, Sendable {
     public init(_ events: [Event]) {
         if let first = events.first?.text, events.allSatisfy({ $0.text === first }) {
             self.init(text: first, capacity: events.count)
-            for e in events { append(e, refs: e.refs, sourceIndex: e.sourceIndex) }
+            for e in events { append(e.row) }
             return
         }
         var bytes: [UInt8] = []
         var sourceNames: [String] = [], sourceIndex: [String: Int] = [:]
-        var refs: [EventTextRefs] = [], outlets: [Int] = []
+        var rows: [EventRow] = []
+        rows.reserveCapacity(events.count)
         for e in events {
-            func copy(_ f: EventText) -> TextRef {
+            var row = e.row
+            row.text = EventTextRefs { f in
                 let b = e.bytes(f)
                 defer { bytes += b }
                 return b.isEmpty ? .empty : TextRef(start: UInt32(bytes.count), count: UInt32(b.count))
             }
-            refs.append(EventTextRefs(id: copy(.id), title: copy(.title), titleEN: copy(.titleEN), actors: copy(.actors), place: copy(.place),
-                                      unit: copy(.unit), sourceURL: copy(.sourceURL), quote: copy(.quote), notes: copy(.notes)))
             let s = e.source
-            if let k = sourceIndex[s] { outlets.append(k) } else {
-                sourceIndex[s] = sourceNames.count; outlets.append(sourceNames.count); sourceNames.append(s)
+            if let k = sourceIndex[s] { row.source = k } else {
+                sourceIndex[s] = sourceNames.count; row.source = sourceNames.count; sourceNames.append(s)
             }
+            rows.append(row)
         }
         self.init(text: TextStore(file: bytes, decoded: [], sources: sourceNames), capacity: events.count)
-        for (k, e) in events.enumerated() { append(e, refs: refs[k], sourceIndex: outlets[k]) }
+        for row in rows { append(row) }
     }
 
     mutating func reserveCapacity(_ n: Int) {
@@ -72,38 +70,34 @@ public struct EventTable: RandomAccessCollection, Sendable {
     }
 
     /// Adds one row; its text cells are spans of `text`.
-    mutating func append(date: EventDate, endDate: Day?, kind: EventKind, jurisdiction: JurisdictionIndex, count: Int?,
-                         status: CaseStatus?, links rowLinks: [Link], sourceDate: Day?, knownDate: Day?, extras rowExtras: [String], line: Int,
-                         refs: EventTextRefs, sourceIndex: Int) {
-        dates.append(date); endDates.append(endDate); kinds.append(kind); jurisdictions.append(jurisdiction)
-        counts.append(count); statuses.append(status); links.append(rowLinks); sourceDates.append(sourceDate)
-        knownDates.append(knownDate)
-        extras.append(rowExtras); lines.append(line); cells.append(refs); sources.append(sourceIndex)
+    @inline(__always)
+    mutating func append(_ r: EventRow) {
+        dates.append(r.date); endDates.append(r.endDate); kinds.append(r.kind); jurisdictions.append(r.jurisdiction)
+        counts.append(r.count); statuses.append(r.status); links.append(r.links); sourceDates.append(r.sourceDate)
+        knownDates.append(r.knownDate)
+        extras.append(r.extras); lines.append(r.line); cells.append(r.text); sources.append(r.source)
         assert(cells.count == dates.count && sources.count == dates.count, "every column has a value per row")
     }
 
-    private mutating func append(_ e: Event, refs: EventTextRefs, sourceIndex: Int) {
-        append(date: e.date, endDate: e.endDate, kind: e.kind, jurisdiction: e.jurisdiction, count: e.count,
-               status: e.status, links: e.links, sourceDate: e.sourceDate, knownDate: e.knownDate, extras: e.extras, line: e.line,
-               refs: refs, sourceIndex: sourceIndex)
+    /// Row `k` as the value it was appended as.
+    @inline(__always)
+    func row(_ k: EventIndex) -> EventRow {
+        EventRow(date: dates[k], endDate: endDates[k], kind: kinds[k], jurisdiction: jurisdictions[k], count: counts[k],
+                 status: statuses[k], links: links[k], source: sources[k], sourceDate: sourceDates[k], knownDate: knownDates[k],
+                 text: cells[k], extras: extras[k], line: lines[k])
     }
 
     /// Appends the rows of `next`, which shares this table's store, mending each text span
     /// with `rebase` and each outlet with `outlets` (the next part's outlet → this one's).
     mutating func append(_ next: EventTable, rebase: (TextRef) -> TextRef, outlets: [Int]) {
         assert(next.text === text, "joined parts share one store")
-        dates += next.dates; endDates += next.endDates; kinds += next.kinds; jurisdictions += next.jurisdictions
-        counts += next.counts; statuses += next.statuses; links += next.links; sourceDates += next.sourceDates
-        knownDates += next.knownDates
-        extras += next.extras; lines += next.lines
-        cells.reserveCapacity(cells.count + next.count)
-        for r in next.cells {
-            cells.append(EventTextRefs(id: rebase(r.id), title: rebase(r.title), titleEN: rebase(r.titleEN), actors: rebase(r.actors), place: rebase(r.place),
-                                       unit: rebase(r.unit), sourceURL: rebase(r.sourceURL), quote: rebase(r.quote),
-                                       notes: rebase(r.notes)))
+        reserveCapacity(count + next.count)
+        for k in next.indices {
+            var r = next.row(k)
+            r.text = r.text.rebased(rebase)
+            r.source = outlets[r.source]
+            append(r)
         }
-        sources.reserveCapacity(sources.count + next.count)
-        for s in next.sources { sources.append(outlets[s]) }
     }
 
     // MARK: Collection
@@ -115,9 +109,7 @@ public struct EventTable: RandomAccessCollection, Sendable {
 
     /// Event `k` read out as a value.
     public subscript(k: EventIndex) -> Event {
-        Event(date: dates[k], endDate: endDates[k], kind: kinds[k], jurisdiction: jurisdictions[k], count: counts[k],
-              status: statuses[k], links: links[k], sourceDate: sourceDates[k], knownDate: knownDates[k], extras: extras[k], line: lines[k],
-              text: text, refs: cells[k], sourceIndex: sources[k])
+        Event(row(k), text: text)
     }
 
     // MARK: Text cells
@@ -133,6 +125,13 @@ public struct EventTable: RandomAccessCollection, Sendable {
     /// (false when unknown): a plain CSV export may copy it without looking.
     @inline(__always)
     public func isPlain(_ field: EventText, _ k: EventIndex) -> Bool { cells[k][field].isPlain }
+
+    /// A text cell of event `k` as an `EventCell`.
+    @inline(__always)
+    func textCell(_ field: EventText, _ k: EventIndex) -> EventCell {
+        let r = cells[k][field]
+        return .text(text.bytes(r), plain: r.isPlain)
+    }
 
     /// Event `k`'s id.
     public func id(_ k: EventIndex) -> String { string(.id, k) }
@@ -156,9 +155,9 @@ public struct EventTable: RandomAccessCollection, Sendable {
     public func filter(droppingLinks keep: (EventIndex) -> Bool) -> EventTable {
         var out = EventTable(text: text)
         for k in indices where keep(k) {
-            out.append(date: dates[k], endDate: endDates[k], kind: kinds[k], jurisdiction: jurisdictions[k], count: counts[k],
-                       status: statuses[k], links: [], sourceDate: sourceDates[k], knownDate: knownDates[k], extras: extras[k], line: lines[k],
-                       refs: cells[k], sourceIndex: sources[k])
+            var r = row(k)
+            r.links = []
+            out.append(r)
         }
         return out
     }
@@ -178,9 +177,9 @@ public struct EventTable: RandomAccessCollection, Sendable {
                 let to = renumbered[l.target.raw]
                 return to >= 0 ? Link(relation: l.relation, target: EventIndex(to)) : nil
             }
-            out.append(date: dates[k], endDate: endDates[k], kind: kinds[k], jurisdiction: jurisdictions[k], count: counts[k],
-                       status: statuses[k], links: kept, sourceDate: sourceDates[k], knownDate: knownDates[k], extras: extras[k],
-                       line: lines[k], refs: cells[k], sourceIndex: sources[k])
+            var r = row(k)
+            r.links = kept
+            out.append(r)
         }
         return (out, rows)
     }

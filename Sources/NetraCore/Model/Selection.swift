@@ -55,6 +55,7 @@ extension Dataset {
         }
         cut.standsOn = asOf ?? standsOn
         cut.settings = settings
+        cut.schema = schema
         cut.selection = s
         return (cut, rows)
     }

@@ -29,18 +29,9 @@ public final class ByteSink {
     }
 
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard failure == nil, let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        guard failure == nil, !bytes.isEmpty else { return }
         if fd < 0 { collected.append(contentsOf: bytes); return }
-        var done = 0
-        while done < bytes.count {
-            let r = Glibc.write(fd, base + done, bytes.count - done)
-            if r < 0 {
-                if errno == EINTR { continue }
-                failure = .cannotWrite(path, OutputFolder.reason(errno))
-                return
-            }
-            done += r
-        }
+        if let code = Syscall.writeAll(fd, UnsafeRawBufferPointer(bytes)) { failure = .cannotWrite(path, Syscall.reason(code)) }
     }
 
     public func write(_ bytes: [UInt8]) {
@@ -72,7 +63,7 @@ public struct StagedFile: Sendable {
         if try OutputFolder.placement(of: target, streams: streams) == .stream {
             // No O_CREAT: it is there; O_TRUNC only matters for a file reached through /proc.
             let fd = open(target, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY)
-            if fd < 0 { throw .cannotWrite(target, OutputFolder.reason(errno)) }
+            if fd < 0 { throw .cannotWrite(target, Syscall.reason(errno)) }
             self.target = target
             self.temporary = ""
             self.fd = fd

@@ -40,7 +40,7 @@ public struct OutputFolder: Sendable {
         self.path = p
         try OutputFolder.makeDirectory(p)
         if access(p, W_OK | X_OK) != 0 {
-            throw OutputError(Said(en: "cannot write to the output folder '\(p)': ", id: "tidak dapat menulis ke folder keluaran '\(p)': ").joined(OutputFolder.reason(errno)))
+            throw OutputError(Said(en: "cannot write to the output folder '\(p)': ", id: "tidak dapat menulis ke folder keluaran '\(p)': ").joined(Syscall.reason(errno)))
         }
         OutputFolder.removeStaleTemporaries(in: p)
     }
@@ -57,7 +57,7 @@ public struct OutputFolder: Sendable {
             prefix += part
             if stat(prefix, &st) != 0 {
                 if errno == ENOENT { break }
-                throw OutputError(Said(en: "cannot use '\(p)' as the output folder: '\(prefix)': ", id: "'\(p)' tidak dapat dipakai sebagai folder keluaran: '\(prefix)': ").joined(reason(errno)))
+                throw OutputError(Said(en: "cannot use '\(p)' as the output folder: '\(prefix)': ", id: "'\(p)' tidak dapat dipakai sebagai folder keluaran: '\(prefix)': ").joined(Syscall.reason(errno)))
             }
             if (st.st_mode & S_IFMT) != S_IFDIR {
                 if prefix == p { throw OutputError(en: "'\(p)' is an existing file, not a folder; give --out a folder", id: "'\(p)' adalah berkas yang sudah ada, bukan folder; beri --out sebuah folder") }
@@ -70,7 +70,7 @@ public struct OutputFolder: Sendable {
         if access(deepest, W_OK | X_OK) != 0 {
             let what = deepest == p ? Said(en: "cannot write to the output folder '\(p)': ", id: "tidak dapat menulis ke folder keluaran '\(p)': ")
                                     : Said(en: "cannot create the output folder '\(p)' in '\(deepest)': ", id: "tidak dapat membuat folder keluaran '\(p)' di '\(deepest)': ")
-            throw OutputError(what.joined(reason(errno)))
+            throw OutputError(what.joined(Syscall.reason(errno)))
         }
     }
 
@@ -86,15 +86,15 @@ public struct OutputFolder: Sendable {
         }
         // A pipe or a device is written into: its folder (/dev) need not be writable.
         if try placement(of: target, streams: true) == .stream {
-            if access(target, W_OK) != 0 { throw .cannotWrite(target, reason(errno)) }
+            if access(target, W_OK) != 0 { throw .cannotWrite(target, Syscall.reason(errno)) }
             return
         }
         if stat(dir, &st) != 0 {
             throw .cannotWrite(target, errno == ENOENT ? Said(en: "the folder '\(dir)' does not exist", id: "folder '\(dir)' tidak ada")
-                                                    : Said(en: "the folder '\(dir)' cannot be used: ", id: "folder '\(dir)' tidak dapat dipakai: ").joined(reason(errno)))
+                                                    : Said(en: "the folder '\(dir)' cannot be used: ", id: "folder '\(dir)' tidak dapat dipakai: ").joined(Syscall.reason(errno)))
         }
         if (st.st_mode & S_IFMT) != S_IFDIR { throw .cannotWrite(target, Said(en: "'\(dir)' is a file, not a folder", id: "'\(dir)' adalah berkas, bukan folder")) }
-        if access(dir, W_OK | X_OK) != 0 { throw .cannotWrite(target, reason(errno)) }
+        if access(dir, W_OK | X_OK) != 0 { throw .cannotWrite(target, Syscall.reason(errno)) }
     }
 
     /// `path` without trailing slashes; an empty name is refused.
@@ -119,7 +119,7 @@ public struct OutputFolder: Sendable {
                 if mkdir(prefix, 0o777) != 0 && !(errno == EEXIST && FileIO.isDirectory(prefix)) {
                     // ENOENT from mkdir with every parent there: a file system such as /proc
                     // that makes no folders.
-                    let why = errno == ENOENT ? Said(en: "the file system there does not allow new folders", id: "sistem berkas di sana tidak mengizinkan folder baru") : reason(errno)
+                    let why = errno == ENOENT ? Said(en: "the file system there does not allow new folders", id: "sistem berkas di sana tidak mengizinkan folder baru") : Syscall.reason(errno)
                     let which = prefix == path ? Said("") : Said(en: ": cannot create '\(prefix)'", id: ": tidak dapat membuat '\(prefix)'")
                     throw OutputError(Said(en: "cannot create the output folder '\(path)'", id: "tidak dapat membuat folder keluaran '\(path)'").joined(which).joined(Said(": ")).joined(why))
                 }
@@ -321,20 +321,8 @@ public struct OutputFolder: Sendable {
     /// `name` inside the folder `dir`.
     public static func join(_ dir: String, _ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
 
-    static func reason(_ code: Int32) -> Said {
-        switch code {
-        case EACCES, EPERM: return Said(en: "permission denied", id: "izin ditolak")
-        case EROFS: return Said(en: "the file system is read-only", id: "sistem berkas hanya-baca")
-        case ENOSPC: return Said(en: "no space left on the device", id: "ruang perangkat penuh")
-        case EDQUOT: return Said(en: "the disk quota is used up", id: "kuota disk habis")
-        case ENOTDIR: return Said(en: "a part of the path is a file, not a folder", id: "sebagian jalur adalah berkas, bukan folder")
-        case ENAMETOOLONG: return Said(en: "the name is too long", id: "nama terlalu panjang")
-        default: return FileIO.reason(code)
-        }
-    }
-
     static func writeReason(_ code: Int32, _ dir: String) -> Said {
-        if code != ENOENT { return reason(code) }
+        if code != ENOENT { return Syscall.reason(code) }
         return FileIO.isDirectory(dir) ? Said(en: "the file system of '\(dir)' does not allow new files", id: "sistem berkas '\(dir)' tidak mengizinkan berkas baru")
                                        : Said(en: "the folder '\(dir)' does not exist", id: "folder '\(dir)' tidak ada")
     }

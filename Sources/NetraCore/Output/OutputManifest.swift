@@ -24,8 +24,7 @@ public enum OutputManifest {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while bytes.count < maxBytes {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
+            let n = chunk.withUnsafeMutableBytes { buf in Syscall.retrying { Glibc.read(fd, buf.baseAddress, buf.count) } }
             if n <= 0 { break }
             bytes += chunk[0..<n]
         }

@@ -13,6 +13,22 @@ public enum CellType: String, Sendable {
     case url = "address"
     case level = "level"
     case kode = "Kemendagri code"
+
+    /// What such a cell is in a typed output (the workbook), declared here once.
+    public var value: CellValue {
+        switch self {
+        case .date, .day: return .day
+        case .count: return .number
+        case .id, .precision, .kind, .jurisdiction, .text, .status, .links, .url, .level, .kode: return .text
+        }
+    }
+}
+
+/// What a cell is in a typed output: a workbook writes a day as a date, a number as a number.
+/// (No column is true/false yet; a `boolean` added here makes the compiler point at the
+/// workbook's `typed`.)
+public enum CellValue: Sendable {
+    case text, day, number
 }
 
 /// One input column: its header name, what its cells hold and whether a file must have it.
@@ -68,6 +84,37 @@ public enum EventColumn: Int, CaseIterable, Sendable {
     /// True when every file must have the column.
     public var isRequired: Bool { spec.required }
 
+    /// What its cells are in a typed output.
+    public var value: CellValue { spec.type.value }
+
+    /// The cell of event `k` in this column, as the exports, the diff and the loader's
+    /// equivalence test read it. The one switch from a column to the table's field.
+    @inline(__always)
+    public func cell(_ events: EventTable, _ k: EventIndex) -> EventCell {
+        switch self {
+        case .id: return events.textCell(.id, k)
+        case .date: return .date(events.dates[k].written)
+        case .precision: return .precision(events.dates[k].precision)
+        case .endDate: return .day(events.endDates[k])
+        case .kind: return .kind(events.kinds[k])
+        case .jurisdiction: return .jurisdiction(events.jurisdictions[k])
+        case .title: return events.textCell(.title, k)
+        case .titleEN: return events.textCell(.titleEN, k)
+        case .actors: return events.textCell(.actors, k)
+        case .place: return events.textCell(.place, k)
+        case .count: return .number(events.counts[k])
+        case .unit: return events.textCell(.unit, k)
+        case .status: return .status(events.statuses[k])
+        case .links: return .links(events.links[k])
+        case .source: return .outlet(events.sources[k])
+        case .sourceURL: return events.textCell(.sourceURL, k)
+        case .sourceDate: return .day(events.sourceDates[k])
+        case .knownDate: return .day(events.knownDates[k])
+        case .quote: return events.textCell(.quote, k)
+        case .notes: return events.textCell(.notes, k)
+        }
+    }
+
     /// Every column, in order, made once (`allCases` builds an array each time it is asked).
     public static let schema: [EventColumn] = allCases
 
@@ -79,6 +126,94 @@ public enum EventColumn: Int, CaseIterable, Sendable {
 
     /// The names of the others.
     public static let optionalNames: [String] = allCases.filter { !$0.isRequired }.map(\.name)
+
+    /// The columns by header name.
+    public static let byName: [String: EventColumn] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+}
+
+/// The columns of `events.csv` as a value: the built-in `EventColumn`s and the columns added
+/// beside them (none in the product; a test adds a scratch column this way to walk the column
+/// path). An added column's cells are checked by its rule, kept as written among the dataset's
+/// extra columns (which the events export, the diff and the workbook carry), and typed in the
+/// workbook by its `value`.
+public struct EventSchema: Sendable {
+    public var added: [AddedColumn]
+
+    public init(added: [AddedColumn] = []) { self.added = added }
+
+    /// The product's: the built-in columns alone.
+    public static let standard = EventSchema()
+
+    /// What the cells of column `name` are in a typed output; nil for a column the schema
+    /// does not know.
+    public func value(of name: String) -> CellValue? {
+        EventColumn.byName[name]?.value ?? added.first { $0.name == name }?.value
+    }
+}
+
+/// A column added to the schema as a value: its header name, what its cells are and its
+/// parse-and-check rule.
+public struct AddedColumn: Sendable {
+    public let name: String
+    public let value: CellValue
+    /// What is wrong with a filled cell (spaces trimmed); nil when it is fine.
+    public let rule: @Sendable (String) -> Said?
+
+    public init(name: String, value: CellValue, rule: @escaping @Sendable (String) -> Said?) {
+        self.name = name; self.value = value; self.rule = rule
+    }
+}
+
+/// A cell of `events.csv` as the table holds it. Readers switch on what a cell is, not on
+/// which column it came from: a new column of a kind already here needs no reader changed.
+public enum EventCell {
+    /// Text as written (spaces kept), a slice of the table's store; `plain` when known to
+    /// hold no `,`, `"`, CR or LF.
+    case text(ArraySlice<UInt8>, plain: Bool)
+    case date(WrittenDate)
+    case precision(Precision)
+    case day(Day?)
+    case kind(EventKind)
+    case jurisdiction(JurisdictionIndex)
+    case number(Int?)
+    case status(CaseStatus?)
+    /// The event's links, `relation:target_id` once written.
+    case links([Link])
+    /// An index into the store's outlets.
+    case outlet(Int)
+
+    /// The cell as the input writes it (`2024-01`, `sosialisasi`, `responds_to:x;…`).
+    public func text(_ events: EventTable, jurisdictions: (JurisdictionIndex) -> String) -> String {
+        switch self {
+        case .text(let b, _): return String(decoding: b, as: UTF8.self)
+        case .date(let w): return w.text
+        case .precision(let p): return p.rawValue
+        case .day(let d): return d?.iso ?? ""
+        case .kind(let k): return k.rawValue
+        case .jurisdiction(let j): return jurisdictions(j)
+        case .number(let n): return n.map(String.init) ?? ""
+        case .status(let s): return s?.rawValue ?? ""
+        case .links(let ls): return ls.map { "\($0.relation.rawValue):\(events.id($0.target))" }.joined(separator: ";")
+        case .outlet(let o): return events.text.sources[o]
+        }
+    }
+}
+
+extension EventText {
+    /// The column of `events.csv` the text comes from.
+    public var column: EventColumn {
+        switch self {
+        case .id: return .id
+        case .title: return .title
+        case .titleEN: return .titleEN
+        case .actors: return .actors
+        case .place: return .place
+        case .unit: return .unit
+        case .sourceURL: return .sourceURL
+        case .quote: return .quote
+        case .notes: return .notes
+        }
+    }
 }
 
 /// Where each schema column sits in a file's header (nil: the file lacks it).

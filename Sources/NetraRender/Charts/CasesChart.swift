@@ -303,21 +303,37 @@ public struct CasesChart: Chart {
         }
     }
 
-    /// Lays out the page's panels, their lines and end labels.
+    /// Lays out the page's panels, their lines and end labels: the steps of `CasesLayout`.
     public func layout(_ ctx: ChartContext) throws(RenderError) -> CasesPlan {
-        let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let all = groups()
         let page: CasesPage
         if let p = self.page { page = p } else {
             page = try pages(ctx).first ?? CasesPage(number: 1, count: 1, groups: [], seriesLeftOff: 0, jurisdictionsLeftOff: 0)
         }
+        let fitted = try fit(all, page, ctx)
+        let groups = fitted.groups, frame = fitted.frame, body = frame.body
+        let hidden = groups.reduce(0) { $0 + $1.lines.count - $1.shown } + page.seriesLeftOff
+        // One time axis for every page: the whole period of the series.
+        let allDays = all.flatMap { [$0.first, $0.last].compactMap { $0 } }
+        guard !groups.isEmpty, let first = allDays.min(), let last = allDays.max() else {
+            let marks = frame.marks + [try ctx.emptyNote(in: body)]
+            return CasesPlan(chart: ctx.plan(marks), panels: [], scale: TimeScale(from: Day(ordinal: 0), to: Day(ordinal: 1), range: (body.minX, body.maxX)),
+                             series: [], hiddenSeries: hidden, xTicks: [], legend: frame.legend, page: page.number, pages: page.count)
+        }
+        var steps = try CasesLayout(self, ctx, all: all, groups: groups, frame: frame, headerH: fitted.headerH, labelW: fitted.labelW,
+                                    first: first, last: last)
+        return try steps.run(page: page, hidden: hidden)
+    }
+
+    /// The page's panels made to fit: the pages were cut to fit; should a panel still not fit
+    /// (a tiny canvas), lines are hidden, the smallest figures first from the fullest panel,
+    /// and counted in its header (whose lines, and the frame's notes, are then measured again).
+    func fit(_ all: [Group], _ page: CasesPage, _ ctx: ChartContext) throws(RenderError)
+        -> (groups: [Group], frame: FrameLayout, headerH: [Double], labelW: Double) {
+        let s = ctx.s, theme = ctx.theme
         var groups = page.groups.filter { $0 < all.count }.map { all[$0] }
         let m = try metrics(ctx)
-        let lh = m.lh, gap = m.gap, between = m.between, axisH = m.axisH
         let headerWidth = theme.width - 2 * theme.margin - Self.gutter * s
-
-        // The pages were cut to fit; should a panel still not fit (a tiny canvas), lines are
-        // hidden, the smallest figures first from the fullest panel, and counted in its header.
         for g in groups.indices {
             groups[g].lines = groups[g].lines.enumerated()
                 .sorted { ($0.element.last ?? -1, -$0.offset) > ($1.element.last ?? -1, -$1.offset) }
@@ -329,7 +345,7 @@ public struct CasesChart: Chart {
         for _ in 0..<3 {
             headerH = []
             for g in groups { headerH.append(Double(max(1, try headerLines(g, ctx, width: headerWidth).count)) * m.headerLine + 6 * s) }
-            let room = frame.body.height - axisH - Double(max(0, groups.count - 1)) * between - headerH.reduce(0, +)
+            let room = frame.body.height - m.axisH - Double(max(0, groups.count - 1)) * m.between - headerH.reduce(0, +)
             var needs: [Double] = []
             for g in groups { needs.append(m.need(try labelCounts(g, width: labelW, ctx))) }
             while needs.reduce(0, +) > room {
@@ -343,146 +359,7 @@ public struct CasesChart: Chart {
             frame = again
             if settled { break }
         }
-        var marks = frame.marks
-        let body = frame.body
-        let hidden = groups.reduce(0) { $0 + $1.lines.count - $1.shown } + page.seriesLeftOff
-
-        // One time axis for every page: the whole period of the series.
-        let allDays = all.flatMap { [$0.first, $0.last].compactMap { $0 } }
-        guard !groups.isEmpty, let first = allDays.min(), let last = allDays.max() else {
-            marks.append(try ctx.emptyNote(in: body))
-            return CasesPlan(chart: ctx.plan(marks), panels: [], scale: TimeScale(from: Day(ordinal: 0), to: Day(ordinal: 1), range: (body.minX, body.maxX)),
-                             series: [], hiddenSeries: hidden, xTicks: [], legend: frame.legend, page: page.number, pages: page.count)
-        }
-        let pad = max(7, (last.ordinal - first.ordinal) / 25)
-        let from = first.adding(days: -pad), to = last.adding(days: pad * 2)
-
-        // Every panel shares the left gutter, so measure every axis' labels first. The panel's
-        // header names the unit, so the axes need no title of their own.
-        let n = groups.count
-        let avail = body.height - axisH - headerH.reduce(0, +) - Double(max(0, n - 1)) * between
-        var needs: [Double] = []
-        for g in groups { needs.append(m.need(try labelCounts(g, width: labelW, ctx))) }
-        // Room left over goes to the panels by how many lines they hold: a panel of three
-        // figures far apart needs more height than a panel of one.
-        let lines = groups.reduce(0) { $0 + $1.shown }
-        let extra = max(0, avail - needs.reduce(0, +))
-        let heights = zip(needs, groups).map { ($0 + extra * Double($1.shown) / Double(max(1, lines))).rounded(.down) }
-        let tickH = try measurer.lineHeight(theme.tick)
-        let yTicks = zip(groups, heights).map { g, h in
-            let top = g.lines.prefix(g.shown).compactMap { $0.values.compactMap(\.value).max() }.max() ?? 0
-            let ticks = NiceTicks.niceTicks(0, Double(max(1, top)), count: max(2, min(5, Int(h / (50 * s)))), integer: true)
-            // A short panel keeps only its ends, so that tick labels never touch.
-            guard ticks.count > 2, h / Double(ticks.count - 1) < tickH + 4 * s, let f = ticks.first, let l = ticks.last else { return ticks }
-            return [f, l]
-        }
-        let yLabels = yTicks.map { $0.map { NumberFormat.number($0, lang) } }
-        var left = 0.0
-        for l in yLabels { left = max(left, try YAxis.width(labels: l, title: nil, theme: theme, measurer: measurer)) }
-        let plotX0 = body.minX + left, plotX1 = body.maxX - labelW - 18 * s
-        var rects: [ChartRect] = []
-        var y = body.minY
-        for (h, hh) in zip(heights, headerH) {
-            rects.append(ChartRect(minX: plotX0, minY: y + hh, maxX: plotX1, maxY: y + hh + h))
-            y += hh + h + between
-        }
-        let scale = TimeScale(from: from, to: to, range: (plotX0, plotX1))
-        let ticks = TimeTicks(from: from, to: to, maxCount: max(2, Int((plotX1 - plotX0) / (90 * s))))
-
-        // One colour per jurisdiction, the same on every page.
-        let order = Self.jurisdictionOrder(all, dataset)
-        func color(_ j: JurisdictionIndex) -> RGBA { SeriesPalette.jurisdiction(order.firstIndex(of: j) ?? 0) }
-
-        var series: [CaseSeries] = []
-        var panels: [CasesPanel] = []
-        for (p, g) in groups.enumerated() {
-            let plot = rects[p]
-            let yScale = LinearScale(domain: (0, yTicks[p].last ?? 1), range: (plot.maxY, plot.minY))
-            var header: [TextMark] = []
-            var hy = plot.minY - headerH[p]
-            // The lines the room was measured for (the header may run on over the label column).
-            for line in try headerLines(g, ctx, width: min(headerWidth, body.maxX - plot.minX)) {
-                let mark = try measurer.place(line, theme.axisTitle, x: plot.minX, y: hy, role: .header)
-                marks.append(.text(mark)); header.append(mark); hy = mark.box.maxY
-            }
-            for d in ticks.days {
-                marks.append(.line([ChartPoint(x: scale(d), y: plot.minY), ChartPoint(x: scale(d), y: plot.maxY)], stroke: theme.grid, thickness: 1 * s, dash: nil))
-            }
-            let axis = try YAxis.marks(scale: yScale, ticks: yTicks[p], labels: yLabels[p], title: nil, plot: plot,
-                                       left: body.minX, theme: theme, measurer: measurer)
-            marks.append(contentsOf: axis.marks)
-            panels.append(CasesPanel(jurisdiction: g.jurisdiction, unit: g.unit, signatories: g.signatories, rect: plot,
-                                     hiddenSeries: g.lines.count - g.shown, header: header))
-
-            // Drawn in a fixed order (status) whatever was kept.
-            let kept = g.lines.prefix(g.shown).sorted { ($0.status?.order ?? 9) < ($1.status?.order ?? 9) }
-            var ends: [(series: Int, y: Double, lines: [String], color: RGBA)] = []
-            for l in kept {
-                // Values on one pixel column collapse to the last, so cost follows the width.
-                var steps: [(x: Double, day: Day, value: Int?)] = []
-                for v in l.values {
-                    let x = scale.x(ordinal: Double(v.day.ordinal) + 0.5)
-                    if let lp = steps.last, (lp.x - x).magnitude < 1 { steps[steps.count - 1] = (x, v.day, v.value) } else { steps.append((x, v.day, v.value)) }
-                }
-                let c = color(g.jurisdiction)
-                // Steps: each figure holds until the next; an uncounted tally ends the line there
-                // (its figure is unknown, not the one before it).
-                var pts: [ChartPoint] = []
-                var line: [ChartPoint] = g.signatories ? [ChartPoint(x: plot.minX, y: yScale(0))] : []
-                for st in steps {
-                    guard let v = st.value else {
-                        if let lp = line.last { line.append(ChartPoint(x: st.x, y: lp.y)) }
-                        if line.count > 1 { marks.append(.line(line, stroke: c, thickness: 3 * s, dash: nil)) }
-                        line = []
-                        continue
-                    }
-                    let pt = ChartPoint(x: st.x, y: yScale(Double(v)))
-                    if let lp = line.last { line.append(ChartPoint(x: pt.x, y: lp.y)) }
-                    line.append(pt)
-                    pts.append(pt)
-                }
-                if let lp = line.last { line.append(ChartPoint(x: plot.maxX, y: lp.y)) }
-                if line.count > 1 { marks.append(.line(line, stroke: c, thickness: 3 * s, dash: nil)) }
-                if pts.count <= 40 { for pt in pts { marks.append(contentsOf: Self.marker(g.signatories ? .alleged : l.status, pt, 7 * s, c, s)) } }
-                ends.append((series.count, pts.last?.y ?? plot.maxY, try labelLines(g, l, width: labelW, ctx), c))
-                series.append(CaseSeries(jurisdiction: g.jurisdiction, unit: g.unit, status: l.status, signatories: g.signatories, panel: p,
-                                         values: steps.map { ($0.day, $0.value) }, points: pts, color: c, labelLines: []))
-            }
-            // End labels: stacked in the order of their lines' ends, pushed apart downward and
-            // then back up from the panel's foot (the panel was made tall enough for them all).
-            let minTop = plot.minY, maxBottom = plot.maxY + m.overhang
-            let byEnd = ends.sorted { ($0.y, $0.series) < ($1.y, $1.series) }
-            let hs = byEnd.map { Double(max(1, $0.lines.count)) * lh }
-            var tops = zip(byEnd, hs).map { $0.y - $1 / 2 }
-            for i in tops.indices {
-                tops[i] = max(tops[i], minTop)
-                if i > 0 { tops[i] = max(tops[i], tops[i - 1] + hs[i - 1] + gap) }
-            }
-            for i in tops.indices.reversed() {
-                tops[i] = min(tops[i], maxBottom - hs[i])
-                if i < tops.count - 1 { tops[i] = min(tops[i], tops[i + 1] - hs[i] - gap) }
-            }
-            for (i, e) in byEnd.enumerated() where !e.lines.isEmpty {
-                let style = Self.endStyle(theme, e.color.shaded(0.2))
-                var placed: [TextMark] = []
-                for (k, text) in e.lines.enumerated() {
-                    placed.append(try measurer.place(text, style, x: plot.maxX + 14 * s, y: tops[i] + Double(k) * lh, role: .label))
-                }
-                let mid = tops[i] + hs[i] / 2
-                if abs(mid - e.y) > 2 * s {
-                    marks.append(.line([ChartPoint(x: plot.maxX, y: e.y), ChartPoint(x: plot.maxX + 11 * s, y: mid)], stroke: e.color, thickness: 1.5 * s, dash: nil))
-                }
-                marks.append(contentsOf: placed.map { .text($0) })
-                series[e.series].labelLines = placed
-            }
-        }
-        let bottom = rects.last ?? body
-        let x = try XAxis.marks(positions: ticks.days.map { scale($0) }, values: ticks.days.map { Double($0.ordinal) },
-                                labels: ticks.labels(lang), title: StringKey.dateAxis.text(lang), plot: bottom, theme: theme, measurer: measurer,
-                                clearOfYLabels: true)
-        marks.append(contentsOf: x.marks)
-        return CasesPlan(chart: ctx.plan(marks), panels: panels, scale: scale, series: series, hiddenSeries: hidden,
-                         xTicks: x.ticks, legend: frame.legend, page: page.number, pages: page.count)
+        return (groups, frame, headerH, labelW)
     }
 
     /// The jurisdictions of every panel, in reading order: each one's colour index.
@@ -556,8 +433,7 @@ public struct CasesChart: Chart {
     }
 
     /// The events behind the lines drawn: their tallies, and the counted pledges of their
-    /// jurisdictions and units (found by the same rule `TallySeries` sums them by).
-    /// The pledges are those `TallySeries` summed: no pass over the events here.
+    /// jurisdictions and units (`TallySeries.events`, from the series already gathered).
     func drawnEvents(_ groups: [Group]) -> [EventIndex] {
         var tallyKeys = Set<TallySeries.Key>()
         var signKeys = Set<TallySeries.Key>()
@@ -567,11 +443,7 @@ public struct CasesChart: Chart {
                 else { tallyKeys.insert(TallySeries.Key(jurisdiction: g.jurisdiction, unit: g.unit, status: l.status)) }
             }
         }
-        var out = tallies.series.filter { tallyKeys.contains($0.key) }.flatMap { $0.tallies.map(\.event) }
-        for s in tallies.signatories where signKeys.contains(TallySeries.Key(jurisdiction: s.jurisdiction, unit: s.unit, status: nil)) {
-            out += s.events
-        }
-        return out.sorted()
+        return tallies.events(tallies: tallyKeys, signatories: signKeys)
     }
 
     /// Marker shape by status: dugaan ●, terbukti ■, dihentikan ▲, disanksi ◆, none ○.

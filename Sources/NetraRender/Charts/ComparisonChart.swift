@@ -75,22 +75,27 @@ public struct ComparisonChart: Chart {
 
     /// Lays out the column heads, the three sections and their bars, each section on a scale
     /// of its own that is drawn under it (ticks on both halves), so that 2 incidents and
-    /// 24.013 signatories are never read off one silent length.
+    /// 24.013 signatories are never read off one silent length: the steps of `ComparisonLayout`.
     public func layout(_ ctx: ChartContext) throws(RenderError) -> ComparisonPlan {
-        let first = comparison.a, second = comparison.b
-        let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
-        let nameA = try ctx.jurisdictionName(dataset, first), nameB = try ctx.jurisdictionName(dataset, second)
-        let c = comparison, (ka, kb) = c.breakdown
+        let nameA = try ctx.jurisdictionName(dataset, comparison.a), nameB = try ctx.jurisdictionName(dataset, comparison.b)
+        let frame = try self.frame(ctx, nameA: nameA, nameB: nameB)
+        var steps = try ComparisonLayout(self, ctx, frame: frame, specs: specs(ctx.lang))
+        return try steps.run(nameA: nameA, nameB: nameB)
+    }
 
-        // The rows: every prevention kind and a total; the incident statuses seen (all four
-        // always, "no status" only when it occurs); signatories.
-        struct Spec {
-            var panel: Int; var label: String; var kind: EventKind; var a: Int?; var b: Int?; var bold: Bool
-            var textA: String? = nil, textB: String? = nil
-        }
+    /// A row to draw: its panel, name, colour's kind and both values (nil: unknown), with the
+    /// text said instead of a value when it needs more than the number.
+    struct Spec {
+        var panel: Int; var label: String; var kind: EventKind; var a: Int?; var b: Int?; var bold: Bool
+        var textA: String? = nil, textB: String? = nil
+    }
+
+    /// The rows: every prevention kind and a total; the incident statuses seen (all four
+    /// always, "no status" only when it occurs); signatories.
+    func specs(_ lang: Language) -> [Spec] {
+        let c = comparison, (ka, kb) = c.breakdown
         var specs: [Spec] = []
-        let prevention = EventKind.allCases.filter(\.isPrevention)
-        for k in prevention {
+        for k in EventKind.allCases.filter(\.isPrevention) {
             specs.append(Spec(panel: 0, label: Strings.kind(k).text(lang), kind: k, a: ka.preventionByKind[k] ?? 0, b: kb.preventionByKind[k] ?? 0, bold: false))
         }
         let total = c.counts(.preventionEvents)
@@ -110,172 +115,23 @@ public struct ComparisonChart: Chart {
         let signed = c.figures(.pledgeSignatories)
         specs.append(Spec(panel: 2, label: StringKey.signatories.text(lang), kind: .pledge, a: signed.a, b: signed.b,
                           bold: false, textA: signatoryText(signed.a, ka), textB: signatoryText(signed.b, kb)))
-        let panelTitles = [StringKey.preventionPanel, .incidentPanel, .signatoriesPanel].map { $0.text(lang) }
+        return specs
+    }
 
-        // Rows name their kinds, so no legend repeats them; what was compared leads the subtitle.
-        // The title names the sides in full when that fits on two lines, else by their short names.
+    /// Step 1: rows name their kinds, so no legend repeats them; what was compared leads the
+    /// subtitle. The title names the sides in full when that fits on two lines, else by their
+    /// short names.
+    func frame(_ ctx: ChartContext, nameA: String, nameB: String) throws(RenderError) -> FrameLayout {
+        let lang = ctx.lang, c = comparison, first = c.a, second = c.b
         var title = Self.headline(c, nameA, nameB, lang)
-        let titleLines = try measurer.wrap(title, theme.title, maxWidth: theme.width - 2 * theme.margin, maxLines: 2)
-        if titleLines.last?.hasSuffix("…") == true { title = Self.headline(c, nameA, nameB, lang, short: true) }
+        if try ctx.overflows(title, ctx.theme.title, maxLines: 2) { title = Self.headline(c, nameA, nameB, lang, short: true) }
         let drawn = ChartText.events(dataset, within: [first, second]) { $0.isPrevention || $0 == .incident }
-        let frame = try Frame.layout(FrameSpec(
+        return try Frame.layout(FrameSpec(
             title: title,
             subtitle: StringKey.comparisonTitle.text(lang) + " · \(nameA) vs \(nameB)"
                 + (dataset.hasJurisdictions(under: first) || dataset.hasJurisdictions(under: second) ? " · " + StringKey.withinNote.text(lang) : ""),
             footer: ChartText.sourceFooter(dataset, lang, events: drawn), legend: [],
-            filter: ChartText.filterNote(dataset, lang)), theme: theme, measurer: measurer)
-        var marks = frame.marks
-        let body = frame.body
-
-        // Centre column from the widest row label; the two halves share what is left.
-        let rowLabelStyle = TextStyle(size: theme.legend.size, color: theme.ink)
-        let rowBold = TextStyle(size: theme.legend.size, bold: true, color: theme.ink)
-        var centreW = 0.0
-        for sp in specs { centreW = max(centreW, try measurer.width(sp.label, sp.bold ? rowBold : rowLabelStyle)) }
-        centreW += 28 * s
-        let cx = body.midX
-        let leftEdge = cx - centreW / 2, rightEdge = cx + centreW / 2
-        // "—" and "sedikitnya" are explained in one note under the last section.
-        var notes: [String] = []
-        if specs.contains(where: { $0.a == nil || $0.b == nil }) { notes.append(Strings.unknownNote.text(lang)) }
-        let uncounted = (signed.a == nil ? 0 : ka.uncountedPledges) + (signed.b == nil ? 0 : kb.uncountedPledges)
-        if uncounted > 0 { notes.append(Strings.atLeastNote(uncounted).text(lang)) }
-        let anyUnknown = !notes.isEmpty
-        let half = (body.width - centreW) / 2
-        let x0 = (leftEdge - 4 * s).rounded(), x1 = (rightEdge + 4 * s).rounded()
-
-        // Column headers: each name (two lines rather than cut), and the date of its first
-        // prevention event.
-        var y = body.minY
-        let firstDays = c.dates(.firstPreventionDate)
-        var headBottom = y
-        for (name, firstPrevention, alignRight) in [(nameA, firstDays.a, true), (nameB, firstDays.b, false)] {
-            let x = alignRight ? leftEdge - 6 * s : rightEdge + 6 * s
-            let width = half - 6 * s
-            var hy = y
-            for line in try measurer.wrap(name, theme.header, maxWidth: width, maxLines: 2) {
-                let h = try measurer.place(line, theme.header, x: x, y: hy, align: alignRight ? .right : .left, role: .header)
-                marks.append(.text(h)); hy = h.box.maxY
-            }
-            let sub = firstPrevention.map { StringKey.firstPrevention.text(lang) + ": " + DateText.short($0, lang) }
-                ?? StringKey.nonePrevention.text(lang)
-            hy += 2 * s
-            // Too long for one line: the date goes on its own rather than being split.
-            var subLines = [sub]
-            if try measurer.width(sub, theme.note) > width, let date = firstPrevention.map({ DateText.short($0, lang) }) {
-                subLines = [StringKey.firstPrevention.text(lang) + ":", date]
-            }
-            var wrapped: [String] = []
-            for l in subLines { wrapped += try measurer.wrap(l, theme.note, maxWidth: width, maxLines: 2) }
-            for line in wrapped {
-                let n = try measurer.place(line, theme.note, x: x, y: hy, align: alignRight ? .right : .left, role: .note)
-                marks.append(.text(n)); hy = n.box.maxY
-            }
-            headBottom = max(headBottom, hy)
-        }
-        y = headBottom + 12 * s
-
-        // Sections share the remaining height: a title, the rows, then the scale's ticks.
-        let titleH = (try measurer.lineHeight(theme.axisTitle)) + 10 * s
-        let tickLH = try measurer.lineHeight(theme.tick)
-        let scaleH = 6 * s + tickLH + 8 * s
-        let noteH = anyUnknown ? (try measurer.lineHeight(theme.note)) + 8 * s : 0
-        let rowH = min(48 * s, max(1, (body.maxY - y - 3 * (titleH + scaleH) - noteH) / Double(specs.count)))
-        let barH = (rowH * 0.64).rounded()
-        var rows: [ComparisonRow] = []
-        var sections: [ComparisonSection] = []
-        for panel in 0..<3 {
-            let panelSpecs = specs.filter { $0.panel == panel }
-            let maxV = Double(max(1, panelSpecs.map { max($0.a ?? 0, $0.b ?? 0) }.max() ?? 1))
-            if let t = try measurer.fit(panelTitles[panel], theme.axisTitle, maxWidth: body.width) {
-                let tm = try measurer.place(t, theme.axisTitle, x: cx, y: y + 4 * s, align: .center, role: .axisTitle)
-                marks.append(.line([ChartPoint(x: body.minX, y: tm.box.midY), ChartPoint(x: tm.box.minX - 12 * s, y: tm.box.midY)], stroke: theme.grid, thickness: 1 * s, dash: nil))
-                marks.append(.line([ChartPoint(x: tm.box.maxX + 12 * s, y: tm.box.midY), ChartPoint(x: body.maxX, y: tm.box.midY)], stroke: theme.grid, thickness: 1 * s, dash: nil))
-                marks.append(.text(tm))
-            }
-            y += titleH
-            // The section's own scale: round ticks whose labels fit along one half.
-            // A section's bars take the room its own values leave.
-            var valueW = 0.0
-            for sp in panelSpecs {
-                for t in [sp.textA, sp.textB, NumberFormat.number(max(sp.a ?? 0, sp.b ?? 0), lang)] {
-                    if let t { valueW = max(valueW, try measurer.width(t, theme.value)) }
-                }
-            }
-            let maxLen = max(20 * s, half - valueW - 16 * s)
-            let (scaleMax, ticks) = try FittingTicks.scale(maxV, length: maxLen, label: { NumberFormat.number($0, lang) },
-                                                           style: theme.tick, gap: 18 * s, measurer: measurer)
-            func length(_ v: Int?) -> Double { (Double(v ?? 0) / scaleMax * maxLen).rounded() }
-            let rowsTop = y, rowsBottom = y + rowH * Double(panelSpecs.count)
-            // Grid lines at the ticks, under the bars.
-            for v in ticks where v > 0 {
-                let d = (v / scaleMax * maxLen).rounded()
-                for gx in [x0 - d, x1 + d] {
-                    marks.append(.line([ChartPoint(x: gx, y: rowsTop), ChartPoint(x: gx, y: rowsBottom + 4 * s)], stroke: theme.grid, thickness: 1 * s, dash: nil))
-                }
-            }
-            for sp in panelSpecs {
-                let midY = y + rowH / 2
-                let color = sp.bold ? RGBA(hex: 0x4D4D4D) : KindPalette.color(sp.kind)
-                // An unknown value has no bar at all (width 0 is never drawn).
-                let la = length(sp.a), lb = length(sp.b)
-                let top = (midY - barH / 2).rounded()
-                let barA = ChartRect(minX: x0 - la, minY: top, maxX: x0, maxY: top + barH)
-                let barB = ChartRect(minX: x1, minY: top, maxX: x1 + lb, maxY: top + barH)
-                for bar in [barA, barB] where bar.width > 0 {
-                    marks.append(.rect(bar, fill: color))
-                    if KindPalette.isFaint(sp.kind) { marks.append(.outline(bar, stroke: color.shaded(0.35), thickness: 1 * s)) }
-                }
-                let style = sp.bold ? rowBold : rowLabelStyle
-                if let label = try measurer.fit(sp.label, style, maxWidth: centreW - 12 * s) {
-                    marks.append(.text(try measurer.place(label, style, x: cx, y: midY, align: .center, valign: .middle, role: .label)))
-                }
-                let vs = TextStyle(size: theme.value.size, bold: true, color: (sp.a ?? 0) == 0 ? theme.muted : theme.ink)
-                let textA = sp.textA ?? sp.a.map { NumberFormat.number($0, lang) } ?? Strings.unknownMark
-                marks.append(.text(try measurer.place(textA, vs, x: barA.minX - 8 * s, y: midY, align: .right, valign: .middle, role: .value)))
-                let vsb = TextStyle(size: theme.value.size, bold: true, color: (sp.b ?? 0) == 0 ? theme.muted : theme.ink)
-                let textB = sp.textB ?? sp.b.map { NumberFormat.number($0, lang) } ?? Strings.unknownMark
-                marks.append(.text(try measurer.place(textB, vsb, x: barB.maxX + 8 * s, y: midY, align: .left, valign: .middle, role: .value)))
-                rows.append(ComparisonRow(panel: panel, label: sp.label, kind: sp.kind, a: sp.a, b: sp.b, barA: barA, barB: barB))
-                y += rowH
-            }
-            // The scale under the section: a baseline, tick marks and labels on each half,
-            // growing outward from the centre as the bars do.
-            let base = rowsBottom + 4 * s
-            var ticksA: [AxisTick] = [], ticksB: [AxisTick] = []
-            for (sign, edge) in [(-1.0, x0), (1.0, x1)] {
-                let far = edge + sign * maxLen
-                marks.append(.line([ChartPoint(x: edge, y: base), ChartPoint(x: far, y: base)], stroke: theme.axis, thickness: 1 * s, dash: nil))
-                var last: ChartRect?
-                for v in ticks {
-                    let tx = edge + sign * (v / scaleMax * maxLen).rounded()
-                    marks.append(.line([ChartPoint(x: tx, y: base), ChartPoint(x: tx, y: base + 5 * s)], stroke: theme.axis, thickness: 1 * s, dash: nil))
-                    var label = try measurer.place(NumberFormat.number(v, lang), theme.tick, x: tx, y: base + 6 * s, align: .center, role: .tickLabel)
-                    label = XAxis.shiftInside(label, lo: body.minX, hi: body.maxX)
-                    // A label that would touch its neighbour or cross into the centre column is left out.
-                    let clear = last.map { !$0.expanded(by: 4 * s).intersects(label.box) } ?? true
-                    let outside = sign < 0 ? label.box.maxX <= leftEdge + 2 * s : label.box.minX >= rightEdge - 2 * s
-                    let kept = clear && (outside || v == 0)
-                    if kept { marks.append(.text(label)); last = label.box }
-                    let tick = AxisTick(value: v, position: tx, label: kept ? label : nil)
-                    if sign < 0 { ticksA.append(tick) } else { ticksB.append(tick) }
-                }
-            }
-            sections.append(ComparisonSection(panel: panel, title: panelTitles[panel], scaleMax: scaleMax, length: maxLen,
-                                              ticksA: ticksA, ticksB: ticksB))
-            y += scaleH
-        }
-        // What "—" means, under the last section.
-        if anyUnknown, let note = try measurer.fit(notes.joined(separator: " · "), theme.note, maxWidth: body.width) {
-            marks.append(.text(try measurer.place(note, theme.note, x: cx, y: y + 4 * s, align: .center, role: .note)))
-        }
-        // The centre lines the bars grow from.
-        if let top = rows.first?.barA.minY, let bottom = rows.last?.barA.maxY {
-            for x in [x0, x1] {
-                marks.append(.line([ChartPoint(x: x, y: top - 4 * s), ChartPoint(x: x, y: bottom + 4 * s)], stroke: theme.axis, thickness: 1 * s, dash: nil))
-            }
-        }
-        return ComparisonPlan(chart: ctx.plan(marks), first: first, second: second, rows: rows, sections: sections, legend: frame.legend)
+            filter: ChartText.filterNote(dataset, lang)), theme: ctx.theme, measurer: ctx.measurer)
     }
 
     /// The title, from the figures: prevention on each side (the larger first), then where

@@ -229,19 +229,37 @@ extension MapChart {
         var list: [Mark]
     }
 
+    /// The steps: the map's area (the body less the list), the projection, the shapes, the
+    /// labels (inside, beside with a leader, or listed), then the list.
     func arrange(_ subject: [Subject], context: [BoundaryShape], classes: [MapClass], in body: ChartRect, list: ChartRect?,
                  _ ctx: ChartContext) throws(RenderError) -> Arranged {
-        let theme = ctx.theme, s = ctx.s, lang = ctx.lang, measurer = ctx.measurer
+        let s = ctx.s
         var area = body
         if let list {
             if ctx.options.isPortrait { area = ChartRect(minX: body.minX, minY: body.minY, maxX: body.maxX, maxY: list.minY - 12 * s) }
             else { area = ChartRect(minX: body.minX, minY: body.minY, maxX: list.minX - 16 * s, maxY: body.maxY) }
         }
-        // The projection: the subject's box, x shrunk by cos(mid-latitude), fitted and centred.
-        // Small islands far out (Kepulauan Seribu's, Kangean's) would shrink the mainland to a
-        // corner: the box holds each region's polygons of at least a twentieth of its area.
-        // A region of islands only, tiny beside the others and far from them (Kepulauan
-        // Seribu), is left out of the box when it would more than double it: it goes to the list.
+        let view = Self.projection(subject, area: area, s: s)
+        var drawn = Self.shapes(subject, context: context, classes: classes, view: view, ctx)
+        let (labels, listed) = try Self.labels(&drawn.regions, area: area, ctx)
+        var out = Arranged(area: area, projection: view.projection, shapes: drawn.shapes, regions: drawn.regions, labels: labels, listed: listed,
+                           listedHidden: 0, list: [])
+        if let list, !listed.isEmpty { try layoutList(&out, in: list, ctx) }
+        return out
+    }
+
+    /// The projection and the view around it, in grid steps (a little larger than the area, for the shapes around).
+    struct View {
+        var projection: MapProjection
+        var vx0, vx1, vy0, vy1: Double
+    }
+
+    /// The projection: the subject's box, x shrunk by cos(mid-latitude), fitted and centred.
+    /// Small islands far out (Kepulauan Seribu's, Kangean's) would shrink the mainland to a
+    /// corner: the box holds each region's polygons of at least a twentieth of its area.
+    /// A region of islands only, tiny beside the others and far from them (Kepulauan
+    /// Seribu), is left out of the box when it would more than double it: it goes to the list.
+    static func projection(_ subject: [Subject], area: ChartRect, s: Double) -> View {
         func extent(_ rs: [Subject]) -> (Int32, Int32, Int32, Int32) {
             var x0 = Int32.max, y0 = Int32.max, x1 = Int32.min, y1 = Int32.min
             for r in rs {
@@ -269,51 +287,61 @@ extension MapChart {
         let left = area.midX - wDeg * ppd / 2, top = area.midY - hDeg * ppd / 2
         let projection = MapProjection(midLatitude: mid, pixelsPerDegree: ppd, west: Double(x0) / grid, north: Double(y1) / grid,
                                        left: left, top: top, grid: grid)
-        // The view in grid steps, a little larger than the area, for the shapes around.
         let viewW = area.width / (ppd * k) * grid, viewH = area.height / ppd * grid
         let vx0 = (Double(x0) + Double(x1)) / 2 - viewW / 2, vx1 = vx0 + viewW
         let vy0 = (Double(y0) + Double(y1)) / 2 - viewH / 2, vy1 = vy0 + viewH
+        return View(projection: projection, vx0: vx0, vx1: vx1, vy0: vy0, vy1: vy1)
+    }
 
-        func rings(_ shape: BoundaryShape) -> [[[ChartPoint]]] {
-            // Islands under two pixels either way are left out (a region keeps its largest).
-            let largest = shape.polygons.indices.max { abs(BoundaryShape.signedArea(shape.polygons[$0][0])) < abs(BoundaryShape.signedArea(shape.polygons[$1][0])) }
-            let minSide = 2 * s
-            return shape.polygons.enumerated().compactMap { (k, poly) -> [[ChartPoint]]? in
-                if k != largest {
-                    var lo = GridPoint(x: .max, y: .max), hi = GridPoint(x: .min, y: .min)
-                    for p in poly[0] { lo = GridPoint(x: min(lo.x, p.x), y: min(lo.y, p.y)); hi = GridPoint(x: max(hi.x, p.x), y: max(hi.y, p.y)) }
-                    let a = projection.point(GridPoint(x: lo.x, y: hi.y)), b = projection.point(GridPoint(x: hi.x, y: lo.y))
-                    if b.x - a.x < minSide && b.y - a.y < minSide { return nil }
-                }
-                let rs = poly.map { ring -> [ChartPoint] in
-                    var out: [ChartPoint] = []
-                    out.reserveCapacity(ring.count)
-                    for p in ring {
-                        let q = projection.point(p)
-                        if out.last != q { out.append(q) }
-                    }
-                    if out.count > 1, out.first == out.last { out.removeLast() }
-                    return Self.thinned(out, tolerance: 0.5 * s)
-                }
-                guard let outer = rs.first, outer.count >= 3 else { return nil }
-                return [outer] + rs.dropFirst().filter { $0.count >= 3 }
+    /// A shape's rings in pixels, thinned; islands under two pixels either way are left out
+    /// (a region keeps its largest).
+    static func rings(_ shape: BoundaryShape, _ projection: MapProjection, s: Double) -> [[[ChartPoint]]] {
+        let largest = shape.polygons.indices.max { abs(BoundaryShape.signedArea(shape.polygons[$0][0])) < abs(BoundaryShape.signedArea(shape.polygons[$1][0])) }
+        let minSide = 2 * s
+        return shape.polygons.enumerated().compactMap { (k, poly) -> [[ChartPoint]]? in
+            if k != largest {
+                var lo = GridPoint(x: .max, y: .max), hi = GridPoint(x: .min, y: .min)
+                for p in poly[0] { lo = GridPoint(x: min(lo.x, p.x), y: min(lo.y, p.y)); hi = GridPoint(x: max(hi.x, p.x), y: max(hi.y, p.y)) }
+                let a = projection.point(GridPoint(x: lo.x, y: hi.y)), b = projection.point(GridPoint(x: hi.x, y: lo.y))
+                if b.x - a.x < minSide && b.y - a.y < minSide { return nil }
             }
+            let rs = poly.map { ring -> [ChartPoint] in
+                var out: [ChartPoint] = []
+                out.reserveCapacity(ring.count)
+                for p in ring {
+                    let q = projection.point(p)
+                    if out.last != q { out.append(q) }
+                }
+                if out.count > 1, out.first == out.last { out.removeLast() }
+                return Self.thinned(out, tolerance: 0.5 * s)
+            }
+            guard let outer = rs.first, outer.count >= 3 else { return nil }
+            return [outer] + rs.dropFirst().filter { $0.count >= 3 }
         }
-        func box(_ shape: BoundaryShape) -> ChartRect {
-            let a = projection.point(GridPoint(x: shape.minX, y: shape.maxY)), b = projection.point(GridPoint(x: shape.maxX, y: shape.minY))
-            return ChartRect(minX: a.x, minY: a.y, maxX: b.x, maxY: b.y)
-        }
+    }
+
+    /// A shape's box in pixels.
+    static func box(_ shape: BoundaryShape, _ projection: MapProjection) -> ChartRect {
+        let a = projection.point(GridPoint(x: shape.minX, y: shape.maxY)), b = projection.point(GridPoint(x: shape.maxX, y: shape.minY))
+        return ChartRect(minX: a.x, minY: a.y, maxX: b.x, maxY: b.y)
+    }
+
+    /// The shapes around in grey, then the regions shaded by class (larger first, so an
+    /// enclave is drawn after the region whose hole it fills), then any neighbour a hole
+    /// drawn back has covered, again.
+    static func shapes(_ subject: [Subject], context: [BoundaryShape], classes: [MapClass], view: View,
+                       _ ctx: ChartContext) -> (shapes: [Mark], regions: [MapRegion]) {
+        let s = ctx.s, projection = view.projection
         var shapes: [Mark] = []
         let thin = 1 * s
         var holes: [ChartRect] = []
         var contextDrawn: [(ChartRect, [[[ChartPoint]]])] = []
         for shape in context {
-            guard Double(shape.maxX) >= vx0, Double(shape.minX) <= vx1, Double(shape.maxY) >= vy0, Double(shape.minY) <= vy1 else { continue }
-            let rs = rings(shape)
+            guard Double(shape.maxX) >= view.vx0, Double(shape.minX) <= view.vx1, Double(shape.maxY) >= view.vy0, Double(shape.minY) <= view.vy1 else { continue }
+            let rs = rings(shape, projection, s: s)
             for poly in rs { shapes.append(.polygon(poly[0], fill: Self.outsideColor, stroke: Self.outsideColor, thickness: thin)) }
-            contextDrawn.append((box(shape), rs))
+            contextDrawn.append((box(shape, projection), rs))
         }
-        // Larger regions first, so an enclave is drawn after the region whose hole it fills.
         let order = subject.indices.sorted {
             let a = subject[$0].shape, b = subject[$1].shape
             let aa = (Double(a.maxX) - Double(a.minX)) * (Double(a.maxY) - Double(a.minY))
@@ -326,26 +354,29 @@ extension MapChart {
             let ci = r.value.flatMap { Self.classIndex($0, classes) }
             let fill = ci.map { classes[$0].color } ?? Self.noDataColor
             let start = shapes.count
-            for poly in rings(r.shape) {
+            for poly in rings(r.shape, projection, s: s) {
                 shapes.append(.polygon(poly[0], fill: fill, stroke: Self.borderColor, thickness: thin))
                 // libgd fills a ring whole: a hole is drawn back in the canvas colour.
                 for hole in poly.dropFirst() {
-                    shapes.append(.polygon(hole, fill: theme.background, stroke: Self.borderColor, thickness: thin))
+                    shapes.append(.polygon(hole, fill: ctx.theme.background, stroke: Self.borderColor, thickness: thin))
                     let hx = hole.map(\.x), hy = hole.map(\.y)
                     holes.append(ChartRect(minX: hx.min() ?? 0, minY: hy.min() ?? 0, maxX: hx.max() ?? 0, maxY: hy.max() ?? 0))
                 }
             }
             regions.append(MapRegion(kode: r.kode, name: r.name, jurisdiction: r.jurisdiction, value: r.value, classIndex: ci, fill: fill,
-                                     marks: start..<shapes.count, bounds: box(r.shape), anchor: projection.point(r.shape.anchor),
+                                     marks: start..<shapes.count, bounds: box(r.shape, projection), anchor: projection.point(r.shape.anchor),
                                      label: nil, leader: false))
         }
-        // A neighbour that a hole drawn back has covered is drawn again.
         for (b, rs) in contextDrawn where holes.contains(where: { $0.contains(b) }) {
             for poly in rs { shapes.append(.polygon(poly[0], fill: Self.outsideColor, stroke: Self.outsideColor, thickness: thin)) }
         }
+        return (shapes, regions)
+    }
 
-        // Labels: inside a region where the name and figure fit; else beside it with a leader
-        // line; else in the ranked list.
+    /// Labels, the largest figure first: inside a region where the name and figure fit; else
+    /// beside it with a leader line; else in the ranked list (the indices returned).
+    static func labels(_ regions: inout [MapRegion], area: ChartRect, _ ctx: ChartContext) throws(RenderError) -> (labels: [Mark], listed: [Int]) {
+        let theme = ctx.theme, s = ctx.s, lang = ctx.lang, measurer = ctx.measurer
         let style = TextStyle(size: theme.label.size, bold: true, color: theme.ink)
         let lh = try measurer.lineHeight(style)
         var placer = LabelPlacer(bounds: area, padding: 4 * s, verticalPadding: 2 * s)
@@ -364,7 +395,6 @@ extension MapChart {
         // The dots of regions labelled from outside stay uncovered.
         let dot = 5 * s
         for i in ranked where inside[i] == nil { placer.reserve(ChartRect(x: regions[i].anchor.x - dot, y: regions[i].anchor.y - dot, width: 2 * dot, height: 2 * dot)) }
-        var labels: [Mark] = []
         var listed: [Int] = []
         for i in ranked {
             guard let b = inside[i], placer.place([b]) != nil else { continue }
@@ -373,23 +403,37 @@ extension MapChart {
         for i in ranked where regions[i].label == nil {
             let r = regions[i]
             let w = try measurer.width(text(r), style)
-            let a = r.anchor, g = 14 * s
-            let reach = max(r.bounds.width, r.bounds.height) / 2
-            var candidates: [ChartRect] = []
-            for d in [g, g * 2.5, g * 4.5] {
-                let e = min(reach, 40 * s) + d
-                candidates += [
-                    ChartRect(x: a.x + e, y: a.y - lh / 2, width: w, height: lh), ChartRect(x: a.x - e - w, y: a.y - lh / 2, width: w, height: lh),
-                    ChartRect(x: a.x - w / 2, y: a.y - e - lh, width: w, height: lh), ChartRect(x: a.x - w / 2, y: a.y + e, width: w, height: lh),
-                    ChartRect(x: a.x + e * 0.7, y: a.y - e * 0.7 - lh, width: w, height: lh), ChartRect(x: a.x - e * 0.7 - w, y: a.y - e * 0.7 - lh, width: w, height: lh),
-                    ChartRect(x: a.x + e * 0.7, y: a.y + e * 0.7, width: w, height: lh), ChartRect(x: a.x - e * 0.7 - w, y: a.y + e * 0.7, width: w, height: lh),
-                ]
-            }
+            let candidates = besideCandidates(r, width: w, lineHeight: lh, s: s)
             guard let k = placer.place(candidates) else { listed.append(i); continue }
             let b = candidates[k]
             regions[i].label = try measurer.place(text(r), style, x: b.minX, y: b.minY, role: .label).withHalo(theme.background)
             regions[i].leader = true
         }
+        return (labelMarks(regions, ranked: ranked, inside: inside, listed: listed, ctx), listed)
+    }
+
+    /// Places beside a region for its label, nearest first, in eight directions.
+    static func besideCandidates(_ r: MapRegion, width w: Double, lineHeight lh: Double, s: Double) -> [ChartRect] {
+        let a = r.anchor, g = 14 * s
+        let reach = max(r.bounds.width, r.bounds.height) / 2
+        var candidates: [ChartRect] = []
+        for d in [g, g * 2.5, g * 4.5] {
+            let e = min(reach, 40 * s) + d
+            candidates += [
+                ChartRect(x: a.x + e, y: a.y - lh / 2, width: w, height: lh), ChartRect(x: a.x - e - w, y: a.y - lh / 2, width: w, height: lh),
+                ChartRect(x: a.x - w / 2, y: a.y - e - lh, width: w, height: lh), ChartRect(x: a.x - w / 2, y: a.y + e, width: w, height: lh),
+                ChartRect(x: a.x + e * 0.7, y: a.y - e * 0.7 - lh, width: w, height: lh), ChartRect(x: a.x - e * 0.7 - w, y: a.y - e * 0.7 - lh, width: w, height: lh),
+                ChartRect(x: a.x + e * 0.7, y: a.y + e * 0.7, width: w, height: lh), ChartRect(x: a.x - e * 0.7 - w, y: a.y + e * 0.7, width: w, height: lh),
+            ]
+        }
+        return candidates
+    }
+
+    /// The labels' marks: a leader and a dot for a label beside its region, a dot for a region
+    /// labelled from outside; listed regions keep a dot, so the reader finds them small as they are.
+    static func labelMarks(_ regions: [MapRegion], ranked: [Int], inside: [Int: ChartRect], listed: [Int], _ ctx: ChartContext) -> [Mark] {
+        let theme = ctx.theme, s = ctx.s
+        var labels: [Mark] = []
         for i in ranked {
             let r = regions[i]
             guard let l = r.label else { continue }
@@ -403,14 +447,10 @@ extension MapChart {
             }
             labels.append(.text(l))
         }
-        // Listed regions keep a dot, so the reader finds them small as they are.
         for i in listed where max(regions[i].bounds.width, regions[i].bounds.height) < 12 * s {
             labels.append(.circle(center: regions[i].anchor, radius: 4 * s, fill: regions[i].fill, stroke: theme.ink, thickness: 1.5 * s))
         }
-        var out = Arranged(area: area, projection: projection, shapes: shapes, regions: regions, labels: labels, listed: listed,
-                           listedHidden: 0, list: [])
-        if let list, !listed.isEmpty { try layoutList(&out, in: list, ctx) }
-        return out
+        return labels
     }
 
     /// A ring with the points dropped that lie within `tolerance` pixels of the line through

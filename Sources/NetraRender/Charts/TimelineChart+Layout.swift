@@ -272,59 +272,18 @@ extension TimelineChart {
     /// order, kabupaten and kota rolled into their province (then provinces into the nation)
     /// while they do not fit, then the name column and the plot.
     func frameAndLanes(_ ctx: ChartContext, _ c: Coverage, _ sizes: Sizes) throws(RenderError) -> Lanes {
-        let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
+        let theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let jCount = dataset.jurisdictions.count
         // `laneRoot` says whose lane a jurisdiction's events join (itself unless rolled up).
         var laneRoot = Array(0..<jCount)
-        func lanes(for root: [Int]) -> [Int] {
-            var seen = [Bool](repeating: false, count: jCount)
-            for j in 0..<jCount where c.perJurisdiction[j] > 0 { seen[root[j]] = true }
-            return (0..<jCount).filter { seen[$0] }.sorted {
-                let a = dataset.jurisdictions[JurisdictionIndex($0)], b = dataset.jurisdictions[JurisdictionIndex($1)]
-                return (Self.levelRank(a.level), a.name, $0) < (Self.levelRank(b.level), b.name, $1)
-            }
-        }
-        var laneOrder = lanes(for: laneRoot)
-
-        // The subtitle names the days the events cover (or the window), not the padded axis.
-        let (shownFrom, shownTo) = window.map { ($0.lowerBound, $0.upperBound) }
-            ?? (c.inWindow > 0 ? (Day(ordinal: c.lo), Day(ordinal: c.hi)) : (c.from, c.to))
-        func subtitle(_ lang: Language) -> String {
-            var subtitle = StringKey.timelineTitle.text(lang) + " · " + DateText.short(shownFrom, lang) + " – " + DateText.short(shownTo, lang)
-            if c.clustered { subtitle += " · " + StringKey.clustered.text(lang) }
-            if c.mainFrom != nil {
-                let day = c.cut
-                subtitle += " · " + Strings.compressedBefore(day, events: NumberFormat.number(c.earlyCount, lang), count: c.earlyCount).text(lang)
-            }
-            return subtitle
-        }
+        var laneOrder = self.laneOrder(c, root: laneRoot)
         // An election is drawn when its scope holds events in the window.
         let electionsShown = dataset.elections.indices.filter { ei in
             let el = dataset.elections[ei]
             guard el.date >= c.from && el.date <= c.to else { return false }
             return (0..<jCount).contains { c.perJurisdiction[$0] > 0 && dataset.isWithin(JurisdictionIndex($0), el.scope) }
         }
-
-        // A provisional frame gives the body height; the real one adds the roll-up note. The
-        // lanes get the room the frame leaves in every language, so that both languages lay
-        // out the same lanes, rows and labels.
-        func spec(_ lang: Language, rolledUp: Bool = false, hidden: Int = 0) -> FrameSpec {
-            var spec = FrameSpec(title: headline(lang, c), subtitle: subtitle(lang), footer: ChartText.sourceFooter(dataset, lang),
-                                 legend: legend(ctx, c, elections: !electionsShown.isEmpty, lang: lang),
-                                 filter: ChartText.filterNote(dataset, lang))
-            if rolledUp { spec.subtitle += " · " + StringKey.rolledUp.text(lang) }
-            if hidden > 0 { spec.subtitle += " · +\(NumberFormat.number(hidden, lang)) " + StringKey.lanesHidden.text(lang) }
-            return spec
-        }
-        func layout(rolledUp: Bool = false, hidden: Int = 0) throws(RenderError) -> FrameLayout {
-            var own = try Frame.layout(spec(lang, rolledUp: rolledUp, hidden: hidden), theme: theme, measurer: measurer)
-            for other in Language.allCases where other != lang {
-                let b = try Frame.layout(spec(other, rolledUp: rolledUp, hidden: hidden), theme: theme, measurer: measurer).body
-                own.body = ChartRect(minX: own.body.minX, minY: max(own.body.minY, b.minY), maxX: own.body.maxX, maxY: min(own.body.maxY, b.maxY))
-            }
-            return own
-        }
-        var frame = try layout()
+        var frame = try lanesFrame(ctx, c, elections: !electionsShown.isEmpty)
         let axisH = try XAxis.height(title: nil, theme: theme, measurer: measurer)
         let bandH = electionsShown.isEmpty ? 0 : 2 * (sizes.noteLH + 4 * s) + 4 * s
         func lanesArea(_ body: ChartRect) -> ChartRect {
@@ -334,45 +293,92 @@ extension TimelineChart {
         let maxLanes = max(1, Int(lanesArea(frame.body).height / sizes.minLane))
         var rolledUp = false
         for rank in [2, 1] where laneOrder.count > maxLanes {
-            // Each jurisdiction's nearest one (itself or above) of a level above `rank`, found
-            // parents first so that a deep chain is walked once, not once per jurisdiction.
-            var above = [Int](repeating: -1, count: jCount)
-            for j in dataset.tree.topDown where j.raw < jCount {
-                if Self.levelRank(dataset.jurisdictions[j].level) < rank { above[j.raw] = j.raw }
-                else if let p = dataset.jurisdictions[j].parent, p.raw >= 0, p.raw < jCount { above[j.raw] = above[p.raw] }
-            }
-            for j in 0..<jCount where Self.levelRank(dataset.jurisdictions[JurisdictionIndex(laneRoot[j])].level) >= rank {
-                if above[j] >= 0 { laneRoot[j] = above[j] }
-            }
-            laneOrder = lanes(for: laneRoot)
+            rollUp(&laneRoot, rank: rank)
+            laneOrder = self.laneOrder(c, root: laneRoot)
             rolledUp = true
         }
         let hiddenLanes = max(0, laneOrder.count - maxLanes)
         if hiddenLanes > 0 { laneOrder = Array(laneOrder.prefix(maxLanes)) }
-        if rolledUp || hiddenLanes > 0 { frame = try layout(rolledUp: rolledUp, hidden: hiddenLanes) }
+        if rolledUp || hiddenLanes > 0 { frame = try lanesFrame(ctx, c, elections: !electionsShown.isEmpty, rolledUp: rolledUp, hidden: hiddenLanes) }
         let area = lanesArea(frame.body)
-
-        // Name column from the widest name, capped at a fifth of the canvas; none on a
-        // portrait canvas, where names head their lanes and the plot takes the whole width.
         var laneOfRoot = [Int](repeating: -1, count: jCount)
         for (k, j) in laneOrder.enumerated() { laneOfRoot[j] = k }
         var merged = [Int](repeating: 0, count: laneOrder.count)
         for j in 0..<jCount where c.perJurisdiction[j] > 0 && laneRoot[j] != j && laneOfRoot[laneRoot[j]] >= 0 { merged[laneOfRoot[laneRoot[j]]] += 1 }
-        var nameW = 0.0
-        for j in laneOrder { nameW = max(nameW, try measurer.width(dataset.jurisdictions[JurisdictionIndex(j)].name, theme.laneName)) }
-        for n in merged where n > 0 {
-            for l in Language.allCases { nameW = max(nameW, try measurer.width(Self.mergedNote(n, l), theme.note)) }
-        }
-        nameW = sizes.portrait ? area.width - 16 * s : min(nameW, theme.width * 0.2)
+        let nameW = try nameColumn(ctx, laneOrder: laneOrder, merged: merged, area: area, sizes)
         let plotLeft = sizes.portrait ? area.minX + 8 * s : area.minX + nameW + 20 * s
         let plot = ChartRect(minX: plotLeft, minY: area.minY, maxX: area.maxX - 6 * s, maxY: area.maxY)
         let axis = Self.axis(c, plot: plot, s: s)
-
         var laneOf = [Int](repeating: -1, count: jCount)
         for (k, j) in laneOrder.enumerated() { laneOf[j] = k }
         for j in 0..<jCount where laneOf[j] < 0 && laneOf[laneRoot[j]] >= 0 { laneOf[j] = laneOf[laneRoot[j]] }
         return Lanes(frame: frame, area: area, plot: plot, scale: axis.main, axis: axis, order: laneOrder, laneOf: laneOf, merged: merged,
                      nameW: nameW, hidden: hiddenLanes, electionsShown: electionsShown)
+    }
+
+    /// The lanes of jurisdictions with events, each joining its `root`'s, in level-then-name order.
+    func laneOrder(_ c: Coverage, root: [Int]) -> [Int] {
+        let jCount = dataset.jurisdictions.count
+        var seen = [Bool](repeating: false, count: jCount)
+        for j in 0..<jCount where c.perJurisdiction[j] > 0 { seen[root[j]] = true }
+        return (0..<jCount).filter { seen[$0] }.sorted {
+            let a = dataset.jurisdictions[JurisdictionIndex($0)], b = dataset.jurisdictions[JurisdictionIndex($1)]
+            return (Self.levelRank(a.level), a.name, $0) < (Self.levelRank(b.level), b.name, $1)
+        }
+    }
+
+    /// Each lane of a level of `rank` or below joins its nearest jurisdiction above that level,
+    /// found parents first so that a deep chain is walked once, not once per jurisdiction.
+    func rollUp(_ laneRoot: inout [Int], rank: Int) {
+        let jCount = dataset.jurisdictions.count
+        var above = [Int](repeating: -1, count: jCount)
+        for j in dataset.tree.topDown where j.raw < jCount {
+            if Self.levelRank(dataset.jurisdictions[j].level) < rank { above[j.raw] = j.raw }
+            else if let p = dataset.jurisdictions[j].parent, p.raw >= 0, p.raw < jCount { above[j.raw] = above[p.raw] }
+        }
+        for j in 0..<jCount where Self.levelRank(dataset.jurisdictions[JurisdictionIndex(laneRoot[j])].level) >= rank {
+            if above[j] >= 0 { laneRoot[j] = above[j] }
+        }
+    }
+
+    /// The frame, its body the room it leaves in every language, so that both languages lay
+    /// out the same lanes, rows and labels; with the roll-up and hidden-lanes notes when given.
+    func lanesFrame(_ ctx: ChartContext, _ c: Coverage, elections: Bool, rolledUp: Bool = false, hidden: Int = 0) throws(RenderError) -> FrameLayout {
+        let theme = ctx.theme, measurer = ctx.measurer
+        // The subtitle names the days the events cover (or the window), not the padded axis.
+        let (shownFrom, shownTo) = window.map { ($0.lowerBound, $0.upperBound) }
+            ?? (c.inWindow > 0 ? (Day(ordinal: c.lo), Day(ordinal: c.hi)) : (c.from, c.to))
+        func spec(_ lang: Language) -> FrameSpec {
+            var subtitle = StringKey.timelineTitle.text(lang) + " · " + DateText.short(shownFrom, lang) + " – " + DateText.short(shownTo, lang)
+            if c.clustered { subtitle += " · " + StringKey.clustered.text(lang) }
+            if c.mainFrom != nil {
+                subtitle += " · " + Strings.compressedBefore(c.cut, events: NumberFormat.number(c.earlyCount, lang), count: c.earlyCount).text(lang)
+            }
+            var spec = FrameSpec(title: headline(lang, c), subtitle: subtitle, footer: ChartText.sourceFooter(dataset, lang),
+                                 legend: legend(ctx, c, elections: elections, lang: lang),
+                                 filter: ChartText.filterNote(dataset, lang))
+            if rolledUp { spec.subtitle += " · " + StringKey.rolledUp.text(lang) }
+            if hidden > 0 { spec.subtitle += " · +\(NumberFormat.number(hidden, lang)) " + StringKey.lanesHidden.text(lang) }
+            return spec
+        }
+        var own = try Frame.layout(spec(ctx.lang), theme: theme, measurer: measurer)
+        for other in Language.allCases where other != ctx.lang {
+            let b = try Frame.layout(spec(other), theme: theme, measurer: measurer).body
+            own.body = ChartRect(minX: own.body.minX, minY: max(own.body.minY, b.minY), maxX: own.body.maxX, maxY: min(own.body.maxY, b.maxY))
+        }
+        return own
+    }
+
+    /// Name column from the widest name (or note of lanes merged into it), capped at a fifth
+    /// of the canvas; on a portrait canvas names head their lanes and the plot takes the whole width.
+    func nameColumn(_ ctx: ChartContext, laneOrder: [Int], merged: [Int], area: ChartRect, _ sizes: Sizes) throws(RenderError) -> Double {
+        let theme = ctx.theme, measurer = ctx.measurer
+        var nameW = 0.0
+        for j in laneOrder { nameW = max(nameW, try measurer.width(dataset.jurisdictions[JurisdictionIndex(j)].name, theme.laneName)) }
+        for n in merged where n > 0 {
+            for l in Language.allCases { nameW = max(nameW, try measurer.width(Self.mergedNote(n, l), theme.note)) }
+        }
+        return sizes.portrait ? area.width - 16 * ctx.s : min(nameW, theme.width * 0.2)
     }
 
     /// Days to x: with a break, the compressed start takes a small share of the plot
@@ -943,77 +949,27 @@ extension TimelineChart {
     /// markers, the markers, and the labels with a halo over rules and links.
     func detailItems(_ ctx: ChartContext, _ sizes: Sizes, _ stacker: RowStacker, avoid: [ChartRect], into lanes: inout Lanes,
                      marks: inout [Mark]) throws(RenderError) -> (items: [TimelineItem], edges: [TimelineEdge]) {
-        let theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
-        let r = sizes.r, rowH = sizes.rowH, rugH = sizes.rugH
+        let s = ctx.s
         var items: [TimelineItem] = []
-        var edges: [TimelineEdge] = []
         var itemAt = Column<EventIndex, Int>(repeating: -1, count: dataset.events.count)
         let byLane = stacker.byLane(lanes.order.count)
         for k in lanes.bands.indices {
-            let lane = lanes.bands[k]
-            let top = lane.rect.minY + 4 * s + sizes.headerH
-            let rugY = lane.rect.maxY - rugH / 2 - 3 * s
-            let placed = stacker.stack(byLane[k], rows: lane.rows)
+            let placed = stacker.stack(byLane[k], rows: lanes.bands[k].rows)
             // Chains whose two ends kept labels: their unlabelled middles are counted apart.
             var endsLabelled: [Int: Int] = [:]
             for p in placed where stacker.pending[p.pending].chainEnd && p.lines != nil { endsLabelled[stacker.pending[p.pending].chain, default: 0] += 1 }
             for p in placed {
                 let pend = stacker.pending[p.pending]
-                let cy = p.row.map { top + (Double($0) + 0.5) * rowH } ?? rugY
-                var labels: [TextMark] = []
-                for (n, line) in (p.lines ?? []).enumerated() {
-                    let y = cy + Double(n) * rowH
-                    let mark = p.flipped
-                        ? try measurer.place(line, theme.label, x: pend.left - sizes.labelGap, y: y, align: .right, valign: .middle, role: .label)
-                        : try measurer.place(line, theme.label, x: pend.textX, y: y, valign: .middle, role: .label)
-                    labels.append(mark.withHalo(theme.background))
-                }
-                // A bar is as tall as its label's lines.
-                let barH = p.row == nil ? rugH * 0.6 : Double(p.span) * rowH - 6 * s
-                let barMid = cy + Double(p.span - 1) * rowH / 2
-                let bar = pend.bar.map { ChartRect(minX: $0.0, minY: barMid - barH / 2, maxX: $0.1, maxY: barMid + barH / 2) }
-                let box = ChartRect(minX: p.box.minX, minY: cy - rowH / 2, maxX: p.box.maxX, maxY: cy - rowH / 2 + Double(p.span) * rowH)
                 itemAt[pend.event] = items.count
-                let marker = ChartPoint(x: pend.markerX, y: pend.style == .span ? barMid : cy)
-                // The leader: from the label's near edge to its own marker's edge, on the label's first line.
-                var leader: [ChartPoint] = []
-                if let first = labels.first {
-                    switch (pend.style, p.flipped) {
-                    case (.span, _): leader = [ChartPoint(x: first.box.minX, y: cy), ChartPoint(x: pend.textX - sizes.labelGap, y: cy)]
-                    case (_, true): leader = [ChartPoint(x: first.box.maxX, y: cy), ChartPoint(x: pend.left, y: cy)]
-                    case (_, false): leader = [ChartPoint(x: first.box.minX, y: cy), ChartPoint(x: pend.right, y: cy)]
-                    }
-                }
-                items.append(TimelineItem(event: pend.event, lane: k, row: p.row, style: pend.style,
-                                          marker: marker, bar: bar, labels: labels, leader: leader, box: box))
-                if labels.isEmpty {
+                let item = try detailItem(ctx, sizes, p, pend, lane: k, band: lanes.bands[k])
+                items.append(item)
+                if item.labels.isEmpty {
                     lanes.bands[k].unlabelled += 1
                     if pend.chain >= 0 && !pend.chainEnd && endsLabelled[pend.chain, default: 0] == 2 { lanes.chainRest[k] += 1 }
                 }
             }
         }
-        // Links behind markers, as gentle curves from effect to cause, each routed clear of
-        // every text (bowing up, down, more, less); a link no route keeps clear is left out.
-        if graph.nodeCount == dataset.events.count {
-            var texts = avoid
-            for it in items { texts += it.labels.map(\.box) }
-            for it in items {
-                for c in graph.causes(of: it.event) where itemAt[c.node] >= 0 {
-                    let a = it.marker, b = items[itemAt[c.node]].marker
-                    var path: [ChartPoint] = []
-                    for bend in [1.0, -1.0, 2.0, -2.0, 0.4, -0.4, 3.0, -3.0] {
-                        let route = Self.curve(from: a, to: b, s: s, bend: bend)
-                        if !Self.crosses(route, texts) { path = route; break }
-                    }
-                    edges.append(TimelineEdge(from: it.event, to: c.node, relation: c.relation, path: path))
-                }
-            }
-            // Many links would veil the labels: draw them fainter and thinner.
-            let many = edges.count > 40
-            for edge in edges where edge.path.count > 1 {
-                marks.append(.line(edge.path, stroke: theme.muted.withAlpha(many ? 80 : 150), thickness: (many ? 1 : 1.5) * s, dash: nil))
-            }
-        }
+        let edges = graph.nodeCount == dataset.events.count ? links(items, itemAt: itemAt, avoid: avoid, theme: ctx.theme, marks: &marks) : []
         for it in items where it.leader.count == 2 {
             marks.append(.line(it.leader, stroke: KindPalette.outline(dataset.events.kinds[it.event]), thickness: 2 * s, dash: nil))
         }
@@ -1021,10 +977,71 @@ extension TimelineChart {
             let e = it.event
             marks.append(contentsOf: Self.itemMarks(it, kind: dataset.events.kinds[e],
                                                     exactStart: dataset.events.endDates[e] != nil && dataset.events.dates[e].isExact,
-                                                    r: it.row == nil ? r * 0.6 : r, tail: sizes.tail, s: s))
+                                                    r: it.row == nil ? sizes.r * 0.6 : sizes.r, tail: sizes.tail, s: s))
         }
         for it in items { for l in it.labels { marks.append(.text(l)) } }
         return (items, edges)
+    }
+
+    /// One item in its row (or the lane's rug): its label lines, its bar as tall as them, its
+    /// marker, and the leader from the label's near edge to its marker, on the label's first line.
+    func detailItem(_ ctx: ChartContext, _ sizes: Sizes, _ p: Placed, _ pend: Pending, lane k: Int,
+                    band lane: TimelineLane) throws(RenderError) -> TimelineItem {
+        let theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
+        let rowH = sizes.rowH, rugH = sizes.rugH
+        let top = lane.rect.minY + 4 * s + sizes.headerH
+        let rugY = lane.rect.maxY - rugH / 2 - 3 * s
+        let cy = p.row.map { top + (Double($0) + 0.5) * rowH } ?? rugY
+        var labels: [TextMark] = []
+        for (n, line) in (p.lines ?? []).enumerated() {
+            let y = cy + Double(n) * rowH
+            let mark = p.flipped
+                ? try measurer.place(line, theme.label, x: pend.left - sizes.labelGap, y: y, align: .right, valign: .middle, role: .label)
+                : try measurer.place(line, theme.label, x: pend.textX, y: y, valign: .middle, role: .label)
+            labels.append(mark.withHalo(theme.background))
+        }
+        let barH = p.row == nil ? rugH * 0.6 : Double(p.span) * rowH - 6 * s
+        let barMid = cy + Double(p.span - 1) * rowH / 2
+        let bar = pend.bar.map { ChartRect(minX: $0.0, minY: barMid - barH / 2, maxX: $0.1, maxY: barMid + barH / 2) }
+        let box = ChartRect(minX: p.box.minX, minY: cy - rowH / 2, maxX: p.box.maxX, maxY: cy - rowH / 2 + Double(p.span) * rowH)
+        let marker = ChartPoint(x: pend.markerX, y: pend.style == .span ? barMid : cy)
+        var leader: [ChartPoint] = []
+        if let first = labels.first {
+            switch (pend.style, p.flipped) {
+            case (.span, _): leader = [ChartPoint(x: first.box.minX, y: cy), ChartPoint(x: pend.textX - sizes.labelGap, y: cy)]
+            case (_, true): leader = [ChartPoint(x: first.box.maxX, y: cy), ChartPoint(x: pend.left, y: cy)]
+            case (_, false): leader = [ChartPoint(x: first.box.minX, y: cy), ChartPoint(x: pend.right, y: cy)]
+            }
+        }
+        return TimelineItem(event: pend.event, lane: k, row: p.row, style: pend.style,
+                            marker: marker, bar: bar, labels: labels, leader: leader, box: box)
+    }
+
+    /// Links behind markers, as gentle curves from effect to cause, each routed clear of every
+    /// text (bowing up, down, more, less); a link no route keeps clear is left out. Many links
+    /// would veil the labels: they are drawn fainter and thinner.
+    func links(_ items: [TimelineItem], itemAt: Column<EventIndex, Int>, avoid: [ChartRect], theme: Theme,
+               marks: inout [Mark]) -> [TimelineEdge] {
+        let s = theme.s
+        var edges: [TimelineEdge] = []
+        var texts = avoid
+        for it in items { texts += it.labels.map(\.box) }
+        for it in items {
+            for c in graph.causes(of: it.event) where itemAt[c.node] >= 0 {
+                let a = it.marker, b = items[itemAt[c.node]].marker
+                var path: [ChartPoint] = []
+                for bend in [1.0, -1.0, 2.0, -2.0, 0.4, -0.4, 3.0, -3.0] {
+                    let route = Self.curve(from: a, to: b, s: s, bend: bend)
+                    if !Self.crosses(route, texts) { path = route; break }
+                }
+                edges.append(TimelineEdge(from: it.event, to: c.node, relation: c.relation, path: path))
+            }
+        }
+        let many = edges.count > 40
+        for edge in edges where edge.path.count > 1 {
+            marks.append(.line(edge.path, stroke: theme.muted.withAlpha(many ? 80 : 150), thickness: (many ? 1 : 1.5) * s, dash: nil))
+        }
+        return edges
     }
 
     // MARK: Lane names

@@ -296,130 +296,16 @@ public struct TimelineChart: Chart {
     /// Cluster mode. One aggregation pass counts events per lane × base period (a day, or a
     /// month over long spans) × kind; the display period (day, week, month, quarter, year) is
     /// then the finest whose markers can hold their count, found by merging those cells only.
-    /// Returns the markers, `k` (radius = k·√count) and the display period in days.
+    /// Returns the markers, `k` (radius = k·√count) and the display period in days: the steps
+    /// of `TimelineClustering`.
     static func cluster(_ dataset: Dataset, window: ClosedRange<Day>?, laneOf: [Int], lanes: [TimelineLane], plot: ChartRect,
                         scale: TimeScale, ctx: ChartContext, rowsTop: (TimelineLane) -> Double)
         -> (clusters: [TimelineCluster], k: Double, unit: Double) {
-        let s = ctx.s
-        let kinds = EventKind.allCases.count
-        // Base cells: days over spans up to about eleven years, months up to two centuries,
-        // else years, so the table stays small whatever the dates.
-        enum Base { case day, month, year }
-        let span = scale.to.ordinal - scale.from.ordinal
-        let monthSpan = scale.to.month.index - scale.from.month.index
-        let base: Base = span <= 4000 ? .day : monthSpan <= 2400 ? .month : .year
-        func baseIndex(_ d: Day) -> Int {
-            switch base {
-            case .day: return d.ordinal
-            case .month: return d.month.index
-            case .year: return d.year
-            }
-        }
-        let base0 = baseIndex(scale.from)
-        let nBase = max(1, baseIndex(scale.to) - base0 + 1)
-        var counts = [Int32](repeating: 0, count: lanes.count * nBase * kinds)
-        let events = dataset.events
-        for i in events.indices {
-            let j = events.jurisdictions[i].raw
-            guard j < laneOf.count, laneOf[j] >= 0 else { continue }
-            let a = events.dates[i].anchor
-            if let w = window, !w.contains(a) { continue }
-            let b = min(max(baseIndex(a) - base0, 0), nBase - 1)
-            counts[(laneOf[j] * nBase + b) * kinds + events.kinds[i].order] += 1
-        }
-
-        // Display periods, each with its map from a base cell and its first day.
-        func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
-        struct Unit { var days: Double; var of: (Int) -> Int; var start: (Int) -> Day }
-        var units: [Unit] = []
-        if base == .day {
-            units.append(Unit(days: 1, of: { base0 + $0 }, start: { Day(ordinal: $0) }))
-            units.append(Unit(days: 7, of: { floorDiv(base0 + $0 - 4, 7) }, start: { Day(ordinal: $0 * 7 + 4) }))
-        }
-        if base != .year {
-            let monthOf: (Int) -> Int = base == .day ? { Day(ordinal: base0 + $0).month.index } : { base0 + $0 }
-            units.append(Unit(days: 30.44, of: monthOf, start: { Month(index: $0).firstDay }))
-            units.append(Unit(days: 91.31, of: { floorDiv(monthOf($0), 3) }, start: { Month(index: $0 * 3).firstDay }))
-            units.append(Unit(days: 365.25, of: { floorDiv(monthOf($0), 12) }, start: { Month(index: $0 * 12).firstDay }))
-        } else {
-            units.append(Unit(days: 365.25, of: { base0 + $0 }, start: { Day(year: max(1, $0), month: 1, day: 1) ?? scale.from }))
-        }
-        let yearOf: (Int) -> Int = { b in
-            switch base {
-            case .day: return Day(ordinal: base0 + b).year
-            case .month: return floorDiv(base0 + b, 12)
-            case .year: return base0 + b
-            }
-        }
-        for n in [10, 100, 1000] {
-            units.append(Unit(days: 365.25 * Double(n), of: { floorDiv(yearOf($0), n) }, start: { Day(year: max(1, $0 * n), month: 1, day: 1) ?? scale.from }))
-        }
-
-        let style = TextStyle(size: ctx.theme.note.size, bold: true, color: .white)
-        let laneH = lanes.map { $0.rect.maxY - rowsTop($0) }.min() ?? 40 * s
-        // The biggest marker a period allows: half its width, most of a lane, never huge.
-        func rMax(_ px: Double) -> Double { max(4 * s, min(px / 2 - 1 * s, laneH * 0.42, 48 * s)) }
-        var chosen: (unit: Unit, cells: [(lane: Int, bucket: Int, n: Int, kind: Int)])?
-        for unit in units {
-            let px = unit.days * scale.pixelsPerDay
-            guard px >= 24 * s else { continue }
-            // Merge base cells into this period; cells arrive in bucket order per lane.
-            var cells: [(lane: Int, bucket: Int, n: Int, kind: Int)] = []
-            var perKind = [Int](repeating: 0, count: kinds)
-            for lane in 0..<lanes.count {
-                var current: Int?
-                func flush() {
-                    guard let c = current else { return }
-                    let n = perKind.reduce(0, +)
-                    if n > 0 {
-                        var best = 0
-                        for k in 1..<kinds where perKind[k] > perKind[best] { best = k }
-                        cells.append((lane, c, n, best))
-                    }
-                    perKind = [Int](repeating: 0, count: kinds)
-                }
-                for b in 0..<nBase {
-                    let u = unit.of(b)
-                    if u != current { flush(); current = u }
-                    for k in 0..<kinds { perKind[k] += Int(counts[(lane * nBase + b) * kinds + k]) }
-                }
-                flush()
-            }
-            let widest = (try? ctx.measurer.width(NumberFormat.compact(cells.map(\.n).max() ?? 0, ctx.lang), style)) ?? px
-            chosen = (unit, cells)
-            // The finest period whose biggest marker can hold its count.
-            if rMax(px) >= widest / 2 + 4 * s { break }
-        }
-        guard let (unit, cells) = chosen else { return ([], 0, unit: 1) }
-
-        // Area proportional to the count: radius = k·√n, the biggest at the period's limit.
-        let maxN = Double(cells.map(\.n).max() ?? 1)
-        let k = rMax(unit.days * scale.pixelsPerDay) / max(1, maxN).squareRoot()
-        let floor = TimelineChart.clusterFloor(s)
-        var out: [TimelineCluster] = []
-        var countLabels = LabelPlacer.forValues(bounds: ChartRect(x: 0, y: 0, width: ctx.theme.width, height: ctx.theme.height), style: style)
-        for c in cells {
-            let first = max(unit.start(c.bucket), scale.from)
-            let last = min(unit.start(c.bucket + 1).adding(days: -1), scale.to)
-            let x0 = scale(first), x1 = scale(last.adding(days: 1))
-            let lane = lanes[c.lane].rect
-            let kind = EventKind.allCases[c.kind]
-            let text = NumberFormat.compact(c.n, ctx.lang)
-            let textStyle = TextStyle(size: style.size, bold: true, color: KindPalette.isLight(kind) ? ctx.theme.ink : .white)
-            let w = (try? ctx.measurer.width(text, textStyle)) ?? 0
-            let trueR = k * Double(c.n).squareRoot()
-            let radius = max(trueR, floor)
-            let center = ChartPoint(x: (x0 + x1) / 2, y: (rowsTop(lanes[c.lane]) + lane.maxY) / 2)
-            var label: TextMark?
-            if w <= 2 * radius - 4 * s,
-               let mark = try? ctx.measurer.place(text, textStyle, x: center.x, y: center.y, align: .center, valign: .middle, role: .value),
-               countLabels.place([mark.box]) != nil {
-                label = mark
-            }
-            out.append(TimelineCluster(lane: c.lane, first: first, last: last, count: c.n, kind: kind, center: center, radius: radius,
-                                       floored: trueR < floor, label: label))
-        }
-        return (out, k, unit: unit.days)
+        let clustering = TimelineClustering(scale: scale, lanes: lanes.count)
+        let counts = clustering.counts(dataset, window: window, laneOf: laneOf)
+        let laneH = lanes.map { $0.rect.maxY - rowsTop($0) }.min() ?? 40 * ctx.s
+        guard let (unit, cells) = clustering.choose(clustering.units(), counts: counts, laneH: laneH, ctx) else { return ([], 0, unit: 1) }
+        return clustering.markers(unit, cells: cells, lanes: lanes, laneH: laneH, ctx: ctx, rowsTop: rowsTop)
     }
 
     /// The smallest cluster marker drawn: below it a dot would not show.

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NetraCore
 
 /// The regular and bold TrueType files every chart draws with, checked to be readable.
 public struct FontSet: Sendable, Equatable {
@@ -49,11 +50,11 @@ public struct FontSet: Sendable, Equatable {
     static func check(_ path: String) throws(RenderError) {
         var st = stat()
         guard stat(path, &st) == 0 else {
-            throw .fontNotFound(path: path, reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
+            throw .fontNotFound(path: path, reason: Syscall.reason(errno, .reading).en)
         }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw .fontNotFound(path: path, reason: "is not a regular file") }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .fontNotFound(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .fontNotFound(path: path, reason: Syscall.reason(errno, .reading).en) }
         close(fd)
     }
 }

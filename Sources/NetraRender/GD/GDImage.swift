@@ -46,37 +46,20 @@ public final class GDImage {
     }
 
     /// Paints every pixel with `color`, replacing (not blending) what was there.
-    public func clear(_ color: RGBA) {
-        if fillRows(x0: 0, y0: 0, x1: width - 1, y1: height - 1, color.gdColor) { return }
+    public func clear(_ color: RGBA, via filling: RectangleFilling = .rows) {
+        if filling == .rows, fillRows(x0: 0, y0: 0, x1: width - 1, y1: height - 1, color.gdColor) { return }
         gdImageAlphaBlending(pointer, 0)
         gdImageFilledRectangle(pointer, 0, 0, Int32(width - 1), Int32(height - 1), color.gdColor)
         gdImageAlphaBlending(pointer, 1)
     }
 
-    /// Sets pixels `x0...x1` × `y0...y1` (clipped to the image) to `gdColor` straight in libgd's
-    /// rows: what `gdImageFilledRectangle` does for an opaque colour or without blending, but
-    /// without a `gdImageSetPixel` call per pixel (a fifth of a chart's time). False when the
-    /// image is not true-colour or a clip rectangle is set, so that libgd must do it.
-    private func fillRows(x0: Int, y0: Int, x1: Int, y1: Int, _ gdColor: Int32) -> Bool {
-        let im = pointer.pointee
-        guard im.trueColor != 0, let rows = im.tpixels, im.cx1 == 0, im.cy1 == 0,
-              Int(im.cx2) == width - 1, Int(im.cy2) == height - 1 else { return false }
-        let a = max(0, x0), b = min(width - 1, x1), top = max(0, y0), bottom = min(height - 1, y1)
-        guard a <= b, top <= bottom else { return true }
-        for y in top...bottom {
-            guard let row = rows[y] else { return false }
-            (row + a).update(repeating: gdColor, count: b - a + 1)
-        }
-        return true
-    }
-
     // MARK: Shapes (pixel coordinates)
 
     /// Fills the rectangle of pixels `x..<x+w`, `y..<y+h`.
-    public func fillRect(x: Int, y: Int, width w: Int, height h: Int, _ color: RGBA) {
+    public func fillRect(x: Int, y: Int, width w: Int, height h: Int, _ color: RGBA, via filling: RectangleFilling = .rows) {
         guard w > 0, h > 0 else { return }
         // Opaque: blending would give the colour itself, so the rows can be set directly.
-        if color.alpha == 255, fillRows(x0: x, y0: y, x1: x + w - 1, y1: y + h - 1, color.gdColor) { return }
+        if filling == .rows, color.alpha == 255, fillRows(x0: x, y0: y, x1: x + w - 1, y1: y + h - 1, color.gdColor) { return }
         gdImageFilledRectangle(pointer, clamp(x), clamp(y), clamp(x + w - 1), clamp(y + h - 1), color.gdColor)
     }
 

@@ -78,9 +78,8 @@ public enum BriefingSheet {
     public static func layout(_ a: Analysis, figures f: BriefingFigures, language lang: Language,
                               fonts: FontSet, overdue: [String] = [], office: String? = nil,
                               plotHeight: ((Double) throws(RenderError) -> Double)? = nil) throws(RenderError) -> [SheetPage] {
-        let outlets = a.dataset.events.outletCount(f.events)
         let footer = { (page: Int, pages: Int) in
-            Strings.sheetPageFooter(page: page, of: pages, events: f.events.count, outlets: outlets).text(lang)
+            Strings.sheetPageFooter(page: page, of: pages, events: f.events.count, outlets: f.outlets).text(lang)
         }
         var book = Book(measurer: TextMeasurer(fonts: fonts), lang: lang, month: f.month, office: office.flatMap { $0.isEmpty ? nil : $0 })
         // The footer's room: its widest form (the page numbers at their longest).
@@ -165,24 +164,18 @@ public enum BriefingSheet {
     /// leaves the ruling out, `titles` false a lone new incident's title (for the band).
     public static func headline(_ a: Analysis, _ f: BriefingFigures, _ lang: Language, withOutcome: Bool = true, titles: Bool = true) -> String {
         let d = a.dataset
-        let outcome = withOutcome ? f.events.last { k in
-            d.events.kinds[k].rules && !d.events.isRegistration(k)
-        } : nil
-        let activity = f.events.filter { d.events.kinds[$0].countsAsActivity }
-        let preventionOnly = activity.allSatisfy { d.events.kinds[$0].family == .prevention }
+        let outcome = withOutcome ? f.latestRuling : nil
         let onlyIncident = titles && f.newIncidentsReported.count == 1 && outcome == nil ? f.newIncidentsReported.first : nil
         return Strings.sheetHeadline(month: DateText.month(f.month, lang), outcome: outcome.map { d.events[$0].title(lang) },
-                                     activity: f.total, tallies: f.tallies, preventionOnly: preventionOnly,
+                                     activity: f.total, tallies: f.tallies, preventionOnly: f.preventionOnly,
                                      newIncidents: f.newIncidentsReported.count,
                                      incidentTitle: onlyIncident.map { d.events[$0].title(lang) }).text(lang)
     }
 
     /// What a month too big for `maxPages` pages leaves off, counted by kind, most first.
     static func leftOut(_ a: Analysis, _ left: [EventIndex], _ lang: Language) -> String {
-        var byKind: [EventKind: Int] = [:]
-        for k in left { byKind[a.dataset.events.kinds[k], default: 0] += 1 }
-        let parts = byKind.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            .map { "\(NumberFormat.number($0.value, lang)) \(Strings.kind($0.key).text(lang).lowercased())" }
+        let parts = BriefingFigures.byKind(left, a.dataset.events)
+            .map { "\(NumberFormat.number($0.count, lang)) \(Strings.kind($0.kind).text(lang).lowercased())" }
         return Strings.sheetLeftOut(NumberFormat.number(left.count, lang), kinds: parts.joined(separator: ", "), pages: maxPages).text(lang)
     }
 
@@ -250,8 +243,7 @@ public enum BriefingSheet {
         // status and whether they also happened in the month.
         var incidentNote: [String] = []
         for s in CaseStatus.allCases {
-            let n = f.newIncidentsReported.filter { a.statusAsOf[$0] == s }.count
-            if n > 0 { incidentNote.append("\(n) \(Strings.status(s).text(lang).lowercased())") }
+            if let n = f.newIncidentsByStatus[s], n > 0 { incidentNote.append("\(n) \(Strings.status(s).text(lang).lowercased())") }
         }
         if !f.newIncidentsReported.isEmpty {
             incidentNote.append(Strings.sheetAlsoHappened(f.reportedAndOccurred.count, of: f.newIncidentsReported.count).text(lang))

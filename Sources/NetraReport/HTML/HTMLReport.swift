@@ -19,21 +19,26 @@ public struct HTMLReport: Sendable {
     let options: JobOptions
     let comparison: Comparison?
     let tallies: TallySeries
+    /// The key figures said at the top and the kinds the filters offer, counted in NetraAnalytics.
+    let figures: KeyFigures
     /// Layouts shared with the report's PNGs (nil: every chart laid out here).
     let shared: SharedLayouts?
 
-    /// The page of `analysis` in `options`' language; `comparison` and `tallies` are the
-    /// values the report's other outputs use (made here when not given).
-    public init(_ analysis: Analysis, options: JobOptions, comparison: Comparison? = nil, tallies: TallySeries? = nil) {
-        self.init(analysis, options: options, comparison: comparison, tallies: tallies, shared: nil)
+    /// The page of `analysis` in `options`' language; `comparison`, `tallies` and `figures`
+    /// are the values the report's other outputs use (made here when not given).
+    public init(_ analysis: Analysis, options: JobOptions, comparison: Comparison? = nil, tallies: TallySeries? = nil,
+                figures: KeyFigures? = nil) {
+        self.init(analysis, options: options, comparison: comparison, tallies: tallies, figures: figures, shared: nil)
     }
 
-    init(_ analysis: Analysis, options: JobOptions, comparison: Comparison?, tallies: TallySeries?, shared: SharedLayouts?) {
+    init(_ analysis: Analysis, options: JobOptions, comparison: Comparison?, tallies: TallySeries?, figures: KeyFigures? = nil,
+         shared: SharedLayouts?) {
         self.shared = shared
         self.analysis = analysis
         self.options = options
         self.comparison = comparison ?? ReportCharts.comparison(analysis, options)
         self.tallies = tallies ?? analysis.tallies
+        self.figures = figures ?? KeyFigures(analysis)
     }
 
     /// The page as a file of the report, made when it is written.
@@ -95,31 +100,17 @@ public struct HTMLReport: Sendable {
     }
 
     func keyFigures() -> String {
-        var prevention = 0, incidents = 0
-        var byStatus = [Int](repeating: 0, count: CaseStatus.allCases.count)
-        var noStatus = 0
-        for i in d.events.indices {
-            switch d.events.kinds[i].family {
-            case .prevention: prevention += 1
-            case .incident:
-                incidents += 1
-                if let s = analysis.statusAsOf[i] { byStatus[s.order] += 1 } else { noStatus += 1 }
-            default: break
-            }
-        }
-        let jurisdictions = ReportJob.jurisdictionsWithEvents(d).count
+        let f = figures
         func fig(_ label: Phrase, _ value: Int, _ note: String = "") -> String {
             "<div class=\"figure\"><dt>\(t(label))</dt><dd>\(NumberFormat.number(value, lang))</dd>\(note)</div>"
         }
-        var statuses = CaseStatus.allCases.filter { byStatus[$0.order] > 0 }.map { (Strings.status($0), byStatus[$0.order]) }
-        if noStatus > 0 { statuses.append((Strings.status(nil), noStatus)) }
-        let statusNote = statuses.map { "\(t($0.0)) \(NumberFormat.number($0.1, lang))" }.joined(separator: " · ")
+        let statusNote = f.statuses.map { "\(t(Strings.status($0.status))) \(NumberFormat.number($0.count, lang))" }.joined(separator: " · ")
         var out = "<section id=\"figures\"><h2>\(t(Strings.htmlKeyFigures))</h2><dl class=\"figures\">"
-        out += fig(Strings.htmlEvents, d.events.count)
-        out += fig(Strings.htmlPrevention, prevention)
-        out += fig(Strings.htmlIncidents, incidents, statusNote.isEmpty ? "" : "<p class=\"note\">\(statusNote)</p>")
-        out += fig(Strings.htmlJurisdictions, jurisdictions)
-        out += fig(Strings.htmlOutlets, d.outletCount)
+        out += fig(Strings.htmlEvents, f.events)
+        out += fig(Strings.htmlPrevention, f.prevention)
+        out += fig(Strings.htmlIncidents, f.incidents, statusNote.isEmpty ? "" : "<p class=\"note\">\(statusNote)</p>")
+        out += fig(Strings.htmlJurisdictions, f.jurisdictions)
+        out += fig(Strings.htmlOutlets, f.outlets)
         out += "</dl>"
         out += "</section>\n"
         return out
@@ -163,10 +154,8 @@ public struct HTMLReport: Sendable {
         out += "<button type=\"button\" id=\"zoom-reset\">\(t(Strings.htmlZoomReset))</button></div>"
         out += "<div id=\"tl\" class=\"tl\"></div>"
         // The colour key: each kind the data holds, in the marks' colours, and the election rules.
-        var present = Set<EventKind>()
-        for k in d.events.kinds { present.insert(k) }
         out += "<ul class=\"key\" aria-label=\"\(t(Strings.htmlTimelineKey))\">"
-        for kind in EventKind.allCases where present.contains(kind) {
+        for kind in figures.kinds {
             out += "<li><span class=\"swatch\" style=\"background:\(KindPalette.color(kind).cssHex);border:1px solid \(KindPalette.outline(kind).cssHex)\"></span>\(t(Strings.kind(kind)))</li>"
         }
         if !d.elections.isEmpty { out += "<li><span class=\"rule\"></span>\(t(Strings.htmlElectionDay))</li>" }
@@ -277,11 +266,7 @@ public struct HTMLReport: Sendable {
         return Array(byDate.prefix(max(0, limit)))
     }
 
-    func kindsPresent() -> [EventKind] {
-        var seen = [Bool](repeating: false, count: EventKind.allCases.count)
-        for k in d.events.kinds { seen[k.order] = true }
-        return EventKind.allCases.filter { seen[$0.order] }
-    }
+    func kindsPresent() -> [EventKind] { figures.kinds }
 
     /// The date as precisely as it is known, and its end for a span.
     func dateText(_ i: EventIndex) -> String {
@@ -301,7 +286,7 @@ public struct HTMLReport: Sendable {
             return events.statuses[i].map { Strings.htmlStatusSet(Strings.status($0).text(lang)).text(lang) } ?? ""
         case .caseTally:
             return events.statuses[i].map { Strings.htmlStatusCounted(Strings.status($0).text(lang)).text(lang) } ?? ""
-        default:
+        case .regulation, .taskForce, .directive, .sosialisasi, .pledge, .response, .report, .statement:
             return events.statuses[i].map { Strings.status($0).text(lang) } ?? ""
         }
     }

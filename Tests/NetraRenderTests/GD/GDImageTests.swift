@@ -22,6 +22,34 @@ import Glibc
         #expect(libgdText("Jawa Barat: 20 kasus") == "Jawa Barat: 20 kasus")
     }
 
+    /// The fenced fast path (GD/FastPaths/GDImage+Rows.swift) against libgd's own fill: the
+    /// same pixels for rectangles inside, across and outside the image, of every size, opaque
+    /// and translucent, over a background drawn both ways too.
+    @Test func rowFillingPaintsWhatLibgdPaints() throws {
+        var seed: UInt64 = 0x9E3779B97F4A7C15
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for (w, h) in [(1, 1), (7, 3), (64, 48), (301, 97)] {
+            let rows = try GDImage(width: w, height: h), plain = try GDImage(width: w, height: h)
+            let background = RGBA(hex: 0xF4F1EA)
+            rows.clear(background, via: .rows)
+            plain.clear(background, via: .libgd)
+            for _ in 0..<300 {
+                let x = next(w + 40) - 20, y = next(h + 40) - 20
+                let rw = next(w + 10) - 2, rh = next(h + 10) - 2
+                let colour = RGBA(red: UInt8(next(256)), green: UInt8(next(256)), blue: UInt8(next(256)), alpha: next(3) == 0 ? UInt8(next(255)) : 255)
+                rows.fillRect(x: x, y: y, width: rw, height: rh, colour, via: .rows)
+                plain.fillRect(x: x, y: y, width: rw, height: rh, colour, via: .libgd)
+            }
+            var differing = 0
+            for y in 0..<h { for x in 0..<w where rows.pixel(x: x, y: y) != plain.pixel(x: x, y: y) { differing += 1 } }
+            #expect(differing == 0, "\(w)×\(h): \(differing) pixels differ")
+            #expect(try rows.png() == plain.png())
+        }
+    }
+
     @Test func rectangleRoundTripsThroughPNG() throws {
         let img = try GDImage(width: 40, height: 30)
         img.clear(.white)

@@ -13,7 +13,11 @@ extension DatasetLoader {
             required: EventColumn.requiredNames, optional: EventColumn.optionalNames, order: EventColumn.names,
             minimumBytes: 0, scan: scan,
             // The first part has room for all: the second is appended to it in place.
-            make: { _, part in context.rows(size / 600, room: part == 0 ? size / 300 : size / 600, entersIDs: false) },
+            make: { header, part in
+                var rows = context.rows(size / 600, room: part == 0 ? size / 300 : size / 600, entersIDs: false)
+                rows.added = context.added(among: header.extraNames)
+                return rows
+            },
             row: { state, rec, col, extras in
                 var sink: [Diagnostic] = []
                 state.add(rec, ColumnPositions(col), extras, &sink)

@@ -1,7 +1,3 @@
-extension HTMLAssets {
-    /// Filters, search, sorting, the timeline (pan, zoom, details) and the permalinks. Values
-    /// from the data only ever reach the page as `textContent` or attribute values, never as markup.
-    static let script = #"""
 "use strict";
 (function () {
   var started = performance.now();
@@ -543,5 +539,3 @@ extension HTMLAssets {
     });
   }
 })();
-"""#
-}

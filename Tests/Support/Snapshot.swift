@@ -2,18 +2,15 @@ import Foundation
 import Testing
 
 /// Golden files, after swift-argument-parser's `assertSnapshot`: `actual` is compared byte for
-/// byte with `Snapshots/<name>` beside this file. With `NETRA_RECORD_SNAPSHOTS=1` the file is
+/// byte with `Goldens/<name>` beside this file. With `NETRA_RECORD_SNAPSHOTS=1` the file is
 /// written instead and the test fails, so that a recording is never mistaken for a pass.
-enum Snapshot {
-    static let folder: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast()
-        return parts.joined(separator: "/") + "/Snapshots"
-    }()
+/// The jobs' tests record them and the built binary's tests read them through here.
+public enum Snapshot {
+    public static let folder = TestPaths.packageRoot + "/Tests/Support/Goldens"
 
-    static var recording: Bool { ProcessInfo.processInfo.environment["NETRA_RECORD_SNAPSHOTS"] == "1" }
+    public static var recording: Bool { ProcessInfo.processInfo.environment["NETRA_RECORD_SNAPSHOTS"] == "1" }
 
-    static func assertMatches(_ actual: [UInt8], _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    public static func assertMatches(_ actual: [UInt8], _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let path = folder + "/" + name
         if recording {
             let url = URL(fileURLWithPath: path)
@@ -35,7 +32,7 @@ enum Snapshot {
     }
 
     /// Where two files first part, as line and both lines' text.
-    static func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String {
+    public static func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String {
         let la = String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let lb = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         for k in 0..<max(la.count, lb.count) {
