@@ -98,7 +98,8 @@ public struct Analysis: Sendable {
     /// n, median, min and max of each measure per jurisdiction, over the lead times that
     /// measure something (a zero by construction is none).
     public func leadTimeSummary() -> [LeadTimeSummary] {
-        LeadTimes.summarize(measuredLeadTimes, dataset: dataset)
+        // `measuredLeadTimes` read in passing, not copied (1.6 M lead times at 1M events).
+        LeadTimes.summarize(leadTimes.lazy.filter { self.leadValue($0) != nil }, dataset: dataset)
     }
 
     /// The side-by-side metrics of two jurisdictions, each with everything under it.

@@ -48,13 +48,15 @@ public enum ReportJob {
     /// Every chart and export, as files made when they are written (in parallel, the big
     /// exports streamed); nothing is drawn or written here.
     public static func build(_ a: Analysis, options: JobOptions, clocks book: ClockBook = .shipped(),
-                             progress: any ProgressSink = SilentProgress()) -> [OutputFile] {
+                             progress: any ProgressSink = SilentProgress(), sharingLayouts: Bool = true) -> [OutputFile] {
         let d = a.dataset
         let o = options.chartOptions
+        // Charts report.html draws too are laid out once for both (FastPaths/SharedLayouts.swift).
+        let shared = sharingLayouts ? SharedLayouts.forPNGs(at: o) : nil
         var files: [OutputFile] = []
         progress.step(Strings.stepChartsAndExports.text(options.language))
         files.append(OutputFile(name: "monthly.png", cost: 3) { () throws(RenderError) in
-            try ReportCharts.monthly(a).render(options: o)
+            try rendered({ ReportCharts.monthly(a) }, shared, "monthly", options: o)
         })
         let charted = jurisdictionsWithEvents(d)
         let names = OutputFolder.distinctNames(charted.map { d.jurisdictions[$0].id }, prefix: "monthly-", ext: ".png")
@@ -73,28 +75,33 @@ public enum ReportJob {
             })
         }
         files.append(OutputFile(name: "timeline.png", cost: 8) { () throws(RenderError) in
-            try ReportCharts.timeline(a).render(options: o)
+            // report.html lays the timeline out only for its counted markers.
+            try rendered({ ReportCharts.timeline(a) }, d.events.count > HTMLReport.detailLimit ? shared : nil, "timeline", options: o)
         })
         // One comparison feeds both the chart and the CSV, so they cannot disagree.
         let choice = options.comparisonChoice(d)
         let comparison = choice.pair.map { a.compare($0.a, $0.b) }
         if let comparison {
             files.append(OutputFile(name: "compare.png", cost: 3) { () throws(RenderError) in
-                try ComparisonChart(comparison, dataset: d).render(options: o)
+                try rendered({ ComparisonChart(comparison, dataset: d) }, shared, "compare", options: o)
             })
         }
         let lang = options.language
         files.append(OutputFile(name: "leadtimes.png", cost: 5) { () throws(RenderError) in
-            try ReportCharts.leadTimes(a, lang).render(options: o)
+            // Taken even when its layout is already made, so that it is let go after its two users.
+            let chart = sharedLayout(shared, "leadtimes-chart", options: o) { ReportCharts.leadTimes(a, lang) }
+            return try rendered({ chart }, shared, "leadtimes", options: o)
         })
         // One set of tally series feeds both the chart and tallies.csv, so they cannot disagree.
         let tallies = a.tallies
         // As many images as it takes to draw every series: cut into pages now (text only),
         // so that each is its own file.
         do {
-            for page in try CasesChart(tallies, dataset: d).pages(options: o) {
-                files.append(OutputFile(name: CasesChart.fileName(page: page.page?.number ?? 1), cost: 4) { () throws(RenderError) in
-                    try page.render(options: o)
+            let cases = CasesChart(tallies, dataset: d)
+            for page in try sharedLayout(shared, "cases-pages", options: o, { () throws(RenderError) in try cases.pages(options: o) }) {
+                let number = page.page?.number ?? 1
+                files.append(OutputFile(name: CasesChart.fileName(page: number), cost: 4) { () throws(RenderError) in
+                    try rendered({ page }, shared, "cases-\(number)", options: o)
                 })
             }
         } catch {
@@ -111,9 +118,9 @@ public enum ReportJob {
             files.append(OutputFile(name: "case-clocks.csv", cost: 2 + clocks.clocks.count / 2_000) { clocks.writeCSV(clocks.clocks, d, flavour: .plain, into: $0) })
         }
         // A map per province of the dataset (and of the provinces when there are several).
-        files += ReportMaps.files(a, options: options)
+        files += ReportMaps.files(a, options: options, shared: shared)
         // The interactive page, its charts laid out from the same values as the PNGs.
-        files.append(HTMLReport(a, options: options, comparison: comparison, tallies: tallies).file)
+        files.append(HTMLReport(a, options: options, comparison: comparison, tallies: tallies, shared: shared).file)
         // Exports: the two that grow with the events are streamed, and started first.
         files.append(OutputFile(name: "events.csv", cost: 10 + d.events.count / 2_000) { a.writeEventsCSV(flavour: .plain, into: $0) })
         files.append(OutputFile(name: "monthly.csv", cost: 2) { () throws(RenderError) in a.monthlyCSV(flavour: .plain, rollup: false) })

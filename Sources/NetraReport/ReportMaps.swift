@@ -32,12 +32,14 @@ enum ReportMaps {
     }
 
     /// The report's map files.
-    static func files(_ a: Analysis, options: JobOptions, prefix: String = "", month: Month? = nil) -> [OutputFile] {
+    static func files(_ a: Analysis, options: JobOptions, prefix: String = "", month: Month? = nil, shared: SharedLayouts? = nil) -> [OutputFile] {
         let o = options.chartOptions
         let charts = month.map { monthCharts(a, month: $0) } ?? charts(a, measure: options.mapMeasure)
         return charts.map { item in
             let chart = item.chart
-            return OutputFile(name: prefix + item.name, cost: 3) { () throws(RenderError) in try chart.render(options: o) }
+            return OutputFile(name: prefix + item.name, cost: 3) { () throws(RenderError) in
+                try rendered({ chart }, shared, "map-" + item.name, options: o)
+            }
         }
     }
 }

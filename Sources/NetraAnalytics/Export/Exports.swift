@@ -63,14 +63,15 @@ extension Analysis {
         let elections = d.elections.map { w.encoded($0.id) }
         let yes = w.encoded("true"), no = w.encoded("false")
         var lastMeasure = LeadTimeMeasure.prevention, measureCell = measures[0]
+        let ids = idOrder.copy(d.events)
         for t in leadTimes {
             if t.measure != lastMeasure { lastMeasure = t.measure; measureCell = measures[t.measure.order] }
             w.cell(measureCell); w.separator()
-            let id = idOrder.id(t.event)
+            let id = ids.id(t.event)
             w.text(bytes: id.bytes, plain: id.plain); w.separator()
             w.cell(jurisdictions[t.jurisdiction.raw]); w.separator()
             switch t.target {
-            case .event(let e): let id = idOrder.id(e); w.text(bytes: id.bytes, plain: id.plain)
+            case .event(let e): let id = ids.id(e); w.text(bytes: id.bytes, plain: id.plain)
             case .election(let e): w.cell(elections[e.raw])
             case .none: break
             }

@@ -5,13 +5,6 @@ import NetraCore
 public struct IDOrder: Sendable {
     /// Event rows by id.
     public let order: [EventIndex]
-    /// The ids copied in that order, one after another: the lead-time export reads them front
-    /// to back from memory of its own, not across the dataset's file beside the events export.
-    let bytes: [UInt8]
-    /// Where id `i` (by position in `order`) starts in `bytes`; one more entry marks the end.
-    let starts: [UInt32]
-    /// Whether each id (by position) is known to need no quotes in plain CSV.
-    let plain: [Bool]
     /// Each event's position in `order`.
     let rank: Column<EventIndex, Int32>
 
@@ -33,25 +26,46 @@ public struct IDOrder: Sendable {
 
     private init(_ events: EventTable, order: [EventIndex]) {
         self.order = order
-        var bytes: [UInt8] = [], starts: [UInt32] = [], plain: [Bool] = []
         var rank = Column<EventIndex, Int32>(repeating: 0, count: events.count)
+        for (i, k) in order.enumerated() { rank[k] = Int32(truncatingIfNeeded: i) }
+        self.rank = rank
+    }
+
+    /// The ids copied in id order, one after another: the lead-time export reads them front
+    /// to back from memory of its own, not across the dataset's file beside the events export.
+    /// Made by the export and let go after it (held by the analysis, they were 55 MB of the
+    /// 1M report's peak).
+    struct Copy {
+        let bytes: [UInt8]
+        /// Where id `i` (by position in `order`) starts in `bytes`; one more entry marks the end.
+        let starts: [UInt32]
+        /// Whether each id (by position) is known to need no quotes in plain CSV.
+        let plain: [Bool]
+        let rank: Column<EventIndex, Int32>
+
+        /// Event `k`'s id bytes, from the copy, and whether they need no quotes.
+        func id(_ k: EventIndex) -> (bytes: ArraySlice<UInt8>, plain: Bool) {
+            let i = Int(rank[k])
+            return (bytes[Int(starts[i])..<Int(starts[i + 1])], plain[i])
+        }
+    }
+
+    /// The ids of `events` (those this order was made from) copied in this order.
+    func copy(_ events: EventTable) -> Copy {
+        var size = 0
+        for k in order { size += events.bytes(.id, k).count }
+        precondition(size <= Int(UInt32.max), "the ids fit in 4 GiB (the file does)")
+        var bytes: [UInt8] = [], starts: [UInt32] = [], plain: [Bool] = []
+        bytes.reserveCapacity(size)
         starts.reserveCapacity(order.count + 1)
         plain.reserveCapacity(order.count)
-        for (i, k) in order.enumerated() {
+        for k in order {
             starts.append(UInt32(truncatingIfNeeded: bytes.count))
             bytes += events.bytes(.id, k)
             plain.append(events.isPlain(.id, k))
-            rank[k] = Int32(truncatingIfNeeded: i)
         }
         starts.append(UInt32(truncatingIfNeeded: bytes.count))
-        precondition(bytes.count <= Int(UInt32.max), "the ids fit in 4 GiB (the file does)")
-        self.bytes = bytes; self.starts = starts; self.plain = plain; self.rank = rank
-    }
-
-    /// Event `k`'s id bytes, from the copy, and whether they need no quotes.
-    func id(_ k: EventIndex) -> (bytes: ArraySlice<UInt8>, plain: Bool) {
-        let i = Int(rank[k])
-        return (bytes[Int(starts[i])..<Int(starts[i + 1])], plain[i])
+        return Copy(bytes: bytes, starts: starts, plain: plain, rank: rank)
     }
 
     /// The order itself: by id bytes, then by row.

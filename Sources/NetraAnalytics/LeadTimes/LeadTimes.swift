@@ -351,7 +351,7 @@ public enum LeadTimes {
     }
 
     /// Summaries sorted by measure (in `allCases` order), then jurisdiction id.
-    public static func summarize(_ times: [LeadTime], dataset d: Dataset) -> [LeadTimeSummary] {
+    public static func summarize(_ times: some Sequence<LeadTime>, dataset d: Dataset) -> [LeadTimeSummary] {
         // Per measure and jurisdiction, in flat arrays: no dictionary per figure.
         let js = d.jurisdictions.count
         let measures = LeadTimeMeasure.allCases

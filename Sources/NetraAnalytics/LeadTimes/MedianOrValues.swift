@@ -24,7 +24,12 @@ public struct MedianOrValues: Sendable, Hashable {
     /// Every value, smallest first.
     public let values: [LeadValue]
 
-    public init(_ values: [LeadValue]) { self.values = values.sorted() }
+    /// Sorted in place when the caller hands over its only reference (no second copy of a
+    /// million values).
+    public init(_ values: consuming [LeadValue]) {
+        values.sort()
+        self.values = values
+    }
 
     public var n: Int { values.count }
     public var isEmpty: Bool { values.isEmpty }

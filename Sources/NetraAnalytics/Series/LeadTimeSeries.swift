@@ -248,7 +248,8 @@ extension Analysis {
                                              label: label, jurisdictionID: { d.jurisdictions[$0].id }, range: leadTimeRange)
         for i in series.indices {
             guard let m = series[i].kind, let j = d.jurisdictionIndex[series[i].jurisdiction] else { continue }
-            series[i].typical = MedianOrValues(values[m.order * js + j.raw] ?? [])
+            // Taken out of the table (each key is one series'), so it is sorted where it lies.
+            series[i].typical = MedianOrValues(values.removeValue(forKey: m.order * js + j.raw) ?? [])
         }
         return series
     }

@@ -19,7 +19,8 @@ extension HTMLReport {
             charts.removeAll { left.contains($0.name) }
         }
         for (name, chart) in charts {
-            let w = try chart.layout(options: wide), p = try chart.layout(options: phone)
+            let w = try sharedLayout(shared, "map-" + name, options: wide) { () throws(RenderError) in try chart.layout(options: wide) }
+            let p = try sharedLayout(shared, "map-" + name, options: phone) { () throws(RenderError) in try chart.layout(options: phone) }
             let title = w.chart.texts.first(where: { $0.role == .title })?.text ?? name
             let stem = name.hasSuffix(".png") ? String(name.dropLast(4)) : name
             out += "<figure class=\"chart map\" id=\"chart-\(Markup.text(stem))\">"

@@ -21,11 +21,19 @@ public struct HTMLReport: Sendable {
     let tallies: TallySeries
     /// The key figures said at the top and the kinds the filters offer, counted in NetraAnalytics.
     let figures: KeyFigures
+    /// Layouts shared with the report's PNGs (nil: every chart laid out here).
+    let shared: SharedLayouts?
 
     /// The page of `analysis` in `options`' language; `comparison`, `tallies` and `figures`
     /// are the values the report's other outputs use (made here when not given).
     public init(_ analysis: Analysis, options: JobOptions, comparison: Comparison? = nil, tallies: TallySeries? = nil,
                 figures: KeyFigures? = nil) {
+        self.init(analysis, options: options, comparison: comparison, tallies: tallies, figures: figures, shared: nil)
+    }
+
+    init(_ analysis: Analysis, options: JobOptions, comparison: Comparison?, tallies: TallySeries?, figures: KeyFigures? = nil,
+         shared: SharedLayouts?) {
+        self.shared = shared
         self.analysis = analysis
         self.options = options
         self.comparison = comparison ?? ReportCharts.comparison(analysis, options)
@@ -67,7 +75,8 @@ public struct HTMLReport: Sendable {
         out += "<script type=\"application/json\" id=\"netra-data\">"
         // A big dataset's timeline is the PNG's: its lanes (cities merged into their province
         // when there is no room) and its counted markers.
-        let plan = clustered ? try ReportCharts.timeline(analysis).layout(options: options.chartOptions) : nil
+        let o = options.chartOptions
+        let plan = clustered ? try sharedLayout(shared, "timeline", options: o) { () throws(RenderError) in try ReportCharts.timeline(analysis).layout(options: o) } : nil
         out += dataJSON(listed, timeline: plan)
         out += "</script>\n<script>\n\(HTMLAssets.script)</script>\n</body>\n</html>\n"
         return out
@@ -171,21 +180,34 @@ public struct HTMLReport: Sendable {
             out += "<figcaption>\(files.map(Markup.text).joined(separator: ", "))</figcaption></figure>"
         }
         func figure(_ name: String, _ w: ChartPlan, _ p: ChartPlan) { figure(name, [w], [p], files: [name + ".png"]) }
-        let monthly = ReportCharts.monthly(analysis)
-        figure("monthly", try monthly.layout(options: wide).chart, try monthly.layout(options: phone).chart)
-        if let c = comparison {
-            let chart = ComparisonChart(c, dataset: d)
-            figure("compare", try chart.layout(options: wide).chart, try chart.layout(options: phone).chart)
+        // Laid out at wide and phone; the one at the PNGs' options is theirs (`shared`).
+        func both<C: Chart>(_ key: String, _ chart: C) throws(RenderError) -> (ChartPlan, ChartPlan) {
+            (try sharedLayout(shared, key, options: wide) { () throws(RenderError) in try chart.layout(options: wide) }.chart,
+             try sharedLayout(shared, key, options: phone) { () throws(RenderError) in try chart.layout(options: phone) }.chart)
         }
-        let lead = ReportCharts.leadTimes(analysis, lang)
-        figure("leadtimes", try lead.layout(options: wide).chart, try lead.layout(options: phone).chart)
+        let monthly = try both("monthly", ReportCharts.monthly(analysis))
+        figure("monthly", monthly.0, monthly.1)
+        if let c = comparison {
+            let chart = try both("compare", ComparisonChart(c, dataset: d))
+            figure("compare", chart.0, chart.1)
+        }
+        let o = options.chartOptions
+        let lead = try both("leadtimes", sharedLayout(shared, "leadtimes-chart", options: o) { ReportCharts.leadTimes(analysis, lang) })
+        figure("leadtimes", lead.0, lead.1)
         // Every page of the cases chart, named as the report writes them at its size.
         let cases = CasesChart(tallies, dataset: d)
-        let widePages = try cases.pages(options: wide), phonePages = try cases.pages(options: phone)
+        let widePages = try sharedLayout(shared, "cases-pages", options: wide) { () throws(RenderError) in try cases.pages(options: wide) }
+        let phonePages = try sharedLayout(shared, "cases-pages", options: phone) { () throws(RenderError) in try cases.pages(options: phone) }
         let written = options.size == .phone ? phonePages : widePages
         var widePlans: [ChartPlan] = [], phonePlans: [ChartPlan] = []
-        for page in widePages { widePlans.append(try page.layout(options: wide).chart) }
-        for page in phonePages { phonePlans.append(try page.layout(options: phone).chart) }
+        for page in widePages {
+            let key = "cases-\(page.page?.number ?? 1)"
+            widePlans.append(try sharedLayout(shared, key, options: wide) { () throws(RenderError) in try page.layout(options: wide) }.chart)
+        }
+        for page in phonePages {
+            let key = "cases-\(page.page?.number ?? 1)"
+            phonePlans.append(try sharedLayout(shared, key, options: phone) { () throws(RenderError) in try page.layout(options: phone) }.chart)
+        }
         figure("cases", widePlans, phonePlans, files: written.indices.map { CasesChart.fileName(page: $0 + 1) })
         out += try mapFigures(wide: wide, phone: phone)
         out += "</section>\n"
