@@ -73,12 +73,21 @@ struct ServeQueueAndSessionTests {
         upload("/api/workspaces/bekasi/versions?ticket=\(second)", [])
         let behind = Self.waitFor { () -> Int? in Self.place(s, second)["place"] as? Int }
         #expect(behind == 2, "the fourth job's place")
-        let moved = Self.waitFor { () -> Bool? in
-            Self.place(s, second)["place"] as? Int == 1 ? true : nil
+        // The two held jobs started together and often end within one poll of each other, so
+        // the fourth may go from place 2 straight to running: either way its place moved on.
+        let moved = Self.waitFor { () -> String? in
+            let p = Self.place(s, second)
+            if p["place"] as? Int == 1 { return "place 1" }
+            return p["state"] as? String == "waiting" ? nil : p["state"] as? String
         }
-        #expect(moved == true, "the place updates as the queue moves")
-        #expect(Self.place(s, ticket)["state"] as? String == "running")
-        #expect(Self.place(s, ticket)["text"] as? String == "Giliran Anda: unggahan sedang diperiksa dan laporannya dibuat…")
+        #expect(moved == "place 1" || moved == "running" || moved == "none", "the place updates as the queue moves: \(moved ?? "no change")")
+        // The third runs once the fourth has moved, in the page's words (or it has already ended).
+        let third = Self.place(s, ticket)
+        if third["state"] as? String == "running" {
+            #expect(third["text"] as? String == "Giliran Anda: unggahan sedang diperiksa dan laporannya dibuat…")
+        } else {
+            #expect(third["state"] as? String == "none", "\(third)")
+        }
 
         group.wait()
         #expect(codes.all.sorted() == [201, 201, 201, 303], "every upload stored: \(codes.all)")

@@ -45,7 +45,7 @@ public struct TypeScale: Sendable, Equatable {
 }
 
 /// What every chart function takes besides its data.
-public struct ChartOptions: Sendable {
+public struct ChartOptions: Sendable, Equatable {
     /// Language of every label, month and date.
     public var language: Language
     /// 1 or 2: multiplies every size, for sharp output on dense screens.

@@ -35,11 +35,9 @@ final class SharedLayouts: Sendable {
         return try slot.take(make)
     }
 
-    /// True when both options lay a chart out the same way.
-    static func same(_ a: ChartOptions, _ b: ChartOptions) -> Bool {
-        a.language == b.language && a.scale == b.scale && a.width == b.width && a.height == b.height && a.fontPath == b.fontPath
-            && a.boldFontPath == b.boldFontPath && a.type == b.type && a.office == b.office && a.sourceFooter == b.sourceFooter
-    }
+    /// True when both options lay a chart out the same way: every option, compared whole, so
+    /// that an option added later cannot be left out.
+    static func same(_ a: ChartOptions, _ b: ChartOptions) -> Bool { a == b }
 
     /// One layout and how many of its two users are still to take it. The lock is held while
     /// it is made: the other user waits for it rather than making it again.
