@@ -87,11 +87,11 @@ deps-browser:
 SWIFT_FILES = $(shell git ls-files '*.swift' | grep -v 'Boundaries+Data.swift')
 
 format:
-	swift format format --in-place --parallel $(SWIFT_FILES)
+	@swift format format --in-place --parallel $(SWIFT_FILES)
 
 # Fails, naming the files, when one is not laid out as `make format` would.
 format-check:
-	swift format lint --strict --parallel $(SWIFT_FILES)
+	@swift format lint --strict --parallel $(SWIFT_FILES)
 
 # The maps' boundaries, made again from ../shared/boundaries with Debian's python3 (standard
 # library only): the same bytes every time (docs/MAPS.md).
