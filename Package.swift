@@ -17,7 +17,7 @@ let package = Package(
         .library(name: "NetraAnalytics", targets: ["NetraAnalytics"]),
         .library(name: "NetraRender", targets: ["NetraRender"]),
         .library(name: "NetraReport", targets: ["NetraReport"]),
-        .library(name: "NetraXLSX", targets: ["NetraXLSX"]),
+        .library(name: "NetraXLSX", targets: ["NetraXLSX"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,7 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // The session tokens' hash; Hummingbird's own dependencies build it already.
-        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0")
     ],
     targets: [
         // libgd, found through pkg-config; nothing but NetraRender imports it.
@@ -73,9 +73,11 @@ let package = Package(
             name: "NetraCore",
             dependencies: ["CZip", "CExpat"],
             exclude: ["Regions/LICENSE-wilayah", "Regions/LICENSE-wilayah_boundaries", "Regions/README.md"],
-            resources: [.embedInCode("Regions/wilayah-kabkota.csv"),
-                        // The legal clocks and the working-day calendar (Clocks/): shipped as data.
-                        .embedInCode("Clocks/clocks.csv"), .embedInCode("Clocks/hari-libur.csv")],
+            resources: [
+                .embedInCode("Regions/wilayah-kabkota.csv"),
+                // The legal clocks and the working-day calendar (Clocks/): shipped as data.
+                .embedInCode("Clocks/clocks.csv"), .embedInCode("Clocks/hari-libur.csv")
+            ],
             swiftSettings: speed
         ),
         // Counts, lead times, the comparison and the CSV exports.
@@ -85,10 +87,11 @@ let package = Package(
         // Workbooks: the exports as one .xlsx, and the template `netra init` writes.
         .target(name: "NetraXLSX", dependencies: ["CXlsxWriter", "NetraCore", "NetraAnalytics"], swiftSettings: speed),
         // Jobs that tie it together: report, briefing, output folders.
-        .target(name: "NetraReport", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraXLSX"],
-                // report.html's style and script, inlined into every page it writes.
-                resources: [.embedInCode("HTML/report.css"), .embedInCode("HTML/report.js")],
-                swiftSettings: speed),
+        .target(
+            name: "NetraReport", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraXLSX"],
+            // report.html's style and script, inlined into every page it writes.
+            resources: [.embedInCode("HTML/report.css"), .embedInCode("HTML/report.js")],
+            swiftSettings: speed),
         // `netra serve`: workspaces, versions and the web pages and API over the same jobs.
         // Nothing else in Netra depends on it.
         .target(
@@ -100,14 +103,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
             ]
         ),
         .executableTarget(
             name: "netra",
             dependencies: [
                 "NetraCore", "NetraAnalytics", "NetraRender", "NetraReport", "NetraXLSX", "NetraServe",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         // Times each stage at 10k, 100k and 1M events: `make bench`.
@@ -119,15 +122,16 @@ let package = Package(
         // What every test target shares: the checkout's paths, temporary folders, golden files
         // (Goldens/, recorded by the jobs' tests and read by the built binary's) and the slow tag.
         .target(name: "NetraTestSupport", path: "Tests/Support", exclude: ["Goldens"]),
-        .testTarget(name: "NetraCoreTests", dependencies: ["NetraTestSupport", "NetraCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-                    exclude: ["Fixtures"]),
+        .testTarget(
+            name: "NetraCoreTests", dependencies: ["NetraTestSupport", "NetraCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]),
         .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraAnalytics"]),
         .testTarget(name: "NetraRenderTests", dependencies: ["NetraTestSupport", "CGD", "NetraCore", "NetraAnalytics", "NetraRender"]),
         .testTarget(name: "NetraReportTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]),
         .testTarget(name: "NetraXLSXTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraAnalytics", "NetraXLSX"]),
         .testTarget(name: "NetraEndToEndTests", dependencies: ["NetraTestSupport", "netra", "NetraCore", "CGD"]),
         // Starts the real `netra serve` on a loopback port and talks HTTP to it (curl).
-        .testTarget(name: "NetraServeTests", dependencies: ["NetraTestSupport", "netra", "NetraServe", "NetraCore"], exclude: ["browser_e2e.py"]),
+        .testTarget(name: "NetraServeTests", dependencies: ["NetraTestSupport", "netra", "NetraServe", "NetraCore"], exclude: ["browser_e2e.py"])
     ],
     swiftLanguageModes: [.v6]
 )

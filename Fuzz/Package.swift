@@ -6,7 +6,7 @@ import PackageDescription
 let package = Package(
     name: "NetraFuzz",
     dependencies: [
-        .package(name: "Netra", path: ".."),
+        .package(name: "Netra", path: "..")
     ],
     targets: [
         // Declares libFuzzer's driver, which main.swift calls.
@@ -14,7 +14,7 @@ let package = Package(
         .executableTarget(
             name: "netra-fuzz",
             dependencies: ["FuzzerDriver", .product(name: "NetraCore", package: "Netra")]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

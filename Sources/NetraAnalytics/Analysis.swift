@@ -50,7 +50,9 @@ public struct Analysis: Sendable {
             { IDOrder(dataset.events, merging: halves) },
             { () -> (EventGraph, MonthlyTable, LeadTimes.Figures, Column<EventIndex, CaseStatus?>) in
                 let g = EventGraph(events: dataset.events)
-                return (g, MonthlyTable(dataset, rollup: true), LeadTimes.figures(dataset, graph: g), early ?? Self.statuses(full, graph: g, asOf: asOf, rows: rows))
+                return (
+                    g, MonthlyTable(dataset, rollup: true), LeadTimes.figures(dataset, graph: g), early ?? Self.statuses(full, graph: g, asOf: asOf, rows: rows)
+                )
             })
         idOrder = ids
         graph = built
@@ -69,7 +71,8 @@ public struct Analysis: Sendable {
     /// takes part by then (the statuses are then the final ones too).
     public func asOf(_ day: Day) -> Analysis {
         guard asOf == nil, dataset.events.count == full.events.count,
-              full.events.indices.allSatisfy({ full.takesPart($0, asOf: day) }) else {
+            full.events.indices.allSatisfy({ full.takesPart($0, asOf: day) })
+        else {
             return Analysis(dataset: full, asOf: day, selection: selection)
         }
         return Analysis(self, asOf: day)

@@ -28,14 +28,20 @@ extension BriefingJob {
             let n = incidents.filter { a.statusAsOf[$0] == s }.count
             if n > 0 { byStatus.append((number(n), Strings.status(s))) }
         }
-        let incidentsCounted = incidents.isEmpty ? Strings.captionNoIncidents
+        let incidentsCounted =
+            incidents.isEmpty
+            ? Strings.captionNoIncidents
             : Strings.captionIncidentsCounted(number(incidents.count), count: incidents.count, byStatus: byStatus)
         let incidentsNamed = incidents.isEmpty ? Strings.captionNoIncidents : Strings.captionIncidents(named)
 
         let rulings = BriefingSheet.ordered(a, f).first.filter { events.kinds[$0].rules }
-        let rulingsNamed = rulings.isEmpty ? nil : Strings.captionDecisions(rulings.map { k in
-            (plain(events[k].title(lang)), events[k].date, events[k].status.map(Strings.status))
-        })
+        let rulingsNamed =
+            rulings.isEmpty
+            ? nil
+            : Strings.captionDecisions(
+                rulings.map { k in
+                    (plain(events[k].title(lang)), events[k].date, events[k].status.map(Strings.status))
+                })
         let rulingsCounted = rulings.isEmpty ? nil : Strings.captionDecisionsCounted(number(rulings.count), count: rulings.count)
 
         let election = f.nextElection.map { (days: number($0.days), count: $0.days, name: plain(d.elections[$0.index].name)) }
@@ -43,8 +49,10 @@ extension BriefingJob {
         // status and day; it counts the month's events only when there is no new incident.
         let headline = plain(BriefingSheet.headline(a, f, lang, withOutcome: false, titles: false))
         let counted = incidents.isEmpty && f.total > 0
-        let tail = [Strings.captionActivity(counted ? nil : number(f.total), count: f.total, election: election).text(lang),
-                    Strings.captionAsOf(f.asOf, outlets: events.outletCount(f.events)).text(lang)]
+        let tail = [
+            Strings.captionActivity(counted ? nil : number(f.total), count: f.total, election: election).text(lang),
+            Strings.captionAsOf(f.asOf, outlets: events.outletCount(f.events)).text(lang)
+        ]
 
         // The fullest message that fits: names, then counts, then a shorter headline.
         let tries: [(Phrase, Phrase?)] = [(incidentsNamed, rulingsNamed), (incidentsCounted, rulingsNamed), (incidentsCounted, rulingsCounted)]

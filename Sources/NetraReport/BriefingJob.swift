@@ -15,8 +15,10 @@ public enum BriefingJob {
     /// Everything under `briefing-YYYY-MM/`, as files made when they are written.
     /// Without an as-of day, the briefing stands on the month's last day: nothing known
     /// later is counted or drawn.
-    public static func build(_ analysis: Analysis, month: Month, options: JobOptions, clocks book: ClockBook = .shipped(),
-                             progress: any ProgressSink = SilentProgress()) -> [OutputFile] {
+    public static func build(
+        _ analysis: Analysis, month: Month, options: JobOptions, clocks book: ClockBook = .shipped(),
+        progress: any ProgressSink = SilentProgress()
+    ) -> [OutputFile] {
         let a = standing(analysis, month)
         let d = a.dataset
         let lang = options.language
@@ -41,16 +43,18 @@ public enum BriefingJob {
         do {
             let pages = try sheetPages(a, f, upTo, options, overdue: overdue)
             for page in pages {
-                files.append(OutputFile(name: dir + BriefingSheet.fileName(page: page.number), cost: 4) { () throws(RenderError) in
-                    try BriefingSheet.render(page, chart: try sheetChart(page, upTo, lang, fonts), fonts: fonts)
-                })
+                files.append(
+                    OutputFile(name: dir + BriefingSheet.fileName(page: page.number), cost: 4) { () throws(RenderError) in
+                        try BriefingSheet.render(page, chart: try sheetChart(page, upTo, lang, fonts), fonts: fonts)
+                    })
             }
             // The same pages on A4, from the same plans, for printing.
-            files.append(OutputFile(name: dir + BriefingPDF.fileName, cost: 2 * pages.count) { () throws(RenderError) -> [UInt8] in
-                var charted: [(page: SheetPage, chart: ChartPlan?)] = []
-                for page in pages { charted.append((page, try sheetChart(page, upTo, lang, fonts))) }
-                return try BriefingPDF.document(charted, fonts: fonts)
-            })
+            files.append(
+                OutputFile(name: dir + BriefingPDF.fileName, cost: 2 * pages.count) { () throws(RenderError) -> [UInt8] in
+                    var charted: [(page: SheetPage, chart: ChartPlan?)] = []
+                    for page in pages { charted.append((page, try sheetChart(page, upTo, lang, fonts))) }
+                    return try BriefingPDF.document(charted, fonts: fonts)
+                })
         } catch {
             // Said when the files are written, like any drawing error.
             files.append(OutputFile(name: dir + BriefingSheet.fileName(page: 1), render: { () throws(RenderError) -> [UInt8] in throw error }))
@@ -60,9 +64,10 @@ public enum BriefingJob {
         // The office's comparison as it stood at the month's end.
         if let p = options.comparisonChoice(d).pair {
             let comparison = a.compare(p.a, p.b)
-            files.append(OutputFile(name: dir + "compare.png", cost: 3) { () throws(RenderError) in
-                try ComparisonChart(comparison, dataset: d).render(options: wide)
-            })
+            files.append(
+                OutputFile(name: dir + "compare.png", cost: 3) { () throws(RenderError) in
+                    try ComparisonChart(comparison, dataset: d).render(options: wide)
+                })
         }
         return files + [
             OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in
@@ -74,7 +79,7 @@ public enum BriefingJob {
             OutputFile(name: dir + "events.csv", cost: 1) { () throws(RenderError) in a.eventsCSV(flavour: .plain, only: f.events) },
             OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang, overdue: overdue).utf8)),
             OutputFile(name: dir + "caption.txt", bytes: Array((caption(a, f, lang).joined(separator: " ") + "\n").utf8)),
-            OutputFile(name: dir + "figures.csv", cost: 1) { () throws(RenderError) in a.figuresCSV(f, flavour: .plain) },
+            OutputFile(name: dir + "figures.csv", cost: 1) { () throws(RenderError) in a.figuresCSV(f, flavour: .plain) }
         ]
     }
 
@@ -89,16 +94,21 @@ public enum BriefingJob {
     }
 
     /// The sheet's pages as `build` lays them out (text only; the chart goes in when drawn).
-    static func sheetPages(_ a: Analysis, _ f: BriefingFigures, _ upTo: Dataset, _ options: JobOptions,
-                           overdue: [String]) throws(RenderError) -> [SheetPage] {
-        try BriefingSheet.layout(a, figures: f, language: options.language, fonts: options.fonts, overdue: overdue, office: options.office,
-                                 plotHeight: plotHeight(f.month, upTo, options.language, options.fonts))
+    static func sheetPages(
+        _ a: Analysis, _ f: BriefingFigures, _ upTo: Dataset, _ options: JobOptions,
+        overdue: [String]
+    ) throws(RenderError) -> [SheetPage] {
+        try BriefingSheet.layout(
+            a, figures: f, language: options.language, fonts: options.fonts, overdue: overdue, office: options.office,
+            plotHeight: plotHeight(f.month, upTo, options.language, options.fonts))
     }
 
     /// The sheet of `month` as `build` makes it: the figures, the pages drawn with their chart,
     /// and the cut the chart is drawn from.
-    static func sheet(_ analysis: Analysis, month: Month, options: JobOptions,
-                      clocks book: ClockBook = .shipped()) throws(RenderError) -> (figures: BriefingFigures, pages: [RenderedChart<SheetPage>], upTo: Dataset) {
+    static func sheet(
+        _ analysis: Analysis, month: Month, options: JobOptions,
+        clocks book: ClockBook = .shipped()
+    ) throws(RenderError) -> (figures: BriefingFigures, pages: [RenderedChart<SheetPage>], upTo: Dataset) {
         let a = standing(analysis, month)
         let f = BriefingFigures(a, month: month)
         let upTo = upToMonth(a.dataset, through: month)
@@ -126,10 +136,13 @@ public enum BriefingJob {
 
     /// The month's chart laid out `width × height` in the sheet's type, without a footer of its
     /// own (the page's footer names the sources).
-    static func sheetChartLayout(_ month: Month, _ upTo: Dataset, _ lang: Language, _ fonts: FontSet,
-                                 width: Double, height: Double) throws(RenderError) -> MonthlyBarsPlan {
-        var options = ChartOptions(language: lang, scale: 1, width: Int(width), height: Int(height),
-                                   fontPath: fonts.regular, boldFontPath: fonts.bold, type: .sheet)
+    static func sheetChartLayout(
+        _ month: Month, _ upTo: Dataset, _ lang: Language, _ fonts: FontSet,
+        width: Double, height: Double
+    ) throws(RenderError) -> MonthlyBarsPlan {
+        var options = ChartOptions(
+            language: lang, scale: 1, width: Int(width), height: Int(height),
+            fontPath: fonts.regular, boldFontPath: fonts.bold, type: .sheet)
         options.embedded = true
         return try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: month).layout(options: options)
     }
@@ -142,8 +155,9 @@ public enum BriefingJob {
             let m = d.events.dates[k].anchor.month
             return m >= from && m <= through
         })
-        var cut = Dataset(events: events, jurisdictions: Array(d.jurisdictions), elections: Array(d.elections),
-                          extraEventColumns: d.extraEventColumns, name: d.name)
+        var cut = Dataset(
+            events: events, jurisdictions: Array(d.jurisdictions), elections: Array(d.elections),
+            extraEventColumns: d.extraEventColumns, name: d.name)
         cut.standsOn = d.standsOn
         cut.selection = d.selection
         return cut
@@ -160,14 +174,17 @@ public enum BriefingJob {
         s += "## " + StringKey.keyFigures.text(lang) + "\n\n"
         for t in BriefingSheet.keyFigures(a, f, lang) {
             // Labels hold election names from the data: escaped like every value taken from it.
-            s += "- **\(markdownEscaped(t.label.trimmingSpaces))**: \(markdownEscaped(t.value))" + (t.note.isEmpty ? "" : " (\(markdownEscaped(t.note)))") + "\n"
+            s +=
+                "- **\(markdownEscaped(t.label.trimmingSpaces))**: \(markdownEscaped(t.value))" + (t.note.isEmpty ? "" : " (\(markdownEscaped(t.note)))") + "\n"
         }
         s += "- " + markdownEscaped(Strings.trendLine(f.trend).text(lang)) + "\n"
         for line in overdue { s += "- **" + markdownEscaped(line) + "**\n" }
         var kinds = EventKind.allCases.filter { (f.thisMonth[$0] ?? 0) + (f.previousMonth[$0] ?? 0) > 0 }
         kinds.sort()
         if !kinds.isEmpty {
-            s += "\n| " + StringKey.kindColumn.text(lang) + " | " + DateText.shortMonth(f.month.previous, lang) + " | " + DateText.shortMonth(f.month, lang) + " |\n| --- | ---: | ---: |\n"
+            s +=
+                "\n| " + StringKey.kindColumn.text(lang) + " | " + DateText.shortMonth(f.month.previous, lang) + " | " + DateText.shortMonth(f.month, lang)
+                + " |\n| --- | ---: | ---: |\n"
             for k in kinds { s += "| \(Strings.kind(k).text(lang)) | \(f.previousMonth[k] ?? 0) | \(f.thisMonth[k] ?? 0) |\n" }
         }
         s += "\n## " + StringKey.eventsHeading.text(lang) + "\n\n"
@@ -178,7 +195,8 @@ public enum BriefingJob {
         // `d` is the analysis' dataset; an event known only later is one of `a.full`, shown without a status.
         func line(_ k: EventIndex, in d: Dataset = d, status: Bool = true) -> String {
             let e = d.events[k]
-            var s = "- **\(DateText.event(e.date, lang))** · \(Strings.kind(of: d.events, k).text(lang)) · \(markdownEscaped(d.jurisdictions[e.jurisdiction].name)): \(markdownEscaped(e.title(lang)))"
+            var s =
+                "- **\(DateText.event(e.date, lang))** · \(Strings.kind(of: d.events, k).text(lang)) · \(markdownEscaped(d.jurisdictions[e.jurisdiction].name)): \(markdownEscaped(e.title(lang)))"
             // An incident's status as of the day; a decision's, the one it set.
             if status, let st = e.kind == .incident ? a.statusAsOf[k] : e.status { s += " (\(Strings.status(st).text(lang).lowercased()))" }
             s += "  \n  " + StringKey.sourcePrefix.text(lang) + markdownEscaped(e.source)

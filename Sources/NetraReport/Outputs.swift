@@ -40,8 +40,10 @@ public struct OutputFile: Sendable {
     }
 
     /// A chart: drawn when it is written, its plan dumped when a test asks.
-    public init<Plan: PlanDumping>(name: String, cost: Int = 1,
-                                   chart: @escaping @Sendable () throws(RenderError) -> RenderedChart<Plan>) {
+    public init<Plan: PlanDumping>(
+        name: String, cost: Int = 1,
+        chart: @escaping @Sendable () throws(RenderError) -> RenderedChart<Plan>
+    ) {
         self.name = name
         self.cost = cost
         make = { (sink: ByteSink, _: String) throws(RenderError) in sink.write(try chart().png) }
@@ -95,8 +97,10 @@ extension OutputFolder {
     /// a temporary name and renamed only once all of them are whole, so a failure anywhere
     /// leaves the folder as it was (bar subfolders). Returns the paths written, in order.
     /// None of them is written over a file of `inputs` (the dataset's): that is refused first.
-    public func write(_ files: [OutputFile], sparing inputs: [String] = [],
-                      progress: any ProgressSink = SilentProgress()) throws(JobError) -> [String] {
+    public func write(
+        _ files: [OutputFile], sparing inputs: [String] = [],
+        progress: any ProgressSink = SilentProgress()
+    ) throws(JobError) -> [String] {
         var targets: [String] = []
         do {
             for f in files {

@@ -15,7 +15,8 @@ enum ReportCharts {
 
     static func leadTimes(_ a: Analysis, _ lang: Language) -> LeadTimesChart {
         // Counted per measure, jurisdiction and day first: no String per lead time.
-        LeadTimesChart(a.leadTimeSeries(label: { ReportJob.measureLabel($0, lang) }), dataset: a.dataset, events: a.leadTimeEvents,
-                       headline: a.leadTimeHeadline)
+        LeadTimesChart(
+            a.leadTimeSeries(label: { ReportJob.measureLabel($0, lang) }), dataset: a.dataset, events: a.leadTimeEvents,
+            headline: a.leadTimeHeadline)
     }
 }

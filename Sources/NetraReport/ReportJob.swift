@@ -19,8 +19,10 @@ public struct JobOptions: Sendable {
     /// The two jurisdiction ids to compare (`--pair`); nil for the dataset's own choice.
     public var pair: (a: String, b: String)?
 
-    public init(language: Language = .id, scale: Int = 1, size: ChartSize = .wide, fonts: FontSet, mapMeasure: MapMeasure = .events,
-                office: String? = nil, pair: (a: String, b: String)? = nil) {
+    public init(
+        language: Language = .id, scale: Int = 1, size: ChartSize = .wide, fonts: FontSet, mapMeasure: MapMeasure = .events,
+        office: String? = nil, pair: (a: String, b: String)? = nil
+    ) {
         self.language = language
         self.scale = scale
         self.size = size
@@ -47,17 +49,20 @@ public struct JobOptions: Sendable {
 public enum ReportJob {
     /// Every chart and export, as files made when they are written (in parallel, the big
     /// exports streamed); nothing is drawn or written here.
-    public static func build(_ a: Analysis, options: JobOptions, clocks book: ClockBook = .shipped(),
-                             progress: any ProgressSink = SilentProgress(), sharingLayouts: Bool = true) -> [OutputFile] {
+    public static func build(
+        _ a: Analysis, options: JobOptions, clocks book: ClockBook = .shipped(),
+        progress: any ProgressSink = SilentProgress(), sharingLayouts: Bool = true
+    ) -> [OutputFile] {
         let d = a.dataset
         let o = options.chartOptions
         // Charts report.html draws too are laid out once for both (FastPaths/SharedLayouts.swift).
         let shared = sharingLayouts ? SharedLayouts.forPNGs(at: o) : nil
         var files: [OutputFile] = []
         progress.step(Strings.stepChartsAndExports.text(options.language))
-        files.append(OutputFile(name: "monthly.png", cost: 3) { () throws(RenderError) in
-            try rendered({ ReportCharts.monthly(a) }, shared, "monthly", options: o)
-        })
+        files.append(
+            OutputFile(name: "monthly.png", cost: 3) { () throws(RenderError) in
+                try rendered({ ReportCharts.monthly(a) }, shared, "monthly", options: o)
+            })
         let charted = jurisdictionsWithEvents(d)
         let names = OutputFolder.distinctNames(charted.map { d.jurisdictions[$0].id }, prefix: "monthly-", ext: ".png")
         // One month range for every jurisdiction's chart and one y maximum for those of one
@@ -70,28 +75,32 @@ public enum ReportJob {
         }
         for (j, name) in zip(charted, names) {
             let shared = MonthlyScale(months: wide.months, years: wide.years, yMax: yMax[d.jurisdictions[j].parent] ?? wide.yMax)
-            files.append(OutputFile(name: name, cost: 3) { () throws(RenderError) in
-                try MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: j, shared: shared).render(options: o)
-            })
+            files.append(
+                OutputFile(name: name, cost: 3) { () throws(RenderError) in
+                    try MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: j, shared: shared).render(options: o)
+                })
         }
-        files.append(OutputFile(name: "timeline.png", cost: 8) { () throws(RenderError) in
-            // report.html lays the timeline out only for its counted markers.
-            try rendered({ ReportCharts.timeline(a) }, d.events.count > HTMLReport.detailLimit ? shared : nil, "timeline", options: o)
-        })
+        files.append(
+            OutputFile(name: "timeline.png", cost: 8) { () throws(RenderError) in
+                // report.html lays the timeline out only for its counted markers.
+                try rendered({ ReportCharts.timeline(a) }, d.events.count > HTMLReport.detailLimit ? shared : nil, "timeline", options: o)
+            })
         // One comparison feeds both the chart and the CSV, so they cannot disagree.
         let choice = options.comparisonChoice(d)
         let comparison = choice.pair.map { a.compare($0.a, $0.b) }
         if let comparison {
-            files.append(OutputFile(name: "compare.png", cost: 3) { () throws(RenderError) in
-                try rendered({ ComparisonChart(comparison, dataset: d) }, shared, "compare", options: o)
-            })
+            files.append(
+                OutputFile(name: "compare.png", cost: 3) { () throws(RenderError) in
+                    try rendered({ ComparisonChart(comparison, dataset: d) }, shared, "compare", options: o)
+                })
         }
         let lang = options.language
-        files.append(OutputFile(name: "leadtimes.png", cost: 5) { () throws(RenderError) in
-            // Taken even when its layout is already made, so that it is let go after its two users.
-            let chart = sharedLayout(shared, "leadtimes-chart", options: o) { ReportCharts.leadTimes(a, lang) }
-            return try rendered({ chart }, shared, "leadtimes", options: o)
-        })
+        files.append(
+            OutputFile(name: "leadtimes.png", cost: 5) { () throws(RenderError) in
+                // Taken even when its layout is already made, so that it is let go after its two users.
+                let chart = sharedLayout(shared, "leadtimes-chart", options: o) { ReportCharts.leadTimes(a, lang) }
+                return try rendered({ chart }, shared, "leadtimes", options: o)
+            })
         // One set of tally series feeds both the chart and tallies.csv, so they cannot disagree.
         let tallies = a.tallies
         // As many images as it takes to draw every series: cut into pages now (text only),
@@ -100,9 +109,10 @@ public enum ReportJob {
             let cases = CasesChart(tallies, dataset: d)
             for page in try sharedLayout(shared, "cases-pages", options: o, { () throws(RenderError) in try cases.pages(options: o) }) {
                 let number = page.page?.number ?? 1
-                files.append(OutputFile(name: CasesChart.fileName(page: number), cost: 4) { () throws(RenderError) in
-                    try rendered({ page }, shared, "cases-\(number)", options: o)
-                })
+                files.append(
+                    OutputFile(name: CasesChart.fileName(page: number), cost: 4) { () throws(RenderError) in
+                        try rendered({ page }, shared, "cases-\(number)", options: o)
+                    })
             }
         } catch {
             // Said when the files are written, like any drawing error.
@@ -111,11 +121,13 @@ public enum ReportJob {
         // Case clocks as of the day the figures stand on: one computation feeds the chart and
         // both CSVs (cases.png is the tallies' chart; this one is clocks.png).
         if let clocks = a.caseClocks(book) {
-            files.append(OutputFile(name: "clocks.png", cost: 3) { () throws(RenderError) in
-                try ClocksChart(clocks, dataset: d).render(options: o)
-            })
+            files.append(
+                OutputFile(name: "clocks.png", cost: 3) { () throws(RenderError) in
+                    try ClocksChart(clocks, dataset: d).render(options: o)
+                })
             files.append(OutputFile(name: "cases.csv", cost: 1) { () throws(RenderError) in clocks.ledgerCSV(d, flavour: .plain) })
-            files.append(OutputFile(name: "case-clocks.csv", cost: 2 + clocks.clocks.count / 2_000) { clocks.writeCSV(clocks.clocks, d, flavour: .plain, into: $0) })
+            files.append(
+                OutputFile(name: "case-clocks.csv", cost: 2 + clocks.clocks.count / 2_000) { clocks.writeCSV(clocks.clocks, d, flavour: .plain, into: $0) })
         }
         // A map per province of the dataset (and of the provinces when there are several).
         files += ReportMaps.files(a, options: options, shared: shared)

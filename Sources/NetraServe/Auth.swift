@@ -150,7 +150,8 @@ public actor Sessions {
         if verified.contains(encoded) { return .ok }
         guard begin(address) else { return .wait }
         guard let data = Data(base64Encoded: encoded), let text = String(data: data, encoding: .utf8),
-              let colon = text.firstIndex(of: ":") else { end(address, ok: false); return .refused }
+            let colon = text.firstIndex(of: ":")
+        else { end(address, ok: false); return .refused }
         let ok = await Self.verify(String(text[text.index(after: colon)...]), hash: hash)
         end(address, ok: ok)
         guard ok else { return .refused }

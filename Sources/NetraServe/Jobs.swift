@@ -125,8 +125,9 @@ func ended(_ process: Process, within seconds: Double) async -> Bool {
 /// when that process's command line still names the folder (a pid is reused, a path is not).
 func stopOrphan(jobFolder: String) {
     guard let text = try? String(contentsOfFile: jobFolder + "/" + jobPidFile, encoding: .utf8),
-          let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1,
-          let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return }
+        let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1,
+        let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline")
+    else { return }
     guard String(decoding: cmdline.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self).contains(jobFolder + "/") else { return }
     kill(pid, SIGKILL)
 }

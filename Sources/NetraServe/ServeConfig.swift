@@ -18,8 +18,10 @@ public struct ServeConfig: Sendable {
     /// The `netra` executable a job runs (this one).
     public var executable: String
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, dataDir: String, passwordHash: String? = nil,
-                maxUpload: Int = 20 * 1024 * 1024, jobSlots: Int = 2, jobTimeLimit: Double = 120, executable: String) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, dataDir: String, passwordHash: String? = nil,
+        maxUpload: Int = 20 * 1024 * 1024, jobSlots: Int = 2, jobTimeLimit: Double = 120, executable: String
+    ) {
         self.host = host; self.port = port; self.dataDir = dataDir; self.passwordHash = passwordHash
         self.maxUpload = maxUpload; self.jobSlots = jobSlots; self.jobTimeLimit = jobTimeLimit; self.executable = executable
     }
@@ -41,7 +43,8 @@ public struct ServeConfig: Sendable {
     /// Why the server must not start, or nil: off loopback it needs a password.
     public var refusal: String? {
         if passwordHash == nil && !ServeConfig.isLoopback(host) {
-            return "netra serve: \(host) is not a loopback address; off 127.0.0.1 the server needs a password: --password-file FILE (a bcrypt hash, made by `netra serve --hash-password`)"
+            return
+                "netra serve: \(host) is not a loopback address; off 127.0.0.1 the server needs a password: --password-file FILE (a bcrypt hash, made by `netra serve --hash-password`)"
         }
         if !(0...65535).contains(port) { return "netra serve: --port takes 0 to 65535; got \(port)" }
         if maxUpload < 1024 { return "netra serve: --max-upload takes at least 1024 bytes" }

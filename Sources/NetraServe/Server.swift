@@ -55,7 +55,8 @@ public struct NetraServer: Sendable {
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
-                logger.info("netra serve: listening on http://\(channel.localAddress?.ipAddress ?? "?"):\(port) (data in \(self.config.dataDir), index in WAL mode)")
+                logger.info(
+                    "netra serve: listening on http://\(channel.localAddress?.ipAddress ?? "?"):\(port) (data in \(self.config.dataDir), index in WAL mode)")
                 onRunning(port)
             },
             logger: logger
@@ -68,134 +69,182 @@ public struct NetraServer: Sendable {
 
     func routes(_ router: Router<ServeContext>) {
         router.get("/static/serve.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"], body: .init(byteBuffer: ByteBuffer(string: Pages.css)))
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: Pages.css)))
         }
         router.get("/static/copy.js") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"], body: .init(byteBuffer: ByteBuffer(string: Pages.copyScript)))
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: Pages.copyScript)))
         }
         router.get("/static/queue.js") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"], body: .init(byteBuffer: ByteBuffer(string: Pages.queueScript)))
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: Pages.queueScript)))
         }
         // No icon: an empty answer, not a 404 in every page's console.
         router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/login") { req, ctx in try await self.loginPage(req, ctx, error: nil) }
         router.post("/login") { req, ctx in try await self.login(req, ctx) }
         router.post("/logout") { req, ctx in try await self.logout(req, ctx) }
-        router.get("/") { req, ctx in try await self.page(req, ctx) { p in
-            let ws = try await self.store.index.workspaces()
-            let jobs = await self.store.slots.counts
-            return p.html(S.workspaces.text(p.lang), Pages.home(ws, jobs: jobs, lang: p.lang, csrf: p.csrf))
-        } }
-        router.post("/settings") { req, ctx in try await self.postSettings(req, ctx) }
-        router.get("/w/:id") { req, ctx in try await self.page(req, ctx) { p in
-            let w = try await self.workspace(ctx)
-            let versions = try await self.store.index.versions(of: w.id)
-            let charts = versions.first.map { self.charts(of: $0) } ?? []
-            let queue = await self.store.slots.counts
-            return p.html(w.office ?? w.id, Pages.workspace(w, versions: versions, charts: charts, lang: p.lang, csrf: p.csrf, queue: queue))
-        } }
-        router.post("/w/:id/upload") { req, ctx in try await self.pageUpload(req, ctx) }
-        router.get("/w/:id/briefing") { req, ctx in try await self.page(req, ctx) { p in
-            let w = try await self.workspace(ctx)
-            let number = req.uri.queryParameters["v"].flatMap { Int(String($0)) }
-            guard let v = try await self.store.index.version(of: w.id, number: number),
-                  let month = req.uri.queryParameters["month"].flatMap({ Month(parsing: String($0)) }) else { throw HTTPError(.notFound) }
-            guard let folder = try await self.briefing(w, v, month) else {
-                return p.html(S.briefing.text(p.lang), Pages.message(S.noBriefing.text(p.lang), back: "/w/\(w.id)", lang: p.lang), status: .notFound)
+        router.get("/") { req, ctx in
+            try await self.page(req, ctx) { p in
+                let ws = try await self.store.index.workspaces()
+                let jobs = await self.store.slots.counts
+                return p.html(S.workspaces.text(p.lang), Pages.home(ws, jobs: jobs, lang: p.lang, csrf: p.csrf))
             }
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            let pages = files.filter { $0.hasPrefix("briefing-sheet") && $0.hasSuffix(".png") }.count
-            let caption = (try? String(contentsOfFile: folder + "/caption.txt", encoding: .utf8)) ?? ""
-            return p.html(S.briefing.text(p.lang) + " " + month.iso,
-                          Pages.briefing(w, v, month: month.iso, pages: pages, caption: caption, pdf: files.contains(BriefingPDF.fileName), lang: p.lang))
-        } }
-        router.get("/w/:id/diff") { req, ctx in try await self.page(req, ctx) { p in
-            let w = try await self.workspace(ctx)
-            guard let a = req.uri.queryParameters["a"].flatMap({ Int(String($0)) }), let b = req.uri.queryParameters["b"].flatMap({ Int(String($0)) }),
-                  let va = try await self.store.index.version(of: w.id, number: a), let vb = try await self.store.index.version(of: w.id, number: b)
-            else { throw HTTPError(.notFound) }
-            let store = self.store
-            let (old, new) = try await Task.detached { () throws -> (Dataset, Dataset) in (try store.dataset(va), try store.dataset(vb)) }.value
-            return p.html(S.compare.text(p.lang) + " \(a) → \(b)", Pages.diff(w, DatasetDiff(old: old, new: new), old: old, new: new, lang: p.lang))
-        } }
+        }
+        router.post("/settings") { req, ctx in try await self.postSettings(req, ctx) }
+        router.get("/w/:id") { req, ctx in
+            try await self.page(req, ctx) { p in
+                let w = try await self.workspace(ctx)
+                let versions = try await self.store.index.versions(of: w.id)
+                let charts = versions.first.map { self.charts(of: $0) } ?? []
+                let queue = await self.store.slots.counts
+                return p.html(w.office ?? w.id, Pages.workspace(w, versions: versions, charts: charts, lang: p.lang, csrf: p.csrf, queue: queue))
+            }
+        }
+        router.post("/w/:id/upload") { req, ctx in try await self.pageUpload(req, ctx) }
+        router.get("/w/:id/briefing") { req, ctx in
+            try await self.page(req, ctx) { p in
+                let w = try await self.workspace(ctx)
+                let number = req.uri.queryParameters["v"].flatMap { Int(String($0)) }
+                guard let v = try await self.store.index.version(of: w.id, number: number),
+                    let month = req.uri.queryParameters["month"].flatMap({ Month(parsing: String($0)) })
+                else { throw HTTPError(.notFound) }
+                guard let folder = try await self.briefing(w, v, month) else {
+                    return p.html(S.briefing.text(p.lang), Pages.message(S.noBriefing.text(p.lang), back: "/w/\(w.id)", lang: p.lang), status: .notFound)
+                }
+                let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+                let pages = files.filter { $0.hasPrefix("briefing-sheet") && $0.hasSuffix(".png") }.count
+                let caption = (try? String(contentsOfFile: folder + "/caption.txt", encoding: .utf8)) ?? ""
+                return p.html(
+                    S.briefing.text(p.lang) + " " + month.iso,
+                    Pages.briefing(w, v, month: month.iso, pages: pages, caption: caption, pdf: files.contains(BriefingPDF.fileName), lang: p.lang))
+            }
+        }
+        router.get("/w/:id/diff") { req, ctx in
+            try await self.page(req, ctx) { p in
+                let w = try await self.workspace(ctx)
+                guard let a = req.uri.queryParameters["a"].flatMap({ Int(String($0)) }), let b = req.uri.queryParameters["b"].flatMap({ Int(String($0)) }),
+                    let va = try await self.store.index.version(of: w.id, number: a), let vb = try await self.store.index.version(of: w.id, number: b)
+                else { throw HTTPError(.notFound) }
+                let store = self.store
+                let (old, new) = try await Task.detached { () throws -> (Dataset, Dataset) in (try store.dataset(va), try store.dataset(vb)) }.value
+                return p.html(S.compare.text(p.lang) + " \(a) → \(b)", Pages.diff(w, DatasetDiff(old: old, new: new), old: old, new: new, lang: p.lang))
+            }
+        }
 
         // The API.
-        router.get("/api/workspaces") { req, ctx in try await self.api(req, ctx) {
-            try json(try await self.store.index.workspaces())
-        } }
-        // The queue: jobs running and waiting; and where the job of a ticket is, in words too.
-        router.get("/api/queue") { req, ctx in try await self.api(req, ctx) {
-            let (running, waiting) = await self.store.slots.counts
-            struct Queue: Encodable { var running: Int; var waiting: Int; var slots: Int }
-            return try json(Queue(running: running, waiting: waiting, slots: self.config.jobSlots))
-        } }
-        router.get("/api/queue/:ticket") { req, ctx in try await self.api(req, ctx) {
-            let ticket = ctx.parameters.get("ticket") ?? ""
-            guard JobSlots.isTicket(ticket) else { throw HTTPError(.notFound) }
-            let lang = req.uri.queryParameters["lang"].flatMap { Language(rawValue: String($0)) }
-                ?? Language(rawValue: parseCookies(req.headers[.cookie])["netra_lang"] ?? "") ?? .id
-            struct Place: Encodable { var state: String; var place: Int?; var text: String }
-            switch await self.store.slots.state(of: ticket) {
-            case .waiting(let place)?: return try json(Place(state: "waiting", place: place, text: S.queued(place).text(lang)))
-            case .running?: return try json(Place(state: "running", place: nil, text: S.jobRunning.text(lang)))
-            case nil: return try json(Place(state: "none", place: nil, text: ""))
+        router.get("/api/workspaces") { req, ctx in
+            try await self.api(req, ctx) {
+                try json(try await self.store.index.workspaces())
             }
-        } }
+        }
+        // The queue: jobs running and waiting; and where the job of a ticket is, in words too.
+        router.get("/api/queue") { req, ctx in
+            try await self.api(req, ctx) {
+                let (running, waiting) = await self.store.slots.counts
+                struct Queue: Encodable { var running: Int; var waiting: Int; var slots: Int }
+                return try json(Queue(running: running, waiting: waiting, slots: self.config.jobSlots))
+            }
+        }
+        router.get("/api/queue/:ticket") { req, ctx in
+            try await self.api(req, ctx) {
+                let ticket = ctx.parameters.get("ticket") ?? ""
+                guard JobSlots.isTicket(ticket) else { throw HTTPError(.notFound) }
+                let lang =
+                    req.uri.queryParameters["lang"].flatMap { Language(rawValue: String($0)) }
+                    ?? Language(rawValue: parseCookies(req.headers[.cookie])["netra_lang"] ?? "") ?? .id
+                struct Place: Encodable { var state: String; var place: Int?; var text: String }
+                switch await self.store.slots.state(of: ticket) {
+                case .waiting(let place)?: return try json(Place(state: "waiting", place: place, text: S.queued(place).text(lang)))
+                case .running?: return try json(Place(state: "running", place: nil, text: S.jobRunning.text(lang)))
+                case nil: return try json(Place(state: "none", place: nil, text: ""))
+                }
+            }
+        }
         router.put("/api/workspaces/:id") { req, ctx in try await self.api(req, ctx) { try await self.putWorkspace(req, ctx) } }
         router.get("/api/workspaces/:id") { req, ctx in try await self.api(req, ctx) { try json(try await self.workspace(ctx)) } }
         router.post("/api/workspaces/:id/versions") { req, ctx in try await self.api(req, ctx) { try await self.apiUpload(req, ctx) } }
-        router.get("/api/workspaces/:id/versions") { req, ctx in try await self.api(req, ctx) {
-            let w = try await self.workspace(ctx)
-            return try json(try await self.store.index.versions(of: w.id))
-        } }
-        router.get("/api/workspaces/:id/template.xlsx") { req, ctx in try await self.api(req, ctx) {
-            let w = try await self.workspace(ctx)
-            let store = self.store
-            let bytes = try await Task.detached { try store.template(w) }.value
-            return file(bytes, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", download: "dataset-\(w.id).xlsx")
-        } }
+        router.get("/api/workspaces/:id/versions") { req, ctx in
+            try await self.api(req, ctx) {
+                let w = try await self.workspace(ctx)
+                return try json(try await self.store.index.versions(of: w.id))
+            }
+        }
+        router.get("/api/workspaces/:id/template.xlsx") { req, ctx in
+            try await self.api(req, ctx) {
+                let w = try await self.workspace(ctx)
+                let store = self.store
+                let bytes = try await Task.detached { try store.template(w) }.value
+                return file(bytes, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", download: "dataset-\(w.id).xlsx")
+            }
+        }
         router.get("/api/workspaces/:id/versions/:version") { req, ctx in try await self.api(req, ctx) { try json(try await self.version(ctx).1) } }
-        router.get("/api/workspaces/:id/versions/:version/report.html") { req, ctx in try await self.api(req, ctx) {
-            let (_, v) = try await self.version(ctx)
-            var r = try self.serve(self.store.versionFolder(v) + "/out/report.html", type: "text/html; charset=utf-8")
-            // The report's own policy: its inline script and styles, nothing fetched, in a sandbox of its own.
-            r.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'; base-uri 'none'; sandbox allow-scripts allow-popups"
-            return r
-        } }
-        router.get("/api/workspaces/:id/versions/:version/netra.xlsx") { req, ctx in try await self.api(req, ctx) {
-            let (w, v) = try await self.version(ctx)
-            return try self.serve(self.store.versionFolder(v) + "/out/netra.xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", download: "netra-\(w.id)-v\(v.number).xlsx")
-        } }
-        router.get("/api/workspaces/:id/versions/:version/csv.zip") { req, ctx in try await self.api(req, ctx) {
-            let (w, v) = try await self.version(ctx)
-            let bytes = try self.csvZip(v)
-            return file(bytes, type: "application/zip", download: "netra-\(w.id)-v\(v.number)-csv.zip")
-        } }
-        router.get("/api/workspaces/:id/versions/:version/charts/:name") { req, ctx in try await self.api(req, ctx) {
-            let (_, v) = try await self.version(ctx)
-            let name = ctx.parameters.get("name") ?? ""
-            // Only a chart the job made, by its exact name: never a path from the request.
-            guard self.charts(of: v).contains(name) else { throw HTTPError(.notFound) }
-            return try self.serve(self.store.versionFolder(v) + "/out/" + name, type: "image/png")
-        } }
-        router.get("/api/workspaces/:id/versions/:version/briefing/:month") { req, ctx in try await self.api(req, ctx) {
-            let (w, v) = try await self.version(ctx)
-            let name = ctx.parameters.get("month") ?? ""
-            guard name.hasSuffix(".png"), let month = Month(parsing: String(name.dropLast(4))),
-                  let folder = try await self.briefing(w, v, month) else { throw HTTPError(.notFound) }
-            return try self.serve(folder + "/briefing-sheet.png", type: "image/png", download: "briefing-\(w.id)-\(month.iso).png")
-        } }
-        router.get("/api/workspaces/:id/versions/:version/briefing/:month/:file") { req, ctx in try await self.api(req, ctx) {
-            let (w, v) = try await self.version(ctx)
-            let name = ctx.parameters.get("file") ?? ""
-            guard let month = ctx.parameters.get("month").flatMap(Month.init(parsing:)) else { throw HTTPError(.notFound) }
-            let allowed: [String: String] = ["caption.txt": "text/plain; charset=utf-8", BriefingPDF.fileName: "application/pdf",
-                                             "events.csv": "text/csv; charset=utf-8", "figures.csv": "text/csv; charset=utf-8",
-                                             "monthly.png": "image/png", "timeline.png": "image/png", "compare.png": "image/png"]
-            let page = name.hasPrefix("briefing-sheet-") && name.hasSuffix(".png") && Int(name.dropFirst(15).dropLast(4)).map { (2...50).contains($0) } == true
-            guard let type = allowed[name] ?? (page ? "image/png" : nil), let folder = try await self.briefing(w, v, month) else { throw HTTPError(.notFound) }
-            return try self.serve(folder + "/" + name, type: type, download: "\(w.id)-\(month.iso)-\(name)")
-        } }
+        router.get("/api/workspaces/:id/versions/:version/report.html") { req, ctx in
+            try await self.api(req, ctx) {
+                let (_, v) = try await self.version(ctx)
+                var r = try self.serve(self.store.versionFolder(v) + "/out/report.html", type: "text/html; charset=utf-8")
+                // The report's own policy: its inline script and styles, nothing fetched, in a sandbox of its own.
+                r.headers[.contentSecurityPolicy] =
+                    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'; base-uri 'none'; sandbox allow-scripts allow-popups"
+                return r
+            }
+        }
+        router.get("/api/workspaces/:id/versions/:version/netra.xlsx") { req, ctx in
+            try await self.api(req, ctx) {
+                let (w, v) = try await self.version(ctx)
+                return try self.serve(
+                    self.store.versionFolder(v) + "/out/netra.xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    download: "netra-\(w.id)-v\(v.number).xlsx")
+            }
+        }
+        router.get("/api/workspaces/:id/versions/:version/csv.zip") { req, ctx in
+            try await self.api(req, ctx) {
+                let (w, v) = try await self.version(ctx)
+                let bytes = try self.csvZip(v)
+                return file(bytes, type: "application/zip", download: "netra-\(w.id)-v\(v.number)-csv.zip")
+            }
+        }
+        router.get("/api/workspaces/:id/versions/:version/charts/:name") { req, ctx in
+            try await self.api(req, ctx) {
+                let (_, v) = try await self.version(ctx)
+                let name = ctx.parameters.get("name") ?? ""
+                // Only a chart the job made, by its exact name: never a path from the request.
+                guard self.charts(of: v).contains(name) else { throw HTTPError(.notFound) }
+                return try self.serve(self.store.versionFolder(v) + "/out/" + name, type: "image/png")
+            }
+        }
+        router.get("/api/workspaces/:id/versions/:version/briefing/:month") { req, ctx in
+            try await self.api(req, ctx) {
+                let (w, v) = try await self.version(ctx)
+                let name = ctx.parameters.get("month") ?? ""
+                guard name.hasSuffix(".png"), let month = Month(parsing: String(name.dropLast(4))),
+                    let folder = try await self.briefing(w, v, month)
+                else { throw HTTPError(.notFound) }
+                return try self.serve(folder + "/briefing-sheet.png", type: "image/png", download: "briefing-\(w.id)-\(month.iso).png")
+            }
+        }
+        router.get("/api/workspaces/:id/versions/:version/briefing/:month/:file") { req, ctx in
+            try await self.api(req, ctx) {
+                let (w, v) = try await self.version(ctx)
+                let name = ctx.parameters.get("file") ?? ""
+                guard let month = ctx.parameters.get("month").flatMap(Month.init(parsing:)) else { throw HTTPError(.notFound) }
+                let allowed: [String: String] = [
+                    "caption.txt": "text/plain; charset=utf-8", BriefingPDF.fileName: "application/pdf",
+                    "events.csv": "text/csv; charset=utf-8", "figures.csv": "text/csv; charset=utf-8",
+                    "monthly.png": "image/png", "timeline.png": "image/png", "compare.png": "image/png"
+                ]
+                let page =
+                    name.hasPrefix("briefing-sheet-") && name.hasSuffix(".png") && Int(name.dropFirst(15).dropLast(4)).map { (2...50).contains($0) } == true
+                guard let type = allowed[name] ?? (page ? "image/png" : nil), let folder = try await self.briefing(w, v, month) else {
+                    throw HTTPError(.notFound)
+                }
+                return try self.serve(folder + "/" + name, type: type, download: "\(w.id)-\(month.iso)-\(name)")
+            }
+        }
     }
 
     // MARK: Pages
@@ -208,8 +257,9 @@ public struct NetraServer: Sendable {
         var path: String
         var cookies: [(String, String)]
         func html(_ title: String, _ body: String, status: HTTPResponse.Status = .ok) -> Response {
-            var r = Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                             body: .init(byteBuffer: ByteBuffer(string: Pages.layout(title, lang: lang, path: path, loggedIn: loggedIn, csrf: csrf, body))))
+            var r = Response(
+                status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: Pages.layout(title, lang: lang, path: path, loggedIn: loggedIn, csrf: csrf, body))))
             for (k, v) in cookies { r.headers.append(HTTPField(name: .setCookie, value: cookie(k, v))) }
             return r
         }
@@ -225,7 +275,10 @@ public struct NetraServer: Sendable {
             lang = q
             set.append(("netra_lang", q.rawValue))
         }
-        return (PageState(lang: lang, csrf: session.csrf, loggedIn: session.loggedIn && config.passwordHash != nil, path: req.uri.path, cookies: set), token, session.loggedIn)
+        return (
+            PageState(lang: lang, csrf: session.csrf, loggedIn: session.loggedIn && config.passwordHash != nil, path: req.uri.path, cookies: set), token,
+            session.loggedIn
+        )
     }
 
     /// A page: logged in (or open on loopback), else the login form.
@@ -242,11 +295,15 @@ public struct NetraServer: Sendable {
     }
 
     /// A form's POST: a session whose CSRF token the form carries, else 403 and nothing done.
-    func form(_ req: Request, _ ctx: ServeContext, fields: [String: String], needLogin: Bool = true,
-              _ body: (PageState, String) async throws -> Response) async throws -> Response {
+    func form(
+        _ req: Request, _ ctx: ServeContext, fields: [String: String], needLogin: Bool = true,
+        _ body: (PageState, String) async throws -> Response
+    ) async throws -> Response {
         let (p, token, loggedIn) = await state(req)
         guard let sent = fields["csrf"], sameToken(sent, p.csrf), sameOrigin(req) else {
-            logger.notice("form refused: \(fields["csrf"] == nil ? "no CSRF token" : sameOrigin(req) ? "a CSRF token not of this session" : "posted from another origin") (\(req.uri.path))")
+            logger.notice(
+                "form refused: \(fields["csrf"] == nil ? "no CSRF token" : sameOrigin(req) ? "a CSRF token not of this session" : "posted from another origin") (\(req.uri.path))"
+            )
             return p.html(S.badForm.text(p.lang), Pages.message(S.badForm.text(p.lang), back: "/", lang: p.lang), status: .forbidden)
         }
         if needLogin && !loggedIn { return Response(status: .seeOther, headers: [.location: "/login"]) }
@@ -310,7 +367,8 @@ public struct NetraServer: Sendable {
         var req = req
         let body = try await req.collectBody(upTo: config.maxUpload)
         guard let boundary = req.headers[.contentType].flatMap(Multipart.boundary),
-              let parts = Multipart.parse(Array(buffer: body), boundary: boundary) else { throw HTTPError(.badRequest) }
+            let parts = Multipart.parse(Array(buffer: body), boundary: boundary)
+        else { throw HTTPError(.badRequest) }
         var fields: [String: String] = [:]
         for p in parts where p.filename == nil { fields[p.name] = String(decoding: p.bytes.prefix(200), as: UTF8.self) }
         return try await form(req, ctx, fields: fields) { p, _ in
@@ -323,7 +381,9 @@ public struct NetraServer: Sendable {
             let uploader = cleanName(fields["uploader"])
             let logger = self.logger
             let ticket = fields["ticket"].flatMap { JobSlots.isTicket($0) ? $0 : nil }
-            switch try await store.upload(w, files: named, uploader: uploader, ticket: ticket, queued: { place in logger.info("job upload \(w.id) waits: place \(place) in the queue") }) {
+            switch try await store.upload(
+                w, files: named, uploader: uploader, ticket: ticket, queued: { place in logger.info("job upload \(w.id) waits: place \(place) in the queue") })
+            {
             case .stored(let v):
                 logger.info("job upload \(w.id): stored version \(v.number) (\(v.events) events, \(v.warnings) warnings) by \(uploader)")
                 return Response(status: .seeOther, headers: [.location: "/w/\(w.id)"])
@@ -332,10 +392,13 @@ public struct NetraServer: Sendable {
                 return p.html(S.upload.text(p.lang), Pages.problems(w, problems, lang: p.lang), status: .unprocessableContent)
             case .timedOut(let checking):
                 logger.warning("job \(checking ? "check" : "upload") \(w.id): over its time limit, stopped")
-                return p.html(S.upload.text(p.lang), Pages.message((checking ? S.checkTimedOut : S.timedOut).text(p.lang), back: "/w/\(w.id)", lang: p.lang), status: .serviceUnavailable)
+                return p.html(
+                    S.upload.text(p.lang), Pages.message((checking ? S.checkTimedOut : S.timedOut).text(p.lang), back: "/w/\(w.id)", lang: p.lang),
+                    status: .serviceUnavailable)
             case .failed(let why):
                 logger.error("job upload \(w.id): failed: \(why)")
-                return p.html(S.upload.text(p.lang), Pages.message(S.jobFailed.text(p.lang) + " " + why, back: "/w/\(w.id)", lang: p.lang), status: .internalServerError)
+                return p.html(
+                    S.upload.text(p.lang), Pages.message(S.jobFailed.text(p.lang) + " " + why, back: "/w/\(w.id)", lang: p.lang), status: .internalServerError)
             }
         }
     }
@@ -351,12 +414,14 @@ public struct NetraServer: Sendable {
                 switch await sessions.checkBasic(req.headers[.authorization], address: ctx.address) {
                 case .ok: break
                 case .wait:
-                    return Response(status: .tooManyRequests, headers: [.retryAfter: "60", .contentType: "application/json"],
-                                    body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"too many failed logins; wait a minute\"}")))
+                    return Response(
+                        status: .tooManyRequests, headers: [.retryAfter: "60", .contentType: "application/json"],
+                        body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"too many failed logins; wait a minute\"}")))
                 case .refused:
                     logger.notice("api authentication refused from \(ctx.address)")
-                    return Response(status: .unauthorized, headers: [.wwwAuthenticate: "Basic realm=\"netra\", charset=\"UTF-8\"", .contentType: "application/json"],
-                                    body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"authentication required\"}")))
+                    return Response(
+                        status: .unauthorized, headers: [.wwwAuthenticate: "Basic realm=\"netra\", charset=\"UTF-8\"", .contentType: "application/json"],
+                        body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"authentication required\"}")))
                 }
             }
         }
@@ -394,13 +459,18 @@ public struct NetraServer: Sendable {
         var uploader = req.uri.queryParameters["uploader"].map { String($0) } ?? req.headers[HTTPField.Name("X-Netra-Uploader")!]
         var ticket = req.uri.queryParameters["ticket"].map { String($0) } ?? req.headers[HTTPField.Name("X-Netra-Ticket")!]
         if let boundary = Multipart.boundary(contentType) {
-            guard let parts = Multipart.parse(Array(buffer: body), boundary: boundary) else { return problem(.badRequest, "the multipart body is not well formed") }
+            guard let parts = Multipart.parse(Array(buffer: body), boundary: boundary) else {
+                return problem(.badRequest, "the multipart body is not well formed")
+            }
             for p in parts {
                 if p.filename == nil && p.name == "uploader" { uploader = String(decoding: p.bytes.prefix(200), as: UTF8.self); continue }
                 if p.filename == nil && p.name == "ticket" { ticket = String(decoding: p.bytes.prefix(64), as: UTF8.self); continue }
                 // Known by its field name (or file name): one of the dataset's files, else refused.
                 guard let n = UploadName(field: p.name) ?? p.filename.flatMap(UploadName.init(field:)) else {
-                    return problem(.unprocessableContent, "'\(Diagnostic.printable(p.filename ?? p.name))' is not a dataset file; send dataset.xlsx, or events.csv, jurisdictions.csv and elections.csv")
+                    return problem(
+                        .unprocessableContent,
+                        "'\(Diagnostic.printable(p.filename ?? p.name))' is not a dataset file; send dataset.xlsx, or events.csv, jurisdictions.csv and elections.csv"
+                    )
                 }
                 files.append((n, p.bytes))
             }
@@ -410,7 +480,9 @@ public struct NetraServer: Sendable {
         guard !files.isEmpty, files.allSatisfy({ !$0.bytes.isEmpty }) else { return problem(.unprocessableContent, "the upload is empty") }
         let name = cleanName(uploader)
         let logger = self.logger
-        let result = try await store.upload(w, files: files, uploader: name, ticket: ticket.flatMap { JobSlots.isTicket($0) ? $0 : nil }, queued: { place in logger.info("job upload \(w.id) waits: place \(place) in the queue") })
+        let result = try await store.upload(
+            w, files: files, uploader: name, ticket: ticket.flatMap { JobSlots.isTicket($0) ? $0 : nil },
+            queued: { place in logger.info("job upload \(w.id) waits: place \(place) in the queue") })
         switch result {
         case .stored(let v):
             logger.info("job upload \(w.id): stored version \(v.number) (\(v.events) events, \(v.warnings) warnings) by \(name)")
@@ -507,12 +579,19 @@ func settingsRow(id: String, office: String?, region: String?, pair: String?, la
     let p = (pair ?? "").replacingOccurrences(of: " ", with: "")
     if !p.isEmpty {
         let ab = p.split(separator: ",", omittingEmptySubsequences: false)
-        guard ab.count == 2, ab.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 100 && $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" } }) else {
+        guard ab.count == 2,
+            ab.allSatisfy({
+                !$0.isEmpty && $0.utf8.count <= 100
+                    && $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+            })
+        else {
             return .failure(SettingsProblem("pair: two jurisdiction ids, a,b (e.g. kota-bekasi,kabupaten-bekasi)"))
         }
     }
     let r = region?.trimmingSpaces ?? ""
-    guard r.count <= 200, !r.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return .failure(SettingsProblem("region: a Kemendagri code or name, on one line")) }
+    guard r.count <= 200, !r.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+        return .failure(SettingsProblem("region: a Kemendagri code or name, on one line"))
+    }
     let now = ISO8601DateFormatter().string(from: Date())
     return .success(WorkspaceRow(id: id, office: o.isEmpty ? nil : o, region: r.isEmpty ? nil : r, pair: p.isEmpty ? nil : p, lang: l, created: now))
 }
@@ -532,8 +611,9 @@ func json<T: Encodable>(_ value: T) throws -> Response {
     let e = JSONEncoder()
     e.outputFormatting = [.sortedKeys]
     let data = try e.encode(value)
-    return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    return Response(
+        status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+        body: .init(byteBuffer: ByteBuffer(bytes: data)))
 }
 
 func problem(_ status: HTTPResponse.Status, _ message: String) -> Response {
@@ -610,7 +690,8 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         // same-origin, not no-referrer: under no-referrer a browser posts a form with `Origin: null`.
         r.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         if r.headers[.contentSecurityPolicy] == nil {
-            r.headers[.contentSecurityPolicy] = "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+            r.headers[.contentSecurityPolicy] =
+                "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         }
         return r
     }

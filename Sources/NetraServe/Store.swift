@@ -42,15 +42,18 @@ public struct UploadCheck: Codable, Sendable {
             let source = DatasetWarnings.TableSource(data)
             let warnings = DatasetWarnings.statuses(d, events: source).count + DatasetWarnings.duplicates(d, events: source).total
             let days = d.events.map { $0.date.anchor }
-            return UploadCheck(valid: true, problems: [], events: d.events.count, jurisdictions: d.jurisdictions.count, elections: d.elections.count,
-                               warnings: warnings, firstMonth: days.min()?.month.iso, latestMonth: days.max()?.month.iso)
+            return UploadCheck(
+                valid: true, problems: [], events: d.events.count, jurisdictions: d.jurisdictions.count, elections: d.elections.count,
+                warnings: warnings, firstMonth: days.min()?.month.iso, latestMonth: days.max()?.month.iso)
         } catch {
             let prefix = data + "/"
-            return UploadCheck(valid: false, problems: error.diagnostics.prefix(DatasetError.shownProblems).map { diag in
-                var d = diag
-                if d.file.hasPrefix(prefix) { d.file = String(d.file.dropFirst(prefix.count)) }
-                return UploadProblem(place: Diagnostic.printable(d.position), message: Diagnostic.printable(Strings.Serve.said(d.said, lang)))
-            })
+            return UploadCheck(
+                valid: false,
+                problems: error.diagnostics.prefix(DatasetError.shownProblems).map { diag in
+                    var d = diag
+                    if d.file.hasPrefix(prefix) { d.file = String(d.file.dropFirst(prefix.count)) }
+                    return UploadProblem(place: Diagnostic.printable(d.position), message: Diagnostic.printable(Strings.Serve.said(d.said, lang)))
+                })
         }
     }
 }
@@ -132,8 +135,10 @@ public final class ServeStore: Sendable {
     /// Checks the upload in a fresh folder; when it validates, makes its outputs with `netra all`;
     /// each a process of its own under the job time limit, one slot for both. Then moves the
     /// folder into place whole and writes its row. On any refusal the folder is removed: nothing stored.
-    public func upload(_ w: WorkspaceRow, files: [(name: UploadName, bytes: [UInt8])], uploader: String, ticket: String? = nil,
-                       queued: @Sendable (Int) -> Void = { _ in }) async throws -> UploadResult {
+    public func upload(
+        _ w: WorkspaceRow, files: [(name: UploadName, bytes: [UInt8])], uploader: String, ticket: String? = nil,
+        queued: @Sendable (Int) -> Void = { _ in }
+    ) async throws -> UploadResult {
         let job = try newJobFolder()
         // Renamed into place once stored; anything left here is removed.
         defer { try? FileManager.default.removeItem(atPath: job) }
@@ -147,8 +152,9 @@ public final class ServeStore: Sendable {
         return try await slots.run(ticket: ticket, queued: queued) { () async throws -> UploadResult in
             // The check, in a process of its own under the time limit.
             let report = job + "/check.json"
-            let checking = try await runJob(executable: config.executable, arguments: ["serve", "--check-upload", data, "--check-lang", w.lang],
-                                            timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile, stdoutPath: report)
+            let checking = try await runJob(
+                executable: config.executable, arguments: ["serve", "--check-upload", data, "--check-lang", w.lang],
+                timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile, stdoutPath: report)
             try? FileManager.default.removeItem(atPath: job + "/" + jobPidFile)
             if let refused = Self.refusal(checking, checking: true, job: job) { return refused }
             guard let bytes = FileManager.default.contents(atPath: report), let checked = try? JSONDecoder().decode(UploadCheck.self, from: bytes) else {
@@ -156,9 +162,10 @@ public final class ServeStore: Sendable {
             }
             try? FileManager.default.removeItem(atPath: report)
             guard checked.valid else { return .problems(checked.problems) }
-            let outcome = try await runJob(executable: config.executable,
-                                           arguments: ["all", "--dataset", data, "--out", job + "/out", "-q"] + settingsArguments(w),
-                                           timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile)
+            let outcome = try await runJob(
+                executable: config.executable,
+                arguments: ["all", "--dataset", data, "--out", job + "/out", "-q"] + settingsArguments(w),
+                timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile)
             try? FileManager.default.removeItem(atPath: job + "/" + jobPidFile)
             if let refused = Self.refusal(outcome, checking: false, job: job) { return refused }
             let folder = "v-" + randomHex(12)
@@ -168,10 +175,11 @@ public final class ServeStore: Sendable {
             syncFolder(versions)
             let now = ISO8601DateFormatter().string(from: Date())
             let row = try await index.addVersion { n in
-                VersionRow(workspace: w.id, number: n, folder: folder, uploaded: now, uploader: uploader,
-                           events: checked.events, jurisdictions: checked.jurisdictions, elections: checked.elections,
-                           warnings: checked.warnings, validated: true,
-                           firstMonth: checked.firstMonth, latestMonth: checked.latestMonth)
+                VersionRow(
+                    workspace: w.id, number: n, folder: folder, uploaded: now, uploader: uploader,
+                    events: checked.events, jurisdictions: checked.jurisdictions, elections: checked.elections,
+                    warnings: checked.warnings, validated: true,
+                    firstMonth: checked.firstMonth, latestMonth: checked.latestMonth)
             }
             return .stored(row)
         }
@@ -195,13 +203,15 @@ public final class ServeStore: Sendable {
         let extra = versionFolder(v) + "/briefings/" + name
         if FileManager.default.fileExists(atPath: extra) { return extra }
         guard let first = v.firstMonth.flatMap(Month.init(parsing:)), let last = v.latestMonth.flatMap(Month.init(parsing:)),
-              first <= month, month <= last else { return nil }
+            first <= month, month <= last
+        else { return nil }
         let job = try newJobFolder()
         defer { try? FileManager.default.removeItem(atPath: job) }
         let outcome = try await slots.run {
-            try await runJob(executable: config.executable,
-                             arguments: ["briefing", "--month", month.iso, "--dataset", versionFolder(v) + "/dataset", "--out", job, "-q"] + settingsArguments(w),
-                             timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile)
+            try await runJob(
+                executable: config.executable,
+                arguments: ["briefing", "--month", month.iso, "--dataset", versionFolder(v) + "/dataset", "--out", job, "-q"] + settingsArguments(w),
+                timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile)
         }
         switch outcome {
         case .timedOut: throw ServeError.timedOut

@@ -13,7 +13,8 @@ public struct DatasetTemplate: Sendable {
     public let settings: DatasetSettings
 
     /// Names of files that make a folder a dataset already: `init` writes into none of them.
-    public static let datasetFiles: [String] = ["events", "jurisdictions", "elections"].flatMap { [$0 + ".csv", $0 + ".xlsx"] }
+    public static let datasetFiles: [String] =
+        ["events", "jurisdictions", "elections"].flatMap { [$0 + ".csv", $0 + ".xlsx"] }
         + ["dataset.xlsx"]
 
     /// Rows the drop-down lists cover, below the header.
@@ -32,7 +33,9 @@ public struct DatasetTemplate: Sendable {
             if first == nil { first = r }
             let province = r.province ?? r.kode
             if !provinces.contains(province) { provinces.append(province) }
-            if r.level == .provinsi { Regions.members(of: r.kode).forEach { picked.insert($0.kode) } } else {
+            if r.level == .provinsi {
+                Regions.members(of: r.kode).forEach { picked.insert($0.kode) }
+            } else {
                 picked.insert(r.kode)
                 if let t = Regions.twin(of: r) { picked.insert(t.kode) }
             }
@@ -87,7 +90,7 @@ public struct DatasetTemplate: Sendable {
             ("events.csv", csv([EventColumn.names])),
             ("jurisdictions.csv", csv([Self.jurisdictionHeader] + jurisdictionRows)),
             ("elections.csv", csv([Self.electionHeader])),
-            (DatasetSettings.csvFile, csv([Self.settingsHeader] + settingsRows)),
+            (DatasetSettings.csvFile, csv([Self.settingsHeader] + settingsRows))
         ]
     }
 
@@ -109,26 +112,31 @@ public struct DatasetTemplate: Sendable {
             DropDown(column: col(.jurisdiction), source: .range(jRange)),
             DropDown(column: col(.status), source: .values(CaseStatus.allCases.map(\.rawValue))),
             // A link is `relation:event-id`: the list offers the relation, the id is typed after it.
-            DropDown(column: col(.links), source: .values(Relation.allCases.map { $0.rawValue + ":" }), strict: false,
-                     prompt: Strings.templateLinksPrompt.text(lang)),
+            DropDown(
+                column: col(.links), source: .values(Relation.allCases.map { $0.rawValue + ":" }), strict: false,
+                prompt: Strings.templateLinksPrompt.text(lang))
         ]
-        var juris = Sheet(name: "jurisdictions", header: Self.jurisdictionHeader,
-                          rows: jurisdictionRows.map { $0.map { $0.isEmpty ? .empty : .text($0) } })
+        var juris = Sheet(
+            name: "jurisdictions", header: Self.jurisdictionHeader,
+            rows: jurisdictionRows.map { $0.map { $0.isEmpty ? .empty : .text($0) } })
         juris.fillRows = Self.fillRows
         juris.textColumns = [JurisdictionColumn.id.rawValue, JurisdictionColumn.kode.rawValue]
-        juris.minWidths = [JurisdictionColumn.id.rawValue: 28, JurisdictionColumn.name.rawValue: 30, JurisdictionColumn.level.rawValue: 12,
-                           JurisdictionColumn.parent.rawValue: 28, JurisdictionColumn.kode.rawValue: 8]
+        juris.minWidths = [
+            JurisdictionColumn.id.rawValue: 28, JurisdictionColumn.name.rawValue: 30, JurisdictionColumn.level.rawValue: 12,
+            JurisdictionColumn.parent.rawValue: 28, JurisdictionColumn.kode.rawValue: 8
+        ]
         juris.dropDowns = [
             DropDown(column: JurisdictionColumn.level.rawValue, source: .values(JurisdictionLevel.allCases.map(\.rawValue))),
-            DropDown(column: JurisdictionColumn.parent.rawValue, source: .range(jRange)),
+            DropDown(column: JurisdictionColumn.parent.rawValue, source: .range(jRange))
         ]
         var elections = Sheet(name: "elections", header: Self.electionHeader, rows: [])
         elections.fillRows = Self.fillRows
         elections.textColumns = [0]
         elections.minWidths = [0: 24, 1: 36, 2: 12, 3: 24]
         elections.dropDowns = [DropDown(column: 3, source: .range(jRange))]
-        var notes = Sheet(name: Strings.templateSheet.text(lang), header: [Strings.templateTitle.text(lang)],
-                          rows: Strings.templateSteps.map { [.text($0.text(lang))] })
+        var notes = Sheet(
+            name: Strings.templateSheet.text(lang), header: [Strings.templateTitle.text(lang)],
+            rows: Strings.templateSteps.map { [.text($0.text(lang))] })
         notes.isNotes = true
         var settings = Sheet(name: "settings", header: Self.settingsHeader, rows: settingsRows.map { $0.map { $0.isEmpty ? .empty : .text($0) } })
         settings.textColumns = [0, 1]

@@ -72,9 +72,11 @@ extension Analysis {
     static let computedValues: [String: CellValue] = {
         var out: [String: CellValue] = [:]
         for name in ["anchor_date", "known_by"] { out[name] = .day }
-        for name in ["events", "count_sum", "counted", "days", "n", "min", "max", "exact_n",
-                     "prevention_lead_days", "first_response_days", "first_report_days", "first_decision_days",
-                     "first_sanction_days", "reporting_lag_days"] { out[name] = .number }
+        for name in [
+            "events", "count_sum", "counted", "days", "n", "min", "max", "exact_n",
+            "prevention_lead_days", "first_response_days", "first_report_days", "first_decision_days",
+            "first_sanction_days", "reporting_lag_days"
+        ] { out[name] = .number }
         return out
     }()
 
@@ -121,10 +123,11 @@ extension Analysis {
                 columns = h.map { (value(of: $0, schema: schema), $0 == "median") }
                 return
             }
-            rows.append((0..<rec.count).map { k in
-                let c = k < columns.count ? columns[k] : (value: CellValue.text, median: false)
-                return typed(rec.string(k), value: c.value, median: c.median, numeric: numericAfterFirst && k > 0)
-            })
+            rows.append(
+                (0..<rec.count).map { k in
+                    let c = k < columns.count ? columns[k] : (value: CellValue.text, median: false)
+                    return typed(rec.string(k), value: c.value, median: c.median, numeric: numericAfterFirst && k > 0)
+                })
         }
         return (header ?? [], rows)
     }

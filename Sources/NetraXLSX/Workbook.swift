@@ -174,8 +174,9 @@ public struct Workbook: Sendable {
             }
             for (col, w) in widths.enumerated() {
                 // Bold headers and cell padding need a little more than the characters.
-                worksheet_set_column(ws, lxw_col_t(col), lxw_col_t(col), s.isNotes ? 100 : min(Self.maxWidth, w + 2),
-                                     s.textColumns.contains(col) ? textFormat : nil)
+                worksheet_set_column(
+                    ws, lxw_col_t(col), lxw_col_t(col), s.isNotes ? 100 : min(Self.maxWidth, w + 2),
+                    s.textColumns.contains(col) ? textFormat : nil)
             }
             if !s.isNotes && !s.header.isEmpty {
                 worksheet_freeze_panes(ws, 1, 0)
@@ -184,8 +185,11 @@ public struct Workbook: Sendable {
             }
             for dd in s.dropDowns {
                 var v = lxw_data_validation()
-                if case .range = dd.source { v.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue) }
-                else { v.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue) }
+                if case .range = dd.source {
+                    v.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
+                } else {
+                    v.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+                }
                 v.ignore_blank = UInt8(LXW_VALIDATION_ON.rawValue)
                 v.show_input = UInt8(dd.prompt == nil ? LXW_VALIDATION_OFF.rawValue : LXW_VALIDATION_ON.rawValue)
                 v.show_error = UInt8(dd.strict ? LXW_VALIDATION_ON.rawValue : LXW_VALIDATION_OFF.rawValue)
@@ -265,7 +269,8 @@ public struct Workbook: Sendable {
             if needs(u) { out.append(contentsOf: "_x\(hex(u.value))_".unicodeScalars); continue }
             // `_xHHHH_` already in the text: its underscore escaped, so it is not undone on reading.
             if u == "_", k + 6 < scalars.count, scalars[k + 1] == "x", scalars[k + 6] == "_",
-               scalars[(k + 2)...(k + 5)].allSatisfy({ $0.properties.isASCIIHexDigit }) {
+                scalars[(k + 2)...(k + 5)].allSatisfy({ $0.properties.isASCIIHexDigit })
+            {
                 out.append(contentsOf: "_x005F_".unicodeScalars); continue
             }
             out.append(u)

@@ -314,7 +314,8 @@ for (i, name) in names.enumerated() {
         line += " | " + fmtSeconds(s.seconds).padded(10) + " " + (s.peakMiB < 0 ? "n/a" : String(format1: s.peakMiB, digits: 0)).padded(9)
     }
     if hasGrowth, let a = results.first(where: { $0.size == 100_000 })?.stages[i].seconds,
-       let b = results.first(where: { $0.size == 1_000_000 })?.stages[i].seconds {
+        let b = results.first(where: { $0.size == 1_000_000 })?.stages[i].seconds
+    {
         line += " | " + (a > 0 && b > 0 ? String(format1: b / a, digits: 1) + "×" : "n/a")
     }
     print(line)

@@ -11,12 +11,12 @@ struct Cases: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The case clocks open as of a day: days elapsed, the legal limit, overdue or not, and the article.",
         discussion: """
-        A clock runs from one stage of a case to the next (a report's receipt, its registration, \
-        the decision, the forwarding of an ASN case, the sanction), under the rules of clocks.csv: \
-        Netra's own, or the dataset folder's clocks.csv when it has one. A rule marked unverified \
-        says so wherever it is used. Working days (hari_kerja) are counted on the built-in calendar \
-        of national holidays and cuti bersama (2022–2026); a day outside it fails the command (exit 1).
-        """
+            A clock runs from one stage of a case to the next (a report's receipt, its registration, \
+            the decision, the forwarding of an ASN case, the sanction), under the rules of clocks.csv: \
+            Netra's own, or the dataset folder's clocks.csv when it has one. A rule marked unverified \
+            says so wherever it is used. Working days (hari_kerja) are counted on the built-in calendar \
+            of national holidays and cuti bersama (2022–2026); a day outside it fails the command (exit 1).
+            """
     )
 
     @OptionGroup var dataset: DatasetOption
@@ -49,8 +49,10 @@ struct Cases: ParsableCommand {
         if !problems.isEmpty {
             let ev = analysis.dataset.events
             let lines = problems.map { c, p in
-                Strings.outsideCalendar(rule: c.rule.id, event: ev.id(c.caseFile.report), day: p.day.iso,
-                                        years: p.years.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "—").text(lang)
+                Strings.outsideCalendar(
+                    rule: c.rule.id, event: ev.id(c.caseFile.report), day: p.day.iso,
+                    years: p.years.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "—"
+                ).text(lang)
             }
             throw NetraFailure(exitCode: 1, message: lines.joined(separator: "\n"))
         }
@@ -69,8 +71,10 @@ extension DatasetOption {
     func clockBook(_ lang: Language) throws(NetraFailure) -> ClockBook {
         do { return try ClockBook.load(datasetFolder: DatasetLoader.folder(of: dataset)) } catch {
             let n = error.diagnostics.count
-            throw NetraFailure(exitCode: 1, message: (error.diagnostics.map { $0.text(lang) }
-                + [Strings.clockRuleProblems(n).text(lang)]).joined(separator: "\n"))
+            throw NetraFailure(
+                exitCode: 1,
+                message: (error.diagnostics.map { $0.text(lang) }
+                    + [Strings.clockRuleProblems(n).text(lang)]).joined(separator: "\n"))
         }
     }
 }

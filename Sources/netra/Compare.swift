@@ -21,8 +21,9 @@ struct Compare: ParsableCommand {
     @Option(name: .customLong("lang"), help: "Language of the table: id (Bahasa Indonesia) or en (default: the dataset's settings, else id).")
     var langOption: Language?
 
-    @Option(name: .long, help: ArgumentHelp("The two jurisdictions to compare, as the report takes them (instead of A B).", valueName: "A,B"),
-            transform: parsePair)
+    @Option(
+        name: .long, help: ArgumentHelp("The two jurisdictions to compare, as the report takes them (instead of A B).", valueName: "A,B"),
+        transform: parsePair)
     var pair: JurisdictionPair?
 
     @Option(name: .long, help: ArgumentHelp("Also write compare.csv into this folder.", valueName: "DIR"))
@@ -37,8 +38,9 @@ struct Compare: ParsableCommand {
         if let out {
             try orFail { () throws(OutputError) in
                 try OutputFolder.check(out)
-                try OutputFolder.refuseInput(OutputFolder.join(out, ExportKind.compare.fileName),
-                                             inputs: OutputFolder.datasetFiles(in: dataset.dataset))
+                try OutputFolder.refuseInput(
+                    OutputFolder.join(out, ExportKind.compare.fileName),
+                    inputs: OutputFolder.datasetFiles(in: dataset.dataset))
             }
         }
         // Messages before the settings are read in --lang, else Indonesian.

@@ -42,7 +42,9 @@ struct Export: ParsableCommand {
     @Flag(name: .long, help: "monthly (and xlsx's monthly sheet): add each ancestor jurisdiction's rows (Kota Bekasi also counts in Jawa Barat).")
     var rollup = false
 
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("compare (and xlsx's comparison sheet): the two jurisdiction ids to compare.", valueName: "A B"))
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("compare (and xlsx's comparison sheet): the two jurisdiction ids to compare.", valueName: "A B"))
     var pair: [String] = []
 
     func validate() throws {

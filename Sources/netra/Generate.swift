@@ -13,9 +13,11 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The random seed; the same seed writes the same bytes.", valueName: "S"))
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The folder to write into, created if missing. A folder that already holds a dataset is refused unless --force; then only its events.csv, jurisdictions.csv and elections.csv are replaced.",
-        valueName: "DIR"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The folder to write into, created if missing. A folder that already holds a dataset is refused unless --force; then only its events.csv, jurisdictions.csv and elections.csv are replaced.",
+            valueName: "DIR"))
     var out: String
 
     @Flag(name: .long, help: "Replace the dataset the --out folder already holds.")

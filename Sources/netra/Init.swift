@@ -8,22 +8,30 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a new dataset: dataset.xlsx to fill in a spreadsheet (drop-down lists, a Petunjuk sheet) and the same as CSVs in csv/.",
         discussion: """
-        --region 32.71 (or 3271, or "Kota Bogor") puts Kota Bogor, its twin Kabupaten Bogor, Jawa Barat and \
-        Indonesia into jurisdictions, and the pair kota-bogor,kabupaten-bogor into the settings; --region 32 all of \
-        Jawa Barat with its kabupaten/kota; give --region as often as needed. A folder that already holds a \
-        dataset (events, jurisdictions or elections as .csv or .xlsx, or dataset.xlsx, in it or in its csv/) \
-        is refused. DIR is the dataset of the workbook (netra validate --dataset DIR); DIR/csv the same \
-        as CSVs, for those who keep CSVs (--dataset DIR/csv): one folder holds one form, never both.
-        """
+            --region 32.71 (or 3271, or "Kota Bogor") puts Kota Bogor, its twin Kabupaten Bogor, Jawa Barat and \
+            Indonesia into jurisdictions, and the pair kota-bogor,kabupaten-bogor into the settings; --region 32 all of \
+            Jawa Barat with its kabupaten/kota; give --region as often as needed. A folder that already holds a \
+            dataset (events, jurisdictions or elections as .csv or .xlsx, or dataset.xlsx, in it or in its csv/) \
+            is refused. DIR is the dataset of the workbook (netra validate --dataset DIR); DIR/csv the same \
+            as CSVs, for those who keep CSVs (--dataset DIR/csv): one folder holds one form, never both.
+            """
     )
 
     @Argument(help: ArgumentHelp("The folder to write into, created if missing.", valueName: "DIR"))
     var dir: String
 
-    @Option(name: .long, help: ArgumentHelp("A region: a Kemendagri code (NN for a province and all its kabupaten/kota; NN.NN or NNNN for one kabupaten/kota, which comes with its twin of the same name) or its name (\"Kota Bogor\"); `netra regions TEXT` looks them up.", valueName: "KODE|NAME"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A region: a Kemendagri code (NN for a province and all its kabupaten/kota; NN.NN or NNNN for one kabupaten/kota, which comes with its twin of the same name) or its name (\"Kota Bogor\"); `netra regions TEXT` looks them up.",
+            valueName: "KODE|NAME"))
     var region: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The office whose dataset it is (e.g. \"Bawaslu Kota Bogor\"), written into the settings: it heads the briefing sheet, chart footers and report.html.", valueName: "TEXT"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The office whose dataset it is (e.g. \"Bawaslu Kota Bogor\"), written into the settings: it heads the briefing sheet, chart footers and report.html.",
+            valueName: "TEXT"))
     var office: String?
 
     @Option(name: .long, help: "The Petunjuk sheet in Bahasa Indonesia (id) or English (en).")
@@ -47,7 +55,8 @@ struct Init: ParsableCommand {
             throw NetraFailure(exitCode: 1, message: Strings.initOverDataset(dir, held: held).text(lang))
         }
         // The CSVs apart: a folder with both forms of a table is refused as ambiguous.
-        let files = template.csvFiles.map { OutputFile(name: "csv/" + $0.name, bytes: $0.bytes) }
+        let files =
+            template.csvFiles.map { OutputFile(name: "csv/" + $0.name, bytes: $0.bytes) }
             + [OutputFile(name: "dataset.xlsx", workbook: { template.workbook })]
         do throws(JobError) {
             let folder: OutputFolder

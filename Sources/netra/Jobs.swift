@@ -15,11 +15,19 @@ struct JobFlags: ParsableArguments {
     @Option(name: .long, help: "Language of charts and briefing: id (Bahasa Indonesia) or en (default: the dataset's settings, else id).")
     var lang: Language?
 
-    @Option(name: .long, help: ArgumentHelp("The two jurisdictions to compare, e.g. kota-bogor,kabupaten-bogor (default: the dataset's settings, else Kota X with Kabupaten X of one name, else the two with the most events).", valueName: "A,B"),
-            transform: parsePair)
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The two jurisdictions to compare, e.g. kota-bogor,kabupaten-bogor (default: the dataset's settings, else Kota X with Kabupaten X of one name, else the two with the most events).",
+            valueName: "A,B"),
+        transform: parsePair)
     var pair: JurisdictionPair?
 
-    @Option(name: .long, help: ArgumentHelp("Whose report it is, for this run (default: the office of the dataset's settings): it heads the briefing sheet, chart footers and report.html.", valueName: "TEXT"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Whose report it is, for this run (default: the office of the dataset's settings): it heads the briefing sheet, chart footers and report.html.",
+            valueName: "TEXT"))
     var office: String?
 
     @Option(name: .long, help: "Shape of the charts: wide (1600×900, for slides) or phone (1080×1350 portrait, for chat groups).")
@@ -31,14 +39,17 @@ struct JobFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A TrueType font for the charts (default: DejaVu Sans, or $NETRA_FONT).", valueName: "FILE"))
     var font: String?
 
-    @Option(name: .customLong("map-measure"),
-            help: ArgumentHelp("What the maps shade each kabupaten/kota (or province) by: \(MapMeasure.argumentForms) (the latest figure of that tally series).", valueName: "MEASURE"),
-            transform: { text in
-                guard let m = MapMeasure(argument: text) else {
-                    throw usageError(Strings.notAMapMeasure(text, forms: MapMeasure.argumentForms))
-                }
-                return m
-            })
+    @Option(
+        name: .customLong("map-measure"),
+        help: ArgumentHelp(
+            "What the maps shade each kabupaten/kota (or province) by: \(MapMeasure.argumentForms) (the latest figure of that tally series).",
+            valueName: "MEASURE"),
+        transform: { text in
+            guard let m = MapMeasure(argument: text) else {
+                throw usageError(Strings.notAMapMeasure(text, forms: MapMeasure.argumentForms))
+            }
+            return m
+        })
     var mapMeasure: MapMeasure = .events
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
@@ -171,8 +182,10 @@ struct Report: ParsableCommand {
     func run() throws {
         let (options, analysis) = try flags.prepare(dataset, filter)
         flags.noteComparison(options, analysis.dataset)
-        try flags.write(ReportJob.build(analysis, options: options, clocks: dataset.clockBook(options.language), progress: flags.progress), sparing: dataset, lang: options.language,
-                        manifest: true, notes: JobFlags.reportNotes(analysis, options.language))
+        try flags.write(
+            ReportJob.build(analysis, options: options, clocks: dataset.clockBook(options.language), progress: flags.progress), sparing: dataset,
+            lang: options.language,
+            manifest: true, notes: JobFlags.reportNotes(analysis, options.language))
     }
 }
 
@@ -200,13 +213,14 @@ struct Briefing: ParsableCommand {
         abstract: "Write one month's briefing: charts, key figures, event list and the briefing sheet (a page, or more when the month needs them)."
     )
 
-    @Option(name: .long, help: ArgumentHelp("The month, as YYYY-MM (e.g. 2024-01).", valueName: "YYYY-MM"),
-            transform: { text in
-                guard let m = Month(parsing: text) else {
-                    throw usageError(Strings.notAMonth(text))
-                }
-                return m
-            })
+    @Option(
+        name: .long, help: ArgumentHelp("The month, as YYYY-MM (e.g. 2024-01).", valueName: "YYYY-MM"),
+        transform: { text in
+            guard let m = Month(parsing: text) else {
+                throw usageError(Strings.notAMonth(text))
+            }
+            return m
+        })
     var month: Month
 
     @OptionGroup var dataset: DatasetOption
@@ -226,7 +240,9 @@ struct Briefing: ParsableCommand {
         let (options, analysis) = try flags.prepare(dataset, filter, asOf: dataset.asOf ?? end)
         flags.noteComparison(options, analysis.dataset)
         // (BriefingJob would cut it to the month's end itself; cut here, it is analysed once.)
-        try flags.write(BriefingJob.build(analysis, month: month, options: options, clocks: dataset.clockBook(options.language), progress: flags.progress), sparing: dataset, lang: options.language)
+        try flags.write(
+            BriefingJob.build(analysis, month: month, options: options, clocks: dataset.clockBook(options.language), progress: flags.progress),
+            sparing: dataset, lang: options.language)
     }
 }
 

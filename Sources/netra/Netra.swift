@@ -12,12 +12,15 @@ struct Netra: ParsableCommand {
         commandName: "netra",
         abstract: "Watch ASN neutrality around elections: charts, exports and briefings from a dataset of dated events.",
         discussion: """
-        Run with no command for the main job: every chart and export of the dataset in the current \
-        folder (or --dataset) and the latest month's briefing, into output/.
-        Exit codes: 0 success, 1 invalid data or an output that cannot be written, 2 a usage error.
-        """,
+            Run with no command for the main job: every chart and export of the dataset in the current \
+            folder (or --dataset) and the latest month's briefing, into output/.
+            Exit codes: 0 success, 1 invalid data or an output that cannot be written, 2 a usage error.
+            """,
         version: netraVersionLine,
-        subcommands: [MainJob.self, Validate.self, Report.self, HTML.self, Briefing.self, Compare.self, Export.self, Diff.self, Init.self, RegionsCommand.self, Generate.self, Cases.self, Serve.self],
+        subcommands: [
+            MainJob.self, Validate.self, Report.self, HTML.self, Briefing.self, Compare.self, Export.self, Diff.self, Init.self, RegionsCommand.self,
+            Generate.self, Cases.self, Serve.self
+        ],
         defaultSubcommand: MainJob.self
     )
 

@@ -7,7 +7,11 @@ import Glibc
 
 /// `--dataset DIR`, shared by every command that reads data.
 struct DatasetOption: ParsableArguments {
-    @Option(name: .customLong("dataset"), help: ArgumentHelp("The dataset: a folder (events.csv, jurisdictions.csv, elections.csv; or the same as .xlsx workbooks, or one dataset.xlsx with a sheet for each, or its one workbook of another name), or a workbook file. Default: the current folder when it holds a dataset, else its csv/.", valueName: "DIR|FILE.xlsx"))
+    @Option(
+        name: .customLong("dataset"),
+        help: ArgumentHelp(
+            "The dataset: a folder (events.csv, jurisdictions.csv, elections.csv; or the same as .xlsx workbooks, or one dataset.xlsx with a sheet for each, or its one workbook of another name), or a workbook file. Default: the current folder when it holds a dataset, else its csv/.",
+            valueName: "DIR|FILE.xlsx"))
     var named: String?
 
     /// The dataset's path as the loader takes it: the one named, else the current folder or
@@ -37,9 +41,12 @@ struct DatasetOption: ParsableArguments {
         return String(cString: cwd)
     }
 
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("Figures as they stood at the end of this day: only events that had happened and were known by then (known_date, else source_date) take part. Default: everything (a briefing: its month's last day).", valueName: "YYYY-MM-DD"),
-            transform: parseDay)
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Figures as they stood at the end of this day: only events that had happened and were known by then (known_date, else source_date) take part. Default: everything (a briefing: its month's last day).",
+            valueName: "YYYY-MM-DD"),
+        transform: parseDay)
     var asOf: Day?
 
     /// Loads and checks the dataset; its problems, one a line in `lang`, fail the command
@@ -106,12 +113,14 @@ func printStdout(_ line: String) throws(NetraFailure) {
 /// `--from`, `--to`, `--jurisdiction`, `--kind`: which events take part, shared by every
 /// command that writes outputs. Applied once, to the dataset the analysis is made from.
 struct FilterOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Only events anchored on or after this day or month (a month starts on its 1st).", valueName: "YYYY-MM[-DD]"),
-            transform: { try parseDayOrMonth($0, "--from") })
+    @Option(
+        name: .long, help: ArgumentHelp("Only events anchored on or after this day or month (a month starts on its 1st).", valueName: "YYYY-MM[-DD]"),
+        transform: { try parseDayOrMonth($0, "--from") })
     var from: WrittenDate?
 
-    @Option(name: .long, help: ArgumentHelp("Only events anchored on or before this day or month (a month ends on its last day).", valueName: "YYYY-MM[-DD]"),
-            transform: { try parseDayOrMonth($0, "--to") })
+    @Option(
+        name: .long, help: ArgumentHelp("Only events anchored on or before this day or month (a month ends on its last day).", valueName: "YYYY-MM[-DD]"),
+        transform: { try parseDayOrMonth($0, "--to") })
     var to: WrittenDate?
 
     @Option(name: .long, help: ArgumentHelp("Only events of this jurisdiction and those under it; repeat for more.", valueName: "ID"))

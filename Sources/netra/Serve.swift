@@ -6,12 +6,13 @@ import NetraAnalytics
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve Netra to the office's browsers: workspaces, uploads checked cell by cell, briefings, report and workbook, and the same as an HTTP API.",
+        abstract:
+            "Serve Netra to the office's browsers: workspaces, uploads checked cell by cell, briefings, report and workbook, and the same as an HTTP API.",
         discussion: """
-        On 127.0.0.1 it may run open; on any other address it needs --password-file, a file holding \
-        a bcrypt hash (netra serve --hash-password < FILE prints one). Stops on SIGTERM or Ctrl-C \
-        once running jobs have finished. docs/SERVE.md has the API, curl examples and a systemd unit.
-        """
+            On 127.0.0.1 it may run open; on any other address it needs --password-file, a file holding \
+            a bcrypt hash (netra serve --hash-password < FILE prints one). Stops on SIGTERM or Ctrl-C \
+            once running jobs have finished. docs/SERVE.md has the API, curl examples and a systemd unit.
+            """
     )
 
     @Option(name: .long, help: "The address to listen on.")
@@ -23,7 +24,8 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where workspaces, versions and the index live (default: ~/.local/share/netra).", valueName: "DIR"))
     var data: String?
 
-    @Option(name: .customLong("password-file"), help: ArgumentHelp("A file holding the bcrypt hash of the password (required off loopback).", valueName: "FILE"))
+    @Option(
+        name: .customLong("password-file"), help: ArgumentHelp("A file holding the bcrypt hash of the password (required off loopback).", valueName: "FILE"))
     var passwordFile: String?
 
     @Option(name: .customLong("max-upload"), help: ArgumentHelp("The largest upload taken, in MB.", valueName: "MB"))
@@ -65,8 +67,9 @@ struct Serve: ParsableCommand {
             }
         }
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let config = ServeConfig(host: host, port: port, dataDir: data ?? ServeConfig.defaultDataDir, passwordHash: hash,
-                                 maxUpload: maxUpload * 1024 * 1024, jobTimeLimit: Double(jobTimeLimit), executable: executable)
+        let config = ServeConfig(
+            host: host, port: port, dataDir: data ?? ServeConfig.defaultDataDir, passwordHash: hash,
+            maxUpload: maxUpload * 1024 * 1024, jobTimeLimit: Double(jobTimeLimit), executable: executable)
         if let refusal = config.refusal { throw NetraFailure(exitCode: 2, message: refusal) }
         LoggingSystem.bootstrap { label in
             var h = StreamLogHandler.standardError(label: label)

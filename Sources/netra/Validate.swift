@@ -6,11 +6,11 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a dataset and report every problem as FILE:LINE:COLUMN: message (in a workbook FILE:SHEET!CELL: message).",
         discussion: """
-        Warnings (a status cell that disagrees with the last one set, a possible duplicate) are \
-        printed on standard error and do not fail the check unless --strict is given. At most \
-        \(Validate.shownDuplicates) possible duplicates are printed; `netra export duplicates` lists them \
-        (at most \(PossibleDuplicates.maxPairsPerEvent) for each event).
-        """
+            Warnings (a status cell that disagrees with the last one set, a possible duplicate) are \
+            printed on standard error and do not fail the check unless --strict is given. At most \
+            \(Validate.shownDuplicates) possible duplicates are printed; `netra export duplicates` lists them \
+            (at most \(PossibleDuplicates.maxPairsPerEvent) for each event).
+            """
     )
 
     @OptionGroup var dataset: DatasetOption

@@ -16,11 +16,13 @@ import NetraCore
         Rule(id: "pilkada-kajian-awal", regime: "pilkada", start: "report", end: "registration", limit: 3, working: false, window: false),
         Rule(id: "pilkada-putusan", regime: "pilkada", start: "report", end: "decision", limit: 3, working: false, window: false),
         Rule(id: "pilkada-putusan-tambahan", regime: "pilkada", start: "report", end: "decision", limit: 5, working: false, window: false),
-        Rule(id: "asn-sanksi", regime: "semua", start: "forwarding", end: "sanction", limit: nil, working: false, window: false),
+        Rule(id: "asn-sanksi", regime: "semua", start: "forwarding", end: "sanction", limit: nil, working: false, window: false)
     ]
     static let order = ["incident", "report", "registration", "decision", "forwarding", "sanction"]
 
-    static let utc: Calendar = { var c = Calendar(identifier: .gregorian); c.timeZone = TimeZone(identifier: "UTC")!; return c }()
+    static let utc: Calendar = {
+        var c = Calendar(identifier: .gregorian); c.timeZone = TimeZone(identifier: "UTC")!; return c
+    }()
     static func date(_ iso: String) -> Date {
         let p = iso.split(separator: "-").compactMap { Int($0) }
         return utc.date(from: DateComponents(year: p[0], month: p[1], day: p[2]))!
@@ -70,7 +72,8 @@ import NetraCore
             stage["decision"] = first(deciding.filter { ev.statuses[$0] != nil })
             stage["forwarding"] = first(deciding.filter { ev.statuses[$0] == .confirmed })
             let holders = [r] + [stage["incident"], stage["forwarding"]].compactMap { $0 }
-            stage["sanction"] = first(holders.flatMap { h in (byTarget[h.raw] ?? []).filter { ($0.0 == .sanctions || $0.0 == .followsUp) && ev.kinds[$0.1] == .sanction }.map(\.1) })
+            stage["sanction"] = first(
+                holders.flatMap { h in (byTarget[h.raw] ?? []).filter { ($0.0 == .sanctions || $0.0 == .followsUp) && ev.kinds[$0.1] == .sanction }.map(\.1) })
             // The regime: the first election in scope on or after the report, else the last.
             let j = ev.jurisdictions[r]
             let elections = full.elections.filter { full.isWithin(j, $0.scope) }.sorted { $0.date < $1.date }
@@ -92,10 +95,15 @@ import NetraCore
                 } else {
                     let lower = toEarliest.map { count(latest(s), $0) }
                     let upper = earliest(s).map { count($0, toLatest) }
-                    if let lower, lower == upper { value = lower; text = "\(lower)"; sure = rule.limit.map { value > $0 } ?? false }
-                    else if let lower { value = lower; text = "≥ \(lower)"; sure = rule.limit.map { value > $0 ? true : nil } ?? false }
-                    else if let upper { value = upper; text = "≤ \(upper)"; sure = rule.limit.map { value <= $0 ? false : nil } ?? false }
-                    else { continue }
+                    if let lower, lower == upper {
+                        value = lower; text = "\(lower)"; sure = rule.limit.map { value > $0 } ?? false
+                    } else if let lower {
+                        value = lower; text = "≥ \(lower)"; sure = rule.limit.map { value > $0 ? true : nil } ?? false
+                    } else if let upper {
+                        value = upper; text = "≤ \(upper)"; sure = rule.limit.map { value <= $0 ? false : nil } ?? false
+                    } else {
+                        continue
+                    }
                 }
                 let state: String
                 if end == nil {
@@ -112,8 +120,9 @@ import NetraCore
 
     static let generated: Dataset? = {
         let f = SyntheticDataset.make(events: 5_000, seed: 7)
-        return try? DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-                                       events: ("events.csv", f.events))
+        return try? DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+            events: ("events.csv", f.events))
     }()
 
     @Test(arguments: ["2023-06-30", "2024-02-20", "2024-12-31"])
@@ -122,10 +131,11 @@ import NetraCore
         let day = try #require(clockDay(asOf))
         let a = Analysis(dataset: full, asOf: day)
         let netra = CaseClocks(a.dataset, asOf: day, book: ClockBook.shipped())
-        let mine = Set(netra.clocks.map { c in
-            let shown = c.rule.unit == .hari ? c.days.text : (c.workingDays?.text ?? "?")
-            return "\(c.rule.id)|\(a.dataset.events.id(c.caseFile.report))|\(shown)|\(c.state.rawValue)"
-        })
+        let mine = Set(
+            netra.clocks.map { c in
+                let shown = c.rule.unit == .hari ? c.days.text : (c.workingDays?.text ?? "?")
+                return "\(c.rule.id)|\(a.dataset.events.id(c.caseFile.report))|\(shown)|\(c.state.rawValue)"
+            })
         let theirs = Self.independent(full, asOf: asOf)
         #expect(mine.subtracting(theirs).sorted().prefix(5) == [])
         #expect(theirs.subtracting(mine).sorted().prefix(5) == [])

@@ -108,8 +108,12 @@ import NetraCore
         }
         let events = [
             Event(id: "inc", date: try date("2024-01-01", .day), kind: .incident, jurisdiction: JurisdictionIndex(0)),
-            Event(id: "rep", date: try date("2024-01-03", .day), kind: .report, jurisdiction: JurisdictionIndex(0), links: [Link(relation: .reports, target: EventIndex(0))]),
-            Event(id: "reg", date: try date("2024-01", .month), kind: .decision, jurisdiction: JurisdictionIndex(0), links: [Link(relation: .decides, target: EventIndex(1))]),
+            Event(
+                id: "rep", date: try date("2024-01-03", .day), kind: .report, jurisdiction: JurisdictionIndex(0),
+                links: [Link(relation: .reports, target: EventIndex(0))]),
+            Event(
+                id: "reg", date: try date("2024-01", .month), kind: .decision, jurisdiction: JurisdictionIndex(0),
+                links: [Link(relation: .decides, target: EventIndex(1))])
         ]
         let e = try #require(clockDay("2024-02-14"))
         let d = Dataset(events: events, jurisdictions: [j], elections: [Election(id: "pemilu-2024", name: "Pemilu", date: e, scope: JurisdictionIndex(0))])
@@ -130,15 +134,16 @@ import NetraCore
             _ = try ClockRules.parse(Array(text.utf8), file: "clocks.csv")
             Issue.record("accepted")
         } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "clocks.csv:3:1: id 'x' is used by an earlier rule",
-                "clocks.csv:3:3: regime: 'pilpres' is not one of pemilu, pilkada, semua",
-                "clocks.csv:3:20: end: 'report' does not come after start 'decision' in a case (incident, report, registration, decision, forwarding, sanction)",
-                "clocks.csv:3:27: limit: '-1' is not a whole number of days from 1 to 3660 (empty for none)",
-                "clocks.csv:3:30: unit: 'jam' is not one of hari, hari_kerja",
-                "clocks.csv:3:34: article is empty; every rule names the article it comes from",
-                "clocks.csv:3:35: verified: 'maybe' is not one of verified, unverified",
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "clocks.csv:3:1: id 'x' is used by an earlier rule",
+                    "clocks.csv:3:3: regime: 'pilpres' is not one of pemilu, pilkada, semua",
+                    "clocks.csv:3:20: end: 'report' does not come after start 'decision' in a case (incident, report, registration, decision, forwarding, sanction)",
+                    "clocks.csv:3:27: limit: '-1' is not a whole number of days from 1 to 3660 (empty for none)",
+                    "clocks.csv:3:30: unit: 'jam' is not one of hari, hari_kerja",
+                    "clocks.csv:3:34: article is empty; every rule names the article it comes from",
+                    "clocks.csv:3:35: verified: 'maybe' is not one of verified, unverified"
+                ])
         }
     }
 

@@ -66,8 +66,9 @@ import NetraCore
         let kasn = TallySeries.Key(jurisdiction: try index("indonesia"), unit: "ASN", status: .alleged)
         let signed = TallySeries.Key(jurisdiction: try index("kota-bekasi"), unit: "pernyataan", status: nil)
         let events = t.events(tallies: [kasn], signatories: [signed])
-        #expect(Set(events.map { d.events.id($0) })
-            == ["nas-2024-02-06-kasn-reported", "nas-2024-06-12-kasn-reported", "kota-2023-11-04-pledge-follow-up"])
+        #expect(
+            Set(events.map { d.events.id($0) })
+                == ["nas-2024-02-06-kasn-reported", "nas-2024-06-12-kasn-reported", "kota-2023-11-04-pledge-follow-up"])
         #expect(events == events.sorted())
         #expect(t.events(tallies: [], signatories: []).isEmpty)
     }
@@ -81,7 +82,7 @@ import NetraCore
             LeadTimeSeries(measure: "prevention_lead", jurisdiction: "kota-bekasi", exactDays: [104]),
             LeadTimeSeries(measure: "response_time", jurisdiction: "kabupaten-bekasi", exactDays: []),
             LeadTimeSeries(measure: "response_time", jurisdiction: "kota-bekasi", exactDays: [3], inexactDays: [9]),
-            LeadTimeSeries(measure: "response_time", jurisdiction: "jawa-barat", exactDays: [1]),
+            LeadTimeSeries(measure: "response_time", jurisdiction: "jawa-barat", exactDays: [1])
         ])
         #expect(rows.measures.map(\.name) == ["response_time", "prevention_lead"])
         #expect(rows.measures.map(\.kind) == [.response, .prevention])

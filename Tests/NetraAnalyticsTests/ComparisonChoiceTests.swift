@@ -27,14 +27,16 @@ import NetraCore
     @Test func kotaWithItsKabupaten() throws {
         // The Kabupaten busier, a third place busier still, the Kabupaten first in the table:
         // still Kota Bogor with Kabupaten Bogor, the Kota first.
-        let d = try Self.dataset(Self.west + Self.bogor.reversed() + ["kota-depok,Kota Depok,kota,jawa-barat,32.76"],
-                                 events: [("kota-bogor", 1), ("kabupaten-bogor", 3), ("kota-depok", 9)])
+        let d = try Self.dataset(
+            Self.west + Self.bogor.reversed() + ["kota-depok,Kota Depok,kota,jawa-barat,32.76"],
+            events: [("kota-bogor", 1), ("kabupaten-bogor", 3), ("kota-depok", 9)])
         let c = d.comparisonChoice()
         #expect(ids(d, c) == ["kota-bogor", "kabupaten-bogor"])
         #expect(c.note(d) == nil)
         // Matched by name when the kode is left out; a twin with no events still pairs.
-        let named = try Self.dataset(Self.west + ["kota-b,Kota  Bekasi,kota,jawa-barat,", "kab-b,kabupaten bekasi,kabupaten,jawa-barat,"],
-                                     events: [("kota-b", 2)])
+        let named = try Self.dataset(
+            Self.west + ["kota-b,Kota  Bekasi,kota,jawa-barat,", "kab-b,kabupaten bekasi,kabupaten,jawa-barat,"],
+            events: [("kota-b", 2)])
         #expect(ids(named, named.comparisonChoice()) == ["kota-b", "kab-b"])
     }
 
@@ -51,29 +53,39 @@ import NetraCore
     }
 
     @Test func noTwinsTheTwoBusiestOfTheLowestLevel() throws {
-        let d = try Self.dataset(Self.west + ["kota-depok,Kota Depok,kota,jawa-barat,32.76", "kota-banjar,Kota Banjar,kota,jawa-barat,32.79",
-                                              "kota-bogor,Kota Bogor,kota,jawa-barat,32.71"],
-                                 events: [("jawa-barat", 20), ("kota-depok", 2), ("kota-banjar", 5), ("kota-bogor", 2)])
+        let d = try Self.dataset(
+            Self.west + [
+                "kota-depok,Kota Depok,kota,jawa-barat,32.76", "kota-banjar,Kota Banjar,kota,jawa-barat,32.79",
+                "kota-bogor,Kota Bogor,kota,jawa-barat,32.71"
+            ],
+            events: [("jawa-barat", 20), ("kota-depok", 2), ("kota-banjar", 5), ("kota-bogor", 2)])
         let c = d.comparisonChoice()
         // Ties by id; the province, with more events of its own, is not of the lowest level.
         #expect(ids(d, c) == ["kota-banjar", "kota-bogor"])
-        #expect(c.note(d)?.en == "netra: no Kota and Kabupaten of one name in this dataset; comparing Kota Banjar and Kota Bogor, the two with the most events (--pair A,B chooses others)")
+        #expect(
+            c.note(d)?.en
+                == "netra: no Kota and Kabupaten of one name in this dataset; comparing Kota Banjar and Kota Bogor, the two with the most events (--pair A,B chooses others)"
+        )
     }
 
     @Test func aKotaAndItsProvinceAreNeverCompared() throws {
-        let d = try Self.dataset(Self.west + ["kota-bogor,Kota Bogor,kota,jawa-barat,32.71"],
-                                 events: [("kota-bogor", 4), ("jawa-barat", 3), ("indonesia", 1)])
+        let d = try Self.dataset(
+            Self.west + ["kota-bogor,Kota Bogor,kota,jawa-barat,32.71"],
+            events: [("kota-bogor", 4), ("jawa-barat", 3), ("indonesia", 1)])
         let c = d.comparisonChoice()
         #expect(c == .none(.fewerThanTwo(lowest: .kota)))
         #expect(d.defaultComparisonPair() == nil)
-        #expect(c.note(d)?.id.hasPrefix("Tanpa perbandingan: data ini tidak memuat Kota dan Kabupaten senama, dan kurang dari dua kabupaten/kota yang memiliki peristiwa") == true)
+        #expect(
+            c.note(d)?.id.hasPrefix(
+                "Tanpa perbandingan: data ini tidak memuat Kota dan Kabupaten senama, dan kurang dari dua kabupaten/kota yang memiliki peristiwa") == true)
         #expect(c.note(d)?.en.contains("a jurisdiction is never compared with one that holds it") == true)
         // Only a province and the nation: none either.
         let p = try Self.dataset(Self.west, events: [("jawa-barat", 3), ("indonesia", 1)])
         #expect(p.comparisonChoice() == .none(.fewerThanTwo(lowest: .provinsi)))
         // Two kota, one of them without events: none.
-        let e = try Self.dataset(Self.west + ["kota-bogor,Kota Bogor,kota,jawa-barat,32.71", "kota-depok,Kota Depok,kota,jawa-barat,32.76"],
-                                 events: [("kota-bogor", 4)])
+        let e = try Self.dataset(
+            Self.west + ["kota-bogor,Kota Bogor,kota,jawa-barat,32.71", "kota-depok,Kota Depok,kota,jawa-barat,32.76"],
+            events: [("kota-bogor", 4)])
         #expect(e.comparisonChoice().pair == nil)
     }
 

@@ -11,9 +11,10 @@ import NetraTestSupport
     static let elections = "id,name,date,scope\npemilu,Pemilu,2024-02-14,indonesia\n"
 
     static func load(events: String, jurisdictions: String = jurisdictions) throws -> Dataset {
-        try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", Array(jurisdictions.utf8)),
-                               elections: ("elections.csv", Array(elections.utf8)),
-                               events: ("events.csv", Array(events.utf8)))
+        try DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", Array(jurisdictions.utf8)),
+            elections: ("elections.csv", Array(elections.utf8)),
+            events: ("events.csv", Array(events.utf8)))
     }
 
     /// N incidents and N reports; report k reports incident k and report k-1, so incident k
@@ -51,23 +52,25 @@ import NetraTestSupport
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func theSweepFindsWhatAWalkPerIncidentFinds(seed: UInt64) throws {
         let f = SyntheticDataset.make(events: 3000, seed: seed)
-        let d = try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-                                       events: ("events.csv", f.events))
+        let d = try DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+            events: ("events.csv", f.events))
         try Self.expectSame(d)
     }
 
     @Test func theSweepKeepsTheTieRuleOfTheWalk() throws {
         // Two reports on the same day reach the incident, the one with the smaller id last
         // in the file and the longer way round: it must still win, as in a walk.
-        let events = Self.header + """
-        inc,2023-01-01,day,,incident,kota,I,,,,,,,src,,,,
-        r-b,2023-01-05,day,,report,kota,R,,,,,,reports:inc,src,,,,
-        resp,2023-01-03,day,,response,kota,R,,,,,,responds_to:inc,src,,,,
-        r-a,2023-01-05,day,,report,kota,R,,,,,,reports:resp,src,,,,
-        dec,2023-01,month,,decision,kota,D,,,,,,decides:inc,src,,,,
-        dec2,2023-01-06,day,,decision,kota,D,,,,,,decides:r-a,src,,,,
+        let events =
+            Self.header + """
+                inc,2023-01-01,day,,incident,kota,I,,,,,,,src,,,,
+                r-b,2023-01-05,day,,report,kota,R,,,,,,reports:inc,src,,,,
+                resp,2023-01-03,day,,response,kota,R,,,,,,responds_to:inc,src,,,,
+                r-a,2023-01-05,day,,report,kota,R,,,,,,reports:resp,src,,,,
+                dec,2023-01,month,,decision,kota,D,,,,,,decides:inc,src,,,,
+                dec2,2023-01-06,day,,decision,kota,D,,,,,,decides:r-a,src,,,,
 
-        """
+                """
         let d = try Self.load(events: events)
         try Self.expectSame(d)
         let reached = LeadTimes.firstReached(d.events, graph: EventGraph(events: d.events))
@@ -107,18 +110,20 @@ import NetraTestSupport
     @Test func electionsInScopeAreThoseOfTheLineage() throws {
         for seed in [1, 2] as [UInt64] {
             let f = SyntheticDataset.make(events: 500, seed: seed)
-            Self.expectSameElections(try DatasetLoader.load(
-                jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-                events: ("events.csv", f.events)))
+            Self.expectSameElections(
+                try DatasetLoader.load(
+                    jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+                    events: ("events.csv", f.events)))
         }
         // Elections at several depths of a chain, listed out of date order.
         var j = "id,name,level,parent\nindonesia,Indonesia,nasional,\n"
         var parent = "indonesia"
         for k in 0..<50 { j += "j\(k),J,kota,\(parent)\n"; parent = "j\(k)" }
         let elections = "id,name,date,scope\nz,Z,2024-01-01,j10\na,A,2024-01-01,j30\nb,B,2023-01-01,indonesia\nc,C,2025-01-01,j10\nd,D,2022-06-01,j49\n"
-        Self.expectSameElections(try DatasetLoader.load(
-            jurisdictions: ("jurisdictions.csv", Array(j.utf8)), elections: ("elections.csv", Array(elections.utf8)),
-            events: ("events.csv", Array((Self.header + "ev,2023-05-01,day,,incident,j49,Deep,,,,,,,src,,,,\n").utf8))))
+        Self.expectSameElections(
+            try DatasetLoader.load(
+                jurisdictions: ("jurisdictions.csv", Array(j.utf8)), elections: ("elections.csv", Array(elections.utf8)),
+                events: ("events.csv", Array((Self.header + "ev,2023-05-01,day,,incident,j49,Deep,,,,,,,src,,,,\n").utf8))))
     }
 
     /// A chain of 10,000 jurisdictions, each the parent of the next, with one event at the
@@ -169,8 +174,9 @@ import NetraTestSupport
     @Test func theRollUpEqualsTheLineageWalk() throws {
         for seed in [1, 2, 3] as [UInt64] {
             let f = SyntheticDataset.make(events: 2_000, seed: seed)
-            let d = try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-                                           events: ("events.csv", f.events))
+            let d = try DatasetLoader.load(
+                jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+                events: ("events.csv", f.events))
             let t = MonthlyTable(d, rollup: true)
             let first = try #require(t.first)
             var expected: [Int: Int] = [:]
@@ -180,13 +186,19 @@ import NetraTestSupport
                     expected[(m * d.jurisdictions.count + x.raw) * EventKind.allCases.count + d.events.kinds[k].order, default: 0] += 1
                 }
             }
-            for m in 0..<t.months { for j in d.jurisdictions.indices { for kind in EventKind.allCases {
-                let key = (m * d.jurisdictions.count + j.raw) * EventKind.allCases.count + kind.order
-                #expect(t.events(month: m, jurisdiction: j, kind: kind) == expected[key, default: 0])
-            } } }
-            for a in d.jurisdictions.indices { for b in d.jurisdictions.indices {
-                #expect(d.isWithin(a, b) == d.lineage(of: a).contains(b))
-            } }
+            for m in 0..<t.months {
+                for j in d.jurisdictions.indices {
+                    for kind in EventKind.allCases {
+                        let key = (m * d.jurisdictions.count + j.raw) * EventKind.allCases.count + kind.order
+                        #expect(t.events(month: m, jurisdiction: j, kind: kind) == expected[key, default: 0])
+                    }
+                }
+            }
+            for a in d.jurisdictions.indices {
+                for b in d.jurisdictions.indices {
+                    #expect(d.isWithin(a, b) == d.lineage(of: a).contains(b))
+                }
+            }
         }
     }
 }

@@ -19,8 +19,10 @@ import NetraCore
         let stem = "kabupaten-bekasi-2024-01-15-sosialisasi-pj-bupati-"
         var ids: [String] = []
         for n in [10, 2, 1, 100, 20, 3] { ids.append(stem + String(n)) }
-        ids += [stem, "kabupaten-bekasi", "kabupaten-bekasi-2024-01-15-sosialisasi", "a", "", "kota-bekasi-1",
-                "kabupaten-bekasi-2024-01-15-sosialisasi-1", stem + "10"]
+        ids += [
+            stem, "kabupaten-bekasi", "kabupaten-bekasi-2024-01-15-sosialisasi", "a", "", "kota-bekasi-1",
+            "kabupaten-bekasi-2024-01-15-sosialisasi-1", stem + "10"
+        ]
         let order = IDOrder(Self.events(ids))
         #expect(order.order == Self.expected(ids))
     }

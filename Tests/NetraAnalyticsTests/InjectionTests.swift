@@ -28,7 +28,7 @@ import NetraAnalytics
         (" +1", "' +1"),
         ("\n=1+1", "\"'\n=1+1\""),
         (" \t x", "' \t x"),
-        ("  \r", "\"'  \r\""),
+        ("  \r", "\"'  \r\"")
     ]
 
     @Test(arguments: hostile.indices)

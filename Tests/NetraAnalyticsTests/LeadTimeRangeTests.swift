@@ -43,8 +43,9 @@ import NetraCore
 
     @Test func aLargeSeriesCarriesNoRanges() {
         let many = (0..<300).map { LeadTimeBin(day: $0, exact: 0, inexact: 1) }
-        let s = LeadTimeSeries(measure: "m", jurisdiction: "j", bins: many,
-                               ranges: (0..<300).map { LeadTimeRange(day: $0, low: $0, high: $0 + 10) })
+        let s = LeadTimeSeries(
+            measure: "m", jurisdiction: "j", bins: many,
+            ranges: (0..<300).map { LeadTimeRange(day: $0, low: $0, high: $0 + 10) })
         #expect(s.ranges.isEmpty && !s.hasRanges)
     }
 

@@ -7,13 +7,13 @@ import NetraAnalytics
 /// written the office way its ISO form; the Indonesian names on Netra's charts are accepted.
 @Suite struct MessageLanguageTests {
     static let jurisdictions = """
-    id,name,level,parent
-    indonesia,Indonesia,nasional,
-    jawa-barat,Jawa Barat,provinsi,indonesia
-    kota-bekasi,Kota Bekasi,kota,jawa-barat
-    kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat
+        id,name,level,parent
+        indonesia,Indonesia,nasional,
+        jawa-barat,Jawa Barat,provinsi,indonesia
+        kota-bekasi,Kota Bekasi,kota,jawa-barat
+        kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat
 
-    """
+        """
     static let elections = "id,name,date,scope\npemilu-2024,Pemilu 2024,2024-02-14,indonesia\n"
     static let header = "id,date,precision,kind,jurisdiction,title,count,status,links,source"
     static let good = "photo,2023-12-29,day,incident,kota-bekasi,Jersey photo,,alleged,,Rakyat Bekasi"
@@ -51,7 +51,9 @@ import NetraAnalytics
         let row = "a,2024-01-15,day,incident,kota-bekas,T,,,,S"
         let list = "indonesia, jawa-barat, kabupaten-bekasi, kota-bekasi"
         #expect(Self.problem(row, .id) == "events.csv:3:27: jurisdiction: wilayah 'kota-bekas' tidak dikenal (maksud Anda `kota-bekasi`?); pilihan: \(list)")
-        #expect(Self.problem(row, .en) == "events.csv:3:27: jurisdiction: unknown jurisdiction 'kota-bekas' (did you mean `kota-bekasi`?); expected one of: \(list)")
+        #expect(
+            Self.problem(row, .en) == "events.csv:3:27: jurisdiction: unknown jurisdiction 'kota-bekas' (did you mean `kota-bekasi`?); expected one of: \(list)"
+        )
     }
 
     @Test func unknownLinkTargetSuggestsTheNearest() {
@@ -61,16 +63,20 @@ import NetraAnalytics
     }
 
     @Test func datesWrittenTheOfficeWayAreRefusedWithTheirISOForm() {
-        #expect(Self.problem("a,15/01/2024,day,incident,kota-bekasi,T,,,,S", .id)
+        #expect(
+            Self.problem("a,15/01/2024,day,incident,kota-bekasi,T,,,,S", .id)
                 == "events.csv:3:3: date: tanggal '15/01/2024' tidak berbentuk baku; tulis 2024-01-15 (YYYY-MM-DD, YYYY-MM atau YYYY)")
-        #expect(Self.problem("a,15/01/2024,day,incident,kota-bekasi,T,,,,S", .en)
+        #expect(
+            Self.problem("a,15/01/2024,day,incident,kota-bekasi,T,,,,S", .en)
                 == "events.csv:3:3: date: malformed date '15/01/2024'; write it as 2024-01-15 (YYYY-MM-DD, YYYY-MM or YYYY)")
-        #expect(Self.problem("a,14 Oktober 2024,day,incident,kota-bekasi,T,,,,S", .id)
+        #expect(
+            Self.problem("a,14 Oktober 2024,day,incident,kota-bekasi,T,,,,S", .id)
                 == "events.csv:3:3: date: tanggal '14 Oktober 2024' tidak berbentuk baku; tulis 2024-10-14 (YYYY-MM-DD, YYYY-MM atau YYYY)")
-        #expect(Self.problem("a,14 Oktober 2024,day,incident,kota-bekasi,T,,,,S", .en)
+        #expect(
+            Self.problem("a,14 Oktober 2024,day,incident,kota-bekasi,T,,,,S", .en)
                 == "events.csv:3:3: date: malformed date '14 Oktober 2024'; write it as 2024-10-14 (YYYY-MM-DD, YYYY-MM or YYYY)")
-        #expect(Suggestions.isoDate("1/2/2024") == "2024-02-01")   // day first, as Indonesia writes it
-        #expect(Suggestions.isoDate("01/15/2024") == "2024-01-15") // only month first makes a day
+        #expect(Suggestions.isoDate("1/2/2024") == "2024-02-01")  // day first, as Indonesia writes it
+        #expect(Suggestions.isoDate("01/15/2024") == "2024-01-15")  // only month first makes a day
         #expect(Suggestions.isoDate("October 14, 2024") == "2024-10-14")
         #expect(Suggestions.isoDate("Okt 2024") == "2024-10")
         #expect(Suggestions.isoDate("31/02/2024") == nil)
@@ -78,29 +84,38 @@ import NetraAnalytics
     }
 
     @Test func anEmptyTitleIsAnError() {
-        #expect(Self.problem("a,2024-01-15,day,incident,kota-bekasi, ,,,,S", .id)
+        #expect(
+            Self.problem("a,2024-01-15,day,incident,kota-bekasi, ,,,,S", .id)
                 == "events.csv:3:39: title: judul kosong; setiap peristiwa punya judul singkat dari kata-kata beritanya sendiri")
-        #expect(Self.problem("a,2024-01-15,day,incident,kota-bekasi, ,,,,S", .en)
+        #expect(
+            Self.problem("a,2024-01-15,day,incident,kota-bekasi, ,,,,S", .en)
                 == "events.csv:3:39: title: missing title; every event has a short title from the article's own words")
     }
 
     @Test func aCountWhoseThousandsDotWasReadAsADecimalPointGetsAHint() {
-        #expect(Self.problem("a,2024-01-15,day,pledge,kota-bekasi,T,1.85,,,S", .id)
-                == "events.csv:3:39: count: '1.85' bukan bilangan bulat; jika yang dimaksud 1850 (diketik dengan titik pemisah ribuan, yang dibaca program lembar kerja sebagai koma desimal), tulis 1850: angka saja, tanpa pemisah")
-        #expect(Self.problem("a,2024-01-15,day,pledge,kota-bekasi,T,1.85,,,S", .en)
-                == "events.csv:3:39: count: '1.85' is not a whole number; if 1850 was meant (typed with a dot for thousands, which a spreadsheet read as a decimal point), write 1850: digits only, with no separators")
+        #expect(
+            Self.problem("a,2024-01-15,day,pledge,kota-bekasi,T,1.85,,,S", .id)
+                == "events.csv:3:39: count: '1.85' bukan bilangan bulat; jika yang dimaksud 1850 (diketik dengan titik pemisah ribuan, yang dibaca program lembar kerja sebagai koma desimal), tulis 1850: angka saja, tanpa pemisah"
+        )
+        #expect(
+            Self.problem("a,2024-01-15,day,pledge,kota-bekasi,T,1.85,,,S", .en)
+                == "events.csv:3:39: count: '1.85' is not a whole number; if 1850 was meant (typed with a dot for thousands, which a spreadsheet read as a decimal point), write 1850: digits only, with no separators"
+        )
     }
 
     /// The kinds and statuses as Netra's own charts name them are read as the canonical ones.
     @Test func theChartsIndonesianNamesAreAccepted() throws {
-        let d = try Self.load(["a,2024-01-15,day,Ikrar,kota-bekasi,T,,,,S", "b,2024-01-16,day,insiden,kota-bekasi,T,,dugaan,,S",
-                               "c,2024-01-17,day,Rekap kasus,kota-bekasi,T,3,Terbukti,,S"])
+        let d = try Self.load([
+            "a,2024-01-15,day,Ikrar,kota-bekasi,T,,,,S", "b,2024-01-16,day,insiden,kota-bekasi,T,,dugaan,,S",
+            "c,2024-01-17,day,Rekap kasus,kota-bekasi,T,3,Terbukti,,S"
+        ])
         #expect(Array(d.events.kinds) == [EventKind]([.incident, .pledge, .incident, .caseTally]))
         #expect(Array(d.events.statuses) == [CaseStatus?]([.alleged, nil, .alleged, .confirmed]))
         // Without the catalogue's names, only the canonical ones.
         #expect(throws: DatasetError.self) {
-            try DatasetLoader.load(jurisdictions: ("j", Array(Self.jurisdictions.utf8)), elections: ("e", Array(Self.elections.utf8)),
-                                   events: ("events.csv", Array((Self.header + "\na,2024-01-15,day,ikrar,kota-bekasi,T,,,,S\n").utf8)))
+            try DatasetLoader.load(
+                jurisdictions: ("j", Array(Self.jurisdictions.utf8)), elections: ("e", Array(Self.elections.utf8)),
+                events: ("events.csv", Array((Self.header + "\na,2024-01-15,day,ikrar,kota-bekasi,T,,,,S\n").utf8)))
         }
         #expect(Strings.acceptedNames.kind("IKRAR") == .pledge)
         #expect(Strings.acceptedNames.status("dihentikan") == .dismissed)
@@ -121,8 +136,10 @@ import NetraAnalytics
     @Test func theParsersLinesInIndonesian() {
         let en = "Error: Unknown option '--foo'. Did you mean '--from'?\nUsage: netra report <options>\n  See 'netra report --help' for more information."
         #expect(ParserMessages.translated(en, .en) == en)
-        #expect(ParserMessages.translated(en, .id)
-                == "Galat: Opsi '--foo' tidak dikenal. Maksud Anda '--from'?\nPenggunaan: netra report <options>\n  Lihat 'netra report --help' untuk keterangan lebih lanjut.")
+        #expect(
+            ParserMessages.translated(en, .id)
+                == "Galat: Opsi '--foo' tidak dikenal. Maksud Anda '--from'?\nPenggunaan: netra report <options>\n  Lihat 'netra report --help' untuk keterangan lebih lanjut."
+        )
         #expect(ParserMessages.translated("Error: Missing value for '--month <YYYY-MM>'", .id) == "Galat: Nilai untuk '--month <YYYY-MM>' belum diberikan")
         #expect(ParserMessages.translated("Error: Unexpected argument 'x'", .id) == "Galat: Argumen 'x' tidak dikenal")
         #expect(ParserMessages.translated("Error: The value 'x' is invalid for '--scale <scale>'", .id) == "Galat: Nilai 'x' tidak sah untuk '--scale <scale>'")

@@ -6,9 +6,10 @@ import NetraCore
 @Suite struct PropertyTests {
     static func generated(_ seed: UInt64) throws -> Analysis {
         let f = SyntheticDataset.make(events: 3000, seed: seed)
-        return Analysis(dataset: try DatasetLoader.load(
-            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-            events: ("events.csv", f.events)))
+        return Analysis(
+            dataset: try DatasetLoader.load(
+                jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+                events: ("events.csv", f.events)))
     }
 
     @Test(arguments: [1, 2, 3] as [UInt64])
@@ -26,7 +27,8 @@ import NetraCore
                 if rollup { rolled[key] = v } else { own[key] = v }
             }
         }
-        let children = Column<JurisdictionIndex, [JurisdictionIndex]>(d.jurisdictions.indices.map { j in d.jurisdictions.indices.filter { d.jurisdictions[$0].parent == j } })
+        let children = Column<JurisdictionIndex, [JurisdictionIndex]>(
+            d.jurisdictions.indices.map { j in d.jurisdictions.indices.filter { d.jurisdictions[$0].parent == j } })
         for key in Set(rolled.keys).union(own.keys) {
             var events = own[key]?.0 ?? 0, sum = own[key]?.1 ?? 0, counted = own[key]?.2 ?? 0
             for c in children[key.j] {
@@ -64,8 +66,9 @@ import NetraCore
         let kotaIncidents = d.events.filter { $0.kind == .incident && $0.jurisdiction == kota }.count
         #expect(rows[.incidentsTotal]?.0 == .count(kotaIncidents))
         if case .count(let total)? = rows[.incidentsTotal]?.1, case .count(let al)? = rows[.incidentsAlleged]?.1,
-           case .count(let co)? = rows[.incidentsConfirmed]?.1, case .count(let di)? = rows[.incidentsDismissed]?.1,
-           case .count(let sa)? = rows[.incidentsSanctioned]?.1, case .count(let un)? = rows[.incidentsUnknown]?.1 {
+            case .count(let co)? = rows[.incidentsConfirmed]?.1, case .count(let di)? = rows[.incidentsDismissed]?.1,
+            case .count(let sa)? = rows[.incidentsSanctioned]?.1, case .count(let un)? = rows[.incidentsUnknown]?.1
+        {
             // With the incidents of unknown status, the statuses add up to the total.
             #expect(al + co + di + sa + un == total)
         } else {

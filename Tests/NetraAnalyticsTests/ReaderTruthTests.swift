@@ -174,6 +174,8 @@ import NetraCore
         let three = MedianOrValues([LeadValue(days: 1, atLeast: false), LeadValue(days: 4, atLeast: false), LeadValue(days: 9, atLeast: true)])
         #expect(three.median == Median([1, 4, 9]) && NumberFormat.typical(three, .id) == "≥ 4")
         let four = MedianOrValues([1, 2, 4, 5].map { LeadValue(days: $0, atLeast: false) })
-        #expect(NumberFormat.typical(four, .id) == "3" && NumberFormat.typical(MedianOrValues([1, 2, 5, 6].map { LeadValue(days: $0, atLeast: false) }), .id) == "3,5")
+        #expect(
+            NumberFormat.typical(four, .id) == "3"
+                && NumberFormat.typical(MedianOrValues([1, 2, 5, 6].map { LeadValue(days: $0, atLeast: false) }), .id) == "3,5")
     }
 }

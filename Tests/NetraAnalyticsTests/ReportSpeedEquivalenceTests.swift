@@ -70,10 +70,12 @@ import NetraCore
             #expect(marks.contains(false) && marks.contains(true))
             let js = a.dataset.jurisdictions.count
             func id(_ j: JurisdictionIndex) -> String { a.dataset.jurisdictions[j].id }
-            let marked = LeadTimeSeries.grouping(a.leadTimes, keeping: marks, jurisdictionCount: js, label: { $0.rawValue },
-                                                 jurisdictionID: id, range: a.leadTimeRange)
-            let filtered = LeadTimeSeries.grouping(a.measuredLeadTimes, jurisdictionCount: js, label: { $0.rawValue },
-                                                   jurisdictionID: id, range: a.leadTimeRange)
+            let marked = LeadTimeSeries.grouping(
+                a.leadTimes, keeping: marks, jurisdictionCount: js, label: { $0.rawValue },
+                jurisdictionID: id, range: a.leadTimeRange)
+            let filtered = LeadTimeSeries.grouping(
+                a.measuredLeadTimes, jurisdictionCount: js, label: { $0.rawValue },
+                jurisdictionID: id, range: a.leadTimeRange)
             #expect(marked == filtered)
         }
     }
@@ -84,13 +86,15 @@ import NetraCore
         let ev = d.events
         for c in clocks.clocks {
             let end = c.end
-            w.row([.text(c.rule.id), .text(c.rule.regime.rawValue), .text(c.rule.article),
-                   .text(c.rule.verified ? "verified" : "unverified"), .text(ev.id(c.caseFile.report)),
-                   .text(d.jurisdictions[c.caseFile.jurisdiction].id), .text(c.rule.start.rawValue), .text(ev.id(c.start)),
-                   .text(ev.dates[c.start].written.text), .text(c.rule.end.rawValue), .text(end.map { ev.id($0) } ?? ""),
-                   .text(end.map { ev.dates[$0].written.text } ?? ""), .text(c.days.text), .text(c.workingDays?.text ?? ""),
-                   .int(c.rule.limit), .text(c.rule.unit.rawValue), .text(c.state.rawValue),
-                   .text(c.problem.map { p in "outside the working-day calendar: \(p.day.iso)" } ?? "")])
+            w.row([
+                .text(c.rule.id), .text(c.rule.regime.rawValue), .text(c.rule.article),
+                .text(c.rule.verified ? "verified" : "unverified"), .text(ev.id(c.caseFile.report)),
+                .text(d.jurisdictions[c.caseFile.jurisdiction].id), .text(c.rule.start.rawValue), .text(ev.id(c.start)),
+                .text(ev.dates[c.start].written.text), .text(c.rule.end.rawValue), .text(end.map { ev.id($0) } ?? ""),
+                .text(end.map { ev.dates[$0].written.text } ?? ""), .text(c.days.text), .text(c.workingDays?.text ?? ""),
+                .int(c.rule.limit), .text(c.rule.unit.rawValue), .text(c.state.rawValue),
+                .text(c.problem.map { p in "outside the working-day calendar: \(p.day.iso)" } ?? "")
+            ])
         }
         return w.bytes
     }

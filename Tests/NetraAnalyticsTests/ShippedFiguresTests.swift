@@ -14,8 +14,9 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
 @Suite struct ShippedFiguresTests {
     @Test func preventionLeadsToTheNextElection() throws {
         let a = try #require(shipped)
-        let leads = Dictionary(uniqueKeysWithValues: a.leadTimes.filter { $0.measure == .prevention }
-            .map { (a.dataset.events[$0.event].id, $0) })
+        let leads = Dictionary(
+            uniqueKeysWithValues: a.leadTimes.filter { $0.measure == .prevention }
+                .map { (a.dataset.events[$0.event].id, $0) })
         // The Kota Bekasi pledge of 2 Nov 2023 leads Pemilu 2024 (14 Feb) by 104 days.
         let pledge = try #require(leads["kota-2023-11-02-pledge"])
         #expect(pledge.days == 104 && pledge.exact)
@@ -32,10 +33,12 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         // KASN's dissolution and the hand-over to BKN are no prevention measures: no lead.
         #expect(leads["nas-2024-08-23-kasn-dissolved"] == nil && leads["nas-2024-08-24-bkn-takes-over"] == nil)
         // The Pilkada months (FACTS.md): each measured to 27 Nov 2024.
-        for (id, days, exact) in [("kab-2024-08-19-circular-3771", 100, false),
-                                  ("kota-2024-08-31-pj-asks-candidates", 88, true), ("kab-2024-09-17-circular-4881", 71, true),
-                                  ("kota-2024-10-15-neutrality-declaration", 43, true), ("kota-2024-10-16-invitation-to-report", 42, true),
-                                  ("kab-2024-11-23-quiet-period-parade", 4, true)] {
+        for (id, days, exact) in [
+            ("kab-2024-08-19-circular-3771", 100, false),
+            ("kota-2024-08-31-pj-asks-candidates", 88, true), ("kab-2024-09-17-circular-4881", 71, true),
+            ("kota-2024-10-15-neutrality-declaration", 43, true), ("kota-2024-10-16-invitation-to-report", 42, true),
+            ("kab-2024-11-23-quiet-period-parade", 4, true)
+        ] {
             let lead = try #require(leads[id], "\(id)")
             #expect(lead.days == days && lead.exact == exact && a.targetID(lead.target) == "pilkada-2024", "\(id)")
         }
@@ -69,41 +72,42 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         let text = csvText(a.compareCSV(c, flavour: .plain))
         // Medians only from three values (their n beside them); statuses that add up; each
         // tally series with its unit (see ReaderTruthTests).
-        #expect(text == """
-        metric,kota-bekasi,kabupaten-bekasi
-        prevention_events,5,10
-        first_prevention_date,2023-11-02,2022-10-17
-        median_prevention_lead_days,88,70.5
-        median_prevention_lead_days_n,5,10
-        median_prevention_lead_days_lower_bound,false,true
-        pledge_signatories,24013,
-        pledge_signatories_complete,false,false
-        incidents_total,4,2
-        incidents_alleged,2,1
-        incidents_confirmed,1,0
-        incidents_dismissed,1,0
-        incidents_sanctioned,0,0
-        incidents_unknown,0,1
-        median_first_response_days,,
-        median_first_response_days_n,0,0
-        median_first_response_days_lower_bound,false,false
-        median_first_report_days,,
-        median_first_report_days_n,1,1
-        median_first_report_days_lower_bound,false,false
-        median_first_decision_days,,
-        median_first_decision_days_n,1,0
-        median_first_decision_days_lower_bound,false,false
-        median_first_sanction_days,,
-        median_first_sanction_days_n,0,0
-        median_first_sanction_days_lower_bound,false,false
-        tally:ASN:confirmed,5,
-        tally:ASN:confirmed:date,2024-02-06,
-        tally:kasus netralitas ASN Pilkada:confirmed,1,
-        tally:kasus netralitas ASN Pilkada:confirmed:date,2024-12-19,
-        tally:laporan:alleged,18,
-        tally:laporan:alleged:date,2025-02-19,
+        #expect(
+            text == """
+                metric,kota-bekasi,kabupaten-bekasi
+                prevention_events,5,10
+                first_prevention_date,2023-11-02,2022-10-17
+                median_prevention_lead_days,88,70.5
+                median_prevention_lead_days_n,5,10
+                median_prevention_lead_days_lower_bound,false,true
+                pledge_signatories,24013,
+                pledge_signatories_complete,false,false
+                incidents_total,4,2
+                incidents_alleged,2,1
+                incidents_confirmed,1,0
+                incidents_dismissed,1,0
+                incidents_sanctioned,0,0
+                incidents_unknown,0,1
+                median_first_response_days,,
+                median_first_response_days_n,0,0
+                median_first_response_days_lower_bound,false,false
+                median_first_report_days,,
+                median_first_report_days_n,1,1
+                median_first_report_days_lower_bound,false,false
+                median_first_decision_days,,
+                median_first_decision_days_n,1,0
+                median_first_decision_days_lower_bound,false,false
+                median_first_sanction_days,,
+                median_first_sanction_days_n,0,0
+                median_first_sanction_days_lower_bound,false,false
+                tally:ASN:confirmed,5,
+                tally:ASN:confirmed:date,2024-02-06,
+                tally:kasus netralitas ASN Pilkada:confirmed,1,
+                tally:kasus netralitas ASN Pilkada:confirmed:date,2024-12-19,
+                tally:laporan:alleged,18,
+                tally:laporan:alleged:date,2025-02-19,
 
-        """)
+                """)
     }
 
     /// Unknown is not zero: a figure no event gives is empty; a count of events with none is 0.
@@ -141,10 +145,11 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         #expect(!lines.contains { $0.hasPrefix("response,kabupaten-bekasi,") })
         // Kota: 104, 102 (Pemilu), 88, 43, 42 (Pilkada).
         #expect(lines.contains("prevention,kota-bekasi,5,88,42,104,5"))
-        let empty = try Analysis(dataset: DatasetLoader.load(
-            jurisdictions: ("j", Array("id,name,level,parent\nkota-bekasi,K,kota,\n".utf8)),
-            elections: ("e", Array("id,name,date,scope\n".utf8)),
-            events: ("events.csv", Array("id,date,precision,kind,jurisdiction,title,source\nx,2024-01-01,day,incident,kota-bekasi,t,s\n".utf8))))
+        let empty = try Analysis(
+            dataset: DatasetLoader.load(
+                jurisdictions: ("j", Array("id,name,level,parent\nkota-bekasi,K,kota,\n".utf8)),
+                elections: ("e", Array("id,name,date,scope\n".utf8)),
+                events: ("events.csv", Array("id,date,precision,kind,jurisdiction,title,source\nx,2024-01-01,day,incident,kota-bekasi,t,s\n".utf8))))
         #expect(csvText(empty.leadTimeSummaryCSV(flavour: .plain)) == "measure,jurisdiction,n,median,min,max,exact_n\n")
     }
 
@@ -179,8 +184,11 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         #expect(rows(false, "2024-01", "jawa-barat") == ["case_tally 3 - 0", "sosialisasi 1 - 0", "statement 1 - 0"])
         // Rolled up, Kota and Kabupaten Bekasi's January events join them: the jersey report and
         // the request for its correction (26 Jan), and KAMMI's statement of 29 Jan among them.
-        #expect(rows(true, "2024-01", "jawa-barat") == ["case_tally 3 - 0", "decision 2 - 0", "directive 1 - 0", "report 2 - 0",
-                                                        "sosialisasi 1 - 0", "statement 4 - 0"])
+        #expect(
+            rows(true, "2024-01", "jawa-barat") == [
+                "case_tally 3 - 0", "decision 2 - 0", "directive 1 - 0", "report 2 - 0",
+                "sosialisasi 1 - 0", "statement 4 - 0"
+            ])
         // The pledge follow-up (4–13 Nov) counts once, in November, with its 24,013 signatures;
         // the pledge of 2 Nov gives no number, so one of the two is summed.
         // The lurah of Mustika Jaya (an allegation, on or before 5 Nov) is the month's incident.
@@ -228,10 +236,18 @@ func csvText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self
         let a = try #require(shipped)
         let text = csvText(a.eventsCSV(flavour: .plain))
         let header = text.prefix { $0 != "\n" }
-        #expect(header == "id,date,precision,end_date,kind,jurisdiction,title,title_en,actors,place,count,unit,status,links,source,source_url,source_date,known_date,quote,notes,month,anchor_date,date_exact,known_by,status_as_of,prevention_lead_days,prevention_election,first_response_days,first_report_days,first_decision_days,first_sanction_days,reporting_lag_days")
+        #expect(
+            header
+                == "id,date,precision,end_date,kind,jurisdiction,title,title_en,actors,place,count,unit,status,links,source,source_url,source_date,known_date,quote,notes,month,anchor_date,date_exact,known_by,status_as_of,prevention_lead_days,prevention_election,first_response_days,first_report_days,first_decision_days,first_sanction_days,reporting_lag_days"
+        )
         // Re-read with the loader's own reader: one row per event, every field intact.
         let d = try DatasetLoader.load(
-            jurisdictions: ("j", Array("id,name,level,parent\nindonesia,I,nasional,\njawa-barat,J,provinsi,indonesia\nkota-bekasi,K,kota,jawa-barat\nkabupaten-bekasi,B,kabupaten,jawa-barat\n".utf8)),
+            jurisdictions: (
+                "j",
+                Array(
+                    "id,name,level,parent\nindonesia,I,nasional,\njawa-barat,J,provinsi,indonesia\nkota-bekasi,K,kota,jawa-barat\nkabupaten-bekasi,B,kabupaten,jawa-barat\n"
+                        .utf8)
+            ),
             elections: ("e", Array("id,name,date,scope\npemilu-2024,P,2024-02-14,indonesia\npilkada-2024,Q,2024-11-27,indonesia\n".utf8)),
             events: ("events.csv", a.eventsCSV(flavour: .plain)))
         #expect(d.events.map(\.id) == a.dataset.events.map(\.id))

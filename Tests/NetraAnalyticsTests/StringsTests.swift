@@ -16,7 +16,8 @@ import NetraTestSupport
             #expect(p.en.range(of: #"(^|[^0-9.,])1 (days|events|incidents|outlets)\b"#, options: .regularExpression) == nil, "'\(p.en)'")
             #expect(!p.id.contains("≤") && !p.en.contains("≤"), "'\(p.id)'")
         }
-        #expect(DateText.event(EventDate(written: WrittenDate(anchor: Day(year: 2024, month: 5, day: 13)!, form: .day), precision: .onOrBefore), .id)
+        #expect(
+            DateText.event(EventDate(written: WrittenDate(anchor: Day(year: 2024, month: 5, day: 13)!, form: .day), precision: .onOrBefore), .id)
                 == "paling lambat 13 Mei 2024")
         // Each kind and status has a label of its own in each language.
         for lang in Language.allCases {
@@ -45,9 +46,11 @@ import NetraTestSupport
         #expect(more.en == "Kota Bogor: busiest months with 4 events, 3 times since Nov 2023")
         #expect(Strings.monthlyPeakTied(scope: nil, month: "Nov 2023", "4", count: 4, months: 3).id == "Bulan tersibuk: 4 peristiwa, 3 kali sejak Nov 2023")
         for scope in [nil, "Kota Bogor"] {
-            for p in [Strings.monthlyPeakTied(scope: scope, month: "x", "2", count: 2, months: 2, second: "y"),
-                      Strings.monthlyPeakTied(scope: scope, month: "x", "2", count: 2, months: 4),
-                      Strings.monthlyPeak(scope: scope, month: "x", "2", count: 2)] {
+            for p in [
+                Strings.monthlyPeakTied(scope: scope, month: "x", "2", count: 2, months: 2, second: "y"),
+                Strings.monthlyPeakTied(scope: scope, month: "x", "2", count: 2, months: 4),
+                Strings.monthlyPeak(scope: scope, month: "x", "2", count: 2)
+            ] {
                 for text in [p.id, p.en] {
                     #expect(text.components(separatedBy: ":").count <= 2, "\(text)")
                     #expect(!text.contains("pertama") && !text.contains("sebulan, di"), "\(text)")

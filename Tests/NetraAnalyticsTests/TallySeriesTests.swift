@@ -7,17 +7,20 @@ import NetraCore
 @Suite struct TallySeriesTests {
     static let jurisdictions = [
         Jurisdiction(id: "indonesia", name: "Indonesia", level: .nasional, parent: nil),
-        Jurisdiction(id: "jawa-barat", name: "Jawa Barat", level: .provinsi, parent: 0),
+        Jurisdiction(id: "jawa-barat", name: "Jawa Barat", level: .provinsi, parent: 0)
     ]
 
     static func day(_ y: Int, _ m: Int, _ d: Int) -> EventDate {
         EventDate(written: WrittenDate(anchor: Day(year: y, month: m, day: d) ?? Day(ordinal: 0), form: .day), precision: .day)
     }
 
-    static func tally(_ id: String, _ date: EventDate, _ count: Int?, _ unit: String = "kasus",
-                      _ status: CaseStatus? = .alleged, jurisdiction: JurisdictionIndex = 1) -> Event {
-        Event(id: id, date: date, kind: .caseTally, jurisdiction: jurisdiction, title: id, count: count, unit: unit,
-              status: status, source: "x")
+    static func tally(
+        _ id: String, _ date: EventDate, _ count: Int?, _ unit: String = "kasus",
+        _ status: CaseStatus? = .alleged, jurisdiction: JurisdictionIndex = 1
+    ) -> Event {
+        Event(
+            id: id, date: date, kind: .caseTally, jurisdiction: jurisdiction, title: id, count: count, unit: unit,
+            status: status, source: "x")
     }
 
     static func analysis(_ events: [Event]) -> Analysis {
@@ -39,31 +42,32 @@ import NetraCore
         let a = try #require(shipped)
         // Issue 27: forwarded cases found in breach are confirmed (33, 8, 4); the Pemprov's 20 has no
         // status a source gives; Kota Bekasi's one Pilkada ASN case ruled guilty is a series of its own.
-        #expect(Self.csv(a) == """
-            jurisdiction,unit,status,date,count,event_id,latest
-            indonesia,ASN,alleged,2024-02-06,403,nas-2024-02-06-kasn-reported,false
-            indonesia,ASN,alleged,2024-06-12,464,nas-2024-06-12-kasn-reported,true
-            indonesia,ASN,confirmed,2024-02-06,183,nas-2024-02-06-kasn-proven,true
-            indonesia,ASN,sanctioned,2024-02-06,97,nas-2024-02-06-kasn-sanctioned,true
-            indonesia,rekomendasi,confirmed,2024-01-05,33,nas-2024-01-05-bawaslu-recommendations,true
-            indonesia,temuan dan laporan netralitas ASN,alleged,2024-12-02,433,nas-2024-12-02-bawaslu-433-asn-cases,true
-            indonesia,temuan dan laporan netralitas ASN,confirmed,2024-12-02,314,nas-2024-12-02-bawaslu-314-violations,true
-            indonesia,temuan dan laporan netralitas ASN,dismissed,2024-12-02,99,nas-2024-12-02-bawaslu-99-not-violations,true
-            jawa-barat,ASN,alleged,2024-01-22,8,jabar-2024-01-22-asn-tally,true
-            jawa-barat,ASN dilaporkan ke BKN,confirmed,2024-10-16,4,jabar-2024-10-16-asn-reported-to-bkn,true
-            jawa-barat,dugaan pelanggaran,alleged,2024-01-22,67,jabar-2024-01-22-violations-tally,true
-            jawa-barat,dugaan pelanggaran Pilkada,alleged,2024-12-12,270,jabar-2024-12-12-pilkada-violations,true
-            jawa-barat,dugaan pelanggaran netralitas ASN,alleged,2024-12-12,43,jabar-2024-12-12-asn-violations,true
-            jawa-barat,kasus,alleged,2024-01-22,20,jabar-2024-01-22-case-tally,true
-            jawa-barat,kasus ASN diteruskan,confirmed,2024-10-03,8,jabar-2024-10-03-asn-cases-forwarded,true
-            jawa-barat,kasus netralitas ASN,,2024-02-28,20,jabar-2024-02-28-pemprov-20-cases,true
-            kota-bekasi,ASN,confirmed,2024-02-06,5,kota-2024-02-06-jersey-five-in-breach,true
-            kota-bekasi,kasus netralitas ASN Pilkada,confirmed,2024-12-19,1,kota-2024-12-19-asn-case-guilty,true
-            kota-bekasi,laporan,alleged,2024-12-12,17,kota-2024-12-12-bawaslu-17-reports,false
-            kota-bekasi,laporan,alleged,2024-12-19,19,kota-2024-12-19-bawaslu-19-reports,false
-            kota-bekasi,laporan,alleged,2025-02-19,18,kota-2025-02-19-bawaslu-18-reports,true
+        #expect(
+            Self.csv(a) == """
+                jurisdiction,unit,status,date,count,event_id,latest
+                indonesia,ASN,alleged,2024-02-06,403,nas-2024-02-06-kasn-reported,false
+                indonesia,ASN,alleged,2024-06-12,464,nas-2024-06-12-kasn-reported,true
+                indonesia,ASN,confirmed,2024-02-06,183,nas-2024-02-06-kasn-proven,true
+                indonesia,ASN,sanctioned,2024-02-06,97,nas-2024-02-06-kasn-sanctioned,true
+                indonesia,rekomendasi,confirmed,2024-01-05,33,nas-2024-01-05-bawaslu-recommendations,true
+                indonesia,temuan dan laporan netralitas ASN,alleged,2024-12-02,433,nas-2024-12-02-bawaslu-433-asn-cases,true
+                indonesia,temuan dan laporan netralitas ASN,confirmed,2024-12-02,314,nas-2024-12-02-bawaslu-314-violations,true
+                indonesia,temuan dan laporan netralitas ASN,dismissed,2024-12-02,99,nas-2024-12-02-bawaslu-99-not-violations,true
+                jawa-barat,ASN,alleged,2024-01-22,8,jabar-2024-01-22-asn-tally,true
+                jawa-barat,ASN dilaporkan ke BKN,confirmed,2024-10-16,4,jabar-2024-10-16-asn-reported-to-bkn,true
+                jawa-barat,dugaan pelanggaran,alleged,2024-01-22,67,jabar-2024-01-22-violations-tally,true
+                jawa-barat,dugaan pelanggaran Pilkada,alleged,2024-12-12,270,jabar-2024-12-12-pilkada-violations,true
+                jawa-barat,dugaan pelanggaran netralitas ASN,alleged,2024-12-12,43,jabar-2024-12-12-asn-violations,true
+                jawa-barat,kasus,alleged,2024-01-22,20,jabar-2024-01-22-case-tally,true
+                jawa-barat,kasus ASN diteruskan,confirmed,2024-10-03,8,jabar-2024-10-03-asn-cases-forwarded,true
+                jawa-barat,kasus netralitas ASN,,2024-02-28,20,jabar-2024-02-28-pemprov-20-cases,true
+                kota-bekasi,ASN,confirmed,2024-02-06,5,kota-2024-02-06-jersey-five-in-breach,true
+                kota-bekasi,kasus netralitas ASN Pilkada,confirmed,2024-12-19,1,kota-2024-12-19-asn-case-guilty,true
+                kota-bekasi,laporan,alleged,2024-12-12,17,kota-2024-12-12-bawaslu-17-reports,false
+                kota-bekasi,laporan,alleged,2024-12-19,19,kota-2024-12-19-bawaslu-19-reports,false
+                kota-bekasi,laporan,alleged,2025-02-19,18,kota-2025-02-19-bawaslu-18-reports,true
 
-            """)
+                """)
     }
 
     @Test func shippedSeriesAreSplitByUnitAndStatus() throws {
@@ -87,14 +91,17 @@ import NetraCore
         #expect(reports.steps.map(\.value) == [17, 19, 18] && reports.latest?.count == 18)
         // West Java's Pilkada figures measure different things: three series, never one sum.
         // Cases found in breach and forwarded are confirmed.
-        for (unit, status, n) in [("kasus ASN diteruskan", CaseStatus.confirmed, 8), ("ASN dilaporkan ke BKN", .confirmed, 4),
-                                  ("dugaan pelanggaran netralitas ASN", .alleged, 43)] {
+        for (unit, status, n) in [
+            ("kasus ASN diteruskan", CaseStatus.confirmed, 8), ("ASN dilaporkan ke BKN", .confirmed, 4),
+            ("dugaan pelanggaran netralitas ASN", .alleged, 43)
+        ] {
             #expect(t.series(.init(jurisdiction: jabar, unit: unit, status: status))?.steps.map(\.value) == [n], "\(unit)")
         }
         #expect(t.series.count == 18 && t.series.allSatisfy { $0.tallies.filter(\.latest).count == 1 })
         // Kota Bekasi's signatories: a pledge without a count takes no part, 24,013 then.
-        #expect(t.signatories.map { "\(d.jurisdictions[$0.jurisdiction].id) \($0.unit) \($0.values.map(\.value))" }
-            == ["kota-bekasi pernyataan [24013]"])
+        #expect(
+            t.signatories.map { "\(d.jurisdictions[$0.jurisdiction].id) \($0.unit) \($0.values.map(\.value))" }
+                == ["kota-bekasi pernyataan [24013]"])
     }
 
     /// Same anchor: the larger count stands; same anchor and count: the larger id. Rows sort
@@ -107,18 +114,19 @@ import NetraCore
             Self.tally("z-no-count", Self.day(2024, 3, 1), nil),
             // A second series: same anchor and count, the larger id stands.
             Self.tally("x-1", Self.day(2024, 2, 1), 7, "ASN"),
-            Self.tally("x-2", Self.day(2024, 2, 1), 7, "ASN"),
+            Self.tally("x-2", Self.day(2024, 2, 1), 7, "ASN")
         ])
-        #expect(Self.csv(a) == """
-            jurisdiction,unit,status,date,count,event_id,latest
-            jawa-barat,ASN,alleged,2024-02-01,7,x-1,false
-            jawa-barat,ASN,alleged,2024-02-01,7,x-2,true
-            jawa-barat,kasus,alleged,2024-01-01,100,a-early-largest,false
-            jawa-barat,kasus,alleged,2024-03-01,,z-no-count,false
-            jawa-barat,kasus,alleged,2024-03-01,5,b-later-smaller,false
-            jawa-barat,kasus,alleged,2024-03-01,9,c-same-day-larger,true
+        #expect(
+            Self.csv(a) == """
+                jurisdiction,unit,status,date,count,event_id,latest
+                jawa-barat,ASN,alleged,2024-02-01,7,x-1,false
+                jawa-barat,ASN,alleged,2024-02-01,7,x-2,true
+                jawa-barat,kasus,alleged,2024-01-01,100,a-early-largest,false
+                jawa-barat,kasus,alleged,2024-03-01,,z-no-count,false
+                jawa-barat,kasus,alleged,2024-03-01,5,b-later-smaller,false
+                jawa-barat,kasus,alleged,2024-03-01,9,c-same-day-larger,true
 
-            """)
+                """)
         // The chart's steps: one value per day, the one that stands that day.
         let kasus = a.tallies.series(.init(jurisdiction: 1, unit: "kasus", status: .alleged))
         #expect(kasus?.steps.map(\.value) == [100, 9])
@@ -142,19 +150,20 @@ import NetraCore
             Self.tally("j4", Self.day(2024, 1, 1), 4, "ASN", .alleged),
             Self.tally("j5", Self.day(2024, 1, 1), 5, "", .alleged),
             Self.tally("i1", Self.day(2024, 1, 1), 6, "kasus", .alleged, jurisdiction: 0),
-            Self.tally("j6", Self.day(2024, 1, 1), 7, "Kasus", .alleged),
+            Self.tally("j6", Self.day(2024, 1, 1), 7, "Kasus", .alleged)
         ])
-        #expect(Self.csv(a) == """
-            jurisdiction,unit,status,date,count,event_id,latest
-            indonesia,kasus,alleged,2024-01-01,6,i1,true
-            jawa-barat,,alleged,2024-01-01,5,j5,true
-            jawa-barat,ASN,alleged,2024-01-01,4,j4,true
-            jawa-barat,Kasus,alleged,2024-01-01,7,j6,true
-            jawa-barat,kasus,,2024-01-01,3,j3,true
-            jawa-barat,kasus,confirmed,2024-01-01,2,j2,true
-            jawa-barat,kasus,sanctioned,2024-01-01,1,j1,true
+        #expect(
+            Self.csv(a) == """
+                jurisdiction,unit,status,date,count,event_id,latest
+                indonesia,kasus,alleged,2024-01-01,6,i1,true
+                jawa-barat,,alleged,2024-01-01,5,j5,true
+                jawa-barat,ASN,alleged,2024-01-01,4,j4,true
+                jawa-barat,Kasus,alleged,2024-01-01,7,j6,true
+                jawa-barat,kasus,,2024-01-01,3,j3,true
+                jawa-barat,kasus,confirmed,2024-01-01,2,j2,true
+                jawa-barat,kasus,sanctioned,2024-01-01,1,j1,true
 
-            """)
+                """)
         #expect(a.tallies.series.count == 7)
     }
 
@@ -165,7 +174,7 @@ import NetraCore
             Self.tally("t", Self.day(2024, 1, 1), 20),
             Event(id: "p1", date: Self.day(2024, 1, 2), kind: .pledge, jurisdiction: 1, count: 100, unit: "pernyataan", source: "x"),
             Event(id: "p2", date: Self.day(2024, 1, 9), kind: .pledge, jurisdiction: 1, count: 50, unit: "pernyataan", source: "x"),
-            Event(id: "p3", date: Self.day(2024, 1, 9), kind: .pledge, jurisdiction: 1, count: 7, unit: "ASN", source: "x"),
+            Event(id: "p3", date: Self.day(2024, 1, 9), kind: .pledge, jurisdiction: 1, count: 7, unit: "ASN", source: "x")
         ])
         let t = a.tallies
         #expect(t.series.count == 1 && t.series.first?.tallies.count == 1)
@@ -178,10 +187,11 @@ import NetraCore
         let a = Self.analysis([Self.tally("t", Self.day(2024, 1, 1), 20, "=1+1"), Self.tally("u", Self.day(2024, 1, 2), nil, "-x", nil)])
         let bytes = a.export(.tallies, flavour: .excel)
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self)
-            == "jurisdiction;unit;status;date;count;event_id;latest\r\n"
-            + "jawa-barat;'-x;;2024-01-02;;u;true\r\n"
-            + "jawa-barat;'=1+1;alleged;2024-01-01;20;t;true\r\n")
+        #expect(
+            String(decoding: bytes.dropFirst(3), as: UTF8.self)
+                == "jurisdiction;unit;status;date;count;event_id;latest\r\n"
+                + "jawa-barat;'-x;;2024-01-02;;u;true\r\n"
+                + "jawa-barat;'=1+1;alleged;2024-01-01;20;t;true\r\n")
     }
 
     @Test func noTalliesIsAHeaderOnly() {

@@ -8,13 +8,14 @@ import NetraCore
         Jurisdiction(id: "indonesia", name: "Indonesia", level: .nasional, parent: nil),
         Jurisdiction(id: "jawa-barat", name: "Jawa Barat", level: .provinsi, parent: 0),
         Jurisdiction(id: "kota-bekasi", name: "Kota Bekasi", level: .kota, parent: 1),
-        Jurisdiction(id: "kabupaten-bekasi", name: "Kabupaten Bekasi", level: .kabupaten, parent: 1),
+        Jurisdiction(id: "kabupaten-bekasi", name: "Kabupaten Bekasi", level: .kabupaten, parent: 1)
     ]
 
     static func event(_ id: String, _ month: Int, jurisdiction: JurisdictionIndex = 2) -> Event {
         let day = Day(year: 2024, month: month, day: 10) ?? Day(ordinal: 0)
-        return Event(id: id, date: EventDate(written: WrittenDate(anchor: day, form: .day), precision: .day),
-                     kind: .statement, jurisdiction: jurisdiction, title: id, source: "x")
+        return Event(
+            id: id, date: EventDate(written: WrittenDate(anchor: day, form: .day), precision: .day),
+            kind: .statement, jurisdiction: jurisdiction, title: id, source: "x")
     }
 
     /// Kota Bekasi's events per month of 2024, January to October, and one in Kabupaten Bekasi in April.
@@ -36,18 +37,19 @@ import NetraCore
         #expect(rows.first == "month,jurisdiction,events,baseline,change_pct,label")
         // Ten months from the first to the last with events, for the four jurisdictions.
         #expect(rows.count == 1 + 10 * 4)
-        #expect(rows.filter { $0.contains(",kota-bekasi,") } == [
-            "2024-01,kota-bekasi,3,,,low_baseline",            // no three months before the first
-            "2024-02,kota-bekasi,3,,,low_baseline",
-            "2024-03,kota-bekasi,3,,,low_baseline",
-            "2024-04,kota-bekasi,4,3.0,33.3,large_increase",   // (4 − 9/3) / 3
-            "2024-05,kota-bekasi,3,3.3,-10.0,stable",          // (3 − 10/3) / (10/3): −10 is stable
-            "2024-06,kota-bekasi,4,3.3,20.0,moderate_increase",
-            "2024-07,kota-bekasi,2,3.7,-45.5,large_decrease",  // (2 − 11/3) / (11/3) = −45.45…
-            "2024-08,kota-bekasi,3,3.0,0.0,stable",
-            "2024-09,kota-bekasi,6,3.0,100.0,large_increase",
-            "2024-10,kota-bekasi,3,3.7,-18.2,moderate_decrease", // (3 − 11/3) / (11/3) = −18.18…
-        ])
+        #expect(
+            rows.filter { $0.contains(",kota-bekasi,") } == [
+                "2024-01,kota-bekasi,3,,,low_baseline",  // no three months before the first
+                "2024-02,kota-bekasi,3,,,low_baseline",
+                "2024-03,kota-bekasi,3,,,low_baseline",
+                "2024-04,kota-bekasi,4,3.0,33.3,large_increase",  // (4 − 9/3) / 3
+                "2024-05,kota-bekasi,3,3.3,-10.0,stable",  // (3 − 10/3) / (10/3): −10 is stable
+                "2024-06,kota-bekasi,4,3.3,20.0,moderate_increase",
+                "2024-07,kota-bekasi,2,3.7,-45.5,large_decrease",  // (2 − 11/3) / (11/3) = −45.45…
+                "2024-08,kota-bekasi,3,3.0,0.0,stable",
+                "2024-09,kota-bekasi,6,3.0,100.0,large_increase",
+                "2024-10,kota-bekasi,3,3.7,-18.2,moderate_decrease"  // (3 − 11/3) / (11/3) = −18.18…
+            ])
         // Under 3 a month before it: low, whatever the change.
         #expect(rows.contains("2024-04,kabupaten-bekasi,1,0.0,,low_baseline"))
         #expect(rows.contains("2024-07,kabupaten-bekasi,0,0.3,,low_baseline"))

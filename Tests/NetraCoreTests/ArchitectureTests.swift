@@ -16,7 +16,7 @@ import NetraTestSupport
         // libzip also writes the zip of CSVs a browser downloads.
         "NetraServe": ["NetraCore", "NetraAnalytics", "NetraRender", "NetraXLSX", "NetraReport", "CZip"],
         "netra": ["NetraCore", "NetraAnalytics", "NetraRender", "NetraXLSX", "NetraReport", "NetraServe"],
-        "netra-bench": ["NetraCore", "NetraAnalytics", "NetraRender", "NetraXLSX", "NetraReport"],
+        "netra-bench": ["NetraCore", "NetraAnalytics", "NetraRender", "NetraXLSX", "NetraReport"]
     ]
     static let packageModules: Set<String> = Set(allowed.keys).union(["CZip", "CExpat", "CGD", "CHPDF", "CXlsxWriter"])
 

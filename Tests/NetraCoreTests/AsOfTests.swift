@@ -15,7 +15,7 @@ import NetraCore
         "dismissal,2024-01-22,day,decision,kota-bekasi,Dismissed,,dismissed,decides:report,A,2024-01-22,",
         "pledge,2023-11-02,day,pledge,kota-bekasi,Pledge,100,,,A,2024-01-04,2023-11-03",
         "other,2024-02,month,incident,kota-bekasi,Other,,,,A,,",
-        "sanction,2024-03-01,day,sanction,kota-bekasi,Sanction,,sanctioned,sanctions:other,A,2024-03-05,",
+        "sanction,2024-03-01,day,sanction,kota-bekasi,Sanction,,sanctioned,sanctions:other,A,2024-03-05,"
     ]
 
     static func load(_ rows: [String] = rows) throws -> Dataset {

@@ -33,7 +33,8 @@ import NetraTestSupport
             #expect(province.contains(shape.anchor), "\(kode) \(Regions.region(kode: kode)?.name ?? "")'s point lies outside province \(province.kode)")
             // 0.02° (2 km) of slack: the two layers were simplified apart.
             let slack: Int32 = 20
-            #expect(shape.minX >= province.minX - slack && shape.maxX <= province.maxX + slack
+            #expect(
+                shape.minX >= province.minX - slack && shape.maxX <= province.maxX + slack
                     && shape.minY >= province.minY - slack && shape.maxY <= province.maxY + slack, "\(kode) reaches outside province \(province.kode)")
         }
     }
@@ -81,7 +82,7 @@ import NetraTestSupport
             Jurisdiction(id: "badkode", name: "Kota Bogor", level: .kota, parent: 1, kode: "32.99"),
             Jurisdiction(id: "twice", name: "Kota Bekasi", level: .kota, parent: 1),
             // The name is a kota's, the level says kabupaten: not joined by name.
-            Jurisdiction(id: "wrong-level", name: "Kota Depok", level: .kabupaten, parent: 1),
+            Jurisdiction(id: "wrong-level", name: "Kota Depok", level: .kabupaten, parent: 1)
         ]
         let d = Dataset(events: [], jurisdictions: js, elections: [], name: "t")
         let join = RegionJoin(d)

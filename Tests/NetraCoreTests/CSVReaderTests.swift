@@ -26,7 +26,10 @@ struct CSVReadout: Equatable {
         problems = CSVReader.read(b, delimiter: delimiter, scan: scan) { rec in
             rows.append((0..<rec.count).map { rec.string($0) })
             fields.append(rec.fields.map { "\($0.start) \($0.end) \($0.line) \($0.lineStart) \($0.rawStart) \($0.hasEscapes)" })
-            positions.append((0..<rec.count).map { let p = rec.position($0); return "\(p.line):\(p.column)" })
+            positions.append(
+                (0..<rec.count).map {
+                    let p = rec.position($0); return "\(p.line):\(p.column)"
+                })
         }
         invalidUTF8 = CSVReader.firstInvalidUTF8(b, scan: scan).map { "\($0.line):\($0.column) \($0.byte)" }
     }

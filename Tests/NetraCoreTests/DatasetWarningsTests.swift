@@ -21,11 +21,12 @@ import NetraTestSupport
     /// and with a BOM.
     @Test func rowsPlaceWarningsWhereReadingTheFileAgainDoes() throws {
         let f = SyntheticDataset.make(events: 2_000, seed: 3)
-        let extra = [
-            "\"zz-1\",2023-03-01,day,,statement,kota-bekasi,\"Judul, dengan koma\",,,,,,,,Planted,https://x.id/1,,,\"kutipan\nberbaris dua\",",
-            "  zz-2  ,2023-03-02,day,,statement,kota-bekasi,\"Judul\n\"\"panjang\"\"\",,,,,,,,Planted,https://x.id/2,,,,",
-            "zz-3,2023-03-02,day,,statement,kota-bekasi,Satu dua ÉTÉ,,,,,,,,Planted,\"https://x.id/3\",,,,",
-        ].joined(separator: "\n") + "\n"
+        let extra =
+            [
+                "\"zz-1\",2023-03-01,day,,statement,kota-bekasi,\"Judul, dengan koma\",,,,,,,,Planted,https://x.id/1,,,\"kutipan\nberbaris dua\",",
+                "  zz-2  ,2023-03-02,day,,statement,kota-bekasi,\"Judul\n\"\"panjang\"\"\",,,,,,,,Planted,https://x.id/2,,,,",
+                "zz-3,2023-03-02,day,,statement,kota-bekasi,Satu dua ÉTÉ,,,,,,,,Planted,\"https://x.id/3\",,,,"
+            ].joined(separator: "\n") + "\n"
         var lf = f.events
         lf += Array(extra.utf8)
         let crlf = Array(String(decoding: lf, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
@@ -48,7 +49,8 @@ import NetraTestSupport
     /// With the id not in the first column, each row's start is not known from its id: every
     /// record is read (from memory), and the columns are the same.
     @Test func withTheIdElsewhereEveryRecordIsRead() throws {
-        let events = "date,id,precision,kind,jurisdiction,title,source,source_url\n"
+        let events =
+            "date,id,precision,kind,jurisdiction,title,source,source_url\n"
             + "2024-01-10,a1,day,incident,kota-bekasi,\"ASN berfoto\npose dua\",X,\n"
             + "2024-01-11,a2,day,incident,kota-bekasi,ASN berfoto pose dua,X,\n"
         let dir = try folder(events: Array(events.utf8), jurisdictions: Array(Fixture.jurisdictions.utf8), elections: Array(Fixture.elections.utf8))

@@ -4,10 +4,12 @@ import Testing
 @Suite struct EventGraphTests {
     /// incident ← report ← decision ← sanction, and a statement on the incident.
     static func chain() throws -> Dataset {
-        try Fixture.load(events: Fixture.eventsPlus("""
-        said,2024-01-03,day,statement,kota-bekasi,Said,,,responds_to:photo,S,
-        fine,2024-02-01,day,sanction,kota-bekasi,Sanction,,,sanctions:decision,S,
-        """))
+        try Fixture.load(
+            events: Fixture.eventsPlus(
+                """
+                said,2024-01-03,day,statement,kota-bekasi,Said,,,responds_to:photo,S,
+                fine,2024-02-01,day,sanction,kota-bekasi,Sanction,,,sanctions:decision,S,
+                """))
     }
 
     @Test func edgesAreIndexedBothWays() throws {

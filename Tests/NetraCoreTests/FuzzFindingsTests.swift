@@ -7,8 +7,10 @@ import Testing
 /// those of the fuzz build (release, AddressSanitizer) before the fix.
 @Suite struct FuzzFindingsTests {
     /// The messages for three files given as bytes.
-    private func problems(jurisdictions: String = Fixture.jurisdictions, elections: String = Fixture.elections,
-                          events: String = Fixture.events) -> [String] {
+    private func problems(
+        jurisdictions: String = Fixture.jurisdictions, elections: String = Fixture.elections,
+        events: String = Fixture.events
+    ) -> [String] {
         do {
             _ = try DatasetLoader.load(
                 jurisdictions: ("jurisdictions.csv", Array(jurisdictions.utf8)),
@@ -28,7 +30,7 @@ import Testing
         let row = "a" + String(repeating: ",x", count: CSVLimits.maxColumns - 1)
         for (tail, expected) in [
             (",\"open", ["1:2049: unterminated quoted field: the closing \" is missing", "1:2049: more than 1024 columns in one row"]),
-            (",", ["1:2049: more than 1024 columns in one row"]),
+            (",", ["1:2049: more than 1024 columns in one row"])
         ] {
             var widths: [Int] = []
             let problems = CSVReader.read(Array((row + tail).utf8), delimiter: UInt8(ascii: ",")) { widths.append($0.count) }
@@ -36,13 +38,15 @@ import Testing
             #expect(problems.map { "\($0.line):\($0.column): \($0.message)" } == expected)
         }
         // Through the loader: a header of 1,025 columns whose last quote never closes.
-        let header = "id,date,precision,kind,jurisdiction,title,source"
+        let header =
+            "id,date,precision,kind,jurisdiction,title,source"
             + (7..<CSVLimits.maxColumns).map { ",extra\($0)" }.joined()
         let quoteColumn = header.utf8.count + 2
-        #expect(problems(events: header + ",\"open\nx,2024") == [
-            "events.csv:1:\(quoteColumn): unterminated quoted field: the closing \" is missing",
-            "events.csv:1:\(quoteColumn): more than 1024 columns in one row",
-        ])
+        #expect(
+            problems(events: header + ",\"open\nx,2024") == [
+                "events.csv:1:\(quoteColumn): unterminated quoted field: the closing \" is missing",
+                "events.csv:1:\(quoteColumn): more than 1024 columns in one row"
+            ])
     }
 
     /// A chain of parents was walked again from every row, each step searching the path so
@@ -60,7 +64,8 @@ import Testing
         #expect(d.jurisdictions[JurisdictionIndex(n - 1)].parent == JurisdictionIndex(n - 2))
         // The same chain hanging from a loop of three: one message, at its smallest row.
         let looped = jur + "a,A,kota,c\nb,B,kota,a\nc,C,kota,b\nhang,H,kota,a\n"
-        #expect(problems(jurisdictions: looped, elections: "id,name,date,scope\n", events: events)
+        #expect(
+            problems(jurisdictions: looped, elections: "id,name,date,scope\n", events: events)
                 == ["jurisdictions.csv:\(n + 2):10: parent: cycle of parents: a -> c -> b -> a"])
     }
 
@@ -73,7 +78,10 @@ import Testing
         for i in 0..<2_000 { el += "e\(i),E,2024-01-01,nowhere\n" }
         let found = problems(jurisdictions: jur, elections: el, events: "id,date,precision,kind,jurisdiction,title,source\n")
         #expect(found.count == 2_000)
-        #expect(found.first == "elections.csv:2:17: scope: unknown jurisdiction 'nowhere'; expected one of: j0, j1, j10, j100, j1000, j1001, j1002, j1003, j1004, j1005, j1006, j1007, … (3000 in all)")
+        #expect(
+            found.first
+                == "elections.csv:2:17: scope: unknown jurisdiction 'nowhere'; expected one of: j0, j1, j10, j100, j1000, j1001, j1002, j1003, j1004, j1005, j1006, j1007, … (3000 in all)"
+        )
     }
 
     /// The column of each syntax problem was counted from the start of its line: 43,000

@@ -101,9 +101,11 @@ import Glibc
     @Test func temporaryNamesAreRecognisable() {
         #expect(OutputFolder.temporaryOwner(".netra-tmp-123-a1b2c3-monthly.png") == 123)
         #expect(OutputFolder.temporaryOwner(".netra-tmp-123-a1b2c3-x") == 123)
-        for other in ["monthly.png", ".netra-tmp-", ".netra-tmp-123-a1b2c3-", ".netra-tmp-123-a1b2c-x", ".netra-tmp-x-a1b2c3-y",
-                      ".netra-tmp-123-A1B2C3-x", "netra-tmp-123-a1b2c3-x", ".netra-tmp--a1b2c3-x", ".netra-tmp-0-a1b2c3-x",
-                      ".netra-tmp-99999999999-a1b2c3-x", ".netra-tmp-XXXXXX"] {
+        for other in [
+            "monthly.png", ".netra-tmp-", ".netra-tmp-123-a1b2c3-", ".netra-tmp-123-a1b2c-x", ".netra-tmp-x-a1b2c3-y",
+            ".netra-tmp-123-A1B2C3-x", "netra-tmp-123-a1b2c3-x", ".netra-tmp--a1b2c3-x", ".netra-tmp-0-a1b2c3-x",
+            ".netra-tmp-99999999999-a1b2c3-x", ".netra-tmp-XXXXXX"
+        ] {
             #expect(!OutputFolder.isTemporaryName(other), "\(other)")
         }
     }

@@ -49,7 +49,7 @@ import Testing
             // Tallies of two series from one article: two figures, not one twice; one series twice: found.
             "k1,2024-11-10,day,case_tally,indonesia,KASN: 183 ASN terbukti,confirmed,ASN,,X,https://x.id/k",
             "k2,2024-11-10,day,case_tally,indonesia,KASN: 97 ASN disanksi,sanctioned,ASN,,X,https://x.id/k",
-            "k3,2024-11-11,day,case_tally,indonesia,KASN: 190 ASN terbukti,confirmed,ASN,,X,https://x.id/k",
+            "k3,2024-11-11,day,case_tally,indonesia,KASN: 190 ASN terbukti,confirmed,ASN,,X,https://x.id/k"
         ])
         #expect(Self.pairs(d) == ["a1/a2", "e1/e2", "f1/f2", "g1/g2", "k1/k3"])
         let found = PossibleDuplicates.find(d.events)
@@ -61,7 +61,7 @@ import Testing
     @Test func theEarlierLineComesFirstWhateverTheDates() throws {
         let d = try Self.load([
             "late,2024-01-13,day,incident,kota-bekasi,Foto ASN beredar,,,,X,",
-            "early,2024-01-11,day,incident,kota-bekasi,foto asn beredar,,,,X,",
+            "early,2024-01-11,day,incident,kota-bekasi,foto asn beredar,,,,X,"
         ])
         #expect(Self.pairs(d) == ["late/early"])
         #expect(PossibleDuplicates.find(d.events).first?.daysApart == 2)
@@ -82,20 +82,23 @@ import Testing
             EventColumn.names.map { cells[$0] ?? "" }.joined(separator: ",")
         }
         func planted(_ id: String, _ date: String, _ kind: String, _ title: String) -> String {
-            row(["id": id, "date": date, "precision": "day", "kind": kind, "jurisdiction": "kota-bekasi",
-                 "title": title, "source": "Planted"])
+            row([
+                "id": id, "date": date, "precision": "day", "kind": kind, "jurisdiction": "kota-bekasi",
+                "title": title, "source": "Planted"
+            ])
         }
         let extra = [
             planted("zz-dup-1", "2023-03-01", "statement", "Zamrud kuarsa topas giok"),
             planted("zz-dup-2", "2023-03-04", "statement", "\"zamrud, kuarsa, TOPAS, giok\""),
             planted("zz-far", "2023-03-08", "statement", "Zamrud kuarsa topas giok"),
             planted("zz-kind", "2023-03-02", "pledge", "Zamrud kuarsa topas giok"),
-            planted("zz-half", "2023-03-02", "statement", "Zamrud kuarsa safir opal"),
+            planted("zz-half", "2023-03-02", "statement", "Zamrud kuarsa safir opal")
         ]
         var events = f.events
         events += Array((extra.joined(separator: "\n") + "\n").utf8)
-        let d = try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions),
-                                       elections: ("elections.csv", f.elections), events: ("events.csv", events))
+        let d = try DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", f.jurisdictions),
+            elections: ("elections.csv", f.elections), events: ("events.csv", events))
         let found = PossibleDuplicates.find(d.events)
         let ids = found.map { "\(d.events.id($0.first))/\(d.events.id($0.second))" }
         #expect(ids.contains("zz-dup-1/zz-dup-2"))
@@ -128,8 +131,9 @@ import Testing
     /// dataset a few comparisons per event, not the ~n²/2 of every pair.
     @Test func theSearchIsNotAllPairs() throws {
         let f = SyntheticDataset.make(events: 20_000, seed: 4)
-        let d = try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions),
-                                       elections: ("elections.csv", f.elections), events: ("events.csv", f.events))
+        let d = try DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", f.jurisdictions),
+            elections: ("elections.csv", f.elections), events: ("events.csv", f.events))
         var comparisons = 0
         let pairs = PossibleDuplicates.find(d.events, comparisons: &comparisons)
         #expect(comparisons >= pairs.count)
@@ -147,9 +151,10 @@ import Testing
     /// every pair, at most `maxPairsPerEvent` kept for each event.
     @Test func denseDaysCostTheirEventsNotTheirPairs() throws {
         // Each title: two words every title has, three of its own; and one planted pair.
-        let statements = (0..<16_000).map { k in
-            "s\(k),2024-01-10,day,statement,kota-bekasi,Pernyataan ASN tentang a\(k) b\(k) c\(k),,,,X,"
-        } + ["twin,2024-01-11,day,statement,kota-bekasi,Pernyataan ASN tentang a7 b7 c7,,,,Y,"]
+        let statements =
+            (0..<16_000).map { k in
+                "s\(k),2024-01-10,day,statement,kota-bekasi,Pernyataan ASN tentang a\(k) b\(k) c\(k),,,,X,"
+            } + ["twin,2024-01-11,day,statement,kota-bekasi,Pernyataan ASN tentang a7 b7 c7,,,,Y,"]
         var n = 0
         let d = try Self.load(statements)
         let started = ContinuousClock.now
@@ -176,7 +181,7 @@ import Testing
         let d = try Self.load([
             "a1,2024-01-10,day,pledge,kota-bekasi,Ikrar netralitas ASN,,,,X,",
             "a2,2024-01-10,day,pledge,kota-bekasi,Ikrar netralitas ASN,,,,X,",
-            "a3,2024-01-11,day,pledge,kota-bekasi,Ikrar netralitas ASN,,,follows_up:a1,X,",
+            "a3,2024-01-11,day,pledge,kota-bekasi,Ikrar netralitas ASN,,,follows_up:a1,X,"
         ])
         #expect(Self.pairs(d) == ["a1/a2", "a2/a3"])
     }
@@ -188,16 +193,26 @@ import Testing
         var datasets: [Dataset] = []
         for (events, seed) in [(3_000, 11), (20_000, 4), (8_000, 7)] as [(Int, UInt64)] {
             let f = SyntheticDataset.make(events: events, seed: seed)
-            datasets.append(try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions),
-                                                   elections: ("elections.csv", f.elections), events: ("events.csv", f.events)))
+            datasets.append(
+                try DatasetLoader.load(
+                    jurisdictions: ("jurisdictions.csv", f.jurisdictions),
+                    elections: ("elections.csv", f.elections), events: ("events.csv", f.events)))
         }
-        datasets.append(try Self.load((0..<3_000).map { k in
-            "s\(k),2024-01-\(10 + k % 3),day,statement,kota-bekasi,Pernyataan ASN tentang a\(k % 50) b\(k % 7) c\(k % 11),,,,X,\(k % 5 == 0 ? "https://x.id/\(k % 40)" : "")"
-        }))
-        datasets.append(try Self.load((0..<2_000).map { "c\($0),2024-01-\(10 + $0 % 2),day,incident,kota-bekasi,Foto ASN dengan paslon,,,\($0 % 98 == 5 ? "follows_up:c\($0 - 1)" : ""),X,https://x.id/\($0 % 3)" }))
-        datasets.append(try Self.load((0..<600).map { k in
-            "t\(k),2024-11-\(10 + k % 3),day,case_tally,indonesia,KASN: \(k % 4) ASN,\(["confirmed", "sanctioned"][k % 2]),\(k % 3 == 0 ? " ASN" : "ASN"),,X,https://x.id/k\(k % 5)"
-        }))
+        datasets.append(
+            try Self.load(
+                (0..<3_000).map { k in
+                    "s\(k),2024-01-\(10 + k % 3),day,statement,kota-bekasi,Pernyataan ASN tentang a\(k % 50) b\(k % 7) c\(k % 11),,,,X,\(k % 5 == 0 ? "https://x.id/\(k % 40)" : "")"
+                }))
+        datasets.append(
+            try Self.load(
+                (0..<2_000).map {
+                    "c\($0),2024-01-\(10 + $0 % 2),day,incident,kota-bekasi,Foto ASN dengan paslon,,,\($0 % 98 == 5 ? "follows_up:c\($0 - 1)" : ""),X,https://x.id/\($0 % 3)"
+                }))
+        datasets.append(
+            try Self.load(
+                (0..<600).map { k in
+                    "t\(k),2024-11-\(10 + k % 3),day,case_tally,indonesia,KASN: \(k % 4) ASN,\(["confirmed", "sanctioned"][k % 2]),\(k % 3 == 0 ? " ASN" : "ASN"),,X,https://x.id/k\(k % 5)"
+                }))
         for d in datasets {
             for limit in [nil, 0, 1, 100, 1_000] as [Int?] {
                 var n1 = 0, n2 = 0
@@ -216,7 +231,7 @@ import Testing
         let d = try Self.load([
             "a1,2024-01-10,day,incident,kota-bekasi,ASN berfoto pose dua,,,,X,",
             "a2,2024-01-11,day,incident,kota-bekasi,ASN berfoto pose dua,,,,Y,",
-            "a3,2024-01-12,day,incident,kota-bekasi,ASN berfoto pose dua,,,,Y,",
+            "a3,2024-01-12,day,incident,kota-bekasi,ASN berfoto pose dua,,,,Y,"
         ])
         let reversed = EventTable(d.events.indices.reversed().map { d.events[$0] })
         var n = 0

@@ -41,35 +41,41 @@ import NetraTestSupport
     static let header = "id,name,level,parent,kode\n"
 
     @Test func aCodeIsCheckedAgainstTheTableAtItsCell() {
-        let j = Self.header + """
-        indonesia,Indonesia,nasional,,00
-        jawa-barat,Jawa Barat,provinsi,indonesia,31
-        kota-bekasi,Kota Bekasi,kota,jawa-barat,32.75
-        kabupaten-bekasi,Kabupaten Bekasi,kota,jawa-barat,32.16
-        y,Y,kota,jawa-barat,32.99
-        z,Z,kota,jawa-barat,3275
-        w,W,provinsi,indonesia,32.75
-        v,V,kota,indonesia,32
+        let j =
+            Self.header + """
+                indonesia,Indonesia,nasional,,00
+                jawa-barat,Jawa Barat,provinsi,indonesia,31
+                kota-bekasi,Kota Bekasi,kota,jawa-barat,32.75
+                kabupaten-bekasi,Kabupaten Bekasi,kota,jawa-barat,32.16
+                y,Y,kota,jawa-barat,32.99
+                z,Z,kota,jawa-barat,3275
+                w,W,provinsi,indonesia,32.75
+                v,V,kota,indonesia,32
 
-        """
-        #expect(Fixture.problems(jurisdictions: j) == [
-            "jurisdictions.csv:2:31: kode: a nasional jurisdiction has no Kemendagri code; leave kode empty",
-            "jurisdictions.csv:4:41: kode: '32.75' lies in province 32, but parent 'jawa-barat' has kode '31'",
-            "jurisdictions.csv:5:51: kode: '32.16' is a kabupaten (Kabupaten Bekasi), but level is 'kota'",
-            "jurisdictions.csv:6:21: kode: unknown Kemendagri code '32.99'",
-            "jurisdictions.csv:7:21: kode: '3275' is not a Kemendagri code; expected NN for a province or NN.NN for a kabupaten/kota, e.g. 32.75",
-            "jurisdictions.csv:8:24: kode: '32.75' is a kota (Kota Bekasi), but level is 'provinsi'",
-            "jurisdictions.csv:9:20: kode: '32' is a province (Jawa Barat), but level is 'kota'",
-        ])
+                """
+        #expect(
+            Fixture.problems(jurisdictions: j) == [
+                "jurisdictions.csv:2:31: kode: a nasional jurisdiction has no Kemendagri code; leave kode empty",
+                "jurisdictions.csv:4:41: kode: '32.75' lies in province 32, but parent 'jawa-barat' has kode '31'",
+                "jurisdictions.csv:5:51: kode: '32.16' is a kabupaten (Kabupaten Bekasi), but level is 'kota'",
+                "jurisdictions.csv:6:21: kode: unknown Kemendagri code '32.99'",
+                "jurisdictions.csv:7:21: kode: '3275' is not a Kemendagri code; expected NN for a province or NN.NN for a kabupaten/kota, e.g. 32.75",
+                "jurisdictions.csv:8:24: kode: '32.75' is a kota (Kota Bekasi), but level is 'provinsi'",
+                "jurisdictions.csv:9:20: kode: '32' is a province (Jawa Barat), but level is 'kota'"
+            ])
     }
 
     @Test func aFileWithoutKodeAndEmptyCodesAreFine() throws {
         #expect(Fixture.problems().isEmpty)
-        let j = Self.header + "indonesia,Indonesia,nasional,,\njawa-barat,Jawa Barat,provinsi,indonesia,\nkota-bekasi,Kota Bekasi,kota,jawa-barat,32.75\nkabupaten-bekasi,K,kabupaten,jawa-barat,\n"
+        let j =
+            Self.header
+            + "indonesia,Indonesia,nasional,,\njawa-barat,Jawa Barat,provinsi,indonesia,\nkota-bekasi,Kota Bekasi,kota,jawa-barat,32.75\nkabupaten-bekasi,K,kabupaten,jawa-barat,\n"
         let d = try Fixture.load(jurisdictions: j)
         #expect(d.jurisdictions.map(\.kode) == [nil, nil, "32.75", nil])
         // A kabupaten/kota whose parent has no code is not held to a province.
-        let k = Self.header + "indonesia,Indonesia,nasional,,\njawa-barat,Jawa Barat,provinsi,indonesia,\nkota-bekasi,Kota Bekasi,kota,jawa-barat,31.71\nkabupaten-bekasi,K,kabupaten,jawa-barat,\n"
+        let k =
+            Self.header
+            + "indonesia,Indonesia,nasional,,\njawa-barat,Jawa Barat,provinsi,indonesia,\nkota-bekasi,Kota Bekasi,kota,jawa-barat,31.71\nkabupaten-bekasi,K,kabupaten,jawa-barat,\n"
         #expect(Fixture.problems(jurisdictions: k).isEmpty)
     }
 
@@ -78,14 +84,16 @@ import NetraTestSupport
         defer { folders.removeAll() }
         let dir = folders.make("kode-hint")
         // `name` is the third column here: the hint points at the name cell.
-        let j = "id,level,name,parent\nindonesia,nasional,Indonesia,\njawa-barat,provinsi,Jawa Barat,indonesia\nkota-bekasi,kota,KOTA BEKASI,jawa-barat\nkabupaten-bekasi,kabupaten,Bekasi,jawa-barat\n"
+        let j =
+            "id,level,name,parent\nindonesia,nasional,Indonesia,\njawa-barat,provinsi,Jawa Barat,indonesia\nkota-bekasi,kota,KOTA BEKASI,jawa-barat\nkabupaten-bekasi,kabupaten,Bekasi,jawa-barat\n"
         try j.write(toFile: dir + "/jurisdictions.csv", atomically: true, encoding: .utf8)
         try Fixture.elections.write(toFile: dir + "/elections.csv", atomically: true, encoding: .utf8)
         try Fixture.events.write(toFile: dir + "/events.csv", atomically: true, encoding: .utf8)
         let d = try DatasetLoader.load(directory: dir)
-        #expect(DatasetWarnings.kodes(d, directory: dir).map(\.description) == [
-            "\(dir)/jurisdictions.csv:3:21: hint: kode: 'Jawa Barat' is Kemendagri code 32; write it in a kode column so the data joins official tables",
-            "\(dir)/jurisdictions.csv:4:18: hint: kode: 'KOTA BEKASI' is Kemendagri code 32.75; write it in a kode column so the data joins official tables",
-        ])
+        #expect(
+            DatasetWarnings.kodes(d, directory: dir).map(\.description) == [
+                "\(dir)/jurisdictions.csv:3:21: hint: kode: 'Jawa Barat' is Kemendagri code 32; write it in a kode column so the data joins official tables",
+                "\(dir)/jurisdictions.csv:4:18: hint: kode: 'KOTA BEKASI' is Kemendagri code 32.75; write it in a kode column so the data joins official tables"
+            ])
     }
 }

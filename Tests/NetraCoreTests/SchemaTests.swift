@@ -46,14 +46,16 @@ import NetraTestSupport
     @Test func aFileWithoutARequiredColumnIsToldWhichOnesItNeeds() throws {
         let csv = "id,date,precision,kind,jurisdiction,title\nx,2024-01-01,day,pledge,j,t\n"
         do {
-            _ = try DatasetLoader.load(jurisdictions: ("j.csv", Array("id,name,level,parent\nj,J,kota,\n".utf8)),
-                                       elections: ("e.csv", Array("id,name,date,scope\n".utf8)),
-                                       events: ("events.csv", Array(csv.utf8)))
+            _ = try DatasetLoader.load(
+                jurisdictions: ("j.csv", Array("id,name,level,parent\nj,J,kota,\n".utf8)),
+                elections: ("e.csv", Array("id,name,date,scope\n".utf8)),
+                events: ("events.csv", Array(csv.utf8)))
             Issue.record("a file without `source` loaded")
         } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "events.csv:1:1: missing column 'source'; the header needs: " + EventColumn.requiredNames.joined(separator: ", "),
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "events.csv:1:1: missing column 'source'; the header needs: " + EventColumn.requiredNames.joined(separator: ", ")
+                ])
             #expect(EventColumn.requiredNames == ["id", "date", "precision", "kind", "jurisdiction", "title", "source"])
         }
     }

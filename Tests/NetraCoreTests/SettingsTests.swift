@@ -47,14 +47,15 @@ import Testing
     }
 
     @Test func theSettingsAreRead() throws {
-        let d = try Self.load("""
-        key,value,note
-        office,  Bawaslu Kota Bekasi ,whose briefing
-        region,3275,
-        pair,"kabupaten-bekasi, kota-bekasi",
-        lang,en,
+        let d = try Self.load(
+            """
+            key,value,note
+            office,  Bawaslu Kota Bekasi ,whose briefing
+            region,3275,
+            pair,"kabupaten-bekasi, kota-bekasi",
+            lang,en,
 
-        """)
+            """)
         #expect(d.settings.office == "Bawaslu Kota Bekasi")
         #expect(d.settings.region == "32.75")
         #expect(d.settings.pair?.a == "kabupaten-bekasi" && d.settings.pair?.b == "kota-bekasi")
@@ -67,29 +68,34 @@ import Testing
     }
 
     @Test func everyBadSettingIsReportedAtItsCell() {
-        let p = Self.problems("""
-        key,value
-        ofice,Bawaslu
-        lang,fr
-        region,Kota Bekasy
-        pair,kota-bekasi
-        pair,"kota-bekasi,jawa-barat"
-        office,\(String(repeating: "x", count: 81))
-        office,Bawaslu
+        let p = Self.problems(
+            """
+            key,value
+            ofice,Bawaslu
+            lang,fr
+            region,Kota Bekasy
+            pair,kota-bekasi
+            pair,"kota-bekasi,jawa-barat"
+            office,\(String(repeating: "x", count: 81))
+            office,Bawaslu
 
-        """)
-        #expect(p == [
-            "settings.csv:2:1: key: unknown setting 'ofice'; expected one of: office, region, pair, lang",
-            "settings.csv:3:6: value: unknown language 'fr'; expected id or en",
-            "settings.csv:4:8: value: unknown region 'Kota Bekasy'; expected a Kemendagri code (32.71) or a name (Kota Bogor); nearest: 32.75 Kota Bekasi",
-            "settings.csv:5:6: value: a pair is two jurisdiction ids separated by a comma, e.g. kota-bogor,kabupaten-bogor; got 'kota-bekasi'",
-            "settings.csv:6:1: key: 'pair' is set twice (first on line 5)",
-            "settings.csv:7:8: value: the office's name is 81 characters long; at most 80, it heads every page",
-            "settings.csv:8:1: key: 'office' is set twice (first on line 7)",
-        ], "\(p)")
-        #expect(Self.problems("key,value\npair,\"kota-bekasi,jawa-barat\"\n")
+            """)
+        #expect(
+            p == [
+                "settings.csv:2:1: key: unknown setting 'ofice'; expected one of: office, region, pair, lang",
+                "settings.csv:3:6: value: unknown language 'fr'; expected id or en",
+                "settings.csv:4:8: value: unknown region 'Kota Bekasy'; expected a Kemendagri code (32.71) or a name (Kota Bogor); nearest: 32.75 Kota Bekasi",
+                "settings.csv:5:6: value: a pair is two jurisdiction ids separated by a comma, e.g. kota-bogor,kabupaten-bogor; got 'kota-bekasi'",
+                "settings.csv:6:1: key: 'pair' is set twice (first on line 5)",
+                "settings.csv:7:8: value: the office's name is 81 characters long; at most 80, it heads every page",
+                "settings.csv:8:1: key: 'office' is set twice (first on line 7)"
+            ], "\(p)")
+        #expect(
+            Self.problems("key,value\npair,\"kota-bekasi,jawa-barat\"\n")
                 == ["settings.csv:2:6: value: 'kota-bekasi' lies within 'jawa-barat', which counts its events too; compare two that do not hold each other"])
-        #expect(Self.problems("key,value\npair,\"kota-bekasi,kota-bogor\"\n").first?.hasPrefix("settings.csv:2:6: value: unknown jurisdiction 'kota-bogor'; expected one of: ") == true)
+        #expect(
+            Self.problems("key,value\npair,\"kota-bekasi,kota-bogor\"\n").first?.hasPrefix(
+                "settings.csv:2:6: value: unknown jurisdiction 'kota-bogor'; expected one of: ") == true)
         #expect(Self.problems("key\noffice\n") == ["settings.csv:1:1: missing column 'value'; the header needs: key, value"])
     }
 }

@@ -9,10 +9,11 @@ import Testing
 
     /// Read on two cores whatever the size (the split read and the links both), or on one.
     static func load(_ events: [UInt8], parallel: Bool) throws(DatasetError) -> Dataset {
-        try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", files.jurisdictions),
-                               elections: ("elections.csv", files.elections),
-                               events: ("events.csv", events),
-                               speed: parallel ? DatasetLoader.LoadSpeed(twoCoreBytes: 0, twoCoreLinks: 0) : .oneCore)
+        try DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", files.jurisdictions),
+            elections: ("elections.csv", files.elections),
+            events: ("events.csv", events),
+            speed: parallel ? DatasetLoader.LoadSpeed(twoCoreBytes: 0, twoCoreLinks: 0) : .oneCore)
     }
 
     static func diagnostics(_ events: [UInt8], parallel: Bool) -> [String] {
@@ -29,8 +30,12 @@ import Testing
         let split = table.readInTwo(
             required: EventColumn.requiredNames, optional: EventColumn.optionalNames, order: EventColumn.names,
             minimumBytes: DatasetLoader.splitBytes, make: { _, _ in Rows() },
-            row: { state, rec, _, _ in state.lines.append(rec.line); return true },
-            join: { first, second in parts = [first.lines.count, second.lines.count]; first.lines += second.lines; return true })
+            row: { state, rec, _, _ in
+                state.lines.append(rec.line); return true
+            },
+            join: { first, second in
+                parts = [first.lines.count, second.lines.count]; first.lines += second.lines; return true
+            })
         let (header, joined) = try #require(split)
         #expect(header.count == EventColumn.names.count)
         #expect(joined.lines.count == 6_000)
@@ -203,12 +208,15 @@ import Testing
     /// Each fast path on its own (two cores scanning byte by byte, one core scanning eight
     /// bytes at a time) loads what the plain path loads, and reports what it reports.
     @Test func eachFastPathAloneLoadsWhatThePlainPathLoads() throws {
-        let speeds = [DatasetLoader.LoadSpeed(twoCoreBytes: 0, twoCoreLinks: 0, eightByteScanBytes: .max),
-                      DatasetLoader.LoadSpeed(twoCoreBytes: .max, twoCoreLinks: .max, eightByteScanBytes: 0)]
+        let speeds = [
+            DatasetLoader.LoadSpeed(twoCoreBytes: 0, twoCoreLinks: 0, eightByteScanBytes: .max),
+            DatasetLoader.LoadSpeed(twoCoreBytes: .max, twoCoreLinks: .max, eightByteScanBytes: 0)
+        ]
         func load(_ events: [UInt8], _ speed: DatasetLoader.LoadSpeed) throws(DatasetError) -> Dataset {
-            try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", Self.files.jurisdictions),
-                                   elections: ("elections.csv", Self.files.elections),
-                                   events: ("events.csv", events), speed: speed)
+            try DatasetLoader.load(
+                jurisdictions: ("jurisdictions.csv", Self.files.jurisdictions),
+                elections: ("elections.csv", Self.files.elections),
+                events: ("events.csv", events), speed: speed)
         }
         let plain = try load(Self.filled, .oneCore)
         let broken = Self.replacingRow(4_000, in: Self.files.events) { $0 + ",\"open" }

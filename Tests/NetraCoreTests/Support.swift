@@ -9,25 +9,25 @@ let shippedDataset = TestPaths.shippedDataset
 /// A small valid dataset as text, to be broken one way at a time.
 enum Fixture {
     static let jurisdictions = """
-    id,name,level,parent
-    indonesia,Indonesia,nasional,
-    jawa-barat,Jawa Barat,provinsi,indonesia
-    kota-bekasi,Kota Bekasi,kota,jawa-barat
-    kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat
+        id,name,level,parent
+        indonesia,Indonesia,nasional,
+        jawa-barat,Jawa Barat,provinsi,indonesia
+        kota-bekasi,Kota Bekasi,kota,jawa-barat
+        kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat
 
-    """
+        """
     static let elections = """
-    id,name,date,scope
-    pemilu-2024,Pemilu 2024,2024-02-14,indonesia
-    pilkada-2024,Pilkada 2024,2024-11-27,indonesia
+        id,name,date,scope
+        pemilu-2024,Pemilu 2024,2024-02-14,indonesia
+        pilkada-2024,Pilkada 2024,2024-11-27,indonesia
 
-    """
+        """
     static let header = "id,date,precision,kind,jurisdiction,title,count,status,links,source,source_date"
     static let rows = [
         "pledge,2023-11-02,day,pledge,kota-bekasi,Ikrar,24013,,,Rakyat Bekasi,2024-01-04",
         "photo,2023-12-29,day,incident,kota-bekasi,Jersey photo,,dismissed,,Rakyat Bekasi,2024-01-04",
         "report,2024-01-02,day,report,kota-bekasi,Report,,,reports:photo,Radar Bekasi,2024-01-04",
-        "decision,2024-01-22,day,decision,kota-bekasi,Decision,,,decides:report,Kabar Bekasi,2024-01-22",
+        "decision,2024-01-22,day,decision,kota-bekasi,Decision,,,decides:report,Kabar Bekasi,2024-01-22"
     ]
     static var events: String { ([header] + rows).joined(separator: "\n") + "\n" }
 

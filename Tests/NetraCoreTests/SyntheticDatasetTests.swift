@@ -9,9 +9,10 @@ import Glibc
     static let files = SyntheticDataset.make(events: 2_000, seed: 7)
 
     static func load(_ f: SyntheticDataset.Files) throws(DatasetError) -> Dataset {
-        try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions),
-                               elections: ("elections.csv", f.elections),
-                               events: ("events.csv", f.events))
+        try DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", f.jurisdictions),
+            elections: ("elections.csv", f.elections),
+            events: ("events.csv", f.events))
     }
 
     /// The dataset, or a failed expectation listing the loader's first complaints.
@@ -95,9 +96,9 @@ import Glibc
             let e = d.events[i]
             let effects = graph.effects(of: i)
             guard let response = effects.first(where: { $0.relation == .respondsTo && d.events[$0.node].kind == .response }),
-                  let report = effects.first(where: { $0.relation == .reports }),
-                  let decision = graph.effects(of: report.node).first(where: { $0.relation == .decides }),
-                  let sanction = effects.first(where: { $0.relation == .sanctions })
+                let report = effects.first(where: { $0.relation == .reports }),
+                let decision = graph.effects(of: report.node).first(where: { $0.relation == .decides }),
+                let sanction = effects.first(where: { $0.relation == .sanctions })
             else { continue }
             let chain = [i, response.node, report.node, decision.node, sanction.node].map { d.events[$0] }
             #expect(chain.map(\.kind) == [.incident, .response, .report, .decision, .sanction])

@@ -13,9 +13,11 @@ func eventDump(_ d: Dataset) -> [String] {
     let e = d.events
     return e.indices.map { k in
         let texts = EventText.allCases.map { e.string($0, k) }.joined(separator: "|")
-        return [texts, "\(e.dates[k])", "\(e.endDates[k] as Any)", "\(e.kinds[k])", "\(e.jurisdictions[k])",
-                "\(e.counts[k] as Any)", "\(e.statuses[k] as Any)", "\(e.links[k])", "\(e.sourceDates[k] as Any)",
-                "\(e.knownDates[k] as Any)", e.source(k), "\(e.extras[k])"].joined(separator: "¦")
+        return [
+            texts, "\(e.dates[k])", "\(e.endDates[k] as Any)", "\(e.kinds[k])", "\(e.jurisdictions[k])",
+            "\(e.counts[k] as Any)", "\(e.statuses[k] as Any)", "\(e.links[k])", "\(e.sourceDates[k] as Any)",
+            "\(e.knownDates[k] as Any)", e.source(k), "\(e.extras[k])"
+        ].joined(separator: "¦")
     }
 }
 
@@ -37,9 +39,10 @@ struct TestWorkbook {
     /// `rows` as `<row>` elements of inline strings, columns from A, rows from 1 (with `r`).
     static func rows(_ table: [[String]]) -> String {
         table.enumerated().map { r, row in
-            "<row r=\"\(r + 1)\">" + row.enumerated().compactMap { c, text in
-                text.isEmpty ? nil : "<c r=\"\(CellRef.letters(c + 1))\(r + 1)\" t=\"inlineStr\"><is><t>\(escape(text))</t></is></c>"
-            }.joined() + "</row>"
+            "<row r=\"\(r + 1)\">"
+                + row.enumerated().compactMap { c, text in
+                    text.isEmpty ? nil : "<c r=\"\(CellRef.letters(c + 1))\(r + 1)\" t=\"inlineStr\"><is><t>\(escape(text))</t></is></c>"
+                }.joined() + "</row>"
         }.joined()
     }
 
@@ -48,18 +51,31 @@ struct TestWorkbook {
     }
 
     /// A CSV without quoted fields as rows.
-    static func rows(csv: String) -> String { rows(csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }) }
+    static func rows(csv: String) -> String {
+        rows(csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
+    }
 
     var bytes: [UInt8] {
         get throws {
-            let ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+            let ns =
+                "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
             var parts: [(String, String)] = []
-            parts.append(("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook \(ns)><workbookPr date1904=\"\(date1904 ? 1 : 0)\"/><sheets>"
-                + sheets.enumerated().map { "<sheet name=\"\($0.element.name)\" sheetId=\"\($0.offset + 1)\" r:id=\"rId\($0.offset + 1)\"/>" }.joined()
-                + "</sheets></workbook>"))
-            parts.append(("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined()
-                + "</Relationships>"))
+            parts.append(
+                (
+                    "xl/workbook.xml",
+                    "<?xml version=\"1.0\"?><workbook \(ns)><workbookPr date1904=\"\(date1904 ? 1 : 0)\"/><sheets>"
+                        + sheets.enumerated().map { "<sheet name=\"\($0.element.name)\" sheetId=\"\($0.offset + 1)\" r:id=\"rId\($0.offset + 1)\"/>" }.joined()
+                        + "</sheets></workbook>"
+                ))
+            parts.append(
+                (
+                    "xl/_rels/workbook.xml.rels",
+                    "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                        + sheets.indices.map {
+                            "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
+                        }.joined()
+                        + "</Relationships>"
+                ))
             for (k, s) in sheets.enumerated() {
                 parts.append(("xl/worksheets/sheet\(k + 1).xml", "<?xml version=\"1.0\"?><worksheet \(ns)><sheetData>\(s.rows)</sheetData></worksheet>"))
             }
@@ -87,9 +103,9 @@ struct TestWorkbook {
 
 /// A style sheet whose cell style 1 is a date (`yyyy-mm-dd`), 2 a month (`mmm yyyy`), 3 built-in 14.
 let dateStyles = """
-<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="[$-421]mmm\\ yyyy;@"/></numFmts>\
-<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/></cellXfs>
-"""
+    <numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="[$-421]mmm\\ yyyy;@"/></numFmts>\
+    <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/></cellXfs>
+    """
 
 @Suite("Workbooks", .serialized)
 struct WorkbookTests {
@@ -145,18 +161,25 @@ struct WorkbookTests {
     // MARK: which file holds a table
 
     @Test func aTableInTwoPlacesIsRefused() throws {
-        let dir = try folder(["events.csv": try fixture("csv/events.csv"), "jurisdictions.csv": try fixture("csv/jurisdictions.csv"),
-                              "elections.csv": try fixture("csv/elections.csv"), "events.xlsx": try fixture("libreoffice/events.xlsx")])
+        let dir = try folder([
+            "events.csv": try fixture("csv/events.csv"), "jurisdictions.csv": try fixture("csv/jurisdictions.csv"),
+            "elections.csv": try fixture("csv/elections.csv"), "events.xlsx": try fixture("libreoffice/events.xlsx")
+        ])
         #expect(problems(dir) == ["events.csv:1:1: the events are in both events.csv and events.xlsx; keep only one of them"])
         let dir2 = try folder(["jurisdictions.csv": try fixture("csv/jurisdictions.csv"), "dataset.xlsx": try fixture("openpyxl/dataset.xlsx")])
-        #expect(problems(dir2) == ["jurisdictions.csv:1:1: the jurisdictions are in both jurisdictions.csv and dataset.xlsx (sheet 'wilayah'); keep only one of them"])
+        #expect(
+            problems(dir2) == [
+                "jurisdictions.csv:1:1: the jurisdictions are in both jurisdictions.csv and dataset.xlsx (sheet 'wilayah'); keep only one of them"
+            ])
         let dir3 = try folder(["elections.xlsx": try fixture("libreoffice/elections.xlsx"), "dataset.xlsx": try fixture("openpyxl/dataset.xlsx")])
         #expect(problems(dir3) == ["elections.xlsx:1:1: the elections are in both elections.xlsx and dataset.xlsx (sheet 'pemilu'); keep only one of them"])
     }
 
     @Test func csvAndWorkbooksMix() throws {
-        let dir = try folder(["events.xlsx": try fixture("libreoffice/events.xlsx"), "jurisdictions.csv": try fixture("csv/jurisdictions.csv"),
-                              "elections.xlsx": try fixture("libreoffice/elections.xlsx")])
+        let dir = try folder([
+            "events.xlsx": try fixture("libreoffice/events.xlsx"), "jurisdictions.csv": try fixture("csv/jurisdictions.csv"),
+            "elections.xlsx": try fixture("libreoffice/elections.xlsx")
+        ])
         #expect(modelDump(try DatasetLoader.load(directory: dir)) == modelDump(try csvCopy))
     }
 
@@ -164,21 +187,31 @@ struct WorkbookTests {
         var wb = TestWorkbook([("peristiwa", TestWorkbook.rows(csv: Fixture.events)), ("Sheet2", "")])
         wb.date1904 = false
         let dir = try folder(["dataset.xlsx": try wb.bytes, "elections.csv": Array(Fixture.elections.utf8)])
-        #expect(problems(dir) == ["dataset.xlsx:1:1: has no sheet 'jurisdictions' (or 'wilayah') and the folder has no jurisdictions.csv; the workbook's sheets: 'peristiwa', 'Sheet2'"])
+        #expect(
+            problems(dir) == [
+                "dataset.xlsx:1:1: has no sheet 'jurisdictions' (or 'wilayah') and the folder has no jurisdictions.csv; the workbook's sheets: 'peristiwa', 'Sheet2'"
+            ])
     }
 
     // MARK: bad workbooks
 
     @Test func notAZip() throws {
-        let dir = try folder(["events.xlsx": Array(Fixture.events.utf8), "jurisdictions.csv": Array(Fixture.jurisdictions.utf8),
-                              "elections.csv": Array(Fixture.elections.utf8)])
-        #expect(problems(dir) == ["events.xlsx:1:1: is not an .xlsx workbook (not a zip archive); save it from the spreadsheet program as \"Excel Workbook (.xlsx)\""])
+        let dir = try folder([
+            "events.xlsx": Array(Fixture.events.utf8), "jurisdictions.csv": Array(Fixture.jurisdictions.utf8),
+            "elections.csv": Array(Fixture.elections.utf8)
+        ])
+        #expect(
+            problems(dir) == [
+                "events.xlsx:1:1: is not an .xlsx workbook (not a zip archive); save it from the spreadsheet program as \"Excel Workbook (.xlsx)\""
+            ])
     }
 
     @Test func anOldExcelFileOrAPasswordIsNamed() throws {
         // Both are OLE compound files, not zip archives.
         let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
-        #expect(throws: WorkbookProblem("is an Excel 97–2003 file (.xls) or a workbook with a password; save it as \"Excel Workbook (.xlsx)\" without a password")) {
+        #expect(
+            throws: WorkbookProblem("is an Excel 97–2003 file (.xls) or a workbook with a password; save it as \"Excel Workbook (.xlsx)\" without a password")
+        ) {
             _ = try WorkbookFile(bytes: ole)
         }
     }
@@ -190,7 +223,9 @@ struct WorkbookTests {
         var i = 0
         while i + 46 < bytes.count {
             // The central directory's and the local headers' unpacked sizes alike (libzip compares them).
-            let at = bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 0x01 && bytes[i + 3] == 0x02 ? 24
+            let at =
+                bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 0x01 && bytes[i + 3] == 0x02
+                ? 24
                 : bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 0x03 && bytes[i + 3] == 0x04 ? 22 : nil
             if let at {
                 bytes[i + at] = 0xFF; bytes[i + at + 1] = 0xFF; bytes[i + at + 2] = 0xFF; bytes[i + at + 3] = 0x7F
@@ -214,7 +249,9 @@ struct WorkbookTests {
         }
         // A sheet of 20 MB of blanks that packs to a few kB.
         var bomb = TestWorkbook([("events", "")])
-        bomb.extraParts = [("xl/worksheets/sheet1.xml", Data(("<worksheet><sheetData>" + String(repeating: " ", count: 20_000_000) + "</sheetData></worksheet>").utf8))]
+        bomb.extraParts = [
+            ("xl/worksheets/sheet1.xml", Data(("<worksheet><sheetData>" + String(repeating: " ", count: 20_000_000) + "</sheetData></worksheet>").utf8))
+        ]
         bomb.sheets = [("events", "")]
         let b = try bomb.bytes
         #expect(b.count < 100_000)
@@ -237,7 +274,12 @@ struct WorkbookTests {
         for k in 1...9 { dtd += "<!ENTITY l\(k) \"" + String(repeating: "&l\(k - 1);", count: 10) + "\">" }
         dtd += "]>"
         var wb = TestWorkbook([("events", "")])
-        wb.extraParts = [("xl/worksheets/sheet1.xml", Data((dtd + "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>&l9;</t></is></c></row></sheetData></worksheet>").utf8))]
+        wb.extraParts = [
+            (
+                "xl/worksheets/sheet1.xml",
+                Data((dtd + "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>&l9;</t></is></c></row></sheetData></worksheet>").utf8)
+            )
+        ]
         wb.sheets = [("events", "")]
         #expect(throws: WorkbookProblem("xl/worksheets/sheet1.xml declares a DTD or entities, which no spreadsheet program writes; the workbook is refused")) {
             _ = try wb.grid()
@@ -247,7 +289,9 @@ struct WorkbookTests {
     @Test func aPartThatUnpacksToMoreThanItSaysIsStopped() throws {
         // The sheet's sizes in the archive made to say 1 byte: the stated total passes, the bytes do not.
         var bomb = TestWorkbook([("events", "")])
-        bomb.extraParts = [("xl/worksheets/sheet1.xml", Data(("<worksheet><sheetData>" + String(repeating: " ", count: 20_000_000) + "</sheetData></worksheet>").utf8))]
+        bomb.extraParts = [
+            ("xl/worksheets/sheet1.xml", Data(("<worksheet><sheetData>" + String(repeating: " ", count: 20_000_000) + "</sheetData></worksheet>").utf8))
+        ]
         var b = try bomb.bytes
         let name = Array("xl/worksheets/sheet1.xml".utf8)
         var i = 0
@@ -277,13 +321,17 @@ struct WorkbookTests {
     @Test func aCellOverExcelsLimit() throws {
         let long = String(repeating: "a", count: 32_768)
         let events = Fixture.eventsWith(1, "photo,2023-12-29,day,incident,kota-bekasi,\(long),,dismissed,,Rakyat Bekasi,2024-01-04")
-        let dir = try folder(["events.xlsx": try TestWorkbook([("events", TestWorkbook.rows(csv: events))]).bytes,
-                              "jurisdictions.csv": Array(Fixture.jurisdictions.utf8), "elections.csv": Array(Fixture.elections.utf8)])
+        let dir = try folder([
+            "events.xlsx": try TestWorkbook([("events", TestWorkbook.rows(csv: events))]).bytes,
+            "jurisdictions.csv": Array(Fixture.jurisdictions.utf8), "elections.csv": Array(Fixture.elections.utf8)
+        ])
         #expect(problems(dir) == ["events.xlsx:events!F3: the cell holds 32768 characters, more than the 32767 a cell may hold"])
         // Exactly the limit is a cell like any other.
         let ok = Fixture.eventsWith(1, "photo,2023-12-29,day,incident,kota-bekasi,\(long.dropLast()),,dismissed,,Rakyat Bekasi,2024-01-04")
-        let dir2 = try folder(["events.xlsx": try TestWorkbook([("events", TestWorkbook.rows(csv: ok))]).bytes,
-                               "jurisdictions.csv": Array(Fixture.jurisdictions.utf8), "elections.csv": Array(Fixture.elections.utf8)])
+        let dir2 = try folder([
+            "events.xlsx": try TestWorkbook([("events", TestWorkbook.rows(csv: ok))]).bytes,
+            "jurisdictions.csv": Array(Fixture.jurisdictions.utf8), "elections.csv": Array(Fixture.elections.utf8)
+        ])
         #expect(try DatasetLoader.load(directory: dir2).events.string(.title, EventIndex(1)).count == 32_767)
         // A shared string over the limit is refused where the strings are read.
         var shared = TestWorkbook([("events", "<row><c t=\"s\"><v>0</v></c></row>")])
@@ -297,16 +345,20 @@ struct WorkbookTests {
         table[2][1] = "2024-02-30"  // row 3
         table[4][3] = "rumour"  // row 5: kind
         var rows = TestWorkbook.rows(table)
-        rows += "<row r=\"12\"><c r=\"A12\" t=\"inlineStr\"><is><t>late</t></is></c><c r=\"B12\" t=\"inlineStr\"><is><t>2024-02-30</t></is></c>"
+        rows +=
+            "<row r=\"12\"><c r=\"A12\" t=\"inlineStr\"><is><t>late</t></is></c><c r=\"B12\" t=\"inlineStr\"><is><t>2024-02-30</t></is></c>"
             + "<c r=\"C12\" t=\"inlineStr\"><is><t>day</t></is></c><c r=\"D12\" t=\"inlineStr\"><is><t>pledge</t></is></c>"
             + "<c r=\"E12\" t=\"inlineStr\"><is><t>kota-bekasi</t></is></c><c r=\"F12\" t=\"inlineStr\"><is><t>x</t></is></c>"
             + "<c r=\"J12\" t=\"inlineStr\"><is><t>Radar</t></is></c><c r=\"M12\" t=\"inlineStr\"><is><t>stray</t></is></c></row>"
-        rows += "<row r=\"13\"><c r=\"A13\" t=\"inlineStr\"><is><t>pledge</t></is></c><c r=\"B13\" t=\"inlineStr\"><is><t>2024-01-01</t></is></c>"
+        rows +=
+            "<row r=\"13\"><c r=\"A13\" t=\"inlineStr\"><is><t>pledge</t></is></c><c r=\"B13\" t=\"inlineStr\"><is><t>2024-01-01</t></is></c>"
             + "<c r=\"C13\" t=\"inlineStr\"><is><t>day</t></is></c><c r=\"D13\" t=\"inlineStr\"><is><t>pledge</t></is></c>"
             + "<c r=\"E13\" t=\"inlineStr\"><is><t>kota-bekasi</t></is></c><c r=\"F13\" t=\"inlineStr\"><is><t>x</t></is></c>"
             + "<c r=\"J13\" t=\"inlineStr\"><is><t>Radar</t></is></c></row>"
-        let dir = try folder(["events.xlsx": try TestWorkbook([("events", rows)]).bytes,
-                              "jurisdictions.csv": Array(Fixture.jurisdictions.utf8), "elections.csv": Array(Fixture.elections.utf8)])
+        let dir = try folder([
+            "events.xlsx": try TestWorkbook([("events", rows)]).bytes,
+            "jurisdictions.csv": Array(Fixture.jurisdictions.utf8), "elections.csv": Array(Fixture.elections.utf8)
+        ])
         let got = problems(dir)
         #expect(got.count == 5, "\(got)")
         #expect(got.first?.hasPrefix("events.xlsx:events!B3: date: impossible date '2024-02-30'") == true)
@@ -326,14 +378,18 @@ struct WorkbookTests {
         #expect(ExcelEscapes.decode("_xDF89_") == "_xDF89_")
         #expect(ExcelEscapes.decode("_x00zz_ and _x") == "_x00zz_ and _x")
         // In every kind of text cell: inline, shared, formula string.
-        var wb = TestWorkbook([("events", "<row><c t=\"inlineStr\"><is><t>a_x000D_b</t></is></c><c t=\"s\"><v>0</v></c><c t=\"str\"><f>A1</f><v>_x005F_x0041_</v></c></row>")])
+        var wb = TestWorkbook([
+            ("events", "<row><c t=\"inlineStr\"><is><t>a_x000D_b</t></is></c><c t=\"s\"><v>0</v></c><c t=\"str\"><f>A1</f><v>_x005F_x0041_</v></c></row>")
+        ])
         wb.shared = ["<si><t>x_x0009_y</t></si>"]
         #expect(try wb.grid().rows.map { $0.cells.map(\.text) } == [["a\rb", "x\ty", "_x0041_"]])
     }
 
     @Test func anEmptyInlineCellIsEmpty() throws {
         // openpyxl writes '' as an inline cell with no <is>: it once took the text before it.
-        let g = try TestWorkbook([("events", "<row><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"B1\" t=\"inlineStr\"></c><c r=\"C1\" t=\"inlineStr\"><is/></c></row>")]).grid()
+        let g = try TestWorkbook([
+            ("events", "<row><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"B1\" t=\"inlineStr\"></c><c r=\"C1\" t=\"inlineStr\"><is/></c></row>")
+        ]).grid()
         #expect(g.rows.map { $0.cells.map(\.column) } == [[1]])
     }
 
@@ -342,10 +398,14 @@ struct WorkbookTests {
         // loader reads, each found again as its own cell.
         var table = Fixture.events.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         table.append(["lonely", "", "", "", "", "", "", "", "", "X", "2024-13-01"])
-        let dir = try folder(["events.xlsx": try TestWorkbook([("events", TestWorkbook.rows(table))]).bytes,
-                              "jurisdictions.csv": Array(Fixture.jurisdictions.utf8), "elections.csv": Array(Fixture.elections.utf8)])
+        let dir = try folder([
+            "events.xlsx": try TestWorkbook([("events", TestWorkbook.rows(table))]).bytes,
+            "jurisdictions.csv": Array(Fixture.jurisdictions.utf8), "elections.csv": Array(Fixture.elections.utf8)
+        ])
         let cells = problems(dir).map { String($0.prefix { $0 != " " }) }
-        #expect(cells == ["events.xlsx:events!B6:", "events.xlsx:events!D6:", "events.xlsx:events!E6:", "events.xlsx:events!F6:", "events.xlsx:events!K6:"], "\(problems(dir))")
+        #expect(
+            cells == ["events.xlsx:events!B6:", "events.xlsx:events!D6:", "events.xlsx:events!E6:", "events.xlsx:events!F6:", "events.xlsx:events!K6:"],
+            "\(problems(dir))")
     }
 
     @Test func aRowPastExcelsLastIsRefused() throws {
@@ -355,7 +415,8 @@ struct WorkbookTests {
     }
 
     @Test func aHeaderTooWideIsRefusedBeforeRowsAreWritten() throws {
-        let rows = "<row><c t=\"inlineStr\"><is><t>id</t></is></c><c r=\"XFD1\" t=\"inlineStr\"><is><t>far</t></is></c></row>"
+        let rows =
+            "<row><c t=\"inlineStr\"><is><t>id</t></is></c><c r=\"XFD1\" t=\"inlineStr\"><is><t>far</t></is></c></row>"
             + String(repeating: "<row><c t=\"inlineStr\"><is><t>x</t></is></c></row>", count: 1_000)
         let csv = SheetCSV(try TestWorkbook([("events", rows)]).grid())
         #expect(csv.bytes.isEmpty)
@@ -372,7 +433,8 @@ struct WorkbookTests {
             return try wb.grid().rows.first?.cells.map(\.text) ?? []
         }
         // 45000 is 2023-03-15; a time of day is dropped; a month format gives the month.
-        #expect(try cells([("45000", 1), ("45000.99", 1), ("45000", 2), ("45000", 3), ("45000", 0), ("18.0", 0), ("2.5", 0)])
+        #expect(
+            try cells([("45000", 1), ("45000.99", 1), ("45000", 2), ("45000", 3), ("45000", 0), ("18.0", 0), ("2.5", 0)])
                 == ["2023-03-15", "2023-03-15", "2023-03", "2023-03-15", "45000", "18", "2.5"])
         // The 1900 system: serials below 61 count from 1899-12-31 (Excel's fictitious 1900-02-29).
         #expect(try cells([("1", 1), ("59", 1), ("61", 1)]) == ["1900-01-01", "1900-02-28", "1900-03-01"])
@@ -383,10 +445,12 @@ struct WorkbookTests {
         wb.sheets[0].rows = "<row r=\"4\"><c r=\"C4\" s=\"1\"><v>60</v></c><c s=\"1\"><v>-1</v></c></row>"
         let g = try wb.grid()
         #expect(g.rows.isEmpty || g.rows[0].cells.isEmpty)
-        #expect(g.problems == [
-            WorkbookProblem(cell: CellRef(row: 4, column: 3), "date serial 60 is 1900-02-29, a day that never was (Excel's 1900 leap-year bug); type the date"),
-            WorkbookProblem(cell: CellRef(row: 4, column: 4), "date serial -1.0 is outside Excel's calendar (1900 to 9999)"),
-        ])
+        #expect(
+            g.problems == [
+                WorkbookProblem(
+                    cell: CellRef(row: 4, column: 3), "date serial 60 is 1900-02-29, a day that never was (Excel's 1900 leap-year bug); type the date"),
+                WorkbookProblem(cell: CellRef(row: 4, column: 4), "date serial -1.0 is outside Excel's calendar (1900 to 9999)")
+            ])
     }
 
     @Test func customDateCodes() {
@@ -403,26 +467,41 @@ struct WorkbookTests {
     }
 
     @Test func rowsAndCellsWithoutReferencesAreTheNextOnes() throws {
-        var wb = TestWorkbook([("s", """
-        <row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row>\
-        <row r="4"><c r="B4" t="inlineStr"><is><t>c</t></is></c><c t="b"><v>1</v></c><c t="str"><f>1+1</f><v>2</v></c></row>\
-        <row><c t="b"><v>0</v></c><c t="e"><v>#N/A</v></c></row>
-        """)])
+        var wb = TestWorkbook([
+            (
+                "s",
+                """
+                <row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row>\
+                <row r="4"><c r="B4" t="inlineStr"><is><t>c</t></is></c><c t="b"><v>1</v></c><c t="str"><f>1+1</f><v>2</v></c></row>\
+                <row><c t="b"><v>0</v></c><c t="e"><v>#N/A</v></c></row>
+                """
+            )
+        ])
         wb.styles = dateStyles
         let g = try wb.grid()
         #expect(g.rows.map(\.number) == [1, 4, 5])
         #expect(g.rows.map { $0.cells.map { "\(CellRef.letters($0.column))=\($0.text)" } } == [["A=a", "B=b"], ["B=c", "C=TRUE", "D=2"], ["A=FALSE"]])
         #expect(g.problems == [WorkbookProblem(cell: CellRef(row: 5, column: 2), "the cell holds the error #N/A; put the value itself in the cell")])
         // openpyxl writes a formula without its value: not known, so not read as empty.
-        let f = try TestWorkbook([("s", "<row><c r=\"B1\"><f>SUM(A2:A3)</f><v></v></c><c r=\"C1\"><f>1+1</f></c><c r=\"D1\"><f>2</f><v>2</v></c></row>")]).grid()
+        let f = try TestWorkbook([("s", "<row><c r=\"B1\"><f>SUM(A2:A3)</f><v></v></c><c r=\"C1\"><f>1+1</f></c><c r=\"D1\"><f>2</f><v>2</v></c></row>")])
+            .grid()
         #expect(f.rows.first?.cells.map(\.text) == ["2"])
         #expect(f.problems.map(\.cell) == [CellRef(row: 1, column: 2), CellRef(row: 1, column: 3)])
-        #expect(f.problems.first?.message == "the cell holds a formula with no computed value; open and save the workbook in a spreadsheet program, or type the value")
+        #expect(
+            f.problems.first?.message
+                == "the cell holds a formula with no computed value; open and save the workbook in a spreadsheet program, or type the value")
     }
 
     @Test func richTextRunsAreJoinedAndPhoneticsLeftOut() throws {
-        var wb = TestWorkbook([("s", "<row><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c><c t=\"inlineStr\"><is><r><t>in</t></r><r><rPr><b/></rPr><t xml:space=\"preserve\">line </t></r></is></c><c t=\"s\"><v>7</v></c></row>")])
-        wb.shared = ["<si><r><t>Kota </t></r><r><rPr><b/></rPr><t>Bekasi</t></r><rPh sb=\"0\" eb=\"1\"><t>x</t></rPh></si>", "<si><t>plain &amp; simple</t></si>"]
+        var wb = TestWorkbook([
+            (
+                "s",
+                "<row><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c><c t=\"inlineStr\"><is><r><t>in</t></r><r><rPr><b/></rPr><t xml:space=\"preserve\">line </t></r></is></c><c t=\"s\"><v>7</v></c></row>"
+            )
+        ])
+        wb.shared = [
+            "<si><r><t>Kota </t></r><r><rPr><b/></rPr><t>Bekasi</t></r><rPh sb=\"0\" eb=\"1\"><t>x</t></rPh></si>", "<si><t>plain &amp; simple</t></si>"
+        ]
         let g = try wb.grid()
         #expect(g.rows.first?.cells.map(\.text) == ["Kota Bekasi", "plain & simple", "inline "])
         #expect(g.problems == [WorkbookProblem(cell: CellRef(row: 1, column: 4), "shared string '7' does not exist; the workbook is damaged")])

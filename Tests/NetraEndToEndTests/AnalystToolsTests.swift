@@ -21,18 +21,19 @@ import NetraTestSupport
         "b1,2024-01-20,day,response,kota-bekasi,Klarifikasi,Radar,https://radar.id/9",
         "a2,2024-01-12,day,incident,kota-bekasi,\"asn berfoto, pose dua!\",Kabar,",
         "b2,2024-01-20,day,response,kota-bekasi,Teguran,Kabar,https://radar.id/9",
-        "a3,2024-01-16,day,incident,kota-bekasi,ASN berfoto pose dua,Radar,",
+        "a3,2024-01-16,day,incident,kota-bekasi,ASN berfoto pose dua,Radar,"
     ]
 
     @Test func validateWarnsOfPossibleDuplicatesAndStrictFails() throws {
         let d = try Self.dataset(Self.duplicateRows)
         let r = try Netra.run(["validate", "--lang", "en", "--dataset", d])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr == """
-        \(d)/events.csv:4:40: warning: possible duplicate of 'a1' (on line 2, same kind and jurisdiction, 2 days apart, titles 1.00 alike)
-        \(d)/events.csv:5:54: warning: possible duplicate of 'b1' (on line 3, same kind and jurisdiction, same day, same source_url)
+        #expect(
+            r.stderr == """
+                \(d)/events.csv:4:40: warning: possible duplicate of 'a1' (on line 2, same kind and jurisdiction, 2 days apart, titles 1.00 alike)
+                \(d)/events.csv:5:54: warning: possible duplicate of 'b1' (on line 3, same kind and jurisdiction, same day, same source_url)
 
-        """)
+                """)
         #expect(r.stdout.hasPrefix("ok: 5 events"))
         let strict = try Netra.run(["validate", "--lang", "en", "--strict", "--dataset", d])
         #expect(strict.status == 1)
@@ -40,12 +41,13 @@ import NetraTestSupport
         #expect(strict.stdout.isEmpty)
         // In Bahasa Indonesia, the default.
         let ketat = try Netra.run(["validate", "--strict", "--dataset", d])
-        #expect(ketat.stderr == """
-        \(d)/events.csv:4:40: peringatan: mungkin ganda dengan 'a1' (di baris 2, jenis dan wilayah sama, berselang 2 hari, judul 1.00 mirip)
-        \(d)/events.csv:5:54: peringatan: mungkin ganda dengan 'b1' (di baris 3, jenis dan wilayah sama, hari yang sama, source_url sama)
-        netra: 2 peringatan di \(d); --strict gagal bila ada peringatan
+        #expect(
+            ketat.stderr == """
+                \(d)/events.csv:4:40: peringatan: mungkin ganda dengan 'a1' (di baris 2, jenis dan wilayah sama, berselang 2 hari, judul 1.00 mirip)
+                \(d)/events.csv:5:54: peringatan: mungkin ganda dengan 'b1' (di baris 3, jenis dan wilayah sama, hari yang sama, source_url sama)
+                netra: 2 peringatan di \(d); --strict gagal bila ada peringatan
 
-        """)
+                """)
     }
 
     @Test func exportDuplicatesListsEveryPair() throws {
@@ -53,12 +55,13 @@ import NetraTestSupport
         let r = try Netra.run(["export", "duplicates", "--dataset", d])
         #expect(r.status == 0, "\(r.stderr)")
         // a3 is 4 days after a2 and 6 after a1: a near miss.
-        #expect(r.stdout == """
-        event_id,other_id,days_apart,title_similarity,same_source_url
-        a1,a2,2,1.00,false
-        b1,b2,0,0.00,true
+        #expect(
+            r.stdout == """
+                event_id,other_id,days_apart,title_similarity,same_source_url
+                a1,a2,2,1.00,false
+                b1,b2,0,0.00,true
 
-        """)
+                """)
     }
 
     @Test func shippedDatasetValidatesUnderStrict() throws {
@@ -81,50 +84,56 @@ import NetraTestSupport
     }
 
     @Test func diffNamesEveryRecordAndField() throws {
-        let old = try Self.dataset([
-            "a,2024-01-10,day,incident,kota-bekasi,Foto ASN,Radar,",
-            "b,2024-01-12,day,statement,kota-bekasi,Pernyataan,Radar,",
-            "c,2024-02-01,day,statement,kabupaten-bekasi,Lama,Radar,",
-        ], name: "old")
-        let new = try Self.dataset([
-            "a,2024-01-11,day,incident,kota-bekasi,\"Foto ASN, nomor dua\",Radar,",
-            "b,2024-01-12,day,statement,kota-bekasi,Pernyataan,Radar,",
-            "d,2024-03-01,day,pledge,kota-bekasi,Ikrar,Radar,",
-            "e,2024-03-02,day,pledge,kota-bekasi,Ikrar lain,Radar,",
-        ], name: "new")
+        let old = try Self.dataset(
+            [
+                "a,2024-01-10,day,incident,kota-bekasi,Foto ASN,Radar,",
+                "b,2024-01-12,day,statement,kota-bekasi,Pernyataan,Radar,",
+                "c,2024-02-01,day,statement,kabupaten-bekasi,Lama,Radar,"
+            ], name: "old")
+        let new = try Self.dataset(
+            [
+                "a,2024-01-11,day,incident,kota-bekasi,\"Foto ASN, nomor dua\",Radar,",
+                "b,2024-01-12,day,statement,kota-bekasi,Pernyataan,Radar,",
+                "d,2024-03-01,day,pledge,kota-bekasi,Ikrar,Radar,",
+                "e,2024-03-02,day,pledge,kota-bekasi,Ikrar lain,Radar,"
+            ], name: "new")
         let r = try Netra.run(["diff", old, new])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == """
-        2 ditambah, 1 dihapus, 1 diubah
-        ditambah · events · d
-        ditambah · events · e
-        dihapus · events · c
-        diubah · events · a · date: "2024-01-10" → "2024-01-11"
-        diubah · events · a · title: "Foto ASN" → "Foto ASN, nomor dua"
+        #expect(
+            r.stdout == """
+                2 ditambah, 1 dihapus, 1 diubah
+                ditambah · events · d
+                ditambah · events · e
+                dihapus · events · c
+                diubah · events · a · date: "2024-01-10" → "2024-01-11"
+                diubah · events · a · title: "Foto ASN" → "Foto ASN, nomor dua"
 
-        """)
+                """)
         #expect(try Netra.run(["diff", old, new, "--lang", "en"]).stdout.hasPrefix("2 added, 1 removed, 1 changed\n"))
         let c = try Netra.run(["diff", old, new, "--format", "csv"])
-        #expect(c.stdout == """
-        change,table,id,field,old,new
-        added,events,d,,,
-        added,events,e,,,
-        removed,events,c,,,
-        changed,events,a,date,2024-01-10,2024-01-11
-        changed,events,a,title,Foto ASN,"Foto ASN, nomor dua"
+        #expect(
+            c.stdout == """
+                change,table,id,field,old,new
+                added,events,d,,,
+                added,events,e,,,
+                removed,events,c,,,
+                changed,events,a,date,2024-01-10,2024-01-11
+                changed,events,a,title,Foto ASN,"Foto ASN, nomor dua"
 
-        """)
+                """)
         // Jurisdictions and elections are compared the same way.
         var j = try String(contentsOfFile: new + "/jurisdictions.csv", encoding: .utf8)
         j = j.replacingOccurrences(of: "Kota Bekasi,kota", with: "Kota Bekasi (Pemkot),kota")
         try j.write(toFile: new + "/jurisdictions.csv", atomically: true, encoding: .utf8)
         try "id,name,date,scope\npemilu-2024,Pemilu 2024,2024-02-14,indonesia\n".write(toFile: new + "/elections.csv", atomically: true, encoding: .utf8)
         let t = try Netra.run(["diff", old, new, "--format", "csv"])
-        #expect(t.stdout.hasSuffix("""
-        changed,jurisdictions,kota-bekasi,name,Kota Bekasi,Kota Bekasi (Pemkot)
-        removed,elections,pilkada-2024,,,
+        #expect(
+            t.stdout.hasSuffix(
+                """
+                changed,jurisdictions,kota-bekasi,name,Kota Bekasi,Kota Bekasi (Pemkot)
+                removed,elections,pilkada-2024,,,
 
-        """), "\(t.stdout)")
+                """), "\(t.stdout)")
     }
 
     @Test func diffOfAnInvalidDatasetExitsOneWithItsProblems() throws {
@@ -148,11 +157,18 @@ import NetraTestSupport
             if quoted {
                 if c == "\"" {
                     if let n = it.next() { if n == "\"" { cell.append("\"") } else { quoted = false; pending = n } } else { quoted = false }
-                } else { cell.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { row.append(cell); cell = "" }
-            else if c == "\n" { row.append(cell); rows.append(row); row = []; cell = "" }
-            else { cell.append(c) }
+                } else {
+                    cell.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(cell); cell = ""
+            } else if c == "\n" {
+                row.append(cell); rows.append(row); row = []; cell = ""
+            } else {
+                cell.append(c)
+            }
         }
         if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append(row) }
         return rows
@@ -173,9 +189,11 @@ import NetraTestSupport
         let filter = under.sorted().flatMap { ["--jurisdiction", $0] } + ["--from", from, "--to", to] + kinds.flatMap { ["--kind", $0] }
         // Months are compared as text: YYYY-MM orders as it reads.
         let m = try export("monthly", dataset, filter)
-        let expected = [m.all[0]] + m.all.dropFirst().filter { r in
-            under.contains(r[1]) && r[0] >= String(from.prefix(7)) && r[0] <= String(to.prefix(7)) && kinds.contains(r[2])
-        }
+        let expected =
+            [m.all[0]]
+            + m.all.dropFirst().filter { r in
+                under.contains(r[1]) && r[0] >= String(from.prefix(7)) && r[0] <= String(to.prefix(7)) && kinds.contains(r[2])
+            }
         #expect(m.kept == expected)
         #expect(m.kept.count > 1, "the filter keeps some rows")
         let e = try export("events", dataset, filter)
@@ -194,8 +212,9 @@ import NetraTestSupport
 
     @Test func filteredExportsOfTheShippedDataset() throws {
         // Kota Bekasi has no jurisdiction under it; the anchor range is inclusive at both ends.
-        try Self.checkFilteredEqualsUnfilteredMinusRows(Netra.root + "/datasets/bekasi-2024", under: ["kota-bekasi"],
-                                                        from: "2023-11-01", to: "2024-01-31", kinds: ["incident", "decision", "pledge"])
+        try Self.checkFilteredEqualsUnfilteredMinusRows(
+            Netra.root + "/datasets/bekasi-2024", under: ["kota-bekasi"],
+            from: "2023-11-01", to: "2024-01-31", kinds: ["incident", "decision", "pledge"])
     }
 
     @Test func filteredExportsOfAGeneratedDataset() throws {
@@ -213,8 +232,9 @@ import NetraTestSupport
         let filter = ["--jurisdiction", "jawa-barat", "--from", "2023-06-01", "--to", "2024-02-29", "--kind", "incident", "--kind", "sosialisasi"]
         // --jurisdiction jawa-barat keeps the same rows as listing every id under it.
         let one = try Netra.run(["export", "monthly", "--dataset", g] + filter)
-        let each = try Netra.run(["export", "monthly", "--dataset", g, "--from", "2023-06-01", "--to", "2024-02-29", "--kind", "incident", "--kind", "sosialisasi"]
-                                 + under.sorted().flatMap { ["--jurisdiction", $0] })
+        let each = try Netra.run(
+            ["export", "monthly", "--dataset", g, "--from", "2023-06-01", "--to", "2024-02-29", "--kind", "incident", "--kind", "sosialisasi"]
+                + under.sorted().flatMap { ["--jurisdiction", $0] })
         #expect(one.stdout == each.stdout && one.status == 0)
         try Self.checkFilteredEqualsUnfilteredMinusRows(g, under: under, from: "2023-06-01", to: "2024-02-29", kinds: ["incident", "sosialisasi"])
     }
@@ -224,7 +244,7 @@ import NetraTestSupport
             "a,2024-01-01,day,incident,kota-bekasi,A,Radar,",
             "b,2024-01-31,day,incident,kota-bekasi,B,Radar,",
             "c,2024-02-01,day,incident,kota-bekasi,C,Radar,",
-            "d,2023-12-31,day,incident,kabupaten-bekasi,D,Radar,",
+            "d,2023-12-31,day,incident,kabupaten-bekasi,D,Radar,"
         ])
         let r = try Netra.run(["export", "monthly", "--dataset", d, "--from", "2024-01", "--to", "2024-01"])
         #expect(r.stdout == "month,jurisdiction,kind,events,count_sum,counted\n2024-01,kota-bekasi,incident,2,,0\n")
@@ -235,7 +255,10 @@ import NetraTestSupport
     @Test func unknownIdsAndKindsAreUsageErrors() throws {
         let k = try Netra.run(["export", "--lang", "en", "events", "--kind", "rally"])
         #expect(k.status == 2)
-        #expect(k.stderr.hasPrefix("Error: unknown kind 'rally'; expected one of: regulation, task_force, directive, sosialisasi, pledge, incident, response, report, decision, sanction, case_tally, statement\n"), "\(k.stderr)")
+        #expect(
+            k.stderr.hasPrefix(
+                "Error: unknown kind 'rally'; expected one of: regulation, task_force, directive, sosialisasi, pledge, incident, response, report, decision, sanction, case_tally, statement\n"
+            ), "\(k.stderr)")
         let d = try Self.dataset(["a,2024-01-01,day,incident,kota-bekasi,A,Radar,"])
         let j = try Netra.run(["report", "--lang", "en", "--dataset", d, "--out", Netra.tempDir("unknown-j"), "--jurisdiction", "bogor"])
         #expect(j.status == 2)
@@ -243,9 +266,14 @@ import NetraTestSupport
         // A near id is suggested, in the user's language.
         let near = try Netra.run(["report", "--dataset", d, "--out", Netra.tempDir("unknown-j"), "--jurisdiction", "kota-bekas"])
         #expect(near.status == 2)
-        #expect(near.stderr == "netra: wilayah 'kota-bekas' tidak dikenal (maksud Anda `kota-bekasi`?); pilihan: indonesia, jawa-barat, kota-bekasi, kabupaten-bekasi\n")
+        #expect(
+            near.stderr
+                == "netra: wilayah 'kota-bekas' tidak dikenal (maksud Anda `kota-bekasi`?); pilihan: indonesia, jawa-barat, kota-bekasi, kabupaten-bekasi\n")
         let nearEN = try Netra.run(["report", "--lang", "en", "--dataset", d, "--out", Netra.tempDir("unknown-j"), "--jurisdiction", "kota-bekas"])
-        #expect(nearEN.stderr == "netra: unknown jurisdiction 'kota-bekas' (did you mean `kota-bekasi`?); expected one of: indonesia, jawa-barat, kota-bekasi, kabupaten-bekasi\n")
+        #expect(
+            nearEN.stderr
+                == "netra: unknown jurisdiction 'kota-bekas' (did you mean `kota-bekasi`?); expected one of: indonesia, jawa-barat, kota-bekasi, kabupaten-bekasi\n"
+        )
         let m = try Netra.run(["export", "--lang", "en", "events", "--from", "Nov"])
         #expect(m.status == 2 && m.stderr.contains("--from: 'Nov' is not a day or a month; expected YYYY-MM or YYYY-MM-DD"), "\(m.stderr)")
         let order = try Netra.run(["compare", "--lang", "en", "--from", "2024-02", "--to", "2024-01"])

@@ -8,7 +8,8 @@ import NetraTestSupport
     func cell(_ csv: String, _ id: String, _ column: String) -> String? {
         let lines = csv.split(separator: "\n").map(String.init)
         guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
-              let at = header.firstIndex(of: column) else { return nil }
+            let at = header.firstIndex(of: column)
+        else { return nil }
         // The ids and the leading columns hold no commas or quotes in the shipped rows asked for.
         for line in lines.dropFirst() where line.hasPrefix(id + ",") {
             return try? csvFields(line)[at]
@@ -25,7 +26,11 @@ import NetraTestSupport
             } else if c == "\"" {
                 if prev == "\"" { cur.append("\"") }
                 quoted = true
-            } else if c == "," { out.append(cur); cur = "" } else { cur.append(c) }
+            } else if c == "," {
+                out.append(cur); cur = ""
+            } else {
+                cur.append(c)
+            }
             prev = c
         }
         out.append(cur)
@@ -65,12 +70,22 @@ import NetraTestSupport
     /// Pilkada of 27 November 2024 it came (FACTS.md; days counted on a calendar).
     @Test func thePilkadaMonthsListTheirPreventionWithItsLead() throws {
         let expected: [(String, [String])] = [
-            ("2024-08", ["Surat Edaran KP.06.02/3771-BKPSDM", "sedikitnya 100 hari sebelum Pilkada Serentak 2024",
-                         "Pj Wali Kota Bekasi minta pasangan calon", "88 hari sebelum Pilkada Serentak 2024"]),
+            (
+                "2024-08",
+                [
+                    "Surat Edaran KP.06.02/3771-BKPSDM", "sedikitnya 100 hari sebelum Pilkada Serentak 2024",
+                    "Pj Wali Kota Bekasi minta pasangan calon", "88 hari sebelum Pilkada Serentak 2024"
+                ]
+            ),
             ("2024-09", ["SE Bupati KP.06.02/4881-BKPSDM", "71 hari sebelum Pilkada Serentak 2024"]),
-            ("2024-10", ["Deklarasi netralitas ASN, TNI dan Polri", "43 hari sebelum Pilkada Serentak 2024",
-                         "Pemkot Bekasi persilakan masyarakat mengadukan ASN", "42 hari sebelum Pilkada Serentak 2024"]),
-            ("2024-11", ["Apel siaga masa tenang", "4 hari sebelum Pilkada Serentak 2024"]),
+            (
+                "2024-10",
+                [
+                    "Deklarasi netralitas ASN, TNI dan Polri", "43 hari sebelum Pilkada Serentak 2024",
+                    "Pemkot Bekasi persilakan masyarakat mengadukan ASN", "42 hari sebelum Pilkada Serentak 2024"
+                ]
+            ),
+            ("2024-11", ["Apel siaga masa tenang", "4 hari sebelum Pilkada Serentak 2024"])
         ]
         for (month, phrases) in expected {
             let out = Netra.tempDir("pilkada-" + month)
@@ -96,7 +111,7 @@ import NetraTestSupport
             return r.stdout.split(separator: "\n").first { $0.contains(",\(unit),") && $0.hasSuffix(",true") }
                 .map { String($0.split(separator: ",")[4]) }
         }
-        #expect(try latest("2024-12-13", "laporan") == nil)      // the 17 of 12 Dec, public on the 14th
+        #expect(try latest("2024-12-13", "laporan") == nil)  // the 17 of 12 Dec, public on the 14th
         #expect(try latest("2024-12-14", "laporan") == "17")
         #expect(try latest("2024-12-31", "laporan") == "19")
         #expect(try latest("2025-02-28", "laporan") == "18")
@@ -110,30 +125,31 @@ import NetraTestSupport
         let r = try Netra.run(["briefing", "--month", "2023-12", "--out", out, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         let figures = try String(contentsOfFile: out + "/briefing-2023-12/figures.csv", encoding: .utf8)
-        #expect(figures == """
-        figure,value
-        as_of,2023-12-31
-        events,2
-        events_previous_month,5
-        case_tallies,0
-        new_incidents_reported,0
-        new_incidents_occurred,0
-        new_incidents_reported_and_occurred,0
-        median_days_to_first_response,
-        median_days_to_first_response_n,0
-        median_days_to_first_response_lower_bound,false
-        median_days_to_first_report,
-        median_days_to_first_report_n,0
-        median_days_to_first_report_lower_bound,false
-        days_to_next_election,45
-        next_election,pemilu-2024
-        pledge_signatories,
-        pledge_signatories_complete,false
-        trend,low_baseline
-        trend_baseline,2.7
-        trend_change_pct,
+        #expect(
+            figures == """
+                figure,value
+                as_of,2023-12-31
+                events,2
+                events_previous_month,5
+                case_tallies,0
+                new_incidents_reported,0
+                new_incidents_occurred,0
+                new_incidents_reported_and_occurred,0
+                median_days_to_first_response,
+                median_days_to_first_response_n,0
+                median_days_to_first_response_lower_bound,false
+                median_days_to_first_report,
+                median_days_to_first_report_n,0
+                median_days_to_first_report_lower_bound,false
+                days_to_next_election,45
+                next_election,pemilu-2024
+                pledge_signatories,
+                pledge_signatories_complete,false
+                trend,low_baseline
+                trend_baseline,2.7
+                trend_change_pct,
 
-        """)
+                """)
         let md = try String(contentsOfFile: out + "/briefing-2023-12/events.md", encoding: .utf8)
         #expect(md.contains("Data per 31 Desember 2023"))
         // The jersey photo of 29 Dec was reported in January: not counted, only named at the end.
@@ -169,7 +185,10 @@ import NetraTestSupport
         #expect(r.status == 0)
         // The status cell's column, counted in characters.
         let column = lines[at].distance(from: lines[at].startIndex, to: try #require(lines[at].range(of: ",dismissed,")).lowerBound) + 2
-        #expect(r.stderr == "\(dir)/events.csv:\(at + 1):\(column): warning: status: 'kota-2023-09-18-bapenda-gathering' says 'confirmed', but 'kota-2023-09-22-bapenda-report-stopped' (2023-09-22) set it to 'dismissed'; an incident's status is the last one set on it\n")
+        #expect(
+            r.stderr
+                == "\(dir)/events.csv:\(at + 1):\(column): warning: status: 'kota-2023-09-18-bapenda-gathering' says 'confirmed', but 'kota-2023-09-22-bapenda-report-stopped' (2023-09-22) set it to 'dismissed'; an incident's status is the last one set on it\n"
+        )
         #expect(r.stdout.hasPrefix("ok: "))
     }
 }

@@ -87,12 +87,15 @@ import Glibc
             let r = try #require(result)
             // A run that ended before the kill landed proves nothing about being killed.
             let mustLand = moment.description != lastMoment.description
-            #expect(!mustLand || (killed && r.signal == SIGKILL),
-                    "\(moment): the report ended by itself (exit \(r.status)) before it was killed; give NETRA_KILL_EVENTS more events")
+            #expect(
+                !mustLand || (killed && r.signal == SIGKILL),
+                "\(moment): the report ended by itself (exit \(r.status)) before it was killed; give NETRA_KILL_EVENTS more events")
             let temps = Self.checkLeftovers(out, against: ref, refFiles: Set(refFiles), "killed \(moment)")
             caughtTemporaries += temps.count
             let finals = regularFiles(in: out).count - temps.count
-            print("kill test: \(moment): \(killed && r.signal == SIGKILL ? "killed" : "ended by itself, exit \(r.status)") with \(finals) complete files and \(temps.count) temporary (\(temps.joined(separator: ", ")))")
+            print(
+                "kill test: \(moment): \(killed && r.signal == SIGKILL ? "killed" : "ended by itself, exit \(r.status)") with \(finals) complete files and \(temps.count) temporary (\(temps.joined(separator: ", ")))"
+            )
             killedFolders.append(out)
         }
         print("kill test: \(caughtTemporaries) temporary file(s) caught mid-write in all")
@@ -126,8 +129,10 @@ import Glibc
         _ = FileManager.default.createFile(atPath: file, contents: Data("keep".utf8))
         var cases: [(args: [String], path: String)] = []
         for out in [file + "/sub", file + "/sub/deeper"] {
-            cases += [(["report", "--out", out, "-q"], out), (["briefing", "--month", "2024-01", "--out", out, "-q"], out),
-                      (["--out", out, "-q"], out), (["compare", "--out", out], out)]
+            cases += [
+                (["report", "--out", out, "-q"], out), (["briefing", "--month", "2024-01", "--out", out, "-q"], out),
+                (["--out", out, "-q"], out), (["compare", "--out", out], out)
+            ]
         }
         cases.append((["export", "events", "--out", file + "/events.csv"], file + "/events.csv"))
         cases.append((["export", "events", "--out", base + "/missing/events.csv"], base + "/missing/events.csv"))
@@ -139,8 +144,10 @@ import Glibc
             // Permissions only stop a user who is not root.
             let locked = base + "/locked"
             mkdir(locked, 0o555)
-            cases += [(["report", "--out", locked, "-q"], locked), (["report", "--out", locked + "/sub", "-q"], locked + "/sub"),
-                      (["export", "events", "--out", locked + "/e.csv"], locked + "/e.csv")]
+            cases += [
+                (["report", "--out", locked, "-q"], locked), (["report", "--out", locked + "/sub", "-q"], locked + "/sub"),
+                (["export", "events", "--out", locked + "/e.csv"], locked + "/e.csv")
+            ]
         }
         let lockedSnapshot = snapshot(base)
         for c in cases {
@@ -158,8 +165,10 @@ import Glibc
         let file = base + "/report.png"
         _ = FileManager.default.createFile(atPath: file, contents: Data("not a folder".utf8))
         let before = snapshot(base)
-        for args in [["report", "--out", file, "-q"], ["briefing", "--month", "2024-01", "--out", file, "-q"],
-                     ["--out", file, "-q"], ["compare", "--out", file], ["report", "--out", file + "/", "-q"]] {
+        for args in [
+            ["report", "--out", file, "-q"], ["briefing", "--month", "2024-01", "--out", file, "-q"],
+            ["--out", file, "-q"], ["compare", "--out", file], ["report", "--out", file + "/", "-q"]
+        ] {
             let r = try Netra.run(args + ["--dataset", Hostile.shipped, "--lang", "en"])
             #expect(r.status == 1, "\(args)")
             #expect(r.stderr == "netra: '\(file)' is an existing file, not a folder; give --out a folder\n", "\(args)")
@@ -181,9 +190,11 @@ import Glibc
         _ = FileManager.default.createFile(atPath: around + "/neighbour.csv", contents: Data("x".utf8))
         let out = around + "/a/b/out"
         let beforeAround = snapshot(around), beforeData = snapshot(data)
-        for args in [["report", "--out", out, "-q"], ["--out", out, "-q"], ["briefing", "--month", "2024-01", "--out", out, "-q"],
-                     ["compare", "--out", out], ["export", "events", "--out", out + "/e.csv"], ["validate"],
-                     ["export", "leadtimes"]] {
+        for args in [
+            ["report", "--out", out, "-q"], ["--out", out, "-q"], ["briefing", "--month", "2024-01", "--out", out, "-q"],
+            ["compare", "--out", out], ["export", "events", "--out", out + "/e.csv"], ["validate"],
+            ["export", "leadtimes"]
+        ] {
             let r = try Netra.run(args + ["--dataset", data], in: cwd)
             #expect(r.status == 0, "\(args): \(r.stderr)")
         }
@@ -206,8 +217,11 @@ import Glibc
             var e = try String(contentsOfFile: d + "/events.csv", encoding: .utf8)
             for (k, id) in hostileIDs.enumerated() {
                 j += "\(id),Hostile \(k),kota,jawa-barat,\n"
-                e += ["escape-\(k)", "2024-08-0\(k + 1)", "day", "", "sosialisasi", id, "Sosialisasi \(k)", "",
-                      "", "", "", "", "", "", "Outlet", "", "", "", ""].joined(separator: ",") + Netra.shippedExtraFields + "\n"
+                e +=
+                    [
+                        "escape-\(k)", "2024-08-0\(k + 1)", "day", "", "sosialisasi", id, "Sosialisasi \(k)", "",
+                        "", "", "", "", "", "", "Outlet", "", "", "", ""
+                    ].joined(separator: ",") + Netra.shippedExtraFields + "\n"
             }
             try j.write(toFile: d + "/jurisdictions.csv", atomically: true, encoding: .utf8)
             try e.write(toFile: d + "/events.csv", atomically: true, encoding: .utf8)
@@ -224,8 +238,10 @@ import Glibc
         let out = around + "/a/b/out"
         mkdir(around + "/a", 0o755); mkdir(around + "/a/b", 0o755)
         let before = snapshot(around)
-        for args in [["--out", out, "-q"], ["report", "--lang", "en", "--out", out, "-q"], ["compare", "--lang", "en", "../../x", "..", "--out", out],
-                     ["briefing", "--lang", "en", "--month", "2024-08", "--out", out, "-q"]] {
+        for args in [
+            ["--out", out, "-q"], ["report", "--lang", "en", "--out", out, "-q"], ["compare", "--lang", "en", "../../x", "..", "--out", out],
+            ["briefing", "--lang", "en", "--month", "2024-08", "--out", out, "-q"]
+        ] {
             let r = try Netra.run(args + ["--dataset", data])
             #expect(r.status == 1, "\(args): \(r.stderr)")
         }
@@ -244,6 +260,9 @@ import Glibc
         }
         let r = try Netra.run(["validate", "--lang", "en", "--dataset", data])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("\(data)/jurisdictions.csv:6:1: id: '.' (U+002E) at character 1 is not allowed; an id uses only lowercase letters a-z, digits, hyphens and underscores, e.g. kota-2023-11-02-pledge"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains(
+                "\(data)/jurisdictions.csv:6:1: id: '.' (U+002E) at character 1 is not allowed; an id uses only lowercase letters a-z, digits, hyphens and underscores, e.g. kota-2023-11-02-pledge"
+            ), "\(r.stderr)")
     }
 }

@@ -21,8 +21,11 @@ enum Browser {
         let profile = Netra.tempDir("chromium-profile")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        p.arguments = ["120", path, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions",
-                       "--user-data-dir=\(profile)", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000"] + args + [url]
+        p.arguments =
+            [
+                "120", path, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions",
+                "--user-data-dir=\(profile)", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000"
+            ] + args + [url]
         // Into files, not pipes: neither can fill up and stall it.
         let outPath = profile + "/stdout", errPath = profile + "/stderr"
         FileManager.default.createFile(atPath: outPath, contents: nil)

@@ -7,26 +7,30 @@ import NetraTestSupport
     @Test func theJerseyReportAsOf20January2024() throws {
         let r = try Netra.run(["cases", "--as-of", "2024-01-20"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == """
-        Jam perkara berjalan per 20 Januari 2024
+        #expect(
+            r.stdout == """
+                Jam perkara berjalan per 20 Januari 2024
 
-        kota-2024-01-02-jersey-report · Kota Bekasi
-          pemilu-putusan: 16 hari / 7 hari · melewati batas
-          registration 2024-01-04 (kota-2024-01-04-jersey-registration)
-          UU 7/2017 Pasal 454 ayat (7)
+                kota-2024-01-02-jersey-report · Kota Bekasi
+                  pemilu-putusan: 16 hari / 7 hari · melewati batas
+                  registration 2024-01-04 (kota-2024-01-04-jersey-registration)
+                  UU 7/2017 Pasal 454 ayat (7)
 
-        kota-2024-01-02-jersey-report · Kota Bekasi
-          pemilu-putusan-tambahan: 11 hari kerja / 14 hari kerja · berjalan
-          registration 2024-01-04 (kota-2024-01-04-jersey-registration) · 16 hari
-          UU 7/2017 Pasal 454 ayat (8)
+                kota-2024-01-02-jersey-report · Kota Bekasi
+                  pemilu-putusan-tambahan: 11 hari kerja / 14 hari kerja · berjalan
+                  registration 2024-01-04 (kota-2024-01-04-jersey-registration) · 16 hari
+                  UU 7/2017 Pasal 454 ayat (8)
 
 
-        """)
+                """)
         let overdue = try Netra.run(["cases", "--as-of", "2024-01-20", "--overdue", "--format", "csv"])
         #expect(overdue.status == 0)
         let lines = overdue.stdout.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines[1] == "pemilu-putusan,pemilu,UU 7/2017 Pasal 454 ayat (7),verified,kota-2024-01-02-jersey-report,kota-bekasi,registration,kota-2024-01-04-jersey-registration,2024-01-04,decision,,,16,,7,hari,overdue,")
+        #expect(
+            lines[1]
+                == "pemilu-putusan,pemilu,UU 7/2017 Pasal 454 ayat (7),verified,kota-2024-01-02-jersey-report,kota-bekasi,registration,kota-2024-01-04-jersey-registration,2024-01-04,decision,,,16,,7,hari,overdue,"
+        )
     }
 
     @Test func asOf31JanuaryItClosedIn18Days() throws {
@@ -49,12 +53,12 @@ import NetraTestSupport
     @Test func aDayOutsideTheCalendarIsAnError() throws {
         let d = try AnalystToolsTests.dataset([], name: "late")
         let events = """
-        id,date,precision,kind,jurisdiction,title,source,links
-        i1,2026-12-20,day,incident,kota-bekasi,ASN berfoto,Radar,
-        r1,2026-12-22,day,report,kota-bekasi,Laporan,Radar,reports:i1
-        g1,2026-12-23,day,decision,kota-bekasi,Registrasi,Radar,decides:r1
+            id,date,precision,kind,jurisdiction,title,source,links
+            i1,2026-12-20,day,incident,kota-bekasi,ASN berfoto,Radar,
+            r1,2026-12-22,day,report,kota-bekasi,Laporan,Radar,reports:i1
+            g1,2026-12-23,day,decision,kota-bekasi,Registrasi,Radar,decides:r1
 
-        """
+            """
         try events.write(toFile: d + "/events.csv", atomically: true, encoding: .utf8)
         // After the last election the case falls under the Pilkada, whose clocks count calendar
         // days: the folder's own rule counts working days for any regime.
@@ -86,7 +90,9 @@ import NetraTestSupport
         #expect(bad.status == 1)
         #expect(bad.stderr == "\(d)/clocks.csv:2:35: unit: 'minggu' is not one of hari, hari_kerja\nnetra: 1 problem in the clock rules; nothing was written\n")
         let id = try Netra.run(["cases", "--dataset", d, "--as-of", "2024-01-20"])
-        #expect(id.stderr == "\(d)/clocks.csv:2:35: unit: 'minggu' bukan salah satu dari hari, hari_kerja\nnetra: 1 masalah di aturan tenggat; tidak ada yang ditulis\n")
+        #expect(
+            id.stderr
+                == "\(d)/clocks.csv:2:35: unit: 'minggu' bukan salah satu dari hari, hari_kerja\nnetra: 1 masalah di aturan tenggat; tidak ada yang ditulis\n")
         // The report refuses it too, writing nothing.
         let out = Netra.tempDir("rules-out")
         let report = try Netra.run(["report", "--dataset", d, "--out", out + "/o"])

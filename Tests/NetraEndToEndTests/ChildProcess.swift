@@ -102,12 +102,19 @@ struct Child {
             // GNU time passes netra's exit code on, and notes a signal in its report.
             let report = read(rssPath)
             if let line = report.split(separator: "\n").first(where: { $0.hasPrefix("netra-maxrss-kib=") }),
-               let kib = Int(line.dropFirst("netra-maxrss-kib=".count)) { rss = kib; own = true }
+                let kib = Int(line.dropFirst("netra-maxrss-kib=".count))
+            {
+                rss = kib; own = true
+            }
             if let line = report.split(separator: "\n").first(where: { $0.hasPrefix("Command terminated by signal ") }),
-               let sig = Int32(line.dropFirst("Command terminated by signal ".count)) { code = -1; signal = sig }
+                let sig = Int32(line.dropFirst("Command terminated by signal ".count))
+            {
+                code = -1; signal = sig
+            }
         }
-        return Finished(status: code, signal: signal, stdout: read(stdoutPath), stderr: read(stderrPath), maxRSSKiB: rss,
-                        ownRSS: own, seconds: Date().timeIntervalSince(started))
+        return Finished(
+            status: code, signal: signal, stdout: read(stdoutPath), stderr: read(stderrPath), maxRSSKiB: rss,
+            ownRSS: own, seconds: Date().timeIntervalSince(started))
     }
 }
 
@@ -129,8 +136,7 @@ func regularFiles(in dir: String, _ prefix: String = "") -> [String] {
         if name == "." || name == ".." { continue }
         var st = stat()
         guard lstat(dir + "/" + name, &st) == 0 else { continue }
-        if (st.st_mode & S_IFMT) == S_IFDIR { out += regularFiles(in: dir + "/" + name, prefix + name + "/") }
-        else { out.append(prefix + name) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { out += regularFiles(in: dir + "/" + name, prefix + name + "/") } else { out.append(prefix + name) }
     }
     return out.sorted()
 }

@@ -12,7 +12,8 @@ import NetraTestSupport
         var s = shippedEvents
         if !s.hasSuffix("\n") { s += "\n" }
         for k in 0..<n {
-            s += "kota-2023-11-20-pledge-big-\(k),2023-11-20,day,,pledge,kota-bekasi,Big pledge \(k),,,,\(count),pernyataan,,,Test,,,,\(Netra.shippedExtraFields)\n"
+            s +=
+                "kota-2023-11-20-pledge-big-\(k),2023-11-20,day,,pledge,kota-bekasi,Big pledge \(k),,,,\(count),pernyataan,,,Test,,,,\(Netra.shippedExtraFields)\n"
         }
         return s
     }

@@ -18,7 +18,10 @@ struct DatasetGuardTests {
         let before = snapshot(w + "/base")
         let r = try Netra.run(["generate", "--lang", "en", "--events", "3", "--out", "base"], in: w)
         #expect(r.status == 1)
-        #expect(r.stderr == "netra: base already holds a dataset (jurisdictions.csv, elections.csv, events.csv); generate replaces it only with --force; nothing was written\n")
+        #expect(
+            r.stderr
+                == "netra: base already holds a dataset (jurisdictions.csv, elections.csv, events.csv); generate replaces it only with --force; nothing was written\n"
+        )
         #expect(snapshot(w + "/base") == before)
         // init's workbook folder too.
         #expect(try Netra.run(["generate", "--events", "3", "--out", "D"], in: w).status == 1)
@@ -34,7 +37,9 @@ struct DatasetGuardTests {
         // Beside D/dataset.xlsx (another dataset than the one read), and into init's CSV copy.
         let a = try Netra.run(["report", "--lang", "en", "--dataset", "D/csv", "--out", "D", "--quiet"], in: w)
         #expect(a.status == 1)
-        #expect(a.stderr == "netra: the output folder 'D' holds a dataset (dataset.xlsx); writing into it would replace or confuse its tables: choose another --out\n")
+        #expect(
+            a.stderr
+                == "netra: the output folder 'D' holds a dataset (dataset.xlsx); writing into it would replace or confuse its tables: choose another --out\n")
         let b = try Netra.run(["report", "--lang", "en", "--dataset", "base", "--out", "D/csv", "--quiet"], in: w)
         #expect(b.status == 1)
         #expect(b.stderr.hasPrefix("netra: the output folder 'D/csv' holds a dataset (jurisdictions.csv, elections.csv); "))
@@ -52,12 +57,12 @@ struct DatasetGuardTests {
         let w = try work("names")
         func blank(_ file: String, _ column: String, row: Int) throws {
             let py = """
-            import csv, sys
-            p, col, row = sys.argv[1], sys.argv[2], int(sys.argv[3])
-            rows = list(csv.reader(open(p, newline="", encoding="utf-8")))
-            rows[row][rows[0].index(col)] = ""
-            csv.writer(open(p, "w", newline="", encoding="utf-8"), lineterminator="\\n").writerows(rows)
-            """
+                import csv, sys
+                p, col, row = sys.argv[1], sys.argv[2], int(sys.argv[3])
+                rows = list(csv.reader(open(p, newline="", encoding="utf-8")))
+                rows[row][rows[0].index(col)] = ""
+                csv.writer(open(p, "w", newline="", encoding="utf-8"), lineterminator="\\n").writerows(rows)
+                """
             #expect(try Netra.runProgram("/usr/bin/python3", ["-c", py, w + "/base/" + file, column, "\(row)"]).status == 0)
         }
         try blank("events.csv", "title", row: 1)
@@ -66,22 +71,35 @@ struct DatasetGuardTests {
         let r = try Netra.run(["validate", "--lang", "en", "--dataset", "base"], in: w)
         #expect(r.status == 1)
         let lines = r.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasPrefix("base/events.csv:2:") && $0.hasSuffix(": title: missing title; every event has a short title from the article's own words") }, "\(r.stderr)")
-        #expect(lines.contains { $0.hasPrefix("base/jurisdictions.csv:3:") && $0.hasSuffix(": name: missing name; every jurisdiction is named as its documents name it") })
-        #expect(lines.contains { $0.hasPrefix("base/elections.csv:2:") && $0.hasSuffix(": name: missing name; every election is named as its law or KPU names it") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("base/events.csv:2:") && $0.hasSuffix(": title: missing title; every event has a short title from the article's own words")
+            }, "\(r.stderr)")
+        #expect(
+            lines.contains {
+                $0.hasPrefix("base/jurisdictions.csv:3:") && $0.hasSuffix(": name: missing name; every jurisdiction is named as its documents name it")
+            })
+        #expect(
+            lines.contains { $0.hasPrefix("base/elections.csv:2:") && $0.hasSuffix(": name: missing name; every election is named as its law or KPU names it") }
+        )
     }
 
     @Test func usageErrorsExitTwoInTheCommandsTerms() throws {
         let w = Netra.tempDir("usage")
         let r = try Netra.run(["init", "x", "--region", "99"], in: w)
         #expect(r.status == 2)
-        #expect(r.stderr == "netra: --region: wilayah '99' tidak dikenal; berikan kode Kemendagri (32.71 atau 3271) atau nama (Kota Bogor); netra regions TEKS mencarinya\n")
+        #expect(
+            r.stderr
+                == "netra: --region: wilayah '99' tidak dikenal; berikan kode Kemendagri (32.71 atau 3271) atau nama (Kota Bogor); netra regions TEKS mencarinya\n"
+        )
         // diff has no --dataset: its message names the folder it was given.
         try Data("x".utf8).write(to: URL(fileURLWithPath: w + "/file"))
         let d = try Netra.run(["diff", "--lang", "en", "file", "file"], in: w)
         #expect(d.status == 1)
         #expect(!d.stderr.contains("--dataset"), "\(d.stderr)")
-        #expect(d.stderr.hasPrefix("file:1:1: is not a folder or a workbook (.xlsx); a dataset is a folder holding events.csv, jurisdictions.csv and elections.csv"))
+        #expect(
+            d.stderr.hasPrefix("file:1:1: is not a folder or a workbook (.xlsx); a dataset is a folder holding events.csv, jurisdictions.csv and elections.csv")
+        )
         // init has no --out: an unusable folder is named as its DIR.
         try FileManager.default.createDirectory(atPath: w + "/real", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: w + "/i", withIntermediateDirectories: true)
@@ -128,12 +146,12 @@ struct DatasetGuardTests {
         let w = try work("diff-lines")
         try FileManager.default.copyItem(atPath: w + "/base", toPath: w + "/new")
         let py = """
-        import csv
-        p = "new/events.csv"
-        rows = list(csv.reader(open(p, newline="", encoding="utf-8")))
-        rows[1][rows[0].index("notes")] = "x\\nadded · events · forged\\x1b[31m"
-        csv.writer(open(p, "w", newline="", encoding="utf-8"), lineterminator="\\n").writerows(rows)
-        """
+            import csv
+            p = "new/events.csv"
+            rows = list(csv.reader(open(p, newline="", encoding="utf-8")))
+            rows[1][rows[0].index("notes")] = "x\\nadded · events · forged\\x1b[31m"
+            csv.writer(open(p, "w", newline="", encoding="utf-8"), lineterminator="\\n").writerows(rows)
+            """
         #expect(try Netra.runProgram("/usr/bin/python3", ["-c", py], in: w).status == 0)
         let r = try Netra.run(["diff", "base", "new", "--lang", "en"], in: w)
         #expect(r.status == 0, "\(r.stderr)")
@@ -148,13 +166,13 @@ struct DatasetGuardTests {
         let w = Netra.tempDir("tables")
         try FileManager.default.copyItem(atPath: Netra.root + "/datasets/bekasi-2024", toPath: w + "/d")
         let py = """
-        import csv
-        p = "d/jurisdictions.csv"
-        rows = list(csv.reader(open(p, newline="", encoding="utf-8")))
-        k = [r[0] for r in rows].index("kota-bekasi")
-        rows[k][1] = "Kota\\nnetra: forged\\x1b]0;t\\x07"
-        csv.writer(open(p, "w", newline="", encoding="utf-8"), lineterminator="\\n").writerows(rows)
-        """
+            import csv
+            p = "d/jurisdictions.csv"
+            rows = list(csv.reader(open(p, newline="", encoding="utf-8")))
+            k = [r[0] for r in rows].index("kota-bekasi")
+            rows[k][1] = "Kota\\nnetra: forged\\x1b]0;t\\x07"
+            csv.writer(open(p, "w", newline="", encoding="utf-8"), lineterminator="\\n").writerows(rows)
+            """
         #expect(try Netra.runProgram("/usr/bin/python3", ["-c", py], in: w).status == 0)
         let c = try Netra.run(["compare", "--dataset", "d", "--lang", "en"], in: w)
         #expect(c.status == 0, "\(c.stderr)")

@@ -9,7 +9,8 @@ import NetraTestSupport
 @Suite("The dataset is where you are", .serialized, .removingTemporaryFolders)
 struct DatasetHereTests {
     static let shippedTables = ["events.csv", "jurisdictions.csv", "elections.csv"]
-    static let shippedSummary = "ok: 66 peristiwa (regulation 2, task_force 2, directive 7, sosialisasi 2, pledge 4, incident 6, response 1, report 4, decision 4, case_tally 21, statement 13); 4 wilayah; 2 pemilu; 2022-01-01 s.d. 2025-02-19\n"
+    static let shippedSummary =
+        "ok: 66 peristiwa (regulation 2, task_force 2, directive 7, sosialisasi 2, pledge 4, incident 6, response 1, report 4, decision 4, case_tally 21, statement 13); 4 wilayah; 2 pemilu; 2022-01-01 s.d. 2025-02-19\n"
 
     @Test func aFolderWithoutADatasetSaysHowToStartOne() throws {
         let w = Netra.tempDir("nowhere")
@@ -18,7 +19,10 @@ struct DatasetHereTests {
             let r = try Netra.run(args + ["--lang", "en"], in: w)
             #expect(r.status == 1, "\(args)")
             #expect(r.stderr.hasPrefix("netra: no dataset in the current folder ("), "\(args): \(r.stderr)")
-            #expect(r.stderr.contains("nor in its csv/: looked for jurisdictions.csv, elections.csv, events.csv (or jurisdictions.xlsx, elections.xlsx, events.xlsx), dataset.xlsx, or a single workbook of another name"))
+            #expect(
+                r.stderr.contains(
+                    "nor in its csv/: looked for jurisdictions.csv, elections.csv, events.csv (or jurisdictions.xlsx, elections.xlsx, events.xlsx), dataset.xlsx, or a single workbook of another name"
+                ))
             #expect(r.stderr.contains("Start one with `netra init DIR`"))
             #expect(r.stderr.contains("--dataset DIR, or --dataset FILE.xlsx"))
             #expect(r.stdout == "")
@@ -87,7 +91,10 @@ struct DatasetHereTests {
         for (args, dir, folder) in [(["validate", "--dataset", "bogor", "--lang", "en"], w, "bogor"), (["validate", "--lang", "en"], w + "/bogor", ".")] {
             let r = try Netra.run(args, in: dir)
             #expect(r.status == 1)
-            #expect(r.stderr.hasPrefix("\(folder):1:1: no dataset here: looked for jurisdictions.csv, elections.csv, events.csv (or jurisdictions.xlsx, elections.xlsx, events.xlsx), dataset.xlsx, or a single workbook of another name, and found 2 workbooks (Bogor 2025.xlsx, copy.xlsx); name the one to read, e.g. --dataset \(folder)/Bogor 2025.xlsx\n"), "\(r.stderr)")
+            #expect(
+                r.stderr.hasPrefix(
+                    "\(folder):1:1: no dataset here: looked for jurisdictions.csv, elections.csv, events.csv (or jurisdictions.xlsx, elections.xlsx, events.xlsx), dataset.xlsx, or a single workbook of another name, and found 2 workbooks (Bogor 2025.xlsx, copy.xlsx); name the one to read, e.g. --dataset \(folder)/Bogor 2025.xlsx\n"
+                ), "\(r.stderr)")
         }
         #expect(try Netra.run(["validate", "--dataset", "bogor/copy.xlsx"], in: w).status == 0)
         // A folder with nothing in it, and a file that is neither folder nor workbook.

@@ -84,7 +84,10 @@ enum Netra {
     @Test func validateAcceptsTheShippedDataset() throws {
         let r = try Netra.run(["validate"])
         #expect(r.status == 0)
-        #expect(r.stdout == "ok: 66 peristiwa (regulation 2, task_force 2, directive 7, sosialisasi 2, pledge 4, incident 6, response 1, report 4, decision 4, case_tally 21, statement 13); 4 wilayah; 2 pemilu; 2022-01-01 s.d. 2025-02-19\n")
+        #expect(
+            r.stdout
+                == "ok: 66 peristiwa (regulation 2, task_force 2, directive 7, sosialisasi 2, pledge 4, incident 6, response 1, report 4, decision 4, case_tally 21, statement 13); 4 wilayah; 2 pemilu; 2022-01-01 s.d. 2025-02-19\n"
+        )
     }
 
     @Test func badDataExitsOneWithEveryProblemAndWritesNothing() throws {
@@ -148,8 +151,10 @@ enum Netra {
         #expect(r.stdout.contains("\nbriefing 2025-02: \(a)/briefing-2025-02/briefing-sheet.png\n"))
         #expect(try Netra.run(["--out", b, "--quiet"]).stdout == "")
         let files = Netra.files(in: a)
-        for name in ["monthly.png", "timeline.png", "report.html", "events.csv", "monthly.csv", "leadtimes.csv", "compare.csv",
-                     "briefing-2025-02/briefing-sheet.png", "briefing-2025-02/events.md"] {
+        for name in [
+            "monthly.png", "timeline.png", "report.html", "events.csv", "monthly.csv", "leadtimes.csv", "compare.csv",
+            "briefing-2025-02/briefing-sheet.png", "briefing-2025-02/events.md"
+        ] {
             #expect(files.contains(name), "missing \(name)")
         }
         #expect(files.filter { $0.hasSuffix(".png") }.count >= 5)
@@ -185,7 +190,8 @@ enum Netra {
         #expect(mdEN.contains("**22 January 2024** · Decision · Kota Bekasi: Bawaslu Kota Bekasi: no violation in the jersey case; report stopped (dismissed)"))
         #expect(!mdID.contains(" · decision · ") && !mdID.contains("| case_tally |"))
         #expect(mdEN.contains("**Days to Pemilu 2024**: 14"))
-        #expect(FileManager.default.contents(atPath: id + "/briefing-2024-01/briefing-sheet.png")
+        #expect(
+            FileManager.default.contents(atPath: id + "/briefing-2024-01/briefing-sheet.png")
                 != FileManager.default.contents(atPath: en + "/briefing-2024-01/briefing-sheet.png"))
         let empty = Netra.tempDir("empty")
         #expect(try Netra.run(["briefing", "--month", "2024-03", "--out", empty, "-q"]).status == 0)
@@ -240,8 +246,9 @@ enum Netra {
         #expect(size > 30_000_000)
         #expect(toStdout.stdout.utf8.count == size)
         for run in [toFile, toStdout] {
-            #expect(run.ownRSS && run.maxRSSKiB - small.maxRSSKiB < size / 1024 / 2,
-                    "peak \(run.maxRSSKiB) KiB against \(small.maxRSSKiB) KiB for the monthly export; the file is \(size / 1024) KiB")
+            #expect(
+                run.ownRSS && run.maxRSSKiB - small.maxRSSKiB < size / 1024 / 2,
+                "peak \(run.maxRSSKiB) KiB against \(small.maxRSSKiB) KiB for the monthly export; the file is \(size / 1024) KiB")
         }
     }
 

@@ -18,14 +18,20 @@ import NetraTestSupport
                 if c == "\"" {
                     if i + 1 < scalars.count && scalars[i + 1] == "\"" { cell.append("\""); i += 2; continue }
                     quoted = false
-                } else { cell.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == delimiter { row.append(String(cell)); cell = .init() }
-            else if c == "\r" || c == "\n" {
+                } else {
+                    cell.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == delimiter {
+                row.append(String(cell)); cell = .init()
+            } else if c == "\r" || c == "\n" {
                 if c == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" { i += 1 }
                 row.append(String(cell)); cell = .init()
                 rows.append(row); row = []
-            } else { cell.append(c) }
+            } else {
+                cell.append(c)
+            }
             i += 1
         }
         if !cell.isEmpty || !row.isEmpty { row.append(String(cell)); rows.append(row) }
@@ -50,18 +56,21 @@ import NetraTestSupport
                 // id, date, precision, end_date, kind, jurisdiction, title, actors, place, count, unit, status, links, source, source_url, source_date, quote, notes
                 ["inc", "2024-08-15", "day", "", "incident", "kota-bekasi", q(t[0]), q(t[1]), "", "", "", "alleged", "", "Outlet", "", "", q(t[2]), q(t[3])],
                 ["resp", "2024-08", "month", "", "response", "kota-bekasi", q(t[3]), q(t[4]), "", "", "", "", "responds_to:inc", "Outlet", "", "", q(t[5]), ""],
-                ["stmt", "2024-08-16", "day", "", "statement", "kota-bekasi", q(t[6]), q(t[7]), q(t[0]), "7", "", "", "", q(t[1]), "", "", q(t[4]), ""],
+                ["stmt", "2024-08-16", "day", "", "statement", "kota-bekasi", q(t[6]), q(t[7]), q(t[0]), "7", "", "", "", q(t[1]), "", "", q(t[4]), ""]
             ]
             // The shipped file may have columns beyond these 18 (e.g. `known_date`): each row's
             // cells go where the header names them, other columns are left empty.
-            let names = ["id", "date", "precision", "end_date", "kind", "jurisdiction", "title", "actors", "place", "count",
-                         "unit", "status", "links", "source", "source_url", "source_date", "quote", "notes"]
+            let names = [
+                "id", "date", "precision", "end_date", "kind", "jurisdiction", "title", "actors", "place", "count",
+                "unit", "status", "links", "source", "source_url", "source_date", "quote", "notes"
+            ]
             let shipped = try String(contentsOfFile: d + "/events.csv", encoding: .utf8)
             let header = shipped.prefix { $0 != "\n" }.split(separator: ",").map(String.init)
-            let text = rows.map { row in
-                let cell = Dictionary(uniqueKeysWithValues: zip(names, row))
-                return header.map { cell[$0] ?? "" }.joined(separator: ",")
-            }.joined(separator: "\n") + "\n"
+            let text =
+                rows.map { row in
+                    let cell = Dictionary(uniqueKeysWithValues: zip(names, row))
+                    return header.map { cell[$0] ?? "" }.joined(separator: ",")
+                }.joined(separator: "\n") + "\n"
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: d + "/events.csv"))
             try handle.seekToEnd()
             try handle.write(contentsOf: Data(text.utf8))
@@ -96,8 +105,10 @@ import NetraTestSupport
 
     @Test func eventsExportNeutralisesTitlesActorsAndQuotes() throws {
         let data = try Self.dataset()
-        let numeric: Set<String> = ["count", "prevention_lead_days", "first_response_days", "first_report_days",
-                                    "first_decision_days", "first_sanction_days", "reporting_lag_days"]
+        let numeric: Set<String> = [
+            "count", "prevention_lead_days", "first_response_days", "first_report_days",
+            "first_decision_days", "first_sanction_days", "reporting_lag_days"
+        ]
         let (excel, plain) = try compare("events", numeric: numeric, data: data)
         let header = plain[0]
         func cell(_ table: [[String]], _ id: String, _ column: String) -> String? {

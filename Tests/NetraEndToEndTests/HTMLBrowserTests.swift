@@ -14,13 +14,14 @@ struct HTMLBrowserTests {
     /// `javascript:` source address.
     static func dataset() throws -> String {
         let dir = Netra.tempDir("html-dataset")
-        let header = "id,date,precision,end_date,kind,jurisdiction,title,title_en,actors,place,count,unit,status,links,source,source_url,source_date,known_date,quote,notes"
+        let header =
+            "id,date,precision,end_date,kind,jurisdiction,title,title_en,actors,place,count,unit,status,links,source,source_url,source_date,known_date,quote,notes"
         let rows = [
             "inc-1,2024-01-02,day,,incident,kota-bekasi,\(hostileTitle),,,,,,,,Radar Uji,javascript:alert(1),2024-01-03,,kutipan <b>tebal</b>,",
             "inc-2,2024-02,month,,incident,kabupaten-bekasi,Foto ASN dengan gestur angka,,,,,,alleged,,Media Uji,https://example.org/a?x=1&y=2,2024-02-20,,,",
             "sos-1,2023-12-06,day,,sosialisasi,kabupaten-bekasi,Sosialisasi netralitas,,,,,,,,Media Uji,https://example.org/b,2023-12-07,,,",
             "dec-1,2024-01-22,day,,decision,kota-bekasi,Putusan Bawaslu,,,,,,dismissed,decides:inc-1,Media Uji,https://example.org/c,2024-01-23,,,",
-            "st-1,2024-01-03,on-or-before,,statement,jawa-barat,\"Pernyataan \"\"Tom & Jerry\"\"\",,,,,,,,Media Uji,https://example.org/d,2024-01-03,,,",
+            "st-1,2024-01-03,on-or-before,,statement,jawa-barat,\"Pernyataan \"\"Tom & Jerry\"\"\",,,,,,,,Media Uji,https://example.org/d,2024-01-03,,,"
         ]
         try ([header] + rows).joined(separator: "\n").appending("\n").write(toFile: dir + "/events.csv", atomically: true, encoding: .utf8)
         try """
@@ -197,8 +198,10 @@ struct HTMLBrowserTests {
     /// The shipped dataset as a reader sees it: the counter in Indonesian or English numbers,
     /// and the status column saying whose status each is (issue 27, point 9).
     @Test func shippedPageSaysWhoseStatusEachRowShows() throws {
-        for (lang, words) in [("id", ["dari", "peristiwa ditampilkan", "menetapkan: dihentikan", "per 19 Feb 2025: terbukti", "Registrasi laporan"]),
-                              ("en", ["of", "events shown", "set: dismissed", "as of 19 Feb 2025: confirmed", "Report registered"])] {
+        for (lang, words) in [
+            ("id", ["dari", "peristiwa ditampilkan", "menetapkan: dihentikan", "per 19 Feb 2025: terbukti", "Registrasi laporan"]),
+            ("en", ["of", "events shown", "set: dismissed", "as of 19 Feb 2025: confirmed", "Report registered"])
+        ] {
             let file = try Self.page(Netra.root + "/datasets/bekasi-2024", ["--lang", lang])
             let raw = try String(contentsOfFile: file, encoding: .utf8)
             let (dom, console) = try Browser.dumpDOM(Browser.url(file, "selftest"))
@@ -209,15 +212,19 @@ struct HTMLBrowserTests {
             // The decisions, the registration among them, filtered by kind.
             let decisionRows = raw.components(separatedBy: "<tr data-event-id=\"").dropFirst().filter { $0.contains("\" data-kind=\"decision\"") }
                 .compactMap { $0.split(separator: "\"").first.map(String.init) }
-            #expect(Set(["kota-2023-09-22-bapenda-report-stopped", "kota-2024-01-04-jersey-registration", "kota-2024-01-22-jersey-decision",
-                         "jabar-2024-02-02-jersey-correction"]).isSubset(of: decisionRows))
+            #expect(
+                Set([
+                    "kota-2023-09-22-bapenda-report-stopped", "kota-2024-01-04-jersey-registration", "kota-2024-01-22-jersey-decision",
+                    "jabar-2024-02-02-jersey-correction"
+                ]).isSubset(of: decisionRows))
             let (decisions, _) = try Browser.dumpDOM(Browser.url(file, "kind=decision"))
             #expect(decisions.contains("\(decisionRows.count) \(words[0]) \(rows) \(words[1])"), "\(lang)")
             #expect(Set(Browser.eventElements(decisions).filter { $0.tag == "tr" && !$0.hidden }.map(\.id)) == Set(decisionRows))
             for w in words.dropFirst(2) { #expect(dom.contains(w), "\(lang): \(w)") }
             // The registration's details name it as such, not as a ruling.
             let (details, _) = try Browser.dumpDOM(Browser.url(file, "event-kota-2024-01-04-jersey-registration"))
-            guard let open = details.range(of: "<aside id=\"details\""), let end = details.range(of: "</aside>", range: open.upperBound..<details.endIndex) else {
+            guard let open = details.range(of: "<aside id=\"details\""), let end = details.range(of: "</aside>", range: open.upperBound..<details.endIndex)
+            else {
                 Issue.record("no details panel"); continue
             }
             #expect(details[open.lowerBound..<end.upperBound].contains(words[4]))

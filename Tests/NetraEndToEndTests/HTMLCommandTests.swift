@@ -39,8 +39,11 @@ import NetraTestSupport
         let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(page.contains("<p class=\"selection\">Kota Bekasi · insiden</p>"))
         let ids = Set(page.matches(of: /"id":"((?:kota|kab|jabar|nas)-[0-9]{4}[a-z0-9-]*)"/).map { String($0.output.1) })
-        #expect(ids == ["kota-2023-09-18-bapenda-gathering", "kota-2023-11-05-lurah-volunteer-allegation",
-                        "kota-2023-12-29-jersey-photo", "kota-2024-05-13-kesbangpol-photo"])
+        #expect(
+            ids == [
+                "kota-2023-09-18-bapenda-gathering", "kota-2023-11-05-lurah-volunteer-allegation",
+                "kota-2023-12-29-jersey-photo", "kota-2024-05-13-kesbangpol-photo"
+            ])
     }
 
     @Test func anInvalidDatasetWritesNoPage() throws {

@@ -79,7 +79,8 @@ enum Hostile {
         let problems = lines.dropLast()
         let located = /^(.+)\/(events|jurisdictions|elections)\.csv:[0-9]+:[0-9]+: \S.*$/
         for l in problems {
-            #expect(l.hasPrefix(dir + "/") && l.wholeMatch(of: located) != nil, "not FILE:LINE:COLUMN: message: \(l.prefix(300))", sourceLocation: sourceLocation)
+            #expect(
+                l.hasPrefix(dir + "/") && l.wholeMatch(of: located) != nil, "not FILE:LINE:COLUMN: message: \(l.prefix(300))", sourceLocation: sourceLocation)
         }
         let n = problems.count
         #expect(lines.last == "netra: \(n) problem\(n == 1 ? "" : "s") in \(dir); nothing was written", sourceLocation: sourceLocation)
@@ -89,7 +90,9 @@ enum Hostile {
         let bound = memoryBoundKiB(forFileOf: fileSize) + (r.ownRSS ? 0 : ownPeakKiB())
         #expect(r.maxRSSKiB < bound, "peak RSS \(r.maxRSSKiB) KiB, bound \(bound) KiB", sourceLocation: sourceLocation)
         let name = dir.split(separator: "/").last.map { $0.replacingOccurrences(of: "netra-e2e-", with: "").dropLast(37) } ?? ""
-        print("hostile \(name): exit \(r.status), \(n) problem(s), peak RSS \(r.maxRSSKiB) KiB\(r.ownRSS ? "" : " (wait4, includes the test process)") (bound \(bound)), \(String(format: "%.2f", r.seconds)) s; first: \(lines.first.map { $0.replacingOccurrences(of: dir + "/", with: "") }?.prefix(140) ?? "")")
+        print(
+            "hostile \(name): exit \(r.status), \(n) problem(s), peak RSS \(r.maxRSSKiB) KiB\(r.ownRSS ? "" : " (wait4, includes the test process)") (bound \(bound)), \(String(format: "%.2f", r.seconds)) s; first: \(lines.first.map { $0.replacingOccurrences(of: dir + "/", with: "") }?.prefix(140) ?? "")"
+        )
         return (lines, r)
     }
 }
@@ -114,8 +117,12 @@ enum Hostile {
         #expect(r2.lines.first == "\(alone)/events.csv:1:1: field is \(100 << 20) bytes long, more than the limit of 65536")
         // A 100 MB quoted field that does close.
         let quoted = try Hostile.dataset("quoted") { d in
-            try Hostile.write(d + "/events.csv", [(Hostile.shippedEvents, 1), (Hostile.bytes("big,\""), 1),
-                                                 ([UInt8](repeating: 0x79, count: 1 << 20), 100), (Hostile.bytes("\",day\n"), 1)])
+            try Hostile.write(
+                d + "/events.csv",
+                [
+                    (Hostile.shippedEvents, 1), (Hostile.bytes("big,\""), 1),
+                    ([UInt8](repeating: 0x79, count: 1 << 20), 100), (Hostile.bytes("\",day\n"), 1)
+                ])
         }
         let r3 = try Hostile.refused(quoted, fileSize: Hostile.shippedEvents.count + 100 << 20)
         #expect(r3.lines.contains("\(quoted)/events.csv:\(nextLine):5: field is \(100 << 20) bytes long, more than the limit of 65536"))
@@ -123,16 +130,24 @@ enum Hostile {
 
     @Test func aFieldJustUnderAndJustOverTheLimit() throws {
         let at = try Hostile.dataset("atlimit") { d in
-            try Hostile.write(d + "/events.csv", [(Hostile.shippedEvents, 1),
-                (Hostile.bytes("big,2024-01-01,day,,statement,kota-bekasi,"), 1), ([UInt8](repeating: 0x61, count: 65_536), 1),
-                (Hostile.bytes(",,,,,,,,Outlet,,,," + Netra.shippedExtraFields + "\n"), 1)])
+            try Hostile.write(
+                d + "/events.csv",
+                [
+                    (Hostile.shippedEvents, 1),
+                    (Hostile.bytes("big,2024-01-01,day,,statement,kota-bekasi,"), 1), ([UInt8](repeating: 0x61, count: 65_536), 1),
+                    (Hostile.bytes(",,,,,,,,Outlet,,,," + Netra.shippedExtraFields + "\n"), 1)
+                ])
         }
         let ok = try Child.run(["validate", "--lang", "en", "--dataset", at])
         #expect(ok.status == 0, "a 65,536-byte title is allowed: \(ok.stderr.prefix(300))")
         let over = try Hostile.dataset("overlimit") { d in
-            try Hostile.write(d + "/events.csv", [(Hostile.shippedEvents, 1),
-                (Hostile.bytes("big,2024-01-01,day,,statement,kota-bekasi,"), 1), ([UInt8](repeating: 0x61, count: 65_537), 1),
-                (Hostile.bytes(",,,,,,,,Outlet,,,," + Netra.shippedExtraFields + "\n"), 1)])
+            try Hostile.write(
+                d + "/events.csv",
+                [
+                    (Hostile.shippedEvents, 1),
+                    (Hostile.bytes("big,2024-01-01,day,,statement,kota-bekasi,"), 1), ([UInt8](repeating: 0x61, count: 65_537), 1),
+                    (Hostile.bytes(",,,,,,,,Outlet,,,," + Netra.shippedExtraFields + "\n"), 1)
+                ])
         }
         let r = try Hostile.refused(over, fileSize: Hostile.shippedEvents.count + 65_600)
         #expect(r.lines.first == "\(over)/events.csv:\(nextLine):43: field is 65537 bytes long, more than the limit of 65536")
@@ -151,8 +166,10 @@ enum Hostile {
 
     @Test func invalidUTF8InTheMiddle() throws {
         // A stray byte, a cut sequence, an overlong form, a surrogate, past U+10FFFF, Latin-1.
-        for (name, bad) in [("ff", [0xFF]), ("cut", [0xE2, 0x82]), ("overlong", [0xC0, 0xAF]), ("surrogate", [0xED, 0xA0, 0x80]),
-                            ("beyond", [0xF4, 0x90, 0x80, 0x80]), ("latin1", [0xE9])] as [(String, [UInt8])] {
+        for (name, bad) in [
+            ("ff", [0xFF]), ("cut", [0xE2, 0x82]), ("overlong", [0xC0, 0xAF]), ("surrogate", [0xED, 0xA0, 0x80]),
+            ("beyond", [0xF4, 0x90, 0x80, 0x80]), ("latin1", [0xE9])
+        ] as [(String, [UInt8])] {
             var lines = Hostile.shippedLines
             lines[9].insert(contentsOf: bad + [0x20], at: 50)  // line 10, column 51 (the row is ASCII up to there)
             #expect(lines[9].prefix(50).allSatisfy { $0 < 0x80 })
@@ -182,8 +199,12 @@ enum Hostile {
         #expect(r1.lines.first?.hasSuffix(": more than 1024 columns in one row") == true)
         // In the header, the same name again and again.
         let same = try Hostile.dataset("cols-same") { d in
-            try Hostile.write(d + "/events.csv", [(header, 1), (Hostile.bytes(",c"), 1_000_000), ([0x0A], 1),
-                                                 (Hostile.joined(Array(Hostile.shippedLines.dropFirst())), 1)])
+            try Hostile.write(
+                d + "/events.csv",
+                [
+                    (header, 1), (Hostile.bytes(",c"), 1_000_000), ([0x0A], 1),
+                    (Hostile.joined(Array(Hostile.shippedLines.dropFirst())), 1)
+                ])
         }
         let r2 = try Hostile.refused(same, fileSize: 2_000_000)
         #expect(r2.lines.contains { $0.hasPrefix("\(same)/events.csv:1:") && $0.hasSuffix(": more than 1024 columns in one row") })
@@ -192,8 +213,12 @@ enum Hostile {
             let row = try Hostile.dataset("cols-row-\(name)") { d in
                 var lines = Hostile.shippedLines
                 let tail = Array(lines[3...]); lines.removeLast(lines.count - 3)
-                try Hostile.write(d + "/events.csv", [(Hostile.joined(lines), 1), (Array(tail[0]), 1), (cell, 1_000_000), ([0x0A], 1),
-                                                     (Hostile.joined(Array(tail.dropFirst())), 1)])
+                try Hostile.write(
+                    d + "/events.csv",
+                    [
+                        (Hostile.joined(lines), 1), (Array(tail[0]), 1), (cell, 1_000_000), ([0x0A], 1),
+                        (Hostile.joined(Array(tail.dropFirst())), 1)
+                    ])
             }
             let r = try Hostile.refused(row, fileSize: 2_000_000)
             #expect(r.lines.contains { $0.hasPrefix("\(row)/events.csv:4:") && $0.hasSuffix(": more than 1024 columns in one row") }, "\(name)")
@@ -216,16 +241,24 @@ enum Hostile {
     func anUnterminatedQuoteOverAHundredMegabytes() throws {
         let row = "late,2024-01-01,day,,incident,kota-bekasi,"
         let big = try Hostile.dataset("unterminated-big") { d in
-            try Hostile.write(d + "/events.csv", [(Hostile.shippedEvents, 1), (Hostile.bytes(row + "\""), 1),
-                                                 (Hostile.bytes(String(repeating: "y", count: 1023) + "\n"), 100 * 1024)])
+            try Hostile.write(
+                d + "/events.csv",
+                [
+                    (Hostile.shippedEvents, 1), (Hostile.bytes(row + "\""), 1),
+                    (Hostile.bytes(String(repeating: "y", count: 1023) + "\n"), 100 * 1024)
+                ])
         }
         let r = try Hostile.refused(big, fileSize: Hostile.shippedEvents.count + 100 << 20)
         #expect(r.lines.contains("\(big)/events.csv:\(nextLine):\(row.count + 1): unterminated quoted field: the closing \" is missing"))
         #expect(r.lines.contains("\(big)/events.csv:\(nextLine):\(row.count + 1): field is \(100 << 20) bytes long, more than the limit of 65536"))
         // The same in the header row: a one-line file whose last header cell never closes.
         let header = try Hostile.dataset("unterminated-header") { d in
-            try Hostile.write(d + "/events.csv", [(Array(self.header), 1), (Hostile.bytes(",\""), 1),
-                                                 (Hostile.bytes(String(repeating: "y", count: 1023) + "\n"), 100 * 1024)])
+            try Hostile.write(
+                d + "/events.csv",
+                [
+                    (Array(self.header), 1), (Hostile.bytes(",\""), 1),
+                    (Hostile.bytes(String(repeating: "y", count: 1023) + "\n"), 100 * 1024)
+                ])
         }
         let r2 = try Hostile.refused(header, fileSize: 100 << 20)
         #expect(r2.lines.contains { $0.hasPrefix("\(header)/events.csv:1:") && $0.hasSuffix("unterminated quoted field: the closing \" is missing") })
@@ -238,7 +271,9 @@ enum Hostile {
         let r1 = try Hostile.refused(folder, fileSize: 0)
         #expect(r1.lines.first == "\(folder)/events.csv:1:1: cannot read the file: is a folder, not a file")
 
-        let selfLoop = try Hostile.dataset("loop-self") { d in unlink(d + "/events.csv"); symlink("events.csv", d + "/events.csv") }
+        let selfLoop = try Hostile.dataset("loop-self") { d in
+            unlink(d + "/events.csv"); symlink("events.csv", d + "/events.csv")
+        }
         let r2 = try Hostile.refused(selfLoop, fileSize: 0)
         #expect(r2.lines.first == "\(selfLoop)/events.csv:1:1: cannot read the file: too many levels of symbolic links")
 
@@ -259,11 +294,15 @@ enum Hostile {
     }
 
     @Test func aNamedPipeOrADeviceDoesNotHang() throws {
-        let fifo = try Hostile.dataset("fifo") { d in unlink(d + "/events.csv"); mkfifo(d + "/events.csv", 0o644) }
+        let fifo = try Hostile.dataset("fifo") { d in
+            unlink(d + "/events.csv"); mkfifo(d + "/events.csv", 0o644)
+        }
         let r1 = try Hostile.refused(fifo, fileSize: 0)
         #expect(r1.lines.first == "\(fifo)/events.csv:1:1: cannot read the file: is not a regular file")
         #expect(r1.run.seconds < 30)
-        let zero = try Hostile.dataset("devzero") { d in unlink(d + "/events.csv"); symlink("/dev/zero", d + "/events.csv") }
+        let zero = try Hostile.dataset("devzero") { d in
+            unlink(d + "/events.csv"); symlink("/dev/zero", d + "/events.csv")
+        }
         let r2 = try Hostile.refused(zero, fileSize: 0)
         #expect(r2.lines.first == "\(zero)/events.csv:1:1: cannot read the file: is not a regular file")
     }

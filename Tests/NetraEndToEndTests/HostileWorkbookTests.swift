@@ -35,12 +35,14 @@ struct HostileWorkbookTests {
     @Test func anEmptyInlineStringIsEmpty() throws {
         // openpyxl and pandas write '' as <c t="inlineStr"></c>: after every row's last cell, and
         // in every column a row leaves empty (notes, source_url, …).
-        let w = try workbook("empty-inline", #"""
-        rows = list(csv.reader(open(base + "/events.csv", newline="", encoding="utf-8")))
-        def c(t, ref): return cell(t, ref) if t != "" else f'<c r="{ref}" t="inlineStr"></c>'
-        x = "".join(f'<row r="{r}">' + "".join(c(t, f"{letters(k)}{r}") for k, t in enumerate(row, 1)) + "</row>" for r, row in enumerate(rows, 1))
-        parts[sheet["events"]] = ("<worksheet><sheetData>" + x + "</sheetData></worksheet>").encode()
-        """#)
+        let w = try workbook(
+            "empty-inline",
+            #"""
+            rows = list(csv.reader(open(base + "/events.csv", newline="", encoding="utf-8")))
+            def c(t, ref): return cell(t, ref) if t != "" else f'<c r="{ref}" t="inlineStr"></c>'
+            x = "".join(f'<row r="{r}">' + "".join(c(t, f"{letters(k)}{r}") for k, t in enumerate(row, 1)) + "</row>" for r, row in enumerate(rows, 1))
+            parts[sheet["events"]] = ("<worksheet><sheetData>" + x + "</sheetData></worksheet>").encode()
+            """#)
         let a = try Netra.run(["export", "events", "--dataset", "ds"], in: w)
         let b = try Netra.run(["export", "events", "--dataset", "base"], in: w)
         #expect(a.status == 0, "\(a.stderr)")
@@ -62,7 +64,10 @@ struct HostileWorkbookTests {
         // to hold it): the CRC-32 no longer matches.
         let w = try workbook("crc", #"method = 0; after = lambda b: b.replace(b"kota-bekasi", b"kota-bekasj", 1)"#)
         let r = try validate(w)
-        #expect(r.stderr == "ds/dataset.xlsx:1:1: cannot unpack xl/worksheets/sheet2.xml: CRC error; the workbook is damaged\nnetra: 1 problem in ds; nothing was written\n")
+        #expect(
+            r.stderr
+                == "ds/dataset.xlsx:1:1: cannot unpack xl/worksheets/sheet2.xml: CRC error; the workbook is damaged\nnetra: 1 problem in ds; nothing was written\n"
+        )
         #expect(r.status == 1)
     }
 
@@ -74,13 +79,13 @@ struct HostileWorkbookTests {
     }
 
     static let hiddenEvents = #"""
-    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b'<sheet name="events" sheetId="1" r:id="rId1"/>',
-        b'<sheet name="peristiwa" sheetId="1" r:id="rId1"/><sheet name="events" sheetId="9" r:id="rId9" state="hidden"/>')
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>",
-        b'<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/stale.xml"/></Relationships>')
-    x = parts[sheet["events"]]
-    parts["xl/worksheets/stale.xml"] = x[:x.index(b'<row r="4">')] + b"</sheetData></worksheet>"
-    """#
+        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b'<sheet name="events" sheetId="1" r:id="rId1"/>',
+            b'<sheet name="peristiwa" sheetId="1" r:id="rId1"/><sheet name="events" sheetId="9" r:id="rId9" state="hidden"/>')
+        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>",
+            b'<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/stale.xml"/></Relationships>')
+        x = parts[sheet["events"]]
+        parts["xl/worksheets/stale.xml"] = x[:x.index(b'<row r="4">')] + b"</sheetData></worksheet>"
+        """#
 
     @Test func aHiddenStaleSheetIsNotRead() throws {
         // A visible 'peristiwa' (40 events) and a hidden, stale 'events' (2 events).
@@ -99,26 +104,33 @@ struct HostileWorkbookTests {
     }
 
     @Test func onlyAHiddenSheetIsRefused() throws {
-        let w = try workbook("only-hidden", #"""
-        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b'r:id="rId1"/>', b'r:id="rId1" state="hidden"/>')
-        """#)
+        let w = try workbook(
+            "only-hidden",
+            #"""
+            parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b'r:id="rId1"/>', b'r:id="rId1" state="hidden"/>')
+            """#)
         let r = try validate(w)
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("ds/dataset.xlsx:1:1: the events' sheet 'events' is hidden; show it in the spreadsheet program (Netra reads only visible sheets)\n"), "\(r.stderr)")
+        #expect(
+            r.stderr.hasPrefix(
+                "ds/dataset.xlsx:1:1: the events' sheet 'events' is hidden; show it in the spreadsheet program (Netra reads only visible sheets)\n"),
+            "\(r.stderr)")
     }
 
     @Test func excelEscapesAreDecoded() throws {
         // A carriage return pasted into a title, and an escaped escape in another.
-        let w = try workbook("escapes", #"""
-        x = parts[sheet["events"]].decode()
-        t = x.index("<t", x.index('<c r="G2"'))
-        t = x.index(">", t) + 1
-        x = x[:t] + "Baris_x000D_dua " + x[t:]
-        t = x.index("<t", x.index('<c r="G3"'))
-        t = x.index(">", t) + 1
-        x = x[:t] + "_x005F_x000D_ " + x[t:]
-        parts[sheet["events"]] = x.encode()
-        """#)
+        let w = try workbook(
+            "escapes",
+            #"""
+            x = parts[sheet["events"]].decode()
+            t = x.index("<t", x.index('<c r="G2"'))
+            t = x.index(">", t) + 1
+            x = x[:t] + "Baris_x000D_dua " + x[t:]
+            t = x.index("<t", x.index('<c r="G3"'))
+            t = x.index(">", t) + 1
+            x = x[:t] + "_x005F_x000D_ " + x[t:]
+            parts[sheet["events"]] = x.encode()
+            """#)
         let r = try Netra.run(["export", "events", "--dataset", "ds"], in: w)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("\"Baris\rdua "))
@@ -138,7 +150,7 @@ struct HostileWorkbookTests {
         let cases: [(String, [UInt8], String)] = [
             ("eocd", eocd, "ds/dataset.xlsx:1:1: is a damaged zip archive ("),
             ("tail", Array(real.suffix(3_000)), "ds/dataset.xlsx:1:1: is not an .xlsx workbook (not a zip archive)"),
-            ("head", Array(real.prefix(real.count - 100)), "ds/dataset.xlsx:1:1: is a damaged zip archive ("),
+            ("head", Array(real.prefix(real.count - 100)), "ds/dataset.xlsx:1:1: is a damaged zip archive (")
         ]
         for (name, bytes, message) in cases {
             try Data(bytes).write(to: URL(fileURLWithPath: w + "/ds/dataset.xlsx"))
@@ -152,21 +164,25 @@ struct HostileWorkbookTests {
 
     @Test func anEmptyProcessingInstructionIsRead() throws {
         // Well-formed: `<?x?>` before the root of every part.
-        let w = try workbook("pi", #"""
-        for n in list(parts):
-            if n.endswith(".xml") or n.endswith(".rels"):
-                x = parts[n]
-                i = x.index(b"?>") + 2 if x.startswith(b"<?xml") else 0
-                parts[n] = x[:i] + b"<?x?>" + x[i:]
-        """#)
+        let w = try workbook(
+            "pi",
+            #"""
+            for n in list(parts):
+                if n.endswith(".xml") or n.endswith(".rels"):
+                    x = parts[n]
+                    i = x.index(b"?>") + 2 if x.startswith(b"<?xml") else 0
+                    parts[n] = x[:i] + b"<?x?>" + x[i:]
+            """#)
         let r = try validate(w)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("ok: 40 events"))
     }
 
     @Test func aNameThatIsNotUTF8IsRefused() throws {
-        for (k, edit) in [#"parts[sheet["events"]] = parts[sheet["events"]].replace(b"<row ", b"<r\xffow ", 1)"#,
-                          #"parts[sheet["events"]] = parts[sheet["events"]].replace(b' r="A2"', b' r\xc3="A2"', 1)"#].enumerated() {
+        for (k, edit) in [
+            #"parts[sheet["events"]] = parts[sheet["events"]].replace(b"<row ", b"<r\xffow ", 1)"#,
+            #"parts[sheet["events"]] = parts[sheet["events"]].replace(b' r="A2"', b' r\xc3="A2"', 1)"#
+        ].enumerated() {
             let r = try validate(try workbook("utf8-\(k)", edit))
             #expect(r.status == 1)
             #expect(r.stderr.hasPrefix("ds/dataset.xlsx:1:1: xl/worksheets/sheet1.xml is not well-formed XML (line "), "\(r.stderr)")
@@ -191,23 +207,30 @@ struct HostileWorkbookTests {
 
     @Test func aUTF16DocumentTypeIsRefusedAtOnce() throws {
         // A billion laughs in UTF-16, which a byte search for "<!DOCTYPE" does not find.
-        let w = try workbook("utf16", #"""
-        d = '<!DOCTYPE worksheet [<!ENTITY l0 "lol">' + "".join('<!ENTITY l%d "%s">' % (k, ("&l%d;" % (k - 1)) * 10) for k in range(1, 10)) + "]>"
-        parts[sheet["events"]] = ('<?xml version="1.0" encoding="UTF-16"?>' + d + '<worksheet><sheetData><row><c t="inlineStr"><is><t>&l9;</t></is></c></row></sheetData></worksheet>').encode("utf-16")
-        """#)
+        let w = try workbook(
+            "utf16",
+            #"""
+            d = '<!DOCTYPE worksheet [<!ENTITY l0 "lol">' + "".join('<!ENTITY l%d "%s">' % (k, ("&l%d;" % (k - 1)) * 10) for k in range(1, 10)) + "]>"
+            parts[sheet["events"]] = ('<?xml version="1.0" encoding="UTF-16"?>' + d + '<worksheet><sheetData><row><c t="inlineStr"><is><t>&l9;</t></is></c></row></sheetData></worksheet>').encode("utf-16")
+            """#)
         let started = Date()
         let r = try validate(w)
         #expect(Date().timeIntervalSince(started) < 10)
-        #expect(r.stderr.hasPrefix("ds/dataset.xlsx:1:1: xl/worksheets/sheet1.xml declares a DTD or entities, which no spreadsheet program writes; the workbook is refused\n"), "\(r.stderr)")
+        #expect(
+            r.stderr.hasPrefix(
+                "ds/dataset.xlsx:1:1: xl/worksheets/sheet1.xml declares a DTD or entities, which no spreadsheet program writes; the workbook is refused\n"),
+            "\(r.stderr)")
     }
 
     @Test func aLongSharedStringUsedOverAndOverIsRefused() throws {
         // One 32,767-character string in 12,000 cells: 393 MB of text from a 10 kB file.
-        let w = try workbook("shared", #"""
-        parts["xl/sharedStrings.xml"] = ("<sst><si><t>" + "a" * 32767 + "</t></si></sst>").encode()
-        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
-        parts[sheet["events"]] = ("<worksheet><sheetData>" + "".join('<row><c t="s"><v>0</v></c></row>' for r in range(12000)) + "</sheetData></worksheet>").encode()
-        """#)
+        let w = try workbook(
+            "shared",
+            #"""
+            parts["xl/sharedStrings.xml"] = ("<sst><si><t>" + "a" * 32767 + "</t></si></sst>").encode()
+            parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+            parts[sheet["events"]] = ("<worksheet><sheetData>" + "".join('<row><c t="s"><v>0</v></c></row>' for r in range(12000)) + "</sheetData></worksheet>").encode()
+            """#)
         let r = try validate(w)
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("ds/dataset.xlsx:events!A2049: the sheet's cells hold more than 67108864 bytes of text, far more than its "), "\(r.stderr)")
@@ -215,38 +238,45 @@ struct HostileWorkbookTests {
 
     @Test func aMillionBadCellsPrintAFewLines() throws {
         // 200,000 error cells packed into a small file: 100 told, then how many more.
-        let w = try workbook("many", #"""
-        parts[sheet["events"]] = ("<worksheet><sheetData>" + '<row><c t="e"><v>#N/A</v></c></row>' * 200000 + "</sheetData></worksheet>").encode()
-        """#)
+        let w = try workbook(
+            "many",
+            #"""
+            parts[sheet["events"]] = ("<worksheet><sheetData>" + '<row><c t="e"><v>#N/A</v></c></row>' * 200000 + "</sheetData></worksheet>").encode()
+            """#)
         #expect(((try? FileManager.default.attributesOfItem(atPath: w + "/ds/dataset.xlsx")[.size] as? Int) ?? 0) < 100_000)
         let r = try validate(w)
         #expect(r.status == 1)
         let lines = r.stderr.split(separator: "\n")
         #expect(lines.count == 102, "\(lines.count)")
         #expect(lines.first == "ds/dataset.xlsx:events!A1: the cell holds the error #N/A; put the value itself in the cell")
-        #expect(lines.dropLast().last == "ds/dataset.xlsx:events!A101: … and 199900 more problems in this sheet's cells from here on (the first 100 are listed)")
+        #expect(
+            lines.dropLast().last == "ds/dataset.xlsx:events!A101: … and 199900 more problems in this sheet's cells from here on (the first 100 are listed)")
     }
 
     @Test func aWideHeaderOverManyShortRowsStaysSmall() throws {
         // A 1,024-column header over 30,000 one-cell rows: each row was widened to the header in memory.
-        let w = try workbook("wide", #"""
-        hdr = "".join('<c t="inlineStr"><is><t>c%d</t></is></c>' % i for i in range(1, 1025))
-        parts[sheet["events"]] = ("<worksheet><sheetData><row>" + hdr + "</row>" + '<row><c t="inlineStr"><is><t>x</t></is></c></row>' * 30000 + "</sheetData></worksheet>").encode()
-        """#)
+        let w = try workbook(
+            "wide",
+            #"""
+            hdr = "".join('<c t="inlineStr"><is><t>c%d</t></is></c>' % i for i in range(1, 1025))
+            parts[sheet["events"]] = ("<worksheet><sheetData><row>" + hdr + "</row>" + '<row><c t="inlineStr"><is><t>x</t></is></c></row>' * 30000 + "</sheetData></worksheet>").encode()
+            """#)
         let r = try Netra.run(["validate", "--lang", "en", "--dataset", "ds"], in: w)
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("ds/dataset.xlsx:events!A1: missing column 'id'"), "\(r.stderr)")
     }
 
     @Test func a1904SerialPastExcelsCalendarSaysSo() throws {
-        let w = try workbook("1904", #"""
-        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"<workbookPr ", b'<workbookPr date1904="1" ')
-        x = parts[sheet["events"]].decode()
-        i = x.index('<c r="B2"'); j = x.index("</c>", i) + 4
-        parts[sheet["events"]] = (x[:i] + '<c r="B2" s="4"><v>2957100</v></c>' + x[j:]).encode()
-        # Style 4: Excel's built-in date format 14.
-        parts["xl/styles.xml"] = parts["xl/styles.xml"].replace(b"</cellXfs>", b'<xf numFmtId="14"/></cellXfs>')
-        """#)
+        let w = try workbook(
+            "1904",
+            #"""
+            parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"<workbookPr ", b'<workbookPr date1904="1" ')
+            x = parts[sheet["events"]].decode()
+            i = x.index('<c r="B2"'); j = x.index("</c>", i) + 4
+            parts[sheet["events"]] = (x[:i] + '<c r="B2" s="4"><v>2957100</v></c>' + x[j:]).encode()
+            # Style 4: Excel's built-in date format 14.
+            parts["xl/styles.xml"] = parts["xl/styles.xml"].replace(b"</cellXfs>", b'<xf numFmtId="14"/></cellXfs>')
+            """#)
         let r = try validate(w)
         #expect(r.status == 1)
         #expect(r.stderr.contains("events!B2: date serial 2957100.0 is outside Excel's calendar (1904 to 9999)"), "\(r.stderr)")

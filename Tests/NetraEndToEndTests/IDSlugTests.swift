@@ -34,7 +34,7 @@ import NetraTestSupport
             "U+200B at character 5",
             "U+FEFF at character 1",
             "'=' (U+003D) at character 1",
-            "'\"' (U+0022) at character 5",
+            "'\"' (U+0022) at character 5"
         ]
         for (k, what) in expected.enumerated() {
             let line = "\(r.dir)/events.csv:\(first + k):1: id: \(what) is not allowed; \(Self.rule)"
@@ -45,7 +45,9 @@ import NetraTestSupport
     }
 
     @Test func aLeadingHyphenAndAJurisdictionIDWithQuotesAreRefused() throws {
-        #expect(try validate(events: ["-kota"]).stderr.contains("events.csv:\(Netra.firstAppendedEventLine):1: id: an id starts with a letter or digit; \(Self.rule)"))
+        #expect(
+            try validate(events: ["-kota"]).stderr.contains(
+                "events.csv:\(Netra.firstAppendedEventLine):1: id: an id starts with a letter or digit; \(Self.rule)"))
         // A doubled quote is undone before the id is read: the message shows what the cell holds.
         var j = try String(contentsOfFile: Netra.root + "/datasets/bekasi-2024/jurisdictions.csv", encoding: .utf8)
         j += "\"kota\"\"bekasi\",K,kota,jawa-barat,\n"
@@ -57,6 +59,7 @@ import NetraTestSupport
         var e = try String(contentsOfFile: Netra.root + "/datasets/bekasi-2024/elections.csv", encoding: .utf8)
         e += "Pemilu 2029,Pemilu 2029,2029-02-14,indonesia\n"
         let dir2 = try Netra.brokenDataset("elections.csv", e)
-        #expect(try Netra.run(["validate", "--lang", "en", "--dataset", dir2]).stderr.contains("elections.csv:4:1: id: 'P' (U+0050) at character 1 is not allowed"))
+        #expect(
+            try Netra.run(["validate", "--lang", "en", "--dataset", dir2]).stderr.contains("elections.csv:4:1: id: 'P' (U+0050) at character 1 is not allowed"))
     }
 }

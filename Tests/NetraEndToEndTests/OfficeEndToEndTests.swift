@@ -8,12 +8,12 @@ import NetraTestSupport
 struct OfficeEndToEndTests {
     /// Events made up for the test (source "Uji"): two for Kota Bogor, two for Kabupaten Bogor.
     static let events = """
-    kota-2024-01-10-sos,2024-01-10,day,,sosialisasi,kota-bogor,Sosialisasi netralitas ASN,,,,,,,,Uji,,2024-01-10,,,
-    kota-2024-01-20-ikrar,2024-01-20,day,,pledge,kota-bogor,Ikrar netralitas ASN,,,,300,pernyataan,,,Uji,,2024-01-21,,,
-    kab-2024-01-05-sos,2024-01-05,day,,sosialisasi,kabupaten-bogor,Sosialisasi netralitas ASN,,,,,,,,Uji,,2024-01-06,,,
-    kab-2024-01-15-inc,2024-01-15,day,,incident,kabupaten-bogor,Foto ASN dengan simbol jari,,,,,,alleged,,Uji,,2024-01-16,,,
+        kota-2024-01-10-sos,2024-01-10,day,,sosialisasi,kota-bogor,Sosialisasi netralitas ASN,,,,,,,,Uji,,2024-01-10,,,
+        kota-2024-01-20-ikrar,2024-01-20,day,,pledge,kota-bogor,Ikrar netralitas ASN,,,,300,pernyataan,,,Uji,,2024-01-21,,,
+        kab-2024-01-05-sos,2024-01-05,day,,sosialisasi,kabupaten-bogor,Sosialisasi netralitas ASN,,,,,,,,Uji,,2024-01-06,,,
+        kab-2024-01-15-inc,2024-01-15,day,,incident,kabupaten-bogor,Foto ASN dengan simbol jari,,,,,,alleged,,Uji,,2024-01-16,,,
 
-    """
+        """
 
     /// `netra init d --region REGION` (with `args`), the four events added to its CSVs.
     func bogor(_ name: String, region: String = "32.71", _ args: [String] = []) throws -> String {
@@ -29,7 +29,9 @@ struct OfficeEndToEndTests {
 
     @Test func aBogorDatasetComparesKotaWithKabupatenBogor() throws {
         let w = try bogor("bogor", ["--office", "Bawaslu Kota Bogor"])
-        #expect(read(w + "/d/csv/jurisdictions.csv").contains("kabupaten-bogor,Kabupaten Bogor,kabupaten,jawa-barat,32.01\nkota-bogor,Kota Bogor,kota,jawa-barat,32.71\n"))
+        #expect(
+            read(w + "/d/csv/jurisdictions.csv").contains(
+                "kabupaten-bogor,Kabupaten Bogor,kabupaten,jawa-barat,32.01\nkota-bogor,Kota Bogor,kota,jawa-barat,32.71\n"))
         #expect(read(w + "/d/csv/settings.csv").hasPrefix("key,value,note\noffice,Bawaslu Kota Bogor,"))
         let r = try Netra.run(["report", "--dataset", "d/csv", "--out", "out", "-q"], in: w)
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
@@ -42,7 +44,8 @@ struct OfficeEndToEndTests {
         let o = try Netra.run(["html", "--dataset", "d/csv", "--out", "o2", "-q", "--office", "Bawaslu Provinsi Jawa Barat"], in: w)
         #expect(o.status == 0, "\(o.stderr)")
         let other = read(w + "/o2/report.html")
-        #expect(other.contains("<p class=\"office\">Bawaslu Provinsi Jawa Barat</p>") && !other.contains("Kota Bogor</p>") && !other.contains("Bawaslu Kota Bogor"))
+        #expect(
+            other.contains("<p class=\"office\">Bawaslu Provinsi Jawa Barat</p>") && !other.contains("Kota Bogor</p>") && !other.contains("Bawaslu Kota Bogor"))
         // `--office ""`: none for this run.
         #expect(try Netra.run(["html", "--dataset", "d/csv", "--out", "o3", "-q", "--office", ""], in: w).status == 0)
         #expect(!read(w + "/o3/report.html").contains("Bawaslu Kota Bogor") && !read(w + "/o3/report.html").contains("class=\"office\""))
@@ -70,30 +73,39 @@ struct OfficeEndToEndTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(read(w + "/out/compare.csv").hasPrefix("metric,kota-bogor,kabupaten-bogor\n"))
         // The settings' lang (en) is the default; --lang id overrides it.
-        #expect(read(w + "/out/report.html").contains("<html lang=\"en\">") && read(w + "/out/report.html").contains("<p class=\"office\">Bawaslu Kota Bogor</p>"))
+        #expect(
+            read(w + "/out/report.html").contains("<html lang=\"en\">") && read(w + "/out/report.html").contains("<p class=\"office\">Bawaslu Kota Bogor</p>"))
         #expect(try Netra.run(["html", "--dataset", "ds", "--out", "id", "-q", "--lang", "id"], in: w).status == 0)
         #expect(read(w + "/id/report.html").contains("<html lang=\"id\">"))
         // A bad key in the sheet is told at its cell, like any table's problem.
-        let edit = #"parts["xl/worksheets/sheet4.xml"] = ("<worksheet><sheetData>" + rows_xml([["key", "value"], ["office", "Bawaslu"], ["ofice", "x"], ["lang", "fr"]]) + "</sheetData></worksheet>").encode()"#
+        let edit =
+            #"parts["xl/worksheets/sheet4.xml"] = ("<worksheet><sheetData>" + rows_xml([["key", "value"], ["office", "Bawaslu"], ["ofice", "x"], ["lang", "fr"]]) + "</sheetData></worksheet>").encode()"#
         #expect(try Netra.runProgram("/usr/bin/python3", [builder, "d/dataset.xlsx", "d/csv", "ds/dataset.xlsx", edit], in: w).status == 0)
         let v = try Netra.run(["validate", "--dataset", "ds", "--lang", "en"], in: w)
         #expect(v.status == 1)
-        #expect(v.stderr.hasPrefix("""
-        ds/dataset.xlsx:settings!A3: key: unknown setting 'ofice'; expected one of: office, region, pair, lang
-        ds/dataset.xlsx:settings!B4: value: unknown language 'fr'; expected id or en
+        #expect(
+            v.stderr.hasPrefix(
+                """
+                ds/dataset.xlsx:settings!A3: key: unknown setting 'ofice'; expected one of: office, region, pair, lang
+                ds/dataset.xlsx:settings!B4: value: unknown language 'fr'; expected id or en
 
-        """), "\(v.stderr)")
+                """), "\(v.stderr)")
     }
 
     @Test func aKotaIsNeverComparedWithItsProvince() throws {
         let w = Netra.tempDir("alone")
         #expect(try Netra.run(["init", "d", "--region", "32.76"], in: w).status == 0)  // Kota Depok: no Kabupaten Depok
-        try Data("k1,2024-01-10,day,,sosialisasi,kota-depok,Sosialisasi,,,,,,,,Uji,,2024-01-10,,,\nj1,2024-01-11,day,,sosialisasi,jawa-barat,Sosialisasi,,,,,,,,Uji,,2024-01-11,,,\n".utf8)
-            .append(to: w + "/d/csv/events.csv")
+        try Data(
+            "k1,2024-01-10,day,,sosialisasi,kota-depok,Sosialisasi,,,,,,,,Uji,,2024-01-10,,,\nj1,2024-01-11,day,,sosialisasi,jawa-barat,Sosialisasi,,,,,,,,Uji,,2024-01-11,,,\n"
+                .utf8
+        )
+        .append(to: w + "/d/csv/events.csv")
         for lang in ["id", "en"] {
             let r = try Netra.run(["report", "--dataset", "d/csv", "--out", lang, "--lang", lang], in: w)
             #expect(r.status == 0, "\(r.stderr)")
-            let why = lang == "id" ? "Tanpa perbandingan: data ini tidak memuat Kota dan Kabupaten senama" : "No comparison: the dataset holds no Kota and Kabupaten of one name"
+            let why =
+                lang == "id"
+                ? "Tanpa perbandingan: data ini tidak memuat Kota dan Kabupaten senama" : "No comparison: the dataset holds no Kota and Kabupaten of one name"
             #expect(r.stderr.hasPrefix(why), "\(r.stderr)")
             #expect(!FileManager.default.fileExists(atPath: w + "/\(lang)/compare.png") && !FileManager.default.fileExists(atPath: w + "/\(lang)/compare.csv"))
             #expect(read(w + "/\(lang)/report.html").contains("<p class=\"no-comparison\">" + why))
@@ -118,8 +130,10 @@ struct OfficeEndToEndTests {
         let m = try Netra.run(["--dataset", shipped, "--out", "m", "-q", "--pair", "kabupaten-bekasi,kota-bekasi"], in: w)
         #expect(m.status == 0 && read(w + "/m/compare.csv").hasPrefix("metric,kabupaten-bekasi,kota-bekasi\n"))
         for args in [["report"], ["briefing", "--month", "2024-01"], ["html"], []] {
-            for (pair, message) in [("kota-bekasi", "--pair takes two jurisdiction ids separated by a comma"), ("kota-bekasi,kota-bogor", "unknown jurisdiction 'kota-bogor'"),
-                                    ("kota-bekasi,kota-bekasi", "'kota-bekasi' is given twice"), ("indonesia,kota-bekasi", "'kota-bekasi' lies within 'indonesia'")] {
+            for (pair, message) in [
+                ("kota-bekasi", "--pair takes two jurisdiction ids separated by a comma"), ("kota-bekasi,kota-bogor", "unknown jurisdiction 'kota-bogor'"),
+                ("kota-bekasi,kota-bekasi", "'kota-bekasi' is given twice"), ("indonesia,kota-bekasi", "'kota-bekasi' lies within 'indonesia'")
+            ] {
                 let x = try Netra.run(args + ["--dataset", shipped, "--out", "x", "--pair", pair, "--lang", "en"], in: w)
                 #expect(x.status == 2 && x.stderr.contains(message), "\(args) \(pair): \(x.stderr)")
             }
@@ -135,8 +149,13 @@ struct OfficeEndToEndTests {
         let none = try Netra.run(["regions", "Kota Bogr", "--lang", "en"])
         #expect(none.status == 2 && none.stderr == "netra: no region matches 'Kota Bogr'; nearest: 32.71 Kota Bogor, 35.79 Kota Batu, 52.72 Kota Bima\n")
         let w = Netra.tempDir("unknown")
-        for (lang, start) in [("id", "netra: --region: wilayah 'Kota Bogr' tidak dikenal; berikan kode Kemendagri (32.71 atau 3271) atau nama (Kota Bogor); yang terdekat: 32.71 Kota Bogor"),
-                              ("en", "netra: --region: unknown region 'Kota Bogr'; give a Kemendagri code (32.71 or 3271) or a name (Kota Bogor); nearest: 32.71 Kota Bogor")] {
+        for (lang, start) in [
+            (
+                "id",
+                "netra: --region: wilayah 'Kota Bogr' tidak dikenal; berikan kode Kemendagri (32.71 atau 3271) atau nama (Kota Bogor); yang terdekat: 32.71 Kota Bogor"
+            ),
+            ("en", "netra: --region: unknown region 'Kota Bogr'; give a Kemendagri code (32.71 or 3271) or a name (Kota Bogor); nearest: 32.71 Kota Bogor")
+        ] {
             let i = try Netra.run(["init", "d", "--region", "Kota Bogr", "--lang", lang], in: w)
             #expect(i.status == 2 && i.stderr.hasPrefix(start), "\(i.stderr)")
         }

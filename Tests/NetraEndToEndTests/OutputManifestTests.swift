@@ -50,13 +50,18 @@ struct OutputManifestTests {
         try FileManager.default.createSymbolicLink(atPath: out + "/link.png", withDestinationPath: outside + "/keep.txt")
         try FileManager.default.createSymbolicLink(atPath: out + "/elsewhere", withDestinationPath: outside)
         try "mine".write(toFile: out + "/mine.txt", atomically: true, encoding: .utf8)
-        let entries = ["../outside/keep.txt", outside + "/keep.txt", "x/../../outside/keep.txt", "./mine.txt", "link.png",
-                       "elsewhere/victim.png", "netra-manifest.txt", "", "a//b"]
+        let entries = [
+            "../outside/keep.txt", outside + "/keep.txt", "x/../../outside/keep.txt", "./mine.txt", "link.png",
+            "elsewhere/victim.png", "netra-manifest.txt", "", "a//b"
+        ]
         try (entries.joined(separator: "\n") + "\n").write(toFile: out + "/netra-manifest.txt", atomically: true, encoding: .utf8)
         let r = try Netra.run(["report", "--out", out, "--quiet", "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
         for bad in ["../outside/keep.txt", outside + "/keep.txt", "x/../../outside/keep.txt", "./mine.txt", "a//b"] {
-            #expect(r.stderr.contains("netra-manifest.txt: '\(bad)' does not name a file inside this folder (an absolute path, or a '..', '.' or empty part); it is left alone"), "\(bad)")
+            #expect(
+                r.stderr.contains(
+                    "netra-manifest.txt: '\(bad)' does not name a file inside this folder (an absolute path, or a '..', '.' or empty part); it is left alone"),
+                "\(bad)")
         }
         #expect(FileManager.default.fileExists(atPath: outside + "/keep.txt"))
         #expect(FileManager.default.fileExists(atPath: outside + "/victim.png"))
@@ -86,7 +91,8 @@ struct OutputManifestTests {
         #expect(FileManager.default.fileExists(atPath: out + "/netra.xlsx"))
         let r = try Netra.run(["report", "--dataset", "big", "--out", "out", "--lang", "en"], in: w)
         #expect(r.status == 0, "\(r.stderr)")
-        let note = "netra.xlsx not written: 50001 events, more than the report's 50000 for a workbook; the CSVs hold them all (`netra export xlsx --out FILE` writes one up to Excel's row limit)"
+        let note =
+            "netra.xlsx not written: 50001 events, more than the report's 50000 for a workbook; the CSVs hold them all (`netra export xlsx --out FILE` writes one up to Excel's row limit)"
         #expect(r.stderr.contains("netra: " + note))
         #expect(r.stdout.contains("  (" + note + ")\n"))
         #expect(!FileManager.default.fileExists(atPath: out + "/netra.xlsx"))

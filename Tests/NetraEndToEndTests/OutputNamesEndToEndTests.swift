@@ -12,12 +12,12 @@ import NetraTestSupport
             .write(toFile: dir + "/jurisdictions.csv", atomically: true, encoding: .utf8)
         try "id,name,date,scope\np,P,2024-02-14,indonesia\n".write(toFile: dir + "/elections.csv", atomically: true, encoding: .utf8)
         try """
-            id,date,precision,kind,jurisdiction,title,source
-            e1,2024-01-02,day,pledge,\(longer),T,S
-            e2,2024-01-03,day,pledge,a_b,T,S
-            e3,2024-01-04,day,pledge,\(long),T,S
+        id,date,precision,kind,jurisdiction,title,source
+        e1,2024-01-02,day,pledge,\(longer),T,S
+        e2,2024-01-03,day,pledge,a_b,T,S
+        e3,2024-01-04,day,pledge,\(long),T,S
 
-            """.write(toFile: dir + "/events.csv", atomically: true, encoding: .utf8)
+        """.write(toFile: dir + "/events.csv", atomically: true, encoding: .utf8)
         let out = Netra.tempDir("names-out")
         let r = try Netra.run(["report", "--dataset", dir, "--out", out, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")

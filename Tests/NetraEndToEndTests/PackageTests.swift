@@ -28,7 +28,9 @@ struct PackageTests {
     /// The Debian package owning the library at `path` (tried as given and with /usr before
     /// or without it: Debian 12's merged /usr lists some under one, some under the other).
     static func owner(_ path: String) throws -> String? {
-        let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { $0.hasPrefix("/") ? $0 : (path as NSString).deletingLastPathComponent + "/" + $0 }
+        let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map {
+            $0.hasPrefix("/") ? $0 : (path as NSString).deletingLastPathComponent + "/" + $0
+        }
         var tries = [path]
         if let real { tries.append(real) }
         for t in tries { tries.append(t.hasPrefix("/usr/") ? String(t.dropFirst(4)) : "/usr" + t) }
@@ -60,7 +62,9 @@ struct PackageTests {
         // The control file: the libraries and the fonts, and no Swift.
         let depends = try Netra.runProgram("/usr/bin/dpkg-deb", ["-f", deb, "Depends"]).stdout
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")[0] }.map(String.init)
-        for p in ["libgd3", "libxlsxwriter4", "libzip4", "libexpat1", "libhpdf-2.3.0", "libsqlite3-0", "fonts-dejavu-core"] { #expect(depends.contains(p), "Depends lacks \(p): \(depends)") }
+        for p in ["libgd3", "libxlsxwriter4", "libzip4", "libexpat1", "libhpdf-2.3.0", "libsqlite3-0", "fonts-dejavu-core"] {
+            #expect(depends.contains(p), "Depends lacks \(p): \(depends)")
+        }
         // `netra serve`'s unit is installed, not enabled (no link under /etc), and its guide beside it.
         #expect(FileManager.default.fileExists(atPath: root + "/usr/lib/systemd/system/netra-serve.service"))
         #expect(!FileManager.default.fileExists(atPath: root + "/etc"))

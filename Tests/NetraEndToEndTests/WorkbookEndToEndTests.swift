@@ -25,7 +25,10 @@ struct WorkbookEndToEndTests {
     @Test func validateGivesTheSameFigures() throws {
         let csv = try Netra.run(["validate", "--lang", "en", "--dataset", "ds"], in: try dataset("csv", Self.csvs))
         #expect(csv.status == 0)
-        #expect(csv.stdout.hasPrefix("ok: 34 events (regulation 3, task_force 2, directive 2, sosialisasi 2, pledge 3, incident 4, response 1, report 2, decision 3, case_tally 8, statement 4); 4 jurisdictions; 2 elections; 2022-01-01 to 2024-08-23"))
+        #expect(
+            csv.stdout.hasPrefix(
+                "ok: 34 events (regulation 3, task_force 2, directive 2, sosialisasi 2, pledge 3, incident 4, response 1, report 2, decision 3, case_tally 8, statement 4); 4 jurisdictions; 2 elections; 2022-01-01 to 2024-08-23"
+            ))
         for files in [["libreoffice/events.xlsx", "libreoffice/jurisdictions.xlsx", "libreoffice/elections.xlsx"], ["openpyxl/dataset.xlsx"]] {
             let r = try Netra.run(["validate", "--lang", "en", "--dataset", "ds"], in: try dataset("xlsx", files))
             #expect(r.status == 0 && r.stdout == csv.stdout, "\(files): \(r.stderr)")
@@ -61,11 +64,12 @@ struct WorkbookEndToEndTests {
         let dir = try dataset("bad", ["bad/events.xlsx", "csv/jurisdictions.csv", "csv/elections.csv"])
         let r = try Netra.run(["validate", "--lang", "en", "--dataset", "ds"], in: dir)
         #expect(r.status == 1)
-        #expect(r.stderr == """
-        ds/events.xlsx:events!B3: date: impossible date '2022-09-31'; no such day in the calendar
-        netra: 1 problem in ds; nothing was written
+        #expect(
+            r.stderr == """
+                ds/events.xlsx:events!B3: date: impossible date '2022-09-31'; no such day in the calendar
+                netra: 1 problem in ds; nothing was written
 
-        """, "\(r.stderr)")
+                """, "\(r.stderr)")
         let out = try Netra.run(["report", "--lang", "en", "--dataset", "ds", "--out", "out"], in: dir)
         #expect(out.status == 1 && !FileManager.default.fileExists(atPath: dir + "/out"))
     }
@@ -77,9 +81,15 @@ struct WorkbookEndToEndTests {
         let r = try Netra.run(["validate", "--lang", "en", "--dataset", "ds"], in: dir)
         #expect(r.status == 0)
         let lines = r.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.first == "ds/dataset.xlsx:peristiwa!M6: warning: status: 'kota-2023-09-18-bapenda-gathering' says 'confirmed', but 'kota-2023-09-22-bapenda-report-stopped' (2023-09-22) set it to 'dismissed'; an incident's status is the last one set on it")
+        #expect(
+            lines.first
+                == "ds/dataset.xlsx:peristiwa!M6: warning: status: 'kota-2023-09-18-bapenda-gathering' says 'confirmed', but 'kota-2023-09-22-bapenda-report-stopped' (2023-09-22) set it to 'dismissed'; an incident's status is the last one set on it"
+        )
         // Then the kode hints of the copy's jurisdictions, at their cells.
-        #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == ["ds/dataset.xlsx:wilayah!B3:", "ds/dataset.xlsx:wilayah!B4:", "ds/dataset.xlsx:wilayah!B5:"])
+        #expect(
+            lines.dropFirst().map { String($0.prefix { $0 != " " }) } == [
+                "ds/dataset.xlsx:wilayah!B3:", "ds/dataset.xlsx:wilayah!B4:", "ds/dataset.xlsx:wilayah!B5:"
+            ])
         #expect(r.stdout.hasPrefix("ok: 34 events"))
     }
 
@@ -87,10 +97,12 @@ struct WorkbookEndToEndTests {
         let dir = try dataset("both", Self.csvs + ["openpyxl/dataset.xlsx"])
         let r = try Netra.run(["validate", "--lang", "en", "--dataset", "ds"], in: dir)
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("""
-        ds/elections.csv:1:1: the elections are in both elections.csv and dataset.xlsx (sheet 'pemilu'); keep only one of them
-        ds/events.csv:1:1: the events are in both events.csv and dataset.xlsx (sheet 'peristiwa'); keep only one of them
-        ds/jurisdictions.csv:1:1: the jurisdictions are in both jurisdictions.csv and dataset.xlsx (sheet 'wilayah'); keep only one of them
-        """), "\(r.stderr)")
+        #expect(
+            r.stderr.hasPrefix(
+                """
+                ds/elections.csv:1:1: the elections are in both elections.csv and dataset.xlsx (sheet 'pemilu'); keep only one of them
+                ds/events.csv:1:1: the events are in both events.csv and dataset.xlsx (sheet 'peristiwa'); keep only one of them
+                ds/jurisdictions.csv:1:1: the jurisdictions are in both jurisdictions.csv and dataset.xlsx (sheet 'wilayah'); keep only one of them
+                """), "\(r.stderr)")
     }
 }

@@ -9,37 +9,37 @@ import NetraTestSupport
     /// autofilter, data validations, and every cell as [type, value] (types: s text, n
     /// number, d date, f formula, b boolean).
     static let reader = #"""
-    import json, re, sys, zipfile
-    import openpyxl
-    path = sys.argv[1]
-    wb = openpyxl.load_workbook(path)
-    out = {"sheets": wb.sheetnames, "formulas_in_xml": 0, "validation_tags": []}
-    with zipfile.ZipFile(path) as z:
-        for n in sorted(z.namelist()):
-            if n.startswith("xl/worksheets/"):
-                xml = z.read(n).decode("utf-8")
-                if "<f>" in xml or "<f " in xml: out["formulas_in_xml"] += 1
-                out["validation_tags"] += re.findall(r"<dataValidation [^>]*>", xml)
-    for ws in wb.worksheets:
-        rows = []
-        for row in ws.iter_rows():
-            cells = []
-            for c in row:
-                v = c.value
-                if c.is_date: cells.append(["d", v.strftime("%Y-%m-%d")])
-                elif v is None: cells.append(["e", None])
-                elif c.data_type == "f": cells.append(["f", str(v)])
-                elif isinstance(v, bool): cells.append(["b", v])
-                elif isinstance(v, (int, float)): cells.append(["n", v, type(v).__name__])
-                else: cells.append(["s", v])
-            rows.append(cells)
-        dvs = [[dv.type, str(dv.sqref), dv.formula1, bool(dv.showErrorMessage)] for dv in ws.data_validations.dataValidation]
-        out[ws.title] = {"rows": rows, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref, "validations": dvs,
-                         "widths": {k: d.width for k, d in ws.column_dimensions.items()},
-                         "text_columns": sorted(k for k, d in ws.column_dimensions.items()
-                                                if d.style and wb._cell_styles[d.style_id].numFmtId == 49)}
-    print(json.dumps(out))
-    """#
+        import json, re, sys, zipfile
+        import openpyxl
+        path = sys.argv[1]
+        wb = openpyxl.load_workbook(path)
+        out = {"sheets": wb.sheetnames, "formulas_in_xml": 0, "validation_tags": []}
+        with zipfile.ZipFile(path) as z:
+            for n in sorted(z.namelist()):
+                if n.startswith("xl/worksheets/"):
+                    xml = z.read(n).decode("utf-8")
+                    if "<f>" in xml or "<f " in xml: out["formulas_in_xml"] += 1
+                    out["validation_tags"] += re.findall(r"<dataValidation [^>]*>", xml)
+        for ws in wb.worksheets:
+            rows = []
+            for row in ws.iter_rows():
+                cells = []
+                for c in row:
+                    v = c.value
+                    if c.is_date: cells.append(["d", v.strftime("%Y-%m-%d")])
+                    elif v is None: cells.append(["e", None])
+                    elif c.data_type == "f": cells.append(["f", str(v)])
+                    elif isinstance(v, bool): cells.append(["b", v])
+                    elif isinstance(v, (int, float)): cells.append(["n", v, type(v).__name__])
+                    else: cells.append(["s", v])
+                rows.append(cells)
+            dvs = [[dv.type, str(dv.sqref), dv.formula1, bool(dv.showErrorMessage)] for dv in ws.data_validations.dataValidation]
+            out[ws.title] = {"rows": rows, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref, "validations": dvs,
+                             "widths": {k: d.width for k, d in ws.column_dimensions.items()},
+                             "text_columns": sorted(k for k, d in ws.column_dimensions.items()
+                                                    if d.style and wb._cell_styles[d.style_id].numFmtId == 49)}
+        print(json.dumps(out))
+        """#
 
     static func read(_ path: String) throws -> [String: Any] {
         let r = try Netra.runProgram("/usr/bin/python3", ["-c", reader, path])
@@ -84,7 +84,8 @@ import NetraTestSupport
         }
         // The events sheet: one row per event of events.csv, the day columns dates, the
         // written `date` text (a year stays `2022`), counts and days whole numbers.
-        let shippedRows = try String(contentsOfFile: Netra.root + "/datasets/bekasi-2024/events.csv", encoding: .utf8)
+        let shippedRows =
+            try String(contentsOfFile: Netra.root + "/datasets/bekasi-2024/events.csv", encoding: .utf8)
             .split(separator: "\n").count - 1
         let events = try Self.sheet(book, "Peristiwa")
         #expect(try Self.rows(events).count == shippedRows + 1)
@@ -167,8 +168,10 @@ import NetraTestSupport
         let data = try Hostile.dataset("xlsx-ctl") { d in
             let shipped = try String(contentsOfFile: d + "/events.csv", encoding: .utf8)
             let header = shipped.prefix { $0 != "\n" }.split(separator: ",").map(String.init)
-            let cells = ["id": "ctl", "date": "2024-08-01", "precision": "day", "kind": "statement", "jurisdiction": "kota-bekasi",
-                         "title": "\"" + title + "\"", "source": "Outlet"]
+            let cells = [
+                "id": "ctl", "date": "2024-08-01", "precision": "day", "kind": "statement", "jurisdiction": "kota-bekasi",
+                "title": "\"" + title + "\"", "source": "Outlet"
+            ]
             try (shipped + header.map { cells[$0] ?? "" }.joined(separator: ",") + "\n")
                 .write(toFile: d + "/events.csv", atomically: true, encoding: .utf8)
         }
@@ -194,15 +197,19 @@ import NetraTestSupport
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         // A profile of its own: no other LibreOffice of this user is disturbed or waited on.
-        p.arguments = ["180", "soffice", "-env:UserInstallation=file://\(dir)/profile", "--headless", "--convert-to",
-                       "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir + "/csv", dir + "/netra.xlsx"]
+        p.arguments = [
+            "180", "soffice", "-env:UserInstallation=file://\(dir)/profile", "--headless", "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir + "/csv", dir + "/netra.xlsx"
+        ]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()
         #expect(p.terminationStatus == 0, "soffice (libreoffice-calc-nogui) failed or is missing")
-        for (sheet, kind) in [("Peristiwa", "events"), ("Bulanan", "monthly"), ("Tallies", "tallies"), ("Lead time", "leadtimes"),
-                              ("Perbandingan", "compare")] {
+        for (sheet, kind) in [
+            ("Peristiwa", "events"), ("Bulanan", "monthly"), ("Tallies", "tallies"), ("Lead time", "leadtimes"),
+            ("Perbandingan", "compare")
+        ] {
             let csv = try Data(contentsOf: URL(fileURLWithPath: dir + "/csv/netra-\(sheet).csv"))
             let export = try Netra.run(["export", kind])
             #expect(String(decoding: csv, as: UTF8.self) == export.stdout, "\(sheet)")
@@ -253,7 +260,9 @@ import NetraTestSupport
         }
         #expect(dv.count == 5)
         #expect(list(events, "C2:C2001")?[2] as? String == "\"day,month,year,on-or-before\"")
-        #expect(list(events, "E2:E2001")?[2] as? String == "\"regulation,task_force,directive,sosialisasi,pledge,incident,response,report,decision,sanction,case_tally,statement\"")
+        #expect(
+            list(events, "E2:E2001")?[2] as? String
+                == "\"regulation,task_force,directive,sosialisasi,pledge,incident,response,report,decision,sanction,case_tally,statement\"")
         #expect(list(events, "F2:F2001")?[2] as? String == "jurisdictions!$A$2:$A$2001")
         #expect(list(events, "M2:M2001")?[2] as? String == "\"alleged,confirmed,dismissed,sanctioned\"")
         // Links: the relation is offered, the id typed after it (so other text is allowed).
@@ -277,10 +286,14 @@ import NetraTestSupport
         let r = try Netra.run(["init", dir, "--region", "32.75", "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (4 jurisdictions), elections.csv, settings.csv\n")
-        #expect(try String(contentsOfFile: dir + "/csv/jurisdictions.csv", encoding: .utf8)
-            == "id,name,level,parent,kode\nindonesia,Indonesia,nasional,,\njawa-barat,Jawa Barat,provinsi,indonesia,32\nkabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat,32.16\nkota-bekasi,Kota Bekasi,kota,jawa-barat,32.75\n")
+        #expect(
+            try String(contentsOfFile: dir + "/csv/jurisdictions.csv", encoding: .utf8)
+                == "id,name,level,parent,kode\nindonesia,Indonesia,nasional,,\njawa-barat,Jawa Barat,provinsi,indonesia,32\nkabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat,32.16\nkota-bekasi,Kota Bekasi,kota,jawa-barat,32.75\n"
+        )
         // Its twin is the comparison's other side: the settings say so, in the template's language.
-        #expect(try String(contentsOfFile: dir + "/csv/settings.csv", encoding: .utf8).contains("\nregion,32.75,The office's region: a Kemendagri code (32.71).\npair,\"kota-bekasi,kabupaten-bekasi\",") == true)
+        #expect(
+            try String(contentsOfFile: dir + "/csv/settings.csv", encoding: .utf8).contains(
+                "\nregion,32.75,The office's region: a Kemendagri code (32.71).\npair,\"kota-bekasi,kabupaten-bekasi\",") == true)
         #expect(try String(contentsOfFile: dir + "/csv/elections.csv", encoding: .utf8) == "id,name,date,scope\n")
         let book = try Self.read(dir + "/dataset.xlsx")
         #expect(book["sheets"] as? [String] == ["events", "jurisdictions", "elections", "settings", "Instructions"])
@@ -300,7 +313,10 @@ import NetraTestSupport
         let fresh = Netra.tempDir("init-unknown") + "/never"
         let u = try Netra.run(["init", fresh, "--region", "32.99"])
         #expect(u.status == 2, "a usage error")
-        #expect(u.stderr == "netra: --region: wilayah '32.99' tidak dikenal; berikan kode Kemendagri (32.71 atau 3271) atau nama (Kota Bogor); netra regions TEKS mencarinya\n")
+        #expect(
+            u.stderr
+                == "netra: --region: wilayah '32.99' tidak dikenal; berikan kode Kemendagri (32.71 atau 3271) atau nama (Kota Bogor); netra regions TEKS mencarinya\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: fresh))
     }
 }
@@ -308,38 +324,46 @@ import NetraTestSupport
 /// `validate` and the `kode` column, through the binary.
 @Suite(.removingTemporaryFolders) struct KodeEndToEndTests {
     @Test func knownNamesWithoutCodesGetHintsAndStillValidate() throws {
-        let dir = try Netra.brokenDataset("jurisdictions.csv", """
-        id,name,level,parent
-        indonesia,Indonesia,nasional,
-        jawa-barat,Jawa Barat,provinsi,indonesia
-        kota-bekasi,Kota Bekasi,kota,jawa-barat
-        kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat
+        let dir = try Netra.brokenDataset(
+            "jurisdictions.csv",
+            """
+            id,name,level,parent
+            indonesia,Indonesia,nasional,
+            jawa-barat,Jawa Barat,provinsi,indonesia
+            kota-bekasi,Kota Bekasi,kota,jawa-barat
+            kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat
 
-        """)
+            """)
         let r = try Netra.run(["validate", "--lang", "en", "--dataset", dir])
         #expect(r.status == 0, "\(r.stderr)")
         let hint = "; write it in a kode column so the data joins official tables"
-        #expect(r.stderr.split(separator: "\n").map(String.init) == [
-            "\(dir)/jurisdictions.csv:3:12: hint: kode: 'Jawa Barat' is Kemendagri code 32" + hint,
-            "\(dir)/jurisdictions.csv:4:13: hint: kode: 'Kota Bekasi' is Kemendagri code 32.75" + hint,
-            "\(dir)/jurisdictions.csv:5:18: hint: kode: 'Kabupaten Bekasi' is Kemendagri code 32.16" + hint,
-        ])
+        #expect(
+            r.stderr.split(separator: "\n").map(String.init) == [
+                "\(dir)/jurisdictions.csv:3:12: hint: kode: 'Jawa Barat' is Kemendagri code 32" + hint,
+                "\(dir)/jurisdictions.csv:4:13: hint: kode: 'Kota Bekasi' is Kemendagri code 32.75" + hint,
+                "\(dir)/jurisdictions.csv:5:18: hint: kode: 'Kabupaten Bekasi' is Kemendagri code 32.16" + hint
+            ])
         // The shipped dataset carries its codes: no hint.
         let shipped = try Netra.run(["validate", "--lang", "en"])
         #expect(shipped.status == 0 && shipped.stderr.isEmpty, "\(shipped.stderr)")
     }
 
     @Test func aCodeInTheWrongProvinceIsRefused() throws {
-        let dir = try Netra.brokenDataset("jurisdictions.csv", """
-        id,name,level,parent,kode
-        indonesia,Indonesia,nasional,,
-        jawa-barat,Jawa Barat,provinsi,indonesia,32
-        kota-bekasi,Kota Bekasi,kota,jawa-barat,36.71
-        kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat,32.16
+        let dir = try Netra.brokenDataset(
+            "jurisdictions.csv",
+            """
+            id,name,level,parent,kode
+            indonesia,Indonesia,nasional,,
+            jawa-barat,Jawa Barat,provinsi,indonesia,32
+            kota-bekasi,Kota Bekasi,kota,jawa-barat,36.71
+            kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat,32.16
 
-        """)
+            """)
         let r = try Netra.run(["validate", "--lang", "en", "--dataset", dir])
         #expect(r.status == 1)
-        #expect(r.stderr == "\(dir)/jurisdictions.csv:4:41: kode: '36.71' lies in province 36, but parent 'jawa-barat' has kode '32'\nnetra: 1 problem in \(dir); nothing was written\n")
+        #expect(
+            r.stderr
+                == "\(dir)/jurisdictions.csv:4:41: kode: '36.71' lies in province 36, but parent 'jawa-barat' has kode '32'\nnetra: 1 problem in \(dir); nothing was written\n"
+        )
     }
 }

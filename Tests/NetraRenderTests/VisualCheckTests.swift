@@ -37,8 +37,9 @@ func expectDrawn(_ png: [UInt8], _ plan: ChartPlan, sourceLocation: SourceLocati
     }
     func expectColour(_ x: Double, _ y: Double, _ c: RGBA, _ what: String) {
         let p = img.pixel(x: Int(x), y: Int(y))
-        #expect(p == c, "\(what) is \(p.map(\.description) ?? "outside the image") at its centre, not \(c)",
-                sourceLocation: sourceLocation)
+        #expect(
+            p == c, "\(what) is \(p.map(\.description) ?? "outside the image") at its centre, not \(c)",
+            sourceLocation: sourceLocation)
     }
     var texts = 0, shapes = 0
     for (i, m) in plan.marks.enumerated() {
@@ -55,7 +56,10 @@ func expectDrawn(_ png: [UInt8], _ plan: ChartPlan, sourceLocation: SourceLocati
                 for x in stride(from: x0, through: x1, by: 1) {
                     guard let p = img.pixel(x: x, y: y) else { continue }
                     if abs(Int(p.red) - Int(c.red)) <= 24 && abs(Int(p.green) - Int(c.green)) <= 24
-                        && abs(Int(p.blue) - Int(c.blue)) <= 24 { inked = true; break search }
+                        && abs(Int(p.blue) - Int(c.blue)) <= 24
+                    {
+                        inked = true; break search
+                    }
                 }
             }
             #expect(inked, "'\(t.text)' at \(t.box) has no pixel of its colour \(c)", sourceLocation: sourceLocation)
@@ -152,8 +156,9 @@ extension VisualCheckTests {
 extension VisualCheckTests {
     static func synthetic(_ n: Int) throws -> Dataset {
         let f = SyntheticDataset.make(events: n, seed: 7)
-        return try DatasetLoader.load(jurisdictions: ("j", f.jurisdictions), elections: ("e", f.elections),
-                                      events: ("ev", f.events), name: "synthetic-\(n)")
+        return try DatasetLoader.load(
+            jurisdictions: ("j", f.jurisdictions), elections: ("e", f.elections),
+            events: ("ev", f.events), name: "synthetic-\(n)")
     }
 
     @Test func largeSynthetic() throws {

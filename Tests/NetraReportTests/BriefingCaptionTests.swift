@@ -26,8 +26,10 @@ import NetraRender
     @Test(arguments: [Language.id, .en])
     func figuresAreFiguresCSVs(_ lang: Language) throws {
         let a = try shipped()
-        for month in [Month(year: 2023, month: 12), Month(year: 2024, month: 1), Month(year: 2024, month: 2),
-                      Month(year: 2024, month: 10), Month(year: 2024, month: 11)] {
+        for month in [
+            Month(year: 2023, month: 12), Month(year: 2024, month: 1), Month(year: 2024, month: 2),
+            Month(year: 2024, month: 10), Month(year: 2024, month: 11)
+        ] {
             let (caption, fig) = try Self.files(a, month, lang)
             let m = month.iso
             #expect(caption.hasSuffix(".\n") && !caption.dropLast().contains("\n"), "\(m)")
@@ -43,7 +45,9 @@ import NetraRender
                 #expect(caption.contains(": \(events) "), "\(m): \(caption)")
                 #expect(caption.contains(lang == .id ? "Tidak ada insiden baru." : "No new incidents."))
             } else {
-                #expect(caption.contains(lang == .id ? " \(events) peristiwa bulan ini;" : " \(events) event\(events == "1" ? "" : "s") this month;"), "\(m): \(caption)")
+                #expect(
+                    caption.contains(lang == .id ? " \(events) peristiwa bulan ini;" : " \(events) event\(events == "1" ? "" : "s") this month;"),
+                    "\(m): \(caption)")
                 #expect(caption.contains(lang == .id ? ": \(incidents) insiden baru." : ": \(incidents) new incident"), "\(m): \(caption)")
             }
             if let days = fig["days_to_next_election"], !days.isEmpty {
@@ -61,7 +65,8 @@ import NetraRender
     /// ruling with its day, 10 events, 14 days to the Pemilu, 8 outlets.
     @Test func januaryByHand() throws {
         let (id, _) = try Self.files(try shipped(), Month(year: 2024, month: 1), .id)
-        #expect(id == "Januari 2024: 1 insiden baru. Insiden baru: Pj Wali Kota Bekasi dan sejumlah camat berpose dengan jersey nomor dua (dihentikan). "
+        #expect(
+            id == "Januari 2024: 1 insiden baru. Insiden baru: Pj Wali Kota Bekasi dan sejumlah camat berpose dengan jersey nomor dua (dihentikan). "
                 + "Putusan: Bawaslu Kota Bekasi: tak ada pelanggaran, laporan jersey dihentikan (22 Januari 2024, dihentikan). "
                 + "10 peristiwa bulan ini; 14 hari menuju Pemilu 2024. Data per 31 Januari 2024, dari 8 sumber media.\n")
         let (en, _) = try Self.files(try shipped(), Month(year: 2024, month: 1), .en)
@@ -78,7 +83,10 @@ import NetraRender
             #expect(caption.dropLast().count <= BriefingJob.captionLimit, "\(caption.count)")
             let incidents = try #require(fig["new_incidents_reported"].flatMap { Int($0) })
             #expect(incidents > 5)
-            #expect(caption.contains(lang == .id ? "\(NumberFormat.number(incidents, lang)) insiden baru: " : "\(NumberFormat.number(incidents, lang)) new incidents: "), "\(caption)")
+            #expect(
+                caption.contains(
+                    lang == .id ? "\(NumberFormat.number(incidents, lang)) insiden baru: " : "\(NumberFormat.number(incidents, lang)) new incidents: "),
+                "\(caption)")
         }
     }
 }

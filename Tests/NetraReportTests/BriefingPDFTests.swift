@@ -74,18 +74,21 @@ import NetraTestSupport
     /// lines, outlines, circles, polygons and turned text must not fail either), text still text.
     @Test func everyKindOfMarkDraws() throws {
         let style = TextStyle(size: 40, color: RGBA(hex: 0x1A1A1A))
-        let text = TextMark(text: "Teks miring ≥ 5 · −3", style: style, box: ChartRect(x: 100, y: 300, width: 40, height: 400),
-                            origin: ChartPoint(x: 140, y: 700), angle: .pi / 2, role: .axisTitle)
+        let text = TextMark(
+            text: "Teks miring ≥ 5 · −3", style: style, box: ChartRect(x: 100, y: 300, width: 40, height: 400),
+            origin: ChartPoint(x: 140, y: 700), angle: .pi / 2, role: .axisTitle)
         let marks: [Mark] = [
             .outline(ChartRect(x: 10, y: 10, width: 100, height: 50), stroke: RGBA(hex: 0xB3261E), thickness: 2),
             .line([ChartPoint(x: 0, y: 100), ChartPoint(x: 600, y: 120), ChartPoint(x: 900, y: 90)], stroke: .black, thickness: 3, dash: 6),
             .circle(center: ChartPoint(x: 300, y: 300), radius: 20, fill: RGBA(hex: 0x2A7AB8), stroke: .black, thickness: 1),
             .circle(center: ChartPoint(x: 400, y: 300), radius: 20, fill: nil, stroke: .black, thickness: 1),
-            .polygon([ChartPoint(x: 500, y: 500), ChartPoint(x: 600, y: 500), ChartPoint(x: 550, y: 420)], fill: RGBA(hex: 0xE07B00), stroke: nil, thickness: 0),
-            .text(text),
+            .polygon(
+                [ChartPoint(x: 500, y: 500), ChartPoint(x: 600, y: 500), ChartPoint(x: 550, y: 420)], fill: RGBA(hex: 0xE07B00), stroke: nil, thickness: 0),
+            .text(text)
         ]
-        let page = SheetPage(number: 1, month: Month(year: 2024, month: 1), chart: ChartPlan(width: 1240, height: 1754, marks: marks),
-                             listed: [], chartSlot: nil, embedded: nil)
+        let page = SheetPage(
+            number: 1, month: Month(year: 2024, month: 1), chart: ChartPlan(width: 1240, height: 1754, marks: marks),
+            listed: [], chartSlot: nil, embedded: nil)
         let pdf = try BriefingPDF.document([(page, nil)], fonts: try FontSet.resolve())
         guard FileManager.default.isExecutableFile(atPath: Self.pdftotext) else { return }
         #expect(try Self.text(pdf).first?.contains("Teks miring ≥ 5 · −3") == true)

@@ -42,10 +42,13 @@ import NetraRender
                 if let chart = p.plan.embedded, let slot = p.plan.chartSlot {
                     for t in chart.texts {
                         #expect(t.style.size >= 35, "\(month.iso) chart: '\(t.text)' is \(t.style.size) px")
-                        #expect(t.box.minX >= 0 && t.box.maxX <= slot.width + 0.5 && t.box.minY >= 0 && t.box.maxY <= slot.height + 0.5,
-                                "\(month.iso) chart: '\(t.text)' leaves its slot")
+                        #expect(
+                            t.box.minX >= 0 && t.box.maxX <= slot.width + 0.5 && t.box.minY >= 0 && t.box.maxY <= slot.height + 0.5,
+                            "\(month.iso) chart: '\(t.text)' leaves its slot")
                     }
-                    texts += chart.texts.map { var t = $0; t.box = t.box.offsetBy(dx: slot.minX, dy: slot.minY); return t }
+                    texts += chart.texts.map {
+                        var t = $0; t.box = t.box.offsetBy(dx: slot.minX, dy: slot.minY); return t
+                    }
                 }
                 for (i, t) in texts.enumerated() {
                     for u in texts[(i + 1)...] where t.box.intersects(u.box.insetBy(dx: 1, dy: 1)) {
@@ -90,8 +93,11 @@ import NetraRender
         let listed = pages.flatMap(\.plan.listed).map { d.events.id($0) }
         // The ruling leads, then what became news in January (the pledge follow-up of November
         // and the jersey photo); the registration of 4 Jan is no ruling and is listed with the rest.
-        #expect(Array(listed.prefix(4)) == ["kota-2024-01-22-jersey-decision", "kota-2023-11-04-pledge-follow-up",
-                                           "kota-2023-12-29-jersey-photo", "kota-2024-01-02-jersey-report"])
+        #expect(
+            Array(listed.prefix(4)) == [
+                "kota-2024-01-22-jersey-decision", "kota-2023-11-04-pledge-follow-up",
+                "kota-2023-12-29-jersey-photo", "kota-2024-01-02-jersey-report"
+            ])
         #expect(texts.contains("22 Januari 2024 · Putusan · Kota Bekasi"))
         #expect(texts.contains("4 Januari 2024 · Registrasi laporan · Kota Bekasi"))
         #expect(!texts.contains("4 Januari 2024 · Putusan · Kota Bekasi"))
@@ -121,8 +127,13 @@ import NetraRender
     @Test func februaryLeadsWithItsStory() throws {
         let a = try shipped()
         let month = Month(year: 2024, month: 2)
-        for (lang, headline, tile) in [(Language.id, "Februari 2024: Bawaslu Jawa Barat koreksi putusan jersey: ada pelanggaran netralitas ASN; 1 insiden baru", "Insiden baru diberitakan"),
-                                       (.en, "February 2024: Bawaslu Jawa Barat corrects the jersey ruling: a breach of ASN neutrality; 1 new incident", "New incidents reported")] {
+        for (lang, headline, tile) in [
+            (
+                Language.id, "Februari 2024: Bawaslu Jawa Barat koreksi putusan jersey: ada pelanggaran netralitas ASN; 1 insiden baru",
+                "Insiden baru diberitakan"
+            ),
+            (.en, "February 2024: Bawaslu Jawa Barat corrects the jersey ruling: a breach of ASN neutrality; 1 new incident", "New incidents reported")
+        ] {
             let (f, pages) = try Self.pages(a, month, lang)
             #expect(f.newIncidentsReported.count == 1)
             let first = pages[0].plan.chart.texts
@@ -145,8 +156,10 @@ import NetraRender
     /// hand-over to BKN of 24 Aug 2024, first reported on 17 Sep, in September's.
     @Test func eventsFirstReportedLaterAreListedWhenTheyBecameKnown() throws {
         let a = try shipped()
-        for (month, id, events) in [(Month(year: 2024, month: 2), "kab-2023-12-01-pj-bupati-blue-shirt", 9),
-                                    (Month(year: 2024, month: 9), "nas-2024-08-24-bkn-takes-over", 3)] {
+        for (month, id, events) in [
+            (Month(year: 2024, month: 2), "kab-2023-12-01-pj-bupati-blue-shirt", 9),
+            (Month(year: 2024, month: 9), "nas-2024-08-24-bkn-takes-over", 3)
+        ] {
             let (f, pages) = try Self.pages(a, month, .id)
             let d = a.asOf(month.lastDay).dataset
             #expect(f.firstKnown.map { d.events.id($0) } == [id], "\(month.iso)")
@@ -156,8 +169,10 @@ import NetraRender
         }
         // December 2023 and August 2024 knew nothing of them: they are not counted there, only
         // named at the end as reported after the sheet's day, so they do not vanish without a word.
-        for (month, id, day) in [(Month(year: 2023, month: 12), "kab-2023-12-01-pj-bupati-blue-shirt", "31 Des 2023"),
-                                 (Month(year: 2024, month: 8), "nas-2024-08-24-bkn-takes-over", "31 Agu 2024")] {
+        for (month, id, day) in [
+            (Month(year: 2023, month: 12), "kab-2023-12-01-pj-bupati-blue-shirt", "31 Des 2023"),
+            (Month(year: 2024, month: 8), "nas-2024-08-24-bkn-takes-over", "31 Agu 2024")
+        ] {
             let (f, pages) = try Self.pages(a, month, .id)
             let d = a.asOf(month.lastDay).dataset
             #expect(!(f.events + f.firstKnown).contains { d.events.id($0) == id }, "\(month.iso)")
@@ -184,9 +199,10 @@ import NetraRender
     /// whole, and still no text is under 35 px.
     @Test func aLongFigureIsSetSmallerNotCut() throws {
         let f = SyntheticDataset.make(events: 5_000, seed: 3)
-        let a = Analysis(dataset: try DatasetLoader.load(
-            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-            events: ("events.csv", f.events), name: "g5"))
+        let a = Analysis(
+            dataset: try DatasetLoader.load(
+                jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+                events: ("events.csv", f.events), name: "g5"))
         let (figures, pages) = try Self.pages(a, Month(year: 2024, month: 12), .en)
         let signatories = try #require(figures.signatoriesSoFar)
         #expect(signatories >= 1_000_000)
@@ -219,14 +235,16 @@ import NetraRender
             // event with its heading is at most 10 lines, some 480 px; the chart, the height at
             // which its plot reads).
             for (n, p) in pages.dropLast().enumerated() {
-                let rule = try #require(p.plan.chart.marks.compactMap { m -> Double? in
-                    if case let .rect(r, _) = m, r.height == 2 { return r.minY } else { return nil }
-                }.max())
+                let rule = try #require(
+                    p.plan.chart.marks.compactMap { m -> Double? in
+                        if case let .rect(r, _) = m, r.height == 2 { return r.minY } else { return nil }
+                    }.max())
                 let lowest = p.plan.chart.texts.filter { $0.role != .footer }.map(\.box.maxY).max() ?? 0
                 let next = pages[n + 1].plan
                 if next.listed.isEmpty && next.chartSlot != nil {
                     let room = rule - lowest
-                    let reads = try room >= BriefingSheet.chartMinHeight
+                    let reads =
+                        try room >= BriefingSheet.chartMinHeight
                         && BriefingJob.plotHeight(month, upTo, lang, fonts)(room) >= BriefingSheet.plotMinHeight
                     #expect(!reads, "\(month.iso) p\(p.plan.number): \(Int(room)) px empty, and the chart reads in that")
                 } else {
@@ -245,16 +263,21 @@ import NetraRender
     @Test func pagesAreFilesNamedInOrder() throws {
         let files = BriefingJob.build(try shipped(), month: Month(year: 2024, month: 1), options: JobOptions(fonts: try FontSet.resolve()))
         let sheets = files.map(\.name).filter { $0.contains("briefing-sheet") }
-        #expect(sheets == ["briefing-2024-01/briefing-sheet.png", "briefing-2024-01/briefing-sheet-2.png", "briefing-2024-01/briefing-sheet-3.png",
-                          "briefing-2024-01/briefing-sheet-4.png"])
+        #expect(
+            sheets == [
+                "briefing-2024-01/briefing-sheet.png", "briefing-2024-01/briefing-sheet-2.png", "briefing-2024-01/briefing-sheet-3.png",
+                "briefing-2024-01/briefing-sheet-4.png"
+            ])
         for f in files where f.name.hasSuffix(".png") { #expect(Array(try f.bytes().prefix(4)) == [0x89, 0x50, 0x4E, 0x47]) }
     }
 }
 
 /// Issue 35: the sheet says when reports are past a legal limit, in both languages.
 @Suite struct OverdueLineTests {
-    @Test(arguments: [(Language.id, "1 laporan melewati batas 2 hari (belum terverifikasi)"),
-                      (Language.en, "1 report past the limit of 2 days (unverified)")])
+    @Test(arguments: [
+        (Language.id, "1 laporan melewati batas 2 hari (belum terverifikasi)"),
+        (Language.en, "1 report past the limit of 2 days (unverified)")
+    ])
     func februaryHasThePjBupatiReportPastTheFirstCheck(lang: Language, line: String) throws {
         // Reported 2 Feb 2024 (public 5 Feb); no registration or ruling in any source.
         let files = BriefingJob.build(try shipped(), month: Month(year: 2024, month: 2), options: JobOptions(language: lang, fonts: try FontSet.resolve()))

@@ -63,8 +63,10 @@ import NetraRender
         }
         #expect(sum == prevention)
         // Incidents: each status is its CSV cell; with "no status", they add up to the total.
-        let metrics: [(CaseStatus, ComparisonMetric)] = [(.alleged, .incidentsAlleged), (.confirmed, .incidentsConfirmed),
-                                                         (.dismissed, .incidentsDismissed), (.sanctioned, .incidentsSanctioned)]
+        let metrics: [(CaseStatus, ComparisonMetric)] = [
+            (.alleged, .incidentsAlleged), (.confirmed, .incidentsConfirmed),
+            (.dismissed, .incidentsDismissed), (.sanctioned, .incidentsSanctioned)
+        ]
         var incidents = (a: 0, b: 0)
         for (status, metric) in metrics {
             let n = try drawn(Strings.status(status).text(.id))
@@ -81,7 +83,9 @@ import NetraRender
         let signed = try #require(byLabel[StringKey.signatories.text(.id)])
         let csvSigned = try #require(cells[ComparisonMetric.pledgeSignatories.rawValue])
         for (text, cell) in [(signed.a, csvSigned.a), (signed.b, csvSigned.b)] {
-            if text == Strings.unknownMark { #expect(cell.isEmpty) } else {
+            if text == Strings.unknownMark {
+                #expect(cell.isEmpty)
+            } else {
                 // A lower bound says so: "sedikitnya 24.013".
                 let prefix = Strings.atLeast("").text(.id)
                 #expect(!cell.isEmpty && count(text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text) == Int(cell))
@@ -103,8 +107,9 @@ import NetraRender
             }
         }
         #expect(notes.count == 2)
-        #expect(rows.count == EventKind.allCases.filter(\.isPrevention).count + 1 + metrics.count
-                    + (byLabel[Strings.status(nil).text(.id)] == nil ? 0 : 1) + 1, "no number drawn unchecked")
+        #expect(
+            rows.count == EventKind.allCases.filter(\.isPrevention).count + 1 + metrics.count
+                + (byLabel[Strings.status(nil).text(.id)] == nil ? 0 : 1) + 1, "no number drawn unchecked")
     }
 
     @Test func shippedDataset() throws {
@@ -124,8 +129,11 @@ import NetraRender
             let texts = plan.chart.marks.compactMap { m -> TextMark? in if case .text(let t) = m { return t } else { return nil } }
             #expect(texts.contains { $0.role == .value && $0.text == Strings.unknownMark && $0.box.minX > row.barB.maxX })
             // One note says what "—" and "sedikitnya" mean, with the number of uncounted pledges.
-            #expect(texts.contains { $0.role == .note && $0.text.hasPrefix(Strings.unknownNote.text(lang))
-                && $0.text.hasSuffix(Strings.uncountedPledges(2).text(lang)) })
+            #expect(
+                texts.contains {
+                    $0.role == .note && $0.text.hasPrefix(Strings.unknownNote.text(lang))
+                        && $0.text.hasSuffix(Strings.uncountedPledges(2).text(lang))
+                })
             // Kota's figure is a lower bound: its pledge of 2 Nov 2023 and the declaration of 15 Oct 2024 give no count.
             #expect(texts.contains { $0.role == .value && $0.text == Strings.atLeast(NumberFormat.number(24013, lang)).text(lang) })
             // Nothing else on the chart is unknown: every other value is a number.

@@ -22,7 +22,8 @@ import NetraRender
         for f in files {
             guard let plan = try f.planDump() else { continue }
             charts += 1
-            let note = f.name.contains("briefing-sheet") && !f.name.hasSuffix("briefing-sheet.png") ? nil : "Kota Bekasi · Nov 2023 – Jan 2024 · insiden, putusan"
+            let note =
+                f.name.contains("briefing-sheet") && !f.name.hasSuffix("briefing-sheet.png") ? nil : "Kota Bekasi · Nov 2023 – Jan 2024 · insiden, putusan"
             if let note { #expect(plan.contains(note), "\(f.name) does not say the filter") }
         }
         #expect(charts >= 8)

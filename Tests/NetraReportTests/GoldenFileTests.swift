@@ -12,9 +12,10 @@ import NetraTestSupport
 
     static func generated() throws -> Analysis {
         let f = SyntheticDataset.make(events: 5_000, seed: 7)
-        return Analysis(dataset: try DatasetLoader.load(
-            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-            events: ("events.csv", f.events), name: "generated-5k"))
+        return Analysis(
+            dataset: try DatasetLoader.load(
+                jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+                events: ("events.csv", f.events), name: "generated-5k"))
     }
 
     static func check(_ a: Analysis, _ set: String) throws {

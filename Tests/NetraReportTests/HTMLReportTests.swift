@@ -26,8 +26,10 @@ import NetraAnalytics
     @Test func onlyWebAddressesBecomeLinks() {
         #expect(Markup.webLink("https://www.radarbekasi.id/a?b=1&c=2") == "https://www.radarbekasi.id/a?b=1&c=2")
         #expect(Markup.webLink(" HTTP://EXAMPLE.ORG/x ") == "HTTP://EXAMPLE.ORG/x")
-        for bad in ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "//example.org",
-                    "https://", "https://exa mple.org", "https://example.org/\"onmouseover=x", "vbscript:x", "", "ftp://example.org"] {
+        for bad in [
+            "javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "//example.org",
+            "https://", "https://exa mple.org", "https://example.org/\"onmouseover=x", "vbscript:x", "", "ftp://example.org"
+        ] {
             #expect(Markup.webLink(bad) == nil, "\(bad)")
         }
     }
@@ -60,7 +62,9 @@ import NetraAnalytics
             #expect(html.contains("<tr data-event-id=\"\(Markup.text(a.dataset.events.id(i)))\""))
         }
         // Nothing the page could fetch: no external script, style, font or picture.
-        for fetch in ["<script src", "<link rel=\"stylesheet\"", "@import", "<img", "<iframe", "src=\"http", "href=\"//"] { #expect(!html.contains(fetch), "\(fetch)") }
+        for fetch in ["<script src", "<link rel=\"stylesheet\"", "@import", "<img", "<iframe", "src=\"http", "href=\"//"] {
+            #expect(!html.contains(fetch), "\(fetch)")
+        }
         // A `url(…)` only ever names something on the page itself (the timeline's clip).
         #expect(html.components(separatedBy: "url(").dropFirst().allSatisfy { $0.hasPrefix("#") })
         #expect(html.hasPrefix("<!doctype html>\n<html lang=\"id\">"))
@@ -126,18 +130,22 @@ import NetraAnalytics
         let a = try shipped()
         #expect(a.standsOn == Day(year: 2025, month: 2, day: 19))
         let expected: [Language: [(id: String, kind: String, status: String)]] = [
-            .id: [("kota-2024-01-22-jersey-decision", "Putusan", "menetapkan: dihentikan"),
-                  ("jabar-2024-02-02-jersey-correction", "Putusan", "menetapkan: terbukti"),
-                  ("kota-2023-12-29-jersey-photo", "Insiden", "per 19 Feb 2025: terbukti"),
-                  ("kota-2024-01-04-jersey-registration", "Registrasi laporan", ""),
-                  ("jabar-2024-01-22-case-tally", "Rekap kasus", "kasus yang dihitung: dugaan"),
-                  ("kota-2023-11-02-pledge", "Ikrar", "")],
-            .en: [("kota-2024-01-22-jersey-decision", "Decision", "set: dismissed"),
-                  ("jabar-2024-02-02-jersey-correction", "Decision", "set: confirmed"),
-                  ("kota-2023-12-29-jersey-photo", "Incident", "as of 19 Feb 2025: confirmed"),
-                  ("kota-2024-01-04-jersey-registration", "Report registered", ""),
-                  ("jabar-2024-01-22-case-tally", "Case tally", "cases counted: alleged"),
-                  ("kota-2023-11-02-pledge", "Pledge", "")],
+            .id: [
+                ("kota-2024-01-22-jersey-decision", "Putusan", "menetapkan: dihentikan"),
+                ("jabar-2024-02-02-jersey-correction", "Putusan", "menetapkan: terbukti"),
+                ("kota-2023-12-29-jersey-photo", "Insiden", "per 19 Feb 2025: terbukti"),
+                ("kota-2024-01-04-jersey-registration", "Registrasi laporan", ""),
+                ("jabar-2024-01-22-case-tally", "Rekap kasus", "kasus yang dihitung: dugaan"),
+                ("kota-2023-11-02-pledge", "Ikrar", "")
+            ],
+            .en: [
+                ("kota-2024-01-22-jersey-decision", "Decision", "set: dismissed"),
+                ("jabar-2024-02-02-jersey-correction", "Decision", "set: confirmed"),
+                ("kota-2023-12-29-jersey-photo", "Incident", "as of 19 Feb 2025: confirmed"),
+                ("kota-2024-01-04-jersey-registration", "Report registered", ""),
+                ("jabar-2024-01-22-case-tally", "Case tally", "cases counted: alleged"),
+                ("kota-2023-11-02-pledge", "Pledge", "")
+            ]
         ]
         for lang in Language.allCases {
             let html = try HTMLReport(a, options: try Self.options(lang)).html()
@@ -212,16 +220,19 @@ import NetraAnalytics
     /// date with a note, and the page stays small.
     @Test func bigDatasetIsAggregatedAndCapped() throws {
         let f = SyntheticDataset.make(events: 5_000, seed: 7)
-        let a = Analysis(dataset: try DatasetLoader.load(
-            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-            events: ("events.csv", f.events), name: "generated-5k"))
+        let a = Analysis(
+            dataset: try DatasetLoader.load(
+                jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+                events: ("events.csv", f.events), name: "generated-5k"))
         let html = try HTMLReport(a, options: try Self.options()).html()
         #expect(Self.count("<tr data-event-id=", in: html) == HTMLReport.tableLimit)
-        #expect(html.contains(Markup.text(Strings.htmlTableCapped(NumberFormat.number(HTMLReport.tableLimit, .id), of: NumberFormat.number(5_000, .id)).text(.id))))
+        #expect(
+            html.contains(Markup.text(Strings.htmlTableCapped(NumberFormat.number(HTMLReport.tableLimit, .id), of: NumberFormat.number(5_000, .id)).text(.id))))
         let data = try Self.data(html)
         // The counter counts against every event, and says how many the list holds.
         #expect(data["total"] as? Int == 5_000 && (data["events"] as? [Any])?.count == 1_000)
-        #expect((data["labels"] as? [String: String])?["shownCapped"] == "{n} dari {total} peristiwa ditampilkan (daftar memuat {listed} pertama menurut tanggal)")
+        #expect(
+            (data["labels"] as? [String: String])?["shownCapped"] == "{n} dari {total} peristiwa ditampilkan (daftar memuat {listed} pertama menurut tanggal)")
         let clusters = try #require(data["clusters"] as? [[Int]])
         // The counted markers are the PNG timeline's: they add up to its events.
         let plan = try ReportCharts.timeline(a).layout(options: try Self.options().chartOptions)
@@ -241,8 +252,9 @@ import NetraAnalytics
     /// The listed events found by a count per day are those every event sorted would give.
     @Test func firstByDateIsTheSortsPrefix() throws {
         let f = SyntheticDataset.make(events: 20_000, seed: 5)
-        let d = try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-                                       events: ("events.csv", f.events))
+        let d = try DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+            events: ("events.csv", f.events))
         for limit in [0, 1, 7, 1_000, 19_999, 20_000, 25_000] {
             #expect(HTMLReport.firstByDate(d.events, limit: limit) == HTMLReport.firstByDateSorting(d.events, limit: limit), "limit \(limit)")
         }
@@ -253,15 +265,20 @@ import NetraAnalytics
 @Suite struct SVGPainterTests {
     @Test func eachMarkBecomesOneElementWithItsGeometryAndColours() {
         let red = RGBA(hex: 0xC0392B)
-        #expect(SVGPainter.element(.rect(ChartRect(x: 1, y: 2.5, width: 10, height: 20.25), fill: red))
+        #expect(
+            SVGPainter.element(.rect(ChartRect(x: 1, y: 2.5, width: 10, height: 20.25), fill: red))
                 == "<rect x=\"1\" y=\"2.5\" width=\"10\" height=\"20.25\" fill=\"#c0392b\"/>")
-        #expect(SVGPainter.element(.circle(center: ChartPoint(x: 3, y: 4), radius: 5, fill: nil, stroke: red.withAlpha(51), thickness: 2))
+        #expect(
+            SVGPainter.element(.circle(center: ChartPoint(x: 3, y: 4), radius: 5, fill: nil, stroke: red.withAlpha(51), thickness: 2))
                 == "<circle cx=\"3\" cy=\"4\" r=\"5\" fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2\" stroke-opacity=\"0.2\"/>")
-        #expect(SVGPainter.element(.line([ChartPoint(x: 0, y: 0), ChartPoint(x: 10, y: -1.004)], stroke: .black, thickness: 1, dash: 4))
+        #expect(
+            SVGPainter.element(.line([ChartPoint(x: 0, y: 0), ChartPoint(x: 10, y: -1.004)], stroke: .black, thickness: 1, dash: 4))
                 == "<polyline points=\"0,0 10,-1\" fill=\"none\" stroke=\"#000000\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>")
-        let t = TextMark(text: "<b>&", style: TextStyle(size: 20, bold: true, color: .black), box: ChartRect(x: 0, y: 0, width: 10, height: 10),
-                         origin: ChartPoint(x: 5, y: 6), angle: Double.pi / 2, role: .axisTitle)
-        #expect(SVGPainter.element(.text(t))
+        let t = TextMark(
+            text: "<b>&", style: TextStyle(size: 20, bold: true, color: .black), box: ChartRect(x: 0, y: 0, width: 10, height: 10),
+            origin: ChartPoint(x: 5, y: 6), angle: Double.pi / 2, role: .axisTitle)
+        #expect(
+            SVGPainter.element(.text(t))
                 == "<text x=\"5\" y=\"6\" font-size=\"20\" font-weight=\"bold\" fill=\"#000000\" transform=\"rotate(-90 5 6)\">&lt;b&gt;&amp;</text>")
         #expect(SVGPainter.n(.nan) == "0" && SVGPainter.n(-0.004) == "0" && SVGPainter.n(12.346) == "12.35")
     }

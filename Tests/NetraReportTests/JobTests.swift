@@ -14,14 +14,15 @@ func shipped() throws -> Analysis {
 @Suite struct JobTests {
     @Test func reportHasEveryChartAndExportUnderStableNames() throws {
         let files = ReportJob.build(try shipped(), options: JobOptions(fonts: try FontSet.resolve()))
-        #expect(files.map(\.name) == [
-            "monthly.png", "monthly-indonesia.png", "monthly-jawa-barat.png", "monthly-kota-bekasi.png", "monthly-kabupaten-bekasi.png",
-            // Every tally series drawn: three images at 1600 × 900 (issue 27, point 3).
-            "timeline.png", "compare.png", "leadtimes.png", "cases.png", "cases-2.png", "cases-3.png", "clocks.png", "cases.csv", "case-clocks.csv",
-            "map-jawa-barat.png", "report.html",
-            "events.csv", "monthly.csv", "monthly-rollup.csv", "leadtimes.csv", "leadtime-summary.csv", "trends.csv", "tallies.csv", "compare.csv",
-            "netra.xlsx",
-        ])
+        #expect(
+            files.map(\.name) == [
+                "monthly.png", "monthly-indonesia.png", "monthly-jawa-barat.png", "monthly-kota-bekasi.png", "monthly-kabupaten-bekasi.png",
+                // Every tally series drawn: three images at 1600 × 900 (issue 27, point 3).
+                "timeline.png", "compare.png", "leadtimes.png", "cases.png", "cases-2.png", "cases-3.png", "clocks.png", "cases.csv", "case-clocks.csv",
+                "map-jawa-barat.png", "report.html",
+                "events.csv", "monthly.csv", "monthly-rollup.csv", "leadtimes.csv", "leadtime-summary.csv", "trends.csv", "tallies.csv", "compare.csv",
+                "netra.xlsx"
+            ])
         // PNG signature on every chart; the workbook is a zip.
         for f in files where f.name.hasSuffix(".png") { #expect(Array(try f.bytes().prefix(4)) == [0x89, 0x50, 0x4E, 0x47]) }
         for f in files where f.name.hasSuffix(".xlsx") { #expect(Array(try f.bytes().prefix(4)) == [0x50, 0x4B, 0x03, 0x04]) }

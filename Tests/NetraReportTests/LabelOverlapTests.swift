@@ -30,7 +30,7 @@ struct DumpedText: CustomStringConvertible {
             guard line.hasPrefix("text ") else { continue }
             let parts = line.split(separator: " ", maxSplits: 3)
             guard parts.count == 4, let open = line.firstIndex(of: "["), let close = line.firstIndex(of: "]") else { continue }
-            let inside = line[line.index(after: open)..<close]       // "x,y WxH"
+            let inside = line[line.index(after: open)..<close]  // "x,y WxH"
             let halves = inside.split(separator: " ")
             guard halves.count == 2 else { continue }
             let xy = halves[0].split(separator: ",").compactMap { Double($0) }
@@ -40,8 +40,10 @@ struct DumpedText: CustomStringConvertible {
             if let r = line.range(of: " size ") {
                 size = Double(line[r.upperBound...].prefix { $0 != " " }) ?? 0
             }
-            out.append(DumpedText(role: String(parts[1]), box: ChartRect(x: xy[0] + dx, y: xy[1] + dy, width: wh[0], height: wh[1]),
-                                  size: size, line: line))
+            out.append(
+                DumpedText(
+                    role: String(parts[1]), box: ChartRect(x: xy[0] + dx, y: xy[1] + dy, width: wh[0], height: wh[1]),
+                    size: size, line: line))
         }
         return out
     }
@@ -89,8 +91,10 @@ struct DumpedText: CustomStringConvertible {
         let a = try shipped()
         let options = JobOptions(language: lang, size: size, fonts: try FontSet.resolve())
         try Self.check(ReportJob.build(a, options: options), "bekasi-2024 \(lang) \(size)")
-        for m in [Month(year: 2023, month: 12), Month(year: 2024, month: 1), Month(year: 2024, month: 2),
-                  Month(year: 2024, month: 10), Month(year: 2024, month: 11)] {
+        for m in [
+            Month(year: 2023, month: 12), Month(year: 2024, month: 1), Month(year: 2024, month: 2),
+            Month(year: 2024, month: 10), Month(year: 2024, month: 11)
+        ] {
             try Self.check(BriefingJob.build(a, month: m, options: options), "bekasi-2024 \(m.iso) \(lang) \(size)")
         }
     }
@@ -100,9 +104,10 @@ struct DumpedText: CustomStringConvertible {
     func generated5k(_ k: Int) throws {
         let (lang, size) = Self.sizes()[k]
         let f = SyntheticDataset.make(events: 5_000, seed: 1)
-        let a = Analysis(dataset: try DatasetLoader.load(
-            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-            events: ("events.csv", f.events), name: "generated-5k"))
+        let a = Analysis(
+            dataset: try DatasetLoader.load(
+                jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+                events: ("events.csv", f.events), name: "generated-5k"))
         let options = JobOptions(language: lang, size: size, fonts: try FontSet.resolve())
         try Self.check(ReportJob.build(a, options: options), "generated-5k \(lang) \(size)")
         try Self.check(BriefingJob.build(a, month: Month(year: 2024, month: 1), options: options), "generated-5k 2024-01 \(lang) \(size)")
@@ -116,8 +121,9 @@ struct DumpedText: CustomStringConvertible {
     func millionMonthlyTotals(_ k: Int) throws {
         let (lang, size) = Self.sizes()[k]
         let f = SyntheticDataset.make(events: 5_000, seed: 1)
-        let d = try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-                                       events: ("events.csv", f.events), name: "generated-1m")
+        let d = try DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+            events: ("events.csv", f.events), name: "generated-1m")
         let table = MonthlyTable(d, rollup: true).scaled(by: 200)
         #expect((table.kindCounts(within: nil).totals.max() ?? 0) >= 10_000)
         let fonts = try FontSet.resolve()
@@ -127,7 +133,8 @@ struct DumpedText: CustomStringConvertible {
             for j in [nil] + d.jurisdictions.indices.prefix(8).map(Optional.some) {
                 let plan = try MonthlyBarsChart(table, dataset: d, jurisdiction: j, highlight: Month(year: 2024, month: 1)).layout(options: o)
                 let found = Self.clashes(plan.textDump)
-                #expect(found.isEmpty, "1M \(lang) \(o.width)x\(o.height) \(j.map { d.jurisdictions[$0].id } ?? "all"): \(found.prefix(4).joined(separator: "\n"))")
+                #expect(
+                    found.isEmpty, "1M \(lang) \(o.width)x\(o.height) \(j.map { d.jurisdictions[$0].id } ?? "all"): \(found.prefix(4).joined(separator: "\n"))")
                 // Big numbers are still written where they fit.
                 #expect(plan.chart.texts.contains { $0.role == .value })
             }

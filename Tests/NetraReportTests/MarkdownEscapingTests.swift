@@ -9,13 +9,17 @@ import NetraAnalytics
         let d = try DatasetLoader.load(
             jurisdictions: ("jurisdictions.csv", Array("id,name,level,parent\nk,Kota <img src=x onerror=alert(1)>,kota,\n".utf8)),
             elections: ("elections.csv", Array("id,name,date,scope\np,\"Pemilu\n# H **x**\",2024-02-14,k\n".utf8)),
-            events: ("events.csv", Array("""
-                id,date,precision,kind,jurisdiction,title,source,source_url
-                a,2024-01-02,day,incident,k,T,S,javascript:alert(5)
-                b,2024-01-03,day,response,k,T,S,https://example.org/x?a=1&b=2
-                c,2024-01-04,day,statement,k,T,S,https://example.org/<x>
+            events: (
+                "events.csv",
+                Array(
+                    """
+                    id,date,precision,kind,jurisdiction,title,source,source_url
+                    a,2024-01-02,day,incident,k,T,S,javascript:alert(5)
+                    b,2024-01-03,day,response,k,T,S,https://example.org/x?a=1&b=2
+                    c,2024-01-04,day,statement,k,T,S,https://example.org/<x>
 
-                """.utf8)))
+                    """.utf8)
+            ))
         let month = Month(year: 2024, month: 1)
         let a = Analysis(dataset: d, asOf: month.lastDay)
         let md = BriefingJob.markdown(a, BriefingFigures(a, month: month), .en)

@@ -30,9 +30,10 @@ import NetraRender
     /// 2,000 generated events: the timeline's counted markers are laid out once too.
     @Test func generatedWideAndPhone() throws {
         let f = SyntheticDataset.make(events: 2_000, seed: 11)
-        let a = Analysis(dataset: try DatasetLoader.load(
-            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-            events: ("events.csv", f.events), name: "generated-2k"))
+        let a = Analysis(
+            dataset: try DatasetLoader.load(
+                jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+                events: ("events.csv", f.events), name: "generated-2k"))
         #expect(a.dataset.events.count > HTMLReport.detailLimit)
         try Self.check(a, JobOptions(fonts: try FontSet.resolve()))
         try Self.check(a, JobOptions(language: .en, size: .phone, fonts: try FontSet.resolve(), office: "Bawaslu Kota Bekasi"))

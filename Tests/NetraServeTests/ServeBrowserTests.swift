@@ -10,7 +10,8 @@ import NetraTestSupport
 @Suite("netra serve in a browser", .serialized, .removingTemporaryFolders)
 struct ServeBrowserTests {
     static let script = Paths.root + "/Tests/NetraServeTests/browser_e2e.py"
-    static let available = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
+    static let available =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
         && ((try? runProgram("/usr/bin/python3", ["-c", "import selenium, openpyxl"]))?.status == 0)
     static let required = ProcessInfo.processInfo.environment["CI"] == "true"
 

@@ -102,8 +102,10 @@ final class Server: @unchecked Sendable {
     }
 
     /// One request through curl. `form` fields go as multipart (`name=@file` uploads a file).
-    func request(_ method: String, _ path: String, headers: [String] = [], body: String? = nil, bodyFile: String? = nil,
-                 form: [String] = [], user: String? = nil, cookies: String? = nil) throws -> Answer {
+    func request(
+        _ method: String, _ path: String, headers: [String] = [], body: String? = nil, bodyFile: String? = nil,
+        form: [String] = [], user: String? = nil, cookies: String? = nil
+    ) throws -> Answer {
         let id = UUID().uuidString
         let bodyOut = scratch + "/body-\(id)", headOut = scratch + "/head-\(id)"
         defer { try? FileManager.default.removeItem(atPath: bodyOut); try? FileManager.default.removeItem(atPath: headOut) }

@@ -24,14 +24,16 @@ struct ServeHostileDataTests {
     /// with markup), MarkdownEscapingTests' jurisdiction name; `extra` rows added for the diff.
     static func dataset(_ dir: String, title: String = hostileTitle, extra: [String] = []) throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let header = "id,date,precision,end_date,kind,jurisdiction,title,title_en,actors,place,count,unit,status,links,source,source_url,source_date,known_date,quote,notes"
-        let rows = [
-            "inc-1,2024-01-02,day,,incident,kota-bekasi,\"\(title.replacingOccurrences(of: "\"", with: "\"\""))\",,,,,,,,Radar Uji,javascript:alert(1),2024-01-03,,kutipan <b>tebal</b>,",
-            "inc-2,2024-02,month,,incident,kabupaten-bekasi,Foto ASN dengan gestur angka,,,,,,alleged,,Media Uji,https://example.org/a?x=1&y=2,2024-02-20,,,",
-            "sos-1,2023-12-06,day,,sosialisasi,kabupaten-bekasi,Sosialisasi netralitas,,,,,,,,Media Uji,https://example.org/b,2023-12-07,,,",
-            "dec-1,2024-01-22,day,,decision,kota-bekasi,Putusan Bawaslu,,,,,,dismissed,decides:inc-1,Media Uji,https://example.org/c,2024-01-23,,,",
-            "st-1,2024-01-03,on-or-before,,statement,jawa-barat,\"Pernyataan \"\"Tom & Jerry\"\"\",,,,,,,,Media Uji,https://example.org/d,2024-01-03,,,",
-        ] + extra
+        let header =
+            "id,date,precision,end_date,kind,jurisdiction,title,title_en,actors,place,count,unit,status,links,source,source_url,source_date,known_date,quote,notes"
+        let rows =
+            [
+                "inc-1,2024-01-02,day,,incident,kota-bekasi,\"\(title.replacingOccurrences(of: "\"", with: "\"\""))\",,,,,,,,Radar Uji,javascript:alert(1),2024-01-03,,kutipan <b>tebal</b>,",
+                "inc-2,2024-02,month,,incident,kabupaten-bekasi,Foto ASN dengan gestur angka,,,,,,alleged,,Media Uji,https://example.org/a?x=1&y=2,2024-02-20,,,",
+                "sos-1,2023-12-06,day,,sosialisasi,kabupaten-bekasi,Sosialisasi netralitas,,,,,,,,Media Uji,https://example.org/b,2023-12-07,,,",
+                "dec-1,2024-01-22,day,,decision,kota-bekasi,Putusan Bawaslu,,,,,,dismissed,decides:inc-1,Media Uji,https://example.org/c,2024-01-23,,,",
+                "st-1,2024-01-03,on-or-before,,statement,jawa-barat,\"Pernyataan \"\"Tom & Jerry\"\"\",,,,,,,,Media Uji,https://example.org/d,2024-01-03,,,"
+            ] + extra
         try ([header] + rows).joined(separator: "\n").appending("\n").write(toFile: dir + "/events.csv", atomically: true, encoding: .utf8)
         try """
         id,name,level,parent
@@ -71,9 +73,13 @@ struct ServeHostileDataTests {
     static func dumpDOM(_ url: String, scratch: String) throws -> (dom: String, console: [String]) {
         guard let chromium else { return ("", []) }
         let profile = scratch + "/chromium-\(UUID().uuidString)"
-        let r = try runProgram("/usr/bin/timeout", ["120", chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                                                     "--disable-extensions", "--user-data-dir=\(profile)", "--enable-logging=stderr", "--v=0",
-                                                     "--virtual-time-budget=3000", "--dump-dom", url])
+        let r = try runProgram(
+            "/usr/bin/timeout",
+            [
+                "120", chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-extensions", "--user-data-dir=\(profile)", "--enable-logging=stderr", "--v=0",
+                "--virtual-time-budget=3000", "--dump-dom", url
+            ])
         return (r.stdout, r.stderr.split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") })
     }
 
@@ -82,9 +88,11 @@ struct ServeHostileDataTests {
         let v1 = s.scratch + "/v1", v2 = s.scratch + "/v2", bad = s.scratch + "/bad"
         try Self.dataset(v1)
         // The second version: the hostile event's title changed, and one more hostile event.
-        try Self.dataset(v2, title: Self.hostileTitle + " (2)", extra: [
-            "inc-3,2024-01-15,day,,incident,kota-bekasi,\"<svg onload=document.body.dataset.pwned=1>\",,,,,,,,Media Uji,javascript:alert(1),2024-01-16,,,",
-        ])
+        try Self.dataset(
+            v2, title: Self.hostileTitle + " (2)",
+            extra: [
+                "inc-3,2024-01-15,day,,incident,kota-bekasi,\"<svg onload=document.body.dataset.pwned=1>\",,,,,,,,Media Uji,javascript:alert(1),2024-01-16,,,"
+            ])
         // Refused: an unknown kind and jurisdiction that are markup.
         try Self.dataset(bad, extra: ["inc-9,2024-01-05,day,,<img src=x onerror=alert(1)>,<b>tebal</b>,T,,,,,,,,S,,2024-01-05,,,"])
 
@@ -102,13 +110,19 @@ struct ServeHostileDataTests {
 
         let pages: [(name: String, path: String, html: String, shows: [String])] = [
             ("home", "/", try s.request("GET", "/", cookies: jar).text, [Self.escapedTitle]),
-            ("workspace and versions", "/w/bekasi", try s.request("GET", "/w/bekasi", cookies: jar).text,
-             [Self.escapedTitle, Self.escapedName, Self.escapedTitle]),
-            ("diff", "/w/bekasi/diff?a=1&b=2", try s.request("GET", "/w/bekasi/diff?a=1&b=2", cookies: jar).text,
-             ["1 ditambah, 0 dihapus, 1 diubah", Self.escapedTitle, "&lt;svg onload=document.body.dataset.pwned=1&gt;"]),
+            (
+                "workspace and versions", "/w/bekasi", try s.request("GET", "/w/bekasi", cookies: jar).text,
+                [Self.escapedTitle, Self.escapedName, Self.escapedTitle]
+            ),
+            (
+                "diff", "/w/bekasi/diff?a=1&b=2", try s.request("GET", "/w/bekasi/diff?a=1&b=2", cookies: jar).text,
+                ["1 ditambah, 0 dihapus, 1 diubah", Self.escapedTitle, "&lt;svg onload=document.body.dataset.pwned=1&gt;"]
+            ),
             ("upload refused", "", refused.text, ["<code>events.csv:7:", "&lt;img src=x onerror=alert(1)&gt;"]),
-            ("briefing", "/w/bekasi/briefing?v=1&month=2024-01", try s.request("GET", "/w/bekasi/briefing?v=1&month=2024-01", cookies: jar).text,
-             [Self.escapedTitle]),
+            (
+                "briefing", "/w/bekasi/briefing?v=1&month=2024-01", try s.request("GET", "/w/bekasi/briefing?v=1&month=2024-01", cookies: jar).text,
+                [Self.escapedTitle]
+            )
         ]
         for p in pages {
             #expect(!p.html.isEmpty && p.html.contains("</html>"), "\(p.name): \(p.html.prefix(300))")

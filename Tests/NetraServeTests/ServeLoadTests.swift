@@ -18,14 +18,16 @@ struct ServeLoadTests {
     static func residentKiB(_ pid: Int32) -> (server: Int, withJobs: Int) {
         func rss(_ p: String) -> Int {
             guard let status = try? String(contentsOfFile: "/proc/\(p)/status", encoding: .utf8),
-                  let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
+                let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+            else { return 0 }
             return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
         }
         let own = rss("\(pid)")
         var total = own
         for p in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where Int(p) != nil {
             guard let stat = try? String(contentsOfFile: "/proc/\(p)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
+                let close = stat.lastIndex(of: ")")
+            else { continue }
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             if fields.count > 2, Int32(fields[1]) == pid { total += rss(p) }
         }
@@ -76,7 +78,9 @@ struct ServeLoadTests {
         #expect(peakWithJobs > 0 && peakWithJobs < 1024 * 1024, "under 1 GiB: \(peakWithJobs) KiB")
         let sorted = times.all.sorted()
         let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
-        print("netra serve load: \(Self.clients) clients, \(Int(elapsed)) s, \(statuses.all.count) uploads answered, \(stored) stored (versions 1…\(stored)), answer median \(median) ms, slowest \(sorted.last ?? 0) ms, peak resident: server \(peakServer / 1024) MiB, server with jobs \(peakWithJobs / 1024) MiB")
+        print(
+            "netra serve load: \(Self.clients) clients, \(Int(elapsed)) s, \(statuses.all.count) uploads answered, \(stored) stored (versions 1…\(stored)), answer median \(median) ms, slowest \(sorted.last ?? 0) ms, peak resident: server \(peakServer / 1024) MiB, server with jobs \(peakWithJobs / 1024) MiB"
+        )
         #expect(s.stop() == 0)
     }
 }

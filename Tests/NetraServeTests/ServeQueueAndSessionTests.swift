@@ -110,8 +110,9 @@ struct ServeQueueAndSessionTests {
         let s = try Server(["--job-time-limit", "1", "--max-upload", "200"])
         #expect(try ServeTests.workspace(s).status == 201)
         let started = Date()
-        let r = try s.request("POST", "/api/workspaces/bekasi/versions",
-                              form: ["events.csv=@\(dir)/big/events.csv", "jurisdictions.csv=@\(dir)/big/jurisdictions.csv", "elections.csv=@\(dir)/big/elections.csv"])
+        let r = try s.request(
+            "POST", "/api/workspaces/bekasi/versions",
+            form: ["events.csv=@\(dir)/big/events.csv", "jurisdictions.csv=@\(dir)/big/jurisdictions.csv", "elections.csv=@\(dir)/big/elections.csv"])
         let took = Date().timeIntervalSince(started)
         #expect(r.status == 503, "\(r.text)")
         #expect(r.text.contains("Checking the upload went over its time limit and was stopped; nothing was stored."), "\(r.text)")
@@ -128,9 +129,14 @@ struct ServeQueueAndSessionTests {
         // The page says it in its words.
         let jar = s.scratch + "/cookies"
         let csrf = try #require(hiddenField("csrf", in: try s.request("GET", "/w/bekasi", cookies: jar).text))
-        let page = try s.request("POST", "/w/bekasi/upload", form: ["csrf=\(csrf)", "uploader=Sari", "events.csv=@\(dir)/big/events.csv",
-                                                                   "jurisdictions.csv=@\(dir)/big/jurisdictions.csv", "elections.csv=@\(dir)/big/elections.csv"], cookies: jar)
-        #expect(page.status == 503 && page.text.contains("Pemeriksaan unggahan melewati batas waktunya dan dihentikan; tidak ada yang disimpan."), "\(page.status)")
+        let page = try s.request(
+            "POST", "/w/bekasi/upload",
+            form: [
+                "csrf=\(csrf)", "uploader=Sari", "events.csv=@\(dir)/big/events.csv",
+                "jurisdictions.csv=@\(dir)/big/jurisdictions.csv", "elections.csv=@\(dir)/big/elections.csv"
+            ], cookies: jar)
+        #expect(
+            page.status == 503 && page.text.contains("Pemeriksaan unggahan melewati batas waktunya dan dihentikan; tidak ada yang disimpan."), "\(page.status)")
         #expect(s.stop() == 0)
     }
 
@@ -153,7 +159,13 @@ struct ServeQueueAndSessionTests {
     }
 
     static func sqlite(_ db: String, _ sql: String) throws -> String {
-        let r = try runProgram("/usr/bin/python3", ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); rows=c.execute(sys.argv[2]).fetchall(); c.commit(); print('\\n'.join('|'.join(str(v) for v in r) for r in rows))", db, sql])
+        let r = try runProgram(
+            "/usr/bin/python3",
+            [
+                "-c",
+                "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); rows=c.execute(sys.argv[2]).fetchall(); c.commit(); print('\\n'.join('|'.join(str(v) for v in r) for r in rows))",
+                db, sql
+            ])
         return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -174,8 +186,9 @@ struct ServeQueueAndSessionTests {
             #expect(s.stop() == 0)
         }
         // The index holds the cookie's SHA-256 and its expiry, never the cookie.
-        let cookie = try #require(try String(contentsOfFile: jar, encoding: .utf8).split(separator: "\n")
-            .first { $0.contains("netra_session") }?.split(separator: "\t").last.map(String.init))
+        let cookie = try #require(
+            try String(contentsOfFile: jar, encoding: .utf8).split(separator: "\n")
+                .first { $0.contains("netra_session") }?.split(separator: "\t").last.map(String.init))
         #expect(cookie.count == 64)
         let digest = try runProgram("/usr/bin/python3", ["-c", "import hashlib,sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest())", cookie])
         let rows = try Self.sqlite(data + "/index.sqlite", "SELECT tokenHash, expires FROM session")
@@ -219,7 +232,8 @@ struct ServeQueueAndSessionTests {
     /// The time the server took over its first answer to `method path` with `status`, as its log says.
     static func loggedMillis(_ log: String, _ request: String) -> Int? {
         guard let line = log.split(separator: "\n").first(where: { $0.contains(" \(request) ") }),
-              let ms = line.split(separator: " ").last, ms.hasSuffix("ms") else { return nil }
+            let ms = line.split(separator: " ").last, ms.hasSuffix("ms")
+        else { return nil }
         return Int(ms.dropLast(2))
     }
 
@@ -272,7 +286,9 @@ struct ServeQueueAndSessionTests {
         for k in 0..<8 {
             group.enter()
             onItsOwnThread {
-                let r = k < 4 ? try? s.request("POST", "/login", body: "csrf=\(sessions[k].1)&password=salah", cookies: sessions[k].0)
+                let r =
+                    k < 4
+                    ? try? s.request("POST", "/login", body: "csrf=\(sessions[k].1)&password=salah", cookies: sessions[k].0)
                     : try? s.request("GET", "/api/workspaces", user: "kantor:salah")
                 codes.add(r?.status ?? 0)
                 group.leave()

@@ -10,8 +10,10 @@ import Glibc
 @Suite("netra serve", .serialized, .removingTemporaryFolders)
 struct ServeTests {
     /// The shipped dataset's three CSVs as multipart fields.
-    static let shippedForm = ["events.csv=@\(Paths.shipped)/events.csv", "jurisdictions.csv=@\(Paths.shipped)/jurisdictions.csv",
-                              "elections.csv=@\(Paths.shipped)/elections.csv"]
+    static let shippedForm = [
+        "events.csv=@\(Paths.shipped)/events.csv", "jurisdictions.csv=@\(Paths.shipped)/jurisdictions.csv",
+        "elections.csv=@\(Paths.shipped)/elections.csv"
+    ]
 
     /// The shipped dataset's events, as `netra validate` counts them.
     static let shippedEvents: Int = {
@@ -21,8 +23,9 @@ struct ServeTests {
     }()
 
     static func workspace(_ s: Server, _ id: String = "bekasi", lang: String = "id") throws -> Answer {
-        try s.request("PUT", "/api/workspaces/\(id)", headers: ["Content-Type: application/json"],
-                      body: #"{"office":"Bawaslu Kota Bekasi","region":"32.75","pair":"kota-bekasi,kabupaten-bekasi","lang":"\#(lang)"}"#)
+        try s.request(
+            "PUT", "/api/workspaces/\(id)", headers: ["Content-Type: application/json"],
+            body: #"{"office":"Bawaslu Kota Bekasi","region":"32.75","pair":"kota-bekasi,kabupaten-bekasi","lang":"\#(lang)"}"#)
     }
 
     @Test func refusesToStartOffLoopbackWithoutAPassword() throws {
@@ -52,8 +55,10 @@ struct ServeTests {
         #expect(up.headers["location"] == "/api/workspaces/bekasi/versions/1")
 
         // A workbook as the body.
-        let book = try s.request("POST", "/api/workspaces/bekasi/versions", headers: ["Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "X-Netra-Uploader: Budi"],
-                                 bodyFile: Paths.workbookFixture)
+        let book = try s.request(
+            "POST", "/api/workspaces/bekasi/versions",
+            headers: ["Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "X-Netra-Uploader: Budi"],
+            bodyFile: Paths.workbookFixture)
         #expect(book.status == 201, "\(book.text)")
         #expect((book.json() as? [String: Any])?["version"] as? Int == 2)
 
@@ -71,7 +76,9 @@ struct ServeTests {
         #expect(report.status == 200)
         #expect(report.text.contains("<!DOCTYPE html>") || report.text.contains("<!doctype html>"))
         #expect(report.headers["content-security-policy"]?.contains("sandbox allow-scripts") == true)
-        #expect(report.headers["content-security-policy"]?.contains("connect-src") == false && report.headers["content-security-policy"]?.hasPrefix("default-src 'none'") == true)
+        #expect(
+            report.headers["content-security-policy"]?.contains("connect-src") == false
+                && report.headers["content-security-policy"]?.hasPrefix("default-src 'none'") == true)
         #expect(report.headers["x-frame-options"] == "DENY" && report.headers["x-content-type-options"] == "nosniff")
 
         let xlsx = try s.request("GET", "/api/workspaces/bekasi/versions/latest/netra.xlsx")
@@ -81,9 +88,12 @@ struct ServeTests {
         #expect(zip.status == 200 && zip.body.starts(with: [0x50, 0x4B, 0x03, 0x04]))
         let zipPath = s.scratch + "/csv.zip"
         try Data(zip.body).write(to: URL(fileURLWithPath: zipPath))
-        let listing = try runProgram("/usr/bin/python3", ["-c", "import sys,zipfile; print(' '.join(sorted(zipfile.ZipFile(sys.argv[1]).namelist())))", zipPath])
+        let listing = try runProgram(
+            "/usr/bin/python3", ["-c", "import sys,zipfile; print(' '.join(sorted(zipfile.ZipFile(sys.argv[1]).namelist())))", zipPath])
         let names = listing.stdout.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        #expect(names.contains("events.csv") && names.contains("monthly.csv") && names.contains("compare.csv") && names.allSatisfy { $0.hasSuffix(".csv") && !$0.contains("/") }, "\(names)")
+        #expect(
+            names.contains("events.csv") && names.contains("monthly.csv") && names.contains("compare.csv")
+                && names.allSatisfy { $0.hasSuffix(".csv") && !$0.contains("/") }, "\(names)")
         // The February 2024 briefing: made on asking, then served from the version's folder.
         let png = try s.request("GET", "/api/workspaces/bekasi/versions/1/briefing/2024-02.png")
         #expect(png.status == 200, "\(png.text)\n\(s.log)")
@@ -104,7 +114,9 @@ struct ServeTests {
         #expect(s.stop() == 0)
         #expect(s.log.contains("netra serve: stopped"))
         // The index is SQLite in WAL mode.
-        let mode = try runProgram("/usr/bin/python3", ["-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA journal_mode').fetchone()[0])", s.data + "/index.sqlite"])
+        let mode = try runProgram(
+            "/usr/bin/python3",
+            ["-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA journal_mode').fetchone()[0])", s.data + "/index.sqlite"])
         #expect(mode.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "wal")
     }
 
@@ -123,8 +135,9 @@ struct ServeTests {
         third.replaceSubrange(afterId..<dateEnd, with: "2024-02-30")
         events = (lines[..<2] + [Substring(third)] + lines[3...]).joined(separator: "\n")
         try events.write(toFile: dir + "/events.csv", atomically: true, encoding: .utf8)
-        let r = try s.request("POST", "/api/workspaces/bekasi/versions",
-                              form: ["events.csv=@\(dir)/events.csv", "jurisdictions.csv=@\(Paths.shipped)/jurisdictions.csv", "elections.csv=@\(Paths.shipped)/elections.csv"])
+        let r = try s.request(
+            "POST", "/api/workspaces/bekasi/versions",
+            form: ["events.csv=@\(dir)/events.csv", "jurisdictions.csv=@\(Paths.shipped)/jurisdictions.csv", "elections.csv=@\(Paths.shipped)/elections.csv"])
         #expect(r.status == 422, "\(r.text)")
         let problems = (r.json() as? [String: Any])?["problems"] as? [[String: String]] ?? []
         #expect(problems.first?["place"] == "events.csv:3:\(third.distance(from: third.startIndex, to: afterId) + 1)", "\(problems)")
@@ -158,30 +171,38 @@ struct ServeTests {
         #expect(try s.request("PUT", "/api/workspaces/Bad.Id", headers: ["Content-Type: application/json"], body: "{}").status == 422)
 
         // A zip bomb inside a workbook: the reader's limit, as a problem at the workbook.
-        let bomb = try runProgram("/usr/bin/python3", ["-c", """
-            import zipfile, sys
-            src = zipfile.ZipFile(sys.argv[1])
-            with zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-                for info in src.infolist():
-                    if info.filename == 'xl/worksheets/sheet1.xml':
-                        with z.open(info.filename, 'w', force_zip64=True) as f:
-                            f.write(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
-                            chunk = b' ' * (1 << 20)
-                            for _ in range(1100): f.write(chunk)
-                            f.write(b'</sheetData></worksheet>')
-                    else:
-                        z.writestr(info, src.read(info.filename))
-            """, Paths.workbookFixture, dir + "/bomb.xlsx"])
+        let bomb = try runProgram(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import zipfile, sys
+                src = zipfile.ZipFile(sys.argv[1])
+                with zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+                    for info in src.infolist():
+                        if info.filename == 'xl/worksheets/sheet1.xml':
+                            with z.open(info.filename, 'w', force_zip64=True) as f:
+                                f.write(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+                                chunk = b' ' * (1 << 20)
+                                for _ in range(1100): f.write(chunk)
+                                f.write(b'</sheetData></worksheet>')
+                        else:
+                            z.writestr(info, src.read(info.filename))
+                """, Paths.workbookFixture, dir + "/bomb.xlsx"
+            ])
         #expect(bomb.status == 0, "\(bomb.stderr)")
         let roomy = try Server()
         #expect(try Self.workspace(roomy).status == 201)
-        let bombed = try roomy.request("POST", "/api/workspaces/bekasi/versions", headers: ["Content-Type: application/octet-stream"], bodyFile: dir + "/bomb.xlsx")
+        let bombed = try roomy.request(
+            "POST", "/api/workspaces/bekasi/versions", headers: ["Content-Type: application/octet-stream"], bodyFile: dir + "/bomb.xlsx")
         #expect(bombed.status == 422, "\(bombed.text)")
         #expect(bombed.text.contains("bom zip") && bombed.text.contains("\"place\":\"dataset.xlsx:1:1\""), "\(bombed.text)")
         #expect((try roomy.request("GET", "/api/workspaces/bekasi/versions").json() as? [Any])?.isEmpty == true)
 
         // A version of one workspace is not reached through another's id.
-        #expect(try s.request("POST", "/api/workspaces/bekasi/versions", headers: ["Content-Type: application/octet-stream"], bodyFile: Paths.workbookFixture).status == 201)
+        #expect(
+            try s.request("POST", "/api/workspaces/bekasi/versions", headers: ["Content-Type: application/octet-stream"], bodyFile: Paths.workbookFixture)
+                .status == 201)
         #expect(try s.request("GET", "/api/workspaces/bekasi/versions/1/report.html").status == 200)
         #expect(try s.request("GET", "/api/workspaces/other/versions/1/report.html").status == 404)
         #expect(try s.request("GET", "/api/workspaces/other/versions/latest/netra.xlsx").status == 404)
@@ -273,15 +294,21 @@ struct ServeTests {
         var lines = events.split(separator: "\n", omittingEmptySubsequences: false)
         let dropped = lines.remove(at: 1)
         try lines.joined(separator: "\n").write(toFile: dir + "/events.csv", atomically: true, encoding: .utf8)
-        let second = try s.request("POST", "/w/bekasi/upload", form: ["csrf=\(csrf)", "uploader=Budi", "events.csv=@\(dir)/events.csv",
-                                                                     "jurisdictions.csv=@\(Paths.shipped)/jurisdictions.csv", "elections.csv=@\(Paths.shipped)/elections.csv"], cookies: jar)
+        let second = try s.request(
+            "POST", "/w/bekasi/upload",
+            form: [
+                "csrf=\(csrf)", "uploader=Budi", "events.csv=@\(dir)/events.csv",
+                "jurisdictions.csv=@\(Paths.shipped)/jurisdictions.csv", "elections.csv=@\(Paths.shipped)/elections.csv"
+            ], cookies: jar)
         #expect(second.status == 303, "\(second.text)")
 
         let page = try s.request("GET", "/w/bekasi", cookies: jar)
         #expect(page.status == 200)
         #expect(page.text.contains("Sari &lt;b&gt;") && !page.text.contains("Sari <b>"), "the uploader's name is text, never markup")
         #expect(page.text.contains("/api/workspaces/bekasi/versions/2/charts/monthly.png"))
-        #expect(page.text.components(separatedBy: "name=\"csrf\"").count - 1 == page.text.components(separatedBy: "<form method=\"post\"").count - 1, "every form carries the token")
+        #expect(
+            page.text.components(separatedBy: "name=\"csrf\"").count - 1 == page.text.components(separatedBy: "<form method=\"post\"").count - 1,
+            "every form carries the token")
 
         let diff = try s.request("GET", "/w/bekasi/diff?a=1&b=2", cookies: jar)
         #expect(diff.status == 200)
@@ -360,7 +387,9 @@ struct ServeTests {
             done.signal()
         }
         let deadline = Date().addingTimeInterval(60)
-        while !(((try? FileManager.default.contentsOfDirectory(atPath: s.data + "/tmp")) ?? []).contains { FileManager.default.fileExists(atPath: s.data + "/tmp/" + $0 + "/job.pid") }), Date() < deadline { usleep(10_000) }
+        while !(((try? FileManager.default.contentsOfDirectory(atPath: s.data + "/tmp")) ?? []).contains {
+            FileManager.default.fileExists(atPath: s.data + "/tmp/" + $0 + "/job.pid")
+        }), Date() < deadline { usleep(10_000) }
         kill(s.process.processIdentifier, SIGTERM)
         done.wait()
         #expect(answer.all == [201], "the running job finished and answered")
@@ -377,7 +406,8 @@ struct ServeTests {
         for _ in 0..<4 {
             group.enter()
             onItsOwnThread {
-                let r = try? s.request("POST", "/api/workspaces/bekasi/versions", headers: ["Content-Type: application/octet-stream"], bodyFile: Paths.workbookFixture)
+                let r = try? s.request(
+                    "POST", "/api/workspaces/bekasi/versions", headers: ["Content-Type: application/octet-stream"], bodyFile: Paths.workbookFixture)
                 codes.add(r?.status ?? 0)
                 group.leave()
             }

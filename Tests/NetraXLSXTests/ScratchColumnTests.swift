@@ -15,7 +15,8 @@ import NetraAnalytics
     }
     static let schema = EventSchema(added: [scratch])
 
-    static let jurisdictions = Array("""
+    static let jurisdictions = Array(
+        """
         id,name,level,parent,kode
         jawa-barat,Jawa Barat,provinsi,,
         kota-bekasi,Kota Bekasi,kota,jawa-barat,
@@ -29,12 +30,18 @@ import NetraAnalytics
     static func events(_ scores: [String]) -> (bytes: [UInt8], rows: [String]) {
         let header = EventColumn.names + [scratch.name]
         let rows: [[String: String]] = [
-            ["id": ids[0], "date": "2024-01-02", "precision": "day", "kind": "sosialisasi", "jurisdiction": "kota-bekasi",
-             "title": "Sosialisasi netralitas ASN", "source": "Uji", "source_date": "2024-01-03"],
-            ["id": ids[1], "date": "2024-01-05", "precision": "day", "kind": "incident", "jurisdiction": "kota-bekasi",
-             "title": "Foto ASN", "status": "alleged", "source": "Uji", "source_date": "2024-01-06"],
-            ["id": ids[2], "date": "2024-01-09", "precision": "day", "kind": "response", "jurisdiction": "kota-bekasi",
-             "title": "Tanggapan", "links": "responds_to:\(ids[1])", "source": "Uji", "source_date": "2024-01-10"],
+            [
+                "id": ids[0], "date": "2024-01-02", "precision": "day", "kind": "sosialisasi", "jurisdiction": "kota-bekasi",
+                "title": "Sosialisasi netralitas ASN", "source": "Uji", "source_date": "2024-01-03"
+            ],
+            [
+                "id": ids[1], "date": "2024-01-05", "precision": "day", "kind": "incident", "jurisdiction": "kota-bekasi",
+                "title": "Foto ASN", "status": "alleged", "source": "Uji", "source_date": "2024-01-06"
+            ],
+            [
+                "id": ids[2], "date": "2024-01-09", "precision": "day", "kind": "response", "jurisdiction": "kota-bekasi",
+                "title": "Tanggapan", "links": "responds_to:\(ids[1])", "source": "Uji", "source_date": "2024-01-10"
+            ]
         ]
         let lines = zip(rows, scores).map { row, score in
             header.map { $0 == scratch.name ? score : row[$0] ?? "" }.joined(separator: ",")
@@ -43,8 +50,9 @@ import NetraAnalytics
     }
 
     static func load(_ events: [UInt8], schema: EventSchema = schema) throws(DatasetError) -> Dataset {
-        try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", jurisdictions), elections: ("elections.csv", elections),
-                               events: ("events.csv", events), schema: schema)
+        try DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", jurisdictions), elections: ("elections.csv", elections),
+            events: ("events.csv", events), schema: schema)
     }
 
     /// The scratch column's cells of a dataset, by event.
@@ -83,7 +91,8 @@ import NetraAnalytics
 
         // The diff sees a change in it, and only that.
         let changed = try Self.load(Self.events(["8", "", "12"]).bytes)
-        #expect(DatasetDiff(old: d, new: changed).entries.map { [$0.change.rawValue, $0.table.rawValue, $0.id, $0.field, $0.old, $0.new] }
+        #expect(
+            DatasetDiff(old: d, new: changed).entries.map { [$0.change.rawValue, $0.table.rawValue, $0.id, $0.field, $0.old, $0.new] }
                 == [["changed", "events", Self.ids[0], Self.scratch.name, "7", "8"]])
         #expect(DatasetDiff(old: d, new: d).entries.isEmpty)
     }

@@ -52,21 +52,23 @@ import NetraTestSupport
 
     @Test func theTemplateTakesRegionsByCode() throws {
         let one = try DatasetTemplate(regions: ["32.75"])
-        #expect(one.jurisdictionRows == [
-            ["indonesia", "Indonesia", "nasional", "", ""],
-            ["jawa-barat", "Jawa Barat", "provinsi", "indonesia", "32"],
-            ["kabupaten-bekasi", "Kabupaten Bekasi", "kabupaten", "jawa-barat", "32.16"],
-            ["kota-bekasi", "Kota Bekasi", "kota", "jawa-barat", "32.75"],
-        ])
+        #expect(
+            one.jurisdictionRows == [
+                ["indonesia", "Indonesia", "nasional", "", ""],
+                ["jawa-barat", "Jawa Barat", "provinsi", "indonesia", "32"],
+                ["kabupaten-bekasi", "Kabupaten Bekasi", "kabupaten", "jawa-barat", "32.16"],
+                ["kota-bekasi", "Kota Bekasi", "kota", "jawa-barat", "32.75"]
+            ])
         #expect(one.settings == DatasetSettings(region: "32.75", pair: ("kota-bekasi", "kabupaten-bekasi"), lang: "id"))
         #expect(try DatasetTemplate(regions: ["32"]).jurisdictions.count == 1 + 1 + 27)
         // No row twice; provinces in code order, each with its own in the table's (code) order.
         let both = try DatasetTemplate(regions: ["32.75", "31", "32.16", "32.75"])
-        #expect(both.jurisdictionRows.map { $0[0] } == [
-            "indonesia", "daerah-khusus-ibukota-jakarta", "kabupaten-administrasi-kepulauan-seribu",
-            "kota-administrasi-jakarta-pusat", "kota-administrasi-jakarta-utara", "kota-administrasi-jakarta-barat",
-            "kota-administrasi-jakarta-selatan", "kota-administrasi-jakarta-timur", "jawa-barat", "kabupaten-bekasi", "kota-bekasi",
-        ])
+        #expect(
+            both.jurisdictionRows.map { $0[0] } == [
+                "indonesia", "daerah-khusus-ibukota-jakarta", "kabupaten-administrasi-kepulauan-seribu",
+                "kota-administrasi-jakarta-pusat", "kota-administrasi-jakarta-utara", "kota-administrasi-jakarta-barat",
+                "kota-administrasi-jakarta-selatan", "kota-administrasi-jakarta-timur", "jawa-barat", "kabupaten-bekasi", "kota-bekasi"
+            ])
         #expect(try DatasetTemplate(regions: []).jurisdictions.count == 1)
         #expect(throws: WorkbookError.self) { try DatasetTemplate(regions: ["99"]) }
     }
@@ -74,8 +76,9 @@ import NetraTestSupport
     @Test func theTemplatesCSVsValidate() throws {
         let t = try DatasetTemplate(regions: ["32"])
         let files = Dictionary(uniqueKeysWithValues: t.csvFiles.map { ($0.name, $0.bytes) })
-        let d = try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", files["jurisdictions.csv"]),
-                                       elections: ("elections.csv", files["elections.csv"]), events: ("events.csv", files["events.csv"]))
+        let d = try DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", files["jurisdictions.csv"]),
+            elections: ("elections.csv", files["elections.csv"]), events: ("events.csv", files["events.csv"]))
         #expect(d.jurisdictions.count == 29 && d.events.count == 0 && d.elections.isEmpty)
         #expect(d.jurisdictions.compactMap(\.kode).count == 28)
     }

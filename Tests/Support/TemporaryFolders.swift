@@ -43,7 +43,9 @@ public final class TemporaryFolders: Sendable {
 
     /// Removes every folder made so far.
     public func removeAll() {
-        for path in made.withLock({ list in defer { list = [] }; return list }) {
+        for path in made.withLock({ list in
+            defer { list = [] }; return list
+        }) {
             // A test may have locked a folder (mode 0555): open it up so it can go.
             Self.openUp(path)
             try? FileManager.default.removeItem(atPath: path)
@@ -62,8 +64,10 @@ public final class TemporaryFolders: Sendable {
 public struct RemovingTemporaryFolders: TestTrait, SuiteTrait, TestScoping {
     public var isRecursive: Bool { true }
 
-    public func provideScope(for test: Test, testCase: Test.Case?,
-                             performing function: @Sendable () async throws -> Void) async throws {
+    public func provideScope(
+        for test: Test, testCase: Test.Case?,
+        performing function: @Sendable () async throws -> Void
+    ) async throws {
         // The suite itself gets no scope of its own: each of its tests does.
         guard testCase != nil else { try await function(); return }
         let folders = TemporaryFolders()

@@ -80,9 +80,10 @@ enum NetraFuzz {
             check(x.diagnostics.map(\.description) == y.diagnostics.map(\.description), "two cores report otherwise than one")
         case let (.success(x), .success(y)):
             let e = x.events, f = y.events
-            check(e.dates == f.dates && e.endDates == f.endDates && e.kinds == f.kinds && e.jurisdictions == f.jurisdictions
-                  && e.counts == f.counts && e.statuses == f.statuses && e.links == f.links && e.sourceDates == f.sourceDates
-                  && e.lines == f.lines && e.extras == f.extras, "two cores load other columns than one")
+            check(
+                e.dates == f.dates && e.endDates == f.endDates && e.kinds == f.kinds && e.jurisdictions == f.jurisdictions
+                    && e.counts == f.counts && e.statuses == f.statuses && e.links == f.links && e.sourceDates == f.sourceDates
+                    && e.lines == f.lines && e.extras == f.extras, "two cores load other columns than one")
             for k in e.indices {
                 for t in EventText.allCases { check(e.string(t, k) == f.string(t, k), "two cores read another \(t) in row \(k)") }
                 check(e.source(k) == f.source(k), "two cores read another source in row \(k)")
@@ -107,8 +108,9 @@ enum NetraFuzz {
             seen.append(rec.fields)
             for i in 0..<rec.count {
                 let f = rec.fields[i]
-                check(f.lineStart <= f.rawStart && f.rawStart <= f.start && f.start <= f.end && f.end <= b.count,
-                      "field \(i) out of bounds: \(f)")
+                check(
+                    f.lineStart <= f.rawStart && f.rawStart <= f.start && f.start <= f.end && f.end <= b.count,
+                    "field \(i) out of bounds: \(f)")
                 check(f.end - f.start <= CSVLimits.maxFieldBytes, "field \(i) over the limit: \(f)")
                 check(f.line >= rec.line, "field \(i) on line \(f.line) before its record's \(rec.line)")
                 let p = rec.position(i)
@@ -123,13 +125,19 @@ enum NetraFuzz {
         var fast: [[CSVField]] = []
         let fastProblems = CSVReader.read(b, delimiter: delimiter, scan: .eightBytes) { fast.append($0.fields) }
         check(fastProblems == problems, "the eight-byte scan reports otherwise than the plain one")
-        check(fast.count == seen.count && zip(fast, seen).allSatisfy { x, y in
-            x.count == y.count && zip(x, y).allSatisfy { $0.start == $1.start && $0.end == $1.end && $0.line == $1.line
-                && $0.lineStart == $1.lineStart && $0.rawStart == $1.rawStart && $0.hasEscapes == $1.hasEscapes }
-        }, "the eight-byte scan reads other fields than the plain one")
+        check(
+            fast.count == seen.count
+                && zip(fast, seen).allSatisfy { x, y in
+                    x.count == y.count
+                        && zip(x, y).allSatisfy {
+                            $0.start == $1.start && $0.end == $1.end && $0.line == $1.line
+                                && $0.lineStart == $1.lineStart && $0.rawStart == $1.rawStart && $0.hasEscapes == $1.hasEscapes
+                        }
+                }, "the eight-byte scan reads other fields than the plain one")
         let bad = CSVReader.firstInvalidUTF8(b), badFast = CSVReader.firstInvalidUTF8(b, scan: .eightBytes)
-        check(bad?.line == badFast?.line && bad?.column == badFast?.column && bad?.byte == badFast?.byte,
-              "the eight-byte scan finds another byte that is not UTF-8")
+        check(
+            bad?.line == badFast?.line && bad?.column == badFast?.column && bad?.byte == badFast?.byte,
+            "the eight-byte scan finds another byte that is not UTF-8")
     }
 
     /// A dataset that loaded is whole: every index in range, no link to itself, no cycle.
@@ -164,8 +172,7 @@ enum NetraFuzz {
     static func lineCount(_ b: [UInt8]) -> Int {
         var lines = 1, i = 0
         while i < b.count {
-            if b[i] == 0x0A { lines += 1 }
-            else if b[i] == 0x0D { lines += 1; if i + 1 < b.count && b[i + 1] == 0x0A { i += 1 } }
+            if b[i] == 0x0A { lines += 1 } else if b[i] == 0x0D { lines += 1; if i + 1 < b.count && b[i + 1] == 0x0A { i += 1 } }
             i += 1
         }
         return lines
@@ -179,62 +186,65 @@ enum NetraFuzz {
         fatalError("netra-fuzz: broken promise: \(what)")
     }
 
-    static let fixedJurisdictions: [UInt8] = Array("""
-    id,name,level,parent
-    indonesia,Indonesia,nasional,
-    jawa-barat,Jawa Barat,provinsi,indonesia
-    kota-bekasi,Kota Bekasi,kota,jawa-barat
-    kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat
-    kota-bandung,Kota Bandung,kota,jawa-barat
-    kabupaten-bandung,Kabupaten Bandung,kabupaten,jawa-barat
-    kota-bogor,Kota Bogor,kota,jawa-barat
-    kabupaten-bogor,Kabupaten Bogor,kabupaten,jawa-barat
-    kota-depok,Kota Depok,kota,jawa-barat
-    kabupaten-karawang,Kabupaten Karawang,kabupaten,jawa-barat
-    dki-jakarta,DKI Jakarta,provinsi,indonesia
-    kota-jakarta-pusat,Kota Administrasi Jakarta Pusat,kota,dki-jakarta
-    kota-jakarta-selatan,Kota Administrasi Jakarta Selatan,kota,dki-jakarta
-    kota-jakarta-timur,Kota Administrasi Jakarta Timur,kota,dki-jakarta
-    kabupaten-kepulauan-seribu,Kabupaten Administrasi Kepulauan Seribu,kabupaten,dki-jakarta
-    jawa-tengah,Jawa Tengah,provinsi,indonesia
-    kota-semarang,Kota Semarang,kota,jawa-tengah
-    kabupaten-semarang,Kabupaten Semarang,kabupaten,jawa-tengah
-    kota-surakarta,Kota Surakarta,kota,jawa-tengah
-    kabupaten-banyumas,Kabupaten Banyumas,kabupaten,jawa-tengah
-    jawa-timur,Jawa Timur,provinsi,indonesia
-    kota-surabaya,Kota Surabaya,kota,jawa-timur
-    kabupaten-sidoarjo,Kabupaten Sidoarjo,kabupaten,jawa-timur
-    kota-malang,Kota Malang,kota,jawa-timur
-    kabupaten-malang,Kabupaten Malang,kabupaten,jawa-timur
-    banten,Banten,provinsi,indonesia
-    kota-tangerang,Kota Tangerang,kota,banten
-    kabupaten-tangerang,Kabupaten Tangerang,kabupaten,banten
-    kota-serang,Kota Serang,kota,banten
-    kabupaten-serang,Kabupaten Serang,kabupaten,banten
-    di-yogyakarta,DI Yogyakarta,provinsi,indonesia
+    static let fixedJurisdictions: [UInt8] = Array(
+        """
+        id,name,level,parent
+        indonesia,Indonesia,nasional,
+        jawa-barat,Jawa Barat,provinsi,indonesia
+        kota-bekasi,Kota Bekasi,kota,jawa-barat
+        kabupaten-bekasi,Kabupaten Bekasi,kabupaten,jawa-barat
+        kota-bandung,Kota Bandung,kota,jawa-barat
+        kabupaten-bandung,Kabupaten Bandung,kabupaten,jawa-barat
+        kota-bogor,Kota Bogor,kota,jawa-barat
+        kabupaten-bogor,Kabupaten Bogor,kabupaten,jawa-barat
+        kota-depok,Kota Depok,kota,jawa-barat
+        kabupaten-karawang,Kabupaten Karawang,kabupaten,jawa-barat
+        dki-jakarta,DKI Jakarta,provinsi,indonesia
+        kota-jakarta-pusat,Kota Administrasi Jakarta Pusat,kota,dki-jakarta
+        kota-jakarta-selatan,Kota Administrasi Jakarta Selatan,kota,dki-jakarta
+        kota-jakarta-timur,Kota Administrasi Jakarta Timur,kota,dki-jakarta
+        kabupaten-kepulauan-seribu,Kabupaten Administrasi Kepulauan Seribu,kabupaten,dki-jakarta
+        jawa-tengah,Jawa Tengah,provinsi,indonesia
+        kota-semarang,Kota Semarang,kota,jawa-tengah
+        kabupaten-semarang,Kabupaten Semarang,kabupaten,jawa-tengah
+        kota-surakarta,Kota Surakarta,kota,jawa-tengah
+        kabupaten-banyumas,Kabupaten Banyumas,kabupaten,jawa-tengah
+        jawa-timur,Jawa Timur,provinsi,indonesia
+        kota-surabaya,Kota Surabaya,kota,jawa-timur
+        kabupaten-sidoarjo,Kabupaten Sidoarjo,kabupaten,jawa-timur
+        kota-malang,Kota Malang,kota,jawa-timur
+        kabupaten-malang,Kabupaten Malang,kabupaten,jawa-timur
+        banten,Banten,provinsi,indonesia
+        kota-tangerang,Kota Tangerang,kota,banten
+        kabupaten-tangerang,Kabupaten Tangerang,kabupaten,banten
+        kota-serang,Kota Serang,kota,banten
+        kabupaten-serang,Kabupaten Serang,kabupaten,banten
+        di-yogyakarta,DI Yogyakarta,provinsi,indonesia
 
-    """.utf8)
+        """.utf8)
 
-    static let fixedElections: [UInt8] = Array("""
-    id,name,date,scope
-    pemilu-2024,Pemilu 2024,2024-02-14,indonesia
-    pilkada-2024,Pilkada Serentak 2024,2024-11-27,indonesia
-    psu-banten-2024,"Pemungutan Suara Ulang, Banten (synthetic)",2024-02-24,banten
+    static let fixedElections: [UInt8] = Array(
+        """
+        id,name,date,scope
+        pemilu-2024,Pemilu 2024,2024-02-14,indonesia
+        pilkada-2024,Pilkada Serentak 2024,2024-11-27,indonesia
+        psu-banten-2024,"Pemungutan Suara Ulang, Banten (synthetic)",2024-02-24,banten
 
-    """.utf8)
+        """.utf8)
 
     /// A few events over the fixed jurisdictions, for the second form: links, a span, a
     /// count, every precision.
-    static let fixedEvents: [UInt8] = Array("""
-    id,date,precision,end_date,kind,jurisdiction,title,count,status,links,source,source_date
-    skb,2022-09-22,day,,regulation,indonesia,SKB,,,,inspira.tv,
-    pledge,2023-11-02,day,2023-11-13,pledge,kota-bekasi,Ikrar,24013,,implements:skb,Rakyat Bekasi,2024-01-04
-    ban,2023-11-22,on-or-before,,directive,kabupaten-bekasi,Larangan,,,,KBEONLIN,
-    photo,2023-12-29,day,,incident,kota-bekasi,Jersey photo,,dismissed,,Rakyat Bekasi,2024-01-04
-    report,2024-01-02,day,,report,kota-bekasi,Report,,,reports:photo,Radar Bekasi,2024-01-04
-    tally,2024-01,month,,case_tally,jawa-barat,Kasus,20,,,Bawaslu,2024-01-22
-    first,2022,year,,incident,kabupaten-bekasi,First,,,,KBEONLIN,
-    banten,2024-02-20,day,,sosialisasi,banten,Sosialisasi,,,,Warta,2024-02-21
+    static let fixedEvents: [UInt8] = Array(
+        """
+        id,date,precision,end_date,kind,jurisdiction,title,count,status,links,source,source_date
+        skb,2022-09-22,day,,regulation,indonesia,SKB,,,,inspira.tv,
+        pledge,2023-11-02,day,2023-11-13,pledge,kota-bekasi,Ikrar,24013,,implements:skb,Rakyat Bekasi,2024-01-04
+        ban,2023-11-22,on-or-before,,directive,kabupaten-bekasi,Larangan,,,,KBEONLIN,
+        photo,2023-12-29,day,,incident,kota-bekasi,Jersey photo,,dismissed,,Rakyat Bekasi,2024-01-04
+        report,2024-01-02,day,,report,kota-bekasi,Report,,,reports:photo,Radar Bekasi,2024-01-04
+        tally,2024-01,month,,case_tally,jawa-barat,Kasus,20,,,Bawaslu,2024-01-22
+        first,2022,year,,incident,kabupaten-bekasi,First,,,,KBEONLIN,
+        banten,2024-02-20,day,,sosialisasi,banten,Sosialisasi,,,,Warta,2024-02-21
 
-    """.utf8)
+        """.utf8)
 }

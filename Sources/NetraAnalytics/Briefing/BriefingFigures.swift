@@ -78,8 +78,7 @@ public struct BriefingFigures: Sendable {
         for k in table.indices {
             let kind = table.kinds[k]
             let m = table.dates[k].anchor.month
-            if m == month { now[kind, default: 0] += 1; list.append(k) }
-            else if m < month && d.knownDay(k).month == month { late.append(k) }
+            if m == month { now[kind, default: 0] += 1; list.append(k) } else if m < month && d.knownDay(k).month == month { late.append(k) }
             if m == month.previous { before[kind, default: 0] += 1 }
             if kind == .pledge { if let c = table.counts[k] { signatories = (signatories ?? 0) + c } else { uncounted += 1 } }
             if kind == .incident && d.reportedDay(k).month == month { reported.append(k) }
@@ -167,7 +166,7 @@ public struct BriefingFigures: Sendable {
             ("pledge_signatories_complete", signatoriesComplete ? "true" : "false", false),
             ("trend", trend.label.rawValue, false),
             ("trend_baseline", trend.baselineTenths.map(Trends.tenths) ?? "", true),
-            ("trend_change_pct", trend.changeTenths.map(Trends.tenths) ?? "", true),
+            ("trend_change_pct", trend.changeTenths.map(Trends.tenths) ?? "", true)
         ]
     }
 }

@@ -39,7 +39,9 @@ extension CaseClocks {
             if c[.decision] != nil { row.decided += 1 }
             if let f = c[.forwarding] {
                 row.forwarded += 1
-                if c[.sanction] != nil { row.sanctioned += 1 } else {
+                if c[.sanction] != nil {
+                    row.sanctioned += 1
+                } else {
                     let date = ev.dates[f]
                     let n = max(0, date.latest.days(to: asOf))
                     row.waitingDays.append(date.isExact ? .exact(n) : .atLeast(n))
@@ -48,7 +50,9 @@ extension CaseClocks {
             rows[c.jurisdiction] = row
         }
         return d.jurisdictions.indices.compactMap { j in
-            rows[j].map { r in var r = r; r.waitingDays.sort { $0.value > $1.value }; return r }
+            rows[j].map { r in
+                var r = r; r.waitingDays.sort { $0.value > $1.value }; return r
+            }
         }
     }
 
@@ -90,9 +94,11 @@ extension CaseClocks {
         clocks.filter { overdueOnly ? $0.isOverdue : $0.isOpen }
     }
 
-    static let header = ["rule", "regime", "article", "verified", "case", "jurisdiction", "start_stage", "start_event",
-                         "start_date", "end_stage", "end_event", "end_date", "days", "working_days", "limit", "unit",
-                         "state", "problem"]
+    static let header = [
+        "rule", "regime", "article", "verified", "case", "jurisdiction", "start_stage", "start_event",
+        "start_date", "end_stage", "end_event", "end_date", "days", "working_days", "limit", "unit",
+        "state", "problem"
+    ]
 
     /// The clocks as CSV, one a row: the rule and its article, the case, the days (`≥ 16` when
     /// a date is imprecise), the limit, and the state.
@@ -140,12 +146,16 @@ extension CaseClocks {
     /// The ledger as CSV: `jurisdiction,received,decided,forwarded,sanctioned,waiting,days_outstanding,median_days_outstanding,longest_days_outstanding`.
     public func ledgerCSV(_ d: Dataset, flavour: CSVFlavour) -> [UInt8] {
         var w = CSVWriter(flavour: flavour)
-        w.row(["jurisdiction", "received", "decided", "forwarded", "sanctioned", "waiting", "days_outstanding",
-               "median_days_outstanding", "longest_days_outstanding", "as_of"])
+        w.row([
+            "jurisdiction", "received", "decided", "forwarded", "sanctioned", "waiting", "days_outstanding",
+            "median_days_outstanding", "longest_days_outstanding", "as_of"
+        ])
         for r in ledger(d) {
-            w.row([.text(d.jurisdictions[r.jurisdiction].id), .int(r.received), .int(r.decided), .int(r.forwarded),
-                   .int(r.sanctioned), .int(r.waiting), .text(r.waitingDays.map(\.text).joined(separator: ";")),
-                   .number(r.median?.description ?? ""), .text(r.waitingDays.first?.text ?? ""), .text(asOf.iso)])
+            w.row([
+                .text(d.jurisdictions[r.jurisdiction].id), .int(r.received), .int(r.decided), .int(r.forwarded),
+                .int(r.sanctioned), .int(r.waiting), .text(r.waitingDays.map(\.text).joined(separator: ";")),
+                .number(r.median?.description ?? ""), .text(r.waitingDays.first?.text ?? ""), .text(asOf.iso)
+            ])
         }
         return w.bytes
     }

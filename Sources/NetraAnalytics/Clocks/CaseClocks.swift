@@ -9,7 +9,9 @@ public enum ClockDays: Sendable, Hashable {
     case atMost(Int)
 
     public var value: Int {
-        switch self { case .exact(let n), .atLeast(let n), .atMost(let n): return n }
+        switch self {
+        case .exact(let n), .atLeast(let n), .atMost(let n): return n
+        }
     }
     /// `18`, `≥ 18`, `≤ 18`.
     public var text: String {
@@ -81,8 +83,10 @@ public struct CaseClock: Sendable {
     /// The count in the rule's unit, nil when it cannot be made.
     public var counted: ClockDays? { rule.unit == .hari ? days : workingDays }
 
-    init(rule: SharedRule, caseFile: CaseFile, start: EventIndex, end: EventIndex?, days: ClockDays, workingDays: ClockDays?,
-         state: State, problem: WorkingCalendar.OutsideYears?) {
+    init(
+        rule: SharedRule, caseFile: CaseFile, start: EventIndex, end: EventIndex?, days: ClockDays, workingDays: ClockDays?,
+        state: State, problem: WorkingCalendar.OutsideYears?
+    ) {
         shared = rule; self.caseFile = caseFile; self.start = start; self.end = end; self.days = days
         self.workingDays = workingDays; self.state = state; self.problem = problem
     }
@@ -115,7 +119,9 @@ public struct CaseClocks: Sendable {
         let ev = d.events
         // Effects of each event by relation: the graph's edges read backwards.
         var effects = Column<EventIndex, [Link]>(repeating: [], count: ev.count)
-        for k in ev.indices { for l in ev.links[k] where l.target.raw >= 0 && l.target.raw < ev.count { effects[l.target].append(Link(relation: l.relation, target: k)) } }
+        for k in ev.indices {
+            for l in ev.links[k] where l.target.raw >= 0 && l.target.raw < ev.count { effects[l.target].append(Link(relation: l.relation, target: k)) }
+        }
         // Ties on the anchor broken by id bytes (ids are ASCII slugs: String order), no String made.
         func earliest(_ xs: [EventIndex]) -> EventIndex? {
             xs.min { a, b in
@@ -181,7 +187,9 @@ public struct CaseClocks: Sendable {
             let j = d.events.jurisdictions[r]
             let day = d.events.dates[r].anchor
             let list: [ElectionIndex]
-            if let known = scoped[j] { list = known } else {
+            if let known = scoped[j] {
+                list = known
+            } else {
                 list = d.elections.indices.filter { d.isWithin(j, d.elections[$0].scope) }
                 scoped[j] = list
             }
@@ -216,21 +224,23 @@ public struct CaseClocks: Sendable {
         var working: ClockDays?
         var problem: WorkingCalendar.OutsideYears?
         if rule.unit == .hariKerja {
-            do { working = try bound { a, b throws(WorkingCalendar.OutsideYears) in try calendar.workingDays(from: a, to: b) } }
-            catch { problem = error }
+            do { working = try bound { a, b throws(WorkingCalendar.OutsideYears) in try calendar.workingDays(from: a, to: b) } } catch { problem = error }
         }
         let counted = rule.unit == .hari ? days : working
         let past = rule.limit.flatMap { l in counted.flatMap { $0.past(l) } }
         let state: CaseClock.State
         if end == nil {
-            if rule.limit == nil { state = .open }
-            else if counted == nil { state = .openUncertain }
-            else { state = past == true ? .overdue : past == false ? .open : .openUncertain }
+            if rule.limit == nil {
+                state = .open
+            } else if counted == nil {
+                state = .openUncertain
+            } else {
+                state = past == true ? .overdue : past == false ? .open : .openUncertain
+            }
             // A filing window past its limit is shut, not overdue: nobody owes a report.
             if rule.kind == .window, state != .open { return nil }
         } else {
-            if rule.limit == nil { state = .within }
-            else { state = past == true ? .late : past == false ? .within : .endedUncertain }
+            if rule.limit == nil { state = .within } else { state = past == true ? .late : past == false ? .within : .endedUncertain }
         }
         return CaseClock(rule: shared, caseFile: c, start: s, end: end, days: days, workingDays: working, state: state, problem: problem)
     }

@@ -139,8 +139,9 @@ public struct Comparison: Sendable {
             if s.key.jurisdiction == b { out[i].b = figure }
         }
         return out.sorted { x, y in
-            x.unit != y.unit ? Array(x.unit.utf8).lexicographicallyPrecedes(Array(y.unit.utf8))
-                             : (x.status?.order ?? -1) < (y.status?.order ?? -1)
+            x.unit != y.unit
+                ? Array(x.unit.utf8).lexicographicallyPrecedes(Array(y.unit.utf8))
+                : (x.status?.order ?? -1) < (y.status?.order ?? -1)
         }
     }
 
@@ -240,8 +241,7 @@ public struct Comparison: Sendable {
         }
 
         mutating func add(_ t: LeadTime, _ v: LeadValue) {
-            if t.measure == .prevention { preventionLeads.append(v) }
-            else if t.measure.reachedKind != nil { firstHandling[t.measure, default: []].append(v) }
+            if t.measure == .prevention { preventionLeads.append(v) } else if t.measure.reachedKind != nil { firstHandling[t.measure, default: []].append(v) }
         }
 
         func value(_ m: ComparisonMetric) -> MetricValue {
@@ -303,7 +303,11 @@ extension Dataset {
         if let t = twins.first { return .pair(t.kota, t.kabupaten, .twins) }
         // The two busiest of the lowest level, neither under the other.
         func tier(_ l: JurisdictionLevel) -> Int {
-            switch l { case .nasional: return 0; case .provinsi: return 1; case .kota, .kabupaten: return 2 }
+            switch l {
+            case .nasional: return 0;
+            case .provinsi: return 1;
+            case .kota, .kabupaten: return 2
+            }
         }
         guard let lowest = jurisdictions.map({ tier($0.level) }).max() else { return .none(.fewerThanTwo(lowest: .kota)) }
         let level: JurisdictionLevel = lowest == 2 ? .kota : lowest == 1 ? .provinsi : .nasional

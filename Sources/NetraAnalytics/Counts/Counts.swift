@@ -118,8 +118,11 @@ public struct MonthlyTable: Sendable {
     public func kindCounts(within jurisdiction: JurisdictionIndex?) -> MonthlyKindCounts {
         guard let first else { return MonthlyKindCounts() }
         let scope: [JurisdictionIndex]
-        if let jurisdiction { scope = jurisdiction.raw < jurisdictions ? [jurisdiction] : [] }
-        else { scope = rollup ? roots : (0..<jurisdictions).map(JurisdictionIndex.init) }
+        if let jurisdiction {
+            scope = jurisdiction.raw < jurisdictions ? [jurisdiction] : []
+        } else {
+            scope = rollup ? roots : (0..<jurisdictions).map(JurisdictionIndex.init)
+        }
         var counts: [[Int]] = []
         counts.reserveCapacity(months)
         var out = MonthlyKindCounts()
@@ -203,9 +206,11 @@ public enum Counts {
                 for k in kOrder {
                     let n = t.events(month: m, jurisdiction: j, kind: k)
                     if n > 0 {
-                        out.append(MonthlyCount(month: Month(index: first.index + m), jurisdiction: j, kind: k,
-                                                events: n, countSum: t.countSum(month: m, jurisdiction: j, kind: k),
-                                                counted: t.counted(month: m, jurisdiction: j, kind: k)))
+                        out.append(
+                            MonthlyCount(
+                                month: Month(index: first.index + m), jurisdiction: j, kind: k,
+                                events: n, countSum: t.countSum(month: m, jurisdiction: j, kind: k),
+                                counted: t.counted(month: m, jurisdiction: j, kind: k)))
                     }
                 }
             }

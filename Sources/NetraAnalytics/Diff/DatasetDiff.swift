@@ -97,14 +97,16 @@ public struct DatasetDiff: Sendable {
     }
 
     static func jurisdictionRecords(_ d: Dataset) -> Records {
-        records(d.jurisdictions.map { j in
-            (j.id, [j.name, j.level.rawValue, j.parent.map { d.jurisdictions[$0].id } ?? "", j.kode ?? ""], j.extras)
-        }, columns: ["name", "level", "parent", "kode"])
+        records(
+            d.jurisdictions.map { j in
+                (j.id, [j.name, j.level.rawValue, j.parent.map { d.jurisdictions[$0].id } ?? "", j.kode ?? ""], j.extras)
+            }, columns: ["name", "level", "parent", "kode"])
     }
 
     static func electionRecords(_ d: Dataset) -> Records {
-        records(d.elections.map { e in (e.id, [e.name, e.date.iso, d.jurisdictions[e.scope].id], e.extras) },
-                columns: ["name", "date", "scope"])
+        records(
+            d.elections.map { e in (e.id, [e.name, e.date.iso, d.jurisdictions[e.scope].id], e.extras) },
+            columns: ["name", "date", "scope"])
     }
 
     /// Records of a small table: its own columns, then the columns Netra does not use, in

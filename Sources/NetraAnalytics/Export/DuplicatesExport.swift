@@ -8,8 +8,10 @@ extension Analysis {
         var w = CSVWriter(flavour: flavour)
         w.row(["event_id", "other_id", "days_apart", "title_similarity", "same_source_url"])
         for p in pairs ?? PossibleDuplicates.find(e) {
-            w.row([.text(e.id(p.first)), .text(e.id(p.second)), .int(p.daysApart),
-                   .number(p.similarityText), .text(p.sameSourceURL ? "true" : "false")])
+            w.row([
+                .text(e.id(p.first)), .text(e.id(p.second)), .int(p.daysApart),
+                .number(p.similarityText), .text(p.sameSourceURL ? "true" : "false")
+            ])
         }
         return w.bytes
     }

@@ -11,8 +11,10 @@ public enum ExportKind: String, CaseIterable, Sendable {
 
 extension Analysis {
     /// The export of `kind` as CSV bytes.
-    public func export(_ kind: ExportKind, flavour: CSVFlavour = .plain, rollup: Bool = false,
-                       pair: (a: JurisdictionIndex, b: JurisdictionIndex)? = nil) -> [UInt8] {
+    public func export(
+        _ kind: ExportKind, flavour: CSVFlavour = .plain, rollup: Bool = false,
+        pair: (a: JurisdictionIndex, b: JurisdictionIndex)? = nil
+    ) -> [UInt8] {
         switch kind {
         case .events: return eventsCSV(flavour: flavour)
         case .monthly: return monthlyCSV(flavour: flavour, rollup: rollup)
@@ -88,8 +90,10 @@ extension Analysis {
         var w = CSVWriter(flavour: flavour)
         w.row(["measure", "jurisdiction", "n", "median", "min", "max", "exact_n"])
         for s in leadTimeSummary() {
-            w.row([.text(s.measure.rawValue), .text(dataset.jurisdictions[s.jurisdiction].id), .int(s.n),
-                   .number(s.n >= MedianOrValues.fewest ? s.median.description : ""), .int(s.min), .int(s.max), .int(s.exactCount)])
+            w.row([
+                .text(s.measure.rawValue), .text(dataset.jurisdictions[s.jurisdiction].id), .int(s.n),
+                .number(s.n >= MedianOrValues.fewest ? s.median.description : ""), .int(s.min), .int(s.max), .int(s.exactCount)
+            ])
         }
         return w.bytes
     }
@@ -237,7 +241,7 @@ extension Analysis {
     public static let computedEventColumns = [
         "month", "anchor_date", "date_exact", "known_by", "status_as_of", "prevention_lead_days", "prevention_election",
         "first_response_days", "first_report_days", "first_decision_days", "first_sanction_days",
-        "reporting_lag_days",
+        "reporting_lag_days"
     ]
 
     /// The id a lead time is measured to (an election or an event), or empty.

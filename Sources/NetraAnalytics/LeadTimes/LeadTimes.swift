@@ -197,8 +197,10 @@ public enum LeadTimes {
         let events = d.events
         let reached = firstReached(events, graph: graph)
         for k in events.indices {
-            let e = (kind: events.kinds[k], date: events.dates[k], jurisdiction: events.jurisdictions[k],
-                     sourceDate: events.sourceDates[k])
+            let e = (
+                kind: events.kinds[k], date: events.dates[k], jurisdiction: events.jurisdictions[k],
+                sourceDate: events.sourceDates[k]
+            )
             if e.kind.isPrevention {
                 let a = e.date.anchor
                 // First election on or after the anchor (elections are sorted by date).
@@ -210,9 +212,10 @@ public enum LeadTimes {
                 }
                 if lo < list.count {
                     let el = list[lo]
-                    add(LeadTime(
-                        measure: .prevention, event: k, jurisdiction: e.jurisdiction, target: .election(el),
-                        days: a.days(to: d.elections[el].date), exact: e.date.isExact), mPrevention)
+                    add(
+                        LeadTime(
+                            measure: .prevention, event: k, jurisdiction: e.jurisdiction, target: .election(el),
+                            days: a.days(to: d.elections[el].date), exact: e.date.isExact), mPrevention)
                 }
             }
             if e.kind == .incident {
@@ -220,15 +223,17 @@ public enum LeadTimes {
                 for h in handlingMeasures {
                     guard let r = reached.first(h.measure, reaching: k) else { continue }
                     let reached = events.dates[r]
-                    add(LeadTime(
-                        measure: h.measure, event: k, jurisdiction: e.jurisdiction, target: .event(r),
-                        days: e.date.anchor.days(to: reached.anchor), exact: e.date.isExact && reached.isExact), h.index)
+                    add(
+                        LeadTime(
+                            measure: h.measure, event: k, jurisdiction: e.jurisdiction, target: .event(r),
+                            days: e.date.anchor.days(to: reached.anchor), exact: e.date.isExact && reached.isExact), h.index)
                 }
             }
             if let sd = e.sourceDate {
-                add(LeadTime(
-                    measure: .reportingLag, event: k, jurisdiction: e.jurisdiction, target: .none,
-                    days: e.date.anchor.days(to: sd), exact: e.date.isExact), mLag)
+                add(
+                    LeadTime(
+                        measure: .reportingLag, event: k, jurisdiction: e.jurisdiction, target: .none,
+                        days: e.date.anchor.days(to: sd), exact: e.date.isExact), mLag)
             }
         }
         return Figures(byMeasure: byMeasure, slot: slot)
@@ -369,8 +374,10 @@ public enum LeadTimes {
                 let key = mi * js + j.raw
                 let list = days[key]
                 guard let median = Median(list), let lo = list.min(), let hi = list.max() else { continue }
-                out.append(LeadTimeSummary(measure: m, jurisdiction: j, n: list.count, median: median,
-                                           min: lo, max: hi, exactCount: exact[key]))
+                out.append(
+                    LeadTimeSummary(
+                        measure: m, jurisdiction: j, n: list.count, median: median,
+                        min: lo, max: hi, exactCount: exact[key]))
             }
         }
         return out

@@ -55,8 +55,9 @@ public struct MapValues: Sendable {
 
     /// The figures of `measure` in `analysis`, for `month` only when given.
     public init(_ analysis: Analysis, measure: MapMeasure, month: Month? = nil) {
-        self.init(analysis.dataset, table: analysis.monthlyTable, tallies: measure.isCount ? nil : analysis.tallies,
-                  measure: measure, month: month)
+        self.init(
+            analysis.dataset, table: analysis.monthlyTable, tallies: measure.isCount ? nil : analysis.tallies,
+            measure: measure, month: month)
     }
 
     /// The figures from the monthly table (rolled up) and, for a tally measure, the series.

@@ -24,8 +24,9 @@ public struct LeadTimeRows: Sendable, Hashable {
             if byName[x.measure] == nil { names.append(x.measure) }
             if let k = byName[x.measure, default: []].firstIndex(where: { $0.jurisdiction == x.jurisdiction }) {
                 let old = byName[x.measure, default: []][k]
-                byName[x.measure, default: []][k] = LeadTimeSeries(measure: old.measure, jurisdiction: old.jurisdiction,
-                                                                   bins: old.bins + x.bins, ranges: old.ranges + x.ranges, kind: old.kind)
+                byName[x.measure, default: []][k] = LeadTimeSeries(
+                    measure: old.measure, jurisdiction: old.jurisdiction,
+                    bins: old.bins + x.bins, ranges: old.ranges + x.ranges, kind: old.kind)
             } else {
                 byName[x.measure, default: []].append(x)
             }

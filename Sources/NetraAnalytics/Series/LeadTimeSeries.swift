@@ -64,8 +64,10 @@ public struct LeadTimeSeries: Sendable, Hashable {
 
     /// A series from bins in any order; bins of one day are merged and empty ones dropped.
     /// `ranges`, when given, are the inexact values' ranges (one per inexact value).
-    public init(measure: String, jurisdiction: String, bins: [LeadTimeBin], ranges: [LeadTimeRange] = [],
-                kind: LeadTimeMeasure? = nil) {
+    public init(
+        measure: String, jurisdiction: String, bins: [LeadTimeBin], ranges: [LeadTimeRange] = [],
+        kind: LeadTimeMeasure? = nil
+    ) {
         self.measure = measure
         self.jurisdiction = jurisdiction
         self.kind = kind ?? Self.kind(ofKey: measure)
@@ -100,9 +102,10 @@ public struct LeadTimeSeries: Sendable, Hashable {
 
     /// A series from single values: those resting on exact dates and those that do not.
     public init(measure: String, jurisdiction: String, exactDays: [Int], inexactDays: [Int] = []) {
-        self.init(measure: measure, jurisdiction: jurisdiction,
-                  bins: exactDays.map { LeadTimeBin(day: $0, exact: 1, inexact: 0) }
-                      + inexactDays.map { LeadTimeBin(day: $0, exact: 0, inexact: 1) })
+        self.init(
+            measure: measure, jurisdiction: jurisdiction,
+            bins: exactDays.map { LeadTimeBin(day: $0, exact: 1, inexact: 0) }
+                + inexactDays.map { LeadTimeBin(day: $0, exact: 0, inexact: 1) })
     }
 
     /// The value of rank `k` (0-based) in increasing order.
@@ -121,8 +124,9 @@ public struct LeadTimeSeries: Sendable, Hashable {
     /// The median (the mean of the middle two for an even count); 0 when empty.
     public var median: Double {
         guard count > 0 else { return 0 }
-        return count % 2 == 1 ? Double(value(atRank: count / 2))
-                              : Double(value(atRank: count / 2 - 1) + value(atRank: count / 2)) / 2
+        return count % 2 == 1
+            ? Double(value(atRank: count / 2))
+            : Double(value(atRank: count / 2 - 1) + value(atRank: count / 2)) / 2
     }
 
     /// One series per measure and jurisdiction of `leadTimes`: measures in order of first
@@ -130,19 +134,23 @@ public struct LeadTimeSeries: Sendable, Hashable {
     /// no String is made per value; `label` and `jurisdictionID` are asked once per series.
     /// `range`, when given, gives an inexact value's range; it is asked only for series of at
     /// most `rangeLimit` values.
-    public static func grouping(_ leadTimes: [LeadTime], jurisdictionCount: Int,
-                                label: (LeadTimeMeasure) -> String,
-                                jurisdictionID: (JurisdictionIndex) -> String,
-                                range: ((LeadTime) -> LeadTimeRange)? = nil) -> [LeadTimeSeries] {
+    public static func grouping(
+        _ leadTimes: [LeadTime], jurisdictionCount: Int,
+        label: (LeadTimeMeasure) -> String,
+        jurisdictionID: (JurisdictionIndex) -> String,
+        range: ((LeadTime) -> LeadTimeRange)? = nil
+    ) -> [LeadTimeSeries] {
         grouping(leadTimes, keeping: nil, jurisdictionCount: jurisdictionCount, label: label, jurisdictionID: jurisdictionID, range: range)
     }
 
     /// The same, of the lead times whose `keeping` entry is true (all when nil): what
     /// `grouping` gives for `leadTimes` filtered, with no copy of a million lead times made.
-    static func grouping(_ leadTimes: [LeadTime], keeping: [Bool]?, jurisdictionCount: Int,
-                         label: (LeadTimeMeasure) -> String,
-                         jurisdictionID: (JurisdictionIndex) -> String,
-                         range: ((LeadTime) -> LeadTimeRange)? = nil) -> [LeadTimeSeries] {
+    static func grouping(
+        _ leadTimes: [LeadTime], keeping: [Bool]?, jurisdictionCount: Int,
+        label: (LeadTimeMeasure) -> String,
+        jurisdictionID: (JurisdictionIndex) -> String,
+        range: ((LeadTime) -> LeadTimeRange)? = nil
+    ) -> [LeadTimeSeries] {
         assert(keeping.map { $0.count == leadTimes.count } ?? true, "one entry per lead time")
         func kept(_ n: Int) -> Bool { keeping.map { $0[n] } ?? true }
         let measures = LeadTimeMeasure.allCases
@@ -211,8 +219,9 @@ public struct LeadTimeSeries: Sendable, Hashable {
                     bins.append(LeadTimeBin(day: lo[k] + d, exact: Int(exact[k][d]), inexact: Int(inexact[k][d])))
                 }
             }
-            return LeadTimeSeries(measure: label(measures[k / jc]), jurisdiction: jurisdictionID(JurisdictionIndex(k % jc)), bins: bins,
-                                  ranges: ranges[k], kind: measures[k / jc])
+            return LeadTimeSeries(
+                measure: label(measures[k / jc]), jurisdiction: jurisdictionID(JurisdictionIndex(k % jc)), bins: bins,
+                ranges: ranges[k], kind: measures[k / jc])
         }
     }
 }
@@ -244,8 +253,9 @@ extension Analysis {
             measured[n] = true
             values[t.measure.order * js + t.jurisdiction.raw, default: []].append(v)
         }
-        var series = LeadTimeSeries.grouping(leadTimes, keeping: measured, jurisdictionCount: js,
-                                             label: label, jurisdictionID: { d.jurisdictions[$0].id }, range: leadTimeRange)
+        var series = LeadTimeSeries.grouping(
+            leadTimes, keeping: measured, jurisdictionCount: js,
+            label: label, jurisdictionID: { d.jurisdictions[$0].id }, range: leadTimeRange)
         for i in series.indices {
             guard let m = series[i].kind, let j = d.jurisdictionIndex[series[i].jurisdiction] else { continue }
             // Taken out of the table (each key is one series'), so it is sorted where it lies.

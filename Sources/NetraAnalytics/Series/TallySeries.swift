@@ -125,8 +125,9 @@ public struct TallySeries: Sendable {
                 sum = overflow ? Int.max : next
                 if let last = values.last, last.day == p.day { values[values.count - 1].value = sum } else { values.append((p.day, sum)) }
             }
-            return Signatories(jurisdiction: key.jurisdiction, unit: key.unit, values: values, uncounted: uncounted[key.jurisdiction] ?? 0,
-                               events: sorted.map(\.event))
+            return Signatories(
+                jurisdiction: key.jurisdiction, unit: key.unit, values: values, uncounted: uncounted[key.jurisdiction] ?? 0,
+                events: sorted.map(\.event))
         }
         signed.sort { a, b in
             if let p = jurisdictionPrecedes(a.jurisdiction, b.jurisdiction) { return p }

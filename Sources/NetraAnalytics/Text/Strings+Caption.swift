@@ -7,7 +7,8 @@ extension Strings {
     public static func captionIncidents(_ named: [(title: String, status: Phrase)]) -> Phrase {
         let id = named.map { "\($0.title) (\($0.status.id.lowercased()))" }.joined(separator: "; ")
         let en = named.map { "\($0.title) (\($0.status.en.lowercased()))" }.joined(separator: "; ")
-        return named.count == 1 ? Phrase(id: "Insiden baru: \(id).", en: "New incident: \(en).")
+        return named.count == 1
+            ? Phrase(id: "Insiden baru: \(id).", en: "New incident: \(en).")
             : Phrase(id: "Insiden baru: \(id).", en: "New incidents: \(en).")
     }
 
@@ -38,9 +39,10 @@ extension Strings {
     /// The month's activity (nil when the headline gave it) and the days to the next election:
     /// `10 peristiwa bulan ini; 14 hari menuju Pemilu 2024.`
     public static func captionActivity(_ n: String?, count: Int, election: (days: String, count: Int, name: String)?) -> Phrase {
-        let next = election.map { e in
-            Phrase(id: "\(e.days) hari menuju \(e.name)", en: "\(e.days) day\(e.count == 1 ? "" : "s") to \(e.name)")
-        } ?? Phrase(id: "tidak ada pemilu lagi dalam data", en: "no election ahead in the data")
+        let next =
+            election.map { e in
+                Phrase(id: "\(e.days) hari menuju \(e.name)", en: "\(e.days) day\(e.count == 1 ? "" : "s") to \(e.name)")
+            } ?? Phrase(id: "tidak ada pemilu lagi dalam data", en: "no election ahead in the data")
         guard let n else {
             return Phrase(id: next.id.prefix(1).uppercased() + next.id.dropFirst() + ".", en: next.en.prefix(1).uppercased() + next.en.dropFirst() + ".")
         }
@@ -50,18 +52,23 @@ extension Strings {
     /// The day the figures stand on and how many outlets they come from.
     public static func captionAsOf(_ day: Day, outlets: Int) -> Phrase {
         let asOf = dataAsOf(day)
-        return Phrase(id: "\(asOf.id), dari \(outlets) sumber media.",
-                      en: "\(asOf.en), from \(outlets) news outlet\(outlets == 1 ? "" : "s").")
+        return Phrase(
+            id: "\(asOf.id), dari \(outlets) sumber media.",
+            en: "\(asOf.en), from \(outlets) news outlet\(outlets == 1 ? "" : "s").")
     }
 
     /// Every caption phrase with sample values, for the test that each has both languages.
     static var captionSamples: [Phrase] {
-        [captionIncidents([("x", status(.alleged))]), captionIncidents([("x", status(.alleged)), ("y", status(nil))]),
-         captionIncidentsCounted("3", count: 3, byStatus: [("2", status(.alleged)), ("1", status(.dismissed))]), captionNoIncidents,
-         captionDecisions([("x", EventDate(written: WrittenDate(anchor: Month(year: 2024, month: 5).lastDay, form: .day), precision: .day), status(.dismissed))]),
-         captionDecisionsCounted("4", count: 4), captionActivity("1", count: 1, election: nil), captionActivity(nil, count: 1, election: nil),
-         captionActivity(nil, count: 1, election: ("1", 1, "Pemilu")),
-         captionActivity("3", count: 3, election: ("14", 14, "Pemilu")),
-         captionAsOf(Month(year: 2024, month: 1).lastDay, outlets: 1), captionAsOf(Month(year: 2024, month: 1).lastDay, outlets: 5)]
+        [
+            captionIncidents([("x", status(.alleged))]), captionIncidents([("x", status(.alleged)), ("y", status(nil))]),
+            captionIncidentsCounted("3", count: 3, byStatus: [("2", status(.alleged)), ("1", status(.dismissed))]), captionNoIncidents,
+            captionDecisions([
+                ("x", EventDate(written: WrittenDate(anchor: Month(year: 2024, month: 5).lastDay, form: .day), precision: .day), status(.dismissed))
+            ]),
+            captionDecisionsCounted("4", count: 4), captionActivity("1", count: 1, election: nil), captionActivity(nil, count: 1, election: nil),
+            captionActivity(nil, count: 1, election: ("1", 1, "Pemilu")),
+            captionActivity("3", count: 3, election: ("14", 14, "Pemilu")),
+            captionAsOf(Month(year: 2024, month: 1).lastDay, outlets: 1), captionAsOf(Month(year: 2024, month: 1).lastDay, outlets: 5)
+        ]
     }
 }

@@ -29,26 +29,30 @@ extension Strings {
         let l = clockUnit("\(limit)", unit)
         let mark = unverified ? " (\(unverifiedMark.id))" : ""
         let markEN = unverified ? " (\(unverifiedMark.en))" : ""
-        return Phrase(id: "\(count) laporan melewati batas \(l.id)\(mark)",
-                      en: "\(count) report\(count == 1 ? "" : "s") past the limit of \(l.en)\(markEN)")
+        return Phrase(
+            id: "\(count) laporan melewati batas \(l.id)\(mark)",
+            en: "\(count) report\(count == 1 ? "" : "s") past the limit of \(l.en)\(markEN)")
     }
 
     /// `netra cases` when nothing is open (or overdue) as of the day.
     public static func noClocks(overdueOnly: Bool, day: String) -> Phrase {
-        overdueOnly ? Phrase(id: "Tidak ada laporan yang melewati batas per \(day).", en: "Nothing overdue as of \(day).")
+        overdueOnly
+            ? Phrase(id: "Tidak ada laporan yang melewati batas per \(day).", en: "Nothing overdue as of \(day).")
             : Phrase(id: "Tidak ada jam perkara yang berjalan per \(day).", en: "No case clock open as of \(day).")
     }
 
     /// The heading of `netra cases`.
     public static func clocksHeading(day: String, overdueOnly: Bool) -> Phrase {
-        overdueOnly ? Phrase(id: "Jam perkara melewati batas per \(day)", en: "Case clocks overdue as of \(day)")
+        overdueOnly
+            ? Phrase(id: "Jam perkara melewati batas per \(day)", en: "Case clocks overdue as of \(day)")
             : Phrase(id: "Jam perkara berjalan per \(day)", en: "Case clocks open as of \(day)")
     }
 
     /// A working-day clock over a day the calendar does not cover.
     public static func outsideCalendar(rule: String, event: String, day: String, years: String) -> Phrase {
-        Phrase(id: "\(rule) pada \(event): \(day) di luar kalender hari kerja (\(years)); hari kerja tidak dihitung",
-               en: "\(rule) on \(event): \(day) is outside the working-day calendar (\(years)); working days not counted")
+        Phrase(
+            id: "\(rule) pada \(event): \(day) di luar kalender hari kerja (\(years)); hari kerja tidak dihitung",
+            en: "\(rule) on \(event): \(day) is outside the working-day calendar (\(years)); working days not counted")
     }
 
     /// The clocks chart's title, subtitle and panels.
@@ -56,8 +60,9 @@ extension Strings {
     public static let clocksSubtitle = Phrase(
         id: "Hari kalender · batang: median (kurang dari 3 nilai: satu titik per nilai) · garis tebal: terlama · garis putus: batas",
         en: "Calendar days · bar: median (fewer than 3 values: a dot per value) · thick tick: longest · dashed: limit")
-    public static let receivedClosedTitle = Phrase(id: "Laporan diterima dan diputus, per kabupaten/kota",
-                                                   en: "Reports received and decided, per kabupaten/kota")
+    public static let receivedClosedTitle = Phrase(
+        id: "Laporan diterima dan diputus, per kabupaten/kota",
+        en: "Reports received and decided, per kabupaten/kota")
     public static let received = Phrase(id: "diterima", en: "received")
     public static let closed = Phrase(id: "diputus", en: "decided")
     public static let forwardedWaiting = Phrase(id: "diteruskan, menunggu sanksi", en: "forwarded, awaiting sanction")
@@ -84,16 +89,20 @@ extension Strings {
             }
         }
         let x = word(a), y = word(b)
-        return Phrase(id: x.0.prefix(1).uppercased() + x.0.dropFirst() + " → " + y.0,
-                      en: x.1.prefix(1).uppercased() + x.1.dropFirst() + " → " + y.1)
+        return Phrase(
+            id: x.0.prefix(1).uppercased() + x.0.dropFirst() + " → " + y.0,
+            en: x.1.prefix(1).uppercased() + x.1.dropFirst() + " → " + y.1)
     }
 
     /// Every clock phrase with sample values, for the test that each has both languages.
     static var clockSamples: [Phrase] {
-        [clockUnit("7", .hari), clockUnit("14", .hariKerja), unverifiedMark, overdueLine(count: 2, limit: 7, unit: .hari, unverified: false),
-         noClocks(overdueOnly: true, day: "x"), noClocks(overdueOnly: false, day: "x"), clocksHeading(day: "x", overdueOnly: true),
-         clocksHeading(day: "x", overdueOnly: false), outsideCalendar(rule: "r", event: "e", day: "d", years: "y"),
-         clocksTitle, clocksSubtitle, limitWord, longestWord, stillOpen, receivedClosedTitle, received, closed, forwardedWaiting, noCases, placesNotShown(3), stagePair("report", "decision")]
+        [
+            clockUnit("7", .hari), clockUnit("14", .hariKerja), unverifiedMark, overdueLine(count: 2, limit: 7, unit: .hari, unverified: false),
+            noClocks(overdueOnly: true, day: "x"), noClocks(overdueOnly: false, day: "x"), clocksHeading(day: "x", overdueOnly: true),
+            clocksHeading(day: "x", overdueOnly: false), outsideCalendar(rule: "r", event: "e", day: "d", years: "y"),
+            clocksTitle, clocksSubtitle, limitWord, longestWord, stillOpen, receivedClosedTitle, received, closed, forwardedWaiting, noCases, placesNotShown(3),
+            stagePair("report", "decision")
+        ]
             + ["open", "overdue", "open_uncertain", "within", "late", "ended_uncertain"].map(clockState)
     }
 }

@@ -15,8 +15,9 @@ extension Strings {
     public static let htmlZoomIn = Phrase(id: "Perbesar", en: "Zoom in")
     public static let htmlZoomOut = Phrase(id: "Perkecil", en: "Zoom out")
     public static let htmlZoomReset = Phrase(id: "Semua", en: "All")
-    public static let htmlTimelineHelp = Phrase(id: "Seret untuk menggeser; cubit, Ctrl + roda tetikus atau tombol + / − untuk memperbesar; ketuk tanda untuk rinciannya.",
-                                               en: "Drag to pan; pinch, Ctrl + mouse wheel or the + / − buttons to zoom; tap a mark for its details.")
+    public static let htmlTimelineHelp = Phrase(
+        id: "Seret untuk menggeser; cubit, Ctrl + roda tetikus atau tombol + / − untuk memperbesar; ketuk tanda untuk rinciannya.",
+        en: "Drag to pan; pinch, Ctrl + mouse wheel or the + / − buttons to zoom; tap a mark for its details.")
     /// The timeline's colour key: its name, and the entry of the election rules.
     public static let htmlTimelineKey = Phrase(id: "Keterangan warna", en: "Colour key")
     public static let htmlElectionDay = Phrase(id: "Hari pemungutan suara", en: "Election day")
@@ -58,8 +59,9 @@ extension Strings {
     public static let htmlOutlets = Phrase(id: "Media sumber", en: "Source outlets")
     public static let htmlJurisdictions = Phrase(id: "Wilayah dengan peristiwa", en: "Jurisdictions with events")
     public static let htmlEvents = Phrase(id: "Peristiwa", en: "Events")
-    public static let htmlMadeWith = Phrase(id: "Dibuat dengan Netra; berkas ini bekerja tanpa internet.",
-                                           en: "Made with Netra; this file works offline.")
+    public static let htmlMadeWith = Phrase(
+        id: "Dibuat dengan Netra; berkas ini bekerja tanpa internet.",
+        en: "Made with Netra; this file works offline.")
     /// A cluster mark's details: `1.234 peristiwa, Jan 2024`.
     public static let htmlClusterOf = Phrase(id: "peristiwa dalam periode ini; jenis terbanyak", en: "events in this period; most frequent kind")
 
@@ -71,20 +73,26 @@ extension Strings {
     /// `1.000 dari 5.000 peristiwa ditampilkan (daftar memuat 1.000 pertama)`: a list cut for
     /// size counts what it shows against every event, and says how many it holds.
     public static func htmlShownCapped(_ shown: String, of listed: String, total: String) -> Phrase {
-        Phrase(id: "\(shown) dari \(total) peristiwa ditampilkan (daftar memuat \(listed) pertama menurut tanggal)",
-               en: "\(shown) of \(total) events shown (the list holds the first \(listed) by date)")
+        Phrase(
+            id: "\(shown) dari \(total) peristiwa ditampilkan (daftar memuat \(listed) pertama menurut tanggal)",
+            en: "\(shown) of \(total) events shown (the list holds the first \(listed) by date)")
     }
 
     /// Under a table cut for size.
     public static func htmlTableCapped(_ listed: String, of total: String) -> Phrase {
-        Phrase(id: "Hanya \(listed) peristiwa pertama (menurut tanggal) dari \(total) yang dicantumkan agar berkas tetap ringan; semuanya ada di events.csv.",
-               en: "Only the first \(listed) of \(total) events (by date) are listed, to keep the file light; events.csv holds them all.")
+        Phrase(
+            id: "Hanya \(listed) peristiwa pertama (menurut tanggal) dari \(total) yang dicantumkan agar berkas tetap ringan; semuanya ada di events.csv.",
+            en: "Only the first \(listed) of \(total) events (by date) are listed, to keep the file light; events.csv holds them all.")
     }
 
     /// Under a timeline drawn as counted marks.
     public static func htmlTimelineClustered(_ total: String) -> Phrase {
-        Phrase(id: "\(total) peristiwa terlalu banyak untuk satu tanda per peristiwa: lini masa mengelompokkannya per wilayah dan periode, seperti timeline.png; warna menurut jenis terbanyak.",
-               en: "\(total) events are too many for a mark each: the timeline groups them per jurisdiction and period, as timeline.png does; coloured by the most frequent kind.")
+        Phrase(
+            id:
+                "\(total) peristiwa terlalu banyak untuk satu tanda per peristiwa: lini masa mengelompokkannya per wilayah dan periode, seperti timeline.png; warna menurut jenis terbanyak.",
+            en:
+                "\(total) events are too many for a mark each: the timeline groups them per jurisdiction and period, as timeline.png does; coloured by the most frequent kind."
+        )
     }
 
     /// How precisely a date is known.
@@ -115,12 +123,15 @@ extension Strings {
 
     /// Every HTML phrase with sample values, for the test that each has both languages.
     static var htmlSamples: [Phrase] {
-        [htmlTitle, htmlKeyFigures, htmlFilters, htmlAllKinds, htmlKind, htmlJurisdiction, htmlSearch,
-         htmlPermalink, htmlTimeline, htmlZoomIn, htmlZoomOut, htmlZoomReset, htmlTimelineHelp, htmlTimelineKey, htmlElectionDay, htmlCharts, htmlEventList,
-         htmlDate, htmlTitleColumn, htmlStatus, htmlSource, htmlQuote, htmlNotes, htmlLinked, htmlPrecision, htmlClose,
-         htmlEventLink, htmlNoMatch, htmlPrevention, htmlIncidents, htmlOutlets, htmlJurisdictions, htmlEvents, htmlMadeWith,
-         htmlClusterOf, htmlLinkedFrom, htmlShown("1", of: "2"), htmlShownCapped("1", of: "2", total: "3"), htmlStatusAsOf("x", day: "y"), htmlStatusAsOf("x", day: nil),
-         htmlStatusSet("x"), htmlStatusCounted("x"), htmlTableCapped("1", of: "2"), htmlTimelineClustered("2")]
+        [
+            htmlTitle, htmlKeyFigures, htmlFilters, htmlAllKinds, htmlKind, htmlJurisdiction, htmlSearch,
+            htmlPermalink, htmlTimeline, htmlZoomIn, htmlZoomOut, htmlZoomReset, htmlTimelineHelp, htmlTimelineKey, htmlElectionDay, htmlCharts, htmlEventList,
+            htmlDate, htmlTitleColumn, htmlStatus, htmlSource, htmlQuote, htmlNotes, htmlLinked, htmlPrecision, htmlClose,
+            htmlEventLink, htmlNoMatch, htmlPrevention, htmlIncidents, htmlOutlets, htmlJurisdictions, htmlEvents, htmlMadeWith,
+            htmlClusterOf, htmlLinkedFrom, htmlShown("1", of: "2"), htmlShownCapped("1", of: "2", total: "3"), htmlStatusAsOf("x", day: "y"),
+            htmlStatusAsOf("x", day: nil),
+            htmlStatusSet("x"), htmlStatusCounted("x"), htmlTableCapped("1", of: "2"), htmlTimelineClustered("2")
+        ]
             + Precision.allCases.map(precision) + Relation.allCases.map(relation)
     }
 }

@@ -49,8 +49,9 @@ extension Strings {
             return Phrase(id: "Warna: \(what.id), per tanggal rekapnya", en: "Colour: \(what.en), as of each tally's date")
         }
         guard within else { return Phrase(id: "Warna: jumlah \(what.id), \(when.id)", en: "Colour: number of \(what.en), \(when.en)") }
-        return Phrase(id: "Warna: jumlah \(what.id), \(when.id), termasuk wilayah di bawahnya",
-                      en: "Colour: number of \(what.en), \(when.en), including the areas under each")
+        return Phrase(
+            id: "Warna: jumlah \(what.id), \(when.id), termasuk wilayah di bawahnya",
+            en: "Colour: number of \(what.en), \(when.en), including the areas under each")
     }
 
     /// A figure that stands for a whole province, its own events included.
@@ -77,8 +78,9 @@ extension Strings {
 
     /// The jurisdictions a map could not place, named under it.
     public static func mapUnjoined(_ names: String) -> Phrase {
-        Phrase(id: "Tidak dipetakan (kode atau nama resmi tidak cocok): \(names)",
-               en: "Not mapped (no matching kode or official name): \(names)")
+        Phrase(
+            id: "Tidak dipetakan (kode atau nama resmi tidak cocok): \(names)",
+            en: "Not mapped (no matching kode or official name): \(names)")
     }
 
     /// Maps the page leaves to their PNG files.
@@ -107,8 +109,11 @@ extension Strings {
         var out = [MapMeasure.events, .incidents, .prevention, .tally(unit: "ASN", status: .alleged)].flatMap {
             [mapMeasure($0), mapTitle($0, place: "P"), mapNationalTitle($0), mapLeader("X", $0, place: "P", value: "1"), mapSubtitle($0, nil)]
         }
-        out += [mapPeriod(nil), mapPeriod(Month(year: 2024, month: 1)), mapProvinceTotal("P", total: "2", own: "1"), mapProvinceTally("P", value: "1", date: "d"), mapNoData, mapOutside,
-                mapRanked, mapMore(2), mapUnjoined("X"), mapInFiles("x.png"), mapCredit]
+        out += [
+            mapPeriod(nil), mapPeriod(Month(year: 2024, month: 1)), mapProvinceTotal("P", total: "2", own: "1"), mapProvinceTally("P", value: "1", date: "d"),
+            mapNoData, mapOutside,
+            mapRanked, mapMore(2), mapUnjoined("X"), mapInFiles("x.png"), mapCredit
+        ]
         return out
     }
 }

@@ -17,8 +17,9 @@ public enum PrecisionText {
     public static let leadOpenEnd = Phrase(id: "panah: tanpa batas (tanggal paling lambat)", en: "arrow: no bound (an on-or-before date)")
 
     /// The lead-time chart's subtitle, for its rows of dots and ranges.
-    public static let leadMarksNote = Phrase(id: "titik: tanggal pasti · median hanya bila n ≥ 3",
-                                             en: "dots: exact dates · median only when n ≥ 3")
+    public static let leadMarksNote = Phrase(
+        id: "titik: tanggal pasti · median hanya bila n ≥ 3",
+        en: "dots: exact dates · median only when n ≥ 3")
 
     /// A row's figure right of the plot: its median and n, or only n when too few for a median.
     public static func leadRowFigure(median: String?, n: String) -> Phrase {
@@ -30,7 +31,9 @@ public enum PrecisionText {
 
     /// Every phrase with sample values, for the test that each has both languages.
     public static var all: [Phrase] {
-        [monthUnknown, yearOnlyNote("2"), leadRange, leadOpenEnd, leadMarksNote,
-         leadRowFigure(median: "3", n: "5"), leadRowFigure(median: nil, n: "2")]
+        [
+            monthUnknown, yearOnlyNote("2"), leadRange, leadOpenEnd, leadMarksNote,
+            leadRowFigure(median: "3", n: "5"), leadRowFigure(median: nil, n: "2")
+        ]
     }
 }

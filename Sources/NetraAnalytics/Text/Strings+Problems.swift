@@ -17,19 +17,22 @@ extension DatasetError {
 extension Strings {
     /// The last line under a dataset's problems.
     public static func problems(_ n: Int, in dataset: String, nothingWritten: Bool) -> Phrase {
-        Phrase(id: "netra: \(n) masalah di \(dataset)" + (nothingWritten ? "; tidak ada yang ditulis" : ""),
-               en: "netra: \(n) problem\(n == 1 ? "" : "s") in \(dataset)" + (nothingWritten ? "; nothing was written" : ""))
+        Phrase(
+            id: "netra: \(n) masalah di \(dataset)" + (nothingWritten ? "; tidak ada yang ditulis" : ""),
+            en: "netra: \(n) problem\(n == 1 ? "" : "s") in \(dataset)" + (nothingWritten ? "; nothing was written" : ""))
     }
 
     /// No dataset named and none in the current folder: what was looked for, and the ways out.
     public static func noDatasetHere(folder: String, lookedFor: Said) -> Phrase {
-        Phrase(id: """
-            netra: tidak ada dataset di folder ini (\(folder)) maupun di csv/-nya: dicari \(lookedFor.id).
-            Mulai dengan `netra init DIR` lalu jalankan Netra di dalam DIR, atau sebutkan datasetnya: --dataset DIR, atau --dataset BERKAS.xlsx
-            """, en: """
-            netra: no dataset in the current folder (\(folder)) nor in its csv/: looked for \(lookedFor.en).
-            Start one with `netra init DIR` and run Netra inside DIR, or name one: --dataset DIR, or --dataset FILE.xlsx
-            """)
+        Phrase(
+            id: """
+                netra: tidak ada dataset di folder ini (\(folder)) maupun di csv/-nya: dicari \(lookedFor.id).
+                Mulai dengan `netra init DIR` lalu jalankan Netra di dalam DIR, atau sebutkan datasetnya: --dataset DIR, atau --dataset BERKAS.xlsx
+                """,
+            en: """
+                netra: no dataset in the current folder (\(folder)) nor in its csv/: looked for \(lookedFor.en).
+                Start one with `netra init DIR` and run Netra inside DIR, or name one: --dataset DIR, or --dataset FILE.xlsx
+                """)
     }
 
     /// The names Netra prints on its own charts, accepted in a dataset for the canonical ones
@@ -50,20 +53,26 @@ extension Strings {
     /// The listing's last line: where the report's files are listed, and what of its
     /// previous run went.
     public static func manifestListed(_ path: String, removed n: Int) -> Phrase {
-        Phrase(id: "tercatat di \(path)" + (n == 0 ? "" : "; \(n) berkas dari run sebelumnya yang tidak ditulis lagi oleh run ini dihapus"),
-               en: "listed in \(path)" + (n == 0 ? "" : "; removed \(n) file\(n == 1 ? "" : "s") of its previous run that this one did not write"))
+        Phrase(
+            id: "tercatat di \(path)" + (n == 0 ? "" : "; \(n) berkas dari run sebelumnya yang tidak ditulis lagi oleh run ini dihapus"),
+            en: "listed in \(path)" + (n == 0 ? "" : "; removed \(n) file\(n == 1 ? "" : "s") of its previous run that this one did not write"))
     }
 
     /// A manifest line that does not name a file inside the folder.
     public static func manifestRefused(_ path: String, entry: String) -> Phrase {
-        Phrase(id: "netra: \(path): '\(entry)' tidak menunjuk berkas di dalam folder ini (jalur mutlak, atau bagian '..', '.' atau kosong); dibiarkan",
-               en: "netra: \(path): '\(entry)' does not name a file inside this folder (an absolute path, or a '..', '.' or empty part); it is left alone")
+        Phrase(
+            id: "netra: \(path): '\(entry)' tidak menunjuk berkas di dalam folder ini (jalur mutlak, atau bagian '..', '.' atau kosong); dibiarkan",
+            en: "netra: \(path): '\(entry)' does not name a file inside this folder (an absolute path, or a '..', '.' or empty part); it is left alone")
     }
 
     /// The report over the workbook's limit: said on the terminal, in the listing and the manifest.
     public static func workbookNotWritten(_ n: Int, limit: Int) -> Phrase {
-        Phrase(id: "netra.xlsx tidak ditulis: \(n) peristiwa, lebih dari \(limit) untuk buku kerja laporan; CSV memuat semuanya (`netra export xlsx --out BERKAS` menulis satu hingga batas baris Excel)",
-               en: "netra.xlsx not written: \(n) events, more than the report's \(limit) for a workbook; the CSVs hold them all (`netra export xlsx --out FILE` writes one up to Excel's row limit)")
+        Phrase(
+            id:
+                "netra.xlsx tidak ditulis: \(n) peristiwa, lebih dari \(limit) untuk buku kerja laporan; CSV memuat semuanya (`netra export xlsx --out BERKAS` menulis satu hingga batas baris Excel)",
+            en:
+                "netra.xlsx not written: \(n) events, more than the report's \(limit) for a workbook; the CSVs hold them all (`netra export xlsx --out FILE` writes one up to Excel's row limit)"
+        )
     }
 
     /// One file written (`compare --out`).
@@ -76,20 +85,24 @@ extension Strings {
 
     /// What `netra init` wrote.
     public static func initWrote(_ dir: String, jurisdictions n: Int) -> Phrase {
-        Phrase(id: "menulis \(dir): dataset.xlsx, dan csv/ berisi events.csv, jurisdictions.csv (\(n) wilayah), elections.csv, settings.csv",
-               en: "wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (\(n) jurisdiction\(n == 1 ? "" : "s")), elections.csv, settings.csv")
+        Phrase(
+            id: "menulis \(dir): dataset.xlsx, dan csv/ berisi events.csv, jurisdictions.csv (\(n) wilayah), elections.csv, settings.csv",
+            en: "wrote \(dir): dataset.xlsx, and csv/ with events.csv, jurisdictions.csv (\(n) jurisdiction\(n == 1 ? "" : "s")), elections.csv, settings.csv")
     }
 
     /// `validate --strict` with warnings.
     public static func strictFails(_ n: Int, in dataset: String) -> Phrase {
-        Phrase(id: "\(n) peringatan di \(dataset); --strict gagal bila ada peringatan",
-               en: "\(n) warning\(n == 1 ? "" : "s") in \(dataset); --strict fails on warnings")
+        Phrase(
+            id: "\(n) peringatan di \(dataset); --strict gagal bila ada peringatan",
+            en: "\(n) warning\(n == 1 ? "" : "s") in \(dataset); --strict fails on warnings")
     }
 
     /// Possible duplicates beyond those printed.
     public static func moreDuplicates(_ n: Int, perEvent: Int) -> Phrase {
-        Phrase(id: "netra: \(n) kemungkinan data ganda lagi tidak ditampilkan; `netra export duplicates` mencantumkannya, paling banyak \(perEvent) untuk setiap peristiwa",
-               en: "netra: \(n) more possible duplicates not shown; `netra export duplicates` lists them, at most \(perEvent) for each event")
+        Phrase(
+            id:
+                "netra: \(n) kemungkinan data ganda lagi tidak ditampilkan; `netra export duplicates` mencantumkannya, paling banyak \(perEvent) untuk setiap peristiwa",
+            en: "netra: \(n) more possible duplicates not shown; `netra export duplicates` lists them, at most \(perEvent) for each event")
     }
 
     /// A jurisdiction id given on the command line that the dataset lacks, with the nearest.
@@ -97,16 +110,18 @@ extension Strings {
         let ids = d.jurisdictions.map(\.id)
         let near = Suggestions.nearest(id, among: ids)
         let list = ids.joined(separator: ", ")
-        return Phrase(id: "wilayah '\(id)' tidak dikenal" + (near.map { " (maksud Anda `\($0)`?)" } ?? "") + "; pilihan: \(list)",
-                      en: "unknown jurisdiction '\(id)'" + (near.map { " (did you mean `\($0)`?)" } ?? "") + "; expected one of: \(list)")
+        return Phrase(
+            id: "wilayah '\(id)' tidak dikenal" + (near.map { " (maksud Anda `\($0)`?)" } ?? "") + "; pilihan: \(list)",
+            en: "unknown jurisdiction '\(id)'" + (near.map { " (did you mean `\($0)`?)" } ?? "") + "; expected one of: \(list)")
     }
 }
 
 extension Strings {
     /// The last line under the problems of a dataset's `clocks.csv`.
     public static func clockRuleProblems(_ n: Int) -> Phrase {
-        Phrase(id: "netra: \(n) masalah di aturan tenggat; tidak ada yang ditulis",
-               en: "netra: \(n) problem\(n == 1 ? "" : "s") in the clock rules; nothing was written")
+        Phrase(
+            id: "netra: \(n) masalah di aturan tenggat; tidak ada yang ditulis",
+            en: "netra: \(n) problem\(n == 1 ? "" : "s") in the clock rules; nothing was written")
     }
 }
 
@@ -118,10 +133,12 @@ extension Said {
 extension Strings {
     /// The terminal's phrases with sample values, for the test of both languages.
     static var problemSamples: [Phrase] {
-        [problems(2, in: "ds", nothingWritten: true), problems(1, in: "ds", nothingWritten: false), wroteFiles(3, into: "out"),
-         wrote("out/compare.csv"), briefingAt("2024-01", "out/briefing-2024-01/briefing-sheet.png"), initWrote("d", jurisdictions: 3),
-         strictFails(2, in: "ds"), moreDuplicates(5, perEvent: 20), clockRuleProblems(1),
-         manifestListed("out/netra-manifest.txt", removed: 2), manifestRefused("out/netra-manifest.txt", entry: "../x"),
-         workbookNotWritten(50_001, limit: 50_000)]
+        [
+            problems(2, in: "ds", nothingWritten: true), problems(1, in: "ds", nothingWritten: false), wroteFiles(3, into: "out"),
+            wrote("out/compare.csv"), briefingAt("2024-01", "out/briefing-2024-01/briefing-sheet.png"), initWrote("d", jurisdictions: 3),
+            strictFails(2, in: "ds"), moreDuplicates(5, perEvent: 20), clockRuleProblems(1),
+            manifestListed("out/netra-manifest.txt", removed: 2), manifestRefused("out/netra-manifest.txt", entry: "../x"),
+            workbookNotWritten(50_001, limit: 50_000)
+        ]
     }
 }

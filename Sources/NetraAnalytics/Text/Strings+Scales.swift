@@ -8,14 +8,16 @@ extension Strings {
 
     /// The comparison's title, first part: prevention on each side, the larger first.
     public static func comparePrevention(first: String, _ a: String, second: String, _ b: String, count: Int) -> Phrase {
-        Phrase(id: "\(first): \(a) kegiatan pencegahan, \(second): \(b)",
-               en: "\(first): \(a) prevention \(noun(count, "event", "events")), \(second): \(b)")
+        Phrase(
+            id: "\(first): \(a) kegiatan pencegahan, \(second): \(b)",
+            en: "\(first): \(a) prevention \(noun(count, "event", "events")), \(second): \(b)")
     }
 
     /// The comparison's title, first part, when both sides have as many.
     public static func comparePreventionEqual(first: String, second: String, _ n: String, count: Int) -> Phrase {
-        Phrase(id: "\(first) dan \(second): masing-masing \(n) kegiatan pencegahan",
-               en: "\(first) and \(second): \(n) prevention \(noun(count, "event", "events")) each")
+        Phrase(
+            id: "\(first) dan \(second): masing-masing \(n) kegiatan pencegahan",
+            en: "\(first) and \(second): \(n) prevention \(noun(count, "event", "events")) each")
     }
 
     /// The comparison's title, first part, short (a portrait chart): `Pencegahan: Kabupaten 7, Kota 2`.
@@ -42,12 +44,14 @@ extension Strings {
     public static let leadPreventionPanel = Phrase(id: "Pencegahan: hari sebelum pemilu", en: "Prevention: days before the election")
 
     /// The lead-time panel of incident handling, with what its axis counts.
-    public static let leadHandlingPanel = Phrase(id: "Penanganan insiden: hari dari insiden ke langkah pertama",
-                                                 en: "Incident handling: days from incident to first step")
+    public static let leadHandlingPanel = Phrase(
+        id: "Penanganan insiden: hari dari insiden ke langkah pertama",
+        en: "Incident handling: days from incident to first step")
 
     /// The lead-time panel of reporting lags, with what its axis counts.
-    public static let leadReportingPanel = Phrase(id: "Jeda pemberitaan: hari dari peristiwa ke terbitnya berita",
-                                                  en: "Reporting lag: days from the event to publication")
+    public static let leadReportingPanel = Phrase(
+        id: "Jeda pemberitaan: hari dari peristiwa ke terbitnya berita",
+        en: "Reporting lag: days from the event to publication")
 
     /// The lead-time panel of measures given by other names.
     public static let leadOtherPanel = Phrase(id: "Jeda waktu lain (hari)", en: "Other lead times (days)")
@@ -77,20 +81,23 @@ extension Strings {
 
     /// The lead-time title's handling part: how many incidents have any recorded follow-up.
     public static func leadHandlingFollowed(_ n: Int, of total: Int, capitalised: Bool) -> Phrase {
-        Phrase(id: "\(n) dari \(total) insiden punya tindak lanjut tercatat",
-               en: "\(n) of \(total) incident\(total == 1 ? "" : "s") \(n == 1 ? "has" : "have") a recorded follow-up")
+        Phrase(
+            id: "\(n) dari \(total) insiden punya tindak lanjut tercatat",
+            en: "\(n) of \(total) incident\(total == 1 ? "" : "s") \(n == 1 ? "has" : "have") a recorded follow-up")
     }
 
     /// The lead-time title's handling part: the span of every first step's days.
     public static func leadHandlingSpan(_ span: Phrase, capitalised: Bool) -> Phrase {
-        Phrase(id: "\(capitalised ? "Langkah" : "langkah") pertama yang tercatat \(span.id) setelah insiden",
-               en: "\(capitalised ? "First" : "first") recorded steps \(span.en) after the incident")
+        Phrase(
+            id: "\(capitalised ? "Langkah" : "langkah") pertama yang tercatat \(span.id) setelah insiden",
+            en: "\(capitalised ? "First" : "first") recorded steps \(span.en) after the incident")
     }
 
     /// The lead-time title's handling part, every first step on the incident's day.
     public static func leadHandlingSameDay(capitalised: Bool) -> Phrase {
-        Phrase(id: "\(capitalised ? "Insiden" : "insiden") ditangani pada hari yang sama",
-               en: "\(capitalised ? "Incidents" : "incidents") handled the same day")
+        Phrase(
+            id: "\(capitalised ? "Insiden" : "insiden") ditangani pada hari yang sama",
+            en: "\(capitalised ? "Incidents" : "incidents") handled the same day")
     }
 
     // MARK: Monthly
@@ -112,13 +119,15 @@ extension Strings {
         let events = noun(count, "event", "events")
         let lead = scope.map { (id: "\($0): bulan tersibuk", en: "\($0): busiest months") } ?? (id: "Bulan tersibuk:", en: "Busiest months:")
         if months == 2, let second {
-            return Phrase(id: "\(lead.id) \(month) dan \(second), \(n) peristiwa",
-                          en: "\(lead.en) \(month) and \(second), \(n) \(events)")
+            return Phrase(
+                id: "\(lead.id) \(month) dan \(second), \(n) peristiwa",
+                en: "\(lead.en) \(month) and \(second), \(n) \(events)")
         }
         // "X: bulan tersibuk dengan 4 peristiwa", where no colon comes before the count.
         let with = scope == nil ? (id: "", en: "") : (id: "dengan ", en: "with ")
-        return Phrase(id: "\(lead.id) \(with.id)\(n) peristiwa, \(months) kali sejak \(month)",
-                      en: "\(lead.en) \(with.en)\(n) \(events), \(months) times since \(month)")
+        return Phrase(
+            id: "\(lead.id) \(with.id)\(n) peristiwa, \(months) kali sejak \(month)",
+            en: "\(lead.en) \(with.en)\(n) \(events), \(months) times since \(month)")
     }
 
     /// The briefed month's figure: `Januari 2024: 12 peristiwa`. A nil month leaves the name
@@ -129,14 +138,16 @@ extension Strings {
 
     /// … and no month since `since` had as many.
     public static func monthlyMostSince(_ month: String?, _ n: String, count: Int, since: String) -> Phrase {
-        monthLead(month, id: "\(n) peristiwa, terbanyak sejak \(since)",
-                  en: "\(n) \(noun(count, "event", "events")), the most since \(since)")
+        monthLead(
+            month, id: "\(n) peristiwa, terbanyak sejak \(since)",
+            en: "\(n) \(noun(count, "event", "events")), the most since \(since)")
     }
 
     /// … and no earlier month had as many.
     public static func monthlyMostSoFar(_ month: String?, _ n: String, count: Int) -> Phrase {
-        monthLead(month, id: "\(n) peristiwa, terbanyak sejauh ini",
-                  en: "\(n) \(noun(count, "event", "events")), the most of any month so far")
+        monthLead(
+            month, id: "\(n) peristiwa, terbanyak sejauh ini",
+            en: "\(n) \(noun(count, "event", "events")), the most of any month so far")
     }
 
     /// The briefed month without events.
@@ -161,7 +172,7 @@ extension Strings {
         "kasus asn diteruskan": "ASN cases forwarded", "kasus netralitas asn": "ASN-neutrality cases",
         "temuan dan laporan netralitas asn": "ASN-neutrality findings and reports",
         // Kota Bekasi's Pilkada ASN case ruled guilty (issue 27, point 10 on main).
-        "kasus netralitas asn pilkada": "ASN-neutrality cases in the Pilkada",
+        "kasus netralitas asn pilkada": "ASN-neutrality cases in the Pilkada"
     ]
 
     /// A tally's or pledge's unit in `lang`: known Indonesian units translated for English.
@@ -172,15 +183,19 @@ extension Strings {
 
     /// Every phrase of this file with sample values, for the test that each has both languages.
     public static var scaleSamples: [Phrase] {
-        [comparePrevention(first: "A", "7", second: "B", "2", count: 7), comparePreventionShort(first: "A", "7", second: "B", "2"), comparePreventionEqual(first: "A", second: "B", "1", count: 1),
-         compareIncidentsOnly("A"), compareNoIncidents, compareIncidents("1", in: "A", "2", in: "B"),
-         leadPreventionPanel, leadHandlingPanel, leadReportingPanel, leadOtherPanel,
-         days("1", count: 1), daySpan("0", "6", loCount: 0, hiCount: 6),
-         leadPreventionMedian(days("84", count: 84)), leadHandlingFollowed(1, of: 1, capitalised: true), leadHandlingFollowed(2, of: 3, capitalised: false), leadPreventionSpan(daySpan("23", "510", loCount: 23, hiCount: 510)),
-         leadHandlingSpan(daySpan("0", "6", loCount: 0, hiCount: 6), capitalised: true), leadHandlingSameDay(capitalised: false),
-         monthlyPeak(scope: nil, month: "x", "5", count: 5), monthlyPeak(scope: "A", month: "x", "1", count: 1),
-         monthlyPeakTied(scope: "A", month: "x", "2", count: 2, months: 3), monthlyPeakTied(scope: nil, month: "x", "2", count: 2, months: 2, second: "y"),
-         monthlyMonth("x", "3", count: 3), monthlyMostSince("x", "3", count: 3, since: "y"), monthlyMostSoFar("x", "3", count: 3),
-         monthlyNone("x")]
+        [
+            comparePrevention(first: "A", "7", second: "B", "2", count: 7), comparePreventionShort(first: "A", "7", second: "B", "2"),
+            comparePreventionEqual(first: "A", second: "B", "1", count: 1),
+            compareIncidentsOnly("A"), compareNoIncidents, compareIncidents("1", in: "A", "2", in: "B"),
+            leadPreventionPanel, leadHandlingPanel, leadReportingPanel, leadOtherPanel,
+            days("1", count: 1), daySpan("0", "6", loCount: 0, hiCount: 6),
+            leadPreventionMedian(days("84", count: 84)), leadHandlingFollowed(1, of: 1, capitalised: true), leadHandlingFollowed(2, of: 3, capitalised: false),
+            leadPreventionSpan(daySpan("23", "510", loCount: 23, hiCount: 510)),
+            leadHandlingSpan(daySpan("0", "6", loCount: 0, hiCount: 6), capitalised: true), leadHandlingSameDay(capitalised: false),
+            monthlyPeak(scope: nil, month: "x", "5", count: 5), monthlyPeak(scope: "A", month: "x", "1", count: 1),
+            monthlyPeakTied(scope: "A", month: "x", "2", count: 2, months: 3), monthlyPeakTied(scope: nil, month: "x", "2", count: 2, months: 2, second: "y"),
+            monthlyMonth("x", "3", count: 3), monthlyMostSince("x", "3", count: 3, since: "y"), monthlyMostSoFar("x", "3", count: 3),
+            monthlyNone("x")
+        ]
     }
 }

@@ -15,8 +15,9 @@ extension Strings {
         public static let save = Phrase(id: "Simpan", en: "Save")
         public static let settings = Phrase(id: "Pengaturan", en: "Settings")
         public static let upload = Phrase(id: "Unggah data", en: "Upload data")
-        public static let uploadHelp = Phrase(id: "Satu dataset.xlsx, atau ketiga CSV (events.csv, jurisdictions.csv, elections.csv).",
-                                              en: "One dataset.xlsx, or the three CSVs (events.csv, jurisdictions.csv, elections.csv).")
+        public static let uploadHelp = Phrase(
+            id: "Satu dataset.xlsx, atau ketiga CSV (events.csv, jurisdictions.csv, elections.csv).",
+            en: "One dataset.xlsx, or the three CSVs (events.csv, jurisdictions.csv, elections.csv).")
         public static let workbook = Phrase(id: "Buku kerja (.xlsx)", en: "Workbook (.xlsx)")
         public static let csvs = Phrase(id: "Atau tiga CSV", en: "Or three CSVs")
         public static let uploader = Phrase(id: "Nama pengunggah", en: "Your name")
@@ -44,27 +45,35 @@ extension Strings {
         public static let compare = Phrase(id: "Bandingkan versi", en: "Compare versions")
         public static let older = Phrase(id: "Versi lama", en: "Older version")
         public static let newer = Phrase(id: "Versi baru", en: "Newer version")
-        public static let problems = Phrase(id: "Data belum bisa diterima; tidak ada yang diganti. Perbaiki masalah berikut lalu unggah lagi:",
-                                            en: "The data cannot be taken yet; nothing was replaced. Fix these problems and upload again:")
+        public static let problems = Phrase(
+            id: "Data belum bisa diterima; tidak ada yang diganti. Perbaiki masalah berikut lalu unggah lagi:",
+            en: "The data cannot be taken yet; nothing was replaced. Fix these problems and upload again:")
         public static let stored = Phrase(id: "Tersimpan sebagai versi", en: "Stored as version")
         public static let login = Phrase(id: "Masuk", en: "Log in")
         public static let password = Phrase(id: "Kata sandi", en: "Password")
         public static let logout = Phrase(id: "Keluar", en: "Log out")
         public static let wrongPassword = Phrase(id: "Kata sandi salah.", en: "Wrong password.")
-        public static let tooManyLogins = Phrase(id: "Terlalu banyak percobaan gagal. Tunggu satu menit lalu coba lagi.",
-                                                 en: "Too many failed attempts. Wait a minute and try again.")
-        public static let badForm = Phrase(id: "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu coba lagi.",
-                                           en: "The form has expired or is not valid (CSRF token). Reload the page and try again.")
+        public static let tooManyLogins = Phrase(
+            id: "Terlalu banyak percobaan gagal. Tunggu satu menit lalu coba lagi.",
+            en: "Too many failed attempts. Wait a minute and try again.")
+        public static let badForm = Phrase(
+            id: "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu coba lagi.",
+            en: "The form has expired or is not valid (CSRF token). Reload the page and try again.")
         public static let notFound = Phrase(id: "Tidak ditemukan.", en: "Not found.")
-        public static let badId = Phrase(id: "Kode ruang kerja hanya huruf kecil a-z, angka dan tanda -, paling banyak 63.",
-                                         en: "A workspace id is lowercase letters a-z, digits and -, at most 63.")
-        public static let tooLarge = Phrase(id: "Berkas terlalu besar untuk server ini (--max-upload).", en: "The upload is too large for this server (--max-upload).")
-        public static let timedOut = Phrase(id: "Pekerjaan melewati batas waktunya dan dihentikan; tidak ada yang disimpan.",
-                                            en: "The job went over its time limit and was stopped; nothing was stored.")
-        public static let checkTimedOut = Phrase(id: "Pemeriksaan unggahan melewati batas waktunya dan dihentikan; tidak ada yang disimpan.",
-                                                 en: "Checking the upload went over its time limit and was stopped; nothing was stored.")
-        public static let jobRunning = Phrase(id: "Giliran Anda: unggahan sedang diperiksa dan laporannya dibuat…",
-                                              en: "Your turn: the upload is being checked and its report made…")
+        public static let badId = Phrase(
+            id: "Kode ruang kerja hanya huruf kecil a-z, angka dan tanda -, paling banyak 63.",
+            en: "A workspace id is lowercase letters a-z, digits and -, at most 63.")
+        public static let tooLarge = Phrase(
+            id: "Berkas terlalu besar untuk server ini (--max-upload).", en: "The upload is too large for this server (--max-upload).")
+        public static let timedOut = Phrase(
+            id: "Pekerjaan melewati batas waktunya dan dihentikan; tidak ada yang disimpan.",
+            en: "The job went over its time limit and was stopped; nothing was stored.")
+        public static let checkTimedOut = Phrase(
+            id: "Pemeriksaan unggahan melewati batas waktunya dan dihentikan; tidak ada yang disimpan.",
+            en: "Checking the upload went over its time limit and was stopped; nothing was stored.")
+        public static let jobRunning = Phrase(
+            id: "Giliran Anda: unggahan sedang diperiksa dan laporannya dibuat…",
+            en: "Your turn: the upload is being checked and its report made…")
         public static let jobFailed = Phrase(id: "Pekerjaan gagal; tidak ada yang disimpan.", en: "The job failed; nothing was stored.")
         public static let noBriefing = Phrase(id: "Belum ada briefing untuk bulan ini.", en: "No briefing for this month.")
         public static let back = Phrase(id: "Kembali", en: "Back")

@@ -6,8 +6,10 @@ extension Strings {
     /// the month and its story. `outcome` is its latest ruling's title; new incidents are
     /// named only when there are some (one alone, with no ruling, by its title); else the
     /// month's activity, or its tallies when it had nothing else.
-    public static func sheetHeadline(month: String, outcome: String?, activity: Int, tallies: Int, preventionOnly: Bool,
-                                     newIncidents: Int, incidentTitle: String?) -> Phrase {
+    public static func sheetHeadline(
+        month: String, outcome: String?, activity: Int, tallies: Int, preventionOnly: Bool,
+        newIncidents: Int, incidentTitle: String?
+    ) -> Phrase {
         var id: [String] = [], en: [String] = []
         if let outcome { id.append(outcome); en.append(outcome) }
         if let incidentTitle, newIncidents == 1 {
@@ -41,7 +43,9 @@ extension Strings {
 
     /// Of the month's new incidents, how many also happened in it.
     public static func sheetAlsoHappened(_ n: Int, of total: Int) -> Phrase {
-        if n == total { return Phrase(id: total == 1 ? "terjadi bulan ini" : "semua terjadi bulan ini", en: total == 1 ? "happened this month" : "all happened this month") }
+        if n == total {
+            return Phrase(id: total == 1 ? "terjadi bulan ini" : "semua terjadi bulan ini", en: total == 1 ? "happened this month" : "all happened this month")
+        }
         if n == 0 { return Phrase(id: "terjadi sebelumnya", en: "happened earlier") }
         return Phrase(id: "\(n) terjadi bulan ini", en: "\(n) happened this month")
     }
@@ -76,8 +80,9 @@ extension Strings {
     /// Every page's footer: which page of how many, and what the sources are.
     public static func sheetPageFooter(page: Int, of pages: Int, events: Int, outlets: Int) -> Phrase {
         let n = (id: NumberFormat.number(events, .id), en: NumberFormat.number(events, .en))
-        return Phrase(id: "Halaman \(page)/\(pages) · \(n.id) peristiwa dari \(outlets) media · Netra",
-                      en: "Page \(page)/\(pages) · \(n.en) event\(events == 1 ? "" : "s") from \(outlets) outlet\(outlets == 1 ? "" : "s") · Netra")
+        return Phrase(
+            id: "Halaman \(page)/\(pages) · \(n.id) peristiwa dari \(outlets) media · Netra",
+            en: "Page \(page)/\(pages) · \(n.en) event\(events == 1 ? "" : "s") from \(outlets) outlet\(outlets == 1 ? "" : "s") · Netra")
     }
 
     /// An incident's status as of the sheet's day.
@@ -94,8 +99,9 @@ extension Strings {
 
     /// The events of a month too big for the sheet's pages, counted by kind.
     public static func sheetLeftOut(_ n: String, kinds: String, pages: Int) -> Phrase {
-        Phrase(id: "+\(n) peristiwa lain bulan ini tidak muat dalam \(pages) halaman: \(kinds)",
-               en: "+\(n) more events this month do not fit in \(pages) pages: \(kinds)")
+        Phrase(
+            id: "+\(n) peristiwa lain bulan ini tidak muat dalam \(pages) halaman: \(kinds)",
+            en: "+\(n) more events this month do not fit in \(pages) pages: \(kinds)")
     }
 
     /// How long before an election a prevention event came: `43 hari sebelum Pilkada Serentak
@@ -117,20 +123,22 @@ extension Strings {
 
     /// Every sheet phrase with sample values, for the test that each has both languages.
     static var sheetSamples: [Phrase] {
-        [sheetHeadline(month: "x", outcome: "y", activity: 2, tallies: 0, preventionOnly: false, newIncidents: 1, incidentTitle: nil),
-         sheetHeadline(month: "x", outcome: nil, activity: 2, tallies: 0, preventionOnly: true, newIncidents: 0, incidentTitle: nil),
-         sheetHeadline(month: "x", outcome: nil, activity: 0, tallies: 0, preventionOnly: false, newIncidents: 0, incidentTitle: nil),
-         sheetHeadline(month: "x", outcome: nil, activity: 0, tallies: 2, preventionOnly: false, newIncidents: 0, incidentTitle: nil),
-         sheetHeadline(month: "x", outcome: nil, activity: 1, tallies: 0, preventionOnly: false, newIncidents: 1, incidentTitle: "t"),
-         sheetKnownLater(after: "x"), sheetTalliesApart(1), sheetTalliesApart(2), sheetAlsoHappened(0, of: 1), sheetAlsoHappened(1, of: 1),
-         sheetAlsoHappened(1, of: 2), sheetAlsoHappened(2, of: 2), sheetIncidentsSoFar(2), daysToResponse, daysToReport,
-         atLeast("1"), uncountedPledges(1), uncountedPledges(2), atLeastNote(1), metricN, metricLowerBound,
-         tallyRow(unit: "x", status: .alleged), tallyRow(unit: "", status: nil), tallyRowDate, registration,
-         sheetSubtitle(asOf: Month(year: 2024, month: 1).lastDay), sheetOutcomes, sheetOthers, sheetNewlyKnown, sheetContinued(month: "x"),
-         sheetPageFooter(page: 1, of: 2, events: 3, outlets: 2), sheetLeftOut("2", kinds: "x", pages: 12),
-         leadBefore(LeadTimeRange(day: 43, low: 43, high: 43), election: "x"),
-         leadBefore(LeadTimeRange(day: 100, low: 100, high: nil), election: "x"),
-         leadBefore(LeadTimeRange(day: 409, low: 45, high: 409), election: "x")]
+        [
+            sheetHeadline(month: "x", outcome: "y", activity: 2, tallies: 0, preventionOnly: false, newIncidents: 1, incidentTitle: nil),
+            sheetHeadline(month: "x", outcome: nil, activity: 2, tallies: 0, preventionOnly: true, newIncidents: 0, incidentTitle: nil),
+            sheetHeadline(month: "x", outcome: nil, activity: 0, tallies: 0, preventionOnly: false, newIncidents: 0, incidentTitle: nil),
+            sheetHeadline(month: "x", outcome: nil, activity: 0, tallies: 2, preventionOnly: false, newIncidents: 0, incidentTitle: nil),
+            sheetHeadline(month: "x", outcome: nil, activity: 1, tallies: 0, preventionOnly: false, newIncidents: 1, incidentTitle: "t"),
+            sheetKnownLater(after: "x"), sheetTalliesApart(1), sheetTalliesApart(2), sheetAlsoHappened(0, of: 1), sheetAlsoHappened(1, of: 1),
+            sheetAlsoHappened(1, of: 2), sheetAlsoHappened(2, of: 2), sheetIncidentsSoFar(2), daysToResponse, daysToReport,
+            atLeast("1"), uncountedPledges(1), uncountedPledges(2), atLeastNote(1), metricN, metricLowerBound,
+            tallyRow(unit: "x", status: .alleged), tallyRow(unit: "", status: nil), tallyRowDate, registration,
+            sheetSubtitle(asOf: Month(year: 2024, month: 1).lastDay), sheetOutcomes, sheetOthers, sheetNewlyKnown, sheetContinued(month: "x"),
+            sheetPageFooter(page: 1, of: 2, events: 3, outlets: 2), sheetLeftOut("2", kinds: "x", pages: 12),
+            leadBefore(LeadTimeRange(day: 43, low: 43, high: 43), election: "x"),
+            leadBefore(LeadTimeRange(day: 100, low: 100, high: nil), election: "x"),
+            leadBefore(LeadTimeRange(day: 409, low: 45, high: 409), election: "x")
+        ]
             + CaseStatus.allCases.map(sheetStatus) + CaseStatus.allCases.map(sheetStatusSet)
     }
 }

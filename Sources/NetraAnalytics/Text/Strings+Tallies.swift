@@ -19,8 +19,9 @@ extension Strings {
 
     /// A panel of one jurisdiction's pledge signatories in one unit, summed as they come.
     public static func signatoryPanel(_ name: String, unit: String) -> Phrase {
-        Phrase(id: "\(name) · penanda tangan ikrar, kumulatif, satuan: \(unit)",
-               en: "\(name) · pledge signatories, cumulative, unit: \(unit)")
+        Phrase(
+            id: "\(name) · penanda tangan ikrar, kumulatif, satuan: \(unit)",
+            en: "\(name) · pledge signatories, cumulative, unit: \(unit)")
     }
 
     /// Series a panel had no room for, said where they are missing.
@@ -30,8 +31,11 @@ extension Strings {
 
     /// Series beyond the chart's last page, said on that page with where they all are.
     public static func seriesLeftOff(_ n: Int, jurisdictions: Int) -> Phrase {
-        Phrase(id: "+\(n) seri dari \(jurisdictions) wilayah tidak muat dalam gambar-gambar ini (semua ada di tallies.csv)",
-               en: "+\(n) more \(noun(n, "series", "series")) of \(jurisdictions) \(noun(jurisdictions, "jurisdiction", "jurisdictions")) not drawn on these images (tallies.csv lists them all)")
+        Phrase(
+            id: "+\(n) seri dari \(jurisdictions) wilayah tidak muat dalam gambar-gambar ini (semua ada di tallies.csv)",
+            en:
+                "+\(n) more \(noun(n, "series", "series")) of \(jurisdictions) \(noun(jurisdictions, "jurisdiction", "jurisdictions")) not drawn on these images (tallies.csv lists them all)"
+        )
     }
 
     /// A chart drawn on several images: which one this is.
@@ -47,14 +51,18 @@ extension Strings {
         let tallied = Phrase(id: "\(tallies) seri rekap kasus", en: "\(tallies) case-tally series")
         let signed = Phrase(id: "\(signatories) seri penanda tangan ikrar", en: "\(signatories) pledge-signatory series")
         let parts = (tallies > 0 ? [tallied] : []) + (signatories > 0 || tallies == 0 ? [signed] : [])
-        return Phrase(id: parts.map(\.id).joined(separator: " dan ") + ", \(places.id), \(when)",
-                      en: parts.map(\.en).joined(separator: " and ") + ", \(places.en), \(when)")
+        return Phrase(
+            id: parts.map(\.id).joined(separator: " dan ") + ", \(places.id), \(when)",
+            en: parts.map(\.en).joined(separator: " and ") + ", \(places.en), \(when)")
     }
 
     /// Every tallies phrase with sample values, for the test that each has both languages.
     static var tallySamples: [Phrase] {
-        [tallySubtitle, signatorySubtitle, noUnit, tallyPanel("A", unit: "x"), signatoryPanel("A", unit: "x"), seriesNotShown(2), seriesLeftOff(3, jurisdictions: 2),
-         chartPage(1, of: 2), casesOverview(tallies: 20, signatories: 1, jurisdictions: 3, period: "x"),
-         casesOverview(tallies: 1, signatories: 0, jurisdictions: 1, period: "x"), casesOverview(tallies: 0, signatories: 2, jurisdictions: 1, period: "x")]
+        [
+            tallySubtitle, signatorySubtitle, noUnit, tallyPanel("A", unit: "x"), signatoryPanel("A", unit: "x"), seriesNotShown(2),
+            seriesLeftOff(3, jurisdictions: 2),
+            chartPage(1, of: 2), casesOverview(tallies: 20, signatories: 1, jurisdictions: 3, period: "x"),
+            casesOverview(tallies: 1, signatories: 0, jurisdictions: 1, period: "x"), casesOverview(tallies: 0, signatories: 2, jurisdictions: 1, period: "x")
+        ]
     }
 }

@@ -22,8 +22,9 @@ public enum Strings {
 
     /// The sheet's footer.
     public static func sheetFooter(events: Int, outlets: Int) -> Phrase {
-        Phrase(id: "Sumber: \(events) kegiatan dari \(outlets) media (kolom source/quote di events.csv) · dibuat dengan Netra",
-               en: "Source: \(events) events from \(outlets) outlets (source/quote columns in events.csv) · made with Netra")
+        Phrase(
+            id: "Sumber: \(events) kegiatan dari \(outlets) media (kolom source/quote di events.csv) · dibuat dengan Netra",
+            en: "Source: \(events) events from \(outlets) outlets (source/quote columns in events.csv) · made with Netra")
     }
 
     /// A key figure's label: days to the next election.
@@ -33,13 +34,16 @@ public enum Strings {
 
     /// A chart's footer; `outlets` is written as given (already grouped), `count` chooses the English noun.
     public static func chartFooter(dataset: String, outlets: String, count: Int) -> Phrase {
-        Phrase(id: "Sumber: dataset \(dataset) (\(outlets) media) · Netra",
-               en: "Source: dataset \(dataset) (\(outlets) \(count == 1 ? "outlet" : "outlets")) · Netra")
+        Phrase(
+            id: "Sumber: dataset \(dataset) (\(outlets) media) · Netra",
+            en: "Source: dataset \(dataset) (\(outlets) \(count == 1 ? "outlet" : "outlets")) · Netra")
     }
 
     /// Every phrase with sample values, for the test that each has both languages.
     static var templateSamples: [Phrase] {
-        [briefingTitle("x"), briefingSubtitle("x"), noEvents(in: "x"), moreEvents(2), sheetFooter(events: 2, outlets: 2),
-         daysTo("x"), chartFooter(dataset: "x", outlets: "1", count: 1), chartFooter(dataset: "x", outlets: "2", count: 2)]
+        [
+            briefingTitle("x"), briefingSubtitle("x"), noEvents(in: "x"), moreEvents(2), sheetFooter(events: 2, outlets: 2),
+            daysTo("x"), chartFooter(dataset: "x", outlets: "1", count: 1), chartFooter(dataset: "x", outlets: "2", count: 2)
+        ]
     }
 }

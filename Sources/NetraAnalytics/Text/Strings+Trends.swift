@@ -22,28 +22,33 @@ extension Strings {
         func decimal(_ tenths: Int, _ lang: Language) -> String {
             (tenths < 0 ? "−" : "") + NumberFormat.number(abs(tenths) / 10, lang) + String(NumberFormat.decimalMark(lang)) + String(abs(tenths) % 10)
         }
-        let events = Phrase(id: "\(NumberFormat.number(p.events, .id)) peristiwa",
-                            en: "\(NumberFormat.number(p.events, .en)) event\(p.events == 1 ? "" : "s")")
+        let events = Phrase(
+            id: "\(NumberFormat.number(p.events, .id)) peristiwa",
+            en: "\(NumberFormat.number(p.events, .en)) event\(p.events == 1 ? "" : "s")")
         guard let base = p.baselineTenths else {
-            return Phrase(id: "Tren: \(label.id) · \(events.id); belum ada 3 bulan data sebelumnya",
-                          en: "Trend: \(label.en) · \(events.en); fewer than 3 months of data before it")
+            return Phrase(
+                id: "Tren: \(label.id) · \(events.id); belum ada 3 bulan data sebelumnya",
+                en: "Trend: \(label.en) · \(events.en); fewer than 3 months of data before it")
         }
-        let baseline = Phrase(id: "rata-rata 3 bulan sebelumnya \(decimal(base, .id))",
-                              en: "against a mean of \(decimal(base, .en)) over the 3 months before")
+        let baseline = Phrase(
+            id: "rata-rata 3 bulan sebelumnya \(decimal(base, .id))",
+            en: "against a mean of \(decimal(base, .en)) over the 3 months before")
         guard let change = p.changeTenths else {
-            return Phrase(id: "Tren: \(label.id) · \(events.id), \(baseline.id) (kurang dari 3 per bulan)",
-                          en: "Trend: \(label.en) · \(events.en) \(baseline.en) (under 3 a month)")
+            return Phrase(
+                id: "Tren: \(label.id) · \(events.id), \(baseline.id) (kurang dari 3 per bulan)",
+                en: "Trend: \(label.en) · \(events.en) \(baseline.en) (under 3 a month)")
         }
         let sign = change > 0 ? "+" : ""
-        return Phrase(id: "Tren: \(label.id) · \(events.id), \(baseline.id) (\(sign)\(decimal(change, .id))%)",
-                      en: "Trend: \(label.en) · \(events.en) \(baseline.en) (\(sign)\(decimal(change, .en))%)")
+        return Phrase(
+            id: "Tren: \(label.id) · \(events.id), \(baseline.id) (\(sign)\(decimal(change, .id))%)",
+            en: "Trend: \(label.en) · \(events.en) \(baseline.en) (\(sign)\(decimal(change, .en))%)")
     }
 
     static var trendSamples: [Phrase] {
         TrendLabel.allCases.map(trend) + [
             trendLine(TrendPoint(month: Month(year: 2024, month: 1), jurisdiction: nil, events: 12, baselineSum: nil)),
             trendLine(TrendPoint(month: Month(year: 2024, month: 1), jurisdiction: nil, events: 12, baselineSum: 8)),
-            trendLine(TrendPoint(month: Month(year: 2024, month: 1), jurisdiction: nil, events: 1, baselineSum: 20)),
+            trendLine(TrendPoint(month: Month(year: 2024, month: 1), jurisdiction: nil, events: 1, baselineSum: 20))
         ]
     }
 }
@@ -52,8 +57,9 @@ extension Strings {
 extension Strings {
     /// `3 ditambah, 1 dihapus, 2 diubah`.
     public static func diffSummary(added: Int, removed: Int, changed: Int) -> Phrase {
-        Phrase(id: "\(NumberFormat.number(added, .id)) ditambah, \(NumberFormat.number(removed, .id)) dihapus, \(NumberFormat.number(changed, .id)) diubah",
-               en: "\(NumberFormat.number(added, .en)) added, \(NumberFormat.number(removed, .en)) removed, \(NumberFormat.number(changed, .en)) changed")
+        Phrase(
+            id: "\(NumberFormat.number(added, .id)) ditambah, \(NumberFormat.number(removed, .id)) dihapus, \(NumberFormat.number(changed, .id)) diubah",
+            en: "\(NumberFormat.number(added, .en)) added, \(NumberFormat.number(removed, .en)) removed, \(NumberFormat.number(changed, .en)) changed")
     }
 
     /// One change's word.

@@ -4,8 +4,9 @@ extension Strings {
     public static let unknownMark = "—"
 
     /// The note under a chart that printed `unknownMark`: what the dash means.
-    public static let unknownNote = Phrase(id: "— = tidak diketahui (tidak ada angka dalam data)",
-                                           en: "— = unknown (no figure in the data)")
+    public static let unknownNote = Phrase(
+        id: "— = tidak diketahui (tidak ada angka dalam data)",
+        en: "— = unknown (no figure in the data)")
 
     /// Every phrase of this file, for the test of both languages.
     public static let unknownPhrases = [unknownNote]

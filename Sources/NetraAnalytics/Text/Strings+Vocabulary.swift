@@ -113,8 +113,9 @@ extension Strings {
     public static func tallyRow(unit: String, status: CaseStatus?) -> Phrase {
         let u = (id: unit.isEmpty ? noUnit.id : Strings.unit(unit, .id), en: unit.isEmpty ? noUnit.en : Strings.unit(unit, .en))
         let st = status.map { Strings.status($0) }
-        return Phrase(id: "Rekap terakhir: \(u.id)" + (st.map { ", \($0.id.lowercased())" } ?? ""),
-                      en: "Latest tally: \(u.en)" + (st.map { ", \($0.en.lowercased())" } ?? ""))
+        return Phrase(
+            id: "Rekap terakhir: \(u.id)" + (st.map { ", \($0.id.lowercased())" } ?? ""),
+            en: "Latest tally: \(u.en)" + (st.map { ", \($0.en.lowercased())" } ?? ""))
     }
     /// The day of the tally above.
     public static let tallyRowDate = Phrase(id: "  per tanggal", en: "  as of")
@@ -123,12 +124,12 @@ extension Strings {
         Phrase(id: "Januari", en: "January"), Phrase(id: "Februari", en: "February"), Phrase(id: "Maret", en: "March"),
         Phrase(id: "April", en: "April"), Phrase(id: "Mei", en: "May"), Phrase(id: "Juni", en: "June"),
         Phrase(id: "Juli", en: "July"), Phrase(id: "Agustus", en: "August"), Phrase(id: "September", en: "September"),
-        Phrase(id: "Oktober", en: "October"), Phrase(id: "November", en: "November"), Phrase(id: "Desember", en: "December"),
+        Phrase(id: "Oktober", en: "October"), Phrase(id: "November", en: "November"), Phrase(id: "Desember", en: "December")
     ]
     static let shortMonths: [Phrase] = [
         Phrase(id: "Jan", en: "Jan"), Phrase(id: "Feb", en: "Feb"), Phrase(id: "Mar", en: "Mar"), Phrase(id: "Apr", en: "Apr"),
         Phrase(id: "Mei", en: "May"), Phrase(id: "Jun", en: "Jun"), Phrase(id: "Jul", en: "Jul"), Phrase(id: "Agu", en: "Aug"),
-        Phrase(id: "Sep", en: "Sep"), Phrase(id: "Okt", en: "Oct"), Phrase(id: "Nov", en: "Nov"), Phrase(id: "Des", en: "Dec"),
+        Phrase(id: "Sep", en: "Sep"), Phrase(id: "Okt", en: "Oct"), Phrase(id: "Nov", en: "Nov"), Phrase(id: "Des", en: "Dec")
     ]
 
     /// `Januari` / `January` for month 1…12 (other numbers wrap around).
@@ -145,7 +146,8 @@ extension Strings {
             + (CaseStatus.allCases.map { Optional($0) } + [nil]).map(status)
             + LeadTimeMeasure.allCases.map(leadTime) + [responseTime]
             + ComparisonMetric.allCases.map(metric)
-            + months + shortMonths + templateSamples + sheetSamples + tallySamples + timelineSamples + unknownPhrases + PrecisionText.all + scaleSamples + htmlSamples
+            + months + shortMonths + templateSamples + sheetSamples + tallySamples + timelineSamples + unknownPhrases + PrecisionText.all + scaleSamples
+            + htmlSamples
             + trendSamples + diffSamples + selectionSamples + initSamples + captionSamples
             + problemSamples + usageSamples
     }

@@ -71,8 +71,11 @@ public enum StringKey: Sendable, CaseIterable {
         case .signatories: return ("Penanda tangan", "Signatories")
         case .unknown: return ("tidak diketahui", "unknown")
         case .casesTitle: return ("Kasus dan penanda tangan ikrar dari waktu ke waktu", "Cases and pledge signatories over time")
-        case .casesSubtitle: return ("Rekap: angka per tanggal laporan, bukan tambahan · ikrar: jumlah berjalan",
-                                     "Tallies: figures as of each report, not increments · pledges: running total")
+        case .casesSubtitle:
+            return (
+                "Rekap: angka per tanggal laporan, bukan tambahan · ikrar: jumlah berjalan",
+                "Tallies: figures as of each report, not increments · pledges: running total"
+            )
         case .casesPanel: return ("Rekap kasus (angka terakhir yang dilaporkan)", "Case tallies (latest reported figure)")
         case .signatoriesOverTime: return ("Penanda tangan ikrar (kumulatif)", "Pledge signatories (cumulative)")
         case .countAxis: return ("Jumlah", "Count")
@@ -81,8 +84,11 @@ public enum StringKey: Sendable, CaseIterable {
         case .outsideWindow: return ("di luar rentang", "outside the window")
         case .rowsHidden: return ("baris lain tidak ditampilkan", "more rows not shown")
         case .leadDotsNote: return ("titik kosong: tanggal tidak pasti", "hollow dots: imprecise dates")
-        case .leadBandsNote: return ("pita: banyaknya per hari, bagian pucat: tanggal tidak pasti",
-                                     "bands: how many per day, pale part: imprecise dates")
+        case .leadBandsNote:
+            return (
+                "pita: banyaknya per hari, bagian pucat: tanggal tidak pasti",
+                "bands: how many per day, pale part: imprecise dates"
+            )
         case .sheetEventsHeading: return ("Kegiatan bulan ini", "This month's events")
         case .sameAsLastMonth: return ("sama dengan bulan lalu", "same as last month")
         case .fromLastMonth: return ("dari bulan lalu", "vs last month")

@@ -91,7 +91,9 @@ public enum Trends {
         }
         var totals = [Int](repeating: 0, count: table.months)
         for m in 0..<table.months {
-            for j in table.roots { for kind in EventKind.allCases where kind.countsAsActivity { totals[m] += table.events(month: m, jurisdiction: j, kind: kind) } }
+            for j in table.roots {
+                for kind in EventKind.allCases where kind.countsAsActivity { totals[m] += table.events(month: m, jurisdiction: j, kind: kind) }
+            }
         }
         return point(totals, month.index - first.index, first: first, jurisdiction: nil)
     }
@@ -110,9 +112,11 @@ extension Analysis {
         var w = CSVWriter(flavour: flavour)
         w.row(["month", "jurisdiction", "events", "baseline", "change_pct", "label"])
         for p in Trends.rows(monthlyTable, dataset) {
-            w.row([.text(p.month.iso), .text(p.jurisdiction.map { dataset.jurisdictions[$0].id } ?? ""), .int(p.events),
-                   .number(p.baselineTenths.map(Trends.tenths) ?? ""), .number(p.changeTenths.map(Trends.tenths) ?? ""),
-                   .text(p.label.rawValue)])
+            w.row([
+                .text(p.month.iso), .text(p.jurisdiction.map { dataset.jurisdictions[$0].id } ?? ""), .int(p.events),
+                .number(p.baselineTenths.map(Trends.tenths) ?? ""), .number(p.changeTenths.map(Trends.tenths) ?? ""),
+                .text(p.label.rawValue)
+            ])
         }
         return w.bytes
     }

@@ -145,8 +145,9 @@ public enum CSVReader {
         var i = start
         while i < b.count {
             let c = b[i]
-            if c == 0x22 { inQuotes.toggle() }
-            else if !inQuotes {
+            if c == 0x22 {
+                inQuotes.toggle()
+            } else if !inQuotes {
                 if c == 0x0A || c == 0x0D { break }
                 if c == 0x2C { commas += 1 } else if c == 0x3B { semicolons += 1 }
             }
@@ -185,8 +186,7 @@ public enum CSVReader {
         var line = 1, lineStart = 0, i = 0
         while i < at {
             let c = b[i]
-            if c == 0x0A { line += 1; lineStart = i + 1 }
-            else if c == 0x0D && (i + 1 >= b.count || b[i + 1] != 0x0A) { line += 1; lineStart = i + 1 }
+            if c == 0x0A { line += 1; lineStart = i + 1 } else if c == 0x0D && (i + 1 >= b.count || b[i + 1] != 0x0A) { line += 1; lineStart = i + 1 }
             i += 1
         }
         return (line, column(in: b, lineStart: lineStart, offset: at), b[at])
@@ -208,10 +208,15 @@ public enum CSVReader {
             var need = 0
             var minimum: UInt32 = 0
             var scalar: UInt32 = 0
-            if c & 0xE0 == 0xC0 { need = 1; minimum = 0x80; scalar = UInt32(c & 0x1F) }
-            else if c & 0xF0 == 0xE0 { need = 2; minimum = 0x800; scalar = UInt32(c & 0x0F) }
-            else if c & 0xF8 == 0xF0 { need = 3; minimum = 0x10000; scalar = UInt32(c & 0x07) }
-            else { return i }
+            if c & 0xE0 == 0xC0 {
+                need = 1; minimum = 0x80; scalar = UInt32(c & 0x1F)
+            } else if c & 0xF0 == 0xE0 {
+                need = 2; minimum = 0x800; scalar = UInt32(c & 0x0F)
+            } else if c & 0xF8 == 0xF0 {
+                need = 3; minimum = 0x10000; scalar = UInt32(c & 0x07)
+            } else {
+                return i
+            }
             for k in 1...need {
                 guard i + k < n, b[i + k] & 0xC0 == 0x80 else { return i }
                 scalar = scalar << 6 | UInt32(b[i + k] & 0x3F)
@@ -305,7 +310,9 @@ public enum CSVReader {
                 fields.append(f)
             } else if !tooManyColumnsReported {
                 tooManyColumnsReported = true
-                problem(f.line, f.lineStart, f.rawStart, Said(en: "more than \(CSVLimits.maxColumns) columns in one row", id: "lebih dari \(CSVLimits.maxColumns) kolom dalam satu baris"))
+                problem(
+                    f.line, f.lineStart, f.rawStart,
+                    Said(en: "more than \(CSVLimits.maxColumns) columns in one row", id: "lebih dari \(CSVLimits.maxColumns) kolom dalam satu baris"))
             }
         }
 
@@ -328,16 +335,21 @@ public enum CSVReader {
                         closed = true
                         break
                     }
-                    if c == 0x0A { line += 1; lineStart = i + 1 }
-                    else if c == 0x0D && (i + 1 >= n || b[i + 1] != 0x0A) { line += 1; lineStart = i + 1 }
+                    if c == 0x0A { line += 1; lineStart = i + 1 } else if c == 0x0D && (i + 1 >= n || b[i + 1] != 0x0A) { line += 1; lineStart = i + 1 }
                     i += 1
                 }
                 if !closed {
-                    problem(fLine, fLineStart, rawStart, Said(en: "unterminated quoted field: the closing \" is missing", id: "isian berkutip tidak ditutup: tanda \" penutupnya hilang"))
+                    problem(
+                        fLine, fLineStart, rawStart,
+                        Said(en: "unterminated quoted field: the closing \" is missing", id: "isian berkutip tidak ditutup: tanda \" penutupnya hilang"))
                     end = n
                     // The rest of the file is not one huge field to hand on.
                     if end - start > CSVLimits.maxFieldBytes {
-                        problem(fLine, fLineStart, rawStart, Said(en: "field is \(end - start) bytes long, more than the limit of \(CSVLimits.maxFieldBytes)", id: "isian sepanjang \(end - start) bita, melebihi batas \(CSVLimits.maxFieldBytes)"))
+                        problem(
+                            fLine, fLineStart, rawStart,
+                            Said(
+                                en: "field is \(end - start) bytes long, more than the limit of \(CSVLimits.maxFieldBytes)",
+                                id: "isian sepanjang \(end - start) bita, melebihi batas \(CSVLimits.maxFieldBytes)"))
                         end = start
                     }
                     // Nothing after an unterminated quote can be trusted.
@@ -347,7 +359,11 @@ public enum CSVReader {
                 }
                 // Only a delimiter or a line end may follow the closing quote.
                 if i < n, b[i] != delimiter, b[i] != 0x0A, b[i] != 0x0D {
-                    problem(line, lineStart, i, Said(en: "unexpected text after a closing quote; a \" inside a quoted field is written \"\"", id: "ada teks setelah tanda kutip penutup; tanda \" di dalam isian berkutip ditulis \"\""))
+                    problem(
+                        line, lineStart, i,
+                        Said(
+                            en: "unexpected text after a closing quote; a \" inside a quoted field is written \"\"",
+                            id: "ada teks setelah tanda kutip penutup; tanda \" di dalam isian berkutip ditulis \"\""))
                     while i < n, b[i] != delimiter, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
                 }
             } else {
@@ -362,11 +378,19 @@ public enum CSVReader {
                 }
                 end = i
                 if strayQuote >= 0 {
-                    problem(fLine, fLineStart, strayQuote, Said(en: "stray \" in an unquoted field; quote the whole field and write \" as \"\"", id: "tanda \" nyasar di isian tanpa kutip; kutip seluruh isian dan tulis \" sebagai \"\""))
+                    problem(
+                        fLine, fLineStart, strayQuote,
+                        Said(
+                            en: "stray \" in an unquoted field; quote the whole field and write \" as \"\"",
+                            id: "tanda \" nyasar di isian tanpa kutip; kutip seluruh isian dan tulis \" sebagai \"\""))
                 }
             }
             if end - start > CSVLimits.maxFieldBytes {
-                problem(fLine, fLineStart, rawStart, Said(en: "field is \(end - start) bytes long, more than the limit of \(CSVLimits.maxFieldBytes)", id: "isian sepanjang \(end - start) bita, melebihi batas \(CSVLimits.maxFieldBytes)"))
+                problem(
+                    fLine, fLineStart, rawStart,
+                    Said(
+                        en: "field is \(end - start) bytes long, more than the limit of \(CSVLimits.maxFieldBytes)",
+                        id: "isian sepanjang \(end - start) bita, melebihi batas \(CSVLimits.maxFieldBytes)"))
                 end = start
             }
             add(CSVField(start: start, end: end, line: fLine, lineStart: fLineStart, rawStart: rawStart, hasEscapes: escaped))

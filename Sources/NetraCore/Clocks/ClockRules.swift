@@ -70,8 +70,10 @@ public struct ClockRule: Sendable, Equatable {
     /// Where the row came from, `clocks.csv:4`.
     public var origin: String
 
-    public init(id: String, regime: Regime, start: CaseStage, end: CaseStage, limit: Int?, unit: ClockUnit,
-                kind: ClockKind = .duty, article: String, sourceURL: String = "", verified: Bool, notes: String = "", origin: String = "") {
+    public init(
+        id: String, regime: Regime, start: CaseStage, end: CaseStage, limit: Int?, unit: ClockUnit,
+        kind: ClockKind = .duty, article: String, sourceURL: String = "", verified: Bool, notes: String = "", origin: String = ""
+    ) {
         self.id = id; self.regime = regime; self.start = start; self.end = end; self.limit = limit
         self.unit = unit; self.kind = kind; self.article = article; self.sourceURL = sourceURL
         self.verified = verified; self.notes = notes; self.origin = origin
@@ -142,28 +144,49 @@ public enum ClockRules {
                 say(k, "\(name): '\(text)' is not one of \(T.allowedList)", "\(name): '\(text)' bukan salah satu dari \(T.allowedList)"); return nil
             }
             let id = cell(0)?.0 ?? ""
-            if id.isEmpty { say(0, "id is empty; every rule needs one", "id kosong; setiap aturan memerlukannya") }
-            else if !seen.insert(id).inserted { say(0, "id '\(id)' is used by an earlier rule", "id '\(id)' sudah dipakai aturan sebelumnya") }
+            if id.isEmpty {
+                say(0, "id is empty; every rule needs one", "id kosong; setiap aturan memerlukannya")
+            } else if !seen.insert(id).inserted {
+                say(0, "id '\(id)' is used by an earlier rule", "id '\(id)' sudah dipakai aturan sebelumnya")
+            }
             let regime = value(1, "regime", Regime.self)
             let start = value(2, "start", CaseStage.self)
             let end = value(3, "end", CaseStage.self)
-            if let s = start, let e = end, e <= s { say(3, "end: '\(e.rawValue)' does not come after start '\(s.rawValue)' in a case (\(CaseStage.allowedList))", "end: '\(e.rawValue)' tidak datang sesudah start '\(s.rawValue)' dalam perkara (\(CaseStage.allowedList))") }
+            if let s = start, let e = end, e <= s {
+                say(
+                    3, "end: '\(e.rawValue)' does not come after start '\(s.rawValue)' in a case (\(CaseStage.allowedList))",
+                    "end: '\(e.rawValue)' tidak datang sesudah start '\(s.rawValue)' dalam perkara (\(CaseStage.allowedList))")
+            }
             var limit: Int?
             let limitText = cell(4)?.0 ?? ""
             if !limitText.isEmpty {
-                if let n = Int(limitText), n > 0, n <= 3660 { limit = n } else { say(4, "limit: '\(limitText)' is not a whole number of days from 1 to 3660 (empty for none)", "limit: '\(limitText)' bukan jumlah hari bulat dari 1 sampai 3660 (kosong bila tidak ada)") }
+                if let n = Int(limitText), n > 0, n <= 3660 {
+                    limit = n
+                } else {
+                    say(
+                        4, "limit: '\(limitText)' is not a whole number of days from 1 to 3660 (empty for none)",
+                        "limit: '\(limitText)' bukan jumlah hari bulat dari 1 sampai 3660 (kosong bila tidak ada)")
+                }
             }
             let unit = value(5, "unit", ClockUnit.self)
             let kindText = cell(8)?.0 ?? ""
             let kind = kindText.isEmpty ? ClockKind.duty : value(8, "kind", ClockKind.self)
             let article = cell(6)?.0 ?? ""
-            if article.isEmpty { say(6, "article is empty; every rule names the article it comes from", "article kosong; setiap aturan menyebut pasal asalnya") }
+            if article.isEmpty {
+                say(6, "article is empty; every rule names the article it comes from", "article kosong; setiap aturan menyebut pasal asalnya")
+            }
             let verifiedText = cell(7)?.0 ?? ""
-            if verifiedText != "verified" && verifiedText != "unverified" { say(7, "verified: '\(verifiedText)' is not one of verified, unverified", "verified: '\(verifiedText)' bukan salah satu dari verified, unverified") }
+            if verifiedText != "verified" && verifiedText != "unverified" {
+                say(
+                    7, "verified: '\(verifiedText)' is not one of verified, unverified",
+                    "verified: '\(verifiedText)' bukan salah satu dari verified, unverified")
+            }
             guard ok, let regime, let start, let end, let unit, let kind else { return }
-            rules.append(ClockRule(id: id, regime: regime, start: start, end: end, limit: limit, unit: unit, kind: kind,
-                                   article: article, sourceURL: cell(9)?.0 ?? "", verified: verifiedText == "verified",
-                                   notes: cell(10)?.0 ?? "", origin: "\(file):\(rec.line)"))
+            rules.append(
+                ClockRule(
+                    id: id, regime: regime, start: start, end: end, limit: limit, unit: unit, kind: kind,
+                    article: article, sourceURL: cell(9)?.0 ?? "", verified: verifiedText == "verified",
+                    notes: cell(10)?.0 ?? "", origin: "\(file):\(rec.line)"))
         }
         guard table.diagnostics.isEmpty else { throw DatasetError(table.diagnostics) }
         return rules

@@ -91,14 +91,23 @@ public struct WorkingCalendar: Sendable {
                 return (rec.trimmedString(c), p.line, p.column)
             }
             var ok = true
-            func say(_ k: Int, _ en: String, _ id: String) { let a = at(k); sink.append(Diagnostic(file: file, line: a.line, column: a.column, said: Said(en: en, id: id))); ok = false }
+            func say(_ k: Int, _ en: String, _ id: String) {
+                let a = at(k); sink.append(Diagnostic(file: file, line: a.line, column: a.column, said: Said(en: en, id: id))); ok = false
+            }
             var day: Day?
-            if case .success(let w) = WrittenDate.parse(at(0).text), w.form == .day { day = w.anchor }
-            else { say(0, "date: '\(at(0).text)' is not a day written YYYY-MM-DD", "date: '\(at(0).text)' bukan hari yang ditulis YYYY-MM-DD") }
+            if case .success(let w) = WrittenDate.parse(at(0).text), w.form == .day {
+                day = w.anchor
+            } else {
+                say(0, "date: '\(at(0).text)' is not a day written YYYY-MM-DD", "date: '\(at(0).text)' bukan hari yang ditulis YYYY-MM-DD")
+            }
             if let d = day, !seen.insert(d.ordinal).inserted { say(0, "date: \(d.iso) is listed twice", "date: \(d.iso) tercantum dua kali") }
             let type = DayOff(rawValue: at(1).text)
-            if type == nil { say(1, "type: '\(at(1).text)' is not one of \(DayOff.allowedList)", "type: '\(at(1).text)' bukan salah satu dari \(DayOff.allowedList)") }
-            if at(3).text.isEmpty { say(3, "decree is empty; every day names the decree it comes from", "decree kosong; setiap hari menyebut keputusan asalnya") }
+            if type == nil {
+                say(1, "type: '\(at(1).text)' is not one of \(DayOff.allowedList)", "type: '\(at(1).text)' bukan salah satu dari \(DayOff.allowedList)")
+            }
+            if at(3).text.isEmpty {
+                say(3, "decree is empty; every day names the decree it comes from", "decree kosong; setiap hari menyebut keputusan asalnya")
+            }
             if at(4).text.isEmpty { say(4, "source_url is empty; every day names its source", "source_url kosong; setiap hari menyebut sumbernya") }
             guard ok, let day, let type else { return }
             days.append(Entry(day: day, type: type, name: at(2).text, decree: at(3).text, sourceURL: at(4).text, notes: at(5).text))

@@ -69,31 +69,46 @@ public enum SyntheticDataset {
     static let places: [Place] = {
         var out = [Place(id: "indonesia", name: "Indonesia", level: .nasional, parent: "")]
         let tree: [(String, String, [(String, String, JurisdictionLevel)])] = [
-            ("jawa-barat", "Jawa Barat", [
-                ("kota-bekasi", "Kota Bekasi", .kota), ("kabupaten-bekasi", "Kabupaten Bekasi", .kabupaten),
-                ("kota-bandung", "Kota Bandung", .kota), ("kabupaten-bandung", "Kabupaten Bandung", .kabupaten),
-                ("kota-bogor", "Kota Bogor", .kota), ("kabupaten-bogor", "Kabupaten Bogor", .kabupaten),
-                ("kota-depok", "Kota Depok", .kota), ("kabupaten-karawang", "Kabupaten Karawang", .kabupaten),
-            ]),
-            ("dki-jakarta", "DKI Jakarta", [
-                ("kota-jakarta-pusat", "Kota Administrasi Jakarta Pusat", .kota),
-                ("kota-jakarta-selatan", "Kota Administrasi Jakarta Selatan", .kota),
-                ("kota-jakarta-timur", "Kota Administrasi Jakarta Timur", .kota),
-                ("kabupaten-kepulauan-seribu", "Kabupaten Administrasi Kepulauan Seribu", .kabupaten),
-            ]),
-            ("jawa-tengah", "Jawa Tengah", [
-                ("kota-semarang", "Kota Semarang", .kota), ("kabupaten-semarang", "Kabupaten Semarang", .kabupaten),
-                ("kota-surakarta", "Kota Surakarta", .kota), ("kabupaten-banyumas", "Kabupaten Banyumas", .kabupaten),
-            ]),
-            ("jawa-timur", "Jawa Timur", [
-                ("kota-surabaya", "Kota Surabaya", .kota), ("kabupaten-sidoarjo", "Kabupaten Sidoarjo", .kabupaten),
-                ("kota-malang", "Kota Malang", .kota), ("kabupaten-malang", "Kabupaten Malang", .kabupaten),
-            ]),
-            ("banten", "Banten", [
-                ("kota-tangerang", "Kota Tangerang", .kota), ("kabupaten-tangerang", "Kabupaten Tangerang", .kabupaten),
-                ("kota-serang", "Kota Serang", .kota), ("kabupaten-serang", "Kabupaten Serang", .kabupaten),
-            ]),
-            ("di-yogyakarta", "DI Yogyakarta", []),
+            (
+                "jawa-barat", "Jawa Barat",
+                [
+                    ("kota-bekasi", "Kota Bekasi", .kota), ("kabupaten-bekasi", "Kabupaten Bekasi", .kabupaten),
+                    ("kota-bandung", "Kota Bandung", .kota), ("kabupaten-bandung", "Kabupaten Bandung", .kabupaten),
+                    ("kota-bogor", "Kota Bogor", .kota), ("kabupaten-bogor", "Kabupaten Bogor", .kabupaten),
+                    ("kota-depok", "Kota Depok", .kota), ("kabupaten-karawang", "Kabupaten Karawang", .kabupaten)
+                ]
+            ),
+            (
+                "dki-jakarta", "DKI Jakarta",
+                [
+                    ("kota-jakarta-pusat", "Kota Administrasi Jakarta Pusat", .kota),
+                    ("kota-jakarta-selatan", "Kota Administrasi Jakarta Selatan", .kota),
+                    ("kota-jakarta-timur", "Kota Administrasi Jakarta Timur", .kota),
+                    ("kabupaten-kepulauan-seribu", "Kabupaten Administrasi Kepulauan Seribu", .kabupaten)
+                ]
+            ),
+            (
+                "jawa-tengah", "Jawa Tengah",
+                [
+                    ("kota-semarang", "Kota Semarang", .kota), ("kabupaten-semarang", "Kabupaten Semarang", .kabupaten),
+                    ("kota-surakarta", "Kota Surakarta", .kota), ("kabupaten-banyumas", "Kabupaten Banyumas", .kabupaten)
+                ]
+            ),
+            (
+                "jawa-timur", "Jawa Timur",
+                [
+                    ("kota-surabaya", "Kota Surabaya", .kota), ("kabupaten-sidoarjo", "Kabupaten Sidoarjo", .kabupaten),
+                    ("kota-malang", "Kota Malang", .kota), ("kabupaten-malang", "Kabupaten Malang", .kabupaten)
+                ]
+            ),
+            (
+                "banten", "Banten",
+                [
+                    ("kota-tangerang", "Kota Tangerang", .kota), ("kabupaten-tangerang", "Kabupaten Tangerang", .kabupaten),
+                    ("kota-serang", "Kota Serang", .kota), ("kabupaten-serang", "Kabupaten Serang", .kabupaten)
+                ]
+            ),
+            ("di-yogyakarta", "DI Yogyakarta", [])
         ]
         for (pid, pname, children) in tree {
             out.append(Place(id: pid, name: pname, level: .provinsi, parent: "indonesia"))
@@ -115,18 +130,20 @@ public enum SyntheticDataset {
     }
 
     static func electionsCSV() -> [UInt8] {
-        Array("""
-        id,name,date,scope
-        pemilu-2024,Pemilu 2024,2024-02-14,indonesia
-        pilkada-2024,Pilkada Serentak 2024,2024-11-27,indonesia
-        psu-banten-2024,"Pemungutan Suara Ulang, Banten (synthetic)",2024-02-24,banten
+        Array(
+            """
+            id,name,date,scope
+            pemilu-2024,Pemilu 2024,2024-02-14,indonesia
+            pilkada-2024,Pilkada Serentak 2024,2024-11-27,indonesia
+            psu-banten-2024,"Pemungutan Suara Ulang, Banten (synthetic)",2024-02-24,banten
 
-        """.utf8)
+            """.utf8)
     }
 
     /// `text` as one RFC 4180 field: quoted, with quotes doubled, when it needs to be.
     static func csvField(_ text: String) -> String {
-        let special = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+        let special =
+            text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
             || text.first == " " || text.last == " "
         if !special { return text }
         var s = "\""
@@ -238,8 +255,8 @@ struct Generator {
     // Dates: ISO bytes of every day from `firstDay`, ten per day.
     let firstDay: Int
     var dateBytes: [UInt8] = []
-    let start: Int      // 2022-06-01
-    let end: Int        // 2024-12-31
+    let start: Int  // 2022-06-01
+    let end: Int  // 2024-12-31
     let pemilu: Int
     let pilkada: Int
 
@@ -250,11 +267,11 @@ struct Generator {
     var precisionText: [Piece] = []
     var statusText: [Piece] = []
     var relationText: [Piece] = []
-    var titles: [[Piece]] = []     // [kind][variant * jurCount + jur]
+    var titles: [[Piece]] = []  // [kind][variant * jurCount + jur]
     var titleVariants: [Int] = []
-    var actors: [[Piece]] = []     // [kind][variant * jurCount + jur]
+    var actors: [[Piece]] = []  // [kind][variant * jurCount + jur]
     var actorVariants: [Int] = []
-    var venues: [Piece] = []       // variant * jurCount + jur
+    var venues: [Piece] = []  // variant * jurCount + jur
     var venueVariants = 0
     var outletNames: [Piece] = []
     var outletURLs: [Piece] = []
@@ -331,33 +348,69 @@ struct Generator {
         // generated without its words.
         func titleTemplates(_ kind: EventKind) -> [String] {
             switch kind {
-            case .regulation: return ["Surat Edaran netralitas ASN {J} menjelang Pemilu 2024",
-                                      "Keputusan tentang tim pengawas netralitas ASN, {J}",
-                                      "Peraturan disiplin dan netralitas ASN {J}"]
-            case .taskForce: return ["Satgas Netralitas ASN {J} dibentuk",
-                                     "Tim Pengawas Netralitas ASN {J}, dipimpin Sekda"]
-            case .directive: return ["ASN {J} dilarang berfoto dengan pose jari \"nomor\"",
-                                     "Instruksi: ASN {J} dilarang memasang atribut partai",
-                                     "Imbauan agar ASN {J} tidak menghadiri kampanye"]
-            case .sosialisasi: return ["Sosialisasi netralitas ASN bagi camat, lurah, {J}",
-                                       "Apel dan sosialisasi netralitas ASN {J}"]
-            case .pledge: return ["Ikrar dan pernyataan netralitas ASN {J}",
-                                  "Deklarasi netralitas ASN {J}, Pemilu 2024"]
-            case .incident: return ["Foto ASN {J} berpose \"nomor dua\" beredar",
-                                    "ASN {J} diduga hadir di kampanye, memakai atribut",
-                                    "ASN {J} diduga mendukung bakal calon kepala daerah"]
-            case .response: return ["Kesbangpol {J} memanggil ASN untuk klarifikasi",
-                                    "Pemerintah {J} menjanjikan teguran bagi ASN"]
-            case .report: return ["Dugaan pelanggaran netralitas ASN {J} dilaporkan",
-                                  "Warga melaporkan ASN {J} ke Bawaslu, dengan foto"]
-            case .decision: return ["Bawaslu {J} meregistrasi laporan netralitas ASN",
-                                    "Bawaslu {J}: laporan tidak memenuhi unsur"]
-            case .sanction: return ["Sanksi disiplin bagi ASN {J} yang tidak netral",
-                                    "ASN {J} dijatuhi hukuman disiplin sedang"]
-            case .caseTally: return ["Rekap dugaan pelanggaran netralitas ASN, {J}",
-                                     "Jumlah kasus netralitas ASN di {J}"]
-            case .statement: return ["Kepala daerah {J} soal netralitas ASN",
-                                     "Belum ada laporan baru soal ASN di {J}, kata pejabat"]
+            case .regulation:
+                return [
+                    "Surat Edaran netralitas ASN {J} menjelang Pemilu 2024",
+                    "Keputusan tentang tim pengawas netralitas ASN, {J}",
+                    "Peraturan disiplin dan netralitas ASN {J}"
+                ]
+            case .taskForce:
+                return [
+                    "Satgas Netralitas ASN {J} dibentuk",
+                    "Tim Pengawas Netralitas ASN {J}, dipimpin Sekda"
+                ]
+            case .directive:
+                return [
+                    "ASN {J} dilarang berfoto dengan pose jari \"nomor\"",
+                    "Instruksi: ASN {J} dilarang memasang atribut partai",
+                    "Imbauan agar ASN {J} tidak menghadiri kampanye"
+                ]
+            case .sosialisasi:
+                return [
+                    "Sosialisasi netralitas ASN bagi camat, lurah, {J}",
+                    "Apel dan sosialisasi netralitas ASN {J}"
+                ]
+            case .pledge:
+                return [
+                    "Ikrar dan pernyataan netralitas ASN {J}",
+                    "Deklarasi netralitas ASN {J}, Pemilu 2024"
+                ]
+            case .incident:
+                return [
+                    "Foto ASN {J} berpose \"nomor dua\" beredar",
+                    "ASN {J} diduga hadir di kampanye, memakai atribut",
+                    "ASN {J} diduga mendukung bakal calon kepala daerah"
+                ]
+            case .response:
+                return [
+                    "Kesbangpol {J} memanggil ASN untuk klarifikasi",
+                    "Pemerintah {J} menjanjikan teguran bagi ASN"
+                ]
+            case .report:
+                return [
+                    "Dugaan pelanggaran netralitas ASN {J} dilaporkan",
+                    "Warga melaporkan ASN {J} ke Bawaslu, dengan foto"
+                ]
+            case .decision:
+                return [
+                    "Bawaslu {J} meregistrasi laporan netralitas ASN",
+                    "Bawaslu {J}: laporan tidak memenuhi unsur"
+                ]
+            case .sanction:
+                return [
+                    "Sanksi disiplin bagi ASN {J} yang tidak netral",
+                    "ASN {J} dijatuhi hukuman disiplin sedang"
+                ]
+            case .caseTally:
+                return [
+                    "Rekap dugaan pelanggaran netralitas ASN, {J}",
+                    "Jumlah kasus netralitas ASN di {J}"
+                ]
+            case .statement:
+                return [
+                    "Kepala daerah {J} soal netralitas ASN",
+                    "Belum ada laporan baru soal ASN di {J}, kata pejabat"
+                ]
             }
         }
         func actorTemplates(_ kind: EventKind) -> [String] {
@@ -396,11 +449,13 @@ struct Generator {
         for t in venueTemplates { for p in places { venues.append(piece(fill(t, p.name))) } }
 
         // Outlets are invented and their addresses use the reserved .example domain.
-        let outlets = [("Warta Netra", "https://warta-netra.example/berita/"),
-                       ("Kabar Uji, edisi daerah", "https://kabar-uji.example/read/"),
-                       ("Harian \"Sintetis\"", "https://harian-sintetis.example/"),
-                       ("Bawaslu (synthetic)", "https://bawaslu.example/berita/"),
-                       ("Radar Contoh", "https://radar-contoh.example/")]
+        let outlets = [
+            ("Warta Netra", "https://warta-netra.example/berita/"),
+            ("Kabar Uji, edisi daerah", "https://kabar-uji.example/read/"),
+            ("Harian \"Sintetis\"", "https://harian-sintetis.example/"),
+            ("Bawaslu (synthetic)", "https://bawaslu.example/berita/"),
+            ("Radar Contoh", "https://radar-contoh.example/")
+        ]
         outletNames = outlets.map { piece($0.0) }
         outletURLs = outlets.map { raw($0.1) }
         quotes = [
@@ -408,13 +463,13 @@ struct Generator {
             "Kami minta ASN tidak berpose \"nomor dua\" atau \"nomor satu\" saat berfoto.",
             "Sanksinya jelas:\nteguran tertulis dulu, lalu hukuman disiplin.",
             "Sejauh ini belum ada laporan baru, kami terus memantau.",
-            "Ini pelanggaran kode etik, bukan pidana pemilu.",
+            "Ini pelanggaran kode etik, bukan pidana pemilu."
         ].map { piece($0) }
         notes = [
             "Synthetic row made by netra generate; not a real event.",
             "Rincian:\n8 ASN; 8 kepala desa; 4 perangkat desa",
             "The day is not given: \"on-or-before\" the article's date.",
-            "Outlets disagree on the figure, see the other row.",
+            "Outlets disagree on the figure, see the other row."
         ].map { piece($0) }
         pledgeUnits = ["pernyataan", "ASN"].map { piece($0) }
         tallyUnits = ["kasus", "ASN", "rekomendasi", "dugaan pelanggaran"].map { piece($0) }
@@ -431,12 +486,19 @@ struct Generator {
         if total > 0 { regulation(at: nasional, on: start + rng.below(30), root: true); emit() }
         while written < total {
             let r = rng.below(100)
-            if r < 40 { incident() }
-            else if r < 60 { prevention() }
-            else if r < 70 { pledge() }
-            else if r < 82 { session() }
-            else if r < 94 { tallies() }
-            else { regulation(at: rng.chance(60) ? nasional : pick(provinces), on: start + rng.below(end - start - 60), root: false) }
+            if r < 40 {
+                incident()
+            } else if r < 60 {
+                prevention()
+            } else if r < 70 {
+                pledge()
+            } else if r < 82 {
+                session()
+            } else if r < 94 {
+                tallies()
+            } else {
+                regulation(at: rng.chance(60) ? nasional : pick(provinces), on: start + rng.below(end - start - 60), root: false)
+            }
             emit()
         }
         return out
@@ -479,8 +541,10 @@ struct Generator {
 
     /// Adds an event on day `d` (or none when out of room or past the range); returns its index.
     @discardableResult
-    mutating func add(_ kind: EventKind, _ jur: Int, _ d: Int, _ precision: Precision,
-                      after causes: [(Relation, Ref)] = []) -> Int? {
+    mutating func add(
+        _ kind: EventKind, _ jur: Int, _ d: Int, _ precision: Precision,
+        after causes: [(Relation, Ref)] = []
+    ) -> Int? {
         guard roomLeft, d <= end else { return nil }
         let notBefore = causes.reduce(Int.min) { max($0, $1.1.latest) }
         let (anchor, p, latest) = place(max(d, notBefore), precision, notBefore: notBefore)
@@ -510,11 +574,17 @@ struct Generator {
         let p = planned == 0 ? precision(55, 15, 10) : precision(70, 10, 0)
         guard let inc = add(.incident, jur, someDay(before: 240), p) else { return }
         var handled = 0
-        if planned >= 1, let r = add(.response, jur, ref(inc).latest + rng.within(0, 7), precision(85, 0, 0),
-                                     after: [(.respondsTo, ref(inc))]) {
+        if planned >= 1,
+            let r = add(
+                .response, jur, ref(inc).latest + rng.within(0, 7), precision(85, 0, 0),
+                after: [(.respondsTo, ref(inc))])
+        {
             handled = 1
-            if planned >= 2, let rep = add(.report, jur, ref(r).latest + rng.within(0, 20), .day,
-                                          after: [(.reports, ref(inc))]) {
+            if planned >= 2,
+                let rep = add(
+                    .report, jur, ref(r).latest + rng.within(0, 20), .day,
+                    after: [(.reports, ref(inc))])
+            {
                 handled = 2
                 // Most reports are registered after the first check: a decision that sets no
                 // status, from which the law's decision clocks run (datasets/README.md, *Case clocks*).
@@ -523,14 +593,20 @@ struct Generator {
                     registration = add(.decision, jur, ref(rep).latest + rng.within(0, 4), .day, after: [(.decides, ref(rep))])
                 }
                 let ruling: [(Relation, Ref)] = [(.decides, ref(rep))] + (registration.map { [(.followsUp, ref($0))] } ?? [])
-                if planned >= 3, let dec = add(.decision, jur, ref(registration ?? rep).latest + rng.within(2, 40), precision(80, 10, 0),
-                                              after: ruling) {
+                if planned >= 3,
+                    let dec = add(
+                        .decision, jur, ref(registration ?? rep).latest + rng.within(2, 40), precision(80, 10, 0),
+                        after: ruling)
+                {
                     handled = 3
                     // A ruling carries the status it sets (datasets/README.md), so that the
                     // incident's status as of a day changes when it comes.
                     nodes[dec].status = dismissed ? .dismissed : .confirmed
-                    if planned >= 4, let san = add(.sanction, jur, ref(dec).latest + rng.within(5, 60), .day,
-                                                   after: [(.sanctions, ref(inc)), (.followsUp, ref(dec))]) {
+                    if planned >= 4,
+                        let san = add(
+                            .sanction, jur, ref(dec).latest + rng.within(5, 60), .day,
+                            after: [(.sanctions, ref(inc)), (.followsUp, ref(dec))])
+                    {
                         handled = 4
                         nodes[san].status = .sanctioned
                     }
@@ -648,7 +724,7 @@ struct Generator {
 
     @inline(__always) mutating func put(_ p: Piece) {
         let s = Int(p.start)
-        out.append(contentsOf: arena[s ..< s + Int(p.count)])
+        out.append(contentsOf: arena[s..<s + Int(p.count)])
     }
 
     @inline(__always) mutating func comma() { out.append(0x2C) }
@@ -664,7 +740,7 @@ struct Generator {
     mutating func date(_ ordinal: Int, _ length: Int) {
         let at = (ordinal - firstDay) * 10
         if at >= 0, at + 10 <= dateBytes.count {
-            out.append(contentsOf: dateBytes[at ..< at + length])
+            out.append(contentsOf: dateBytes[at..<at + length])
         } else {
             out.append(contentsOf: Day(ordinal: ordinal).iso.utf8.prefix(length))
         }
@@ -711,7 +787,7 @@ struct Generator {
                 case .unit: if let u = node.unit { put(u) }
                 case .status: if let s = node.status { put(statusText[s.order]) }
                 case .links:
-                    for l in node.linkStart ..< node.linkStart + node.linkCount {
+                    for l in node.linkStart..<node.linkStart + node.linkCount {
                         if l > node.linkStart { out.append(0x3B) }
                         put(relationText[links[l].0.order]); id(links[l].1)
                     }
@@ -726,9 +802,13 @@ struct Generator {
                 case .knownDate: break
                 case .quote: if rng.chance(30) { put(quotes[rng.below(quotes.count)]) }
                 case .notes:
-                    if r.precision == .onOrBefore { put(notes[2]) }
-                    else if r.kind == .caseTally, rng.chance(50) { put(notes[1]) }
-                    else if rng.chance(12) { put(notes[rng.chance(50) ? 0 : 3]) }
+                    if r.precision == .onOrBefore {
+                        put(notes[2])
+                    } else if r.kind == .caseTally, rng.chance(50) {
+                        put(notes[1])
+                    } else if rng.chance(12) {
+                        put(notes[rng.chance(50) ? 0 : 3])
+                    }
                 }
             }
             out.append(0x0A)

@@ -50,8 +50,9 @@ public enum DatasetLoader {
         }
 
         func rows(_ count: Int, room: Int, entersIDs: Bool = true) -> EventRows {
-            EventRows(file: file, store: store, jLookup: jLookup, jurisdictionIDs: jurisdictionIDs, jurisdictionList: jurisdictionList,
-                      names: names, rows: count, events: room, entersIDs: entersIDs)
+            EventRows(
+                file: file, store: store, jLookup: jLookup, jurisdictionIDs: jurisdictionIDs, jurisdictionList: jurisdictionList,
+                names: names, rows: count, events: room, entersIDs: entersIDs)
         }
 
         /// The added columns of the schema among a file's extra columns `extraNames`: where
@@ -61,18 +62,28 @@ public enum DatasetLoader {
         }
     }
 
-
     /// Loads the folder at `directory`; `names` are other names its kinds and statuses may
     /// be written with.
     public static func load(directory: String, names: VocabularyNames = .canonical) throws(DatasetError) -> Dataset {
         if !FileIO.exists(directory) {
-            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, said: Said(
-                en: "no such dataset folder or workbook", id: "folder atau buku kerja dataset tidak ada"))])
+            throw DatasetError([
+                Diagnostic(
+                    file: directory, line: 1, column: 1,
+                    said: Said(
+                        en: "no such dataset folder or workbook", id: "folder atau buku kerja dataset tidak ada"))
+            ])
         }
         if !FileIO.isDirectory(directory) && !isWorkbookPath(directory) {
-            throw DatasetError([Diagnostic(file: directory, line: 1, column: 1, said: Said(
-                en: "is not a folder or a workbook (.xlsx); a dataset is a folder holding events.csv, jurisdictions.csv and elections.csv (or the same as workbooks), or one workbook with a sheet for each",
-                id: "bukan folder atau buku kerja (.xlsx); dataset adalah folder berisi events.csv, jurisdictions.csv dan elections.csv (atau yang sama sebagai buku kerja), atau satu buku kerja dengan satu lembar untuk masing-masing"))])
+            throw DatasetError([
+                Diagnostic(
+                    file: directory, line: 1, column: 1,
+                    said: Said(
+                        en:
+                            "is not a folder or a workbook (.xlsx); a dataset is a folder holding events.csv, jurisdictions.csv and elections.csv (or the same as workbooks), or one workbook with a sheet for each",
+                        id:
+                            "bukan folder atau buku kerja (.xlsx); dataset adalah folder berisi events.csv, jurisdictions.csv dan elections.csv (atau yang sama sebagai buku kerja), atau satu buku kerja dengan satu lembar untuk masing-masing"
+                    ))
+            ])
         }
         let base = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         // A folder with no table at all is told what was looked for, in one message.
@@ -115,9 +126,11 @@ public enum DatasetLoader {
         let hadFileProblem = jurisdictions.1 == nil || elections.1 == nil || events.1 == nil || (settings.map { $0.1 == nil } ?? false)
         if !diags.isEmpty || hadFileProblem { throw DatasetError(diags) }
         // Every row became an event, in order, so the loader's id index is the dataset's.
-        var d = rows == evs.count
-            ? Dataset(events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras,
-                      name: name, ids: EventIDs(table: ids, events: evs))
+        var d =
+            rows == evs.count
+            ? Dataset(
+                events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras,
+                name: name, ids: EventIDs(table: ids, events: evs))
             : Dataset(events: evs, jurisdictions: juris, elections: elects, extraEventColumns: extras, name: name)
         d.settings = chosen ?? DatasetSettings()
         d.schema = schema
@@ -135,39 +148,48 @@ public enum DatasetLoader {
         var seen: [String: Int] = [:]
         var extraNames: [String] = []
         let file = input.0
-        let ok = table.read(required: JurisdictionColumn.requiredNames, optional: JurisdictionColumn.optionalNames,
-                            order: JurisdictionColumn.names, row: { rec, col, extraAt, sink in
-            func say(_ i: Int, _ m: Said) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, said: m)) }
-            func say(_ i: Int, _ en: String, _ id: String) { say(i, Said(en: en, id: id)) }
-            guard let ci = rec.has(col[0]) else { return }
-            let id = rec.trimmedString(ci)
-            if let problem = idProblem(id, seen[id]) { say(ci, problem); return }
-            seen[id] = rec.line
-            let name = rec.has(col[1]).map { rec.string($0) } ?? ""
-            // A jurisdiction without a name would be a blank label on every chart.
-            let noName = ("name: missing name; every jurisdiction is named as its documents name it", "name: nama kosong; setiap wilayah dinamai seperti dokumennya menamainya")
-            if let cn = rec.has(col[1]), rec.isBlank(cn) { say(cn, noName.0, noName.1) }
-            else if rec.has(col[1]) == nil { say(ci, noName.0, noName.1) }
-            var level = JurisdictionLevel.kota
-            if let cl = rec.has(col[2]) {
-                let raw = rec.trimmedString(cl)
-                if let l = JurisdictionLevel(rawValue: raw) { level = l }
-                else {
-                    let near = Suggestions.didYouMean(raw, among: JurisdictionLevel.allCases.map(\.rawValue))
-                    say(cl, "level: unknown level '\(raw)'\(near.en); expected one of: \(JurisdictionLevel.allowedList)",
-                        "level: tingkat '\(raw)' tidak dikenal\(near.id); pilihan: \(JurisdictionLevel.allowedList)")
+        let ok = table.read(
+            required: JurisdictionColumn.requiredNames, optional: JurisdictionColumn.optionalNames,
+            order: JurisdictionColumn.names,
+            row: { rec, col, extraAt, sink in
+                func say(_ i: Int, _ m: Said) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, said: m)) }
+                func say(_ i: Int, _ en: String, _ id: String) { say(i, Said(en: en, id: id)) }
+                guard let ci = rec.has(col[0]) else { return }
+                let id = rec.trimmedString(ci)
+                if let problem = idProblem(id, seen[id]) { say(ci, problem); return }
+                seen[id] = rec.line
+                let name = rec.has(col[1]).map { rec.string($0) } ?? ""
+                // A jurisdiction without a name would be a blank label on every chart.
+                let noName = (
+                    "name: missing name; every jurisdiction is named as its documents name it",
+                    "name: nama kosong; setiap wilayah dinamai seperti dokumennya menamainya"
+                )
+                if let cn = rec.has(col[1]), rec.isBlank(cn) { say(cn, noName.0, noName.1) } else if rec.has(col[1]) == nil { say(ci, noName.0, noName.1) }
+                var level = JurisdictionLevel.kota
+                if let cl = rec.has(col[2]) {
+                    let raw = rec.trimmedString(cl)
+                    if let l = JurisdictionLevel(rawValue: raw) {
+                        level = l
+                    } else {
+                        let near = Suggestions.didYouMean(raw, among: JurisdictionLevel.allCases.map(\.rawValue))
+                        say(
+                            cl, "level: unknown level '\(raw)'\(near.en); expected one of: \(JurisdictionLevel.allowedList)",
+                            "level: tingkat '\(raw)' tidak dikenal\(near.id); pilihan: \(JurisdictionLevel.allowedList)")
+                    }
                 }
-            }
-            let parentCol = rec.has(col[3])
-            let parent = parentCol.map { rec.trimmedString($0) } ?? ""
-            let pp = parentCol.map { rec.position($0) } ?? (line: rec.line, column: 1)
-            parents.append((parent, pp.line, pp.column))
-            let kodeCol = rec.has(col[4])
-            let kode = kodeCol.map { rec.trimmedString($0) } ?? ""
-            kodes.append(kode.isEmpty ? nil : kodeCol.map { rec.position($0) })
-            rows.append(Jurisdiction(id: id, name: name.isEmpty ? id : name, level: level, parent: nil, line: rec.line,
-                                     kode: kode.isEmpty ? nil : kode, extras: zip(extraNames, extraAt).map { ExtraCell(column: $0, value: $1 < rec.count ? rec.string($1) : "") }))
-        }, header: { extraNames = $0 })
+                let parentCol = rec.has(col[3])
+                let parent = parentCol.map { rec.trimmedString($0) } ?? ""
+                let pp = parentCol.map { rec.position($0) } ?? (line: rec.line, column: 1)
+                parents.append((parent, pp.line, pp.column))
+                let kodeCol = rec.has(col[4])
+                let kode = kodeCol.map { rec.trimmedString($0) } ?? ""
+                kodes.append(kode.isEmpty ? nil : kodeCol.map { rec.position($0) })
+                rows.append(
+                    Jurisdiction(
+                        id: id, name: name.isEmpty ? id : name, level: level, parent: nil, line: rec.line,
+                        kode: kode.isEmpty ? nil : kode,
+                        extras: zip(extraNames, extraAt).map { ExtraCell(column: $0, value: $1 < rec.count ? rec.string($1) : "") }))
+            }, header: { extraNames = $0 })
         diags += table.diagnostics
         guard ok else { return (rows, false) }
         var index: [String: Int] = [:]
@@ -177,13 +199,22 @@ public enum DatasetLoader {
         var suggested = 0
         for (k, p) in parents.enumerated() where !p.0.isEmpty {
             if let t = index[p.0] {
-                if t == k { diags.append(Diagnostic(file: file, line: p.1, column: p.2, said: Said(en: "parent: '\(p.0)' is its own parent", id: "parent: '\(p.0)' menjadi induk dirinya sendiri"))) }
-                else { rows[k].parent = JurisdictionIndex(t) }
+                if t == k {
+                    diags.append(
+                        Diagnostic(
+                            file: file, line: p.1, column: p.2,
+                            said: Said(en: "parent: '\(p.0)' is its own parent", id: "parent: '\(p.0)' menjadi induk dirinya sendiri")))
+                } else {
+                    rows[k].parent = JurisdictionIndex(t)
+                }
             } else {
                 let near = Suggestions.didYouMean(p.0, among: allIDs, spent: &suggested)
-                diags.append(Diagnostic(file: file, line: p.1, column: p.2, said: Said(
-                    en: "parent: unknown jurisdiction '\(p.0)'\(near.en); expected one of: \(knownIDs)",
-                    id: "parent: wilayah '\(p.0)' tidak dikenal\(near.id); pilihan: \(knownIDs)")))
+                diags.append(
+                    Diagnostic(
+                        file: file, line: p.1, column: p.2,
+                        said: Said(
+                            en: "parent: unknown jurisdiction '\(p.0)'\(near.en); expected one of: \(knownIDs)",
+                            id: "parent: wilayah '\(p.0)' tidak dikenal\(near.id); pilihan: \(knownIDs)")))
             }
         }
         // A loop of parents would make roll-ups endless. Each row is walked once (a long
@@ -199,7 +230,12 @@ public enum DatasetLoader {
                     let start = loop.firstIndex(of: first) ?? 0
                     let names = (loop[start...] + loop[..<start] + [first]).map { rows[$0].id }
                     let p = parents[first]
-                    diags.append(Diagnostic(file: file, line: p.1, column: p.2, said: Said(en: "parent: cycle of parents: \(names.joined(separator: " -> "))", id: "parent: induk berputar: \(names.joined(separator: " -> "))")))
+                    diags.append(
+                        Diagnostic(
+                            file: file, line: p.1, column: p.2,
+                            said: Said(
+                                en: "parent: cycle of parents: \(names.joined(separator: " -> "))",
+                                id: "parent: induk berputar: \(names.joined(separator: " -> "))")))
                 }
             }
             for p in path { state[p] = 2 }
@@ -218,21 +254,32 @@ public enum DatasetLoader {
             if let kode = rows[k].kode, let full = Regions.unshortened(kode, name: rows[k].name) { rows[k].kode = full }
             let j = rows[k]
             guard let kode = j.kode, k < cells.count, let cell = cells[k] else { continue }
-            func say(_ en: String, _ id: String) { out.append(Diagnostic(file: file, line: cell.line, column: cell.column, said: Said(en: "kode: " + en, id: "kode: " + id))) }
-            if j.level == .nasional { say("a nasional jurisdiction has no Kemendagri code; leave kode empty", "wilayah nasional tidak punya kode Kemendagri; kosongkan kode"); continue }
+            func say(_ en: String, _ id: String) {
+                out.append(Diagnostic(file: file, line: cell.line, column: cell.column, said: Said(en: "kode: " + en, id: "kode: " + id)))
+            }
+            if j.level == .nasional {
+                say("a nasional jurisdiction has no Kemendagri code; leave kode empty", "wilayah nasional tidak punya kode Kemendagri; kosongkan kode");
+                continue
+            }
             guard let shape = Regions.shape(kode) else {
-                say("'\(kode)' is not a Kemendagri code; expected NN for a province or NN.NN for a kabupaten/kota, e.g. 32.75",
-                    "'\(kode)' bukan kode Kemendagri; tulis NN untuk provinsi atau NN.NN untuk kabupaten/kota, misalnya 32.75"); continue
+                say(
+                    "'\(kode)' is not a Kemendagri code; expected NN for a province or NN.NN for a kabupaten/kota, e.g. 32.75",
+                    "'\(kode)' bukan kode Kemendagri; tulis NN untuk provinsi atau NN.NN untuk kabupaten/kota, misalnya 32.75");
+                continue
             }
             guard let region = Regions.region(kode: kode) else { say("unknown Kemendagri code '\(kode)'", "kode Kemendagri '\(kode)' tidak dikenal"); continue }
             if region.level != j.level {
                 let what = shape == .province ? ("a province", "provinsi") : ("a \(region.level.rawValue)", region.level.rawValue)
-                say("'\(kode)' is \(what.0) (\(region.name)), but level is '\(j.level.rawValue)'",
-                    "'\(kode)' adalah \(what.1) (\(region.name)), padahal level '\(j.level.rawValue)'"); continue
+                say(
+                    "'\(kode)' is \(what.0) (\(region.name)), but level is '\(j.level.rawValue)'",
+                    "'\(kode)' adalah \(what.1) (\(region.name)), padahal level '\(j.level.rawValue)'");
+                continue
             }
             if let province = region.province, let p = j.parent?.raw, p < rows.count, let parentKode = rows[p].kode,
-               parentKode != province {
-                say("'\(kode)' lies in province \(province), but parent '\(rows[p].id)' has kode '\(parentKode)'",
+                parentKode != province
+            {
+                say(
+                    "'\(kode)' lies in province \(province), but parent '\(rows[p].id)' has kode '\(parentKode)'",
                     "'\(kode)' terletak di provinsi \(province), padahal induknya '\(rows[p].id)' berkode '\(parentKode)'")
             }
         }
@@ -251,42 +298,52 @@ public enum DatasetLoader {
         let scopeIDs = listing(scopeList)  // once, not per unknown scope
         var suggested = 0
         var extraNames: [String] = []
-        table.read(required: ["id", "name", "date", "scope"], optional: [], row: { rec, col, extraAt, sink in
-            func say(_ i: Int, _ m: Said) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, said: m)) }
-            func say(_ i: Int, _ en: String, _ id: String) { say(i, Said(en: en, id: id)) }
-            guard let ci = rec.has(col[0]) else { return }
-            let id = rec.trimmedString(ci)
-            if let problem = idProblem(id, seen[id]) { say(ci, problem); return }
-            seen[id] = rec.line
-            let name = rec.has(col[1]).map { rec.string($0) } ?? ""
-            let noName = ("name: missing name; every election is named as its law or KPU names it", "name: nama kosong; setiap pemilu dinamai seperti undang-undang atau KPU menamainya")
-            if let cn = rec.has(col[1]), rec.isBlank(cn) { say(cn, noName.0, noName.1) }
-            else if rec.has(col[1]) == nil { say(ci, noName.0, noName.1) }
-            var day: Day?
-            if let cd = rec.has(col[2]) {
-                let raw = rec.trimmed(cd)
-                switch WrittenDate.parse(raw) {
-                case .success(let w) where w.form == .day: day = w.anchor
-                case .success: say(cd, "date: an election date needs the day, YYYY-MM-DD; got '\(rec.trimmedString(cd))'",
-                                   "date: tanggal pemilu memerlukan harinya, YYYY-MM-DD; tertulis '\(rec.trimmedString(cd))'")
-                case .failure(let p): say(cd, dateSaid("date", rec.trimmedString(cd), p))
+        table.read(
+            required: ["id", "name", "date", "scope"], optional: [],
+            row: { rec, col, extraAt, sink in
+                func say(_ i: Int, _ m: Said) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, said: m)) }
+                func say(_ i: Int, _ en: String, _ id: String) { say(i, Said(en: en, id: id)) }
+                guard let ci = rec.has(col[0]) else { return }
+                let id = rec.trimmedString(ci)
+                if let problem = idProblem(id, seen[id]) { say(ci, problem); return }
+                seen[id] = rec.line
+                let name = rec.has(col[1]).map { rec.string($0) } ?? ""
+                let noName = (
+                    "name: missing name; every election is named as its law or KPU names it",
+                    "name: nama kosong; setiap pemilu dinamai seperti undang-undang atau KPU menamainya"
+                )
+                if let cn = rec.has(col[1]), rec.isBlank(cn) { say(cn, noName.0, noName.1) } else if rec.has(col[1]) == nil { say(ci, noName.0, noName.1) }
+                var day: Day?
+                if let cd = rec.has(col[2]) {
+                    let raw = rec.trimmed(cd)
+                    switch WrittenDate.parse(raw) {
+                    case .success(let w) where w.form == .day: day = w.anchor
+                    case .success:
+                        say(
+                            cd, "date: an election date needs the day, YYYY-MM-DD; got '\(rec.trimmedString(cd))'",
+                            "date: tanggal pemilu memerlukan harinya, YYYY-MM-DD; tertulis '\(rec.trimmedString(cd))'")
+                    case .failure(let p): say(cd, dateSaid("date", rec.trimmedString(cd), p))
+                    }
                 }
-            }
-            var scope = -1
-            if let cs = rec.has(col[3]), let jIndex {
-                let raw = rec.trimmedString(cs)
-                if let s = jIndex[raw] { scope = s }
-                else {
-                    let near = Suggestions.didYouMean(raw, among: scopeList, spent: &suggested)
-                    say(cs, "scope: unknown jurisdiction '\(raw)'\(near.en); expected one of: \(scopeIDs)",
-                        "scope: wilayah '\(raw)' tidak dikenal\(near.id); pilihan: \(scopeIDs)")
+                var scope = -1
+                if let cs = rec.has(col[3]), let jIndex {
+                    let raw = rec.trimmedString(cs)
+                    if let s = jIndex[raw] {
+                        scope = s
+                    } else {
+                        let near = Suggestions.didYouMean(raw, among: scopeList, spent: &suggested)
+                        say(
+                            cs, "scope: unknown jurisdiction '\(raw)'\(near.en); expected one of: \(scopeIDs)",
+                            "scope: wilayah '\(raw)' tidak dikenal\(near.id); pilihan: \(scopeIDs)")
+                    }
                 }
-            }
-            if let day, scope >= 0 {
-                rows.append(Election(id: id, name: name.isEmpty ? id : name, date: day, scope: JurisdictionIndex(scope), line: rec.line,
-                                     extras: zip(extraNames, extraAt).map { ExtraCell(column: $0, value: $1 < rec.count ? rec.string($1) : "") }))
-            }
-        }, header: { extraNames = $0 })
+                if let day, scope >= 0 {
+                    rows.append(
+                        Election(
+                            id: id, name: name.isEmpty ? id : name, date: day, scope: JurisdictionIndex(scope), line: rec.line,
+                            extras: zip(extraNames, extraAt).map { ExtraCell(column: $0, value: $1 < rec.count ? rec.string($1) : "") }))
+                }
+            }, header: { extraNames = $0 })
         diags += table.diagnostics
         return rows
     }
@@ -305,14 +362,19 @@ public enum DatasetLoader {
     }
 
     /// The events, the extra columns' names, the id table (row numbers) and the number of rows with an id.
-    static func loadEvents(_ input: (String, [UInt8]?), jIndex: [String: Int]?, speed: LoadSpeed = .default,
-                           names: VocabularyNames = .canonical, schema: EventSchema = .standard,
-                           _ diags: inout [Diagnostic]) -> (EventTable, [String], IDTable, Int) {
+    static func loadEvents(
+        _ input: (String, [UInt8]?), jIndex: [String: Int]?, speed: LoadSpeed = .default,
+        names: VocabularyNames = .canonical, schema: EventSchema = .standard,
+        _ diags: inout [Diagnostic]
+    ) -> (EventTable, [String], IDTable, Int) {
         guard let data = input.1 else { return (EventTable([]), [], IDTable(capacity: 0), 0) }
         let file = input.0
         var table = Table(file: file, bytes: data)
         if data.count > FileIO.maxInputBytes {
-            diags.append(Diagnostic(file: file, line: 1, column: 1, said: Said(en: "the file is larger than 4 GiB; split the dataset", id: "berkas lebih besar dari 4 GiB; pecah datasetnya")))
+            diags.append(
+                Diagnostic(
+                    file: file, line: 1, column: 1,
+                    said: Said(en: "the file is larger than 4 GiB; split the dataset", id: "berkas lebih besar dari 4 GiB; pecah datasetnya")))
             return (EventTable([]), [], IDTable(capacity: 0), 0)
         }
         let store = TextStore(file: data)
@@ -326,10 +388,13 @@ public enum DatasetLoader {
         if read == nil {
             // Room for about as many rows as the file's size suggests (rows run ~300 bytes).
             var rows = context.rows(data.count / 300, room: data.count / 300)
-            ok = table.read(required: EventColumn.requiredNames, optional: EventColumn.optionalNames, order: EventColumn.names,
-                            scan: scan,
-                            row: { rec, col, extras, sink in rows.add(rec, ColumnPositions(col), extras, &sink) },
-                            header: { extraNames = $0; rows.added = context.added(among: $0) })
+            ok = table.read(
+                required: EventColumn.requiredNames, optional: EventColumn.optionalNames, order: EventColumn.names,
+                scan: scan,
+                row: { rec, col, extras, sink in rows.add(rec, ColumnPositions(col), extras, &sink) },
+                header: {
+                    extraNames = $0; rows.added = context.added(among: $0)
+                })
             read = rows
         }
         guard var r = read.take() else { return (EventTable(text: store), [], IDTable(capacity: 0), 0) }
@@ -342,7 +407,8 @@ public enum DatasetLoader {
 
         // Links: each target id looked up once every id is known. Ids that failed validation
         // still count as known, so one bad row does not set off "unknown event" messages.
-        let resolved = r.pending.count >= speed.twoCoreLinks
+        let resolved =
+            r.pending.count >= speed.twoCoreLinks
             ? resolveLinksOnTwoCores(r, file: file, data: data)
             : resolveLinks(r, file: file, data: data)
         for (e, links) in resolved.links { events.links[e] = links }
@@ -385,9 +451,12 @@ public enum DatasetLoader {
                         if knownIDs.isEmpty { knownIDs = rowID.map { r.store.string($0) } }
                         near = Suggestions.didYouMean(t, among: knownIDs)
                     }
-                    out.unknown.append(Diagnostic(file: file, line: l.line, column: columns.at(l.lineStart, l.offset),
-                                                  said: Said(en: "links: link to unknown event '\(t)'\(near.en)",
-                                                             id: "links: tautan ke peristiwa '\(t)' yang tidak dikenal\(near.id)")))
+                    out.unknown.append(
+                        Diagnostic(
+                            file: file, line: l.line, column: columns.at(l.lineStart, l.offset),
+                            said: Said(
+                                en: "links: link to unknown event '\(t)'\(near.en)",
+                                id: "links: tautan ke peristiwa '\(t)' yang tidak dikenal\(near.id)")))
                     continue
                 }
                 let t = rowEvent[row]
@@ -413,9 +482,15 @@ public enum DatasetLoader {
                 let date = events.dates[k], cause = events.dates[l.target]
                 if let earliest = cause.earliest, date.latest < earliest {
                     let (line, column) = at(k)
-                    diags.append(Diagnostic(file: file, line: line, column: column, said: Said(
-                        en: "links: '\(events.id(k))' (\(date.written.text)) is dated before '\(events.id(l.target))' (\(cause.written.text)), which it \(l.relation.verb)",
-                        id: "links: '\(events.id(k))' (\(date.written.text)) bertanggal sebelum '\(events.id(l.target))' (\(cause.written.text)), yang \(l.relation.kata)")))
+                    diags.append(
+                        Diagnostic(
+                            file: file, line: line, column: column,
+                            said: Said(
+                                en:
+                                    "links: '\(events.id(k))' (\(date.written.text)) is dated before '\(events.id(l.target))' (\(cause.written.text)), which it \(l.relation.verb)",
+                                id:
+                                    "links: '\(events.id(k))' (\(date.written.text)) bertanggal sebelum '\(events.id(l.target))' (\(cause.written.text)), yang \(l.relation.kata)"
+                            )))
                 }
             }
         }
@@ -424,7 +499,10 @@ public enum DatasetLoader {
             guard let first = cycle.first else { continue }
             let names = (cycle + [first]).map { events.id($0) }
             let (line, column) = at(first)
-            diags.append(Diagnostic(file: file, line: line, column: column, said: Said(en: "links: cycle: \(names.joined(separator: " -> "))", id: "links: tautan berputar: \(names.joined(separator: " -> "))")))
+            diags.append(
+                Diagnostic(
+                    file: file, line: line, column: column,
+                    said: Said(en: "links: cycle: \(names.joined(separator: " -> "))", id: "links: tautan berputar: \(names.joined(separator: " -> "))")))
         }
         return diags
     }
@@ -452,14 +530,17 @@ public enum DatasetLoader {
         case .malformed:
             // A date written the office way is refused with the form it would be.
             if let iso = Suggestions.isoDate(raw) {
-                return Said(en: "\(column): malformed date '\(raw)'; write it as \(iso) (YYYY-MM-DD, YYYY-MM or YYYY)",
-                            id: "\(column): tanggal '\(raw)' tidak berbentuk baku; tulis \(iso) (YYYY-MM-DD, YYYY-MM atau YYYY)")
+                return Said(
+                    en: "\(column): malformed date '\(raw)'; write it as \(iso) (YYYY-MM-DD, YYYY-MM or YYYY)",
+                    id: "\(column): tanggal '\(raw)' tidak berbentuk baku; tulis \(iso) (YYYY-MM-DD, YYYY-MM atau YYYY)")
             }
-            return Said(en: "\(column): malformed date '\(raw)'; expected YYYY-MM-DD, YYYY-MM or YYYY",
-                        id: "\(column): tanggal '\(raw)' tidak berbentuk baku; tulis YYYY-MM-DD, YYYY-MM atau YYYY")
+            return Said(
+                en: "\(column): malformed date '\(raw)'; expected YYYY-MM-DD, YYYY-MM or YYYY",
+                id: "\(column): tanggal '\(raw)' tidak berbentuk baku; tulis YYYY-MM-DD, YYYY-MM atau YYYY")
         case .impossible:
-            return Said(en: "\(column): impossible date '\(raw)'; no such day in the calendar",
-                        id: "\(column): tanggal '\(raw)' mustahil; hari itu tidak ada di kalender")
+            return Said(
+                en: "\(column): impossible date '\(raw)'; no such day in the calendar",
+                id: "\(column): tanggal '\(raw)' mustahil; hari itu tidak ada di kalender")
         }
     }
 

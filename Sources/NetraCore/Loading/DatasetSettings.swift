@@ -54,8 +54,10 @@ public struct DatasetSettings: Sendable, Equatable {
 extension DatasetLoader {
     /// Reads the settings table against the dataset's jurisdictions (`jIndex`, their parents
     /// in `parents`); every problem at its cell.
-    static func loadSettings(_ input: (String, [UInt8]?), jIndex: [String: Int]?, parents: [Int?],
-                             _ diags: inout [Diagnostic]) -> DatasetSettings {
+    static func loadSettings(
+        _ input: (String, [UInt8]?), jIndex: [String: Int]?, parents: [Int?],
+        _ diags: inout [Diagnostic]
+    ) -> DatasetSettings {
         guard let data = input.1 else { return DatasetSettings() }
         var table = Table(file: input.0, bytes: data)
         var s = DatasetSettings()
@@ -70,40 +72,65 @@ extension DatasetLoader {
             let value = rec.has(col[1]).map { rec.trimmedString($0) } ?? ""
             let cv = rec.has(col[1]) ?? ck
             if name.isEmpty {
-                if !value.isEmpty { say(ck, "key: missing key for the value '\(value)'; expected one of: \(keys)", "key: kunci tidak ada untuk nilai '\(value)'; pilihan: \(keys)") }
+                if !value.isEmpty {
+                    say(
+                        ck, "key: missing key for the value '\(value)'; expected one of: \(keys)",
+                        "key: kunci tidak ada untuk nilai '\(value)'; pilihan: \(keys)")
+                }
                 return
             }
             guard let key = DatasetSettings.Key(name: name) else {
                 say(ck, "key: unknown setting '\(name)'; expected one of: \(keys)", "key: pengaturan '\(name)' tidak dikenal; pilihan: \(keys)"); return
             }
-            if let first = seen[key] { say(ck, "key: '\(key.rawValue)' is set twice (first on line \(first))", "key: '\(key.rawValue)' diatur dua kali (pertama di baris \(first))"); return }
+            if let first = seen[key] {
+                say(ck, "key: '\(key.rawValue)' is set twice (first on line \(first))", "key: '\(key.rawValue)' diatur dua kali (pertama di baris \(first))");
+                return
+            }
             seen[key] = rec.line
             if value.isEmpty { return }
             switch key {
             case .office:
                 if value.count > DatasetSettings.maxOfficeLength {
-                    say(cv, "value: the office's name is \(value.count) characters long; at most \(DatasetSettings.maxOfficeLength), it heads every page",
+                    say(
+                        cv, "value: the office's name is \(value.count) characters long; at most \(DatasetSettings.maxOfficeLength), it heads every page",
                         "value: nama kantor \(value.count) karakter; paling banyak \(DatasetSettings.maxOfficeLength), karena tampil di kepala setiap halaman")
-                } else { s.office = value }
+                } else {
+                    s.office = value
+                }
             case .lang:
-                if value == "id" || value == "en" { s.lang = value } else { say(cv, "value: unknown language '\(value)'; expected id or en", "value: bahasa '\(value)' tidak dikenal; pilihan: id atau en") }
+                if value == "id" || value == "en" {
+                    s.lang = value
+                } else {
+                    say(cv, "value: unknown language '\(value)'; expected id or en", "value: bahasa '\(value)' tidak dikenal; pilihan: id atau en")
+                }
             case .region:
-                if let r = Regions.lookup(value) { s.region = r.kode } else {
+                if let r = Regions.lookup(value) {
+                    s.region = r.kode
+                } else {
                     let near = Regions.nearest(value).map { "\($0.kode) \($0.name)" }
                     let list = near.joined(separator: ", ")
-                    say(cv, "value: unknown region '\(value)'; expected a Kemendagri code (32.71) or a name (Kota Bogor)" + (near.isEmpty ? "" : "; nearest: " + list),
-                        "value: wilayah '\(value)' tidak dikenal; tulis kode Kemendagri (32.71) atau nama (Kota Bogor)" + (near.isEmpty ? "" : "; yang terdekat: " + list))
+                    say(
+                        cv,
+                        "value: unknown region '\(value)'; expected a Kemendagri code (32.71) or a name (Kota Bogor)"
+                            + (near.isEmpty ? "" : "; nearest: " + list),
+                        "value: wilayah '\(value)' tidak dikenal; tulis kode Kemendagri (32.71) atau nama (Kota Bogor)"
+                            + (near.isEmpty ? "" : "; yang terdekat: " + list))
                 }
             case .pair:
                 guard let (a, b) = DatasetSettings.splitPair(value) else {
-                    say(cv, "value: a pair is two jurisdiction ids separated by a comma, e.g. kota-bogor,kabupaten-bogor; got '\(value)'",
-                        "value: pasangan adalah dua id wilayah dipisah koma, mis. kota-bogor,kabupaten-bogor; tertulis '\(value)'"); return
+                    say(
+                        cv, "value: a pair is two jurisdiction ids separated by a comma, e.g. kota-bogor,kabupaten-bogor; got '\(value)'",
+                        "value: pasangan adalah dua id wilayah dipisah koma, mis. kota-bogor,kabupaten-bogor; tertulis '\(value)'");
+                    return
                 }
                 guard let jIndex else { return }
                 let unknown = [a, b].filter { jIndex[$0] == nil }
                 if !unknown.isEmpty {
                     let ids = listing(jIndex.keys.sorted())
-                    say(cv, "value: unknown jurisdiction '\(unknown[0])'; expected one of: \(ids)", "value: wilayah '\(unknown[0])' tidak dikenal; pilihan: \(ids)"); return
+                    say(
+                        cv, "value: unknown jurisdiction '\(unknown[0])'; expected one of: \(ids)",
+                        "value: wilayah '\(unknown[0])' tidak dikenal; pilihan: \(ids)");
+                    return
                 }
                 if let why = pairProblem(a, b, jIndex: jIndex, parents: parents) { say(cv, why.after(Said("value: "))); return }
                 s.pair = (a, b)
@@ -123,8 +150,9 @@ extension DatasetLoader {
             return false
         }
         func within(_ inner: String, _ outer: String) -> Said {
-            Said(en: "'\(inner)' lies within '\(outer)', which counts its events too; compare two that do not hold each other",
-                 id: "'\(inner)' berada di dalam '\(outer)', yang ikut menghitung peristiwanya; bandingkan dua wilayah yang tidak saling memuat")
+            Said(
+                en: "'\(inner)' lies within '\(outer)', which counts its events too; compare two that do not hold each other",
+                id: "'\(inner)' berada di dalam '\(outer)', yang ikut menghitung peristiwanya; bandingkan dua wilayah yang tidak saling memuat")
         }
         if under(x, y) { return within(a, b) }
         if under(y, x) { return within(b, a) }

@@ -9,9 +9,11 @@ extension DatasetWarnings {
         let source = TableSource(directory, .jurisdictions)
         let columns = source.columns(named: JurisdictionColumn.name.name, lines: Set(missing.map { $0.0.line }))
         return missing.compactMap { j, r in
-            source.diagnostic(line: j.line, column: columns[j.line] ?? 1,
-                              said: Said(en: "hint: kode: '\(j.name)' is Kemendagri code \(r.kode); write it in a kode column so the data joins official tables",
-                                         id: "saran: kode: '\(j.name)' berkode Kemendagri \(r.kode); tulis di kolom kode agar data tersambung dengan tabel resmi"))
+            source.diagnostic(
+                line: j.line, column: columns[j.line] ?? 1,
+                said: Said(
+                    en: "hint: kode: '\(j.name)' is Kemendagri code \(r.kode); write it in a kode column so the data joins official tables",
+                    id: "saran: kode: '\(j.name)' berkode Kemendagri \(r.kode); tulis di kolom kode agar data tersambung dengan tabel resmi"))
         }
     }
 }

@@ -18,9 +18,14 @@ public enum DatasetWarnings {
         return found.compactMap { f in
             let e = d.events, line = e.lines[f.incident]
             let own = e.statuses[f.incident]?.rawValue ?? "", set = e.statuses[f.setter]?.rawValue ?? ""
-            return source.diagnostic(line: line, column: columns[line] ?? 1,
-                                     said: Said(en: "warning: status: '\(e.id(f.incident))' says '\(own)', but '\(e.id(f.setter))' (\(e.dates[f.setter].written.text)) set it to '\(set)'; an incident's status is the last one set on it",
-                                                id: "peringatan: status: '\(e.id(f.incident))' tertulis '\(own)', padahal '\(e.id(f.setter))' (\(e.dates[f.setter].written.text)) menetapkannya '\(set)'; status insiden adalah status terakhir yang ditetapkan padanya"))
+            return source.diagnostic(
+                line: line, column: columns[line] ?? 1,
+                said: Said(
+                    en:
+                        "warning: status: '\(e.id(f.incident))' says '\(own)', but '\(e.id(f.setter))' (\(e.dates[f.setter].written.text)) set it to '\(set)'; an incident's status is the last one set on it",
+                    id:
+                        "peringatan: status: '\(e.id(f.incident))' tertulis '\(own)', padahal '\(e.id(f.setter))' (\(e.dates[f.setter].written.text)) menetapkannya '\(set)'; status insiden adalah status terakhir yang ditetapkan padanya"
+                ))
         }
     }
 
@@ -43,19 +48,27 @@ public enum DatasetWarnings {
         let urled = Set(found.filter { !$0.titlesAlike }.map { e.lines[$0.second] })
         let titleColumns = titled.isEmpty ? [:] : source.columns(named: EventColumn.title.name, lines: titled)
         let urlColumns = urled.isEmpty ? [:] : source.columns(named: EventColumn.sourceURL.name, lines: urled)
-        return (found.compactMap { p in
-            let line = e.lines[p.second]
-            var why = ["on line \(e.lines[p.first])", "same kind and jurisdiction",
-                       p.daysApart == 0 ? "same day" : "\(p.daysApart) day\(p.daysApart == 1 ? "" : "s") apart"]
-            var sebab = ["di baris \(e.lines[p.first])", "jenis dan wilayah sama",
-                         p.daysApart == 0 ? "hari yang sama" : "berselang \(p.daysApart) hari"]
-            if p.titlesAlike { why.append("titles \(p.similarityText) alike"); sebab.append("judul \(p.similarityText) mirip") }
-            if p.sameSourceURL { why.append("same source_url"); sebab.append("source_url sama") }
-            let column = (p.titlesAlike ? titleColumns[line] : urlColumns[line]) ?? 1
-            return source.diagnostic(line: line, column: column,
-                                     said: Said(en: "warning: possible duplicate of '\(e.id(p.first))' (\(why.joined(separator: ", ")))",
-                                                id: "peringatan: mungkin ganda dengan '\(e.id(p.first))' (\(sebab.joined(separator: ", ")))"))
-        }, search.total)
+        return (
+            found.compactMap { p in
+                let line = e.lines[p.second]
+                var why = [
+                    "on line \(e.lines[p.first])", "same kind and jurisdiction",
+                    p.daysApart == 0 ? "same day" : "\(p.daysApart) day\(p.daysApart == 1 ? "" : "s") apart"
+                ]
+                var sebab = [
+                    "di baris \(e.lines[p.first])", "jenis dan wilayah sama",
+                    p.daysApart == 0 ? "hari yang sama" : "berselang \(p.daysApart) hari"
+                ]
+                if p.titlesAlike { why.append("titles \(p.similarityText) alike"); sebab.append("judul \(p.similarityText) mirip") }
+                if p.sameSourceURL { why.append("same source_url"); sebab.append("source_url sama") }
+                let column = (p.titlesAlike ? titleColumns[line] : urlColumns[line]) ?? 1
+                return source.diagnostic(
+                    line: line, column: column,
+                    said: Said(
+                        en: "warning: possible duplicate of '\(e.id(p.first))' (\(why.joined(separator: ", ")))",
+                        id: "peringatan: mungkin ganda dengan '\(e.id(p.first))' (\(sebab.joined(separator: ", ")))"))
+            }, search.total
+        )
     }
 
     /// Where a table was read from: its CSV, or a workbook's sheet read again for the way

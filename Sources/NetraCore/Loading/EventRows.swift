@@ -32,8 +32,10 @@ extension DatasetLoader {
         /// The schema's added columns in this file: where each is among its extra columns.
         var added: [(extra: Int, column: AddedColumn)] = []
 
-        init(file: String, store: TextStore, jLookup: ByteLookup?, jurisdictionIDs: String, jurisdictionList: [String] = [],
-             names: VocabularyNames = .canonical, rows: Int, events room: Int, entersIDs: Bool = true) {
+        init(
+            file: String, store: TextStore, jLookup: ByteLookup?, jurisdictionIDs: String, jurisdictionList: [String] = [],
+            names: VocabularyNames = .canonical, rows: Int, events room: Int, entersIDs: Bool = true
+        ) {
             self.file = file
             self.jurisdictionList = jurisdictionList
             self.names = names
@@ -56,8 +58,10 @@ extension DatasetLoader {
             swap(&table, &ids)
             defer { swap(&table, &ids) }
             let fileSpan = file.span, decodedSpan = decoded.span
-            return table.insert((id.isDecoded ? decodedSpan : fileSpan).extracting(id.range), fresh,
-                                file: fileSpan, decoded: decodedSpan) { rowID[$0] }
+            return table.insert(
+                (id.isDecoded ? decodedSpan : fileSpan).extracting(id.range), fresh,
+                file: fileSpan, decoded: decodedSpan
+            ) { rowID[$0] }
         }
 
         /// A row being read: what the rules of the columns read so far have found. A rule
@@ -113,13 +117,14 @@ extension DatasetLoader {
             }
             if r.row >= 0 { rowEvent[r.row] = events.count }
             let idRef = r.idRef
-            events.append(EventRow(
-                date: EventDate(written: written, precision: precision), endDate: r.endDate, kind: kind,
-                jurisdiction: JurisdictionIndex(max(r.jurisdiction, 0)), count: r.count, status: r.status, links: [],
-                source: r.source, sourceDate: r.sourceDate, knownDate: r.knownDate,
-                // Text as written; an address, like the id, without the spaces around it.
-                text: EventTextRefs { f in f.column == EventColumn.id ? idRef : ref(rec, r.at(f.column), trim: f.column.spec.type == .url) },
-                extras: extras.map { $0 < rec.count ? rec.string($0) : "" }, line: rec.line))
+            events.append(
+                EventRow(
+                    date: EventDate(written: written, precision: precision), endDate: r.endDate, kind: kind,
+                    jurisdiction: JurisdictionIndex(max(r.jurisdiction, 0)), count: r.count, status: r.status, links: [],
+                    source: r.source, sourceDate: r.sourceDate, knownDate: r.knownDate,
+                    // Text as written; an address, like the id, without the spaces around it.
+                    text: EventTextRefs { f in f.column == EventColumn.id ? idRef : ref(rec, r.at(f.column), trim: f.column.spec.type == .url) },
+                    extras: extras.map { $0 < rec.count ? rec.string($0) : "" }, line: rec.line))
         }
 
         /// Column `column`'s rule: parse and check its cell of the row. Text cells with no
@@ -188,23 +193,28 @@ extension DatasetLoader {
             guard let c = r.at(.id) else { r.valid = false; return }
             let rec = r.rec
             r.idRef = ref(rec, c, trim: true)
-            if r.idRef.isEmpty { say(&r, c, "id: missing id", "id: id kosong") }
-            else if let why = Slug.said(bytes(r.idRef, rec)) { say(&r, c, why.after(Said("id: "))) }
-            else {
+            if r.idRef.isEmpty {
+                say(&r, c, "id: missing id", "id: id kosong")
+            } else if let why = Slug.said(bytes(r.idRef, rec)) {
+                say(&r, c, why.after(Said("id: ")))
+            } else {
                 // One probe: the entry is made if new, else it names the first row.
                 let fresh = rowLine.count
                 if entersIDs, let first = claim(r.idRef, row: fresh, in: rec.bytes) {
                     let dup = idText(r)
                     say(&r, c, "id: duplicate id '\(dup)' (first on line \(rowLine[first]))", "id: id '\(dup)' ganda (pertama di baris \(rowLine[first]))")
-                } else { r.row = fresh; rowLine.append(rec.line); rowEvent.append(-1); rowID.append(r.idRef) }
+                } else {
+                    r.row = fresh; rowLine.append(rec.line); rowEvent.append(-1); rowID.append(r.idRef)
+                }
             }
         }
 
         mutating func readDate(_ r: inout Reading) {
             guard let c = r.at(.date) else { return }
             let raw = r.rec.trimmed(c)
-            if raw.isEmpty { say(&r, c, "date: missing date; expected YYYY-MM-DD, YYYY-MM or YYYY", "date: tanggal kosong; tulis YYYY-MM-DD, YYYY-MM atau YYYY") }
-            else {
+            if raw.isEmpty {
+                say(&r, c, "date: missing date; expected YYYY-MM-DD, YYYY-MM or YYYY", "date: tanggal kosong; tulis YYYY-MM-DD, YYYY-MM atau YYYY")
+            } else {
                 switch WrittenDate.parse(raw) {
                 case .success(let w): r.written = w
                 case .failure(let p): say(&r, c, dateSaid("date", r.rec.trimmedString(c), p))
@@ -223,14 +233,24 @@ extension DatasetLoader {
                 if let w = r.written {
                     switch (p, w.form) {
                     case (.day, .day), (.month, .month), (.year, .year), (.onOrBefore, _): break
-                    case (.day, _): say(&r, c, "precision: 'day' needs a full date YYYY-MM-DD, but the date is '\(w.text)'", "precision: 'day' memerlukan tanggal lengkap YYYY-MM-DD, padahal tanggalnya '\(w.text)'")
-                    case (.month, _): say(&r, c, "precision: 'month' needs a date YYYY-MM, but the date is '\(w.text)'", "precision: 'month' memerlukan tanggal YYYY-MM, padahal tanggalnya '\(w.text)'")
-                    case (.year, _): say(&r, c, "precision: 'year' needs a date YYYY, but the date is '\(w.text)'", "precision: 'year' memerlukan tanggal YYYY, padahal tanggalnya '\(w.text)'")
+                    case (.day, _):
+                        say(
+                            &r, c, "precision: 'day' needs a full date YYYY-MM-DD, but the date is '\(w.text)'",
+                            "precision: 'day' memerlukan tanggal lengkap YYYY-MM-DD, padahal tanggalnya '\(w.text)'")
+                    case (.month, _):
+                        say(
+                            &r, c, "precision: 'month' needs a date YYYY-MM, but the date is '\(w.text)'",
+                            "precision: 'month' memerlukan tanggal YYYY-MM, padahal tanggalnya '\(w.text)'")
+                    case (.year, _):
+                        say(
+                            &r, c, "precision: 'year' needs a date YYYY, but the date is '\(w.text)'",
+                            "precision: 'year' memerlukan tanggal YYYY, padahal tanggalnya '\(w.text)'")
                     }
                 }
             } else {
                 let t = r.rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.precisions.map(\.rawValue), spent: &suggested)
-                say(&r, c, "precision: unknown precision '\(t)'\(near.en); expected one of: \(Precision.allowedList)",
+                say(
+                    &r, c, "precision: unknown precision '\(t)'\(near.en); expected one of: \(Precision.allowedList)",
                     "precision: ketelitian '\(t)' tidak dikenal\(near.id); pilihan: \(Precision.allowedList)")
             }
         }
@@ -241,7 +261,9 @@ extension DatasetLoader {
             case .success(let w):
                 r.endDate = w.last
                 if let s = r.written, w.last < s.anchor {
-                    say(&r, c, "end_date: the span ends (\(w.text)) before it starts (\(s.text))", "end_date: rentang berakhir (\(w.text)) sebelum dimulai (\(s.text))")
+                    say(
+                        &r, c, "end_date: the span ends (\(w.text)) before it starts (\(s.text))",
+                        "end_date: rentang berakhir (\(w.text)) sebelum dimulai (\(s.text))")
                 }
             case .failure(let p): say(&r, c, dateSaid("end_date", r.rec.trimmedString(c), p))
             }
@@ -250,12 +272,16 @@ extension DatasetLoader {
         mutating func readKind(_ r: inout Reading) {
             guard let c = r.at(.kind) else { return }
             let rec = r.rec
-            if let k = ByteLookup.kinds.find(rec.trimmed(c)) { r.kind = Vocabularies.kinds[k] }
-            else if rec.isBlank(c) { say(&r, c, "kind: missing kind; expected one of: \(EventKind.allowedList)", "kind: jenis kosong; pilihan: \(EventKind.allowedList)") }
-            else if let k = names.kind(rec.trimmedString(c)) { r.kind = k }
-            else {
+            if let k = ByteLookup.kinds.find(rec.trimmed(c)) {
+                r.kind = Vocabularies.kinds[k]
+            } else if rec.isBlank(c) {
+                say(&r, c, "kind: missing kind; expected one of: \(EventKind.allowedList)", "kind: jenis kosong; pilihan: \(EventKind.allowedList)")
+            } else if let k = names.kind(rec.trimmedString(c)) {
+                r.kind = k
+            } else {
                 let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.kinds.map(\.rawValue), spent: &suggested)
-                say(&r, c, "kind: unknown kind '\(t)'\(near.en); expected one of: \(EventKind.allowedList)",
+                say(
+                    &r, c, "kind: unknown kind '\(t)'\(near.en); expected one of: \(EventKind.allowedList)",
                     "kind: jenis '\(t)' tidak dikenal\(near.id); pilihan: \(EventKind.allowedList)")
             }
         }
@@ -264,11 +290,16 @@ extension DatasetLoader {
             guard let c = r.at(.jurisdiction), let jLookup else { return }
             let rec = r.rec
             // The jurisdiction id looked up by its bytes, with no String made per row.
-            if let j = jLookup.find(rec.trimmed(c)) { r.jurisdiction = j }
-            else if rec.isBlank(c) { say(&r, c, "jurisdiction: missing jurisdiction; expected one of: \(jurisdictionIDs)", "jurisdiction: wilayah kosong; pilihan: \(jurisdictionIDs)") }
-            else {
+            if let j = jLookup.find(rec.trimmed(c)) {
+                r.jurisdiction = j
+            } else if rec.isBlank(c) {
+                say(
+                    &r, c, "jurisdiction: missing jurisdiction; expected one of: \(jurisdictionIDs)",
+                    "jurisdiction: wilayah kosong; pilihan: \(jurisdictionIDs)")
+            } else {
                 let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: jurisdictionList, spent: &suggested)
-                say(&r, c, "jurisdiction: unknown jurisdiction '\(t)'\(near.en); expected one of: \(jurisdictionIDs)",
+                say(
+                    &r, c, "jurisdiction: unknown jurisdiction '\(t)'\(near.en); expected one of: \(jurisdictionIDs)",
                     "jurisdiction: wilayah '\(t)' tidak dikenal\(near.id); pilihan: \(jurisdictionIDs)")
             }
         }
@@ -276,27 +307,38 @@ extension DatasetLoader {
         // Title is required (datasets/README.md): an event without one has nothing to show.
         func readTitle(_ r: inout Reading) {
             guard let c = r.at(.title), r.rec.isBlank(c) else { return }
-            say(&r, c, "title: missing title; every event has a short title from the article's own words", "title: judul kosong; setiap peristiwa punya judul singkat dari kata-kata beritanya sendiri")
+            say(
+                &r, c, "title: missing title; every event has a short title from the article's own words",
+                "title: judul kosong; setiap peristiwa punya judul singkat dari kata-kata beritanya sendiri")
         }
 
         func readCount(_ r: inout Reading) {
             guard let c = r.at(.count), !r.rec.isBlank(c) else { return }
             let rec = r.rec
             let raw = rec.trimmed(c)
-            if let v = parseDigits(raw), v <= CSVLimits.maxCount { r.count = v }
-            else if !raw.isEmpty, raw.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                say(&r, c, "count: \(rec.trimmedString(c)) is more than the limit of \(CSVLimits.maxCount); no body counts more people or cases, and sums must stay exact",
-                    "count: \(rec.trimmedString(c)) melebihi batas \(CSVLimits.maxCount); tidak ada lembaga yang menghitung orang atau kasus sebanyak itu, dan jumlahnya harus tetap tepat")
+            if let v = parseDigits(raw), v <= CSVLimits.maxCount {
+                r.count = v
+            } else if !raw.isEmpty, raw.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                say(
+                    &r, c,
+                    "count: \(rec.trimmedString(c)) is more than the limit of \(CSVLimits.maxCount); no body counts more people or cases, and sums must stay exact",
+                    "count: \(rec.trimmedString(c)) melebihi batas \(CSVLimits.maxCount); tidak ada lembaga yang menghitung orang atau kasus sebanyak itu, dan jumlahnya harus tetap tepat"
+                )
             } else if raw.first == 0x2D, raw.count > 1, parseDigits(raw.dropFirst()) != nil {
-                say(&r, c, "count: negative count '\(rec.trimmedString(c))'; a count is a whole number, 0 or more",
+                say(
+                    &r, c, "count: negative count '\(rec.trimmedString(c))'; a count is a whole number, 0 or more",
                     "count: jumlah negatif '\(rec.trimmedString(c))'; jumlah adalah bilangan bulat, 0 atau lebih")
             } else {
                 let t = rec.trimmedString(c)
                 if let meant = thousands(t) {
-                    say(&r, c, "count: '\(t)' is not a whole number; if \(meant) was meant (typed with a dot for thousands, which a spreadsheet read as a decimal point), write \(meant): digits only, with no separators",
-                        "count: '\(t)' bukan bilangan bulat; jika yang dimaksud \(meant) (diketik dengan titik pemisah ribuan, yang dibaca program lembar kerja sebagai koma desimal), tulis \(meant): angka saja, tanpa pemisah")
+                    say(
+                        &r, c,
+                        "count: '\(t)' is not a whole number; if \(meant) was meant (typed with a dot for thousands, which a spreadsheet read as a decimal point), write \(meant): digits only, with no separators",
+                        "count: '\(t)' bukan bilangan bulat; jika yang dimaksud \(meant) (diketik dengan titik pemisah ribuan, yang dibaca program lembar kerja sebagai koma desimal), tulis \(meant): angka saja, tanpa pemisah"
+                    )
                 } else {
-                    say(&r, c, "count: '\(t)' is not a whole number; write digits only, with no separators",
+                    say(
+                        &r, c, "count: '\(t)' is not a whole number; write digits only, with no separators",
                         "count: '\(t)' bukan bilangan bulat; tulis angka saja, tanpa pemisah")
                 }
             }
@@ -305,11 +347,14 @@ extension DatasetLoader {
         mutating func readStatus(_ r: inout Reading) {
             guard let c = r.at(.status), !r.rec.isBlank(c) else { return }
             let rec = r.rec
-            if let s = ByteLookup.statuses.find(rec.trimmed(c)) { r.status = Vocabularies.statuses[s] }
-            else if let s = names.status(rec.trimmedString(c)) { r.status = s }
-            else {
+            if let s = ByteLookup.statuses.find(rec.trimmed(c)) {
+                r.status = Vocabularies.statuses[s]
+            } else if let s = names.status(rec.trimmedString(c)) {
+                r.status = s
+            } else {
                 let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.statuses.map(\.rawValue), spent: &suggested)
-                say(&r, c, "status: unknown status '\(t)'\(near.en); expected one of: \(CaseStatus.allowedList)",
+                say(
+                    &r, c, "status: unknown status '\(t)'\(near.en); expected one of: \(CaseStatus.allowedList)",
                     "status: status '\(t)' tidak dikenal\(near.id); pilihan: \(CaseStatus.allowedList)")
             }
         }
@@ -317,16 +362,27 @@ extension DatasetLoader {
         mutating func readSource(_ r: inout Reading) {
             guard let c = r.at(.source) else { return }
             let rec = r.rec
-            if rec.isBlank(c) { say(&r, c, "source: missing source; every event names the outlet it comes from", "source: sumber kosong; setiap peristiwa menyebut media asalnya") }
-            else if rec.fields[c].hasEscapes { r.source = sources.intern(ArraySlice(rec.string(c).utf8)) }
-            else { r.source = sources.intern(rec.slice(c)) }
+            if rec.isBlank(c) {
+                say(
+                    &r, c, "source: missing source; every event names the outlet it comes from",
+                    "source: sumber kosong; setiap peristiwa menyebut media asalnya")
+            } else if rec.fields[c].hasEscapes {
+                r.source = sources.intern(ArraySlice(rec.string(c).utf8))
+            } else {
+                r.source = sources.intern(rec.slice(c))
+            }
         }
 
         func readSourceDate(_ r: inout Reading) {
             guard let c = r.at(.sourceDate), !r.rec.isBlank(c) else { return }
             switch WrittenDate.parse(r.rec.trimmed(c)) {
-            case .success(let w): r.sourceDate = w.anchor
-                if w.form != .day { say(&r, c, "source_date: the publication date needs the day, YYYY-MM-DD; got '\(w.text)'", "source_date: tanggal terbit memerlukan harinya, YYYY-MM-DD; tertulis '\(w.text)'") }
+            case .success(let w):
+                r.sourceDate = w.anchor
+                if w.form != .day {
+                    say(
+                        &r, c, "source_date: the publication date needs the day, YYYY-MM-DD; got '\(w.text)'",
+                        "source_date: tanggal terbit memerlukan harinya, YYYY-MM-DD; tertulis '\(w.text)'")
+                }
             case .failure(let p): say(&r, c, dateSaid("source_date", r.rec.trimmedString(c), p))
             }
         }
@@ -334,10 +390,17 @@ extension DatasetLoader {
         func readKnownDate(_ r: inout Reading) {
             guard let c = r.at(.knownDate), !r.rec.isBlank(c) else { return }
             switch WrittenDate.parse(r.rec.trimmed(c)) {
-            case .success(let w): r.knownDate = w.anchor
-                if w.form != .day { say(&r, c, "known_date: the first day the event was public needs the day, YYYY-MM-DD; got '\(w.text)'", "known_date: hari pertama peristiwa diketahui publik memerlukan harinya, YYYY-MM-DD; tertulis '\(w.text)'") }
-                else if let written = r.written, let precision = r.precision, let earliest = EventDate(written: written, precision: precision).earliest, w.anchor < earliest {
-                    say(&r, c, "known_date: \(w.text) is before the event's date \(written.text); an event is public only once it has happened",
+            case .success(let w):
+                r.knownDate = w.anchor
+                if w.form != .day {
+                    say(
+                        &r, c, "known_date: the first day the event was public needs the day, YYYY-MM-DD; got '\(w.text)'",
+                        "known_date: hari pertama peristiwa diketahui publik memerlukan harinya, YYYY-MM-DD; tertulis '\(w.text)'")
+                } else if let written = r.written, let precision = r.precision, let earliest = EventDate(written: written, precision: precision).earliest,
+                    w.anchor < earliest
+                {
+                    say(
+                        &r, c, "known_date: \(w.text) is before the event's date \(written.text); an event is public only once it has happened",
                         "known_date: \(w.text) lebih awal dari tanggal peristiwa \(written.text); peristiwa baru diketahui publik setelah terjadi")
                 }
             case .failure(let p): say(&r, c, dateSaid("known_date", r.rec.trimmedString(c), p))
@@ -377,8 +440,9 @@ extension DatasetLoader {
                     func text(_ lo: Int, _ hi: Int) -> String { String(decoding: u[lo..<hi], as: UTF8.self) }
                     guard let colon = (a..<z).first(where: { u[$0] == 0x3A }) else {
                         let e = idBytes.isEmpty ? "some-event" : idText()
-                        sayLink("links: malformed link '\(text(a, z))'; expected relation:target_id, e.g. responds_to:\(e)",
-                                "links: tautan '\(text(a, z))' tidak berbentuk relasi:id_sasaran, misalnya responds_to:\(e)")
+                        sayLink(
+                            "links: malformed link '\(text(a, z))'; expected relation:target_id, e.g. responds_to:\(e)",
+                            "links: tautan '\(text(a, z))' tidak berbentuk relasi:id_sasaran, misalnya responds_to:\(e)")
                         continue
                     }
                     let ra = a, tz = z
@@ -387,15 +451,22 @@ extension DatasetLoader {
                     while ta < tz, u[ta] == 0x20 || u[ta] == 0x09 { ta += 1 }
                     guard let rel = ByteLookup.relations.find(u[ra..<rz]) else {
                         let near = Suggestions.didYouMean(text(ra, rz), among: Vocabularies.relations.map(\.rawValue), spent: &suggested)
-                        sayLink("links: unknown relation '\(text(ra, rz))'\(near.en); expected one of: \(Relation.allowedList)",
-                                "links: relasi '\(text(ra, rz))' tidak dikenal\(near.id); pilihan: \(Relation.allowedList)")
+                        sayLink(
+                            "links: unknown relation '\(text(ra, rz))'\(near.en); expected one of: \(Relation.allowedList)",
+                            "links: relasi '\(text(ra, rz))' tidak dikenal\(near.id); pilihan: \(Relation.allowedList)")
                         continue
                     }
-                    if ta == tz { sayLink("links: link '\(text(a, z))' names no target event", "links: tautan '\(text(a, z))' tidak menyebut peristiwa sasaran"); continue }
-                    if idBytes == u[ta..<tz] { sayLink("links: event '\(idText())' links to itself", "links: peristiwa '\(idText())' bertaut ke dirinya sendiri"); continue }
-                    pending.append(PendingLink(event: index, relation: Vocabularies.relations[rel],
-                                               target: TextRef(start: UInt32(ta), count: UInt32(tz - ta) | flag),
-                                               line: f.line, lineStart: f.lineStart, offset: f.rawStart))
+                    if ta == tz {
+                        sayLink("links: link '\(text(a, z))' names no target event", "links: tautan '\(text(a, z))' tidak menyebut peristiwa sasaran"); continue
+                    }
+                    if idBytes == u[ta..<tz] {
+                        sayLink("links: event '\(idText())' links to itself", "links: peristiwa '\(idText())' bertaut ke dirinya sendiri"); continue
+                    }
+                    pending.append(
+                        PendingLink(
+                            event: index, relation: Vocabularies.relations[rel],
+                            target: TextRef(start: UInt32(ta), count: UInt32(tz - ta) | flag),
+                            line: f.line, lineStart: f.lineStart, offset: f.rawStart))
                 }
             }
             if f.hasEscapes {
@@ -413,8 +484,9 @@ extension DatasetLoader {
 func thousands(_ text: String) -> Int? {
     let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
     guard parts.count == 2, (1...3).contains(parts[0].count), (1...3).contains(parts[1].count),
-          parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), let whole = Int(parts[0]),
-          let fraction = Int(parts[1] + String(repeating: "0", count: 3 - parts[1].count)) else { return nil }
+        parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), let whole = Int(parts[0]),
+        let fraction = Int(parts[1] + String(repeating: "0", count: 3 - parts[1].count))
+    else { return nil }
     return whole * 1000 + fraction
 }
 

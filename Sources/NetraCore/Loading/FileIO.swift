@@ -36,7 +36,9 @@ public enum FileIO {
         if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(Said(en: "is a folder, not a file", id: "adalah folder, bukan berkas")) }
         if (st.st_mode & S_IFMT) != S_IFREG { throw Failure(Said(en: "is not a regular file", id: "bukan berkas biasa")) }
         let size = Int(st.st_size)
-        if size > maxInputBytes { throw Failure(Said(en: "is \(size) bytes, more than the limit of \(maxInputBytes)", id: "berukuran \(size) bita, melebihi batas \(maxInputBytes)")) }
+        if size > maxInputBytes {
+            throw Failure(Said(en: "is \(size) bytes, more than the limit of \(maxInputBytes)", id: "berukuran \(size) bita, melebihi batas \(maxInputBytes)"))
+        }
         // Filled straight from pread(2): zeroing first would touch every page twice. A big
         // file is read in two halves on two cores (copying it in is a fifth of loading it).
         let halves = size >= 64 << 20 ? 2 : 1

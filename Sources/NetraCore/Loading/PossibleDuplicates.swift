@@ -89,17 +89,22 @@ public enum PossibleDuplicates {
 
     /// The pairs kept and the count of all of them. With `limit`, only the first `limit`
     /// pairs (in the same order) are returned; `total` still counts them all.
-    public static func search(_ events: EventTable, perEvent: Int = maxPairsPerEvent, limit: Int? = nil,
-                              speed: Speed = .twoCores) -> DuplicateSearch {
+    public static func search(
+        _ events: EventTable, perEvent: Int = maxPairsPerEvent, limit: Int? = nil,
+        speed: Speed = .twoCores
+    ) -> DuplicateSearch {
         var comparisons = 0
         return search(events, perEvent: perEvent, limit: limit, speed: speed, comparisons: &comparisons)
     }
 
     /// `search`, counting the comparisons it made.
-    static func search(_ events: EventTable, perEvent: Int = maxPairsPerEvent, limit: Int?, speed: Speed,
-                       comparisons: inout Int) -> DuplicateSearch {
+    static func search(
+        _ events: EventTable, perEvent: Int = maxPairsPerEvent, limit: Int?, speed: Speed,
+        comparisons: inout Int
+    ) -> DuplicateSearch {
         if speed == .twoCores,
-           let found = searchOnTwoCores(events, perEvent: perEvent, limit: limit, comparisons: &comparisons) {
+            let found = searchOnTwoCores(events, perEvent: perEvent, limit: limit, comparisons: &comparisons)
+        {
             return found
         }
         var found = search(events, perEvent: perEvent, comparisons: &comparisons)
@@ -171,8 +176,9 @@ public enum PossibleDuplicates {
                     guard near[e] else { continue }
                     let ei = EventIndex(e)
                     if !linked[e] {
-                        let id = Identity(day: day(e), words: words[e], url: Array(events.bytes(.sourceURL, ei)), status: events.statuses[ei],
-                                          unit: events.kinds[ei] == .caseTally ? events.string(.unit, ei).trimmingSpaces : "")
+                        let id = Identity(
+                            day: day(e), words: words[e], url: Array(events.bytes(.sourceURL, ei)), status: events.statuses[ei],
+                            unit: events.kinds[ei] == .caseTally ? events.string(.unit, ei).trimmingSpaces : "")
                         if let g = seen[id] { members[g].append(e); groupOf[e] = g; continue }
                         seen[id] = members.count
                     }
@@ -196,8 +202,10 @@ public enum PossibleDuplicates {
             // x is above y; the pair is y's.
             guard kept[y] < perEvent else { return }
             kept[y] += 1
-            pairs.append(DuplicatePair(first: EventIndex(x), second: EventIndex(y), daysApart: apart, sharedWords: shared,
-                                       eitherWords: either, sameSourceURL: url))
+            pairs.append(
+                DuplicatePair(
+                    first: EventIndex(x), second: EventIndex(y), daysApart: apart, sharedWords: shared,
+                    eitherWords: either, sameSourceURL: url))
         }
         func above(_ x: Int, _ y: Int) -> Bool { (lines.values[x], x) < (lines.values[y], y) }
         /// The pairs between the members of groups g and h (or within g when g == h), kept up to

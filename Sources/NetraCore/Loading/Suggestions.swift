@@ -76,7 +76,8 @@ public enum Suggestions {
         guard t.count <= 40 else { return nil }
         let numeric = t.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
         if numeric.count == 3, numeric.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) }),
-           let a = Int(numeric[0]), let b = Int(numeric[1]), let y = Int(numeric[2]), numeric[2].count == 4 {
+            let a = Int(numeric[0]), let b = Int(numeric[1]), let y = Int(numeric[2]), numeric[2].count == 4
+        {
             if let d = Day(year: y, month: b, day: a) { return d.iso }
             if let d = Day(year: y, month: a, day: b) { return d.iso }
             return nil

@@ -24,8 +24,10 @@ struct Table {
 
     /// Reads a header record, reporting duplicate and missing columns into `found`. Positions
     /// come in the order of `order` (default: the required, then the optional names).
-    func header(_ rec: CSVRecord, required: [String], optional: [String], order: [String]? = nil,
-                _ found: inout [Diagnostic]) -> Header {
+    func header(
+        _ rec: CSVRecord, required: [String], optional: [String], order: [String]? = nil,
+        _ found: inout [Diagnostic]
+    ) -> Header {
         var byName: [String: Int] = [:]
         var names: [String] = []
         var ok = true
@@ -35,45 +37,62 @@ struct Table {
             if name.isEmpty { continue }
             if byName[name] != nil {
                 let p = rec.position(i)
-                found.append(Diagnostic(file: file, line: p.line, column: p.column, said: Said(en: "column '\(name)' appears twice in the header", id: "kolom '\(name)' muncul dua kali di baris judul kolom")))
+                found.append(
+                    Diagnostic(
+                        file: file, line: p.line, column: p.column,
+                        said: Said(en: "column '\(name)' appears twice in the header", id: "kolom '\(name)' muncul dua kali di baris judul kolom")))
                 ok = false
             } else {
                 byName[name] = i
             }
         }
         for name in required where byName[name] == nil {
-            found.append(Diagnostic(file: file, line: rec.line, column: 1, said: Said(en: "missing column '\(name)'; the header needs: \(required.joined(separator: ", "))",
-                                                                                     id: "kolom '\(name)' tidak ada; baris judul kolom memerlukan: \(required.joined(separator: ", "))")))
+            found.append(
+                Diagnostic(
+                    file: file, line: rec.line, column: 1,
+                    said: Said(
+                        en: "missing column '\(name)'; the header needs: \(required.joined(separator: ", "))",
+                        id: "kolom '\(name)' tidak ada; baris judul kolom memerlukan: \(required.joined(separator: ", "))")))
             ok = false
         }
         let known = Set(required + optional)
         let extras = names.indices.filter { !known.contains(names[$0]) && !names[$0].isEmpty }
-        return Header(columns: (order ?? required + optional).map { byName[$0] }, extras: extras,
-                      extraNames: extras.map { rec.trimmedString($0) }, count: rec.count, ok: ok)
+        return Header(
+            columns: (order ?? required + optional).map { byName[$0] }, extras: extras,
+            extraNames: extras.map { rec.trimmedString($0) }, count: rec.count, ok: ok)
     }
 
     /// The message for a row whose field count differs from the header's.
     func widthProblem(_ rec: CSVRecord, headerCount: Int) -> Diagnostic? {
         guard rec.count != headerCount else { return nil }
         let p = rec.count > headerCount ? rec.position(headerCount) : rec.position(rec.count - 1)
-        return Diagnostic(file: file, line: p.line, column: p.column,
-                          said: Said(en: "this row has \(rec.count) field\(rec.count == 1 ? "" : "s") but the header has \(headerCount)",
-                                     id: "baris ini berisi \(rec.count) isian, padahal baris judul kolom \(headerCount)"))
+        return Diagnostic(
+            file: file, line: p.line, column: p.column,
+            said: Said(
+                en: "this row has \(rec.count) field\(rec.count == 1 ? "" : "s") but the header has \(headerCount)",
+                id: "baris ini berisi \(rec.count) isian, padahal baris judul kolom \(headerCount)"))
     }
 
     /// Checks that the file is non-empty UTF-8; reports why not.
     func readable(_ b: [UInt8], required: [String], scan: CSVReader.Scan = .byteByByte, _ found: inout [Diagnostic]) -> Bool {
         let start = CSVReader.contentStart(b)
         if b.count == start || b[start...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            found.append(Diagnostic(file: file, line: 1, column: 1, said: Said(en: "the file is empty; it needs a header row with at least: \(required.joined(separator: ", "))",
-                                                                                     id: "berkas kosong; berkas memerlukan baris judul kolom dengan sekurang-kurangnya: \(required.joined(separator: ", "))")))
+            found.append(
+                Diagnostic(
+                    file: file, line: 1, column: 1,
+                    said: Said(
+                        en: "the file is empty; it needs a header row with at least: \(required.joined(separator: ", "))",
+                        id: "berkas kosong; berkas memerlukan baris judul kolom dengan sekurang-kurangnya: \(required.joined(separator: ", "))")))
             return false
         }
         if let bad = CSVReader.firstInvalidUTF8(b, scan: scan) {
             let hex = "0x\(String(bad.byte, radix: 16, uppercase: true))"
-            found.append(Diagnostic(file: file, line: bad.line, column: bad.column,
-                                    said: Said(en: "the file is not UTF-8 text (\(bad.byte == 0 ? "a NUL byte" : "byte " + hex)); save it as \"CSV UTF-8\"",
-                                               id: "berkas bukan teks UTF-8 (\(bad.byte == 0 ? "bita NUL" : "bita " + hex)); simpan sebagai \"CSV UTF-8\"")))
+            found.append(
+                Diagnostic(
+                    file: file, line: bad.line, column: bad.column,
+                    said: Said(
+                        en: "the file is not UTF-8 text (\(bad.byte == 0 ? "a NUL byte" : "byte " + hex)); save it as \"CSV UTF-8\"",
+                        id: "berkas bukan teks UTF-8 (\(bad.byte == 0 ? "bita NUL" : "bita " + hex)); simpan sebagai \"CSV UTF-8\"")))
             return false
         }
         return true
@@ -123,7 +142,6 @@ struct Table {
     }
 
 }
-
 
 extension CSVRecord {
     /// The field at an optional column index, or nil when the column or the field is missing.

@@ -34,8 +34,9 @@ extension Dataset {
         let (table, rows) = events.filter(keepingLinks: { takesPart($0, asOf: day) })
         var cut = self
         if rows.count != events.count {
-            cut = Dataset(events: table, jurisdictions: Array(jurisdictions), elections: Array(elections),
-                          extraEventColumns: extraEventColumns, name: name)
+            cut = Dataset(
+                events: table, jurisdictions: Array(jurisdictions), elections: Array(elections),
+                extraEventColumns: extraEventColumns, name: name)
         }
         cut.standsOn = day
         cut.settings = settings

@@ -12,8 +12,10 @@ public struct Jurisdiction: Sendable, Equatable {
     /// Columns Netra does not use, kept so that `diff` sees a change in them.
     public var extras: [ExtraCell]
 
-    public init(id: String, name: String, level: JurisdictionLevel, parent: JurisdictionIndex?, line: Int = 0, kode: String? = nil,
-                extras: [ExtraCell] = []) {
+    public init(
+        id: String, name: String, level: JurisdictionLevel, parent: JurisdictionIndex?, line: Int = 0, kode: String? = nil,
+        extras: [ExtraCell] = []
+    ) {
         self.id = id; self.name = name; self.level = level; self.parent = parent; self.line = line; self.kode = kode
         self.extras = extras
     }
@@ -164,10 +166,12 @@ public struct Event: Sendable {
             }
         }
         let (store, r) = TextStore.make(EventText.allCases.map(given), source: source)
-        self.init(EventRow(date: date, endDate: endDate, kind: kind, jurisdiction: jurisdiction, count: count, status: status,
-                           links: links, source: 0, sourceDate: sourceDate, knownDate: knownDate,
-                           text: EventTextRefs { r[$0.rawValue] }, extras: extras, line: line),
-                  text: store)
+        self.init(
+            EventRow(
+                date: date, endDate: endDate, kind: kind, jurisdiction: jurisdiction, count: count, status: status,
+                links: links, source: 0, sourceDate: sourceDate, knownDate: knownDate,
+                text: EventTextRefs { r[$0.rawValue] }, extras: extras, line: line),
+            text: store)
     }
 
     init(_ row: EventRow, text: TextStore) {
@@ -179,8 +183,9 @@ public struct Event: Sendable {
 
     /// The event as the row it would be in its own store.
     var row: EventRow {
-        EventRow(date: date, endDate: endDate, kind: kind, jurisdiction: jurisdiction, count: count, status: status, links: links,
-                 source: sourceIndex, sourceDate: sourceDate, knownDate: knownDate, text: refs, extras: extras, line: line)
+        EventRow(
+            date: date, endDate: endDate, kind: kind, jurisdiction: jurisdiction, count: count, status: status, links: links,
+            source: sourceIndex, sourceDate: sourceDate, knownDate: knownDate, text: refs, extras: extras, line: line)
     }
 
     /// The actors one by one.
@@ -226,22 +231,30 @@ public struct Dataset: Sendable {
     public let outletCount: Int
 
     /// A dataset of events made in code (tests, tools), gathered into one table.
-    public init(events: [Event], jurisdictions: [Jurisdiction], elections: [Election],
-                extraEventColumns: [String] = [], name: String = "") {
-        self.init(events: EventTable(events), jurisdictions: jurisdictions, elections: elections,
-                  extraEventColumns: extraEventColumns, name: name)
+    public init(
+        events: [Event], jurisdictions: [Jurisdiction], elections: [Election],
+        extraEventColumns: [String] = [], name: String = ""
+    ) {
+        self.init(
+            events: EventTable(events), jurisdictions: jurisdictions, elections: elections,
+            extraEventColumns: extraEventColumns, name: name)
     }
 
     /// A dataset of a table of events; `ids` when the loader already built the id index (ids
     /// unique, index = row), so that a million ids are hashed once, not twice.
-    public init(events: EventTable, jurisdictions: [Jurisdiction], elections: [Election],
-                extraEventColumns: [String] = [], name: String = "") {
-        self.init(events: events, jurisdictions: jurisdictions, elections: elections,
-                  extraEventColumns: extraEventColumns, name: name, ids: EventIDs(events))
+    public init(
+        events: EventTable, jurisdictions: [Jurisdiction], elections: [Election],
+        extraEventColumns: [String] = [], name: String = ""
+    ) {
+        self.init(
+            events: events, jurisdictions: jurisdictions, elections: elections,
+            extraEventColumns: extraEventColumns, name: name, ids: EventIDs(events))
     }
 
-    init(events: EventTable, jurisdictions: [Jurisdiction], elections: [Election],
-         extraEventColumns: [String], name: String, ids: EventIDs) {
+    init(
+        events: EventTable, jurisdictions: [Jurisdiction], elections: [Election],
+        extraEventColumns: [String], name: String, ids: EventIDs
+    ) {
         self.events = events
         self.jurisdictions = Column(jurisdictions)
         tree = JurisdictionTree(self.jurisdictions)

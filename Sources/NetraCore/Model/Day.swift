@@ -11,7 +11,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The day with these components, or `nil` when it does not exist (`2024-02-30`).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
+            day >= 1, day <= Day.daysIn(year: year, month: month)
+        else { return nil }
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -91,7 +92,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(parsing text: String) {
         let b = Array(text.utf8)
         guard b.count == 7, b[4] == UInt8(ascii: "-"),
-              let y = parseDigits(b[0..<4]), let m = parseDigits(b[5..<7]), (1...12).contains(m), y >= 1
+            let y = parseDigits(b[0..<4]), let m = parseDigits(b[5..<7]), (1...12).contains(m), y >= 1
         else { return nil }
         self.init(year: y, month: m)
     }

@@ -81,7 +81,8 @@ public struct WrittenDate: Hashable, Sendable {
             return .success(WrittenDate(anchor: d, form: .month))
         case 10:
             guard b(4) == 0x2D, b(7) == 0x2D, let y = digits(0..<4), let m = digits(5..<7),
-                  let dd = digits(8..<10) else { return .failure(.malformed) }
+                let dd = digits(8..<10)
+            else { return .failure(.malformed) }
             guard let d = Day(year: y, month: m, day: dd) else { return .failure(.impossible) }
             return .success(WrittenDate(anchor: d, form: .day))
         default:

@@ -58,7 +58,9 @@ public struct EventTable: RandomAccessCollection, Sendable {
                 return b.isEmpty ? .empty : TextRef(start: UInt32(bytes.count), count: UInt32(b.count))
             }
             let s = e.source
-            if let k = sourceIndex[s] { row.source = k } else {
+            if let k = sourceIndex[s] {
+                row.source = k
+            } else {
                 sourceIndex[s] = sourceNames.count; row.source = sourceNames.count; sourceNames.append(s)
             }
             rows.append(row)
@@ -88,9 +90,10 @@ public struct EventTable: RandomAccessCollection, Sendable {
     /// Row `k` as the value it was appended as.
     @inline(__always)
     func row(_ k: EventIndex) -> EventRow {
-        EventRow(date: dates[k], endDate: endDates[k], kind: kinds[k], jurisdiction: jurisdictions[k], count: counts[k],
-                 status: statuses[k], links: links[k], source: sources[k], sourceDate: sourceDates[k], knownDate: knownDates[k],
-                 text: cells[k], extras: extras[k], line: lines[k])
+        EventRow(
+            date: dates[k], endDate: endDates[k], kind: kinds[k], jurisdiction: jurisdictions[k], count: counts[k],
+            status: statuses[k], links: links[k], source: sources[k], sourceDate: sourceDates[k], knownDate: knownDates[k],
+            text: cells[k], extras: extras[k], line: lines[k])
     }
 
     /// Appends the rows of `next`, which shares this table's store, mending each text span

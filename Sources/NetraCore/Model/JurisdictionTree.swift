@@ -31,7 +31,9 @@ public struct JurisdictionTree: Sendable {
         var next = 0
         while order.count < n {
             let start: Int
-            if next < starts.count { start = starts[next]; next += 1 } else {
+            if next < starts.count {
+                start = starts[next]; next += 1
+            } else {
                 guard let lost = enter.firstIndex(of: -1) else { break }
                 starts.append(lost); continue
             }

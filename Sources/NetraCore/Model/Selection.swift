@@ -50,8 +50,9 @@ extension Dataset {
         })
         var cut = self
         if rows.count != events.count {
-            cut = Dataset(events: table, jurisdictions: Array(jurisdictions), elections: Array(elections),
-                          extraEventColumns: extraEventColumns, name: name)
+            cut = Dataset(
+                events: table, jurisdictions: Array(jurisdictions), elections: Array(elections),
+                extraEventColumns: extraEventColumns, name: name)
         }
         cut.standsOn = asOf ?? standsOn
         cut.settings = settings

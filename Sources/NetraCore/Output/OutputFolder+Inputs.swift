@@ -9,8 +9,11 @@ extension OutputFolder {
     /// For a workbook named itself, that file and the tables beside it.
     public static func datasetFiles(in folder: String) -> [String] {
         if DatasetLoader.isWorkbookPath(folder) { return [folder] + datasetFiles(in: DatasetLoader.folder(of: folder)) }
-        var files = ([DatasetLoader.eventsFile, DatasetLoader.jurisdictionsFile, DatasetLoader.electionsFile, DatasetLoader.workbookFile,
-                      DatasetSettings.csvFile] + DatasetLoader.TableName.allCases.map(\.workbookFile)).map { join(folder, $0) }
+        var files =
+            ([
+                DatasetLoader.eventsFile, DatasetLoader.jurisdictionsFile, DatasetLoader.electionsFile, DatasetLoader.workbookFile,
+                DatasetSettings.csvFile
+            ] + DatasetLoader.TableName.allCases.map(\.workbookFile)).map { join(folder, $0) }
         // The folder's one workbook of another name, read as its dataset.
         if let shared = DatasetLoader.sharedWorkbook(in: folder), !files.contains(shared) { files.append(shared) }
         return files
@@ -25,11 +28,14 @@ extension OutputFolder {
         for input in inputs {
             var i = stat()
             guard stat(input, &i) == 0 else { continue }
-            let same = targetExists ? (t.st_dev == i.st_dev && t.st_ino == i.st_ino)
-                                    : (resolvedTarget != nil && resolvedTarget == resolved(input))
+            let same =
+                targetExists
+                ? (t.st_dev == i.st_dev && t.st_ino == i.st_ino)
+                : (resolvedTarget != nil && resolvedTarget == resolved(input))
             if same {
-                throw OutputError(en: "'\(target)' is the dataset's own file '\(input)'; an output never replaces an input: choose another --out",
-                                  id: "'\(target)' adalah berkas dataset itu sendiri '\(input)'; keluaran tidak pernah menimpa masukan: pilih --out lain")
+                throw OutputError(
+                    en: "'\(target)' is the dataset's own file '\(input)'; an output never replaces an input: choose another --out",
+                    id: "'\(target)' adalah berkas dataset itu sendiri '\(input)'; keluaran tidak pernah menimpa masukan: pilih --out lain")
             }
         }
     }
@@ -41,8 +47,9 @@ extension OutputFolder {
         var o = stat(), d = stat()
         guard stat(out, &o) == 0, stat(dataset, &d) == 0 else { return }
         if o.st_dev == d.st_dev && o.st_ino == d.st_ino {
-            throw OutputError(en: "the output folder '\(out)' is the dataset folder '\(dataset)'; its events.csv would be replaced: choose another --out",
-                              id: "folder keluaran '\(out)' adalah folder dataset '\(dataset)'; events.csv-nya akan tertimpa: pilih --out lain")
+            throw OutputError(
+                en: "the output folder '\(out)' is the dataset folder '\(dataset)'; its events.csv would be replaced: choose another --out",
+                id: "folder keluaran '\(out)' adalah folder dataset '\(dataset)'; events.csv-nya akan tertimpa: pilih --out lain")
         }
     }
 
@@ -59,8 +66,12 @@ extension OutputFolder {
     public static func refuseDatasetHolder(_ out: String, option: String = "--out") throws(OutputError) {
         let held = heldDataset(in: out)
         if !held.isEmpty {
-            throw OutputError(en: "the output folder '\(out)' holds a dataset (\(held.joined(separator: ", "))); writing into it would replace or confuse its tables: choose another \(option)",
-                              id: "folder keluaran '\(out)' berisi dataset (\(held.joined(separator: ", "))); menulis ke sana akan menimpa atau mengacaukan tabelnya: pilih \(option) lain")
+            throw OutputError(
+                en:
+                    "the output folder '\(out)' holds a dataset (\(held.joined(separator: ", "))); writing into it would replace or confuse its tables: choose another \(option)",
+                id:
+                    "folder keluaran '\(out)' berisi dataset (\(held.joined(separator: ", "))); menulis ke sana akan menimpa atau mengacaukan tabelnya: pilih \(option) lain"
+            )
         }
     }
 

@@ -38,15 +38,23 @@ extension OutputFolder {
             what = Said(en: "standard output or another open file (through /proc)", id: "keluaran standar atau berkas lain yang sedang terbuka (lewat /proc)")
         case S_IFIFO: what = Said(en: "a named pipe (FIFO)", id: "pipa bernama (FIFO)")
         case S_IFCHR: what = Said(en: "a character device", id: "perangkat karakter")
-        case S_IFDIR: throw OutputError(en: "'\(target)' is a folder; cannot write a file there", id: "'\(target)' adalah folder; tidak dapat menulis berkas di sana")
+        case S_IFDIR:
+            throw OutputError(en: "'\(target)' is a folder; cannot write a file there", id: "'\(target)' adalah folder; tidak dapat menulis berkas di sana")
         case S_IFSOCK: throw .cannotWrite(target, Said(en: "it is a socket, not a file", id: "itu soket, bukan berkas"))
-        case S_IFBLK: throw .cannotWrite(target, Said(en: "it is a block device; Netra writes only files, pipes and character devices",
-                                                      id: "itu perangkat blok; Netra hanya menulis berkas, pipa dan perangkat karakter"))
+        case S_IFBLK:
+            throw .cannotWrite(
+                target,
+                Said(
+                    en: "it is a block device; Netra writes only files, pipes and character devices",
+                    id: "itu perangkat blok; Netra hanya menulis berkas, pipa dan perangkat karakter"))
         default: throw .cannotWrite(target, Said(en: "it is not a file", id: "itu bukan berkas"))
         }
         if streams { return .stream }
-        throw .cannotWrite(target, Said(en: "it is \(what.en), not a regular file; remove it or choose another --out",
-                                        id: "itu \(what.id), bukan berkas biasa; hapus atau pilih --out lain"))
+        throw .cannotWrite(
+            target,
+            Said(
+                en: "it is \(what.en), not a regular file; remove it or choose another --out",
+                id: "itu \(what.id), bukan berkas biasa; hapus atau pilih --out lain"))
     }
 
     /// True when the link at `path`, or the folder it sits in, leads into /proc.

@@ -40,7 +40,8 @@ public struct OutputFolder: Sendable {
         self.path = p
         try OutputFolder.makeDirectory(p)
         if access(p, W_OK | X_OK) != 0 {
-            throw OutputError(Said(en: "cannot write to the output folder '\(p)': ", id: "tidak dapat menulis ke folder keluaran '\(p)': ").joined(Syscall.reason(errno)))
+            throw OutputError(
+                Said(en: "cannot write to the output folder '\(p)': ", id: "tidak dapat menulis ke folder keluaran '\(p)': ").joined(Syscall.reason(errno)))
         }
         OutputFolder.removeStaleTemporaries(in: p)
     }
@@ -57,19 +58,28 @@ public struct OutputFolder: Sendable {
             prefix += part
             if stat(prefix, &st) != 0 {
                 if errno == ENOENT { break }
-                throw OutputError(Said(en: "cannot use '\(p)' as the output folder: '\(prefix)': ", id: "'\(p)' tidak dapat dipakai sebagai folder keluaran: '\(prefix)': ").joined(Syscall.reason(errno)))
+                throw OutputError(
+                    Said(en: "cannot use '\(p)' as the output folder: '\(prefix)': ", id: "'\(p)' tidak dapat dipakai sebagai folder keluaran: '\(prefix)': ")
+                        .joined(Syscall.reason(errno)))
             }
             if (st.st_mode & S_IFMT) != S_IFDIR {
-                if prefix == p { throw OutputError(en: "'\(p)' is an existing file, not a folder; give --out a folder", id: "'\(p)' adalah berkas yang sudah ada, bukan folder; beri --out sebuah folder") }
-                throw OutputError(en: "cannot use '\(p)' as the output folder: '\(prefix)' is an existing file, not a folder",
-                                  id: "'\(p)' tidak dapat dipakai sebagai folder keluaran: '\(prefix)' adalah berkas, bukan folder")
+                if prefix == p {
+                    throw OutputError(
+                        en: "'\(p)' is an existing file, not a folder; give --out a folder",
+                        id: "'\(p)' adalah berkas yang sudah ada, bukan folder; beri --out sebuah folder")
+                }
+                throw OutputError(
+                    en: "cannot use '\(p)' as the output folder: '\(prefix)' is an existing file, not a folder",
+                    id: "'\(p)' tidak dapat dipakai sebagai folder keluaran: '\(prefix)' adalah berkas, bukan folder")
             }
             deepest = prefix
             prefix += "/"
         }
         if access(deepest, W_OK | X_OK) != 0 {
-            let what = deepest == p ? Said(en: "cannot write to the output folder '\(p)': ", id: "tidak dapat menulis ke folder keluaran '\(p)': ")
-                                    : Said(en: "cannot create the output folder '\(p)' in '\(deepest)': ", id: "tidak dapat membuat folder keluaran '\(p)' di '\(deepest)': ")
+            let what =
+                deepest == p
+                ? Said(en: "cannot write to the output folder '\(p)': ", id: "tidak dapat menulis ke folder keluaran '\(p)': ")
+                : Said(en: "cannot create the output folder '\(p)' in '\(deepest)': ", id: "tidak dapat membuat folder keluaran '\(p)' di '\(deepest)': ")
             throw OutputError(what.joined(Syscall.reason(errno)))
         }
     }
@@ -90,10 +100,15 @@ public struct OutputFolder: Sendable {
             return
         }
         if stat(dir, &st) != 0 {
-            throw .cannotWrite(target, errno == ENOENT ? Said(en: "the folder '\(dir)' does not exist", id: "folder '\(dir)' tidak ada")
-                                                    : Said(en: "the folder '\(dir)' cannot be used: ", id: "folder '\(dir)' tidak dapat dipakai: ").joined(Syscall.reason(errno)))
+            throw .cannotWrite(
+                target,
+                errno == ENOENT
+                    ? Said(en: "the folder '\(dir)' does not exist", id: "folder '\(dir)' tidak ada")
+                    : Said(en: "the folder '\(dir)' cannot be used: ", id: "folder '\(dir)' tidak dapat dipakai: ").joined(Syscall.reason(errno)))
         }
-        if (st.st_mode & S_IFMT) != S_IFDIR { throw .cannotWrite(target, Said(en: "'\(dir)' is a file, not a folder", id: "'\(dir)' adalah berkas, bukan folder")) }
+        if (st.st_mode & S_IFMT) != S_IFDIR {
+            throw .cannotWrite(target, Said(en: "'\(dir)' is a file, not a folder", id: "'\(dir)' adalah berkas, bukan folder"))
+        }
         if access(dir, W_OK | X_OK) != 0 { throw .cannotWrite(target, Syscall.reason(errno)) }
     }
 
@@ -110,7 +125,9 @@ public struct OutputFolder: Sendable {
         var st = stat()
         if stat(path, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFDIR { return }
-            throw OutputError(en: "'\(path)' is an existing file, not a folder; give --out a folder", id: "'\(path)' adalah berkas yang sudah ada, bukan folder; beri --out sebuah folder")
+            throw OutputError(
+                en: "'\(path)' is an existing file, not a folder; give --out a folder",
+                id: "'\(path)' adalah berkas yang sudah ada, bukan folder; beri --out sebuah folder")
         }
         var prefix = path.hasPrefix("/") ? "/" : ""
         for part in path.split(separator: "/") {
@@ -119,13 +136,20 @@ public struct OutputFolder: Sendable {
                 if mkdir(prefix, 0o777) != 0 && !(errno == EEXIST && FileIO.isDirectory(prefix)) {
                     // ENOENT from mkdir with every parent there: a file system such as /proc
                     // that makes no folders.
-                    let why = errno == ENOENT ? Said(en: "the file system there does not allow new folders", id: "sistem berkas di sana tidak mengizinkan folder baru") : Syscall.reason(errno)
+                    let why =
+                        errno == ENOENT
+                        ? Said(en: "the file system there does not allow new folders", id: "sistem berkas di sana tidak mengizinkan folder baru")
+                        : Syscall.reason(errno)
                     let which = prefix == path ? Said("") : Said(en: ": cannot create '\(prefix)'", id: ": tidak dapat membuat '\(prefix)'")
-                    throw OutputError(Said(en: "cannot create the output folder '\(path)'", id: "tidak dapat membuat folder keluaran '\(path)'").joined(which).joined(Said(": ")).joined(why))
+                    throw OutputError(
+                        Said(en: "cannot create the output folder '\(path)'", id: "tidak dapat membuat folder keluaran '\(path)'").joined(which).joined(
+                            Said(": ")
+                        ).joined(why))
                 }
             } else if (st.st_mode & S_IFMT) != S_IFDIR {
-                throw OutputError(en: "cannot create the output folder '\(path)': '\(prefix)' is an existing file, not a folder",
-                                  id: "tidak dapat membuat folder keluaran '\(path)': '\(prefix)' adalah berkas, bukan folder")
+                throw OutputError(
+                    en: "cannot create the output folder '\(path)': '\(prefix)' is an existing file, not a folder",
+                    id: "tidak dapat membuat folder keluaran '\(path)': '\(prefix)' adalah berkas, bukan folder")
             }
             prefix += "/"
         }
@@ -137,8 +161,9 @@ public struct OutputFolder: Sendable {
         let sub = path + "/" + OutputFolder.safeName(name)
         var st = stat()
         if lstat(sub, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
-            throw OutputError(en: "'\(sub)' is a link, not a folder; Netra writes only inside the output folder: remove the link or choose another --out",
-                              id: "'\(sub)' adalah tautan, bukan folder; Netra hanya menulis di dalam folder keluaran: hapus tautan itu atau pilih --out lain")
+            throw OutputError(
+                en: "'\(sub)' is a link, not a folder; Netra writes only inside the output folder: remove the link or choose another --out",
+                id: "'\(sub)' adalah tautan, bukan folder; Netra hanya menulis di dalam folder keluaran: hapus tautan itu atau pilih --out lain")
         }
         return try OutputFolder(sub)
     }
@@ -323,7 +348,8 @@ public struct OutputFolder: Sendable {
 
     static func writeReason(_ code: Int32, _ dir: String) -> Said {
         if code != ENOENT { return Syscall.reason(code) }
-        return FileIO.isDirectory(dir) ? Said(en: "the file system of '\(dir)' does not allow new files", id: "sistem berkas '\(dir)' tidak mengizinkan berkas baru")
-                                       : Said(en: "the folder '\(dir)' does not exist", id: "folder '\(dir)' tidak ada")
+        return FileIO.isDirectory(dir)
+            ? Said(en: "the file system of '\(dir)' does not allow new files", id: "sistem berkas '\(dir)' tidak mengizinkan berkas baru")
+            : Said(en: "the folder '\(dir)' does not exist", id: "folder '\(dir)' tidak ada")
     }
 }

@@ -89,7 +89,8 @@ public enum OutputManifest {
         }
         var st = stat()
         guard fstatat(dir, last, &st, AT_SYMLINK_NOFOLLOW) == 0, (st.st_mode & S_IFMT) == S_IFREG,
-              !spared.contains([UInt64(st.st_dev), UInt64(st.st_ino)]) else { return false }
+            !spared.contains([UInt64(st.st_dev), UInt64(st.st_ino)])
+        else { return false }
         return unlinkat(dir, last, 0) == 0
     }
 }

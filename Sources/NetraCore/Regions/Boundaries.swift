@@ -30,7 +30,8 @@ public enum Boundaries {
             let words = line.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
             if words.first == "grid", words.count == 2, let g = Double(words[1]), g > 0 { grid = g; continue }
             guard words.first == "layer", words.count == 4, let arcCount = Int(words[2]), let shapeCount = Int(words[3]),
-                  arcCount >= 0, shapeCount >= 0, arcCount <= lines.count else { continue }
+                arcCount >= 0, shapeCount >= 0, arcCount <= lines.count
+            else { continue }
             var arcs: [[GridPoint]] = []
             arcs.reserveCapacity(arcCount)
             for _ in 0..<arcCount { arcs.append(decodeArc(lines.popFirst() ?? [])) }

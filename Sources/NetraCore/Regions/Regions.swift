@@ -64,7 +64,9 @@ public enum Regions {
                 if dash && !out.isEmpty { out += "-" }
                 dash = false
                 out.unicodeScalars.append(u)
-            } else { dash = true }
+            } else {
+                dash = true
+            }
         }
         return out
     }
@@ -82,8 +84,10 @@ public enum Regions {
             default: level = .kabupaten
             }
             let parent = rec.trimmedString(3)
-            out.append(Region(kode: rec.trimmedString(0), name: rec.trimmedString(1), level: level,
-                              province: parent.isEmpty ? nil : parent))
+            out.append(
+                Region(
+                    kode: rec.trimmedString(0), name: rec.trimmedString(1), level: level,
+                    province: parent.isEmpty ? nil : parent))
         }
         return out
     }

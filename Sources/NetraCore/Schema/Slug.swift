@@ -19,12 +19,14 @@ public enum Slug {
             // Invisible and control characters are named by code alone (never echoed raw).
             let visible = !scalar.properties.isWhitespace && ![.control, .format].contains(scalar.properties.generalCategory)
             let what = visible ? "'\(scalar)' (\(code))" : code
-            return Said(en: what + " at character \(offset + 1) is not allowed; " + rule.en,
-                        id: what + " pada karakter ke-\(offset + 1) tidak diizinkan; " + rule.id)
+            return Said(
+                en: what + " at character \(offset + 1) is not allowed; " + rule.en,
+                id: what + " pada karakter ke-\(offset + 1) tidak diizinkan; " + rule.id)
         }
         return nil
     }
 
-    static let rule = Said(en: "an id uses only lowercase letters a-z, digits, hyphens and underscores, e.g. kota-2023-11-02-pledge",
-                           id: "id hanya memakai huruf kecil a-z, angka, tanda hubung dan garis bawah, misalnya kota-2023-11-02-pledge")
+    static let rule = Said(
+        en: "an id uses only lowercase letters a-z, digits, hyphens and underscores, e.g. kota-2023-11-02-pledge",
+        id: "id hanya memakai huruf kecil a-z, angka, tanda hubung dan garis bawah, misalnya kota-2023-11-02-pledge")
 }

@@ -30,8 +30,10 @@ struct CasesLayout {
     var measurer: TextMeasurer { ctx.measurer }
     var body: ChartRect { frame.body }
 
-    init(_ chart: CasesChart, _ ctx: ChartContext, all: [CasesChart.Group], groups: [CasesChart.Group], frame: FrameLayout,
-         headerH: [Double], labelW: Double, first: Day, last: Day) throws(RenderError) {
+    init(
+        _ chart: CasesChart, _ ctx: ChartContext, all: [CasesChart.Group], groups: [CasesChart.Group], frame: FrameLayout,
+        headerH: [Double], labelW: Double, first: Day, last: Day
+    ) throws(RenderError) {
         self.chart = chart; self.ctx = ctx; self.all = all; self.groups = groups; self.frame = frame; self.headerH = headerH
         let s = ctx.s, theme = ctx.theme, body = frame.body
         m = try chart.metrics(ctx)
@@ -62,8 +64,10 @@ struct CasesLayout {
 
     /// Each panel's plot height: what its end labels need, and the room left over shared by
     /// how many lines they hold (a panel of three figures far apart needs more than one of one).
-    static func heights(_ chart: CasesChart, _ ctx: ChartContext, groups: [CasesChart.Group], body: ChartRect, headerH: [Double],
-                        m: CasesChart.Metrics, labelW: Double) throws(RenderError) -> [Double] {
+    static func heights(
+        _ chart: CasesChart, _ ctx: ChartContext, groups: [CasesChart.Group], body: ChartRect, headerH: [Double],
+        m: CasesChart.Metrics, labelW: Double
+    ) throws(RenderError) -> [Double] {
         let n = groups.count
         let avail = body.height - m.axisH - headerH.reduce(0, +) - Double(max(0, n - 1)) * m.between
         var needs: [Double] = []
@@ -92,12 +96,14 @@ struct CasesLayout {
         for (p, g) in groups.enumerated() { try panel(p, g) }
         let bottom = rects.last ?? body
         let lang = ctx.lang
-        let x = try XAxis.marks(positions: ticks.days.map { scale($0) }, values: ticks.days.map { Double($0.ordinal) },
-                                labels: ticks.labels(lang), title: StringKey.dateAxis.text(lang), plot: bottom, theme: theme, measurer: measurer,
-                                clearOfYLabels: true)
+        let x = try XAxis.marks(
+            positions: ticks.days.map { scale($0) }, values: ticks.days.map { Double($0.ordinal) },
+            labels: ticks.labels(lang), title: StringKey.dateAxis.text(lang), plot: bottom, theme: theme, measurer: measurer,
+            clearOfYLabels: true)
         marks.append(contentsOf: x.marks)
-        return CasesPlan(chart: ctx.plan(marks), panels: panels, scale: scale, series: series, hiddenSeries: hidden,
-                         xTicks: x.ticks, legend: frame.legend, page: page.number, pages: page.count)
+        return CasesPlan(
+            chart: ctx.plan(marks), panels: panels, scale: scale, series: series, hiddenSeries: hidden,
+            xTicks: x.ticks, legend: frame.legend, page: page.number, pages: page.count)
     }
 
     /// One panel: header, date grid and count axis, its lines in a fixed order (status)
@@ -115,11 +121,14 @@ struct CasesLayout {
         for d in ticks.days {
             marks.append(.line([ChartPoint(x: scale(d), y: plot.minY), ChartPoint(x: scale(d), y: plot.maxY)], stroke: theme.grid, thickness: 1 * s, dash: nil))
         }
-        let axis = try YAxis.marks(scale: yScale, ticks: yTicks[p], labels: yLabels[p], title: nil, plot: plot,
-                                   left: body.minX, theme: theme, measurer: measurer)
+        let axis = try YAxis.marks(
+            scale: yScale, ticks: yTicks[p], labels: yLabels[p], title: nil, plot: plot,
+            left: body.minX, theme: theme, measurer: measurer)
         marks.append(contentsOf: axis.marks)
-        panels.append(CasesPanel(jurisdiction: g.jurisdiction, unit: g.unit, signatories: g.signatories, rect: plot,
-                                 hiddenSeries: g.lines.count - g.shown, header: header))
+        panels.append(
+            CasesPanel(
+                jurisdiction: g.jurisdiction, unit: g.unit, signatories: g.signatories, rect: plot,
+                hiddenSeries: g.lines.count - g.shown, header: header))
         let kept = g.lines.prefix(g.shown).sorted { ($0.status?.order ?? 9) < ($1.status?.order ?? 9) }
         var ends: [End] = []
         for l in kept { ends.append(try drawLine(l, of: g, panel: p, plot: plot, yScale: yScale)) }
@@ -134,8 +143,10 @@ struct CasesLayout {
     /// A line as steps: each figure holds until the next; an uncounted tally ends the line there
     /// (its figure is unknown, not the one before it). Values on one pixel column collapse to
     /// the last, so cost follows the width.
-    mutating func drawLine(_ l: CasesChart.Line, of g: CasesChart.Group, panel p: Int, plot: ChartRect,
-                           yScale: LinearScale) throws(RenderError) -> End {
+    mutating func drawLine(
+        _ l: CasesChart.Line, of g: CasesChart.Group, panel p: Int, plot: ChartRect,
+        yScale: LinearScale
+    ) throws(RenderError) -> End {
         var steps: [(x: Double, day: Day, value: Int?)] = []
         for v in l.values {
             let x = scale.x(ordinal: Double(v.day.ordinal) + 0.5)
@@ -160,8 +171,10 @@ struct CasesLayout {
         if line.count > 1 { marks.append(.line(line, stroke: c, thickness: 3 * s, dash: nil)) }
         if pts.count <= 40 { for pt in pts { marks.append(contentsOf: CasesChart.marker(g.signatories ? .alleged : l.status, pt, 7 * s, c, s)) } }
         let end = End(series: series.count, y: pts.last?.y ?? plot.maxY, lines: try chart.labelLines(g, l, width: labelW, ctx), color: c)
-        series.append(CaseSeries(jurisdiction: g.jurisdiction, unit: g.unit, status: l.status, signatories: g.signatories, panel: p,
-                                 values: steps.map { ($0.day, $0.value) }, points: pts, color: c, labelLines: []))
+        series.append(
+            CaseSeries(
+                jurisdiction: g.jurisdiction, unit: g.unit, status: l.status, signatories: g.signatories, panel: p,
+                values: steps.map { ($0.day, $0.value) }, points: pts, color: c, labelLines: []))
         return end
     }
 
@@ -189,7 +202,8 @@ struct CasesLayout {
             }
             let mid = tops[i] + hs[i] / 2
             if abs(mid - e.y) > 2 * s {
-                marks.append(.line([ChartPoint(x: plot.maxX, y: e.y), ChartPoint(x: plot.maxX + 11 * s, y: mid)], stroke: e.color, thickness: 1.5 * s, dash: nil))
+                marks.append(
+                    .line([ChartPoint(x: plot.maxX, y: e.y), ChartPoint(x: plot.maxX + 11 * s, y: mid)], stroke: e.color, thickness: 1.5 * s, dash: nil))
             }
             marks.append(contentsOf: placed.map { .text($0) })
             series[e.series].labelLines = placed

@@ -150,14 +150,18 @@ public struct CasesChart: Chart {
         for s in tallies.series where s.key.jurisdiction.raw < jCount {
             let key = "\(s.key.jurisdiction.raw)\u{1F}\(s.key.unit)"
             let line = Line(status: s.key.status, values: s.steps)
-            if let g = byKey[key] { out[g].lines.append(line); out[g].shown += 1 } else {
+            if let g = byKey[key] {
+                out[g].lines.append(line); out[g].shown += 1
+            } else {
                 byKey[key] = out.count
                 out.append(Group(jurisdiction: s.key.jurisdiction, unit: s.key.unit, signatories: false, lines: [line], shown: 1))
             }
         }
         for s in tallies.signatories where s.jurisdiction.raw < jCount {
-            out.append(Group(jurisdiction: s.jurisdiction, unit: s.unit, signatories: true,
-                             lines: [Line(status: nil, values: s.values.map { ($0.day, $0.value) })], shown: 1, atLeast: s.uncounted > 0))
+            out.append(
+                Group(
+                    jurisdiction: s.jurisdiction, unit: s.unit, signatories: true,
+                    lines: [Line(status: nil, values: s.values.map { ($0.day, $0.value) })], shown: 1, atLeast: s.uncounted > 0))
         }
         for g in out.indices { out[g].lines.sort { ($0.status?.order ?? 9) < ($1.status?.order ?? 9) } }
         return out.sorted { a, b in
@@ -192,9 +196,10 @@ public struct CasesChart: Chart {
     func metrics(_ ctx: ChartContext) throws(RenderError) -> Metrics {
         let s = ctx.s, theme = ctx.theme, measurer = ctx.measurer
         let lh = try measurer.lineHeight(theme.label)
-        return Metrics(lh: lh, gap: 3 * s, headerLine: try measurer.lineHeight(theme.axisTitle), between: 16 * s, minPlot: 44 * s,
-                       overhang: min(lh / 2, 12 * s),
-                       axisH: try XAxis.height(title: StringKey.dateAxis.text(ctx.lang), theme: theme, measurer: measurer))
+        return Metrics(
+            lh: lh, gap: 3 * s, headerLine: try measurer.lineHeight(theme.axisTitle), between: 16 * s, minPlot: 44 * s,
+            overhang: min(lh / 2, 12 * s),
+            axisH: try XAxis.height(title: StringKey.dateAxis.text(ctx.lang), theme: theme, measurer: measurer))
     }
 
     /// A panel's header: its jurisdiction and unit, on at most two lines.
@@ -298,8 +303,9 @@ public struct CasesChart: Chart {
         let leftJurisdictions = Set(left.map(\.jurisdiction.raw)).count
         if pages.isEmpty { pages = [[]] }
         return pages.enumerated().map { k, ids in
-            CasesPage(number: k + 1, count: pages.count, groups: ids,
-                      seriesLeftOff: k == pages.count - 1 ? leftOff : 0, jurisdictionsLeftOff: k == pages.count - 1 ? leftJurisdictions : 0)
+            CasesPage(
+                number: k + 1, count: pages.count, groups: ids,
+                seriesLeftOff: k == pages.count - 1 ? leftOff : 0, jurisdictionsLeftOff: k == pages.count - 1 ? leftJurisdictions : 0)
         }
     }
 
@@ -307,7 +313,9 @@ public struct CasesChart: Chart {
     public func layout(_ ctx: ChartContext) throws(RenderError) -> CasesPlan {
         let all = groups()
         let page: CasesPage
-        if let p = self.page { page = p } else {
+        if let p = self.page {
+            page = p
+        } else {
             page = try pages(ctx).first ?? CasesPage(number: 1, count: 1, groups: [], seriesLeftOff: 0, jurisdictionsLeftOff: 0)
         }
         let fitted = try fit(all, page, ctx)
@@ -317,11 +325,13 @@ public struct CasesChart: Chart {
         let allDays = all.flatMap { [$0.first, $0.last].compactMap { $0 } }
         guard !groups.isEmpty, let first = allDays.min(), let last = allDays.max() else {
             let marks = frame.marks + [try ctx.emptyNote(in: body)]
-            return CasesPlan(chart: ctx.plan(marks), panels: [], scale: TimeScale(from: Day(ordinal: 0), to: Day(ordinal: 1), range: (body.minX, body.maxX)),
-                             series: [], hiddenSeries: hidden, xTicks: [], legend: frame.legend, page: page.number, pages: page.count)
+            return CasesPlan(
+                chart: ctx.plan(marks), panels: [], scale: TimeScale(from: Day(ordinal: 0), to: Day(ordinal: 1), range: (body.minX, body.maxX)),
+                series: [], hiddenSeries: hidden, xTicks: [], legend: frame.legend, page: page.number, pages: page.count)
         }
-        var steps = try CasesLayout(self, ctx, all: all, groups: groups, frame: frame, headerH: fitted.headerH, labelW: fitted.labelW,
-                                    first: first, last: last)
+        var steps = try CasesLayout(
+            self, ctx, all: all, groups: groups, frame: frame, headerH: fitted.headerH, labelW: fitted.labelW,
+            first: first, last: last)
         return try steps.run(page: page, hidden: hidden)
     }
 
@@ -329,7 +339,8 @@ public struct CasesChart: Chart {
     /// (a tiny canvas), lines are hidden, the smallest figures first from the fullest panel,
     /// and counted in its header (whose lines, and the frame's notes, are then measured again).
     func fit(_ all: [Group], _ page: CasesPage, _ ctx: ChartContext) throws(RenderError)
-        -> (groups: [Group], frame: FrameLayout, headerH: [Double], labelW: Double) {
+        -> (groups: [Group], frame: FrameLayout, headerH: [Double], labelW: Double)
+    {
         let s = ctx.s, theme = ctx.theme
         var groups = page.groups.filter { $0 < all.count }.map { all[$0] }
         let m = try metrics(ctx)
@@ -350,7 +361,8 @@ public struct CasesChart: Chart {
             for g in groups { needs.append(m.need(try labelCounts(g, width: labelW, ctx))) }
             while needs.reduce(0, +) > room {
                 guard let fullest = groups.indices.max(by: { (groups[$0].shown, -$0) < (groups[$1].shown, -$1) }),
-                      groups[fullest].shown > 1 else { break }
+                    groups[fullest].shown > 1
+                else { break }
                 groups[fullest].shown -= 1
                 needs[fullest] = m.need(try labelCounts(groups[fullest], width: labelW, ctx))
             }
@@ -377,8 +389,10 @@ public struct CasesChart: Chart {
     /// Title (what the whole chart shows), subtitle (the page, what is not shown, how to read
     /// it), the legend of what the page draws, footer. `groups` are the page's panels as laid
     /// out (those of `page` by default); `footerEvents` stands in for the page's sources.
-    func frame(_ all: [Group], _ page: CasesPage, _ ctx: ChartContext, groups: [Group]? = nil,
-               footerEvents: [EventIndex]? = nil) throws(RenderError) -> FrameLayout {
+    func frame(
+        _ all: [Group], _ page: CasesPage, _ ctx: ChartContext, groups: [Group]? = nil,
+        footerEvents: [EventIndex]? = nil
+    ) throws(RenderError) -> FrameLayout {
         let lang = ctx.lang, theme = ctx.theme
         let groups = groups ?? page.groups.filter { $0 < all.count }.map { all[$0] }
         var js: [JurisdictionIndex] = []
@@ -406,10 +420,12 @@ public struct CasesChart: Chart {
         if page.count > 1 { notes.append(Strings.chartPage(page.number, of: page.count).text(lang)) }
         if groups.contains(where: { !$0.signatories && $0.shown > 0 }) { notes.append(Strings.tallySubtitle.text(lang)) }
         if groups.contains(where: { $0.signatories && $0.shown > 0 }) { notes.append(Strings.signatorySubtitle.text(lang)) }
-        return try Frame.layout(FrameSpec(title: title(all, lang), subtitle: notes.joined(separator: " · "),
-                                          footer: ChartText.sourceFooter(dataset, lang, events: footerEvents ?? drawnEvents(groups)), legend: legend,
-                                          filter: ChartText.filterNote(dataset, lang)),
-                                theme: theme, measurer: ctx.measurer)
+        return try Frame.layout(
+            FrameSpec(
+                title: title(all, lang), subtitle: notes.joined(separator: " · "),
+                footer: ChartText.sourceFooter(dataset, lang, events: footerEvents ?? drawnEvents(groups)), legend: legend,
+                filter: ChartText.filterNote(dataset, lang)),
+            theme: theme, measurer: ctx.measurer)
     }
 
     /// A status in words for an end label, `nil` when the unit already says it
@@ -428,8 +444,10 @@ public struct CasesChart: Chart {
         let days = all.flatMap { [$0.first, $0.last].compactMap { $0 } }
         guard let first = days.min(), let last = days.max() else { return StringKey.casesTitle.text(lang) }
         let a = DateText.shortMonth(first.month, lang), b = DateText.shortMonth(last.month, lang)
-        return Strings.casesOverview(tallies: tallied, signatories: signed, jurisdictions: places,
-                                     period: a == b ? a : "\(a) – \(b)").text(lang)
+        return Strings.casesOverview(
+            tallies: tallied, signatories: signed, jurisdictions: places,
+            period: a == b ? a : "\(a) – \(b)"
+        ).text(lang)
     }
 
     /// The events behind the lines drawn: their tallies, and the counted pledges of their
@@ -439,8 +457,11 @@ public struct CasesChart: Chart {
         var signKeys = Set<TallySeries.Key>()
         for g in groups {
             for l in g.lines.prefix(g.shown) {
-                if g.signatories { signKeys.insert(TallySeries.Key(jurisdiction: g.jurisdiction, unit: g.unit, status: nil)) }
-                else { tallyKeys.insert(TallySeries.Key(jurisdiction: g.jurisdiction, unit: g.unit, status: l.status)) }
+                if g.signatories {
+                    signKeys.insert(TallySeries.Key(jurisdiction: g.jurisdiction, unit: g.unit, status: nil))
+                } else {
+                    tallyKeys.insert(TallySeries.Key(jurisdiction: g.jurisdiction, unit: g.unit, status: l.status))
+                }
             }
         }
         return tallies.events(tallies: tallyKeys, signatories: signKeys)
@@ -464,14 +485,29 @@ public struct CasesChart: Chart {
             return [.circle(center: p, radius: r, fill: c, stroke: .white, thickness: 1.5 * s)]
         case .confirmed:
             let q = r * 0.9
-            return [.polygon([ChartPoint(x: p.x - q, y: p.y - q), ChartPoint(x: p.x + q, y: p.y - q), ChartPoint(x: p.x + q, y: p.y + q), ChartPoint(x: p.x - q, y: p.y + q)],
-                             fill: c, stroke: edge, thickness: 1 * s)]
+            return [
+                .polygon(
+                    [
+                        ChartPoint(x: p.x - q, y: p.y - q), ChartPoint(x: p.x + q, y: p.y - q), ChartPoint(x: p.x + q, y: p.y + q),
+                        ChartPoint(x: p.x - q, y: p.y + q)
+                    ],
+                    fill: c, stroke: edge, thickness: 1 * s)
+            ]
         case .dismissed:
-            return [.polygon([ChartPoint(x: p.x, y: p.y - r * 1.1), ChartPoint(x: p.x + r, y: p.y + r * 0.75), ChartPoint(x: p.x - r, y: p.y + r * 0.75)],
-                             fill: c, stroke: edge, thickness: 1 * s)]
+            return [
+                .polygon(
+                    [ChartPoint(x: p.x, y: p.y - r * 1.1), ChartPoint(x: p.x + r, y: p.y + r * 0.75), ChartPoint(x: p.x - r, y: p.y + r * 0.75)],
+                    fill: c, stroke: edge, thickness: 1 * s)
+            ]
         case .sanctioned:
-            return [.polygon([ChartPoint(x: p.x, y: p.y - r * 1.2), ChartPoint(x: p.x + r * 1.2, y: p.y), ChartPoint(x: p.x, y: p.y + r * 1.2), ChartPoint(x: p.x - r * 1.2, y: p.y)],
-                             fill: c, stroke: edge, thickness: 1 * s)]
+            return [
+                .polygon(
+                    [
+                        ChartPoint(x: p.x, y: p.y - r * 1.2), ChartPoint(x: p.x + r * 1.2, y: p.y), ChartPoint(x: p.x, y: p.y + r * 1.2),
+                        ChartPoint(x: p.x - r * 1.2, y: p.y)
+                    ],
+                    fill: c, stroke: edge, thickness: 1 * s)
+            ]
         case nil:
             return [.circle(center: p, radius: r - 1 * s, fill: .white, stroke: c, thickness: 2.5 * s)]
         }

@@ -31,16 +31,18 @@ public struct ClocksChart: Chart {
             let level = dataset.jurisdictions[$0.jurisdiction].level
             return level == .kota || level == .kabupaten
         }.sorted { ($0.received, $1.jurisdiction.raw) > ($1.received, $0.jurisdiction.raw) }
-        let frame = try Frame.layout(FrameSpec(
-            title: Strings.clocksTitle.text(lang),
-            // The day it stands on is in the footer.
-            subtitle: Strings.clocksSubtitle.text(lang),
-            footer: ChartText.sourceFooter(dataset, lang), legend: [],
-            filter: ChartText.filterNote(dataset, lang)), theme: theme, measurer: measurer)
+        let frame = try Frame.layout(
+            FrameSpec(
+                title: Strings.clocksTitle.text(lang),
+                // The day it stands on is in the footer.
+                subtitle: Strings.clocksSubtitle.text(lang),
+                footer: ChartText.sourceFooter(dataset, lang), legend: [],
+                filter: ChartText.filterNote(dataset, lang)), theme: theme, measurer: measurer)
         let body = frame.body
         guard !stages.isEmpty || !ledger.isEmpty else {
-            let note = try measurer.place(Strings.noCases.text(lang), theme.header, x: body.midX, y: body.midY,
-                                          align: .center, valign: .middle, role: .note)
+            let note = try measurer.place(
+                Strings.noCases.text(lang), theme.header, x: body.midX, y: body.midY,
+                align: .center, valign: .middle, role: .note)
             return ClocksPlan(chart: ctx.plan(frame.marks + [.text(note)]), stages: [], places: [], placesLeftOut: 0)
         }
         var steps = try ClocksLayout(self, ctx, frame: frame)
@@ -81,8 +83,9 @@ struct ClocksLayout {
         let longest = Double(stages.compactMap(\.longest).max() ?? 1)
         let maxLimit = Double(chart.clocks.book.rules.filter { $0.unit == .hari }.compactMap(\.limit).max() ?? 0)
         let lang = self.lang
-        let (scaleMax, ticks) = try FittingTicks.scale(max(longest, maxLimit, 1), length: body.width,
-                                                        label: { NumberFormat.number(Int($0), lang) }, style: theme.tick, gap: 16 * s, measurer: measurer)
+        let (scaleMax, ticks) = try FittingTicks.scale(
+            max(longest, maxLimit, 1), length: body.width,
+            label: { NumberFormat.number(Int($0), lang) }, style: theme.tick, gap: 16 * s, measurer: measurer)
         let body = self.body
         let x = { (v: Double) -> Double in body.minX + body.width * v / scaleMax }
         for st in stages {
@@ -90,8 +93,11 @@ struct ClocksLayout {
             y += stageRowH
         }
         for t in ticks {
-            marks.append(.text(try measurer.place(NumberFormat.number(Int(t), lang), theme.tick, x: x(t), y: y - 6 * s,
-                                                  align: t == 0 ? .left : t == scaleMax ? .right : .center, role: .tickLabel)))
+            marks.append(
+                .text(
+                    try measurer.place(
+                        NumberFormat.number(Int(t), lang), theme.tick, x: x(t), y: y - 6 * s,
+                        align: t == 0 ? .left : t == scaleMax ? .right : .center, role: .tickLabel)))
         }
         y = split
     }
@@ -116,16 +122,25 @@ struct ClocksLayout {
             note = Strings.medianWord.text(lang) + " " + Strings.clockUnit(NumberFormat.median(m, lang), .hari).text(lang) + " (n = \(st.ended.count))"
         } else {
             for v in st.ended {
-                marks.append(.circle(center: ChartPoint(x: x(Double(v.value)), y: barTop + barH / 2), radius: barH / 2 + 2 * s, fill: colour, stroke: nil, thickness: 0))
+                marks.append(
+                    .circle(center: ChartPoint(x: x(Double(v.value)), y: barTop + barH / 2), radius: barH / 2 + 2 * s, fill: colour, stroke: nil, thickness: 0))
             }
             note = st.ended.isEmpty ? "—" : st.ended.map { Strings.clockUnit($0.text, .hari).text(lang) }.joined(separator: ", ")
         }
         // The legal limits in calendar days, dashed across the bar.
-        for r in rules where r.unit == .hari { if let l = r.limit {
-            marks.append(.line([ChartPoint(x: x(Double(l)), y: barTop - 3 * s), ChartPoint(x: x(Double(l)), y: barTop + barH + 3 * s)], stroke: theme.ink, thickness: 2 * s, dash: 4 * s))
-        } }
+        for r in rules where r.unit == .hari {
+            if let l = r.limit {
+                marks.append(
+                    .line(
+                        [ChartPoint(x: x(Double(l)), y: barTop - 3 * s), ChartPoint(x: x(Double(l)), y: barTop + barH + 3 * s)], stroke: theme.ink,
+                        thickness: 2 * s, dash: 4 * s))
+            }
+        }
         if let l = st.longest {
-            marks.append(.line([ChartPoint(x: x(Double(l)), y: barTop - 5 * s), ChartPoint(x: x(Double(l)), y: barTop + barH + 5 * s)], stroke: KindPalette.color(.sanction), thickness: 4 * s, dash: nil))
+            marks.append(
+                .line(
+                    [ChartPoint(x: x(Double(l)), y: barTop - 5 * s), ChartPoint(x: x(Double(l)), y: barTop + barH + 5 * s)],
+                    stroke: KindPalette.color(.sanction), thickness: 4 * s, dash: nil))
             let open = st.longestOpen.map { $0.value == l } ?? false
             note += " · " + Strings.longestWord.text(lang) + " " + (open ? "≥ " : "") + days(l) + (open ? " (" + Strings.stillOpen.text(lang) + ")" : "")
         }
@@ -156,8 +171,11 @@ struct ClocksLayout {
             y += rowH
         }
         if drawn.count < ledger.count {
-            marks.append(.text(try measurer.place(Strings.placesNotShown(ledger.count - drawn.count).text(lang), theme.note,
-                                                  x: body.minX, y: y, role: .note)))
+            marks.append(
+                .text(
+                    try measurer.place(
+                        Strings.placesNotShown(ledger.count - drawn.count).text(lang), theme.note,
+                        x: body.minX, y: y, role: .note)))
         }
         return drawn
     }
@@ -173,8 +191,11 @@ struct ClocksLayout {
         for (n, kind, word) in [(r.received, EventKind.report, Strings.received), (r.decided, EventKind.decision, Strings.closed)] {
             let w = barW * Double(n) / maxN
             if n > 0 { marks.append(.rect(ChartRect(x: body.minX, y: by, width: max(2 * s, w), height: pairBarH - 2 * s), fill: KindPalette.color(kind))) }
-            marks.append(.text(try measurer.place(NumberFormat.number(n, lang) + " " + word.text(lang), theme.value,
-                                                  x: body.minX + w + 6 * s, y: by + (pairBarH - 2 * s) / 2, valign: .middle, role: .value)))
+            marks.append(
+                .text(
+                    try measurer.place(
+                        NumberFormat.number(n, lang) + " " + word.text(lang), theme.value,
+                        x: body.minX + w + 6 * s, y: by + (pairBarH - 2 * s) / 2, valign: .middle, role: .value)))
             by += pairBarH
         }
     }

@@ -93,7 +93,8 @@ struct ComparisonLayout {
                 let h = try measurer.place(line, theme.header, x: x, y: hy, align: alignRight ? .right : .left, role: .header)
                 marks.append(.text(h)); hy = h.box.maxY
             }
-            let sub = firstPrevention.map { StringKey.firstPrevention.text(lang) + ": " + DateText.short($0, lang) }
+            let sub =
+                firstPrevention.map { StringKey.firstPrevention.text(lang) + ": " + DateText.short($0, lang) }
                 ?? StringKey.nonePrevention.text(lang)
             hy += 2 * s
             // Too long for one line: the date goes on its own rather than being split.
@@ -116,8 +117,14 @@ struct ComparisonLayout {
     mutating func drawSectionTitle(_ title: String) throws(RenderError) {
         guard let t = try measurer.fit(title, theme.axisTitle, maxWidth: body.width) else { return }
         let tm = try measurer.place(t, theme.axisTitle, x: cx, y: y + 4 * s, align: .center, role: .axisTitle)
-        marks.append(.line([ChartPoint(x: body.minX, y: tm.box.midY), ChartPoint(x: tm.box.minX - 12 * s, y: tm.box.midY)], stroke: theme.grid, thickness: 1 * s, dash: nil))
-        marks.append(.line([ChartPoint(x: tm.box.maxX + 12 * s, y: tm.box.midY), ChartPoint(x: body.maxX, y: tm.box.midY)], stroke: theme.grid, thickness: 1 * s, dash: nil))
+        marks.append(
+            .line(
+                [ChartPoint(x: body.minX, y: tm.box.midY), ChartPoint(x: tm.box.minX - 12 * s, y: tm.box.midY)], stroke: theme.grid, thickness: 1 * s, dash: nil
+            ))
+        marks.append(
+            .line(
+                [ChartPoint(x: tm.box.maxX + 12 * s, y: tm.box.midY), ChartPoint(x: body.maxX, y: tm.box.midY)], stroke: theme.grid, thickness: 1 * s, dash: nil
+            ))
         marks.append(.text(tm))
     }
 
@@ -133,8 +140,9 @@ struct ComparisonLayout {
             }
         }
         let maxLen = max(20 * s, half - valueW - 16 * s)
-        let (scaleMax, ticks) = try FittingTicks.scale(maxV, length: maxLen, label: { NumberFormat.number($0, lang) },
-                                                       style: theme.tick, gap: 18 * s, measurer: measurer)
+        let (scaleMax, ticks) = try FittingTicks.scale(
+            maxV, length: maxLen, label: { NumberFormat.number($0, lang) },
+            style: theme.tick, gap: 18 * s, measurer: measurer)
         let rowsTop = y, rowsBottom = y + rowH * Double(panelSpecs.count)
         // Grid lines at the ticks, under the bars.
         for v in ticks where v > 0 {

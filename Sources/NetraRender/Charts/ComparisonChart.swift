@@ -96,7 +96,8 @@ public struct ComparisonChart: Chart {
         let c = comparison, (ka, kb) = c.breakdown
         var specs: [Spec] = []
         for k in EventKind.allCases.filter(\.isPrevention) {
-            specs.append(Spec(panel: 0, label: Strings.kind(k).text(lang), kind: k, a: ka.preventionByKind[k] ?? 0, b: kb.preventionByKind[k] ?? 0, bold: false))
+            specs.append(
+                Spec(panel: 0, label: Strings.kind(k).text(lang), kind: k, a: ka.preventionByKind[k] ?? 0, b: kb.preventionByKind[k] ?? 0, bold: false))
         }
         let total = c.counts(.preventionEvents)
         specs.append(Spec(panel: 0, label: StringKey.total.text(lang), kind: .regulation, a: total.a, b: total.b, bold: true))
@@ -113,8 +114,10 @@ public struct ComparisonChart: Chart {
             return k.uncountedPledges > 0 ? Strings.atLeast(NumberFormat.number(signatories, lang)).text(lang) : nil
         }
         let signed = c.figures(.pledgeSignatories)
-        specs.append(Spec(panel: 2, label: StringKey.signatories.text(lang), kind: .pledge, a: signed.a, b: signed.b,
-                          bold: false, textA: signatoryText(signed.a, ka), textB: signatoryText(signed.b, kb)))
+        specs.append(
+            Spec(
+                panel: 2, label: StringKey.signatories.text(lang), kind: .pledge, a: signed.a, b: signed.b,
+                bold: false, textA: signatoryText(signed.a, ka), textB: signatoryText(signed.b, kb)))
         return specs
     }
 
@@ -126,12 +129,13 @@ public struct ComparisonChart: Chart {
         var title = Self.headline(c, nameA, nameB, lang)
         if try ctx.overflows(title, ctx.theme.title, maxLines: 2) { title = Self.headline(c, nameA, nameB, lang, short: true) }
         let drawn = ChartText.events(dataset, within: [first, second]) { $0.isPrevention || $0 == .incident }
-        return try Frame.layout(FrameSpec(
-            title: title,
-            subtitle: StringKey.comparisonTitle.text(lang) + " · \(nameA) vs \(nameB)"
-                + (dataset.hasJurisdictions(under: first) || dataset.hasJurisdictions(under: second) ? " · " + StringKey.withinNote.text(lang) : ""),
-            footer: ChartText.sourceFooter(dataset, lang, events: drawn), legend: [],
-            filter: ChartText.filterNote(dataset, lang)), theme: ctx.theme, measurer: ctx.measurer)
+        return try Frame.layout(
+            FrameSpec(
+                title: title,
+                subtitle: StringKey.comparisonTitle.text(lang) + " · \(nameA) vs \(nameB)"
+                    + (dataset.hasJurisdictions(under: first) || dataset.hasJurisdictions(under: second) ? " · " + StringKey.withinNote.text(lang) : ""),
+                footer: ChartText.sourceFooter(dataset, lang, events: drawn), legend: [],
+                filter: ChartText.filterNote(dataset, lang)), theme: ctx.theme, measurer: ctx.measurer)
     }
 
     /// The title, from the figures: prevention on each side (the larger first), then where
@@ -145,8 +149,10 @@ public struct ComparisonChart: Chart {
         let aFirst = p.a >= p.b
         let lead: Phrase
         if short {
-            lead = aFirst ? Strings.comparePreventionShort(first: nameA, n(p.a), second: nameB, n(p.b))
-                          : Strings.comparePreventionShort(first: nameB, n(p.b), second: nameA, n(p.a))
+            lead =
+                aFirst
+                ? Strings.comparePreventionShort(first: nameA, n(p.a), second: nameB, n(p.b))
+                : Strings.comparePreventionShort(first: nameB, n(p.b), second: nameA, n(p.a))
         } else if p.a == p.b {
             lead = Strings.comparePreventionEqual(first: nameA, second: nameB, n(p.a), count: p.a)
         } else if aFirst {
@@ -160,8 +166,10 @@ public struct ComparisonChart: Chart {
         case (true, false): tail = Strings.compareIncidentsOnly(shortA)
         case (false, true): tail = Strings.compareIncidentsOnly(shortB)
         case (true, true):
-            tail = aFirst ? Strings.compareIncidents(n(inc.a), in: shortA, n(inc.b), in: shortB)
-                          : Strings.compareIncidents(n(inc.b), in: shortB, n(inc.a), in: shortA)
+            tail =
+                aFirst
+                ? Strings.compareIncidents(n(inc.a), in: shortA, n(inc.b), in: shortB)
+                : Strings.compareIncidents(n(inc.b), in: shortB, n(inc.a), in: shortA)
         }
         return lead.text(lang) + " — " + tail.text(lang)
     }

@@ -43,11 +43,15 @@ struct LeadTimesLayout {
     func rightText(_ r: LeadTimeSeries) -> String {
         // A row that knows its values says its median as a reader is told it (`≥` over a lower bound).
         if let t = r.typical {
-            return PrecisionText.leadRowFigure(median: t.median.map { (t.atLeast ? "≥ " : "") + NumberFormat.median($0, lang) },
-                                               n: NumberFormat.number(t.n, lang)).text(lang)
+            return PrecisionText.leadRowFigure(
+                median: t.median.map { (t.atLeast ? "≥ " : "") + NumberFormat.median($0, lang) },
+                n: NumberFormat.number(t.n, lang)
+            ).text(lang)
         }
-        return PrecisionText.leadRowFigure(median: r.count >= LeadTimeSeries.medianMinimum ? NumberFormat.number(r.median, lang) : nil,
-                                           n: NumberFormat.number(r.count, lang)).text(lang)
+        return PrecisionText.leadRowFigure(
+            median: r.count >= LeadTimeSeries.medianMinimum ? NumberFormat.number(r.median, lang) : nil,
+            n: NumberFormat.number(r.count, lang)
+        ).text(lang)
     }
 
     /// Step 1: the frame, with a legend of the marks drawn (the measures are named over their
@@ -67,14 +71,14 @@ struct LeadTimesLayout {
         if anyMedian { legend.append(LegendItem(label: StringKey.median.text(lang), color: theme.ink, symbol: .medianBar)) }
         // Explain only the marks that are drawn: dots, ranges, bands.
         var notes = "\(NumberFormat.number(total, lang)) \(StringKey.leadTimes.text(lang))"
-        if anyHollow { notes += " · " + StringKey.leadDotsNote.text(lang) }
-        else if !swarm.isEmpty { notes += " · " + PrecisionText.leadMarksNote.text(lang) }
+        if anyHollow { notes += " · " + StringKey.leadDotsNote.text(lang) } else if !swarm.isEmpty { notes += " · " + PrecisionText.leadMarksNote.text(lang) }
         if allRows.contains(where: { $0.count > LeadTimesChart.swarmLimit }) { notes += " · " + StringKey.leadBandsNote.text(lang) }
         let (title, subtitle) = try titles(notes: notes)
-        return try Frame.layout(FrameSpec(
-            title: title, subtitle: subtitle,
-            footer: ChartText.sourceFooter(chart.dataset, lang, events: chart.events), legend: legend,
-            filter: ChartText.filterNote(chart.dataset, lang)), theme: theme, measurer: ctx.measurer)
+        return try Frame.layout(
+            FrameSpec(
+                title: title, subtitle: subtitle,
+                footer: ChartText.sourceFooter(chart.dataset, lang, events: chart.events), legend: legend,
+                filter: ChartText.filterNote(chart.dataset, lang)), theme: theme, measurer: ctx.measurer)
     }
 
     /// The title says both figures when they fit on two lines; else the handling, and the
@@ -178,19 +182,22 @@ struct LeadTimesPanels {
         let noteH = (try measurer.lineHeight(theme.note)) + 6 * s
         let nameLH = try measurer.lineHeight(theme.legend)
         let count = steps.panelKinds.count
-        let fixed = Double(count) * (headerH + axisH) + Double(max(0, count - 1)) * panelGap
+        let fixed =
+            Double(count) * (headerH + axisH) + Double(max(0, count - 1)) * panelGap
             + Double(headerLines.reduce(0) { $0 + max(0, $1.count - 1) }) * headerLH
         let subs = Double(steps.orderedMeasures.filter { multi(steps, $0.name, stacked: stacked) }.count) * subH
         let rowH = min((stacked ? nameLH : 0) + 72 * s, (body.height - fixed - subs) / Double(max(1, steps.allRows.count)))
-        return Heights(headerLH: headerLH, headerH: headerH, subH: subH, axisH: axisH, panelGap: panelGap, noteH: noteH, rowH: rowH,
-                       headerLines: headerLines, measureStyle: measureStyle)
+        return Heights(
+            headerLH: headerLH, headerH: headerH, subH: subH, axisH: axisH, panelGap: panelGap, noteH: noteH, rowH: rowH,
+            headerLines: headerLines, measureStyle: measureStyle)
     }
 
     /// When the rows do not all fit: every measure keeps some (its largest) in turn while
     /// they fit, and a note under them counts the rest.
     static func fitting(_ steps: LeadTimesLayout, heights h: Heights, body: ChartRect, stacked: Bool) -> [LeadTimeSeries] {
         let count = steps.panelKinds.count
-        let fixed = Double(count) * (h.headerH + h.axisH) + Double(max(0, count - 1)) * h.panelGap
+        let fixed =
+            Double(count) * (h.headerH + h.axisH) + Double(max(0, count - 1)) * h.panelGap
             + Double(h.headerLines.reduce(0) { $0 + max(0, $1.count - 1) }) * h.headerLH
         var take = [Int](repeating: 0, count: steps.orderedMeasures.count)
         var used = fixed + h.noteH
@@ -221,10 +228,11 @@ struct LeadTimesPanels {
             marks.append(.text(try ctx.measurer.place(more, ctx.theme.note, x: body.minX + 8 * s, y: y - heights.panelGap, role: .note)))
         }
         let firstPanel = panels.first
-        return LeadTimesPlan(chart: ctx.plan(marks), plot: firstPanel?.plot ?? body,
-                             scale: firstPanel?.scale ?? LinearScale(domain: (0, 1), range: (body.minX, body.maxX)),
-                             rows: rows, hiddenRows: allRows.count - shown.count, xTicks: firstPanel?.xTicks ?? [],
-                             legend: frame.legend, panels: panels)
+        return LeadTimesPlan(
+            chart: ctx.plan(marks), plot: firstPanel?.plot ?? body,
+            scale: firstPanel?.scale ?? LinearScale(domain: (0, 1), range: (body.minX, body.maxX)),
+            rows: rows, hiddenRows: allRows.count - shown.count, xTicks: firstPanel?.xTicks ?? [],
+            legend: frame.legend, panels: panels)
     }
 
     /// One panel: its header, its rows placed (so its plot's height is known), its own scale
@@ -250,9 +258,10 @@ struct LeadTimesPanels {
         marks.insert(contentsOf: grid, at: under)
         under += grid.count
         try drawHeads(heads)
-        let x = try XAxis.marks(positions: ticks.map { scale($0) }, values: ticks,
-                                labels: ticks.map { (NumberFormat.number($0, ctx.lang), nil) }, title: nil,
-                                plot: plot, theme: theme, measurer: measurer)
+        let x = try XAxis.marks(
+            positions: ticks.map { scale($0) }, values: ticks,
+            labels: ticks.map { (NumberFormat.number($0, ctx.lang), nil) }, title: nil,
+            plot: plot, theme: theme, measurer: measurer)
         marks.append(contentsOf: x.marks)
         for p in placed {
             var row = try drawRow(p.row, rect: p.rect, plot: plot, scale: scale, several: steps.panelMeasures[pi].count > 1)
@@ -265,7 +274,8 @@ struct LeadTimesPanels {
 
     /// The panel's rows one under the other, a measure's line over its rows when it has one.
     mutating func place(_ inPanel: [LeadTimeSeries], measures: [LeadTimeRows.Measure])
-        -> (placed: [(row: LeadTimeSeries, rect: ChartRect)], heads: [(String, Double)]) {
+        -> (placed: [(row: LeadTimeSeries, rect: ChartRect)], heads: [(String, Double)])
+    {
         var placed: [(row: LeadTimeSeries, rect: ChartRect)] = []
         var heads: [(String, Double)] = []
         for m in measures {
@@ -298,14 +308,17 @@ struct LeadTimesPanels {
 
     /// One row drawn (`LeadTimeRowLayout`); stacked, a panel of several measures names each
     /// row's step (`Tanggapan · Kota Bekasi`).
-    mutating func drawRow(_ row: LeadTimeSeries, rect: ChartRect, plot: ChartRect, scale: LinearScale,
-                          several: Bool) throws(RenderError) -> LeadTimeRow {
+    mutating func drawRow(
+        _ row: LeadTimeSeries, rect: ChartRect, plot: ChartRect, scale: LinearScale,
+        several: Bool
+    ) throws(RenderError) -> LeadTimeRow {
         var name = steps.displayName(row.jurisdiction)
         if stacked && several {
             name = (row.kind?.reachedKind.map { Strings.kind($0).text(ctx.lang) } ?? steps.measureName(row.measure)) + " · " + name
         }
-        var layout = try LeadTimeRowLayout(row: row, rect: rect, plot: plot, scale: scale, color: steps.color(row.measure), ctx: ctx,
-                                           stacked: stacked)
+        var layout = try LeadTimeRowLayout(
+            row: row, rect: rect, plot: plot, scale: scale, color: steps.color(row.measure), ctx: ctx,
+            stacked: stacked)
         let figure = steps.rightText(row)
         try layout.words(name: name, figure: figure, nameW: nameW)
         let drawn = try layout.run(figure: figure)
@@ -336,8 +349,10 @@ struct LeadTimeRowLayout {
     var s: Double { ctx.s }
     var r: Double { LeadTimesChart.dotRadius(ctx.s) }
 
-    init(row: LeadTimeSeries, rect: ChartRect, plot: ChartRect, scale: LinearScale, color: RGBA, ctx: ChartContext,
-         stacked: Bool) throws(RenderError) {
+    init(
+        row: LeadTimeSeries, rect: ChartRect, plot: ChartRect, scale: LinearScale, color: RGBA, ctx: ChartContext,
+        stacked: Bool
+    ) throws(RenderError) {
         self.row = row; self.plot = plot; self.scale = scale; self.color = color; self.ctx = ctx; self.stacked = stacked
         let nameLH = try ctx.measurer.lineHeight(ctx.theme.legend)
         fullRect = rect
@@ -352,8 +367,11 @@ struct LeadTimeRowLayout {
             marks.append(.text(line))
             let room = rect.maxX - line.box.maxX - 8 * s - (try measurer.width(" · ", theme.legend))
             if let fitted = try measurer.fit(figure, theme.note, maxWidth: room) {
-                marks.append(.text(try measurer.place("· " + fitted, theme.note, x: line.box.maxX + (try measurer.width(" ", theme.legend)),
-                                                      y: line.box.midY, valign: .middle, role: .value)))
+                marks.append(
+                    .text(
+                        try measurer.place(
+                            "· " + fitted, theme.note, x: line.box.maxX + (try measurer.width(" ", theme.legend)),
+                            y: line.box.midY, valign: .middle, role: .value)))
             }
         } else if let fitted = try measurer.fit(name, theme.legend, maxWidth: nameW) {
             marks.append(.text(try measurer.place(fitted, theme.legend, x: rect.minX + 8 * s, y: rect.midY, valign: .middle, role: .label)))
@@ -381,14 +399,16 @@ struct LeadTimeRowLayout {
         // A median of one or two values says nothing a reader should act on: not drawn.
         let medianDrawn = row.count >= LeadTimeSeries.medianMinimum
         if medianDrawn {
-            marks.append(.line([ChartPoint(x: mx, y: rect.minY + 3 * s), ChartPoint(x: mx, y: rect.maxY - 3 * s)], stroke: theme.ink, thickness: 4 * s, dash: nil))
+            marks.append(
+                .line([ChartPoint(x: mx, y: rect.minY + 3 * s), ChartPoint(x: mx, y: rect.maxY - 3 * s)], stroke: theme.ink, thickness: 4 * s, dash: nil))
         }
         if !stacked {
             marks.append(.text(try ctx.measurer.place(figure, theme.note, x: plot.maxX + 14 * s, y: rect.midY, valign: .middle, role: .value)))
         }
-        return LeadTimeRow(measure: row.measure, jurisdiction: row.jurisdiction, rect: fullRect, count: row.count, median: med,
-                           medianX: mx, medianDrawn: medianDrawn, ranges: ranges, dots: dots, band: band, panel: 0,
-                           bubbles: bubbles.map { LeadTimeBubble(center: $0.center, radius: $0.radius, count: $0.count) })
+        return LeadTimeRow(
+            measure: row.measure, jurisdiction: row.jurisdiction, rect: fullRect, count: row.count, median: med,
+            medianX: mx, medianDrawn: medianDrawn, ranges: ranges, dots: dots, band: band, panel: 0,
+            bubbles: bubbles.map { LeadTimeBubble(center: $0.center, radius: $0.radius, count: $0.count) })
     }
 
     /// Beeswarm: each dot takes the free slot nearest the row's centre line; a day with more
@@ -436,17 +456,20 @@ struct LeadTimeRowLayout {
             }
             let y = chosen ?? fallback ?? rect.midY
             ranges.append(LeadTimeRangeMark(range: v, x0: x0, x1: x1, y: y))
-            marks.append(contentsOf: RangeMarks.marks(x0: x0, x1: max(x0, x1), y: y, color: color,
-                                                      openLow: v.low == nil, openHigh: v.high == nil, s: s))
+            marks.append(
+                contentsOf: RangeMarks.marks(
+                    x0: x0, x1: max(x0, x1), y: y, color: color,
+                    openLow: v.low == nil, openHigh: v.high == nil, s: s))
         }
     }
 
     /// Dots (hollow for an inexact value without its range) and bubbles.
     mutating func drawDots() {
         for (p, exact) in zip(dots, exactness) {
-            marks.append(exact
-                ? .circle(center: p, radius: r, fill: color.withAlpha(230), stroke: color.shaded(0.4), thickness: 1.2 * s)
-                : .circle(center: p, radius: r - 1 * s, fill: .white, stroke: color, thickness: 2.5 * s))
+            marks.append(
+                exact
+                    ? .circle(center: p, radius: r, fill: color.withAlpha(230), stroke: color.shaded(0.4), thickness: 1.2 * s)
+                    : .circle(center: p, radius: r - 1 * s, fill: .white, stroke: color, thickness: 2.5 * s))
         }
         for b in bubbles {
             marks.append(.circle(center: b.center, radius: b.radius, fill: color.withAlpha(150), stroke: color.shaded(0.4), thickness: 1.2 * s))
@@ -458,12 +481,15 @@ struct LeadTimeRowLayout {
     /// on the next row's words.
     mutating func countBubbles() throws(RenderError) {
         let theme = ctx.theme
-        var counted = LabelPlacer.forValues(bounds: ChartRect(minX: plot.minX - 2 * theme.note.size, minY: rect.minY + 1 * s,
-                                                              maxX: plot.maxX + 2 * theme.note.size, maxY: fullRect.maxY + 1),
-                                            style: theme.note)
+        var counted = LabelPlacer.forValues(
+            bounds: ChartRect(
+                minX: plot.minX - 2 * theme.note.size, minY: rect.minY + 1 * s,
+                maxX: plot.maxX + 2 * theme.note.size, maxY: fullRect.maxY + 1),
+            style: theme.note)
         for b in bubbles.sorted(by: { ($0.count, -$0.center.x) > ($1.count, -$1.center.x) }) {
-            let label = try ctx.measurer.place(NumberFormat.number(b.count, ctx.lang), theme.note, x: b.center.x, y: b.center.y,
-                                               align: .center, valign: .middle, role: .value)
+            let label = try ctx.measurer.place(
+                NumberFormat.number(b.count, ctx.lang), theme.note, x: b.center.x, y: b.center.y,
+                align: .center, valign: .middle, role: .value)
             guard label.box.width < 2 * b.radius, counted.place([label.box]) != nil else { continue }
             marks.append(.text(label))
         }

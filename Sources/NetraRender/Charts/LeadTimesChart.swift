@@ -157,17 +157,20 @@ public struct LeadTimesChart: Chart {
         let frame = try steps.frame()
         guard steps.total > 0 else {
             let body = frame.body
-            return LeadTimesPlan(chart: ctx.plan(frame.marks + [try ctx.emptyNote(in: body)]), plot: body,
-                                 scale: LinearScale(domain: (0, 1), range: (body.minX, body.maxX)),
-                                 rows: [], hiddenRows: 0, xTicks: [], legend: frame.legend, panels: [])
+            return LeadTimesPlan(
+                chart: ctx.plan(frame.marks + [try ctx.emptyNote(in: body)]), plot: body,
+                scale: LinearScale(domain: (0, 1), range: (body.minX, body.maxX)),
+                rows: [], hiddenRows: 0, xTicks: [], legend: frame.legend, panels: [])
         }
         var panels = try LeadTimesPanels(steps, frame: frame)
         return try panels.run()
     }
 
     /// Round ticks over `lo…hi`, as many as keep their labels apart over `length` pixels.
-    static func ticks(_ lo: Double, _ hi: Double, length: Double, lang: Language, theme: Theme,
-                      measurer: TextMeasurer) throws(RenderError) -> [Double] {
+    static func ticks(
+        _ lo: Double, _ hi: Double, length: Double, lang: Language, theme: Theme,
+        measurer: TextMeasurer
+    ) throws(RenderError) -> [Double] {
         var best = NiceTicks.niceTicks(lo, hi, count: 2, integer: true)
         for count in stride(from: 8, through: 2, by: -1) {
             let t = NiceTicks.niceTicks(lo, hi, count: count, integer: true)
@@ -188,14 +191,21 @@ public struct LeadTimesChart: Chart {
     /// values, `≥` when a lower bound; else the values) and how many incidents have a recorded
     /// follow-up at all — never a span that rows without an end or incidents without a step belie.
     static func headline(_ h: LeadTimeHeadline, _ lang: Language) -> (prevention: String?, handling: (upper: String, lower: String)?) {
-        let prevention: String? = h.prevention.isEmpty ? nil : {
-            let days = NumberFormat.typical(h.prevention, lang)
-            let phrase = Strings.days(days, count: h.prevention.n == 1 && h.prevention.values.first?.days == 1 ? 1 : 2)
-            return (h.prevention.median != nil ? Strings.leadPreventionMedian(phrase) : Strings.leadPreventionSpan(phrase)).text(lang)
-        }()
-        let handling: (upper: String, lower: String)? = h.incidents == 0 ? nil
-            : (Strings.leadHandlingFollowed(h.followedUp, of: h.incidents, capitalised: true).text(lang),
-               Strings.leadHandlingFollowed(h.followedUp, of: h.incidents, capitalised: false).text(lang))
+        let prevention: String? =
+            h.prevention.isEmpty
+            ? nil
+            : {
+                let days = NumberFormat.typical(h.prevention, lang)
+                let phrase = Strings.days(days, count: h.prevention.n == 1 && h.prevention.values.first?.days == 1 ? 1 : 2)
+                return (h.prevention.median != nil ? Strings.leadPreventionMedian(phrase) : Strings.leadPreventionSpan(phrase)).text(lang)
+            }()
+        let handling: (upper: String, lower: String)? =
+            h.incidents == 0
+            ? nil
+            : (
+                Strings.leadHandlingFollowed(h.followedUp, of: h.incidents, capitalised: true).text(lang),
+                Strings.leadHandlingFollowed(h.followedUp, of: h.incidents, capitalised: false).text(lang)
+            )
         return (prevention, handling)
     }
 
@@ -214,8 +224,9 @@ public struct LeadTimesChart: Chart {
             return Strings.daySpan(NumberFormat.number(lo, lang), NumberFormat.number(hi, lang), loCount: lo, hiCount: hi)
         }
         let prevention = pooled(.prevention).map { p in
-            (p.count >= LeadTimeSeries.medianMinimum ? Strings.leadPreventionMedian(days(p.median))
-                                                     : Strings.leadPreventionSpan(span(p))).text(lang)
+            (p.count >= LeadTimeSeries.medianMinimum
+                ? Strings.leadPreventionMedian(days(p.median))
+                : Strings.leadPreventionSpan(span(p))).text(lang)
         }
         let handling = pooled(.handling).map { h -> (upper: String, lower: String) in
             let sameDay = h.bins.first?.day == 0 && h.bins.last?.day == 0
@@ -233,8 +244,10 @@ public struct LeadTimesChart: Chart {
     /// A row's band: one column per few pixels, centred on the row, as tall as its share of the
     /// row's fullest column (a lone value still shows). `solid` is the part of each column that
     /// rests on exact dates; `pale` the whole of each column that holds imprecise values too.
-    static func band(_ row: LeadTimeSeries, rect: ChartRect, plot: ChartRect, scale: LinearScale,
-                     s: Double) -> (columns: [ChartRect], solid: [ChartRect], pale: [ChartRect]) {
+    static func band(
+        _ row: LeadTimeSeries, rect: ChartRect, plot: ChartRect, scale: LinearScale,
+        s: Double
+    ) -> (columns: [ChartRect], solid: [ChartRect], pale: [ChartRect]) {
         // Columns hold whole days (several when a day is narrower than a column), so that
         // columns never alternate between two and three days' worth.
         let perDay = abs(scale(1) - scale(0))

@@ -115,9 +115,11 @@ extension MapChart {
         let within = subject.contains { r in r.jurisdiction.map { dataset.hasJurisdictions(under: $0) } ?? false }
         let subtitle = Strings.mapSubtitle(values.measure, values.month, within: within).text(lang)
         let footer = ChartText.sourceFooter(dataset, lang, events: footerEvents(subject))
-        let frame = try Frame.layout(FrameSpec(title: title, subtitle: subtitle, footer: footer, legend: legendItems,
-                                               filter: ChartText.filterNote(dataset, lang)),
-                                     theme: theme, measurer: measurer)
+        let frame = try Frame.layout(
+            FrameSpec(
+                title: title, subtitle: subtitle, footer: footer, legend: legendItems,
+                filter: ChartText.filterNote(dataset, lang)),
+            theme: theme, measurer: measurer)
         var body = frame.body
         var tail: [Mark] = []
 
@@ -148,8 +150,10 @@ extension MapChart {
         // Shapes around the subject may reach past the map's rectangle: white covers them there.
         if !context.isEmpty {
             let a = pass.area, w = theme.width, h = theme.height
-            for r in [ChartRect(minX: 0, minY: 0, maxX: w, maxY: a.minY), ChartRect(minX: 0, minY: a.maxY, maxX: w, maxY: h),
-                      ChartRect(minX: 0, minY: a.minY, maxX: a.minX, maxY: a.maxY), ChartRect(minX: a.maxX, minY: a.minY, maxX: w, maxY: a.maxY)]
+            for r in [
+                ChartRect(minX: 0, minY: 0, maxX: w, maxY: a.minY), ChartRect(minX: 0, minY: a.maxY, maxX: w, maxY: h),
+                ChartRect(minX: 0, minY: a.minY, maxX: a.minX, maxY: a.maxY), ChartRect(minX: a.maxX, minY: a.minY, maxX: w, maxY: a.maxY)
+            ]
             where r.width > 0 && r.height > 0 {
                 marks.append(.rect(r, fill: theme.background))
             }
@@ -158,8 +162,9 @@ extension MapChart {
         marks += pass.labels
         marks += pass.list
         marks += tail
-        return MapPlan(chart: ctx.plan(marks), area: pass.area, projection: pass.projection, regions: pass.regions, classes: classes,
-                       listed: pass.listed, listedHidden: pass.listedHidden, unjoined: unjoined, legend: frame.legend)
+        return MapPlan(
+            chart: ctx.plan(marks), area: pass.area, projection: pass.projection, regions: pass.regions, classes: classes,
+            listed: pass.listed, listedHidden: pass.listedHidden, unjoined: unjoined, legend: frame.legend)
     }
 
     /// True when a jurisdiction belongs to this map's area (or, for a map of all Indonesia, any).
@@ -188,33 +193,38 @@ extension MapChart {
     /// lists the province (counts only: tallies are never added).
     func provinceTotal(_ subject: [Subject], _ lang: Language) -> Phrase? {
         guard case let .province(p) = area, let pj = join.jurisdiction[p],
-              values.values.indices.contains(pj), let total = values.values[pj] else { return nil }
+            values.values.indices.contains(pj), let total = values.values[pj]
+        else { return nil }
         // A tally of the province itself: its figure and date, never added to anything.
         guard values.measure.isCount else {
             guard let day = values.tallyDays[pj] else { return nil }
-            return Strings.mapProvinceTally(dataset.jurisdictions[pj].name, value: NumberFormat.number(total, lang),
-                                            date: DateText.short(day, lang))
+            return Strings.mapProvinceTally(
+                dataset.jurisdictions[pj].name, value: NumberFormat.number(total, lang),
+                date: DateText.short(day, lang))
         }
         var under = 0
         for j in dataset.jurisdictions.indices where dataset.jurisdictions[j].parent == pj {
             under += values.values[j] ?? 0
         }
-        return Strings.mapProvinceTotal(dataset.jurisdictions[pj].name, total: NumberFormat.number(total, lang),
-                                        own: NumberFormat.number(max(0, total - under), lang))
+        return Strings.mapProvinceTotal(
+            dataset.jurisdictions[pj].name, total: NumberFormat.number(total, lang),
+            own: NumberFormat.number(max(0, total - under), lang))
     }
 
     /// The events behind the map's figures, for the footer's count of outlets.
     func footerEvents(_ subject: [Subject]) -> [EventIndex]? {
         let scope = subject.compactMap(\.jurisdiction)
         let measure = values.measure
-        return ChartText.events(dataset, within: scope, kinds: { k in
-            switch measure {
-            case .events: return true
-            case .incidents: return k.family == .incident
-            case .prevention: return k.family == .prevention
-            case .tally: return k == .caseTally
-            }
-        })
+        return ChartText.events(
+            dataset, within: scope,
+            kinds: { k in
+                switch measure {
+                case .events: return true
+                case .incidents: return k.family == .incident
+                case .prevention: return k.family == .prevention
+                case .tally: return k == .caseTally
+                }
+            })
     }
 
     /// One layout of the map in `body`, less the list's rectangle when given.
@@ -231,19 +241,25 @@ extension MapChart {
 
     /// The steps: the map's area (the body less the list), the projection, the shapes, the
     /// labels (inside, beside with a leader, or listed), then the list.
-    func arrange(_ subject: [Subject], context: [BoundaryShape], classes: [MapClass], in body: ChartRect, list: ChartRect?,
-                 _ ctx: ChartContext) throws(RenderError) -> Arranged {
+    func arrange(
+        _ subject: [Subject], context: [BoundaryShape], classes: [MapClass], in body: ChartRect, list: ChartRect?,
+        _ ctx: ChartContext
+    ) throws(RenderError) -> Arranged {
         let s = ctx.s
         var area = body
         if let list {
-            if ctx.options.isPortrait { area = ChartRect(minX: body.minX, minY: body.minY, maxX: body.maxX, maxY: list.minY - 12 * s) }
-            else { area = ChartRect(minX: body.minX, minY: body.minY, maxX: list.minX - 16 * s, maxY: body.maxY) }
+            if ctx.options.isPortrait {
+                area = ChartRect(minX: body.minX, minY: body.minY, maxX: body.maxX, maxY: list.minY - 12 * s)
+            } else {
+                area = ChartRect(minX: body.minX, minY: body.minY, maxX: list.minX - 16 * s, maxY: body.maxY)
+            }
         }
         let view = Self.projection(subject, area: area, s: s)
         var drawn = Self.shapes(subject, context: context, classes: classes, view: view, ctx)
         let (labels, listed) = try Self.labels(&drawn.regions, area: area, ctx)
-        var out = Arranged(area: area, projection: view.projection, shapes: drawn.shapes, regions: drawn.regions, labels: labels, listed: listed,
-                           listedHidden: 0, list: [])
+        var out = Arranged(
+            area: area, projection: view.projection, shapes: drawn.shapes, regions: drawn.regions, labels: labels, listed: listed,
+            listedHidden: 0, list: [])
         if let list, !listed.isEmpty { try layoutList(&out, in: list, ctx) }
         return out
     }
@@ -285,8 +301,9 @@ extension MapChart {
         let inset = 6 * s
         let ppd = max(1e-6, min((area.width - 2 * inset) / wDeg, (area.height - 2 * inset) / hDeg))
         let left = area.midX - wDeg * ppd / 2, top = area.midY - hDeg * ppd / 2
-        let projection = MapProjection(midLatitude: mid, pixelsPerDegree: ppd, west: Double(x0) / grid, north: Double(y1) / grid,
-                                       left: left, top: top, grid: grid)
+        let projection = MapProjection(
+            midLatitude: mid, pixelsPerDegree: ppd, west: Double(x0) / grid, north: Double(y1) / grid,
+            left: left, top: top, grid: grid)
         let viewW = area.width / (ppd * k) * grid, viewH = area.height / ppd * grid
         let vx0 = (Double(x0) + Double(x1)) / 2 - viewW / 2, vx1 = vx0 + viewW
         let vy0 = (Double(y0) + Double(y1)) / 2 - viewH / 2, vy1 = vy0 + viewH
@@ -329,15 +346,19 @@ extension MapChart {
     /// The shapes around in grey, then the regions shaded by class (larger first, so an
     /// enclave is drawn after the region whose hole it fills), then any neighbour a hole
     /// drawn back has covered, again.
-    static func shapes(_ subject: [Subject], context: [BoundaryShape], classes: [MapClass], view: View,
-                       _ ctx: ChartContext) -> (shapes: [Mark], regions: [MapRegion]) {
+    static func shapes(
+        _ subject: [Subject], context: [BoundaryShape], classes: [MapClass], view: View,
+        _ ctx: ChartContext
+    ) -> (shapes: [Mark], regions: [MapRegion]) {
         let s = ctx.s, projection = view.projection
         var shapes: [Mark] = []
         let thin = 1 * s
         var holes: [ChartRect] = []
         var contextDrawn: [(ChartRect, [[[ChartPoint]]])] = []
         for shape in context {
-            guard Double(shape.maxX) >= view.vx0, Double(shape.minX) <= view.vx1, Double(shape.maxY) >= view.vy0, Double(shape.minY) <= view.vy1 else { continue }
+            guard Double(shape.maxX) >= view.vx0, Double(shape.minX) <= view.vx1, Double(shape.maxY) >= view.vy0, Double(shape.minY) <= view.vy1 else {
+                continue
+            }
             let rs = rings(shape, projection, s: s)
             for poly in rs { shapes.append(.polygon(poly[0], fill: Self.outsideColor, stroke: Self.outsideColor, thickness: thin)) }
             contextDrawn.append((box(shape, projection), rs))
@@ -363,9 +384,11 @@ extension MapChart {
                     holes.append(ChartRect(minX: hx.min() ?? 0, minY: hy.min() ?? 0, maxX: hx.max() ?? 0, maxY: hy.max() ?? 0))
                 }
             }
-            regions.append(MapRegion(kode: r.kode, name: r.name, jurisdiction: r.jurisdiction, value: r.value, classIndex: ci, fill: fill,
-                                     marks: start..<shapes.count, bounds: box(r.shape, projection), anchor: projection.point(r.shape.anchor),
-                                     label: nil, leader: false))
+            regions.append(
+                MapRegion(
+                    kode: r.kode, name: r.name, jurisdiction: r.jurisdiction, value: r.value, classIndex: ci, fill: fill,
+                    marks: start..<shapes.count, bounds: box(r.shape, projection), anchor: projection.point(r.shape.anchor),
+                    label: nil, leader: false))
         }
         for (b, rs) in contextDrawn where holes.contains(where: { $0.contains(b) }) {
             for poly in rs { shapes.append(.polygon(poly[0], fill: Self.outsideColor, stroke: Self.outsideColor, thickness: thin)) }
@@ -394,7 +417,9 @@ extension MapChart {
         }
         // The dots of regions labelled from outside stay uncovered.
         let dot = 5 * s
-        for i in ranked where inside[i] == nil { placer.reserve(ChartRect(x: regions[i].anchor.x - dot, y: regions[i].anchor.y - dot, width: 2 * dot, height: 2 * dot)) }
+        for i in ranked where inside[i] == nil {
+            placer.reserve(ChartRect(x: regions[i].anchor.x - dot, y: regions[i].anchor.y - dot, width: 2 * dot, height: 2 * dot))
+        }
         var listed: [Int] = []
         for i in ranked {
             guard let b = inside[i], placer.place([b]) != nil else { continue }
@@ -422,8 +447,9 @@ extension MapChart {
             candidates += [
                 ChartRect(x: a.x + e, y: a.y - lh / 2, width: w, height: lh), ChartRect(x: a.x - e - w, y: a.y - lh / 2, width: w, height: lh),
                 ChartRect(x: a.x - w / 2, y: a.y - e - lh, width: w, height: lh), ChartRect(x: a.x - w / 2, y: a.y + e, width: w, height: lh),
-                ChartRect(x: a.x + e * 0.7, y: a.y - e * 0.7 - lh, width: w, height: lh), ChartRect(x: a.x - e * 0.7 - w, y: a.y - e * 0.7 - lh, width: w, height: lh),
-                ChartRect(x: a.x + e * 0.7, y: a.y + e * 0.7, width: w, height: lh), ChartRect(x: a.x - e * 0.7 - w, y: a.y + e * 0.7, width: w, height: lh),
+                ChartRect(x: a.x + e * 0.7, y: a.y - e * 0.7 - lh, width: w, height: lh),
+                ChartRect(x: a.x - e * 0.7 - w, y: a.y - e * 0.7 - lh, width: w, height: lh),
+                ChartRect(x: a.x + e * 0.7, y: a.y + e * 0.7, width: w, height: lh), ChartRect(x: a.x - e * 0.7 - w, y: a.y + e * 0.7, width: w, height: lh)
             ]
         }
         return candidates
@@ -477,7 +503,9 @@ extension MapChart {
             var worst = -1.0, w = -1
             for k in (i + 1)..<j {
                 let p = at(k)
-                let d = len == 0 ? ((p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y)).squareRoot()
+                let d =
+                    len == 0
+                    ? ((p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y)).squareRoot()
                     : abs((p.x - a.x) * dy - (p.y - a.y) * dx) / len
                 if d > worst { worst = d; w = k }
             }

@@ -26,8 +26,9 @@ public struct MapProjection: Sendable, Hashable {
 
     /// The pixel of a grid point, rounded to a whole pixel (what libgd draws anyway).
     public func point(_ p: GridPoint) -> ChartPoint {
-        ChartPoint(x: (left + (Double(p.x) / grid - west) * cosine * pixelsPerDegree).rounded(),
-                   y: (top + (north - Double(p.y) / grid) * pixelsPerDegree).rounded())
+        ChartPoint(
+            x: (left + (Double(p.x) / grid - west) * cosine * pixelsPerDegree).rounded(),
+            y: (top + (north - Double(p.y) / grid) * pixelsPerDegree).rounded())
     }
 }
 
@@ -100,13 +101,15 @@ extension MapPlan: HoldsChartPlan {
                         h = (h ^ v.bitPattern) &* 0x100000001b3
                     }
                 }
-                out += "polygon n=\(points.count) from \(first.dump) fnv \(String(h, radix: 16)) fill \(fill?.hexDump ?? "-") stroke \(stroke?.hexDump ?? "-") \(thickness)\n"
+                out +=
+                    "polygon n=\(points.count) from \(first.dump) fnv \(String(h, radix: 16)) fill \(fill?.hexDump ?? "-") stroke \(stroke?.hexDump ?? "-") \(thickness)\n"
             } else {
                 out += m.textDump + "\n"
             }
         }
         for r in regions {
-            out += "region \(r.kode) value \(r.value.map(String.init) ?? "-") class \(r.classIndex.map(String.init) ?? "-") marks \(r.marks.lowerBound)..<\(r.marks.upperBound)"
+            out +=
+                "region \(r.kode) value \(r.value.map(String.init) ?? "-") class \(r.classIndex.map(String.init) ?? "-") marks \(r.marks.lowerBound)..<\(r.marks.upperBound)"
             out += " label \(r.label.map { String(reflecting: $0.text) } ?? "-")\(r.leader ? " leader" : "")\n"
         }
         return out

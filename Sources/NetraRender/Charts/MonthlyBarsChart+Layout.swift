@@ -60,14 +60,17 @@ struct MonthlyBarsLayout {
         let left = try YAxis.width(labels: yLabels, title: yTitle, theme: theme, measurer: measurer)
         plot = ChartRect(minX: body.minX + left, minY: plotTop, maxX: body.maxX - 8 * s, maxY: plotBottom)
         yScale = LinearScale(domain: (0, yMax), range: (plot.maxY, plot.minY))
-        yAxis = try YAxis.marks(scale: yScale, ticks: yTicksValues, labels: yLabels, title: yTitle, plot: plot,
-                                left: body.minX, theme: theme, measurer: measurer)
+        yAxis = try YAxis.marks(
+            scale: yScale, ticks: yTicksValues, labels: yLabels, title: yTitle, plot: plot,
+            left: body.minX, theme: theme, measurer: measurer)
         marks = frame.marks + yAxis.marks
         columns = try Self.columns(data, plot: plot, ctx)
         // Totals go through the kit's rule for numbers: one without room beside its
         // neighbours is left out (the axis reads it), never written into them.
-        placer = LabelPlacer.forValues(bounds: ChartRect(minX: plot.minX - columns.band, minY: body.minY,
-                                                         maxX: plot.maxX + columns.band, maxY: plot.maxY), style: theme.value)
+        placer = LabelPlacer.forValues(
+            bounds: ChartRect(
+                minX: plot.minX - columns.band, minY: body.minY,
+                maxX: plot.maxX + columns.band, maxY: plot.maxY), style: theme.value)
         for t in yAxis.ticks { if let l = t.label { placer.reserve(l.box) } }
     }
 
@@ -113,14 +116,18 @@ struct MonthlyBarsLayout {
         try drawMonthBars()
         let ticks = try monthTicks()
         if !data.years.isEmpty { try drawYearAxis(yearPositions, monthTicks: ticks) }
-        let x = try XAxis.marks(positions: ticks.positions, values: ticks.values, labels: ticks.labels, title: xTitle, plot: plot,
-                                theme: theme, measurer: measurer, clearOfYLabels: true)
+        let x = try XAxis.marks(
+            positions: ticks.positions, values: ticks.values, labels: ticks.labels, title: xTitle, plot: plot,
+            theme: theme, measurer: measurer, clearOfYLabels: true)
         marks.append(contentsOf: x.marks)
-        marks.append(.line([ChartPoint(x: plot.minX, y: plot.maxY), ChartPoint(x: plot.maxX, y: plot.maxY)],
-                           stroke: theme.axis, thickness: 1.5 * s, dash: nil))
-        return MonthlyBarsPlan(chart: ctx.plan(marks), plot: plot, months: data.months, totals: data.totals, segments: segments,
-                               years: data.years, yearTotals: data.yearTotals, yearSegments: yearSegments,
-                               yTicks: yAxis.ticks, xTicks: x.ticks, legend: frame.legend, elections: rules, highlight: highlightRect)
+        marks.append(
+            .line(
+                [ChartPoint(x: plot.minX, y: plot.maxY), ChartPoint(x: plot.maxX, y: plot.maxY)],
+                stroke: theme.axis, thickness: 1.5 * s, dash: nil))
+        return MonthlyBarsPlan(
+            chart: ctx.plan(marks), plot: plot, months: data.months, totals: data.totals, segments: segments,
+            years: data.years, yearTotals: data.yearTotals, yearSegments: yearSegments,
+            yTicks: yAxis.ticks, xTicks: x.ticks, legend: frame.legend, elections: rules, highlight: highlightRect)
     }
 
     /// One stacked bar: its segments' rectangles (bottom first), its marks appended.
@@ -158,8 +165,9 @@ struct MonthlyBarsLayout {
     /// A bar's total over it, when the placer finds it room.
     mutating func totalLabel(_ t: Int, x: Double) throws(RenderError) {
         guard t > 0 else { return }
-        let label = try measurer.place(NumberFormat.number(t, lang), theme.value, x: x,
-                                       y: yScale(Double(t)) - 4 * s, align: .center, valign: .bottom, role: .value)
+        let label = try measurer.place(
+            NumberFormat.number(t, lang), theme.value, x: x,
+            y: yScale(Double(t)) - 4 * s, align: .center, valign: .bottom, role: .value)
         if placer.place([label.box]) != nil { marks.append(.text(label)) }
     }
 
@@ -182,16 +190,19 @@ struct MonthlyBarsLayout {
     mutating func drawGapRule() {
         guard !data.years.isEmpty && !data.months.isEmpty else { return }
         let gx = (plot.minX + columns.groupWidth + columns.band / 2).rounded()
-        marks.append(.line([ChartPoint(x: gx, y: plot.minY), ChartPoint(x: gx, y: plot.maxY + 6 * s)],
-                           stroke: theme.axis.withAlpha(150), thickness: 1 * s, dash: 5 * s))
+        marks.append(
+            .line(
+                [ChartPoint(x: gx, y: plot.minY), ChartPoint(x: gx, y: plot.maxY + 6 * s)],
+                stroke: theme.axis.withAlpha(150), thickness: 1 * s, dash: 5 * s))
     }
 
     /// The highlighted month's column, under the bars.
     mutating func drawHighlight() -> ChartRect? {
         guard let h = chart.highlight, let i = data.months.firstIndex(of: h) else { return nil }
         let band = columns.band
-        let r = ChartRect(x: columns.monthsLeft + band * Double(i), y: plot.minY - valueHeight - 4 * s, width: band,
-                          height: plot.maxY - plot.minY + valueHeight + 4 * s)
+        let r = ChartRect(
+            x: columns.monthsLeft + band * Double(i), y: plot.minY - valueHeight - 4 * s, width: band,
+            height: plot.maxY - plot.minY + valueHeight + 4 * s)
         marks.append(.rect(r, fill: MonthlyBarsChart.highlightFill))
         return r
     }
@@ -229,8 +240,9 @@ struct MonthlyBarsLayout {
         if label.box.maxX > body.maxX { label = try measurer.place(name, style, x: x - 4 * s, y: body.minY, align: .right, role: .label) }
         label = XAxis.shiftInside(label, lo: body.minX, hi: body.maxX)
         if !Self.clear(label, of: last, s) {
-            label = XAxis.shiftInside(try measurer.place(name, style, x: x - 4 * s, y: body.minY, align: .right, role: .label),
-                                      lo: body.minX, hi: body.maxX)
+            label = XAxis.shiftInside(
+                try measurer.place(name, style, x: x - 4 * s, y: body.minY, align: .right, role: .label),
+                lo: body.minX, hi: body.maxX)
         }
         return label
     }
@@ -263,18 +275,27 @@ struct MonthlyBarsLayout {
             values.append(Double(m.index))
             let newYear = lastYear != m.year
             lastYear = m.year
-            labels.append((stride >= 12 ? String(m.year) : DateText.shortMonthName(m.number, lang),
-                           stride < 12 && newYear ? String(m.year) : nil))
+            labels.append(
+                (
+                    stride >= 12 ? String(m.year) : DateText.shortMonthName(m.number, lang),
+                    stride < 12 && newYear ? String(m.year) : nil
+                ))
         }
         return (positions, values, labels)
     }
 
     /// The years under their pale bars, and the caption on the line where the months' years go.
-    mutating func drawYearAxis(_ yearPositions: [Double], monthTicks: (positions: [Double], values: [Double],
-                                                                       labels: [(primary: String, year: String?)])) throws(RenderError) {
-        let yx = try XAxis.marks(positions: yearPositions, values: data.years.map(Double.init),
-                                 labels: data.years.map { (String($0), nil) }, title: nil, plot: plot, theme: theme, measurer: measurer,
-                                 clearOfYLabels: true)
+    mutating func drawYearAxis(
+        _ yearPositions: [Double],
+        monthTicks: (
+            positions: [Double], values: [Double],
+            labels: [(primary: String, year: String?)]
+        )
+    ) throws(RenderError) {
+        let yx = try XAxis.marks(
+            positions: yearPositions, values: data.years.map(Double.init),
+            labels: data.years.map { (String($0), nil) }, title: nil, plot: plot, theme: theme, measurer: measurer,
+            clearOfYLabels: true)
         marks.append(contentsOf: yx.marks)
         let lh = try measurer.lineHeight(theme.tick)
         let style = TextStyle(size: theme.tick.size, bold: true, color: theme.tick.color)
@@ -286,8 +307,11 @@ struct MonthlyBarsLayout {
             room = min(room, 2 * (yearLeft - 14 * s - (plot.minX + groupWidth / 2)))
         }
         if let fitted = try measurer.fit(PrecisionText.monthUnknown.text(lang), style, maxWidth: room) {
-            marks.append(.text(try measurer.place(fitted, style, x: plot.minX + groupWidth / 2, y: plot.maxY + 8 * s + lh,
-                                                  align: .center, role: .tickLabel)))
+            marks.append(
+                .text(
+                    try measurer.place(
+                        fitted, style, x: plot.minX + groupWidth / 2, y: plot.maxY + 8 * s + lh,
+                        align: .center, role: .tickLabel)))
         }
     }
 }

@@ -95,8 +95,10 @@ public struct MonthlyBarsChart: Chart {
 
     /// The chart of `table` (rolled up) for every jurisdiction, or for `jurisdiction` and
     /// those under it; `shared` (from `sharedScale`) lines it up with its neighbours.
-    public init(_ table: MonthlyTable, dataset: Dataset, jurisdiction: JurisdictionIndex? = nil,
-                shared: MonthlyScale? = nil, highlight: Month? = nil) {
+    public init(
+        _ table: MonthlyTable, dataset: Dataset, jurisdiction: JurisdictionIndex? = nil,
+        shared: MonthlyScale? = nil, highlight: Month? = nil
+    ) {
         self.table = table; self.dataset = dataset; self.jurisdiction = jurisdiction
         self.shared = shared; self.highlight = highlight
     }
@@ -155,9 +157,10 @@ public struct MonthlyBarsChart: Chart {
         let frame = try self.frame(ctx, data: data, scope: scope, talliesLeftOut: everything.total - data.total)
         guard !data.isEmpty else {
             let marks = frame.marks + [try ctx.emptyNote(in: frame.body)]
-            return MonthlyBarsPlan(chart: ctx.plan(marks), plot: frame.body, months: [], totals: [], segments: [],
-                                   years: [], yearTotals: [], yearSegments: [], yTicks: [], xTicks: [], legend: frame.legend,
-                                   elections: [], highlight: nil)
+            return MonthlyBarsPlan(
+                chart: ctx.plan(marks), plot: frame.body, months: [], totals: [], segments: [],
+                years: [], yearTotals: [], yearSegments: [], yTicks: [], xTicks: [], legend: frame.legend,
+                elections: [], highlight: nil)
         }
         var steps = try MonthlyBarsLayout(self, ctx, data: data, frame: frame)
         return try steps.run()
@@ -171,13 +174,14 @@ public struct MonthlyBarsChart: Chart {
         for k in EventKind.allCases where data.counts.contains(where: { $0[k.order] > 0 }) || data.yearOnly.contains(where: { $0[k.order] > 0 }) {
             present.append(k)
         }
-        return try Frame.layout(FrameSpec(
-            title: Self.headline(data, scope: scope, highlight: highlight, lang) ?? StringKey.monthlyTitle.text(lang),
-            subtitle: try subtitle(ctx, data: data, scope: scope, talliesLeftOut: talliesLeftOut),
-            shortTitle: Self.headline(data, scope: scope, highlight: highlight, lang, namingMonth: false),
-            footer: ChartText.sourceFooter(dataset, lang, events: ChartText.events(dataset, within: jurisdiction.map { [$0] })),
-            legend: present.map { LegendItem(label: Strings.kind($0).text(lang), color: KindPalette.color($0)) },
-            filter: ChartText.filterNote(dataset, lang)),
+        return try Frame.layout(
+            FrameSpec(
+                title: Self.headline(data, scope: scope, highlight: highlight, lang) ?? StringKey.monthlyTitle.text(lang),
+                subtitle: try subtitle(ctx, data: data, scope: scope, talliesLeftOut: talliesLeftOut),
+                shortTitle: Self.headline(data, scope: scope, highlight: highlight, lang, namingMonth: false),
+                footer: ChartText.sourceFooter(dataset, lang, events: ChartText.events(dataset, within: jurisdiction.map { [$0] })),
+                legend: present.map { LegendItem(label: Strings.kind($0).text(lang), color: KindPalette.color($0)) },
+                filter: ChartText.filterNote(dataset, lang)),
             theme: ctx.theme, measurer: ctx.measurer)
     }
 
@@ -191,7 +195,9 @@ public struct MonthlyBarsChart: Chart {
         var parts: [String] = []
         if let scope, let j = jurisdiction {
             parts.append(dataset.hasJurisdictions(under: j) ? "\(scope) (\(StringKey.withinOne.text(lang)))" : scope)
-        } else if !kept { parts.append(StringKey.allJurisdictions.text(lang)) }
+        } else if !kept {
+            parts.append(StringKey.allJurisdictions.text(lang))
+        }
         if let first = data.months.first, let last = data.months.last {
             parts.append(DateText.shortMonth(first, lang) + (first == last ? "" : " – " + DateText.shortMonth(last, lang)))
         }
@@ -223,7 +229,9 @@ public struct MonthlyBarsChart: Chart {
             // A superlative needs a figure worth one (three events at least) and a true record:
             // more than every month since X, and X more still (a tie is no record).
             if let k = earlier.lastIndex(where: { $0 >= t }) {
-                if t >= 3, k < i - 1, totals[k] > t { return Strings.monthlyMostSince(name, n(t), count: t, since: DateText.month(data.months[k], lang)).text(lang) }
+                if t >= 3, k < i - 1, totals[k] > t {
+                    return Strings.monthlyMostSince(name, n(t), count: t, since: DateText.month(data.months[k], lang)).text(lang)
+                }
                 return Strings.monthlyMonth(name, n(t), count: t).text(lang)
             }
             if t >= 3, earlier.count >= 2 { return Strings.monthlyMostSoFar(name, n(t), count: t).text(lang) }
@@ -234,8 +242,10 @@ public struct MonthlyBarsChart: Chart {
         let month = DateText.month(data.months[i], lang)
         // Tied months by their short names: a title that reads in one line.
         let tied = data.months.indices.filter { totals[$0] == top }.map { DateText.shortMonth(data.months[$0], lang) }
-        return (ties > 1 ? Strings.monthlyPeakTied(scope: scope, month: tied[0], n(top), count: top, months: ties, second: tied.count > 1 ? tied[1] : nil)
-                         : Strings.monthlyPeak(scope: scope, month: month, n(top), count: top)).text(lang)
+        return
+            (ties > 1
+            ? Strings.monthlyPeakTied(scope: scope, month: tied[0], n(top), count: top, months: ties, second: tied.count > 1 ? tied[1] : nil)
+            : Strings.monthlyPeak(scope: scope, month: month, n(top), count: top)).text(lang)
     }
 
     /// Diagonal lines across `r`, clipped to it.
@@ -248,8 +258,10 @@ public struct MonthlyBarsChart: Chart {
         while c < r.maxX {
             let t0 = max(0, (r.minX - c) / h), t1 = min(1, (r.maxX - c) / h)
             if t1 > t0 {
-                out.append(.line([ChartPoint(x: c + t0 * h, y: r.maxY - t0 * h), ChartPoint(x: c + t1 * h, y: r.maxY - t1 * h)],
-                                 stroke: color, thickness: thickness, dash: nil))
+                out.append(
+                    .line(
+                        [ChartPoint(x: c + t0 * h, y: r.maxY - t0 * h), ChartPoint(x: c + t1 * h, y: r.maxY - t1 * h)],
+                        stroke: color, thickness: thickness, dash: nil))
             }
             c += spacing
         }

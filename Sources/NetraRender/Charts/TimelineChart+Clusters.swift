@@ -133,8 +133,10 @@ struct TimelineClustering {
     /// The markers: area proportional to the count (radius = k·√n, the biggest at the
     /// period's limit, none under the floor), each count inside its marker where it fits
     /// clear of the others.
-    func markers(_ unit: Unit, cells: [Cell], lanes: [TimelineLane], laneH: Double, ctx: ChartContext,
-                 rowsTop: (TimelineLane) -> Double) -> (clusters: [TimelineCluster], k: Double, unit: Double) {
+    func markers(
+        _ unit: Unit, cells: [Cell], lanes: [TimelineLane], laneH: Double, ctx: ChartContext,
+        rowsTop: (TimelineLane) -> Double
+    ) -> (clusters: [TimelineCluster], k: Double, unit: Double) {
         let s = ctx.s, style = Self.countStyle(ctx)
         let maxN = Double(cells.map(\.n).max() ?? 1)
         let k = Self.rMax(unit.days * scale.pixelsPerDay, laneH: laneH, s: s) / max(1, maxN).squareRoot()
@@ -155,12 +157,15 @@ struct TimelineClustering {
             let center = ChartPoint(x: (x0 + x1) / 2, y: (rowsTop(lanes[c.lane]) + lane.maxY) / 2)
             var label: TextMark?
             if w <= 2 * radius - 4 * s,
-               let mark = try? ctx.measurer.place(text, textStyle, x: center.x, y: center.y, align: .center, valign: .middle, role: .value),
-               countLabels.place([mark.box]) != nil {
+                let mark = try? ctx.measurer.place(text, textStyle, x: center.x, y: center.y, align: .center, valign: .middle, role: .value),
+                countLabels.place([mark.box]) != nil
+            {
                 label = mark
             }
-            out.append(TimelineCluster(lane: c.lane, first: first, last: last, count: c.n, kind: kind, center: center, radius: radius,
-                                       floored: trueR < floor, label: label))
+            out.append(
+                TimelineCluster(
+                    lane: c.lane, first: first, last: last, count: c.n, kind: kind, center: center, radius: radius,
+                    floored: trueR < floor, label: label))
         }
         return (out, k, unit: unit.days)
     }

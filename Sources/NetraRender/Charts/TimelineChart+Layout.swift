@@ -10,9 +10,10 @@ extension TimelineChart {
         let sizes = try Sizes(ctx, clustered: cover.clustered)
         var lanes = try frameAndLanes(ctx, cover, sizes)
         var marks = lanes.frame.marks
-        let stacker = RowStacker(pending: try labelCandidates(ctx, cover, lanes, sizes), plotMinX: lanes.plot.minX,
-                                 rightLimit: ctx.theme.width - ctx.theme.margin * 0.5, hGap: 10 * ctx.s, labelGap: sizes.labelGap, s: ctx.s,
-                                 rules: ruleXs(lanes), flipClear: 3 * sizes.r)
+        let stacker = RowStacker(
+            pending: try labelCandidates(ctx, cover, lanes, sizes), plotMinX: lanes.plot.minX,
+            rightLimit: ctx.theme.width - ctx.theme.margin * 0.5, hGap: 10 * ctx.s, labelGap: sizes.labelGap, s: ctx.s,
+            rules: ruleXs(lanes), flipClear: 3 * sizes.r)
         let (rowsFor, heights) = laneRows(ctx, cover, lanes, sizes, stacker)
         marks += laneBands(ctx, rowsFor: rowsFor, heights: heights, into: &lanes)
         let xTicks = try timeAxis(ctx, cover, lanes, into: &marks)
@@ -24,8 +25,9 @@ extension TimelineChart {
         var key: TimelineSizeKey?
         if cover.clustered {
             let headerH = sizes.headerH
-            let made = Self.cluster(dataset, window: window, laneOf: lanes.laneOf, lanes: lanes.bands, plot: lanes.plot,
-                                    scale: lanes.scale, ctx: ctx, rowsTop: { $0.rect.minY + headerH })
+            let made = Self.cluster(
+                dataset, window: window, laneOf: lanes.laneOf, lanes: lanes.bands, plot: lanes.plot,
+                scale: lanes.scale, ctx: ctx, rowsTop: { $0.rect.minY + headerH })
             clusters = made.clusters
             marks += clusterMarks(clusters, s: ctx.s)
             key = try sizeKey(ctx, lanes, sizes, clusters: clusters, k: made.k, unitDays: made.unit, into: &marks)
@@ -33,9 +35,10 @@ extension TimelineChart {
             // Links keep clear of the election labels and of where lane names go.
             var avoid = rules.flatMap { $0.labels.map(\.box) }
             for lane in lanes.bands {
-                avoid.append(sizes.portrait
-                    ? ChartRect(x: lane.rect.minX, y: lane.rect.minY, width: lane.rect.width, height: sizes.headerH)
-                    : ChartRect(minX: lane.rect.minX, minY: lane.rect.minY, maxX: lanes.plot.minX - 6 * ctx.s, maxY: lane.rect.maxY))
+                avoid.append(
+                    sizes.portrait
+                        ? ChartRect(x: lane.rect.minX, y: lane.rect.minY, width: lane.rect.width, height: sizes.headerH)
+                        : ChartRect(minX: lane.rect.minX, minY: lane.rect.minY, maxX: lanes.plot.minX - 6 * ctx.s, maxY: lane.rect.maxY))
             }
             (items, edges) = try detailItems(ctx, sizes, stacker, avoid: avoid, into: &lanes, marks: &marks)
         }
@@ -44,9 +47,10 @@ extension TimelineChart {
         let texts = marks.compactMap { m -> ChartRect? in if case let .text(t) = m { return t.box } else { return nil } }
         marks = Self.cutRules(marks, at: rules.map(\.x), around: texts, s: ctx.s)
 
-        return TimelinePlan(chart: ctx.plan(marks), plot: lanes.plot, scale: lanes.scale, axis: lanes.axis, lanes: lanes.bands,
-                            items: items, clusters: clusters, edges: edges, elections: rules, xTicks: xTicks, legend: lanes.frame.legend,
-                            clustered: cover.clustered, sizeKey: key, hiddenLanes: lanes.hidden, eventCount: cover.inWindow)
+        return TimelinePlan(
+            chart: ctx.plan(marks), plot: lanes.plot, scale: lanes.scale, axis: lanes.axis, lanes: lanes.bands,
+            items: items, clusters: clusters, edges: edges, elections: rules, xTicks: xTicks, legend: lanes.frame.legend,
+            clustered: cover.clustered, sizeKey: key, hiddenLanes: lanes.hidden, eventCount: cover.inWindow)
     }
 
     // MARK: Coverage
@@ -220,8 +224,9 @@ extension TimelineChart {
     func headline(_ lang: Language, _ c: Coverage) -> String {
         let places = c.perJurisdiction.indices.filter { c.perJurisdiction[$0] > 0 }
         let place = places.count == 1 ? places.first.map { dataset.jurisdictions[JurisdictionIndex($0)].name } : nil
-        let first = Strings.timelineWhere(events: c.inWindow, shown: NumberFormat.number(c.inWindow, lang), jurisdictions: places.count,
-                                          shownJurisdictions: NumberFormat.number(places.count, lang), place: place)
+        let first = Strings.timelineWhere(
+            events: c.inWindow, shown: NumberFormat.number(c.inWindow, lang), jurisdictions: places.count,
+            shownJurisdictions: NumberFormat.number(places.count, lang), place: place)
         // Counted in an array by month (years 0…9999; a dictionary past them), and per lane only
         // for the busiest month, in a second pass: no dictionary touched per event.
         let events = dataset.events
@@ -256,15 +261,18 @@ extension TimelineChart {
         }
         // The busiest month, the earliest of equals; only worth saying when it stands out.
         guard let peak = perMonth.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), peak.value >= 2, peak.value < activity,
-              perMonth.count > 1 else { return first.text(lang) }
+            perMonth.count > 1
+        else { return first.text(lang) }
         let month = Month(index: peak.key)
         var lane: (name: String, count: String)?
         if place == nil, let top = perPlace(peak.key).max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }),
-           top.value >= 2, top.value < peak.value {
+            top.value >= 2, top.value < peak.value
+        {
             lane = (dataset.jurisdictions[JurisdictionIndex(top.key)].name, NumberFormat.number(top.value, lang))
         }
-        let lead = Strings.timelinePeak(month: month, count: NumberFormat.number(peak.value, lang), of: activity,
-                                        shownTotal: NumberFormat.number(activity, lang), lane: lane)
+        let lead = Strings.timelinePeak(
+            month: month, count: NumberFormat.number(peak.value, lang), of: activity,
+            shownTotal: NumberFormat.number(activity, lang), lane: lane)
         return lead.text(lang)
     }
 
@@ -312,8 +320,9 @@ extension TimelineChart {
         var laneOf = [Int](repeating: -1, count: jCount)
         for (k, j) in laneOrder.enumerated() { laneOf[j] = k }
         for j in 0..<jCount where laneOf[j] < 0 && laneOf[laneRoot[j]] >= 0 { laneOf[j] = laneOf[laneRoot[j]] }
-        return Lanes(frame: frame, area: area, plot: plot, scale: axis.main, axis: axis, order: laneOrder, laneOf: laneOf, merged: merged,
-                     nameW: nameW, hidden: hiddenLanes, electionsShown: electionsShown)
+        return Lanes(
+            frame: frame, area: area, plot: plot, scale: axis.main, axis: axis, order: laneOrder, laneOf: laneOf, merged: merged,
+            nameW: nameW, hidden: hiddenLanes, electionsShown: electionsShown)
     }
 
     /// The lanes of jurisdictions with events, each joining its `root`'s, in level-then-name order.
@@ -333,8 +342,11 @@ extension TimelineChart {
         let jCount = dataset.jurisdictions.count
         var above = [Int](repeating: -1, count: jCount)
         for j in dataset.tree.topDown where j.raw < jCount {
-            if Self.levelRank(dataset.jurisdictions[j].level) < rank { above[j.raw] = j.raw }
-            else if let p = dataset.jurisdictions[j].parent, p.raw >= 0, p.raw < jCount { above[j.raw] = above[p.raw] }
+            if Self.levelRank(dataset.jurisdictions[j].level) < rank {
+                above[j.raw] = j.raw
+            } else if let p = dataset.jurisdictions[j].parent, p.raw >= 0, p.raw < jCount {
+                above[j.raw] = above[p.raw]
+            }
         }
         for j in 0..<jCount where Self.levelRank(dataset.jurisdictions[JurisdictionIndex(laneRoot[j])].level) >= rank {
             if above[j] >= 0 { laneRoot[j] = above[j] }
@@ -346,7 +358,8 @@ extension TimelineChart {
     func lanesFrame(_ ctx: ChartContext, _ c: Coverage, elections: Bool, rolledUp: Bool = false, hidden: Int = 0) throws(RenderError) -> FrameLayout {
         let theme = ctx.theme, measurer = ctx.measurer
         // The subtitle names the days the events cover (or the window), not the padded axis.
-        let (shownFrom, shownTo) = window.map { ($0.lowerBound, $0.upperBound) }
+        let (shownFrom, shownTo) =
+            window.map { ($0.lowerBound, $0.upperBound) }
             ?? (c.inWindow > 0 ? (Day(ordinal: c.lo), Day(ordinal: c.hi)) : (c.from, c.to))
         func spec(_ lang: Language) -> FrameSpec {
             var subtitle = StringKey.timelineTitle.text(lang) + " · " + DateText.short(shownFrom, lang) + " – " + DateText.short(shownTo, lang)
@@ -354,9 +367,10 @@ extension TimelineChart {
             if c.mainFrom != nil {
                 subtitle += " · " + Strings.compressedBefore(c.cut, events: NumberFormat.number(c.earlyCount, lang), count: c.earlyCount).text(lang)
             }
-            var spec = FrameSpec(title: headline(lang, c), subtitle: subtitle, footer: ChartText.sourceFooter(dataset, lang),
-                                 legend: legend(ctx, c, elections: elections, lang: lang),
-                                 filter: ChartText.filterNote(dataset, lang))
+            var spec = FrameSpec(
+                title: headline(lang, c), subtitle: subtitle, footer: ChartText.sourceFooter(dataset, lang),
+                legend: legend(ctx, c, elections: elections, lang: lang),
+                filter: ChartText.filterNote(dataset, lang))
             if rolledUp { spec.subtitle += " · " + StringKey.rolledUp.text(lang) }
             if hidden > 0 { spec.subtitle += " · +\(NumberFormat.number(hidden, lang)) " + StringKey.lanesHidden.text(lang) }
             return spec
@@ -429,8 +443,10 @@ extension TimelineChart {
     /// the whole title on one line, then on two lines at narrower widths; cut short with "…"
     /// only when not even the widest two lines hold it. A key event (`key`) also gets one
     /// line cut shorter, so that it is named wherever there is a little room.
-    static func labelOptions(_ titles: [String], current: Int, _ ctx: ChartContext, plotWidth: Double,
-                             key: Bool) throws(RenderError) -> [LabelOption] {
+    static func labelOptions(
+        _ titles: [String], current: Int, _ ctx: ChartContext, plotWidth: Double,
+        key: Bool
+    ) throws(RenderError) -> [LabelOption] {
         let measurer = ctx.measurer, style = ctx.theme.label, em = style.size
         var out: [LabelOption] = []
         func add(_ each: [[String]]) throws(RenderError) {
@@ -505,11 +521,14 @@ extension TimelineChart {
                 left = mx - r - (style == .onOrBefore ? tail : 0); right = mx + r; textX = mx + r + labelGap
             }
             let key = Self.isKey(dataset.events.kinds[i])
-            let labels = try Self.labelOptions(Language.allCases.map { dataset.events[i].title($0) }, current: current, ctx,
-                                               plotWidth: plot.width, key: key)
+            let labels = try Self.labelOptions(
+                Language.allCases.map { dataset.events[i].title($0) }, current: current, ctx,
+                plotWidth: plot.width, key: key)
             pendingOf[i.raw] = pending.count
-            pending.append(Pending(event: i, lane: lane, style: style, markerX: mx, bar: bar,
-                                   left: left, right: right, textX: textX, labels: labels, key: key))
+            pending.append(
+                Pending(
+                    event: i, lane: lane, style: style, markerX: mx, bar: bar,
+                    left: left, right: right, textX: textX, labels: labels, key: key))
         }
         markChains(&pending, pendingOf)
         pending.sort { ($0.left, $0.event) < ($1.left, $1.event) }
@@ -572,8 +591,11 @@ extension TimelineChart {
                 let h = Double(option.span)
                 let rightBox = ChartRect(minX: p.left, minY: 0, maxX: max(p.right, p.textX + option.width), maxY: h)
                 if rightBox.maxX <= rightLimit {
-                    if crossesRule(p.lane, p.textX, p.textX + option.width) { overRules.append((rightBox, option.lines, false, option.cut)) }
-                    else { out.append((rightBox, option.lines, false, option.cut)) }
+                    if crossesRule(p.lane, p.textX, p.textX + option.width) {
+                        overRules.append((rightBox, option.lines, false, option.cut))
+                    } else {
+                        out.append((rightBox, option.lines, false, option.cut))
+                    }
                 }
                 // Second choice: the label left of its marker (a bar's label sits on it), with
                 // room kept clear before it.
@@ -581,8 +603,11 @@ extension TimelineChart {
                     let textLeft = p.left - labelGap - option.width
                     let leftBox = ChartRect(minX: textLeft - flipClear, minY: 0, maxX: p.right, maxY: h)
                     if leftBox.minX >= plotMinX - 2 * s {
-                        if crossesRule(p.lane, textLeft, p.left - labelGap) { overRules.append((leftBox, option.lines, true, option.cut)) }
-                        else { out.append((leftBox, option.lines, true, option.cut)) }
+                        if crossesRule(p.lane, textLeft, p.left - labelGap) {
+                            overRules.append((leftBox, option.lines, true, option.cut))
+                        } else {
+                            out.append((leftBox, option.lines, true, option.cut))
+                        }
                     }
                 }
             }
@@ -600,8 +625,10 @@ extension TimelineChart {
             // Key events named, then named most fully (letters shown), then chain ends, then events.
             func score(_ p: [Placed]) -> (Int, Int, Int, Int) {
                 let keys = p.filter { $0.lines != nil && pending[$0.pending].key }
-                return (keys.count, keys.reduce(0) { $0 + ($1.lines ?? []).reduce(0) { $0 + $1.count } },
-                        p.filter { $0.lines != nil && pending[$0.pending].chainEnd }.count, p.filter { $0.lines != nil }.count)
+                return (
+                    keys.count, keys.reduce(0) { $0 + ($1.lines ?? []).reduce(0) { $0 + $1.count } },
+                    p.filter { $0.lines != nil && pending[$0.pending].chainEnd }.count, p.filter { $0.lines != nil }.count
+                )
             }
             var best: [Placed] = []
             var bestScore: (Int, Int, Int, Int)?
@@ -640,21 +667,23 @@ extension TimelineChart {
                 for level in [0, 1, 2] {
                     for row in 0..<max(0, rows) where !done {
                         for (box, lines, flipped, cut) in options where !done && pass(lines, cut) == level {
-                        let span = max(1, Int(box.height))
-                        guard row + span <= rows else { continue }
-                        let free = (row..<(row + span)).allSatisfy { r in
-                            !rowIntervals[r].contains { box.minX < $0.1 + hGap && $0.0 < box.maxX + hGap }
-                        }
-                        guard free else { continue }
-                        for r in row..<(row + span) { rowIntervals[r].append((box.minX, box.maxX)) }
-                        out.append(Placed(pending: k, row: row, span: span, box: box, lines: lines, flipped: flipped))
-                        done = true
+                            let span = max(1, Int(box.height))
+                            guard row + span <= rows else { continue }
+                            let free = (row..<(row + span)).allSatisfy { r in
+                                !rowIntervals[r].contains { box.minX < $0.1 + hGap && $0.0 < box.maxX + hGap }
+                            }
+                            guard free else { continue }
+                            for r in row..<(row + span) { rowIntervals[r].append((box.minX, box.maxX)) }
+                            out.append(Placed(pending: k, row: row, span: span, box: box, lines: lines, flipped: flipped))
+                            done = true
                         }
                     }
                 }
                 if !done {
-                    out.append(Placed(pending: k, row: nil, span: 1, box: ChartRect(minX: pending[k].left, minY: 0, maxX: pending[k].right, maxY: 1),
-                                      lines: nil, flipped: false))
+                    out.append(
+                        Placed(
+                            pending: k, row: nil, span: 1, box: ChartRect(minX: pending[k].left, minY: 0, maxX: pending[k].right, maxY: 1),
+                            lines: nil, flipped: false))
                 }
             }
             return out.sorted { $0.pending < $1.pending }
@@ -749,20 +778,28 @@ extension TimelineChart {
             days += keep.map { ticks.days[$0] }; labels += keep.map { all[$0] }
         }
         let tickX = days.map { axis($0) }
-        for x in tickX { marks.append(.line([ChartPoint(x: x, y: plot.minY), ChartPoint(x: x, y: plot.maxY)], stroke: theme.grid, thickness: 1 * s, dash: nil)) }
-        let xAxis = try XAxis.marks(positions: tickX, values: days.map { Double($0.ordinal) }, labels: labels,
-                                    title: nil, plot: plot, theme: theme, measurer: ctx.measurer)
+        for x in tickX {
+            marks.append(.line([ChartPoint(x: x, y: plot.minY), ChartPoint(x: x, y: plot.maxY)], stroke: theme.grid, thickness: 1 * s, dash: nil))
+        }
+        let xAxis = try XAxis.marks(
+            positions: tickX, values: days.map { Double($0.ordinal) }, labels: labels,
+            title: nil, plot: plot, theme: theme, measurer: ctx.measurer)
         marks.append(contentsOf: xAxis.marks)
         if let gap = axis.breakRange {
             marks.append(.rect(ChartRect(minX: gap.lowerBound, minY: plot.minY, maxX: gap.upperBound, maxY: plot.maxY + 1.5 * s), fill: theme.background))
-            marks.append(.line([ChartPoint(x: plot.minX, y: plot.maxY), ChartPoint(x: gap.lowerBound, y: plot.maxY)], stroke: theme.axis, thickness: 1.5 * s, dash: nil))
-            marks.append(.line([ChartPoint(x: gap.upperBound, y: plot.maxY), ChartPoint(x: plot.maxX, y: plot.maxY)], stroke: theme.axis, thickness: 1.5 * s, dash: nil))
+            marks.append(
+                .line([ChartPoint(x: plot.minX, y: plot.maxY), ChartPoint(x: gap.lowerBound, y: plot.maxY)], stroke: theme.axis, thickness: 1.5 * s, dash: nil))
+            marks.append(
+                .line([ChartPoint(x: gap.upperBound, y: plot.maxY), ChartPoint(x: plot.maxX, y: plot.maxY)], stroke: theme.axis, thickness: 1.5 * s, dash: nil))
             for x in [gap.lowerBound, gap.upperBound] {
-                marks.append(.line([ChartPoint(x: x - 3 * s, y: plot.maxY + 6 * s), ChartPoint(x: x + 3 * s, y: plot.maxY - 6 * s)],
-                                   stroke: theme.axis, thickness: 1.5 * s, dash: nil))
+                marks.append(
+                    .line(
+                        [ChartPoint(x: x - 3 * s, y: plot.maxY + 6 * s), ChartPoint(x: x + 3 * s, y: plot.maxY - 6 * s)],
+                        stroke: theme.axis, thickness: 1.5 * s, dash: nil))
             }
         } else {
-            marks.append(.line([ChartPoint(x: plot.minX, y: plot.maxY), ChartPoint(x: plot.maxX, y: plot.maxY)], stroke: theme.axis, thickness: 1.5 * s, dash: nil))
+            marks.append(
+                .line([ChartPoint(x: plot.minX, y: plot.maxY), ChartPoint(x: plot.maxX, y: plot.maxY)], stroke: theme.axis, thickness: 1.5 * s, dash: nil))
         }
         return xAxis.ticks
     }
@@ -772,7 +809,8 @@ extension TimelineChart {
     static func cutRules(_ marks: [Mark], at xs: [Double], around boxes: [ChartRect], s: Double) -> [Mark] {
         marks.flatMap { m -> [Mark] in
             guard case let .line(pts, stroke, thickness, dash) = m, dash != nil, pts.count == 2, pts[0].x == pts[1].x,
-                  xs.contains(pts[0].x) else { return [m] }
+                xs.contains(pts[0].x)
+            else { return [m] }
             let x = pts[0].x
             var pieces = [(min(pts[0].y, pts[1].y), max(pts[0].y, pts[1].y))]
             for b in boxes where b.minX - 2 * s < x && x < b.maxX + 2 * s {
@@ -811,8 +849,9 @@ extension TimelineChart {
         let lang = ctx.lang, theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let plot = lanes.plot, body = lanes.frame.body
         var rules: [ElectionRule] = []
-        var placer = LabelPlacer(bounds: ChartRect(minX: theme.margin * 0.5, minY: body.minY - 1, maxX: theme.width - theme.margin * 0.5, maxY: plot.minY),
-                                 padding: 8 * s, verticalPadding: 1 * s)
+        var placer = LabelPlacer(
+            bounds: ChartRect(minX: theme.margin * 0.5, minY: body.minY - 1, maxX: theme.width - theme.margin * 0.5, maxY: plot.minY),
+            padding: 8 * s, verticalPadding: 1 * s)
         let ruleXs = lanes.electionsShown.map { lanes.axis.x(ordinal: Double(dataset.elections[$0].date.ordinal) + 0.5) }
         let bold = TextStyle(size: theme.note.size, bold: true, color: theme.ink)
         let rowY = [body.minY, body.minY + sizes.noteLH + 4 * s]
@@ -825,8 +864,10 @@ extension TimelineChart {
             }
             var options: [[TextMark]] = []
             for (align, ax) in [(TextMeasurer.Align.center, x), (.right, x - 5 * s), (.left, x + 5 * s)] {
-                options.append([try measurer.place(el.name, bold, x: ax, y: rowY[0], align: align, role: .label),
-                                try measurer.place(DateText.short(el.date, lang), theme.note, x: ax, y: rowY[1], align: align, role: .label)])
+                options.append([
+                    try measurer.place(el.name, bold, x: ax, y: rowY[0], align: align, role: .label),
+                    try measurer.place(DateText.short(el.date, lang), theme.note, x: ax, y: rowY[1], align: align, role: .label)
+                ])
             }
             for row in 0..<2 {
                 for (align, ax) in [(TextMeasurer.Align.center, x), (.right, x - 5 * s), (.left, x + 5 * s)] {
@@ -857,9 +898,11 @@ extension TimelineChart {
             if !labels.isEmpty, segments.first.map({ $0.lowerBound > labelBottom + 1 }) ?? true {
                 marks.append(.line([ChartPoint(x: x, y: labelBottom), ChartPoint(x: x, y: plot.minY)], stroke: stroke, thickness: 2 * s, dash: nil))
             }
-            rules.append(ElectionRule(election: ei, x: x, top: segments.first?.lowerBound ?? labelBottom,
-                                      bottom: segments.last?.upperBound ?? labelBottom, segments: segments,
-                                      lanes: covered.indices.filter { covered[$0] }, labels: labels))
+            rules.append(
+                ElectionRule(
+                    election: ei, x: x, top: segments.first?.lowerBound ?? labelBottom,
+                    bottom: segments.last?.upperBound ?? labelBottom, segments: segments,
+                    lanes: covered.indices.filter { covered[$0] }, labels: labels))
             for l in labels { marks.append(.text(l)) }
         }
         return rules
@@ -881,8 +924,10 @@ extension TimelineChart {
 
     /// The key to cluster sizes, under the axis: its words, then up to three sample circles
     /// on the markers' own scale (nice counts whose circles fit the strip).
-    func sizeKey(_ ctx: ChartContext, _ lanes: Lanes, _ sizes: Sizes, clusters: [TimelineCluster], k: Double, unitDays: Double,
-                 into marks: inout [Mark]) throws(RenderError) -> TimelineSizeKey? {
+    func sizeKey(
+        _ ctx: ChartContext, _ lanes: Lanes, _ sizes: Sizes, clusters: [TimelineCluster], k: Double, unitDays: Double,
+        into marks: inout [Mark]
+    ) throws(RenderError) -> TimelineSizeKey? {
         guard !clusters.isEmpty, k > 0 else { return nil }
         let theme = ctx.theme, measurer = ctx.measurer, s = ctx.s, lang = ctx.lang
         let floor = Self.clusterFloor(s)
@@ -947,8 +992,10 @@ extension TimelineChart {
 
     /// Step 8 (detail mode): items lane by lane in the rows granted, then links behind the
     /// markers, the markers, and the labels with a halo over rules and links.
-    func detailItems(_ ctx: ChartContext, _ sizes: Sizes, _ stacker: RowStacker, avoid: [ChartRect], into lanes: inout Lanes,
-                     marks: inout [Mark]) throws(RenderError) -> (items: [TimelineItem], edges: [TimelineEdge]) {
+    func detailItems(
+        _ ctx: ChartContext, _ sizes: Sizes, _ stacker: RowStacker, avoid: [ChartRect], into lanes: inout Lanes,
+        marks: inout [Mark]
+    ) throws(RenderError) -> (items: [TimelineItem], edges: [TimelineEdge]) {
         let s = ctx.s
         var items: [TimelineItem] = []
         var itemAt = Column<EventIndex, Int>(repeating: -1, count: dataset.events.count)
@@ -975,9 +1022,11 @@ extension TimelineChart {
         }
         for it in items {
             let e = it.event
-            marks.append(contentsOf: Self.itemMarks(it, kind: dataset.events.kinds[e],
-                                                    exactStart: dataset.events.endDates[e] != nil && dataset.events.dates[e].isExact,
-                                                    r: it.row == nil ? sizes.r * 0.6 : sizes.r, tail: sizes.tail, s: s))
+            marks.append(
+                contentsOf: Self.itemMarks(
+                    it, kind: dataset.events.kinds[e],
+                    exactStart: dataset.events.endDates[e] != nil && dataset.events.dates[e].isExact,
+                    r: it.row == nil ? sizes.r * 0.6 : sizes.r, tail: sizes.tail, s: s))
         }
         for it in items { for l in it.labels { marks.append(.text(l)) } }
         return (items, edges)
@@ -985,8 +1034,10 @@ extension TimelineChart {
 
     /// One item in its row (or the lane's rug): its label lines, its bar as tall as them, its
     /// marker, and the leader from the label's near edge to its marker, on the label's first line.
-    func detailItem(_ ctx: ChartContext, _ sizes: Sizes, _ p: Placed, _ pend: Pending, lane k: Int,
-                    band lane: TimelineLane) throws(RenderError) -> TimelineItem {
+    func detailItem(
+        _ ctx: ChartContext, _ sizes: Sizes, _ p: Placed, _ pend: Pending, lane k: Int,
+        band lane: TimelineLane
+    ) throws(RenderError) -> TimelineItem {
         let theme = ctx.theme, measurer = ctx.measurer, s = ctx.s
         let rowH = sizes.rowH, rugH = sizes.rugH
         let top = lane.rect.minY + 4 * s + sizes.headerH
@@ -995,7 +1046,8 @@ extension TimelineChart {
         var labels: [TextMark] = []
         for (n, line) in (p.lines ?? []).enumerated() {
             let y = cy + Double(n) * rowH
-            let mark = p.flipped
+            let mark =
+                p.flipped
                 ? try measurer.place(line, theme.label, x: pend.left - sizes.labelGap, y: y, align: .right, valign: .middle, role: .label)
                 : try measurer.place(line, theme.label, x: pend.textX, y: y, valign: .middle, role: .label)
             labels.append(mark.withHalo(theme.background))
@@ -1013,15 +1065,18 @@ extension TimelineChart {
             case (_, false): leader = [ChartPoint(x: first.box.minX, y: cy), ChartPoint(x: pend.right, y: cy)]
             }
         }
-        return TimelineItem(event: pend.event, lane: k, row: p.row, style: pend.style,
-                            marker: marker, bar: bar, labels: labels, leader: leader, box: box)
+        return TimelineItem(
+            event: pend.event, lane: k, row: p.row, style: pend.style,
+            marker: marker, bar: bar, labels: labels, leader: leader, box: box)
     }
 
     /// Links behind markers, as gentle curves from effect to cause, each routed clear of every
     /// text (bowing up, down, more, less); a link no route keeps clear is left out. Many links
     /// would veil the labels: they are drawn fainter and thinner.
-    func links(_ items: [TimelineItem], itemAt: Column<EventIndex, Int>, avoid: [ChartRect], theme: Theme,
-               marks: inout [Mark]) -> [TimelineEdge] {
+    func links(
+        _ items: [TimelineItem], itemAt: Column<EventIndex, Int>, avoid: [ChartRect], theme: Theme,
+        marks: inout [Mark]
+    ) -> [TimelineEdge] {
         let s = theme.s
         var edges: [TimelineEdge] = []
         var texts = avoid
@@ -1082,4 +1137,3 @@ extension TimelineChart {
         return marks
     }
 }
-

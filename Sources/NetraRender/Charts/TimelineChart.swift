@@ -206,8 +206,10 @@ public struct TimelineChart: Chart {
 
     /// The timeline of `dataset`'s events and `graph`'s links, within `window` when given;
     /// headlined by `highlight`'s events when given.
-    public init(_ dataset: Dataset, graph: EventGraph, window: ClosedRange<Day>? = nil, detailLimit: Int = defaultDetailLimit,
-                highlight: Month? = nil) {
+    public init(
+        _ dataset: Dataset, graph: EventGraph, window: ClosedRange<Day>? = nil, detailLimit: Int = defaultDetailLimit,
+        highlight: Month? = nil
+    ) {
         self.dataset = dataset; self.graph = graph; self.window = window; self.detailLimit = detailLimit
         self.highlight = highlight
     }
@@ -278,8 +280,9 @@ public struct TimelineChart: Chart {
             let start = m.x - r - tail * (r / (7 * s)), end = m.x - r, steps = 3
             var out: [Mark] = (0..<steps).map { k in
                 let a = start + (end - start) * Double(k) / Double(steps), b = start + (end - start) * Double(k + 1) / Double(steps)
-                return .line([ChartPoint(x: a, y: m.y), ChartPoint(x: b, y: m.y)], stroke: edge.withAlpha(UInt8(85 + 170 * k / (steps - 1))),
-                             thickness: 2 * s, dash: nil)
+                return .line(
+                    [ChartPoint(x: a, y: m.y), ChartPoint(x: b, y: m.y)], stroke: edge.withAlpha(UInt8(85 + 170 * k / (steps - 1))),
+                    thickness: 2 * s, dash: nil)
             }
             out.append(.circle(center: m, radius: r - 1 * s, fill: .white, stroke: KindPalette.isFaint(kind) ? edge : color, thickness: 3 * s))
             return out
@@ -298,9 +301,12 @@ public struct TimelineChart: Chart {
     /// then the finest whose markers can hold their count, found by merging those cells only.
     /// Returns the markers, `k` (radius = k·√count) and the display period in days: the steps
     /// of `TimelineClustering`.
-    static func cluster(_ dataset: Dataset, window: ClosedRange<Day>?, laneOf: [Int], lanes: [TimelineLane], plot: ChartRect,
-                        scale: TimeScale, ctx: ChartContext, rowsTop: (TimelineLane) -> Double)
-        -> (clusters: [TimelineCluster], k: Double, unit: Double) {
+    static func cluster(
+        _ dataset: Dataset, window: ClosedRange<Day>?, laneOf: [Int], lanes: [TimelineLane], plot: ChartRect,
+        scale: TimeScale, ctx: ChartContext, rowsTop: (TimelineLane) -> Double
+    )
+        -> (clusters: [TimelineCluster], k: Double, unit: Double)
+    {
         let clustering = TimelineClustering(scale: scale, lanes: lanes.count)
         let counts = clustering.counts(dataset, window: window, laneOf: laneOf)
         let laneH = lanes.map { $0.rect.maxY - rowsTop($0) }.min() ?? 40 * ctx.s

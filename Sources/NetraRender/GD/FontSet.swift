@@ -35,7 +35,8 @@ public struct FontSet: Sendable, Equatable {
         let envRegular = environment(environmentVariable)
         let regular = path ?? envRegular ?? defaultFolder + "DejaVuSans.ttf"
         let usedDefault = path == nil && envRegular == nil
-        let bold = boldPath ?? environment(boldEnvironmentVariable)
+        let bold =
+            boldPath ?? environment(boldEnvironmentVariable)
             ?? (usedDefault ? defaultFolder + "DejaVuSans-Bold.ttf" : regular)
         return try FontSet(regular: regular, bold: bold)
     }

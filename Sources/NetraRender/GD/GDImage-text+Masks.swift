@@ -35,8 +35,9 @@ struct TextMask: Sendable {
         let w = (xs.max() ?? 0) + margin - minX + 1, h = (ys.max() ?? 0) + margin - minY + 1
         let scratch = try GDImage(width: max(1, w), height: max(1, h))
         scratch.clear(RGBA(red: 0, green: 0, blue: 0, alpha: 0))
-        _ = try GDImage.freeType(scratch.pointer, text: text, font: font, size: size, angle: angle,
-                                 x: -minX, y: -minY, color: RGBA.black.gdColor)
+        _ = try GDImage.freeType(
+            scratch.pointer, text: text, font: font, size: size, angle: angle,
+            x: -minX, y: -minY, color: RGBA.black.gdColor)
         var levels = [UInt8](repeating: 0, count: scratch.width * scratch.height)
         var lo = (x: Int.max, y: Int.max), hi = (x: -1, y: -1)
         for yy in 0..<scratch.height {
@@ -61,8 +62,10 @@ struct TextMask: Sendable {
 extension GDImage {
     /// Draws `text` from its cached mask; false when this image is not one the blend can
     /// draw on (then libgd draws it).
-    func drawFromMask(_ text: String, font: String, size: Double, color: RGBA, x: Int, y: Int,
-                      angle: Double) throws(RenderError) -> Bool {
+    func drawFromMask(
+        _ text: String, font: String, size: Double, color: RGBA, x: Int, y: Int,
+        angle: Double
+    ) throws(RenderError) -> Bool {
         let key = MaskKey(text: text, font: font, size: size, angle: angle)
         let mask: TextMask
         if let m = masks.withLock({ $0[key] }) {
@@ -84,7 +87,8 @@ extension GDImage {
     private func blend(_ mask: TextMask, color: RGBA, x: Int, y: Int) -> Bool {
         let im = pointer.pointee
         guard im.trueColor != 0, let rows = im.tpixels, im.cx1 == 0, im.cy1 == 0,
-              Int(im.cx2) == width - 1, Int(im.cy2) == height - 1 else { return false }
+            Int(im.cx2) == width - 1, Int(im.cy2) == height - 1
+        else { return false }
         assert(mask.levels.count == mask.width * mask.height, "a level per pixel of the mask")
         let fg = color.gdColor
         let fgAlpha = Int(netra_gdTrueColorGetAlpha(fg)), rgb = fg & 0x00FF_FFFF

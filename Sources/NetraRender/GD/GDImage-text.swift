@@ -50,20 +50,25 @@ extension GDImage {
     /// `.libgd` is libgd's own FreeType path (its error string, a missing font say, is thrown);
     /// `.coverageMasks`, the default, blends a mask made by that path once per line of text
     /// (`GDImage-text+Masks.swift`): the same pixels but where two glyph edges overlap.
-    public func drawText(_ text: String, font: String, size: Double, color: RGBA, x: Int, y: Int,
-                         angle: Double = 0, via drawing: TextDrawing = .coverageMasks) throws(RenderError) {
+    public func drawText(
+        _ text: String, font: String, size: Double, color: RGBA, x: Int, y: Int,
+        angle: Double = 0, via drawing: TextDrawing = .coverageMasks
+    ) throws(RenderError) {
         if text.isEmpty { return }
         if drawing == .coverageMasks, try drawFromMask(text, font: font, size: size, color: color, x: x, y: y, angle: angle) {
             return
         }
-        _ = try GDImage.freeType(pointer, text: text, font: font, size: size, angle: angle, x: x, y: y,
-                                 color: color.gdColor)
+        _ = try GDImage.freeType(
+            pointer, text: text, font: font, size: size, angle: angle, x: x, y: y,
+            color: color.gdColor)
     }
 
     /// Calls `gdImageStringFTEx` at 72 dpi, so a size in points is a size in pixels, and turns
     /// its error string into a thrown error.
-    static func freeType(_ image: gdImagePtr?, text: String, font: String, size: Double, angle: Double,
-                         x: Int, y: Int, color: Int32) throws(RenderError) -> [Int32] {
+    static func freeType(
+        _ image: gdImagePtr?, text: String, font: String, size: Double, angle: Double,
+        x: Int, y: Int, color: Int32
+    ) throws(RenderError) -> [Int32] {
         guard fontCacheReady else { throw .textFailed(message: "cannot set up libgd's font cache", font: font) }
         if text.isEmpty { return [Int32](repeating: 0, count: 8) }
         var brect = [Int32](repeating: 0, count: 8)

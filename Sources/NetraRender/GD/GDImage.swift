@@ -14,7 +14,7 @@ public final class GDImage {
     /// A blank (black, opaque) true-colour image; throws when libgd cannot allocate it.
     public init(width: Int, height: Int) throws(RenderError) {
         guard width > 0, height > 0, width <= 20_000, height <= 20_000,
-              let p = gdImageCreateTrueColor(Int32(width), Int32(height))
+            let p = gdImageCreateTrueColor(Int32(width), Int32(height))
         else { throw .imageCreation(width: width, height: height) }
         pointer = p
         self.width = width
@@ -88,8 +88,10 @@ public final class GDImage {
     }
 
     /// An anti-aliased line broken into dashes of `dash` pixels separated by `gap` pixels.
-    public func dashedLine(from a: (x: Int, y: Int), to b: (x: Int, y: Int), _ color: RGBA,
-                           thickness: Int = 1, dash: Int = 8, gap: Int = 6) {
+    public func dashedLine(
+        from a: (x: Int, y: Int), to b: (x: Int, y: Int), _ color: RGBA,
+        thickness: Int = 1, dash: Int = 8, gap: Int = 6
+    ) {
         let dx = Double(b.x - a.x), dy = Double(b.y - a.y)
         let length = (dx * dx + dy * dy).squareRoot()
         guard length > 0, dash > 0 else { return line(from: a, to: b, color, thickness: thickness) }
@@ -183,10 +185,15 @@ public final class GDImage {
     /// Neither writes a timestamp, so the same pixels always give the same bytes.
     public func png() throws(RenderError) -> [UInt8] {
         if pointer.pointee.trueColor != 0, let rows = pointer.pointee.tpixels,
-           (0..<height).allSatisfy({ rows[$0] != nil }) {
-            guard let png = PNGEncoder.encode(width: width, height: height, row: { y in
-                UnsafePointer(rows[y].unsafelyUnwrapped)   // checked non-nil just above
-            }) else { throw .pngEncoding }
+            (0..<height).allSatisfy({ rows[$0] != nil })
+        {
+            guard
+                let png = PNGEncoder.encode(
+                    width: width, height: height,
+                    row: { y in
+                        UnsafePointer(rows[y].unsafelyUnwrapped)  // checked non-nil just above
+                    })
+            else { throw .pngEncoding }
             return png
         }
         return try libgdPNG()

@@ -60,9 +60,9 @@ enum PNGEncoder {
         var header: [UInt8] = []
         header.appendBigEndian(UInt32(width))
         header.appendBigEndian(UInt32(height))
-        header += [8, 2, 0, 0, 0]                       // 8 bits, RGB, deflate, adaptive filters, no interlace
+        header += [8, 2, 0, 0, 0]  // 8 bits, RGB, deflate, adaptive filters, no interlace
         png.appendChunk("IHDR", header)
-        var phys: [UInt8] = []                          // 96 dpi, as libgd writes
+        var phys: [UInt8] = []  // 96 dpi, as libgd writes
         phys.appendBigEndian(3780)
         phys.appendBigEndian(3780)
         phys.append(1)

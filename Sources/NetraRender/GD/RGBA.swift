@@ -67,9 +67,10 @@ public struct RGBA: Sendable, Hashable, CustomStringConvertible {
     /// The colour of a libgd true-colour pixel value.
     init(gdColor c: Int32) {
         let a = netra_gdTrueColorGetAlpha(c)
-        self.init(red: UInt8(truncatingIfNeeded: netra_gdTrueColorGetRed(c)),
-                  green: UInt8(truncatingIfNeeded: netra_gdTrueColorGetGreen(c)),
-                  blue: UInt8(truncatingIfNeeded: netra_gdTrueColorGetBlue(c)),
-                  alpha: UInt8(truncatingIfNeeded: 255 - (Int(a) * 255 + 63) / 127))
+        self.init(
+            red: UInt8(truncatingIfNeeded: netra_gdTrueColorGetRed(c)),
+            green: UInt8(truncatingIfNeeded: netra_gdTrueColorGetGreen(c)),
+            blue: UInt8(truncatingIfNeeded: netra_gdTrueColorGetBlue(c)),
+            alpha: UInt8(truncatingIfNeeded: 255 - (Int(a) * 255 + 63) / 127))
     }
 }

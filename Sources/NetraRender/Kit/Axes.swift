@@ -21,14 +21,18 @@ enum YAxis {
     }
 
     /// Grid lines, tick labels right of the gutter, and the turned title centred on the plot.
-    static func marks(scale: LinearScale, ticks: [Double], labels: [String], title: String?, plot: ChartRect,
-                      left: Double, theme: Theme, measurer: TextMeasurer) throws(RenderError) -> (marks: [Mark], ticks: [AxisTick]) {
+    static func marks(
+        scale: LinearScale, ticks: [Double], labels: [String], title: String?, plot: ChartRect,
+        left: Double, theme: Theme, measurer: TextMeasurer
+    ) throws(RenderError) -> (marks: [Mark], ticks: [AxisTick]) {
         var marks: [Mark] = []
         var out: [AxisTick] = []
         for (k, v) in ticks.enumerated() {
             let y = scale(v)
-            marks.append(.line([ChartPoint(x: plot.minX, y: y), ChartPoint(x: plot.maxX, y: y)],
-                               stroke: v == 0 ? theme.axis : theme.grid, thickness: 1 * theme.s, dash: nil))
+            marks.append(
+                .line(
+                    [ChartPoint(x: plot.minX, y: y), ChartPoint(x: plot.maxX, y: y)],
+                    stroke: v == 0 ? theme.axis : theme.grid, thickness: 1 * theme.s, dash: nil))
             let label = try measurer.place(labels[k], theme.tick, x: plot.minX - 12 * theme.s, y: y, align: .right, valign: .middle, role: .tickLabel)
             marks.append(.text(label))
             out.append(AxisTick(value: v, position: y, label: label))
@@ -54,9 +58,12 @@ enum XAxis {
     /// Labels centred under their positions; a label that would overlap the last one kept, or
     /// leave the canvas, is left out (Vega-Lite's greedy policy). The year line is handled the
     /// same way, so a year label is never lost when its month label is.
-    static func marks(positions: [Double], values: [Double], labels: [(primary: String, year: String?)], title: String?,
-                      plot: ChartRect, theme: Theme, measurer: TextMeasurer, tickMarks: Bool = true, clearOfYLabels: Bool = false)
-        throws(RenderError) -> (marks: [Mark], ticks: [AxisTick]) {
+    static func marks(
+        positions: [Double], values: [Double], labels: [(primary: String, year: String?)], title: String?,
+        plot: ChartRect, theme: Theme, measurer: TextMeasurer, tickMarks: Bool = true, clearOfYLabels: Bool = false
+    )
+        throws(RenderError) -> (marks: [Mark], ticks: [AxisTick])
+    {
         var marks: [Mark] = []
         var out: [AxisTick] = []
         let lh = try measurer.lineHeight(theme.tick)
@@ -67,8 +74,10 @@ enum XAxis {
         let lo = clearOfYLabels ? plot.minX - 10 * theme.s : 4 * theme.s, hi = theme.width - 4 * theme.s
         for (k, x) in positions.enumerated() {
             if tickMarks {
-                marks.append(.line([ChartPoint(x: x, y: plot.maxY), ChartPoint(x: x, y: plot.maxY + 6 * theme.s)],
-                                   stroke: theme.axis, thickness: 1 * theme.s, dash: nil))
+                marks.append(
+                    .line(
+                        [ChartPoint(x: x, y: plot.maxY), ChartPoint(x: x, y: plot.maxY + 6 * theme.s)],
+                        stroke: theme.axis, thickness: 1 * theme.s, dash: nil))
             }
             var kept: TextMark?
             var label = try measurer.place(labels[k].primary, theme.tick, x: x, y: top, align: .center, role: .tickLabel)
@@ -77,8 +86,9 @@ enum XAxis {
                 marks.append(.text(label)); kept = label; lastPrimary = label.box.maxX
             }
             if let year = labels[k].year {
-                var yl = try measurer.place(year, TextStyle(size: theme.tick.size, bold: true, color: theme.tick.color),
-                                            x: x, y: top + lh, align: .center, role: .tickLabel)
+                var yl = try measurer.place(
+                    year, TextStyle(size: theme.tick.size, bold: true, color: theme.tick.color),
+                    x: x, y: top + lh, align: .center, role: .tickLabel)
                 yl = shiftInside(yl, lo: lo, hi: hi)
                 if yl.box.minX >= lastYear + minGap { marks.append(.text(yl)); lastYear = yl.box.maxX }
             }
@@ -111,8 +121,10 @@ enum FittingTicks {
     /// The scale's end (the last of about five round ticks over `0…maxValue`) and the ticks
     /// to label: every one, or every 2nd, 5th, 10th … (so steps stay 1, 2 or 5 × 10ᵏ), the
     /// first choice whose neighbouring labels keep `gap` apart over `length` pixels.
-    static func scale(_ maxValue: Double, length: Double, label: (Double) -> String, style: TextStyle, gap: Double,
-                      measurer: TextMeasurer) throws(RenderError) -> (max: Double, ticks: [Double]) {
+    static func scale(
+        _ maxValue: Double, length: Double, label: (Double) -> String, style: TextStyle, gap: Double,
+        measurer: TextMeasurer
+    ) throws(RenderError) -> (max: Double, ticks: [Double]) {
         let all = NiceTicks.niceTicks(0, max(1, maxValue), count: 5, integer: true)
         guard let hi = all.last, hi > 0, all.count > 1 else { return (max(1, maxValue), [0]) }
         let step = all[1] - all[0]

@@ -25,8 +25,10 @@ public struct ChartContext {
 
     /// A centred message in `body` for a chart with nothing to show.
     func emptyNote(in body: ChartRect) throws(RenderError) -> Mark {
-        .text(try measurer.place(StringKey.noData.text(lang), theme.header, x: body.midX, y: body.midY,
-                                 align: .center, valign: .middle, role: .note))
+        .text(
+            try measurer.place(
+                StringKey.noData.text(lang), theme.header, x: body.midX, y: body.midY,
+                align: .center, valign: .middle, role: .note))
     }
 
     /// A jurisdiction's name, or a clear error for an index out of range.

@@ -34,14 +34,17 @@ public struct TypeScale: Sendable, Equatable {
     public var floor: Double { [note, footer, label, tick, legend, value, laneName, axisTitle, header, subtitle, title].min() ?? note }
 
     /// A 1600-wide chart shrunk onto a phone screen stays legible.
-    public static let wide = TypeScale(note: 16, footer: 17, label: 17, tick: 19, legend: 19, value: 18, laneName: 19,
-                                       axisTitle: 20, header: 21, subtitle: 23, title: 36)
+    public static let wide = TypeScale(
+        note: 16, footer: 17, label: 17, tick: 19, legend: 19, value: 18, laneName: 19,
+        axisTitle: 20, header: 21, subtitle: 23, title: 36)
     /// 1080 wide fit to 390 CSS px: 30 px is 11 CSS px.
-    public static let phone = TypeScale(note: 30, footer: 30, label: 30, tick: 30, legend: 30, value: 32, laneName: 32,
-                                        axisTitle: 32, header: 34, subtitle: 34, title: 46)
+    public static let phone = TypeScale(
+        note: 30, footer: 30, label: 30, tick: 30, legend: 30, value: 32, laneName: 32,
+        axisTitle: 32, header: 34, subtitle: 34, title: 46)
     /// A chart inside the 1240-wide briefing sheet: 35 px there is 11 CSS px at 390.
-    public static let sheet = TypeScale(note: 36, footer: 36, label: 36, tick: 36, legend: 36, value: 38, laneName: 38,
-                                        axisTitle: 38, header: 40, subtitle: 40, title: 48)
+    public static let sheet = TypeScale(
+        note: 36, footer: 36, label: 36, tick: 36, legend: 36, value: 38, laneName: 38,
+        axisTitle: 38, header: 40, subtitle: 40, title: 48)
 }
 
 /// What every chart function takes besides its data.
@@ -68,17 +71,22 @@ public struct ChartOptions: Sendable, Equatable {
     public var embedded = false
 
     /// Options with the defaults: Indonesian, 1600×900 at 1×, the default fonts.
-    public init(language: Language = .id, scale: Int = 1, width: Int = 1600, height: Int = 900,
-                fontPath: String? = nil, boldFontPath: String? = nil, type: TypeScale = .wide) {
+    public init(
+        language: Language = .id, scale: Int = 1, width: Int = 1600, height: Int = 900,
+        fontPath: String? = nil, boldFontPath: String? = nil, type: TypeScale = .wide
+    ) {
         self.language = language; self.scale = scale; self.width = width; self.height = height
         self.fontPath = fontPath; self.boldFontPath = boldFontPath; self.type = type
     }
 
     /// Options for one of the two shapes, with its canvas and its type sizes.
-    public init(language: Language = .id, scale: Int = 1, size: ChartSize,
-                fontPath: String? = nil, boldFontPath: String? = nil) {
-        self.init(language: language, scale: scale, width: size.dimensions.width, height: size.dimensions.height,
-                  fontPath: fontPath, boldFontPath: boldFontPath, type: size.type)
+    public init(
+        language: Language = .id, scale: Int = 1, size: ChartSize,
+        fontPath: String? = nil, boldFontPath: String? = nil
+    ) {
+        self.init(
+            language: language, scale: scale, width: size.dimensions.width, height: size.dimensions.height,
+            fontPath: fontPath, boldFontPath: boldFontPath, type: size.type)
     }
 
     /// True for a canvas taller than wide: charts stack what sits side by side on a wide one.
@@ -165,9 +173,10 @@ public struct Theme: Sendable {
         gap = 10 * s
         let ink = RGBA(hex: 0x1F1F1F), muted = RGBA(hex: 0x595959)
         let t = options.type
-        type = TypeScale(note: t.note * s, footer: t.footer * s, label: t.label * s, tick: t.tick * s, legend: t.legend * s,
-                         value: t.value * s, laneName: t.laneName * s, axisTitle: t.axisTitle * s, header: t.header * s,
-                         subtitle: t.subtitle * s, title: t.title * s)
+        type = TypeScale(
+            note: t.note * s, footer: t.footer * s, label: t.label * s, tick: t.tick * s, legend: t.legend * s,
+            value: t.value * s, laneName: t.laneName * s, axisTitle: t.axisTitle * s, header: t.header * s,
+            subtitle: t.subtitle * s, title: t.title * s)
         title = TextStyle(size: type.title, bold: true, color: ink)
         subtitle = TextStyle(size: type.subtitle, color: muted)
         axisTitle = TextStyle(size: type.axisTitle, bold: true, color: muted)

@@ -45,7 +45,8 @@ extension Mark {
         case let .polygon(points, fill, stroke, thickness):
             return "polygon \(points.map(\.dump).joined(separator: " ")) fill \(fill?.hexDump ?? "-") stroke \(stroke?.hexDump ?? "-") \(thickness)"
         case let .text(t):
-            return "text \(t.role.rawValue) \(t.box.dump) at \(t.origin.dump) angle \(t.angle) size \(t.style.size)\(t.style.bold ? " bold" : "") \(t.style.color.hexDump) \(String(reflecting: t.text))"
+            return
+                "text \(t.role.rawValue) \(t.box.dump) at \(t.origin.dump) angle \(t.angle) size \(t.style.size)\(t.style.bold ? " bold" : "") \(t.style.color.hexDump) \(String(reflecting: t.text))"
         }
     }
 }

@@ -40,7 +40,10 @@ enum CountTicks {
         }
         // Still too tight: only the ends.
         if ticks.count > 2, (bottom - top) / Double(ticks.count - 1) < labelGap / 1.5 + 2 * s,
-           let f = ticks.first, let l = ticks.last { ticks = [f, l] }
+            let f = ticks.first, let l = ticks.last
+        {
+            ticks = [f, l]
+        }
         return ticks
     }
 }
@@ -51,8 +54,9 @@ enum GridLines {
     static func vertical(_ ticks: [Double], scale: LinearScale, plot: ChartRect, theme: Theme) -> [Mark] {
         ticks.map { t in
             let x = scale(t)
-            return .line([ChartPoint(x: x, y: plot.minY), ChartPoint(x: x, y: plot.maxY)],
-                         stroke: t == 0 ? theme.axis : theme.grid, thickness: (t == 0 ? 2 : 1) * theme.s, dash: nil)
+            return .line(
+                [ChartPoint(x: x, y: plot.minY), ChartPoint(x: x, y: plot.maxY)],
+                stroke: t == 0 ? theme.axis : theme.grid, thickness: (t == 0 ? 2 : 1) * theme.s, dash: nil)
         }
     }
 }

@@ -26,13 +26,16 @@ public enum ChartText {
     /// The events a chart of `scope` draws, for its footer: those in any of `scope` or under
     /// it (every jurisdiction when `nil`) whose kind `kinds` takes. `nil` when that is every
     /// event, which the dataset already counts.
-    public static func events(_ dataset: Dataset, within scope: [JurisdictionIndex]?,
-                              kinds: (EventKind) -> Bool = { _ in true }) -> [EventIndex]? {
+    public static func events(
+        _ dataset: Dataset, within scope: [JurisdictionIndex]?,
+        kinds: (EventKind) -> Bool = { _ in true }
+    ) -> [EventIndex]? {
         let allKinds = EventKind.allCases.allSatisfy(kinds)
         if scope == nil && allKinds { return nil }
-        let inside = Column<JurisdictionIndex, Bool>(dataset.jurisdictions.indices.map { j in
-            scope.map { $0.contains { dataset.isWithin(j, $0) } } ?? true
-        })
+        let inside = Column<JurisdictionIndex, Bool>(
+            dataset.jurisdictions.indices.map { j in
+                scope.map { $0.contains { dataset.isWithin(j, $0) } } ?? true
+            })
         let wanted = EventKind.allCases.map(kinds)
         let events = dataset.events
         return events.indices.filter { k in

@@ -32,7 +32,8 @@ enum Frame {
         // portrait canvas (a phone's), whose narrow lines hold fewer words.
         var titleLines = try measurer.wrap(spec.title, theme.title, maxWidth: inner, maxLines: theme.height > theme.width ? 3 : 2)
         if embedded, titleLines.count > 1, let short = spec.shortTitle,
-           case let shortLines = try measurer.wrap(short, theme.title, maxWidth: inner, maxLines: 2), shortLines.count < titleLines.count {
+            case let shortLines = try measurer.wrap(short, theme.title, maxWidth: inner, maxLines: 2), shortLines.count < titleLines.count
+        {
             titleLines = shortLines
         }
         for t in titleLines {

@@ -34,8 +34,9 @@ public struct LabelPlacer: Sendable {
     /// True when `box` is inside the bounds and clear of every kept box.
     public func fits(_ box: ChartRect) -> Bool {
         guard bounds.contains(box) else { return false }
-        let grown = ChartRect(x: box.x - padding, y: box.y - verticalPadding,
-                              width: box.width + 2 * padding, height: box.height + 2 * verticalPadding)
+        let grown = ChartRect(
+            x: box.x - padding, y: box.y - verticalPadding,
+            width: box.width + 2 * padding, height: box.height + 2 * verticalPadding)
         return !kept.contains { $0.intersects(grown) }
     }
 

@@ -34,8 +34,10 @@ public struct LegendEntry: Sendable, Hashable {
 
 enum LegendLayout {
     /// Entries flowed left to right in rows within `width`, starting at (`x`, `y`).
-    static func layout(_ items: [LegendItem], x: Double, y: Double, width: Double, theme: Theme,
-                       measurer: TextMeasurer) throws(RenderError) -> (entries: [LegendEntry], height: Double) {
+    static func layout(
+        _ items: [LegendItem], x: Double, y: Double, width: Double, theme: Theme,
+        measurer: TextMeasurer
+    ) throws(RenderError) -> (entries: [LegendEntry], height: Double) {
         guard !items.isEmpty else { return ([], 0) }
         let lh = try measurer.lineHeight(theme.legend)
         let sw = (lh * 0.8).rounded()
@@ -43,8 +45,9 @@ enum LegendLayout {
         var entries: [LegendEntry] = []
         var cx = x, cy = y
         for item in items {
-            let symbolWidth = item.symbol == .line || item.symbol == .dashedLine || item.symbol == .hollowCircle
-                || item.symbol == .spanBar || item.symbol == .range || item.symbol == .openRange ? sw * 1.8 : sw
+            let symbolWidth =
+                item.symbol == .line || item.symbol == .dashedLine || item.symbol == .hollowCircle
+                    || item.symbol == .spanBar || item.symbol == .range || item.symbol == .openRange ? sw * 1.8 : sw
             guard let label = try measurer.fit(item.label, theme.legend, maxWidth: width - symbolWidth - swatchGap) else { continue }
             let w = symbolWidth + swatchGap + (try measurer.width(label, theme.legend))
             if cx > x && cx + w > x + width { cx = x; cy += lh + rowGap }
@@ -75,9 +78,12 @@ enum LegendLayout {
             return [.circle(center: r.center, radius: r.height / 2, fill: color, stroke: color.shaded(0.45), thickness: 1.5 * s)]
         case .hollowCircle:
             let c = ChartPoint(x: r.maxX - r.height / 2, y: r.midY)
-            return [.line([ChartPoint(x: r.minX, y: r.midY), ChartPoint(x: c.x - r.height / 2, y: r.midY)],
-                          stroke: color, thickness: 2 * s, dash: nil),
-                    .circle(center: c, radius: r.height / 2 - 1 * s, fill: .white, stroke: color, thickness: 2.5 * s)]
+            return [
+                .line(
+                    [ChartPoint(x: r.minX, y: r.midY), ChartPoint(x: c.x - r.height / 2, y: r.midY)],
+                    stroke: color, thickness: 2 * s, dash: nil),
+                .circle(center: c, radius: r.height / 2 - 1 * s, fill: .white, stroke: color, thickness: 2.5 * s)
+            ]
         case .line:
             return [.line([ChartPoint(x: r.minX, y: r.midY), ChartPoint(x: r.maxX, y: r.midY)], stroke: color, thickness: 3 * s, dash: nil)]
         case .dashedLine:
@@ -87,12 +93,18 @@ enum LegendLayout {
             return [.rect(bar, fill: color.withAlpha(110)), .outline(bar, stroke: color.shaded(0.2), thickness: 1 * s)]
         case .triangle:
             let c = r.center, q = r.height / 2
-            return [.polygon([ChartPoint(x: c.x, y: c.y - q * 1.1), ChartPoint(x: c.x + q, y: c.y + q * 0.75), ChartPoint(x: c.x - q, y: c.y + q * 0.75)],
-                             fill: color, stroke: color.shaded(0.45), thickness: 1 * s)]
+            return [
+                .polygon(
+                    [ChartPoint(x: c.x, y: c.y - q * 1.1), ChartPoint(x: c.x + q, y: c.y + q * 0.75), ChartPoint(x: c.x - q, y: c.y + q * 0.75)],
+                    fill: color, stroke: color.shaded(0.45), thickness: 1 * s)
+            ]
         case .diamond:
             let c = r.center, q = r.height / 2 * 1.1
-            return [.polygon([ChartPoint(x: c.x, y: c.y - q), ChartPoint(x: c.x + q, y: c.y), ChartPoint(x: c.x, y: c.y + q), ChartPoint(x: c.x - q, y: c.y)],
-                             fill: color, stroke: color.shaded(0.45), thickness: 1 * s)]
+            return [
+                .polygon(
+                    [ChartPoint(x: c.x, y: c.y - q), ChartPoint(x: c.x + q, y: c.y), ChartPoint(x: c.x, y: c.y + q), ChartPoint(x: c.x - q, y: c.y)],
+                    fill: color, stroke: color.shaded(0.45), thickness: 1 * s)
+            ]
         case .ring:
             return [.circle(center: r.center, radius: r.height / 2 - 1 * s, fill: .white, stroke: color, thickness: 2.5 * s)]
         case .range:
@@ -113,14 +125,18 @@ enum RangeMarks {
         let a = openLow ? x0 + head : x0, b = openHigh ? x1 - head : x1
         var out: [Mark] = [.line([ChartPoint(x: a, y: y), ChartPoint(x: max(a, b), y: y)], stroke: color.withAlpha(150), thickness: 3 * s, dash: nil)]
         if openLow {
-            out.append(.polygon([ChartPoint(x: x0, y: y), ChartPoint(x: x0 + head, y: y - cap), ChartPoint(x: x0 + head, y: y + cap)],
-                                fill: color, stroke: nil, thickness: 0))
+            out.append(
+                .polygon(
+                    [ChartPoint(x: x0, y: y), ChartPoint(x: x0 + head, y: y - cap), ChartPoint(x: x0 + head, y: y + cap)],
+                    fill: color, stroke: nil, thickness: 0))
         } else {
             out.append(.line([ChartPoint(x: x0, y: y - cap), ChartPoint(x: x0, y: y + cap)], stroke: color, thickness: 2.5 * s, dash: nil))
         }
         if openHigh {
-            out.append(.polygon([ChartPoint(x: x1, y: y), ChartPoint(x: x1 - head, y: y - cap), ChartPoint(x: x1 - head, y: y + cap)],
-                                fill: color, stroke: nil, thickness: 0))
+            out.append(
+                .polygon(
+                    [ChartPoint(x: x1, y: y), ChartPoint(x: x1 - head, y: y - cap), ChartPoint(x: x1 - head, y: y + cap)],
+                    fill: color, stroke: nil, thickness: 0))
         } else {
             out.append(.line([ChartPoint(x: x1, y: y - cap), ChartPoint(x: x1, y: y + cap)], stroke: color, thickness: 2.5 * s, dash: nil))
         }

@@ -39,8 +39,10 @@ public struct TextMark: Sendable, Hashable {
     public var halo: RGBA?
 
     /// A text mark from its parts.
-    public init(text: String, style: TextStyle, box: ChartRect, origin: ChartPoint, angle: Double = 0, role: TextRole,
-                halo: RGBA? = nil) {
+    public init(
+        text: String, style: TextStyle, box: ChartRect, origin: ChartPoint, angle: Double = 0, role: TextRole,
+        halo: RGBA? = nil
+    ) {
         self.text = text; self.style = style; self.box = box; self.origin = origin; self.angle = angle; self.role = role
         self.halo = halo
     }

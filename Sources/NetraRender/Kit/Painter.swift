@@ -45,8 +45,9 @@ public enum Painter {
             guard points.count > 1 else { return }
             if let dash, dash > 0 {
                 for k in 1..<points.count {
-                    image.dashedLine(from: pt(points[k - 1]), to: pt(points[k]), stroke, thickness: thick(thickness),
-                                     dash: max(1, Int(dash.rounded())), gap: max(1, Int((dash * 0.75).rounded())))
+                    image.dashedLine(
+                        from: pt(points[k - 1]), to: pt(points[k]), stroke, thickness: thick(thickness),
+                        dash: max(1, Int(dash.rounded())), gap: max(1, Int((dash * 0.75).rounded())))
                 }
             } else {
                 image.polyline(points.map(pt), stroke, thickness: thick(thickness))
@@ -64,12 +65,14 @@ public enum Painter {
                 // The letters drawn a little off in eight directions make the outline.
                 let w = max(1, Int((t.style.size / 9).rounded()))
                 for (dx, dy) in [(-w, 0), (w, 0), (0, -w), (0, w), (-w, -w), (w, -w), (-w, w), (w, w)] {
-                    try image.drawText(t.text, font: t.style.bold ? fonts.bold : fonts.regular, size: t.style.size,
-                                       color: halo, x: px(t.origin.x) + dx, y: py(t.origin.y) + dy, angle: t.angle)
+                    try image.drawText(
+                        t.text, font: t.style.bold ? fonts.bold : fonts.regular, size: t.style.size,
+                        color: halo, x: px(t.origin.x) + dx, y: py(t.origin.y) + dy, angle: t.angle)
                 }
             }
-            try image.drawText(t.text, font: t.style.bold ? fonts.bold : fonts.regular, size: t.style.size,
-                               color: t.style.color, x: px(t.origin.x), y: py(t.origin.y), angle: t.angle)
+            try image.drawText(
+                t.text, font: t.style.bold ? fonts.bold : fonts.regular, size: t.style.size,
+                color: t.style.color, x: px(t.origin.x), y: py(t.origin.y), angle: t.angle)
         }
     }
 }

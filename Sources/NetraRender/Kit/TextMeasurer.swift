@@ -101,8 +101,10 @@ public final class TextMeasurer {
     public enum VAlign: Sendable { case top, middle, bottom }
 
     /// A text mark whose line box is anchored at (`x`, `y`) as `align`/`valign` say.
-    public func place(_ text: String, _ style: TextStyle, x: Double, y: Double, align: Align = .left,
-                      valign: VAlign = .top, role: TextRole) throws(RenderError) -> TextMark {
+    public func place(
+        _ text: String, _ style: TextStyle, x: Double, y: Double, align: Align = .left,
+        valign: VAlign = .top, role: TextRole
+    ) throws(RenderError) -> TextMark {
         let w = try width(text, style)
         let m = try lineMetrics(style)
         let h = m.ascent + m.descent
@@ -123,14 +125,17 @@ public final class TextMeasurer {
     }
 
     /// A text mark turned a quarter counter-clockwise (reading upward), centred on (`cx`, `cy`).
-    public func placeVertical(_ text: String, _ style: TextStyle, cx: Double, cy: Double,
-                              role: TextRole) throws(RenderError) -> TextMark {
+    public func placeVertical(
+        _ text: String, _ style: TextStyle, cx: Double, cy: Double,
+        role: TextRole
+    ) throws(RenderError) -> TextMark {
         let w = try width(text, style)
         let m = try lineMetrics(style)
         let h = m.ascent + m.descent
         let box = ChartRect(x: cx - h / 2, y: cy - w / 2, width: h, height: w)
         // Turned text grows upward from its origin; glyph tops point left of the baseline.
-        return TextMark(text: text, style: style, box: box, origin: ChartPoint(x: box.minX + m.ascent, y: box.maxY),
-                        angle: Double.pi / 2, role: role)
+        return TextMark(
+            text: text, style: style, box: box, origin: ChartPoint(x: box.minX + m.ascent, y: box.maxY),
+            angle: Double.pi / 2, role: role)
     }
 }

@@ -22,7 +22,7 @@ public struct TimeTicks: Sendable, Equatable {
     /// The steps tried, finest first: days → weeks → months → quarters → years.
     public static let steps: [TimeTickUnit] = [
         .days(1), .days(2), .weeks(1), .weeks(2), .months(1), .months(3),
-        .years(1), .years(2), .years(5), .years(10), .years(20), .years(50), .years(100), .years(500),
+        .years(1), .years(2), .years(5), .years(10), .years(20), .years(50), .years(100), .years(500)
     ]
 
     /// The ticks inside `from…to` for the finest step giving at most `maxCount` of them.

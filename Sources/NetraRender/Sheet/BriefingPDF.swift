@@ -21,8 +21,9 @@ public enum BriefingPDF {
         try check(HPDF_UseUTFEncodings(pdf), "use UTF-8")
         // The fonts embedded (subset-free, as libharu does): the text is the sheet's, letter for letter.
         guard let regularName = HPDF_LoadTTFontFromFile(pdf, fonts.regular, HPDF_TRUE),
-              let boldName = HPDF_LoadTTFontFromFile(pdf, fonts.bold, HPDF_TRUE),
-              let regular = HPDF_GetFont(pdf, regularName, "UTF-8"), let bold = HPDF_GetFont(pdf, boldName, "UTF-8") else {
+            let boldName = HPDF_LoadTTFontFromFile(pdf, fonts.bold, HPDF_TRUE),
+            let regular = HPDF_GetFont(pdf, regularName, "UTF-8"), let bold = HPDF_GetFont(pdf, boldName, "UTF-8")
+        else {
             throw .invalidInput("libharu could not load the fonts \(fonts.regular) and \(fonts.bold)")
         }
         for (sheet, chart) in pages {
@@ -96,8 +97,10 @@ public enum BriefingPDF {
                 let png = try Painter.draw(chart, fonts: fonts).png()
                 let image = png.withUnsafeBufferPointer { b in HPDF_LoadPngImageFromMem(pdf, b.baseAddress, HPDF_UINT(b.count)) }
                 guard let image else { try check(HPDF_GetError(pdf), "embed the chart"); continue }
-                try check(HPDF_Page_DrawImage(page, image, x(slot.minX), y(slot.minY + Double(chart.height)),
-                                              Float(Double(chart.width) * k), Float(Double(chart.height) * k)), "draw the chart")
+                try check(
+                    HPDF_Page_DrawImage(
+                        page, image, x(slot.minX), y(slot.minY + Double(chart.height)),
+                        Float(Double(chart.width) * k), Float(Double(chart.height) * k)), "draw the chart")
             }
         }
         // A drawing call that failed left its error on the document.

@@ -75,9 +75,11 @@ public enum BriefingSheet {
     /// `office` (whose briefing it is) heads every page; nil for none. `plotHeight` gives the
     /// height of the month chart's plot when laid out `height` px tall (nil: the chart is taken
     /// to read at `chartMinHeight` + 140).
-    public static func layout(_ a: Analysis, figures f: BriefingFigures, language lang: Language,
-                              fonts: FontSet, overdue: [String] = [], office: String? = nil,
-                              plotHeight: ((Double) throws(RenderError) -> Double)? = nil) throws(RenderError) -> [SheetPage] {
+    public static func layout(
+        _ a: Analysis, figures f: BriefingFigures, language lang: Language,
+        fonts: FontSet, overdue: [String] = [], office: String? = nil,
+        plotHeight: ((Double) throws(RenderError) -> Double)? = nil
+    ) throws(RenderError) -> [SheetPage] {
         let footer = { (page: Int, pages: Int) in
             Strings.sheetPageFooter(page: page, of: pages, events: f.events.count, outlets: f.outlets).text(lang)
         }
@@ -99,8 +101,10 @@ public enum BriefingSheet {
                 }
             }
         }
-        try book.masthead(headline: title, style: style, subtitle: (Strings.selection(a.dataset.selection, a.dataset).map { $0.text(lang) + " · " } ?? "")
-                                 + Strings.sheetSubtitle(asOf: f.asOf).text(lang))
+        try book.masthead(
+            headline: title, style: style,
+            subtitle: (Strings.selection(a.dataset.selection, a.dataset).map { $0.text(lang) + " · " } ?? "")
+                + Strings.sheetSubtitle(asOf: f.asOf).text(lang))
         try book.figures(keyFigures(a, f, lang))
         // The trend is of the month's activity; its tallies are listed, not counted.
         try book.paragraph(Strings.trendLine(f.trend).text(lang) + (f.tallies > 0 ? " · " + Strings.sheetTalliesApart(f.tallies).text(lang) : ""))
@@ -119,8 +123,9 @@ public enum BriefingSheet {
         }
         var complete = true
         for (i, item) in queue.enumerated() {
-            let placed = try book.event(item.event, lines: eventLines(a, f, item.event, lang),
-                                        color: KindPalette.color(d.events.kinds[item.event]), heading: item.heading)
+            let placed = try book.event(
+                item.event, lines: eventLines(a, f, item.event, lang),
+                color: KindPalette.color(d.events.kinds[item.event]), heading: item.heading)
             if !placed {
                 try book.paragraph(leftOut(a, queue[i...].map(\.event), lang))
                 complete = false
@@ -132,8 +137,11 @@ public enum BriefingSheet {
             let heading = Strings.sheetKnownLater(after: DateText.short(f.asOf, lang)).text(lang)
             for (n, k) in f.knownLater.enumerated() {
                 let lines = eventLines(a, a.full, f, k, lang, status: false)
-                guard try book.event(k, lines: lines, color: KindPalette.color(a.full.events.kinds[k]),
-                                     heading: n == 0 ? heading : nil, counted: false) else { break }
+                guard
+                    try book.event(
+                        k, lines: lines, color: KindPalette.color(a.full.events.kinds[k]),
+                        heading: n == 0 ? heading : nil, counted: false)
+                else { break }
             }
         }
         try book.chartSlot(emptyMonth: f.events.isEmpty) { (h: Double) throws(RenderError) -> Bool in
@@ -166,10 +174,12 @@ public enum BriefingSheet {
         let d = a.dataset
         let outcome = withOutcome ? f.latestRuling : nil
         let onlyIncident = titles && f.newIncidentsReported.count == 1 && outcome == nil ? f.newIncidentsReported.first : nil
-        return Strings.sheetHeadline(month: DateText.month(f.month, lang), outcome: outcome.map { d.events[$0].title(lang) },
-                                     activity: f.total, tallies: f.tallies, preventionOnly: f.preventionOnly,
-                                     newIncidents: f.newIncidentsReported.count,
-                                     incidentTitle: onlyIncident.map { d.events[$0].title(lang) }).text(lang)
+        return Strings.sheetHeadline(
+            month: DateText.month(f.month, lang), outcome: outcome.map { d.events[$0].title(lang) },
+            activity: f.total, tallies: f.tallies, preventionOnly: f.preventionOnly,
+            newIncidents: f.newIncidentsReported.count,
+            incidentTitle: onlyIncident.map { d.events[$0].title(lang) }
+        ).text(lang)
     }
 
     /// What a month too big for `maxPages` pages leaves off, counted by kind, most first.
@@ -196,14 +206,18 @@ public enum BriefingSheet {
 
     /// The lines of event `k` of `d` (the analysis' dataset, or `full` for an event known only
     /// later, which gets no status: it was not known on the day).
-    static func eventLines(_ a: Analysis, _ d: Dataset, _ f: BriefingFigures, _ k: EventIndex, _ lang: Language,
-                           status showStatus: Bool) -> EventLines {
+    static func eventLines(
+        _ a: Analysis, _ d: Dataset, _ f: BriefingFigures, _ k: EventIndex, _ lang: Language,
+        status showStatus: Bool
+    ) -> EventLines {
         let e = d.events[k]
         let kind = Strings.kind(of: d.events, k).text(lang), place = d.jurisdictions[e.jurisdiction].name
         let when = [DateText.event(e.date, lang), kind, place].joined(separator: " · ")
         // `22 Nov 2023 · Arahan · Kab. Bekasi` rather than a second line.
-        let whenShort = [[DateText.event(e.date, lang, short: true), kind, place].joined(separator: " · "),
-                         [DateText.event(e.date, lang, short: true), kind, Strings.mapShortName(place)].joined(separator: " · ")]
+        let whenShort = [
+            [DateText.event(e.date, lang, short: true), kind, place].joined(separator: " · "),
+            [DateText.event(e.date, lang, short: true), kind, Strings.mapShortName(place)].joined(separator: " · ")
+        ]
         // The source's day in full, and short (`4 Jan 2024`) for when the full one takes a line more.
         var source = StringKey.sourcePrefix.text(lang) + e.source, sourceShort = source
         if let day = e.sourceDate {
@@ -215,8 +229,9 @@ public enum BriefingSheet {
         var lead: [String] = []
         if showStatus, let phrase = f.leadPhrase(a, k) { lead.append(phrase.text(lang)) }
         if let st = status { lead.append((e.kind == .incident ? Strings.sheetStatus(st) : Strings.sheetStatusSet(st)).text(lang)) }
-        return EventLines(when: when, whenShort: whenShort, title: e.title(lang),
-                          source: (lead + [source]).joined(separator: " · "), sourceShort: (lead + [sourceShort]).joined(separator: " · "))
+        return EventLines(
+            when: when, whenShort: whenShort, title: e.title(lang),
+            source: (lead + [source]).joined(separator: " · "), sourceShort: (lead + [sourceShort]).joined(separator: " · "))
     }
 
     /// An event's lines: when, what and where (with the month's short name too, for when the
@@ -237,7 +252,9 @@ public enum BriefingSheet {
         func count(_ n: Int) -> String { NumberFormat.number(n, lang) }
         // Activity leaves case tallies out: they are snapshots of others' counts.
         let change = f.total - f.previousTotal
-        let activityNote = change == 0 ? say(.sameAsLastMonth)
+        let activityNote =
+            change == 0
+            ? say(.sameAsLastMonth)
             : (change > 0 ? "▲ +\(NumberFormat.number(change, lang)) " : "▼ \(NumberFormat.number(change, lang)) ") + say(.fromLastMonth)
         // The month's new incidents are those that became news in it; the note says their
         // status and whether they also happened in the month.
@@ -250,9 +267,11 @@ public enum BriefingSheet {
         }
         var election = ("—", say(.nextElection), say(.noElectionAhead))
         if let (e, n) = f.nextElection {
-            election = ("\(n)", Strings.daysTo(d.elections[e].name).text(lang),
-                        (f.asOf == f.month.lastDay ? say(.fromMonthEnd) : Strings.fromDay(DateText.short(f.asOf, lang)).text(lang))
-                            + DateText.short(d.elections[e].date, lang))
+            election = (
+                "\(n)", Strings.daysTo(d.elections[e].name).text(lang),
+                (f.asOf == f.month.lastDay ? say(.fromMonthEnd) : Strings.fromDay(DateText.short(f.asOf, lang)).text(lang))
+                    + DateText.short(d.elections[e].date, lang)
+            )
         }
         // A median needs three values: fewer are shown as they are, and said so.
         func lead(_ m: MedianOrValues, median: StringKey, plain: Phrase) -> (String, String, String) {
@@ -262,9 +281,13 @@ public enum BriefingSheet {
         // the sum a lower bound, said with the reason.
         let signed: (String, String, String)
         if let n = f.signatoriesSoFar {
-            signed = f.signatoriesComplete ? (count(n), say(.pledgeSignatories), say(.totalSoFar))
-                : ("≥ " + count(n), say(.pledgeSignatories),
-                   Strings.atLeast(count(n)).text(lang) + ": " + Strings.uncountedPledges(f.uncountedPledges).text(lang))
+            signed =
+                f.signatoriesComplete
+                ? (count(n), say(.pledgeSignatories), say(.totalSoFar))
+                : (
+                    "≥ " + count(n), say(.pledgeSignatories),
+                    Strings.atLeast(count(n)).text(lang) + ": " + Strings.uncountedPledges(f.uncountedPledges).text(lang)
+                )
         } else {
             signed = ("—", say(.pledgeSignatories), say(.unknown))
         }
@@ -274,7 +297,7 @@ public enum BriefingSheet {
             lead(f.firstResponse, median: .medianDaysToResponse, plain: Strings.daysToResponse),
             lead(f.firstReport, median: .medianDaysToReport, plain: Strings.daysToReport),
             (election.0, election.1, election.2),
-            signed,
+            signed
         ]
     }
 }
@@ -423,8 +446,10 @@ private struct Book {
     /// One event: a bar of its kind's colour beside when/what/where, its title, status and source.
     /// A group's `heading` goes with its first event, never alone at a page's foot. False when
     /// the event would need a page beyond `maxPages` (room is kept there for what is left).
-    mutating func event(_ k: EventIndex, lines parts: BriefingSheet.EventLines, color: RGBA,
-                        heading: String?, counted: Bool = true) throws(RenderError) -> Bool {
+    mutating func event(
+        _ k: EventIndex, lines parts: BriefingSheet.EventLines, color: RGBA,
+        heading: String?, counted: Bool = true
+    ) throws(RenderError) -> Bool {
         let x = m + 30, width = inner - 30
         var w = try lines(parts.when, type.when, width: width, max: 2)
         for form in parts.whenShort where w.lines.count > 1 {
@@ -479,8 +504,10 @@ private struct Book {
                 marks.append(.text(try measurer.place(l, type.footer, x: m, y: y, role: .footer)))
                 y += f.step
             }
-            out.append(SheetPage(number: n + 1, month: month, chart: ChartPlan(width: BriefingSheet.width, height: BriefingSheet.height, marks: marks),
-                                 listed: p.listed, chartSlot: p.slot, embedded: nil))
+            out.append(
+                SheetPage(
+                    number: n + 1, month: month, chart: ChartPlan(width: BriefingSheet.width, height: BriefingSheet.height, marks: marks),
+                    listed: p.listed, chartSlot: p.slot, embedded: nil))
         }
         return out
     }

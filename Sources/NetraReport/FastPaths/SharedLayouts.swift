@@ -57,8 +57,10 @@ final class SharedLayouts: Sendable {
 }
 
 /// Laid out through `shared` when there is one, else made here (the plain path).
-func sharedLayout<P: Sendable, E: Error>(_ shared: SharedLayouts?, _ key: String, options: ChartOptions,
-                                         _ make: () throws(E) -> P) throws(E) -> P {
+func sharedLayout<P: Sendable, E: Error>(
+    _ shared: SharedLayouts?, _ key: String, options: ChartOptions,
+    _ make: () throws(E) -> P
+) throws(E) -> P {
     guard let shared else { return try make() }
     return try shared.layout(key, options: options, make)
 }

@@ -26,13 +26,17 @@ public struct HTMLReport: Sendable {
 
     /// The page of `analysis` in `options`' language; `comparison`, `tallies` and `figures`
     /// are the values the report's other outputs use (made here when not given).
-    public init(_ analysis: Analysis, options: JobOptions, comparison: Comparison? = nil, tallies: TallySeries? = nil,
-                figures: KeyFigures? = nil) {
+    public init(
+        _ analysis: Analysis, options: JobOptions, comparison: Comparison? = nil, tallies: TallySeries? = nil,
+        figures: KeyFigures? = nil
+    ) {
         self.init(analysis, options: options, comparison: comparison, tallies: tallies, figures: figures, shared: nil)
     }
 
-    init(_ analysis: Analysis, options: JobOptions, comparison: Comparison?, tallies: TallySeries?, figures: KeyFigures? = nil,
-         shared: SharedLayouts?) {
+    init(
+        _ analysis: Analysis, options: JobOptions, comparison: Comparison?, tallies: TallySeries?, figures: KeyFigures? = nil,
+        shared: SharedLayouts?
+    ) {
         self.shared = shared
         self.analysis = analysis
         self.options = options
@@ -60,7 +64,8 @@ public struct HTMLReport: Sendable {
         var out = "<!doctype html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         // Nothing may be fetched: no network, and no file beside this one either.
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+        out +=
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
         // The dataset by its folder's name, as the charts' footers give it: never the path as typed.
         out += "<title>\(t(Strings.htmlTitle)) · \(Markup.text(ChartText.datasetName(d)))</title>\n<style>\n\(HTMLAssets.css)</style>\n</head>\n<body>\n"
         out += header()
@@ -70,13 +75,16 @@ public struct HTMLReport: Sendable {
         out += comparisonTable()
         out += try charts()
         out += table(listed)
-        out += "<aside id=\"details\" hidden aria-live=\"polite\"><button type=\"button\" id=\"details-close\" class=\"close\">\(t(Strings.htmlClose))</button><div id=\"details-body\"></div></aside>\n"
+        out +=
+            "<aside id=\"details\" hidden aria-live=\"polite\"><button type=\"button\" id=\"details-close\" class=\"close\">\(t(Strings.htmlClose))</button><div id=\"details-body\"></div></aside>\n"
         out += "<footer><p>\(Markup.text(Strings.asOfPrefix(analysis.standsOn, lang)))\(t(Strings.htmlMadeWith))</p></footer>\n"
         out += "<script type=\"application/json\" id=\"netra-data\">"
         // A big dataset's timeline is the PNG's: its lanes (cities merged into their province
         // when there is no room) and its counted markers.
         let o = options.chartOptions
-        let plan = clustered ? try sharedLayout(shared, "timeline", options: o) { () throws(RenderError) in try ReportCharts.timeline(analysis).layout(options: o) } : nil
+        let plan =
+            clustered
+            ? try sharedLayout(shared, "timeline", options: o) { () throws(RenderError) in try ReportCharts.timeline(analysis).layout(options: o) } : nil
         out += dataJSON(listed, timeline: plan)
         out += "</script>\n<script>\n\(HTMLAssets.script)</script>\n</body>\n</html>\n"
         return out
@@ -137,7 +145,8 @@ public struct HTMLReport: Sendable {
         out += "<label>\(t(Strings.htmlKind))<select id=\"f-kind\"><option value=\"\">\(t(Strings.htmlAllKinds))</option>"
         for k in kindsPresent() { out += "<option value=\"\(k.rawValue)\">\(t(Strings.kind(k)))</option>" }
         out += "</select></label>"
-        out += "<label>\(t(Strings.htmlJurisdiction))<select id=\"f-jurisdiction\"><option value=\"\">\(Markup.text(StringKey.allJurisdictions.text(lang)))</option>"
+        out +=
+            "<label>\(t(Strings.htmlJurisdiction))<select id=\"f-jurisdiction\"><option value=\"\">\(Markup.text(StringKey.allJurisdictions.text(lang)))</option>"
         for j in ReportJob.jurisdictionsWithEvents(d) {
             out += "<option value=\"\(Markup.text(d.jurisdictions[j].id))\">\(Markup.text(d.jurisdictions[j].name))</option>"
         }
@@ -156,7 +165,8 @@ public struct HTMLReport: Sendable {
         // The colour key: each kind the data holds, in the marks' colours, and the election rules.
         out += "<ul class=\"key\" aria-label=\"\(t(Strings.htmlTimelineKey))\">"
         for kind in figures.kinds {
-            out += "<li><span class=\"swatch\" style=\"background:\(KindPalette.color(kind).cssHex);border:1px solid \(KindPalette.outline(kind).cssHex)\"></span>\(t(Strings.kind(kind)))</li>"
+            out +=
+                "<li><span class=\"swatch\" style=\"background:\(KindPalette.color(kind).cssHex);border:1px solid \(KindPalette.outline(kind).cssHex)\"></span>\(t(Strings.kind(kind)))</li>"
         }
         if !d.elections.isEmpty { out += "<li><span class=\"rule\"></span>\(t(Strings.htmlElectionDay))</li>" }
         out += "</ul><p class=\"note\">\(t(Strings.htmlTimelineHelp))"
@@ -182,8 +192,10 @@ public struct HTMLReport: Sendable {
         func figure(_ name: String, _ w: ChartPlan, _ p: ChartPlan) { figure(name, [w], [p], files: [name + ".png"]) }
         // Laid out at wide and phone; the one at the PNGs' options is theirs (`shared`).
         func both<C: Chart>(_ key: String, _ chart: C) throws(RenderError) -> (ChartPlan, ChartPlan) {
-            (try sharedLayout(shared, key, options: wide) { () throws(RenderError) in try chart.layout(options: wide) }.chart,
-             try sharedLayout(shared, key, options: phone) { () throws(RenderError) in try chart.layout(options: phone) }.chart)
+            (
+                try sharedLayout(shared, key, options: wide) { () throws(RenderError) in try chart.layout(options: wide) }.chart,
+                try sharedLayout(shared, key, options: phone) { () throws(RenderError) in try chart.layout(options: phone) }.chart
+            )
         }
         let monthly = try both("monthly", ReportCharts.monthly(analysis))
         figure("monthly", monthly.0, monthly.1)
@@ -220,8 +232,10 @@ public struct HTMLReport: Sendable {
             out += "<p class=\"note\">\(t(Strings.htmlTableCapped(NumberFormat.number(listed.count, lang), of: NumberFormat.number(d.events.count, lang))))</p>"
         }
         out += "<table id=\"event-table\"><thead><tr>"
-        for (key, label) in [("date", Strings.htmlDate), ("title", Strings.htmlTitleColumn), ("kind", Strings.htmlKind),
-                             ("jurisdiction", Strings.htmlJurisdiction), ("status", Strings.htmlStatus), ("source", Strings.htmlSource)] {
+        for (key, label) in [
+            ("date", Strings.htmlDate), ("title", Strings.htmlTitleColumn), ("kind", Strings.htmlKind),
+            ("jurisdiction", Strings.htmlJurisdiction), ("status", Strings.htmlStatus), ("source", Strings.htmlSource)
+        ] {
             out += "<th scope=\"col\"><button type=\"button\" data-sort=\"\(key)\">\(t(label))</button></th>"
         }
         out += "</tr></thead><tbody>"
@@ -230,10 +244,13 @@ public struct HTMLReport: Sendable {
             let id = Markup.text(events.id(i))
             let kind = events.kinds[i]
             let j = events.jurisdictions[i]
-            out += "<tr data-event-id=\"\(id)\" data-kind=\"\(kind.rawValue)\" data-jurisdiction=\"\(Markup.text(d.jurisdictions[j].id))\" data-day=\"\(events.dates[i].anchor.ordinal)\">"
+            out +=
+                "<tr data-event-id=\"\(id)\" data-kind=\"\(kind.rawValue)\" data-jurisdiction=\"\(Markup.text(d.jurisdictions[j].id))\" data-day=\"\(events.dates[i].anchor.ordinal)\">"
             out += "<td data-label=\"\(t(Strings.htmlDate))\">\(Markup.text(dateText(i)))</td>"
-            out += "<td data-label=\"\(t(Strings.htmlTitleColumn))\"><button type=\"button\" class=\"open\" data-open=\"\(id)\">\(Markup.text(events[i].title(lang)))</button></td>"
-            out += "<td data-label=\"\(t(Strings.htmlKind))\"><span class=\"swatch\" style=\"background:\(KindPalette.color(kind).cssHex)\"></span>\(t(Strings.kind(of: events, i)))</td>"
+            out +=
+                "<td data-label=\"\(t(Strings.htmlTitleColumn))\"><button type=\"button\" class=\"open\" data-open=\"\(id)\">\(Markup.text(events[i].title(lang)))</button></td>"
+            out +=
+                "<td data-label=\"\(t(Strings.htmlKind))\"><span class=\"swatch\" style=\"background:\(KindPalette.color(kind).cssHex)\"></span>\(t(Strings.kind(of: events, i)))</td>"
             out += "<td data-label=\"\(t(Strings.htmlJurisdiction))\">\(Markup.text(d.jurisdictions[j].name))</td>"
             out += "<td data-label=\"\(t(Strings.htmlStatus))\">\(Markup.text(statusText(i)))</td>"
             out += "<td data-label=\"\(t(Strings.htmlSource))\">\(sourceHTML(i))</td></tr>"
@@ -302,30 +319,38 @@ public struct HTMLReport: Sendable {
             ("status", Strings.htmlStatus), ("source", Strings.htmlSource), ("quote", Strings.htmlQuote), ("notes", Strings.htmlNotes),
             ("linked", Strings.htmlLinked), ("precision", Strings.htmlPrecision), ("eventLink", Strings.htmlEventLink),
             ("clusterOf", Strings.htmlClusterOf), ("shown", Strings.htmlShown("{n}", of: "{total}")),
-            ("shownCapped", Strings.htmlShownCapped("{n}", of: "{listed}", total: "{total}")),
+            ("shownCapped", Strings.htmlShownCapped("{n}", of: "{listed}", total: "{total}"))
         ]
         out += labels.map { "\(q($0.0)):\(q($0.1.text(lang)))" }.joined(separator: ",")
         out += "},\"months\":[" + (1...12).map { q(DateText.shortMonthName($0, lang)) }.joined(separator: ",") + "]"
-        out += ",\"kinds\":[" + EventKind.allCases.map {
-            "{\"id\":\(q($0.rawValue)),\"label\":\(q(Strings.kind($0).text(lang))),\"color\":\(q(KindPalette.color($0).cssHex)),\"edge\":\(q(KindPalette.outline($0).cssHex))}"
-        }.joined(separator: ",") + "]"
+        out +=
+            ",\"kinds\":["
+            + EventKind.allCases.map {
+                "{\"id\":\(q($0.rawValue)),\"label\":\(q(Strings.kind($0).text(lang))),\"color\":\(q(KindPalette.color($0).cssHex)),\"edge\":\(q(KindPalette.outline($0).cssHex))}"
+            }.joined(separator: ",") + "]"
         // Each jurisdiction with its parent (-1 at the top), so a filter on a province keeps
         // its cities' events (counts roll up the same way); the page finds what lies under a
         // jurisdiction itself: listing every ancestor of each made a deep chain's page grow
         // with the square of its depth.
-        out += ",\"jurisdictions\":[" + d.jurisdictions.indices.map { j in
-            "{\"id\":\(q(d.jurisdictions[j].id)),\"name\":\(q(d.jurisdictions[j].name)),\"parent\":\(d.jurisdictions[j].parent?.raw ?? -1)}"
-        }.joined(separator: ",") + "]"
+        out +=
+            ",\"jurisdictions\":["
+            + d.jurisdictions.indices.map { j in
+                "{\"id\":\(q(d.jurisdictions[j].id)),\"name\":\(q(d.jurisdictions[j].name)),\"parent\":\(d.jurisdictions[j].parent?.raw ?? -1)}"
+            }.joined(separator: ",") + "]"
         out += ",\"lanes\":[" + (plan.map { $0.lanes.map(\.jurisdiction) } ?? lanes()).map { String($0.raw) }.joined(separator: ",") + "]"
-        out += ",\"elections\":[" + d.elections.indices.map { e in
-            "{\"name\":\(q(d.elections[e].name)),\"day\":\(d.elections[e].date.ordinal),\"scope\":\(d.elections[e].scope.raw)}"
-        }.joined(separator: ",") + "]"
+        out +=
+            ",\"elections\":["
+            + d.elections.indices.map { e in
+                "{\"name\":\(q(d.elections[e].name)),\"day\":\(d.elections[e].date.ordinal),\"scope\":\(d.elections[e].scope.raw)}"
+            }.joined(separator: ",") + "]"
         out += ",\"events\":[" + listed.map(eventJSON).joined(separator: ",\n") + "]"
         out += ",\"clusters\":"
         if let plan {
-            out += "[" + plan.clusters.map { c in
-                "[\(plan.lanes[c.lane].jurisdiction.raw),\(c.first.ordinal),\(c.last.ordinal),\(c.count),\(c.kind.order)]"
-            }.joined(separator: ",") + "]"
+            out +=
+                "["
+                + plan.clusters.map { c in
+                    "[\(plan.lanes[c.lane].jurisdiction.raw),\(c.first.ordinal),\(c.last.ordinal),\(c.count),\(c.kind.order)]"
+                }.joined(separator: ",") + "]"
         } else {
             out += "null"
         }
@@ -340,7 +365,8 @@ public struct HTMLReport: Sendable {
         var out = "{\"id\":\(q(e.id)),\"title\":\(q(e.title(lang))),\"date\":\(q(dateText(i)))"
         // A registration is not a ruling: its own label, not its kind's.
         if d.events.isRegistration(i) { out += ",\"kl\":\(q(Strings.kind(of: d.events, i).text(lang)))" }
-        out += ",\"precision\":\(q(Strings.precision(e.date.precision).text(lang))),\"form\":\(q(e.date.precision == .onOrBefore ? "by" : (first == last ? "day" : "span")))"
+        out +=
+            ",\"precision\":\(q(Strings.precision(e.date.precision).text(lang))),\"form\":\(q(e.date.precision == .onOrBefore ? "by" : (first == last ? "day" : "span")))"
         out += ",\"a\":\(first),\"b\":\(last),\"k\":\(e.kind.order),\"j\":\(e.jurisdiction.raw)"
         out += ",\"status\":\(q(statusText(i))),\"source\":\(q(e.source))"
         out += ",\"url\":\(q(Markup.webLink(e.sourceURL) ?? "")),\"address\":\(q(e.sourceURL))"

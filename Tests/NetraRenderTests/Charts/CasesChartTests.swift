@@ -26,15 +26,15 @@ import NetraRender
         let (indonesia, jabar, kota) = (try j("indonesia"), try j("jawa-barat"), try j("kota-bekasi"))
         // (jurisdiction, unit, status, the values drawn, hand-counted from events.csv).
         let expected: [(JurisdictionIndex, String, CaseStatus?, [Int?])] = [
-            (jabar, "kasus", .alleged, [20]),                       // Gedung Sate, 22 Jan 2024
-            (jabar, "ASN", .alleged, [8]),                          // 8 ASN of the 20
-            (indonesia, "ASN", .alleged, [403, 464]),               // KASN, 6 Feb → 12 Jun 2024
+            (jabar, "kasus", .alleged, [20]),  // Gedung Sate, 22 Jan 2024
+            (jabar, "ASN", .alleged, [8]),  // 8 ASN of the 20
+            (indonesia, "ASN", .alleged, [403, 464]),  // KASN, 6 Feb → 12 Jun 2024
             (indonesia, "ASN", .confirmed, [183]),
             (indonesia, "ASN", .sanctioned, [97]),
-            (kota, "ASN", .confirmed, [5]),                         // the jersey case corrected
+            (kota, "ASN", .confirmed, [5]),  // the jersey case corrected
             (indonesia, "temuan dan laporan netralitas ASN", .alleged, [433]),
             (indonesia, "temuan dan laporan netralitas ASN", .confirmed, [314]),
-            (indonesia, "temuan dan laporan netralitas ASN", .dismissed, [99]),
+            (indonesia, "temuan dan laporan netralitas ASN", .dismissed, [99])
         ]
         func s(_ x: String?) -> String { x ?? "" }
         let first = try #require(Day(year: 2023, month: 11, day: 4)), last = try #require(Day(year: 2025, month: 2, day: 19))
@@ -49,8 +49,9 @@ import NetraRender
                 #expect(Set(all.map { "\($0.jurisdiction.raw)|\($0.unit)|\($0.status?.rawValue ?? "")|\($0.signatories)" }).count == all.count)
                 #expect(all.allSatisfy { $0.label != nil })
                 for (jur, unit, status, values) in expected {
-                    let s = try #require(all.first { $0.jurisdiction == jur && $0.unit == unit && $0.status == status && !$0.signatories },
-                                         "\(unit) \(String(describing: status)) \(lang) \(size)")
+                    let s = try #require(
+                        all.first { $0.jurisdiction == jur && $0.unit == unit && $0.status == status && !$0.signatories },
+                        "\(unit) \(String(describing: status)) \(lang) \(size)")
                     #expect(s.values.map(\.value) == values)
                     // The label is the figure, its unit and its status in the chart's language.
                     let figure = NumberFormat.number(values.last.flatMap { $0 } ?? -1, lang) + " " + Strings.unit(unit, lang)
@@ -59,13 +60,20 @@ import NetraRender
                     // The panel's header names the jurisdiction and the unit.
                     let page = try #require(pages.first { $0.series.contains(s) })
                     let header = page.panels[s.panel].header.map(\.text).joined(separator: " ")
-                    #expect(header.hasPrefix(d.jurisdictions[jur].name + " · ") && Self.words(header).suffix(Self.words(Strings.unit(unit, lang)).count)
-                        .elementsEqual(Self.words(Strings.unit(unit, lang))), "\(header)")
+                    #expect(
+                        header.hasPrefix(d.jurisdictions[jur].name + " · ")
+                            && Self.words(header).suffix(Self.words(Strings.unit(unit, lang)).count)
+                                .elementsEqual(Self.words(Strings.unit(unit, lang))),
+                        "\(header)")
                 }
                 let signed = try #require(all.first { $0.signatories && $0.jurisdiction == kota })
-                #expect(signed.values.map(\.value) == [24013] && s(signed.labelText) == Strings.atLeast(NumberFormat.number(24013, lang)).text(lang) + " " + Strings.unit("pernyataan", lang))
-                let title = Strings.casesOverview(tallies: t.series.count, signatories: t.signatories.count, jurisdictions: 3,
-                                                  period: "Nov 2023 – Feb 2025").text(lang)
+                #expect(
+                    signed.values.map(\.value) == [24013]
+                        && s(signed.labelText) == Strings.atLeast(NumberFormat.number(24013, lang)).text(lang) + " " + Strings.unit("pernyataan", lang))
+                let title = Strings.casesOverview(
+                    tallies: t.series.count, signatories: t.signatories.count, jurisdictions: 3,
+                    period: "Nov 2023 – Feb 2025"
+                ).text(lang)
                 for (k, p) in pages.enumerated() {
                     #expect(p.page == k + 1 && p.pages == pages.count)
                     // One time axis for every page: the whole period of the series.
@@ -77,7 +85,10 @@ import NetraRender
                     #expect(texts.contains { $0.role == .subtitle && $0.text.hasPrefix(Strings.chartPage(k + 1, of: pages.count).text(lang)) })
                     // One unit and one jurisdiction per panel.
                     for (n, panel) in p.panels.enumerated() {
-                        #expect(p.series.filter { $0.panel == n }.allSatisfy { $0.unit == panel.unit && $0.jurisdiction == panel.jurisdiction && $0.signatories == panel.signatories })
+                        #expect(
+                            p.series.filter { $0.panel == n }.allSatisfy {
+                                $0.unit == panel.unit && $0.jurisdiction == panel.jurisdiction && $0.signatories == panel.signatories
+                            })
                     }
                     for (a, b) in zip(p.panels, p.panels.dropFirst()) { #expect(a.rect.maxY < b.rect.minY && a.rect.minX == b.rect.minX) }
                     expectReadable(p.chart)
@@ -85,7 +96,8 @@ import NetraRender
                 }
                 // Jurisdictions in order (nasional, provinsi, kota), each kept together.
                 let order = pages.flatMap { $0.panels.map(\.jurisdiction) }
-                let kotaPanels = Set(t.series.filter { $0.key.jurisdiction == kota }.map(\.key.unit)).count + t.signatories.filter { $0.jurisdiction == kota }.count
+                let kotaPanels =
+                    Set(t.series.filter { $0.key.jurisdiction == kota }.map(\.key.unit)).count + t.signatories.filter { $0.jurisdiction == kota }.count
                 #expect(order.first == indonesia && order.last == kota && order.filter { $0 == kota }.count == kotaPanels && kotaPanels >= 3)
                 #expect(order.enumerated().allSatisfy { i, x in i == 0 || x == order[i - 1] || !order[..<i].contains(x) })
             }
@@ -144,10 +156,14 @@ import NetraRender
     /// where it was reported, rather than carrying the figure before it on.
     @Test func anUncountedLatestTallyIsDrawnUnknown() throws {
         let f = Fixtures.bekasi()
-        let d = Dataset(events: Array(f.events) + [Event(id: "nas-kasn-later", date: Fixtures.date(2024, 8, 1), kind: .caseTally,
-                                                         jurisdiction: Fixtures.indonesia, title: "KASN: a tally without its figure",
-                                                         status: .alleged, source: "x")],
-                        jurisdictions: Array(f.jurisdictions), elections: Array(f.elections), name: f.name)
+        let d = Dataset(
+            events: Array(f.events) + [
+                Event(
+                    id: "nas-kasn-later", date: Fixtures.date(2024, 8, 1), kind: .caseTally,
+                    jurisdiction: Fixtures.indonesia, title: "KASN: a tally without its figure",
+                    status: .alleged, source: "x")
+            ],
+            jurisdictions: Array(f.jurisdictions), elections: Array(f.elections), name: f.name)
         let plan = try CasesChart(d).layout()
         let national = try #require(plan.series.first { !$0.signatories && $0.jurisdiction == Fixtures.indonesia })
         #expect(national.values.map(\.value) == [403, 464, nil])
@@ -172,9 +188,11 @@ import NetraRender
         for (u, unit) in units.enumerated() {
             for j in 0..<4 {
                 for (k, st) in (CaseStatus.allCases.map(Optional.some) + [nil]).enumerated() {
-                    events.append(Event(id: "t-\(unit)-\(j)-\(k)", date: Fixtures.date(2024, 3, 1 + u + k), kind: .caseTally,
-                                        jurisdiction: JurisdictionIndex(j), title: "t", count: 10 * (j + 1) + k, unit: unit,
-                                        status: st, source: "x"))
+                    events.append(
+                        Event(
+                            id: "t-\(unit)-\(j)-\(k)", date: Fixtures.date(2024, 3, 1 + u + k), kind: .caseTally,
+                            jurisdiction: JurisdictionIndex(j), title: "t", count: 10 * (j + 1) + k, unit: unit,
+                            status: st, source: "x"))
                     total += 1
                 }
             }
@@ -182,7 +200,7 @@ import NetraRender
         let d = Dataset(events: events, jurisdictions: Array(f.jurisdictions), elections: Array(f.elections), name: f.name)
         let tallies = TallySeries(d)
         let asked = tallies.series.count + tallies.signatories.count
-        #expect(asked == total + 3)     // and the fixture's two tally series (no unit) and its signatories
+        #expect(asked == total + 3)  // and the fixture's two tally series (no unit) and its signatories
         for size in ChartSize.allCases {
             let pages = try Self.pages(tallies, d, ChartOptions(size: size))
             let lastPage = try #require(pages.last)
@@ -192,7 +210,8 @@ import NetraRender
             #expect(pages.flatMap(\.series).allSatisfy { $0.label != nil })
             let subtitle = lastPage.chart.texts.filter { $0.role == .subtitle }.map(\.text).joined(separator: " ")
             // The jurisdictions of the series on no page.
-            let drawn = Set(pages.flatMap(\.series).filter { !$0.signatories }.map { TallySeries.Key(jurisdiction: $0.jurisdiction, unit: $0.unit, status: $0.status) })
+            let drawn = Set(
+                pages.flatMap(\.series).filter { !$0.signatories }.map { TallySeries.Key(jurisdiction: $0.jurisdiction, unit: $0.unit, status: $0.status) })
             let leftOff = Set(tallies.series.filter { !drawn.contains($0.key) }.map(\.key.jurisdiction))
             #expect(subtitle.hasPrefix("+\(lastPage.hiddenSeries) seri dari \(leftOff.count) wilayah tidak muat"), "\(subtitle)")
             #expect(subtitle.contains("tallies.csv"))

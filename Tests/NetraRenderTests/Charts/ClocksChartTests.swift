@@ -31,9 +31,10 @@ import NetraAnalytics
             // A phone chart is read fit to the screen: nothing under 30 px.
             if size == .phone { #expect(plan.chart.texts.allSatisfy { $0.style.size >= 30 }) }
             // The 18-day dot is painted in the decision colour at its place on the scale.
-            let dot = try #require(plan.chart.marks.compactMap { m -> ChartPoint? in
-                if case let .circle(center, _, fill, _, _) = m, fill == KindPalette.color(.decision) { return center } else { return nil }
-            }.max { $0.x < $1.x })
+            let dot = try #require(
+                plan.chart.marks.compactMap { m -> ChartPoint? in
+                    if case let .circle(center, _, fill, _, _) = m, fill == KindPalette.color(.decision) { return center } else { return nil }
+                }.max { $0.x < $1.x })
             // (left of centre: the longest's tick stands on the same day)
             #expect(try pixel(r.png, dot.x - 5, dot.y) == KindPalette.color(.decision))
             try expectDrawn(r.png, plan.chart)
@@ -44,8 +45,9 @@ import NetraAnalytics
     /// Three values or more make a median bar; the received bars are as long as their counts.
     @Test func aGeneratedDatasetDrawsMediansAndCounts() throws {
         let f = SyntheticDataset.make(events: 3_000, seed: 5)
-        let full = try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-                                          events: ("events.csv", f.events))
+        let full = try DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+            events: ("events.csv", f.events))
         let day = Fixtures.day(2024, 12, 31)
         let a = Analysis(dataset: full, asOf: day)
         let c = CaseClocks(a.dataset, asOf: day, book: ClockBook.shipped())
@@ -55,7 +57,9 @@ import NetraAnalytics
         #expect(r.plan.chart.texts.contains { $0.text.hasPrefix("median ") })
         let first = try #require(r.plan.places.first)
         #expect(r.plan.places.allSatisfy { $0.received <= first.received })
-        #expect(r.plan.places.count + r.plan.placesLeftOut == c.ledger(a.dataset).filter { [.kota, .kabupaten].contains(a.dataset.jurisdictions[$0.jurisdiction].level) }.count)
+        #expect(
+            r.plan.places.count + r.plan.placesLeftOut
+                == c.ledger(a.dataset).filter { [.kota, .kabupaten].contains(a.dataset.jurisdictions[$0.jurisdiction].level) }.count)
         expectReadable(r.plan.chart)
         try expectDrawn(r.png, r.plan.chart)
     }

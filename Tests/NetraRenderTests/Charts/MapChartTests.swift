@@ -83,10 +83,12 @@ import NetraAnalytics
     /// libgd fills a ring whole: a hole is drawn back, and what lies in it drawn after. Kota
     /// Bogor lies in a hole of Kabupaten Bogor: its pixels are its own colour, not Kabupaten's.
     @Test func holesAreDrawnBack() throws {
-        let d = Dataset(events: [], jurisdictions: [
-            Jurisdiction(id: "jb", name: "Jawa Barat", level: .provinsi, parent: nil, kode: "32"),
-            Jurisdiction(id: "bogor", name: "Kabupaten Bogor", level: .kabupaten, parent: 0, kode: "32.01"),
-        ], elections: [], name: "holes")
+        let d = Dataset(
+            events: [],
+            jurisdictions: [
+                Jurisdiction(id: "jb", name: "Jawa Barat", level: .provinsi, parent: nil, kode: "32"),
+                Jurisdiction(id: "bogor", name: "Kabupaten Bogor", level: .kabupaten, parent: 0, kode: "32.01")
+            ], elections: [], name: "holes")
         let rendered = try Self.map(d).render()
         let plan = rendered.plan
         let bogor = try #require(plan.regions.firstIndex { $0.kode == "32.01" })
@@ -115,10 +117,12 @@ import NetraAnalytics
 
     /// The unjoined are named under the map; a dataset over several provinces gets a map of each.
     @Test func unjoinedJurisdictionsAreNamed() throws {
-        let d = Dataset(events: [], jurisdictions: [
-            Jurisdiction(id: "jb", name: "Jawa Barat", level: .provinsi, parent: nil, kode: "32"),
-            Jurisdiction(id: "x", name: "Kota Antah Berantah", level: .kota, parent: 0),
-        ], elections: [], name: "unjoined")
+        let d = Dataset(
+            events: [],
+            jurisdictions: [
+                Jurisdiction(id: "jb", name: "Jawa Barat", level: .provinsi, parent: nil, kode: "32"),
+                Jurisdiction(id: "x", name: "Kota Antah Berantah", level: .kota, parent: 0)
+            ], elections: [], name: "unjoined")
         let plan = try Self.map(d).layout(options: ChartOptions(language: .en))
         #expect(plan.unjoined == ["Kota Antah Berantah"])
         #expect(plan.chart.texts.contains { $0.text == "Not mapped (no matching kode or official name): Kota Antah Berantah" })

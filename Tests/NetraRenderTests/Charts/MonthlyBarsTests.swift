@@ -10,7 +10,7 @@ import NetraRender
         // The year-precision incident of 2022 (and one of 2023) stand apart, not in January.
         #expect(plan.months.first == Month(year: 2022, month: 9))
         #expect(plan.months.last == Month(year: 2024, month: 6))
-        #expect(plan.months.count == 22)                             // gaps included
+        #expect(plan.months.count == 22)  // gaps included
         // Bars are activity: the case tallies are snapshots, drawn on cases.png.
         #expect(plan.totals.reduce(0, +) + plan.yearTotals.reduce(0, +) == data.events.filter { $0.kind.countsAsActivity }.count)
         #expect(!plan.segments.contains { $0.kind == .caseTally })
@@ -34,7 +34,8 @@ import NetraRender
         #expect(kota.totals.reduce(0, +) == data.events.filter { $0.jurisdiction == Fixtures.kota }.count)
         // "Including what lies under it" only where something does.
         #expect(jabar.chart.texts.contains { $0.role == .subtitle && $0.text.contains("Jawa Barat (termasuk") })
-        #expect(kota.chart.texts.contains { $0.role == .subtitle && $0.text.contains("Kota Bekasi") }
+        #expect(
+            kota.chart.texts.contains { $0.role == .subtitle && $0.text.contains("Kota Bekasi") }
                 && !kota.chart.texts.contains { $0.text.contains("(termasuk") })
         #expect(throws: RenderError.self) { try MonthlyBarsChart(data, jurisdiction: 99).layout() }
     }

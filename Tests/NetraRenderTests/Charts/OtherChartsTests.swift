@@ -35,14 +35,16 @@ import NetraRender
     let series = [
         LeadTimeSeries(measure: "prevention_lead", jurisdiction: "kota-bekasi", exactDays: [104, 102]),
         LeadTimeSeries(measure: "prevention_lead", jurisdiction: "kabupaten-bekasi", exactDays: [485, 70], inexactDays: [84]),
-        LeadTimeSeries(measure: "response_time", jurisdiction: "kota-bekasi", exactDays: [4], inexactDays: [-2]),
+        LeadTimeSeries(measure: "response_time", jurisdiction: "kota-bekasi", exactDays: [4], inexactDays: [-2])
     ]
 
     @Test func rowsFollowInputOrderWithTheirMedians() throws {
         let chart = try LeadTimesChart(series, dataset: Fixtures.bekasi()).render()
         let plan = chart.plan
-        #expect(plan.rows.map { "\($0.measure)/\($0.jurisdiction)" } ==
-                ["prevention_lead/kota-bekasi", "prevention_lead/kabupaten-bekasi", "response_time/kota-bekasi"])
+        #expect(
+            plan.rows.map { "\($0.measure)/\($0.jurisdiction)" } == [
+                "prevention_lead/kota-bekasi", "prevention_lead/kabupaten-bekasi", "response_time/kota-bekasi"
+            ])
         #expect(plan.rows.map(\.median) == [103, 84, 1])
         #expect(plan.rows.map(\.count) == [2, 3, 2])
         for r in plan.rows { #expect(abs(r.medianX - plan.panels[r.panel].scale(r.median)) < 0.001) }
@@ -67,18 +69,24 @@ import NetraRender
 
     @Test func seriesCountValuesPerDayAndTakeTheirMedian() {
         let s = LeadTimeSeries(measure: "m", jurisdiction: "j", exactDays: [5, 3, 5, 9], inexactDays: [5, 1])
-        #expect(s.bins == [LeadTimeBin(day: 1, exact: 0, inexact: 1), LeadTimeBin(day: 3, exact: 1, inexact: 0),
-                           LeadTimeBin(day: 5, exact: 2, inexact: 1), LeadTimeBin(day: 9, exact: 1, inexact: 0)])
+        #expect(
+            s.bins == [
+                LeadTimeBin(day: 1, exact: 0, inexact: 1), LeadTimeBin(day: 3, exact: 1, inexact: 0),
+                LeadTimeBin(day: 5, exact: 2, inexact: 1), LeadTimeBin(day: 9, exact: 1, inexact: 0)
+            ])
         #expect(s.count == 6)
-        #expect(s.median == 5)                  // 1 3 5 5 5 9
+        #expect(s.median == 5)  // 1 3 5 5 5 9
         #expect(LeadTimeSeries(measure: "m", jurisdiction: "j", exactDays: [1, 2, 10, 20]).median == 6)
     }
 
     @Test func aBigRowIsABandThatCostsTheSameForAMillionValues() throws {
         // 1,000,000 values on day 10, 400,000 on day 300, one on day 500 and 300 imprecise ones on day 200.
-        let big = LeadTimeSeries(measure: "m", jurisdiction: "j", bins: [
-            LeadTimeBin(day: 10, exact: 1_000_000, inexact: 0), LeadTimeBin(day: 500, exact: 1, inexact: 0),
-            LeadTimeBin(day: 300, exact: 400_000, inexact: 0), LeadTimeBin(day: 200, exact: 0, inexact: 300)])
+        let big = LeadTimeSeries(
+            measure: "m", jurisdiction: "j",
+            bins: [
+                LeadTimeBin(day: 10, exact: 1_000_000, inexact: 0), LeadTimeBin(day: 500, exact: 1, inexact: 0),
+                LeadTimeBin(day: 300, exact: 400_000, inexact: 0), LeadTimeBin(day: 200, exact: 0, inexact: 300)
+            ])
         let chart = try LeadTimesChart([big], dataset: Fixtures.bekasi()).render()
         let row = try #require(chart.plan.rows.first)
         #expect(row.count == 1_400_301 && row.median == 10 && row.dots.isEmpty)
@@ -86,7 +94,7 @@ import NetraRender
         let tall = try #require(row.band.first { $0.minX <= chart.plan.scale(10) && $0.maxX >= chart.plan.scale(10) })
         let lone = try #require(row.band.first { $0.minX <= chart.plan.scale(500) && $0.maxX >= chart.plan.scale(500) })
         #expect(tall.height > row.rect.height * 0.6 && tall.height < row.rect.height)
-        #expect(lone.height >= 2 && lone.height < 6)        // still visible
+        #expect(lone.height >= 2 && lone.height < 6)  // still visible
         for c in row.band { #expect(abs(c.midY - row.rect.midY) < 0.01) }
         // Solid where the dates are exact, pale where they are not (day 10 lies under the median).
         let other = try #require(row.band.first { $0.minX <= chart.plan.scale(300) && $0.maxX >= chart.plan.scale(300) })
@@ -95,7 +103,7 @@ import NetraRender
         let pale = try #require(row.band.first { $0.minX <= chart.plan.scale(200) && $0.maxX >= chart.plan.scale(200) })
         let paleColor = try pixel(chart.png, pale.midX, pale.midY)
         // A measure of no kind is drawn in the stages' neutral grey (issue 29: never a jurisdiction's colour).
-        #expect(solid.distance(to: LeadTimesChart.stageColor(nil)) < 25)          // 235 of 255 opaque
+        #expect(solid.distance(to: LeadTimesChart.stageColor(nil)) < 25)  // 235 of 255 opaque
         #expect(paleColor.distance(to: LeadTimesChart.stageColor(nil)) > 60)
         #expect(chart.plan.chart.marks.count < 200)
         // Only bands: the subtitle explains bands, not hollow dots.
@@ -112,7 +120,7 @@ import NetraRender
         #expect(plan.hiddenRows > 0 && plan.rows.count + plan.hiddenRows == 80)
         let kept = plan.rows.filter { $0.measure == "reporting_lag" }
         #expect(!kept.isEmpty && abs(kept.count - plan.rows.filter { $0.measure == "prevention_lead" }.count) <= 1)
-        #expect(kept.allSatisfy { $0.count > 40 - kept.count })    // the largest rows are the ones kept
+        #expect(kept.allSatisfy { $0.count > 40 - kept.count })  // the largest rows are the ones kept
         let note = try #require(plan.chart.texts.first { $0.role == .note && $0.text.hasPrefix("+") })
         #expect(note.text == "+\(plan.hiddenRows) baris lain tidak ditampilkan")
         #expect(plan.rows.allSatisfy { !$0.rect.intersects(note.box) })
@@ -124,7 +132,7 @@ import NetraRender
     @Test func aLaterTallyReplacesAnEarlierOne() throws {
         let plan = try CasesChart(Fixtures.bekasi()).layout()
         let national = try #require(plan.series.first { !$0.signatories && $0.jurisdiction == Fixtures.indonesia })
-        #expect(national.values.map(\.value) == [403, 464])          // not 403 + 464
+        #expect(national.values.map(\.value) == [403, 464])  // not 403 + 464
         #expect(national.label?.text.contains("464") == true)
         let pledges = try #require(plan.series.first { $0.signatories && $0.jurisdiction == Fixtures.kota })
         #expect(pledges.values.map(\.value) == [24013])
@@ -135,10 +143,14 @@ import NetraRender
 
     @Test func signatoriesAccumulate() throws {
         let f = Fixtures.bekasi()
-        let d = Dataset(events: Array(f.events) + [Event(id: "kota-pledge-2", date: Fixtures.date(2024, 3, 1), kind: .pledge,
-                                                         jurisdiction: Fixtures.kota, title: "Second pledge", count: 1000,
-                                                         source: "Radar Bekasi")],
-                        jurisdictions: Array(f.jurisdictions), elections: Array(f.elections), name: f.name)
+        let d = Dataset(
+            events: Array(f.events) + [
+                Event(
+                    id: "kota-pledge-2", date: Fixtures.date(2024, 3, 1), kind: .pledge,
+                    jurisdiction: Fixtures.kota, title: "Second pledge", count: 1000,
+                    source: "Radar Bekasi")
+            ],
+            jurisdictions: Array(f.jurisdictions), elections: Array(f.elections), name: f.name)
         let plan = try CasesChart(d).layout()
         let pledges = try #require(plan.series.first { $0.signatories && $0.jurisdiction == Fixtures.kota })
         #expect(pledges.values.map(\.value) == [24013, 25013])
@@ -205,8 +217,9 @@ import NetraRender
         let d = Fixtures.bekasi()
         let a = Analysis(dataset: d)
         #expect(!a.leadTimes.isEmpty)
-        let series = LeadTimeSeries.grouping(a.leadTimes, jurisdictionCount: d.jurisdictions.count,
-                                             label: { $0.rawValue }, jurisdictionID: { d.jurisdictions[$0].id })
+        let series = LeadTimeSeries.grouping(
+            a.leadTimes, jurisdictionCount: d.jurisdictions.count,
+            label: { $0.rawValue }, jurisdictionID: { d.jurisdictions[$0].id })
         // The same rows, in the same order, as grouping the values one by one.
         var expected: [(String, String)] = []
         var days: [String: [Int]] = [:], inexact: [String: Int] = [:]

@@ -52,8 +52,10 @@ import NetraRender
         let (a, _, _) = try Self.setUp()
         let d = a.dataset
         for lang in Language.allCases {
-            let plan = try LeadTimesChart(a.leadTimeSeries(label: { Strings.leadTime($0).text(lang) }), dataset: d,
-                                          events: a.leadTimeEvents, headline: a.leadTimeHeadline).layout(options: ChartOptions(language: lang))
+            let plan = try LeadTimesChart(
+                a.leadTimeSeries(label: { Strings.leadTime($0).text(lang) }), dataset: d,
+                events: a.leadTimeEvents, headline: a.leadTimeHeadline
+            ).layout(options: ChartOptions(language: lang))
             let prevention = try #require(plan.panels.first { $0.kind == .prevention })
             let handling = try #require(plan.panels.first { $0.kind == .handling })
             // Prevention reaches 510 days; handling, 63 (the report against the Pj Bupati).
@@ -120,7 +122,8 @@ import NetraRender
         // not of every tally.
         #expect(en.pages > 1 && en.hiddenSeries == 0)
         let drawn = Set(en.series.filter { !$0.signatories }.map { TallySeries.Key(jurisdiction: $0.jurisdiction, unit: $0.unit, status: $0.status) })
-        let expected = a.tallies.series.filter { drawn.contains($0.key) }.flatMap { $0.tallies.map(\.event) }
+        let expected =
+            a.tallies.series.filter { drawn.contains($0.key) }.flatMap { $0.tallies.map(\.event) }
             + (en.series.contains { $0.signatories } ? d.events.indices.filter { d.events.kinds[$0] == .pledge && d.events.counts[$0] != nil } : [])
         #expect(try Self.outlets(en.chart) == d.events.outletCount(expected))
         #expect(try Self.outlets(en.chart) < d.events.outletCount(a.tallies.series.flatMap { $0.tallies.map(\.event) }))
@@ -137,7 +140,7 @@ import NetraRender
                 try LeadTimesChart(a.leadTimeSeries(label: { Strings.leadTime($0).text(lang) }), dataset: d, events: a.leadTimeEvents).layout(options: o).chart,
                 try MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: kab, shared: shared).layout(options: o).chart,
                 try MonthlyBarsChart(a.monthlyTable, dataset: d, highlight: Month(year: 2024, month: 1)).layout(options: o).chart,
-                try CasesChart(a.tallies, dataset: d).layout(options: o).chart,
+                try CasesChart(a.tallies, dataset: d).layout(options: o).chart
             ]
             for plan in plans {
                 #expect(plan.width == 1080 && plan.height == 1350)

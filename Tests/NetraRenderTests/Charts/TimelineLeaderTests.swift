@@ -8,18 +8,22 @@ import NetraAnalytics
 /// events in both languages, each label joined to its own marker by a leader line, and no
 /// line (link, leader, election rule) runs through any text.
 @Suite struct TimelineLeaderTests {
-    static func plan(_ d: Dataset, _ lang: Language, _ size: ChartSize, window: ClosedRange<Day>? = nil,
-                     highlight: Month? = nil) throws -> TimelinePlan {
+    static func plan(
+        _ d: Dataset, _ lang: Language, _ size: ChartSize, window: ClosedRange<Day>? = nil,
+        highlight: Month? = nil
+    ) throws -> TimelinePlan {
         try TimelineChart(d, graph: EventGraph(events: d.events), window: window, highlight: highlight)
             .layout(options: ChartOptions(language: lang, size: size))
     }
 
     /// The windows the report and the briefings of the months the issue names draw.
-    static let windows: [(ClosedRange<Day>?, Month?)] = [(nil, nil)] + ["2023-12", "2024-01", "2024-02", "2024-10", "2024-11"].map { iso in
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        let m = Month(year: parts[0], month: parts[1])
-        return (Month(index: m.index - 3).firstDay...m.lastDay, m)
-    }
+    static let windows: [(ClosedRange<Day>?, Month?)] =
+        [(nil, nil)]
+        + ["2023-12", "2024-01", "2024-02", "2024-10", "2024-11"].map { iso in
+            let parts = iso.split(separator: "-").compactMap { Int($0) }
+            let m = Month(year: parts[0], month: parts[1])
+            return (Month(index: m.index - 3).firstDay...m.lastDay, m)
+        }
 
     /// Each label's leader starts on its label's near edge and ends on its own marker's edge,
     /// on the marker's line, and that marker is the one nearest to where the label starts.
@@ -33,14 +37,16 @@ import NetraAnalytics
             switch it.style {
             case .span:
                 guard let bar = it.bar else { Issue.record("\(what): span without bar"); continue }
-                #expect(end.x >= bar.minX - 0.5 && end.x <= bar.maxX + 0.5 && end.y >= bar.minY && end.y <= bar.maxY,
-                        "\(what): leader of \(it.event) ends off its bar")
+                #expect(
+                    end.x >= bar.minX - 0.5 && end.x <= bar.maxX + 0.5 && end.y >= bar.minY && end.y <= bar.maxY,
+                    "\(what): leader of \(it.event) ends off its bar")
             case .dot:
                 #expect(abs(abs(end.x - it.marker.x) - r) < 0.5 && abs(end.y - it.marker.y) < 0.5, "\(what): leader of \(it.event) ends off its dot")
             case .onOrBefore:
                 // Beside the dot, or at the start of the fading line that leads into it.
-                #expect(abs(end.y - it.marker.y) < 0.5 && end.x >= it.marker.x - r - 3 * r - 0.5 && end.x <= it.marker.x + r + 0.5,
-                        "\(what): leader of \(it.event) ends off its marker")
+                #expect(
+                    abs(end.y - it.marker.y) < 0.5 && end.x >= it.marker.x - r - 3 * r - 0.5 && end.x <= it.marker.x + r + 0.5,
+                    "\(what): leader of \(it.event) ends off its marker")
             }
             // No other marker is nearer the leader's label end than its own.
             let own = hypot(start.x - end.x, start.y - end.y)

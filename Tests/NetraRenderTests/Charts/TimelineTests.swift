@@ -22,9 +22,11 @@ import NetraAnalytics
             let boxes = plan.items.compactMap(\.label?.box) + plan.elections.flatMap { $0.labels.map(\.box) }
             for i in boxes.indices { for j in boxes.indices where i < j { #expect(!boxes[i].intersects(boxes[j])) } }
             // Items sharing a row never overlap either (marker, tail, bar and label together).
-            for a in plan.items { for b in plan.items where a.event < b.event && a.lane == b.lane && a.row != nil && a.row == b.row {
-                #expect(!a.box.intersects(b.box))
-            } }
+            for a in plan.items {
+                for b in plan.items where a.event < b.event && a.lane == b.lane && a.row != nil && a.row == b.row {
+                    #expect(!a.box.intersects(b.box))
+                }
+            }
             let unlabelled = plan.items.filter { $0.label == nil }.count
             #expect(plan.lanes.reduce(0) { $0 + $1.unlabelled } == unlabelled)
             if unlabelled > 0 {
@@ -38,9 +40,9 @@ import NetraAnalytics
         let plan = try TimelineChart(data, graph: graph).layout()
         func item(_ id: String) throws -> TimelineItem { try #require(plan.items.first { data.events[$0.event].id == id }) }
         #expect(try item("kota-bapenda").style == .onOrBefore)
-        #expect(try item("kota-photo").style == .span)              // month precision
-        #expect(try item("kab-decree").style == .span)              // year precision
-        #expect(try item("kota-pledge-follow").style == .span)      // 4–13 Nov
+        #expect(try item("kota-photo").style == .span)  // month precision
+        #expect(try item("kab-decree").style == .span)  // year precision
+        #expect(try item("kota-pledge-follow").style == .span)  // 4–13 Nov
         #expect(try item("kota-jersey").style == .dot)
         let decree = try #require(try item("kab-decree").bar)
         // Each bar covers its days on the layout's axis (a year may run across the axis' break).
@@ -91,7 +93,7 @@ import NetraAnalytics
         let plan = try TimelineChart(data, graph: graph, window: window).layout()
         #expect(plan.eventCount == 5)
         #expect(plan.scale.from == window.lowerBound && plan.scale.to == window.upperBound)
-        #expect(plan.xTicks.count >= 4)   // weekly ticks over a month
+        #expect(plan.xTicks.count >= 4)  // weekly ticks over a month
     }
 }
 
@@ -249,9 +251,11 @@ import NetraAnalytics
             let key = try #require(plan.sizeKey)
             let big = plan.clusters.filter { !$0.floored }
             #expect(big.count >= 2)
-            for a in big { for b in big {
-                #expect(abs(a.radius * a.radius / (b.radius * b.radius) - Double(a.count) / Double(b.count)) < 1e-9)
-            } }
+            for a in big {
+                for b in big {
+                    #expect(abs(a.radius * a.radius / (b.radius * b.radius) - Double(a.count) / Double(b.count)) < 1e-9)
+                }
+            }
             for c in plan.clusters where c.floored { #expect(key.unit * Double(c.count).squareRoot() < key.floor) }
             #expect(!key.samples.isEmpty)
             for sample in key.samples { #expect(abs(sample.radius - max(key.floor, key.unit * Double(sample.count).squareRoot())) < 1e-9) }

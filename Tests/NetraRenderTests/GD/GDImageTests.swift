@@ -82,7 +82,7 @@ import Glibc
         }
         let ours = try img.png(), theirs = try img.libgdPNG()
         #expect(ours != theirs)
-        #expect(try img.png() == ours)                                  // same pixels, same bytes
+        #expect(try img.png() == ours)  // same pixels, same bytes
         let a = try GDImage(png: ours), b = try GDImage(png: theirs)
         #expect(a.width == 301 && a.height == 157)
         var differ = 0
@@ -147,9 +147,9 @@ import Glibc
         let colors = [RGBA(hex: 0x1F1F1F), RGBA(hex: 0xD55E00, alpha: 140), RGBA(hex: 0xFFFFFF)]
         let lines: [(String, Double, Int, Int, Double)] = [
             ("Jeda waktu 1.651.551 · Kabupaten Bekasi", 18, 6, 30, 0),
-            ("Jeda waktu 1.651.551 · Kabupaten Bekasi", 18, 33, 61, 0),      // the same text elsewhere, overlapping
+            ("Jeda waktu 1.651.551 · Kabupaten Bekasi", 18, 33, 61, 0),  // the same text elsewhere, overlapping
             ("Tahun 2024 → Pilkada", 26, 10, 110, 0),
-            ("Jumlah", 16, 400, 150, Double.pi / 2),
+            ("Jumlah", 16, 400, 150, Double.pi / 2)
         ]
         for color in colors {
             let ours = try GDImage(width: w, height: h)

@@ -36,16 +36,16 @@ import NetraTestSupport
         let dir = URL(fileURLWithPath: folders.make("lengths"))
         let body = (0..<79).map { "        let x\($0) = \"}\" // }" }.joined(separator: "\n")
         let source = """
-        struct S {
-            func short() -> Int { 1 }
-            public static func long() {
-        \(body)
+            struct S {
+                func short() -> Int { 1 }
+                public static func long() {
+            \(body)
+                }
+                init(a: Int) {
+                    _ = "{"
+                }
             }
-            init(a: Int) {
-                _ = "{"
-            }
-        }
-        """
+            """
         let file = dir.appendingPathComponent("S.swift").path
         try source.write(toFile: file, atomically: true, encoding: .utf8)
         let over = try Self.lengths([file])

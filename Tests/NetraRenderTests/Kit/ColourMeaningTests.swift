@@ -10,7 +10,8 @@ import NetraRender
     /// Every colour a jurisdiction can be drawn in, whatever its rank.
     static let jurisdictionColours = Set((0..<40).map(SeriesPalette.jurisdiction))
     /// Every colour a kind or a stage is drawn in.
-    static let kindAndStageColours = EventKind.allCases.map(KindPalette.color)
+    static let kindAndStageColours =
+        EventKind.allCases.map(KindPalette.color)
         + ([nil] + LeadTimeMeasure.allCases.map(Optional.some)).map(LeadTimesChart.stageColor)
 
     @Test func jurisdictionsNeverTakeAKindOrStageColour() {
@@ -41,8 +42,9 @@ import NetraRender
     /// legend lists only the coloured ones; no kind colour is a line's.
     @Test func generatedCasesChartColoursJurisdictionsApart() throws {
         let f = SyntheticDataset.make(events: 5_000, seed: 1)
-        let d = try DatasetLoader.load(jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-                                       events: ("events.csv", f.events))
+        let d = try DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+            events: ("events.csv", f.events))
         let a = Analysis(dataset: d)
         var jurisdictions = Set<JurisdictionIndex>()
         for page in try CasesChart(a.tallies, dataset: d).pages() {

@@ -122,8 +122,10 @@ import NetraRender
         var kept: [ChartRect] = []
         for _ in 0..<300 {
             let x = next() * 380, y = next() * 190, w = 20 + next() * 60
-            let c = [ChartRect(x: x, y: y, width: w, height: 14), ChartRect(x: x - w, y: y, width: w, height: 14),
-                     ChartRect(x: x, y: y - 16, width: w, height: 14)]
+            let c = [
+                ChartRect(x: x, y: y, width: w, height: 14), ChartRect(x: x - w, y: y, width: w, height: 14),
+                ChartRect(x: x, y: y - 16, width: w, height: 14)
+            ]
             if let k = placer.place(c) { kept.append(c[k]) }
         }
         #expect(kept.count > 20 && placer.leftOut > 0 && kept.count + placer.leftOut == 300)

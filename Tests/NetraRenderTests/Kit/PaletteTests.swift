@@ -95,10 +95,12 @@ enum ColourMath {
     static func clashes(_ colours: [(String, RGBA)], minimum: Double) -> [(String, String, Vision, Double)] {
         var out: [(String, String, Vision, Double)] = []
         for v in Vision.allCases {
-            for i in colours.indices { for j in colours.indices where i < j {
-                let d = deltaE(colours[i].1, colours[j].1, v)
-                if d < minimum { out.append((colours[i].0, colours[j].0, v, d)) }
-            } }
+            for i in colours.indices {
+                for j in colours.indices where i < j {
+                    let d = deltaE(colours[i].1, colours[j].1, v)
+                    if d < minimum { out.append((colours[i].0, colours[j].0, v, d)) }
+                }
+            }
         }
         return out.sorted { $0.3 < $1.3 }
     }
@@ -115,7 +117,7 @@ enum ColourMath {
             (Lab(l: 50, a: 0, b: 0), Lab(l: 50, a: -1, b: 2), 2.3669),
             (Lab(l: 50, a: 2.49, b: -0.001), Lab(l: 50, a: -2.49, b: 0.0009), 7.1792),
             (Lab(l: 50, a: -0.001, b: 2.49), Lab(l: 50, a: 0.0009, b: -2.49), 4.8045),
-            (Lab(l: 50, a: 2.5, b: 0), Lab(l: 73, a: 25, b: -18), 27.1492),
+            (Lab(l: 50, a: 2.5, b: 0), Lab(l: 73, a: 25, b: -18), 27.1492)
         ]
         for (p, q, want) in pairs {
             #expect(abs(ColourMath.deltaE(p, q) - want) < 1e-4, "\(p) \(q)")
@@ -185,10 +187,12 @@ enum ColourMath {
     @Test func familiesShareAHueAndStepInLightness() {
         for family in EventKind.Family.allCases {
             let members = EventKind.allCases.filter { $0.family == family }.map { ColourMath.lab(KindPalette.color($0)) }
-            for p in members { for q in members {
-                var dh = abs(p.hue - q.hue); if dh > 180 { dh = 360 - dh }
-                #expect(family == .statement || dh <= 80, "\(family): \(p) \(q)")
-            } }
+            for p in members {
+                for q in members {
+                    var dh = abs(p.hue - q.hue); if dh > 180 { dh = 360 - dh }
+                    #expect(family == .statement || dh <= 80, "\(family): \(p) \(q)")
+                }
+            }
             let ls = members.map(\.l).sorted()
             for (a, b) in zip(ls, ls.dropFirst()) { #expect(b - a >= 2, "\(family) lightness \(a) \(b)") }
         }

@@ -68,8 +68,7 @@ extension IDOrder {
         var i = 0, j = 0
         while i < left.count && j < right.count {
             let x = right[j], y = left[i]
-            if x.precedes(y) ?? tiePrecedes(events, x, y) { out.append(EventIndex(Int(x.row))); j += 1 }
-            else { out.append(EventIndex(Int(y.row))); i += 1 }
+            if x.precedes(y) ?? tiePrecedes(events, x, y) { out.append(EventIndex(Int(x.row))); j += 1 } else { out.append(EventIndex(Int(y.row))); i += 1 }
         }
         while i < left.count { out.append(EventIndex(Int(left[i].row))); i += 1 }
         while j < right.count { out.append(EventIndex(Int(right[j].row))); j += 1 }

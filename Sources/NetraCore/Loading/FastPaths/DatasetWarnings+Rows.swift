@@ -19,7 +19,8 @@ extension DatasetWarnings.TableSource {
             if header == nil { header = rec }
         }
         guard let header, header.count > 0, header.trimmedString(0).lowercased() == EventColumn.id.name,
-              let wanted = (0..<header.count).first(where: { header.trimmedString($0).lowercased() == name }) else { return nil }
+            let wanted = (0..<header.count).first(where: { header.trimmedString($0).lowercased() == name })
+        else { return nil }
         let rowLines = events.lines.values
         var out: [Int: Int] = [:]
         for line in lines {
@@ -49,9 +50,13 @@ extension DatasetWarnings.TableSource {
         var i = from
         while i < b.count {
             let c = b[i]
-            if c == 0x22 { inQuotes.toggle() }
-            else if !inQuotes && c == 0x0A { return i + 1 }
-            else if !inQuotes && c == 0x0D { return i + 1 < b.count && b[i + 1] == 0x0A ? i + 2 : i + 1 }
+            if c == 0x22 {
+                inQuotes.toggle()
+            } else if !inQuotes && c == 0x0A {
+                return i + 1
+            } else if !inQuotes && c == 0x0D {
+                return i + 1 < b.count && b[i + 1] == 0x0A ? i + 2 : i + 1
+            }
             i += 1
         }
         return b.count

@@ -64,8 +64,9 @@ extension PossibleDuplicates {
         var cut = 0
         while cut < p.buckets.count && p.buckets[cut].upperBound * 2 < groups { cut += 1 }
         let halves = [0..<min(cut + 1, p.buckets.count), min(cut + 1, p.buckets.count)..<p.buckets.count]
-        let (a, b) = Parallel.both({ walk(events, p, buckets: halves[0], perEvent: perEvent, limit: limit) },
-                                   { walk(events, p, buckets: halves[1], perEvent: perEvent, limit: limit) })
+        let (a, b) = Parallel.both(
+            { walk(events, p, buckets: halves[0], perEvent: perEvent, limit: limit) },
+            { walk(events, p, buckets: halves[1], perEvent: perEvent, limit: limit) })
         comparisons += a.comparisons + b.comparisons
         var pairs = a.pairs + b.pairs
         if let limit {
@@ -295,8 +296,10 @@ extension PossibleDuplicates {
 
     /// Groups of identical candidates, as the plain search makes them: within one day of a
     /// bucket, in row order, an unlinked event joins the first group identical to it.
-    private static func group(_ events: EventTable, order: [Int32], bucketOf: [Int32], dayOf: [Int32], near: [Bool],
-                              into p: inout Prepared) {
+    private static func group(
+        _ events: EventTable, order: [Int32], bucketOf: [Int32], dayOf: [Int32], near: [Bool],
+        into p: inout Prepared
+    ) {
         let n = events.count
         let statuses = events.statuses.values
         var groupOf = [Int32](repeating: -1, count: n)
@@ -416,8 +419,10 @@ extension PossibleDuplicates {
             if let cap {
                 let k = UInt64(UInt32(truncatingIfNeeded: x)) << 32 | UInt64(UInt32(truncatingIfNeeded: y))
                 guard k < threshold else { return }
-                out.pairs.append(DuplicatePair(first: EventIndex(x), second: EventIndex(y), daysApart: apart, sharedWords: shared,
-                                               eitherWords: either, sameSourceURL: sameURL))
+                out.pairs.append(
+                    DuplicatePair(
+                        first: EventIndex(x), second: EventIndex(y), daysApart: apart, sharedWords: shared,
+                        eitherWords: either, sameSourceURL: sameURL))
                 if out.pairs.count >= 2 * cap + 1024 {
                     out.pairs.sort { key($0) < key($1) }
                     out.pairs.removeLast(out.pairs.count - cap)
@@ -425,8 +430,10 @@ extension PossibleDuplicates {
                 }
                 return
             }
-            out.pairs.append(DuplicatePair(first: EventIndex(x), second: EventIndex(y), daysApart: apart, sharedWords: shared,
-                                           eitherWords: either, sameSourceURL: sameURL))
+            out.pairs.append(
+                DuplicatePair(
+                    first: EventIndex(x), second: EventIndex(y), daysApart: apart, sharedWords: shared,
+                    eitherWords: either, sameSourceURL: sameURL))
         }
 
         /// The pairs of each member of `mp` with the members of `mq` on rows above it.

@@ -36,8 +36,10 @@ extension Table {
         guard records == 1, let h = head, h.ok, headProblems.isEmpty, found.isEmpty else { return nil }
         let parts = [headerEnd..<cut, cut..<n]
         let headerLines = CSVReader.lineEnds(in: b, from: 0, to: headerEnd)
-        let lines = [1 + headerLines,
-                     1 + headerLines + early.1 + late.1 + CSVReader.lineEnds(in: b, from: middle, to: cut, scan: scan)]
+        let lines = [
+            1 + headerLines,
+            1 + headerLines + early.1 + late.1 + CSVReader.lineEnds(in: b, from: middle, to: cut, scan: scan)
+        ]
         let states = UnsafeMutableBufferPointer<State>.allocate(capacity: 2)
         states.initializeElement(at: 0, to: make(h, 0))
         states.initializeElement(at: 1, to: make(h, 1))

@@ -62,11 +62,15 @@ extension DatasetLoader {
             let example = join(folder, others[0])
             let list = others.joined(separator: ", ")
             return Said(
-                en: "no dataset here: looked for \(lookedFor.en), and found \(others.count) workbooks (\(list)); name the one to read, e.g. --dataset \(example)",
-                id: "tidak ada dataset di sini: dicari \(lookedFor.id), dan ditemukan \(others.count) buku kerja (\(list)); sebutkan yang dibaca, mis. --dataset \(example)")
+                en:
+                    "no dataset here: looked for \(lookedFor.en), and found \(others.count) workbooks (\(list)); name the one to read, e.g. --dataset \(example)",
+                id:
+                    "tidak ada dataset di sini: dicari \(lookedFor.id), dan ditemukan \(others.count) buku kerja (\(list)); sebutkan yang dibaca, mis. --dataset \(example)"
+            )
         }
-        return Said(en: "no dataset here: looked for \(lookedFor.en); `netra init DIR` starts one",
-                    id: "tidak ada dataset di sini: dicari \(lookedFor.id); `netra init DIR` memulai yang baru")
+        return Said(
+            en: "no dataset here: looked for \(lookedFor.en); `netra init DIR` starts one",
+            id: "tidak ada dataset di sini: dicari \(lookedFor.id); `netra init DIR` memulai yang baru")
     }
 
     /// What a dataset's folder is searched for, as a message lists it.
@@ -75,8 +79,9 @@ extension DatasetLoader {
         let tables = TableName.allCases.filter { !$0.isOptional }
         let csv = tables.map(\.csvFile).joined(separator: ", ")
         let books = tables.map(\.workbookFile).joined(separator: ", ")
-        return Said(en: "\(csv) (or \(books)), \(workbookFile), or a single workbook of another name",
-                    id: "\(csv) (atau \(books)), \(workbookFile), atau satu buku kerja dengan nama lain")
+        return Said(
+            en: "\(csv) (or \(books)), \(workbookFile), or a single workbook of another name",
+            id: "\(csv) (atau \(books)), \(workbookFile), atau satu buku kerja dengan nama lain")
     }
 
     /// The name a dataset goes by on charts and pages: its folder's path; the current folder's

@@ -55,8 +55,10 @@ extension DatasetLoader {
     }
 
     /// The three tables of the folder `base`, each with its bytes or nil (then `diags` says why).
-    static func tableInputs(_ base: String, only tables: [TableName] = TableName.allCases, limits: WorkbookLimits = .default,
-                            _ diags: inout [Diagnostic]) -> [TableName: TableInput] {
+    static func tableInputs(
+        _ base: String, only tables: [TableName] = TableName.allCases, limits: WorkbookLimits = .default,
+        _ diags: inout [Diagnostic]
+    ) -> [TableName: TableInput] {
         // A workbook named itself is the whole dataset: its sheets, nothing beside it.
         let alone = isWorkbookPath(base)
         let folder = alone ? split(base).dir : base
@@ -94,9 +96,12 @@ extension DatasetLoader {
             // Settings left out are no problem: nothing is set.
             if table.isOptional && places.isEmpty { continue }
             if places.count > 1 {
-                diags.append(Diagnostic(file: places[0].file, line: 1, column: 1, said: Said(
-                    en: "the \(table.rawValue) are in both \(places.map(\.name).joined(separator: " and ")); keep only one of them",
-                    id: "tabel \(table.sheetNames[1]) ada di \(places.map(\.name).joined(separator: " dan ")); simpan salah satunya saja")))
+                diags.append(
+                    Diagnostic(
+                        file: places[0].file, line: 1, column: 1,
+                        said: Said(
+                            en: "the \(table.rawValue) are in both \(places.map(\.name).joined(separator: " and ")); keep only one of them",
+                            id: "tabel \(table.sheetNames[1]) ada di \(places.map(\.name).joined(separator: " dan ")); simpan salah satunya saja")))
                 out[table] = TableInput(label: csvPath, bytes: nil)
                 continue
             }
@@ -122,16 +127,22 @@ extension DatasetLoader {
                     if let s = sharedSheet { out[table] = sheetInput(shared, s, file: sharedPath, table: table, &diags); continue }
                     let sheets = shared.sheetNames.map { "'\($0)'" }.joined(separator: ", ")
                     let beside = alone ? Said("") : Said(en: " and the folder has no \(table.csvFile)", id: " dan foldernya tidak memuat \(table.csvFile)")
-                    diags.append(Diagnostic(file: sharedPath, line: 1, column: 1, said: Said(
-                        en: "has no sheet '\(table.sheetNames[0])' (or '\(table.sheetNames[1])')\(beside.en); the workbook's sheets: \(sheets)",
-                        id: "tidak memuat lembar '\(table.sheetNames[1])' (atau '\(table.sheetNames[0])')\(beside.id); lembar buku kerja ini: \(sheets)")))
+                    diags.append(
+                        Diagnostic(
+                            file: sharedPath, line: 1, column: 1,
+                            said: Said(
+                                en: "has no sheet '\(table.sheetNames[0])' (or '\(table.sheetNames[1])')\(beside.en); the workbook's sheets: \(sheets)",
+                                id: "tidak memuat lembar '\(table.sheetNames[1])' (atau '\(table.sheetNames[0])')\(beside.id); lembar buku kerja ini: \(sheets)"
+                            )))
                     out[table] = TableInput(label: csvPath, bytes: nil)
                     continue
                 }
                 if sharedBroken || alone { out[table] = TableInput(label: csvPath, bytes: nil); continue }
             }
             do { out[table] = TableInput(label: csvPath, bytes: try FileIO.read(csvPath)) } catch {
-                diags.append(Diagnostic(file: csvPath, line: 1, column: 1, said: error.said.after(Said(en: "cannot read the file: ", id: "berkas tidak dapat dibaca: "))))
+                diags.append(
+                    Diagnostic(file: csvPath, line: 1, column: 1, said: error.said.after(Said(en: "cannot read the file: ", id: "berkas tidak dapat dibaca: ")))
+                )
                 out[table] = TableInput(label: csvPath, bytes: nil)
             }
         }
@@ -148,13 +159,22 @@ extension DatasetLoader {
         let candidates = w.sheetNames.indices.filter { names.contains(w.sheetNames[$0].lowercased()) }
         let visible = candidates.filter { !w.sheetHidden[$0] }
         if visible.count > 1 {
-            return .refused(Said(en: "the \(table.rawValue) are in both sheet \(visible.map { "'\(w.sheetNames[$0])'" }.joined(separator: " and sheet ")); keep only one of them",
-                                 id: "tabel \(table.sheetNames[1]) ada di lembar \(visible.map { "'\(w.sheetNames[$0])'" }.joined(separator: " dan lembar ")); simpan salah satunya saja"))
+            return .refused(
+                Said(
+                    en:
+                        "the \(table.rawValue) are in both sheet \(visible.map { "'\(w.sheetNames[$0])'" }.joined(separator: " and sheet ")); keep only one of them",
+                    id:
+                        "tabel \(table.sheetNames[1]) ada di lembar \(visible.map { "'\(w.sheetNames[$0])'" }.joined(separator: " dan lembar ")); simpan salah satunya saja"
+                ))
         }
         if let k = visible.first { return .found(k) }
         if let k = candidates.first {
-            return .refused(Said(en: "the \(table.rawValue)' sheet '\(w.sheetNames[k])' is hidden; show it in the spreadsheet program (Netra reads only visible sheets)",
-                                 id: "lembar \(table.sheetNames[1]) '\(w.sheetNames[k])' tersembunyi; tampilkan di program lembar kerja (Netra hanya membaca lembar yang terlihat)"))
+            return .refused(
+                Said(
+                    en: "the \(table.rawValue)' sheet '\(w.sheetNames[k])' is hidden; show it in the spreadsheet program (Netra reads only visible sheets)",
+                    id:
+                        "lembar \(table.sheetNames[1]) '\(w.sheetNames[k])' tersembunyi; tampilkan di program lembar kerja (Netra hanya membaca lembar yang terlihat)"
+                ))
         }
         return .none
     }
@@ -181,16 +201,22 @@ extension DatasetLoader {
                 if let grid = try? w.sheet(k), let header = SheetCSV.headerRow(grid, required: t.requiredColumns) {
                     let row = grid.rows[header].number, above = row - 1
                     let place = "\(path):\(w.sheetNames[k])"
-                    notes.append(Said(en: "\(place): note: \(above == 1 ? "row 1 is" : "rows 1–\(above) are") above the header (row \(row)) and \(above == 1 ? "was" : "were") skipped",
-                                      id: "\(place): catatan: \(above == 1 ? "baris 1" : "baris 1–\(above)") di atas baris judul kolom (baris \(row)) dilewati"))
+                    notes.append(
+                        Said(
+                            en:
+                                "\(place): note: \(above == 1 ? "row 1 is" : "rows 1–\(above) are") above the header (row \(row)) and \(above == 1 ? "was" : "were") skipped",
+                            id: "\(place): catatan: \(above == 1 ? "baris 1" : "baris 1–\(above)") di atas baris judul kolom (baris \(row)) dilewati"))
                 }
                 guard case .found = found else { continue }
                 let names = Set(t.sheetNames)
                 let hidden = w.sheetNames.indices.filter { w.sheetHidden[$0] && names.contains(w.sheetNames[$0].lowercased()) }
                 if hidden.isEmpty { continue }
                 let list = hidden.map { "'\(w.sheetNames[$0])'" }.joined(separator: ", ")
-                notes.append(Said(en: "\(path): note: the \(t.rawValue) were read from sheet '\(w.sheetNames[k])'; the hidden sheet\(hidden.count == 1 ? "" : "s") \(list) left out",
-                                  id: "\(path): catatan: tabel \(t.sheetNames[1]) dibaca dari lembar '\(w.sheetNames[k])'; lembar tersembunyi \(list) tidak dibaca"))
+                notes.append(
+                    Said(
+                        en:
+                            "\(path): note: the \(t.rawValue) were read from sheet '\(w.sheetNames[k])'; the hidden sheet\(hidden.count == 1 ? "" : "s") \(list) left out",
+                        id: "\(path): catatan: tabel \(t.sheetNames[1]) dibaca dari lembar '\(w.sheetNames[k])'; lembar tersembunyi \(list) tidak dibaca"))
             }
         }
         return notes
@@ -201,7 +227,8 @@ extension DatasetLoader {
     static func openWorkbook(_ path: String, limits: WorkbookLimits) -> Opened {
         let bytes: [UInt8]
         do { bytes = try FileIO.read(path) } catch {
-            return .failure(Diagnostic(file: path, line: 1, column: 1, said: error.said.after(Said(en: "cannot read the file: ", id: "berkas tidak dapat dibaca: "))))
+            return .failure(
+                Diagnostic(file: path, line: 1, column: 1, said: error.said.after(Said(en: "cannot read the file: ", id: "berkas tidak dapat dibaca: "))))
         }
         do throws(WorkbookProblem) { return .success(try WorkbookFile(bytes: bytes, limits: limits)) } catch {
             return .failure(Diagnostic(file: path, line: 1, column: 1, said: error.said))

@@ -37,10 +37,7 @@ enum NumberKind: Equatable {
             default: continue
             }
         }
-        if d || time { self = .date(.day) }
-        else if m { self = .date(.month) }
-        else if y { self = .date(.year) }
-        else { self = .number }
+        if d || time { self = .date(.day) } else if m { self = .date(.month) } else if y { self = .date(.year) } else { self = .number }
     }
 }
 
@@ -59,16 +56,27 @@ enum ExcelDate {
     static func day(serial: Double, date1904: Bool) -> Result<Day, Problem> {
         // 9999-12-31, the last day Excel has, is 2,958,465 (2,957,003 in the 1904 system).
         guard serial >= 0, serial < (date1904 ? 2_957_004 : 2_958_466) else {
-            return .failure(Problem(said: Said(en: "date serial \(serial) is outside Excel's calendar (\(date1904 ? "1904" : "1900") to 9999)",
-                                                  id: "nomor tanggal \(serial) di luar kalender Excel (\(date1904 ? "1904" : "1900") sampai 9999)")))
+            return .failure(
+                Problem(
+                    said: Said(
+                        en: "date serial \(serial) is outside Excel's calendar (\(date1904 ? "1904" : "1900") to 9999)",
+                        id: "nomor tanggal \(serial) di luar kalender Excel (\(date1904 ? "1904" : "1900") sampai 9999)")))
         }
         let whole = Int(serial.rounded(.down))
         if date1904 { return .success(base1904.adding(days: whole)) }
-        if whole == 0 { return .failure(Problem(said: Said(en: "date serial 0 is no day (Excel shows it as 1900-01-00); type the date",
-                                                                  id: "nomor tanggal 0 bukan hari (Excel menampilkannya 1900-01-00); ketik tanggalnya")))  }
+        if whole == 0 {
+            return .failure(
+                Problem(
+                    said: Said(
+                        en: "date serial 0 is no day (Excel shows it as 1900-01-00); type the date",
+                        id: "nomor tanggal 0 bukan hari (Excel menampilkannya 1900-01-00); ketik tanggalnya")))
+        }
         if whole == 60 {
-            return .failure(Problem(said: Said(en: "date serial 60 is 1900-02-29, a day that never was (Excel's 1900 leap-year bug); type the date",
-                                              id: "nomor tanggal 60 adalah 1900-02-29, hari yang tidak pernah ada (galat tahun kabisat 1900 Excel); ketik tanggalnya")))
+            return .failure(
+                Problem(
+                    said: Said(
+                        en: "date serial 60 is 1900-02-29, a day that never was (Excel's 1900 leap-year bug); type the date",
+                        id: "nomor tanggal 60 adalah 1900-02-29, hari yang tidak pernah ada (galat tahun kabisat 1900 Excel); ketik tanggalnya")))
         }
         return .success(base1900.adding(days: whole < 60 ? whole + 1 : whole))
     }

@@ -46,9 +46,11 @@ struct SheetCSV {
         // Every row is written as wide as the header: a header cell far to the right would
         // make a million rows of commas out of a small sheet.
         if width - first >= CSVLimits.maxColumns {
-            problems.append(WorkbookProblem(cell: CellRef(row: header.number, column: width),
-                                            "the header runs over more than \(CSVLimits.maxColumns) columns (\(CellRef.letters(first))–\(CellRef.letters(width)))",
-                                            id: "baris judul kolom melebar lebih dari \(CSVLimits.maxColumns) kolom (\(CellRef.letters(first))–\(CellRef.letters(width)))"))
+            problems.append(
+                WorkbookProblem(
+                    cell: CellRef(row: header.number, column: width),
+                    "the header runs over more than \(CSVLimits.maxColumns) columns (\(CellRef.letters(first))–\(CellRef.letters(width)))",
+                    id: "baris judul kolom melebar lebih dari \(CSVLimits.maxColumns) kolom (\(CellRef.letters(first))–\(CellRef.letters(width)))"))
             bytes = []
             return
         }
@@ -68,9 +70,13 @@ struct SheetCSV {
         for row in grid.rows {
             // Padding every row to the header's width is bounded by what the sheet could hold.
             if out.count > budget {
-                problems.append(WorkbookProblem(cell: CellRef(row: row.number, column: first),
-                                                "the sheet's rows padded to the header's \(width - first + 1) columns make more than \(budget) bytes from a part of \(grid.partBytes); the workbook is refused (rows of a few cells under a header far wider?)",
-                                                id: "baris-baris lembar yang dilebarkan ke \(width - first + 1) kolom judul menjadi lebih dari \(budget) bita dari bagian berukuran \(grid.partBytes); buku kerja ditolak (baris pendek di bawah judul kolom yang jauh lebih lebar?)"))
+                problems.append(
+                    WorkbookProblem(
+                        cell: CellRef(row: row.number, column: first),
+                        "the sheet's rows padded to the header's \(width - first + 1) columns make more than \(budget) bytes from a part of \(grid.partBytes); the workbook is refused (rows of a few cells under a header far wider?)",
+                        id:
+                            "baris-baris lembar yang dilebarkan ke \(width - first + 1) kolom judul menjadi lebih dari \(budget) bita dari bagian berukuran \(grid.partBytes); buku kerja ditolak (baris pendek di bawah judul kolom yang jauh lebih lebar?)"
+                    ))
                 bytes = []
                 return
             }
@@ -79,9 +85,13 @@ struct SheetCSV {
             // Cells left of the header's first column are beyond it too.
             while k < row.cells.count && row.cells[k].column < first { k += 1 }
             for c in row.cells where c.column < first || c.column > width {
-                problems.append(WorkbookProblem(cell: CellRef(row: row.number, column: c.column),
-                                                "a value outside the header's columns (\(CellRef.letters(first))–\(CellRef.letters(width))); name its column in row \(header.number) or clear the cell",
-                                                id: "nilai di luar kolom judul (\(CellRef.letters(first))–\(CellRef.letters(width))); beri nama kolomnya di baris \(header.number) atau kosongkan selnya"))
+                problems.append(
+                    WorkbookProblem(
+                        cell: CellRef(row: row.number, column: c.column),
+                        "a value outside the header's columns (\(CellRef.letters(first))–\(CellRef.letters(width))); name its column in row \(header.number) or clear the cell",
+                        id:
+                            "nilai di luar kolom judul (\(CellRef.letters(first))–\(CellRef.letters(width))); beri nama kolomnya di baris \(header.number) atau kosongkan selnya"
+                    ))
             }
             var lineStart = out.count
             var col = first
@@ -105,14 +115,16 @@ struct SheetCSV {
                     if u == 0x22 { out.append(0x22) }
                     out.append(u)
                     // Lines counted as the CSV reader counts them: LF, CRLF or a lone CR.
-                    if u == 0x0A { if !prevCR { line += 1 }; lineStart = out.count }
-                    else if u == 0x0D { line += 1; lineStart = out.count }
+                    if u == 0x0A { if !prevCR { line += 1 }; lineStart = out.count } else if u == 0x0D { line += 1; lineStart = out.count }
                     prevCR = u == 0x0D
                 }
                 if quote { out.append(0x22) }
                 if startColumn > 0 {
-                    starts.append((startLine, startColumn, line, column(lineStart, out.count),
-                                   CellRef(row: row.number, column: col)))
+                    starts.append(
+                        (
+                            startLine, startColumn, line, column(lineStart, out.count),
+                            CellRef(row: row.number, column: col)
+                        ))
                 }
             }
             out.append(0x0A)

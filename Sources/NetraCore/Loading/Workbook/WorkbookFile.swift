@@ -149,22 +149,26 @@ public final class WorkbookFile {
     public init(bytes: [UInt8], limits: WorkbookLimits = .default) throws(WorkbookProblem) {
         self.limits = limits
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            throw WorkbookProblem("is an Excel 97–2003 file (.xls) or a workbook with a password; save it as \"Excel Workbook (.xlsx)\" without a password",
-                                  id: "adalah berkas Excel 97–2003 (.xls) atau buku kerja berkata sandi; simpan sebagai \"Excel Workbook (.xlsx)\" tanpa kata sandi")
+            throw WorkbookProblem(
+                "is an Excel 97–2003 file (.xls) or a workbook with a password; save it as \"Excel Workbook (.xlsx)\" without a password",
+                id: "adalah berkas Excel 97–2003 (.xls) atau buku kerja berkata sandi; simpan sebagai \"Excel Workbook (.xlsx)\" tanpa kata sandi")
         }
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes: bytes) } catch {
             let zip = bytes.starts(with: [0x50, 0x4B])
             throw zip
-                ? WorkbookProblem("is a damaged zip archive (\(error.reason)); save the workbook again from the spreadsheet program",
-                                  id: "adalah arsip zip yang rusak (\(error.reason)); simpan ulang buku kerja dari program lembar kerja")
-                : WorkbookProblem("is not an .xlsx workbook (not a zip archive); save it from the spreadsheet program as \"Excel Workbook (.xlsx)\"",
-                                  id: "bukan buku kerja .xlsx (bukan arsip zip); simpan dari program lembar kerja sebagai \"Excel Workbook (.xlsx)\"")
+                ? WorkbookProblem(
+                    "is a damaged zip archive (\(error.reason)); save the workbook again from the spreadsheet program",
+                    id: "adalah arsip zip yang rusak (\(error.reason)); simpan ulang buku kerja dari program lembar kerja")
+                : WorkbookProblem(
+                    "is not an .xlsx workbook (not a zip archive); save it from the spreadsheet program as \"Excel Workbook (.xlsx)\"",
+                    id: "bukan buku kerja .xlsx (bukan arsip zip); simpan dari program lembar kerja sebagai \"Excel Workbook (.xlsx)\"")
         }
         self.archive = archive
         if archive.entries.count > limits.maxEntries {
-            throw WorkbookProblem("holds more than \(limits.maxEntries) parts; a workbook that big is refused (is it a zip bomb?)",
-                                  id: "berisi lebih dari \(limits.maxEntries) bagian; buku kerja sebesar itu ditolak (bom zip?)")
+            throw WorkbookProblem(
+                "holds more than \(limits.maxEntries) parts; a workbook that big is refused (is it a zip bomb?)",
+                id: "berisi lebih dari \(limits.maxEntries) bagian; buku kerja sebesar itu ditolak (bom zip?)")
         }
         var stated: UInt64 = 0
         for entry in archive.entries {
@@ -180,16 +184,16 @@ public final class WorkbookFile {
         }
         let wb = WorkbookPart()
         guard try part("xl/workbook.xml", wb) else {
-            throw WorkbookProblem("has no xl/workbook.xml: it is a zip archive but not an .xlsx workbook",
-                                  id: "tidak memuat xl/workbook.xml: arsip zip, tetapi bukan buku kerja .xlsx")
+            throw WorkbookProblem(
+                "has no xl/workbook.xml: it is a zip archive but not an .xlsx workbook",
+                id: "tidak memuat xl/workbook.xml: arsip zip, tetapi bukan buku kerja .xlsx")
         }
         let rels = RelationshipsPart()
         _ = try part("xl/_rels/workbook.xml.rels", rels)
         if wb.sheets.isEmpty { throw WorkbookProblem("has no sheets", id: "tidak memuat lembar") }
         var paths: [String] = []
         for (k, sheet) in wb.sheets.enumerated() {
-            if let target = rels.targets[sheet.rid] { paths.append(Self.resolve(target)) }
-            else { paths.append("xl/worksheets/sheet\(k + 1).xml") }
+            if let target = rels.targets[sheet.rid] { paths.append(Self.resolve(target)) } else { paths.append("xl/worksheets/sheet\(k + 1).xml") }
         }
         sheetNames = wb.sheets.map(\.name)
         sheetHidden = wb.sheets.map(\.hidden)
@@ -214,8 +218,9 @@ public final class WorkbookFile {
     }
 
     static func tooBig(_ limits: WorkbookLimits) -> WorkbookProblem {
-        WorkbookProblem("unpacks to more than \(limits.maxUncompressedBytes) bytes; a workbook that big is refused (is it a zip bomb?)",
-                        id: "terurai menjadi lebih dari \(limits.maxUncompressedBytes) bita; buku kerja sebesar itu ditolak (bom zip?)")
+        WorkbookProblem(
+            "unpacks to more than \(limits.maxUncompressedBytes) bytes; a workbook that big is refused (is it a zip bomb?)",
+            id: "terurai menjadi lebih dari \(limits.maxUncompressedBytes) bita; buku kerja sebesar itu ditolak (bom zip?)")
     }
 
     /// `worksheets/sheet1.xml` (relative to xl/) or `/xl/worksheets/sheet1.xml` as a path in the archive.
@@ -230,8 +235,10 @@ public final class WorkbookFile {
 
     /// Parses the part at `path` with `parser` as it is unpacked, its bytes counted against
     /// the limit; false when the archive has no such part.
-    static func parse(_ archive: ZipArchive, _ path: String, _ parser: PartParser, limits: WorkbookLimits, unpacked: inout Int,
-                      progress: (Int) -> Void = { _ in }) throws(WorkbookProblem) -> Bool {
+    static func parse(
+        _ archive: ZipArchive, _ path: String, _ parser: PartParser, limits: WorkbookLimits, unpacked: inout Int,
+        progress: (Int) -> Void = { _ in }
+    ) throws(WorkbookProblem) -> Bool {
         guard archive.contains(path) else { return false }
         try parser.begin(part: path)
         var total = unpacked, part = 0
@@ -263,8 +270,11 @@ public final class WorkbookFile {
         }
         var problems = p.problems
         if p.moreProblems > 0 {
-            problems.append(WorkbookProblem(cell: p.firstMore, "… and \(p.moreProblems) more problem\(p.moreProblems == 1 ? "" : "s") in this sheet's cells from here on (the first \(SheetGrid.shownProblems) are listed)",
-                                            id: "… dan \(p.moreProblems) masalah lagi di sel lembar ini mulai dari sini (\(SheetGrid.shownProblems) yang pertama dicantumkan)"))
+            problems.append(
+                WorkbookProblem(
+                    cell: p.firstMore,
+                    "… and \(p.moreProblems) more problem\(p.moreProblems == 1 ? "" : "s") in this sheet's cells from here on (the first \(SheetGrid.shownProblems) are listed)",
+                    id: "… dan \(p.moreProblems) masalah lagi di sel lembar ini mulai dari sini (\(SheetGrid.shownProblems) yang pertama dicantumkan)"))
         }
         return SheetGrid(rows: p.rows, problems: problems, partBytes: p.partBytes)
     }

@@ -24,49 +24,59 @@ class PartParser {
     /// Starts a new part; `feed` then takes its bytes in order.
     func begin(part: String) throws(WorkbookProblem) {
         if let p = parser { XML_ParserFree(p) }
-        guard let p = XML_ParserCreate(nil) else { throw WorkbookProblem("cannot read \(part): out of memory", id: "tidak dapat membaca \(part): memori habis") }
+        guard let p = XML_ParserCreate(nil) else {
+            throw WorkbookProblem("cannot read \(part): out of memory", id: "tidak dapat membaca \(part): memori habis")
+        }
         parser = p
         partName = part
         XML_SetUserData(p, Unmanaged.passUnretained(self).toOpaque())
-        XML_SetElementHandler(p, { ud, name, atts in
-            guard let ud, let name else { return }
-            let me = Unmanaged<PartParser>.fromOpaque(ud).takeUnretainedValue()
-            guard me.failure == nil else { return }
-            var attributes: [String: String] = [:]
-            if var a = atts {
-                while let k = a.pointee, let v = a.advanced(by: 1).pointee {
-                    attributes[String(cString: k)] = String(cString: v)
-                    a = a.advanced(by: 2)
+        XML_SetElementHandler(
+            p,
+            { ud, name, atts in
+                guard let ud, let name else { return }
+                let me = Unmanaged<PartParser>.fromOpaque(ud).takeUnretainedValue()
+                guard me.failure == nil else { return }
+                var attributes: [String: String] = [:]
+                if var a = atts {
+                    while let k = a.pointee, let v = a.advanced(by: 1).pointee {
+                        attributes[String(cString: k)] = String(cString: v)
+                        a = a.advanced(by: 2)
+                    }
                 }
-            }
-            me.start(local(String(cString: name)), attributes)
-        }, { ud, name in
-            guard let ud, let name else { return }
-            let me = Unmanaged<PartParser>.fromOpaque(ud).takeUnretainedValue()
-            guard me.failure == nil else { return }
-            me.end(local(String(cString: name)))
-        })
+                me.start(local(String(cString: name)), attributes)
+            },
+            { ud, name in
+                guard let ud, let name else { return }
+                let me = Unmanaged<PartParser>.fromOpaque(ud).takeUnretainedValue()
+                guard me.failure == nil else { return }
+                me.end(local(String(cString: name)))
+            })
         XML_SetCharacterDataHandler(p) { ud, s, len in
             guard let ud, let s, len > 0 else { return }
             let me = Unmanaged<PartParser>.fromOpaque(ud).takeUnretainedValue()
             guard me.failure == nil else { return }
-            me.characters(s.withMemoryRebound(to: UInt8.self, capacity: Int(len)) {
-                String(decoding: UnsafeBufferPointer(start: $0, count: Int(len)), as: UTF8.self)
-            })
+            me.characters(
+                s.withMemoryRebound(to: UInt8.self, capacity: Int(len)) {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: Int(len)), as: UTF8.self)
+                })
         }
         // No spreadsheet program writes a DTD; one may declare entities that expand a small
         // part into gigabytes (a "billion laughs"). Refused where it starts, in any encoding.
         XML_SetStartDoctypeDeclHandler(p) { ud, _, _, _, _ in
             guard let ud else { return }
             let me = Unmanaged<PartParser>.fromOpaque(ud).takeUnretainedValue()
-            me.fail(WorkbookProblem("\(me.partName) declares a DTD or entities, which no spreadsheet program writes; the workbook is refused",
-                                    id: "\(me.partName) memuat DTD atau entitas, yang tidak pernah ditulis program lembar kerja; buku kerja ditolak"))
+            me.fail(
+                WorkbookProblem(
+                    "\(me.partName) declares a DTD or entities, which no spreadsheet program writes; the workbook is refused",
+                    id: "\(me.partName) memuat DTD atau entitas, yang tidak pernah ditulis program lembar kerja; buku kerja ditolak"))
         }
         XML_SetEntityDeclHandler(p) { ud, _, _, _, _, _, _, _, _ in
             guard let ud else { return }
             let me = Unmanaged<PartParser>.fromOpaque(ud).takeUnretainedValue()
-            me.fail(WorkbookProblem("\(me.partName) declares a DTD or entities, which no spreadsheet program writes; the workbook is refused",
-                                    id: "\(me.partName) memuat DTD atau entitas, yang tidak pernah ditulis program lembar kerja; buku kerja ditolak"))
+            me.fail(
+                WorkbookProblem(
+                    "\(me.partName) declares a DTD or entities, which no spreadsheet program writes; the workbook is refused",
+                    id: "\(me.partName) memuat DTD atau entitas, yang tidak pernah ditulis program lembar kerja; buku kerja ditolak"))
         }
     }
 
@@ -90,8 +100,9 @@ class PartParser {
             let line = XML_GetCurrentLineNumber(p), column = XML_GetCurrentColumnNumber(p)
             let reason = XML_ErrorString(XML_GetErrorCode(p)).map { String(cString: $0) } ?? "an error"
             finish()
-            throw WorkbookProblem("\(partName) is not well-formed XML (line \(line), column \(column + 1): \(reason)); the workbook is damaged",
-                                  id: "\(partName) bukan XML yang sah (baris \(line), kolom \(column + 1): \(reason)); buku kerja rusak")
+            throw WorkbookProblem(
+                "\(partName) is not well-formed XML (line \(line), column \(column + 1): \(reason)); the workbook is damaged",
+                id: "\(partName) bukan XML yang sah (baris \(line), kolom \(column + 1): \(reason)); buku kerja rusak")
         }
         if final { finish() }
     }
@@ -208,12 +219,16 @@ final class SharedStringsPart: PartParser {
         if n == "si" {
             inItem = false
             guard let t = runs.value() else {
-                fail(WorkbookProblem("shared string \(strings.count + 1) is longer than \(limit) characters, the most a cell may hold",
-                                     id: "teks bersama \(strings.count + 1) lebih panjang dari \(limit) karakter, batas isi satu sel"))
+                fail(
+                    WorkbookProblem(
+                        "shared string \(strings.count + 1) is longer than \(limit) characters, the most a cell may hold",
+                        id: "teks bersama \(strings.count + 1) lebih panjang dari \(limit) karakter, batas isi satu sel"))
                 return
             }
             strings.append(t)
-        } else if inItem { runs.end(n) }
+        } else if inItem {
+            runs.end(n)
+        }
     }
 }
 
@@ -311,7 +326,9 @@ final class SheetPart: PartParser {
     }
 
     private func problem(_ p: WorkbookProblem) {
-        if problems.count < SheetGrid.shownProblems { problems.append(p) } else {
+        if problems.count < SheetGrid.shownProblems {
+            problems.append(p)
+        } else {
             if moreProblems == 0 { firstMore = p.cell }
             moreProblems += 1
         }
@@ -334,13 +351,18 @@ final class SheetPart: PartParser {
             if let r = attributes["r"] {
                 guard let v = Int(r), v >= next, v <= 1_048_576 else {
                     let why = Int(r).map { $0 > 1_048_576 } == true ? "is past Excel's last row, 1048576" : "is not after row \(rowNumber)"
-                    fail(WorkbookProblem(cell: CellRef(row: min(next, 1_048_576), column: 1), "row number '\(r)' \(why); the sheet is damaged",
-                                         id: "nomor baris '\(r)' \(why); lembar rusak"))
+                    fail(
+                        WorkbookProblem(
+                            cell: CellRef(row: min(next, 1_048_576), column: 1), "row number '\(r)' \(why); the sheet is damaged",
+                            id: "nomor baris '\(r)' \(why); lembar rusak"))
                     return
                 }
                 rowNumber = v
             } else {
-                guard next <= 1_048_576 else { fail(WorkbookProblem("the sheet has more rows than Excel allows", id: "lembar memuat lebih banyak baris daripada yang diizinkan Excel")); return }
+                guard next <= 1_048_576 else {
+                    fail(WorkbookProblem("the sheet has more rows than Excel allows", id: "lembar memuat lebih banyak baris daripada yang diizinkan Excel"));
+                    return
+                }
                 rowNumber = next
             }
             column = 0
@@ -349,13 +371,20 @@ final class SheetPart: PartParser {
             let next = column + 1
             if let r = attributes["r"] {
                 guard let ref = CellRef(r), ref.row == rowNumber, ref.column >= next else {
-                    fail(WorkbookProblem(cell: CellRef(row: max(rowNumber, 1), column: next), "cell reference '\(r)' is out of place; the sheet is damaged",
-                                         id: "rujukan sel '\(r)' salah tempat; lembar rusak"))
+                    fail(
+                        WorkbookProblem(
+                            cell: CellRef(row: max(rowNumber, 1), column: next), "cell reference '\(r)' is out of place; the sheet is damaged",
+                            id: "rujukan sel '\(r)' salah tempat; lembar rusak"))
                     return
                 }
                 column = ref.column
             } else {
-                guard next <= 16_384 else { fail(WorkbookProblem(cell: here, "the row has more columns than Excel allows", id: "baris memuat lebih banyak kolom daripada yang diizinkan Excel")); return }
+                guard next <= 16_384 else {
+                    fail(
+                        WorkbookProblem(
+                            cell: here, "the row has more columns than Excel allows", id: "baris memuat lebih banyak kolom daripada yang diizinkan Excel"));
+                    return
+                }
                 column = next
             }
             inCell = true
@@ -397,16 +426,20 @@ final class SheetPart: PartParser {
     private func finishCell() {
         let limit = workbook.limits.maxCellCharacters
         if value.overflow || runs.overflow {
-            problem(WorkbookProblem(cell: here, "the cell holds more than the \(limit) characters a cell may hold",
-                                    id: "sel berisi lebih dari \(limit) karakter, batas isi satu sel"))
+            problem(
+                WorkbookProblem(
+                    cell: here, "the cell holds more than the \(limit) characters a cell may hold",
+                    id: "sel berisi lebih dari \(limit) karakter, batas isi satu sel"))
             return
         }
         let value = value.text
         // A formula saved without its result (by a program that does not calculate) would
         // read as an empty cell; the value is not known, so it is refused.
         if hasFormula && value.isEmpty && type != "inlineStr" {
-            problem(WorkbookProblem(cell: here, "the cell holds a formula with no computed value; open and save the workbook in a spreadsheet program, or type the value",
-                                    id: "sel berisi rumus tanpa nilai terhitung; buka dan simpan buku kerja di program lembar kerja, atau ketik nilainya"))
+            problem(
+                WorkbookProblem(
+                    cell: here, "the cell holds a formula with no computed value; open and save the workbook in a spreadsheet program, or type the value",
+                    id: "sel berisi rumus tanpa nilai terhitung; buka dan simpan buku kerja di program lembar kerja, atau ketik nilainya"))
             return
         }
         let text: CellText
@@ -416,12 +449,16 @@ final class SheetPart: PartParser {
             if let k = Int(value.trimmingCharacters(in: .whitespaces)), workbook.sharedStrings.indices.contains(k) {
                 text = .text(workbook.sharedStrings[k])
             } else {
-                text = .problem(Said(en: "shared string '\(value)' does not exist; the workbook is damaged", id: "teks bersama '\(value)' tidak ada; buku kerja rusak"))
+                text = .problem(
+                    Said(en: "shared string '\(value)' does not exist; the workbook is damaged", id: "teks bersama '\(value)' tidak ada; buku kerja rusak"))
             }
         case "inlineStr": text = .text(ExcelEscapes.decode(runs.text))
         case "str": text = .text(ExcelEscapes.decode(value))
         case "b": text = .text(value == "1" || value.lowercased() == "true" ? "TRUE" : "FALSE")
-        case "e": text = .problem(Said(en: "the cell holds the error \(value); put the value itself in the cell", id: "sel berisi galat \(value); isikan nilainya sendiri ke sel"))
+        case "e":
+            text = .problem(
+                Said(en: "the cell holds the error \(value); put the value itself in the cell", id: "sel berisi galat \(value); isikan nilainya sendiri ke sel")
+            )
         case "d":
             // Strict OOXML: an ISO 8601 date (and time); its day is the calendar day.
             let t = value.trimmingCharacters(in: .whitespaces)
@@ -435,15 +472,22 @@ final class SheetPart: PartParser {
         case .text(let s):
             if s.isEmpty { return }
             if s.utf16.count > limit {
-                problem(WorkbookProblem(cell: here, "the cell holds \(s.utf16.count) characters, more than the \(limit) a cell may hold",
-                                        id: "sel berisi \(s.utf16.count) karakter, melebihi batas \(limit) untuk satu sel"))
+                problem(
+                    WorkbookProblem(
+                        cell: here, "the cell holds \(s.utf16.count) characters, more than the \(limit) a cell may hold",
+                        id: "sel berisi \(s.utf16.count) karakter, melebihi batas \(limit) untuk satu sel"))
                 return
             }
             // A shared string costs a few bytes each time it is used: its copies are counted.
             textBytes += s.utf8.count
             if textBytes > textBudget {
-                fail(WorkbookProblem(cell: here, "the sheet's cells hold more than \(textBudget) bytes of text, far more than its \(partBytes) bytes could honestly hold (a long shared string used over and over?); the workbook is refused",
-                                     id: "sel-sel lembar berisi lebih dari \(textBudget) bita teks, jauh melebihi yang wajar untuk \(partBytes) bitanya (teks bersama panjang dipakai berulang?); buku kerja ditolak"))
+                fail(
+                    WorkbookProblem(
+                        cell: here,
+                        "the sheet's cells hold more than \(textBudget) bytes of text, far more than its \(partBytes) bytes could honestly hold (a long shared string used over and over?); the workbook is refused",
+                        id:
+                            "sel-sel lembar berisi lebih dari \(textBudget) bita teks, jauh melebihi yang wajar untuk \(partBytes) bitanya (teks bersama panjang dipakai berulang?); buku kerja ditolak"
+                    ))
                 return
             }
             cells.append((column, s))

@@ -69,7 +69,8 @@ final class ZipArchive {
     func read(_ name: String, chunk: ([UInt8]) throws(WorkbookProblem) -> Void) throws(WorkbookProblem) -> Bool {
         guard let k = index[name] else { return false }
         guard let file = zip_fopen_index(archive, UInt64(k), 0) else {
-            throw WorkbookProblem("cannot unpack \(name): \(lastError()); the workbook is damaged", id: "tidak dapat mengurai \(name): \(lastError()); buku kerja rusak")
+            throw WorkbookProblem(
+                "cannot unpack \(name): \(lastError()); the workbook is damaged", id: "tidak dapat mengurai \(name): \(lastError()); buku kerja rusak")
         }
         defer { zip_fclose(file) }
         var buf = [UInt8](repeating: 0, count: 1 << 16)
@@ -86,8 +87,9 @@ final class ZipArchive {
         }
         // libzip compares the CRC-32 at the end; the size is compared here as well.
         if total != entries[k].size {
-            throw WorkbookProblem("cannot unpack \(name): it holds \(total) bytes where the archive says \(entries[k].size); the workbook is damaged",
-                                  id: "tidak dapat mengurai \(name): isinya \(total) bita padahal arsip menyebut \(entries[k].size); buku kerja rusak")
+            throw WorkbookProblem(
+                "cannot unpack \(name): it holds \(total) bytes where the archive says \(entries[k].size); the workbook is damaged",
+                id: "tidak dapat mengurai \(name): isinya \(total) bita padahal arsip menyebut \(entries[k].size); buku kerja rusak")
         }
         return true
     }

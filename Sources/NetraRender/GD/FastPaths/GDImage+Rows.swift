@@ -16,7 +16,8 @@ extension GDImage {
     func fillRows(x0: Int, y0: Int, x1: Int, y1: Int, _ gdColor: Int32) -> Bool {
         let im = pointer.pointee
         guard im.trueColor != 0, let rows = im.tpixels, im.cx1 == 0, im.cy1 == 0,
-              Int(im.cx2) == width - 1, Int(im.cy2) == height - 1 else { return false }
+            Int(im.cx2) == width - 1, Int(im.cy2) == height - 1
+        else { return false }
         let a = max(0, x0), b = min(width - 1, x1), top = max(0, y0), bottom = min(height - 1, y1)
         guard a <= b, top <= bottom else { return true }
         for y in top...bottom {
