@@ -156,7 +156,7 @@ fuzz-build: deps
 	  -Xswiftc -sanitize=fuzzer,address > Fuzz/.build/build.log 2>&1 \
 	  || { grep -v 'Cannot export local symbol' Fuzz/.build/build.log | tail -40; exit 1; }
 
-# Line coverage of NetraCore reached by the corpus (Fuzz/corpus and the seeds): a build with
+# Line coverage of the reading code reached by the corpus (Fuzz/corpus and the seeds): a build with
 # coverage mapping (no sanitizer) replays every input once, then llvm-cov reports per file.
 FUZZ_COV := Fuzz/.build-cov
 # The toolchain's own llvm-profdata and llvm-cov (a system LLVM may not read its profiles).
@@ -172,8 +172,8 @@ fuzz-coverage: deps fuzz-corpus
 	  -max_len=$(FUZZ_MAX_LEN) Fuzz/corpus Fuzz/seed-corpus 2>&1 | grep -E 'INITED|DONE|ERROR' || true
 	$(LLVM_BIN)llvm-profdata merge -sparse $(FUZZ_COV)/*.profraw -o $(FUZZ_COV)/fuzz.profdata
 	$(LLVM_BIN)llvm-cov report $(FUZZ_COV)/release/netra-fuzz -instr-profile=$(FUZZ_COV)/fuzz.profdata \
-	  $(CURDIR)/Sources/NetraCore/CSV $(CURDIR)/Sources/NetraCore/Loading $(CURDIR)/Sources/NetraCore/Model \
-	  $(CURDIR)/Sources/NetraCore/Graph
+	  $(CURDIR)/Sources/NetraCore/CSV $(CURDIR)/Sources/NetraLoad $(CURDIR)/Sources/NetraWorkbook \
+	  $(CURDIR)/Sources/NetraCore/Model $(CURDIR)/Sources/NetraCore/Graph
 
 # The seed corpus: Fuzz/seeds/, the shipped dataset and small generated ones, in Fuzz/seed-corpus/.
 fuzz-corpus: deps
@@ -204,9 +204,9 @@ valgrind: deps
 	  --suppressions=Tests/valgrind/swift-runtime.supp \
 	  $(VALGRIND_SCRATCH)/debug/netra report --dataset datasets/bekasi-2024 --out $(VALGRIND_OUT) --quiet
 
-# Remakes the workbook fixtures (Tests/NetraCoreTests/Fixtures/Workbooks) with LibreOffice Calc
+# Remakes the workbook fixtures (Tests/NetraWorkbookTests/Fixtures/Workbooks) with LibreOffice Calc
 # and openpyxl, installing them first. The tests read the committed files and need neither.
-WORKBOOKS := Tests/NetraCoreTests/Fixtures/Workbooks
+WORKBOOKS := Tests/NetraWorkbookTests/Fixtures/Workbooks
 .PHONY: workbook-fixtures
 workbook-fixtures:
 	@command -v libreoffice >/dev/null || { echo "Installing libreoffice-calc-nogui…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libreoffice-calc-nogui >/dev/null; }

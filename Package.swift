@@ -14,10 +14,12 @@ let package = Package(
     products: [
         .executable(name: "netra", targets: ["netra"]),
         .library(name: "NetraCore", targets: ["NetraCore"]),
+        .library(name: "NetraWorkbook", targets: ["NetraWorkbook"]),
+        .library(name: "NetraLoad", targets: ["NetraLoad"]),
         .library(name: "NetraAnalytics", targets: ["NetraAnalytics"]),
         .library(name: "NetraRender", targets: ["NetraRender"]),
-        .library(name: "NetraReport", targets: ["NetraReport"]),
-        .library(name: "NetraXLSX", targets: ["NetraXLSX"])
+        .library(name: "NetraWrite", targets: ["NetraWrite"]),
+        .library(name: "NetraReport", targets: ["NetraReport"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,19 +42,19 @@ let package = Package(
             pkgConfig: "gdlib",
             providers: [.apt(["libgd-dev"])]
         ),
-        // libxlsxwriter, found through pkg-config; nothing but NetraXLSX imports it.
+        // libxlsxwriter, found through pkg-config; nothing but NetraWrite imports it.
         .systemLibrary(
             name: "CXlsxWriter",
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
-        // libzip, for reading .xlsx archives (bounds, sizes and CRC-32 checked); nothing but NetraCore imports it.
+        // libzip, for reading .xlsx archives (bounds, sizes and CRC-32 checked); nothing but NetraWorkbook reads with it.
         .systemLibrary(
             name: "CZip",
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
         ),
-        // expat, the streaming parser for a workbook's XML parts; nothing but NetraCore imports it.
+        // expat, the streaming parser for a workbook's XML parts; nothing but NetraWorkbook reads with it.
         .systemLibrary(
             name: "CExpat",
             pkgConfig: "expat",
@@ -64,14 +66,14 @@ let package = Package(
             name: "CHPDF",
             providers: [.apt(["libhpdf-dev"])]
         ),
-        // Model, CSV reading, loading, validation and the event graph.
+        // The dataset's model and its event graph: the event table, dates, the vocabulary, the
+        // jurisdictions, the legal clocks, the regions of Indonesia, the schema of events.csv.
         // Regions/wilayah-kabkota.csv is built in (the regions of Indonesia, for `kode` and `init`),
         // and so are their boundaries for maps (Regions/Boundaries+Data.swift, made by
         // tools/make_boundaries.py: a string literal, which compiles in seconds where half a
         // megabyte of embedded bytes takes minutes).
         .target(
             name: "NetraCore",
-            dependencies: ["CZip", "CExpat"],
             exclude: ["Regions/LICENSE-wilayah", "Regions/LICENSE-wilayah_boundaries", "Regions/README.md"],
             resources: [
                 .embedInCode("Regions/wilayah-kabkota.csv"),
@@ -80,15 +82,20 @@ let package = Package(
             ],
             swiftSettings: speed
         ),
+        // Reading .xlsx workbooks: the archive (libzip), the sheets' XML (expat), Excel's dates.
+        .target(name: "NetraWorkbook", dependencies: ["CZip", "CExpat", "NetraCore"], swiftSettings: speed),
+        // Loading a dataset (CSV or workbook) into the model: every check, warning and setting.
+        .target(name: "NetraLoad", dependencies: ["NetraCore", "NetraWorkbook"], swiftSettings: speed),
         // Counts, lead times, the comparison and the CSV exports.
         .target(name: "NetraAnalytics", dependencies: ["NetraCore"], swiftSettings: speed),
         // The libgd layer, the chart kit and the charts (and the briefing's PDF, with libharu).
         .target(name: "NetraRender", dependencies: ["CGD", "CHPDF", "NetraCore", "NetraAnalytics"], swiftSettings: speed),
-        // Workbooks: the exports as one .xlsx, and the template `netra init` writes.
-        .target(name: "NetraXLSX", dependencies: ["CXlsxWriter", "NetraCore", "NetraAnalytics"], swiftSettings: speed),
+        // Everything Netra writes: the output folder (atomic, never over an input, the manifest),
+        // the CSV exports, workbooks (libxlsxwriter) and generated datasets.
+        .target(name: "NetraWrite", dependencies: ["CXlsxWriter", "NetraCore", "NetraLoad", "NetraAnalytics"], swiftSettings: speed),
         // Jobs that tie it together: report, briefing, output folders.
         .target(
-            name: "NetraReport", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraXLSX"],
+            name: "NetraReport", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraWrite"],
             // report.html's style and script, inlined into every page it writes.
             resources: [.embedInCode("HTML/report.css"), .embedInCode("HTML/report.js")],
             swiftSettings: speed),
@@ -97,7 +104,7 @@ let package = Package(
         .target(
             name: "NetraServe",
             dependencies: [
-                "NetraCore", "NetraAnalytics", "NetraRender", "NetraReport", "NetraXLSX", "CZip",
+                "NetraCore", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport", "CZip",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -109,29 +116,37 @@ let package = Package(
         .executableTarget(
             name: "netra",
             dependencies: [
-                "NetraCore", "NetraAnalytics", "NetraRender", "NetraReport", "NetraXLSX", "NetraServe",
+                "NetraCore", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport", "NetraServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         // Times each stage at 10k, 100k and 1M events: `make bench`.
         .executableTarget(
             name: "netra-bench",
-            dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]
+            dependencies: ["NetraCore", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport"]
         ),
-        // Fixtures/ holds workbooks made by LibreOffice and openpyxl, read by path.
         // What every test target shares: the checkout's paths, temporary folders, golden files
         // (Goldens/, recorded by the jobs' tests and read by the built binary's) and the slow tag.
-        .target(name: "NetraTestSupport", path: "Tests/Support", exclude: ["Goldens"]),
+        .target(name: "NetraTestSupport", dependencies: ["NetraCore", "NetraLoad"], path: "Tests/Support", exclude: ["Goldens"]),
+        .testTarget(name: "NetraCoreTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraLoad", "NetraWrite"]),
+        // Fixtures/ holds workbooks made by LibreOffice and openpyxl, read by path.
         .testTarget(
-            name: "NetraCoreTests", dependencies: ["NetraTestSupport", "NetraCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "NetraWorkbookTests",
+            dependencies: ["NetraTestSupport", "NetraCore", "NetraWorkbook", "NetraLoad", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]),
-        .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraAnalytics"]),
-        .testTarget(name: "NetraRenderTests", dependencies: ["NetraTestSupport", "CGD", "NetraCore", "NetraAnalytics", "NetraRender"]),
-        .testTarget(name: "NetraReportTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraAnalytics", "NetraRender", "NetraReport"]),
-        .testTarget(name: "NetraXLSXTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraAnalytics", "NetraXLSX"]),
-        .testTarget(name: "NetraEndToEndTests", dependencies: ["NetraTestSupport", "netra", "NetraCore", "CGD"]),
+        .testTarget(
+            name: "NetraLoadTests",
+            dependencies: ["NetraTestSupport", "NetraCore", "NetraLoad", "NetraWrite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraLoad", "NetraAnalytics", "NetraWrite"]),
+        .testTarget(
+            name: "NetraRenderTests", dependencies: ["NetraTestSupport", "CGD", "NetraCore", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite"]),
+        .testTarget(name: "NetraWriteTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraLoad", "NetraAnalytics", "NetraWrite"]),
+        .testTarget(
+            name: "NetraReportTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport"]
+        ),
+        .testTarget(name: "NetraEndToEndTests", dependencies: ["NetraTestSupport", "netra", "NetraCore", "NetraLoad", "NetraWrite", "CGD"]),
         // Starts the real `netra serve` on a loopback port and talks HTTP to it (curl).
-        .testTarget(name: "NetraServeTests", dependencies: ["NetraTestSupport", "netra", "NetraServe", "NetraCore"], exclude: ["browser_e2e.py"])
+        .testTarget(name: "NetraServeTests", dependencies: ["NetraTestSupport", "netra", "NetraServe", "NetraCore", "NetraLoad"], exclude: ["browser_e2e.py"])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
 // swift-tools-version: 6.0
-// The libFuzzer target over NetraCore's CSV reader and dataset validation: `make fuzz`.
+// The libFuzzer target over the CSV reader, workbook reading and dataset validation (NetraLoad): `make fuzz`.
 // A package of its own so that the root package never needs the fuzzer's compiler flags.
 import PackageDescription
 
@@ -13,7 +13,10 @@ let package = Package(
         .target(name: "FuzzerDriver"),
         .executableTarget(
             name: "netra-fuzz",
-            dependencies: ["FuzzerDriver", .product(name: "NetraCore", package: "Netra")]
+            dependencies: [
+                "FuzzerDriver", .product(name: "NetraCore", package: "Netra"), .product(name: "NetraLoad", package: "Netra"),
+                .product(name: "NetraWorkbook", package: "Netra")
+            ]
         )
     ],
     swiftLanguageModes: [.v6]

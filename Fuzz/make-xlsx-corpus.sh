@@ -23,7 +23,7 @@ for spec in 10:1 40:1; do
   "$netra" generate --events "$n" --seed "$seed" --out "$tmp/g$n" >/dev/null
   build "$tmp/g$n" "generated-$n"
 done
-w=Tests/NetraCoreTests/Fixtures/Workbooks
+w=Tests/NetraWorkbookTests/Fixtures/Workbooks
 for f in "$w"/libreoffice/*.xlsx "$w"/openpyxl/*.xlsx "$w"/bad/*.xlsx; do
   cp "$f" "$out/$(basename "$(dirname "$f")")-$(basename "$f")"
 done

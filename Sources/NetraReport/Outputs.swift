@@ -2,7 +2,7 @@ import Synchronization
 import NetraCore
 import NetraAnalytics
 import NetraRender
-import NetraXLSX
+import NetraWrite
 
 /// Why a job's files could not be made or written.
 public enum JobError: Error, Sendable, CustomStringConvertible {

@@ -1,7 +1,7 @@
 import NetraCore
 import NetraAnalytics
 import NetraRender
-import NetraXLSX
+import NetraWrite
 
 /// Settings shared by the report and the briefing.
 public struct JobOptions: Sendable {

@@ -2,7 +2,8 @@ import Foundation
 import NetraCore
 import NetraAnalytics
 import NetraReport
-import NetraXLSX
+import NetraWrite
+import NetraLoad
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -11,6 +11,8 @@ import NetraCore
 import NetraAnalytics
 import NetraRender
 import NetraReport
+import NetraLoad
+import NetraWrite
 
 // MARK: helpers
 

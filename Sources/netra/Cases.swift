@@ -1,6 +1,7 @@
 import ArgumentParser
 import NetraCore
 import NetraAnalytics
+import NetraLoad
 
 /// How `netra cases` prints.
 enum CasesFormat: String, ExpressibleByArgument, CaseIterable {

@@ -2,6 +2,7 @@ import ArgumentParser
 import NetraCore
 import NetraAnalytics
 import NetraRender
+import NetraWrite
 
 extension Language: ExpressibleByArgument {}
 extension ChartSize: ExpressibleByArgument {}

@@ -4,7 +4,8 @@ import Glibc
 #endif
 import NetraCore
 import NetraAnalytics
-import NetraXLSX
+import NetraWrite
+import NetraLoad
 
 /// What `netra export` writes: one CSV export, or all of them as one workbook.
 enum ExportChoice: ExpressibleByArgument {

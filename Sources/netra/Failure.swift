@@ -2,6 +2,7 @@ import ArgumentParser
 import NetraCore
 import NetraAnalytics
 import NetraReport
+import NetraWrite
 #if canImport(Glibc)
 import Glibc
 #endif

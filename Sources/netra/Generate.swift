@@ -1,6 +1,8 @@
 import ArgumentParser
 import NetraCore
 import NetraAnalytics
+import NetraLoad
+import NetraWrite
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,7 @@ import ArgumentParser
 import NetraCore
 import NetraAnalytics
 import NetraReport
-import NetraXLSX
+import NetraWrite
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(

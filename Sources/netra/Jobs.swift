@@ -3,6 +3,7 @@ import NetraCore
 import NetraAnalytics
 import NetraRender
 import NetraReport
+import NetraWrite
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,6 +1,7 @@
 import ArgumentParser
 import NetraCore
 import NetraAnalytics
+import NetraLoad
 #if canImport(Glibc)
 import Glibc
 #endif

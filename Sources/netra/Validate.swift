@@ -1,6 +1,7 @@
 import ArgumentParser
 import NetraCore
 import NetraAnalytics
+import NetraLoad
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,9 @@
 import Testing
+import NetraTestSupport
 import Foundation
 import NetraCore
+@testable import NetraLoad
+@testable import NetraWrite
 @testable import NetraAnalytics
 
 /// A second computation of the clocks, written apart from Netra's: its own rule table, dates
@@ -34,7 +37,7 @@ import NetraCore
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
     static let holidays: Set<String> = {
-        let text = (try? String(contentsOfFile: packageRoot + "/Sources/NetraCore/Clocks/hari-libur.csv", encoding: .utf8)) ?? ""
+        let text = (try? String(contentsOfFile: TestPaths.packageRoot + "/Sources/NetraCore/Clocks/hari-libur.csv", encoding: .utf8)) ?? ""
         return Set(text.split(separator: "\n").dropFirst().map { String($0.prefix(10)) })
     }()
     static func working(_ a: String, _ b: String) -> Int {

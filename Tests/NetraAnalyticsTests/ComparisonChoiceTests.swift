@@ -1,5 +1,6 @@
 import Testing
 import NetraCore
+@testable import NetraLoad
 @testable import NetraAnalytics
 
 /// Which two jurisdictions the comparison sets side by side when none is named (issue 31).

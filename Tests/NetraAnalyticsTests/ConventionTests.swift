@@ -1,5 +1,6 @@
 import Testing
 import NetraCore
+@testable import NetraWrite
 @testable import NetraAnalytics
 
 @Suite struct MedianTests {

@@ -1,5 +1,6 @@
 import Testing
 import NetraCore
+@testable import NetraLoad
 @testable import NetraAnalytics
 
 /// `diff` compares every column of every table, the ones Netra does not use included.

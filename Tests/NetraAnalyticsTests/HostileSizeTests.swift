@@ -3,6 +3,8 @@ import Foundation
 import NetraCore
 @testable import NetraAnalytics
 import NetraTestSupport
+@testable import NetraLoad
+@testable import NetraWrite
 
 /// Small files shaped to make a quadratic step take minutes (issue 16, point 6).
 @Suite(.tags(.slow), .leftOutOfTheFastRun) struct HostileSizeTests {

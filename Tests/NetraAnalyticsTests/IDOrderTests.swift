@@ -1,5 +1,7 @@
 import Testing
 import NetraCore
+@testable import NetraLoad
+@testable import NetraWrite
 @testable import NetraAnalytics
 
 /// The events sorted by id must be exactly String's order, ties and all.

@@ -1,6 +1,7 @@
 import Testing
 import NetraCore
 import NetraAnalytics
+import NetraWrite
 
 /// CSV injection (SPEC §6, README "CSV exports"): Excel's flavour puts `'` before any text cell a
 /// spreadsheet would run as a formula; numbers and the plain flavour are never changed.

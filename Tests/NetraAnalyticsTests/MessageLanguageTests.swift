@@ -1,6 +1,7 @@
 import Testing
 import NetraCore
 import NetraAnalytics
+import NetraLoad
 
 /// Issue 31, point 5: every problem the loader finds is told in the user's language, the place
 /// (`FILE:LINE:COLUMN`) the same in both; a mistyped name gets the nearest valid one, a date

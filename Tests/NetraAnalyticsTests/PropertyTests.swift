@@ -1,5 +1,7 @@
 import Testing
 import NetraCore
+@testable import NetraLoad
+@testable import NetraWrite
 @testable import NetraAnalytics
 
 /// Properties that hold on any valid dataset, checked on generated ones.

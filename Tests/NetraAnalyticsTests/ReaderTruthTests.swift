@@ -1,6 +1,7 @@
 import Testing
 import NetraCore
 @testable import NetraAnalytics
+@testable import NetraWrite
 
 /// What a reader sees first is true (issue 27): each figure computed by hand from the shipped
 /// dataset, as a supervisor, a journalist and an auditor would check it.

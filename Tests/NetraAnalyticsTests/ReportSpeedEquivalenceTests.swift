@@ -1,5 +1,7 @@
 import Testing
 import NetraCore
+@testable import NetraLoad
+@testable import NetraWrite
 @testable import NetraAnalytics
 
 /// The report's quicker paths (issue 34) give what the plain definitions give: the pledges a

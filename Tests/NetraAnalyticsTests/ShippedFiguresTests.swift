@@ -1,7 +1,9 @@
 import Testing
 import NetraCore
 @testable import NetraAnalytics
+@testable import NetraWrite
 import NetraTestSupport
+@testable import NetraLoad
 
 let packageRoot = TestPaths.packageRoot
 

@@ -1,5 +1,6 @@
 import Testing
 import NetraCore
+@testable import NetraWrite
 @testable import NetraAnalytics
 
 /// Tallies are snapshots (SPEC §3): series of (jurisdiction, unit, status), the latest one

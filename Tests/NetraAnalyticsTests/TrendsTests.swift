@@ -1,5 +1,7 @@
 import Testing
+import NetraTestSupport
 import NetraCore
+@testable import NetraLoad
 @testable import NetraAnalytics
 
 /// Change labels (issue 18, point 2): each month against the mean of the three before.
@@ -93,7 +95,7 @@ import NetraCore
     @Test func shippedJanuary2024() throws {
         // Not a count of the shipped rows: whatever they are, the CSV's row for Indonesia
         // agrees with monthly-rollup's totals of the three months before.
-        let a = Analysis(dataset: try DatasetLoader.load(directory: packageRoot + "/datasets/bekasi-2024"))
+        let a = Analysis(dataset: try DatasetLoader.load(directory: TestPaths.packageRoot + "/datasets/bekasi-2024"))
         var perMonth: [String: Int] = [:]
         // Activity: every kind but case tallies.
         for r in a.monthly(rollup: true) where a.dataset.jurisdictions[r.jurisdiction].id == "indonesia" && r.kind.countsAsActivity {

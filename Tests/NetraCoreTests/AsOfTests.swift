@@ -1,4 +1,5 @@
 import Testing
+import NetraTestSupport
 import NetraCore
 
 /// What takes part as of a day, and the statuses set by then (SPEC §3 "As of a date").

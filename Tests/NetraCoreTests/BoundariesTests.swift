@@ -54,20 +54,20 @@ import NetraTestSupport
     /// `tools/make_boundaries.py` makes the shipped resource again, byte for byte, from
     /// ../shared/boundaries (Debian's python3; skipped where either is missing).
     @Test func theScriptRemakesTheResourceByteForByte() throws {
-        let raw = packageRoot + "/../shared/boundaries"
+        let raw = TestPaths.packageRoot + "/../shared/boundaries"
         guard FileManager.default.fileExists(atPath: "/usr/bin/python3"), FileManager.default.fileExists(atPath: raw + "/kab") else { return }
         let folders = TemporaryFolders()
         defer { folders.removeAll() }
         let out = folders.make("boundaries") + "/Boundaries+Data.swift"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        p.arguments = [packageRoot + "/tools/make_boundaries.py", raw, out]
+        p.arguments = [TestPaths.packageRoot + "/tools/make_boundaries.py", raw, out]
         p.standardOutput = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
         let made = try Data(contentsOf: URL(fileURLWithPath: out))
-        let shipped = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Sources/NetraCore/Regions/Boundaries+Data.swift"))
+        let shipped = try Data(contentsOf: URL(fileURLWithPath: TestPaths.packageRoot + "/Sources/NetraCore/Regions/Boundaries+Data.swift"))
         #expect(made == shipped)
         #expect(shipped.count < 1_000_000)
     }

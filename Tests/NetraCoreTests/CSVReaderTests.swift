@@ -1,5 +1,7 @@
+@testable import NetraWrite
 import Foundation
 import Testing
+import NetraTestSupport
 @testable import NetraCore
 
 /// Reads `text` and returns each record's fields and the problems found. Every input is
@@ -113,11 +115,11 @@ struct CSVReadout: Equatable {
     @Test func eightBytesAtATimeReadsWhatByteByByteReads() throws {
         var inputs: [[UInt8]] = []
         for name in ["events.csv", "jurisdictions.csv", "elections.csv"] {
-            inputs.append(try FileIO.read(shippedDataset + "/" + name))
+            inputs.append(try FileIO.read(TestPaths.shippedDataset + "/" + name))
         }
         let generated = SyntheticDataset.make(events: 2_000, seed: 5)
         inputs += [generated.events, generated.jurisdictions, generated.elections]
-        let seeds = packageRoot + "/Fuzz/seeds"
+        let seeds = TestPaths.packageRoot + "/Fuzz/seeds"
         for name in try FileManager.default.contentsOfDirectory(atPath: seeds).sorted() {
             // A seed holds up to three files split by NUL; each is read, and the whole too.
             let whole = try FileIO.read(seeds + "/" + name)

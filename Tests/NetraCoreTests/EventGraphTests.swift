@@ -1,4 +1,5 @@
 import Testing
+import NetraTestSupport
 @testable import NetraCore
 
 @Suite struct EventGraphTests {

@@ -1,13 +1,18 @@
+@testable import NetraWrite
 import Testing
+import NetraTestSupport
 import Foundation
 @testable import NetraCore
+@testable import NetraLoad
 
 /// The one-sweep search for the status set last on each incident equals the plain walk back
 /// from every decision, and stays linear where that walk is quadratic.
 @Suite struct IncidentStatusesSweepTests {
     @Test(arguments: [1, 2, 3])
     func theSweepFindsWhatTheWalkFinds(seed: UInt64) throws {
-        let d = try SyntheticDatasetTests.load(SyntheticDataset.make(events: 3_000, seed: seed))
+        let f = SyntheticDataset.make(events: 3_000, seed: seed)
+        let d = try DatasetLoader.load(
+            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections), events: ("events.csv", f.events))
         let s = IncidentStatuses(d.events, graph: EventGraph(events: d.events))
         let setters = d.events.indices.filter { IncidentStatuses.sets(d.events, $0) }
         #expect(setters.count > 50)

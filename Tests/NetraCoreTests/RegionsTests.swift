@@ -2,6 +2,7 @@ import Testing
 import Foundation
 @testable import NetraCore
 import NetraTestSupport
+@testable import NetraLoad
 
 /// The built-in regions of Indonesia and the `kode` column they check.
 @Suite struct RegionsTests {
@@ -33,9 +34,9 @@ import NetraTestSupport
     }
 
     @Test func theShippedDatasetCarriesItsCodes() throws {
-        let d = try DatasetLoader.load(directory: shippedDataset)
+        let d = try DatasetLoader.load(directory: TestPaths.shippedDataset)
         #expect(d.jurisdictions.map(\.kode) == [nil, "32", "32.75", "32.16"])
-        #expect(DatasetWarnings.kodes(d, directory: shippedDataset).isEmpty)
+        #expect(DatasetWarnings.kodes(d, directory: TestPaths.shippedDataset).isEmpty)
     }
 
     static let header = "id,name,level,parent,kode\n"

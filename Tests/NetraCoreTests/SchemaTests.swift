@@ -2,6 +2,7 @@ import Testing
 import Foundation
 @testable import NetraCore
 import NetraTestSupport
+@testable import NetraLoad
 
 /// The schema of `events.csv` and the table in `datasets/README.md` say the same.
 @Suite struct SchemaTests {

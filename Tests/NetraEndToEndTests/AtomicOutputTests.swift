@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import NetraCore
 import NetraTestSupport
+import NetraWrite
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,13 +1,14 @@
 import Testing
 import Foundation
 import NetraTestSupport
+import NetraWrite
 
 /// `validate` and `report` on a dataset kept in workbooks give what its CSVs give: the
 /// workbooks LibreOffice and openpyxl made from a copy of the shipped dataset
-/// (Tests/NetraCoreTests/Fixtures/Workbooks).
+/// (Tests/NetraWorkbookTests/Fixtures/Workbooks).
 @Suite("Workbook datasets, end to end", .removingTemporaryFolders)
 struct WorkbookEndToEndTests {
-    static let fixtures = Netra.root + "/Tests/NetraCoreTests/Fixtures/Workbooks"
+    static let fixtures = Netra.root + "/Tests/NetraWorkbookTests/Fixtures/Workbooks"
 
     /// A folder `ds` (same name each time: the charts' footers name the dataset) holding `files`
     /// copied from the fixtures, in a new working folder.

@@ -1,6 +1,8 @@
 import NetraCore
 import NetraRender
 import NetraTestSupport
+import NetraLoad
+import NetraWrite
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -84,7 +86,7 @@ enum Fixtures {
 
     /// The dataset shipped in this checkout.
     static func shipped() throws -> Dataset {
-        try DatasetLoader.load(directory: packageRoot + "/datasets/bekasi-2024")
+        try DatasetLoader.load(directory: TestPaths.packageRoot + "/datasets/bekasi-2024")
     }
 
     /// Writes a PNG for eyeballing when `NETRA_RENDER_CHECK` names a folder.

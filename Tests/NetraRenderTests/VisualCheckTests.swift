@@ -2,6 +2,8 @@ import Testing
 import NetraCore
 import NetraAnalytics
 import NetraRender
+import NetraLoad
+import NetraWrite
 
 /// Checks, by reading the PNG back, what a broken drawing would get wrong: the image has the
 /// plan's size; each opaque text that nothing drawn later reaches has pixels of its colour in

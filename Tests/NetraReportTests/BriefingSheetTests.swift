@@ -2,6 +2,8 @@ import Testing
 import NetraCore
 import NetraAnalytics
 import NetraRender
+@testable import NetraLoad
+@testable import NetraWrite
 @testable import NetraReport
 
 /// The sheet as a supervisor reads it: forwarded to a chat group and shown 390 CSS px wide.

@@ -2,6 +2,7 @@ import Testing
 import NetraCore
 import NetraAnalytics
 import NetraRender
+@testable import NetraLoad
 @testable import NetraReport
 
 /// Every chart of a filtered report and the briefing sheet say what the filter kept (issue 18, point 1).

@@ -4,6 +4,8 @@ import NetraAnalytics
 import NetraRender
 @testable import NetraReport
 import NetraTestSupport
+@testable import NetraLoad
+@testable import NetraWrite
 
 /// Every CSV that `netra report` and `netra briefing --month 2024-01` write, and every chart's
 /// plan, pinned byte for byte: for the shipped dataset and a generated one of 5,000 events.

@@ -2,6 +2,8 @@ import Testing
 import Foundation
 import NetraCore
 import NetraAnalytics
+@testable import NetraLoad
+@testable import NetraWrite
 @testable import NetraRender
 @testable import NetraReport
 

@@ -4,6 +4,8 @@ import NetraAnalytics
 import NetraRender
 @testable import NetraReport
 import NetraTestSupport
+@testable import NetraLoad
+@testable import NetraWrite
 
 let root = TestPaths.packageRoot
 

@@ -2,6 +2,8 @@ import Testing
 import NetraCore
 import NetraAnalytics
 import NetraRender
+@testable import NetraLoad
+@testable import NetraWrite
 @testable import NetraAnalytics
 @testable import NetraReport
 

@@ -1,6 +1,7 @@
 import Testing
 import NetraCore
 import NetraAnalytics
+@testable import NetraLoad
 @testable import NetraReport
 
 /// `events.md` shows every value from the data as text (issue 16, point 5).

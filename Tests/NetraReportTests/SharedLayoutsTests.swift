@@ -2,6 +2,8 @@ import Testing
 import NetraCore
 import NetraAnalytics
 import NetraRender
+@testable import NetraLoad
+@testable import NetraWrite
 @testable import NetraReport
 
 /// The report's charts laid out once for their PNG and report.html (FastPaths/SharedLayouts.swift)

@@ -17,7 +17,7 @@ enum Paths {
     }()
 
     static var shipped: String { root + "/datasets/bekasi-2024" }
-    static var workbookFixture: String { root + "/Tests/NetraCoreTests/Fixtures/Workbooks/openpyxl/dataset.xlsx" }
+    static var workbookFixture: String { root + "/Tests/NetraWorkbookTests/Fixtures/Workbooks/openpyxl/dataset.xlsx" }
 
     /// A new folder, removed after the test (each suite is `.removingTemporaryFolders`).
     static func tempDir(_ name: String) -> String { TemporaryFolders.make("serve-" + name) }

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import NetraCore
+import NetraLoad
 
 // One input covers all three files of a dataset. NUL bytes split it (a NUL can never be
 // part of a valid file, so nothing a real file can hold is lost; past the second NUL they

@@ -2,6 +2,8 @@
 import Glibc
 #endif
 import NetraCore
+import NetraLoad
+import NetraWorkbook
 
 // The workbook target (NETRA_FUZZ=xlsx, `make fuzz-xlsx`): each input is a dataset.xlsx, put
 // in a folder of its own under /dev/shm and loaded as `netra validate` loads it, through every

@@ -122,14 +122,6 @@ public struct DatasetDiff: Sendable {
         return Records(columns: columns + extraColumns, ids: rows.map(\.id), values: values)
     }
 
-    /// `change,table,id,field,old,new`.
-    public func csv(flavour: CSVFlavour) -> [UInt8] {
-        var w = CSVWriter(flavour: flavour)
-        w.row(["change", "table", "id", "field", "old", "new"])
-        for e in entries { w.row([e.change.rawValue, e.table.rawValue, e.id, e.field, e.old, e.new]) }
-        return w.bytes
-    }
-
     /// The summary line, then one line per entry, in `lang`.
     public func text(_ lang: Language) -> String {
         var lines = [Strings.diffSummary(added: added, removed: removed, changed: changed).text(lang)]

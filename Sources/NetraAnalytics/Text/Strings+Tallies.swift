@@ -46,7 +46,7 @@ extension Strings {
     /// The cases chart's title: what it shows, never one figure picked out of it. `period`
     /// is kept on one line (no break inside a month).
     public static func casesOverview(tallies: Int, signatories: Int, jurisdictions: Int, period: String) -> Phrase {
-        let when = period.replacingOccurrences(of: " ", with: "\u{00A0}")
+        let when = period.replacing(" ", with: "\u{00A0}")
         let places = Phrase(id: "\(jurisdictions) wilayah", en: "\(jurisdictions) \(noun(jurisdictions, "jurisdiction", "jurisdictions"))")
         let tallied = Phrase(id: "\(tallies) seri rekap kasus", en: "\(tallies) case-tally series")
         let signed = Phrase(id: "\(signatories) seri penanda tangan ikrar", en: "\(signatories) pledge-signatory series")

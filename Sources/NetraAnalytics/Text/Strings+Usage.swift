@@ -248,13 +248,13 @@ public enum ParserMessages {
     /// (`Galat: `) or at the line's start.
     static func match(_ pieces: String...) -> (String) -> (head: String, parts: [String])? {
         { line in
-            guard let start = line.range(of: pieces[0]) else { return nil }
+            guard let start = line.firstRange(of: pieces[0]) else { return nil }
             let head = String(line[..<start.lowerBound])
             guard head.isEmpty || prefixes.contains(where: { $0.1 == head }) else { return nil }
             var rest = line[start.upperBound...]
             var parts: [String] = []
             for p in pieces.dropFirst() {
-                guard let r = rest.range(of: p) else { return nil }
+                guard let r = rest.firstRange(of: p) else { return nil }
                 parts.append(String(rest[..<r.lowerBound]))
                 rest = rest[r.upperBound...]
             }

@@ -58,11 +58,11 @@ public struct Link: Sendable, Equatable, Hashable {
 
 /// Where an event's text cells sit in its `TextStore`: one per text column, none left out
 /// (made from a function of the column, so that a new text column is given by every maker).
-struct EventTextRefs: Sendable {
-    var id, title, titleEN, actors, place, unit, sourceURL, quote, notes: TextRef
+package struct EventTextRefs: Sendable {
+    package var id, title, titleEN, actors, place, unit, sourceURL, quote, notes: TextRef
 
     @inline(__always)
-    init(_ ref: (EventText) -> TextRef) {
+    package init(_ ref: (EventText) -> TextRef) {
         id = ref(.id); title = ref(.title); titleEN = ref(.titleEN); actors = ref(.actors); place = ref(.place); unit = ref(.unit)
         sourceURL = ref(.sourceURL); quote = ref(.quote); notes = ref(.notes)
     }
@@ -88,24 +88,34 @@ struct EventTextRefs: Sendable {
 
 /// One row of `events.csv` as the loader reads it and `EventTable` appends it: a field per
 /// column, none with a default, so that a new column is given wherever a row is made.
-struct EventRow: Sendable {
-    var date: EventDate
-    var endDate: Day?
-    var kind: EventKind
-    var jurisdiction: JurisdictionIndex
-    var count: Int?
-    var status: CaseStatus?
-    var links: [Link]
+package struct EventRow: Sendable {
+    package var date: EventDate
+    package var endDate: Day?
+    package var kind: EventKind
+    package var jurisdiction: JurisdictionIndex
+    package var count: Int?
+    package var status: CaseStatus?
+    package var links: [Link]
     /// Index of the outlet in the store's `sources`.
-    var source: Int
-    var sourceDate: Day?
-    var knownDate: Day?
+    package var source: Int
+    package var sourceDate: Day?
+    package var knownDate: Day?
     /// The text columns (`id`, `title`, …) as spans of the store.
-    var text: EventTextRefs
+    package var text: EventTextRefs
     /// Values of `Dataset.extraEventColumns`, in that order.
-    var extras: [String]
+    package var extras: [String]
     /// Line in `events.csv` where the row starts.
-    var line: Int
+    package var line: Int
+
+    /// Every field given: a new column is a new argument wherever a row is made.
+    package init(
+        date: EventDate, endDate: Day?, kind: EventKind, jurisdiction: JurisdictionIndex, count: Int?, status: CaseStatus?, links: [Link], source: Int,
+        sourceDate: Day?, knownDate: Day?, text: EventTextRefs, extras: [String], line: Int
+    ) {
+        self.date = date; self.endDate = endDate; self.kind = kind; self.jurisdiction = jurisdiction; self.count = count; self.status = status;
+        self.links = links; self.source = source; self.sourceDate = sourceDate; self.knownDate = knownDate; self.text = text; self.extras = extras;
+        self.line = line
+    }
 }
 
 /// One event as a value: a row of the `EventTable` read out (`dataset.events[k]`), or an event
@@ -251,7 +261,7 @@ public struct Dataset: Sendable {
             extraEventColumns: extraEventColumns, name: name, ids: EventIDs(events))
     }
 
-    init(
+    package init(
         events: EventTable, jurisdictions: [Jurisdiction], elections: [Election],
         extraEventColumns: [String], name: String, ids: EventIDs
     ) {

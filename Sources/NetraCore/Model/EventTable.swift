@@ -12,7 +12,7 @@ public struct EventTable: RandomAccessCollection, Sendable {
     public private(set) var counts = Column<EventIndex, Int?>()
     public private(set) var statuses = Column<EventIndex, CaseStatus?>()
     /// Each event's links to its causes; filled in by the loader once every id is known.
-    public internal(set) var links = Column<EventIndex, [Link]>()
+    public package(set) var links = Column<EventIndex, [Link]>()
     public private(set) var sourceDates = Column<EventIndex, Day?>()
     /// The first day each event was public, when a cited report shows it (`known_date`).
     public private(set) var knownDates = Column<EventIndex, Day?>()
@@ -23,19 +23,19 @@ public struct EventTable: RandomAccessCollection, Sendable {
     /// Line in `events.csv` where the row starts.
     public private(set) var lines = Column<EventIndex, Int>()
     /// Where each event's text cells sit in `text`.
-    private(set) var cells = Column<EventIndex, EventTextRefs>()
+    package private(set) var cells = Column<EventIndex, EventTextRefs>()
     /// The one store every text cell of the table lives in.
     public private(set) var text: TextStore
 
     /// An empty table over `text`, with room for `capacity` rows.
-    init(text: TextStore, capacity: Int = 0) {
+    package init(text: TextStore, capacity: Int = 0) {
         self.text = text
         reserveCapacity(capacity)
     }
 
     /// Gives the table its finished store, once every row is read: the same file with the
     /// cells whose quotes were undone (`decoded`) and the outlets.
-    mutating func seal(decoded: [UInt8], sources: [String]) {
+    package mutating func seal(decoded: [UInt8], sources: [String]) {
         text = TextStore(file: text.file, decoded: decoded, sources: sources)
     }
 
@@ -79,7 +79,7 @@ public struct EventTable: RandomAccessCollection, Sendable {
 
     /// Adds one row; its text cells are spans of `text`.
     @inline(__always)
-    mutating func append(_ r: EventRow) {
+    package mutating func append(_ r: EventRow) {
         dates.append(r.date); endDates.append(r.endDate); kinds.append(r.kind); jurisdictions.append(r.jurisdiction)
         counts.append(r.count); statuses.append(r.status); links.append(r.links); sourceDates.append(r.sourceDate)
         knownDates.append(r.knownDate)
@@ -98,7 +98,7 @@ public struct EventTable: RandomAccessCollection, Sendable {
 
     /// Appends the rows of `next`, which shares this table's store, mending each text span
     /// with `rebase` and each outlet with `outlets` (the next part's outlet → this one's).
-    mutating func append(_ next: EventTable, rebase: (TextRef) -> TextRef, outlets: [Int]) {
+    package mutating func append(_ next: EventTable, rebase: (TextRef) -> TextRef, outlets: [Int]) {
         assert(next.text === text, "joined parts share one store")
         reserveCapacity(count + next.count)
         for k in next.indices {

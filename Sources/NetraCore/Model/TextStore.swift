@@ -1,26 +1,28 @@
 /// Where one text cell sits in a `TextStore`.
 public struct TextRef: Sendable, Hashable {
     /// Offset into the store's file bytes, or into its decoded bytes when `count` has `decodedBit`.
-    var start: UInt32
-    var count: UInt32
+    package var start: UInt32
+    package var count: UInt32
 
-    static let decodedBit: UInt32 = 1 << 31
+    package init(start: UInt32, count: UInt32) { self.start = start; self.count = count }
+
+    package static let decodedBit: UInt32 = 1 << 31
     /// The cell holds no `,`, `"`, CR or LF (it was unquoted in a comma-separated file), so
     /// a plain CSV export can copy it as it is, without looking at it again.
-    static let plainBit: UInt32 = 1 << 30
+    package static let plainBit: UInt32 = 1 << 30
     static let lengthMask: UInt32 = (1 << 30) - 1
     public static let empty = TextRef(start: 0, count: 0)
 
     var length: Int { Int(count & TextRef.lengthMask) }
-    var isDecoded: Bool { count & TextRef.decodedBit != 0 }
+    package var isDecoded: Bool { count & TextRef.decodedBit != 0 }
     var isPlain: Bool { count & TextRef.plainBit != 0 }
-    var isEmpty: Bool { count & TextRef.lengthMask == 0 }
+    package var isEmpty: Bool { count & TextRef.lengthMask == 0 }
     /// Where the bytes are, in the file or in the decoded bytes.
-    var range: Range<Int> { Int(start)..<(Int(start) + length) }
+    package var range: Range<Int> { Int(start)..<(Int(start) + length) }
 
     /// The cell's bytes: in `file`, or in `decoded` when its doubled quotes were undone.
     @inline(__always)
-    func bytes(file: [UInt8], decoded: [UInt8]) -> ArraySlice<UInt8> {
+    package func bytes(file: [UInt8], decoded: [UInt8]) -> ArraySlice<UInt8> {
         isDecoded ? decoded[range] : file[range]
     }
 }
@@ -34,12 +36,12 @@ public struct TextRef: Sendable, Hashable {
 /// loader reads rows against a store of the file alone, then gives the table the finished
 /// one (`EventTable.seal`) with the decoded bytes and the outlets.
 public final class TextStore: Sendable {
-    let file: [UInt8]
-    let decoded: [UInt8]
+    package let file: [UInt8]
+    package let decoded: [UInt8]
     /// Distinct `source` values, in order of first appearance.
     public let sources: [String]
 
-    init(file: [UInt8], decoded: [UInt8] = [], sources: [String] = []) {
+    package init(file: [UInt8], decoded: [UInt8] = [], sources: [String] = []) {
         self.file = file
         self.decoded = decoded
         self.sources = sources

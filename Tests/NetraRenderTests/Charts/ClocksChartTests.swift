@@ -1,6 +1,8 @@
 import Testing
 import NetraCore
 import NetraAnalytics
+@testable import NetraLoad
+@testable import NetraWrite
 @testable import NetraRender
 
 /// clocks.png: time in each stage and received vs decided, from the clocks cases.csv is written from.

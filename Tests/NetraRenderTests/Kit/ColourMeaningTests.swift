@@ -2,6 +2,8 @@ import Testing
 import NetraCore
 import NetraAnalytics
 import NetraRender
+import NetraLoad
+import NetraWrite
 
 /// Issue 29, point 4: one meaning per colour across every chart of a report. Jurisdictions
 /// take colours from one family (four of their own, then grey, named beside their lines);

@@ -1,0 +1,500 @@
+import NetraCore
+extension DatasetLoader {
+    /// The rows of `events.csv` read so far: the events, their ids and their pending links.
+    /// A file read on two cores has one of these per part, joined by `append`.
+    struct EventRows: Sendable {
+        let file: String
+        let store: TextStore
+        let jLookup: ByteLookup?
+        let jurisdictionIDs: String
+        /// The jurisdictions' ids, for the nearest one to a mistyped id.
+        let jurisdictionList: [String]
+        /// Other names accepted for kinds and statuses (the Indonesian ones on Netra's charts).
+        let names: VocabularyNames
+        /// Nearest-name searches made so far (`Suggestions.budget`).
+        var suggested = 0
+        var events: EventTable
+        var pending: [PendingLink] = []
+        // One index for both jobs: duplicate ids (row -> first line) and link targets
+        // (row -> event, -1 when the row failed).
+        var ids: IDTable
+        /// Whether each row's id is entered as it is read (reporting a repeat at once). A part
+        /// of a file read on two cores leaves it to `append`, which builds one table for all.
+        let entersIDs: Bool
+        var rowID: [TextRef] = []
+        var rowLine: [Int] = []
+        var rowEvent: [Int] = []
+        // Where each event's links cell starts, for graph messages (offset -1: column 1).
+        var linkLine: [Int] = [], linkLineStart: [Int] = [], linkOffset: [Int] = []
+        // Text cells point into the file's bytes (offsets fit in 32 bits); only cells with
+        // doubled quotes are copied, undone, into `decoded`.
+        var decoded: [UInt8] = []
+        var sources = ByteInterner()
+        /// The schema's added columns in this file: where each is among its extra columns.
+        var added: [(extra: Int, column: AddedColumn)] = []
+
+        init(
+            file: String, store: TextStore, jLookup: ByteLookup?, jurisdictionIDs: String, jurisdictionList: [String] = [],
+            names: VocabularyNames = .canonical, rows: Int, events room: Int, entersIDs: Bool = true
+        ) {
+            self.file = file
+            self.jurisdictionList = jurisdictionList
+            self.names = names
+            self.entersIDs = entersIDs
+            self.store = store
+            self.jLookup = jLookup
+            self.jurisdictionIDs = jurisdictionIDs
+            ids = IDTable(capacity: entersIDs ? rows : 0)
+            // Room reserved but not yet written costs no memory; growing would copy.
+            events = EventTable(text: store, capacity: room)
+            for list in [\Self.rowLine, \.rowEvent, \.linkLine, \.linkLineStart, \.linkOffset] { self[keyPath: list].reserveCapacity(room) }
+            rowID.reserveCapacity(room)
+            pending.reserveCapacity(room)
+        }
+
+        /// Enters row `fresh`'s id; returns the row that had it first, if one did.
+        mutating func claim(_ id: TextRef, row fresh: Int, in file: [UInt8]) -> Int? {
+            // The table is taken out while it is probed, as the probe reads the other rows' ids.
+            var table = IDTable.placeholder
+            swap(&table, &ids)
+            defer { swap(&table, &ids) }
+            let fileSpan = file.span, decodedSpan = decoded.span
+            return table.insert(
+                (id.isDecoded ? decodedSpan : fileSpan).extracting(id.range), fresh,
+                file: fileSpan, decoded: decodedSpan
+            ) { rowID[$0] }
+        }
+
+        /// A row being read: what the rules of the columns read so far have found. A rule
+        /// reads only the columns before its own in the schema (`precision` the date,
+        /// `links` the id, …).
+        struct Reading {
+            let rec: CSVRecord
+            let col: ColumnPositions
+            /// Where the row's links start in `pending` (taken back if the row fails).
+            let pendingBefore: Int
+            var valid = true
+            var found: [Diagnostic] = []
+            var idRef = TextRef.empty
+            /// The row's number among the rows with an id, -1 for none.
+            var row = -1
+            var written: WrittenDate?
+            var precision: Precision?
+            var endDate: Day?
+            var kind: EventKind?
+            var jurisdiction = -1
+            var count: Int?
+            var status: CaseStatus?
+            var source = 0
+            var sourceDate: Day?
+            var knownDate: Day?
+
+            init(_ rec: CSVRecord, _ col: ColumnPositions, pendingBefore: Int) {
+                self.rec = rec; self.col = col; self.pendingBefore = pendingBefore
+            }
+
+            /// The field of `column` in this row; nil when the file or the row lacks it.
+            @inline(__always)
+            func at(_ column: EventColumn) -> Int? { rec.has(col[column]) }
+        }
+
+        /// Reads one row; what is wrong with it goes to `sink`.
+        mutating func add(_ rec: CSVRecord, _ col: ColumnPositions, _ extras: [Int], _ sink: inout [Diagnostic]) {
+            var r = Reading(rec, col, pendingBefore: pending.count)
+            for column in EventColumn.schema { read(column, &r) }
+            for (n, column) in added where extras[n] < rec.count && !rec.isBlank(extras[n]) {
+                if let why = column.rule(rec.trimmedString(extras[n])) { say(&r, extras[n], why.after(Said(column.name + ": "))) }
+            }
+            if !r.found.isEmpty { sink += r.found }
+            guard r.valid, let written = r.written, let precision = r.precision, let kind = r.kind, r.jurisdiction >= 0 || jLookup == nil else {
+                pending.removeSubrange(r.pendingBefore...)
+                return
+            }
+            if let c = r.at(.links) {
+                let f = rec.fields[c]
+                linkLine.append(f.line); linkLineStart.append(f.lineStart); linkOffset.append(f.rawStart)
+            } else {
+                linkLine.append(rec.line); linkLineStart.append(0); linkOffset.append(-1)
+            }
+            if r.row >= 0 { rowEvent[r.row] = events.count }
+            let idRef = r.idRef
+            events.append(
+                EventRow(
+                    date: EventDate(written: written, precision: precision), endDate: r.endDate, kind: kind,
+                    jurisdiction: JurisdictionIndex(max(r.jurisdiction, 0)), count: r.count, status: r.status, links: [],
+                    source: r.source, sourceDate: r.sourceDate, knownDate: r.knownDate,
+                    // Text as written; an address, like the id, without the spaces around it.
+                    text: EventTextRefs { f in f.column == EventColumn.id ? idRef : ref(rec, r.at(f.column), trim: f.column.spec.type == .url) },
+                    extras: extras.map { $0 < rec.count ? rec.string($0) : "" }, line: rec.line))
+        }
+
+        /// Column `column`'s rule: parse and check its cell of the row. Text cells with no
+        /// rule are taken as written when the row is added.
+        @inline(__always)
+        mutating func read(_ column: EventColumn, _ r: inout Reading) {
+            switch column {
+            case .id: readID(&r)
+            case .date: readDate(&r)
+            case .precision: readPrecision(&r)
+            case .endDate: readEndDate(&r)
+            case .kind: readKind(&r)
+            case .jurisdiction: readJurisdiction(&r)
+            case .title: readTitle(&r)
+            case .titleEN, .actors, .place, .unit, .sourceURL, .quote, .notes: break
+            case .count: readCount(&r)
+            case .status: readStatus(&r)
+            case .links: readLinks(&r)
+            case .source: readSource(&r)
+            case .sourceDate: readSourceDate(&r)
+            case .knownDate: readKnownDate(&r)
+            }
+        }
+
+        /// A problem with field `i` of the row, which then is not added.
+        func say(_ r: inout Reading, _ i: Int, _ m: Said) {
+            let p = r.rec.position(i)
+            r.found.append(Diagnostic(file: file, line: p.line, column: p.column, said: m))
+            r.valid = false
+        }
+
+        func say(_ r: inout Reading, _ i: Int, _ en: String, _ id: String) { say(&r, i, Said(en: en, id: id)) }
+
+        /// A cell as a span of the file, or of `decoded` when its doubled quotes are undone.
+        mutating func ref(_ rec: CSVRecord, _ c: Int?, trim: Bool = false) -> TextRef {
+            guard let c else { return .empty }
+            let f = rec.fields[c], b = rec.bytes
+            var lo = f.start, hi = f.end
+            if !f.hasEscapes {
+                if trim {
+                    while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+                    while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+                }
+                let plain = f.rawStart == f.start && rec.delimiter == 0x2C ? TextRef.plainBit : 0
+                return lo == hi ? .empty : TextRef(start: UInt32(lo), count: UInt32(hi - lo) | plain)
+            }
+            let start = decoded.count
+            while lo < hi {
+                decoded.append(b[lo])
+                lo += b[lo] == 0x22 ? 2 : 1
+            }
+            var a = start, z = decoded.count
+            if trim {
+                while a < z, decoded[a] == 0x20 || decoded[a] == 0x09 { a += 1 }
+                while z > a, decoded[z - 1] == 0x20 || decoded[z - 1] == 0x09 { z -= 1 }
+            }
+            return a == z ? .empty : TextRef(start: UInt32(a), count: UInt32(z - a) | TextRef.decodedBit)
+        }
+
+        /// The bytes of a ref made by `ref`, before the store is sealed.
+        func bytes(_ r: TextRef, _ rec: CSVRecord) -> ArraySlice<UInt8> { r.bytes(file: rec.bytes, decoded: decoded) }
+
+        func idText(_ r: Reading) -> String { String(decoding: bytes(r.idRef, r.rec), as: UTF8.self) }
+
+        mutating func readID(_ r: inout Reading) {
+            guard let c = r.at(.id) else { r.valid = false; return }
+            let rec = r.rec
+            r.idRef = ref(rec, c, trim: true)
+            if r.idRef.isEmpty {
+                say(&r, c, "id: missing id", "id: id kosong")
+            } else if let why = Slug.said(bytes(r.idRef, rec)) {
+                say(&r, c, why.after(Said("id: ")))
+            } else {
+                // One probe: the entry is made if new, else it names the first row.
+                let fresh = rowLine.count
+                if entersIDs, let first = claim(r.idRef, row: fresh, in: rec.bytes) {
+                    let dup = idText(r)
+                    say(&r, c, "id: duplicate id '\(dup)' (first on line \(rowLine[first]))", "id: id '\(dup)' ganda (pertama di baris \(rowLine[first]))")
+                } else {
+                    r.row = fresh; rowLine.append(rec.line); rowEvent.append(-1); rowID.append(r.idRef)
+                }
+            }
+        }
+
+        mutating func readDate(_ r: inout Reading) {
+            guard let c = r.at(.date) else { return }
+            let raw = r.rec.trimmed(c)
+            if raw.isEmpty {
+                say(&r, c, "date: missing date; expected YYYY-MM-DD, YYYY-MM or YYYY", "date: tanggal kosong; tulis YYYY-MM-DD, YYYY-MM atau YYYY")
+            } else {
+                switch WrittenDate.parse(raw) {
+                case .success(let w): r.written = w
+                case .failure(let p): say(&r, c, dateSaid("date", r.rec.trimmedString(c), p))
+                }
+            }
+        }
+
+        mutating func readPrecision(_ r: inout Reading) {
+            guard let c = r.at(.precision) else { return }
+            let raw = r.rec.trimmed(c)
+            if raw.isEmpty {
+                if let w = r.written { r.precision = w.form == .day ? .day : (w.form == .month ? .month : .year) }
+            } else if let pi = ByteLookup.precisions.find(raw) {
+                let p = Vocabularies.precisions[pi]
+                r.precision = p
+                if let w = r.written {
+                    switch (p, w.form) {
+                    case (.day, .day), (.month, .month), (.year, .year), (.onOrBefore, _): break
+                    case (.day, _):
+                        say(
+                            &r, c, "precision: 'day' needs a full date YYYY-MM-DD, but the date is '\(w.text)'",
+                            "precision: 'day' memerlukan tanggal lengkap YYYY-MM-DD, padahal tanggalnya '\(w.text)'")
+                    case (.month, _):
+                        say(
+                            &r, c, "precision: 'month' needs a date YYYY-MM, but the date is '\(w.text)'",
+                            "precision: 'month' memerlukan tanggal YYYY-MM, padahal tanggalnya '\(w.text)'")
+                    case (.year, _):
+                        say(
+                            &r, c, "precision: 'year' needs a date YYYY, but the date is '\(w.text)'",
+                            "precision: 'year' memerlukan tanggal YYYY, padahal tanggalnya '\(w.text)'")
+                    }
+                }
+            } else {
+                let t = r.rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.precisions.map(\.rawValue), spent: &suggested)
+                say(
+                    &r, c, "precision: unknown precision '\(t)'\(near.en); expected one of: \(Precision.allowedList)",
+                    "precision: ketelitian '\(t)' tidak dikenal\(near.id); pilihan: \(Precision.allowedList)")
+            }
+        }
+
+        mutating func readEndDate(_ r: inout Reading) {
+            guard let c = r.at(.endDate), !r.rec.isBlank(c) else { return }
+            switch WrittenDate.parse(r.rec.trimmed(c)) {
+            case .success(let w):
+                r.endDate = w.last
+                if let s = r.written, w.last < s.anchor {
+                    say(
+                        &r, c, "end_date: the span ends (\(w.text)) before it starts (\(s.text))",
+                        "end_date: rentang berakhir (\(w.text)) sebelum dimulai (\(s.text))")
+                }
+            case .failure(let p): say(&r, c, dateSaid("end_date", r.rec.trimmedString(c), p))
+            }
+        }
+
+        mutating func readKind(_ r: inout Reading) {
+            guard let c = r.at(.kind) else { return }
+            let rec = r.rec
+            if let k = ByteLookup.kinds.find(rec.trimmed(c)) {
+                r.kind = Vocabularies.kinds[k]
+            } else if rec.isBlank(c) {
+                say(&r, c, "kind: missing kind; expected one of: \(EventKind.allowedList)", "kind: jenis kosong; pilihan: \(EventKind.allowedList)")
+            } else if let k = names.kind(rec.trimmedString(c)) {
+                r.kind = k
+            } else {
+                let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.kinds.map(\.rawValue), spent: &suggested)
+                say(
+                    &r, c, "kind: unknown kind '\(t)'\(near.en); expected one of: \(EventKind.allowedList)",
+                    "kind: jenis '\(t)' tidak dikenal\(near.id); pilihan: \(EventKind.allowedList)")
+            }
+        }
+
+        mutating func readJurisdiction(_ r: inout Reading) {
+            guard let c = r.at(.jurisdiction), let jLookup else { return }
+            let rec = r.rec
+            // The jurisdiction id looked up by its bytes, with no String made per row.
+            if let j = jLookup.find(rec.trimmed(c)) {
+                r.jurisdiction = j
+            } else if rec.isBlank(c) {
+                say(
+                    &r, c, "jurisdiction: missing jurisdiction; expected one of: \(jurisdictionIDs)",
+                    "jurisdiction: wilayah kosong; pilihan: \(jurisdictionIDs)")
+            } else {
+                let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: jurisdictionList, spent: &suggested)
+                say(
+                    &r, c, "jurisdiction: unknown jurisdiction '\(t)'\(near.en); expected one of: \(jurisdictionIDs)",
+                    "jurisdiction: wilayah '\(t)' tidak dikenal\(near.id); pilihan: \(jurisdictionIDs)")
+            }
+        }
+
+        // Title is required (datasets/README.md): an event without one has nothing to show.
+        func readTitle(_ r: inout Reading) {
+            guard let c = r.at(.title), r.rec.isBlank(c) else { return }
+            say(
+                &r, c, "title: missing title; every event has a short title from the article's own words",
+                "title: judul kosong; setiap peristiwa punya judul singkat dari kata-kata beritanya sendiri")
+        }
+
+        func readCount(_ r: inout Reading) {
+            guard let c = r.at(.count), !r.rec.isBlank(c) else { return }
+            let rec = r.rec
+            let raw = rec.trimmed(c)
+            if let v = parseDigits(raw), v <= CSVLimits.maxCount {
+                r.count = v
+            } else if !raw.isEmpty, raw.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                say(
+                    &r, c,
+                    "count: \(rec.trimmedString(c)) is more than the limit of \(CSVLimits.maxCount); no body counts more people or cases, and sums must stay exact",
+                    "count: \(rec.trimmedString(c)) melebihi batas \(CSVLimits.maxCount); tidak ada lembaga yang menghitung orang atau kasus sebanyak itu, dan jumlahnya harus tetap tepat"
+                )
+            } else if raw.first == 0x2D, raw.count > 1, parseDigits(raw.dropFirst()) != nil {
+                say(
+                    &r, c, "count: negative count '\(rec.trimmedString(c))'; a count is a whole number, 0 or more",
+                    "count: jumlah negatif '\(rec.trimmedString(c))'; jumlah adalah bilangan bulat, 0 atau lebih")
+            } else {
+                let t = rec.trimmedString(c)
+                if let meant = thousands(t) {
+                    say(
+                        &r, c,
+                        "count: '\(t)' is not a whole number; if \(meant) was meant (typed with a dot for thousands, which a spreadsheet read as a decimal point), write \(meant): digits only, with no separators",
+                        "count: '\(t)' bukan bilangan bulat; jika yang dimaksud \(meant) (diketik dengan titik pemisah ribuan, yang dibaca program lembar kerja sebagai koma desimal), tulis \(meant): angka saja, tanpa pemisah"
+                    )
+                } else {
+                    say(
+                        &r, c, "count: '\(t)' is not a whole number; write digits only, with no separators",
+                        "count: '\(t)' bukan bilangan bulat; tulis angka saja, tanpa pemisah")
+                }
+            }
+        }
+
+        mutating func readStatus(_ r: inout Reading) {
+            guard let c = r.at(.status), !r.rec.isBlank(c) else { return }
+            let rec = r.rec
+            if let s = ByteLookup.statuses.find(rec.trimmed(c)) {
+                r.status = Vocabularies.statuses[s]
+            } else if let s = names.status(rec.trimmedString(c)) {
+                r.status = s
+            } else {
+                let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.statuses.map(\.rawValue), spent: &suggested)
+                say(
+                    &r, c, "status: unknown status '\(t)'\(near.en); expected one of: \(CaseStatus.allowedList)",
+                    "status: status '\(t)' tidak dikenal\(near.id); pilihan: \(CaseStatus.allowedList)")
+            }
+        }
+
+        mutating func readSource(_ r: inout Reading) {
+            guard let c = r.at(.source) else { return }
+            let rec = r.rec
+            if rec.isBlank(c) {
+                say(
+                    &r, c, "source: missing source; every event names the outlet it comes from",
+                    "source: sumber kosong; setiap peristiwa menyebut media asalnya")
+            } else if rec.fields[c].hasEscapes {
+                r.source = sources.intern(ArraySlice(rec.string(c).utf8))
+            } else {
+                r.source = sources.intern(rec.slice(c))
+            }
+        }
+
+        func readSourceDate(_ r: inout Reading) {
+            guard let c = r.at(.sourceDate), !r.rec.isBlank(c) else { return }
+            switch WrittenDate.parse(r.rec.trimmed(c)) {
+            case .success(let w):
+                r.sourceDate = w.anchor
+                if w.form != .day {
+                    say(
+                        &r, c, "source_date: the publication date needs the day, YYYY-MM-DD; got '\(w.text)'",
+                        "source_date: tanggal terbit memerlukan harinya, YYYY-MM-DD; tertulis '\(w.text)'")
+                }
+            case .failure(let p): say(&r, c, dateSaid("source_date", r.rec.trimmedString(c), p))
+            }
+        }
+
+        func readKnownDate(_ r: inout Reading) {
+            guard let c = r.at(.knownDate), !r.rec.isBlank(c) else { return }
+            switch WrittenDate.parse(r.rec.trimmed(c)) {
+            case .success(let w):
+                r.knownDate = w.anchor
+                if w.form != .day {
+                    say(
+                        &r, c, "known_date: the first day the event was public needs the day, YYYY-MM-DD; got '\(w.text)'",
+                        "known_date: hari pertama peristiwa diketahui publik memerlukan harinya, YYYY-MM-DD; tertulis '\(w.text)'")
+                } else if let written = r.written, let precision = r.precision, let earliest = EventDate(written: written, precision: precision).earliest,
+                    w.anchor < earliest
+                {
+                    say(
+                        &r, c, "known_date: \(w.text) is before the event's date \(written.text); an event is public only once it has happened",
+                        "known_date: \(w.text) lebih awal dari tanggal peristiwa \(written.text); peristiwa baru diketahui publik setelah terjadi")
+                }
+            case .failure(let p): say(&r, c, dateSaid("known_date", r.rec.trimmedString(c), p))
+            }
+        }
+
+        /// Links are checked here and resolved once every id is known: straight into
+        /// `pending`, taken back if the row turns out invalid (no array per row).
+        mutating func readLinks(_ r: inout Reading) {
+            guard let c = r.at(.links), !r.rec.isBlank(c) else { return }
+            let rec = r.rec
+            let index = events.count
+            let f = rec.fields[c]
+            // The cell's position, found once for all its messages (it may hold thousands).
+            var at: (line: Int, column: Int)?
+            func sayLink(_ en: String, _ id: String) {
+                let p = at ?? rec.position(c)
+                at = p
+                r.found.append(Diagnostic(file: file, line: p.line, column: p.column, said: Said(en: en, id: id)))
+                r.valid = false
+            }
+            let file = self.file
+            let idBytes = bytes(r.idRef, rec)
+            func idText() -> String { String(decoding: idBytes, as: UTF8.self) }
+            // `relation:target; …` read from the cell's bytes (offsets are the file's, or
+            // `decoded`'s when `flag` says so); targets kept as refs.
+            func parse(_ u: ArraySlice<UInt8>, flag: UInt32, _ pending: inout [PendingLink], _ suggested: inout Int) {
+                var i = u.startIndex
+                while i <= u.endIndex {
+                    var j = i
+                    while j < u.endIndex && u[j] != 0x3B { j += 1 }
+                    var a = i, z = j
+                    i = j + 1
+                    while a < z, u[a] == 0x20 || u[a] == 0x09 { a += 1 }
+                    while z > a, u[z - 1] == 0x20 || u[z - 1] == 0x09 { z -= 1 }
+                    if a == z { continue }
+                    func text(_ lo: Int, _ hi: Int) -> String { String(decoding: u[lo..<hi], as: UTF8.self) }
+                    guard let colon = (a..<z).first(where: { u[$0] == 0x3A }) else {
+                        let e = idBytes.isEmpty ? "some-event" : idText()
+                        sayLink(
+                            "links: malformed link '\(text(a, z))'; expected relation:target_id, e.g. responds_to:\(e)",
+                            "links: tautan '\(text(a, z))' tidak berbentuk relasi:id_sasaran, misalnya responds_to:\(e)")
+                        continue
+                    }
+                    let ra = a, tz = z
+                    var rz = colon, ta = colon + 1
+                    while rz > ra, u[rz - 1] == 0x20 || u[rz - 1] == 0x09 { rz -= 1 }
+                    while ta < tz, u[ta] == 0x20 || u[ta] == 0x09 { ta += 1 }
+                    guard let rel = ByteLookup.relations.find(u[ra..<rz]) else {
+                        let near = Suggestions.didYouMean(text(ra, rz), among: Vocabularies.relations.map(\.rawValue), spent: &suggested)
+                        sayLink(
+                            "links: unknown relation '\(text(ra, rz))'\(near.en); expected one of: \(Relation.allowedList)",
+                            "links: relasi '\(text(ra, rz))' tidak dikenal\(near.id); pilihan: \(Relation.allowedList)")
+                        continue
+                    }
+                    if ta == tz {
+                        sayLink("links: link '\(text(a, z))' names no target event", "links: tautan '\(text(a, z))' tidak menyebut peristiwa sasaran"); continue
+                    }
+                    if idBytes == u[ta..<tz] {
+                        sayLink("links: event '\(idText())' links to itself", "links: peristiwa '\(idText())' bertaut ke dirinya sendiri"); continue
+                    }
+                    pending.append(
+                        PendingLink(
+                            event: index, relation: Vocabularies.relations[rel],
+                            target: TextRef(start: UInt32(ta), count: UInt32(tz - ta) | flag),
+                            line: f.line, lineStart: f.lineStart, offset: f.rawStart))
+                }
+            }
+            if f.hasEscapes {
+                let cell = ref(rec, c)
+                parse(bytes(cell, rec), flag: TextRef.decodedBit, &pending, &suggested)
+            } else {
+                parse(rec.slice(c), flag: 0, &pending, &suggested)
+            }
+        }
+    }
+}
+
+/// The whole number `text` meant when a dot (or comma) for thousands was read as a decimal
+/// point and trailing zeros dropped (`1.85` for 1.850: 1850); nil for anything else.
+func thousands(_ text: String) -> Int? {
+    let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
+    guard parts.count == 2, (1...3).contains(parts[0].count), (1...3).contains(parts[1].count),
+        parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), let whole = Int(parts[0]),
+        let fraction = Int(parts[1] + String(repeating: "0", count: 3 - parts[1].count))
+    else { return nil }
+    return whole * 1000 + fraction
+}
+
+/// The cases of each vocabulary, made once: `allCases` builds a new array each time it is asked.
+enum Vocabularies {
+    static let kinds = EventKind.allCases
+    static let precisions = Precision.allCases
+    static let statuses = CaseStatus.allCases
+    static let relations = Relation.allCases
+}

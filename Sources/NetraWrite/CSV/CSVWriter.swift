@@ -1,0 +1,191 @@
+import NetraAnalytics
+import NetraCore
+
+/// A cell of an exported table: text, or a number that a spreadsheet must read as one.
+public enum CSVCell: Sendable, Hashable {
+    case text(String)
+    case number(String)
+
+    public static func int(_ n: Int?) -> CSVCell { .number(n.map(String.init) ?? "") }
+}
+
+/// The two flavours of exported CSV.
+public enum CSVFlavour: Sendable {
+    /// RFC 4180, UTF-8, `,`, LF line ends, quoted only where needed.
+    case plain
+    /// What Excel (set to Indonesian) opens directly: UTF-8 BOM, `;`, CRLF, and text cells
+    /// a spreadsheet would run as a formula neutralised with a leading `'`: those whose first
+    /// character other than spaces and line feeds is `=`, `+`, `-`, `@`, a tab or a CR.
+    /// Number cells are never changed.
+    case excel
+
+    var delimiter: UInt8 { self == .plain ? 0x2C : 0x3B }
+    var lineEnd: [UInt8] { self == .plain ? [0x0A] : [0x0D, 0x0A] }
+}
+
+/// Writes tables of cells as CSV bytes.
+public struct CSVWriter: Sendable {
+    public let flavour: CSVFlavour
+    /// The bytes written so far (and not yet handed to a sink).
+    public private(set) var bytes: [UInt8] = []
+
+    public init(flavour: CSVFlavour, capacity: Int = 0) {
+        self.flavour = flavour
+        bytes.reserveCapacity(capacity)
+        if flavour == .excel { bytes += [0xEF, 0xBB, 0xBF] }
+    }
+
+    /// Appends one row.
+    public mutating func row(_ cells: [CSVCell]) {
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { separator() }
+            switch cell {
+            case .number(let s): number(s)
+            case .text(let s): text(s)
+            }
+        }
+        endRow()
+    }
+
+    /// Hands the bytes so far to `sink` once they pass a chunk, so a big export stays small in memory.
+    public mutating func spill(into sink: ByteSink) { spill { sink.write($0) } }
+
+    /// Hands the bytes so far to `emit` once they pass a chunk.
+    public mutating func spill(_ emit: ([UInt8]) -> Void) {
+        guard bytes.count >= ByteSink.chunk else { return }
+        emit(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands the rest to `sink`.
+    public mutating func finish(into sink: ByteSink) { finish { sink.write($0) } }
+
+    /// Hands the rest to `emit`.
+    public mutating func finish(_ emit: ([UInt8]) -> Void) {
+        emit(bytes)
+        bytes.removeAll()
+    }
+
+    /// Appends a header or any row of plain text.
+    public mutating func row(_ texts: [String]) { row(texts.map(CSVCell.text)) }
+
+    // Cell by cell, for the big exports: no array of cells and no String per cell.
+
+    mutating func separator() { bytes.append(flavour.delimiter) }
+
+    mutating func endRow() {
+        if flavour == .plain { bytes.append(0x0A) } else { bytes.append(0x0D); bytes.append(0x0A) }
+    }
+
+    /// A text cell (neutralised in Excel's flavour).
+    mutating func text(_ s: String) { field(s.utf8, neutralise: flavour == .excel) }
+
+    /// A number cell written as text.
+    mutating func number(_ s: String) { field(s.utf8, neutralise: false) }
+
+    /// An integer cell; empty for nil. Digits and `-` never need quotes.
+    mutating func int(_ n: Int?) {
+        guard let n else { return }
+        if n < 0 { bytes.append(0x2D) }
+        // Digits from the last, then turned round in place.
+        let first = bytes.count
+        var v = n.magnitude
+        repeat {
+            bytes.append(UInt8(v % 10) + 0x30)
+            v /= 10
+        } while v > 0
+        bytes[first...].reverse()
+    }
+
+    /// `text`'s cell as this flavour writes it, for a value written on many rows.
+    func encoded(_ text: String) -> [UInt8] {
+        var w = CSVWriter(flavour: flavour)
+        w.bytes.removeAll()
+        w.text(text)
+        return w.bytes
+    }
+
+    /// A cell made by `encoded`.
+    mutating func cell(_ encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
+
+    /// A text cell from bytes (neutralised in Excel's flavour). `plain`: the bytes are known
+    /// to hold no `,`, `"`, CR or LF, so plain CSV copies them without a look.
+    mutating func text<Bytes: Collection<UInt8>>(bytes u: Bytes, plain: Bool = false) {
+        if plain && flavour == .plain {
+            bytes.append(contentsOf: u)
+            return
+        }
+        field(u, neutralise: flavour == .excel)
+    }
+
+    private mutating func field<Bytes: Collection<UInt8>>(_ u: Bytes, neutralise: Bool) {
+        // =, +, -, @, tab or CR first would make a spreadsheet run the cell as a formula. Leading
+        // spaces and line feeds are looked past (an import that trims them, as LibreOffice's can,
+        // would bring the formula to the front): `  =1+1` is neutralised too.
+        var prefix = false
+        if neutralise, let f = u.first(where: { $0 != 0x20 && $0 != 0x0A }) {
+            prefix = f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D
+        }
+        guard CSVWriter.needsQuotes(u, delimiter: flavour.delimiter) else {
+            if prefix { bytes.append(0x27) }
+            bytes.append(contentsOf: u)
+            return
+        }
+        bytes.append(0x22)
+        if prefix { bytes.append(0x27) }
+        // Runs between quotes are copied whole; each quote is doubled.
+        var run = u.startIndex
+        while let q = u[run...].firstIndex(of: 0x22) {
+            bytes.append(contentsOf: u[run...q])
+            bytes.append(0x22)
+            run = u.index(after: q)
+        }
+        bytes.append(contentsOf: u[run...])
+        bytes.append(0x22)
+    }
+
+    /// True when `u` holds the delimiter, a quote, a CR or a LF.
+    static func needsQuotes<Bytes: Collection<UInt8>>(_ u: Bytes, delimiter: UInt8) -> Bool {
+        u.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    /// An ISO date cell (`2024-01-22`); empty for nil. Written digit by digit for years 0…9999.
+    mutating func day(_ d: Day?) {
+        guard let d else { return }
+        let c = d.components
+        guard (0...9999).contains(c.year) else { text(d.iso); return }
+        four(c.year); bytes.append(0x2D); two(c.month); bytes.append(0x2D); two(c.day)
+    }
+
+    /// A `YYYY-MM` cell.
+    mutating func month(_ m: Month) {
+        guard (0...9999).contains(m.year), m.index >= 0 else { text(m.iso); return }
+        four(m.year); bytes.append(0x2D); two(m.number)
+    }
+
+    /// A date cell as it was written: `2024-01-22`, `2024-01` or `2024`.
+    mutating func written(_ w: WrittenDate) {
+        switch w.form {
+        case .day: day(w.anchor)
+        case .month: month(w.anchor.month)
+        case .year:
+            let y = w.anchor.year
+            if (0...9999).contains(y) { four(y) } else { text(w.text) }
+        }
+    }
+
+    // Dividing by constants: five dates a row, and a division by a variable is slow.
+
+    /// `v` (0 ≤ v < 10000) as four digits.
+    private mutating func four(_ v: Int) {
+        bytes.append(UInt8(v / 1000) + 0x30)
+        bytes.append(UInt8(v / 100 % 10) + 0x30)
+        two(v % 100)
+    }
+
+    /// `v` (0 ≤ v < 100) as two digits.
+    private mutating func two(_ v: Int) {
+        bytes.append(UInt8(v / 10) + 0x30)
+        bytes.append(UInt8(v % 10) + 0x30)
+    }
+}
