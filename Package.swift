@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "NetraCore", targets: ["NetraCore"]),
         .library(name: "NetraWorkbook", targets: ["NetraWorkbook"]),
         .library(name: "NetraLoad", targets: ["NetraLoad"]),
+        .library(name: "NetraText", targets: ["NetraText"]),
         .library(name: "NetraAnalytics", targets: ["NetraAnalytics"]),
         .library(name: "NetraRender", targets: ["NetraRender"]),
         .library(name: "NetraWrite", targets: ["NetraWrite"]),
@@ -86,16 +87,18 @@ let package = Package(
         .target(name: "NetraWorkbook", dependencies: ["CZip", "CExpat", "NetraCore"], swiftSettings: speed),
         // Loading a dataset (CSV or workbook) into the model: every check, warning and setting.
         .target(name: "NetraLoad", dependencies: ["NetraCore", "NetraWorkbook"], swiftSettings: speed),
-        // Counts, lead times, the comparison and the CSV exports.
-        .target(name: "NetraAnalytics", dependencies: ["NetraCore"], swiftSettings: speed),
+        // The catalogue: every label in Indonesian and English, numbers and dates as each writes them.
+        .target(name: "NetraText", dependencies: ["NetraCore"], swiftSettings: speed),
+        // Counts, lead times, the comparison, trends, maps' values, a month's figures, the diff.
+        .target(name: "NetraAnalytics", dependencies: ["NetraCore", "NetraText"], swiftSettings: speed),
         // The libgd layer, the chart kit and the charts (and the briefing's PDF, with libharu).
-        .target(name: "NetraRender", dependencies: ["CGD", "CHPDF", "NetraCore", "NetraAnalytics"], swiftSettings: speed),
+        .target(name: "NetraRender", dependencies: ["CGD", "CHPDF", "NetraCore", "NetraText", "NetraAnalytics"], swiftSettings: speed),
         // Everything Netra writes: the output folder (atomic, never over an input, the manifest),
         // the CSV exports, workbooks (libxlsxwriter) and generated datasets.
-        .target(name: "NetraWrite", dependencies: ["CXlsxWriter", "NetraCore", "NetraLoad", "NetraAnalytics"], swiftSettings: speed),
+        .target(name: "NetraWrite", dependencies: ["CXlsxWriter", "NetraCore", "NetraLoad", "NetraText", "NetraAnalytics"], swiftSettings: speed),
         // Jobs that tie it together: report, briefing, output folders.
         .target(
-            name: "NetraReport", dependencies: ["NetraCore", "NetraAnalytics", "NetraRender", "NetraWrite"],
+            name: "NetraReport", dependencies: ["NetraCore", "NetraText", "NetraAnalytics", "NetraRender", "NetraWrite"],
             // report.html's style and script, inlined into every page it writes.
             resources: [.embedInCode("HTML/report.css"), .embedInCode("HTML/report.js")],
             swiftSettings: speed),
@@ -104,7 +107,7 @@ let package = Package(
         .target(
             name: "NetraServe",
             dependencies: [
-                "NetraCore", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport", "CZip",
+                "NetraCore", "NetraLoad", "NetraText", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport", "CZip",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -116,37 +119,44 @@ let package = Package(
         .executableTarget(
             name: "netra",
             dependencies: [
-                "NetraCore", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport", "NetraServe",
+                "NetraCore", "NetraLoad", "NetraText", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport", "NetraServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         // Times each stage at 10k, 100k and 1M events: `make bench`.
         .executableTarget(
             name: "netra-bench",
-            dependencies: ["NetraCore", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport"]
+            dependencies: ["NetraCore", "NetraLoad", "NetraText", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport"]
         ),
         // What every test target shares: the checkout's paths, temporary folders, golden files
         // (Goldens/, recorded by the jobs' tests and read by the built binary's) and the slow tag.
         .target(name: "NetraTestSupport", dependencies: ["NetraCore", "NetraLoad"], path: "Tests/Support", exclude: ["Goldens"]),
-        .testTarget(name: "NetraCoreTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraLoad", "NetraWrite"]),
+        .testTarget(name: "NetraCoreTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraText", "NetraLoad", "NetraWrite"]),
         // Fixtures/ holds workbooks made by LibreOffice and openpyxl, read by path.
         .testTarget(
             name: "NetraWorkbookTests",
-            dependencies: ["NetraTestSupport", "NetraCore", "NetraWorkbook", "NetraLoad", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "NetraTestSupport", "NetraCore", "NetraText", "NetraWorkbook", "NetraLoad", .product(name: "ZIPFoundation", package: "ZIPFoundation")
+            ],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "NetraLoadTests",
-            dependencies: ["NetraTestSupport", "NetraCore", "NetraLoad", "NetraWrite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraLoad", "NetraAnalytics", "NetraWrite"]),
+            dependencies: ["NetraTestSupport", "NetraCore", "NetraText", "NetraLoad", "NetraWrite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "NetraTextTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraText", "NetraAnalytics"]),
+        .testTarget(name: "NetraAnalyticsTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraText", "NetraLoad", "NetraAnalytics", "NetraWrite"]),
         .testTarget(
-            name: "NetraRenderTests", dependencies: ["NetraTestSupport", "CGD", "NetraCore", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite"]),
-        .testTarget(name: "NetraWriteTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraLoad", "NetraAnalytics", "NetraWrite"]),
+            name: "NetraRenderTests",
+            dependencies: ["NetraTestSupport", "CGD", "NetraCore", "NetraText", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite"]),
+        .testTarget(name: "NetraWriteTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraText", "NetraLoad", "NetraAnalytics", "NetraWrite"]),
         .testTarget(
-            name: "NetraReportTests", dependencies: ["NetraTestSupport", "NetraCore", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport"]
+            name: "NetraReportTests",
+            dependencies: ["NetraTestSupport", "NetraCore", "NetraText", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport"]
         ),
-        .testTarget(name: "NetraEndToEndTests", dependencies: ["NetraTestSupport", "netra", "NetraCore", "NetraLoad", "NetraWrite", "CGD"]),
+        .testTarget(name: "NetraEndToEndTests", dependencies: ["NetraTestSupport", "netra", "NetraCore", "NetraText", "NetraLoad", "NetraWrite", "CGD"]),
         // Starts the real `netra serve` on a loopback port and talks HTTP to it (curl).
-        .testTarget(name: "NetraServeTests", dependencies: ["NetraTestSupport", "netra", "NetraServe", "NetraCore", "NetraLoad"], exclude: ["browser_e2e.py"])
+        .testTarget(
+            name: "NetraServeTests", dependencies: ["NetraTestSupport", "netra", "NetraServe", "NetraCore", "NetraText", "NetraLoad"],
+            exclude: ["browser_e2e.py"])
     ],
     swiftLanguageModes: [.v6]
 )

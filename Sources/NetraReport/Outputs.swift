@@ -1,5 +1,6 @@
 import Synchronization
 import NetraCore
+import NetraText
 import NetraAnalytics
 import NetraRender
 import NetraWrite

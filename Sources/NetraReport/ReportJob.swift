@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 import NetraAnalytics
 import NetraRender
 import NetraWrite

@@ -1,5 +1,6 @@
 import Foundation
 import NetraCore
+import NetraText
 import NetraAnalytics
 import NetraRender
 

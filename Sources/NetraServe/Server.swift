@@ -5,6 +5,7 @@ import NIOCore
 import HTTPTypes
 import Synchronization
 import NetraCore
+import NetraText
 import NetraAnalytics
 import NetraRender
 import CZip

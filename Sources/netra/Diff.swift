@@ -1,5 +1,6 @@
 import ArgumentParser
 import NetraCore
+import NetraText
 import NetraAnalytics
 import NetraLoad
 

@@ -3,6 +3,7 @@ import ArgumentParser
 import Glibc
 #endif
 import NetraCore
+import NetraText
 import NetraAnalytics
 import NetraWrite
 import NetraLoad

@@ -1,6 +1,7 @@
 import Synchronization
 import ArgumentParser
 import NetraCore
+import NetraText
 import NetraAnalytics
 
 /// The language of everything Netra prints: the command's language once it is known (its

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NetraServe
 import NetraAnalytics
+import NetraText
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(

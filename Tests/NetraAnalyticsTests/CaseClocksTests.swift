@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import NetraCore
+import NetraText
 @testable import NetraAnalytics
 
 /// The case clocks: the shipped rules and calendar, the jersey case by hand, and a second,

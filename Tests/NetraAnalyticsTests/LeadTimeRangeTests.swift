@@ -1,5 +1,6 @@
 import Testing
 import NetraCore
+import NetraText
 @testable import NetraAnalytics
 
 /// Issue 13, point 5: a lead time resting on an inexact date is the range of values its

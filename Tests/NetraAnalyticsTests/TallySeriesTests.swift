@@ -1,5 +1,6 @@
 import Testing
 import NetraCore
+import NetraText
 @testable import NetraWrite
 @testable import NetraAnalytics
 

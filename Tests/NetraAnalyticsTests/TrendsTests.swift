@@ -1,6 +1,7 @@
 import Testing
 import NetraTestSupport
 import NetraCore
+import NetraText
 @testable import NetraLoad
 @testable import NetraAnalytics
 

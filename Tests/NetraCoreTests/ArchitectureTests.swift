@@ -11,14 +11,15 @@ import NetraTestSupport
         "NetraCore": [],
         "NetraWorkbook": ["NetraCore", "CZip", "CExpat"],
         "NetraLoad": ["NetraCore", "NetraWorkbook"],
-        "NetraAnalytics": ["NetraCore"],
-        "NetraRender": ["NetraCore", "NetraAnalytics", "CGD", "CHPDF"],
-        "NetraWrite": ["NetraCore", "NetraLoad", "NetraAnalytics", "CXlsxWriter"],
-        "NetraReport": ["NetraCore", "NetraAnalytics", "NetraRender", "NetraWrite"],
+        "NetraText": ["NetraCore"],
+        "NetraAnalytics": ["NetraCore", "NetraText"],
+        "NetraRender": ["NetraCore", "NetraText", "NetraAnalytics", "CGD", "CHPDF"],
+        "NetraWrite": ["NetraCore", "NetraLoad", "NetraText", "NetraAnalytics", "CXlsxWriter"],
+        "NetraReport": ["NetraCore", "NetraText", "NetraAnalytics", "NetraRender", "NetraWrite"],
         // libzip also writes the zip of CSVs a browser downloads.
-        "NetraServe": ["NetraCore", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport", "CZip"],
-        "netra": ["NetraCore", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport", "NetraServe"],
-        "netra-bench": ["NetraCore", "NetraLoad", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport"]
+        "NetraServe": ["NetraCore", "NetraLoad", "NetraText", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport", "CZip"],
+        "netra": ["NetraCore", "NetraLoad", "NetraText", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport", "NetraServe"],
+        "netra-bench": ["NetraCore", "NetraLoad", "NetraText", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport"]
     ]
     static let cLibraries: Set<String> = ["CZip", "CExpat", "CGD", "CHPDF", "CXlsxWriter"]
     static let packageModules: Set<String> = Set(allowed.keys).union(cLibraries)

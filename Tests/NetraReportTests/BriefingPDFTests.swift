@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NetraCore
+import NetraText
 import NetraAnalytics
 @testable import NetraRender
 @testable import NetraReport

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import NetraCore
+import NetraText
 import NetraAnalytics
 @testable import NetraLoad
 import NetraWorkbook

@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 
 /// The key figures of one month's briefing, as the analysis stands (`Analysis.standsOn`: by
 /// default the month's last day): only the events that take part by then count.

@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 
 /// Forwarded ASN cases of one jurisdiction: how many were answered by a sanction, how many wait.
 public struct CaseLedgerRow: Sendable {

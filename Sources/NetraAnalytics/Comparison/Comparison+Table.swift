@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 
 extension Comparison {
     /// The side-by-side table for a terminal, aligned, with `—` where there is no figure.

@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 
 /// A metric's value on one side of a comparison.
 public enum MetricValue: Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 
 /// What changed between two versions of a dataset, record by record, matched by id.
 public struct DatasetDiff: Sendable {

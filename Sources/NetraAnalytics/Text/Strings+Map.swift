@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 
 /// The words of the maps, both languages side by side.
 extension Strings {
@@ -101,8 +102,6 @@ extension Strings {
         }
         return name
     }
-
-    static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
     /// Every map phrase with sample values, for the test that each has both languages.
     public static var mapSamples: [Phrase] {

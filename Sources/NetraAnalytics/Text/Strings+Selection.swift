@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 
 /// The note that says what a filter kept: `Kota Bekasi · Nov 2023 – Jan 2024 · insiden, putusan`.
 extension Strings {

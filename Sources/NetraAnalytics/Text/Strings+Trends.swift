@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 
 /// The change labels in words, and the briefing's trend line.
 extension Strings {

@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 import NetraAnalytics
 
 /// A page of the cases chart after its frame: the panels' heights (by how many lines each

@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 import NetraAnalytics
 
 /// The comparison's layout after its frame: a centre column of row names, the two halves

@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 import NetraAnalytics
 
 /// The lead-time chart's data and frame: its rows by panel (from `LeadTimeRows`), the

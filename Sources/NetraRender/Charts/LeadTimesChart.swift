@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 import NetraAnalytics
 
 /// One row of the lead-time chart: a measure for a jurisdiction.

@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 import NetraAnalytics
 
 /// The monthly chart's layout after its frame, step by step: the count scale and its axis,

@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 import NetraAnalytics
 
 /// The timeline's cluster mode, step by step: base cells (days over spans up to about eleven

@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 import NetraAnalytics
 
 /// The timeline's layout in named steps: coverage, frame and lanes, label candidates, rows,

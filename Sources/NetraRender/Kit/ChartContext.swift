@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 import NetraAnalytics
 
 /// What one layout pass needs: the options, the fonts' measurer and the scaled theme.

@@ -1,4 +1,5 @@
 import NetraAnalytics
+import NetraText
 
 /// The two shapes a chart is drawn in: wide for slides and screens, phone (portrait) for chat
 /// groups. Each has its own type sizes, so a phone chart is laid out again, never shrunk.

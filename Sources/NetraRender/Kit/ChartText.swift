@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 import NetraAnalytics
 
 /// What charts say about their data's source (words from `Strings`, numbers from `NumberFormat`).

@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 import NetraAnalytics
 
 /// The step of a time axis, from days to years as the span grows.

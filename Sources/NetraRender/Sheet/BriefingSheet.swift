@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 import NetraAnalytics
 
 /// One page of the briefing sheet as laid out: what is drawn, which events it lists, and

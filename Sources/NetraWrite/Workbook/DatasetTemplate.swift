@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 import NetraAnalytics
 
 /// What `netra init` writes: an empty dataset to fill in a spreadsheet, as `dataset.xlsx`

@@ -1,4 +1,5 @@
 import NetraCore
+import NetraText
 import NetraAnalytics
 
 /// `netra export xlsx` and the report's `netra.xlsx`: the exports as sheets of one workbook.

@@ -1,5 +1,6 @@
 import Testing
 import NetraCore
+import NetraText
 import NetraAnalytics
 @testable import NetraLoad
 @testable import NetraWrite

@@ -1,5 +1,6 @@
 import Testing
 import NetraCore
+import NetraText
 import NetraAnalytics
 import NetraRender
 

@@ -60,27 +60,4 @@ public enum NumberFormat {
         return scaled(1_000_000, Phrase(id: "jt", en: "M"))
     }
 
-    /// A median of days as written (`12`, `12,5` / `12.5`, never grouped); `—` when there is none.
-    public static func median(_ m: Median?, _ lang: Language, minus: String = "−") -> String {
-        guard let m else { return "—" }
-        let mark = decimalMark(lang)
-        return m.description.map { $0 == "." ? String(mark) : $0 == "-" ? minus : String($0) }.joined()
-    }
-
-    /// A lead value: `12`, or `≥ 12` for a lower bound.
-    public static func lead(_ v: LeadValue, _ lang: Language, minus: String = "−") -> String {
-        (v.atLeast ? "≥ " : "") + number(v.days, lang, minus: minus)
-    }
-
-    /// What a group of lead times says: its median (`≥` when a lower bound) from three values
-    /// on, else the values themselves (`2 dan 5`, `≥ 3`), `—` for none.
-    public static func typical(_ m: MedianOrValues, _ lang: Language, minus: String = "−") -> String {
-        if let med = m.median { return (m.atLeast ? "≥ " : "") + median(med, lang, minus: minus) }
-        let parts = m.values.map { lead($0, lang, minus: minus) }
-        switch parts.count {
-        case 0: return "—"
-        case 1: return parts[0]
-        default: return parts.dropLast().joined(separator: ", ") + (lang == .id ? " dan " : " and ") + (parts.last ?? "")
-        }
-    }
 }

@@ -104,25 +104,8 @@ extension Strings {
             en: "+\(n) more events this month do not fit in \(pages) pages: \(kinds)")
     }
 
-    /// How long before an election a prevention event came: `43 hari sebelum Pilkada Serentak
-    /// 2024`; an imprecise date gives its range (`45–409 hari`) or its least (`sedikitnya 100
-    /// hari`, for an on-or-before date), never one exact-looking figure.
-    public static func leadBefore(_ r: LeadTimeRange, election: String) -> Phrase {
-        func days(_ lang: Language) -> String {
-            let n = { (v: Int) in NumberFormat.number(v, lang) }
-            switch (r.low, r.high) {
-            case let (lo?, hi?) where lo == hi: return n(lo)
-            case let (lo?, hi?): return n(lo) + "–" + n(hi)
-            case let (lo?, nil): return (lang == .id ? "sedikitnya " : "at least ") + n(lo)
-            case let (nil, hi?): return (lang == .id ? "paling lama " : "at most ") + n(hi)
-            case (nil, nil): return n(r.day)
-            }
-        }
-        return Phrase(id: "\(days(.id)) hari sebelum \(election)", en: "\(days(.en)) days before \(election)")
-    }
-
     /// Every sheet phrase with sample values, for the test that each has both languages.
-    static var sheetSamples: [Phrase] {
+    package static var sheetSamples: [Phrase] {
         [
             sheetHeadline(month: "x", outcome: "y", activity: 2, tallies: 0, preventionOnly: false, newIncidents: 1, incidentTitle: nil),
             sheetHeadline(month: "x", outcome: nil, activity: 2, tallies: 0, preventionOnly: true, newIncidents: 0, incidentTitle: nil),
@@ -134,10 +117,7 @@ extension Strings {
             atLeast("1"), uncountedPledges(1), uncountedPledges(2), atLeastNote(1), metricN, metricLowerBound,
             tallyRow(unit: "x", status: .alleged), tallyRow(unit: "", status: nil), tallyRowDate, registration,
             sheetSubtitle(asOf: Month(year: 2024, month: 1).lastDay), sheetOutcomes, sheetOthers, sheetNewlyKnown, sheetContinued(month: "x"),
-            sheetPageFooter(page: 1, of: 2, events: 3, outlets: 2), sheetLeftOut("2", kinds: "x", pages: 12),
-            leadBefore(LeadTimeRange(day: 43, low: 43, high: 43), election: "x"),
-            leadBefore(LeadTimeRange(day: 100, low: 100, high: nil), election: "x"),
-            leadBefore(LeadTimeRange(day: 409, low: 45, high: 409), election: "x")
+            sheetPageFooter(page: 1, of: 2, events: 3, outlets: 2), sheetLeftOut("2", kinds: "x", pages: 12)
         ]
             + CaseStatus.allCases.map(sheetStatus) + CaseStatus.allCases.map(sheetStatusSet)
     }

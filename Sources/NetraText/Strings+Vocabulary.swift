@@ -41,53 +41,6 @@ extension Strings {
         }
     }
 
-    /// A lead-time measure as the lead-time chart names its rows.
-    public static func leadTime(_ m: LeadTimeMeasure) -> Phrase {
-        switch m {
-        case .prevention: return Phrase(id: "Jeda pencegahan ke pemilu", en: "Prevention lead to election")
-        case .response: return Phrase(id: "Insiden → tanggapan pertama", en: "Incident → first response")
-        case .report: return Phrase(id: "Insiden → laporan pertama", en: "Incident → first report")
-        case .decision: return Phrase(id: "Insiden → putusan pertama", en: "Incident → first decision")
-        case .sanction: return Phrase(id: "Insiden → sanksi pertama", en: "Incident → first sanction")
-        case .reportingLag: return Phrase(id: "Jeda pemberitaan", en: "Reporting lag")
-        }
-    }
-
-    /// Incidents' response time taken as one measure (`response_time`), for series named by key.
-    public static let responseTime = Phrase(id: "Waktu tanggap insiden", en: "Incident response time")
-
-    /// A lead-time measure key (`prevention_lead`, `response_time`, `reporting_lag`, or the
-    /// camel-case forms) in words; `nil` for other text, which is shown as given.
-    public static func measureKey(_ key: String) -> Phrase? {
-        switch key {
-        case "prevention_lead", "preventionLead": return leadTime(.prevention)
-        case "response_time", "responseTime": return responseTime
-        case "reporting_lag", "reportingLag": return leadTime(.reportingLag)
-        default: return nil
-        }
-    }
-
-    /// A comparison metric as the terminal table names it.
-    public static func metric(_ m: ComparisonMetric) -> Phrase {
-        switch m {
-        case .preventionEvents: return Phrase(id: "Kegiatan pencegahan", en: "Prevention events")
-        case .firstPreventionDate: return Phrase(id: "Pencegahan pertama", en: "First prevention")
-        case .medianPreventionLeadDays: return Phrase(id: "Jarak ke pemilu, hari (median dari 3+)", en: "Lead to election, days (median of 3+)")
-        case .pledgeSignatories: return Phrase(id: "Penanda tangan ikrar", en: "Pledge signatories")
-        case .pledgeSignatoriesComplete: return Phrase(id: "  setiap ikrar berjumlah", en: "  every pledge counted")
-        case .incidentsTotal: return Phrase(id: "Insiden", en: "Incidents")
-        case .incidentsAlleged: return Phrase(id: "  dugaan", en: "  alleged")
-        case .incidentsConfirmed: return Phrase(id: "  terbukti", en: "  confirmed")
-        case .incidentsDismissed: return Phrase(id: "  dihentikan", en: "  dismissed")
-        case .incidentsSanctioned: return Phrase(id: "  disanksi", en: "  sanctioned")
-        case .incidentsUnknown: return Phrase(id: "  status tidak diketahui", en: "  status unknown")
-        case .medianFirstResponseDays: return Phrase(id: "Hari ke tanggapan pertama (median dari 3+)", en: "Days to first response (median of 3+)")
-        case .medianFirstReportDays: return Phrase(id: "Hari ke laporan pertama (median dari 3+)", en: "Days to first report (median of 3+)")
-        case .medianFirstDecisionDays: return Phrase(id: "Hari ke putusan pertama (median dari 3+)", en: "Days to first decision (median of 3+)")
-        case .medianFirstSanctionDays: return Phrase(id: "Hari ke sanksi pertama (median dari 3+)", en: "Days to first sanction (median of 3+)")
-        }
-    }
-
     /// A sum with unknown parts: `sedikitnya 24.013`.
     public static func atLeast(_ figure: String) -> Phrase {
         Phrase(id: "sedikitnya \(figure)", en: "at least \(figure)")
@@ -120,13 +73,13 @@ extension Strings {
     /// The day of the tally above.
     public static let tallyRowDate = Phrase(id: "  per tanggal", en: "  as of")
 
-    static let months: [Phrase] = [
+    package static let months: [Phrase] = [
         Phrase(id: "Januari", en: "January"), Phrase(id: "Februari", en: "February"), Phrase(id: "Maret", en: "March"),
         Phrase(id: "April", en: "April"), Phrase(id: "Mei", en: "May"), Phrase(id: "Juni", en: "June"),
         Phrase(id: "Juli", en: "July"), Phrase(id: "Agustus", en: "August"), Phrase(id: "September", en: "September"),
         Phrase(id: "Oktober", en: "October"), Phrase(id: "November", en: "November"), Phrase(id: "Desember", en: "December")
     ]
-    static let shortMonths: [Phrase] = [
+    package static let shortMonths: [Phrase] = [
         Phrase(id: "Jan", en: "Jan"), Phrase(id: "Feb", en: "Feb"), Phrase(id: "Mar", en: "Mar"), Phrase(id: "Apr", en: "Apr"),
         Phrase(id: "Mei", en: "May"), Phrase(id: "Jun", en: "Jun"), Phrase(id: "Jul", en: "Jul"), Phrase(id: "Agu", en: "Aug"),
         Phrase(id: "Sep", en: "Sep"), Phrase(id: "Okt", en: "Oct"), Phrase(id: "Nov", en: "Nov"), Phrase(id: "Des", en: "Dec")
@@ -137,18 +90,4 @@ extension Strings {
 
     /// `Jan`, `Agu` / `Aug` for month 1…12 (other numbers wrap around).
     public static func shortMonth(_ number: Int) -> Phrase { shortMonths[((number - 1) % 12 + 12) % 12] }
-
-    /// Every phrase of the catalogue, fixed words, vocabulary, months and templates (with
-    /// sample values): what the test of both languages walks.
-    public static var all: [Phrase] {
-        StringKey.allCases.map(\.phrase)
-            + EventKind.allCases.map(kind)
-            + (CaseStatus.allCases.map { Optional($0) } + [nil]).map(status)
-            + LeadTimeMeasure.allCases.map(leadTime) + [responseTime]
-            + ComparisonMetric.allCases.map(metric)
-            + months + shortMonths + templateSamples + sheetSamples + tallySamples + timelineSamples + unknownPhrases + PrecisionText.all + scaleSamples
-            + htmlSamples
-            + trendSamples + diffSamples + selectionSamples + initSamples + captionSamples
-            + problemSamples + usageSamples
-    }
 }
