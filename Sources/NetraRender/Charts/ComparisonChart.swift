@@ -129,7 +129,7 @@ public struct ComparisonChart: Chart {
         let lang = ctx.lang, c = comparison, first = c.a, second = c.b
         var title = Self.headline(c, nameA, nameB, lang)
         if try ctx.overflows(title, ctx.theme.title, maxLines: 2) { title = Self.headline(c, nameA, nameB, lang, short: true) }
-        let drawn = ChartText.events(dataset, within: [first, second]) { $0.isPrevention || $0 == .incident }
+        let drawn = dataset.eventsWithin([first, second]) { $0.isPrevention || $0 == .incident }
         return try Frame.layout(
             FrameSpec(
                 title: title,

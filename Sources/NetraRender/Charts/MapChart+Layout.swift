@@ -216,8 +216,8 @@ extension MapChart {
     func footerEvents(_ subject: [Subject]) -> [EventIndex]? {
         let scope = subject.compactMap(\.jurisdiction)
         let measure = values.measure
-        return ChartText.events(
-            dataset, within: scope,
+        return dataset.eventsWithin(
+            scope,
             kinds: { k in
                 switch measure {
                 case .events: return true

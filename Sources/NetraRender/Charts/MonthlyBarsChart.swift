@@ -180,7 +180,7 @@ public struct MonthlyBarsChart: Chart {
                 title: Self.headline(data, scope: scope, highlight: highlight, lang) ?? StringKey.monthlyTitle.text(lang),
                 subtitle: try subtitle(ctx, data: data, scope: scope, talliesLeftOut: talliesLeftOut),
                 shortTitle: Self.headline(data, scope: scope, highlight: highlight, lang, namingMonth: false),
-                footer: ChartText.sourceFooter(dataset, lang, events: ChartText.events(dataset, within: jurisdiction.map { [$0] })),
+                footer: ChartText.sourceFooter(dataset, lang, events: dataset.eventsWithin(jurisdiction.map { [$0] })),
                 legend: present.map { LegendItem(label: Strings.kind($0).text(lang), color: KindPalette.color($0)) },
                 filter: ChartText.filterNote(dataset, lang)),
             theme: ctx.theme, measurer: ctx.measurer)

@@ -23,25 +23,4 @@ public enum ChartText {
         return Strings.asOfPrefix(dataset.standsOn, lang)
             + Strings.chartFooter(dataset: datasetName(dataset), outlets: NumberFormat.number(n, lang), count: n).text(lang)
     }
-
-    /// The events a chart of `scope` draws, for its footer: those in any of `scope` or under
-    /// it (every jurisdiction when `nil`) whose kind `kinds` takes. `nil` when that is every
-    /// event, which the dataset already counts.
-    public static func events(
-        _ dataset: Dataset, within scope: [JurisdictionIndex]?,
-        kinds: (EventKind) -> Bool = { _ in true }
-    ) -> [EventIndex]? {
-        let allKinds = EventKind.allCases.allSatisfy(kinds)
-        if scope == nil && allKinds { return nil }
-        let inside = Column<JurisdictionIndex, Bool>(
-            dataset.jurisdictions.indices.map { j in
-                scope.map { $0.contains { dataset.isWithin(j, $0) } } ?? true
-            })
-        let wanted = EventKind.allCases.map(kinds)
-        let events = dataset.events
-        return events.indices.filter { k in
-            let j = events.jurisdictions[k]
-            return j.raw < dataset.jurisdictions.count && inside[j] && wanted[events.kinds[k].order]
-        }
-    }
 }
