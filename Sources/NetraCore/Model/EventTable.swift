@@ -98,15 +98,20 @@ public struct EventTable: RandomAccessCollection, Sendable {
 
     /// Appends the rows of `next`, which shares this table's store, mending each text span
     /// with `rebase` and each outlet with `outlets` (the next part's outlet → this one's).
+    /// Column by column, not row by row: the join runs on one core while the other waits
+    /// (docs/PERFORMANCE.md). A column left out here leaves the table short: the assert
+    /// below and the two-core equivalence test (every field of every row) catch it.
     package mutating func append(_ next: EventTable, rebase: (TextRef) -> TextRef, outlets: [Int]) {
         assert(next.text === text, "joined parts share one store")
-        reserveCapacity(count + next.count)
-        for k in next.indices {
-            var r = next.row(k)
-            r.text = r.text.rebased(rebase)
-            r.source = outlets[r.source]
-            append(r)
-        }
+        dates += next.dates; endDates += next.endDates; kinds += next.kinds; jurisdictions += next.jurisdictions
+        counts += next.counts; statuses += next.statuses; links += next.links; sourceDates += next.sourceDates
+        knownDates += next.knownDates
+        extras += next.extras; lines += next.lines
+        cells.reserveCapacity(cells.count + next.count)
+        for r in next.cells { cells.append(r.rebased(rebase)) }
+        sources.reserveCapacity(sources.count + next.count)
+        for s in next.sources { sources.append(outlets[s]) }
+        assert(cells.count == dates.count && sources.count == dates.count && lines.count == dates.count, "every column has a value per row")
     }
 
     // MARK: Collection
