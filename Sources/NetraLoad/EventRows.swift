@@ -117,16 +117,27 @@ extension DatasetLoader {
                 linkLine.append(rec.line); linkLineStart.append(0); linkOffset.append(-1)
             }
             if r.row >= 0 { rowEvent[r.row] = events.count }
-            let idRef = r.idRef
+            let text = EventTextRefs(
+                id: r.idRef, title: textRef(.title, &r), titleEN: textRef(.titleEN, &r), actors: textRef(.actors, &r),
+                place: textRef(.place, &r), unit: textRef(.unit, &r), sourceURL: textRef(.sourceURL, &r), quote: textRef(.quote, &r),
+                notes: textRef(.notes, &r))
             events.append(
                 EventRow(
                     date: EventDate(written: written, precision: precision), endDate: r.endDate, kind: kind,
                     jurisdiction: JurisdictionIndex(max(r.jurisdiction, 0)), count: r.count, status: r.status, links: [],
                     source: r.source, sourceDate: r.sourceDate, knownDate: r.knownDate,
-                    // Text as written; an address, like the id, without the spaces around it.
-                    text: EventTextRefs { f in f.column == EventColumn.id ? idRef : ref(rec, r.at(f.column), trim: f.column.spec.type == .url) },
+                    text: text,
                     extras: extras.map { $0 < rec.count ? rec.string($0) : "" }, line: rec.line))
         }
+
+        /// A text cell as written; an address, like the id, without the spaces around it.
+        @inline(__always)
+        mutating func textRef(_ f: EventText, _ r: inout Reading) -> TextRef {
+            ref(r.rec, r.at(f.column), trim: Self.trims[f.rawValue])
+        }
+
+        /// Which text columns are trimmed (addresses), from the schema once.
+        static let trims = EventText.allCases.map { $0.column.spec.type == .url }
 
         /// Column `column`'s rule: parse and check its cell of the row. Text cells with no
         /// rule are taken as written when the row is added.

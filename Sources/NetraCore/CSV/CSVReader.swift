@@ -76,6 +76,7 @@ public struct CSVRecord {
     }
 
     /// The field's bytes without surrounding spaces and tabs: for ids, codes and numbers.
+    @inlinable
     public func trimmed(_ i: Int) -> ArraySlice<UInt8> {
         let f = fields[i]
         var a = f.start, b = f.end

@@ -145,6 +145,7 @@ package struct Table {
 
 extension CSVRecord {
     /// The field at an optional column index, or nil when the column or the field is missing.
+    @inlinable
     package func has(_ column: Int?) -> Int? {
         guard let c = column, c < count else { return nil }
         return c

@@ -63,8 +63,20 @@ package struct EventTextRefs: Sendable {
 
     @inline(__always)
     package init(_ ref: (EventText) -> TextRef) {
-        id = ref(.id); title = ref(.title); titleEN = ref(.titleEN); actors = ref(.actors); place = ref(.place); unit = ref(.unit)
-        sourceURL = ref(.sourceURL); quote = ref(.quote); notes = ref(.notes)
+        self.init(
+            id: ref(.id), title: ref(.title), titleEN: ref(.titleEN), actors: ref(.actors), place: ref(.place), unit: ref(.unit),
+            sourceURL: ref(.sourceURL), quote: ref(.quote), notes: ref(.notes))
+    }
+
+    /// Every cell given, none defaulted. The loader, in another module, makes one per row
+    /// with this: a closure handed across the module boundary would copy its row state for
+    /// each cell.
+    package init(
+        id: TextRef, title: TextRef, titleEN: TextRef, actors: TextRef, place: TextRef, unit: TextRef, sourceURL: TextRef,
+        quote: TextRef, notes: TextRef
+    ) {
+        self.id = id; self.title = title; self.titleEN = titleEN; self.actors = actors; self.place = place; self.unit = unit
+        self.sourceURL = sourceURL; self.quote = quote; self.notes = notes
     }
 
     @inline(__always)
