@@ -16,7 +16,8 @@ test: deps deps-browser test-deps deb
 	$(SWIFT) test
 
 # The everyday set: every suite but those tagged slow (big hostile files, the kill test,
-# Chromium, LibreOffice, the Debian package), which NETRA_TEST_FAST leaves out.
+# Chromium, LibreOffice, the Debian package, the server's load test, generated sets whose size
+# is the point), which NETRA_TEST_FAST leaves out. tools/test-costs.sh: what each suite costs.
 test-fast: deps test-deps
 	NETRA_TEST_FAST=1 $(SWIFT) test
 

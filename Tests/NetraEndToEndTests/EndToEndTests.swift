@@ -233,8 +233,12 @@ enum Netra {
         let reference = try #require(FileManager.default.contents(atPath: report + "/events.csv"))
         #expect(FileManager.default.contents(atPath: file) == reference)
         #expect(Data(piped.stdout.utf8) == reference)
-        // Memory: held whole, the export would add its own size to the peak; streamed, a
-        // chunk or two. The monthly export (a few kB) loads and analyses the same data.
+    }
+
+    /// Memory: held whole, the export would add its own size to the peak; streamed, a chunk or
+    /// two. The monthly export (a few kB) loads and analyses the same data. 100,000 generated
+    /// events (a 30 MB file, the size being the point) run three times: `make test` only.
+    @Test(.tags(.slow), .leftOutOfTheFastRun) func exportEventsStreamsAFileOfThirtyMegabytes() throws {
         guard Child.haveGNUTime, !underSanitizer else { return }
         let data = Netra.tempDir("stream-data"), out = Netra.tempDir("stream-out")
         #expect(try Netra.run(["generate", "--events", "100000", "--seed", "3", "--out", data]).status == 0)

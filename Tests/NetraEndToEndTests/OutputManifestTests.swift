@@ -82,8 +82,10 @@ struct OutputManifestTests {
     }
 
     /// Over 50,000 events the report writes no netra.xlsx, says so on the terminal and in the
-    /// listing, and the previous run's workbook does not stay behind.
-    @Test func noWorkbookOverFiftyThousandEventsIsSaidAndTheOldOneGoes() throws {
+    /// listing, and the previous run's workbook does not stay behind. A report of 50,001
+    /// events, the size being the point: `make test` only (WorkbookInReportTests holds the
+    /// limit in process in the fast set).
+    @Test(.tags(.slow), .leftOutOfTheFastRun) func noWorkbookOverFiftyThousandEventsIsSaidAndTheOldOneGoes() throws {
         let w = Netra.tempDir("big")
         #expect(try Netra.run(["generate", "--events", "50001", "--seed", "7", "--out", "big"], in: w).status == 0)
         let out = w + "/out"

@@ -190,8 +190,8 @@ import NetraTestSupport
 
     /// LibreOffice (libreoffice-calc-nogui, installed by `make test`) opens the export, and
     /// each sheet saved as CSV is that export's CSV byte for byte: dates, numbers and text
-    /// read back as Netra wrote them.
-    @Test func libreOfficeReadsEverySheetBackToItsExport() throws {
+    /// read back as Netra wrote them. A LibreOffice launch: `make test` only.
+    @Test(.tags(.slow), .leftOutOfTheFastRun) func libreOfficeReadsEverySheetBackToItsExport() throws {
         let dir = Netra.tempDir("xlsx-lo")
         #expect(try Netra.run(["export", "xlsx", "--out", dir + "/netra.xlsx"]).status == 0)
         let p = Process()

@@ -15,6 +15,23 @@ import NetraRender
         return (sheet.figures, sheet.pages)
     }
 
+    /// The shipped dataset's pages of every month in both languages, drawn once for the suite
+    /// (its tests went through every month's sheet eight times between them).
+    static let shippedSheets = Result { () throws -> [String: (BriefingFigures, [RenderedChart<SheetPage>])] in
+        let a = try shipped()
+        var out: [String: (BriefingFigures, [RenderedChart<SheetPage>])] = [:]
+        for lang in Language.allCases {
+            for month in try months() { out["\(month.iso) \(lang)"] = try pages(a, month, lang) }
+        }
+        return out
+    }
+
+    /// A month's pages of the shipped dataset, as `pages(try shipped(), month, lang)` draws them.
+    static func shippedPages(_ month: Month, _ lang: Language) throws -> (BriefingFigures, [RenderedChart<SheetPage>]) {
+        if let drawn = try shippedSheets.get()["\(month.iso) \(lang)"] { return drawn }
+        return try pages(try shipped(), month, lang)
+    }
+
     /// Every month from the first to the last of the shipped dataset, the empty ones too.
     static func months() throws -> [Month] {
         let d = try shipped().dataset
@@ -30,7 +47,7 @@ import NetraRender
     func everyMonthReadsOnAPhone(_ lang: Language) throws {
         let a = try shipped()
         for month in try Self.months() {
-            let (f, pages) = try Self.pages(a, month, lang)
+            let (f, pages) = try Self.shippedPages(month, lang)
             #expect(!pages.isEmpty)
             let pageRect = ChartRect(x: 0, y: 0, width: Double(BriefingSheet.width), height: Double(BriefingSheet.height))
             for p in pages {
@@ -79,7 +96,7 @@ import NetraRender
     /// first, the 22 January ruling in the headline.
     @Test func januaryListsEveryEventWithItsDateAndSource() throws {
         let a = try shipped()
-        let (f, pages) = try Self.pages(a, Month(year: 2024, month: 1), .id)
+        let (f, pages) = try Self.shippedPages(Month(year: 2024, month: 1), .id)
         #expect(f.events.count == 14)
         let texts = pages.flatMap(\.plan.chart.texts).map(\.text)
         let d = a.asOf(Month(year: 2024, month: 1).lastDay).dataset
@@ -88,7 +105,7 @@ import NetraRender
         #expect(texts.joined(separator: " ").hasPrefix("Januari 2024: Bawaslu Kota Bekasi: tak ada pelanggaran, laporan jersey dihentikan; 1 insiden baru"))
         // title_en is the English reader's; Indonesian readers get the sources' own words.
         #expect(d.events[ruling].title(.en) == "Bawaslu Kota Bekasi: no violation in the jersey case; report stopped")
-        let english = try Self.pages(a, Month(year: 2024, month: 1), .en).1.flatMap(\.plan.chart.texts).map(\.text)
+        let english = try Self.shippedPages(Month(year: 2024, month: 1), .en).1.flatMap(\.plan.chart.texts).map(\.text)
         #expect(english.joined(separator: " ").hasPrefix("January 2024: Bawaslu Kota Bekasi: no violation in the jersey case; report stopped; 1 new incident"))
         #expect(english.contains("22 January 2024 · Decision · Kota Bekasi"))
         #expect(!english.contains { $0.contains("tak ada pelanggaran") })
@@ -115,7 +132,7 @@ import NetraRender
         #expect(pages.last?.plan.embedded != nil)
         // No month squeezes its chart into less than it needs to be read.
         for month in try Self.months() {
-            for p in try Self.pages(a, month, .id).1 {
+            for p in try Self.shippedPages(month, .id).1 {
                 if let slot = p.plan.chartSlot {
                     #expect(slot.height >= BriefingSheet.chartMinHeight && p.plan.embedded != nil)
                     let upTo = BriefingJob.upToMonth(a.asOf(month.lastDay).dataset, through: month)
@@ -128,7 +145,6 @@ import NetraRender
     /// February 2024 leads with its story, in both languages: Bawaslu Jawa Barat's correction of
     /// the jersey ruling and the new allegation against the Pj Bupati; never "0 new incidents".
     @Test func februaryLeadsWithItsStory() throws {
-        let a = try shipped()
         let month = Month(year: 2024, month: 2)
         for (lang, headline, tile) in [
             (
@@ -137,7 +153,7 @@ import NetraRender
             ),
             (.en, "February 2024: Bawaslu Jawa Barat corrects the jersey ruling: a breach of ASN neutrality; 1 new incident", "New incidents reported")
         ] {
-            let (f, pages) = try Self.pages(a, month, lang)
+            let (f, pages) = try Self.shippedPages(month, lang)
             #expect(f.newIncidentsReported.count == 1)
             let first = pages[0].plan.chart.texts
             let title = first.filter { $0.role == .title }.map(\.text).joined(separator: " ")
@@ -163,7 +179,7 @@ import NetraRender
             (Month(year: 2024, month: 2), "kab-2023-12-01-pj-bupati-blue-shirt", 9),
             (Month(year: 2024, month: 9), "nas-2024-08-24-bkn-takes-over", 3)
         ] {
-            let (f, pages) = try Self.pages(a, month, .id)
+            let (f, pages) = try Self.shippedPages(month, .id)
             let d = a.asOf(month.lastDay).dataset
             #expect(f.firstKnown.map { d.events.id($0) } == [id], "\(month.iso)")
             #expect(f.events.count == events && !f.events.contains { d.events.id($0) == id })
@@ -176,7 +192,7 @@ import NetraRender
             (Month(year: 2023, month: 12), "kab-2023-12-01-pj-bupati-blue-shirt", "31 Des 2023"),
             (Month(year: 2024, month: 8), "nas-2024-08-24-bkn-takes-over", "31 Agu 2024")
         ] {
-            let (f, pages) = try Self.pages(a, month, .id)
+            let (f, pages) = try Self.shippedPages(month, .id)
             let d = a.asOf(month.lastDay).dataset
             #expect(!(f.events + f.firstKnown).contains { d.events.id($0) == id }, "\(month.iso)")
             #expect(f.knownLater.map { a.full.events.id($0) }.contains(id), "\(month.iso)")
@@ -190,7 +206,7 @@ import NetraRender
     /// A month without events says so, in one page (the chart of the months before only if
     /// it fits there: it gets no page of its own).
     @Test func anEmptyMonthSaysSo() throws {
-        let (f, pages) = try Self.pages(try shipped(), Month(year: 2024, month: 3), .en)
+        let (f, pages) = try Self.shippedPages(Month(year: 2024, month: 3), .en)
         #expect(f.events.isEmpty)
         #expect(pages.count == 1)
         let texts = pages.flatMap(\.plan.chart.texts).map(\.text)
@@ -225,11 +241,11 @@ import NetraRender
     func pagesAreAsFullAsTheirContentAllows(_ lang: Language) throws {
         let a = try shipped()
         let fonts = try FontSet.resolve()
-        #expect(try Self.pages(a, Month(year: 2023, month: 12), lang).1.count == 2)
-        #expect(try Self.pages(a, Month(year: 2024, month: 1), lang).1.count == 4)
-        #expect(try Self.pages(a, Month(year: 2023, month: 11), lang).1.count == 2)
+        #expect(try Self.shippedPages(Month(year: 2023, month: 12), lang).1.count == 2)
+        #expect(try Self.shippedPages(Month(year: 2024, month: 1), lang).1.count == 4)
+        #expect(try Self.shippedPages(Month(year: 2023, month: 11), lang).1.count == 2)
         for month in try Self.months() {
-            let (f, pages) = try Self.pages(a, month, lang)
+            let (f, pages) = try Self.shippedPages(month, lang)
             let blocks = f.events.count + f.firstKnown.count + f.knownLater.count
             if blocks <= 6 { #expect(pages.count <= 2, "\(month.iso): \(blocks) events on \(pages.count) pages") }
             if !(f.events + f.firstKnown).isEmpty { #expect(!pages[0].plan.listed.isEmpty, "\(month.iso): nothing listed on page 1") }
@@ -258,7 +274,7 @@ import NetraRender
             if !f.events.isEmpty { #expect(pages.last?.plan.embedded != nil, "\(month.iso)") }
         }
         // The headline's new incident (first reported in February, from December) is on page 1.
-        let february = try Self.pages(a, Month(year: 2024, month: 2), .id)
+        let february = try Self.shippedPages(Month(year: 2024, month: 2), .id)
         #expect(february.1[0].plan.listed.contains(try #require(february.0.firstKnown.first)))
     }
 

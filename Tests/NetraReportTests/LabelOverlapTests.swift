@@ -102,15 +102,24 @@ struct DumpedText: CustomStringConvertible {
         }
     }
 
+    /// `netra generate --events 5000 --seed 1` loaded under `name`: made once for the four
+    /// sizes and languages of a test rather than once each.
+    static func generated(name: String) -> Result<Dataset, any Error> {
+        Result {
+            let f = SyntheticDataset.make(events: 5_000, seed: 1)
+            return try DatasetLoader.load(
+                jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
+                events: ("events.csv", f.events), name: name)
+        }
+    }
+    static let generated5kAnalysis = generated(name: "generated-5k").map { Analysis(dataset: $0) }
+    static let generated1m = generated(name: "generated-1m")
+
     /// `netra generate --events 5000 --seed 1`, as the issue names it.
     @Test(arguments: [0, 1, 2, 3])
     func generated5k(_ k: Int) throws {
         let (lang, size) = Self.sizes()[k]
-        let f = SyntheticDataset.make(events: 5_000, seed: 1)
-        let a = Analysis(
-            dataset: try DatasetLoader.load(
-                jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-                events: ("events.csv", f.events), name: "generated-5k"))
+        let a = try Self.generated5kAnalysis.get()
         let options = JobOptions(language: lang, size: size, fonts: try FontSet.resolve())
         try Self.check(ReportJob.build(a, options: options), "generated-5k \(lang) \(size)")
         try Self.check(BriefingJob.build(a, month: Month(year: 2024, month: 1), options: options), "generated-5k 2024-01 \(lang) \(size)")
@@ -123,10 +132,7 @@ struct DumpedText: CustomStringConvertible {
     @Test(arguments: [0, 1, 2, 3])
     func millionMonthlyTotals(_ k: Int) throws {
         let (lang, size) = Self.sizes()[k]
-        let f = SyntheticDataset.make(events: 5_000, seed: 1)
-        let d = try DatasetLoader.load(
-            jurisdictions: ("jurisdictions.csv", f.jurisdictions), elections: ("elections.csv", f.elections),
-            events: ("events.csv", f.events), name: "generated-1m")
+        let d = try Self.generated1m.get()
         let table = MonthlyTable(d, rollup: true).scaled(by: 200)
         #expect((table.kindCounts(within: nil).totals.max() ?? 0) >= 10_000)
         let fonts = try FontSet.resolve()

@@ -7,7 +7,7 @@ import NetraTestSupport
 /// dataset as a workbook through the form (seeing its place in the queue while two uploads
 /// through the API hold both slots), sees the report, opens the February 2024 briefing
 /// and downloads it, at 1280 and 390 px, with no console message and no request off the server.
-@Suite("netra serve in a browser", .serialized, .removingTemporaryFolders)
+@Suite("netra serve in a browser", .serialized, .removingTemporaryFolders, .tags(.slow), .leftOutOfTheFastRun)
 struct ServeBrowserTests {
     static let script = Paths.root + "/Tests/NetraServeTests/browser_e2e.py"
     static let available =

@@ -9,7 +9,7 @@ import Glibc
 /// starts after 60 s): every request is answered, every 201 is a version (numbered 1…n, none
 /// lost), and the server with its job processes stays under 1 GiB. The figures are printed
 /// (docs/SERVE.md quotes a run).
-@Suite("netra serve under load", .serialized, .removingTemporaryFolders)
+@Suite("netra serve under load", .serialized, .removingTemporaryFolders, .tags(.slow), .leftOutOfTheFastRun)
 struct ServeLoadTests {
     static let clients = 20
     static let seconds = 60.0
