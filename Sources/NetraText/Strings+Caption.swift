@@ -58,7 +58,7 @@ extension Strings {
     }
 
     /// Every caption phrase with sample values, for the test that each has both languages.
-    package static var captionSamples: [Phrase] {
+    @usableFromInline package static var captionSamples: [Phrase] {
         [
             captionIncidents([("x", status(.alleged))]), captionIncidents([("x", status(.alleged)), ("y", status(nil))]),
             captionIncidentsCounted("3", count: 3, byStatus: [("2", status(.alleged)), ("1", status(.dismissed))]), captionNoIncidents,

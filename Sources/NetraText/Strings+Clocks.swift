@@ -95,7 +95,7 @@ extension Strings {
     }
 
     /// Every clock phrase with sample values, for the test that each has both languages.
-    package static var clockSamples: [Phrase] {
+    @usableFromInline package static var clockSamples: [Phrase] {
         [
             clockUnit("7", .hari), clockUnit("14", .hariKerja), unverifiedMark, overdueLine(count: 2, limit: 7, unit: .hari, unverified: false),
             noClocks(overdueOnly: true, day: "x"), noClocks(overdueOnly: false, day: "x"), clocksHeading(day: "x", overdueOnly: true),

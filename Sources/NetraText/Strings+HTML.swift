@@ -122,7 +122,7 @@ extension Strings {
     public static let htmlLinkedFrom = Phrase(id: "ditindaklanjuti oleh", en: "followed by")
 
     /// Every HTML phrase with sample values, for the test that each has both languages.
-    package static var htmlSamples: [Phrase] {
+    @usableFromInline package static var htmlSamples: [Phrase] {
         [
             htmlTitle, htmlKeyFigures, htmlFilters, htmlAllKinds, htmlKind, htmlJurisdiction, htmlSearch,
             htmlPermalink, htmlTimeline, htmlZoomIn, htmlZoomOut, htmlZoomReset, htmlTimelineHelp, htmlTimelineKey, htmlElectionDay, htmlCharts, htmlEventList,

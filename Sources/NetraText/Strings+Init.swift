@@ -72,7 +72,7 @@ extension Strings {
                 + (near.isEmpty ? "" : "; nearest: \(near)") + "; netra regions TEXT looks them up")
     }
 
-    package static var initSamples: [Phrase] {
+    @usableFromInline package static var initSamples: [Phrase] {
         [
             templateSettingsNote, unknownRegion("x", nearest: ["32.71 Kota Bogor"]), unknownRegion("x", nearest: []),
             noRegionMatches("x", nearest: ["32.71 Kota Bogor"]), noRegionMatches("x", nearest: [])

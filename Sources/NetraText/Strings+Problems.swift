@@ -132,7 +132,7 @@ extension Said {
 
 extension Strings {
     /// The terminal's phrases with sample values, for the test of both languages.
-    package static var problemSamples: [Phrase] {
+    @usableFromInline package static var problemSamples: [Phrase] {
         [
             problems(2, in: "ds", nothingWritten: true), problems(1, in: "ds", nothingWritten: false), wroteFiles(3, into: "out"),
             wrote("out/compare.csv"), briefingAt("2024-01", "out/briefing-2024-01/briefing-sheet.png"), initWrote("d", jurisdictions: 3),

@@ -202,5 +202,5 @@ extension Strings {
 
 extension Strings {
     /// `s` with its first letter a capital, for a phrase that opens a title.
-    package static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+    @usableFromInline package static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 }

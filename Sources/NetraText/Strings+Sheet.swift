@@ -105,7 +105,7 @@ extension Strings {
     }
 
     /// Every sheet phrase with sample values, for the test that each has both languages.
-    package static var sheetSamples: [Phrase] {
+    @usableFromInline package static var sheetSamples: [Phrase] {
         [
             sheetHeadline(month: "x", outcome: "y", activity: 2, tallies: 0, preventionOnly: false, newIncidents: 1, incidentTitle: nil),
             sheetHeadline(month: "x", outcome: nil, activity: 2, tallies: 0, preventionOnly: true, newIncidents: 0, incidentTitle: nil),

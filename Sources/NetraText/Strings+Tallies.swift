@@ -57,7 +57,7 @@ extension Strings {
     }
 
     /// Every tallies phrase with sample values, for the test that each has both languages.
-    package static var tallySamples: [Phrase] {
+    @usableFromInline package static var tallySamples: [Phrase] {
         [
             tallySubtitle, signatorySubtitle, noUnit, tallyPanel("A", unit: "x"), signatoryPanel("A", unit: "x"), seriesNotShown(2),
             seriesLeftOff(3, jurisdictions: 2),

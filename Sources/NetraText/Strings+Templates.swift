@@ -40,7 +40,7 @@ public enum Strings {
     }
 
     /// Every phrase with sample values, for the test that each has both languages.
-    package static var templateSamples: [Phrase] {
+    @usableFromInline package static var templateSamples: [Phrase] {
         [
             briefingTitle("x"), briefingSubtitle("x"), noEvents(in: "x"), moreEvents(2), sheetFooter(events: 2, outlets: 2),
             daysTo("x"), chartFooter(dataset: "x", outlets: "1", count: 1), chartFooter(dataset: "x", outlets: "2", count: 2)

@@ -196,7 +196,7 @@ extension Strings {
     public static let stepHTML = Phrase(id: "report.html", en: "report.html")
 
     /// Every usage phrase with sample values, for the test that each has both languages.
-    package static var usageSamples: [Phrase] {
+    @usableFromInline package static var usageSamples: [Phrase] {
         [
             notADay("x"), notADayOrMonth("--to", "x"), notAMonth("x"), fromAfterTo("a", "b"), unknownKindOption("x", nearest: "pledge", all: ["pledge"]),
             monthNotBegun("2999-01", today: "2026-12-06"), scaleTakes([1, 2], got: 3), quietAndVerbose, notAMapMeasure("x", forms: "events"),

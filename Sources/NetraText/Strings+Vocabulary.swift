@@ -73,13 +73,13 @@ extension Strings {
     /// The day of the tally above.
     public static let tallyRowDate = Phrase(id: "  per tanggal", en: "  as of")
 
-    package static let months: [Phrase] = [
+    @usableFromInline package static let months: [Phrase] = [
         Phrase(id: "Januari", en: "January"), Phrase(id: "Februari", en: "February"), Phrase(id: "Maret", en: "March"),
         Phrase(id: "April", en: "April"), Phrase(id: "Mei", en: "May"), Phrase(id: "Juni", en: "June"),
         Phrase(id: "Juli", en: "July"), Phrase(id: "Agustus", en: "August"), Phrase(id: "September", en: "September"),
         Phrase(id: "Oktober", en: "October"), Phrase(id: "November", en: "November"), Phrase(id: "Desember", en: "December")
     ]
-    package static let shortMonths: [Phrase] = [
+    @usableFromInline package static let shortMonths: [Phrase] = [
         Phrase(id: "Jan", en: "Jan"), Phrase(id: "Feb", en: "Feb"), Phrase(id: "Mar", en: "Mar"), Phrase(id: "Apr", en: "Apr"),
         Phrase(id: "Mei", en: "May"), Phrase(id: "Jun", en: "Jun"), Phrase(id: "Jul", en: "Jul"), Phrase(id: "Agu", en: "Aug"),
         Phrase(id: "Sep", en: "Sep"), Phrase(id: "Okt", en: "Oct"), Phrase(id: "Nov", en: "Nov"), Phrase(id: "Des", en: "Dec")

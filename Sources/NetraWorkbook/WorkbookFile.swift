@@ -64,7 +64,9 @@ public struct SheetGrid: Sendable {
     /// The most bytes of text (or of a CSV made from it) a sheet of `partBytes` may give:
     /// 16 times its bytes, and at least 64 MiB. A cell's XML costs more than 16 bytes, so
     /// only a sheet that repeats a long shared string, or pads rows to a far header, is over.
-    package static func budget(_ partBytes: Int) -> Int { max(64 << 20, partBytes.multipliedReportingOverflow(by: 16).overflow ? .max : partBytes * 16) }
+    @usableFromInline package static func budget(_ partBytes: Int) -> Int {
+        max(64 << 20, partBytes.multipliedReportingOverflow(by: 16).overflow ? .max : partBytes * 16)
+    }
 }
 
 /// An `.xlsx` workbook opened for reading: its sheets' names and what every sheet shares

@@ -35,7 +35,7 @@ public struct IDOrder: Sendable {
     /// to back from memory of its own, not across the dataset's file beside the events export.
     /// Made by the export and let go after it (held by the analysis, they were 55 MB of the
     /// 1M report's peak).
-    package struct Copy {
+    @usableFromInline package struct Copy {
         let bytes: [UInt8]
         /// Where id `i` (by position in `order`) starts in `bytes`; one more entry marks the end.
         let starts: [UInt32]
@@ -44,14 +44,14 @@ public struct IDOrder: Sendable {
         let rank: Column<EventIndex, Int32>
 
         /// Event `k`'s id bytes, from the copy, and whether they need no quotes.
-        package func id(_ k: EventIndex) -> (bytes: ArraySlice<UInt8>, plain: Bool) {
+        @usableFromInline package func id(_ k: EventIndex) -> (bytes: ArraySlice<UInt8>, plain: Bool) {
             let i = Int(rank[k])
             return (bytes[Int(starts[i])..<Int(starts[i + 1])], plain[i])
         }
     }
 
     /// The ids of `events` (those this order was made from) copied in this order.
-    package func copy(_ events: EventTable) -> Copy {
+    @usableFromInline package func copy(_ events: EventTable) -> Copy {
         var size = 0
         for k in order { size += events.bytes(.id, k).count }
         precondition(size <= Int(UInt32.max), "the ids fit in 4 GiB (the file does)")

@@ -229,7 +229,7 @@ public enum CSVReader {
     }
 
     /// How many times `byte` occurs in `b[from..<to]`.
-    package static func count(_ byte: UInt8, in b: [UInt8], from: Int, to: Int, scan: Scan = .byteByByte) -> Int {
+    @usableFromInline package static func count(_ byte: UInt8, in b: [UInt8], from: Int, to: Int, scan: Scan = .byteByByte) -> Int {
         if scan == .eightBytes { return countEightBytes(byte, in: b, from: from, to: to) }
         var total = 0
         for i in from..<to where b[i] == byte { total += 1 }
@@ -238,7 +238,7 @@ public enum CSVReader {
 
     /// The offset just past the first LF at or after `from` that lies outside quotes, given
     /// whether `from` is inside a quoted field; nil when there is none.
-    package static func recordEnd(_ b: [UInt8], from: Int, quoted: Bool) -> Int? {
+    @usableFromInline package static func recordEnd(_ b: [UInt8], from: Int, quoted: Bool) -> Int? {
         var inQuotes = quoted
         var i = from
         while i < b.count {
@@ -250,7 +250,7 @@ public enum CSVReader {
     }
 
     /// The line ends in `b[from..<to]` as `read` counts them: LF, CRLF, or a lone CR.
-    package static func lineEnds(in b: [UInt8], from: Int, to: Int, scan: Scan = .byteByByte) -> Int {
+    @usableFromInline package static func lineEnds(in b: [UInt8], from: Int, to: Int, scan: Scan = .byteByByte) -> Int {
         let lf = count(0x0A, in: b, from: from, to: to, scan: scan)
         guard count(0x0D, in: b, from: from, to: to, scan: scan) > 0 else { return lf }
         var lone = 0

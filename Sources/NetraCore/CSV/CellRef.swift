@@ -43,7 +43,7 @@ public struct CellRef: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Only the column letters of a reference (`B` of `B12`), for a cell whose row is known.
-    package static func column(_ text: String) -> Int? {
+    @usableFromInline package static func column(_ text: String) -> Int? {
         var col = 0
         for u in text.utf8 {
             switch u {

@@ -1,10 +1,10 @@
 /// One CSV file of a dataset: its header checked, its columns found by name.
-package struct Table {
+@usableFromInline package struct Table {
     let file: String
-    package let bytes: [UInt8]
-    package var diagnostics: [Diagnostic] = []
+    @usableFromInline package let bytes: [UInt8]
+    @usableFromInline package var diagnostics: [Diagnostic] = []
 
-    package init(file: String, bytes: [UInt8]) {
+    @usableFromInline package init(file: String, bytes: [UInt8]) {
         self.file = file
         self.bytes = bytes
     }
@@ -14,17 +14,17 @@ package struct Table {
     }
 
     /// What the header says: where each named column is, and which columns are extra.
-    package struct Header {
-        package var columns: [Int?]
-        package var extras: [Int]
-        package var extraNames: [String]
-        package var count: Int
-        package var ok: Bool
+    @usableFromInline package struct Header: Sendable {
+        @usableFromInline package var columns: [Int?]
+        @usableFromInline package var extras: [Int]
+        @usableFromInline package var extraNames: [String]
+        @usableFromInline package var count: Int
+        @usableFromInline package var ok: Bool
     }
 
     /// Reads a header record, reporting duplicate and missing columns into `found`. Positions
     /// come in the order of `order` (default: the required, then the optional names).
-    package func header(
+    @usableFromInline package func header(
         _ rec: CSVRecord, required: [String], optional: [String], order: [String]? = nil,
         _ found: inout [Diagnostic]
     ) -> Header {
@@ -74,7 +74,7 @@ package struct Table {
     }
 
     /// Checks that the file is non-empty UTF-8; reports why not.
-    package func readable(_ b: [UInt8], required: [String], scan: CSVReader.Scan = .byteByByte, _ found: inout [Diagnostic]) -> Bool {
+    @usableFromInline package func readable(_ b: [UInt8], required: [String], scan: CSVReader.Scan = .byteByByte, _ found: inout [Diagnostic]) -> Bool {
         let start = CSVReader.contentStart(b)
         if b.count == start || b[start...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             found.append(
@@ -103,7 +103,7 @@ package struct Table {
     /// Returns false, having reported why, when the file cannot be read at all. `scan` changes
     /// the speed, never the result.
     @discardableResult
-    package mutating func read(
+    @usableFromInline package mutating func read(
         required: [String], optional: [String], order: [String]? = nil, scan: CSVReader.Scan = .byteByByte,
         row: (CSVRecord, _ columns: [Int?], _ extras: [Int], _ sink: inout [Diagnostic]) -> Void,
         header headerSink: (_ extraNames: [String]) -> Void = { _ in }

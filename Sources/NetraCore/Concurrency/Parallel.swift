@@ -41,7 +41,7 @@ public enum Parallel {
 
 /// Memory that the threads of `Parallel.forEach` share, each using its own part: the compiler
 /// cannot see that, so the type says it is unsafe to send (as swift-nio's `UnsafeTransfer`).
-package struct UnsafeTransfer<T>: @unchecked Sendable {
-    package let value: T
-    package init(_ value: T) { self.value = value }
+@usableFromInline package struct UnsafeTransfer<T>: @unchecked Sendable {
+    @usableFromInline package let value: T
+    @usableFromInline package init(_ value: T) { self.value = value }
 }

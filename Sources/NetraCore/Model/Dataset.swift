@@ -58,11 +58,11 @@ public struct Link: Sendable, Equatable, Hashable {
 
 /// Where an event's text cells sit in its `TextStore`: one per text column, none left out
 /// (made from a function of the column, so that a new text column is given by every maker).
-package struct EventTextRefs: Sendable {
-    package var id, title, titleEN, actors, place, unit, sourceURL, quote, notes: TextRef
+@usableFromInline package struct EventTextRefs: Sendable {
+    @usableFromInline package var id, title, titleEN, actors, place, unit, sourceURL, quote, notes: TextRef
 
     @inline(__always)
-    package init(_ ref: (EventText) -> TextRef) {
+    @usableFromInline package init(_ ref: (EventText) -> TextRef) {
         self.init(
             id: ref(.id), title: ref(.title), titleEN: ref(.titleEN), actors: ref(.actors), place: ref(.place), unit: ref(.unit),
             sourceURL: ref(.sourceURL), quote: ref(.quote), notes: ref(.notes))
@@ -71,7 +71,7 @@ package struct EventTextRefs: Sendable {
     /// Every cell given, none defaulted. The loader, in another module, makes one per row
     /// with this: a closure handed across the module boundary would copy its row state for
     /// each cell.
-    package init(
+    @usableFromInline package init(
         id: TextRef, title: TextRef, titleEN: TextRef, actors: TextRef, place: TextRef, unit: TextRef, sourceURL: TextRef,
         quote: TextRef, notes: TextRef
     ) {
@@ -100,27 +100,27 @@ package struct EventTextRefs: Sendable {
 
 /// One row of `events.csv` as the loader reads it and `EventTable` appends it: a field per
 /// column, none with a default, so that a new column is given wherever a row is made.
-package struct EventRow: Sendable {
-    package var date: EventDate
-    package var endDate: Day?
-    package var kind: EventKind
-    package var jurisdiction: JurisdictionIndex
-    package var count: Int?
-    package var status: CaseStatus?
-    package var links: [Link]
+@usableFromInline package struct EventRow: Sendable {
+    @usableFromInline package var date: EventDate
+    @usableFromInline package var endDate: Day?
+    @usableFromInline package var kind: EventKind
+    @usableFromInline package var jurisdiction: JurisdictionIndex
+    @usableFromInline package var count: Int?
+    @usableFromInline package var status: CaseStatus?
+    @usableFromInline package var links: [Link]
     /// Index of the outlet in the store's `sources`.
-    package var source: Int
-    package var sourceDate: Day?
-    package var knownDate: Day?
+    @usableFromInline package var source: Int
+    @usableFromInline package var sourceDate: Day?
+    @usableFromInline package var knownDate: Day?
     /// The text columns (`id`, `title`, …) as spans of the store.
-    package var text: EventTextRefs
+    @usableFromInline package var text: EventTextRefs
     /// Values of `Dataset.extraEventColumns`, in that order.
-    package var extras: [String]
+    @usableFromInline package var extras: [String]
     /// Line in `events.csv` where the row starts.
-    package var line: Int
+    @usableFromInline package var line: Int
 
     /// Every field given: a new column is a new argument wherever a row is made.
-    package init(
+    @usableFromInline package init(
         date: EventDate, endDate: Day?, kind: EventKind, jurisdiction: JurisdictionIndex, count: Int?, status: CaseStatus?, links: [Link], source: Int,
         sourceDate: Day?, knownDate: Day?, text: EventTextRefs, extras: [String], line: Int
     ) {
@@ -273,7 +273,7 @@ public struct Dataset: Sendable {
             extraEventColumns: extraEventColumns, name: name, ids: EventIDs(events))
     }
 
-    package init(
+    @usableFromInline package init(
         events: EventTable, jurisdictions: [Jurisdiction], elections: [Election],
         extraEventColumns: [String], name: String, ids: EventIDs
     ) {

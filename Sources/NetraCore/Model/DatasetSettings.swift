@@ -31,7 +31,7 @@ public struct DatasetSettings: Sendable, Equatable {
             case .lang: return "bahasa"
             }
         }
-        package init?(name: String) {
+        @usableFromInline package init?(name: String) {
             let n = name.lowercased()
             guard let k = Key(rawValue: n) ?? Key.allCases.first(where: { $0.indonesian == n }) else { return nil }
             self = k

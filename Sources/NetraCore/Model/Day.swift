@@ -106,7 +106,7 @@ func pad(_ value: Int, _ width: Int) -> String {
 
 /// Parses a run of ASCII digits; `nil` if empty or anything else is in it.
 @inline(__always)
-package func parseDigits<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
+@usableFromInline package func parseDigits<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
     if bytes.isEmpty || bytes.count > 18 { return nil }
     var v = 0
     for c in bytes {

@@ -23,19 +23,19 @@ public struct EventTable: RandomAccessCollection, Sendable {
     /// Line in `events.csv` where the row starts.
     public private(set) var lines = Column<EventIndex, Int>()
     /// Where each event's text cells sit in `text`.
-    package private(set) var cells = Column<EventIndex, EventTextRefs>()
+    @usableFromInline package private(set) var cells = Column<EventIndex, EventTextRefs>()
     /// The one store every text cell of the table lives in.
     public private(set) var text: TextStore
 
     /// An empty table over `text`, with room for `capacity` rows.
-    package init(text: TextStore, capacity: Int = 0) {
+    @usableFromInline package init(text: TextStore, capacity: Int = 0) {
         self.text = text
         reserveCapacity(capacity)
     }
 
     /// Gives the table its finished store, once every row is read: the same file with the
     /// cells whose quotes were undone (`decoded`) and the outlets.
-    package mutating func seal(decoded: [UInt8], sources: [String]) {
+    @usableFromInline package mutating func seal(decoded: [UInt8], sources: [String]) {
         text = TextStore(file: text.file, decoded: decoded, sources: sources)
     }
 
@@ -79,7 +79,7 @@ public struct EventTable: RandomAccessCollection, Sendable {
 
     /// Adds one row; its text cells are spans of `text`.
     @inline(__always)
-    package mutating func append(_ r: EventRow) {
+    @usableFromInline package mutating func append(_ r: EventRow) {
         dates.append(r.date); endDates.append(r.endDate); kinds.append(r.kind); jurisdictions.append(r.jurisdiction)
         counts.append(r.count); statuses.append(r.status); links.append(r.links); sourceDates.append(r.sourceDate)
         knownDates.append(r.knownDate)
@@ -101,7 +101,7 @@ public struct EventTable: RandomAccessCollection, Sendable {
     /// Column by column, not row by row: the join runs on one core while the other waits
     /// (docs/PERFORMANCE.md). A column left out here leaves the table short: the assert
     /// below and the two-core equivalence test (every field of every row) catch it.
-    package mutating func append(_ next: EventTable, rebase: (TextRef) -> TextRef, outlets: [Int]) {
+    @usableFromInline package mutating func append(_ next: EventTable, rebase: (TextRef) -> TextRef, outlets: [Int]) {
         assert(next.text === text, "joined parts share one store")
         dates += next.dates; endDates += next.endDates; kinds += next.kinds; jurisdictions += next.jurisdictions
         counts += next.counts; statuses += next.statuses; links += next.links; sourceDates += next.sourceDates

@@ -3,7 +3,7 @@ import Synchronization
 /// An open-addressing table from id bytes to a number (a row or an event), holding no
 /// copies of the ids: callers compare against their own bytes. A million `String` keys in
 /// a `Dictionary` would be a million heap blocks, each hashed with SipHash.
-package struct IDTable: Sendable {
+@usableFromInline package struct IDTable: Sendable {
     /// Two tables, one for the ids whose hash has its top bit clear and one for the rest, so
     /// that two cores can fill one each. An entry is the hash's top half and the number + 1 in
     /// one word (0: empty): a probe touches one cache line. The hash bits under the top one
@@ -68,7 +68,7 @@ package struct IDTable: Sendable {
     var parts: [Part]
     var count: Int { parts.reduce(0) { $0 + $1.used } }
 
-    package init(capacity: Int) {
+    @usableFromInline package init(capacity: Int) {
         var bits = 4
         while bits < 31 && (1 << bits) < capacity { bits += 1 }
         parts = [Part(bits: bits), Part(bits: bits)]
@@ -77,7 +77,7 @@ package struct IDTable: Sendable {
     private static let numberMask: UInt64 = 0xFFFF_FFFF
 
     /// A table with no room, to stand in for one taken out for a while.
-    package static let placeholder = IDTable(parts: [])
+    @usableFromInline package static let placeholder = IDTable(parts: [])
 
     private init(parts: [Part]) { self.parts = parts }
 
@@ -115,7 +115,7 @@ package struct IDTable: Sendable {
     /// The number stored for the id `b`, where entry `n`'s id is the cell `ref(n)` of `file`
     /// and `decoded`. Spans, not array slices: two cores looking up at once would otherwise
     /// fight over the arrays' reference counts.
-    package func find(_ b: Span<UInt8>, file: Span<UInt8>, decoded: Span<UInt8>, ref: (Int) -> TextRef) -> Int? {
+    @usableFromInline package func find(_ b: Span<UInt8>, file: Span<UInt8>, decoded: Span<UInt8>, ref: (Int) -> TextRef) -> Int? {
         find(b) { n in
             let r = ref(n)
             return IDTable.same((r.isDecoded ? decoded : file).extracting(r.range), b)
@@ -123,7 +123,7 @@ package struct IDTable: Sendable {
     }
 
     /// `insert`, with the ids found as `find(_:file:decoded:ref:)` finds them.
-    package mutating func insert(_ b: Span<UInt8>, _ n: Int, file: Span<UInt8>, decoded: Span<UInt8>, ref: (Int) -> TextRef) -> Int? {
+    @usableFromInline package mutating func insert(_ b: Span<UInt8>, _ n: Int, file: Span<UInt8>, decoded: Span<UInt8>, ref: (Int) -> TextRef) -> Int? {
         insert(b, n) { m in
             let r = ref(m)
             return IDTable.same((r.isDecoded ? decoded : file).extracting(r.range), b)
@@ -144,7 +144,7 @@ public struct EventIDs: Sendable {
     let table: IDTable
     let events: EventTable
 
-    package init(table: IDTable, events: EventTable) {
+    @usableFromInline package init(table: IDTable, events: EventTable) {
         self.table = table
         self.events = events
     }

@@ -1,28 +1,28 @@
 /// Where one text cell sits in a `TextStore`.
 public struct TextRef: Sendable, Hashable {
     /// Offset into the store's file bytes, or into its decoded bytes when `count` has `decodedBit`.
-    package var start: UInt32
-    package var count: UInt32
+    @usableFromInline package var start: UInt32
+    @usableFromInline package var count: UInt32
 
-    package init(start: UInt32, count: UInt32) { self.start = start; self.count = count }
+    @usableFromInline package init(start: UInt32, count: UInt32) { self.start = start; self.count = count }
 
-    package static let decodedBit: UInt32 = 1 << 31
+    @usableFromInline package static let decodedBit: UInt32 = 1 << 31
     /// The cell holds no `,`, `"`, CR or LF (it was unquoted in a comma-separated file), so
     /// a plain CSV export can copy it as it is, without looking at it again.
-    package static let plainBit: UInt32 = 1 << 30
+    @usableFromInline package static let plainBit: UInt32 = 1 << 30
     static let lengthMask: UInt32 = (1 << 30) - 1
     public static let empty = TextRef(start: 0, count: 0)
 
     var length: Int { Int(count & TextRef.lengthMask) }
-    package var isDecoded: Bool { count & TextRef.decodedBit != 0 }
+    @usableFromInline package var isDecoded: Bool { count & TextRef.decodedBit != 0 }
     var isPlain: Bool { count & TextRef.plainBit != 0 }
-    package var isEmpty: Bool { count & TextRef.lengthMask == 0 }
+    @usableFromInline package var isEmpty: Bool { count & TextRef.lengthMask == 0 }
     /// Where the bytes are, in the file or in the decoded bytes.
-    package var range: Range<Int> { Int(start)..<(Int(start) + length) }
+    @usableFromInline package var range: Range<Int> { Int(start)..<(Int(start) + length) }
 
     /// The cell's bytes: in `file`, or in `decoded` when its doubled quotes were undone.
     @inline(__always)
-    package func bytes(file: [UInt8], decoded: [UInt8]) -> ArraySlice<UInt8> {
+    @usableFromInline package func bytes(file: [UInt8], decoded: [UInt8]) -> ArraySlice<UInt8> {
         isDecoded ? decoded[range] : file[range]
     }
 }
@@ -36,12 +36,12 @@ public struct TextRef: Sendable, Hashable {
 /// loader reads rows against a store of the file alone, then gives the table the finished
 /// one (`EventTable.seal`) with the decoded bytes and the outlets.
 public final class TextStore: Sendable {
-    package let file: [UInt8]
-    package let decoded: [UInt8]
+    @usableFromInline package let file: [UInt8]
+    @usableFromInline package let decoded: [UInt8]
     /// Distinct `source` values, in order of first appearance.
     public let sources: [String]
 
-    package init(file: [UInt8], decoded: [UInt8] = [], sources: [String] = []) {
+    @usableFromInline package init(file: [UInt8], decoded: [UInt8] = [], sources: [String] = []) {
         self.file = file
         self.decoded = decoded
         self.sources = sources

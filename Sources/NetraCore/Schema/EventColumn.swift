@@ -221,7 +221,7 @@ public struct ColumnPositions: Sendable {
     var positions: [Int?]
 
     /// From positions in schema order (`EventColumn.allCases`).
-    package init(_ positions: [Int?]) {
+    @usableFromInline package init(_ positions: [Int?]) {
         assert(positions.count == EventColumn.allCases.count)
         self.positions = positions
     }

@@ -25,14 +25,14 @@ public enum Suggestions {
 
     /// ` (did you mean `x`?)` in each language, or nothing when no name is near; `spent`
     /// counts the searches against `budget`.
-    package static func didYouMean(_ text: String, among candidates: [String], spent: inout Int) -> Said {
+    @usableFromInline package static func didYouMean(_ text: String, among candidates: [String], spent: inout Int) -> Said {
         guard spent < budget else { return Said("") }
         spent += 1
         return didYouMean(text, among: candidates)
     }
 
     /// ` (did you mean `x`?)` in each language, or nothing when no name is near.
-    package static func didYouMean(_ text: String, among candidates: [String]) -> Said {
+    @usableFromInline package static func didYouMean(_ text: String, among candidates: [String]) -> Said {
         guard let n = nearest(text, among: candidates) else { return Said("") }
         return Said(en: " (did you mean `\(n)`?)", id: " (maksud Anda `\(n)`?)")
     }
@@ -97,7 +97,7 @@ public enum Suggestions {
 }
 
 extension Character {
-    package var isASCIIDigit: Bool { isASCII && isNumber }
+    @usableFromInline package var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 extension String {

@@ -3,7 +3,7 @@ import Synchronization
 extension IDTable {
     /// A table of the ids `refs` names in `file` and `decoded` (numbered by their place in
     /// `refs`), each part filled on its own core; nil when an id comes twice.
-    package static func build(_ refs: [TextRef], file: [UInt8], decoded: [UInt8]) -> IDTable? {
+    @usableFromInline package static func build(_ refs: [TextRef], file: [UInt8], decoded: [UInt8]) -> IDTable? {
         var table = IDTable(capacity: refs.count)
         let repeated = Atomic<Bool>(false)
         refs.withUnsafeBufferPointer { refs in
