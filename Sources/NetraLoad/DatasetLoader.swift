@@ -155,17 +155,11 @@ public enum DatasetLoader {
             row: { rec, col, extraAt, sink in
                 func say(_ i: Int, _ m: Said) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, said: m)) }
                 func say(_ i: Int, _ en: String, _ id: String) { say(i, Said(en: en, id: id)) }
-                guard let ci = rec.has(col[0]) else { return }
-                let id = rec.trimmedString(ci)
-                if let problem = idProblem(id, seen[id]) { say(ci, problem); return }
-                seen[id] = rec.line
-                let name = rec.has(col[1]).map { rec.string($0) } ?? ""
                 // A jurisdiction without a name would be a blank label on every chart.
-                let noName = (
-                    "name: missing name; every jurisdiction is named as its documents name it",
-                    "name: nama kosong; setiap wilayah dinamai seperti dokumennya menamainya"
-                )
-                if let cn = rec.has(col[1]), rec.isBlank(cn) { say(cn, noName.0, noName.1) } else if rec.has(col[1]) == nil { say(ci, noName.0, noName.1) }
+                let noName = Said(
+                    en: "name: missing name; every jurisdiction is named as its documents name it",
+                    id: "name: nama kosong; setiap wilayah dinamai seperti dokumennya menamainya")
+                guard let (id, ci, name) = idAndName(rec, col, seen: &seen, noName: noName, say) else { return }
                 var level = JurisdictionLevel.kota
                 if let cl = rec.has(col[2]) {
                     let raw = rec.trimmedString(cl)
@@ -304,16 +298,10 @@ public enum DatasetLoader {
             row: { rec, col, extraAt, sink in
                 func say(_ i: Int, _ m: Said) { let p = rec.position(i); sink.append(Diagnostic(file: file, line: p.line, column: p.column, said: m)) }
                 func say(_ i: Int, _ en: String, _ id: String) { say(i, Said(en: en, id: id)) }
-                guard let ci = rec.has(col[0]) else { return }
-                let id = rec.trimmedString(ci)
-                if let problem = idProblem(id, seen[id]) { say(ci, problem); return }
-                seen[id] = rec.line
-                let name = rec.has(col[1]).map { rec.string($0) } ?? ""
-                let noName = (
-                    "name: missing name; every election is named as its law or KPU names it",
-                    "name: nama kosong; setiap pemilu dinamai seperti undang-undang atau KPU menamainya"
-                )
-                if let cn = rec.has(col[1]), rec.isBlank(cn) { say(cn, noName.0, noName.1) } else if rec.has(col[1]) == nil { say(ci, noName.0, noName.1) }
+                let noName = Said(
+                    en: "name: missing name; every election is named as its law or KPU names it",
+                    id: "name: nama kosong; setiap pemilu dinamai seperti undang-undang atau KPU menamainya")
+                guard let (id, ci, name) = idAndName(rec, col, seen: &seen, noName: noName, say) else { return }
                 var day: Day?
                 if let cd = rec.has(col[2]) {
                     let raw = rec.trimmed(cd)
@@ -543,6 +531,24 @@ public enum DatasetLoader {
                 en: "\(column): impossible date '\(raw)'; no such day in the calendar",
                 id: "\(column): tanggal '\(raw)' mustahil; hari itu tidak ada di kalender")
         }
+    }
+
+    /// A small table's row opens with its id and its name (jurisdictions, elections): the id
+    /// checked and remembered in `seen`, a missing or blank name said with `noName`. The id,
+    /// its cell and the name; nil when the row has no id cell or its id is refused.
+    static func idAndName(
+        _ rec: CSVRecord, _ col: [Int?], seen: inout [String: Int], noName: Said, _ say: (Int, Said) -> Void
+    ) -> (id: String, cell: Int, name: String)? {
+        guard let ci = rec.has(col[0]) else { return nil }
+        let id = rec.trimmedString(ci)
+        if let problem = idProblem(id, seen[id]) {
+            say(ci, problem)
+            return nil
+        }
+        seen[id] = rec.line
+        let name = rec.has(col[1]).map { rec.string($0) } ?? ""
+        if let cn = rec.has(col[1]), rec.isBlank(cn) { say(cn, noName) } else if rec.has(col[1]) == nil { say(ci, noName) }
+        return (id, ci, name)
     }
 
     /// What is wrong with a row's id (missing, not a slug, a repeat of the row on line
