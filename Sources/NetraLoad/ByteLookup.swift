@@ -1,6 +1,7 @@
+import NetraCore
+
 /// A small read-only map from byte strings to integers: codes and ids looked up straight
 /// from a CSV field, without making a String per row.
-import NetraCore
 struct ByteLookup: Sendable {
     private var keys: [[UInt8]] = []
     private var values: [Int] = []

@@ -1,7 +1,8 @@
+import NetraCore
+
 /// Loads a dataset folder (`events.csv`, `jurisdictions.csv`, `elections.csv`, or the same
 /// tables in workbooks: Workbook/DatasetSources.swift) into a checked `Dataset`, or reports
 /// every problem in it at once.
-import NetraCore
 public enum DatasetLoader {
     public static let eventsFile = "events.csv"
     public static let jurisdictionsFile = "jurisdictions.csv"

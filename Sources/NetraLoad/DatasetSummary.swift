@@ -1,5 +1,6 @@
-/// The one-line summary `netra validate` prints for a good dataset.
 import NetraCore
+
+/// The one-line summary `netra validate` prints for a good dataset.
 public struct DatasetSummary: Sendable {
     /// The line in both languages (`ok: 66 events …` / `ok: 66 peristiwa …`).
     public let said: Said

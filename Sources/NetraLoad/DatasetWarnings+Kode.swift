@@ -1,4 +1,5 @@
 import NetraCore
+
 extension DatasetWarnings {
     /// A hint for each jurisdiction without a `kode` whose name is a region Netra knows
     /// (`Kota Bekasi` → 32.75), at its name cell (in `jurisdictions.csv`, or its workbook's sheet).

@@ -1,5 +1,6 @@
-/// What `validate` points out in a valid dataset without refusing it.
 import NetraCore
+
+/// What `validate` points out in a valid dataset without refusing it.
 public enum DatasetWarnings {
     /// Incidents whose own `status` cell disagrees with the last status a decision or
     /// sanction set on them, at the incident's status cell. `directory` is the dataset

@@ -1,4 +1,5 @@
 import NetraCore
+
 extension DatasetLoader {
     /// The rows of `events.csv` read so far: the events, their ids and their pending links.
     /// A file read on two cores has one of these per part, joined by `append`.

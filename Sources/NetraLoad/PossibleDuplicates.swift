@@ -1,8 +1,9 @@
+import NetraCore
+
 /// Two events that may be the same event entered twice: same kind and jurisdiction, anchors
 /// at most `maxDaysApart` days apart, and titles alike or the same non-empty `source_url`;
 /// unless the rows say they differ (one links to the other; tallies of different series).
 /// Kept in 32-bit fields: a dense generated dataset can hold millions of pairs.
-import NetraCore
 public struct DuplicatePair: Sendable, Equatable {
     private var firstRow: Int32, secondRow: Int32
     private var days: Int8

@@ -1,5 +1,6 @@
-/// How a number cell reads, by its number format.
 import NetraCore
+
+/// How a number cell reads, by its number format.
 enum NumberKind: Equatable {
     case number
     /// A date, written as much of it as the format shows: `mmm-yy` or `yyyy-mm` is a month

@@ -1,4 +1,5 @@
 import NetraCore
+
 extension DatasetLoader {
     /// Pending links at least this many are resolved on two cores.
     static let twoCoreLinks = 1 << 16

@@ -1,7 +1,8 @@
+import NetraCore
+
 /// Warnings placed from the loaded events, without reading or scanning `events.csv` again:
 /// each warned row is found from its id's cell and read alone. `columnsByScan` (the plain
 /// path, every record read) gives the same columns; `DatasetWarningsTests` holds the two to it.
-import NetraCore
 extension DatasetWarnings.TableSource {
     /// The character column of the `name` cell on each of `lines`, from the rows alone; nil
     /// when the id is not the table's first column or a row cannot be found from its id

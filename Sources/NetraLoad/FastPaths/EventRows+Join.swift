@@ -1,4 +1,5 @@
 import NetraCore
+
 extension DatasetLoader.EventRows {
     /// Appends the rows of the part of the file after this one and enters every id. False
     /// when an id comes twice: the caller then reads the whole file again to say where.

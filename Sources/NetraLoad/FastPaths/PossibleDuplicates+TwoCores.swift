@@ -1,3 +1,5 @@
+import NetraCore
+
 /// The possible-duplicates search of `PossibleDuplicates.search` made in time linear in the
 /// events and on two cores, with the same result (`PossibleDuplicatesTests` holds the two to
 /// the same pairs, in the same order, and the same total). What changes is only how:
@@ -14,7 +16,6 @@
 ///
 /// It applies when the events' lines increase with their rows (every loaded dataset); for
 /// events made in code in another order it returns nil and the plain search runs.
-import NetraCore
 extension PossibleDuplicates {
     /// What one core found in its buckets.
     private struct Part: Sendable {

@@ -1,4 +1,5 @@
 import NetraCore
+
 extension Table {
     /// A clean file big enough to be worth it, read on two cores: the rows after the header
     /// are cut in two at a line end outside quotes, each part is read into its own `State`,

@@ -1,9 +1,10 @@
+import NetraCore
+import NetraWorkbook
+
 /// Where each of a dataset's three tables comes from: its CSV file, its own workbook
 /// (`events.xlsx`: the sheet named like the table, else the first), or a sheet of one
 /// workbook for them all (`dataset.xlsx`, sheets `events`/`peristiwa`, `jurisdictions`/
 /// `wilayah`, `elections`/`pemilu`). A table found in two places is refused as ambiguous.
-import NetraCore
-import NetraWorkbook
 extension DatasetLoader {
     public static let workbookFile = "dataset.xlsx"
 
