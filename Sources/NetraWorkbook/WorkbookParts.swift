@@ -499,10 +499,11 @@ final class SheetPart: PartParser {
 }
 
 extension String {
-    /// Without the spaces and tabs around it (Foundation's `.whitespaces`: the space
-    /// separators and the tab), so that reading a workbook needs no Foundation.
+    /// Without the spaces and tabs around it, as Foundation's `.whitespaces` trimmed them
+    /// before reading a workbook stopped needing Foundation: the space separators, the tab,
+    /// and the zero-width space, which Linux's Foundation counts among them.
     var trimmingSpaces: String {
-        func isSpace(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
+        func isSpace(_ u: Unicode.Scalar) -> Bool { u == "\t" || u == "\u{200B}" || u.properties.generalCategory == .spaceSeparator }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(scalars[first...last])

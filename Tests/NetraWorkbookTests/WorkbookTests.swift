@@ -370,6 +370,17 @@ struct WorkbookTests {
         #expect(got.last == "events.xlsx:events!A13: id: duplicate id 'pledge' (first in row 2)")
     }
 
+    /// A number or shared-string index is read without the spaces around it, the same set
+    /// Foundation's `.whitespaces` trimmed (every Zs, the tab, U+200B), and nothing more.
+    @Test func cellValuesLoseTheSpacesFoundationTrimmed() {
+        #expect(" \u{200B}12\u{00A0}\t".trimmingSpaces == "12")
+        #expect("\u{3000}7\u{2003}\u{202F}".trimmingSpaces == "7")
+        #expect("\n12\n".trimmingSpaces == "\n12\n")
+        #expect("\u{FEFF}3".trimmingSpaces == "\u{FEFF}3")
+        #expect(" \t\u{200B} ".trimmingSpaces == "")
+        #expect("1 2".trimmingSpaces == "1 2")
+    }
+
     @Test func excelEscapesDecodeAsExcelDoes() throws {
         #expect(ExcelEscapes.decode("a_x000D_b") == "a\rb")
         #expect(ExcelEscapes.decode("_x005F_x000D_") == "_x000D_")
