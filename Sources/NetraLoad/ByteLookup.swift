@@ -35,16 +35,37 @@ struct ByteLookup: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
-    func find(_ b: ArraySlice<UInt8>) -> Int? {
+    /// `hash` of the bytes a span shows.
+    @inline(__always)
+    static func hash(_ b: Span<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in b.indices { h = (h ^ UInt64(b[i])) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// The value of the key `b` shows. A span, not a slice: the loader looks up a field of
+    /// the file on both cores at once, and a slice of it would retain and release the file's
+    /// one buffer each time, both cores contending for its count.
+    func find(_ b: Span<UInt8>) -> Int? {
         var i = ByteLookup.hash(b) & mask
         while true {
             let s = Int(slots[i])
             if s < 0 { break }
-            if keys[s].count == b.count && keys[s].elementsEqual(b) { return values[s] }
+            if keys[s].count == b.count && ByteLookup.same(keys[s], b) { return values[s] }
             i = (i + 1) & mask
         }
-        if nonASCIIKey || b.contains(where: { $0 >= 0x80 }) { return byString[String(decoding: b, as: UTF8.self)] }
+        var nonASCII = nonASCIIKey
+        for i in b.indices where b[i] >= 0x80 { nonASCII = true }
+        if nonASCII { return byString[String(decoding: (0..<b.count).map { b[$0] }, as: UTF8.self)] }
         return nil
+    }
+
+    func find(_ b: ArraySlice<UInt8>) -> Int? { find(b.span) }
+
+    @inline(__always)
+    static func same(_ key: [UInt8], _ b: Span<UInt8>) -> Bool {
+        for i in key.indices where key[i] != b[i] { return false }
+        return true
     }
 }
 

@@ -160,7 +160,7 @@ public enum DatasetLoader {
                 let noName = Said(
                     en: "name: missing name; every jurisdiction is named as its documents name it",
                     id: "name: nama kosong; setiap wilayah dinamai seperti dokumennya menamainya")
-                guard let (id, ci, name) = idAndName(rec, col, seen: &seen, noName: noName, say) else { return }
+                guard let (id, name) = idAndName(rec, col, seen: &seen, noName: noName, say) else { return }
                 var level = JurisdictionLevel.kota
                 if let cl = rec.has(col[2]) {
                     let raw = rec.trimmedString(cl)
@@ -302,7 +302,7 @@ public enum DatasetLoader {
                 let noName = Said(
                     en: "name: missing name; every election is named as its law or KPU names it",
                     id: "name: nama kosong; setiap pemilu dinamai seperti undang-undang atau KPU menamainya")
-                guard let (id, ci, name) = idAndName(rec, col, seen: &seen, noName: noName, say) else { return }
+                guard let (id, name) = idAndName(rec, col, seen: &seen, noName: noName, say) else { return }
                 var day: Day?
                 if let cd = rec.has(col[2]) {
                     let raw = rec.trimmed(cd)
@@ -535,11 +535,11 @@ public enum DatasetLoader {
     }
 
     /// A small table's row opens with its id and its name (jurisdictions, elections): the id
-    /// checked and remembered in `seen`, a missing or blank name said with `noName`. The id,
-    /// its cell and the name; nil when the row has no id cell or its id is refused.
+    /// checked and remembered in `seen`, a missing or blank name said with `noName`. The id and
+    /// the name; nil when the row has no id cell or its id is refused.
     static func idAndName(
         _ rec: CSVRecord, _ col: [Int?], seen: inout [String: Int], noName: Said, _ say: (Int, Said) -> Void
-    ) -> (id: String, cell: Int, name: String)? {
+    ) -> (id: String, name: String)? {
         guard let ci = rec.has(col[0]) else { return nil }
         let id = rec.trimmedString(ci)
         if let problem = idProblem(id, seen[id]) {
@@ -549,7 +549,7 @@ public enum DatasetLoader {
         seen[id] = rec.line
         let name = rec.has(col[1]).map { rec.string($0) } ?? ""
         if let cn = rec.has(col[1]), rec.isBlank(cn) { say(cn, noName) } else if rec.has(col[1]) == nil { say(ci, noName) }
-        return (id, ci, name)
+        return (id, name)
     }
 
     /// What is wrong with a row's id (missing, not a slug, a repeat of the row on line

@@ -8,15 +8,16 @@ public struct DatasetSummary: Sendable {
     public var line: String { said.en }
 
     public init(_ d: Dataset) {
-        var byKind: [EventKind: Int] = [:]
+        // Read column by column: an `Event` made of each row would copy its links and extras.
+        var byKind = [Int](repeating: 0, count: EventKind.allCases.count)
         var first: Day?, last: Day?
-        for e in d.events {
-            byKind[e.kind, default: 0] += 1
-            let a = e.date.anchor
+        for k in d.events.indices {
+            byKind[d.events.kinds[k].order] += 1
+            let a = d.events.dates[k].anchor
             if first.map({ a < $0 }) ?? true { first = a }
             if last.map({ a > $0 }) ?? true { last = a }
         }
-        let kinds = EventKind.allCases.compactMap { k in byKind[k].map { "\(k.rawValue) \($0)" } }
+        let kinds = EventKind.allCases.compactMap { k in byKind[k.order] > 0 ? "\(k.rawValue) \(byKind[k.order])" : nil }
         func plural(_ n: Int) -> String { n == 1 ? "" : "s" }
         let (e, j, el) = (d.events.count, d.jurisdictions.count, d.elections.count)
         var s = Said(en: "ok: \(e) event\(plural(e))", id: "ok: \(e) peristiwa")

@@ -68,10 +68,10 @@ extension DatasetLoader {
 
         /// A row being read: what the rules of the columns read so far have found. A rule
         /// reads only the columns before its own in the schema (`precision` the date,
-        /// `links` the id, …).
+        /// `links` the id, …). The record and its column positions are handed to each rule,
+        /// borrowed, not kept here: kept, they were retained and released for every rule of
+        /// every row, by both cores at once on the same file.
         struct Reading {
-            let rec: CSVRecord
-            let col: ColumnPositions
             /// Where the row's links start in `pending` (taken back if the row fails).
             let pendingBefore: Int
             var valid = true
@@ -90,28 +90,22 @@ extension DatasetLoader {
             var sourceDate: Day?
             var knownDate: Day?
 
-            init(_ rec: CSVRecord, _ col: ColumnPositions, pendingBefore: Int) {
-                self.rec = rec; self.col = col; self.pendingBefore = pendingBefore
-            }
-
-            /// The field of `column` in this row; nil when the file or the row lacks it.
-            @inline(__always)
-            func at(_ column: EventColumn) -> Int? { rec.has(col[column]) }
+            init(pendingBefore: Int) { self.pendingBefore = pendingBefore }
         }
 
         /// Reads one row; what is wrong with it goes to `sink`.
         mutating func add(_ rec: CSVRecord, _ col: ColumnPositions, _ extras: [Int], _ sink: inout [Diagnostic]) {
-            var r = Reading(rec, col, pendingBefore: pending.count)
-            for column in EventColumn.schema { read(column, &r) }
+            var r = Reading(pendingBefore: pending.count)
+            for column in EventColumn.schema { read(column, rec, col, &r) }
             for (n, column) in added where extras[n] < rec.count && !rec.isBlank(extras[n]) {
-                if let why = column.rule(rec.trimmedString(extras[n])) { say(&r, extras[n], why.after(Said(column.name + ": "))) }
+                if let why = column.rule(rec.trimmedString(extras[n])) { say(&r, rec, extras[n], why.after(Said(column.name + ": "))) }
             }
             if !r.found.isEmpty { sink += r.found }
             guard r.valid, let written = r.written, let precision = r.precision, let kind = r.kind, r.jurisdiction >= 0 || jLookup == nil else {
                 pending.removeSubrange(r.pendingBefore...)
                 return
             }
-            if let c = r.at(.links) {
+            if let c = rec.has(col[.links]) {
                 let f = rec.fields[c]
                 linkLine.append(f.line); linkLineStart.append(f.lineStart); linkOffset.append(f.rawStart)
             } else {
@@ -119,9 +113,9 @@ extension DatasetLoader {
             }
             if r.row >= 0 { rowEvent[r.row] = events.count }
             let text = EventTextRefs(
-                id: r.idRef, title: textRef(.title, &r), titleEN: textRef(.titleEN, &r), actors: textRef(.actors, &r),
-                place: textRef(.place, &r), unit: textRef(.unit, &r), sourceURL: textRef(.sourceURL, &r), quote: textRef(.quote, &r),
-                notes: textRef(.notes, &r))
+                id: r.idRef, title: textRef(.title, rec, col), titleEN: textRef(.titleEN, rec, col), actors: textRef(.actors, rec, col),
+                place: textRef(.place, rec, col), unit: textRef(.unit, rec, col), sourceURL: textRef(.sourceURL, rec, col), quote: textRef(.quote, rec, col),
+                notes: textRef(.notes, rec, col))
             events.append(
                 EventRow(
                     date: EventDate(written: written, precision: precision), endDate: r.endDate, kind: kind,
@@ -133,8 +127,8 @@ extension DatasetLoader {
 
         /// A text cell as written; an address, like the id, without the spaces around it.
         @inline(__always)
-        mutating func textRef(_ f: EventText, _ r: inout Reading) -> TextRef {
-            ref(r.rec, r.at(f.column), trim: Self.trims[f.rawValue])
+        mutating func textRef(_ f: EventText, _ rec: CSVRecord, _ col: ColumnPositions) -> TextRef {
+            ref(rec, rec.has(col[f.column]), trim: Self.trims[f.rawValue])
         }
 
         /// Which text columns are trimmed (addresses), from the schema once.
@@ -146,33 +140,33 @@ extension DatasetLoader {
         /// from a mutating method, a non-mutating one is handed a copy of the whole loader
         /// (336 bytes, each reference in it retained and released), for every row and column.
         @inline(__always)
-        mutating func read(_ column: EventColumn, _ r: inout Reading) {
+        mutating func read(_ column: EventColumn, _ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
             switch column {
-            case .id: readID(&r)
-            case .date: readDate(&r)
-            case .precision: readPrecision(&r)
-            case .endDate: readEndDate(&r)
-            case .kind: readKind(&r)
-            case .jurisdiction: readJurisdiction(&r)
-            case .title: readTitle(&r)
+            case .id: readID(rec, col, &r)
+            case .date: readDate(rec, col, &r)
+            case .precision: readPrecision(rec, col, &r)
+            case .endDate: readEndDate(rec, col, &r)
+            case .kind: readKind(rec, col, &r)
+            case .jurisdiction: readJurisdiction(rec, col, &r)
+            case .title: readTitle(rec, col, &r)
             case .titleEN, .actors, .place, .unit, .sourceURL, .quote, .notes: break
-            case .count: readCount(&r)
-            case .status: readStatus(&r)
-            case .links: readLinks(&r)
-            case .source: readSource(&r)
-            case .sourceDate: readSourceDate(&r)
-            case .knownDate: readKnownDate(&r)
+            case .count: readCount(rec, col, &r)
+            case .status: readStatus(rec, col, &r)
+            case .links: readLinks(rec, col, &r)
+            case .source: readSource(rec, col, &r)
+            case .sourceDate: readSourceDate(rec, col, &r)
+            case .knownDate: readKnownDate(rec, col, &r)
             }
         }
 
         /// A problem with field `i` of the row, which then is not added.
-        mutating func say(_ r: inout Reading, _ i: Int, _ m: Said) {
-            let p = r.rec.position(i)
+        mutating func say(_ r: inout Reading, _ rec: CSVRecord, _ i: Int, _ m: Said) {
+            let p = rec.position(i)
             r.found.append(Diagnostic(file: file, line: p.line, column: p.column, said: m))
             r.valid = false
         }
 
-        mutating func say(_ r: inout Reading, _ i: Int, _ en: String, _ id: String) { say(&r, i, Said(en: en, id: id)) }
+        mutating func say(_ r: inout Reading, _ rec: CSVRecord, _ i: Int, _ en: String, _ id: String) { say(&r, rec, i, Said(en: en, id: id)) }
 
         /// A cell as a span of the file, or of `decoded` when its doubled quotes are undone.
         mutating func ref(_ rec: CSVRecord, _ c: Int?, trim: Bool = false) -> TextRef {
@@ -203,47 +197,46 @@ extension DatasetLoader {
         /// The bytes of a ref made by `ref`, before the store is sealed.
         mutating func bytes(_ r: TextRef, _ rec: CSVRecord) -> ArraySlice<UInt8> { r.bytes(file: rec.bytes, decoded: decoded) }
 
-        mutating func idText(_ r: Reading) -> String { String(decoding: bytes(r.idRef, r.rec), as: UTF8.self) }
+        mutating func idText(_ r: Reading, _ rec: CSVRecord) -> String { String(decoding: bytes(r.idRef, rec), as: UTF8.self) }
 
-        mutating func readID(_ r: inout Reading) {
-            guard let c = r.at(.id) else { r.valid = false; return }
-            let rec = r.rec
+        mutating func readID(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
+            guard let c = rec.has(col[.id]) else { r.valid = false; return }
             r.idRef = ref(rec, c, trim: true)
             if r.idRef.isEmpty {
-                say(&r, c, "id: missing id", "id: id kosong")
+                say(&r, rec, c, "id: missing id", "id: id kosong")
             } else if let why = Slug.said(bytes(r.idRef, rec)) {
-                say(&r, c, why.after(Said("id: ")))
+                say(&r, rec, c, why.after(Said("id: ")))
             } else {
                 // One probe: the entry is made if new, else it names the first row.
                 let fresh = rowLine.count
                 if entersIDs, let first = claim(r.idRef, row: fresh, in: rec.bytes) {
-                    let dup = idText(r)
-                    say(&r, c, "id: duplicate id '\(dup)' (first on line \(rowLine[first]))", "id: id '\(dup)' ganda (pertama di baris \(rowLine[first]))")
+                    let dup = idText(r, rec)
+                    say(&r, rec, c, "id: duplicate id '\(dup)' (first on line \(rowLine[first]))", "id: id '\(dup)' ganda (pertama di baris \(rowLine[first]))")
                 } else {
                     r.row = fresh; rowLine.append(rec.line); rowEvent.append(-1); rowID.append(r.idRef)
                 }
             }
         }
 
-        mutating func readDate(_ r: inout Reading) {
-            guard let c = r.at(.date) else { return }
-            let raw = r.rec.trimmed(c)
+        mutating func readDate(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
+            guard let c = rec.has(col[.date]) else { return }
+            let raw = rec.trimmed(c)
             if raw.isEmpty {
-                say(&r, c, "date: missing date; expected YYYY-MM-DD, YYYY-MM or YYYY", "date: tanggal kosong; tulis YYYY-MM-DD, YYYY-MM atau YYYY")
+                say(&r, rec, c, "date: missing date; expected YYYY-MM-DD, YYYY-MM or YYYY", "date: tanggal kosong; tulis YYYY-MM-DD, YYYY-MM atau YYYY")
             } else {
                 switch WrittenDate.parse(raw) {
                 case .success(let w): r.written = w
-                case .failure(let p): say(&r, c, dateSaid("date", r.rec.trimmedString(c), p))
+                case .failure(let p): say(&r, rec, c, dateSaid("date", rec.trimmedString(c), p))
                 }
             }
         }
 
-        mutating func readPrecision(_ r: inout Reading) {
-            guard let c = r.at(.precision) else { return }
-            let raw = r.rec.trimmed(c)
+        mutating func readPrecision(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
+            guard let c = rec.has(col[.precision]) else { return }
+            let raw = rec.trimmedRange(c)
             if raw.isEmpty {
                 if let w = r.written { r.precision = w.form == .day ? .day : (w.form == .month ? .month : .year) }
-            } else if let pi = ByteLookup.precisions.find(raw) {
+            } else if let pi = ByteLookup.precisions.find(rec.bytes.span.extracting(raw)) {
                 let p = Vocabularies.precisions[pi]
                 r.precision = p
                 if let w = r.written {
@@ -251,136 +244,131 @@ extension DatasetLoader {
                     case (.day, .day), (.month, .month), (.year, .year), (.onOrBefore, _): break
                     case (.day, _):
                         say(
-                            &r, c, "precision: 'day' needs a full date YYYY-MM-DD, but the date is '\(w.text)'",
+                            &r, rec, c, "precision: 'day' needs a full date YYYY-MM-DD, but the date is '\(w.text)'",
                             "precision: 'day' memerlukan tanggal lengkap YYYY-MM-DD, padahal tanggalnya '\(w.text)'")
                     case (.month, _):
                         say(
-                            &r, c, "precision: 'month' needs a date YYYY-MM, but the date is '\(w.text)'",
+                            &r, rec, c, "precision: 'month' needs a date YYYY-MM, but the date is '\(w.text)'",
                             "precision: 'month' memerlukan tanggal YYYY-MM, padahal tanggalnya '\(w.text)'")
                     case (.year, _):
                         say(
-                            &r, c, "precision: 'year' needs a date YYYY, but the date is '\(w.text)'",
+                            &r, rec, c, "precision: 'year' needs a date YYYY, but the date is '\(w.text)'",
                             "precision: 'year' memerlukan tanggal YYYY, padahal tanggalnya '\(w.text)'")
                     }
                 }
             } else {
-                let t = r.rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.precisions.map(\.rawValue), spent: &suggested)
+                let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.precisions.map(\.rawValue), spent: &suggested)
                 say(
-                    &r, c, "precision: unknown precision '\(t)'\(near.en); expected one of: \(Precision.allowedList)",
+                    &r, rec, c, "precision: unknown precision '\(t)'\(near.en); expected one of: \(Precision.allowedList)",
                     "precision: ketelitian '\(t)' tidak dikenal\(near.id); pilihan: \(Precision.allowedList)")
             }
         }
 
-        mutating func readEndDate(_ r: inout Reading) {
-            guard let c = r.at(.endDate), !r.rec.isBlank(c) else { return }
-            switch WrittenDate.parse(r.rec.trimmed(c)) {
+        mutating func readEndDate(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
+            guard let c = rec.has(col[.endDate]), !rec.isBlank(c) else { return }
+            switch WrittenDate.parse(rec.trimmed(c)) {
             case .success(let w):
                 r.endDate = w.last
                 if let s = r.written, w.last < s.anchor {
                     say(
-                        &r, c, "end_date: the span ends (\(w.text)) before it starts (\(s.text))",
+                        &r, rec, c, "end_date: the span ends (\(w.text)) before it starts (\(s.text))",
                         "end_date: rentang berakhir (\(w.text)) sebelum dimulai (\(s.text))")
                 }
-            case .failure(let p): say(&r, c, dateSaid("end_date", r.rec.trimmedString(c), p))
+            case .failure(let p): say(&r, rec, c, dateSaid("end_date", rec.trimmedString(c), p))
             }
         }
 
-        mutating func readKind(_ r: inout Reading) {
-            guard let c = r.at(.kind) else { return }
-            let rec = r.rec
-            if let k = ByteLookup.kinds.find(rec.trimmed(c)) {
+        mutating func readKind(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
+            guard let c = rec.has(col[.kind]) else { return }
+            if let k = ByteLookup.kinds.find(rec.bytes.span.extracting(rec.trimmedRange(c))) {
                 r.kind = Vocabularies.kinds[k]
             } else if rec.isBlank(c) {
-                say(&r, c, "kind: missing kind; expected one of: \(EventKind.allowedList)", "kind: jenis kosong; pilihan: \(EventKind.allowedList)")
+                say(&r, rec, c, "kind: missing kind; expected one of: \(EventKind.allowedList)", "kind: jenis kosong; pilihan: \(EventKind.allowedList)")
             } else if let k = names.kind(rec.trimmedString(c)) {
                 r.kind = k
             } else {
                 let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.kinds.map(\.rawValue), spent: &suggested)
                 say(
-                    &r, c, "kind: unknown kind '\(t)'\(near.en); expected one of: \(EventKind.allowedList)",
+                    &r, rec, c, "kind: unknown kind '\(t)'\(near.en); expected one of: \(EventKind.allowedList)",
                     "kind: jenis '\(t)' tidak dikenal\(near.id); pilihan: \(EventKind.allowedList)")
             }
         }
 
-        mutating func readJurisdiction(_ r: inout Reading) {
-            guard let c = r.at(.jurisdiction), let jLookup else { return }
-            let rec = r.rec
+        mutating func readJurisdiction(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
+            guard let c = rec.has(col[.jurisdiction]), let jLookup else { return }
             // The jurisdiction id looked up by its bytes, with no String made per row.
-            if let j = jLookup.find(rec.trimmed(c)) {
+            if let j = jLookup.find(rec.bytes.span.extracting(rec.trimmedRange(c))) {
                 r.jurisdiction = j
             } else if rec.isBlank(c) {
                 say(
-                    &r, c, "jurisdiction: missing jurisdiction; expected one of: \(jurisdictionIDs)",
+                    &r, rec, c, "jurisdiction: missing jurisdiction; expected one of: \(jurisdictionIDs)",
                     "jurisdiction: wilayah kosong; pilihan: \(jurisdictionIDs)")
             } else {
                 let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: jurisdictionList, spent: &suggested)
                 say(
-                    &r, c, "jurisdiction: unknown jurisdiction '\(t)'\(near.en); expected one of: \(jurisdictionIDs)",
+                    &r, rec, c, "jurisdiction: unknown jurisdiction '\(t)'\(near.en); expected one of: \(jurisdictionIDs)",
                     "jurisdiction: wilayah '\(t)' tidak dikenal\(near.id); pilihan: \(jurisdictionIDs)")
             }
         }
 
         // Title is required (datasets/README.md): an event without one has nothing to show.
-        mutating func readTitle(_ r: inout Reading) {
-            guard let c = r.at(.title), r.rec.isBlank(c) else { return }
+        mutating func readTitle(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
+            guard let c = rec.has(col[.title]), rec.isBlank(c) else { return }
             say(
-                &r, c, "title: missing title; every event has a short title from the article's own words",
+                &r, rec, c, "title: missing title; every event has a short title from the article's own words",
                 "title: judul kosong; setiap peristiwa punya judul singkat dari kata-kata beritanya sendiri")
         }
 
-        mutating func readCount(_ r: inout Reading) {
-            guard let c = r.at(.count), !r.rec.isBlank(c) else { return }
-            let rec = r.rec
+        mutating func readCount(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
+            guard let c = rec.has(col[.count]), !rec.isBlank(c) else { return }
             let raw = rec.trimmed(c)
             if let v = parseDigits(raw), v <= CSVLimits.maxCount {
                 r.count = v
             } else if !raw.isEmpty, raw.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 say(
-                    &r, c,
+                    &r, rec, c,
                     "count: \(rec.trimmedString(c)) is more than the limit of \(CSVLimits.maxCount); no body counts more people or cases, and sums must stay exact",
                     "count: \(rec.trimmedString(c)) melebihi batas \(CSVLimits.maxCount); tidak ada lembaga yang menghitung orang atau kasus sebanyak itu, dan jumlahnya harus tetap tepat"
                 )
             } else if raw.first == 0x2D, raw.count > 1, parseDigits(raw.dropFirst()) != nil {
                 say(
-                    &r, c, "count: negative count '\(rec.trimmedString(c))'; a count is a whole number, 0 or more",
+                    &r, rec, c, "count: negative count '\(rec.trimmedString(c))'; a count is a whole number, 0 or more",
                     "count: jumlah negatif '\(rec.trimmedString(c))'; jumlah adalah bilangan bulat, 0 atau lebih")
             } else {
                 let t = rec.trimmedString(c)
                 if let meant = thousands(t) {
                     say(
-                        &r, c,
+                        &r, rec, c,
                         "count: '\(t)' is not a whole number; if \(meant) was meant (typed with a dot for thousands, which a spreadsheet read as a decimal point), write \(meant): digits only, with no separators",
                         "count: '\(t)' bukan bilangan bulat; jika yang dimaksud \(meant) (diketik dengan titik pemisah ribuan, yang dibaca program lembar kerja sebagai koma desimal), tulis \(meant): angka saja, tanpa pemisah"
                     )
                 } else {
                     say(
-                        &r, c, "count: '\(t)' is not a whole number; write digits only, with no separators",
+                        &r, rec, c, "count: '\(t)' is not a whole number; write digits only, with no separators",
                         "count: '\(t)' bukan bilangan bulat; tulis angka saja, tanpa pemisah")
                 }
             }
         }
 
-        mutating func readStatus(_ r: inout Reading) {
-            guard let c = r.at(.status), !r.rec.isBlank(c) else { return }
-            let rec = r.rec
-            if let s = ByteLookup.statuses.find(rec.trimmed(c)) {
+        mutating func readStatus(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
+            guard let c = rec.has(col[.status]), !rec.isBlank(c) else { return }
+            if let s = ByteLookup.statuses.find(rec.bytes.span.extracting(rec.trimmedRange(c))) {
                 r.status = Vocabularies.statuses[s]
             } else if let s = names.status(rec.trimmedString(c)) {
                 r.status = s
             } else {
                 let t = rec.trimmedString(c), near = Suggestions.didYouMean(t, among: Vocabularies.statuses.map(\.rawValue), spent: &suggested)
                 say(
-                    &r, c, "status: unknown status '\(t)'\(near.en); expected one of: \(CaseStatus.allowedList)",
+                    &r, rec, c, "status: unknown status '\(t)'\(near.en); expected one of: \(CaseStatus.allowedList)",
                     "status: status '\(t)' tidak dikenal\(near.id); pilihan: \(CaseStatus.allowedList)")
             }
         }
 
-        mutating func readSource(_ r: inout Reading) {
-            guard let c = r.at(.source) else { return }
-            let rec = r.rec
+        mutating func readSource(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
+            guard let c = rec.has(col[.source]) else { return }
             if rec.isBlank(c) {
                 say(
-                    &r, c, "source: missing source; every event names the outlet it comes from",
+                    &r, rec, c, "source: missing source; every event names the outlet it comes from",
                     "source: sumber kosong; setiap peristiwa menyebut media asalnya")
             } else if rec.fields[c].hasEscapes {
                 r.source = sources.intern(ArraySlice(rec.string(c).utf8))
@@ -389,45 +377,44 @@ extension DatasetLoader {
             }
         }
 
-        mutating func readSourceDate(_ r: inout Reading) {
-            guard let c = r.at(.sourceDate), !r.rec.isBlank(c) else { return }
-            switch WrittenDate.parse(r.rec.trimmed(c)) {
+        mutating func readSourceDate(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
+            guard let c = rec.has(col[.sourceDate]), !rec.isBlank(c) else { return }
+            switch WrittenDate.parse(rec.trimmed(c)) {
             case .success(let w):
                 r.sourceDate = w.anchor
                 if w.form != .day {
                     say(
-                        &r, c, "source_date: the publication date needs the day, YYYY-MM-DD; got '\(w.text)'",
+                        &r, rec, c, "source_date: the publication date needs the day, YYYY-MM-DD; got '\(w.text)'",
                         "source_date: tanggal terbit memerlukan harinya, YYYY-MM-DD; tertulis '\(w.text)'")
                 }
-            case .failure(let p): say(&r, c, dateSaid("source_date", r.rec.trimmedString(c), p))
+            case .failure(let p): say(&r, rec, c, dateSaid("source_date", rec.trimmedString(c), p))
             }
         }
 
-        mutating func readKnownDate(_ r: inout Reading) {
-            guard let c = r.at(.knownDate), !r.rec.isBlank(c) else { return }
-            switch WrittenDate.parse(r.rec.trimmed(c)) {
+        mutating func readKnownDate(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
+            guard let c = rec.has(col[.knownDate]), !rec.isBlank(c) else { return }
+            switch WrittenDate.parse(rec.trimmed(c)) {
             case .success(let w):
                 r.knownDate = w.anchor
                 if w.form != .day {
                     say(
-                        &r, c, "known_date: the first day the event was public needs the day, YYYY-MM-DD; got '\(w.text)'",
+                        &r, rec, c, "known_date: the first day the event was public needs the day, YYYY-MM-DD; got '\(w.text)'",
                         "known_date: hari pertama peristiwa diketahui publik memerlukan harinya, YYYY-MM-DD; tertulis '\(w.text)'")
                 } else if let written = r.written, let precision = r.precision, let earliest = EventDate(written: written, precision: precision).earliest,
                     w.anchor < earliest
                 {
                     say(
-                        &r, c, "known_date: \(w.text) is before the event's date \(written.text); an event is public only once it has happened",
+                        &r, rec, c, "known_date: \(w.text) is before the event's date \(written.text); an event is public only once it has happened",
                         "known_date: \(w.text) lebih awal dari tanggal peristiwa \(written.text); peristiwa baru diketahui publik setelah terjadi")
                 }
-            case .failure(let p): say(&r, c, dateSaid("known_date", r.rec.trimmedString(c), p))
+            case .failure(let p): say(&r, rec, c, dateSaid("known_date", rec.trimmedString(c), p))
             }
         }
 
         /// Links are checked here and resolved once every id is known: straight into
         /// `pending`, taken back if the row turns out invalid (no array per row).
-        mutating func readLinks(_ r: inout Reading) {
-            guard let c = r.at(.links), !r.rec.isBlank(c) else { return }
-            let rec = r.rec
+        mutating func readLinks(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
+            guard let c = rec.has(col[.links]), !rec.isBlank(c) else { return }
             let index = events.count
             let f = rec.fields[c]
             // The cell's position, found once for all its messages (it may hold thousands).

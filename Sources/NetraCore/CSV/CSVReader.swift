@@ -46,7 +46,7 @@ public struct CSVProblem: Sendable, Equatable {
 public struct CSVRecord {
     /// The whole file (shared, not copied); the fields index into it.
     public let bytes: [UInt8]
-    public let fields: [CSVField]
+    public internal(set) var fields: [CSVField]
     /// The file's delimiter.
     public var delimiter: UInt8 = 0x2C
     /// 1-based line the record starts on.
@@ -77,12 +77,17 @@ public struct CSVRecord {
 
     /// The field's bytes without surrounding spaces and tabs: for ids, codes and numbers.
     @inlinable
-    public func trimmed(_ i: Int) -> ArraySlice<UInt8> {
+    public func trimmed(_ i: Int) -> ArraySlice<UInt8> { bytes[trimmedRange(i)] }
+
+    /// Where `trimmed(i)` lies in `bytes`: to read it through `bytes.span`, which, unlike a
+    /// slice, does not retain the file's buffer.
+    @inlinable
+    public func trimmedRange(_ i: Int) -> Range<Int> {
         let f = fields[i]
         var a = f.start, b = f.end
         while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
         while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
-        return bytes[a..<b]
+        return a..<b
     }
 
     /// The field without spaces around it, its doubled quotes undone (`"kota""bekasi"` is
@@ -288,8 +293,11 @@ public enum CSVReader {
         var i = range?.lowerBound ?? contentStart(b)
         var line = firstLine
         var lineStart = range?.lowerBound ?? 0
-        var fields: [CSVField] = []
-        fields.reserveCapacity(32)
+        // One record for the whole read, its fields refilled for each row: a record made per
+        // row retained the file's buffer each time, on both cores at once when a file is read
+        // in two parts. The body borrows it.
+        var rec = CSVRecord(bytes: b, fields: [], delimiter: delimiter)
+        rec.fields.reserveCapacity(32)
         var tooManyColumnsReported = false
 
         // The columns of a line's problems are counted in one pass, not from the line start
@@ -307,8 +315,8 @@ public enum CSVReader {
         }
         // Every field goes through here, so no row ever holds more than the limit.
         func add(_ f: CSVField) {
-            if fields.count < CSVLimits.maxColumns {
-                fields.append(f)
+            if rec.fields.count < CSVLimits.maxColumns {
+                rec.fields.append(f)
             } else if !tooManyColumnsReported {
                 tooManyColumnsReported = true
                 problem(
@@ -355,7 +363,7 @@ public enum CSVReader {
                     }
                     // Nothing after an unterminated quote can be trusted.
                     add(CSVField(start: start, end: end, line: fLine, lineStart: fLineStart, rawStart: rawStart, hasEscapes: escaped))
-                    if fields.count > 0 { body(CSVRecord(bytes: b, fields: fields, delimiter: delimiter)) }
+                    if rec.fields.count > 0 { body(rec) }
                     return problems
                 }
                 // Only a delimiter or a line end may follow the closing quote.
@@ -408,9 +416,9 @@ public enum CSVReader {
                 line += 1
                 lineStart = i
             }
-            let blank = fields.allSatisfy { $0.start == $0.end }
-            if !blank { body(CSVRecord(bytes: b, fields: fields, delimiter: delimiter)) }
-            fields.removeAll(keepingCapacity: true)
+            let blank = rec.fields.allSatisfy { $0.start == $0.end }
+            if !blank { body(rec) }
+            rec.fields.removeAll(keepingCapacity: true)
             tooManyColumnsReported = false
         }
         return problems
