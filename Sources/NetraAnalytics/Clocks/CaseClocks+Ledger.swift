@@ -66,8 +66,11 @@ extension CaseClocks {
             // One value per case: two rules on the same stages measure the same days.
             var seen: Set<EventIndex> = []
             var ended: [ClockDays] = [], open: ClockDays?
-            for c in clocks where c.rule.start == p.0 && c.rule.end == p.1 && seen.insert(c.caseFile.report).inserted {
-                if c.isOpen { if open.map({ c.days.value > $0.value }) ?? true { open = c.days } } else { ended.append(c.days) }
+            // Each clock read in place (a span): taken out by value, each was retained and released.
+            let all = clocks.span
+            for i in all.indices where all[i].rule.start == p.0 && all[i].rule.end == p.1 && seen.insert(all[i].caseFile.report).inserted {
+                let days = all[i].days
+                if all[i].isOpen { if open.map({ days.value > $0.value }) ?? true { open = days } } else { ended.append(days) }
             }
             return StageTime(start: p.0, end: p.1, ended: ended.sorted { $0.value < $1.value }, longestOpen: open)
         }

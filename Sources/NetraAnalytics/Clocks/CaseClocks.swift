@@ -153,8 +153,10 @@ public struct CaseClocks: Sendable {
         self.cases = cases
         var clocks: [CaseClock] = []
         let rules = book.rules.map(CaseClock.SharedRule.init)
+        // The rules of each regime picked once: asked per case, each ask copied the rule.
+        let applying = Dictionary(uniqueKeysWithValues: Regime.allCases.map { regime in (regime, rules.filter { $0.rule.applies(to: regime) }) })
         for c in cases {
-            for rule in rules where rule.rule.applies(to: c.regime) {
+            for rule in applying[c.regime] ?? [] {
                 if let clock = Self.clock(rule, c, d, asOf: asOf, calendar: book.calendar) { clocks.append(clock) }
             }
         }
@@ -201,15 +203,18 @@ public struct CaseClocks: Sendable {
     /// The rule's clock on the case, or nil when it has none: its start not known (no date
     /// is invented), or its end not known while a later step is (the end's date is unknown).
     static func clock(_ shared: CaseClock.SharedRule, _ c: CaseFile, _ d: Dataset, asOf: Day, calendar: WorkingCalendar) -> CaseClock? {
-        let rule = shared.rule
-        guard let s = c[rule.start] else { return nil }
+        // The rule's fields read where it is kept: a copy of the rule retains its five strings,
+        // for every case and rule.
+        let ruleStart = shared.rule.start, ruleEnd = shared.rule.end, limit = shared.rule.limit
+        let unit = shared.rule.unit, kind = shared.rule.kind
+        guard let s = c[ruleStart] else { return nil }
         let ev = d.events
-        let end = c[rule.end]
-        if end == nil, CaseStage.allCases.contains(where: { $0 > rule.end && c[$0] != nil }) { return nil }
+        let end = c[ruleEnd]
+        if end == nil, CaseStage.allCases.contains(where: { $0 > ruleEnd && c[$0] != nil }) { return nil }
         let from = ev.dates[s]
         let to: EventDate? = end.map { ev.dates[$0] }
         // The incident's date is the earliest the violation can have been known: a bound from above.
-        let fromAbove = rule.start == .incident
+        let fromAbove = ruleStart == .incident
         func bound(_ count: (Day, Day) throws(WorkingCalendar.OutsideYears) -> Int) throws(WorkingCalendar.OutsideYears) -> ClockDays? {
             let toEarliest = to.map { $0.earliest } ?? asOf
             let toLatest = to?.latest ?? asOf
@@ -223,14 +228,14 @@ public struct CaseClocks: Sendable {
         guard let days = try? bound({ a, b in max(0, a.days(to: b)) }) else { return nil }
         var working: ClockDays?
         var problem: WorkingCalendar.OutsideYears?
-        if rule.unit == .hariKerja {
+        if unit == .hariKerja {
             do { working = try bound { a, b throws(WorkingCalendar.OutsideYears) in try calendar.workingDays(from: a, to: b) } } catch { problem = error }
         }
-        let counted = rule.unit == .hari ? days : working
-        let past = rule.limit.flatMap { l in counted.flatMap { $0.past(l) } }
+        let counted = unit == .hari ? days : working
+        let past = limit.flatMap { l in counted.flatMap { $0.past(l) } }
         let state: CaseClock.State
         if end == nil {
-            if rule.limit == nil {
+            if limit == nil {
                 state = .open
             } else if counted == nil {
                 state = .openUncertain
@@ -238,9 +243,9 @@ public struct CaseClocks: Sendable {
                 state = past == true ? .overdue : past == false ? .open : .openUncertain
             }
             // A filing window past its limit is shut, not overdue: nobody owes a report.
-            if rule.kind == .window, state != .open { return nil }
+            if kind == .window, state != .open { return nil }
         } else {
-            if rule.limit == nil { state = .within } else { state = past == true ? .late : past == false ? .within : .endedUncertain }
+            if limit == nil { state = .within } else { state = past == true ? .late : past == false ? .within : .endedUncertain }
         }
         return CaseClock(rule: shared, caseFile: c, start: s, end: end, days: days, workingDays: working, state: state, problem: problem)
     }

@@ -54,7 +54,9 @@ public enum LeadTimeMeasure: String, CaseIterable, Sendable {
 extension LeadTimeMeasure {
     /// The incident measure event `k` answers: that of its kind, except that the registration
     /// of a report (a decision that sets no status) is no ruling, so no first decision.
-    public init?(reachedBy k: EventIndex, _ events: EventTable) {
+    /// `borrowing`: an initializer takes its arguments owned, and the sweep calls this for
+    /// every event it reaches, so each call retained and released every column of the table.
+    public init?(reachedBy k: EventIndex, _ events: borrowing EventTable) {
         guard !events.isRegistration(k) else { return nil }
         self.init(reaching: events.kinds[k])
     }

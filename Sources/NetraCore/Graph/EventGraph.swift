@@ -29,24 +29,31 @@ public struct EventGraph: Sendable {
     public init(links: Column<EventIndex, [Link]>) {
         let n = links.count
         nodeCount = n
+        // Each list read in place through a span: iterating the lists by value retained and
+        // released every one of them, three passes over a million events.
+        let lists = links.values.span
         var os = [Int32](repeating: 0, count: n + 1)
         var indeg = [Int32](repeating: 0, count: n + 1)
-        for (k, ls) in links.values.enumerated() {
-            os[k + 1] = os[k] + Int32(ls.count)
-            for l in ls { indeg[l.target.raw + 1] += 1 }
+        for k in 0..<n {
+            os[k + 1] = os[k] + Int32(lists[k].count)
+            for i in lists[k].indices { indeg[lists[k][i].target.raw + 1] += 1 }
         }
         var ot = [Int32](repeating: 0, count: Int(os[n]))
         var orl = [Relation](repeating: .partOf, count: Int(os[n]))
-        for (k, ls) in links.values.enumerated() {
+        for k in 0..<n {
             var at = Int(os[k])
-            for l in ls { ot[at] = Int32(l.target.raw); orl[at] = l.relation; at += 1 }
+            for i in lists[k].indices {
+                let l = lists[k][i]
+                ot[at] = Int32(l.target.raw); orl[at] = l.relation; at += 1
+            }
         }
         for k in 0..<n { indeg[k + 1] += indeg[k] }
         var fill = indeg
         var isrc = [Int32](repeating: 0, count: ot.count)
         var irel = [Relation](repeating: .partOf, count: ot.count)
-        for (k, ls) in links.values.enumerated() {
-            for l in ls {
+        for k in 0..<n {
+            for i in lists[k].indices {
+                let l = lists[k][i]
                 let at = Int(fill[l.target.raw]); fill[l.target.raw] += 1
                 isrc[at] = Int32(k); irel[at] = l.relation
             }
@@ -209,7 +216,10 @@ public struct EventGraph: Sendable {
         var path: [Int] = []
         var cursor: [Int] = []
         for root in 0..<nodeCount where colour[root] == 0 {
-            path = [root]; cursor = [Int(outStart[root])]; colour[root] = 1
+            // Emptied, not made anew: two arrays allocated per event add up at a million.
+            path.removeAll(keepingCapacity: true); path.append(root)
+            cursor.removeAll(keepingCapacity: true); cursor.append(Int(outStart[root]))
+            colour[root] = 1
             while let n = path.last {
                 let c = cursor[cursor.count - 1]
                 if c < Int(outStart[n + 1]) {
