@@ -49,12 +49,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# libgd (with FreeType and libpng), libxlsxwriter, libzip and expat (which read workbooks),
-# libharu (the briefing's PDF) and pkg-config, from Debian's packages, when missing.
+# libgd (with FreeType, which also measures text, and libpng), libxlsxwriter, libzip and expat
+# (which read workbooks), libharu (the briefing's PDF) and pkg-config, from Debian's packages,
+# when missing.
 deps:
-	@if ! pkg-config --exists gdlib xlsxwriter libzip expat 2>/dev/null; then \
-	  echo "Installing libgd-dev, libxlsxwriter-dev, libzip-dev and libexpat1-dev (needs apt)…"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgd-dev libxlsxwriter-dev libzip-dev libexpat1-dev pkg-config >/dev/null; \
+	@if ! pkg-config --exists gdlib freetype2 xlsxwriter libzip expat 2>/dev/null; then \
+	  echo "Installing libgd-dev, libfreetype-dev, libxlsxwriter-dev, libzip-dev and libexpat1-dev (needs apt)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgd-dev libfreetype-dev libxlsxwriter-dev libzip-dev libexpat1-dev pkg-config >/dev/null; \
 	fi
 	@# SQLite, the index of `netra serve`'s versions (GRDB links the system's).
 	@if ! pkg-config --exists sqlite3 2>/dev/null; then \
@@ -229,7 +230,7 @@ VERSION := $(shell sed -n 's/^let netraVersion = "\(.*\)"$$/\1/p' Sources/netra/
 COMMIT = $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD -- 2>/dev/null || echo -modified)
 DEB_ARCH = $(shell dpkg --print-architecture)
 DEB = $(STATIC)/netra_$(VERSION)_$(DEB_ARCH).deb
-DEB_DEPENDS := libc6, libgcc-s1, libstdc++6, zlib1g, libgd3, libxlsxwriter4, libzip4, libexpat1, libhpdf-2.3.0, libsqlite3-0, fonts-dejavu-core
+DEB_DEPENDS := libc6, libgcc-s1, libstdc++6, zlib1g, libgd3, libfreetype6, libxlsxwriter4, libzip4, libexpat1, libhpdf-2.3.0, libsqlite3-0, fonts-dejavu-core
 
 .PHONY: static install install-files uninstall deb
 

@@ -43,6 +43,13 @@ let package = Package(
             pkgConfig: "gdlib",
             providers: [.apt(["libgd-dev"])]
         ),
+        // FreeType, which libgd draws text with; NetraRender measures text with it directly
+        // (GD/FastPaths/FreeTypeMeasure.swift). Nothing else imports it.
+        .systemLibrary(
+            name: "CFreeType",
+            pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev"])]
+        ),
         // libxlsxwriter, found through pkg-config; nothing but NetraWrite imports it.
         .systemLibrary(
             name: "CXlsxWriter",
@@ -92,7 +99,7 @@ let package = Package(
         // Counts, lead times, the comparison, trends, maps' values, a month's figures, the diff.
         .target(name: "NetraAnalytics", dependencies: ["NetraCore", "NetraText"], swiftSettings: speed),
         // The libgd layer, the chart kit and the charts (and the briefing's PDF, with libharu).
-        .target(name: "NetraRender", dependencies: ["CGD", "CHPDF", "NetraCore", "NetraText", "NetraAnalytics"], swiftSettings: speed),
+        .target(name: "NetraRender", dependencies: ["CGD", "CFreeType", "CHPDF", "NetraCore", "NetraText", "NetraAnalytics"], swiftSettings: speed),
         // Everything Netra writes: the output folder (atomic, never over an input, the manifest),
         // the CSV exports, workbooks (libxlsxwriter) and generated datasets.
         .target(name: "NetraWrite", dependencies: ["CXlsxWriter", "NetraCore", "NetraLoad", "NetraText", "NetraAnalytics"], swiftSettings: speed),

@@ -13,7 +13,7 @@ import NetraTestSupport
         "NetraLoad": ["NetraCore", "NetraWorkbook"],
         "NetraText": ["NetraCore"],
         "NetraAnalytics": ["NetraCore", "NetraText"],
-        "NetraRender": ["NetraCore", "NetraText", "NetraAnalytics", "CGD", "CHPDF"],
+        "NetraRender": ["NetraCore", "NetraText", "NetraAnalytics", "CGD", "CFreeType", "CHPDF"],
         "NetraWrite": ["NetraCore", "NetraLoad", "NetraText", "NetraAnalytics", "CXlsxWriter"],
         "NetraReport": ["NetraCore", "NetraText", "NetraAnalytics", "NetraRender", "NetraWrite"],
         // libzip also writes the zip of CSVs a browser downloads.
@@ -21,7 +21,7 @@ import NetraTestSupport
         "netra": ["NetraCore", "NetraLoad", "NetraText", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport", "NetraServe"],
         "netra-bench": ["NetraCore", "NetraLoad", "NetraText", "NetraAnalytics", "NetraRender", "NetraWrite", "NetraReport"]
     ]
-    static let cLibraries: Set<String> = ["CZip", "CExpat", "CGD", "CHPDF", "CXlsxWriter"]
+    static let cLibraries: Set<String> = ["CZip", "CExpat", "CGD", "CFreeType", "CHPDF", "CXlsxWriter"]
     static let packageModules: Set<String> = Set(allowed.keys).union(cLibraries)
 
     /// The package modules each Swift file of `Sources/<module>` imports.
