@@ -46,7 +46,7 @@ public enum BriefingJob {
             for page in pages {
                 files.append(
                     OutputFile(name: dir + BriefingSheet.fileName(page: page.number), cost: 4) { () throws(RenderError) in
-                        try BriefingSheet.render(page, chart: try sheetChart(page, upTo, lang, fonts), fonts: fonts)
+                        BriefingSheet.laidOut(page, chart: try sheetChart(page, upTo, lang, fonts), fonts: fonts)
                     })
             }
             // The same pages on A4, from the same plans, for printing.
@@ -67,15 +67,15 @@ public enum BriefingJob {
             let comparison = a.compare(p.a, p.b)
             files.append(
                 OutputFile(name: dir + "compare.png", cost: 3) { () throws(RenderError) in
-                    try ComparisonChart(comparison, dataset: d).render(options: wide)
+                    try ComparisonChart(comparison, dataset: d).laidOut(options: wide)
                 })
         }
         return files + [
             OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in
-                try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: month).render(options: wide)
+                try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: month).laidOut(options: wide)
             },
             OutputFile(name: dir + "timeline.png", cost: 6) { () throws(RenderError) in
-                try TimelineChart(d, graph: a.graph, window: window, highlight: month).render(options: phone)
+                try TimelineChart(d, graph: a.graph, window: window, highlight: month).laidOut(options: phone)
             },
             OutputFile(name: dir + "events.csv", cost: 1) { () throws(RenderError) in a.eventsCSV(flavour: .plain, only: f.events) },
             OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang, overdue: overdue).utf8)),
