@@ -104,20 +104,20 @@ public enum BriefingJob {
             plotHeight: plotHeight(f.month, upTo, options.language, options.fonts))
     }
 
-    /// The sheet of `month` as `build` makes it: the figures, the pages drawn with their chart,
-    /// and the cut the chart is drawn from.
+    /// The sheet of `month` as `build` makes it: the figures, the pages laid out with their
+    /// chart (drawn when a page's PNG is asked for), and the cut the chart is drawn from.
     static func sheet(
         _ analysis: Analysis, month: Month, options: JobOptions,
         clocks book: ClockBook = .shipped()
-    ) throws(RenderError) -> (figures: BriefingFigures, pages: [RenderedChart<SheetPage>], upTo: Dataset) {
+    ) throws(RenderError) -> (figures: BriefingFigures, pages: [LaidOutChart<SheetPage>], upTo: Dataset) {
         let a = standing(analysis, month)
         let f = BriefingFigures(a, month: month)
         let upTo = upToMonth(a.dataset, through: month)
-        var drawn: [RenderedChart<SheetPage>] = []
+        var laidOut: [LaidOutChart<SheetPage>] = []
         for page in try sheetPages(a, f, upTo, options, overdue: overdueLines(a, options, book)) {
-            drawn.append(try BriefingSheet.render(page, chart: try sheetChart(page, upTo, options.language, options.fonts), fonts: options.fonts))
+            laidOut.append(BriefingSheet.laidOut(page, chart: try sheetChart(page, upTo, options.language, options.fonts), fonts: options.fonts))
         }
-        return (f, drawn, upTo)
+        return (f, laidOut, upTo)
     }
 
     /// The month's chart as the sheet embeds it, laid out at its slot's size with the sheet's
