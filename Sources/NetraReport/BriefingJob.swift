@@ -46,7 +46,7 @@ public enum BriefingJob {
             for page in pages {
                 files.append(
                     OutputFile(name: dir + BriefingSheet.fileName(page: page.number), cost: 4) { () throws(RenderError) in
-                        try BriefingSheet.render(page, chart: try sheetChart(page, upTo, lang, fonts), fonts: fonts)
+                        BriefingSheet.laidOut(page, chart: try sheetChart(page, upTo, lang, fonts), fonts: fonts)
                     })
             }
             // The same pages on A4, from the same plans, for printing.
@@ -67,15 +67,15 @@ public enum BriefingJob {
             let comparison = a.compare(p.a, p.b)
             files.append(
                 OutputFile(name: dir + "compare.png", cost: 3) { () throws(RenderError) in
-                    try ComparisonChart(comparison, dataset: d).render(options: wide)
+                    try ComparisonChart(comparison, dataset: d).laidOut(options: wide)
                 })
         }
         return files + [
             OutputFile(name: dir + "monthly.png", cost: 3) { () throws(RenderError) in
-                try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: month).render(options: wide)
+                try MonthlyBarsChart(MonthlyTable(upTo, rollup: true), dataset: upTo, highlight: month).laidOut(options: wide)
             },
             OutputFile(name: dir + "timeline.png", cost: 6) { () throws(RenderError) in
-                try TimelineChart(d, graph: a.graph, window: window, highlight: month).render(options: phone)
+                try TimelineChart(d, graph: a.graph, window: window, highlight: month).laidOut(options: phone)
             },
             OutputFile(name: dir + "events.csv", cost: 1) { () throws(RenderError) in a.eventsCSV(flavour: .plain, only: f.events) },
             OutputFile(name: dir + "events.md", bytes: Array(markdown(a, f, lang, overdue: overdue).utf8)),
@@ -104,20 +104,20 @@ public enum BriefingJob {
             plotHeight: plotHeight(f.month, upTo, options.language, options.fonts))
     }
 
-    /// The sheet of `month` as `build` makes it: the figures, the pages drawn with their chart,
-    /// and the cut the chart is drawn from.
+    /// The sheet of `month` as `build` makes it: the figures, the pages laid out with their
+    /// chart (drawn when a page's PNG is asked for), and the cut the chart is drawn from.
     static func sheet(
         _ analysis: Analysis, month: Month, options: JobOptions,
         clocks book: ClockBook = .shipped()
-    ) throws(RenderError) -> (figures: BriefingFigures, pages: [RenderedChart<SheetPage>], upTo: Dataset) {
+    ) throws(RenderError) -> (figures: BriefingFigures, pages: [LaidOutChart<SheetPage>], upTo: Dataset) {
         let a = standing(analysis, month)
         let f = BriefingFigures(a, month: month)
         let upTo = upToMonth(a.dataset, through: month)
-        var drawn: [RenderedChart<SheetPage>] = []
+        var laidOut: [LaidOutChart<SheetPage>] = []
         for page in try sheetPages(a, f, upTo, options, overdue: overdueLines(a, options, book)) {
-            drawn.append(try BriefingSheet.render(page, chart: try sheetChart(page, upTo, options.language, options.fonts), fonts: options.fonts))
+            laidOut.append(BriefingSheet.laidOut(page, chart: try sheetChart(page, upTo, options.language, options.fonts), fonts: options.fonts))
         }
-        return (f, drawn, upTo)
+        return (f, laidOut, upTo)
     }
 
     /// The month's chart as the sheet embeds it, laid out at its slot's size with the sheet's

@@ -40,14 +40,15 @@ public struct OutputFile: Sendable {
         plan = nil
     }
 
-    /// A chart: drawn when it is written, its plan dumped when a test asks.
+    /// A chart: drawn when it is written, its plan dumped when a test asks (laid out by the
+    /// same closure, without drawing).
     public init<Plan: PlanDumping>(
         name: String, cost: Int = 1,
-        chart: @escaping @Sendable () throws(RenderError) -> RenderedChart<Plan>
+        chart: @escaping @Sendable () throws(RenderError) -> LaidOutChart<Plan>
     ) {
         self.name = name
         self.cost = cost
-        make = { (sink: ByteSink, _: String) throws(RenderError) in sink.write(try chart().png) }
+        make = { (sink: ByteSink, _: String) throws(RenderError) in sink.write(try chart().png()) }
         plan = { () throws(RenderError) in try chart().plan.textDump }
     }
 

@@ -78,7 +78,7 @@ public enum ReportJob {
             let shared = MonthlyScale(months: wide.months, years: wide.years, yMax: yMax[d.jurisdictions[j].parent] ?? wide.yMax)
             files.append(
                 OutputFile(name: name, cost: 3) { () throws(RenderError) in
-                    try MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: j, shared: shared).render(options: o)
+                    try MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: j, shared: shared).laidOut(options: o)
                 })
         }
         files.append(
@@ -124,7 +124,7 @@ public enum ReportJob {
         if let clocks = a.caseClocks(book) {
             files.append(
                 OutputFile(name: "clocks.png", cost: 3) { () throws(RenderError) in
-                    try ClocksChart(clocks, dataset: d).render(options: o)
+                    try ClocksChart(clocks, dataset: d).laidOut(options: o)
                 })
             files.append(OutputFile(name: "cases.csv", cost: 1) { () throws(RenderError) in clocks.ledgerCSV(d, flavour: .plain) })
             files.append(

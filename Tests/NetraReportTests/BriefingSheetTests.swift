@@ -9,26 +9,27 @@ import NetraRender
 
 /// The sheet as a supervisor reads it: forwarded to a chat group and shown 390 CSS px wide.
 @Suite struct BriefingSheetTests {
-    /// A month's pages, drawn with their chart, as the briefing job draws them.
-    static func pages(_ a: Analysis, _ month: Month, _ lang: Language) throws -> (BriefingFigures, [RenderedChart<SheetPage>]) {
+    /// A month's pages, laid out with their chart, as the briefing job lays them out (the
+    /// tests read their plans; nothing here asks for a page's PNG).
+    static func pages(_ a: Analysis, _ month: Month, _ lang: Language) throws -> (BriefingFigures, [LaidOutChart<SheetPage>]) {
         let sheet = try BriefingJob.sheet(a, month: month, options: JobOptions(language: lang, fonts: try FontSet.resolve()))
         return (sheet.figures, sheet.pages)
     }
 
-    /// The shipped dataset's pages of every month in both languages, drawn once for the suite
+    /// The shipped dataset's pages of every month in both languages, laid out once for the suite
     /// (its tests went through every month's sheet eight times between them).
-    static let shippedSheets = Result { () throws -> [String: (BriefingFigures, [RenderedChart<SheetPage>])] in
+    static let shippedSheets = Result { () throws -> [String: (BriefingFigures, [LaidOutChart<SheetPage>])] in
         let a = try shipped()
-        var out: [String: (BriefingFigures, [RenderedChart<SheetPage>])] = [:]
+        var out: [String: (BriefingFigures, [LaidOutChart<SheetPage>])] = [:]
         for lang in Language.allCases {
             for month in try months() { out["\(month.iso) \(lang)"] = try pages(a, month, lang) }
         }
         return out
     }
 
-    /// A month's pages of the shipped dataset, as `pages(try shipped(), month, lang)` draws them.
-    static func shippedPages(_ month: Month, _ lang: Language) throws -> (BriefingFigures, [RenderedChart<SheetPage>]) {
-        if let drawn = try shippedSheets.get()["\(month.iso) \(lang)"] { return drawn }
+    /// A month's pages of the shipped dataset, as `pages(try shipped(), month, lang)` lays them out.
+    static func shippedPages(_ month: Month, _ lang: Language) throws -> (BriefingFigures, [LaidOutChart<SheetPage>]) {
+        if let made = try shippedSheets.get()["\(month.iso) \(lang)"] { return made }
         return try pages(try shipped(), month, lang)
     }
 

@@ -11,10 +11,15 @@ import NetraRender
 /// A text box read back from a plan dump (`text ROLE [x,y WxH] at … size S …`).
 struct DumpedText: CustomStringConvertible {
     var role: String, box: ChartRect, size: Double, line: String
-    /// The words, as the dump quotes them.
-    var text: String {
-        guard let q = line.firstIndex(of: "\""), line.hasSuffix("\"") else { return "" }
-        return String(line[line.index(after: q)..<line.index(before: line.endIndex)])
+    /// The words, as the dump quotes them (read once: `clashes` asks for them pair by pair).
+    let text: String
+    init(role: String, box: ChartRect, size: Double, line: String) {
+        self.role = role; self.box = box; self.size = size; self.line = line
+        if let q = line.firstIndex(of: "\""), line.hasSuffix("\"") {
+            text = String(line[line.index(after: q)..<line.index(before: line.endIndex)])
+        } else {
+            text = ""
+        }
     }
     var description: String { line }
 

@@ -19,8 +19,12 @@ extension Chart {
 
     /// Lays out and draws the chart: the one path from options to PNG bytes.
     public func render(options: ChartOptions = ChartOptions()) throws(RenderError) -> RenderedChart<Plan> {
+        try laidOut(options: options).rendered()
+    }
+
+    /// Lays out the chart, to be drawn when its PNG is asked for (`render` draws it at once).
+    public func laidOut(options: ChartOptions = ChartOptions()) throws(RenderError) -> LaidOutChart<Plan> {
         let ctx = try ChartContext(options: options)
-        let plan = try layout(ctx)
-        return RenderedChart(png: try Painter.png(plan.chart, fonts: ctx.fonts), plan: plan)
+        return LaidOutChart(try layout(ctx), fonts: ctx.fonts)
     }
 }

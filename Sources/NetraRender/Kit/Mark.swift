@@ -108,3 +108,29 @@ public struct RenderedChart<Plan: Sendable>: Sendable {
         self.png = png; self.plan = plan
     }
 }
+
+/// A chart laid out, drawn only when its PNG is asked for: a job's file is made from it when
+/// written, and a test reads its plan without paying for the drawing.
+public struct LaidOutChart<Plan: Sendable>: Sendable {
+    /// The layout the PNG is drawn from.
+    public let plan: Plan
+    private let draw: @Sendable (Plan) throws(RenderError) -> [UInt8]
+
+    /// `plan`, drawn by `draw` when asked.
+    public init(plan: Plan, draw: @escaping @Sendable (Plan) throws(RenderError) -> [UInt8]) {
+        self.plan = plan; self.draw = draw
+    }
+
+    /// The PNG file's bytes, drawn at each call.
+    public func png() throws(RenderError) -> [UInt8] { try draw(plan) }
+
+    /// Drawn, with its plan.
+    public func rendered() throws(RenderError) -> RenderedChart<Plan> { RenderedChart(png: try png(), plan: plan) }
+}
+
+extension LaidOutChart where Plan: HoldsChartPlan {
+    /// `plan`, drawn by the painter in `fonts`.
+    public init(_ plan: Plan, fonts: FontSet) {
+        self.init(plan: plan) { (p: Plan) throws(RenderError) -> [UInt8] in try Painter.png(p.chart, fonts: fonts) }
+    }
+}

@@ -155,13 +155,21 @@ public enum BriefingSheet {
 
     /// Draws one page, with `chart` (laid out at its slot's size) in the slot.
     public static func render(_ page: SheetPage, chart: ChartPlan?, fonts: FontSet) throws(RenderError) -> RenderedChart<SheetPage> {
+        try laidOut(page, chart: chart, fonts: fonts).rendered()
+    }
+
+    /// One page with `chart` (laid out at its slot's size) set in the slot, drawn when its PNG
+    /// is asked for.
+    public static func laidOut(_ page: SheetPage, chart: ChartPlan?, fonts: FontSet) -> LaidOutChart<SheetPage> {
         var page = page
-        let image = try Painter.draw(page.chart, fonts: fonts)
-        if let chart, let slot = page.chartSlot {
-            try Painter.draw(chart, on: image, at: (Int(slot.minX), Int(slot.minY)), fonts: fonts)
-            page.embedded = chart
+        if let chart, page.chartSlot != nil { page.embedded = chart }
+        return LaidOutChart(plan: page) { (page: SheetPage) throws(RenderError) -> [UInt8] in
+            let image = try Painter.draw(page.chart, fonts: fonts)
+            if let chart, let slot = page.chartSlot {
+                try Painter.draw(chart, on: image, at: (Int(slot.minX), Int(slot.minY)), fonts: fonts)
+            }
+            return try image.png()
         }
-        return RenderedChart(png: try image.png(), plan: page)
     }
 
     /// The file name of page `n` (from 1): `briefing-sheet.png`, then `briefing-sheet-2.png`, ….

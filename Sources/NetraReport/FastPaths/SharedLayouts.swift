@@ -65,15 +65,10 @@ func sharedLayout<P: Sendable, E: Error>(
     return try shared.layout(key, options: options, make)
 }
 
-/// A chart drawn from a plan already laid out at `options`: what `Chart.render` does after
-/// its layout (same fonts, same painter).
-func drawn<P: HoldsChartPlan>(_ plan: P, options: ChartOptions) throws(RenderError) -> RenderedChart<P> {
-    RenderedChart(png: try Painter.png(plan.chart, fonts: try FontSet.resolve(path: options.fontPath, boldPath: options.boldFontPath)), plan: plan)
-}
-
-/// `chart` laid out and drawn at `options`, its layout taken from `shared` when there is one
-/// (the plain path: `Chart.render`).
-func rendered<C: Chart>(_ chart: () -> C, _ shared: SharedLayouts?, _ key: String, options: ChartOptions) throws(RenderError) -> RenderedChart<C.Plan> {
-    guard let shared else { return try chart().render(options: options) }
-    return try drawn(try shared.layout(key, options: options) { () throws(RenderError) in try chart().layout(options: options) }, options: options)
+/// `chart` laid out at `options` (drawn when its PNG is asked for), its layout taken from
+/// `shared` when there is one (the plain path: `Chart.laidOut`).
+func rendered<C: Chart>(_ chart: () -> C, _ shared: SharedLayouts?, _ key: String, options: ChartOptions) throws(RenderError) -> LaidOutChart<C.Plan> {
+    guard let shared else { return try chart().laidOut(options: options) }
+    let plan = try shared.layout(key, options: options) { () throws(RenderError) in try chart().layout(options: options) }
+    return LaidOutChart(plan, fonts: try FontSet.resolve(path: options.fontPath, boldPath: options.boldFontPath))
 }
