@@ -80,7 +80,9 @@ extension Analysis {
             }
             w.separator()
             w.int(t.days); w.separator()
-            w.cell(t.exact ? yes : no); w.endRow()
+            // Not `t.exact ? yes : no`: the array picked by `?:` is a copy, retained per row.
+            if t.exact { w.cell(yes) } else { w.cell(no) }
+            w.endRow()
             w.spill(into: sink)
         }
         w.finish(into: sink)
