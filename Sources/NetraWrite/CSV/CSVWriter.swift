@@ -174,18 +174,24 @@ public struct CSVWriter: Sendable {
         return false
     }
 
-    /// An ISO date cell (`2024-01-22`); empty for nil. Written digit by digit for years 0…9999.
+    /// An ISO date cell (`2024-01-22`); empty for nil. Written digit by digit for years 0…9999,
+    /// into room made once for the ten bytes (appended one at a time, each byte checked the
+    /// array's uniqueness and room: five dates a row).
     mutating func day(_ d: Day?) {
         guard let d else { return }
         let c = d.components
         guard (0...9999).contains(c.year) else { text(d.iso); return }
-        four(c.year); bytes.append(0x2D); two(c.month); bytes.append(0x2D); two(c.day)
+        bytes.append(addingCapacity: 10) { o in
+            CSVWriter.four(c.year, &o); o.append(0x2D); CSVWriter.two(c.month, &o); o.append(0x2D); CSVWriter.two(c.day, &o)
+        }
     }
 
     /// A `YYYY-MM` cell.
     mutating func month(_ m: Month) {
         guard (0...9999).contains(m.year), m.index >= 0 else { text(m.iso); return }
-        four(m.year); bytes.append(0x2D); two(m.number)
+        bytes.append(addingCapacity: 7) { o in
+            CSVWriter.four(m.year, &o); o.append(0x2D); CSVWriter.two(m.number, &o)
+        }
     }
 
     /// A date cell as it was written: `2024-01-22`, `2024-01` or `2024`.
@@ -195,23 +201,23 @@ public struct CSVWriter: Sendable {
         case .month: month(w.anchor.month)
         case .year:
             let y = w.anchor.year
-            if (0...9999).contains(y) { four(y) } else { text(w.text) }
+            if (0...9999).contains(y) { bytes.append(addingCapacity: 4) { CSVWriter.four(y, &$0) } } else { text(w.text) }
         }
     }
 
     // Dividing by constants: five dates a row, and a division by a variable is slow.
 
     /// `v` (0 ≤ v < 10000) as four digits.
-    private mutating func four(_ v: Int) {
-        bytes.append(UInt8(v / 1000) + 0x30)
-        bytes.append(UInt8(v / 100 % 10) + 0x30)
-        two(v % 100)
+    private static func four(_ v: Int, _ o: inout OutputSpan<UInt8>) {
+        o.append(UInt8(v / 1000) + 0x30)
+        o.append(UInt8(v / 100 % 10) + 0x30)
+        two(v % 100, &o)
     }
 
     /// `v` (0 ≤ v < 100) as two digits.
-    private mutating func two(_ v: Int) {
-        bytes.append(UInt8(v / 10) + 0x30)
-        bytes.append(UInt8(v % 10) + 0x30)
+    private static func two(_ v: Int, _ o: inout OutputSpan<UInt8>) {
+        o.append(UInt8(v / 10) + 0x30)
+        o.append(UInt8(v % 10) + 0x30)
     }
 }
 
