@@ -36,17 +36,18 @@ public struct IDOrder: Sendable {
     /// Made by the export and let go after it (held by the analysis, they were 55 MB of the
     /// 1M report's peak).
     @usableFromInline package struct Copy {
-        let bytes: [UInt8]
+        @usableFromInline package let bytes: [UInt8]
         /// Where id `i` (by position in `order`) starts in `bytes`; one more entry marks the end.
         let starts: [UInt32]
         /// Whether each id (by position) is known to need no quotes in plain CSV.
         let plain: [Bool]
         let rank: Column<EventIndex, Int32>
 
-        /// Event `k`'s id bytes, from the copy, and whether they need no quotes.
-        @usableFromInline package func id(_ k: EventIndex) -> (bytes: ArraySlice<UInt8>, plain: Bool) {
+        /// Where event `k`'s id lies in `bytes` (read it as `bytes.span.extracting(range)`:
+        /// a slice would retain the copy once per id), and whether it needs no quotes.
+        @usableFromInline package func id(_ k: EventIndex) -> (range: Range<Int>, plain: Bool) {
             let i = Int(rank[k])
-            return (bytes[Int(starts[i])..<Int(starts[i + 1])], plain[i])
+            return (Int(starts[i])..<Int(starts[i + 1]), plain[i])
         }
     }
 

@@ -140,12 +140,13 @@ public struct EventTable: RandomAccessCollection, Sendable {
     @inline(__always)
     public func isPlain(_ field: EventText, _ k: EventIndex) -> Bool { cells[k][field].isPlain }
 
+    /// Where text cell `field` of event `k` sits in `text`.
+    @inline(__always)
+    @usableFromInline package func ref(_ field: EventText, _ k: EventIndex) -> TextRef { cells[k][field] }
+
     /// A text cell of event `k` as an `EventCell`.
     @inline(__always)
-    func textCell(_ field: EventText, _ k: EventIndex) -> EventCell {
-        let r = cells[k][field]
-        return .text(text.bytes(r), plain: r.isPlain)
-    }
+    func textCell(_ field: EventText, _ k: EventIndex) -> EventCell { .text(cells[k][field]) }
 
     /// Event `k`'s id.
     public func id(_ k: EventIndex) -> String { string(.id, k) }

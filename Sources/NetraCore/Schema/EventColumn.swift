@@ -167,9 +167,9 @@ public struct AddedColumn: Sendable {
 /// A cell of `events.csv` as the table holds it. Readers switch on what a cell is, not on
 /// which column it came from: a new column of a kind already here needs no reader changed.
 public enum EventCell {
-    /// Text as written (spaces kept), a slice of the table's store; `plain` when known to
-    /// hold no `,`, `"`, CR or LF.
-    case text(ArraySlice<UInt8>, plain: Bool)
+    /// Text as written (spaces kept): where it sits in the table's store, read with
+    /// `TextStore.withBytes` (the cell holds no reference to the store).
+    case text(TextRef)
     case date(WrittenDate)
     case precision(Precision)
     case day(Day?)
@@ -185,7 +185,7 @@ public enum EventCell {
     /// The cell as the input writes it (`2024-01`, `sosialisasi`, `responds_to:x;…`).
     public func text(_ events: EventTable, jurisdictions: (JurisdictionIndex) -> String) -> String {
         switch self {
-        case .text(let b, _): return String(decoding: b, as: UTF8.self)
+        case .text(let r): return events.text.string(r)
         case .date(let w): return w.text
         case .precision(let p): return p.rawValue
         case .day(let d): return d?.iso ?? ""

@@ -78,23 +78,28 @@ public struct CSVWriter: Sendable {
     }
 
     /// A text cell (neutralised in Excel's flavour).
-    mutating func text(_ s: String) { field(s.utf8, neutralise: flavour == .excel) }
+    mutating func text(_ s: String) { field(s.utf8.span, neutralise: flavour == .excel) }
 
     /// A number cell written as text.
-    mutating func number(_ s: String) { field(s.utf8, neutralise: false) }
+    mutating func number(_ s: String) { field(s.utf8.span, neutralise: false) }
 
     /// An integer cell; empty for nil. Digits and `-` never need quotes.
     mutating func int(_ n: Int?) {
         guard let n else { return }
         if n < 0 { bytes.append(0x2D) }
-        // Digits from the last, then turned round in place.
-        let first = bytes.count
+        // Digits from the last, then turned round in place (by index: a range of the array
+        // taken to reverse it costs a retain and a release of its buffer).
+        var i = bytes.count
         var v = n.magnitude
         repeat {
             bytes.append(UInt8(v % 10) + 0x30)
             v /= 10
         } while v > 0
-        bytes[first...].reverse()
+        var j = bytes.count - 1
+        while i < j {
+            bytes.swapAt(i, j)
+            i += 1; j -= 1
+        }
     }
 
     /// `text`'s cell as this flavour writes it, for a value written on many rows.
@@ -105,62 +110,88 @@ public struct CSVWriter: Sendable {
         return w.bytes
     }
 
-    /// A cell made by `encoded`.
-    mutating func cell(_ encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
+    /// A cell made by `encoded` (read through a span: `append(contentsOf:)` takes its own
+    /// reference to the array, once per cell).
+    mutating func cell(_ encoded: [UInt8]) { bytes.append(span: encoded.span) }
 
     /// A text cell from bytes (neutralised in Excel's flavour). `plain`: the bytes are known
     /// to hold no `,`, `"`, CR or LF, so plain CSV copies them without a look.
-    mutating func text<Bytes: Collection<UInt8>>(bytes u: Bytes, plain: Bool = false) {
+    mutating func text(_ u: Span<UInt8>, plain: Bool = false) {
         if plain && flavour == .plain {
-            bytes.append(contentsOf: u)
+            bytes.append(span: u)
             return
         }
         field(u, neutralise: flavour == .excel)
     }
 
-    private mutating func field<Bytes: Collection<UInt8>>(_ u: Bytes, neutralise: Bool) {
+    /// A text cell of a table's store, read where it lies (no reference to the store taken).
+    mutating func text(_ r: TextRef, in store: TextStore) {
+        store.withBytes(r) { text($0, plain: r.isPlain) }
+    }
+
+    /// Text cell `field` of event `k`.
+    mutating func text(_ field: EventText, of k: EventIndex, in events: EventTable) {
+        text(events.ref(field, k), in: events.text)
+    }
+
+    private mutating func field(_ u: Span<UInt8>, neutralise: Bool) {
         // =, +, -, @, tab or CR first would make a spreadsheet run the cell as a formula. Leading
         // spaces and line feeds are looked past (an import that trims them, as LibreOffice's can,
         // would bring the formula to the front): `  =1+1` is neutralised too.
         var prefix = false
-        if neutralise, let f = u.first(where: { $0 != 0x20 && $0 != 0x0A }) {
-            prefix = f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D
+        if neutralise {
+            var i = 0
+            while i < u.count && (u[i] == 0x20 || u[i] == 0x0A) { i += 1 }
+            if i < u.count {
+                let f = u[i]
+                prefix = f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D
+            }
         }
         guard CSVWriter.needsQuotes(u, delimiter: flavour.delimiter) else {
             if prefix { bytes.append(0x27) }
-            bytes.append(contentsOf: u)
+            bytes.append(span: u)
             return
         }
         bytes.append(0x22)
         if prefix { bytes.append(0x27) }
         // Runs between quotes are copied whole; each quote is doubled.
-        var run = u.startIndex
-        while let q = u[run...].firstIndex(of: 0x22) {
-            bytes.append(contentsOf: u[run...q])
+        var run = 0
+        for i in u.indices where u[i] == 0x22 {
+            bytes.append(span: u.extracting(run...i))
             bytes.append(0x22)
-            run = u.index(after: q)
+            run = i + 1
         }
-        bytes.append(contentsOf: u[run...])
+        bytes.append(span: u.extracting(run...))
         bytes.append(0x22)
     }
 
     /// True when `u` holds the delimiter, a quote, a CR or a LF.
-    static func needsQuotes<Bytes: Collection<UInt8>>(_ u: Bytes, delimiter: UInt8) -> Bool {
-        u.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    static func needsQuotes(_ u: Span<UInt8>, delimiter: UInt8) -> Bool {
+        for i in u.indices {
+            let b = u[i]
+            if b == delimiter || b == 0x22 || b == 0x0A || b == 0x0D { return true }
+        }
+        return false
     }
 
-    /// An ISO date cell (`2024-01-22`); empty for nil. Written digit by digit for years 0…9999.
+    /// An ISO date cell (`2024-01-22`); empty for nil. Written digit by digit for years 0…9999,
+    /// into room made once for the ten bytes (appended one at a time, each byte checked the
+    /// array's uniqueness and room: five dates a row).
     mutating func day(_ d: Day?) {
         guard let d else { return }
         let c = d.components
         guard (0...9999).contains(c.year) else { text(d.iso); return }
-        four(c.year); bytes.append(0x2D); two(c.month); bytes.append(0x2D); two(c.day)
+        bytes.append(addingCapacity: 10) { o in
+            CSVWriter.four(c.year, &o); o.append(0x2D); CSVWriter.two(c.month, &o); o.append(0x2D); CSVWriter.two(c.day, &o)
+        }
     }
 
     /// A `YYYY-MM` cell.
     mutating func month(_ m: Month) {
         guard (0...9999).contains(m.year), m.index >= 0 else { text(m.iso); return }
-        four(m.year); bytes.append(0x2D); two(m.number)
+        bytes.append(addingCapacity: 7) { o in
+            CSVWriter.four(m.year, &o); o.append(0x2D); CSVWriter.two(m.number, &o)
+        }
     }
 
     /// A date cell as it was written: `2024-01-22`, `2024-01` or `2024`.
@@ -170,22 +201,33 @@ public struct CSVWriter: Sendable {
         case .month: month(w.anchor.month)
         case .year:
             let y = w.anchor.year
-            if (0...9999).contains(y) { four(y) } else { text(w.text) }
+            if (0...9999).contains(y) { bytes.append(addingCapacity: 4) { CSVWriter.four(y, &$0) } } else { text(w.text) }
         }
     }
 
     // Dividing by constants: five dates a row, and a division by a variable is slow.
 
     /// `v` (0 ≤ v < 10000) as four digits.
-    private mutating func four(_ v: Int) {
-        bytes.append(UInt8(v / 1000) + 0x30)
-        bytes.append(UInt8(v / 100 % 10) + 0x30)
-        two(v % 100)
+    private static func four(_ v: Int, _ o: inout OutputSpan<UInt8>) {
+        o.append(UInt8(v / 1000) + 0x30)
+        o.append(UInt8(v / 100 % 10) + 0x30)
+        two(v % 100, &o)
     }
 
     /// `v` (0 ≤ v < 100) as two digits.
-    private mutating func two(_ v: Int) {
-        bytes.append(UInt8(v / 10) + 0x30)
-        bytes.append(UInt8(v % 10) + 0x30)
+    private static func two(_ v: Int, _ o: inout OutputSpan<UInt8>) {
+        o.append(UInt8(v / 10) + 0x30)
+        o.append(UInt8(v % 10) + 0x30)
+    }
+}
+
+extension [UInt8] {
+    /// Appends the bytes of `u` (the standard library has no such append for a span yet).
+    @inline(__always)
+    mutating func append(span u: Span<UInt8>) {
+        guard !u.isEmpty else { return }
+        append(addingCapacity: u.count) { out in
+            for i in u.indices { out.append(u[i]) }
+        }
     }
 }

@@ -23,7 +23,7 @@ extension CaseClocks {
         w.row(Self.header)
         let ev = d.events
         let jurisdictions = d.jurisdictions.map { w.encoded($0.id) }
-        func id(_ k: EventIndex) { w.text(bytes: ev.bytes(.id, k), plain: ev.isPlain(.id, k)) }
+        func id(_ k: EventIndex) { w.text(.id, of: k, in: ev) }
         for c in list {
             let rule = c.rule
             w.text(rule.id); w.separator()

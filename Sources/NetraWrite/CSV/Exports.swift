@@ -71,16 +71,18 @@ extension Analysis {
             if t.measure != lastMeasure { lastMeasure = t.measure; measureCell = measures[t.measure.order] }
             w.cell(measureCell); w.separator()
             let id = ids.id(t.event)
-            w.text(bytes: id.bytes, plain: id.plain); w.separator()
+            w.text(ids.bytes.span.extracting(id.range), plain: id.plain); w.separator()
             w.cell(jurisdictions[t.jurisdiction.raw]); w.separator()
             switch t.target {
-            case .event(let e): let id = ids.id(e); w.text(bytes: id.bytes, plain: id.plain)
+            case .event(let e): let id = ids.id(e); w.text(ids.bytes.span.extracting(id.range), plain: id.plain)
             case .election(let e): w.cell(elections[e.raw])
             case .none: break
             }
             w.separator()
             w.int(t.days); w.separator()
-            w.cell(t.exact ? yes : no); w.endRow()
+            // Not `t.exact ? yes : no`: the array picked by `?:` is a copy, retained per row.
+            if t.exact { w.cell(yes) } else { w.cell(no) }
+            w.endRow()
             w.spill(into: sink)
         }
         w.finish(into: sink)
@@ -176,12 +178,14 @@ extension Analysis {
         // Outlets by index, encoded once.
         let events = d.events
         let sources = events.text.sources.map { w.encoded($0) }
+        let store = events.text
+        let schema = EventColumn.schema
         func each(_ k: EventIndex) {
             let date = events.dates[k]
-            for (n, column) in EventColumn.schema.enumerated() {
+            for (n, column) in schema.enumerated() {
                 if n > 0 { w.separator() }
                 switch column.cell(events, k) {
-                case .text(let b, let plain): w.text(bytes: b, plain: plain)
+                case .text(let r): w.text(r, in: store)
                 case .date(let written): w.written(written)
                 case .precision(let p): w.cell(precisions[p.order])
                 case .day(let day): w.day(day)
@@ -196,9 +200,9 @@ extension Analysis {
                         if i > 0 { linkBytes.append(0x3B) }
                         linkBytes += l.relation.rawValue.utf8
                         linkBytes.append(0x3A)
-                        linkBytes += events.bytes(.id, l.target)
+                        store.withBytes(events.ref(.id, l.target)) { linkBytes.append(span: $0) }
                     }
-                    w.text(bytes: linkBytes[...])
+                    w.text(linkBytes.span)
                 case .outlet(let o): w.cell(sources[o])
                 }
             }

@@ -21,7 +21,7 @@ extension Analysis {
                 w.cell(status); w.separator()
                 w.day(x.day); w.separator()
                 w.int(x.count); w.separator()
-                w.text(bytes: d.events.bytes(.id, x.event), plain: d.events.isPlain(.id, x.event)); w.separator()
+                w.text(.id, of: x.event, in: d.events); w.separator()
                 w.cell(x.latest ? yes : no); w.endRow()
             }
         }
