@@ -96,4 +96,23 @@ import NetraCore
         #expect(rows.measure("prevention_lead")?.rows.first?.count == 1)
         #expect(rows.measure("reporting_lag") == nil)
     }
+
+    /// The timeline's title counts activity by month here, not in the chart: of the 66 events,
+    /// 21 are case tallies (snapshots, not activity), leaving 45; 2 of them have a year-only
+    /// date (activity, in no month). January 2024 is the busiest month with 10 (6 in Kota Bekasi,
+    /// 2 each in Jawa Barat and Kabupaten Bekasi), then November 2023 with 6.
+    @Test func activityByMonthOfTheShippedDataset() throws {
+        let d = try #require(shipped).dataset
+        let a = ActivityByMonth(d, window: nil, jurisdictions: d.jurisdictions.count)
+        #expect(a.total == 45)
+        #expect(a.perMonth.values.reduce(0, +) == 43)
+        #expect(a.perMonth[Month(year: 2024, month: 1).index] == 10)
+        #expect(a.perMonth[Month(year: 2023, month: 11).index] == 6)
+        let busiest = try #require(a.perMonth.max { ($0.value, -$0.key) < ($1.value, -$1.key) })
+        #expect(busiest.key == Month(year: 2024, month: 1).index)
+        let names = a.perJurisdiction(inMonth: busiest.key).map { (d.jurisdictions[JurisdictionIndex($0.key)].id, $0.value) }
+        #expect(Dictionary(uniqueKeysWithValues: names) == ["kota-bekasi": 6, "jawa-barat": 2, "kabupaten-bekasi": 2])
+        // Past the last jurisdiction's index nothing counts.
+        #expect(ActivityByMonth(d, window: nil, jurisdictions: 0).total == 0)
+    }
 }

@@ -112,4 +112,12 @@ public struct EventDate: Hashable, Sendable {
     public var earliest: Day? { precision == .onOrBefore ? nil : written.anchor }
     /// The latest day the event can have happened.
     public var latest: Day { written.last }
+
+    /// The first and last day an event of this date can cover, through `end` when it has one.
+    @inline(__always)
+    public func days(through end: Day?) -> (first: Day, last: Day) {
+        var last = written.last
+        if let end, end > last { last = end }
+        return (anchor, last)
+    }
 }

@@ -228,34 +228,9 @@ extension TimelineChart {
         let first = Strings.timelineWhere(
             events: c.inWindow, shown: NumberFormat.number(c.inWindow, lang), jurisdictions: places.count,
             shownJurisdictions: NumberFormat.number(places.count, lang), place: place)
-        // Counted in an array by month (years 0…9999; a dictionary past them), and per lane only
-        // for the busiest month, in a second pass: no dictionary touched per event.
-        let events = dataset.events
-        var dense = [Int](repeating: 0, count: 12 * 10_000)
-        var beyond: [Int: Int] = [:]
-        var activity = 0
-        /// The month an event counts in, nil when it counts in none (`activity` only, for a year).
-        func countedMonth(_ i: EventIndex) -> Int?? {
-            let j = events.jurisdictions[i].raw
-            guard j < c.perJurisdiction.count, events.kinds[i].countsAsActivity else { return nil }
-            let (a, b) = Self.extent(events.dates[i], end: events.endDates[i])
-            if let w = window, b < w.lowerBound || a > w.upperBound { return nil }
-            guard events.dates[i].precision != .year else { return .some(nil) }
-            return a.month.index
-        }
-        for i in events.indices {
-            guard let counted = countedMonth(i) else { continue }
-            activity += 1
-            guard let m = counted else { continue }
-            if m >= 0 && m < dense.count { dense[m] += 1 } else { beyond[m, default: 0] += 1 }
-        }
-        var perMonth = beyond
-        for m in dense.indices where dense[m] > 0 { perMonth[m] = dense[m] }
-        func perPlace(_ m: Int) -> [Int: Int] {
-            var out: [Int: Int] = [:]
-            for i in events.indices where countedMonth(i) == .some(m) { out[events.jurisdictions[i].raw, default: 0] += 1 }
-            return out
-        }
+        // Counted by the analysis: per month, and per lane only for the busiest month.
+        let counted = ActivityByMonth(dataset, window: window, jurisdictions: c.perJurisdiction.count)
+        let perMonth = counted.perMonth, activity = counted.total
         if let h = highlight {
             let name = DateText.month(h, lang), n = perMonth[h.index] ?? 0
             return (n > 0 ? Strings.monthlyMonth(name, NumberFormat.number(n, lang), count: n) : Strings.monthlyNone(name)).text(lang)
@@ -266,7 +241,7 @@ extension TimelineChart {
         else { return first.text(lang) }
         let month = Month(index: peak.key)
         var lane: (name: String, count: String)?
-        if place == nil, let top = perPlace(peak.key).max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }),
+        if place == nil, let top = counted.perJurisdiction(inMonth: peak.key).max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }),
             top.value >= 2, top.value < peak.value
         {
             lane = (dataset.jurisdictions[JurisdictionIndex(top.key)].name, NumberFormat.number(top.value, lang))

@@ -225,11 +225,7 @@ public struct TimelineChart: Chart {
 
     /// The first and last day an event can cover.
     @inline(__always)
-    static func extent(_ date: EventDate, end: Day?) -> (Day, Day) {
-        var last = date.written.last
-        if let end, end > last { last = end }
-        return (date.anchor, last)
-    }
+    static func extent(_ date: EventDate, end: Day?) -> (Day, Day) { date.days(through: end) }
 
     /// A quadratic curve bowing upward between two markers, as a polyline; `bend` scales the
     /// bow (negative: downward).
