@@ -197,6 +197,12 @@ extension DatasetLoader {
         /// The bytes of a ref made by `ref`, before the store is sealed.
         mutating func bytes(_ r: TextRef, _ rec: CSVRecord) -> ArraySlice<UInt8> { r.bytes(file: rec.bytes, decoded: decoded) }
 
+        /// Whether a ref made by `ref` is a slug, read in place (no slice of the file).
+        mutating func isSlug(_ ref: TextRef, _ rec: CSVRecord) -> Bool {
+            if ref.isDecoded { return Slug.isSlug(decoded.span.extracting(ref.range)) }
+            return Slug.isSlug(rec.bytes.span.extracting(ref.range))
+        }
+
         mutating func idText(_ r: Reading, _ rec: CSVRecord) -> String { String(decoding: bytes(r.idRef, rec), as: UTF8.self) }
 
         mutating func readID(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
@@ -204,7 +210,7 @@ extension DatasetLoader {
             r.idRef = ref(rec, c, trim: true)
             if r.idRef.isEmpty {
                 say(&r, rec, c, "id: missing id", "id: id kosong")
-            } else if let why = Slug.said(bytes(r.idRef, rec)) {
+            } else if !isSlug(r.idRef, rec), let why = Slug.said(bytes(r.idRef, rec)) {
                 say(&r, rec, c, why.after(Said("id: ")))
             } else {
                 // One probe: the entry is made if new, else it names the first row.

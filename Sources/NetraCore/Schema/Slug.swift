@@ -26,6 +26,17 @@ public enum Slug {
         return nil
     }
 
+    /// True when `bytes` is a slug (`said` is nil), read through a span: the loader asks it of
+    /// every row's id on both cores, where a slice would retain the file's one buffer.
+    public static func isSlug(_ bytes: Span<UInt8>) -> Bool {
+        for i in bytes.indices {
+            let b = bytes[i]
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || ((b == 0x2D || b == 0x5F) && i > 0) { continue }
+            return false
+        }
+        return true
+    }
+
     static let rule = Said(
         en: "an id uses only lowercase letters a-z, digits, hyphens and underscores, e.g. kota-2023-11-02-pledge",
         id: "id hanya memakai huruf kecil a-z, angka, tanda hubung dan garis bawah, misalnya kota-2023-11-02-pledge")
