@@ -20,7 +20,7 @@ struct ByteLookup: Sendable {
             byString[key] = value
             if key.utf8.contains(where: { $0 >= 0x80 }) { nonASCIIKey = true }
             let k = Array(key.utf8)
-            var i = ByteLookup.hash(k) & mask
+            var i = ByteLookup.hash(k.span) & mask
             while slots[i] >= 0 { i = (i + 1) & mask }
             slots[i] = Int32(keys.count)
             keys.append(k)
@@ -28,14 +28,7 @@ struct ByteLookup: Sendable {
         }
     }
 
-    @inline(__always)
-    static func hash<C: Collection>(_ b: C) -> Int where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
-    }
-
-    /// `hash` of the bytes a span shows.
+    /// FNV-1a of the bytes a span shows, folded.
     @inline(__always)
     static func hash(_ b: Span<UInt8>) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -85,7 +78,7 @@ struct ByteInterner {
     /// The number of `b`, new or not.
     mutating func intern(_ b: ArraySlice<UInt8>) -> Int {
         var mask = slots.count - 1
-        var i = ByteLookup.hash(b) & mask
+        var i = ByteLookup.hash(b.span) & mask
         while true {
             let s = Int(slots[i])
             if s < 0 { break }
@@ -99,7 +92,7 @@ struct ByteInterner {
             slots = [Int32](repeating: -1, count: slots.count * 2)
             mask = slots.count - 1
             for (k, key) in keys.enumerated() {
-                var j = ByteLookup.hash(key) & mask
+                var j = ByteLookup.hash(key.span) & mask
                 while slots[j] >= 0 { j = (j + 1) & mask }
                 slots[j] = Int32(k)
             }

@@ -175,8 +175,8 @@ extension DatasetLoader {
             var lo = f.start, hi = f.end
             if !f.hasEscapes {
                 if trim {
-                    while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
-                    while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+                    let t = rec.trimmedRange(c)
+                    lo = t.lowerBound; hi = t.upperBound
                 }
                 let plain = f.rawStart == f.start && rec.delimiter == 0x2C ? TextRef.plainBit : 0
                 return lo == hi ? .empty : TextRef(start: UInt32(lo), count: UInt32(hi - lo) | plain)

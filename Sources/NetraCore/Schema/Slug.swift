@@ -11,7 +11,7 @@ public enum Slug {
     public static func said<C: Collection<UInt8>>(_ bytes: C) -> Said? {
         // Every byte before the first bad one is ASCII, so its offset is its character's.
         for (offset, b) in bytes.enumerated() {
-            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || ((b == 0x2D || b == 0x5F) && offset > 0) { continue }
+            if allowed(b, at: offset) { continue }
             if b == 0x2D || b == 0x5F { return Said(en: "an id starts with a letter or digit; " + rule.en, id: "id diawali huruf atau angka; " + rule.id) }
             let scalar = String(decoding: bytes.dropFirst(offset), as: UTF8.self).unicodeScalars.first ?? "?"
             let hex = String(scalar.value, radix: 16, uppercase: true)
@@ -29,12 +29,14 @@ public enum Slug {
     /// True when `bytes` is a slug (`said` is nil), read through a span: the loader asks it of
     /// every row's id on both cores, where a slice would retain the file's one buffer.
     public static func isSlug(_ bytes: Span<UInt8>) -> Bool {
-        for i in bytes.indices {
-            let b = bytes[i]
-            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || ((b == 0x2D || b == 0x5F) && i > 0) { continue }
-            return false
-        }
+        for i in bytes.indices where !allowed(bytes[i], at: i) { return false }
         return true
+    }
+
+    /// Byte `b` may stand at `offset` of a slug: a-z and 0-9 anywhere, `-` and `_` after the first.
+    @inline(__always)
+    static func allowed(_ b: UInt8, at offset: Int) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || ((b == 0x2D || b == 0x5F) && offset > 0)
     }
 
     static let rule = Said(
