@@ -43,16 +43,14 @@ public struct Analysis: Sendable {
         let fullGraph: EventGraph? = dataset.events.count == full.events.count ? nil : EventGraph(events: full.events)
         let rows = cut?.rows
         let early = fullGraph.map { Self.statuses(full, graph: $0, asOf: asOf, rows: rows) }
-        // Both cores sort half the ids each; then one merges them while the other builds the
-        // graph, counts the months and works out the lead times, which are listed by id last.
+        // Both cores sort half the ids each; then one merges them and counts the months while
+        // the other builds the graph and works out the lead times, which are listed by id last.
         let halves = IDOrder.sortedHalves(dataset.events)
-        let (ids, (built, table, figures, status)) = Parallel.both(
-            { IDOrder(dataset.events, merging: halves) },
-            { () -> (EventGraph, MonthlyTable, LeadTimes.Figures, Column<EventIndex, CaseStatus?>) in
+        let ((ids, table), (built, figures, status)) = Parallel.both(
+            { (IDOrder(dataset.events, merging: halves), MonthlyTable(dataset, rollup: true)) },
+            { () -> (EventGraph, LeadTimes.Figures, Column<EventIndex, CaseStatus?>) in
                 let g = EventGraph(events: dataset.events)
-                return (
-                    g, MonthlyTable(dataset, rollup: true), LeadTimes.figures(dataset, graph: g), early ?? Self.statuses(full, graph: g, asOf: asOf, rows: rows)
-                )
+                return (g, LeadTimes.figures(dataset, graph: g), early ?? Self.statuses(full, graph: g, asOf: asOf, rows: rows))
             })
         idOrder = ids
         graph = built
@@ -105,8 +103,9 @@ public struct Analysis: Sendable {
         LeadTimes.summarize(leadTimes.lazy.filter { self.leadValue($0) != nil }, dataset: dataset)
     }
 
-    /// The side-by-side metrics of two jurisdictions, each with everything under it.
-    public func compare(_ a: JurisdictionIndex, _ b: JurisdictionIndex) -> Comparison {
-        Comparison(analysis: self, a: a, b: b)
+    /// The side-by-side metrics of two jurisdictions, each with everything under it;
+    /// `tallies` when the caller has made them already.
+    public func compare(_ a: JurisdictionIndex, _ b: JurisdictionIndex, tallies: TallySeries? = nil) -> Comparison {
+        Comparison(analysis: self, a: a, b: b, tallies: tallies)
     }
 }

@@ -10,8 +10,8 @@ enum ReportCharts {
 
     static func timeline(_ a: Analysis) -> TimelineChart { TimelineChart(a.dataset, graph: a.graph) }
 
-    static func comparison(_ a: Analysis, _ options: JobOptions) -> Comparison? {
-        options.comparisonChoice(a.dataset).pair.map { a.compare($0.a, $0.b) }
+    static func comparison(_ a: Analysis, _ options: JobOptions, tallies: TallySeries? = nil) -> Comparison? {
+        options.comparisonChoice(a.dataset).pair.map { a.compare($0.a, $0.b, tallies: tallies) }
     }
 
     static func leadTimes(_ a: Analysis, _ lang: Language) -> LeadTimesChart {

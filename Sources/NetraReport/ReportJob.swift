@@ -58,6 +58,7 @@ public enum ReportJob {
         let o = options.chartOptions
         // Charts report.html draws too are laid out once for both (FastPaths/SharedLayouts.swift).
         let shared = sharingLayouts ? SharedLayouts.forPNGs(at: o) : nil
+        let made = Prepared(a, options: options, clocks: book, shared: shared)
         var files: [OutputFile] = []
         progress.step(Strings.stepChartsAndExports.text(options.language))
         files.append(
@@ -87,8 +88,8 @@ public enum ReportJob {
                 try rendered({ ReportCharts.timeline(a) }, d.events.count > HTMLReport.detailLimit ? shared : nil, "timeline", options: o)
             })
         // One comparison feeds both the chart and the CSV, so they cannot disagree.
-        let choice = options.comparisonChoice(d)
-        let comparison = choice.pair.map { a.compare($0.a, $0.b) }
+        let choice = made.choice
+        let comparison = made.comparison
         if let comparison {
             files.append(
                 OutputFile(name: "compare.png", cost: 3) { () throws(RenderError) in
@@ -103,25 +104,24 @@ public enum ReportJob {
                 return try rendered({ chart }, shared, "leadtimes", options: o)
             })
         // One set of tally series feeds both the chart and tallies.csv, so they cannot disagree.
-        let tallies = a.tallies
-        // As many images as it takes to draw every series: cut into pages now (text only),
-        // so that each is its own file.
-        do {
-            let cases = CasesChart(tallies, dataset: d)
-            for page in try sharedLayout(shared, "cases-pages", options: o, { () throws(RenderError) in try cases.pages(options: o) }) {
+        let tallies = made.tallies
+        // As many images as it takes to draw every series, each its own file.
+        switch made.casePages {
+        case .success(let pages):
+            for page in pages {
                 let number = page.page?.number ?? 1
                 files.append(
                     OutputFile(name: CasesChart.fileName(page: number), cost: 4) { () throws(RenderError) in
                         try rendered({ page }, shared, "cases-\(number)", options: o)
                     })
             }
-        } catch {
+        case .failure(let error):
             // Said when the files are written, like any drawing error.
             files.append(OutputFile(name: CasesChart.fileName(page: 1), render: { () throws(RenderError) -> [UInt8] in throw error }))
         }
         // Case clocks as of the day the figures stand on: one computation feeds the chart and
         // both CSVs (cases.png is the tallies' chart; this one is clocks.png).
-        if let clocks = a.caseClocks(book) {
+        if let clocks = made.clocks {
             files.append(
                 OutputFile(name: "clocks.png", cost: 3) { () throws(RenderError) in
                     try ClocksChart(clocks, dataset: d).laidOut(options: o)
@@ -133,7 +133,7 @@ public enum ReportJob {
         // A map per province of the dataset (and of the provinces when there are several).
         files += ReportMaps.files(a, options: options, shared: shared)
         // The interactive page, its charts laid out from the same values as the PNGs.
-        files.append(HTMLReport(a, options: options, comparison: comparison, tallies: tallies, shared: shared).file)
+        files.append(HTMLReport(a, options: options, comparison: comparison, tallies: tallies, figures: made.figures, shared: shared).file)
         // Exports: the two that grow with the events are streamed, and started first.
         files.append(OutputFile(name: "events.csv", cost: 10 + d.events.count / 2_000) { a.writeEventsCSV(flavour: .plain, into: $0) })
         files.append(OutputFile(name: "monthly.csv", cost: 2) { () throws(RenderError) in a.monthlyCSV(flavour: .plain, rollup: false) })
@@ -151,6 +151,40 @@ public enum ReportJob {
             files.append(OutputFile(name: "netra.xlsx", cost: 10 + d.events.count / 1_000) { a.workbook(lang: lang, pair: choice.pair) })
         }
         return files
+    }
+
+    /// What several of the report's files share, made before any is written: on both cores, the
+    /// tally series, the comparison, the cases chart's pages and the key figures beside the case
+    /// clocks (each a pass over every event).
+    struct Prepared {
+        var choice: ComparisonChoice
+        var comparison: Comparison?
+        var tallies: TallySeries
+        /// The cases chart cut into pages (text only), or why it cannot be.
+        var casePages: Result<[CasesChart], RenderError>
+        var figures: KeyFigures
+        var clocks: CaseClocks?
+
+        init(_ a: Analysis, options: JobOptions, clocks book: ClockBook, shared: SharedLayouts?) {
+            let o = options.chartOptions
+            let choice = options.comparisonChoice(a.dataset)
+            let ((tallies, comparison, pages, figures), clocks) = Parallel.both(
+                { () -> (TallySeries, Comparison?, Result<[CasesChart], RenderError>, KeyFigures) in
+                    let tallies = a.tallies
+                    let comparison = choice.pair.map { a.compare($0.a, $0.b, tallies: tallies) }
+                    let cases = CasesChart(tallies, dataset: a.dataset)
+                    let pages = Result { () throws(RenderError) in
+                        try sharedLayout(shared, "cases-pages", options: o) { () throws(RenderError) in try cases.pages(options: o) }
+                    }
+                    return (tallies, comparison, pages, KeyFigures(a))
+                }, { a.caseClocks(book) })
+            self.choice = choice
+            self.comparison = comparison
+            self.tallies = tallies
+            casePages = pages
+            self.figures = figures
+            self.clocks = clocks
+        }
     }
 
     /// The most events the report puts into `netra.xlsx` (a workbook is held in memory whole

@@ -115,7 +115,9 @@ public struct Comparison: Sendable {
         public var uncountedPledges = 0
     }
 
-    public init(analysis: Analysis, a: JurisdictionIndex, b: JurisdictionIndex) {
+    /// `tallies` are the dataset's tally series when the caller has them already (made here
+    /// when not given).
+    public init(analysis: Analysis, a: JurisdictionIndex, b: JurisdictionIndex, tallies given: TallySeries? = nil) {
         self.a = a
         self.b = b
         let (sa, sb) = Side.pair(analysis, a, b)
@@ -123,7 +125,7 @@ public struct Comparison: Sendable {
         for m in ComparisonMetric.allCases { v[m] = (sa.value(m), sb.value(m)) }
         values = v
         breakdown = (sa.breakdown, sb.breakdown)
-        tallies = Self.tallies(TallySeries(analysis.dataset), a, b)
+        tallies = Self.tallies(given ?? analysis.tallies, a, b)
     }
 
     /// Each series of `a`'s or `b`'s own tallies, paired by unit and status.

@@ -37,6 +37,20 @@ public enum Parallel {
         }
         return (x, y)
     }
+
+    /// Every job's result, in the jobs' order; the jobs run on up to `cores` threads, handed
+    /// out in order (put the longest first).
+    public static func map<T: Sendable>(_ jobs: [@Sendable () -> T]) -> [T] {
+        let results = Mutex<[T?]>(Array(repeating: nil, count: jobs.count))
+        forEach(jobs.count) { k in
+            let r = jobs[k]()
+            results.withLock { $0[k] = r }
+        }
+        return results.withLock { $0 }.map { r in
+            guard let r else { preconditionFailure("forEach runs every job") }
+            return r
+        }
+    }
 }
 
 /// Memory that the threads of `Parallel.forEach` share, each using its own part: the compiler

@@ -41,9 +41,16 @@ public struct HTMLReport: Sendable {
         self.shared = shared
         self.analysis = analysis
         self.options = options
-        self.comparison = comparison ?? ReportCharts.comparison(analysis, options)
-        self.tallies = tallies ?? analysis.tallies
-        self.figures = figures ?? KeyFigures(analysis)
+        // What is not given is made on both cores: the tally series (which the comparison
+        // reads too) beside the key figures.
+        let ((t, c), f) = Parallel.both(
+            { () -> (TallySeries, Comparison?) in
+                let t = tallies ?? analysis.tallies
+                return (t, comparison ?? ReportCharts.comparison(analysis, options, tallies: t))
+            }, { figures ?? KeyFigures(analysis) })
+        self.tallies = t
+        self.comparison = c
+        self.figures = f
     }
 
     /// The page as a file of the report, made when it is written.
@@ -60,8 +67,16 @@ public struct HTMLReport: Sendable {
 
     /// The whole page as text.
     public func html() throws(RenderError) -> String {
-        let listed = listedEvents()
         let clustered = d.events.count > Self.detailLimit
+        // The costly parts are made on both cores, the longest first: the charts' SVGs, and the
+        // listed events with the timeline's data. The page puts them in its own order.
+        let page = self
+        let (wide, phone) = figureOptions
+        var jobs: [@Sendable () -> Result<[String], RenderError>] = [{ page.listedAndData(clustered: clustered) }]
+        for f in chartFigures() { jobs.append { page.figure(f, wide: wide, phone: phone).map { [$0] } } }
+        var made: [[String]] = []
+        for r in Parallel.map(jobs) { made.append(try r.get()) }
+        let (table, data) = (made[0][0], made[0][1])
         var out = "<!doctype html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         // Nothing may be fetched: no network, and no file beside this one either.
@@ -74,21 +89,31 @@ public struct HTMLReport: Sendable {
         out += controls()
         out += timelineSection(clustered: clustered)
         out += comparisonTable()
-        out += try charts()
-        out += table(listed)
+        out += "<section id=\"charts\"><h2>\(t(Strings.htmlCharts))</h2>" + made.dropFirst().map { $0[0] }.joined() + "</section>\n"
+        out += table
         out +=
             "<aside id=\"details\" hidden aria-live=\"polite\"><button type=\"button\" id=\"details-close\" class=\"close\">\(t(Strings.htmlClose))</button><div id=\"details-body\"></div></aside>\n"
         out += "<footer><p>\(Markup.text(Strings.asOfPrefix(analysis.standsOn, lang)))\(t(Strings.htmlMadeWith))</p></footer>\n"
         out += "<script type=\"application/json\" id=\"netra-data\">"
-        // A big dataset's timeline is the PNG's: its lanes (cities merged into their province
-        // when there is no room) and its counted markers.
-        let o = options.chartOptions
-        let plan =
-            clustered
-            ? try sharedLayout(shared, "timeline", options: o) { () throws(RenderError) in try ReportCharts.timeline(analysis).layout(options: o) } : nil
-        out += dataJSON(listed, timeline: plan)
+        out += data
         out += "</script>\n<script>\n\(HTMLAssets.script)</script>\n</body>\n</html>\n"
         return out
+    }
+
+    /// The event table and the page's data: the events listed, and a big dataset's timeline as
+    /// the PNG's (its lanes, cities merged into their province when there is no room, and its
+    /// counted markers).
+    func listedAndData(clustered: Bool) -> Result<[String], RenderError> {
+        let listed = listedEvents()
+        let o = options.chartOptions
+        do throws(RenderError) {
+            let plan =
+                clustered
+                ? try sharedLayout(shared, "timeline", options: o) { () throws(RenderError) in try ReportCharts.timeline(analysis).layout(options: o) } : nil
+            return .success([table(listed), dataJSON(listed, timeline: plan)])
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// A catalogue phrase, escaped for HTML.
@@ -176,38 +201,75 @@ public struct HTMLReport: Sendable {
         return out
     }
 
-    /// The charts as inline SVG, each laid out wide (for a screen) and portrait (for a phone).
-    func charts() throws(RenderError) -> String {
+    /// The page's charts as inline SVG, in its order, each laid out wide (for a screen) and
+    /// portrait (for a phone).
+    enum Figure: Sendable { case monthly, compare, leadTimes, cases, maps }
+
+    func chartFigures() -> [Figure] { comparison == nil ? [.monthly, .leadTimes, .cases, .maps] : [.monthly, .compare, .leadTimes, .cases, .maps] }
+
+    /// The options the charts are laid out at: wide (for a screen) and portrait (for a phone).
+    var figureOptions: (wide: ChartOptions, phone: ChartOptions) {
         var wide = ChartOptions(language: lang, scale: 1, size: .wide, fontPath: options.fonts.regular, boldFontPath: options.fonts.bold)
         var phone = ChartOptions(language: lang, scale: 1, size: .phone, fontPath: options.fonts.regular, boldFontPath: options.fonts.bold)
         wide.office = options.office; phone.office = options.office
-        var out = "<section id=\"charts\"><h2>\(t(Strings.htmlCharts))</h2>"
-        // A chart drawn on several images shows them all, one under another, at each size.
-        func figure(_ name: String, _ w: [ChartPlan], _ p: [ChartPlan], files: [String]) {
-            let title = w.first?.texts.first(where: { $0.role == .title })?.text ?? name
-            out += "<figure class=\"chart\" id=\"chart-\(name)\">"
-            for plan in w { out += SVGPainter.svg(plan, label: title, className: "wide") }
-            for plan in p { out += SVGPainter.svg(plan, label: title, className: "phone") }
-            out += "<figcaption>\(files.map(Markup.text).joined(separator: ", "))</figcaption></figure>"
+        return (wide, phone)
+    }
+
+    /// One chart's figure, or why it could not be laid out.
+    func figure(_ f: Figure, wide: ChartOptions, phone: ChartOptions) -> Result<String, RenderError> {
+        do throws(RenderError) {
+            switch f {
+            case .monthly: return .success(try monthlyFigure(wide: wide, phone: phone))
+            case .compare: return .success(try compareFigure(wide: wide, phone: phone))
+            case .leadTimes: return .success(try leadTimesFigure(wide: wide, phone: phone))
+            case .cases: return .success(try casesFigure(wide: wide, phone: phone))
+            case .maps: return .success(try mapFigures(wide: wide, phone: phone))
+            }
+        } catch {
+            return .failure(error)
         }
-        func figure(_ name: String, _ w: ChartPlan, _ p: ChartPlan) { figure(name, [w], [p], files: [name + ".png"]) }
-        // Laid out at wide and phone; the one at the PNGs' options is theirs (`shared`).
-        func both<C: Chart>(_ key: String, _ chart: C) throws(RenderError) -> (ChartPlan, ChartPlan) {
-            (
-                try sharedLayout(shared, key, options: wide) { () throws(RenderError) in try chart.layout(options: wide) }.chart,
-                try sharedLayout(shared, key, options: phone) { () throws(RenderError) in try chart.layout(options: phone) }.chart
-            )
-        }
-        let monthly = try both("monthly", ReportCharts.monthly(analysis))
-        figure("monthly", monthly.0, monthly.1)
-        if let c = comparison {
-            let chart = try both("compare", ComparisonChart(c, dataset: d))
-            figure("compare", chart.0, chart.1)
-        }
+    }
+
+    func monthlyFigure(wide: ChartOptions, phone: ChartOptions) throws(RenderError) -> String {
+        let monthly = try both("monthly", ReportCharts.monthly(analysis), wide: wide, phone: phone)
+        return figure("monthly", monthly.0, monthly.1)
+    }
+
+    func compareFigure(wide: ChartOptions, phone: ChartOptions) throws(RenderError) -> String {
+        guard let c = comparison else { return "" }
+        let chart = try both("compare", ComparisonChart(c, dataset: d), wide: wide, phone: phone)
+        return figure("compare", chart.0, chart.1)
+    }
+
+    func leadTimesFigure(wide: ChartOptions, phone: ChartOptions) throws(RenderError) -> String {
         let o = options.chartOptions
-        let lead = try both("leadtimes", sharedLayout(shared, "leadtimes-chart", options: o) { ReportCharts.leadTimes(analysis, lang) })
-        figure("leadtimes", lead.0, lead.1)
-        // Every page of the cases chart, named as the report writes them at its size.
+        let lead = try both(
+            "leadtimes", sharedLayout(shared, "leadtimes-chart", options: o) { ReportCharts.leadTimes(analysis, lang) }, wide: wide, phone: phone)
+        return figure("leadtimes", lead.0, lead.1)
+    }
+
+    /// A chart drawn on several images shows them all, one under another, at each size.
+    func figure(_ name: String, _ w: [ChartPlan], _ p: [ChartPlan], files: [String]) -> String {
+        let title = w.first?.texts.first(where: { $0.role == .title })?.text ?? name
+        var out = "<figure class=\"chart\" id=\"chart-\(name)\">"
+        for plan in w { out += SVGPainter.svg(plan, label: title, className: "wide") }
+        for plan in p { out += SVGPainter.svg(plan, label: title, className: "phone") }
+        out += "<figcaption>\(files.map(Markup.text).joined(separator: ", "))</figcaption></figure>"
+        return out
+    }
+
+    func figure(_ name: String, _ w: ChartPlan, _ p: ChartPlan) -> String { figure(name, [w], [p], files: [name + ".png"]) }
+
+    /// Laid out at wide and phone; the one at the PNGs' options is theirs (`shared`).
+    func both<C: Chart>(_ key: String, _ chart: C, wide: ChartOptions, phone: ChartOptions) throws(RenderError) -> (ChartPlan, ChartPlan) {
+        (
+            try sharedLayout(shared, key, options: wide) { () throws(RenderError) in try chart.layout(options: wide) }.chart,
+            try sharedLayout(shared, key, options: phone) { () throws(RenderError) in try chart.layout(options: phone) }.chart
+        )
+    }
+
+    /// Every page of the cases chart, named as the report writes them at its size.
+    func casesFigure(wide: ChartOptions, phone: ChartOptions) throws(RenderError) -> String {
         let cases = CasesChart(tallies, dataset: d)
         let widePages = try sharedLayout(shared, "cases-pages", options: wide) { () throws(RenderError) in try cases.pages(options: wide) }
         let phonePages = try sharedLayout(shared, "cases-pages", options: phone) { () throws(RenderError) in try cases.pages(options: phone) }
@@ -221,10 +283,7 @@ public struct HTMLReport: Sendable {
             let key = "cases-\(page.page?.number ?? 1)"
             phonePlans.append(try sharedLayout(shared, key, options: phone) { () throws(RenderError) in try page.layout(options: phone) }.chart)
         }
-        figure("cases", widePlans, phonePlans, files: written.indices.map { CasesChart.fileName(page: $0 + 1) })
-        out += try mapFigures(wide: wide, phone: phone)
-        out += "</section>\n"
-        return out
+        return figure("cases", widePlans, phonePlans, files: written.indices.map { CasesChart.fileName(page: $0 + 1) })
     }
 
     func table(_ listed: [EventIndex]) -> String {
