@@ -21,6 +21,13 @@ import NetraTestSupport
         #expect(g.causes(of: id("report")).map(\.node) == [id("photo")])
         #expect(g.causes(of: id("report")).map(\.relation) == [.reports])
         #expect(Set(g.effects(of: id("photo")).map(\.node)) == [id("report"), id("said")])
+        // Read in place, the same effects in event order, with their relations.
+        var seen: [(EventIndex, Relation)] = []
+        g.forEachEffect(of: id("photo")) { seen.append(($0, $1)) }
+        #expect(seen.map(\.0) == [id("report"), id("said")].sorted())
+        #expect(seen.map(\.1) == g.effects(of: id("photo")).map(\.relation))
+        let relations: Set<Relation> = Set(seen.map(\.1))
+        #expect(relations == [.reports, .respondsTo])
     }
 
     @Test func ancestorsAndDescendants() throws {

@@ -113,14 +113,19 @@ public struct CaseClocks: Sendable {
     public var problems: [CaseClock] { clocks.filter { $0.problem != nil } }
 
     /// The clocks of `d` (already cut to what was known by `asOf`) under `book`'s rules.
-    public init(_ d: Dataset, asOf: Day, book: ClockBook) {
+    /// `graph` is `d`'s event graph when the caller has it (the analysis does), else made here.
+    public init(_ d: Dataset, asOf: Day, book: ClockBook, graph given: EventGraph? = nil) {
         self.asOf = asOf
         self.book = book
         let ev = d.events
-        // Effects of each event by relation: the graph's edges read backwards.
-        var effects = Column<EventIndex, [Link]>(repeating: [], count: ev.count)
-        for k in ev.indices {
-            for l in ev.links[k] where l.target.raw >= 0 && l.target.raw < ev.count { effects[l.target].append(Link(relation: l.relation, target: k)) }
+        // Effects of each event are the graph's edges read backwards: no list per event.
+        let graph = given ?? EventGraph(events: ev)
+        func effects(of x: EventIndex, along relations: Relation..., kind: EventKind) -> [EventIndex] {
+            var out: [EventIndex] = []
+            graph.forEachEffect(of: x) { k, relation in
+                if relations.contains(relation) && ev.kinds[k] == kind { out.append(k) }
+            }
+            return out
         }
         // Ties on the anchor broken by id bytes (ids are ASCII slugs: String order), no String made.
         func earliest(_ xs: [EventIndex]) -> EventIndex? {
@@ -137,16 +142,14 @@ public struct CaseClocks: Sendable {
             var stages = [EventIndex?](repeating: nil, count: CaseStage.allCases.count)
             stages[CaseStage.incident.order] = earliest(reported.filter { ev.kinds[$0] == .incident })
             stages[CaseStage.report.order] = r
-            let deciding = effects[r].filter { $0.relation == .decides && ev.kinds[$0.target] == .decision }.map(\.target)
+            let deciding = effects(of: r, along: .decides, kind: .decision)
             stages[CaseStage.registration.order] = earliest(deciding.filter { ev.statuses[$0] == nil })
             stages[CaseStage.decision.order] = earliest(deciding.filter { ev.statuses[$0] != nil })
             let forwarding = earliest(deciding.filter { ev.statuses[$0] == .confirmed })
             stages[CaseStage.forwarding.order] = forwarding
             var sanctionable = [r] + (stages[CaseStage.incident.order].map { [$0] } ?? [])
             if let f = forwarding { sanctionable.append(f) }
-            let sanctions = sanctionable.flatMap { x in
-                effects[x].filter { ($0.relation == .sanctions || $0.relation == .followsUp) && ev.kinds[$0.target] == .sanction }.map(\.target)
-            }
+            let sanctions = sanctionable.flatMap { effects(of: $0, along: .sanctions, .followsUp, kind: .sanction) }
             stages[CaseStage.sanction.order] = earliest(sanctions)
             cases.append(CaseFile(report: r, jurisdiction: ev.jurisdictions[r], regime: regimes.regime(r), stages: stages))
         }
@@ -255,6 +258,6 @@ extension Analysis {
     /// The case clocks as of the day the figures stand on.
     public func caseClocks(_ book: ClockBook) -> CaseClocks? {
         guard let day = standsOn else { return nil }
-        return CaseClocks(dataset, asOf: day, book: book)
+        return CaseClocks(dataset, asOf: day, book: book, graph: graph)
     }
 }

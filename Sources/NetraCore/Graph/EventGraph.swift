@@ -91,6 +91,12 @@ public struct EventGraph: Sendable {
         for k in Int(outStart[node.raw])..<Int(outStart[node.raw + 1]) { body(EventIndex(Int(outTarget[k])), outRelation[k]) }
     }
 
+    /// Calls `body` for each direct effect of `node` with the relation, in event order, without
+    /// an array per call.
+    public func forEachEffect(of node: EventIndex, _ body: (EventIndex, Relation) -> Void) {
+        for k in Int(inStart[node.raw])..<Int(inStart[node.raw + 1]) { body(EventIndex(Int(inSource[k])), inRelation[k]) }
+    }
+
     /// How many links point at `node` along `relation`s for which `allowed[relation.order]` holds.
     public func effectCount(of node: EventIndex, allowed: [Bool]) -> Int {
         var n = 0

@@ -86,7 +86,8 @@ extension TimelineChart {
             c.perJurisdiction[j] += 1
             c.kindSeen[dataset.events.kinds[i].order] = true
             c.lo = min(c.lo, a.ordinal); c.hi = max(c.hi, b.ordinal)
-            extents.append((a.ordinal, b.ordinal))
+            // Only a chart of marks looks for a break (below): past `detailLimit` events none is kept.
+            if window == nil && extents.count <= detailLimit { extents.append((a.ordinal, b.ordinal)) }
             let precision = dataset.events.dates[i].precision
             if precision == .onOrBefore { c.anyOnOrBefore = true }
             if precision == .month || precision == .year || dataset.events.endDates[i] != nil { c.anySpan = true }
