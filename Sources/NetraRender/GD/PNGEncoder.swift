@@ -12,7 +12,9 @@ import CGD
 enum PNGEncoder {
     /// The PNG file of `width` × `height` pixels; `row(y)` gives row `y` as libgd's true-colour
     /// ints (`0x7FRRGGBB`, alpha ignored: the image is opaque).
-    static func encode(width: Int, height: Int, row: (Int) -> UnsafePointer<Int32>) -> [UInt8]? {
+    /// With `skippingRepeats`, a row equal to the one above is written as zeros without
+    /// reading its pixels (FastPaths/PNGEncoder+Repeats.swift); the bytes are the same.
+    static func encode(width: Int, height: Int, skippingRepeats: Bool = true, row: (Int) -> UnsafePointer<Int32>) -> [UInt8]? {
         let stride = width * 3
         // Filtered scanlines, a batch of rows at a time into zlib: a filter byte (2, Up) then
         // each pixel's bytes minus those above. No buffer the size of the image is made.
@@ -30,23 +32,10 @@ enum PNGEncoder {
                     let line = base + r * (stride + 1)
                     line[0] = 2
                     let px = row(y + r)
-                    var o = 1
-                    if let up = prev {
-                        for x in 0..<width {
-                            let c = UInt32(bitPattern: px[x]), u = UInt32(bitPattern: up[x])
-                            line[o] = UInt8(truncatingIfNeeded: c >> 16) &- UInt8(truncatingIfNeeded: u >> 16)
-                            line[o + 1] = UInt8(truncatingIfNeeded: c >> 8) &- UInt8(truncatingIfNeeded: u >> 8)
-                            line[o + 2] = UInt8(truncatingIfNeeded: c) &- UInt8(truncatingIfNeeded: u)
-                            o += 3
-                        }
+                    if skippingRepeats {
+                        upFilterSkippingRepeats(line + 1, px, prev, width: width)
                     } else {
-                        for x in 0..<width {
-                            let c = UInt32(bitPattern: px[x])
-                            line[o] = UInt8(truncatingIfNeeded: c >> 16)
-                            line[o + 1] = UInt8(truncatingIfNeeded: c >> 8)
-                            line[o + 2] = UInt8(truncatingIfNeeded: c)
-                            o += 3
-                        }
+                        upFilter(line + 1, px, prev, width: width)
                     }
                     prev = px
                 }
@@ -70,6 +59,31 @@ enum PNGEncoder {
         png.appendChunk("IDAT", deflated)
         png.appendChunk("IEND", [])
         return png
+    }
+}
+
+extension PNGEncoder {
+    /// Row `px` Up-filtered into `line` (3 bytes a pixel): each byte minus the one above, or
+    /// itself in the first row (`up` nil).
+    static func upFilter(_ line: UnsafeMutablePointer<UInt8>, _ px: UnsafePointer<Int32>, _ up: UnsafePointer<Int32>?, width: Int) {
+        var o = 0
+        if let up {
+            for x in 0..<width {
+                let c = UInt32(bitPattern: px[x]), u = UInt32(bitPattern: up[x])
+                line[o] = UInt8(truncatingIfNeeded: c >> 16) &- UInt8(truncatingIfNeeded: u >> 16)
+                line[o + 1] = UInt8(truncatingIfNeeded: c >> 8) &- UInt8(truncatingIfNeeded: u >> 8)
+                line[o + 2] = UInt8(truncatingIfNeeded: c) &- UInt8(truncatingIfNeeded: u)
+                o += 3
+            }
+        } else {
+            for x in 0..<width {
+                let c = UInt32(bitPattern: px[x])
+                line[o] = UInt8(truncatingIfNeeded: c >> 16)
+                line[o + 1] = UInt8(truncatingIfNeeded: c >> 8)
+                line[o + 2] = UInt8(truncatingIfNeeded: c)
+                o += 3
+            }
+        }
     }
 }
 
