@@ -18,8 +18,12 @@ struct TextMask: Sendable {
     /// Row by row, `width` levels each.
     var levels: [UInt8]
 
+    /// How a mask is made: libgd draws the text on a clear scratch image and it is read back
+    /// (the plain path), or FreeType renders the same levels directly (FastPaths/FreeTypeMasks.swift).
+    enum Making: Sendable { case libgd, freeType }
+
     /// Draws the text once, opaque, onto a clear scratch image and reads the coverage back.
-    static func render(_ text: String, font: String, size: Double, angle: Double) throws(RenderError) -> TextMask {
+    static func render(_ text: String, font: String, size: Double, angle: Double, via making: Making = .freeType) throws(RenderError) -> TextMask {
         // The box: level text was measured already while laying out (one FreeType pass saved).
         let xs: [Int], ys: [Int]
         if angle == 0 {
@@ -33,19 +37,18 @@ struct TextMask: Sendable {
         let margin = Int(size / 2) + 6
         let minX = (xs.min() ?? 0) - margin, minY = (ys.min() ?? 0) - margin
         let w = (xs.max() ?? 0) + margin - minX + 1, h = (ys.max() ?? 0) + margin - minY + 1
-        let scratch = try GDImage(width: max(1, w), height: max(1, h))
-        scratch.clear(RGBA(red: 0, green: 0, blue: 0, alpha: 0))
-        _ = try GDImage.freeType(
-            scratch.pointer, text: text, font: font, size: size, angle: angle,
-            x: -minX, y: -minY, color: RGBA.black.gdColor)
-        var levels = [UInt8](repeating: 0, count: scratch.width * scratch.height)
+        let scratch = (width: max(1, w), height: max(1, h))
+        let levels: [UInt8]
+        if making == .freeType, angle == 0,
+            let direct = GDImage.freeTypeMaskLevels(text, font: font, size: size, width: scratch.width, height: scratch.height, x: -minX, y: -minY)
+        {
+            levels = direct
+        } else {
+            levels = try libgdLevels(text, font: font, size: size, angle: angle, width: scratch.width, height: scratch.height, x: -minX, y: -minY)
+        }
         var lo = (x: Int.max, y: Int.max), hi = (x: -1, y: -1)
         for yy in 0..<scratch.height {
-            guard let row = scratch.pointer.pointee.tpixels?[yy] else { continue }
-            for xx in 0..<scratch.width {
-                let level = 127 - Int(netra_gdTrueColorGetAlpha(row[xx]))
-                guard level > 0 else { continue }
-                levels[yy * scratch.width + xx] = UInt8(level)
+            for xx in 0..<scratch.width where levels[yy * scratch.width + xx] > 0 {
                 lo = (min(lo.x, xx), min(lo.y, yy)); hi = (max(hi.x, xx), max(hi.y, yy))
             }
         }
@@ -56,6 +59,20 @@ struct TextMask: Sendable {
         for yy in lo.y...hi.y { kept += levels[(yy * scratch.width + lo.x)...(yy * scratch.width + hi.x)] }
         assert(kept.count == (hi.x - lo.x + 1) * (hi.y - lo.y + 1), "a level per pixel of the box")
         return TextMask(left: minX + lo.x, top: minY + lo.y, width: hi.x - lo.x + 1, height: hi.y - lo.y + 1, levels: kept)
+    }
+
+    /// libgd draws the text, opaque, on a clear scratch image of `width` × `height` with its
+    /// origin at (`x`, `y`); each pixel's coverage level 0…127 is read back, row by row.
+    static func libgdLevels(_ text: String, font: String, size: Double, angle: Double, width: Int, height: Int, x: Int, y: Int) throws(RenderError) -> [UInt8] {
+        let scratch = try GDImage(width: width, height: height)
+        scratch.clear(RGBA(red: 0, green: 0, blue: 0, alpha: 0))
+        _ = try GDImage.freeType(scratch.pointer, text: text, font: font, size: size, angle: angle, x: x, y: y, color: RGBA.black.gdColor)
+        var levels = [UInt8](repeating: 0, count: width * height)
+        for yy in 0..<height {
+            guard let row = scratch.pointer.pointee.tpixels?[yy] else { continue }
+            for xx in 0..<width { levels[yy * width + xx] = UInt8(127 - Int(netra_gdTrueColorGetAlpha(row[xx]))) }
+        }
+        return levels
     }
 }
 

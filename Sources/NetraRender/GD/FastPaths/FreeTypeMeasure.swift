@@ -19,27 +19,31 @@ public enum TextMeasuring: Sendable {
 }
 
 /// One face at one size, with what has been read of it.
-private struct SizedFace {
+struct SizedFace {
     let size: FT_Size
     var glyphs: [UInt32: FT_UInt] = [:]
     var metrics: [FT_UInt: FT_Glyph_Metrics] = [:]
     var kerning: [UInt64: FT_Pos] = [:]
+    /// The same size at 72 dpi, where libgd renders glyphs, and the glyphs rendered there
+    /// (FreeTypeMasks.swift); made on first use.
+    var rendering: FT_Size?
+    var bitmaps: [FT_UInt: GlyphBitmap] = [:]
 }
 
 /// The fonts opened so far, each with the character map libgd would pick.
-private struct OpenFace {
+struct OpenFace {
     let face: FT_Face
     /// libgd ORs 0xF000 into each character of a symbol font.
     let symbol: Bool
     var sizes: [Double: SizedFace] = [:]
 }
 
-private struct MeasureState: ~Copyable {
+struct MeasureState: ~Copyable {
     var library: FT_Library?
     var faces: [String: OpenFace?] = [:]
 }
 
-private let measureState = Mutex<MeasureState>(MeasureState())
+let measureState = Mutex<MeasureState>(MeasureState())
 
 extension GDImage {
     /// The extent libgd would give `text` (see `measure`), or nil when it cannot be told here
@@ -47,12 +51,7 @@ extension GDImage {
     static func freeTypeExtent(_ text: String, font: String, size: Double) -> TextExtent? {
         // libgd splits a font list at `;` and `,` and looks for a file by other names too.
         guard font.hasPrefix("/"), !font.contains(";"), !font.contains(","), size > 0, size < 10_000 else { return nil }
-        // What libgd reads: `libgdText`'s characters (beyond U+FFFF as U+FFFD, `&` as itself).
-        var chars: [UInt32] = []
-        for u in text.unicodeScalars {
-            if u == "\n" || u == "\r" { return nil }
-            chars.append(u.value > 0xFFFF ? 0xFFFD : u.value)
-        }
+        guard let chars = libgdCharacters(text) else { return nil }
         if chars.isEmpty { return TextExtent(width: 0, ascent: 0, descent: 0, left: 0) }
         return measureState.withLock { state in
             guard var sized = sizedFace(&state, font: font, size: size) else { return nil }
@@ -62,8 +61,19 @@ extension GDImage {
         }
     }
 
+    /// What libgd reads of `text`: `libgdText`'s characters (beyond U+FFFF as U+FFFD, `&` as
+    /// itself); nil for a line break, which this path leaves to libgd.
+    static func libgdCharacters(_ text: String) -> [UInt32]? {
+        var chars: [UInt32] = []
+        for u in text.unicodeScalars {
+            if u == "\n" || u == "\r" { return nil }
+            chars.append(u.value > 0xFFFF ? 0xFFFD : u.value)
+        }
+        return chars
+    }
+
     /// The face of `font` at `size`, opened and set up on first use.
-    private static func sizedFace(_ state: inout MeasureState, font: String, size: Double) -> SizedFace? {
+    static func sizedFace(_ state: inout MeasureState, font: String, size: Double) -> SizedFace? {
         if state.library == nil {
             var library: FT_Library?
             guard FT_Init_FreeType(&library) == 0, library != nil else { return nil }
@@ -101,9 +111,9 @@ extension GDImage {
         return .some(nil)
     }
 
-    /// libgd's layout and ink box for `chars` (gdft.c's `textLayout` without raqm, then the
-    /// brect of `gdImageStringFTEx` at angle 0, origin 0, 72 dpi).
-    private static func extent(_ chars: [UInt32], _ open: OpenFace, _ sized: inout SizedFace) -> TextExtent? {
+    /// libgd's layout of `chars` at its 300 dpi (gdft.c's `textLayout` without raqm): each
+    /// glyph, its advance with the kerning to the next one added, and its metrics.
+    static func layout(_ chars: [UInt32], _ open: OpenFace, _ sized: inout SizedFace) -> (indices: [FT_UInt], advances: [FT_Pos], glyphs: [FT_Glyph_Metrics])? {
         let face = open.face
         FT_Activate_Size(sized.size)
         let kerns = face.pointee.face_flags & FT_Long(FT_FACE_FLAG_KERNING) != 0 && face.pointee.face_flags & FT_Long(FT_FACE_FLAG_FIXED_WIDTH) == 0
@@ -137,6 +147,12 @@ extension GDImage {
             glyphs.append(m)
             previous = index
         }
+        return (indices, advances, glyphs)
+    }
+
+    /// libgd's ink box for `chars`: the brect of `gdImageStringFTEx` at angle 0, origin 0, 72 dpi.
+    private static func extent(_ chars: [UInt32], _ open: OpenFace, _ sized: inout SizedFace) -> TextExtent? {
+        guard let (indices, advances, glyphs) = layout(chars, open, &sized) else { return nil }
         var minX: FT_Pos = 0, minY: FT_Pos = 0, maxX: FT_Pos = 0, maxY: FT_Pos = 0
         var pen: FT_Pos = 0
         for i in indices.indices {
@@ -173,7 +189,10 @@ extension GDImage {
     static func releaseFreeType() {
         measureState.withLock { state in
             for case let open? in state.faces.values {
-                for sized in open.sizes.values { FT_Done_Size(sized.size) }
+                for sized in open.sizes.values {
+                    FT_Done_Size(sized.size)
+                    if let r = sized.rendering { FT_Done_Size(r) }
+                }
                 FT_Done_Face(open.face)
             }
             state.faces = [:]
