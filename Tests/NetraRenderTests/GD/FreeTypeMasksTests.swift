@@ -43,7 +43,13 @@ import NetraText
         #expect(GDImage.freeTypeMaskLevels("x", font: font + ";" + font, size: 30, width: 10, height: 10, x: 0, y: 5) == nil)
         #expect(GDImage.freeTypeMaskLevels("x", font: "/nonexistent/font.ttf", size: 30, width: 10, height: 10, x: 0, y: 5) == nil)
         // Turned text is libgd's on both paths.
-        #expect(Self.same(try TextMask.render("Jumlah", font: font, size: 23, angle: .pi / 2, via: .freeType), try TextMask.render("Jumlah", font: font, size: 23, angle: .pi / 2, via: .libgd)))
-        #expect(Self.same(try TextMask.render("two\nlines", font: font, size: 23, angle: 0, via: .freeType), try TextMask.render("two\nlines", font: font, size: 23, angle: 0, via: .libgd)))
+        #expect(
+            Self.same(
+                try TextMask.render("Jumlah", font: font, size: 23, angle: .pi / 2, via: .freeType),
+                try TextMask.render("Jumlah", font: font, size: 23, angle: .pi / 2, via: .libgd)))
+        #expect(
+            Self.same(
+                try TextMask.render("two\nlines", font: font, size: 23, angle: 0, via: .freeType),
+                try TextMask.render("two\nlines", font: font, size: 23, angle: 0, via: .libgd)))
     }
 }
