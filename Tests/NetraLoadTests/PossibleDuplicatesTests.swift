@@ -233,6 +233,22 @@ import NetraTestSupport
                 (0..<600).map { k in
                     "t\(k),2024-11-\(10 + k % 3),day,case_tally,indonesia,KASN: \(k % 4) ASN,\(["confirmed", "sanctioned"][k % 2]),\(k % 3 == 0 ? " ASN" : "ASN"),,X,https://x.id/k\(k % 5)"
                 }))
+        // What the two-core search numbers by bytes: titles of the same words in other bytes
+        // (case, punctuation, doubled quotes undone, accents) are one word set; one address in
+        // two buckets is two; units equal only canonically (a Kelvin sign and a K) or with
+        // padding are one, through their `String`s.
+        let titles = ["Foto ASN \"\"nomor dua\"\"", "foto asn NOMOR DUA", "Foto ASN, nomor dua!", "Été ASN nomor", "ÉTÉ asn NOMOR", "Foto ASN nomor tiga"]
+        let units = ["K", "\u{212A}", " K", "ASN"]
+        datasets.append(
+            try Self.load(
+                (0..<900).map { k in
+                    let jur = k % 4 == 0 ? "kabupaten-bekasi" : "kota-bekasi"
+                    let kind = k % 3 == 0 ? "case_tally" : "incident"
+                    let status = kind == "case_tally" ? (k % 2 == 0 ? "confirmed" : "sanctioned") : ""
+                    let unit = kind == "case_tally" ? units[k % units.count] : ""
+                    return
+                        "m\(k),2024-02-\(10 + k % 5),day,\(kind),\(jur),\"\(titles[k % titles.count])\",\(status),\(unit),,X,\(k % 7 == 0 ? "https://x.id/\(k % 3)" : "")"
+                }))
         // The dense days keep more pairs than the largest limit, and find more than they keep.
         let dense = PossibleDuplicates.search(datasets[3].events)
         #expect(dense.pairs.count > 1_000 && dense.total > dense.pairs.count, "\(dense.pairs.count) of \(dense.total) pairs")

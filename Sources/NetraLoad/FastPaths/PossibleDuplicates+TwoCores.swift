@@ -1,23 +1,30 @@
 import NetraCore
+import Synchronization
 
 /// The possible-duplicates search of `PossibleDuplicates.search` made in time linear in the
 /// events and on two cores, with the same result (`PossibleDuplicatesTests` holds the two to
-/// the same pairs, in the same order, and the same total). What changes is only how:
+/// the same pairs, in the same order, the same total and as many comparisons). What changes
+/// is only how:
 ///
 /// - the events are put in (kind, jurisdiction, day, row) order by two counting sorts, not a
 ///   comparison sort;
-/// - each title's words become ranks (rarest first, ties by hash), kept in one flat array, so a
-///   title's prefix is its first ranks and no dictionary is asked while comparing; addresses
-///   and tally units become numbers once;
-/// - the buckets are split between the two cores (a pair never leaves its bucket, nor does
-///   an event's count of kept pairs);
+/// - titles are numbered by their bytes (a templated or generated dataset says a few thousand
+///   titles a million times) and each distinct title's words are found once, ranked (rarest
+///   first, ties by hash) and kept once in a flat array; titles with the same words are one
+///   word set, so a title's prefix is its set's first ranks, identical words are one number,
+///   and no dictionary is asked while comparing;
+/// - addresses are numbered within their bucket (a pair never leaves its bucket), each
+///   bucket's table small enough to stay in cache, on two cores; tally units once per
+///   distinct cell;
+/// - the buckets are walked in chunks of about as many groups each, handed to whichever core
+///   is free (a pair never leaves its bucket, nor does an event's count of kept pairs);
 /// - pairs are ordered by rows (the loader's rows are in line order), by a counting sort, or
 ///   only the first `limit` are kept as they come.
 ///
 /// It applies when the events' lines increase with their rows (every loaded dataset); for
 /// events made in code in another order it returns nil and the plain search runs.
 extension PossibleDuplicates {
-    /// What one core found in its buckets.
+    /// What one chunk of buckets found.
     private struct Part: Sendable {
         var pairs: [DuplicatePair] = []
         var total = 0
@@ -32,26 +39,43 @@ extension PossibleDuplicates {
         /// Each group's day; each bucket's groups.
         var groupDay: [Int32] = []
         var buckets: [Range<Int>] = []
-        /// Each event's title words as ranks, sorted: `ranks[wordStart[k]..<wordStart[k] + wordCount[k]]`.
-        var wordStart: [Int32] = []
-        var wordCount: [Int32] = []
-        var ranks: [UInt32] = []
+        /// Word sets: `setRanks[setStart[s]..<setStart[s + 1]]`, sorted ranks (rarest first).
+        var setStart: [Int32] = [0]
+        var setRanks: [UInt32] = []
         var distinctWords = 0
-        /// Each event's `source_url` as a number (0: empty), and how many there are.
-        var url: [Int32] = []
-        var distinctURLs = 0
-        /// Each case tally's unit (trimmed) as a number.
-        var unit: [Int32] = []
-        var linked: [Bool] = []
-        /// What the walk reads of each group's first member, in group order (groups of a
-        /// bucket are near each other in memory): its words (`groupRanks`), address, unit,
-        /// status, whether it is a tally, and whether it links or is linked to an event of its
-        /// bucket within the window (only then can a link say two candidates differ).
-        var groupWordStart: [Int32] = [], groupWordCount: [Int32] = []
-        var groupRanks: [UInt32] = []
+        /// The most addresses of one bucket, plus one (0 is the empty address).
+        var distinctURLs = 1
+        /// What the walk reads of each group's first member, in group order: its word set,
+        /// address (numbered within its bucket), unit, status, whether it is a tally, and
+        /// whether it links or is linked to an event of its bucket within the window (only
+        /// then can a link say two candidates differ).
+        var groupSet: [Int32] = []
         var groupURL: [Int32] = [], groupUnit: [Int32] = []
         var groupStatus: [CaseStatus?] = []
         var groupTally: [Bool] = [], groupPartnered: [Bool] = []
+    }
+
+    /// The text cells read through pointers into the store: a slice per cell would retain the
+    /// store's buffer and give it back, atomically, on both cores at once.
+    private struct Cells: @unchecked Sendable {
+        let file: UnsafeBufferPointer<UInt8>, decoded: UnsafeBufferPointer<UInt8>
+        let refs: UnsafeBufferPointer<EventTextRefs>
+
+        @inline(__always) func bytes(_ r: TextRef) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: (r.isDecoded ? decoded : file)[r.range]))
+        }
+        @inline(__always) func title(_ k: Int) -> UnsafeRawBufferPointer { bytes(refs[k].title) }
+        @inline(__always) func url(_ k: Int) -> UnsafeRawBufferPointer { bytes(refs[k].sourceURL) }
+    }
+
+    /// Runs `body` with the events' cells as pointers (valid only inside it).
+    private static func withCells<R>(_ events: EventTable, _ body: (Cells) -> R) -> R {
+        let file = events.text.file, decoded = events.text.decoded, refs = events.cells.values
+        return file.withUnsafeBufferPointer { f in
+            decoded.withUnsafeBufferPointer { d in
+                refs.withUnsafeBufferPointer { r in body(Cells(file: f, decoded: d, refs: r)) }
+            }
+        }
     }
 
     /// The search on two cores; nil when the events' lines do not increase with their rows.
@@ -61,23 +85,36 @@ extension PossibleDuplicates {
         let lines = events.lines.values
         for k in 1..<n where lines[k] <= lines[k - 1] { return nil }
         guard let p = prepare(events) else { return nil }
-        // The buckets in two runs of about as many groups each.
+        // Chunks of buckets of about as many groups each, taken by whichever core is free.
         let groups = p.groupDay.count
-        var cut = 0
-        while cut < p.buckets.count && p.buckets[cut].upperBound * 2 < groups { cut += 1 }
-        let halves = [0..<min(cut + 1, p.buckets.count), min(cut + 1, p.buckets.count)..<p.buckets.count]
-        let (a, b) = Parallel.both(
-            { walk(events, p, buckets: halves[0], perEvent: perEvent, limit: limit) },
-            { walk(events, p, buckets: halves[1], perEvent: perEvent, limit: limit) })
-        comparisons += a.comparisons + b.comparisons
-        var pairs = a.pairs + b.pairs
+        let per = max(1, groups / 64)
+        var chunks: [Range<Int>] = []
+        var first = 0, size = 0
+        for b in p.buckets.indices {
+            size += p.buckets[b].count
+            if size >= per { chunks.append(first..<b + 1); first = b + 1; size = 0 }
+        }
+        if first < p.buckets.count { chunks.append(first..<p.buckets.count) }
+        let parts = Mutex<[Part]>([])
+        let ranges = chunks
+        Parallel.forEach(ranges.count) { c in
+            let found = walk(events, p, buckets: ranges[c], perEvent: perEvent, limit: limit)
+            parts.withLock { $0.append(found) }
+        }
+        var pairs: [DuplicatePair] = []
+        var total = 0
+        for part in parts.withLock({ $0 }) {
+            comparisons += part.comparisons
+            total += part.total
+            pairs += part.pairs
+        }
         if let limit {
             pairs.sort { key($0) < key($1) }
             if pairs.count > limit { pairs.removeLast(pairs.count - max(0, limit)) }
         } else {
             pairs = ordered(pairs, events: n)
         }
-        return DuplicateSearch(pairs: pairs, total: a.total + b.total)
+        return DuplicateSearch(pairs: pairs, total: total)
     }
 
     @inline(__always) private static func key(_ p: DuplicatePair) -> UInt64 {
@@ -99,7 +136,7 @@ extension PossibleDuplicates {
         return out
     }
 
-    /// Orders the events, makes the words' ranks, the addresses' and units' numbers and the
+    /// Orders the events, makes the word sets, the addresses' and units' numbers and the
     /// groups of identical candidates.
     private static func prepare(_ events: EventTable) -> Prepared? {
         let n = events.count
@@ -142,15 +179,18 @@ extension PossibleDuplicates {
             if bucketOf[a] == bucketOf[b] && dayOf[b] - dayOf[a] <= Int32(maxDaysApart) { near[a] = true; near[b] = true }
         }
         var p = Prepared()
-        p.linked = [Bool](repeating: false, count: n)
+        var linked = [Bool](repeating: false, count: n)
         for k in 0..<n where near[k] {
             let l = events.links.values[k]
-            if !l.isEmpty { p.linked[k] = true; for t in l where t.target.raw >= 0 && t.target.raw < n { p.linked[t.target.raw] = true } }
+            if !l.isEmpty { linked[k] = true; for t in l where t.target.raw >= 0 && t.target.raw < n { linked[t.target.raw] = true } }
         }
-        rankWords(events, near: near, into: &p)
-        numberAddresses(events, near: near, into: &p)
-        numberUnits(events, near: near, into: &p)
-        group(events, order: order, bucketOf: bucketOf, dayOf: dayOf, near: near, into: &p)
+        let (set, url) = withCells(events) { cells in
+            let set = wordSets(cells, near: near, into: &p)
+            let url = numberAddresses(cells, order: order, bucketOf: bucketOf, near: near, into: &p)
+            return (set, url)
+        }
+        let unit = numberUnits(events, near: near)
+        group(events, order: order, bucketOf: bucketOf, dayOf: dayOf, near: near, linked: linked, set: set, url: url, unit: unit, into: &p)
         // Events linked to one of their own bucket within the window.
         var partnered = [Bool](repeating: false, count: n)
         for k in 0..<n where near[k] {
@@ -160,49 +200,158 @@ extension PossibleDuplicates {
             }
         }
         let groups = p.groupDay.count
-        p.groupWordStart.reserveCapacity(groups); p.groupWordCount.reserveCapacity(groups)
-        p.groupRanks.reserveCapacity(p.ranks.count)
+        p.groupSet.reserveCapacity(groups)
         p.groupURL.reserveCapacity(groups); p.groupUnit.reserveCapacity(groups); p.groupStatus.reserveCapacity(groups)
         p.groupTally.reserveCapacity(groups); p.groupPartnered.reserveCapacity(groups)
         let statuses = events.statuses.values
         for g in 0..<groups {
             let r = Int(p.members[Int(p.groupStart[g])])
-            let s = Int(p.wordStart[r]), c = Int(p.wordCount[r])
-            p.groupWordStart.append(Int32(p.groupRanks.count)); p.groupWordCount.append(Int32(c))
-            p.groupRanks += p.ranks[s..<s + c]
-            p.groupURL.append(p.url[r]); p.groupUnit.append(p.unit[r]); p.groupStatus.append(statuses[r])
+            p.groupSet.append(set[r])
+            p.groupURL.append(url[r]); p.groupUnit.append(unit[r]); p.groupStatus.append(statuses[r])
             p.groupTally.append(kinds[r] == .caseTally); p.groupPartnered.append(partnered[r])
         }
-        p.ranks = []; p.wordStart = []; p.wordCount = []; p.url = []; p.unit = []
         return p
     }
 
-    /// Each near event's title words, on two cores, as ranks: rarest first, ties by hash
-    /// (the plain search's `prefix` order), each event's sorted.
-    private static func rankWords(_ events: EventTable, near: [Bool], into p: inout Prepared) {
-        let n = events.count
-        let half = n / 2
-        @Sendable func words(_ range: Range<Int>) -> (flat: [UInt64], count: [Int32]) {
-            var flat: [UInt64] = [], count = [Int32](repeating: 0, count: range.count)
-            flat.reserveCapacity(range.count * 8)
-            for k in range where near[k] {
-                let before = flat.count
-                appendTitleWords(events.bytes(.title, EventIndex(k)), to: &flat)
-                count[k - range.lowerBound] = Int32(flat.count - before)
-            }
-            return (flat, count)
+    /// A fast hash of a byte string (eight bytes at a step), the same on every run.
+    @inline(__always) private static func hashBytes(_ b: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(b.count)
+        guard let raw = b.baseAddress else { return h }
+        var i = 0
+        while i + 8 <= b.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
         }
-        let (a, b) = Parallel.both({ words(0..<half) }, { words(half..<n) })
-        var hashes = a.flat
-        hashes += b.flat
-        p.wordCount = a.count + b.count
-        p.wordStart = [Int32](repeating: 0, count: n)
-        var at: Int32 = 0
-        for k in 0..<n { p.wordStart[k] = at; at += p.wordCount[k] }
-        // Distinct words and how many titles hold each (a title's words are distinct).
+        var tail: UInt64 = 0
+        while i < b.count { tail = tail << 8 | UInt64(b[i]); i += 1 }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 29)
+    }
+
+    @inline(__always) private static func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let ra = a.baseAddress, let rb = b.baseAddress else { return true }
+        var i = 0
+        while i + 8 <= a.count {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < a.count { if a[i] != b[i] { return false }; i += 1 }
+        return true
+    }
+
+    /// Byte strings numbered by their bytes, in order of first appearance (open addressing;
+    /// the strings are pointers into the store, valid while the caller holds it: handed from
+    /// one core to the other only inside `withCells`).
+    private struct Interner: @unchecked Sendable {
+        private var slots: [Int32]
+        private var mask: Int
+        private(set) var strings: [UnsafeRawBufferPointer] = []
+        private(set) var hashes: [UInt64] = []
+        /// Slots in use, to clear them alone (`clear`).
+        private var used: [Int32] = []
+
+        init(capacity: Int) {
+            var size = 16
+            while size < capacity * 2 { size <<= 1 }
+            slots = [Int32](repeating: -1, count: size)
+            mask = size - 1
+        }
+
+        var count: Int { strings.count }
+
+        /// The number of `b` (whose hash is `h`), a new one when it is new.
+        @inline(__always) mutating func number(_ b: UnsafeRawBufferPointer, hash h: UInt64) -> Int32 {
+            if strings.count * 2 >= slots.count { grow() }
+            var i = Int(truncatingIfNeeded: h >> 7) & mask
+            while true {
+                let s = slots[i]
+                if s < 0 {
+                    slots[i] = Int32(strings.count); used.append(Int32(i))
+                    strings.append(b); hashes.append(h)
+                    return Int32(strings.count - 1)
+                }
+                if hashes[Int(s)] == h && sameBytes(strings[Int(s)], b) { return s }
+                i = (i + 1) & mask
+            }
+        }
+
+        /// Empty again, for `capacity` strings, clearing only the slots used.
+        mutating func clear(capacity: Int) {
+            var size = 16
+            while size < capacity * 2 { size <<= 1 }
+            if size > slots.count {
+                slots = [Int32](repeating: -1, count: size)
+            } else {
+                for i in used { slots[Int(i)] = -1 }
+            }
+            used.removeAll(keepingCapacity: true)
+            mask = size - 1
+            strings.removeAll(keepingCapacity: true); hashes.removeAll(keepingCapacity: true)
+        }
+
+        private mutating func grow() {
+            let size = (mask + 1) * 2
+            if size > slots.count { slots = [Int32](repeating: -1, count: size) } else { for i in used { slots[Int(i)] = -1 } }
+            mask = size - 1
+            used.removeAll(keepingCapacity: true)
+            for (id, h) in hashes.enumerated() {
+                var i = Int(truncatingIfNeeded: h >> 7) & mask
+                while slots[i] >= 0 { i = (i + 1) & mask }
+                slots[i] = Int32(id); used.append(Int32(i))
+            }
+        }
+    }
+
+    /// Each near event's title as a word set (its number is returned per event; -1 when not
+    /// near): titles numbered by their bytes on two cores, each distinct title's words found
+    /// once and ranked rarest first, ties by hash (the plain search's `prefix` order: how many
+    /// near events' titles hold a word), and titles with the same words made one set.
+    private static func wordSets(_ cells: Cells, near: [Bool], into p: inout Prepared) -> [Int32] {
+        let n = near.count
+        let half = n / 2
+        // Titles by their bytes, in each half of the rows.
+        @Sendable func titles(_ range: Range<Int>) -> (interner: Interner, of: [Int32], held: [Int]) {
+            var t = Interner(capacity: 1024)
+            var of = [Int32](repeating: -1, count: range.count)
+            var held: [Int] = []
+            for k in range where near[k] {
+                let b = cells.title(k)
+                let id = t.number(b, hash: hashBytes(b))
+                if Int(id) == held.count { held.append(1) } else { held[Int(id)] += 1 }
+                of[k - range.lowerBound] = id
+            }
+            return (t, of, held)
+        }
+        let (a, b) = Parallel.both({ titles(0..<half) }, { titles(half..<n) })
+        // The second half's titles numbered as the first's.
+        var all = a.interner
+        var held = a.held
+        var renumber = [Int32](repeating: 0, count: b.interner.count)
+        for id in 0..<b.interner.count {
+            let g = all.number(b.interner.strings[id], hash: b.interner.hashes[id])
+            if Int(g) == held.count { held.append(0) }
+            held[Int(g)] += b.held[id]
+            renumber[id] = g
+        }
+        var titleOf = a.of
+        titleOf.reserveCapacity(n)
+        for t in b.of { titleOf.append(t < 0 ? -1 : renumber[Int(t)]) }
+        // Each title's words, and how many near events' titles hold each.
+        let titleCount = all.count
+        var wordStart = [Int32](repeating: 0, count: titleCount + 1)
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(titleCount * 8)
+        for t in 0..<titleCount {
+            appendTitleWords(all.strings[t], to: &hashes)
+            wordStart[t + 1] = Int32(hashes.count)
+        }
         var table = WordTable(capacity: 1024)
         var slotOf = [UInt32](repeating: 0, count: hashes.count)
-        for (i, h) in hashes.enumerated() { slotOf[i] = table.count(h) }
+        for t in 0..<titleCount {
+            for i in Int(wordStart[t])..<Int(wordStart[t + 1]) { slotOf[i] = table.count(hashes[i], times: held[t]) }
+        }
         let distinct = table.keys.count
         var byRarity = Array(0..<distinct)
         byRarity.sort { (table.counts[$0], table.keys[$0]) < (table.counts[$1], table.keys[$1]) }
@@ -210,12 +359,26 @@ extension PossibleDuplicates {
         for (r, id) in byRarity.enumerated() { rank[id] = UInt32(r) }
         var ranks = [UInt32](repeating: 0, count: hashes.count)
         for i in 0..<hashes.count { ranks[i] = rank[Int(slotOf[i])] }
-        for k in 0..<n where p.wordCount[k] > 1 {
-            let s = Int(p.wordStart[k])
-            ranks[s..<s + Int(p.wordCount[k])].sort()
+        // Titles with the same ranks are one word set.
+        var setOf = [Int32](repeating: 0, count: titleCount)
+        ranks.withUnsafeMutableBufferPointer { ranks in
+            var sets = Interner(capacity: titleCount)
+            for t in 0..<titleCount {
+                let s = Int(wordStart[t]), e = Int(wordStart[t + 1])
+                if e - s > 1 { ranks[s..<e].sort() }
+                let view = UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(ranks)[(s * 4)..<(e * 4)])
+                let id = sets.number(view, hash: hashBytes(view))
+                setOf[t] = id
+                if Int(id) == p.setStart.count - 1 {
+                    p.setRanks += ranks[s..<e]
+                    p.setStart.append(Int32(p.setRanks.count))
+                }
+            }
         }
-        p.ranks = ranks
         p.distinctWords = distinct
+        var set = titleOf
+        for k in 0..<n where set[k] >= 0 { set[k] = setOf[Int(set[k])] }
+        return set
     }
 
     /// Word hashes to dense numbers, with how many titles hold each: open addressing (the keys
@@ -233,17 +396,17 @@ extension PossibleDuplicates {
             mask = size - 1
         }
 
-        /// Counts `h` once more; its number.
-        mutating func count(_ h: UInt64) -> UInt32 {
+        /// Counts `h` `times` more; its number.
+        mutating func count(_ h: UInt64, times: Int) -> UInt32 {
             if keys.count * 2 >= slots.count { grow() }
             var i = Int(truncatingIfNeeded: ((h ^ (h >> 29)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
             while true {
                 let s = slots[i]
                 if s < 0 {
-                    slots[i] = Int32(keys.count); keys.append(h); counts.append(1)
+                    slots[i] = Int32(keys.count); keys.append(h); counts.append(times)
                     return UInt32(keys.count - 1)
                 }
-                if keys[Int(s)] == h { counts[Int(s)] += 1; return UInt32(s) }
+                if keys[Int(s)] == h { counts[Int(s)] += times; return UInt32(s) }
                 i = (i + 1) & mask
             }
         }
@@ -260,47 +423,83 @@ extension PossibleDuplicates {
         }
     }
 
-    /// Each near event's `source_url` as a number: equal bytes, equal numbers; 0 when empty.
-    private static func numberAddresses(_ events: EventTable, near: [Bool], into p: inout Prepared) {
-        let n = events.count
-        p.url = [Int32](repeating: 0, count: n)
-        var size = 16
-        while size < n * 2 { size <<= 1 }
-        let mask = size - 1
-        var slots = [Int32](repeating: -1, count: size)  // an event holding the address
-        var next: Int32 = 1
-        for k in 0..<n where near[k] {
-            let b = events.bytes(.sourceURL, EventIndex(k))
-            guard !b.isEmpty else { continue }
-            var h = fnvBasis
-            for c in b { h = (h ^ UInt64(c)) &* fnvPrime }
-            var i = Int(truncatingIfNeeded: h >> 7) & mask
-            while true {
-                let s = slots[i]
-                if s < 0 { slots[i] = Int32(k); p.url[k] = next; next += 1; break }
-                if events.bytes(.sourceURL, EventIndex(Int(s))).elementsEqual(b) { p.url[k] = p.url[Int(s)]; break }
-                i = (i + 1) & mask
+    /// Each near event's `source_url` as a number within its bucket (equal bytes, equal
+    /// numbers; 0 when empty), on two cores: hashed in the rows' order (the file read as it
+    /// lies), then numbered bucket by bucket, the bytes read again only when two hashes agree.
+    private static func numberAddresses(_ cells: Cells, order: [Int32], bucketOf: [Int32], near: [Bool], into p: inout Prepared) -> [Int32] {
+        let n = order.count
+        var hashes = [UInt64](repeating: 0, count: n)  // 0: empty, or not near
+        hashes.withUnsafeMutableBufferPointer { out in
+            let shared = UnsafeTransfer(out)
+            Parallel.forEach(2) { part in
+                let out = shared.value
+                for k in (part == 0 ? 0..<n / 2 : n / 2..<n) where near[k] {
+                    let b = cells.url(k)
+                    if !b.isEmpty { out[k] = max(1, hashBytes(b)) }
+                }
             }
         }
-        p.distinctURLs = Int(next)
+        // The first bucket's start at or after the middle.
+        var cut = n / 2
+        while cut > 0 && cut < n && bucketOf[Int(order[cut])] == bucketOf[Int(order[cut - 1])] { cut += 1 }
+        var url = [Int32](repeating: 0, count: n)
+        let hashed = hashes
+        let most = url.withUnsafeMutableBufferPointer { out in
+            let shared = UnsafeTransfer(out)
+            @Sendable func number(_ range: Range<Int>) -> Int {
+                let out = shared.value
+                var t = Interner(capacity: 16)
+                var most = 0
+                var i = range.lowerBound
+                while i < range.upperBound {
+                    let bucket = bucketOf[Int(order[i])]
+                    var j = i
+                    while j < range.upperBound && bucketOf[Int(order[j])] == bucket { j += 1 }
+                    t.clear(capacity: j - i)
+                    for e in order[i..<j] {
+                        let h = hashed[Int(e)]
+                        if h != 0 { out[Int(e)] = t.number(cells.url(Int(e)), hash: h) + 1 }
+                    }
+                    most = max(most, t.count)
+                    i = j
+                }
+                return most
+            }
+            let middle = cut
+            let (a, b) = Parallel.both({ number(0..<middle) }, { number(middle..<n) })
+            return max(a, b)
+        }
+        p.distinctURLs = most + 1
+        return url
     }
 
-    /// Each near case tally's unit, trimmed, as a number (as `String`s compare: canonically).
-    private static func numberUnits(_ events: EventTable, near: [Bool], into p: inout Prepared) {
+    /// Each near case tally's unit, trimmed, as a number (as `String`s compare: canonically),
+    /// the `String` made once per distinct cell.
+    private static func numberUnits(_ events: EventTable, near: [Bool]) -> [Int32] {
         let n = events.count
-        p.unit = [Int32](repeating: 0, count: n)
+        var unit = [Int32](repeating: 0, count: n)
         var known: [String: Int32] = [:]
-        for k in 0..<n where near[k] && events.kinds.values[k] == .caseTally {
-            let u = events.string(.unit, EventIndex(k)).trimmingSpaces
-            if let id = known[u] { p.unit[k] = id } else { let id = Int32(known.count + 1); known[u] = id; p.unit[k] = id }
+        var byCell: [Int32] = []  // per distinct cell: its unit's number
+        withCells(events) { cells in
+            var t = Interner(capacity: 16)
+            for k in 0..<n where near[k] && events.kinds.values[k] == .caseTally {
+                let b = cells.bytes(cells.refs[k].unit)
+                let cell = Int(t.number(b, hash: hashBytes(b)))
+                if cell == byCell.count {
+                    let u = String(decoding: b, as: UTF8.self).trimmingSpaces
+                    if let id = known[u] { byCell.append(id) } else { let id = Int32(known.count + 1); known[u] = id; byCell.append(id) }
+                }
+                unit[k] = byCell[cell]
+            }
         }
+        return unit
     }
 
     /// Groups of identical candidates, as the plain search makes them: within one day of a
     /// bucket, in row order, an unlinked event joins the first group identical to it.
     private static func group(
-        _ events: EventTable, order: [Int32], bucketOf: [Int32], dayOf: [Int32], near: [Bool],
-        into p: inout Prepared
+        _ events: EventTable, order: [Int32], bucketOf: [Int32], dayOf: [Int32], near: [Bool], linked: [Bool],
+        set: [Int32], url: [Int32], unit: [Int32], into p: inout Prepared
     ) {
         let n = events.count
         let statuses = events.statuses.values
@@ -308,16 +507,11 @@ extension PossibleDuplicates {
         var reps: [Int32] = []  // each group's first member
         var sizes: [Int32] = []
         func same(_ a: Int, _ b: Int) -> Bool {
-            guard p.url[a] == p.url[b], statuses[a] == statuses[b], p.unit[a] == p.unit[b], p.wordCount[a] == p.wordCount[b] else { return false }
-            let sa = Int(p.wordStart[a]), sb = Int(p.wordStart[b]), c = Int(p.wordCount[a])
-            for i in 0..<c where p.ranks[sa + i] != p.ranks[sb + i] { return false }
-            return true
+            set[a] == set[b] && url[a] == url[b] && statuses[a] == statuses[b] && unit[a] == unit[b]
         }
         func hash(_ a: Int) -> Int {
             var h = Hasher()
-            h.combine(p.url[a]); h.combine(statuses[a]); h.combine(p.unit[a])
-            let s = Int(p.wordStart[a])
-            for i in s..<s + Int(p.wordCount[a]) { h.combine(p.ranks[i]) }
+            h.combine(url[a]); h.combine(statuses[a]); h.combine(unit[a]); h.combine(set[a])
             return h.finalize()
         }
         var i = 0
@@ -333,13 +527,13 @@ extension PossibleDuplicates {
                     let e = Int(order[i])
                     i += 1
                     guard near[e] else { continue }
-                    if !p.linked[e] {
+                    if !linked[e] {
                         var found: Int32 = -1
                         if reps.count - dayGroups <= 16 {
-                            for g in dayGroups..<reps.count where !p.linked[Int(reps[g])] && same(Int(reps[g]), e) { found = Int32(g); break }
+                            for g in dayGroups..<reps.count where !linked[Int(reps[g])] && same(Int(reps[g]), e) { found = Int32(g); break }
                         } else {
                             if seen.isEmpty {
-                                for g in dayGroups..<reps.count where !p.linked[Int(reps[g])] { seen[hash(Int(reps[g])), default: []].append(Int32(g)) }
+                                for g in dayGroups..<reps.count where !linked[Int(reps[g])] { seen[hash(Int(reps[g])), default: []].append(Int32(g)) }
                             }
                             let h = hash(e)
                             if let list = seen[h] { for g in list where same(Int(reps[Int(g)]), e) { found = g; break } }
@@ -396,6 +590,9 @@ extension PossibleDuplicates {
         var candidates: [Int32] = []
         // With a limit, only pairs below the limit-th smallest seen so far are kept.
         var threshold = UInt64.max
+        /// Words two sets share, for the pairs of sets met last (a bucket's candidates hold a few
+        /// sets many times over): by the two sets' numbers, direct-mapped.
+        var memoKey = [Int64](repeating: -1, count: 1024), memoShared = [Int32](repeating: 0, count: 1024)
 
         init(_ events: EventTable, _ p: Prepared, buckets: Range<Int>, perEvent: Int, limit: Int?) {
             self.events = events
@@ -498,35 +695,57 @@ extension PossibleDuplicates {
             nodeGroup.append(Int32(g)); nodeNext.append(head)
         }
 
+        /// The candidates oldest first: few, so by insertion.
+        mutating func sortCandidates() {
+            let c = candidates.count
+            if c > 32 { candidates.sort(); return }
+            var i = 1
+            while i < c {
+                let v = candidates[i]
+                var j = i
+                while j > 0 && candidates[j - 1] > v { candidates[j] = candidates[j - 1]; j -= 1 }
+                candidates[j] = v
+                i += 1
+            }
+        }
+
         mutating func run() {
             for bi in buckets {
                 let bucketStamp = Int32(bi)
                 for g in p.buckets[bi] {
                     let rd = p.groupDay[g]
                     let rURL = p.groupURL[g]
-                    let ws = Int(p.groupWordStart[g]), wc = Int(p.groupWordCount[g])
+                    let rs = p.groupSet[g]
+                    let ws = Int(p.setStart[Int(rs)]), wc = Int(p.setStart[Int(rs) + 1]) - ws
                     let tokens = wc == 0 ? 0 : wc - (3 * wc + 4) / 5 + 1
                     candidates.removeAll(keepingCapacity: true)
                     for t in ws..<ws + tokens {
-                        let w = Int(p.groupRanks[t])
+                        let w = Int(p.setRanks[t])
                         if wordHeadBucket[w] == bucketStamp { gather(wordHead[w], day: rd, for: g) }
                     }
                     if rURL != 0 && urlHeadBucket[Int(rURL)] == bucketStamp { gather(urlHead[Int(rURL)], day: rd, for: g) }
-                    if candidates.count > 1 { candidates.sort() }
+                    if candidates.count > 1 { sortCandidates() }
                     for ci in candidates.indices {
                         let h = Int(candidates[ci])
                         out.comparisons += 1
                         let sameURL = rURL != 0 && rURL == p.groupURL[h]
-                        // Shared and total distinct words (both sorted by rank).
-                        let os = Int(p.groupWordStart[h]), oc = Int(p.groupWordCount[h])
+                        // Shared and total distinct words (both sorted by rank); one set, every word.
+                        let hs = p.groupSet[h]
+                        let os = Int(p.setStart[Int(hs)]), oc = Int(p.setStart[Int(hs) + 1]) - os
                         var shared = 0
-                        if oc == wc && (0..<wc).allSatisfy({ p.groupRanks[os + $0] == p.groupRanks[ws + $0] }) {
+                        if hs == rs {
                             shared = wc
                         } else {
-                            var i = os, j = ws
-                            while i < os + oc && j < ws + wc {
-                                let x = p.groupRanks[i], y = p.groupRanks[j]
-                                if x == y { shared += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+                            let memo = Int64(rs) << 32 | Int64(hs), slot = Int(truncatingIfNeeded: (UInt64(bitPattern: memo) &* 0x9E37_79B9_7F4A_7C15) >> 54)
+                            if memoKey[slot] == memo {
+                                shared = Int(memoShared[slot])
+                            } else {
+                                var i = os, j = ws
+                                while i < os + oc && j < ws + wc {
+                                    let x = p.setRanks[i], y = p.setRanks[j]
+                                    if x == y { shared += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+                                }
+                                memoKey[slot] = memo; memoShared[slot] = Int32(shared)
                             }
                         }
                         let either = oc + wc - shared
@@ -542,7 +761,7 @@ extension PossibleDuplicates {
                     }
                     // Within the group: identical words (alike unless empty) or one address.
                     if p.groupStart[g + 1] - p.groupStart[g] > 1 && (wc > 0 || rURL != 0) { pairUp(g, g, 0, wc, wc, rURL != 0) }
-                    for t in ws..<ws + tokens { push(g, word: Int(p.groupRanks[t]), bucket: bucketStamp) }
+                    for t in ws..<ws + tokens { push(g, word: Int(p.setRanks[t]), bucket: bucketStamp) }
                     if rURL != 0 { push(g, url: Int(rURL), bucket: bucketStamp) }
                 }
                 // A bucket's lists are not read again.
