@@ -101,16 +101,28 @@ public struct EventTable: RandomAccessCollection, Sendable {
     /// Column by column, not row by row: the join runs on one core while the other waits
     /// (docs/PERFORMANCE.md). A column left out here leaves the table short: the assert
     /// below and the two-core equivalence test (every field of every row) catch it.
-    @usableFromInline package mutating func append(_ next: EventTable, rebase: (TextRef) -> TextRef, outlets: [Int]) {
+    /// `next` is left empty, each column freed as soon as it is appended: the two parts whole
+    /// at once were the load's peak of memory.
+    @usableFromInline package mutating func append(_ next: inout EventTable, rebase: (TextRef) -> TextRef, outlets: [Int]) {
         assert(next.text === text, "joined parts share one store")
-        dates += next.dates; endDates += next.endDates; kinds += next.kinds; jurisdictions += next.jurisdictions
-        counts += next.counts; statuses += next.statuses; links += next.links; sourceDates += next.sourceDates
-        knownDates += next.knownDates
-        extras += next.extras; lines += next.lines
-        cells.reserveCapacity(cells.count + next.count)
+        let n = next.count
+        dates += next.dates; next.dates = Column()
+        endDates += next.endDates; next.endDates = Column()
+        kinds += next.kinds; next.kinds = Column()
+        jurisdictions += next.jurisdictions; next.jurisdictions = Column()
+        counts += next.counts; next.counts = Column()
+        statuses += next.statuses; next.statuses = Column()
+        links += next.links; next.links = Column()
+        sourceDates += next.sourceDates; next.sourceDates = Column()
+        knownDates += next.knownDates; next.knownDates = Column()
+        extras += next.extras; next.extras = Column()
+        lines += next.lines; next.lines = Column()
+        cells.reserveCapacity(cells.count + n)
         for r in next.cells { cells.append(r.rebased(rebase)) }
-        sources.reserveCapacity(sources.count + next.count)
+        next.cells = Column()
+        sources.reserveCapacity(sources.count + n)
         for s in next.sources { sources.append(outlets[s]) }
+        next.sources = Column()
         assert(cells.count == dates.count && sources.count == dates.count && lines.count == dates.count, "every column has a value per row")
     }
 

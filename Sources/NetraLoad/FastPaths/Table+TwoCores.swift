@@ -3,7 +3,7 @@ import NetraCore
 extension Table {
     /// A clean file big enough to be worth it, read on two cores: the rows after the header
     /// are cut in two at a line end outside quotes, each part is read into its own `State`,
-    /// and the second is joined to the first.
+    /// and the second is joined to the first (`join` may empty the second as it goes).
     /// Returns nil, having changed nothing, at the first sign of any problem (or for a file
     /// too small to split): `read` then reads it again, one row after another, and reports
     /// every problem exactly as always. `scan` changes the speed, never the result.
@@ -11,7 +11,7 @@ extension Table {
         required: [String], optional: [String], order: [String]? = nil, minimumBytes: Int, scan: CSVReader.Scan = .byteByByte,
         make: (_ header: Header, _ part: Int) -> State,
         row: @Sendable (inout State, CSVRecord, _ columns: [Int?], _ extras: [Int]) -> Bool,
-        join: (inout State, State) -> Bool
+        join: (inout State, inout State) -> Bool
     ) -> (Header, State)? {
         guard bytes.count >= minimumBytes else { return nil }
         let b = bytes
@@ -60,10 +60,11 @@ extension Table {
             }
             clean[k] = ok && problems.isEmpty
         }
-        // Moved out, so that the first is joined in place, not copied.
+        // Moved out, so that the first is joined in place, not copied, and the second can be
+        // emptied as it is joined.
         var first = states.moveElement(from: 0)
-        let second = states.moveElement(from: 1)
-        guard clean[0], clean[1], join(&first, second) else { return nil }
+        var second = states.moveElement(from: 1)
+        guard clean[0], clean[1], join(&first, &second) else { return nil }
         return (h, first)
     }
 }
