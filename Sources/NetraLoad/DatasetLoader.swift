@@ -400,31 +400,27 @@ public enum DatasetLoader {
 
         // Links: each target id looked up once every id is known. Ids that failed validation
         // still count as known, so one bad row does not set off "unknown event" messages.
-        var resolved =
-            r.pending.count >= speed.twoCoreLinks
-            ? resolveLinksOnTwoCores(r, file: file, data: data)
-            : resolveLinks(r, file: file, data: data)
+        // Each event's links are stored as they are found, not gathered in a list first.
+        if r.pending.count >= speed.twoCoreLinks {
+            diags += resolveLinksOnTwoCores(r, file: file, data: data, into: &events)
+        } else {
+            diags += resolveLinks(r, file: file, data: data) { e, links in events.links[EventIndex(e)] = links }
+        }
         // What only the links needed goes before the graph is checked (its peak is the load's).
         let rows = r.rowLine.count
         r.pending = []; r.rowID = []; r.rowEvent = []; r.rowLine = []
-        for (e, links) in resolved.links { events.links[e] = links }
-        resolved.links = []
-        diags += resolved.unknown
         diags += checkOrder(events, r, file: file, data: data)
         return (events, extraNames, r.ids, rows)
     }
 
-    /// Links found for each event that has any, and a message per unknown target.
-    struct ResolvedLinks: Sendable {
-        var links: [(EventIndex, [Link])] = []
-        var unknown: [Diagnostic] = []
-    }
-
-    /// Resolves `pending[range]` (whole events: the list is in event order).
-    static func resolveLinks(_ r: EventRows, file: String, data: [UInt8], range: Range<Int>? = nil) -> ResolvedLinks {
+    /// Resolves `pending[range]` (whole events: the list is in event order), handing `found`
+    /// each event that has links with its links; returns a message per unknown target.
+    static func resolveLinks(
+        _ r: EventRows, file: String, data: [UInt8], range: Range<Int>? = nil, _ found: (_ event: Int, [Link]) -> Void
+    ) -> [Diagnostic] {
         let pending = r.pending
         let range = range ?? pending.indices
-        var out = ResolvedLinks()
+        var unknown: [Diagnostic] = []
         var columns = LinkColumns(data: data)
         // Taken out once: each lookup then holds no reference of its own (the two cores
         // resolving links at once would fight over them).
@@ -445,12 +441,12 @@ public enum DatasetLoader {
                     let t = r.store.string(l.target)
                     // The nearest id, asked for the first few unknowns of a dataset not too big to search.
                     var near = Said("")
-                    if out.unknown.count < 50, rowID.count <= 20_000 {
+                    if unknown.count < 50, rowID.count <= 20_000 {
                         if knownIDs.isEmpty { knownIDs = rowID.map { r.store.string($0) } }
                         near = Suggestions.didYouMean(t, among: knownIDs)
                     }
                     let at = Int(e)
-                    out.unknown.append(
+                    unknown.append(
                         Diagnostic(
                             file: file, line: Int(linkLine[at]), column: columns.at(linkLineStart[at], linkOffset[at]),
                             said: Said(
@@ -463,9 +459,9 @@ public enum DatasetLoader {
                     links.append(Link(relation: l.relation, target: EventIndex(t)))
                 }
             }
-            if !links.isEmpty { out.links.append((EventIndex(Int(e)), links)) }
+            if !links.isEmpty { found(Int(e), links) }
         }
-        return out
+        return unknown
     }
 
     /// An effect must not be dated before its cause in every reading of the dates; the

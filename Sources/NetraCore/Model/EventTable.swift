@@ -6,16 +6,16 @@ public struct EventTable: RandomAccessCollection, Sendable {
     public typealias Indices = Range<EventIndex>
 
     public private(set) var dates = Column<EventIndex, EventDate>()
-    public private(set) var endDates = Column<EventIndex, Day?>()
+    public private(set) var endDates = PackedColumn<EventIndex, Day>()
     public private(set) var kinds = Column<EventIndex, EventKind>()
     public private(set) var jurisdictions = Column<EventIndex, JurisdictionIndex>()
-    public private(set) var counts = Column<EventIndex, Int?>()
+    public private(set) var counts = PackedColumn<EventIndex, Int>()
     public private(set) var statuses = Column<EventIndex, CaseStatus?>()
     /// Each event's links to its causes; filled in by the loader once every id is known.
     public package(set) var links = Column<EventIndex, [Link]>()
-    public private(set) var sourceDates = Column<EventIndex, Day?>()
+    public private(set) var sourceDates = PackedColumn<EventIndex, Day>()
     /// The first day each event was public, when a cited report shows it (`known_date`).
-    public private(set) var knownDates = Column<EventIndex, Day?>()
+    public private(set) var knownDates = PackedColumn<EventIndex, Day>()
     /// Each event's outlet, as an index into `text.sources`.
     public private(set) var sources = Column<EventIndex, Int>()
     /// Values of `Dataset.extraEventColumns`, in that order.
@@ -107,14 +107,14 @@ public struct EventTable: RandomAccessCollection, Sendable {
         assert(next.text === text, "joined parts share one store")
         let n = next.count
         dates += next.dates; next.dates = Column()
-        endDates += next.endDates; next.endDates = Column()
+        endDates += next.endDates; next.endDates = PackedColumn()
         kinds += next.kinds; next.kinds = Column()
         jurisdictions += next.jurisdictions; next.jurisdictions = Column()
-        counts += next.counts; next.counts = Column()
+        counts += next.counts; next.counts = PackedColumn()
         statuses += next.statuses; next.statuses = Column()
         links += next.links; next.links = Column()
-        sourceDates += next.sourceDates; next.sourceDates = Column()
-        knownDates += next.knownDates; next.knownDates = Column()
+        sourceDates += next.sourceDates; next.sourceDates = PackedColumn()
+        knownDates += next.knownDates; next.knownDates = PackedColumn()
         extras += next.extras; next.extras = Column()
         lines += next.lines; next.lines = Column()
         cells.reserveCapacity(cells.count + n)

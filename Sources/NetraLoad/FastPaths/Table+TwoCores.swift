@@ -16,7 +16,7 @@ extension Table {
         guard bytes.count >= minimumBytes else { return nil }
         let b = bytes
         var found: [Diagnostic] = []
-        guard readable(b, required: required, scan: scan, &found) else { return nil }
+        guard readable(b, required: required, scan: scan, twoCores: true, &found) else { return nil }
         let n = b.count
         let delimiter = CSVReader.detectDelimiter(b, from: CSVReader.contentStart(b))
         // The header ends at the first line end outside quotes; then the middle.
