@@ -180,8 +180,11 @@ public struct EventTable: RandomAccessCollection, Sendable {
     /// The rows for which `keep` holds, in order, without their links (which would point
     /// at rows that may be gone).
     public func filter(droppingLinks keep: (EventIndex) -> Bool) -> EventTable {
-        var out = EventTable(text: text)
-        for k in indices where keep(k) {
+        // The rows first, so that each column is made at its size: grown by doubling, each
+        // would be copied as it grew and left with up to twice the room.
+        let rows = indices.filter(keep)
+        var out = EventTable(text: text, capacity: rows.count)
+        for k in rows {
             var r = row(k)
             r.links = []
             out.append(r)
