@@ -121,6 +121,25 @@ struct CSVReadout: Equatable {
         #expect(texts.filter { CSVReader.firstInvalidUTF8($0) == nil }.count == 2)
     }
 
+    /// Quotes and line ends counted in one pass, eight bytes at a time, are the ones the plain
+    /// counts find, over every range of text full of CRs, LFs and quotes.
+    @Test func quotesAndLineEndsInOnePassAreThePlainCounts() {
+        var g = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x22, 0x0A, 0x0D, 0x0D, 0x41, 0x2C, 0xC3, 0xBC]
+        for size in [0, 1, 7, 8, 9, 31, 64, 200] {
+            let b = (0..<size).map { _ in alphabet.randomElement(using: &g) ?? 0x41 }
+            for from in stride(from: 0, through: size, by: max(1, size / 9)) {
+                for to in stride(from: from, through: size, by: max(1, size / 7)) {
+                    let fast = CSVReader.quotesAndLineEnds(in: b, from: from, to: to, scan: .eightBytes)
+                    let plain = CSVReader.quotesAndLineEnds(in: b, from: from, to: to, scan: .byteByByte)
+                    #expect(fast == plain, "\(b) \(from)..<\(to)")
+                    #expect(plain.quotes == b[from..<to].filter { $0 == 0x22 }.count)
+                    #expect(plain.lineEnds == CSVReader.lineEnds(in: b, from: from, to: to))
+                }
+            }
+        }
+    }
+
     @Test func invalidUTF8IsFoundWithItsPosition() {
         let bytes = Array("a,b\nok,caf".utf8) + [0xC3, 0x28] + Array("\n".utf8)
         let bad = CSVReader.firstInvalidUTF8(bytes)

@@ -25,9 +25,9 @@ extension Table {
         // Quotes and line ends before the middle, counted on both cores.
         let quarter = headerEnd + (middle - headerEnd) / 2
         let (early, late) = Parallel.both(
-            { (CSVReader.count(0x22, in: b, from: headerEnd, to: quarter, scan: scan), CSVReader.lineEnds(in: b, from: headerEnd, to: quarter, scan: scan)) },
-            { (CSVReader.count(0x22, in: b, from: quarter, to: middle, scan: scan), CSVReader.lineEnds(in: b, from: quarter, to: middle, scan: scan)) })
-        let quotedAtMiddle = (early.0 + late.0) % 2 == 1
+            { CSVReader.quotesAndLineEnds(in: b, from: headerEnd, to: quarter, scan: scan) },
+            { CSVReader.quotesAndLineEnds(in: b, from: quarter, to: middle, scan: scan) })
+        let quotedAtMiddle = (early.quotes + late.quotes) % 2 == 1
         guard let cut = CSVReader.recordEnd(b, from: middle, quoted: quotedAtMiddle), cut < n else { return nil }
         var head: Header?
         var records = 0
@@ -40,7 +40,7 @@ extension Table {
         let headerLines = CSVReader.lineEnds(in: b, from: 0, to: headerEnd)
         let lines = [
             1 + headerLines,
-            1 + headerLines + early.1 + late.1 + CSVReader.lineEnds(in: b, from: middle, to: cut, scan: scan)
+            1 + headerLines + early.lineEnds + late.lineEnds + CSVReader.lineEnds(in: b, from: middle, to: cut, scan: scan)
         ]
         let states = UnsafeMutableBufferPointer<State>.allocate(capacity: 2)
         states.initializeElement(at: 0, to: make(h, 0))
