@@ -53,3 +53,8 @@ public struct PackedColumn<Index: TypedIndex, Wrapped: Packable32>: RandomAccess
     public mutating func reserveCapacity(_ n: Int) { raw.reserveCapacity(n) }
     public static func += (a: inout PackedColumn, b: PackedColumn) { a.raw += b.raw }
 }
+
+/// Equal when every row's value is (each value has one packed form).
+extension PackedColumn: Equatable {
+    public static func == (a: PackedColumn, b: PackedColumn) -> Bool { a.raw == b.raw }
+}
