@@ -340,15 +340,18 @@ public enum DatasetLoader {
 
     // MARK: events.csv
 
+    /// A link read from an event's links cell, resolved once every id is known. Where the
+    /// cell is, for a message, is the event's (`EventRows.linkLine`…), not kept per link: a
+    /// million links would hold 48 MB of positions.
     struct PendingLink {
-        var event: Int
-        var relation: Relation
+        var event: UInt32
         /// The target id's bytes, in the file or in the decoded cells.
         var target: TextRef
-        /// Where the links cell starts; the column is worked out only for a message.
-        var line: Int
-        var lineStart: Int
-        var offset: Int
+        var relation: Relation
+
+        init(event: UInt32, relation: Relation, target: TextRef) {
+            self.event = event; self.relation = relation; self.target = target
+        }
     }
 
     /// The events, the extra columns' names, the id table (row numbers) and the number of rows with an id.
@@ -397,27 +400,27 @@ public enum DatasetLoader {
 
         // Links: each target id looked up once every id is known. Ids that failed validation
         // still count as known, so one bad row does not set off "unknown event" messages.
-        let resolved =
-            r.pending.count >= speed.twoCoreLinks
-            ? resolveLinksOnTwoCores(r, file: file, data: data)
-            : resolveLinks(r, file: file, data: data)
-        for (e, links) in resolved.links { events.links[e] = links }
-        diags += resolved.unknown
+        // Each event's links are stored as they are found, not gathered in a list first.
+        if r.pending.count >= speed.twoCoreLinks {
+            diags += resolveLinksOnTwoCores(r, file: file, data: data, into: &events)
+        } else {
+            diags += resolveLinks(r, file: file, data: data) { e, links in events.links[EventIndex(e)] = links }
+        }
+        // What only the links needed goes before the graph is checked (its peak is the load's).
+        let rows = r.rowLine.count
+        r.pending = []; r.rowID = []; r.rowEvent = []; r.rowLine = []
         diags += checkOrder(events, r, file: file, data: data)
-        return (events, extraNames, r.ids, r.rowLine.count)
+        return (events, extraNames, r.ids, rows)
     }
 
-    /// Links found for each event that has any, and a message per unknown target.
-    struct ResolvedLinks: Sendable {
-        var links: [(EventIndex, [Link])] = []
-        var unknown: [Diagnostic] = []
-    }
-
-    /// Resolves `pending[range]` (whole events: the list is in event order).
-    static func resolveLinks(_ r: EventRows, file: String, data: [UInt8], range: Range<Int>? = nil) -> ResolvedLinks {
+    /// Resolves `pending[range]` (whole events: the list is in event order), handing `found`
+    /// each event that has links with its links; returns a message per unknown target.
+    static func resolveLinks(
+        _ r: EventRows, file: String, data: [UInt8], range: Range<Int>? = nil, _ found: (_ event: Int, [Link]) -> Void
+    ) -> [Diagnostic] {
         let pending = r.pending
         let range = range ?? pending.indices
-        var out = ResolvedLinks()
+        var unknown: [Diagnostic] = []
         var columns = LinkColumns(data: data)
         // Taken out once: each lookup then holds no reference of its own (the two cores
         // resolving links at once would fight over them).
@@ -425,6 +428,7 @@ public enum DatasetLoader {
         var knownIDs: [String] = []
         let fileBytes = r.store.file, decoded = r.store.decoded
         let fileSpan = fileBytes.span, decodedSpan = decoded.span
+        let linkLine = r.linkLine, linkLineStart = r.linkLineStart, linkOffset = r.linkOffset
         var k = range.lowerBound
         while k < range.upperBound {
             let e = pending[k].event
@@ -437,26 +441,27 @@ public enum DatasetLoader {
                     let t = r.store.string(l.target)
                     // The nearest id, asked for the first few unknowns of a dataset not too big to search.
                     var near = Said("")
-                    if out.unknown.count < 50, rowID.count <= 20_000 {
+                    if unknown.count < 50, rowID.count <= 20_000 {
                         if knownIDs.isEmpty { knownIDs = rowID.map { r.store.string($0) } }
                         near = Suggestions.didYouMean(t, among: knownIDs)
                     }
-                    out.unknown.append(
+                    let at = Int(e)
+                    unknown.append(
                         Diagnostic(
-                            file: file, line: l.line, column: columns.at(l.lineStart, l.offset),
+                            file: file, line: Int(linkLine[at]), column: columns.at(linkLineStart[at], linkOffset[at]),
                             said: Said(
                                 en: "links: link to unknown event '\(t)'\(near.en)",
                                 id: "links: tautan ke peristiwa '\(t)' yang tidak dikenal\(near.id)")))
                     continue
                 }
-                let t = rowEvent[row]
+                let t = Int(rowEvent[row])
                 if t >= 0, !links.contains(Link(relation: l.relation, target: EventIndex(t))) {
                     links.append(Link(relation: l.relation, target: EventIndex(t)))
                 }
             }
-            if !links.isEmpty { out.links.append((EventIndex(e), links)) }
+            if !links.isEmpty { found(Int(e), links) }
         }
-        return out
+        return unknown
     }
 
     /// An effect must not be dated before its cause in every reading of the dates; the
@@ -465,7 +470,7 @@ public enum DatasetLoader {
         var diags: [Diagnostic] = []
         var columns = LinkColumns(data: data)
         func at(_ k: EventIndex) -> (Int, Int) {
-            (r.linkLine[k.raw], columns.at(r.linkLineStart[k.raw], r.linkOffset[k.raw]))
+            (Int(r.linkLine[k.raw]), columns.at(r.linkLineStart[k.raw], r.linkOffset[k.raw]))
         }
         for k in events.indices {
             for l in events.links[k] where l.relation.isCausal {
@@ -505,9 +510,10 @@ public enum DatasetLoader {
 
         init(data: [UInt8]) { self.data = data }
 
-        /// The column of `offset` on the line starting at `lineStart` (1 when offset is -1).
-        mutating func at(_ lineStart: Int, _ offset: Int) -> Int {
-            if offset < 0 { return 1 }
+        /// The column of `offset` on the line starting at `lineStart` (1 for `EventRows.noOffset`).
+        mutating func at(_ lineStart: UInt32, _ offset: UInt32) -> Int {
+            if offset == EventRows.noOffset { return 1 }
+            let lineStart = Int(lineStart), offset = Int(offset)
             if last.lineStart == lineStart && last.offset == offset { return last.column }
             let col = CSVReader.column(in: data, lineStart: lineStart, offset: offset)
             last = (lineStart, offset, col)

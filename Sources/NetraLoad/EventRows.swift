@@ -22,11 +22,15 @@ extension DatasetLoader {
         /// Whether each row's id is entered as it is read (reporting a repeat at once). A part
         /// of a file read on two cores leaves it to `append`, which builds one table for all.
         let entersIDs: Bool
+        // Row and event bookkeeping in 32 bits: a file is at most `FileIO.maxInputBytes`
+        // (checked before reading), so its lines and offsets are under 2^32 and its rows, each
+        // at least a byte and a line end, under 2^31.
         var rowID: [TextRef] = []
-        var rowLine: [Int] = []
-        var rowEvent: [Int] = []
-        // Where each event's links cell starts, for graph messages (offset -1: column 1).
-        var linkLine: [Int] = [], linkLineStart: [Int] = [], linkOffset: [Int] = []
+        var rowLine: [UInt32] = []
+        /// Each row's event, -1 when the row failed.
+        var rowEvent: [Int32] = []
+        // Where each event's links cell starts, for messages (offset `noOffset`: column 1).
+        var linkLine: [UInt32] = [], linkLineStart: [UInt32] = [], linkOffset: [UInt32] = []
         // Text cells point into the file's bytes (offsets fit in 32 bits); only cells with
         // doubled quotes are copied, undone, into `decoded`.
         var decoded: [UInt8] = []
@@ -48,7 +52,8 @@ extension DatasetLoader {
             ids = IDTable(capacity: entersIDs ? rows : 0)
             // Room reserved but not yet written costs no memory; growing would copy.
             events = EventTable(text: store, capacity: room)
-            for list in [\Self.rowLine, \.rowEvent, \.linkLine, \.linkLineStart, \.linkOffset] { self[keyPath: list].reserveCapacity(room) }
+            for list in [\Self.rowLine, \.linkLine, \.linkLineStart, \.linkOffset] { self[keyPath: list].reserveCapacity(room) }
+            rowEvent.reserveCapacity(room)
             rowID.reserveCapacity(room)
             pending.reserveCapacity(room)
         }
@@ -107,11 +112,11 @@ extension DatasetLoader {
             }
             if let c = rec.has(col[.links]) {
                 let f = rec.fields[c]
-                linkLine.append(f.line); linkLineStart.append(f.lineStart); linkOffset.append(f.rawStart)
+                linkLine.append(narrow(f.line)); linkLineStart.append(narrow(f.lineStart)); linkOffset.append(narrow(f.rawStart))
             } else {
-                linkLine.append(rec.line); linkLineStart.append(0); linkOffset.append(-1)
+                linkLine.append(narrow(rec.line)); linkLineStart.append(0); linkOffset.append(noOffset)
             }
-            if r.row >= 0 { rowEvent[r.row] = events.count }
+            if r.row >= 0 { rowEvent[r.row] = Int32(clamping: events.count) }
             let text = EventTextRefs(
                 id: r.idRef, title: textRef(.title, rec, col), titleEN: textRef(.titleEN, rec, col), actors: textRef(.actors, rec, col),
                 place: textRef(.place, rec, col), unit: textRef(.unit, rec, col), sourceURL: textRef(.sourceURL, rec, col), quote: textRef(.quote, rec, col),
@@ -219,7 +224,7 @@ extension DatasetLoader {
                     let dup = idText(r, rec)
                     say(&r, rec, c, "id: duplicate id '\(dup)' (first on line \(rowLine[first]))", "id: id '\(dup)' ganda (pertama di baris \(rowLine[first]))")
                 } else {
-                    r.row = fresh; rowLine.append(rec.line); rowEvent.append(-1); rowID.append(r.idRef)
+                    r.row = fresh; rowLine.append(narrow(rec.line)); rowEvent.append(-1); rowID.append(r.idRef)
                 }
             }
         }
@@ -421,7 +426,7 @@ extension DatasetLoader {
         /// `pending`, taken back if the row turns out invalid (no array per row).
         mutating func readLinks(_ rec: CSVRecord, _ col: ColumnPositions, _ r: inout Reading) {
             guard let c = rec.has(col[.links]), !rec.isBlank(c) else { return }
-            let index = events.count
+            let index = UInt32(clamping: events.count)
             let f = rec.fields[c]
             // The cell's position, found once for all its messages (it may hold thousands).
             var at: (line: Int, column: Int)?
@@ -474,8 +479,7 @@ extension DatasetLoader {
                     pending.append(
                         PendingLink(
                             event: index, relation: Vocabularies.relations[rel],
-                            target: TextRef(start: UInt32(ta), count: UInt32(tz - ta) | flag),
-                            line: f.line, lineStart: f.lineStart, offset: f.rawStart))
+                            target: TextRef(start: UInt32(ta), count: UInt32(tz - ta) | flag)))
                 }
             }
             if f.hasEscapes {
@@ -486,6 +490,20 @@ extension DatasetLoader {
             }
         }
     }
+}
+
+extension DatasetLoader.EventRows {
+    /// `linkOffset` of an event with no links cell (its messages point at column 1); no
+    /// offset in a file of at most `FileIO.maxInputBytes` bytes is this big.
+    static let noOffset = UInt32.max
+
+    var noOffset: UInt32 { Self.noOffset }
+
+    /// A line number or offset in the file, in 32 bits: the file is at most
+    /// `FileIO.maxInputBytes` bytes (checked before it is read), so the value fits and
+    /// clamping never changes it; it is there so that no value can wrap.
+    @inline(__always)
+    func narrow(_ v: Int) -> UInt32 { UInt32(clamping: v) }
 }
 
 /// The whole number `text` meant when a dot (or comma) for thousands was read as a decimal

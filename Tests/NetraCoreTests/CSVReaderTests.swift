@@ -95,6 +95,51 @@ struct CSVReadout: Equatable {
         #expect(r.problems == [CSVProblem(line: 2, column: 3, message: "field is 65537 bytes long, more than the limit of 65536")])
     }
 
+    /// The two-core check (FastPaths) cut anywhere, even inside a character, finds what the
+    /// plain one finds, on good and bad text, eight bytes at a time or not.
+    @Test func invalidUTF8OnTwoCoresFindsTheSameByteWhereverTheCut() {
+        let emoji = Array("a,b\nü✓😀,x😀\n".utf8)
+        let texts: [[UInt8]] = [
+            emoji, emoji + [0xC3, 0x28] + emoji, emoji + [0x80] + emoji, emoji + [0xF0, 0x9F, 0x98] + emoji,
+            [0xF0, 0x9F, 0x98, 0x80, 0x80, 0x41], [0xF0, 0x80, 0x80, 0x80, 0x80, 0x80], [0x80, 0x80, 0x80, 0x80, 0x80],
+            [0xED, 0xA0, 0x80] + emoji, emoji + [0x00] + emoji, emoji + [0xE2, 0x9C], [0xC0, 0xAF], [],
+            Array(String(repeating: "abcdefgh", count: 5).utf8) + [0xFF] + Array(String(repeating: "ü", count: 9).utf8)
+        ]
+        func same(_ a: (line: Int, column: Int, byte: UInt8)?, _ b: (line: Int, column: Int, byte: UInt8)?) -> Bool {
+            a?.line == b?.line && a?.column == b?.column && a?.byte == b?.byte
+        }
+        for text in texts {
+            let plain = CSVReader.firstInvalidUTF8(text)
+            for cut in 0...text.count {
+                for scan in [CSVReader.Scan.byteByByte, .eightBytes] {
+                    let split = CSVReader.firstInvalidUTF8OnTwoCores(text, scan: scan, cut: cut)
+                    #expect(same(split, plain), "\(text) cut at \(cut), \(scan)")
+                }
+            }
+        }
+        // The cases above are not all good or all bad.
+        #expect(texts.filter { CSVReader.firstInvalidUTF8($0) == nil }.count == 2)
+    }
+
+    /// Quotes and line ends counted in one pass, eight bytes at a time, are the ones the plain
+    /// counts find, over every range of text full of CRs, LFs and quotes.
+    @Test func quotesAndLineEndsInOnePassAreThePlainCounts() {
+        var g = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x22, 0x0A, 0x0D, 0x0D, 0x41, 0x2C, 0xC3, 0xBC]
+        for size in [0, 1, 7, 8, 9, 31, 64, 200] {
+            let b = (0..<size).map { _ in alphabet.randomElement(using: &g) ?? 0x41 }
+            for from in stride(from: 0, through: size, by: max(1, size / 9)) {
+                for to in stride(from: from, through: size, by: max(1, size / 7)) {
+                    let fast = CSVReader.quotesAndLineEnds(in: b, from: from, to: to, scan: .eightBytes)
+                    let plain = CSVReader.quotesAndLineEnds(in: b, from: from, to: to, scan: .byteByByte)
+                    #expect(fast == plain, "\(b) \(from)..<\(to)")
+                    #expect(plain.quotes == b[from..<to].filter { $0 == 0x22 }.count)
+                    #expect(plain.lineEnds == CSVReader.lineEnds(in: b, from: from, to: to))
+                }
+            }
+        }
+    }
+
     @Test func invalidUTF8IsFoundWithItsPosition() {
         let bytes = Array("a,b\nok,caf".utf8) + [0xC3, 0x28] + Array("\n".utf8)
         let bad = CSVReader.firstInvalidUTF8(bytes)

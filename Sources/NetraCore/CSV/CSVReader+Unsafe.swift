@@ -64,6 +64,32 @@ struct EightBytes: ByteSkipper {
         skipWords(from: i, to: n) { w in w & SWAR.highs != 0 || SWAR.zeroBytes(w) != 0 }
     }
 
+    /// How many quotes, LFs and CRs are in `from..<to`, in one pass over the bytes.
+    func quotesAndLineBreaks(from: Int, to: Int, tail: (Int) -> UInt8) -> (quotes: Int, lfs: Int, crs: Int) {
+        assert(from >= 0 && to <= count, "the count stays in the buffer")
+        var i = from, q = 0, l = 0, c = 0
+        if let raw, from >= 0 {
+            let words = min(to, count)
+            while i + 8 <= words {
+                let w = word(raw, i)
+                q += SWAR.zeroBytes(w ^ quotes).nonzeroBitCount
+                l += SWAR.zeroBytes(w ^ lfs).nonzeroBitCount
+                c += SWAR.zeroBytes(w ^ crs).nonzeroBitCount
+                i += 8
+            }
+        }
+        while i < to {
+            switch tail(i) {
+            case 0x22: q += 1
+            case 0x0A: l += 1
+            case 0x0D: c += 1
+            default: break
+            }
+            i += 1
+        }
+        return (q, l, c)
+    }
+
     /// How many times `byte` occurs in `from..<to`.
     func count(_ byte: UInt8, from: Int, to: Int, tail: (Int) -> UInt8) -> Int {
         assert(from >= 0 && to <= count, "the count stays in the buffer")
@@ -85,6 +111,13 @@ extension CSVReader {
     /// Runs `body` with an eight-byte skipper over `b`'s storage, which lives as long as the call.
     static func withEightBytes<R>(_ b: [UInt8], delimiter: UInt8, _ body: (EightBytes) -> R) -> R {
         b.withUnsafeBufferPointer { body(EightBytes($0, delimiter: delimiter)) }
+    }
+
+    /// `quotesAndLineEnds(in:from:to:)`, eight bytes at a time: the three counts in one pass.
+    static func quotesAndLineEndsEightBytes(in b: [UInt8], from: Int, to: Int) -> (quotes: Int, lineEnds: Int) {
+        precondition(from >= 0 && to <= b.count, "a range inside the file")
+        let (q, lf, cr) = withEightBytes(b, delimiter: 0x2C) { $0.quotesAndLineBreaks(from: from, to: to) { b[$0] } }
+        return (q, cr == 0 ? lf : lf + loneCRs(in: b, from: from, to: to))
     }
 
     /// `count(_:in:from:to:)`, eight bytes at a time.

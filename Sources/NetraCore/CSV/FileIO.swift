@@ -47,6 +47,7 @@ public enum FileIO {
         outcome.initialize(repeating: (0, 0))
         defer { outcome.deallocate() }
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            if halves == 2 { askForHugePages(UnsafeMutableRawBufferPointer(buf)) }
             let shared = UnsafeTransfer((buf, outcome))
             Parallel.forEach(halves) { h in
                 let (buf, outcome) = shared.value
@@ -60,6 +61,20 @@ public enum FileIO {
         }
         if let code = outcome.first(where: { $0.error != 0 })?.error { throw Failure(Syscall.reason(code, .reading)) }
         return bytes
+    }
+
+    /// Asks the kernel to back the whole 2 MiB pages inside `buf` with huge pages: a big file
+    /// copied in then takes one page fault per 2 MiB, not per 4 KiB (a 355 MB file: 87,000
+    /// faults). Only a hint: the bytes read are the same whether or not it is taken.
+    static func askForHugePages(_ buf: UnsafeMutableRawBufferPointer) {
+        #if canImport(Glibc)
+        guard let base = buf.baseAddress else { return }
+        let huge = 2 << 20
+        let start = (UInt(bitPattern: base) + UInt(huge - 1)) & ~UInt(huge - 1)
+        let end = (UInt(bitPattern: base) + UInt(buf.count)) & ~UInt(huge - 1)
+        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(p, Int(end - start), MADV_HUGEPAGE)
+        #endif
     }
 
     /// True when `path` names a folder.

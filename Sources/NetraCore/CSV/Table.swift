@@ -73,8 +73,11 @@
                 id: "baris ini berisi \(rec.count) isian, padahal baris judul kolom \(headerCount)"))
     }
 
-    /// Checks that the file is non-empty UTF-8; reports why not.
-    @usableFromInline package func readable(_ b: [UInt8], required: [String], scan: CSVReader.Scan = .byteByByte, _ found: inout [Diagnostic]) -> Bool {
+    /// Checks that the file is non-empty UTF-8; reports why not. `twoCores` checks its two
+    /// halves at once (CSV/FastPaths), with the same answer.
+    @usableFromInline package func readable(
+        _ b: [UInt8], required: [String], scan: CSVReader.Scan = .byteByByte, twoCores: Bool = false, _ found: inout [Diagnostic]
+    ) -> Bool {
         let start = CSVReader.contentStart(b)
         if b.count == start || b[start...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             found.append(
@@ -85,7 +88,7 @@
                         id: "berkas kosong; berkas memerlukan baris judul kolom dengan sekurang-kurangnya: \(required.joined(separator: ", "))")))
             return false
         }
-        if let bad = CSVReader.firstInvalidUTF8(b, scan: scan) {
+        if let bad = twoCores ? CSVReader.firstInvalidUTF8OnTwoCores(b, scan: scan) : CSVReader.firstInvalidUTF8(b, scan: scan) {
             let hex = "0x\(String(bad.byte, radix: 16, uppercase: true))"
             found.append(
                 Diagnostic(

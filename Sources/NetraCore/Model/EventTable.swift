@@ -6,16 +6,16 @@ public struct EventTable: RandomAccessCollection, Sendable {
     public typealias Indices = Range<EventIndex>
 
     public private(set) var dates = Column<EventIndex, EventDate>()
-    public private(set) var endDates = Column<EventIndex, Day?>()
+    public private(set) var endDates = PackedColumn<EventIndex, Day>()
     public private(set) var kinds = Column<EventIndex, EventKind>()
     public private(set) var jurisdictions = Column<EventIndex, JurisdictionIndex>()
-    public private(set) var counts = Column<EventIndex, Int?>()
+    public private(set) var counts = PackedColumn<EventIndex, Int>()
     public private(set) var statuses = Column<EventIndex, CaseStatus?>()
     /// Each event's links to its causes; filled in by the loader once every id is known.
     public package(set) var links = Column<EventIndex, [Link]>()
-    public private(set) var sourceDates = Column<EventIndex, Day?>()
+    public private(set) var sourceDates = PackedColumn<EventIndex, Day>()
     /// The first day each event was public, when a cited report shows it (`known_date`).
-    public private(set) var knownDates = Column<EventIndex, Day?>()
+    public private(set) var knownDates = PackedColumn<EventIndex, Day>()
     /// Each event's outlet, as an index into `text.sources`.
     public private(set) var sources = Column<EventIndex, Int>()
     /// Values of `Dataset.extraEventColumns`, in that order.
@@ -101,16 +101,28 @@ public struct EventTable: RandomAccessCollection, Sendable {
     /// Column by column, not row by row: the join runs on one core while the other waits
     /// (docs/PERFORMANCE.md). A column left out here leaves the table short: the assert
     /// below and the two-core equivalence test (every field of every row) catch it.
-    @usableFromInline package mutating func append(_ next: EventTable, rebase: (TextRef) -> TextRef, outlets: [Int]) {
+    /// `next` is left empty, each column freed as soon as it is appended: the two parts whole
+    /// at once were the load's peak of memory.
+    @usableFromInline package mutating func append(_ next: inout EventTable, rebase: (TextRef) -> TextRef, outlets: [Int]) {
         assert(next.text === text, "joined parts share one store")
-        dates += next.dates; endDates += next.endDates; kinds += next.kinds; jurisdictions += next.jurisdictions
-        counts += next.counts; statuses += next.statuses; links += next.links; sourceDates += next.sourceDates
-        knownDates += next.knownDates
-        extras += next.extras; lines += next.lines
-        cells.reserveCapacity(cells.count + next.count)
+        let n = next.count
+        dates += next.dates; next.dates = Column()
+        endDates += next.endDates; next.endDates = PackedColumn()
+        kinds += next.kinds; next.kinds = Column()
+        jurisdictions += next.jurisdictions; next.jurisdictions = Column()
+        counts += next.counts; next.counts = PackedColumn()
+        statuses += next.statuses; next.statuses = Column()
+        links += next.links; next.links = Column()
+        sourceDates += next.sourceDates; next.sourceDates = PackedColumn()
+        knownDates += next.knownDates; next.knownDates = PackedColumn()
+        extras += next.extras; next.extras = Column()
+        lines += next.lines; next.lines = Column()
+        cells.reserveCapacity(cells.count + n)
         for r in next.cells { cells.append(r.rebased(rebase)) }
-        sources.reserveCapacity(sources.count + next.count)
+        next.cells = Column()
+        sources.reserveCapacity(sources.count + n)
         for s in next.sources { sources.append(outlets[s]) }
+        next.sources = Column()
         assert(cells.count == dates.count && sources.count == dates.count && lines.count == dates.count, "every column has a value per row")
     }
 
@@ -168,8 +180,11 @@ public struct EventTable: RandomAccessCollection, Sendable {
     /// The rows for which `keep` holds, in order, without their links (which would point
     /// at rows that may be gone).
     public func filter(droppingLinks keep: (EventIndex) -> Bool) -> EventTable {
-        var out = EventTable(text: text)
-        for k in indices where keep(k) {
+        // The rows first, so that each column is made at its size: grown by doubling, each
+        // would be copied as it grew and left with up to twice the room.
+        let rows = indices.filter(keep)
+        var out = EventTable(text: text, capacity: rows.count)
+        for k in rows {
             var r = row(k)
             r.links = []
             out.append(r)

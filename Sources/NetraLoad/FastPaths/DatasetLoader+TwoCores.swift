@@ -28,7 +28,7 @@ extension DatasetLoader {
                     state.add(rec, ColumnPositions(col), extras, &sink)
                     return sink.isEmpty
                 },
-                join: { first, second in first.append(second) })
+                join: { first, second in first.append(&second) })
         else { return nil }
         extraNames = header.extraNames
         assert(joined.rowLine.count == joined.rowID.count, "a line and an id per row")
@@ -36,16 +36,20 @@ extension DatasetLoader {
     }
 
     /// `resolveLinks` on two cores, each taking whole events (the pending list is in event
-    /// order): the same links and messages in the same order. Tests compare the two.
-    static func resolveLinksOnTwoCores(_ r: EventRows, file: String, data: [UInt8]) -> ResolvedLinks {
+    /// order) and storing their links in `events` (each event's slot written by one core
+    /// only): the same links and messages in the same order. Tests compare the two.
+    static func resolveLinksOnTwoCores(_ r: EventRows, file: String, data: [UInt8], into events: inout EventTable) -> [Diagnostic] {
         let pending = r.pending
         var cut = pending.count / 2
         while cut > 0 && cut < pending.count && pending[cut].event == pending[cut - 1].event { cut += 1 }
         assert(cut == 0 || cut == pending.count || pending[cut].event != pending[cut - 1].event, "a cut between events")
         let middle = cut
-        let (a, b) = Parallel.both(
-            { resolveLinks(r, file: file, data: data, range: 0..<middle) },
-            { resolveLinks(r, file: file, data: data, range: middle..<pending.count) })
-        return ResolvedLinks(links: a.links + b.links, unknown: a.unknown + b.unknown)
+        return events.links.values.withUnsafeMutableBufferPointer { links in
+            let shared = UnsafeTransfer(links)
+            let (a, b) = Parallel.both(
+                { resolveLinks(r, file: file, data: data, range: 0..<middle) { shared.value[$0] = $1 } },
+                { resolveLinks(r, file: file, data: data, range: middle..<pending.count) { shared.value[$0] = $1 } })
+            return a + b
+        }
     }
 }

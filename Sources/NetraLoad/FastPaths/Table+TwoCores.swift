@@ -3,7 +3,7 @@ import NetraCore
 extension Table {
     /// A clean file big enough to be worth it, read on two cores: the rows after the header
     /// are cut in two at a line end outside quotes, each part is read into its own `State`,
-    /// and the second is joined to the first.
+    /// and the second is joined to the first (`join` may empty the second as it goes).
     /// Returns nil, having changed nothing, at the first sign of any problem (or for a file
     /// too small to split): `read` then reads it again, one row after another, and reports
     /// every problem exactly as always. `scan` changes the speed, never the result.
@@ -11,12 +11,12 @@ extension Table {
         required: [String], optional: [String], order: [String]? = nil, minimumBytes: Int, scan: CSVReader.Scan = .byteByByte,
         make: (_ header: Header, _ part: Int) -> State,
         row: @Sendable (inout State, CSVRecord, _ columns: [Int?], _ extras: [Int]) -> Bool,
-        join: (inout State, State) -> Bool
+        join: (inout State, inout State) -> Bool
     ) -> (Header, State)? {
         guard bytes.count >= minimumBytes else { return nil }
         let b = bytes
         var found: [Diagnostic] = []
-        guard readable(b, required: required, scan: scan, &found) else { return nil }
+        guard readable(b, required: required, scan: scan, twoCores: true, &found) else { return nil }
         let n = b.count
         let delimiter = CSVReader.detectDelimiter(b, from: CSVReader.contentStart(b))
         // The header ends at the first line end outside quotes; then the middle.
@@ -25,9 +25,9 @@ extension Table {
         // Quotes and line ends before the middle, counted on both cores.
         let quarter = headerEnd + (middle - headerEnd) / 2
         let (early, late) = Parallel.both(
-            { (CSVReader.count(0x22, in: b, from: headerEnd, to: quarter, scan: scan), CSVReader.lineEnds(in: b, from: headerEnd, to: quarter, scan: scan)) },
-            { (CSVReader.count(0x22, in: b, from: quarter, to: middle, scan: scan), CSVReader.lineEnds(in: b, from: quarter, to: middle, scan: scan)) })
-        let quotedAtMiddle = (early.0 + late.0) % 2 == 1
+            { CSVReader.quotesAndLineEnds(in: b, from: headerEnd, to: quarter, scan: scan) },
+            { CSVReader.quotesAndLineEnds(in: b, from: quarter, to: middle, scan: scan) })
+        let quotedAtMiddle = (early.quotes + late.quotes) % 2 == 1
         guard let cut = CSVReader.recordEnd(b, from: middle, quoted: quotedAtMiddle), cut < n else { return nil }
         var head: Header?
         var records = 0
@@ -40,7 +40,7 @@ extension Table {
         let headerLines = CSVReader.lineEnds(in: b, from: 0, to: headerEnd)
         let lines = [
             1 + headerLines,
-            1 + headerLines + early.1 + late.1 + CSVReader.lineEnds(in: b, from: middle, to: cut, scan: scan)
+            1 + headerLines + early.lineEnds + late.lineEnds + CSVReader.lineEnds(in: b, from: middle, to: cut, scan: scan)
         ]
         let states = UnsafeMutableBufferPointer<State>.allocate(capacity: 2)
         states.initializeElement(at: 0, to: make(h, 0))
@@ -60,10 +60,11 @@ extension Table {
             }
             clean[k] = ok && problems.isEmpty
         }
-        // Moved out, so that the first is joined in place, not copied.
+        // Moved out, so that the first is joined in place, not copied, and the second can be
+        // emptied as it is joined.
         var first = states.moveElement(from: 0)
-        let second = states.moveElement(from: 1)
-        guard clean[0], clean[1], join(&first, second) else { return nil }
+        var second = states.moveElement(from: 1)
+        guard clean[0], clean[1], join(&first, &second) else { return nil }
         return (h, first)
     }
 }

@@ -6,27 +6,39 @@ extension IDTable {
     @usableFromInline package static func build(_ refs: [TextRef], file: [UInt8], decoded: [UInt8]) -> IDTable? {
         var table = IDTable(capacity: refs.count)
         let repeated = Atomic<Bool>(false)
+        // Each id hashed once: half of them on each core, then each core enters the ids whose
+        // hash's top bit is its own.
+        var tops = [UInt32](repeating: 0, count: refs.count)
         refs.withUnsafeBufferPointer { refs in
             file.withUnsafeBufferPointer { file in
                 decoded.withUnsafeBufferPointer { decoded in
                     table.parts.withUnsafeMutableBufferPointer { parts in
-                        let shared = UnsafeTransfer((refs, file, decoded, parts))
-                        Parallel.forEach(2) { p in
-                            let (refs, file, decoded, parts) = shared.value
+                        tops.withUnsafeMutableBufferPointer { tops in
+                            let shared = UnsafeTransfer((refs, file, decoded, parts, tops))
                             // Pointers, not array slices: two cores retaining one array would
                             // fight over its reference count.
-                            func bytes(_ r: TextRef) -> UnsafeBufferPointer<UInt8> {
+                            @Sendable func bytes(_ r: TextRef) -> UnsafeBufferPointer<UInt8> {
+                                let (_, file, decoded, _, _) = shared.value
                                 let s = Int(r.start)
                                 return UnsafeBufferPointer(rebasing: (r.isDecoded ? decoded : file)[s..<(s + r.length)])
                             }
-                            // Each core takes the ids whose hash's top bit is its own.
-                            for n in refs.indices {
-                                let b = bytes(refs[n])
-                                let top = IDTable.hash(b.span) >> 32
-                                guard Int(top >> 31) == p else { continue }
-                                if parts[p].insert(top, n, same: { bytes(refs[$0]).elementsEqual(b) }) != nil {
-                                    repeated.store(true, ordering: .relaxed)
-                                    return
+                            Parallel.forEach(2) { p in
+                                let (refs, _, _, _, tops) = shared.value
+                                let half = refs.count / 2
+                                for n in (p == 0 ? 0..<half : half..<refs.count) {
+                                    tops[n] = UInt32(truncatingIfNeeded: IDTable.hash(bytes(refs[n]).span) >> 32)
+                                }
+                            }
+                            Parallel.forEach(2) { p in
+                                let (refs, _, _, parts, tops) = shared.value
+                                for n in refs.indices {
+                                    let top = UInt64(tops[n])
+                                    guard Int(top >> 31) == p else { continue }
+                                    let b = bytes(refs[n])
+                                    if parts[p].insert(top, n, same: { bytes(refs[$0]).elementsEqual(b) }) != nil {
+                                        repeated.store(true, ordering: .relaxed)
+                                        return
+                                    }
                                 }
                             }
                         }
