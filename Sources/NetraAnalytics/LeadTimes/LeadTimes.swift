@@ -132,8 +132,13 @@ public struct Median: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The median of `values`, or nil when there are none.
     public init?(_ values: [Int]) {
-        guard !values.isEmpty else { return nil }
-        let s = values.sorted()
+        self.init(sorted: CountingSort.sorted(values) ?? values.sorted())
+    }
+
+    /// The median of `values` already in increasing order (no second sort).
+    public init?(sorted s: [Int]) {
+        guard !s.isEmpty else { return nil }
+        assert(zip(s, s.dropFirst()).allSatisfy { $0 <= $1 }, "sorted")
         let mid = s.count / 2
         doubled = s.count % 2 == 1 ? 2 * s[mid] : s[mid - 1] + s[mid]
     }
