@@ -23,6 +23,18 @@ extension IDOrder {
             self.row = Int32(truncatingIfNeeded: row)
         }
 
+        /// How many leading bytes this key and `b` share (48 when all).
+        @inline(__always)
+        func sharedBytes(_ b: PackedKey) -> Int {
+            if w0 != b.w0 { return (w0 ^ b.w0).leadingZeroBitCount / 8 }
+            if w1 != b.w1 { return 8 + (w1 ^ b.w1).leadingZeroBitCount / 8 }
+            if w2 != b.w2 { return 16 + (w2 ^ b.w2).leadingZeroBitCount / 8 }
+            if w3 != b.w3 { return 24 + (w3 ^ b.w3).leadingZeroBitCount / 8 }
+            if w4 != b.w4 { return 32 + (w4 ^ b.w4).leadingZeroBitCount / 8 }
+            if w5 != b.w5 { return 40 + (w5 ^ b.w5).leadingZeroBitCount / 8 }
+            return IDOrder.keyBytes
+        }
+
         /// Byte `d` (0..<48) of the key: what the radix sort distributes on.
         @inline(__always)
         func byte(_ d: Int) -> Int {
