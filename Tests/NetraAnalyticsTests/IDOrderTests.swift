@@ -115,3 +115,21 @@ import NetraCore
         }
     }
 }
+
+/// Lead times listed through the id order's ranks (`FastPaths/LeadTimes+ListedByRank.swift`)
+/// as through the order itself, on a generated set and on the shipped one.
+@Suite struct ListedByRankTests {
+    @Test func rankListingIsTheIDOrderListing() throws {
+        let f = SyntheticDataset.make(events: 20_000, seed: 11)
+        let generated = try DatasetLoader.load(jurisdictions: ("j", f.jurisdictions), elections: ("e", f.elections), events: ("v", f.events))
+        let shipped = try DatasetLoader.load(directory: packageRoot + "/datasets/bekasi-2024")
+        for d in [generated, shipped] {
+            let figures = LeadTimes.figures(d, graph: EventGraph(events: d.events))
+            let order = IDOrder(d.events)
+            let plain = figures.listed(by: order.order)
+            #expect(plain.count > 100)
+            #expect(figures.listed(by: order) == plain)
+            #expect(figures.listed(by: IDOrder(comparingIDs: d.events)) == plain)
+        }
+    }
+}

@@ -170,7 +170,8 @@ public enum LeadTimes {
         let byMeasure: [[LeadTime]]
         let slot: [Column<EventIndex, Int32>]
 
-        /// Every figure, by measure, then in the order of `byID` (event rows by id).
+        /// Every figure, by measure, then in the order of `byID` (event rows by id): the plain
+        /// way of `listed(by: IDOrder)` (`LeadTimes+ListedByRank.swift`), which uses the ranks.
         func listed(by byID: [EventIndex]) -> [LeadTime] {
             var out: [LeadTime] = []
             out.reserveCapacity(byMeasure.reduce(0) { $0 + $1.count })
