@@ -112,9 +112,7 @@ public struct TallySeries: Sendable {
         var list: [Series] = tallies.map { key, ts in
             var sorted: [Tally]
             if let idRank {
-                sorted = ts.sorted { a, b in
-                    (a.day, a.count ?? -1, idRank[a.event]) < (b.day, b.count ?? -1, idRank[b.event])
-                }
+                sorted = Tally.sortedByRank(ts, idRank)  // FastPaths/TallySeries+Ranks.swift
             } else {
                 sorted = ts.sorted { a, b in
                     if a.day != b.day { return a.day < b.day }
