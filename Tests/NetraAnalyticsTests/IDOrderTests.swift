@@ -54,3 +54,82 @@ import NetraCore
         #expect(IDOrder(table).order == IDOrderTests.expected(ids + ids.reversed()))
     }
 }
+
+/// The radix sort of packed keys (`FastPaths/IDOrder+Radix.swift`) against the plain order on
+/// random ids made to be hard: stems longer than the 48 bytes a key holds, ids ending at or
+/// around byte 48, empty ids, repeats, non-ASCII UTF-8, NUL-like low bytes, very long ids.
+@Suite struct IDOrderRadixTests {
+    /// Seeded, so that a failure comes back the same.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func hardIDs(count: Int, seed: UInt64) -> [String] {
+        var g = SplitMix(state: seed)
+        let stems = [
+            "", "a", "kabupaten-bekasi-", String(repeating: "x", count: 47), String(repeating: "x", count: 48),
+            String(repeating: "kota-bekasi-", count: 4), String(repeating: "é", count: 24), "\u{01}", "ü-"
+        ]
+        let tails = ["", "0", "1", "10", "-", "a", "é", "\u{10FFFF}", "\u{7F}", "\u{01}", "z", "😀", "ee"]
+        var ids: [String] = []
+        for _ in 0..<count {
+            var id = stems.randomElement(using: &g) ?? ""
+            for _ in 0..<Int.random(in: 0...4, using: &g) { id += tails.randomElement(using: &g) ?? "" }
+            switch Int.random(in: 0..<10, using: &g) {
+            case 0: id += String(repeating: "é", count: Int.random(in: 0...300, using: &g))
+            case 1: id += String(Int.random(in: 0...999, using: &g))
+            default: break
+            }
+            ids.append(id)
+        }
+        // Some ids again, and the shuffled whole: repeats fall in either half.
+        ids += ids.prefix(count / 10)
+        ids.shuffle(using: &g)
+        return ids
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func radixOrderIsThePlainOrder(seed: UInt64) {
+        let ids = Self.hardIDs(count: 3_000, seed: seed)
+        let table = IDOrderTests.events(ids)
+        #expect(IDOrder(table).order == IDOrder(comparingIDs: table).order)
+        #expect(IDOrder(table).order == IDOrderTests.expected(ids))
+        let rows = table.indices
+        #expect(IDOrder.sortedKeys(table, rows).map(\.row) == IDOrder.sortedKeysComparing(table, rows).map(\.row))
+    }
+
+    @Test func shortAndUniformRangesSort() {
+        // Under and just over the insertion limit, and every id the same.
+        for n in [0, 1, 2, IDOrder.insertionLimit, IDOrder.insertionLimit + 1, 200] {
+            let same = IDOrderTests.events(Array(repeating: "kabupaten-bekasi-2024", count: n))
+            #expect(IDOrder(same).order == Array(same.indices))
+            let ids = Self.hardIDs(count: n, seed: UInt64(n))
+            #expect(IDOrder(IDOrderTests.events(ids)).order == IDOrderTests.expected(ids))
+        }
+    }
+}
+
+/// Lead times listed through the id order's ranks (`FastPaths/LeadTimes+ListedByRank.swift`)
+/// as through the order itself, on a generated set and on the shipped one.
+@Suite struct ListedByRankTests {
+    @Test func rankListingIsTheIDOrderListing() throws {
+        let f = SyntheticDataset.make(events: 20_000, seed: 11)
+        let generated = try DatasetLoader.load(jurisdictions: ("j", f.jurisdictions), elections: ("e", f.elections), events: ("v", f.events))
+        let shipped = try DatasetLoader.load(directory: packageRoot + "/datasets/bekasi-2024")
+        for d in [generated, shipped] {
+            let figures = LeadTimes.figures(d, graph: EventGraph(events: d.events))
+            let order = IDOrder(d.events)
+            let plain = figures.listed(by: order.order)
+            #expect(plain.count >= 50)  // the shipped set gives 52
+            #expect(figures.listed(by: order) == plain)
+            #expect(figures.listed(by: IDOrder(comparingIDs: d.events)) == plain)
+        }
+    }
+}

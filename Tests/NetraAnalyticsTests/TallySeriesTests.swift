@@ -1,6 +1,7 @@
 import Testing
 import NetraCore
 import NetraText
+@testable import NetraLoad
 @testable import NetraWrite
 @testable import NetraAnalytics
 
@@ -204,5 +205,28 @@ import NetraText
         for p in Strings.tallySamples {
             #expect(!p.id.isEmpty && !p.en.isEmpty && p.id != p.en)
         }
+    }
+}
+
+/// Tallies put in order by id rank (`TallySeries(_:byID:)`, what the analysis makes) as by
+/// comparing ids: same series, same tallies in the same order, ties of day and count too.
+@Suite struct TallySeriesRankTests {
+    static func same(_ a: TallySeries, _ b: TallySeries) -> Bool {
+        a.series.map(\.key) == b.series.map(\.key) && a.series.map(\.tallies) == b.series.map(\.tallies)
+            && a.signatories.map(\.events) == b.signatories.map(\.events)
+    }
+
+    @Test func rankOrderIsIDOrder() throws {
+        let f = SyntheticDataset.make(events: 20_000, seed: 5)
+        let d = try DatasetLoader.load(jurisdictions: ("j", f.jurisdictions), elections: ("e", f.elections), events: ("v", f.events))
+        #expect(Self.same(TallySeries(d), TallySeries(d, byID: IDOrder(d.events))))
+        #expect(TallySeries(d).series.count > 10)
+        // One day and count for all: the ids decide, equal ids by row.
+        let day = TallySeriesTests.day(2024, 2, 6)
+        let ids = ["b", "a", "é", "a", "", "kabupaten-bekasi-" + String(repeating: "x", count: 60), "kabupaten-bekasi-" + String(repeating: "x", count: 59)]
+        let events = ids.map { TallySeriesTests.tally($0, day, 7) } + ids.map { TallySeriesTests.tally($0, day, nil) }
+        let t = Dataset(events: events, jurisdictions: TallySeriesTests.jurisdictions, elections: [], name: "t")
+        #expect(Self.same(TallySeries(t), TallySeries(t, byID: IDOrder(t.events))))
+        #expect(Self.same(TallySeries(t), TallySeriesTests.analysis(events).tallies))
     }
 }

@@ -132,8 +132,13 @@ public struct Median: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The median of `values`, or nil when there are none.
     public init?(_ values: [Int]) {
-        guard !values.isEmpty else { return nil }
-        let s = values.sorted()
+        self.init(sorted: CountingSort.sorted(values) ?? values.sorted())
+    }
+
+    /// The median of `values` already in increasing order (no second sort).
+    public init?(sorted s: [Int]) {
+        guard !s.isEmpty else { return nil }
+        assert(zip(s, s.dropFirst()).allSatisfy { $0 <= $1 }, "sorted")
         let mid = s.count / 2
         doubled = s.count % 2 == 1 ? 2 * s[mid] : s[mid - 1] + s[mid]
     }
@@ -165,7 +170,8 @@ public enum LeadTimes {
         let byMeasure: [[LeadTime]]
         let slot: [Column<EventIndex, Int32>]
 
-        /// Every figure, by measure, then in the order of `byID` (event rows by id).
+        /// Every figure, by measure, then in the order of `byID` (event rows by id): the plain
+        /// way of `listed(by: IDOrder)` (`LeadTimes+ListedByRank.swift`), which uses the ranks.
         func listed(by byID: [EventIndex]) -> [LeadTime] {
             var out: [LeadTime] = []
             out.reserveCapacity(byMeasure.reduce(0) { $0 + $1.count })

@@ -26,17 +26,26 @@ public struct MedianOrValues: Sendable, Hashable {
 
     /// Sorted in place when the caller hands over its only reference (no second copy of a
     /// million values).
+    /// Counted rather than compared when there are many (`FastPaths/CountingSort.swift`).
     public init(_ values: consuming [LeadValue]) {
-        values.sort()
-        self.values = values
+        if let counted = CountingSort.sorted(values) {
+            self.values = counted
+        } else {
+            values.sort()
+            self.values = values
+        }
+        assert(zip(self.values, self.values.dropFirst()).allSatisfy { $0 <= $1 }, "sorted")
     }
+
+    /// Sorted by comparing: the plain way, which the counting sort is tested against.
+    init(comparing values: [LeadValue]) { self.values = values.sorted() }
 
     public var n: Int { values.count }
     public var isEmpty: Bool { values.isEmpty }
 
     /// The median of the values' days, nil under `fewest` values. Lower bounds give a lower
     /// bound: each value is at least its figure, so the median is at least theirs.
-    public var median: Median? { n >= Self.fewest ? Median(values.map(\.days)) : nil }
+    public var median: Median? { n >= Self.fewest ? Median(sorted: values.map(\.days)) : nil }
 
     /// True when any value is a lower bound, and so is the median.
     public var atLeast: Bool { values.contains(where: \.atLeast) }

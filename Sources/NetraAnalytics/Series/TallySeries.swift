@@ -70,7 +70,17 @@ public struct TallySeries: Sendable {
 
     /// One pass over the events: every `case_tally` (with a count or not) into its series;
     /// every `pledge` with a count into its jurisdiction's running sum.
-    public init(_ dataset: Dataset) {
+    public init(_ dataset: Dataset) { self.init(dataset, idRank: nil) }
+
+    /// The same, with `byID` made from `dataset`'s events (`Analysis.idOrder`): tallies of one
+    /// day and count are put in order by their rank in it, no id compared (ranks follow ids,
+    /// then rows, as the stable sort on ids does).
+    public init(_ dataset: Dataset, byID: IDOrder) {
+        precondition(byID.rank.count == dataset.events.count, "the id order of these events")
+        self.init(dataset, idRank: byID.rank)
+    }
+
+    private init(_ dataset: Dataset, idRank: Column<EventIndex, Int32>?) {
         let events = dataset.events
         let jCount = dataset.jurisdictions.count
         var tallies: [Key: [Tally]] = [:]
@@ -100,10 +110,15 @@ public struct TallySeries: Sendable {
         func textPrecedes(_ a: String, _ b: String) -> Bool? { a == b ? nil : a.utf8.lexicographicallyPrecedes(b.utf8) }
 
         var list: [Series] = tallies.map { key, ts in
-            var sorted = ts.sorted { a, b in
-                if a.day != b.day { return a.day < b.day }
-                if a.count != b.count { return (a.count ?? -1) < (b.count ?? -1) }
-                return events.idPrecedes(a.event, b.event)
+            var sorted: [Tally]
+            if let idRank {
+                sorted = Tally.sortedByRank(ts, idRank)  // FastPaths/TallySeries+Ranks.swift
+            } else {
+                sorted = ts.sorted { a, b in
+                    if a.day != b.day { return a.day < b.day }
+                    if a.count != b.count { return (a.count ?? -1) < (b.count ?? -1) }
+                    return events.idPrecedes(a.event, b.event)
+                }
             }
             sorted[sorted.count - 1].latest = true
             return Series(key: key, tallies: sorted)
@@ -159,5 +174,5 @@ public struct TallySeries: Sendable {
 extension Analysis {
     /// The dataset's tally series and signatories (one pass over the events; the report
     /// makes it once for both `tallies.csv` and `cases.png`).
-    public var tallies: TallySeries { TallySeries(dataset) }
+    public var tallies: TallySeries { TallySeries(dataset, byID: idOrder) }
 }

@@ -10,25 +10,44 @@ extension IDOrder {
         var w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64, w4: UInt64, w5: UInt64
         var row: Int32
 
-        init(_ bytes: ArraySlice<UInt8>, row: Int) {
-            var w: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
-            var i = bytes.startIndex
-            let end = min(bytes.endIndex, i + IDOrder.keyBytes)
-            var k = 0
-            while i < end {
-                let v = UInt64(bytes[i]) << UInt64(56 - 8 * (k & 7))
-                switch k >> 3 {
-                case 0: w.0 |= v
-                case 1: w.1 |= v
-                case 2: w.2 |= v
-                case 3: w.3 |= v
-                case 4: w.4 |= v
-                default: w.5 |= v
-                }
-                i += 1; k += 1
+        /// From the id's bytes read in place: a slice of the store would be retained and
+        /// released once per id.
+        init(_ bytes: Span<UInt8>, row: Int) {
+            let n = min(bytes.count, IDOrder.keyBytes)
+            @inline(__always) func word(_ at: Int) -> UInt64 {
+                var v: UInt64 = 0
+                for i in at..<(at + 8) { v = v << 8 | (i < n ? UInt64(bytes[i]) : 0) }
+                return v
             }
-            (w0, w1, w2, w3, w4, w5) = w
+            (w0, w1, w2, w3, w4, w5) = (word(0), word(8), word(16), word(24), word(32), word(40))
             self.row = Int32(truncatingIfNeeded: row)
+        }
+
+        /// How many leading bytes this key and `b` share (48 when all).
+        @inline(__always)
+        func sharedBytes(_ b: PackedKey) -> Int {
+            if w0 != b.w0 { return (w0 ^ b.w0).leadingZeroBitCount / 8 }
+            if w1 != b.w1 { return 8 + (w1 ^ b.w1).leadingZeroBitCount / 8 }
+            if w2 != b.w2 { return 16 + (w2 ^ b.w2).leadingZeroBitCount / 8 }
+            if w3 != b.w3 { return 24 + (w3 ^ b.w3).leadingZeroBitCount / 8 }
+            if w4 != b.w4 { return 32 + (w4 ^ b.w4).leadingZeroBitCount / 8 }
+            if w5 != b.w5 { return 40 + (w5 ^ b.w5).leadingZeroBitCount / 8 }
+            return IDOrder.keyBytes
+        }
+
+        /// Byte `d` (0..<48) of the key: what the radix sort distributes on.
+        @inline(__always)
+        func byte(_ d: Int) -> Int {
+            let w: UInt64
+            switch d >> 3 {
+            case 0: w = w0
+            case 1: w = w1
+            case 2: w = w2
+            case 3: w = w3
+            case 4: w = w4
+            default: w = w5
+            }
+            return Int(truncatingIfNeeded: (w >> UInt64(56 - 8 * (d & 7))) & 0xFF)
         }
 
         /// The key's order; `nil` when the first 48 bytes are the same.
@@ -45,10 +64,25 @@ extension IDOrder {
     }
 
     /// The keys of `rows`, sorted in `precedes` order.
+    /// Sorted by their bytes, most significant first (`IDOrder+Radix.swift`): linear in the ids'
+    /// distinguishing bytes, where comparing keys cost n log n.
     static func sortedKeys(_ events: EventTable, _ rows: Range<EventIndex>) -> [PackedKey] {
-        var keys = rows.map { PackedKey(events.bytes(.id, $0), row: $0.raw) }
+        var keys = packedKeys(events, rows)
+        radixSort(&keys, events)
+        return keys
+    }
+
+    /// The same order by comparing keys: what the radix sort is tested against.
+    static func sortedKeysComparing(_ events: EventTable, _ rows: Range<EventIndex>) -> [PackedKey] {
+        var keys = packedKeys(events, rows)
         keys.sort { a, b in a.precedes(b) ?? tiePrecedes(events, a, b) }
         return keys
+    }
+
+    /// The keys of `rows`, in row order.
+    static func packedKeys(_ events: EventTable, _ rows: Range<EventIndex>) -> [PackedKey] {
+        let text = events.text
+        return rows.map { k in text.withBytes(events.ref(.id, k)) { PackedKey($0, row: k.raw) } }
     }
 
     /// Each half of the events sorted on its own core: `sortedByPackedKeys(_:merging:)` merges them.
