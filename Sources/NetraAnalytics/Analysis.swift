@@ -56,7 +56,7 @@ public struct Analysis: Sendable {
         graph = built
         monthlyTable = table
         statusAsOf = status
-        leadTimes = Self.known(figures.listed(by: ids.order), dataset, asOf: asOf)
+        leadTimes = Self.known(figures.listed(by: ids), dataset, asOf: asOf)
     }
 
     /// A source published after the day is not known by then: its reporting lag is not either.
