@@ -123,7 +123,7 @@ public enum ReportJob {
         // both CSVs (cases.png is the tallies' chart; this one is clocks.png).
         if let clocks = made.clocks {
             files.append(
-                OutputFile(name: "clocks.png", cost: 3) { () throws(RenderError) in
+                OutputFile(name: "clocks.png", cost: 3 + clocks.clocks.count / 5_000) { () throws(RenderError) in
                     try ClocksChart(clocks, dataset: d).laidOut(options: o)
                 })
             files.append(OutputFile(name: "cases.csv", cost: 1) { () throws(RenderError) in clocks.ledgerCSV(d, flavour: .plain) })
@@ -134,14 +134,19 @@ public enum ReportJob {
         files += ReportMaps.files(a, options: options, shared: shared)
         // The interactive page, its charts laid out from the same values as the PNGs.
         files.append(HTMLReport(a, options: options, comparison: comparison, tallies: tallies, figures: made.figures, shared: shared).file)
-        // Exports: the two that grow with the events are streamed, and started first.
+        // Exports: the two that grow with the events are streamed. Costs follow each file's
+        // time at 1M events (measured), so that the longest start first and both cores end
+        // together; report.html starts third and lays out the timeline and lead-time charts
+        // their PNGs then take (neither waits for the other's layout).
         files.append(OutputFile(name: "events.csv", cost: 10 + d.events.count / 2_000) { a.writeEventsCSV(flavour: .plain, into: $0) })
         files.append(OutputFile(name: "monthly.csv", cost: 2) { () throws(RenderError) in a.monthlyCSV(flavour: .plain, rollup: false) })
         files.append(OutputFile(name: "monthly-rollup.csv", cost: 2) { () throws(RenderError) in a.monthlyCSV(flavour: .plain, rollup: true) })
-        files.append(OutputFile(name: "leadtimes.csv", cost: 5 + a.leadTimes.count / 2_000) { a.writeLeadTimesCSV(flavour: .plain, into: $0) })
-        files.append(OutputFile(name: "leadtime-summary.csv", cost: 2) { () throws(RenderError) in a.leadTimeSummaryCSV(flavour: .plain) })
+        files.append(OutputFile(name: "leadtimes.csv", cost: 5 + a.leadTimes.count / 5_000) { a.writeLeadTimesCSV(flavour: .plain, into: $0) })
+        files.append(
+            OutputFile(name: "leadtime-summary.csv", cost: 2 + a.leadTimes.count / 20_000) { () throws(RenderError) in a.leadTimeSummaryCSV(flavour: .plain) })
         files.append(OutputFile(name: "trends.csv", cost: 2) { () throws(RenderError) in a.trendsCSV(flavour: .plain) })
-        files.append(OutputFile(name: "tallies.csv", cost: 2) { () throws(RenderError) in a.talliesCSV(flavour: .plain, tallies: tallies) })
+        files.append(
+            OutputFile(name: "tallies.csv", cost: 2 + d.events.count / 50_000) { () throws(RenderError) in a.talliesCSV(flavour: .plain, tallies: tallies) })
         if let comparison {
             files.append(OutputFile(name: "compare.csv", cost: 2) { () throws(RenderError) in a.compareCSV(comparison, flavour: .plain) })
         }

@@ -28,6 +28,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let data = try dataset.load(lang)
+        KeptUntilExit.keep(data)
         // Which sheet was read, where a hidden one is named like it.
         for note in DatasetLoader.sheetNotes(directory: dataset.dataset) { printError(note.text(lang)) }
         // The warnings' columns come from the loaded rows (a workbook's sheet is read again), once for both kinds.

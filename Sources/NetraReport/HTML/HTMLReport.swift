@@ -56,7 +56,7 @@ public struct HTMLReport: Sendable {
     /// The page as a file of the report, made when it is written.
     public var file: OutputFile {
         let page = self
-        return OutputFile(name: "report.html", cost: 6) { () throws(RenderError) in try page.bytes() }
+        return OutputFile(name: "report.html", cost: 6 + d.events.count / 5_000) { () throws(RenderError) in try page.bytes() }
     }
 
     var lang: Language { options.language }
