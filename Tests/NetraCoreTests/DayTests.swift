@@ -12,6 +12,24 @@ import Testing
         }
     }
 
+    /// The table (FastPaths/Day+Table.swift) against the arithmetic: every day it holds, the
+    /// days around its ends, and days far outside it.
+    @Test func tableGivesTheWorkedOutComponents() {
+        #expect(Day(year: 1900, month: 1, day: 1)?.ordinal == Day.tableStart)
+        let inside = Day.tableStart..<(Day.tableStart + Day.tableCount)
+        for o in (inside.lowerBound - 400)...(inside.upperBound + 400) {
+            let d = Day(ordinal: o)
+            #expect(d.components == d.civil, "\(o)")
+        }
+        for o in [-719_162, -100_000, 0, 19_723, 200_000, 2_932_896] {
+            #expect(Day(ordinal: o).components == Day(ordinal: o).civil)
+        }
+        for (y, m, d) in [(2024, 2, 29), (2079, 6, 6), (2079, 6, 7), (9999, 12, 31), (1, 1, 1), (1899, 12, 31)] {
+            let c = Day(year: y, month: m, day: d)?.components
+            #expect(c?.year == y && c?.month == m && c?.day == d, "\(y)-\(m)-\(d)")
+        }
+    }
+
     @Test func impossibleDaysAreNil() {
         #expect(Day(year: 2024, month: 2, day: 30) == nil)
         #expect(Day(year: 2023, month: 2, day: 29) == nil)

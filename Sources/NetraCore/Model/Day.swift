@@ -23,8 +23,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         ordinal = era * 146097 + doe - 719468
     }
 
-    /// Year, month and day of month.
+    /// Year, month and day of month: looked up for the days of 1900–2079
+    /// (FastPaths/Day+Table.swift), worked out (`civil`) for the others.
     public var components: (year: Int, month: Int, day: Int) {
+        let k = ordinal &- Day.tableStart
+        guard k >= 0, k < Day.tableCount else { return civil }
+        let c = Day.civilTable[k]
+        return (Int(c >> 16), Int((c >> 8) & 0xFF), Int(c & 0xFF))
+    }
+
+    /// Year, month and day of month, worked out (Howard Hinnant's civil_from_days): the plain path.
+    public var civil: (year: Int, month: Int, day: Int) {
         let z = ordinal + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
