@@ -136,8 +136,8 @@ public enum ReportJob {
         files.append(HTMLReport(a, options: options, comparison: comparison, tallies: tallies, figures: made.figures, shared: shared).file)
         // Exports: the two that grow with the events are streamed. Costs follow each file's
         // time at 1M events (measured), so that the longest start first and both cores end
-        // together; report.html starts third and lays out the timeline and lead-time charts
-        // their PNGs then take (neither waits for the other's layout).
+        // together; report.html starts third, so it lays out the timeline and lead-time charts
+        // early and their PNGs mostly find them made.
         files.append(OutputFile(name: "events.csv", cost: 10 + d.events.count / 2_000) { a.writeEventsCSV(flavour: .plain, into: $0) })
         files.append(OutputFile(name: "monthly.csv", cost: 2) { () throws(RenderError) in a.monthlyCSV(flavour: .plain, rollup: false) })
         files.append(OutputFile(name: "monthly-rollup.csv", cost: 2) { () throws(RenderError) in a.monthlyCSV(flavour: .plain, rollup: true) })
