@@ -42,6 +42,9 @@ import NetraText
         #expect(GDImage.freeTypeMaskLevels("two\nlines", font: font, size: 30, width: 300, height: 60, x: 5, y: 40) == nil)
         #expect(GDImage.freeTypeMaskLevels("x", font: font + ";" + font, size: 30, width: 10, height: 10, x: 0, y: 5) == nil)
         #expect(GDImage.freeTypeMaskLevels("x", font: "/nonexistent/font.ttf", size: 30, width: 10, height: 10, x: 0, y: 5) == nil)
+        // A scratch image past libgd's limits is refused on both paths, not made here.
+        #expect(GDImage.freeTypeMaskLevels("x", font: font, size: 30, width: 20_001, height: 10, x: 0, y: 5) == nil)
+        #expect(throws: RenderError.self) { try TextMask.render(String(repeating: "W", count: 300), font: font, size: 96, angle: 0, via: .freeType) }
         // Turned text is libgd's on both paths.
         #expect(
             Self.same(
