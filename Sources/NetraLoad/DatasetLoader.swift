@@ -426,7 +426,10 @@ public enum DatasetLoader {
         // resolving links at once would fight over them).
         let ids = r.ids, rowID = r.rowID, rowEvent = r.rowEvent
         var knownIDs: [String] = []
-        let fileBytes = r.store.file, decoded = r.store.decoded
+        // The rows' own decoded bytes: `r.store` holds the file alone (cells whose doubled
+        // quotes were undone, ids and link targets among them, live in `r.decoded`).
+        let fileBytes = r.store.file, decoded = r.decoded
+        func string(_ ref: TextRef) -> String { ref.isEmpty ? "" : String(decoding: ref.bytes(file: fileBytes, decoded: decoded), as: UTF8.self) }
         let fileSpan = fileBytes.span, decodedSpan = decoded.span
         let linkLine = r.linkLine, linkLineStart = r.linkLineStart, linkOffset = r.linkOffset
         var k = range.lowerBound
@@ -438,11 +441,11 @@ public enum DatasetLoader {
                 k += 1
                 let target = (l.target.isDecoded ? decodedSpan : fileSpan).extracting(l.target.range)
                 guard let row = ids.find(target, file: fileSpan, decoded: decodedSpan, ref: { rowID[$0] }) else {
-                    let t = r.store.string(l.target)
+                    let t = string(l.target)
                     // The nearest id, asked for the first few unknowns of a dataset not too big to search.
                     var near = Said("")
                     if unknown.count < 50, rowID.count <= 20_000 {
-                        if knownIDs.isEmpty { knownIDs = rowID.map { r.store.string($0) } }
+                        if knownIDs.isEmpty { knownIDs = rowID.map(string) }
                         near = Suggestions.didYouMean(t, among: knownIDs)
                     }
                     let at = Int(e)

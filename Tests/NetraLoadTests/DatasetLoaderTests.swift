@@ -122,6 +122,17 @@ import NetraTestSupport
                 == ["events.csv:6:46: links: link to unknown event 'ghost'"])
     }
 
+    // A links cell with doubled quotes is read from the rows' decoded bytes: an unknown
+    // target there was looked for in the file's store alone, past its end (a crash).
+    @Test func linkWithDoubledQuotesToAMissingEvent() {
+        #expect(
+            Fixture.problems(events: Fixture.eventsPlus(#"resp,2024-01-03,day,response,kota-bekasi,R,,,"responds_to:""ghost",Rakyat Bekasi,"#))
+                == [#"events.csv:6:46: links: link to unknown event '"ghost'"#])
+        #expect(
+            Fixture.problems(events: Fixture.eventsPlus(#"resp,2024-01-03,day,response,kota-bekasi,R,,,"responds_to:photo;follows_up:g""o",Rakyat Bekasi,"#))
+                == [#"events.csv:6:46: links: link to unknown event 'g"o'"#])
+    }
+
     @Test func linkToItself() {
         #expect(
             Fixture.problems(events: Fixture.eventsPlus("resp,2024-01-03,day,response,kota-bekasi,R,,,responds_to:resp,Rakyat Bekasi,"))
