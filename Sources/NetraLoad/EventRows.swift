@@ -436,24 +436,30 @@ extension DatasetLoader {
                 r.found.append(Diagnostic(file: file, line: p.line, column: p.column, said: Said(en: en, id: id)))
                 r.valid = false
             }
-            let file = self.file
-            let idBytes = bytes(r.idRef, rec)
-            func idText() -> String { String(decoding: idBytes, as: UTF8.self) }
-            // `relation:target; …` read from the cell's bytes (offsets are the file's, or
-            // `decoded`'s when `flag` says so); targets kept as refs.
-            func parse(_ u: ArraySlice<UInt8>, flag: UInt32, _ pending: inout [PendingLink], _ suggested: inout Int) {
-                var i = u.startIndex
-                while i <= u.endIndex {
+            let file = self.file, idRef = r.idRef
+            // `relation:target; …` read from the cell's bytes `cell` of `u` (offsets are the
+            // file's, or `decoded`'s when `flag` says so); targets kept as refs. Spans, not
+            // array slices: two cores reading rows at once would fight over the file's
+            // reference count.
+            func parse(_ u: Span<UInt8>, _ cell: Range<Int>, flag: UInt32, id: Span<UInt8>, _ pending: inout [PendingLink], _ suggested: inout Int) {
+                func text(_ lo: Int, _ hi: Int) -> String { String(decoding: (lo..<hi).map { u[$0] }, as: UTF8.self) }
+                func idText() -> String { id.isEmpty ? "some-event" : String(decoding: id.indices.map { id[$0] }, as: UTF8.self) }
+                func isID(_ lo: Int, _ hi: Int) -> Bool {
+                    guard hi - lo == id.count else { return false }
+                    for k in 0..<id.count where id[k] != u[lo + k] { return false }
+                    return true
+                }
+                var i = cell.lowerBound
+                while i <= cell.upperBound {
                     var j = i
-                    while j < u.endIndex && u[j] != 0x3B { j += 1 }
+                    while j < cell.upperBound && u[j] != 0x3B { j += 1 }
                     var a = i, z = j
                     i = j + 1
                     while a < z, u[a] == 0x20 || u[a] == 0x09 { a += 1 }
                     while z > a, u[z - 1] == 0x20 || u[z - 1] == 0x09 { z -= 1 }
                     if a == z { continue }
-                    func text(_ lo: Int, _ hi: Int) -> String { String(decoding: u[lo..<hi], as: UTF8.self) }
                     guard let colon = (a..<z).first(where: { u[$0] == 0x3A }) else {
-                        let e = idBytes.isEmpty ? "some-event" : idText()
+                        let e = idText()
                         sayLink(
                             "links: malformed link '\(text(a, z))'; expected relation:target_id, e.g. responds_to:\(e)",
                             "links: tautan '\(text(a, z))' tidak berbentuk relasi:id_sasaran, misalnya responds_to:\(e)")
@@ -463,7 +469,7 @@ extension DatasetLoader {
                     var rz = colon, ta = colon + 1
                     while rz > ra, u[rz - 1] == 0x20 || u[rz - 1] == 0x09 { rz -= 1 }
                     while ta < tz, u[ta] == 0x20 || u[ta] == 0x09 { ta += 1 }
-                    guard let rel = ByteLookup.relations.find(u[ra..<rz]) else {
+                    guard let rel = ByteLookup.relations.find(u.extracting(ra..<rz)) else {
                         let near = Suggestions.didYouMean(text(ra, rz), among: Vocabularies.relations.map(\.rawValue), spent: &suggested)
                         sayLink(
                             "links: unknown relation '\(text(ra, rz))'\(near.en); expected one of: \(Relation.allowedList)",
@@ -473,7 +479,7 @@ extension DatasetLoader {
                     if ta == tz {
                         sayLink("links: link '\(text(a, z))' names no target event", "links: tautan '\(text(a, z))' tidak menyebut peristiwa sasaran"); continue
                     }
-                    if idBytes == u[ta..<tz] {
+                    if isID(ta, tz) {
                         sayLink("links: event '\(idText())' links to itself", "links: peristiwa '\(idText())' bertaut ke dirinya sendiri"); continue
                     }
                     pending.append(
@@ -482,11 +488,14 @@ extension DatasetLoader {
                             target: TextRef(start: UInt32(ta), count: UInt32(tz - ta) | flag)))
                 }
             }
-            if f.hasEscapes {
-                let cell = ref(rec, c)
-                parse(bytes(cell, rec), flag: TextRef.decodedBit, &pending, &suggested)
+            let decodedCell = f.hasEscapes ? ref(rec, c) : nil
+            // This core's own decoded bytes, when needed: copying them retains nothing shared.
+            let d = idRef.isDecoded || f.hasEscapes ? decoded : []
+            let raw = rec.bytes.span, id = (idRef.isDecoded ? d.span : raw).extracting(idRef.range)
+            if let decodedCell {
+                if decodedCell.isDecoded { parse(d.span, decodedCell.range, flag: TextRef.decodedBit, id: id, &pending, &suggested) }
             } else {
-                parse(rec.slice(c), flag: 0, &pending, &suggested)
+                parse(raw, f.start..<f.end, flag: 0, id: id, &pending, &suggested)
             }
         }
     }

@@ -105,7 +105,7 @@ public struct CSVRecord {
         return String(decoding: out, as: UTF8.self)
     }
 
-    public func isBlank(_ i: Int) -> Bool { trimmed(i).isEmpty }
+    public func isBlank(_ i: Int) -> Bool { trimmedRange(i).isEmpty }
 
     /// 1-based line and character column where field `i` starts.
     public func position(_ i: Int) -> (line: Int, column: Int) {

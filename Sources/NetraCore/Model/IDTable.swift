@@ -65,21 +65,23 @@ import Synchronization
         }
     }
 
-    var parts: [Part]
-    var count: Int { parts.reduce(0) { $0 + $1.used } }
+    // Two stored parts, not an array of them: a lookup reads a part of the table it was
+    // handed, where an array's element would be copied out (its entries retained and
+    // released, on both cores at once when two cores look up).
+    var low: Part, high: Part
+    var count: Int { low.used + high.used }
 
     @usableFromInline package init(capacity: Int) {
         var bits = 4
         while bits < 31 && (1 << bits) < capacity { bits += 1 }
-        parts = [Part(bits: bits), Part(bits: bits)]
+        low = Part(bits: bits)
+        high = Part(bits: bits)
     }
 
     private static let numberMask: UInt64 = 0xFFFF_FFFF
 
     /// A table with no room, to stand in for one taken out for a while.
-    @usableFromInline package static let placeholder = IDTable(parts: [])
-
-    private init(parts: [Part]) { self.parts = parts }
+    @usableFromInline package static let placeholder = IDTable(capacity: 0)
 
     /// A fast, well-mixed hash of bytes, 8 at a time (each word read little-endian).
     @inline(__always)
@@ -103,13 +105,13 @@ import Synchronization
     /// The number stored for `b`, if any; `same(n)` tells whether entry `n`'s id is `b`.
     func find(_ b: Span<UInt8>, same: (Int) -> Bool) -> Int? {
         let top = IDTable.hash(b) >> 32
-        return parts[Int(top >> 31)].find(top, same: same)
+        return top >> 31 == 0 ? low.find(top, same: same) : high.find(top, same: same)
     }
 
     /// Stores `n` for `b` unless `b` is there already; returns the number already stored.
     mutating func insert(_ b: Span<UInt8>, _ n: Int, same: (Int) -> Bool) -> Int? {
         let top = IDTable.hash(b) >> 32
-        return parts[Int(top >> 31)].insert(top, n, same: same)
+        return top >> 31 == 0 ? low.insert(top, n, same: same) : high.insert(top, n, same: same)
     }
 
     /// The number stored for the id `b`, where entry `n`'s id is the cell `ref(n)` of `file`
