@@ -115,6 +115,24 @@ import NetraRender
         #expect(en.chart.texts.contains { $0.text == "month unknown" })
     }
 
+    /// Dates from year 1 to year 9999 (both valid) make a chart of 119,988 months. Each
+    /// month's total was summed from every month's counts, the months squared: hours of
+    /// work before the first PNG. Now each total is summed once.
+    @Test func tenThousandYearsOfMonthsAreLaidOutOnce() throws {
+        let d = Dataset(
+            events: [
+                Event(id: "first", date: Fixtures.date(1, 1, 1), kind: .pledge, jurisdiction: Fixtures.kota, title: "Year one", source: "A"),
+                Event(id: "now", date: Fixtures.date(2024, 2, 6), kind: .incident, jurisdiction: Fixtures.kota, title: "Now", source: "A"),
+                Event(id: "last", date: Fixtures.date(9999, 12, 31), kind: .pledge, jurisdiction: Fixtures.kota, title: "The last year", source: "A"),
+                Event(id: "year", date: Fixtures.yearDate(5000), kind: .pledge, jurisdiction: Fixtures.kota, title: "Some year", source: "A")
+            ], jurisdictions: Fixtures.jurisdictions, elections: Fixtures.elections, name: "datasets/far")
+        let plan = try MonthlyBarsChart(d).layout()
+        #expect(plan.months.count == 9999 * 12)
+        #expect(plan.months.first == Month(year: 1, month: 1) && plan.months.last == Month(year: 9999, month: 12))
+        #expect(plan.totals.reduce(0, +) == 3 && plan.yearTotals == [1])
+        #expect(plan.totals.first == 1 && plan.totals.last == 1)
+    }
+
     @Test func emptyDataStillMakesAChartThatSaysSo() throws {
         let empty = Dataset(events: [], jurisdictions: Fixtures.jurisdictions, elections: [], name: "empty")
         let chart = try MonthlyBarsChart(empty).render(options: ChartOptions(language: .en))
