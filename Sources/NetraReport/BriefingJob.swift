@@ -35,7 +35,8 @@ public enum BriefingJob {
         let wide = options.chartOptions
         // The timeline is about the month: the three before it and the month, at the phone
         // size the sheet is read at, headlined by the month's own events.
-        let window = Month(index: month.index - timelineMonths + 1).firstDay...month.lastDay
+        // Not before January of year 1, where days begin (a briefing of 0001-02 has two months).
+        let window = Month(index: max(month.index - timelineMonths + 1, Month(year: 1, month: 1).index)).firstDay...month.lastDay
         let phone = ChartOptions(language: lang, scale: options.scale, size: .phone, fontPath: fonts.regular, boldFontPath: fonts.bold)
 
         // The sheet's pages are laid out now (text only), so that each is its own file; the

@@ -279,6 +279,27 @@ import NetraRender
         #expect(february.1[0].plan.listed.contains(try #require(february.0.firstKnown.first)))
     }
 
+    /// A briefing of January of year 1 (a valid date): its timeline's window, the three
+    /// months before it, began in year 0, where no day is, and the job stopped on a range
+    /// running backwards. The window now starts at year 1's January.
+    @Test func aBriefingOfTheFirstMonthOfYearOneHasItsTimeline() throws {
+        let shipped = try shipped().dataset
+        let kota = try #require(shipped.jurisdictions.indices.first { shipped.jurisdictions[$0].id == "kota-bekasi" })
+        func day(_ y: Int, _ m: Int, _ d: Int) throws -> EventDate {
+            EventDate(written: WrittenDate(anchor: try #require(Day(year: y, month: m, day: d)), form: .day), precision: .day)
+        }
+        let d = Dataset(
+            events: [
+                Event(id: "first", date: try day(1, 1, 5), kind: .incident, jurisdiction: kota, title: "Year one", status: .alleged, source: "A"),
+                Event(id: "later", date: try day(2024, 2, 6), kind: .pledge, jurisdiction: kota, title: "Now", source: "A")
+            ], jurisdictions: Array(shipped.jurisdictions), elections: Array(shipped.elections), name: "datasets/far")
+        for month in [Month(year: 1, month: 1), Month(year: 1, month: 2)] {
+            let files = BriefingJob.build(Analysis(dataset: d), month: month, options: JobOptions(fonts: try FontSet.resolve()))
+            let timeline = try #require(files.first { $0.name == "briefing-\(month.iso)/timeline.png" })
+            #expect(Array(try timeline.bytes().prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+        }
+    }
+
     /// The job writes one file per page, named in order.
     @Test func pagesAreFilesNamedInOrder() throws {
         let files = BriefingJob.build(try shipped(), month: Month(year: 2024, month: 1), options: JobOptions(fonts: try FontSet.resolve()))
