@@ -80,11 +80,12 @@ public struct MapValues: Sendable {
             for j in dataset.jurisdictions.indices {
                 var total = 0
                 if let month {
-                    // Events known only by their year are not a month's: kindCounts keeps them apart.
-                    let c = table.kindCounts(within: j)
-                    if let i = c.months.firstIndex(of: month) { for k in kinds { total += c.counts[i][k.order] } }
+                    // Events known only by their year are not a month's (kindCounts keeps them apart).
+                    if let first = table.first, month.index - first.index >= 0, month.index - first.index < table.months {
+                        for k in kinds { total += table.events(month: month.index - first.index, jurisdiction: j, kind: k, monthKnown: true) }
+                    }
                 } else {
-                    for m in 0..<(table.first == nil ? 0 : table.months) {
+                    for m in table.monthsWithEvents {
                         for k in kinds { total += table.events(month: m, jurisdiction: j, kind: k) }
                     }
                 }

@@ -60,24 +60,28 @@ public enum Trends {
     /// from the first to the last month with events, sorted by month then jurisdiction id.
     public static func rows(_ table: MonthlyTable, _ d: Dataset) -> [TrendPoint] {
         guard let first = table.first, table.rollup else { return [] }
-        var totals = [[Int]](repeating: [Int](repeating: 0, count: table.months), count: d.jurisdictions.count)
-        var has = [Bool](repeating: false, count: d.jurisdictions.count)
-        for j in d.jurisdictions.indices {
-            for m in 0..<table.months {
-                var n = 0
-                for kind in EventKind.allCases where kind.countsAsActivity { n += table.events(month: m, jurisdiction: j, kind: kind) }
-                totals[j.raw][m] = n
-                if n > 0 { has[j.raw] = true }
-            }
+        // Months without events count 0: only the table's months with events are read, and
+        // only the jurisdictions listed get a row of totals (memory follows the output).
+        func activity(_ m: Int, _ j: JurisdictionIndex) -> Int {
+            var n = 0
+            for kind in EventKind.allCases where kind.countsAsActivity { n += table.events(month: m, jurisdiction: j, kind: kind) }
+            return n
         }
+        var has = [Bool](repeating: false, count: d.jurisdictions.count)
+        for j in d.jurisdictions.indices { has[j.raw] = table.monthsWithEvents.contains { activity($0, j) > 0 } }
         let order = d.jurisdictions.indices.filter { has[$0.raw] }.sorted {
             Array(d.jurisdictions[$0].id.utf8).lexicographicallyPrecedes(Array(d.jurisdictions[$1].id.utf8))
+        }
+        let totals = order.map { j in
+            var row = [Int](repeating: 0, count: table.months)
+            for m in table.monthsWithEvents { row[m] = activity(m, j) }
+            return row
         }
         var out: [TrendPoint] = []
         out.reserveCapacity(order.count * table.months)
         for m in 0..<table.months {
-            for j in order {
-                out.append(point(totals[j.raw], m, first: first, jurisdiction: j))
+            for (o, j) in order.enumerated() {
+                out.append(point(totals[o], m, first: first, jurisdiction: j))
             }
         }
         return out
@@ -90,7 +94,7 @@ public enum Trends {
             return TrendPoint(month: month, jurisdiction: nil, events: 0, baselineSum: nil)
         }
         var totals = [Int](repeating: 0, count: table.months)
-        for m in 0..<table.months {
+        for m in table.monthsWithEvents {
             for j in table.roots {
                 for kind in EventKind.allCases where kind.countsAsActivity { totals[m] += table.events(month: m, jurisdiction: j, kind: kind) }
             }
