@@ -45,17 +45,19 @@ import NetraCore
         let c = t.kindCounts(within: nil)
         #expect(c.months.count == t.months && c.counts.count == t.months)
         #expect(c.counts.map { $0.reduce(0, +) }.reduce(0, +) == 3 && c.years == [2023])
-        #expect(Counts.rows(t, d).map { "\($0.month.iso) \(d.jurisdictions[$0.jurisdiction].id) \($0.kind.rawValue) \($0.events)" }.sorted() == [
-            "0024-02 indonesia pledge 1", "0024-02 kota-1 pledge 1", "2023-01 indonesia regulation 1", "2023-01 kota-2 regulation 1",
-            "2024-02 indonesia pledge 1", "2024-02 kota-1 pledge 1", "2024-03 indonesia incident 1", "2024-03 kota-2 incident 1"
-        ])
+        #expect(
+            Counts.rows(t, d).map { "\($0.month.iso) \(d.jurisdictions[$0.jurisdiction].id) \($0.kind.rawValue) \($0.events)" }.sorted() == [
+                "0024-02 indonesia pledge 1", "0024-02 kota-1 pledge 1", "2023-01 indonesia regulation 1", "2023-01 kota-2 regulation 1",
+                "2024-02 indonesia pledge 1", "2024-02 kota-1 pledge 1", "2024-03 indonesia incident 1", "2024-03 kota-2 incident 1"
+            ])
         // Trends list every month for the three jurisdictions with events, zeros between.
         let trends = Trends.rows(t, d)
         #expect(trends.count == 3 * t.months)
-        #expect(trends.filter { $0.events > 0 }.map { "\($0.month.iso) \($0.jurisdiction.map { d.jurisdictions[$0].id } ?? "") \($0.events)" } == [
-            "0024-02 indonesia 1", "0024-02 kota-1 1", "2023-01 indonesia 1", "2023-01 kota-2 1", "2024-02 indonesia 1", "2024-02 kota-1 1",
-            "2024-03 indonesia 1", "2024-03 kota-2 1"
-        ])
+        #expect(
+            trends.filter { $0.events > 0 }.map { "\($0.month.iso) \($0.jurisdiction.map { d.jurisdictions[$0].id } ?? "") \($0.events)" } == [
+                "0024-02 indonesia 1", "0024-02 kota-1 1", "2023-01 indonesia 1", "2023-01 kota-2 1", "2024-02 indonesia 1", "2024-02 kota-1 1",
+                "2024-03 indonesia 1", "2024-03 kota-2 1"
+            ])
         #expect(Trends.total(t, month: Month(year: 2024, month: 3)).baselineSum == 1)
     }
 }

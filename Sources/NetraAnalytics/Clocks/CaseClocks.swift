@@ -186,6 +186,16 @@ public struct CaseClocks: Sendable {
                 return x != y ? x < y : ev.idPrecedes(a, b)
             }
         }
+        // The earliest sanction following each event, found once per event: an incident that
+        // a hundred thousand reports share was walked once per report (quadratic).
+        var sanctionAfter = [Int32](repeating: -2, count: ev.count)
+        func earliestSanction(after x: EventIndex) -> EventIndex? {
+            if sanctionAfter[x.raw] == -2 {
+                sanctionAfter[x.raw] = earliest(effects(of: x, along: .sanctions, .followsUp, kind: .sanction)).map { Int32($0.raw) } ?? -1
+            }
+            let e = sanctionAfter[x.raw]
+            return e < 0 ? nil : EventIndex(Int(e))
+        }
         var regimes = RegimeFinder(d)
         var cases: [CaseFile] = []
         for r in ev.indices where ev.kinds[r] == .report {
@@ -201,8 +211,8 @@ public struct CaseClocks: Sendable {
             stages[CaseStage.forwarding.order] = forwarding
             var sanctionable = [r] + (stages[CaseStage.incident.order].map { [$0] } ?? [])
             if let f = forwarding { sanctionable.append(f) }
-            let sanctions = sanctionable.flatMap { effects(of: $0, along: .sanctions, .followsUp, kind: .sanction) }
-            stages[CaseStage.sanction.order] = earliest(sanctions)
+            // The earliest of them all is the earliest of each one's earliest.
+            stages[CaseStage.sanction.order] = earliest(sanctionable.compactMap { earliestSanction(after: $0) })
             cases.append(CaseFile(report: r, jurisdiction: ev.jurisdictions[r], regime: regimes.regime(r), stages: stages))
         }
         self.cases = cases
