@@ -54,7 +54,8 @@ public struct IDOrder: Sendable {
     /// The ids of `events` (those this order was made from) copied in this order.
     @usableFromInline package func copy(_ events: EventTable) -> Copy {
         var size = 0
-        for k in order { size += events.bytes(.id, k).count }
+        // Sizes from the refs: a slice per id would retain the store's buffer and give it back.
+        for k in order { size += events.ref(.id, k).range.count }
         precondition(size <= Int(UInt32.max), "the ids fit in 4 GiB (the file does)")
         var bytes: [UInt8] = [], starts: [UInt32] = [], plain: [Bool] = []
         bytes.reserveCapacity(size)
