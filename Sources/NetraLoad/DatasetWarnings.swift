@@ -139,3 +139,35 @@ public enum DatasetWarnings {
         }
     }
 }
+
+extension DatasetWarnings {
+    /// The earliest year an event of Indonesia's civil service can fall in: the Republic's.
+    public static let firstYear = 1945
+
+    /// Events dated before 1945 or after `today` (nil: no such check), at each row's date
+    /// cell: most often a mistyped year (0024 or 2204 for 2024), which stretches every monthly
+    /// chart and trend across the centuries between.
+    public static func farDates(_ d: Dataset, events: @autoclosure () -> TableSource, today: Day?) -> [Diagnostic] {
+        guard let first = Day(year: firstYear, month: 1, day: 1) else { return [] }
+        let e = d.events
+        let far = e.indices.filter { k in
+            let day = e.dates[k].anchor
+            return day < first || today.map { day > $0 } ?? false
+        }
+        guard !far.isEmpty else { return [] }
+        let source = events()
+        let columns = source.columns(named: EventColumn.date.name, lines: Set(far.map { e.lines[$0] }))
+        return far.compactMap { k in
+            let line = e.lines[k], written = e.dates[k].written.text
+            let said =
+                e.dates[k].anchor < first
+                ? Said(
+                    en: "warning: date: '\(written)' is before \(firstYear), when Indonesia's civil service began; is the year mistyped?",
+                    id: "peringatan: date: '\(written)' sebelum \(firstYear), tahun berdirinya kepegawaian negara Indonesia; apakah tahunnya salah ketik?")
+                : Said(
+                    en: "warning: date: '\(written)' is after today (\(today?.iso ?? "")); is the year mistyped?",
+                    id: "peringatan: date: '\(written)' sesudah hari ini (\(today?.iso ?? "")); apakah tahunnya salah ketik?")
+            return source.diagnostic(line: line, column: columns[line] ?? 1, said: said)
+        }
+    }
+}

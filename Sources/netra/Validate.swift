@@ -36,14 +36,16 @@ struct Validate: ParsableCommand {
         let statuses = DatasetWarnings.statuses(data, events: events)
         // Only the warnings printed are made: a dense dataset can hold millions of pairs.
         let duplicates = DatasetWarnings.duplicates(data, events: events, limit: Self.shownDuplicates)
-        let shown = (statuses + duplicates.warnings).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        // A mistyped year (0024 for 2024) stretches every chart across the centuries between.
+        let farDates = DatasetWarnings.farDates(data, events: events, today: today())
+        let shown = (statuses + farDates + duplicates.warnings).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         for w in shown { printError(w.text(lang)) }
         if duplicates.total > Self.shownDuplicates {
             printError(Strings.moreDuplicates(duplicates.total - Self.shownDuplicates, perEvent: PossibleDuplicates.maxPairsPerEvent).text(lang))
         }
         // A hint (the kode of a name Netra knows) is no warning: --strict lets it pass.
         for h in DatasetWarnings.kodes(data, directory: dataset.dataset) { printError(h.text(lang)) }
-        let warnings = statuses.count + duplicates.total
+        let warnings = statuses.count + farDates.count + duplicates.total
         if strict && warnings > 0 {
             throw NetraFailure.failed(Strings.strictFails(warnings, in: dataset.dataset).text(lang))
         }

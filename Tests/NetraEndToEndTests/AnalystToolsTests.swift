@@ -50,6 +50,32 @@ import NetraTestSupport
                 """)
     }
 
+    /// A year mistyped in a spreadsheet (0024, 2204 for 2024) is a valid date: it is said, at
+    /// its cell, and `--strict` fails on it; the dates of the dataset's own years are not.
+    @Test func validateWarnsOfYearsBeforeTheCivilServiceOrAfterToday() throws {
+        let d = try Self.dataset([
+            "a1,2024-01-10,day,incident,kota-bekasi,Foto,Radar,",
+            "a2,0024-01-12,day,statement,kota-bekasi,Klarifikasi,Radar,",
+            "a3,2204-01-16,day,response,kota-bekasi,Teguran,Radar,",
+            "a4,1945,year,regulation,indonesia,Peraturan lama,Radar,"
+        ])
+        let r = try Netra.run(["validate", "--lang", "en", "--dataset", d])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(r.stderr)")
+        #expect(lines.first == "\(d)/events.csv:3:4: warning: date: '0024-01-12' is before 1945, when Indonesia's civil service began; is the year mistyped?")
+        #expect(lines.last?.hasPrefix("\(d)/events.csv:4:4: warning: date: '2204-01-16' is after today (") == true)
+        #expect(lines.last?.hasSuffix("); is the year mistyped?") == true)
+        #expect(r.stdout.hasPrefix("ok: 4 events"))
+        let ketat = try Netra.run(["validate", "--strict", "--dataset", d])
+        #expect(ketat.status == 1)
+        #expect(
+            ketat.stderr.hasPrefix(
+                "\(d)/events.csv:3:4: peringatan: date: '0024-01-12' sebelum 1945, tahun berdirinya kepegawaian negara Indonesia; apakah tahunnya salah ketik?\n"
+            ))
+        #expect(ketat.stderr.hasSuffix("netra: 2 peringatan di \(d); --strict gagal bila ada peringatan\n"), "\(ketat.stderr)")
+    }
+
     @Test func exportDuplicatesListsEveryPair() throws {
         let d = try Self.dataset(Self.duplicateRows)
         let r = try Netra.run(["export", "duplicates", "--dataset", d])
