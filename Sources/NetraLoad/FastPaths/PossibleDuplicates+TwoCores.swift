@@ -651,14 +651,16 @@ extension PossibleDuplicates {
         /// the bucket), and back.
         let setLocal: UnsafeMutableBufferPointer<Int32>, setBucket: UnsafeMutableBufferPointer<Int32>
         var localSets: [Int32] = []
-        // Walking by sets: the bucket's groups by set (`bySet[bySetStart[i]..<setEnd[i]]`, those
-        // walked so far; `setLo[i]` the first within the window), and each set's candidate sets
+        // Walking by sets: the bucket's groups by set (set i's walked so far are
+        // `bySet[setLo[i]..<setEnd[i]]` from the first within the window), as many as the
+        // largest bucket's groups; each set's candidate sets
         // (`candidateSets[candidateStart[i]..<candidateStart[i + 1]]`: a set times two, plus one
         // when alike) with the words each shares.
-        var bySet: [Int32] = [], bySetStart: [Int32] = [], setLo: [Int32] = [], setEnd: [Int32] = []
+        let bySet: UnsafeMutableBufferPointer<Int32>, setLo: UnsafeMutableBufferPointer<Int32>
+        let setEnd: UnsafeMutableBufferPointer<Int32>
         var candidateStart: [Int32] = [], candidateSets: [Int32] = [], candidateShared: [Int32] = []
         /// The candidates that match, oldest first: a group times 2³², plus the words shared.
-        var matched: [UInt64] = []
+        let matched: UnsafeMutableBufferPointer<UInt64>
 
         init(_ p: Prepared, buckets: Range<Int>, perEvent: Int, limit: Int?, choice: Walk) {
             self.p = p
@@ -682,6 +684,9 @@ extension PossibleDuplicates {
             setLocal.initialize(repeating: 0)
             setBucket = .allocate(capacity: sets)
             setBucket.initialize(repeating: -1)
+            let largest = buckets.map { p.buckets[$0].count }.max() ?? 0
+            bySet = .allocate(capacity: largest); setLo = .allocate(capacity: largest); setEnd = .allocate(capacity: largest)
+            matched = .allocate(capacity: largest)
             wordHead = [Int32](repeating: -1, count: p.distinctWords); wordHeadBucket = wordHead
             urlHead = [Int32](repeating: -1, count: p.distinctURLs); urlHeadBucket = urlHead
         }
@@ -689,6 +694,7 @@ extension PossibleDuplicates {
         func deallocate() {
             kept.deallocate(); stamp.deallocate(); memoKey.deallocate(); memoValue.deallocate()
             setLocal.deallocate(); setBucket.deallocate()
+            bySet.deallocate(); setLo.deallocate(); setEnd.deallocate(); matched.deallocate()
         }
 
         /// Keeps the pair of member x above member y (by place), unless y has enough.
@@ -791,9 +797,15 @@ extension PossibleDuplicates {
             guard alike || sameURL else { return }
             // The rows say they differ: a link between them, or tallies of two series.
             let ps = Int(p.partnerStart[g]), pe = Int(p.partnerStart[g + 1])
-            if ps < pe && p.partners[ps..<pe].contains(Int32(h)) { return }
+            if ps < pe && linked(p.partners, ps..<pe, h) { return }
             if p.groupTally[h] && (p.groupStatus[h] != p.groupStatus[g] || p.groupUnit[h] != p.groupUnit[g]) { return }
             pairUp(h, g, Int(rd - p.groupDay[h]), shared, either, sameURL)
+        }
+
+        /// True when group h is among `partners[range]`.
+        @inline(__always) func linked(_ partners: [Int32], _ range: Range<Int>, _ h: Int) -> Bool {
+            for i in range where partners[i] == Int32(h) { return true }
+            return false
         }
 
         @inline(__always) func words(_ s: Int32) -> Int { Int(p.setStart[Int(s) + 1] - p.setStart[Int(s)]) }
@@ -828,13 +840,14 @@ extension PossibleDuplicates {
         /// same address are found on the address's list).
         mutating func walkSets(_ range: Range<Int>, bucket: Int32) {
             let m = localSets.count
-            bySetStart.removeAll(keepingCapacity: true)
-            bySetStart.append(contentsOf: repeatElement(0, count: m + 1))
-            for g in range { bySetStart[Int(setLocal[Int(p.groupSet[g])]) + 1] += 1 }
-            for i in 0..<m { bySetStart[i + 1] += bySetStart[i] }
-            setLo.removeAll(keepingCapacity: true); setLo.append(contentsOf: bySetStart[0..<m])
-            setEnd.removeAll(keepingCapacity: true); setEnd.append(contentsOf: bySetStart[0..<m])
-            bySet.removeAll(keepingCapacity: true); bySet.append(contentsOf: repeatElement(0, count: range.count))
+            for i in 0..<m { setEnd[i] = 0 }
+            for g in range { setEnd[Int(setLocal[Int(p.groupSet[g])])] += 1 }
+            var first: Int32 = 0
+            for i in 0..<m {
+                let c = setEnd[i]
+                setLo[i] = first; setEnd[i] = first
+                first += c
+            }
             candidateStart.removeAll(keepingCapacity: true); candidateSets.removeAll(keepingCapacity: true)
             candidateShared.removeAll(keepingCapacity: true)
             candidateStart.append(0)
@@ -853,7 +866,7 @@ extension PossibleDuplicates {
             for g in range {
                 let rd = p.groupDay[g], rURL = p.groupURL[g], rs = p.groupSet[g]
                 let wc = words(rs), l = Int(setLocal[Int(rs)])
-                matched.removeAll(keepingCapacity: true)
+                var count = 0
                 var sources = 0
                 for c in Int(candidateStart[l])..<Int(candidateStart[l + 1]) {
                     let j = Int(candidateSets[c] >> 1)
@@ -866,7 +879,10 @@ extension PossibleDuplicates {
                     guard candidateSets[c] & 1 == 1 else { continue }
                     sources += 1
                     let shared = UInt64(UInt32(candidateShared[c]))
-                    for k in s..<e { matched.append(UInt64(UInt32(bySet[k])) << 32 | shared) }
+                    for k in s..<e {
+                        matched[count] = UInt64(UInt32(bySet[k])) << 32 | shared
+                        count += 1
+                    }
                 }
                 // Groups of the same address: those whose prefix shares no word were no
                 // candidates above; those not alike were skipped.
@@ -880,22 +896,32 @@ extension PossibleDuplicates {
                         let shared = r >> 1
                         if r & 1 == 0 { out.comparisons += 1 }
                         if r & 1 == 0 || !alike(shared, words(hs) + wc - shared) {
-                            matched.append(UInt64(UInt32(h)) << 32 | UInt64(UInt32(shared)))
+                            matched[count] = UInt64(UInt32(h)) << 32 | UInt64(UInt32(shared))
+                            count += 1
                             sources = 2
                         }
                         node = nodeNext[Int(node)]
                     }
                 }
-                if sources > 1 { matched.sort() }
-                for v in matched {
+                if sources > 1 { matched[0..<count].sort() }
+                let ps = Int(p.partnerStart[g]), pe = Int(p.partnerStart[g + 1])
+                let gm = Int(p.groupStart[g]), single = p.groupStart[g + 1] - p.groupStart[g] == 1
+                for v in matched[0..<count] {
                     let h = Int(v >> 32), shared = Int(v & 0xFFFF_FFFF)
                     let sameURL = rURL != 0 && rURL == p.groupURL[h]
                     let either = words(p.groupSet[h]) + wc - shared
                     // The rows say they differ: a link between them, or tallies of two series.
-                    let ps = Int(p.partnerStart[g]), pe = Int(p.partnerStart[g + 1])
-                    if ps < pe && p.partners[ps..<pe].contains(Int32(h)) { continue }
+                    if ps < pe && linked(p.partners, ps..<pe, h) { continue }
                     if p.groupTally[h] && (p.groupStatus[h] != p.groupStatus[g] || p.groupUnit[h] != p.groupUnit[g]) { continue }
-                    pairUp(h, g, Int(rd - p.groupDay[h]), shared, either, sameURL)
+                    let hm = Int(p.groupStart[h])
+                    if single && p.groupStart[h + 1] - p.groupStart[h] == 1 {
+                        // One event each (every row with its own address): one pair.
+                        out.total += 1
+                        let apart = Int(rd - p.groupDay[h])
+                        if p.members[hm] < p.members[gm] { keep(hm, gm, apart, shared, either, sameURL) } else { keep(gm, hm, apart, shared, either, sameURL) }
+                    } else {
+                        pairUp(h, g, Int(rd - p.groupDay[h]), shared, either, sameURL)
+                    }
                 }
                 // Within the group: identical words (alike unless empty) or one address.
                 if p.groupStart[g + 1] - p.groupStart[g] > 1 && (wc > 0 || rURL != 0) { pairUp(g, g, 0, wc, wc, rURL != 0) }
