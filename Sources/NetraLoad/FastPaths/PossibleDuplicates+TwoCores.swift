@@ -188,10 +188,20 @@ extension PossibleDuplicates {
             if bucketOf[a] == bucketOf[b] && dayOf[b] - dayOf[a] <= Int32(maxDaysApart) { near[a] = true; near[b] = true }
         }
         var p = Prepared()
+        // Events that link or are linked to; and the links within a bucket and the window (only
+        // those can say two candidates differ), read in one pass.
         var linked = [Bool](repeating: false, count: n)
+        var links: [(Int32, Int32)] = []
+        let allLinks = events.links.values
         for k in 0..<n where near[k] {
-            let l = events.links.values[k]
-            if !l.isEmpty { linked[k] = true; for t in l where t.target.raw >= 0 && t.target.raw < n { linked[t.target.raw] = true } }
+            let l = allLinks[k]
+            guard !l.isEmpty else { continue }
+            linked[k] = true
+            for t in l where t.target.raw >= 0 && t.target.raw < n {
+                let o = t.target.raw
+                linked[o] = true
+                if bucketOf[o] == bucketOf[k] && abs(Int(dayOf[o]) - Int(dayOf[k])) <= maxDaysApart { links.append((Int32(k), Int32(o))) }
+            }
         }
         let (set, url) = withCells(events) { cells in
             let set = wordSets(cells, near: near, into: &p)
@@ -203,13 +213,7 @@ extension PossibleDuplicates {
             events, order: order, bucketOf: bucketOf, dayOf: dayOf, near: near, linked: linked, set: set, url: url, unit: unit, into: &p)
         // Each group's partners: the groups of the events it links to or is linked from in its
         // own bucket within the window (such events are never grouped: one event a group).
-        var links: [(Int32, Int32)] = []
-        for k in 0..<n where near[k] {
-            for t in events.links.values[k] where t.target.raw >= 0 && t.target.raw < n {
-                let o = t.target.raw
-                if bucketOf[o] == bucketOf[k] && abs(Int(dayOf[o]) - Int(dayOf[k])) <= maxDaysApart { links.append((groupOf[k], groupOf[o])) }
-            }
-        }
+        for i in links.indices { links[i] = (groupOf[Int(links[i].0)], groupOf[Int(links[i].1)]) }
         let groups = p.groupDay.count
         p.partnerStart = [Int32](repeating: 0, count: groups + 1)
         for (a, b) in links { p.partnerStart[Int(a) + 1] += 1; p.partnerStart[Int(b) + 1] += 1 }
@@ -220,16 +224,11 @@ extension PossibleDuplicates {
             p.partners[Int(at[Int(a)])] = b; at[Int(a)] += 1
             p.partners[Int(at[Int(b)])] = a; at[Int(b)] += 1
         }
-        p.groupSet.reserveCapacity(groups)
-        p.groupURL.reserveCapacity(groups); p.groupUnit.reserveCapacity(groups); p.groupStatus.reserveCapacity(groups)
-        p.groupTally.reserveCapacity(groups)
-        let statuses = events.statuses.values
-        for g in 0..<groups {
-            let r = Int(p.members[Int(p.groupStart[g])])
-            p.groupSet.append(set[r])
-            p.groupURL.append(url[r]); p.groupUnit.append(unit[r]); p.groupStatus.append(statuses[r])
-            p.groupTally.append(kinds[r] == .caseTally)
-        }
+        let statuses = events.statuses.values, members = p.members, starts = p.groupStart
+        let first = (0..<groups).map { Int(members[Int(starts[$0])]) }
+        p.groupSet = first.map { set[$0] }
+        p.groupURL = first.map { url[$0] }; p.groupUnit = first.map { unit[$0] }
+        p.groupStatus = first.map { statuses[$0] }; p.groupTally = first.map { kinds[$0] == .caseTally }
         return p
     }
 
