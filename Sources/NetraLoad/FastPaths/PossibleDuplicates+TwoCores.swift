@@ -203,14 +203,15 @@ extension PossibleDuplicates {
                 if bucketOf[o] == bucketOf[k] && abs(Int(dayOf[o]) - Int(dayOf[k])) <= maxDaysApart { links.append((Int32(k), Int32(o))) }
             }
         }
-        let (set, url) = withCells(events) { cells in
+        let (set, (url, alone)) = withCells(events) { cells in
             let set = wordSets(cells, near: near, into: &p)
             let url = numberAddresses(cells, order: order, bucketOf: bucketOf, near: near, into: &p)
             return (set, url)
         }
         let unit = numberUnits(events, near: near)
         let groupOf = group(
-            events, order: order, bucketOf: bucketOf, dayOf: dayOf, near: near, linked: linked, set: set, url: url, unit: unit, into: &p)
+            events, order: order, bucketOf: bucketOf, dayOf: dayOf, near: near, linked: linked, set: set, url: url, alone: alone,
+            unit: unit, into: &p)
         // Each group's partners: the groups of the events it links to or is linked from in its
         // own bucket within the window (such events are never grouped: one event a group).
         for i in links.indices { links[i] = (groupOf[Int(links[i].0)], groupOf[Int(links[i].1)]) }
@@ -445,7 +446,11 @@ extension PossibleDuplicates {
     /// Each near event's `source_url` as a number within its bucket (equal bytes, equal
     /// numbers; 0 when empty), on two cores: hashed in the rows' order (the file read as it
     /// lies), then numbered bucket by bucket, the bytes read again only when two hashes agree.
-    private static func numberAddresses(_ cells: Cells, order: [Int32], bucketOf: [Int32], near: [Bool], into p: inout Prepared) -> [Int32] {
+    /// Also says which events' addresses are their bucket's alone (such an event is identical
+    /// to no other: `group` makes it a group without comparing).
+    private static func numberAddresses(
+        _ cells: Cells, order: [Int32], bucketOf: [Int32], near: [Bool], into p: inout Prepared
+    ) -> (url: [Int32], alone: [Bool]) {
         let n = order.count
         var hashes = [UInt64](repeating: 0, count: n)  // 0: empty, or not near
         hashes.withUnsafeMutableBufferPointer { out in
@@ -462,34 +467,43 @@ extension PossibleDuplicates {
         var cut = n / 2
         while cut > 0 && cut < n && bucketOf[Int(order[cut])] == bucketOf[Int(order[cut - 1])] { cut += 1 }
         var url = [Int32](repeating: 0, count: n)
+        var alone = [Bool](repeating: false, count: n)
         let hashed = hashes
         let most = url.withUnsafeMutableBufferPointer { out in
-            let shared = UnsafeTransfer(out)
-            @Sendable func number(_ range: Range<Int>) -> Int {
-                let out = shared.value
-                var t = Interner(capacity: 16)
-                var most = 0
-                var i = range.lowerBound
-                while i < range.upperBound {
-                    let bucket = bucketOf[Int(order[i])]
-                    var j = i
-                    while j < range.upperBound && bucketOf[Int(order[j])] == bucket { j += 1 }
-                    t.clear(capacity: j - i)
-                    for e in order[i..<j] {
-                        let h = hashed[Int(e)]
-                        if h != 0 { out[Int(e)] = t.number(cells.url(Int(e)), hash: h) + 1 }
+            alone.withUnsafeMutableBufferPointer { lone in
+                let shared = UnsafeTransfer(out), sharedLone = UnsafeTransfer(lone)
+                @Sendable func number(_ range: Range<Int>) -> Int {
+                    let out = shared.value, lone = sharedLone.value
+                    var t = Interner(capacity: 16)
+                    var uses: [Int32] = []
+                    var most = 0
+                    var i = range.lowerBound
+                    while i < range.upperBound {
+                        let bucket = bucketOf[Int(order[i])]
+                        var j = i
+                        while j < range.upperBound && bucketOf[Int(order[j])] == bucket { j += 1 }
+                        t.clear(capacity: j - i)
+                        uses.removeAll(keepingCapacity: true)
+                        for e in order[i..<j] {
+                            let h = hashed[Int(e)]
+                            guard h != 0 else { continue }
+                            let id = t.number(cells.url(Int(e)), hash: h)
+                            if Int(id) == uses.count { uses.append(1) } else { uses[Int(id)] += 1 }
+                            out[Int(e)] = id + 1
+                        }
+                        for e in order[i..<j] where hashed[Int(e)] != 0 && uses[Int(out[Int(e)]) - 1] == 1 { lone[Int(e)] = true }
+                        most = max(most, t.count)
+                        i = j
                     }
-                    most = max(most, t.count)
-                    i = j
+                    return most
                 }
-                return most
+                let middle = cut
+                let (a, b) = Parallel.both({ number(0..<middle) }, { number(middle..<n) })
+                return max(a, b)
             }
-            let middle = cut
-            let (a, b) = Parallel.both({ number(0..<middle) }, { number(middle..<n) })
-            return max(a, b)
         }
         p.distinctURLs = most + 1
-        return url
+        return (url, alone)
     }
 
     /// Each near case tally's unit, trimmed, as a number (as `String`s compare: canonically),
@@ -515,11 +529,12 @@ extension PossibleDuplicates {
     }
 
     /// Groups of identical candidates, as the plain search makes them: within one day of a
-    /// bucket, in row order, an unlinked event joins the first group identical to it. Returns
-    /// each event's group (-1 when not near).
+    /// bucket, in row order, an unlinked event joins the first group identical to it (one whose
+    /// address is its bucket's alone is identical to none: not compared). Returns each event's
+    /// group (-1 when not near).
     private static func group(
         _ events: EventTable, order: [Int32], bucketOf: [Int32], dayOf: [Int32], near: [Bool], linked: [Bool],
-        set: [Int32], url: [Int32], unit: [Int32], into p: inout Prepared
+        set: [Int32], url: [Int32], alone: [Bool], unit: [Int32], into p: inout Prepared
     ) -> [Int32] {
         let n = events.count
         let statuses = events.statuses.values
@@ -547,7 +562,7 @@ extension PossibleDuplicates {
                     let e = Int(order[i])
                     i += 1
                     guard near[e] else { continue }
-                    if !linked[e] {
+                    if !linked[e] && !alone[e] {
                         var found: Int32 = -1
                         if reps.count - dayGroups <= 16 {
                             for g in dayGroups..<reps.count where !linked[Int(reps[g])] && same(Int(reps[g]), e) { found = Int32(g); break }
