@@ -279,10 +279,10 @@ import NetraTestSupport
     }
 
     /// A templated bucket (what `netra generate` makes at 1M): 600 statements over 12 days,
-    /// six titles of which some are alike, some share only rare words and some nothing; every
-    /// 5th row without an address (copies made one group), every 37th of one of three shared
-    /// addresses (pairs by address alone), every 41st a follow-up of the row above, a day older (a link
-    /// that says they differ).
+    /// seven titles of which some are alike, some share only rare words, some nothing, and one
+    /// has no word at all; every 5th row without an address (copies made one group), every 37th
+    /// of one of three shared addresses (pairs by address alone: t444, no word, with t0), every
+    /// 41st a follow-up of the row above, a day older (a link that says they differ).
     static let templated: [String] = {
         let titles = [
             "Camat Bekasi Utara mengimbau ASN netral pada pilkada",
@@ -290,7 +290,8 @@ import NetraTestSupport
             "Camat Bekasi Selatan mengimbau ASN netral pada pilkada",
             "Lurah Medan Satria memanggil ASN soal foto",
             "Lurah Medan Satria memanggil ASN soal foto kampanye",
-            "Sekda mengimbau ASN"
+            "Sekda mengimbau ASN",
+            "..."
         ]
         return (0..<600).map { k in
             let url = k % 5 == 1 ? "" : k % 37 == 0 ? "https://x.id/s\(k % 3)" : "https://x.id/t\(k)"
@@ -313,6 +314,7 @@ import NetraTestSupport
         #expect(PossibleDuplicates.cheapestWalks(d.events) == [.sets])
         let e = d.events
         #expect(plain.pairs.contains { !$0.titlesAlike && $0.sameSourceURL }, "a pair by address alone")
+        #expect(plain.pairs.contains { e.id($0.first) == "t0" && e.id($0.second) == "t444" && $0.sharedWords == 0 && $0.sameSourceURL })
         #expect(plain.pairs.contains { $0.titlesAlike && $0.similarityHundredths < 100 }, "a pair of two titles alike, not equal")
         #expect(!plain.pairs.contains { p in e.links[p.second].contains { $0.target == p.first } }, "no pair across a link")
         #expect(plain.total > 10 * plain.pairs.count / 2, "\(plain.total) pairs, \(plain.pairs.count) kept")
