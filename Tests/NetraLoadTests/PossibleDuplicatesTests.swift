@@ -249,6 +249,7 @@ import NetraTestSupport
                     return
                         "m\(k),2024-02-\(10 + k % 5),day,\(kind),\(jur),\"\(titles[k % titles.count])\",\(status),\(unit),,X,\(k % 7 == 0 ? "https://x.id/\(k % 3)" : "")"
                 }))
+        datasets.append(try Self.load(Self.templated))
         // The dense days keep more pairs than the largest limit, and find more than they keep.
         let dense = PossibleDuplicates.search(datasets[3].events)
         #expect(dense.pairs.count > 1_000 && dense.total > dense.pairs.count, "\(dense.pairs.count) of \(dense.total) pairs")
@@ -260,9 +261,63 @@ import NetraTestSupport
                 #expect(fast.total == plain.total)
                 #expect(fast.pairs == plain.pairs, "\(d.events.count) events, limit \(String(describing: limit))")
                 #expect(n2 == n1, "as many comparisons")
+                // Each way of walking a bucket, on every bucket, finds the same (without a limit:
+                // the limit is kept alike by every walk; forced on the dense days, reading each
+                // window and walking by sets take seconds of a debug build).
+                guard limit == nil else { continue }
+                for walk in [.scan, .sets, .lists] as [PossibleDuplicates.Walk] {
+                    var n3 = 0
+                    let forced = PossibleDuplicates.searchOnTwoCores(
+                        d.events, perEvent: PossibleDuplicates.maxPairsPerEvent, limit: limit, comparisons: &n3, walk: walk)
+                    #expect(forced?.total == plain.total, "\(walk)")
+                    #expect(forced?.pairs == plain.pairs, "\(walk): \(d.events.count) events, limit \(String(describing: limit))")
+                    #expect(n3 == n1, "\(walk): as many comparisons")
+                }
             }
             #expect(PossibleDuplicates.search(d.events).total > 0)
         }
+    }
+
+    /// A templated bucket (what `netra generate` makes at 1M): 600 statements over 12 days,
+    /// seven titles of which some are alike, some share only rare words, some nothing, and one
+    /// has no word at all; every 5th row without an address (copies made one group), every 37th
+    /// of one of three shared addresses (pairs by address alone: t444, no word, with t0), every
+    /// 41st a follow-up of the row above, a day older (a link that says they differ).
+    static let templated: [String] = {
+        let titles = [
+            "Camat Bekasi Utara mengimbau ASN netral pada pilkada",
+            "Camat Bekasi Utara mengimbau ASN tetap netral pada pilkada",
+            "Camat Bekasi Selatan mengimbau ASN netral pada pilkada",
+            "Lurah Medan Satria memanggil ASN soal foto",
+            "Lurah Medan Satria memanggil ASN soal foto kampanye",
+            "Sekda mengimbau ASN",
+            "..."
+        ]
+        return (0..<600).map { k in
+            let url = k % 5 == 1 ? "" : k % 37 == 0 ? "https://x.id/s\(k % 3)" : "https://x.id/t\(k)"
+            let link = k % 41 == 7 && k % 12 != 0 ? "follows_up:t\(k - 1)" : ""
+            return "t\(k),2024-03-\(10 + k % 12),day,statement,kota-bekasi,\(titles[(k * 7 + k / 13) % titles.count]),,,\(link),X,\(url)"
+        }
+    }()
+
+    /// The templated bucket is walked by sets (its windows hold hundreds of groups of six sets),
+    /// and what it finds is what the plain search finds: pairs by words, by address alone,
+    /// none across a link, copies in one group.
+    @Test func aTemplatedBucketIsWalkedBySets() throws {
+        let d = try Self.load(Self.templated)
+        var n1 = 0, n2 = 0
+        let plain = PossibleDuplicates.search(d.events, limit: nil, speed: .plain, comparisons: &n1)
+        let fast = try #require(PossibleDuplicates.searchOnTwoCores(d.events, perEvent: PossibleDuplicates.maxPairsPerEvent, limit: nil, comparisons: &n2))
+        #expect(fast.pairs == plain.pairs)
+        #expect(fast.total == plain.total)
+        #expect(n2 == n1)
+        #expect(PossibleDuplicates.cheapestWalks(d.events) == [.sets])
+        let e = d.events
+        #expect(plain.pairs.contains { !$0.titlesAlike && $0.sameSourceURL }, "a pair by address alone")
+        #expect(plain.pairs.contains { e.id($0.first) == "t0" && e.id($0.second) == "t444" && $0.sharedWords == 0 && $0.sameSourceURL })
+        #expect(plain.pairs.contains { $0.titlesAlike && $0.similarityHundredths < 100 }, "a pair of two titles alike, not equal")
+        #expect(!plain.pairs.contains { p in e.links[p.second].contains { $0.target == p.first } }, "no pair across a link")
+        #expect(plain.total > 10 * plain.pairs.count / 2, "\(plain.total) pairs, \(plain.pairs.count) kept")
     }
 
     /// Events made in code whose lines do not follow their rows: the two-core search steps aside.

@@ -47,12 +47,13 @@ extension PossibleDuplicates {
         var distinctURLs = 1
         /// What the walk reads of each group's first member, in group order: its word set,
         /// address (numbered within its bucket), unit, status, whether it is a tally, and
-        /// whether it links or is linked to an event of its bucket within the window (only
-        /// then can a link say two candidates differ).
+        /// the groups it links to or is linked from in its bucket within the window (only
+        /// those can a link say it differs from): `partners[partnerStart[g]..<partnerStart[g + 1]]`.
         var groupSet: [Int32] = []
         var groupURL: [Int32] = [], groupUnit: [Int32] = []
         var groupStatus: [CaseStatus?] = []
-        var groupTally: [Bool] = [], groupPartnered: [Bool] = []
+        var groupTally: [Bool] = []
+        var partnerStart: [Int32] = [0], partners: [Int32] = []
     }
 
     /// The text cells read through pointers into the store: a slice per cell would retain the
@@ -78,8 +79,16 @@ extension PossibleDuplicates {
         }
     }
 
+    /// How a bucket is walked: `cheapest` chooses by its windows and sets (see `Walker.run`);
+    /// the tests make every dataset walk each way, held to the plain search.
+    enum Walk: Sendable {
+        case cheapest, scan, sets, lists
+    }
+
     /// The search on two cores; nil when the events' lines do not increase with their rows.
-    static func searchOnTwoCores(_ events: EventTable, perEvent: Int, limit: Int?, comparisons: inout Int) -> DuplicateSearch? {
+    static func searchOnTwoCores(
+        _ events: EventTable, perEvent: Int, limit: Int?, comparisons: inout Int, walk: Walk = .cheapest
+    ) -> DuplicateSearch? {
         let n = events.count
         guard n > 1, n < Int(Int32.max) else { return n > 1 ? nil : DuplicateSearch(pairs: [], total: 0) }
         let lines = events.lines.values
@@ -98,7 +107,7 @@ extension PossibleDuplicates {
         let parts = Mutex<[Part]>([])
         let ranges = chunks
         Parallel.forEach(ranges.count) { c in
-            let found = walk(events, p, buckets: ranges[c], perEvent: perEvent, limit: limit)
+            let found = Self.walk(p, buckets: ranges[c], perEvent: perEvent, limit: limit, choice: walk)
             parts.withLock { $0.append(found) }
         }
         var pairs: [DuplicatePair] = []
@@ -179,37 +188,48 @@ extension PossibleDuplicates {
             if bucketOf[a] == bucketOf[b] && dayOf[b] - dayOf[a] <= Int32(maxDaysApart) { near[a] = true; near[b] = true }
         }
         var p = Prepared()
+        // Events that link or are linked to; and the links within a bucket and the window (only
+        // those can say two candidates differ), read in one pass.
         var linked = [Bool](repeating: false, count: n)
+        var links: [(Int32, Int32)] = []
+        let allLinks = events.links.values
         for k in 0..<n where near[k] {
-            let l = events.links.values[k]
-            if !l.isEmpty { linked[k] = true; for t in l where t.target.raw >= 0 && t.target.raw < n { linked[t.target.raw] = true } }
+            let l = allLinks[k]
+            guard !l.isEmpty else { continue }
+            linked[k] = true
+            for t in l where t.target.raw >= 0 && t.target.raw < n {
+                let o = t.target.raw
+                linked[o] = true
+                if bucketOf[o] == bucketOf[k] && abs(Int(dayOf[o]) - Int(dayOf[k])) <= maxDaysApart { links.append((Int32(k), Int32(o))) }
+            }
         }
-        let (set, url) = withCells(events) { cells in
+        let (set, (url, alone)) = withCells(events) { cells in
             let set = wordSets(cells, near: near, into: &p)
             let url = numberAddresses(cells, order: order, bucketOf: bucketOf, near: near, into: &p)
             return (set, url)
         }
         let unit = numberUnits(events, near: near)
-        group(events, order: order, bucketOf: bucketOf, dayOf: dayOf, near: near, linked: linked, set: set, url: url, unit: unit, into: &p)
-        // Events linked to one of their own bucket within the window.
-        var partnered = [Bool](repeating: false, count: n)
-        for k in 0..<n where near[k] {
-            for t in events.links.values[k] where t.target.raw >= 0 && t.target.raw < n {
-                let o = t.target.raw
-                if bucketOf[o] == bucketOf[k] && abs(Int(dayOf[o]) - Int(dayOf[k])) <= maxDaysApart { partnered[k] = true; partnered[o] = true }
-            }
-        }
+        let groupOf = group(
+            events, order: order, bucketOf: bucketOf, dayOf: dayOf, near: near, linked: linked, set: set, url: url, alone: alone,
+            unit: unit, into: &p)
+        // Each group's partners: the groups of the events it links to or is linked from in its
+        // own bucket within the window (such events are never grouped: one event a group).
+        for i in links.indices { links[i] = (groupOf[Int(links[i].0)], groupOf[Int(links[i].1)]) }
         let groups = p.groupDay.count
-        p.groupSet.reserveCapacity(groups)
-        p.groupURL.reserveCapacity(groups); p.groupUnit.reserveCapacity(groups); p.groupStatus.reserveCapacity(groups)
-        p.groupTally.reserveCapacity(groups); p.groupPartnered.reserveCapacity(groups)
-        let statuses = events.statuses.values
-        for g in 0..<groups {
-            let r = Int(p.members[Int(p.groupStart[g])])
-            p.groupSet.append(set[r])
-            p.groupURL.append(url[r]); p.groupUnit.append(unit[r]); p.groupStatus.append(statuses[r])
-            p.groupTally.append(kinds[r] == .caseTally); p.groupPartnered.append(partnered[r])
+        p.partnerStart = [Int32](repeating: 0, count: groups + 1)
+        for (a, b) in links { p.partnerStart[Int(a) + 1] += 1; p.partnerStart[Int(b) + 1] += 1 }
+        for g in 0..<groups { p.partnerStart[g + 1] += p.partnerStart[g] }
+        p.partners = [Int32](repeating: 0, count: Int(p.partnerStart[groups]))
+        var at = p.partnerStart
+        for (a, b) in links {
+            p.partners[Int(at[Int(a)])] = b; at[Int(a)] += 1
+            p.partners[Int(at[Int(b)])] = a; at[Int(b)] += 1
         }
+        let statuses = events.statuses.values, members = p.members, starts = p.groupStart
+        let first = (0..<groups).map { Int(members[Int(starts[$0])]) }
+        p.groupSet = first.map { set[$0] }
+        p.groupURL = first.map { url[$0] }; p.groupUnit = first.map { unit[$0] }
+        p.groupStatus = first.map { statuses[$0] }; p.groupTally = first.map { kinds[$0] == .caseTally }
         return p
     }
 
@@ -426,7 +446,11 @@ extension PossibleDuplicates {
     /// Each near event's `source_url` as a number within its bucket (equal bytes, equal
     /// numbers; 0 when empty), on two cores: hashed in the rows' order (the file read as it
     /// lies), then numbered bucket by bucket, the bytes read again only when two hashes agree.
-    private static func numberAddresses(_ cells: Cells, order: [Int32], bucketOf: [Int32], near: [Bool], into p: inout Prepared) -> [Int32] {
+    /// Also says which events' addresses are their bucket's alone (such an event is identical
+    /// to no other: `group` makes it a group without comparing).
+    private static func numberAddresses(
+        _ cells: Cells, order: [Int32], bucketOf: [Int32], near: [Bool], into p: inout Prepared
+    ) -> (url: [Int32], alone: [Bool]) {
         let n = order.count
         var hashes = [UInt64](repeating: 0, count: n)  // 0: empty, or not near
         hashes.withUnsafeMutableBufferPointer { out in
@@ -443,34 +467,43 @@ extension PossibleDuplicates {
         var cut = n / 2
         while cut > 0 && cut < n && bucketOf[Int(order[cut])] == bucketOf[Int(order[cut - 1])] { cut += 1 }
         var url = [Int32](repeating: 0, count: n)
+        var alone = [Bool](repeating: false, count: n)
         let hashed = hashes
         let most = url.withUnsafeMutableBufferPointer { out in
-            let shared = UnsafeTransfer(out)
-            @Sendable func number(_ range: Range<Int>) -> Int {
-                let out = shared.value
-                var t = Interner(capacity: 16)
-                var most = 0
-                var i = range.lowerBound
-                while i < range.upperBound {
-                    let bucket = bucketOf[Int(order[i])]
-                    var j = i
-                    while j < range.upperBound && bucketOf[Int(order[j])] == bucket { j += 1 }
-                    t.clear(capacity: j - i)
-                    for e in order[i..<j] {
-                        let h = hashed[Int(e)]
-                        if h != 0 { out[Int(e)] = t.number(cells.url(Int(e)), hash: h) + 1 }
+            alone.withUnsafeMutableBufferPointer { lone in
+                let shared = UnsafeTransfer(out), sharedLone = UnsafeTransfer(lone)
+                @Sendable func number(_ range: Range<Int>) -> Int {
+                    let out = shared.value, lone = sharedLone.value
+                    var t = Interner(capacity: 16)
+                    var uses: [Int32] = []
+                    var most = 0
+                    var i = range.lowerBound
+                    while i < range.upperBound {
+                        let bucket = bucketOf[Int(order[i])]
+                        var j = i
+                        while j < range.upperBound && bucketOf[Int(order[j])] == bucket { j += 1 }
+                        t.clear(capacity: j - i)
+                        uses.removeAll(keepingCapacity: true)
+                        for e in order[i..<j] {
+                            let h = hashed[Int(e)]
+                            guard h != 0 else { continue }
+                            let id = t.number(cells.url(Int(e)), hash: h)
+                            if Int(id) == uses.count { uses.append(1) } else { uses[Int(id)] += 1 }
+                            out[Int(e)] = id + 1
+                        }
+                        for e in order[i..<j] where hashed[Int(e)] != 0 && uses[Int(out[Int(e)]) - 1] == 1 { lone[Int(e)] = true }
+                        most = max(most, t.count)
+                        i = j
                     }
-                    most = max(most, t.count)
-                    i = j
+                    return most
                 }
-                return most
+                let middle = cut
+                let (a, b) = Parallel.both({ number(0..<middle) }, { number(middle..<n) })
+                return max(a, b)
             }
-            let middle = cut
-            let (a, b) = Parallel.both({ number(0..<middle) }, { number(middle..<n) })
-            return max(a, b)
         }
         p.distinctURLs = most + 1
-        return url
+        return (url, alone)
     }
 
     /// Each near case tally's unit, trimmed, as a number (as `String`s compare: canonically),
@@ -496,11 +529,13 @@ extension PossibleDuplicates {
     }
 
     /// Groups of identical candidates, as the plain search makes them: within one day of a
-    /// bucket, in row order, an unlinked event joins the first group identical to it.
+    /// bucket, in row order, an unlinked event joins the first group identical to it (one whose
+    /// address is its bucket's alone is identical to none: not compared). Returns each event's
+    /// group (-1 when not near).
     private static func group(
         _ events: EventTable, order: [Int32], bucketOf: [Int32], dayOf: [Int32], near: [Bool], linked: [Bool],
-        set: [Int32], url: [Int32], unit: [Int32], into p: inout Prepared
-    ) {
+        set: [Int32], url: [Int32], alone: [Bool], unit: [Int32], into p: inout Prepared
+    ) -> [Int32] {
         let n = events.count
         let statuses = events.statuses.values
         var groupOf = [Int32](repeating: -1, count: n)
@@ -527,7 +562,7 @@ extension PossibleDuplicates {
                     let e = Int(order[i])
                     i += 1
                     guard near[e] else { continue }
-                    if !linked[e] {
+                    if !linked[e] && !alone[e] {
                         var found: Int32 = -1
                         if reps.count - dayGroups <= 16 {
                             for g in dayGroups..<reps.count where !linked[Int(reps[g])] && same(Int(reps[g]), e) { found = Int32(g); break }
@@ -559,29 +594,61 @@ extension PossibleDuplicates {
         }
         p.groupStart = start
         p.members = members
+        return groupOf
     }
 
     /// The plain search's walk over `buckets`, on one core.
-    private static func walk(_ events: EventTable, _ p: Prepared, buckets: Range<Int>, perEvent: Int, limit: Int?) -> Part {
+    private static func walk(_ p: Prepared, buckets: Range<Int>, perEvent: Int, limit: Int?, choice: Walk) -> Part {
         guard !buckets.isEmpty else { return Part() }
-        var w = Walker(events, p, buckets: buckets, perEvent: perEvent, limit: limit)
+        var w = Walker(p, buckets: buckets, perEvent: perEvent, limit: limit, choice: choice)
+        defer { w.deallocate() }
         w.run()
         return w.out
     }
 
+    /// The widest window (groups of a bucket within `maxDaysApart` days before one), on
+    /// average, for which a bucket's windows are read group by group.
+    static let scannedWindow = 8
+
+    /// The cheapest walk of a bucket's groups (`range`, of `sets` word sets): reading each
+    /// window costs its groups (the sum of the windows), walking by sets the pairs of sets.
+    private static func cheapest(_ p: Prepared, _ range: Range<Int>, sets: Int) -> Walk {
+        var lo = range.lowerBound, windows = 0
+        for g in range {
+            while p.groupDay[g] - p.groupDay[lo] > Int32(maxDaysApart) { lo += 1 }
+            windows += g - lo
+        }
+        return windows <= scannedWindow * range.count ? .scan : sets * sets <= windows ? .sets : .lists
+    }
+
+    /// The walk `cheapest` gives each bucket that has groups, in order (what the tests read).
+    static func cheapestWalks(_ events: EventTable) -> [Walk] {
+        guard let p = prepare(events) else { return [] }
+        return p.buckets.filter { !$0.isEmpty }.map { range in
+            cheapest(p, range, sets: Set(range.map { p.groupSet[$0] }).count)
+        }
+    }
+
     /// One core's walk: its state in one value, so that the loop's helpers mutate fields, not
     /// captured variables. Members are named by their place in `members`.
+    ///
+    /// A bucket whose windows are narrow (a generated or real dataset: a few events a day) is
+    /// walked by reading every group of each window: a candidate is one whose prefix shares a
+    /// word with the group's, or that has its address, as the word lists would give it, and
+    /// they come oldest first without gathering or sorting. A wide window (thousands of events
+    /// on one day) is walked through the lists, as the plain search does.
     private struct Walker {
-        let events: EventTable
         let p: Prepared
         let buckets: Range<Int>
         let perEvent: Int32
         let cap: Int?
+        let choice: Walk
         let firstGroup: Int, firstMember: Int
         var out = Part()
-        /// Pairs kept for each member (by place) as the later row.
-        var kept: [Int32]
-        var stamp: [Int32]
+        /// Pairs kept for each member (by place) as the later row; the group each group was last
+        /// gathered for (pointers: written in the inner loops, without a uniqueness check each time).
+        let kept: UnsafeMutableBufferPointer<Int32>
+        let stamp: UnsafeMutableBufferPointer<Int32>
         // Lists of groups by word and by address, newest first (`nodeNext` links back); reset
         // per bucket by stamping the heads with the bucket.
         var wordHead: [Int32], wordHeadBucket: [Int32]
@@ -590,23 +657,58 @@ extension PossibleDuplicates {
         var candidates: [Int32] = []
         // With a limit, only pairs below the limit-th smallest seen so far are kept.
         var threshold = UInt64.max
-        /// Words two sets share, for the pairs of sets met last (a bucket's candidates hold a few
-        /// sets many times over): by the two sets' numbers, direct-mapped.
-        var memoKey = [Int64](repeating: -1, count: 1024), memoShared = [Int32](repeating: 0, count: 1024)
+        /// For the pairs of sets met last (a bucket's candidates hold a few sets many times
+        /// over), by the two sets' numbers, direct-mapped: the words they share times two, plus
+        /// one when their prefixes share a word.
+        let memoKey: UnsafeMutableBufferPointer<Int64>, memoValue: UnsafeMutableBufferPointer<Int32>
+        /// The bucket's sets: each set's number within the bucket (valid where `setBucket` is
+        /// the bucket), and back.
+        let setLocal: UnsafeMutableBufferPointer<Int32>, setBucket: UnsafeMutableBufferPointer<Int32>
+        var localSets: [Int32] = []
+        // Walking by sets: the bucket's groups by set (set i's walked so far are
+        // `bySet[setLo[i]..<setEnd[i]]` from the first within the window), as many as the
+        // largest bucket's groups; each set's candidate sets
+        // (`candidateSets[candidateStart[i]..<candidateStart[i + 1]]`: a set times two, plus one
+        // when alike) with the words each shares.
+        let bySet: UnsafeMutableBufferPointer<Int32>, setLo: UnsafeMutableBufferPointer<Int32>
+        let setEnd: UnsafeMutableBufferPointer<Int32>
+        var candidateStart: [Int32] = [], candidateSets: [Int32] = [], candidateShared: [Int32] = []
+        /// The candidates that match, oldest first: a group times 2³², plus the words shared.
+        let matched: UnsafeMutableBufferPointer<UInt64>
 
-        init(_ events: EventTable, _ p: Prepared, buckets: Range<Int>, perEvent: Int, limit: Int?) {
-            self.events = events
+        init(_ p: Prepared, buckets: Range<Int>, perEvent: Int, limit: Int?, choice: Walk) {
             self.p = p
+            self.choice = choice
             self.buckets = buckets
             self.perEvent = Int32(clamping: perEvent)
             cap = limit.map { max(0, $0) }
             firstGroup = p.buckets[buckets.lowerBound].lowerBound
             let groupEnd = p.buckets[buckets.upperBound - 1].upperBound
             firstMember = Int(p.groupStart[firstGroup])
-            kept = [Int32](repeating: 0, count: Int(p.groupStart[groupEnd]) - firstMember)
-            stamp = [Int32](repeating: -1, count: groupEnd - firstGroup)
+            kept = .allocate(capacity: Int(p.groupStart[groupEnd]) - firstMember)
+            kept.initialize(repeating: 0)
+            stamp = .allocate(capacity: groupEnd - firstGroup)
+            stamp.initialize(repeating: -1)
+            memoKey = .allocate(capacity: 1024)
+            memoKey.initialize(repeating: -1)
+            memoValue = .allocate(capacity: 1024)
+            memoValue.initialize(repeating: 0)
+            let sets = p.setStart.count - 1
+            setLocal = .allocate(capacity: sets)
+            setLocal.initialize(repeating: 0)
+            setBucket = .allocate(capacity: sets)
+            setBucket.initialize(repeating: -1)
+            let largest = buckets.map { p.buckets[$0].count }.max() ?? 0
+            bySet = .allocate(capacity: largest); setLo = .allocate(capacity: largest); setEnd = .allocate(capacity: largest)
+            matched = .allocate(capacity: largest)
             wordHead = [Int32](repeating: -1, count: p.distinctWords); wordHeadBucket = wordHead
             urlHead = [Int32](repeating: -1, count: p.distinctURLs); urlHeadBucket = urlHead
+        }
+
+        func deallocate() {
+            kept.deallocate(); stamp.deallocate(); memoKey.deallocate(); memoValue.deallocate()
+            setLocal.deallocate(); setBucket.deallocate()
+            bySet.deallocate(); setLo.deallocate(); setEnd.deallocate(); matched.deallocate()
         }
 
         /// Keeps the pair of member x above member y (by place), unless y has enough.
@@ -647,6 +749,7 @@ extension PossibleDuplicates {
         }
 
         /// The pairs between groups a (older) and b, or within a when a == b (rows are in lines' order).
+        @inline(__always)
         mutating func pairUp(_ a: Int, _ b: Int, _ apart: Int, _ shared: Int, _ either: Int, _ sameURL: Bool) {
             let ma = Int(p.groupStart[a])..<Int(p.groupStart[a + 1])
             if a == b {
@@ -666,6 +769,202 @@ extension PossibleDuplicates {
             }
             pairs(of: ma, with: mb, apart, shared, either, sameURL)
             pairs(of: mb, with: ma, apart, shared, either, sameURL)
+        }
+
+        /// How many of a set's words are its prefix (the plain search's `prefix`).
+        @inline(__always) static func prefixLength(_ c: Int) -> Int { c == 0 ? 0 : c - (3 * c + 4) / 5 + 1 }
+
+        /// Sets rs and hs (two sets): the words they share times two, plus one when their
+        /// prefixes share a word (a shared word at places below both prefixes' lengths).
+        @inline(__always)
+        mutating func relation(_ rs: Int32, _ hs: Int32) -> Int {
+            let memo = Int64(rs) << 32 | Int64(hs)
+            let slot = Int(truncatingIfNeeded: (UInt64(bitPattern: memo) &* 0x9E37_79B9_7F4A_7C15) >> 54)
+            if memoKey[slot] == memo { return Int(memoValue[slot]) }
+            let ws = Int(p.setStart[Int(rs)]), we = Int(p.setStart[Int(rs) + 1])
+            let os = Int(p.setStart[Int(hs)]), oe = Int(p.setStart[Int(hs) + 1])
+            let wt = ws + Self.prefixLength(we - ws), ot = os + Self.prefixLength(oe - os)
+            var i = os, j = ws, shared = 0, share = 0
+            while i < oe && j < we {
+                let x = p.setRanks[i], y = p.setRanks[j]
+                if x == y {
+                    if i < ot && j < wt { share = 1 }
+                    shared += 1; i += 1; j += 1
+                } else if x < y {
+                    i += 1
+                } else {
+                    j += 1
+                }
+            }
+            memoKey[slot] = memo; memoValue[slot] = Int32(shared * 2 + share)
+            return shared * 2 + share
+        }
+
+        /// Compares group g (of `wc` words and address rURL, on day rd) with the older
+        /// candidate h (of `oc` words, `shared` with g's), and pairs them up when they match.
+        @inline(__always)
+        mutating func compare(_ h: Int, _ g: Int, day rd: Int32, url rURL: Int32, shared: Int, words wc: Int, others oc: Int) {
+            out.comparisons += 1
+            let sameURL = rURL != 0 && rURL == p.groupURL[h]
+            let either = oc + wc - shared
+            let alike = either > 0 && 5 * shared >= 3 * either
+            guard alike || sameURL else { return }
+            // The rows say they differ: a link between them, or tallies of two series.
+            let ps = Int(p.partnerStart[g]), pe = Int(p.partnerStart[g + 1])
+            if ps < pe && linked(p.partners, ps..<pe, h) { return }
+            if p.groupTally[h] && (p.groupStatus[h] != p.groupStatus[g] || p.groupUnit[h] != p.groupUnit[g]) { return }
+            pairUp(h, g, Int(rd - p.groupDay[h]), shared, either, sameURL)
+        }
+
+        /// True when group h is among `partners[range]`.
+        @inline(__always) func linked(_ partners: [Int32], _ range: Range<Int>, _ h: Int) -> Bool {
+            for i in range where partners[i] == Int32(h) { return true }
+            return false
+        }
+
+        @inline(__always) func words(_ s: Int32) -> Int { Int(p.setStart[Int(s) + 1] - p.setStart[Int(s)]) }
+
+        mutating func run() {
+            for bi in buckets {
+                let range = p.buckets[bi], bucket = Int32(bi)
+                // How wide its windows are, and how many sets it holds: the cheapest walk.
+                localSets.removeAll(keepingCapacity: true)
+                for g in range {
+                    let s = Int(p.groupSet[g])
+                    if setBucket[s] != bucket { setBucket[s] = bucket; setLocal[s] = Int32(localSets.count); localSets.append(Int32(s)) }
+                }
+                let how = choice == .cheapest ? cheapest(p, range, sets: localSets.count) : choice
+                switch how {
+                case .scan: scan(range)
+                case .sets: walkSets(range, bucket: bucket)
+                case .lists, .cheapest: walkLists(range, bucket: bucket)
+                }
+            }
+            if let cap, out.pairs.count > cap {
+                out.pairs.sort { key($0) < key($1) }
+                out.pairs.removeLast(out.pairs.count - cap)
+            }
+        }
+
+        @inline(__always) func alike(_ shared: Int, _ either: Int) -> Bool { either > 0 && 5 * shared >= 3 * either }
+
+        /// A bucket of wide windows and few sets (a templated dataset): each group against the
+        /// groups of its window set by set, a set whose prefix shares no word with the group's
+        /// skipped whole, one whose words are not alike counted and skipped (its groups of the
+        /// same address are found on the address's list).
+        mutating func walkSets(_ range: Range<Int>, bucket: Int32) {
+            let m = localSets.count
+            for i in 0..<m { setEnd[i] = 0 }
+            for g in range { setEnd[Int(setLocal[Int(p.groupSet[g])])] += 1 }
+            var first: Int32 = 0
+            for i in 0..<m {
+                let c = setEnd[i]
+                setLo[i] = first; setEnd[i] = first
+                first += c
+            }
+            candidateStart.removeAll(keepingCapacity: true); candidateSets.removeAll(keepingCapacity: true)
+            candidateShared.removeAll(keepingCapacity: true)
+            candidateStart.append(0)
+            for i in 0..<m {
+                let si = localSets[i]
+                for j in 0..<m {
+                    let sj = localSets[j]
+                    let r = relation(si, sj)
+                    guard r & 1 == 1 else { continue }
+                    let shared = r >> 1
+                    let either = words(si) + words(sj) - shared
+                    candidateSets.append(Int32(j * 2 + (alike(shared, either) ? 1 : 0))); candidateShared.append(Int32(shared))
+                }
+                candidateStart.append(Int32(candidateSets.count))
+            }
+            for g in range {
+                let rd = p.groupDay[g], rURL = p.groupURL[g], rs = p.groupSet[g]
+                let wc = words(rs), l = Int(setLocal[Int(rs)])
+                var count = 0
+                var sources = 0
+                for c in Int(candidateStart[l])..<Int(candidateStart[l + 1]) {
+                    let j = Int(candidateSets[c] >> 1)
+                    var s = Int(setLo[j])
+                    let e = Int(setEnd[j])
+                    while s < e && rd - p.groupDay[Int(bySet[s])] > Int32(maxDaysApart) { s += 1 }
+                    setLo[j] = Int32(s)
+                    guard s < e else { continue }
+                    out.comparisons += e - s
+                    guard candidateSets[c] & 1 == 1 else { continue }
+                    sources += 1
+                    let shared = UInt64(UInt32(candidateShared[c]))
+                    for k in s..<e {
+                        matched[count] = UInt64(UInt32(bySet[k])) << 32 | shared
+                        count += 1
+                    }
+                }
+                // Groups of the same address: those whose prefix shares no word were no
+                // candidates above; those not alike were skipped.
+                if rURL != 0 && urlHeadBucket[Int(rURL)] == bucket {
+                    var node = urlHead[Int(rURL)]
+                    while node >= 0 {
+                        let h = Int(nodeGroup[Int(node)])
+                        if rd - p.groupDay[h] > Int32(maxDaysApart) { break }
+                        let hs = p.groupSet[h]
+                        let r = hs == rs ? wc * 2 + (wc > 0 ? 1 : 0) : relation(rs, hs)
+                        let shared = r >> 1
+                        if r & 1 == 0 { out.comparisons += 1 }
+                        if r & 1 == 0 || !alike(shared, words(hs) + wc - shared) {
+                            matched[count] = UInt64(UInt32(h)) << 32 | UInt64(UInt32(shared))
+                            count += 1
+                            sources = 2
+                        }
+                        node = nodeNext[Int(node)]
+                    }
+                }
+                if sources > 1 { matched[0..<count].sort() }
+                let ps = Int(p.partnerStart[g]), pe = Int(p.partnerStart[g + 1])
+                let gm = Int(p.groupStart[g]), single = p.groupStart[g + 1] - p.groupStart[g] == 1
+                for v in matched[0..<count] {
+                    let h = Int(v >> 32), shared = Int(v & 0xFFFF_FFFF)
+                    let sameURL = rURL != 0 && rURL == p.groupURL[h]
+                    let either = words(p.groupSet[h]) + wc - shared
+                    // The rows say they differ: a link between them, or tallies of two series.
+                    if ps < pe && linked(p.partners, ps..<pe, h) { continue }
+                    if p.groupTally[h] && (p.groupStatus[h] != p.groupStatus[g] || p.groupUnit[h] != p.groupUnit[g]) { continue }
+                    let hm = Int(p.groupStart[h])
+                    if single && p.groupStart[h + 1] - p.groupStart[h] == 1 {
+                        // One event each (every row with its own address): one pair.
+                        out.total += 1
+                        let apart = Int(rd - p.groupDay[h])
+                        if p.members[hm] < p.members[gm] { keep(hm, gm, apart, shared, either, sameURL) } else { keep(gm, hm, apart, shared, either, sameURL) }
+                    } else {
+                        pairUp(h, g, Int(rd - p.groupDay[h]), shared, either, sameURL)
+                    }
+                }
+                // Within the group: identical words (alike unless empty) or one address.
+                if p.groupStart[g + 1] - p.groupStart[g] > 1 && (wc > 0 || rURL != 0) { pairUp(g, g, 0, wc, wc, rURL != 0) }
+                bySet[Int(setEnd[l])] = Int32(g); setEnd[l] += 1
+                if rURL != 0 { push(g, url: Int(rURL), bucket: bucket) }
+            }
+            nodeGroup.removeAll(keepingCapacity: true); nodeNext.removeAll(keepingCapacity: true)
+        }
+
+        /// A bucket of narrow windows: each group against every older one of its window.
+        mutating func scan(_ range: Range<Int>) {
+            var lo = range.lowerBound
+            for g in range {
+                let rd = p.groupDay[g], rURL = p.groupURL[g], rs = p.groupSet[g]
+                let wc = words(rs)
+                while rd - p.groupDay[lo] > Int32(maxDaysApart) { lo += 1 }
+                for h in lo..<g {
+                    let hs = p.groupSet[h]
+                    var shared = wc, share = wc > 0
+                    if hs != rs {
+                        let r = relation(rs, hs)
+                        shared = r >> 1; share = r & 1 != 0
+                    }
+                    guard share || (rURL != 0 && rURL == p.groupURL[h]) else { continue }
+                    compare(h, g, day: rd, url: rURL, shared: shared, words: wc, others: words(hs))
+                }
+                // Within the group: identical words (alike unless empty) or one address.
+                if p.groupStart[g + 1] - p.groupStart[g] > 1 && (wc > 0 || rURL != 0) { pairUp(g, g, 0, wc, wc, rURL != 0) }
+            }
         }
 
         /// Adds the groups on `head`'s list within the window of day `rd` to the candidates.
@@ -709,68 +1008,35 @@ extension PossibleDuplicates {
             }
         }
 
-        mutating func run() {
-            for bi in buckets {
-                let bucketStamp = Int32(bi)
-                for g in p.buckets[bi] {
-                    let rd = p.groupDay[g]
-                    let rURL = p.groupURL[g]
-                    let rs = p.groupSet[g]
-                    let ws = Int(p.setStart[Int(rs)]), wc = Int(p.setStart[Int(rs) + 1]) - ws
-                    let tokens = wc == 0 ? 0 : wc - (3 * wc + 4) / 5 + 1
-                    candidates.removeAll(keepingCapacity: true)
-                    for t in ws..<ws + tokens {
-                        let w = Int(p.setRanks[t])
-                        if wordHeadBucket[w] == bucketStamp { gather(wordHead[w], day: rd, for: g) }
-                    }
-                    if rURL != 0 && urlHeadBucket[Int(rURL)] == bucketStamp { gather(urlHead[Int(rURL)], day: rd, for: g) }
-                    if candidates.count > 1 { sortCandidates() }
-                    for ci in candidates.indices {
-                        let h = Int(candidates[ci])
-                        out.comparisons += 1
-                        let sameURL = rURL != 0 && rURL == p.groupURL[h]
-                        // Shared and total distinct words (both sorted by rank); one set, every word.
-                        let hs = p.groupSet[h]
-                        let os = Int(p.setStart[Int(hs)]), oc = Int(p.setStart[Int(hs) + 1]) - os
-                        var shared = 0
-                        if hs == rs {
-                            shared = wc
-                        } else {
-                            let memo = Int64(rs) << 32 | Int64(hs), slot = Int(truncatingIfNeeded: (UInt64(bitPattern: memo) &* 0x9E37_79B9_7F4A_7C15) >> 54)
-                            if memoKey[slot] == memo {
-                                shared = Int(memoShared[slot])
-                            } else {
-                                var i = os, j = ws
-                                while i < os + oc && j < ws + wc {
-                                    let x = p.setRanks[i], y = p.setRanks[j]
-                                    if x == y { shared += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
-                                }
-                                memoKey[slot] = memo; memoShared[slot] = Int32(shared)
-                            }
-                        }
-                        let either = oc + wc - shared
-                        let alike = either > 0 && 5 * shared >= 3 * either
-                        guard alike || sameURL else { continue }
-                        // The rows say they differ: a link between them, or tallies of two series.
-                        if p.groupPartnered[h] && p.groupPartnered[g] {
-                            let ea = EventIndex(Int(p.members[Int(p.groupStart[h])])), eb = EventIndex(Int(p.members[Int(p.groupStart[g])]))
-                            if events.links[ea].contains(where: { $0.target == eb }) || events.links[eb].contains(where: { $0.target == ea }) { continue }
-                        }
-                        if p.groupTally[h] && (p.groupStatus[h] != p.groupStatus[g] || p.groupUnit[h] != p.groupUnit[g]) { continue }
-                        pairUp(h, g, Int(rd - p.groupDay[h]), shared, either, sameURL)
-                    }
-                    // Within the group: identical words (alike unless empty) or one address.
-                    if p.groupStart[g + 1] - p.groupStart[g] > 1 && (wc > 0 || rURL != 0) { pairUp(g, g, 0, wc, wc, rURL != 0) }
-                    for t in ws..<ws + tokens { push(g, word: Int(p.setRanks[t]), bucket: bucketStamp) }
-                    if rURL != 0 { push(g, url: Int(rURL), bucket: bucketStamp) }
+        /// A bucket of wide windows: each group's candidates gathered from the lists of its
+        /// prefix's words and of its address.
+        mutating func walkLists(_ range: Range<Int>, bucket bucketStamp: Int32) {
+            for g in range {
+                let rd = p.groupDay[g]
+                let rURL = p.groupURL[g]
+                let rs = p.groupSet[g]
+                let ws = Int(p.setStart[Int(rs)]), wc = Int(p.setStart[Int(rs) + 1]) - ws
+                let tokens = Self.prefixLength(wc)
+                candidates.removeAll(keepingCapacity: true)
+                for t in ws..<ws + tokens {
+                    let w = Int(p.setRanks[t])
+                    if wordHeadBucket[w] == bucketStamp { gather(wordHead[w], day: rd, for: g) }
                 }
-                // A bucket's lists are not read again.
-                nodeGroup.removeAll(keepingCapacity: true); nodeNext.removeAll(keepingCapacity: true)
+                if rURL != 0 && urlHeadBucket[Int(rURL)] == bucketStamp { gather(urlHead[Int(rURL)], day: rd, for: g) }
+                if candidates.count > 1 { sortCandidates() }
+                for ci in candidates.indices {
+                    let h = Int(candidates[ci])
+                    let hs = p.groupSet[h]
+                    let shared = hs == rs ? wc : relation(rs, hs) >> 1
+                    compare(h, g, day: rd, url: rURL, shared: shared, words: wc, others: words(hs))
+                }
+                // Within the group: identical words (alike unless empty) or one address.
+                if p.groupStart[g + 1] - p.groupStart[g] > 1 && (wc > 0 || rURL != 0) { pairUp(g, g, 0, wc, wc, rURL != 0) }
+                for t in ws..<ws + tokens { push(g, word: Int(p.setRanks[t]), bucket: bucketStamp) }
+                if rURL != 0 { push(g, url: Int(rURL), bucket: bucketStamp) }
             }
-            if let cap, out.pairs.count > cap {
-                out.pairs.sort { key($0) < key($1) }
-                out.pairs.removeLast(out.pairs.count - cap)
-            }
+            // A bucket's lists are not read again.
+            nodeGroup.removeAll(keepingCapacity: true); nodeNext.removeAll(keepingCapacity: true)
         }
     }
 }
