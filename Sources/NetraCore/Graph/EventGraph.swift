@@ -29,33 +29,33 @@ public struct EventGraph: Sendable {
     public init(links: Column<EventIndex, [Link]>) {
         let n = links.count
         nodeCount = n
-        // Each list read in place through a span: iterating the lists by value retained and
-        // released every one of them, three passes over a million events.
+        // Each list read in place through a span (iterating the lists by value retained and
+        // released every one of them), and once: a million small arrays are a million places
+        // in memory, so the causes are copied out flat in one pass and the effects made from
+        // that copy, which is read front to back.
         let lists = links.values.span
         var os = [Int32](repeating: 0, count: n + 1)
         var indeg = [Int32](repeating: 0, count: n + 1)
+        var ot: [Int32] = [], orl: [Relation] = []
+        ot.reserveCapacity(n)
+        orl.reserveCapacity(n)
         for k in 0..<n {
-            os[k + 1] = os[k] + Int32(lists[k].count)
-            for i in lists[k].indices { indeg[lists[k][i].target.raw + 1] += 1 }
-        }
-        var ot = [Int32](repeating: 0, count: Int(os[n]))
-        var orl = [Relation](repeating: .partOf, count: Int(os[n]))
-        for k in 0..<n {
-            var at = Int(os[k])
             for i in lists[k].indices {
                 let l = lists[k][i]
-                ot[at] = Int32(l.target.raw); orl[at] = l.relation; at += 1
+                ot.append(Int32(l.target.raw)); orl.append(l.relation)
+                indeg[l.target.raw + 1] += 1
             }
+            os[k + 1] = Int32(ot.count)
         }
         for k in 0..<n { indeg[k + 1] += indeg[k] }
         var fill = indeg
         var isrc = [Int32](repeating: 0, count: ot.count)
         var irel = [Relation](repeating: .partOf, count: ot.count)
         for k in 0..<n {
-            for i in lists[k].indices {
-                let l = lists[k][i]
-                let at = Int(fill[l.target.raw]); fill[l.target.raw] += 1
-                isrc[at] = Int32(k); irel[at] = l.relation
+            for e in Int(os[k])..<Int(os[k + 1]) {
+                let t = Int(ot[e])
+                let at = Int(fill[t]); fill[t] += 1
+                isrc[at] = Int32(k); irel[at] = orl[e]
             }
         }
         outStart = os; outTarget = ot; outRelation = orl
