@@ -183,7 +183,20 @@ public enum LeadTimes {
         }
     }
 
-    static func figures(_ d: Dataset, graph: EventGraph) -> Figures {
+    /// The two families of measures: those of each event's own dates (prevention leads,
+    /// reporting lags), which need no graph, and an incident's handling, which follows it.
+    struct Families: OptionSet, Sendable {
+        let rawValue: Int
+        static let dated = Families(rawValue: 1)
+        static let handling = Families(rawValue: 2)
+        static let all: Families = [.dated, .handling]
+    }
+
+    static func figures(_ d: Dataset, graph: EventGraph) -> Figures { figures(d, graph: graph, of: .all) }
+
+    /// The figures of the measures of `families` (the others left empty); `graph` may be nil
+    /// when they leave out `.handling`.
+    static func figures(_ d: Dataset, graph: EventGraph?, of families: Families) -> Figures {
         let n = d.events.count
         // Each event yields at most one figure per measure, so a measure's figures are kept
         // by event and read out in id order: one sort of the ids instead of one per measure.
@@ -203,13 +216,15 @@ public enum LeadTimes {
         let elections = d.elections.indices.sorted { (d.elections[$0].date, d.elections[$0].id) < (d.elections[$1].date, d.elections[$1].id) }
         let inScope = electionsInScope(d, sorted: elections)
         let events = d.events
-        let reached = firstReached(events, graph: graph)
+        let handling = families.contains(.handling), dated = families.contains(.dated)
+        precondition(!handling || graph != nil, "an incident's handling follows the graph")
+        let reached = handling ? graph.map { firstReached(events, graph: $0) } ?? Reached(count: 0) : Reached(count: 0)
         for k in events.indices {
             let e = (
                 kind: events.kinds[k], date: events.dates[k], jurisdiction: events.jurisdictions[k],
                 sourceDate: events.sourceDates[k]
             )
-            if e.kind.isPrevention {
+            if dated && e.kind.isPrevention {
                 let a = e.date.anchor
                 // First election on or after the anchor (elections are sorted by date).
                 let list = inScope[e.jurisdiction]
@@ -226,7 +241,7 @@ public enum LeadTimes {
                             days: a.days(to: d.elections[el].date), exact: e.date.isExact), mPrevention)
                 }
             }
-            if e.kind == .incident {
+            if handling && e.kind == .incident {
                 // The earliest (date, then id) response, report, decision and sanction reached.
                 for h in handlingMeasures {
                     guard let r = reached.first(h.measure, reaching: k) else { continue }
@@ -237,7 +252,7 @@ public enum LeadTimes {
                             days: e.date.anchor.days(to: reached.anchor), exact: e.date.isExact && reached.isExact), h.index)
                 }
             }
-            if let sd = e.sourceDate {
+            if dated, let sd = e.sourceDate {
                 add(
                     LeadTime(
                         measure: .reportingLag, event: k, jurisdiction: e.jurisdiction, target: .none,
