@@ -75,3 +75,21 @@ import NetraTestSupport
         }
     }
 }
+
+/// The lead-time summary gathered on two cores (`FastPaths/LeadTimes+SummaryOnTwoCores.swift`)
+/// as on one.
+@Suite struct LeadTimeSummaryTwoCoresTests {
+    @Test func twoCoresSummarizeAsOne() throws {
+        for d in try LeadTimesTwoCoresTests.datasets() {
+            let a = Analysis(dataset: d)
+            let plain = LeadTimes.summarize(a.leadTimes.lazy.filter { a.leadValue($0) != nil }, dataset: d)
+            #expect(plain.count >= 5)
+            #expect(a.leadTimeSummaryOnTwoCores(from: 0) == plain)
+            #expect(a.leadTimeSummary() == plain)
+            // As of a day, with lead times left out.
+            let early = a.asOf(Day(year: 2024, month: 1, day: 31) ?? Day(ordinal: 0))
+            let earlyPlain = LeadTimes.summarize(early.leadTimes.lazy.filter { early.leadValue($0) != nil }, dataset: early.dataset)
+            #expect(early.leadTimeSummaryOnTwoCores(from: 0) == earlyPlain)
+        }
+    }
+}

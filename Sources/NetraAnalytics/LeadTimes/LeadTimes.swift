@@ -380,29 +380,42 @@ public enum LeadTimes {
 
     /// Summaries sorted by measure (in `allCases` order), then jurisdiction id.
     public static func summarize(_ times: some Sequence<LeadTime>, dataset d: Dataset) -> [LeadTimeSummary] {
-        // Per measure and jurisdiction, in flat arrays: no dictionary per figure.
-        let js = d.jurisdictions.count
-        let measures = LeadTimeMeasure.allCases
-        var days: [[Int]] = Array(repeating: [], count: measures.count * js)
-        var exact = [Int](repeating: 0, count: measures.count * js)
-        for t in times {
-            let key = t.measure.order * js + t.jurisdiction.raw
-            days[key].append(t.days)
-            if t.exact { exact[key] += 1 }
-        }
-        let jOrder = d.jurisdictions.indices.sorted { d.jurisdictions[$0].id < d.jurisdictions[$1].id }
-        var out: [LeadTimeSummary] = []
-        for (mi, m) in measures.enumerated() {
-            for j in jOrder {
-                let key = mi * js + j.raw
-                let list = days[key]
-                guard let median = Median(list), let lo = list.min(), let hi = list.max() else { continue }
-                out.append(
-                    LeadTimeSummary(
-                        measure: m, jurisdiction: j, n: list.count, median: median,
-                        min: lo, max: hi, exactCount: exact[key]))
+        Gathered(times, jurisdictions: d.jurisdictions.count).summaries(d)
+    }
+
+    /// Each measure's days and exact count per jurisdiction, in flat arrays: no dictionary per
+    /// figure.
+    struct Gathered: Sendable {
+        var days: [[Int]]
+        var exact: [Int]
+
+        init(_ times: some Sequence<LeadTime>, jurisdictions js: Int) {
+            days = Array(repeating: [], count: LeadTimeMeasure.allCases.count * js)
+            exact = [Int](repeating: 0, count: LeadTimeMeasure.allCases.count * js)
+            for t in times {
+                let key = t.measure.order * js + t.jurisdiction.raw
+                days[key].append(t.days)
+                if t.exact { exact[key] += 1 }
             }
         }
-        return out
+
+        /// n, median, min and max of each measure and jurisdiction with figures.
+        func summaries(_ d: Dataset) -> [LeadTimeSummary] {
+            let js = d.jurisdictions.count
+            let jOrder = d.jurisdictions.indices.sorted { d.jurisdictions[$0].id < d.jurisdictions[$1].id }
+            var out: [LeadTimeSummary] = []
+            for (mi, m) in LeadTimeMeasure.allCases.enumerated() {
+                for j in jOrder {
+                    let key = mi * js + j.raw
+                    let list = days[key]
+                    guard let median = Median(list), let lo = list.min(), let hi = list.max() else { continue }
+                    out.append(
+                        LeadTimeSummary(
+                            measure: m, jurisdiction: j, n: list.count, median: median,
+                            min: lo, max: hi, exactCount: exact[key]))
+                }
+            }
+            return out
+        }
     }
 }
