@@ -50,11 +50,11 @@ public struct Analysis: Sendable {
         // and 10 ms; it was 80, 20 beside 105, then 20 ms on one core).
         let halves = IDOrder.sortedHalves(dataset.events)
         let ((ids, dated), (built, table)) = Parallel.both(
-            { (IDOrder(dataset.events, merging: halves), LeadTimes.figures(dataset, graph: nil, of: .dated)) },
+            { (IDOrder(dataset.events, merging: halves), LeadTimes.figures(dataset, graph: nil, of: .dated, slots: false)) },
             { (EventGraph(events: dataset.events), MonthlyTable(dataset, rollup: true)) })
         let (status, handled) = Parallel.both(
             { early ?? Self.statuses(full, graph: built, asOf: asOf, rows: rows) },
-            { LeadTimes.figures(dataset, graph: built, of: .handling) })
+            { LeadTimes.figures(dataset, graph: built, of: .handling, slots: false) })
         idOrder = ids
         graph = built
         monthlyTable = table

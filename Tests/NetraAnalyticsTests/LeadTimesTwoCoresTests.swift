@@ -34,6 +34,11 @@ import NetraTestSupport
             let joined = dated.joined(handled)
             #expect(joined.byMeasure == whole.byMeasure)
             #expect(joined.slot == whole.slot)
+            // Without slots, as the analysis makes them: the same figures, listed the same.
+            let bare = LeadTimes.figures(d, graph: nil, of: .dated, slots: false).joined(LeadTimes.figures(d, graph: g, of: .handling, slots: false))
+            #expect(bare.byMeasure == whole.byMeasure)
+            #expect(bare.slot.allSatisfy { $0.isEmpty })
+            #expect(bare.listedOnTwoCores(by: IDOrder(d.events), from: 0) == whole.listed(by: IDOrder(d.events).order))
         }
     }
 

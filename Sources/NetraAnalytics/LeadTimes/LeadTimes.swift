@@ -173,6 +173,7 @@ public enum LeadTimes {
         /// Every figure, by measure, then in the order of `byID` (event rows by id): the plain
         /// way of `listed(by: IDOrder)` (`LeadTimes+ListedByRank.swift`), which uses the ranks.
         func listed(by byID: [EventIndex]) -> [LeadTime] {
+            precondition(zip(byMeasure, slot).allSatisfy { $0.isEmpty || !$1.isEmpty }, "figures kept with their slots")
             var out: [LeadTime] = []
             out.reserveCapacity(byMeasure.reduce(0) { $0 + $1.count })
             for m in byMeasure.indices where !byMeasure[m].isEmpty {
@@ -195,8 +196,10 @@ public enum LeadTimes {
     static func figures(_ d: Dataset, graph: EventGraph) -> Figures { figures(d, graph: graph, of: .all) }
 
     /// The figures of the measures of `families` (the others left empty); `graph` may be nil
-    /// when they leave out `.handling`.
-    static func figures(_ d: Dataset, graph: EventGraph?, of families: Families) -> Figures {
+    /// when they leave out `.handling`. Without `slots`, each event's place in its measure's
+    /// list is not kept (`listed(by: IDOrder)` needs none: at a million events, six columns
+    /// of 4 MB each written at random).
+    static func figures(_ d: Dataset, graph: EventGraph?, of families: Families, slots: Bool = true) -> Figures {
         let n = d.events.count
         // Each event yields at most one figure per measure, so a measure's figures are kept
         // by event and read out in id order: one sort of the ids instead of one per measure.
@@ -204,8 +207,13 @@ public enum LeadTimes {
         var byMeasure: [[LeadTime]] = Array(repeating: [], count: measures.count)
         var slot: [Column<EventIndex, Int32>] = Array(repeating: Column(), count: measures.count)
         func add(_ t: LeadTime, _ m: Int) {
-            if slot[m].isEmpty { slot[m] = Column(repeating: -1, count: n) }
-            slot[m][t.event] = Int32(byMeasure[m].count)
+            // Room for every event at once: grown by doubling, a million reporting lags were
+            // copied as they grew, into new memory each time (room not written is not taken).
+            if byMeasure[m].isEmpty { byMeasure[m].reserveCapacity(n) }
+            if slots {
+                if slot[m].isEmpty { slot[m] = Column(repeating: -1, count: n) }
+                slot[m][t.event] = Int32(byMeasure[m].count)
+            }
             byMeasure[m].append(t)
         }
         let mPrevention = measures.firstIndex(of: .prevention) ?? 0
