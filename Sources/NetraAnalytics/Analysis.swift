@@ -46,8 +46,8 @@ public struct Analysis: Sendable {
         // Both cores sort half the ids each; then one merges them and works out the leads of
         // each event's own dates while the other builds the graph and counts the months; then
         // one works out the statuses while the other follows the incidents' handling; the lead
-        // times are listed by id on both. Each step about as long on each core (1M: 80, 35, 30
-        // and 10 ms; it was 80, 20 beside 105, then 20 ms on one core).
+        // times are listed by id on both. Each step about as long on each core (1M, CPU ms a
+        // core: 70, 26, 29, 7; it was 75, then 21 beside 108, then 21 on one core alone).
         let halves = IDOrder.sortedHalves(dataset.events)
         let ((ids, dated), (built, table)) = Parallel.both(
             { (IDOrder(dataset.events, merging: halves), LeadTimes.figures(dataset, graph: nil, of: .dated, slots: false)) },
