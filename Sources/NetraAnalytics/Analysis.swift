@@ -43,20 +43,23 @@ public struct Analysis: Sendable {
         let fullGraph: EventGraph? = dataset.events.count == full.events.count ? nil : EventGraph(events: full.events)
         let rows = cut?.rows
         let early = fullGraph.map { Self.statuses(full, graph: $0, asOf: asOf, rows: rows) }
-        // Both cores sort half the ids each; then one merges them and counts the months while
-        // the other builds the graph and works out the lead times, which are listed by id last.
+        // Both cores sort half the ids each; then one merges them and works out the leads of
+        // each event's own dates while the other builds the graph and counts the months; then
+        // one works out the statuses while the other follows the incidents' handling; the lead
+        // times are listed by id on both. Each step about as long on each core (1M, CPU ms a
+        // core: 70, 26, 29, 7; it was 75, then 21 beside 108, then 21 on one core alone).
         let halves = IDOrder.sortedHalves(dataset.events)
-        let ((ids, table), (built, figures, status)) = Parallel.both(
-            { (IDOrder(dataset.events, merging: halves), MonthlyTable(dataset, rollup: true)) },
-            { () -> (EventGraph, LeadTimes.Figures, Column<EventIndex, CaseStatus?>) in
-                let g = EventGraph(events: dataset.events)
-                return (g, LeadTimes.figures(dataset, graph: g), early ?? Self.statuses(full, graph: g, asOf: asOf, rows: rows))
-            })
+        let ((ids, dated), (built, table)) = Parallel.both(
+            { (IDOrder(dataset.events, merging: halves), LeadTimes.figures(dataset, graph: nil, of: .dated, slots: false)) },
+            { (EventGraph(events: dataset.events), MonthlyTable(dataset, rollup: true)) })
+        let (status, handled) = Parallel.both(
+            { early ?? Self.statuses(full, graph: built, asOf: asOf, rows: rows) },
+            { LeadTimes.figures(dataset, graph: built, of: .handling, slots: false) })
         idOrder = ids
         graph = built
         monthlyTable = table
         statusAsOf = status
-        leadTimes = Self.known(figures.listed(by: ids), dataset, asOf: asOf)
+        leadTimes = Self.known(dated.joined(handled).listedOnTwoCores(by: ids), dataset, asOf: asOf)
     }
 
     /// A source published after the day is not known by then: its reporting lag is not either.
@@ -99,8 +102,9 @@ public struct Analysis: Sendable {
     /// n, median, min and max of each measure per jurisdiction, over the lead times that
     /// measure something (a zero by construction is none).
     public func leadTimeSummary() -> [LeadTimeSummary] {
-        // `measuredLeadTimes` read in passing, not copied (1.6 M lead times at 1M events).
-        LeadTimes.summarize(leadTimes.lazy.filter { self.leadValue($0) != nil }, dataset: dataset)
+        // `measuredLeadTimes` read in passing, not copied (1.6 M lead times at 1M events), on
+        // two cores (`FastPaths/LeadTimes+SummaryOnTwoCores.swift`).
+        leadTimeSummaryOnTwoCores()
     }
 
     /// The side-by-side metrics of two jurisdictions, each with everything under it;

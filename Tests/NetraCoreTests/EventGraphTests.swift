@@ -30,6 +30,32 @@ import NetraTestSupport
         #expect(relations == [.reports, .respondsTo])
     }
 
+    /// Lists of links with repeats, empty lists and more links than events (the flat copy
+    /// outgrows the room made for it): each event's causes are its list in order, each one's
+    /// effects every link to it in event order, then list order.
+    @Test func manyLinksAreIndexedBothWays() {
+        var seed: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let n = 400
+        let lists: [[Link]] = (0..<n).map { k in
+            k == 0 ? [] : (0..<next(5)).map { _ in Link(relation: Relation.allCases[next(Relation.allCases.count)], target: EventIndex(next(k))) }
+        }
+        #expect(lists.reduce(0) { $0 + $1.count } > n)
+        let g = EventGraph(links: Column(lists))
+        #expect(g.edgeCount == lists.reduce(0) { $0 + $1.count })
+        for k in 0..<n {
+            let node = EventIndex(k)
+            #expect(g.causes(of: node).map(\.node) == lists[k].map(\.target))
+            #expect(g.causes(of: node).map(\.relation) == lists[k].map(\.relation))
+            let effects = (0..<n).flatMap { e in lists[e].filter { $0.target == node }.map { (EventIndex(e), $0.relation) } }
+            #expect(g.effects(of: node).map(\.node) == effects.map(\.0))
+            #expect(g.effects(of: node).map(\.relation) == effects.map(\.1))
+        }
+    }
+
     @Test func ancestorsAndDescendants() throws {
         let d = try Self.chain()
         let g = EventGraph(events: d.events)

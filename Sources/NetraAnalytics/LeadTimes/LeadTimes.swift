@@ -173,6 +173,7 @@ public enum LeadTimes {
         /// Every figure, by measure, then in the order of `byID` (event rows by id): the plain
         /// way of `listed(by: IDOrder)` (`LeadTimes+ListedByRank.swift`), which uses the ranks.
         func listed(by byID: [EventIndex]) -> [LeadTime] {
+            precondition(zip(byMeasure, slot).allSatisfy { $0.isEmpty || !$1.isEmpty }, "figures kept with their slots")
             var out: [LeadTime] = []
             out.reserveCapacity(byMeasure.reduce(0) { $0 + $1.count })
             for m in byMeasure.indices where !byMeasure[m].isEmpty {
@@ -183,7 +184,22 @@ public enum LeadTimes {
         }
     }
 
-    static func figures(_ d: Dataset, graph: EventGraph) -> Figures {
+    /// The two families of measures: those of each event's own dates (prevention leads,
+    /// reporting lags), which need no graph, and an incident's handling, which follows it.
+    struct Families: OptionSet, Sendable {
+        let rawValue: Int
+        static let dated = Families(rawValue: 1)
+        static let handling = Families(rawValue: 2)
+        static let all: Families = [.dated, .handling]
+    }
+
+    static func figures(_ d: Dataset, graph: EventGraph) -> Figures { figures(d, graph: graph, of: .all) }
+
+    /// The figures of the measures of `families` (the others left empty); `graph` may be nil
+    /// when they leave out `.handling`. Without `slots`, each event's place in its measure's
+    /// list is not kept (`listed(by: IDOrder)` needs none: at a million events, six columns
+    /// of 4 MB each written at random).
+    static func figures(_ d: Dataset, graph: EventGraph?, of families: Families, slots: Bool = true) -> Figures {
         let n = d.events.count
         // Each event yields at most one figure per measure, so a measure's figures are kept
         // by event and read out in id order: one sort of the ids instead of one per measure.
@@ -191,8 +207,13 @@ public enum LeadTimes {
         var byMeasure: [[LeadTime]] = Array(repeating: [], count: measures.count)
         var slot: [Column<EventIndex, Int32>] = Array(repeating: Column(), count: measures.count)
         func add(_ t: LeadTime, _ m: Int) {
-            if slot[m].isEmpty { slot[m] = Column(repeating: -1, count: n) }
-            slot[m][t.event] = Int32(byMeasure[m].count)
+            // Room for every event at once: grown by doubling, a million reporting lags were
+            // copied as they grew, into new memory each time (room not written is not taken).
+            if byMeasure[m].isEmpty { byMeasure[m].reserveCapacity(n) }
+            if slots {
+                if slot[m].isEmpty { slot[m] = Column(repeating: -1, count: n) }
+                slot[m][t.event] = Int32(byMeasure[m].count)
+            }
             byMeasure[m].append(t)
         }
         let mPrevention = measures.firstIndex(of: .prevention) ?? 0
@@ -203,13 +224,15 @@ public enum LeadTimes {
         let elections = d.elections.indices.sorted { (d.elections[$0].date, d.elections[$0].id) < (d.elections[$1].date, d.elections[$1].id) }
         let inScope = electionsInScope(d, sorted: elections)
         let events = d.events
-        let reached = firstReached(events, graph: graph)
+        let handling = families.contains(.handling), dated = families.contains(.dated)
+        precondition(!handling || graph != nil, "an incident's handling follows the graph")
+        let reached = handling ? graph.map { firstReached(events, graph: $0) } ?? Reached(count: 0) : Reached(count: 0)
         for k in events.indices {
             let e = (
                 kind: events.kinds[k], date: events.dates[k], jurisdiction: events.jurisdictions[k],
                 sourceDate: events.sourceDates[k]
             )
-            if e.kind.isPrevention {
+            if dated && e.kind.isPrevention {
                 let a = e.date.anchor
                 // First election on or after the anchor (elections are sorted by date).
                 let list = inScope[e.jurisdiction]
@@ -226,7 +249,7 @@ public enum LeadTimes {
                             days: a.days(to: d.elections[el].date), exact: e.date.isExact), mPrevention)
                 }
             }
-            if e.kind == .incident {
+            if handling && e.kind == .incident {
                 // The earliest (date, then id) response, report, decision and sanction reached.
                 for h in handlingMeasures {
                     guard let r = reached.first(h.measure, reaching: k) else { continue }
@@ -237,7 +260,7 @@ public enum LeadTimes {
                             days: e.date.anchor.days(to: reached.anchor), exact: e.date.isExact && reached.isExact), h.index)
                 }
             }
-            if let sd = e.sourceDate {
+            if dated, let sd = e.sourceDate {
                 add(
                     LeadTime(
                         measure: .reportingLag, event: k, jurisdiction: e.jurisdiction, target: .none,
@@ -365,29 +388,42 @@ public enum LeadTimes {
 
     /// Summaries sorted by measure (in `allCases` order), then jurisdiction id.
     public static func summarize(_ times: some Sequence<LeadTime>, dataset d: Dataset) -> [LeadTimeSummary] {
-        // Per measure and jurisdiction, in flat arrays: no dictionary per figure.
-        let js = d.jurisdictions.count
-        let measures = LeadTimeMeasure.allCases
-        var days: [[Int]] = Array(repeating: [], count: measures.count * js)
-        var exact = [Int](repeating: 0, count: measures.count * js)
-        for t in times {
-            let key = t.measure.order * js + t.jurisdiction.raw
-            days[key].append(t.days)
-            if t.exact { exact[key] += 1 }
-        }
-        let jOrder = d.jurisdictions.indices.sorted { d.jurisdictions[$0].id < d.jurisdictions[$1].id }
-        var out: [LeadTimeSummary] = []
-        for (mi, m) in measures.enumerated() {
-            for j in jOrder {
-                let key = mi * js + j.raw
-                let list = days[key]
-                guard let median = Median(list), let lo = list.min(), let hi = list.max() else { continue }
-                out.append(
-                    LeadTimeSummary(
-                        measure: m, jurisdiction: j, n: list.count, median: median,
-                        min: lo, max: hi, exactCount: exact[key]))
+        Gathered(times, jurisdictions: d.jurisdictions.count).summaries(d)
+    }
+
+    /// Each measure's days and exact count per jurisdiction, in flat arrays: no dictionary per
+    /// figure.
+    struct Gathered: Sendable {
+        var days: [[Int]]
+        var exact: [Int]
+
+        init(_ times: some Sequence<LeadTime>, jurisdictions js: Int) {
+            days = Array(repeating: [], count: LeadTimeMeasure.allCases.count * js)
+            exact = [Int](repeating: 0, count: LeadTimeMeasure.allCases.count * js)
+            for t in times {
+                let key = t.measure.order * js + t.jurisdiction.raw
+                days[key].append(t.days)
+                if t.exact { exact[key] += 1 }
             }
         }
-        return out
+
+        /// n, median, min and max of each measure and jurisdiction with figures.
+        func summaries(_ d: Dataset) -> [LeadTimeSummary] {
+            let js = d.jurisdictions.count
+            let jOrder = d.jurisdictions.indices.sorted { d.jurisdictions[$0].id < d.jurisdictions[$1].id }
+            var out: [LeadTimeSummary] = []
+            for (mi, m) in LeadTimeMeasure.allCases.enumerated() {
+                for j in jOrder {
+                    let key = mi * js + j.raw
+                    let list = days[key]
+                    guard let median = Median(list), let lo = list.min(), let hi = list.max() else { continue }
+                    out.append(
+                        LeadTimeSummary(
+                            measure: m, jurisdiction: j, n: list.count, median: median,
+                            min: lo, max: hi, exactCount: exact[key]))
+                }
+            }
+            return out
+        }
     }
 }

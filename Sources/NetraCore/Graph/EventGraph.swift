@@ -29,33 +29,33 @@ public struct EventGraph: Sendable {
     public init(links: Column<EventIndex, [Link]>) {
         let n = links.count
         nodeCount = n
-        // Each list read in place through a span: iterating the lists by value retained and
-        // released every one of them, three passes over a million events.
+        // Each list read in place through a span (iterating the lists by value retained and
+        // released every one of them), and once: a million small arrays are a million places
+        // in memory, so the causes are copied out flat in one pass and the effects made from
+        // that copy, which is read front to back.
         let lists = links.values.span
         var os = [Int32](repeating: 0, count: n + 1)
         var indeg = [Int32](repeating: 0, count: n + 1)
+        var ot: [Int32] = [], orl: [Relation] = []
+        ot.reserveCapacity(n)
+        orl.reserveCapacity(n)
         for k in 0..<n {
-            os[k + 1] = os[k] + Int32(lists[k].count)
-            for i in lists[k].indices { indeg[lists[k][i].target.raw + 1] += 1 }
-        }
-        var ot = [Int32](repeating: 0, count: Int(os[n]))
-        var orl = [Relation](repeating: .partOf, count: Int(os[n]))
-        for k in 0..<n {
-            var at = Int(os[k])
             for i in lists[k].indices {
                 let l = lists[k][i]
-                ot[at] = Int32(l.target.raw); orl[at] = l.relation; at += 1
+                ot.append(Int32(l.target.raw)); orl.append(l.relation)
+                indeg[l.target.raw + 1] += 1
             }
+            os[k + 1] = Int32(ot.count)
         }
         for k in 0..<n { indeg[k + 1] += indeg[k] }
         var fill = indeg
         var isrc = [Int32](repeating: 0, count: ot.count)
         var irel = [Relation](repeating: .partOf, count: ot.count)
         for k in 0..<n {
-            for i in lists[k].indices {
-                let l = lists[k][i]
-                let at = Int(fill[l.target.raw]); fill[l.target.raw] += 1
-                isrc[at] = Int32(k); irel[at] = l.relation
+            for e in Int(os[k])..<Int(os[k + 1]) {
+                let t = Int(ot[e])
+                let at = Int(fill[t]); fill[t] += 1
+                isrc[at] = Int32(k); irel[at] = orl[e]
             }
         }
         outStart = os; outTarget = ot; outRelation = orl
@@ -109,20 +109,23 @@ public struct EventGraph: Sendable {
     /// reaches a cause is then known when its effect hands it on. Linear in events and links;
     /// false when those links hold a cycle (some were not visited).
     public func sweepFromEffects(allowed: [Bool], _ edge: (_ effect: EventIndex, _ cause: EventIndex) -> Void) -> Bool {
-        var waiting = [Int](repeating: 0, count: nodeCount)
-        var ready: [Int] = []
+        // In 32 bits, and room for every node made once: half the memory to walk at a million
+        // events, and no copies as the list of ready nodes grows.
+        var waiting = [Int32](repeating: 0, count: nodeCount)
+        var ready: [Int32] = []
+        ready.reserveCapacity(nodeCount)
         for n in 0..<nodeCount {
-            waiting[n] = effectCount(of: EventIndex(n), allowed: allowed)
-            if waiting[n] == 0 { ready.append(n) }
+            waiting[n] = Int32(truncatingIfNeeded: effectCount(of: EventIndex(n), allowed: allowed))
+            if waiting[n] == 0 { ready.append(Int32(truncatingIfNeeded: n)) }
         }
         var done = 0
-        while let x = ready.popLast() {
+        while let x = ready.popLast().map(Int.init) {
             done += 1
             forEachCause(of: EventIndex(x)) { c, relation in
                 guard allowed[relation.order] else { return }
                 edge(EventIndex(x), c)
                 waiting[c.raw] -= 1
-                if waiting[c.raw] == 0 { ready.append(c.raw) }
+                if waiting[c.raw] == 0 { ready.append(Int32(truncatingIfNeeded: c.raw)) }
             }
         }
         return done == nodeCount
