@@ -28,6 +28,18 @@ import Testing
         #expect(Parallel.map([] as [@Sendable () -> Int]).isEmpty)
     }
 
+    /// The foreground job spreads its work over every core while the background one runs:
+    /// both finish, each result in its place, and the foreground's forEach ran every index.
+    @Test func besideRunsBothAndLeavesTheForegroundItsCores() {
+        let (a, b) = Parallel.beside({ (0..<100_000).reduce(0, +) }) { () -> [Int] in
+            let seen = Mutex<[Int]>([])
+            Parallel.forEach(64) { k in seen.withLock { $0.append(k) } }
+            return seen.withLock { $0 }.sorted()
+        }
+        #expect(a == 4_999_950_000)
+        #expect(b == Array(0..<64))
+    }
+
     @Test func bothGivesEachResultItsPlace() {
         let (a, b) = Parallel.both({ "first" }, { 2 })
         #expect(a == "first")

@@ -38,6 +38,23 @@ public enum Parallel {
         return (x, y)
     }
 
+    /// Runs `background` on another thread while `foreground` runs on this one; returns both
+    /// results. Unlike `both`, `foreground` may spread its own work with `forEach` over every
+    /// core: inside `both` it would be nested, and a nested apply gets one thread.
+    public static func beside<A: Sendable, B>(_ background: @escaping @Sendable () -> A, _ foreground: () -> B) -> (A, B) {
+        let result = Mutex<A?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            let v = background()
+            result.withLock { $0 = v }
+            done.signal()
+        }
+        let b = foreground()
+        done.wait()
+        guard let a = result.withLock({ $0.take() }) else { preconditionFailure("the background job has run") }
+        return (a, b)
+    }
+
     /// Every job's result, in the jobs' order; the jobs run on up to `cores` threads, handed
     /// out in order (put the longest first).
     public static func map<T: Sendable>(_ jobs: [@Sendable () -> T]) -> [T] {
