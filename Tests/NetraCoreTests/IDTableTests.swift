@@ -2,36 +2,6 @@ import Testing
 @testable import NetraCore
 
 @Suite struct IDTableTests {
-    /// The hash reads a word at a time; it is the byte-by-byte definition (each word read
-    /// little-endian), at every length and offset within a word: the table's slots, and so
-    /// a dataset's loading, do not depend on how it is computed.
-    @Test func hashIsTheByteByByteDefinition() {
-        func reference(_ b: [UInt8]) -> UInt64 {
-            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(b.count)
-            var i = 0
-            while i + 8 <= b.count {
-                var w: UInt64 = 0
-                for k in 0..<8 { w |= UInt64(b[i + k]) << UInt64(8 * k) }
-                h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
-                h ^= h >> 32
-                i += 8
-            }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < b.count { tail |= UInt64(b[i]) << shift; shift += 8; i += 1 }
-            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-            return h ^ (h >> 29)
-        }
-        let text = Array("kabupaten-bekasi-2024-11-27-incident-443616;ÄÖ\u{0}\u{FF}".utf8)
-        for start in 0..<8 {
-            for end in start...text.count {
-                let b = Array(text[start..<end])
-                #expect(IDTable.hash(text[start..<end].span) == reference(b), "bytes \(start)..<\(end)")
-            }
-        }
-        #expect(IDTable.hash(Array("row-1".utf8).span) == reference(Array("row-1".utf8)))
-    }
-
     /// Ids `row-0` … `row-N`, as bytes, with a table grown from the smallest size.
     @Test func growsFromNothingAndFindsEveryIDWithItsFirstRow() {
         let ids = (0..<20_000).map { Array("row-\($0)".utf8) }

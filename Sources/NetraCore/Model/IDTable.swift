@@ -88,10 +88,9 @@ import Synchronization
     static func hash(_ b: Span<UInt8>) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(b.count)
         var i = 0
-        // One bounds-checked load per word (any 8 bytes are a valid UInt64).
-        let raw = b.bytes
         while i + 8 <= b.count {
-            let w = UInt64(littleEndian: raw.unsafeLoadUnaligned(fromByteOffset: i, as: UInt64.self))
+            var w: UInt64 = 0
+            for k in 0..<8 { w |= UInt64(b[i + k]) << UInt64(8 * k) }
             h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
             h ^= h >> 32
             i += 8
