@@ -15,28 +15,29 @@ extension IDTable {
                     withUnsafeMutablePointer(to: &table.low) { low in
                         withUnsafeMutablePointer(to: &table.high) { high in
                             tops.withUnsafeMutableBufferPointer { tops in
-                                let shared = UnsafeTransfer((refs, file, decoded, [low, high], tops))
-                                // Pointers, not array slices: two cores retaining one array would
-                                // fight over its reference count.
+                                // Pointers only, not array slices (nor an array of the two parts):
+                                // two cores retaining one array would fight over its reference count.
+                                let shared = UnsafeTransfer((refs, file, decoded, low, high, tops))
                                 @Sendable func bytes(_ r: TextRef) -> UnsafeBufferPointer<UInt8> {
-                                    let (_, file, decoded, _, _) = shared.value
+                                    let (_, file, decoded, _, _, _) = shared.value
                                     let s = Int(r.start)
                                     return UnsafeBufferPointer(rebasing: (r.isDecoded ? decoded : file)[s..<(s + r.length)])
                                 }
                                 Parallel.forEach(2) { p in
-                                    let (refs, _, _, _, tops) = shared.value
+                                    let (refs, _, _, _, _, tops) = shared.value
                                     let half = refs.count / 2
                                     for n in (p == 0 ? 0..<half : half..<refs.count) {
                                         tops[n] = UInt32(truncatingIfNeeded: IDTable.hash(bytes(refs[n]).span) >> 32)
                                     }
                                 }
                                 Parallel.forEach(2) { p in
-                                    let (refs, _, _, parts, tops) = shared.value
+                                    let (refs, _, _, low, high, tops) = shared.value
+                                    let part = p == 0 ? low : high
                                     for n in refs.indices {
                                         let top = UInt64(tops[n])
                                         guard Int(top >> 31) == p else { continue }
                                         let b = bytes(refs[n])
-                                        if parts[p].pointee.insert(top, n, same: { bytes(refs[$0]).elementsEqual(b) }) != nil {
+                                        if part.pointee.insert(top, n, same: { bytes(refs[$0]).elementsEqual(b) }) != nil {
                                             repeated.store(true, ordering: .relaxed)
                                             return
                                         }
