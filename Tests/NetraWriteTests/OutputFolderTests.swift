@@ -44,8 +44,19 @@ import Glibc
         close(fd)
     }
 
-    /// The id of a process that has ended (spawned, then reaped).
+    /// The id of no process: one above the kernel's largest. A process that has ended (spawned,
+    /// then reaped) is the fallback; its id can go to another process while the suite runs
+    /// (pids wrap at 32,768 here, and the suite spawns thousands), which then looks alive.
     func deadPID() -> Int32 {
+        let fd = open("/proc/sys/kernel/pid_max", O_RDONLY)
+        if fd >= 0 {
+            defer { close(fd) }
+            var bytes = [UInt8](repeating: 0, count: 32)
+            let n = read(fd, &bytes, bytes.count)
+            if n > 0, let max = Int32(String(decoding: bytes[..<n], as: UTF8.self).filter(\.isNumber)), max > 0, max < Int32.max {
+                return max + 1
+            }
+        }
         var pid: pid_t = 0
         var argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
         defer { free(argv[0]) }
