@@ -13,7 +13,19 @@ public enum DatasetWarnings {
     /// The same, with the events' source given (read only when there is something to say):
     /// `validate` reads it once for every kind of warning.
     public static func statuses(_ d: Dataset, events: @autoclosure () -> TableSource) -> [Diagnostic] {
-        let found = IncidentStatuses(d.events, graph: EventGraph(events: d.events)).disagreements(d.events)
+        statuses(d, found: statusDisagreements(d), events: events())
+    }
+
+    /// The incidents `statuses` warns of, and who set the status they disagree with: the
+    /// costly part, which reads no file (`validate` finds them beside the duplicate search).
+    public static func statusDisagreements(_ d: Dataset) -> [(incident: EventIndex, setter: EventIndex)] {
+        IncidentStatuses(d.events, graph: EventGraph(events: d.events)).disagreements(d.events)
+    }
+
+    /// `statuses` of disagreements already found.
+    public static func statuses(
+        _ d: Dataset, found: [(incident: EventIndex, setter: EventIndex)], events: @autoclosure () -> TableSource
+    ) -> [Diagnostic] {
         guard !found.isEmpty else { return [] }
         let source = events()
         let columns = source.columns(named: EventColumn.status.name, lines: Set(found.map { d.events.lines[$0.incident] }))

@@ -31,18 +31,15 @@ struct Validate: ParsableCommand {
         KeptUntilExit.keep(data)
         // Which sheet was read, where a hidden one is named like it.
         for note in DatasetLoader.sheetNotes(directory: dataset.dataset) { printError(note.text(lang)) }
-        // The warnings' columns come from the loaded rows (a workbook's sheet is read again).
+        // The warnings' columns come from the loaded rows (a workbook's sheet is read again), once for every kind.
         lazy var events = DatasetWarnings.TableSource(dataset.dataset, loaded: data)
-        // The statuses' check on another thread beside the duplicate search, which spreads its
-        // own walk over the cores: the search's preparing leaves one idle. Each finds the rows'
-        // source only when it has something to say.
-        let directory = dataset.dataset
-        let (statuses, duplicates) = Parallel.beside({
-            DatasetWarnings.statuses(data, events: DatasetWarnings.TableSource(directory, loaded: data))
-        }) {
+        // The statuses' disagreements found on another thread beside the duplicate search,
+        // which spreads its own walk over the cores: the search's preparing leaves one idle.
+        let (found, duplicates) = Parallel.beside({ DatasetWarnings.statusDisagreements(data) }) {
             // Only the warnings printed are made: a dense dataset can hold millions of pairs.
             DatasetWarnings.duplicates(data, events: events, limit: Self.shownDuplicates)
         }
+        let statuses = DatasetWarnings.statuses(data, found: found, events: events)
         // A mistyped year (0024 for 2024) stretches every chart across the centuries between.
         let farDates = DatasetWarnings.farDates(data, events: events, today: today())
         let shown = (statuses + farDates + duplicates.warnings).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
