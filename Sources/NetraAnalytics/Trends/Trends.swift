@@ -67,14 +67,14 @@ public enum Trends {
             for kind in EventKind.allCases where kind.countsAsActivity { n += table.events(month: m, jurisdiction: j, kind: kind) }
             return n
         }
-        var has = [Bool](repeating: false, count: d.jurisdictions.count)
-        for j in d.jurisdictions.indices { has[j.raw] = table.monthsWithEvents.contains { activity($0, j) > 0 } }
-        let order = d.jurisdictions.indices.filter { has[$0.raw] }.sorted {
+        // Each jurisdiction's activity in the months with events, worked out once.
+        let active = d.jurisdictions.indices.map { j in table.monthsWithEvents.map { activity($0, j) } }
+        let order = d.jurisdictions.indices.filter { active[$0.raw].contains { $0 > 0 } }.sorted {
             Array(d.jurisdictions[$0].id.utf8).lexicographicallyPrecedes(Array(d.jurisdictions[$1].id.utf8))
         }
         let totals = order.map { j in
             var row = [Int](repeating: 0, count: table.months)
-            for m in table.monthsWithEvents { row[m] = activity(m, j) }
+            for (i, m) in table.monthsWithEvents.enumerated() { row[m] = active[j.raw][i] }
             return row
         }
         var out: [TrendPoint] = []
