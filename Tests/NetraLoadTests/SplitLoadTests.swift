@@ -35,8 +35,8 @@ import Testing
             row: { state, rec, _, _ in
                 state.lines.append(rec.line); return true
             },
-            join: { first, second in
-                parts = [first.lines.count, second.lines.count]; first.lines += second.lines; return true
+            join: { first, second, shift in
+                parts = [first.lines.count, second.lines.count]; first.lines += second.lines.map { $0 + shift }; return true
             })
         let (header, joined) = try #require(split)
         #expect(header.count == EventColumn.names.count)
@@ -112,6 +112,31 @@ import Testing
         // Cells with doubled quotes (undone into the second half's own bytes) read the same.
         #expect(a.events[3_000...].contains { $0.title.contains("\"") || $0.quote.contains("\"") })
         #expect(Set(a.events.map(\.source)) == Set(b.events.map(\.source)))
+    }
+
+    /// Notes over two lines on every third row, and a bad link near the end: the second part's
+    /// lines (counted from 1 while it is read, then moved past the first's) are the file's.
+    @Test func linesInsideQuotesAreCountedAcrossTheCut() throws {
+        var added = Self.rows[7]
+        added["id"] = "added-at-the-end"
+        added["links"] = "part_of:no-such-event"
+        for cell in ["title", "title_en", "actors", "place", "quote", "notes"] { added[cell] = "one line" }
+        let lines = Self.rewritten(adding: [added]) { n, row in if n % 3 == 0 { row["notes"] = "first line\nsecond, \"quoted\" line" } }
+        let twoLines = Self.rewritten { n, row in if n % 3 == 0 { row["notes"] = "first line\nsecond line" } }
+        let a = try Self.load(twoLines, parallel: true), b = try Self.load(twoLines, parallel: false)
+        // Each of the 2,000 rows 0, 3, …, 5,997 takes one more line than with one-line notes.
+        let asGenerated = try Self.load(Self.rewritten { n, row in if n % 3 == 0 { row["notes"] = "one line" } }, parallel: false)
+        let last = EventIndex(5_999)
+        #expect(a.events.lines[last] == asGenerated.events.lines[last] + 2_000)
+        #expect(a.events.lines.values == b.events.lines.values)
+        #expect(a.events.indices.allSatisfy { Self.cells(a, $0) == Self.cells(b, $0) })
+        let told = Self.diagnostics(lines, parallel: true)
+        #expect(told == Self.diagnostics(lines, parallel: false))
+        // The added row, on one line, is the file's last line.
+        let lastLine = lines.count(where: { $0 == 0x0A })
+        #expect(lastLine > 8_000)
+        #expect(told.count == 1 && told[0].hasPrefix("events.csv:\(lastLine):"))
+        #expect(told[0].contains("links: link to unknown event 'no-such-event'"))
     }
 
     /// The rows as lines: a generated file has no line breaks inside quotes on the rows changed here.

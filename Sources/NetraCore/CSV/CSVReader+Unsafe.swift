@@ -64,30 +64,21 @@ struct EightBytes: ByteSkipper {
         skipWords(from: i, to: n) { w in w & SWAR.highs != 0 || SWAR.zeroBytes(w) != 0 }
     }
 
-    /// How many quotes, LFs and CRs are in `from..<to`, in one pass over the bytes.
-    func quotesAndLineBreaks(from: Int, to: Int, tail: (Int) -> UInt8) -> (quotes: Int, lfs: Int, crs: Int) {
-        assert(from >= 0 && to <= count, "the count stays in the buffer")
-        var i = from, q = 0, l = 0, c = 0
+    /// Whether `byte` occurs an odd number of times in `from..<to`: each word's matches are
+    /// folded into one mask by XOR, whose bits are counted once at the end.
+    func occursOddly(_ byte: UInt8, from: Int, to: Int, tail: (Int) -> UInt8) -> Bool {
+        assert(from >= 0 && to <= count, "the scan stays in the buffer")
+        let pattern = SWAR.ones &* UInt64(byte)
+        var i = from, folded: UInt64 = 0, odd = false
         if let raw, from >= 0 {
             let words = min(to, count)
             while i + 8 <= words {
-                let w = word(raw, i)
-                q += SWAR.zeroBytes(w ^ quotes).nonzeroBitCount
-                l += SWAR.zeroBytes(w ^ lfs).nonzeroBitCount
-                c += SWAR.zeroBytes(w ^ crs).nonzeroBitCount
+                folded ^= SWAR.zeroBytes(word(raw, i) ^ pattern)
                 i += 8
             }
         }
-        while i < to {
-            switch tail(i) {
-            case 0x22: q += 1
-            case 0x0A: l += 1
-            case 0x0D: c += 1
-            default: break
-            }
-            i += 1
-        }
-        return (q, l, c)
+        while i < to { if tail(i) == byte { odd.toggle() }; i += 1 }
+        return odd != (folded.nonzeroBitCount % 2 == 1)
     }
 
     /// How many times `byte` occurs in `from..<to`.
@@ -113,11 +104,10 @@ extension CSVReader {
         b.withUnsafeBufferPointer { body(EightBytes($0, delimiter: delimiter)) }
     }
 
-    /// `quotesAndLineEnds(in:from:to:)`, eight bytes at a time: the three counts in one pass.
-    static func quotesAndLineEndsEightBytes(in b: [UInt8], from: Int, to: Int) -> (quotes: Int, lineEnds: Int) {
+    /// `occursOddly(_:in:from:to:)`, eight bytes at a time.
+    static func occursOddlyEightBytes(_ byte: UInt8, in b: [UInt8], from: Int, to: Int) -> Bool {
         precondition(from >= 0 && to <= b.count, "a range inside the file")
-        let (q, lf, cr) = withEightBytes(b, delimiter: 0x2C) { $0.quotesAndLineBreaks(from: from, to: to) { b[$0] } }
-        return (q, cr == 0 ? lf : lf + loneCRs(in: b, from: from, to: to))
+        return withEightBytes(b, delimiter: 0x2C) { $0.occursOddly(byte, from: from, to: to) { b[$0] } }
     }
 
     /// `count(_:in:from:to:)`, eight bytes at a time.

@@ -250,6 +250,13 @@ public enum CSVReader {
         return total
     }
 
+    /// Whether `byte` occurs an odd number of times in `b[from..<to]`: whether a quote is
+    /// still open there, for the quotes.
+    @usableFromInline package static func occursOddly(_ byte: UInt8, in b: [UInt8], from: Int, to: Int, scan: Scan = .byteByByte) -> Bool {
+        if scan == .eightBytes { return occursOddlyEightBytes(byte, in: b, from: from, to: to) }
+        return count(byte, in: b, from: from, to: to) % 2 == 1
+    }
+
     /// The offset just past the first LF at or after `from` that lies outside quotes, given
     /// whether `from` is inside a quoted field; nil when there is none.
     @usableFromInline package static func recordEnd(_ b: [UInt8], from: Int, quoted: Bool) -> Int? {
@@ -277,15 +284,6 @@ public enum CSVReader {
         return lone
     }
 
-    /// The quotes and the line ends in `b[from..<to]`: `count(0x22, …)` and `lineEnds`, which
-    /// eight bytes at a time are counted in one pass over the bytes, not three.
-    @usableFromInline package static func quotesAndLineEnds(in b: [UInt8], from: Int, to: Int, scan: Scan = .byteByByte) -> (
-        quotes: Int, lineEnds: Int
-    ) {
-        if scan == .eightBytes { return quotesAndLineEndsEightBytes(in: b, from: from, to: to) }
-        return (count(0x22, in: b, from: from, to: to, scan: scan), lineEnds(in: b, from: from, to: to, scan: scan))
-    }
-
     /// Splits `b` into records and hands each to `body`; syntax problems are collected and
     /// the reader carries on where it safely can. Records whose fields are all empty are skipped.
     /// With `range`, only the records in it are read; it must start where a record does, on
@@ -298,6 +296,19 @@ public enum CSVReader {
         scan: Scan = .byteByByte,
         body: (CSVRecord) -> Void
     ) -> [CSVProblem] {
+        readCountingLines(b, delimiter: delimiter, range: range, line: firstLine, scan: scan, body: body).problems
+    }
+
+    /// `read`, also saying the line after the last one read: where a read of the range that
+    /// follows would start (meaningful when there are no problems).
+    public static func readCountingLines(
+        _ b: [UInt8],
+        delimiter: UInt8,
+        range: Range<Int>? = nil,
+        line firstLine: Int = 1,
+        scan: Scan = .byteByByte,
+        body: (CSVRecord) -> Void
+    ) -> (problems: [CSVProblem], nextLine: Int) {
         if let range { precondition(range.lowerBound >= 0 && range.upperBound <= b.count, "a range inside the file") }
         switch scan {
         case .byteByByte:
@@ -310,7 +321,7 @@ public enum CSVReader {
     /// `read`, with runs of plain text passed over by `skip`.
     static func records<S: ByteSkipper>(
         _ b: [UInt8], delimiter: UInt8, range: Range<Int>?, line firstLine: Int, _ skip: S, _ body: (CSVRecord) -> Void
-    ) -> [CSVProblem] {
+    ) -> (problems: [CSVProblem], nextLine: Int) {
         var problems: [CSVProblem] = []
         let n = range?.upperBound ?? b.count
         var i = range?.lowerBound ?? contentStart(b)
@@ -387,7 +398,7 @@ public enum CSVReader {
                     // Nothing after an unterminated quote can be trusted.
                     add(CSVField(start: start, end: end, line: fLine, lineStart: fLineStart, rawStart: rawStart, hasEscapes: escaped))
                     if rec.fields.count > 0 { body(rec) }
-                    return problems
+                    return (problems, line)
                 }
                 // Only a delimiter or a line end may follow the closing quote.
                 if i < n, b[i] != delimiter, b[i] != 0x0A, b[i] != 0x0D {
@@ -444,6 +455,6 @@ public enum CSVReader {
             rec.fields.removeAll(keepingCapacity: true)
             tooManyColumnsReported = false
         }
-        return problems
+        return (problems, line)
     }
 }

@@ -103,7 +103,8 @@ public struct EventTable: RandomAccessCollection, Sendable {
     /// below and the two-core equivalence test (every field of every row) catch it.
     /// `next` is left empty, each column freed as soon as it is appended: the two parts whole
     /// at once were the load's peak of memory.
-    @usableFromInline package mutating func append(_ next: inout EventTable, rebase: (TextRef) -> TextRef, outlets: [Int]) {
+    /// `lineShift` is added to each of `next`'s line numbers.
+    @usableFromInline package mutating func append(_ next: inout EventTable, rebase: (TextRef) -> TextRef, outlets: [Int], lineShift: Int = 0) {
         assert(next.text === text, "joined parts share one store")
         let n = next.count
         dates += next.dates; next.dates = Column()
@@ -116,7 +117,7 @@ public struct EventTable: RandomAccessCollection, Sendable {
         sourceDates += next.sourceDates; next.sourceDates = PackedColumn()
         knownDates += next.knownDates; next.knownDates = PackedColumn()
         extras += next.extras; next.extras = Column()
-        lines += next.lines; next.lines = Column()
+        lines.values += next.lines.values.lazy.map { $0 + lineShift }; next.lines = Column()
         cells.reserveCapacity(cells.count + n)
         for r in next.cells { cells.append(r.rebased(rebase)) }
         next.cells = Column()

@@ -28,7 +28,7 @@ extension DatasetLoader {
                     state.add(rec, ColumnPositions(col), extras, &sink)
                     return sink.isEmpty
                 },
-                join: { first, second in first.append(&second) })
+                join: { first, second, lineShift in first.append(&second, lineShift: lineShift) })
         else { return nil }
         extraNames = header.extraNames
         assert(joined.rowLine.count == joined.rowID.count, "a line and an id per row")

@@ -4,8 +4,8 @@ extension DatasetLoader.EventRows {
     /// Appends the rows of the part of the file after this one and enters every id. False
     /// when an id comes twice: the caller then reads the whole file again to say where.
     /// `next` is emptied list by list as each is appended: both parts whole at once were the
-    /// load's peak of memory.
-    mutating func append(_ next: inout Self) -> Bool {
+    /// load's peak of memory. `next`'s lines were counted from 1: `lineShift` is added to each.
+    mutating func append(_ next: inout Self, lineShift: Int) -> Bool {
         let decodedBase = UInt32(clamping: decoded.count)
         func rebase(_ r: TextRef) -> TextRef {
             r.isDecoded ? TextRef(start: r.start + decodedBase, count: r.count) : r
@@ -14,14 +14,16 @@ extension DatasetLoader.EventRows {
         let eventBase = UInt32(clamping: events.count)
         decoded += next.decoded
         next.decoded = []
-        rowLine += next.rowLine
+        // Lines of a file of at most `FileIO.maxInputBytes` bytes fit in 32 bits (`narrow`).
+        let shift = narrow(lineShift)
+        rowLine += next.rowLine.lazy.map { $0 + shift }
         next.rowLine = []
         rowEvent += next.rowEvent.lazy.map { $0 < 0 ? -1 : $0 + Int32(bitPattern: eventBase) }
         next.rowEvent = []
         rowID += next.rowID.lazy.map(rebase)
         next.rowID = []
         let sourceMap = next.sources.keys.map { k in sources.intern(k[...]) }
-        events.append(&next.events, rebase: rebase, outlets: sourceMap)
+        events.append(&next.events, rebase: rebase, outlets: sourceMap, lineShift: lineShift)
         pending += next.pending.lazy.map { l in
             var l = l
             l.event += eventBase
@@ -29,7 +31,7 @@ extension DatasetLoader.EventRows {
             return l
         }
         next.pending = []
-        linkLine += next.linkLine
+        linkLine += next.linkLine.lazy.map { $0 + shift }
         next.linkLine = []
         linkLineStart += next.linkLineStart
         next.linkLineStart = []
