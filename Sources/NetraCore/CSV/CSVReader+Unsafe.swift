@@ -35,33 +35,47 @@ struct EightBytes: ByteSkipper {
         return raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
     }
 
-    /// The first word-aligned step from `i` whose word `stops`, or the last whole word before `n`.
+    /// The first byte from `i` that `stops` marks (the 0x80 bit of its byte in the mask it
+    /// makes of a word), or the start of the last whole word's step before `n`. Marking exact
+    /// bytes, not words, lets the reader land on the byte that matters, not look at each byte
+    /// of its word again.
     @inline(__always)
-    private func skipWords(from i: Int, to n: Int, stops: (UInt64) -> Bool) -> Int {
+    private func skipWords(from i: Int, to n: Int, stops: (UInt64) -> UInt64) -> Int {
         assert(i >= 0 && n <= count, "the scan stays in the buffer")
         // Clamped as well: a wrong `n` must not read past the storage in a release build.
         guard let raw, i >= 0 else { return i }
         let n = min(n, count)
         var i = i
-        while i + 8 <= n, !stops(word(raw, i)) { i += 8 }
+        while i + 8 <= n {
+            let marked = stops(word(raw, i))
+            if marked != 0 {
+                // The word's first byte is its lowest on a little-endian machine.
+                #if _endian(little)
+                return i + marked.trailingZeroBitCount >> 3
+                #else
+                return i
+                #endif
+            }
+            i += 8
+        }
         return i
     }
 
     @inline(__always)
     func quotedText(from i: Int, to n: Int) -> Int {
-        skipWords(from: i, to: n) { w in SWAR.zeroBytes(w ^ quotes) | SWAR.zeroBytes(w ^ lfs) | SWAR.zeroBytes(w ^ crs) != 0 }
+        skipWords(from: i, to: n) { w in SWAR.zeroBytes(w ^ quotes) | SWAR.zeroBytes(w ^ lfs) | SWAR.zeroBytes(w ^ crs) }
     }
 
     @inline(__always)
     func unquotedText(from i: Int, to n: Int) -> Int {
         skipWords(from: i, to: n) { w in
-            SWAR.zeroBytes(w ^ delimiters) | SWAR.zeroBytes(w ^ quotes) | SWAR.zeroBytes(w ^ lfs) | SWAR.zeroBytes(w ^ crs) != 0
+            SWAR.zeroBytes(w ^ delimiters) | SWAR.zeroBytes(w ^ quotes) | SWAR.zeroBytes(w ^ lfs) | SWAR.zeroBytes(w ^ crs)
         }
     }
 
     @inline(__always)
     func ascii(from i: Int, to n: Int) -> Int {
-        skipWords(from: i, to: n) { w in w & SWAR.highs != 0 || SWAR.zeroBytes(w) != 0 }
+        skipWords(from: i, to: n) { w in (w & SWAR.highs) | SWAR.zeroBytes(w) }
     }
 
     /// Whether `byte` occurs an odd number of times in `from..<to`: each word's matches are
