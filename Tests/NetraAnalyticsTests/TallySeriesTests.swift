@@ -229,4 +229,30 @@ import NetraText
         #expect(Self.same(TallySeries(t), TallySeries(t, byID: IDOrder(t.events))))
         #expect(Self.same(TallySeries(t), TallySeriesTests.analysis(events).tallies))
     }
+
+    /// Units named once each (FastPaths/TallySeries+Units.swift) as the plain path trims
+    /// them: spaces and tabs around, none, a space that belongs to a combining accent or
+    /// follows a prepended sign (kept, as `trimmingSpaces` keeps them), and more distinct
+    /// units than are searched one by one.
+    @Test func unitsAreNamedAsThePlainPathNamesThem() {
+        let day = TallySeriesTests.day(2024, 2, 6)
+        let units =
+            ["kasus", " kasus", "kasus\t", " \tkasus  ", "", "  ", " \u{301}kasus", "kasus\u{600} ", "Kasus", "kasus ASN"]
+            + (0..<40).map { " unit \($0) " }
+        var events: [Event] = []
+        for (n, unit) in units.enumerated() {
+            events.append(TallySeriesTests.tally("t\(n)", day, n, unit))
+            events.append(TallySeriesTests.tally("u\(n)", day, nil, unit, nil))
+            events.append(Event(id: "p\(n)", date: day, kind: .pledge, jurisdiction: 1, title: "p", count: n, unit: unit, source: "x"))
+        }
+        let t = Dataset(events: events, jurisdictions: TallySeriesTests.jurisdictions, elections: [], name: "t")
+        let plain = TallySeries(t), named = TallySeries(t, byID: IDOrder(t.events))
+        #expect(Self.same(plain, named))
+        #expect(plain.signatories.map(\.unit) == named.signatories.map(\.unit))
+        // Trimmed where only spaces and tabs are cut; kept whole where a mark holds the space.
+        let names = Set(named.series.map(\.key.unit))
+        #expect(names.contains("kasus") && names.contains("") && names.contains(" \u{301}kasus") && names.contains("kasus\u{600} "))
+        #expect(names.contains("unit 39") && !names.contains(" kasus"))
+        #expect(named.series.filter { $0.key.unit == "kasus" }.flatMap(\.tallies).count == 8)
+    }
 }

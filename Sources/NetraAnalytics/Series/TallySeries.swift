@@ -86,12 +86,13 @@ public struct TallySeries: Sendable {
         var tallies: [Key: [Tally]] = [:]
         var uncounted: [JurisdictionIndex: Int] = [:]
         var pledges: [SignKey: [(day: Day, value: Int, event: EventIndex)]] = [:]
+        var units = UnitNames()  // FastPaths/TallySeries+Units.swift
         for i in events.indices {
             let kind = events.kinds[i]
             guard kind == .caseTally || kind == .pledge else { continue }
             let j = events.jurisdictions[i]
             guard j.raw < jCount else { continue }
-            let unit = events.string(.unit, i).trimmingSpaces
+            let unit = idRank == nil ? events.string(.unit, i).trimmingSpaces : units.name(of: i, in: events)
             let day = events.dates[i].anchor
             if kind == .caseTally {
                 let count = events.counts[i].flatMap { $0 >= 0 ? $0 : nil }
