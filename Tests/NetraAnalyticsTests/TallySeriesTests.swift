@@ -214,6 +214,8 @@ import NetraText
     static func same(_ a: TallySeries, _ b: TallySeries) -> Bool {
         a.series.map(\.key) == b.series.map(\.key) && a.series.map(\.tallies) == b.series.map(\.tallies)
             && a.signatories.map(\.events) == b.signatories.map(\.events)
+            && a.signatories.map { "\($0.jurisdiction.raw) \($0.unit) \($0.uncounted) \($0.values.map { "\($0.day.iso)=\($0.value)" })" }
+                == b.signatories.map { "\($0.jurisdiction.raw) \($0.unit) \($0.uncounted) \($0.values.map { "\($0.day.iso)=\($0.value)" })" }
     }
 
     @Test func rankOrderIsIDOrder() throws {
@@ -221,6 +223,8 @@ import NetraText
         let d = try DatasetLoader.load(jurisdictions: ("j", f.jurisdictions), elections: ("e", f.elections), events: ("v", f.events))
         #expect(Self.same(TallySeries(d), TallySeries(d, byID: IDOrder(d.events))))
         #expect(TallySeries(d).series.count > 10)
+        // Gathered on two cores (FastPaths/TallySeries+TwoCores.swift), whatever the size.
+        #expect(Self.same(TallySeries(d), TallySeries(d, byID: IDOrder(d.events), twoCoreEvents: 0)))
         // One day and count for all: the ids decide, equal ids by row.
         let day = TallySeriesTests.day(2024, 2, 6)
         let ids = ["b", "a", "é", "a", "", "kabupaten-bekasi-" + String(repeating: "x", count: 60), "kabupaten-bekasi-" + String(repeating: "x", count: 59)]
@@ -248,6 +252,7 @@ import NetraText
         let t = Dataset(events: events, jurisdictions: TallySeriesTests.jurisdictions, elections: [], name: "t")
         let plain = TallySeries(t), named = TallySeries(t, byID: IDOrder(t.events))
         #expect(Self.same(plain, named))
+        #expect(Self.same(plain, TallySeries(t, byID: IDOrder(t.events), twoCoreEvents: 0)))
         #expect(plain.signatories.map(\.unit) == named.signatories.map(\.unit))
         // Trimmed where only spaces and tabs are cut; kept whole where a mark holds the space.
         let names = Set(named.series.map(\.key.unit))

@@ -75,35 +75,25 @@ public struct TallySeries: Sendable {
     /// The same, with `byID` made from `dataset`'s events (`Analysis.idOrder`): tallies of one
     /// day and count are put in order by their rank in it, no id compared (ranks follow ids,
     /// then rows, as the stable sort on ids does).
-    public init(_ dataset: Dataset, byID: IDOrder) {
+    public init(_ dataset: Dataset, byID: IDOrder) { self.init(dataset, byID: byID, twoCoreEvents: Gathered.twoCoreEvents) }
+
+    /// The same, gathered on two cores from `twoCoreEvents` events on (tests try every way).
+    init(_ dataset: Dataset, byID: IDOrder, twoCoreEvents: Int) {
         precondition(byID.rank.count == dataset.events.count, "the id order of these events")
-        self.init(dataset, idRank: byID.rank)
+        self.init(dataset, idRank: byID.rank, twoCoreEvents: twoCoreEvents)
     }
 
-    private init(_ dataset: Dataset, idRank: Column<EventIndex, Int32>?) {
+    private init(_ dataset: Dataset, idRank: Column<EventIndex, Int32>?, twoCoreEvents: Int = .max) {
         let events = dataset.events
-        let jCount = dataset.jurisdictions.count
-        var tallies: [Key: [Tally]] = [:]
-        var uncounted: [JurisdictionIndex: Int] = [:]
-        var pledges: [SignKey: [(day: Day, value: Int, event: EventIndex)]] = [:]
-        var units = UnitNames()  // FastPaths/TallySeries+Units.swift
-        for i in events.indices {
-            let kind = events.kinds[i]
-            guard kind == .caseTally || kind == .pledge else { continue }
-            let j = events.jurisdictions[i]
-            guard j.raw < jCount else { continue }
-            let unit = idRank == nil ? events.string(.unit, i).trimmingSpaces : units.name(of: i, in: events)
-            let day = events.dates[i].anchor
-            if kind == .caseTally {
-                let count = events.counts[i].flatMap { $0 >= 0 ? $0 : nil }
-                tallies[Key(jurisdiction: j, unit: unit, status: events.statuses[i]), default: []]
-                    .append(Tally(event: i, day: day, count: count, latest: false))
-            } else if let c = events.counts[i], c >= 0 {
-                pledges[SignKey(jurisdiction: j, unit: unit), default: []].append((day, c, i))
-            } else {
-                uncounted[j, default: 0] += 1
-            }
+        let found: Gathered
+        if let idRank {
+            // The analysis's: on two cores when there are many events (FastPaths/TallySeries+TwoCores.swift).
+            precondition(idRank.count == events.count, "a rank per event")
+            found = Gathered.onTwoCores(dataset, minimum: twoCoreEvents)
+        } else {
+            found = Gathered(dataset, events.indices, namingUnits: false)
         }
+        let (tallies, uncounted, pledges) = (found.tallies, found.uncounted, found.pledges)
         let ids = dataset.jurisdictions.map { Array($0.id.utf8) }
         func jurisdictionPrecedes(_ a: JurisdictionIndex, _ b: JurisdictionIndex) -> Bool? {
             ids[a.raw] == ids[b.raw] ? nil : ids[a.raw].lexicographicallyPrecedes(ids[b.raw])
@@ -166,9 +156,43 @@ public struct TallySeries: Sendable {
         return out.sorted()
     }
 
-    private struct SignKey: Hashable {
+    struct SignKey: Hashable, Sendable {
         var jurisdiction: JurisdictionIndex
         var unit: String
+    }
+
+    /// The tallies and pledges of some events, by series, in row order.
+    struct Gathered: Sendable {
+        var tallies: [Key: [Tally]] = [:]
+        var uncounted: [JurisdictionIndex: Int] = [:]
+        var pledges: [SignKey: [(day: Day, value: Int, event: EventIndex)]] = [:]
+
+        /// One pass over `range`: every `case_tally` (with a count or not) into its series;
+        /// every `pledge` with a count into its jurisdiction's sum, the others counted.
+        /// `namingUnits`: each distinct unit named once (FastPaths/TallySeries+Units.swift),
+        /// not a String made and trimmed per row.
+        init(_ dataset: Dataset, _ range: Range<EventIndex>, namingUnits: Bool) {
+            let events = dataset.events
+            let jCount = dataset.jurisdictions.count
+            var units = UnitNames()
+            for i in range {
+                let kind = events.kinds[i]
+                guard kind == .caseTally || kind == .pledge else { continue }
+                let j = events.jurisdictions[i]
+                guard j.raw < jCount else { continue }
+                let unit = namingUnits ? units.name(of: i, in: events) : events.string(.unit, i).trimmingSpaces
+                let day = events.dates[i].anchor
+                if kind == .caseTally {
+                    let count = events.counts[i].flatMap { $0 >= 0 ? $0 : nil }
+                    tallies[Key(jurisdiction: j, unit: unit, status: events.statuses[i]), default: []]
+                        .append(Tally(event: i, day: day, count: count, latest: false))
+                } else if let c = events.counts[i], c >= 0 {
+                    pledges[SignKey(jurisdiction: j, unit: unit), default: []].append((day, c, i))
+                } else {
+                    uncounted[j, default: 0] += 1
+                }
+            }
+        }
     }
 }
 

@@ -41,13 +41,11 @@ public struct HTMLReport: Sendable {
         self.shared = shared
         self.analysis = analysis
         self.options = options
-        // What is not given is made on both cores: the tally series (which the comparison
-        // reads too) beside the key figures.
-        let ((t, c), f) = Parallel.both(
-            { () -> (TallySeries, Comparison?) in
-                let t = tallies ?? analysis.tallies
-                return (t, comparison ?? ReportCharts.comparison(analysis, options, tallies: t))
-            }, { figures ?? KeyFigures(analysis) })
+        // What is not given is made on both cores: the tally series (gathered on both), then
+        // the comparison, which reads them, beside the key figures.
+        let t = tallies ?? analysis.tallies
+        let (c, f) = Parallel.both(
+            { comparison ?? ReportCharts.comparison(analysis, options, tallies: t) }, { figures ?? KeyFigures(analysis) })
         self.tallies = t
         self.comparison = c
         self.figures = f
