@@ -408,7 +408,7 @@ public enum DatasetLoader {
         }
         // What only the links needed goes before the graph is checked (its peak is the load's).
         let rows = r.rowLine.count
-        r.pending = []; r.rowID = []; r.rowEvent = []; r.rowLine = []
+        r.pending = []; r.rowID = []; r.rowTop = []; r.rowEvent = []; r.rowLine = []
         diags += checkOrder(events, r, file: file, data: data)
         return (events, extraNames, r.ids, rows)
     }

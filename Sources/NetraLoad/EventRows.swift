@@ -26,6 +26,8 @@ extension DatasetLoader {
         // (checked before reading), so its lines and offsets are under 2^32 and its rows, each
         // at least a byte and a line end, under 2^31.
         var rowID: [TextRef] = []
+        /// Each row's id's hash (`IDTable.top`) when the ids are not entered as they are read.
+        var rowTop: [UInt32] = []
         var rowLine: [UInt32] = []
         /// Each row's event, -1 when the row failed.
         var rowEvent: [Int32] = []
@@ -55,6 +57,7 @@ extension DatasetLoader {
             for list in [\Self.rowLine, \.linkLine, \.linkLineStart, \.linkOffset] { self[keyPath: list].reserveCapacity(room) }
             rowEvent.reserveCapacity(room)
             rowID.reserveCapacity(room)
+            if !entersIDs { rowTop.reserveCapacity(room) }
             pending.reserveCapacity(room)
         }
 
@@ -202,6 +205,12 @@ extension DatasetLoader {
         /// The bytes of a ref made by `ref`, before the store is sealed.
         mutating func bytes(_ r: TextRef, _ rec: CSVRecord) -> ArraySlice<UInt8> { r.bytes(file: rec.bytes, decoded: decoded) }
 
+        /// The id table's hash of a ref made by `ref`, read in place.
+        mutating func top(_ ref: TextRef, _ rec: CSVRecord) -> UInt32 {
+            if ref.isDecoded { return IDTable.top(decoded.span.extracting(ref.range)) }
+            return IDTable.top(rec.bytes.span.extracting(ref.range))
+        }
+
         /// Whether a ref made by `ref` is a slug, read in place (no slice of the file).
         mutating func isSlug(_ ref: TextRef, _ rec: CSVRecord) -> Bool {
             if ref.isDecoded { return Slug.isSlug(decoded.span.extracting(ref.range)) }
@@ -225,6 +234,8 @@ extension DatasetLoader {
                     say(&r, rec, c, "id: duplicate id '\(dup)' (first on line \(rowLine[first]))", "id: id '\(dup)' ganda (pertama di baris \(rowLine[first]))")
                 } else {
                     r.row = fresh; rowLine.append(narrow(rec.line)); rowEvent.append(-1); rowID.append(r.idRef)
+                    // Hashed now, while its bytes are at hand, for the table `append` builds.
+                    if !entersIDs { rowTop.append(top(r.idRef, rec)) }
                 }
             }
         }

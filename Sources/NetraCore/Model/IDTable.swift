@@ -102,6 +102,10 @@ import Synchronization
         return h ^ (h >> 29)
     }
 
+    /// The top half of `b`'s hash: what the table keeps of it.
+    @inline(__always)
+    @usableFromInline package static func top(_ b: Span<UInt8>) -> UInt32 { UInt32(truncatingIfNeeded: hash(b) >> 32) }
+
     /// The number stored for `b`, if any; `same(n)` tells whether entry `n`'s id is `b`.
     func find(_ b: Span<UInt8>, same: (Int) -> Bool) -> Int? {
         let top = IDTable.hash(b) >> 32

@@ -22,6 +22,8 @@ extension DatasetLoader.EventRows {
         next.rowEvent = []
         rowID += next.rowID.lazy.map(rebase)
         next.rowID = []
+        rowTop += next.rowTop
+        next.rowTop = []
         let sourceMap = next.sources.keys.map { k in sources.intern(k[...]) }
         events.append(&next.events, rebase: rebase, outlets: sourceMap, lineShift: lineShift)
         pending += next.pending.lazy.map { l in
@@ -39,7 +41,7 @@ extension DatasetLoader.EventRows {
         next.linkOffset = []
         // One id table for both parts, each half of it filled on its own core; an id in
         // two rows anywhere sends the caller back to reading in one piece.
-        guard let table = IDTable.build(rowID, file: store.file, decoded: decoded) else { return false }
+        guard let table = IDTable.build(rowID, tops: rowTop, file: store.file, decoded: decoded) else { return false }
         ids = table
         return true
     }

@@ -2,13 +2,15 @@ import Synchronization
 
 extension IDTable {
     /// A table of the ids `refs` names in `file` and `decoded` (numbered by their place in
-    /// `refs`), each part filled on its own core; nil when an id comes twice.
-    @usableFromInline package static func build(_ refs: [TextRef], file: [UInt8], decoded: [UInt8]) -> IDTable? {
+    /// `refs`), each part filled on its own core; nil when an id comes twice. `tops`, when
+    /// given, holds each id's `top` already (the loader hashes each id as it reads it).
+    @usableFromInline package static func build(_ refs: [TextRef], tops given: [UInt32]? = nil, file: [UInt8], decoded: [UInt8]) -> IDTable? {
         var table = IDTable(capacity: refs.count)
         let repeated = Atomic<Bool>(false)
-        // Each id hashed once: half of them on each core, then each core enters the ids whose
-        // hash's top bit is its own.
-        var tops = [UInt32](repeating: 0, count: refs.count)
+        // Each id hashed once: half of them on each core (unless given), then each core enters
+        // the ids whose hash's top bit is its own.
+        let hashed = given?.count == refs.count
+        var tops = hashed ? given ?? [] : [UInt32](repeating: 0, count: refs.count)
         refs.withUnsafeBufferPointer { refs in
             file.withUnsafeBufferPointer { file in
                 decoded.withUnsafeBufferPointer { decoded in
@@ -23,13 +25,14 @@ extension IDTable {
                                     let s = Int(r.start)
                                     return UnsafeBufferPointer(rebasing: (r.isDecoded ? decoded : file)[s..<(s + r.length)])
                                 }
-                                Parallel.forEach(2) { p in
-                                    let (refs, _, _, _, _, tops) = shared.value
-                                    let half = refs.count / 2
-                                    for n in (p == 0 ? 0..<half : half..<refs.count) {
-                                        tops[n] = UInt32(truncatingIfNeeded: IDTable.hash(bytes(refs[n]).span) >> 32)
+                                if !hashed {
+                                    Parallel.forEach(2) { p in
+                                        let (refs, _, _, _, _, tops) = shared.value
+                                        let half = refs.count / 2
+                                        for n in (p == 0 ? 0..<half : half..<refs.count) { tops[n] = IDTable.top(bytes(refs[n]).span) }
                                     }
                                 }
+                                assert(!hashed || refs.indices.allSatisfy { tops[$0] == IDTable.top(bytes(refs[$0]).span) }, "the tops given are the ids'")
                                 Parallel.forEach(2) { p in
                                     let (refs, _, _, low, high, tops) = shared.value
                                     let part = p == 0 ? low : high
