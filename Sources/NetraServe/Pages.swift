@@ -73,9 +73,10 @@ enum Pages {
         return b
     }
 
-    static func workspace(_ w: WorkspaceRow, versions: [VersionRow], charts: [String], lang: Language, csrf: String, queue: (running: Int, waiting: Int))
-        -> String
-    {
+    static func workspace(
+        _ w: WorkspaceRow, versions: [VersionRow], warnings: [UploadWarning], charts: [String], lang: Language, csrf: String,
+        queue: (running: Int, waiting: Int)
+    ) -> String {
         var b = ""
         let base = "/api/workspaces/\(w.id)/versions"
         if let v = versions.first {
@@ -84,6 +85,13 @@ enum Pages {
             b += "<div><dt>\(esc(S.jurisdictions.text(lang)))</dt><dd>\(v.jurisdictions)</dd></div>"
             b += "<div><dt>\(esc(S.elections.text(lang)))</dt><dd>\(v.elections)</dd></div>"
             b += "<div><dt>\(esc(S.warnings.text(lang)))</dt><dd>\(v.warnings)</dd></div></dl>"
+            // The latest version's warnings at their cells: a year typed 0024 is taken, but said.
+            if !warnings.isEmpty {
+                b += "<p>\(esc(S.warningsListed.text(lang)))</p><ol class=\"problems warnings\">"
+                for x in warnings { b += "<li><code>\(esc(x.place))</code> \(esc(x.message(lang)))</li>" }
+                b += "</ol>"
+                if v.warnings > warnings.count { b += "<p>\(esc(S.moreWarnings(v.warnings - warnings.count).text(lang)))</p>" }
+            }
             if charts.contains("monthly.png") {
                 b +=
                     "<figure><a href=\"\(base)/\(v.number)/charts/monthly.png\"><img src=\"\(base)/\(v.number)/charts/monthly.png\" alt=\"\(esc(S.monthlyChart.text(lang)))\" width=\"1600\" height=\"900\"></a></figure>"

@@ -102,8 +102,10 @@ public struct NetraServer: Sendable {
                 let w = try await self.workspace(ctx)
                 let versions = try await self.store.index.versions(of: w.id)
                 let charts = versions.first.map { self.charts(of: $0) } ?? []
+                let warnings = versions.first.map { self.store.warnings(of: $0) } ?? []
                 let queue = await self.store.slots.counts
-                return p.html(w.office ?? w.id, Pages.workspace(w, versions: versions, charts: charts, lang: p.lang, csrf: p.csrf, queue: queue))
+                return p.html(
+                    w.office ?? w.id, Pages.workspace(w, versions: versions, warnings: warnings, charts: charts, lang: p.lang, csrf: p.csrf, queue: queue))
             }
         }
         router.post("/w/:id/upload") { req, ctx in try await self.pageUpload(req, ctx) }
@@ -487,8 +489,12 @@ public struct NetraServer: Sendable {
         switch result {
         case .stored(let v):
             logger.info("job upload \(w.id): stored version \(v.number) (\(v.events) events, \(v.warnings) warnings) by \(name)")
-            struct Stored: Encodable { var version: Int; var events: Int; var warnings: Int }
-            var r = try json(Stored(version: v.number, events: v.events, warnings: v.warnings))
+            // The warnings listed at their cells, in the workspace's language as its problems are.
+            struct Listed: Encodable { var place: String; var message: String }
+            struct Stored: Encodable { var version: Int; var events: Int; var warnings: Int; var warningList: [Listed] }
+            let lang = Language(rawValue: w.lang) ?? .id
+            let listed = store.warnings(of: v).map { Listed(place: $0.place, message: $0.message(lang)) }
+            var r = try json(Stored(version: v.number, events: v.events, warnings: v.warnings, warningList: listed))
             r.status = .created
             r.headers[.location] = "/api/workspaces/\(w.id)/versions/\(v.number)"
             return r

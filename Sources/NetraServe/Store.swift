@@ -16,6 +16,17 @@ public struct UploadProblem: Codable, Sendable, Equatable {
     public var message: String
 }
 
+/// A warning of an upload that validated, at its cell, in both languages (a page shows its
+/// reader's): what `validate` prints without refusing the data.
+public struct UploadWarning: Codable, Sendable, Equatable {
+    /// `dataset.xlsx:events!B12` or `events.csv:3:14`.
+    public var place: String
+    public var en: String
+    public var id: String
+
+    public func message(_ lang: Language) -> String { Strings.Serve.said(Said(en: en, id: id), lang) }
+}
+
 /// What became of an upload.
 public enum UploadResult: Sendable {
     case stored(VersionRow)
@@ -33,30 +44,52 @@ public struct UploadCheck: Codable, Sendable {
     public var valid: Bool
     public var problems: [UploadProblem]
     public var events = 0, jurisdictions = 0, elections = 0, warnings = 0
+    /// The first `shownWarnings` of the `warnings` (by line), at their cells.
+    public var warningList: [UploadWarning] = []
     public var firstMonth: String?
     public var latestMonth: String?
 
-    /// The check of the dataset in `data` (the same loader as `netra validate`), its problems'
-    /// places relative to `data` and their words in `lang`.
-    public static func run(data: String, lang: Language) -> UploadCheck {
+    /// At most this many warnings are listed (a generated or badly merged dataset can hold
+    /// thousands of possible duplicates); `warnings` counts them all.
+    public static let shownWarnings = 100
+
+    /// The check of the dataset in `data` (the same loader and warnings as `netra validate`),
+    /// its places relative to `data`, its problems' words in `lang`; `today` bounds the
+    /// far-date warning (nil: no such bound).
+    public static func run(data: String, lang: Language, today: Day?) -> UploadCheck {
         do throws(DatasetError) {
             let d = try DatasetLoader.load(directory: data, names: Strings.acceptedNames)
-            let source = DatasetWarnings.TableSource(data)
-            let warnings = DatasetWarnings.statuses(d, events: source).count + DatasetWarnings.duplicates(d, events: source).total
+            // Read only when there is a warning to place, once for every kind.
+            lazy var source = DatasetWarnings.TableSource(data, loaded: d)
+            let statuses = DatasetWarnings.statuses(d, events: source)
+            // A mistyped year (0024 for 2024), as `validate` warns of it.
+            let farDates = DatasetWarnings.farDates(d, events: source, today: today)
+            let duplicates = DatasetWarnings.duplicates(d, events: source, limit: shownWarnings)
+            let listed = (statuses + farDates + duplicates.warnings).sorted { ($0.line, $0.column) < ($1.line, $1.column) }.prefix(shownWarnings)
             let days = d.events.map { $0.date.anchor }
             return UploadCheck(
                 valid: true, problems: [], events: d.events.count, jurisdictions: d.jurisdictions.count, elections: d.elections.count,
-                warnings: warnings, firstMonth: days.min()?.month.iso, latestMonth: days.max()?.month.iso)
+                warnings: statuses.count + farDates.count + duplicates.total,
+                warningList: listed.map { w in
+                    let d = relative(w, to: data)
+                    return UploadWarning(place: Diagnostic.printable(d.position), en: Diagnostic.printable(d.said.en), id: Diagnostic.printable(d.said.id))
+                },
+                firstMonth: days.min()?.month.iso, latestMonth: days.max()?.month.iso)
         } catch {
-            let prefix = data + "/"
             return UploadCheck(
                 valid: false,
                 problems: error.diagnostics.prefix(DatasetError.shownProblems).map { diag in
-                    var d = diag
-                    if d.file.hasPrefix(prefix) { d.file = String(d.file.dropFirst(prefix.count)) }
+                    let d = relative(diag, to: data)
                     return UploadProblem(place: Diagnostic.printable(d.position), message: Diagnostic.printable(Strings.Serve.said(d.said, lang)))
                 })
         }
+    }
+
+    /// The diagnostic with its file named inside the upload (never the server's folder).
+    static func relative(_ diag: Diagnostic, to data: String) -> Diagnostic {
+        var d = diag
+        if d.file.hasPrefix(data + "/") { d.file = String(d.file.dropFirst(data.count + 1)) }
+        return d
     }
 }
 
@@ -152,8 +185,9 @@ public final class ServeStore: Sendable {
             }
         }
         return try await slots.run(ticket: ticket, queued: queued) { () async throws -> UploadResult in
-            // The check, in a process of its own under the time limit.
-            let report = job + "/check.json"
+            // The check, in a process of its own under the time limit; its answer stays in the
+            // version's folder for the warnings the page lists.
+            let report = job + "/" + Self.checkFile
             let checking = try await runJob(
                 executable: config.executable, arguments: ["serve", "--check-upload", data, "--check-lang", w.lang],
                 timeLimit: config.jobTimeLimit, pidFile: job + "/" + jobPidFile, stdoutPath: report)
@@ -162,7 +196,6 @@ public final class ServeStore: Sendable {
             guard let bytes = FileManager.default.contents(atPath: report), let checked = try? JSONDecoder().decode(UploadCheck.self, from: bytes) else {
                 return .failed("the check gave no answer")
             }
-            try? FileManager.default.removeItem(atPath: report)
             guard checked.valid else { return .problems(checked.problems) }
             let outcome = try await runJob(
                 executable: config.executable,
@@ -185,6 +218,18 @@ public final class ServeStore: Sendable {
             }
             return .stored(row)
         }
+    }
+
+    /// The check's answer in a version's folder (`UploadCheck` as JSON).
+    static let checkFile = "check.json"
+
+    /// The warnings the check of the version listed, at their cells (none for a version stored
+    /// before the list was kept).
+    public func warnings(of v: VersionRow) -> [UploadWarning] {
+        guard let bytes = FileManager.default.contents(atPath: versionFolder(v) + "/" + Self.checkFile),
+            let checked = try? JSONDecoder().decode(UploadCheck.self, from: bytes)
+        else { return [] }
+        return checked.warningList
     }
 
     /// What an upload comes to when one of its jobs did not end well (nil when it did).

@@ -83,6 +83,13 @@ extension Strings {
         public static let elections = Phrase(id: "Pemilihan", en: "Elections")
         public static let monthlyChart = Phrase(id: "Peristiwa per bulan", en: "Events per month")
         public static let open = Phrase(id: "Buka", en: "Open")
+        public static let warningsListed = Phrase(
+            id: "Data diterima, tetapi periksa sel berikut:", en: "The data was taken, but check these cells:")
+
+        /// Below the listed warnings, those not listed.
+        public static func moreWarnings(_ n: Int) -> Phrase {
+            Phrase(id: "… dan \(n) peringatan lain", en: "… and \(n) more warning\(n == 1 ? "" : "s")")
+        }
 
         /// A language by its own name, for the switch and the settings.
         public static func languageName(_ l: Language) -> String {

@@ -49,7 +49,7 @@ struct Serve: ParsableCommand {
         if let checkUpload {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            let data = try encoder.encode(UploadCheck.run(data: checkUpload, lang: Language(rawValue: checkLang) ?? .id))
+            let data = try encoder.encode(UploadCheck.run(data: checkUpload, lang: Language(rawValue: checkLang) ?? .id, today: today()))
             try printStdout(String(decoding: data, as: UTF8.self))
             return
         }

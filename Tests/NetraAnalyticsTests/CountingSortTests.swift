@@ -1,10 +1,11 @@
 import Testing
+import NetraTestSupport
 @testable import NetraAnalytics
 
 /// The counting sorts (`FastPaths/CountingSort.swift`) give what `sorted()` gives, or nil.
 @Suite struct CountingSortTests {
     static func days(_ count: Int, span: ClosedRange<Int>, seed: UInt64) -> [Int] {
-        var g = IDOrderRadixTests.SplitMix(state: seed)
+        var g = SeededGenerator(seed: seed)
         return (0..<count).map { _ in Int.random(in: span, using: &g) }
     }
 
@@ -13,7 +14,7 @@ import Testing
         for (n, span) in [(64, -3...3), (1_000, -400...900), (5_000, 0...0), (20_000, -2_000...30_000)] {
             let xs = Self.days(n, span: span, seed: seed)
             #expect(try #require(CountingSort.sorted(xs)) == xs.sorted())
-            var g = IDOrderRadixTests.SplitMix(state: seed)
+            var g = SeededGenerator(seed: seed)
             let values = xs.map { LeadValue(days: $0, atLeast: Bool.random(using: &g)) }
             #expect(try #require(CountingSort.sorted(values)) == values.sorted())
             #expect(MedianOrValues(values) == MedianOrValues(comparing: values))

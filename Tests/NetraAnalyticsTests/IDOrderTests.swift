@@ -1,5 +1,6 @@
 import Testing
 import NetraCore
+import NetraTestSupport
 @testable import NetraLoad
 @testable import NetraWrite
 @testable import NetraAnalytics
@@ -59,20 +60,8 @@ import NetraCore
 /// random ids made to be hard: stems longer than the 48 bytes a key holds, ids ending at or
 /// around byte 48, empty ids, repeats, non-ASCII UTF-8, NUL-like low bytes, very long ids.
 @Suite struct IDOrderRadixTests {
-    /// Seeded, so that a failure comes back the same.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func hardIDs(count: Int, seed: UInt64) -> [String] {
-        var g = SplitMix(state: seed)
+        var g = SeededGenerator(seed: seed)
         let stems = [
             "", "a", "kabupaten-bekasi-", String(repeating: "x", count: 47), String(repeating: "x", count: 48),
             String(repeating: "kota-bekasi-", count: 4), String(repeating: "é", count: 24), "\u{01}", "ü-"

@@ -34,14 +34,13 @@ import NetraTestSupport
     /// outgrows the room made for it): each event's causes are its list in order, each one's
     /// effects every link to it in event order, then list order.
     @Test func manyLinksAreIndexedBothWays() {
-        var seed: UInt64 = 7
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(n))
-        }
+        var random = SeededGenerator(seed: 7)
         let n = 400
         let lists: [[Link]] = (0..<n).map { k in
-            k == 0 ? [] : (0..<next(5)).map { _ in Link(relation: Relation.allCases[next(Relation.allCases.count)], target: EventIndex(next(k))) }
+            k == 0
+                ? []
+                : (0..<random.below(5)).map { _ in Link(relation: Relation.allCases[random.below(Relation.allCases.count)], target: EventIndex(random.below(k)))
+                }
         }
         #expect(lists.reduce(0) { $0 + $1.count } > n)
         let g = EventGraph(links: Column(lists))

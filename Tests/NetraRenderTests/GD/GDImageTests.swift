@@ -1,4 +1,5 @@
 import Testing
+import NetraTestSupport
 import CGD
 @testable import NetraRender
 #if canImport(Glibc)
@@ -26,20 +27,18 @@ import Glibc
     /// same pixels for rectangles inside, across and outside the image, of every size, opaque
     /// and translucent, over a background drawn both ways too.
     @Test func rowFillingPaintsWhatLibgdPaints() throws {
-        var seed: UInt64 = 0x9E3779B97F4A7C15
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(n))
-        }
+        var random = SeededGenerator(seed: 0x9E3779B97F4A7C15)
         for (w, h) in [(1, 1), (7, 3), (64, 48), (301, 97)] {
             let rows = try GDImage(width: w, height: h), plain = try GDImage(width: w, height: h)
             let background = RGBA(hex: 0xF4F1EA)
             rows.clear(background, via: .rows)
             plain.clear(background, via: .libgd)
             for _ in 0..<300 {
-                let x = next(w + 40) - 20, y = next(h + 40) - 20
-                let rw = next(w + 10) - 2, rh = next(h + 10) - 2
-                let colour = RGBA(red: UInt8(next(256)), green: UInt8(next(256)), blue: UInt8(next(256)), alpha: next(3) == 0 ? UInt8(next(255)) : 255)
+                let x = random.below(w + 40) - 20, y = random.below(h + 40) - 20
+                let rw = random.below(w + 10) - 2, rh = random.below(h + 10) - 2
+                let colour = RGBA(
+                    red: UInt8(random.below(256)), green: UInt8(random.below(256)), blue: UInt8(random.below(256)),
+                    alpha: random.below(3) == 0 ? UInt8(random.below(255)) : 255)
                 rows.fillRect(x: x, y: y, width: rw, height: rh, colour, via: .rows)
                 plain.fillRect(x: x, y: y, width: rw, height: rh, colour, via: .libgd)
             }
@@ -73,11 +72,10 @@ import Glibc
         img.line(from: (0, 150), to: (300, 0), RGBA(hex: 0x009E73), thickness: 3)
         let font = try FontSet.resolve().regular
         try img.drawText("Jeda waktu 1.651.551", font: font, size: 18, color: RGBA(hex: 0x222222), x: 20, y: 120)
-        var seed: UInt32 = 12345
+        var random = SeededGenerator(seed: 12345)
         for x in 200..<300 {
             for y in 100..<150 {
-                seed = seed &* 1_103_515_245 &+ 12345
-                img.fillRect(x: x, y: y, width: 1, height: 1, RGBA(hex: (seed >> 8) & 0xFFFFFF))
+                img.fillRect(x: x, y: y, width: 1, height: 1, RGBA(hex: UInt32(random.below(0x100_0000))))
             }
         }
         let ours = try img.png(), theirs = try img.libgdPNG()

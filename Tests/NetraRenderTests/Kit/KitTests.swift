@@ -1,4 +1,5 @@
 import Testing
+import NetraTestSupport
 import NetraCore
 import NetraText
 import NetraAnalytics
@@ -118,11 +119,10 @@ import NetraRender
     @Test func keptBoxesNeverIntersect() {
         var placer = LabelPlacer(bounds: ChartRect(x: 0, y: 0, width: 400, height: 200), padding: 2)
         // A deterministic scatter of 300 labels, each with three candidate positions.
-        var seed: UInt64 = 42
-        func next() -> Double { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Double(seed >> 33) / Double(1 << 31) }
+        var random = SeededGenerator(seed: 42)
         var kept: [ChartRect] = []
         for _ in 0..<300 {
-            let x = next() * 380, y = next() * 190, w = 20 + next() * 60
+            let x = random.unit() * 380, y = random.unit() * 190, w = 20 + random.unit() * 60
             let c = [
                 ChartRect(x: x, y: y, width: w, height: 14), ChartRect(x: x - w, y: y, width: w, height: 14),
                 ChartRect(x: x, y: y - 16, width: w, height: 14)
