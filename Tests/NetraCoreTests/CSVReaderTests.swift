@@ -124,11 +124,11 @@ struct CSVReadout: Equatable {
     /// Whether a byte occurs oddly often, eight bytes at a time, is what the plain count says,
     /// over every range of text full of quotes, at every alignment and with tails.
     @Test func anOddNumberOfQuotesEightBytesAtATimeIsThePlainCount() {
-        var g = SeededBytes(seed: 34)
+        var g = SeededGenerator(seed: 34)
         let alphabet: [UInt8] = [0x22, 0x22, 0x0A, 0x0D, 0x41, 0x2C, 0xC3, 0xBC]
         var odd = 0, even = 0
         for size in [0, 1, 7, 8, 9, 31, 64, 200] {
-            let b = (0..<size).map { _ in alphabet[g.next(below: alphabet.count)] }
+            let b = (0..<size).map { _ in alphabet[g.below(alphabet.count)] }
             for from in stride(from: 0, through: size, by: max(1, size / 9)) {
                 for to in stride(from: from, through: size, by: max(1, size / 7)) {
                     let plain = b[from..<to].filter { $0 == 0x22 }.count % 2 == 1
@@ -140,16 +140,6 @@ struct CSVReadout: Equatable {
         }
         // Both answers were tried, often.
         #expect(odd > 50 && even > 50)
-    }
-
-    /// A few pseudo-random bytes, the same on every run.
-    struct SeededBytes {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next(below n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
     }
 
     @Test func invalidUTF8IsFoundWithItsPosition() {

@@ -161,7 +161,8 @@ struct ServeWarningsTests {
         let (count, list) = try Self.shippedWarnings(s)
         // As many as `netra validate` counts for the shipped data (its --strict says how many).
         let strict = try runProgram(Paths.netra, ["validate", "--dataset", Paths.shipped, "--strict", "--lang", "en"])
-        #expect(count == (strict.status == 0 ? 0 : Int(strict.stderr.components(separatedBy: "netra: ").last?.prefix { $0.isNumber } ?? "")), "\(strict.stderr)")
+        #expect(
+            count == (strict.status == 0 ? 0 : Int(strict.stderr.components(separatedBy: "netra: ").last?.prefix { $0.isNumber } ?? "")), "\(strict.stderr)")
         #expect(list.count == count && !list.contains { ($0["message"] ?? "").contains("date:") }, "\(list)")
         for path in ["/w/bekasi", "/w/bekasi?lang=en"] {
             let page = try s.request("GET", path).text
@@ -184,7 +185,8 @@ struct ServeWarningsTests {
             "far-\(k),0\(100 + k)-01-05,day,,sosialisasi,kabupaten-bekasi,Sosialisasi \(k),,,,,,,,Media Uji,https://example.org/far-\(k),,,,"
         }
         try ServeHostileDataTests.dataset(dir, extra: rows)
-        let up = try s.request("POST", "/api/workspaces/bekasi/versions", form: ["uploader=\(ServeHostileDataTests.hostileName)"] + ServeHostileDataTests.form(dir))
+        let up = try s.request(
+            "POST", "/api/workspaces/bekasi/versions", form: ["uploader=\(ServeHostileDataTests.hostileName)"] + ServeHostileDataTests.form(dir))
         #expect(up.status == 201, "\(up.text)")
         let j = up.json() as? [String: Any]
         #expect(j?["warnings"] as? Int == 150)
