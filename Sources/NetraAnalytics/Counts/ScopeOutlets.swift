@@ -33,7 +33,6 @@ public struct ScopeOutlets: Sendable {
         // yet; -1: blank, no outlet).
         var outletOf = [Int](repeating: -2, count: names.count)
         var numbers: [String: Int] = [:]
-        var bucketOf = [Int](repeating: -1, count: table.count)
         var counts = [Int](repeating: 0, count: buckets + 1)
         for k in table.indices {
             let j = table.jurisdictions[k].raw, s = table.sources[k]
@@ -51,21 +50,20 @@ public struct ScopeOutlets: Sendable {
                 outletOf[s] = o
             }
             guard o >= 0 else { continue }
-            let b = j * Self.kinds + table.kinds[k].order
-            bucketOf[k.raw] = b
-            counts[b + 1] += 1
+            counts[j * Self.kinds + table.kinds[k].order + 1] += 1
         }
-        // Bucket by bucket (a counting sort), then each bucket's repeats dropped.
+        // Bucket by bucket (a counting sort: the second pass finds each row's bucket again,
+        // which costs less than keeping it, 8 bytes a row), then each bucket's repeats dropped.
         for b in 0..<buckets { counts[b + 1] += counts[b] }
         var next = counts
         var sorted = [Int](repeating: 0, count: counts[buckets])
         for k in table.indices {
-            let b = bucketOf[k.raw]
-            guard b >= 0 else { continue }
-            sorted[next[b]] = outletOf[table.sources[k]]
+            let j = table.jurisdictions[k].raw, s = table.sources[k]
+            guard j >= 0, j < nJ, s >= 0, s < names.count, outletOf[s] >= 0 else { continue }
+            let b = j * Self.kinds + table.kinds[k].order
+            sorted[next[b]] = outletOf[s]
             next[b] += 1
         }
-        bucketOf = []
         var lastBucket = [Int](repeating: -1, count: numbers.count)
         var start = [Int](repeating: 0, count: buckets + 1)
         var kept = 0
