@@ -34,8 +34,10 @@ public struct ScopeOutlets: Sendable {
         var outletOf = [Int](repeating: -2, count: names.count)
         var numbers: [String: Int] = [:]
         var counts = [Int](repeating: 0, count: buckets + 1)
-        for k in table.indices {
-            let j = table.jurisdictions[k].raw, s = table.sources[k]
+        // The three columns read, held once outside the loops.
+        let places = table.jurisdictions.values, sources = table.sources.values, kinds = table.kinds.values
+        for k in 0..<table.count {
+            let j = places[k].raw, s = sources[k]
             guard j >= 0, j < nJ, s >= 0, s < names.count else { continue }
             var o = outletOf[s]
             if o == -2 {
@@ -50,17 +52,17 @@ public struct ScopeOutlets: Sendable {
                 outletOf[s] = o
             }
             guard o >= 0 else { continue }
-            counts[j * Self.kinds + table.kinds[k].order + 1] += 1
+            counts[j * Self.kinds + kinds[k].order + 1] += 1
         }
         // Bucket by bucket (a counting sort: the second pass finds each row's bucket again,
         // which costs less than keeping it, 8 bytes a row), then each bucket's repeats dropped.
         for b in 0..<buckets { counts[b + 1] += counts[b] }
         var next = counts
         var sorted = [Int](repeating: 0, count: counts[buckets])
-        for k in table.indices {
-            let j = table.jurisdictions[k].raw, s = table.sources[k]
+        for k in 0..<table.count {
+            let j = places[k].raw, s = sources[k]
             guard j >= 0, j < nJ, s >= 0, s < names.count, outletOf[s] >= 0 else { continue }
-            let b = j * Self.kinds + table.kinds[k].order
+            let b = j * Self.kinds + kinds[k].order
             sorted[next[b]] = outletOf[s]
             next[b] += 1
         }
