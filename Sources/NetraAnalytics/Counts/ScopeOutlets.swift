@@ -24,49 +24,113 @@ public struct ScopeOutlets: Sendable {
     /// The dataset's own count, over every event: a footer of everything says it.
     let total: Int
 
-    public init(_ d: Dataset) {
+    public init(_ d: Dataset) { self.init(d, dense: nil) }
+
+    /// `dense` picks how each (jurisdiction, kind)'s outlets are found (tests try both); `nil`
+    /// picks a flag per (jurisdiction, kind, outlet) when those are no more than the rows
+    /// (and a few thousand besides), else a counting sort of the rows.
+    init(_ d: Dataset, dense: Bool?) {
         let table = d.events
         let nJ = d.jurisdictions.count
         let names = table.text.sources
         let buckets = nJ * Self.kinds
-        // Each source text's outlet number, worked out the first time a row names it (-2: not
-        // yet; -1: blank, no outlet).
-        var outletOf = [Int](repeating: -2, count: names.count)
+        // Each source text's outlet number (-1: blank, no outlet).
+        var outletOf = [Int](repeating: -1, count: names.count)
         var numbers: [String: Int] = [:]
-        var counts = [Int](repeating: 0, count: buckets + 1)
-        // The three columns read, held once outside the loops.
-        let places = table.jurisdictions.values, sources = table.sources.values, kinds = table.kinds.values
+        for (s, name) in names.enumerated() {
+            let t = name.trimmingSpaces
+            guard !t.isEmpty else { continue }
+            let key = t.lowercased()
+            let o = numbers[key] ?? numbers.count
+            numbers[key] = o
+            outletOf[s] = o
+        }
+        let outlets = numbers.count
+        let (cells, overflow) = buckets.multipliedReportingOverflow(by: outlets)
+        let flags = dense ?? (!overflow && cells <= table.count + 4_096)
+        let (start, own) =
+            flags
+            ? Self.flagged(table, nJ: nJ, outletOf: outletOf, outlets: outlets)
+            : Self.sorted(table, nJ: nJ, outletOf: outletOf, outlets: outlets)
+
+        // Up the tree, children before parents: each scope's outlets are its own and its
+        // children's; the larger set takes the smaller in, and a child's is let go once counted.
+        var up = [Int](repeating: -1, count: nJ)
+        for j in d.jurisdictions.indices {
+            if let p = d.jurisdictions[j].parent, p.raw >= 0, p.raw < nJ, p != j, d.isWithin(j, p) { up[j.raw] = p.raw }
+        }
+        var sets = [Set<Int>?](repeating: nil, count: nJ)
+        var within = [Int](repeating: 0, count: nJ)
+        for j in d.tree.topDown.reversed() {
+            let jr = j.raw
+            var mine = sets[jr] ?? []
+            sets[jr] = nil
+            for i in start[jr * Self.kinds]..<start[(jr + 1) * Self.kinds] { mine.insert(own[i]) }
+            within[jr] = mine.count
+            let p = up[jr]
+            guard p >= 0 else { continue }
+            if var theirs = sets[p] {
+                sets[p] = nil
+                if theirs.count < mine.count { swap(&theirs, &mine) }
+                theirs.formUnion(mine)
+                sets[p] = theirs
+            } else {
+                sets[p] = mine
+            }
+        }
+        self.start = start
+        self.own = own
+        self.within = within
+        self.up = up
+        topDown = d.tree.topDown
+        self.outlets = outlets
+        total = d.outletCount
+    }
+
+    /// Each (jurisdiction, kind)'s outlets by a flag per (jurisdiction, kind, outlet), set in
+    /// one pass over the rows: `start` and `own` as the stored properties hold them.
+    static func flagged(_ table: EventTable, nJ: Int, outletOf: [Int], outlets: Int) -> (start: [Int], own: [Int]) {
+        let buckets = nJ * kinds
+        var seen = [Bool](repeating: false, count: buckets * outlets)
+        // The three columns read, held once outside the loop.
+        let places = table.jurisdictions.values, sources = table.sources.values, kindOf = table.kinds.values
         for k in 0..<table.count {
             let j = places[k].raw, s = sources[k]
-            guard j >= 0, j < nJ, s >= 0, s < names.count else { continue }
-            var o = outletOf[s]
-            if o == -2 {
-                let t = names[s].trimmingSpaces
-                if t.isEmpty {
-                    o = -1
-                } else {
-                    let key = t.lowercased()
-                    o = numbers[key] ?? numbers.count
-                    numbers[key] = o
-                }
-                outletOf[s] = o
-            }
-            guard o >= 0 else { continue }
-            counts[j * Self.kinds + kinds[k].order + 1] += 1
+            guard j >= 0, j < nJ, s >= 0, s < outletOf.count, outletOf[s] >= 0 else { continue }
+            seen[(j * kinds + kindOf[k].order) * outlets + outletOf[s]] = true
         }
-        // Bucket by bucket (a counting sort: the second pass finds each row's bucket again,
-        // which costs less than keeping it, 8 bytes a row), then each bucket's repeats dropped.
+        var start = [Int](repeating: 0, count: buckets + 1), own: [Int] = []
+        for b in 0..<buckets {
+            start[b] = own.count
+            for o in 0..<outlets where seen[b * outlets + o] { own.append(o) }
+        }
+        start[buckets] = own.count
+        return (start, own)
+    }
+
+    /// The same by a counting sort of the rows by (jurisdiction, kind), each bucket's repeats
+    /// then dropped: for many outlets in many jurisdictions, where flags would outnumber the rows.
+    static func sorted(_ table: EventTable, nJ: Int, outletOf: [Int], outlets: Int) -> (start: [Int], own: [Int]) {
+        let buckets = nJ * kinds
+        var counts = [Int](repeating: 0, count: buckets + 1)
+        let places = table.jurisdictions.values, sources = table.sources.values, kindOf = table.kinds.values
+        for k in 0..<table.count {
+            let j = places[k].raw, s = sources[k]
+            guard j >= 0, j < nJ, s >= 0, s < outletOf.count, outletOf[s] >= 0 else { continue }
+            counts[j * kinds + kindOf[k].order + 1] += 1
+        }
+        // The second pass finds each row's bucket again, which costs less than keeping it.
         for b in 0..<buckets { counts[b + 1] += counts[b] }
         var next = counts
         var sorted = [Int](repeating: 0, count: counts[buckets])
         for k in 0..<table.count {
             let j = places[k].raw, s = sources[k]
-            guard j >= 0, j < nJ, s >= 0, s < names.count, outletOf[s] >= 0 else { continue }
-            let b = j * Self.kinds + kinds[k].order
+            guard j >= 0, j < nJ, s >= 0, s < outletOf.count, outletOf[s] >= 0 else { continue }
+            let b = j * kinds + kindOf[k].order
             sorted[next[b]] = outletOf[s]
             next[b] += 1
         }
-        var lastBucket = [Int](repeating: -1, count: numbers.count)
+        var lastBucket = [Int](repeating: -1, count: outlets)
         var start = [Int](repeating: 0, count: buckets + 1)
         var kept = 0
         for b in 0..<buckets {
@@ -81,39 +145,7 @@ public struct ScopeOutlets: Sendable {
         }
         start[buckets] = kept
         sorted.removeLast(sorted.count - kept)
-
-        // Up the tree, children before parents: each scope's outlets are its own and its
-        // children's; the larger set takes the smaller in, and a child's is let go once counted.
-        var up = [Int](repeating: -1, count: nJ)
-        for j in d.jurisdictions.indices {
-            if let p = d.jurisdictions[j].parent, p.raw >= 0, p.raw < nJ, p != j, d.isWithin(j, p) { up[j.raw] = p.raw }
-        }
-        var sets = [Set<Int>?](repeating: nil, count: nJ)
-        var within = [Int](repeating: 0, count: nJ)
-        for j in d.tree.topDown.reversed() {
-            let jr = j.raw
-            var mine = sets[jr] ?? []
-            sets[jr] = nil
-            for i in start[jr * Self.kinds]..<start[(jr + 1) * Self.kinds] { mine.insert(sorted[i]) }
-            within[jr] = mine.count
-            let p = up[jr]
-            guard p >= 0 else { continue }
-            if var theirs = sets[p] {
-                sets[p] = nil
-                if theirs.count < mine.count { swap(&theirs, &mine) }
-                theirs.formUnion(mine)
-                sets[p] = theirs
-            } else {
-                sets[p] = mine
-            }
-        }
-        self.start = start
-        own = sorted
-        self.within = within
-        self.up = up
-        topDown = d.tree.topDown
-        outlets = numbers.count
-        total = d.outletCount
+        return (start, sorted)
     }
 
     /// Outlets in `jurisdiction`'s scope, every kind (0 for one the dataset does not have).
