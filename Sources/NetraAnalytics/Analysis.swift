@@ -24,6 +24,8 @@ public struct Analysis: Sendable {
     public let monthlyTable: MonthlyTable
     /// The events by id, their ids copied in that order (for the lead-time export).
     public let idOrder: IDOrder
+    /// The outlets of each jurisdiction's scope: what the charts' footers count.
+    public let outlets: ScopeOutlets
 
     /// The figures of `full` as of `asOf`: only events that had happened and were known by
     /// then take part, and statuses are the ones set by then.
@@ -45,17 +47,19 @@ public struct Analysis: Sendable {
         let early = fullGraph.map { Self.statuses(full, graph: $0, asOf: asOf, rows: rows) }
         // Both cores sort half the ids each; then one merges them and works out the leads of
         // each event's own dates while the other builds the graph and counts the months; then
-        // one works out the statuses while the other follows the incidents' handling; the lead
-        // times are listed by id on both. Each step about as long on each core (1M, CPU ms a
+        // one works out the statuses while the other follows the incidents' handling and
+        // gathers each scope's outlets (the charts' footers); the lead times are listed by id
+        // on both. Each step about as long on each core (1M, CPU ms a
         // core: 70, 26, 29, 7; it was 75, then 21 beside 108, then 21 on one core alone).
         let halves = IDOrder.sortedHalves(dataset.events)
         let ((ids, dated), (built, table)) = Parallel.both(
             { (IDOrder(dataset.events, merging: halves), LeadTimes.figures(dataset, graph: nil, of: .dated, slots: false)) },
             { (EventGraph(events: dataset.events), MonthlyTable(dataset, rollup: true)) })
-        let (status, handled) = Parallel.both(
+        let (status, (handled, outlets)) = Parallel.both(
             { early ?? Self.statuses(full, graph: built, asOf: asOf, rows: rows) },
-            { LeadTimes.figures(dataset, graph: built, of: .handling, slots: false) })
+            { (LeadTimes.figures(dataset, graph: built, of: .handling, slots: false), ScopeOutlets(dataset)) })
         idOrder = ids
+        self.outlets = outlets
         graph = built
         monthlyTable = table
         statusAsOf = status
@@ -84,6 +88,7 @@ public struct Analysis: Sendable {
         cut.standsOn = day
         dataset = cut; full = a.full; asOf = day; selection = a.selection; standsOn = day; graph = a.graph
         statusAsOf = a.statusAsOf; leadTimes = Self.known(a.leadTimes, cut, asOf: day); monthlyTable = a.monthlyTable; idOrder = a.idOrder
+        outlets = a.outlets
     }
 
     /// Each incident's status as of `asOf`, read from every event of `full` and its graph,

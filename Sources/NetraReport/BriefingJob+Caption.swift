@@ -52,7 +52,7 @@ extension BriefingJob {
         let counted = incidents.isEmpty && f.total > 0
         let tail = [
             Strings.captionActivity(counted ? nil : number(f.total), count: f.total, election: election).text(lang),
-            Strings.captionAsOf(f.asOf, outlets: events.outletCount(f.events)).text(lang)
+            Strings.captionAsOf(f.asOf, outlets: f.outlets).text(lang)
         ]
 
         // The fullest message that fits: names, then counts, then a shorter headline.

@@ -79,7 +79,7 @@ public enum ReportJob {
             let shared = MonthlyScale(months: wide.months, years: wide.years, yMax: yMax[d.jurisdictions[j].parent] ?? wide.yMax)
             files.append(
                 OutputFile(name: name, cost: 3) { () throws(RenderError) in
-                    try MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: j, shared: shared).laidOut(options: o)
+                    try MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: j, shared: shared, outlets: a.outlets).laidOut(options: o)
                 })
         }
         files.append(

@@ -103,6 +103,9 @@ public struct Comparison: Sendable {
     /// The latest figure of each tally series of either side (each jurisdiction's own
     /// tallies), by unit then status.
     public let tallies: [ComparisonTally]
+    /// Outlets of the events the chart draws (prevention events and incidents of either side,
+    /// with those under it), for its footer.
+    public let outlets: Int
 
     /// Figures under the metrics: prevention by kind, incidents without a status and pledges
     /// without a number of signatories (which make the signatories a lower bound).
@@ -126,6 +129,7 @@ public struct Comparison: Sendable {
         values = v
         breakdown = (sa.breakdown, sb.breakdown)
         tallies = Self.tallies(given ?? analysis.tallies, a, b)
+        outlets = analysis.outlets.count(within: [a, b]) { $0.isPrevention || $0 == .incident }
     }
 
     /// Each series of `a`'s or `b`'s own tallies, paired by unit and status.

@@ -52,18 +52,23 @@ public struct MapValues: Sendable {
     public let values: Column<JurisdictionIndex, Int?>
     /// The tally each jurisdiction's figure comes from (its date), for a tally measure.
     public let tallyDays: Column<JurisdictionIndex, Day?>
+    /// The outlets of each jurisdiction's scope, whose count the footer looks up.
+    public let outlets: ScopeOutlets
 
     /// The figures of `measure` in `analysis`, for `month` only when given.
     public init(_ analysis: Analysis, measure: MapMeasure, month: Month? = nil) {
         self.init(
             analysis.dataset, table: analysis.monthlyTable, tallies: measure.isCount ? nil : analysis.tallies,
-            measure: measure, month: month)
+            outlets: analysis.outlets, measure: measure, month: month)
     }
 
     /// The figures from the monthly table (rolled up) and, for a tally measure, the series.
-    public init(_ dataset: Dataset, table: MonthlyTable, tallies: TallySeries?, measure: MapMeasure, month: Month? = nil) {
+    public init(
+        _ dataset: Dataset, table: MonthlyTable, tallies: TallySeries?, outlets: ScopeOutlets, measure: MapMeasure, month: Month? = nil
+    ) {
         self.measure = measure
         self.month = month
+        self.outlets = outlets
         let n = dataset.jurisdictions.count
         var values = Column<JurisdictionIndex, Int?>(repeating: nil, count: n)
         var days = Column<JurisdictionIndex, Day?>(repeating: nil, count: n)

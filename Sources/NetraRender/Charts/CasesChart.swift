@@ -273,11 +273,12 @@ public struct CasesChart: Chart {
             headerH.append(Double(max(1, try headerLines(g, ctx, width: headerWidth).count)) * m.headerLine + 6 * ctx.s)
             needs.append(m.need(try labelCounts(g, width: labelW, ctx)))
         }
-        // Measured with the longest notes a page can have and the sources of every panel.
-        let sources = drawnEvents(all)
+        // Measured with the longest notes a page can have and the outlets of every panel,
+        // counted once for every page tried.
+        let outlets = dataset.events.outletCount(drawnEvents(all))
         func fits(_ ids: [Int]) throws(RenderError) -> Bool {
             let page = CasesPage(number: Self.maxPages, count: Self.maxPages, groups: ids, seriesLeftOff: 9_999, jurisdictionsLeftOff: 999)
-            let body = try frame(all, page, ctx, footerEvents: sources).body
+            let body = try frame(all, page, ctx, footerOutlets: outlets).body
             let need = ids.reduce(0.0) { $0 + headerH[$1] + needs[$1] } + Double(max(0, ids.count - 1)) * m.between
             return need <= body.height - m.axisH
         }
@@ -389,10 +390,10 @@ public struct CasesChart: Chart {
 
     /// Title (what the whole chart shows), subtitle (the page, what is not shown, how to read
     /// it), the legend of what the page draws, footer. `groups` are the page's panels as laid
-    /// out (those of `page` by default); `footerEvents` stands in for the page's sources.
+    /// out (those of `page` by default); `footerOutlets` stands in for the page's outlets.
     func frame(
         _ all: [Group], _ page: CasesPage, _ ctx: ChartContext, groups: [Group]? = nil,
-        footerEvents: [EventIndex]? = nil
+        footerOutlets: Int? = nil
     ) throws(RenderError) -> FrameLayout {
         let lang = ctx.lang, theme = ctx.theme
         let groups = groups ?? page.groups.filter { $0 < all.count }.map { all[$0] }
@@ -424,7 +425,8 @@ public struct CasesChart: Chart {
         return try Frame.layout(
             FrameSpec(
                 title: title(all, lang), subtitle: notes.joined(separator: " · "),
-                footer: ChartText.sourceFooter(dataset, lang, events: footerEvents ?? drawnEvents(groups)), legend: legend,
+                footer: ChartText.sourceFooter(dataset, lang, outlets: footerOutlets ?? dataset.events.outletCount(drawnEvents(groups))),
+                legend: legend,
                 filter: ChartText.filterNote(dataset, lang)),
             theme: theme, measurer: ctx.measurer)
     }

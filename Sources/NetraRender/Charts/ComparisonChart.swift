@@ -129,13 +129,12 @@ public struct ComparisonChart: Chart {
         let lang = ctx.lang, c = comparison, first = c.a, second = c.b
         var title = Self.headline(c, nameA, nameB, lang)
         if try ctx.overflows(title, ctx.theme.title, maxLines: 2) { title = Self.headline(c, nameA, nameB, lang, short: true) }
-        let drawn = dataset.eventsWithin([first, second]) { $0.isPrevention || $0 == .incident }
         return try Frame.layout(
             FrameSpec(
                 title: title,
                 subtitle: StringKey.comparisonTitle.text(lang) + " · \(nameA) vs \(nameB)"
                     + (dataset.hasJurisdictions(under: first) || dataset.hasJurisdictions(under: second) ? " · " + StringKey.withinNote.text(lang) : ""),
-                footer: ChartText.sourceFooter(dataset, lang, events: drawn), legend: [],
+                footer: ChartText.sourceFooter(dataset, lang, outlets: c.outlets), legend: [],
                 filter: ChartText.filterNote(dataset, lang)), theme: ctx.theme, measurer: ctx.measurer)
     }
 

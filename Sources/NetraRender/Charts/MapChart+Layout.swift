@@ -115,7 +115,7 @@ extension MapChart {
         // "Including the areas under each" only where a shaded region has some.
         let within = subject.contains { r in r.jurisdiction.map { dataset.hasJurisdictions(under: $0) } ?? false }
         let subtitle = Strings.mapSubtitle(values.measure, values.month, within: within).text(lang)
-        let footer = ChartText.sourceFooter(dataset, lang, events: footerEvents(subject))
+        let footer = ChartText.sourceFooter(dataset, lang, outlets: footerOutlets(subject))
         let frame = try Frame.layout(
             FrameSpec(
                 title: title, subtitle: subtitle, footer: footer, legend: legendItems,
@@ -212,12 +212,12 @@ extension MapChart {
             own: NumberFormat.number(max(0, total - under), lang))
     }
 
-    /// The events behind the map's figures, for the footer's count of outlets.
-    func footerEvents(_ subject: [Subject]) -> [EventIndex]? {
+    /// The outlets of the events behind the map's figures, for the footer.
+    func footerOutlets(_ subject: [Subject]) -> Int {
         let scope = subject.compactMap(\.jurisdiction)
         let measure = values.measure
-        return dataset.eventsWithin(
-            scope,
+        return values.outlets.count(
+            within: scope,
             kinds: { k in
                 switch measure {
                 case .events: return true

@@ -93,15 +93,18 @@ public struct MonthlyBarsChart: Chart {
     public var shared: MonthlyScale?
     /// A month to pick out (the briefed one): its column shaded, the title about it.
     public var highlight: Month?
+    /// The outlets of each jurisdiction's scope (`Analysis.outlets`), whose count the footer
+    /// of a jurisdiction's chart looks up; gathered from `dataset` when `nil`.
+    public var outlets: ScopeOutlets?
 
     /// The chart of `table` (rolled up) for every jurisdiction, or for `jurisdiction` and
     /// those under it; `shared` (from `sharedScale`) lines it up with its neighbours.
     public init(
         _ table: MonthlyTable, dataset: Dataset, jurisdiction: JurisdictionIndex? = nil,
-        shared: MonthlyScale? = nil, highlight: Month? = nil
+        shared: MonthlyScale? = nil, highlight: Month? = nil, outlets: ScopeOutlets? = nil
     ) {
         self.table = table; self.dataset = dataset; self.jurisdiction = jurisdiction
-        self.shared = shared; self.highlight = highlight
+        self.shared = shared; self.highlight = highlight; self.outlets = outlets
     }
 
     /// The range and maximum that charts of `jurisdictions` share, from `table`'s figures.
@@ -180,10 +183,16 @@ public struct MonthlyBarsChart: Chart {
                 title: Self.headline(data, scope: scope, highlight: highlight, lang) ?? StringKey.monthlyTitle.text(lang),
                 subtitle: try subtitle(ctx, data: data, scope: scope, talliesLeftOut: talliesLeftOut),
                 shortTitle: Self.headline(data, scope: scope, highlight: highlight, lang, namingMonth: false),
-                footer: ChartText.sourceFooter(dataset, lang, events: dataset.eventsWithin(jurisdiction.map { [$0] })),
+                footer: ChartText.sourceFooter(dataset, lang, outlets: footerOutlets),
                 legend: present.map { LegendItem(label: Strings.kind($0).text(lang), color: KindPalette.color($0)) },
                 filter: ChartText.filterNote(dataset, lang)),
             theme: ctx.theme, measurer: ctx.measurer)
+    }
+
+    /// The outlets of the events in the chart's scope (every event's without a jurisdiction).
+    var footerOutlets: Int {
+        guard let jurisdiction else { return dataset.outletCount }
+        return (outlets ?? ScopeOutlets(dataset)).count(within: jurisdiction)
     }
 
     /// What the chart covers: its scope, its months and how many events, and what is apart.

@@ -19,8 +19,12 @@ public enum ChartText {
     /// `Data per 31 Desember 2023 · Sumber: dataset bekasi-2024 (12 media)` (in English: `Data as of …`),
     /// counting distinct `source` values among `events` (all events when `nil`).
     public static func sourceFooter(_ dataset: Dataset, _ lang: Language, events: [EventIndex]? = nil) -> String {
-        let n = events.map { dataset.events.outletCount($0) } ?? dataset.outletCount
-        return Strings.asOfPrefix(dataset.standsOn, lang)
+        sourceFooter(dataset, lang, outlets: events.map { dataset.events.outletCount($0) } ?? dataset.outletCount)
+    }
+
+    /// The same footer naming `n` outlets, counted by an analysis value (`ScopeOutlets`).
+    public static func sourceFooter(_ dataset: Dataset, _ lang: Language, outlets n: Int) -> String {
+        Strings.asOfPrefix(dataset.standsOn, lang)
             + Strings.chartFooter(dataset: datasetName(dataset), outlets: NumberFormat.number(n, lang), count: n).text(lang)
     }
 }

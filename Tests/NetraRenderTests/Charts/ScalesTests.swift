@@ -112,6 +112,24 @@ import NetraRender
         #expect(title.hasPrefix("Januari 2024: \(h.totals[i]) peristiwa"))
     }
 
+    /// The footers look the outlets up in the analysis (`Analysis.outlets`), with the figures
+    /// counted by hand in ScopeOutletsTests (NetraAnalyticsTests): Kabupaten Bekasi 9, Kota
+    /// Bekasi 16, Jawa Barat 28, Indonesia 34; the comparison's prevention events and incidents
+    /// 14; the map of Jawa Barat, its two regions' events, 22. The same with no value given.
+    @Test func footersLookTheirOutletsUp() throws {
+        let (a, kota, kab) = try Self.setUp()
+        let d = a.dataset
+        for (id, n) in [("kabupaten-bekasi", 9), ("kota-bekasi", 16), ("jawa-barat", 28), ("indonesia", 34)] {
+            let j = try #require(d.jurisdictionIndex[id])
+            #expect(try Self.outlets(MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: j, outlets: a.outlets).layout().chart) == n, "\(id)")
+            #expect(try Self.outlets(MonthlyBarsChart(a.monthlyTable, dataset: d, jurisdiction: j).layout().chart) == n, "\(id)")
+        }
+        #expect(try Self.outlets(MonthlyBarsChart(a.monthlyTable, dataset: d).layout().chart) == 34)
+        #expect(try Self.outlets(ComparisonChart(a.compare(kota, kab), dataset: d).layout().chart) == 14)
+        let map = MapChart(MapValues(a, measure: .events), join: RegionJoin(d), dataset: d, area: .province("32"))
+        #expect(try Self.outlets(map.layout().chart) == 22)
+    }
+
     @Test func casesFooterAndUnitsFollowWhatIsDrawn() throws {
         let (a, _, _) = try Self.setUp()
         let d = a.dataset
