@@ -1,4 +1,5 @@
 import Testing
+import NetraTestSupport
 import NetraCore
 
 /// `Slug.isSlug` (through a span, the loader's per-row check) agrees with `Slug.said` (which
@@ -10,7 +11,7 @@ import NetraCore
             "kota-bekasi-2024-01-15-incident-3", "a", "0", "a_b-c", "-a", "_a", "Kota-Bekasi", "kota bekasi", "café",
             "kota\u{200B}bekasi", "a\tb", "a-", "a_", ""
         ].map { Array($0.utf8) }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 72)
         let alphabet = Array("abz09-_A .\u{00E9}".utf8) + [0x00, 0x7F, 0xFF]
         for _ in 0..<2_000 {
             samples.append((0..<Int.random(in: 1...8, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? 0x61 })

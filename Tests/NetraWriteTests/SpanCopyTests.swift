@@ -1,4 +1,5 @@
 import Testing
+import NetraTestSupport
 @testable import NetraWrite
 
 /// A span appended in one copy (CSV/FastPaths/Span+Copy.swift) gives the bytes the plain
@@ -6,7 +7,7 @@ import Testing
 /// from the start, the middle and the end of their array.
 @Suite struct SpanCopyTests {
     @Test func oneCopyAppendsWhatByteByByteAppends() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 71)
         for _ in 0..<300 {
             let source = (0..<Int.random(in: 0...5_000, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
             let lo = Int.random(in: 0...source.count, using: &generator), hi = Int.random(in: lo...source.count, using: &generator)
