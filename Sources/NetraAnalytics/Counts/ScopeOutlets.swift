@@ -38,9 +38,7 @@ public struct ScopeOutlets: Sendable {
         var outletOf = [Int](repeating: -1, count: names.count)
         var numbers: [String: Int] = [:]
         for (s, name) in names.enumerated() {
-            let t = name.trimmingSpaces
-            guard !t.isEmpty else { continue }
-            let key = t.lowercased()
+            guard let key = EventTable.outletKey(name) else { continue }
             let o = numbers[key] ?? numbers.count
             numbers[key] = o
             outletOf[s] = o

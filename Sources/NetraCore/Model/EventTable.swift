@@ -215,7 +215,7 @@ public struct EventTable: RandomAccessCollection, Sendable {
         return (out, rows)
     }
 
-    /// Distinct outlets among `rows` (spaces trimmed, case folded), for chart footers.
+    /// Distinct outlets among `rows` (told apart by `outletKey`), for chart footers.
     public func outletCount<S: Sequence<EventIndex>>(_ rows: S) -> Int {
         var seen = [Bool](repeating: false, count: text.sources.count)
         var outlets = Set<String>()
@@ -223,10 +223,16 @@ public struct EventTable: RandomAccessCollection, Sendable {
             let s = sources[k]
             guard !seen[s] else { continue }
             seen[s] = true
-            let t = text.sources[s].trimmingSpaces
-            if !t.isEmpty { outlets.insert(t.lowercased()) }
+            if let key = Self.outletKey(text.sources[s]) { outlets.insert(key) }
         }
         return outlets.count
+    }
+
+    /// What tells one outlet from another: its `source` with spaces trimmed and case folded
+    /// (`ANTARA Jabar` is `Antara Jabar`); nil for a blank one, which names no outlet.
+    public static func outletKey(_ source: String) -> String? {
+        let t = source.trimmingSpaces
+        return t.isEmpty ? nil : t.lowercased()
     }
 }
 
