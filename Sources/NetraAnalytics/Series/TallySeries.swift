@@ -86,9 +86,8 @@ public struct TallySeries: Sendable {
     private init(_ dataset: Dataset, idRank: Column<EventIndex, Int32>?, twoCoreEvents: Int = .max) {
         let events = dataset.events
         let found: Gathered
-        if let idRank {
+        if idRank != nil {
             // The analysis's: on two cores when there are many events (FastPaths/TallySeries+TwoCores.swift).
-            precondition(idRank.count == events.count, "a rank per event")
             found = Gathered.onTwoCores(dataset, minimum: twoCoreEvents)
         } else {
             found = Gathered(dataset, events.indices, namingUnits: false)

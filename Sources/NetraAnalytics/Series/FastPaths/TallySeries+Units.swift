@@ -10,10 +10,9 @@ struct UnitNames {
     private var known: [(bytes: [UInt8], name: String)] = []
     /// Where the last row's unit was found: a run of rows mostly repeats one unit.
     private var last = 0
-    /// Past this many distinct units, a dictionary: a file of a million different units must
-    /// not be searched one by one.
+    /// At most this many units are kept and searched; past them each row's unit is made as the
+    /// plain path makes it (a file of a million different units must not be searched one by one).
     private static let searched = 16
-    private var byName: [String: String] = [:]
 
     /// The unit of row `k`, trimmed.
     mutating func name(of k: EventIndex, in events: EventTable) -> String {
@@ -39,11 +38,7 @@ struct UnitNames {
             if known.count < Self.searched {
                 known.append((bytes, name))
                 last = known.count - 1
-                return name
             }
-            // Many units: one String each, shared through the dictionary.
-            if let kept = byName[name] { return kept }
-            byName[name] = name
             return name
         }
     }

@@ -9,8 +9,9 @@ extension IDTable {
         let repeated = Atomic<Bool>(false)
         // Each id hashed once: half of them on each core (unless given), then each core enters
         // the ids whose hash's top bit is its own.
-        let hashed = given?.count == refs.count
-        var tops = hashed ? given ?? [] : [UInt32](repeating: 0, count: refs.count)
+        if let given { precondition(given.count == refs.count, "a top per id") }
+        let hashed = given != nil
+        var tops = given ?? [UInt32](repeating: 0, count: refs.count)
         refs.withUnsafeBufferPointer { refs in
             file.withUnsafeBufferPointer { file in
                 decoded.withUnsafeBufferPointer { decoded in
