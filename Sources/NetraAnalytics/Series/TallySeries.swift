@@ -146,13 +146,14 @@ public struct TallySeries: Sendable {
 
     /// The events behind the series of `tallies` and the signatory sums of `signatories`
     /// (keys without a status), in row order: what a chart of those lines cites. A lookup in
-    /// the series already gathered, no pass over the events.
+    /// the series already gathered, no pass over the events; put in row order by counting
+    /// (`FastPaths/CountingSort.swift`), not by merge-sorting a few hundred thousand rows.
     public func events(tallies: Set<Key>, signatories: Set<Key>) -> [EventIndex] {
         var out = series.filter { tallies.contains($0.key) }.flatMap { $0.tallies.map(\.event) }
         for s in self.signatories where signatories.contains(Key(jurisdiction: s.jurisdiction, unit: s.unit, status: nil)) {
             out += s.events
         }
-        return out.sorted()
+        return CountingSort.sorted(out) ?? out.sorted()
     }
 
     struct SignKey: Hashable, Sendable {
