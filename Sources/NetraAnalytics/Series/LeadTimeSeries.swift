@@ -246,12 +246,13 @@ extension Analysis {
         let js = d.jurisdictions.count
         // One pass: which lead times measure something (marked, not copied: a million of
         // them), and their values by measure and place.
+        // Values in a list per measure × jurisdiction, by index (not hashed per lead time).
         var measured = [Bool](repeating: false, count: leadTimes.count)
-        var values: [Int: [LeadValue]] = [:]
+        var values = [[LeadValue]](repeating: [], count: LeadTimeMeasure.allCases.count * js)
         for (n, t) in leadTimes.enumerated() {
             guard let v = leadValue(t) else { continue }
             measured[n] = true
-            values[t.measure.order * js + t.jurisdiction.raw, default: []].append(v)
+            values[t.measure.order * js + t.jurisdiction.raw].append(v)
         }
         var series = LeadTimeSeries.grouping(
             leadTimes, keeping: measured, jurisdictionCount: js,
@@ -259,9 +260,16 @@ extension Analysis {
         for i in series.indices {
             guard let m = series[i].kind, let j = d.jurisdictionIndex[series[i].jurisdiction] else { continue }
             // Taken out of the table (each key is one series'), so it is sorted where it lies.
-            series[i].typical = MedianOrValues(values.removeValue(forKey: m.order * js + j.raw) ?? [])
+            series[i].typical = MedianOrValues(Self.taken(&values[m.order * js + j.raw]))
         }
         return series
+    }
+
+    /// The list left empty, its values handed over with their only reference.
+    private static func taken(_ list: inout [LeadValue]) -> [LeadValue] {
+        var out: [LeadValue] = []
+        swap(&out, &list)
+        return out
     }
 
     /// The figures the lead-time chart's title may state.
