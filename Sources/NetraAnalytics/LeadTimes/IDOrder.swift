@@ -54,17 +54,26 @@ public struct IDOrder: Sendable {
     /// The ids of `events` (those this order was made from) copied in this order.
     @usableFromInline package func copy(_ events: EventTable) -> Copy {
         var size = 0
-        // Sizes from the refs: a slice per id would retain the store's buffer and give it back.
-        for k in order { size += events.ref(.id, k).range.count }
+        // Sizes from the refs, in row order (the same sum, read front to back: in id order
+        // each ref is a miss of the cache); a slice per id would retain the store's buffer.
+        for k in events.indices { size += events.ref(.id, k).range.count }
         precondition(size <= Int(UInt32.max), "the ids fit in 4 GiB (the file does)")
         var bytes: [UInt8] = [], starts: [UInt32] = [], plain: [Bool] = []
         bytes.reserveCapacity(size)
         starts.reserveCapacity(order.count + 1)
         plain.reserveCapacity(order.count)
+        let text = events.text
         for k in order {
             starts.append(UInt32(truncatingIfNeeded: bytes.count))
-            bytes += events.bytes(.id, k)
-            plain.append(events.isPlain(.id, k))
+            let r = events.ref(.id, k)
+            // Read where it lies: a slice of the store would be retained and released per id,
+            // on the cache line the other core's export retains it on too.
+            text.withBytes(r) { id in
+                bytes.append(addingCapacity: id.count) { out in
+                    for i in id.indices { out.append(id[i]) }
+                }
+            }
+            plain.append(r.isPlain)
         }
         starts.append(UInt32(truncatingIfNeeded: bytes.count))
         return Copy(bytes: bytes, starts: starts, plain: plain, rank: rank)
