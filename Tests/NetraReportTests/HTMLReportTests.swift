@@ -14,6 +14,7 @@ import NetraAnalytics
         #expect(Markup.text("</script><img src=x onerror=alert(1)>") == "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;")
         #expect(Markup.text("Tom & \"Jerry\" 'x'") == "Tom &amp; &quot;Jerry&quot; &#39;x&#39;")
         #expect(Markup.text("Kabupaten Bekasi — 24.013") == "Kabupaten Bekasi — 24.013")
+        #expect(Markup.text("a\u{0}b") == "a\u{FFFD}b")
     }
 
     @Test func scriptJSONCannotEndOrBendItsScriptBlock() throws {

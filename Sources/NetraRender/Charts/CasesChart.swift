@@ -435,7 +435,7 @@ public struct CasesChart: Chart {
     /// (`dugaan pelanggaran · dugaan`, `alleged violations · alleged`).
     static func statusWords(_ status: CaseStatus?, unit: String, _ lang: Language) -> String? {
         let words = Strings.status(status).text(lang).lowercased()
-        return Strings.unit(unit, lang).lowercased().contains(words) ? nil : words
+        return Strings.unit(unit, lang).lowercased().containsASCIIWord(words) ? nil : words
     }
 
     /// The title: what the whole chart shows (how many series of which kind, from how many

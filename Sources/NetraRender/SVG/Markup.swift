@@ -5,6 +5,8 @@ import NetraCore
 public enum Markup {
     /// `text` safe as HTML text or a quoted attribute value (`&`, `<`, `>`, `"`, `'` escaped).
     public static func text(_ text: String) -> String {
+        // Most text has nothing to escape: handed back as it is.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {
