@@ -68,11 +68,7 @@ public struct IDOrder: Sendable {
             let r = events.ref(.id, k)
             // Read where it lies: a slice of the store would be retained and released per id,
             // on the cache line the other core's export retains it on too.
-            text.withBytes(r) { id in
-                bytes.append(addingCapacity: id.count) { out in
-                    for i in id.indices { out.append(id[i]) }
-                }
-            }
+            text.withBytes(r) { bytes.appendWhole($0) }
             plain.append(r.isPlain)
         }
         starts.append(UInt32(truncatingIfNeeded: bytes.count))

@@ -223,8 +223,9 @@ public struct CSVWriter: Sendable {
 
 extension [UInt8] {
     /// Appends the bytes of `u` (the standard library has no such append for a span yet): in
-    /// one copy (`FastPaths/Span+Copy.swift`), or byte by byte, the plain path, which cost the
-    /// 1M report 4 % of its CPU in the events export. `SpanCopyTests` holds the two together.
+    /// one copy (`NetraCore/System/FastPaths/Span+Copy.swift`), or byte by byte, the plain
+    /// path, which cost the 1M report 4 % of its CPU in the events export. `SpanCopyTests`
+    /// holds the two together.
     @inline(__always)
     mutating func append(span u: Span<UInt8>, by copy: SpanCopy = .whole) {
         guard !u.isEmpty else { return }

@@ -25,7 +25,7 @@ import NetraTestSupport
             // A word with a line end or nothing in it goes the plain way (by Characters, CR LF
             // is one: no CR alone in it).
             ("a\r\nb", "\r", false),
-            ("a\r\nb", "", "a\r\nb".containsPlainly("")),
+            ("a\r\nb", "", "a\r\nb".containsPlainly(""))
         ]
         for (text, word, expected) in cases {
             #expect(text.containsASCIIWord(word) == expected, "\(text.debugDescription) ∋ \(word.debugDescription)")

@@ -1,11 +1,12 @@
 // Speed code, fenced: a span's bytes appended to an array in one copy, through the two
 // buffers' pointers, which live only for the calls that lend them. `SpanCopy.byteByByte` is
-// the same append without them; `SpanCopyTests` holds the two to the same bytes.
+// the same append without them (NetraWrite's `append(span:by:)`); `SpanCopyTests` holds the
+// two to the same bytes. The CSV writer and `IDOrder.copy` use it.
 
 extension [UInt8] {
-    /// `append(span:by: .whole)`.
+    /// Appends the bytes of `u` in one copy (`append(span:by: .whole)`).
     @inline(__always)
-    mutating func appendWhole(_ u: Span<UInt8>) {
+    package mutating func appendWhole(_ u: Span<UInt8>) {
         append(addingCapacity: u.count) { out in
             out.withUnsafeMutableBufferPointer { buffer, initialized in
                 u.withUnsafeBufferPointer { source in
