@@ -1,7 +1,6 @@
 import Testing
 import NetraTestSupport
 @testable import NetraAnalytics
-import NetraCore
 
 /// The counting sorts (`FastPaths/CountingSort.swift`) give what `sorted()` gives, or nil.
 @Suite struct CountingSortTests {
@@ -21,9 +20,6 @@ import NetraCore
             #expect(MedianOrValues(values) == MedianOrValues(comparing: values))
             #expect(MedianOrValues(values).median == Median(xs.sorted().map { $0 }))
             #expect(Median(xs) == Median(sorted: xs.sorted()))
-            // Rows: the same list read as event rows (repeats kept, as `sorted()` keeps them).
-            let rows = xs.map { EventIndex($0 - span.lowerBound) }
-            #expect(try #require(CountingSort.sorted(rows)) == rows.sorted())
         }
     }
 

@@ -1,5 +1,3 @@
-import NetraCore
-
 /// Sorts of whole values by counting them, for lists whose values span few days compared to
 /// their number (a million lead times fall on a few thousand days): linear where `sorted()`
 /// is n log n. Values with the same key are the same value, so the result is exactly what
@@ -11,12 +9,6 @@ enum CountingSort {
     /// `values` in increasing order, or nil (too few, or spread over too many days).
     static func sorted(_ values: [Int]) -> [Int]? {
         sorted(values, slotsPerDay: 1, day: { $0 }, slot: { _ in 0 }, value: { day, _ in day })
-    }
-
-    /// Rows in increasing order, or nil: the events behind a chart's lines, a few hundred
-    /// thousand spread over a million rows, counted instead of merge-sorted.
-    static func sorted(_ rows: [EventIndex]) -> [EventIndex]? {
-        sorted(rows, slotsPerDay: 1, day: \.raw, slot: { _ in 0 }, value: { row, _ in EventIndex(row) })
     }
 
     /// `values` in `LeadValue` order (days, then exact before at least), or nil.
