@@ -36,4 +36,38 @@ import NetraCore
         let expected = [0, 7, -7, 10, -10, 123, 1_000_000, -987_654_321, Int.max, Int.min].map(String.init).joined(separator: ",") + ","
         #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
     }
+
+    /// The room `CSVCells` says a cell may take is room enough: the events export makes a
+    /// row's room from it before writing, and writing past it would stop the program.
+    @Test(arguments: [CSVFlavour.plain, .excel])
+    func cellsFitTheRoomTheySayTheyTake(_ flavour: CSVFlavour) {
+        // The cell's bytes alone (Excel's flavour starts with a BOM).
+        func cell(_ write: (inout CSVWriter) -> Void) -> ArraySlice<UInt8> {
+            var w = CSVWriter(flavour: flavour)
+            let start = w.bytes.count
+            write(&w)
+            return w.bytes[start...]
+        }
+        let worst = [String(repeating: "\"", count: 1_000), "=" + String(repeating: "\"", count: 9), "\n\n\"", ";,\r\n"]
+        for t in Self.texts + worst {
+            #expect(cell { $0.text(t) }.count <= CSVCells.textBound(t.utf8.count), "\(t.debugDescription)")
+        }
+        // Years past 9999 and before 0 are written as text (quoted and neutralised where due).
+        let days = [Day(ordinal: 0), Day(ordinal: 4_000_000), Day(ordinal: -1_000), Day(ordinal: 1_000_000_000_000), Day(ordinal: -1_000_000_000_000)]
+        for d in days {
+            let inRange = (0...9999).contains(d.year)
+            let written = cell {
+                $0.day(d); $0.separator(); $0.month(d.month)
+            }
+            let asText = cell { w in
+                if inRange { w.text(Array(d.iso.utf8).span, plain: true) } else { w.text(d.iso) }
+                w.separator()
+                if inRange { w.text(Array(d.month.iso.utf8).span, plain: true) } else { w.text(d.month.iso) }
+            }
+            #expect(written == asText, "\(d.iso)")
+            #expect(cell { $0.day(d) }.count <= CSVCells.dateBound, "\(d.iso)")
+            #expect(cell { $0.month(d.month) }.count <= CSVCells.dateBound, "\(d.iso)")
+        }
+        #expect(cell { $0.int(Int.min) }.count <= CSVCells.intBound)
+    }
 }

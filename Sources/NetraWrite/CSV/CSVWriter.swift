@@ -85,21 +85,8 @@ public struct CSVWriter: Sendable {
 
     /// An integer cell; empty for nil. Digits and `-` never need quotes.
     mutating func int(_ n: Int?) {
-        guard let n else { return }
-        if n < 0 { bytes.append(0x2D) }
-        // Digits from the last, then turned round in place (by index: a range of the array
-        // taken to reverse it costs a retain and a release of its buffer).
-        var i = bytes.count
-        var v = n.magnitude
-        repeat {
-            bytes.append(UInt8(v % 10) + 0x30)
-            v /= 10
-        } while v > 0
-        var j = bytes.count - 1
-        while i < j {
-            bytes.swapAt(i, j)
-            i += 1; j -= 1
-        }
+        guard n != nil else { return }
+        bytes.append(addingCapacity: CSVCells.intBound) { CSVCells.int(n, &$0) }
     }
 
     /// `text`'s cell as this flavour writes it, for a value written on many rows.
@@ -135,89 +122,35 @@ public struct CSVWriter: Sendable {
     }
 
     private mutating func field(_ u: Span<UInt8>, neutralise: Bool) {
-        // =, +, -, @, tab or CR first would make a spreadsheet run the cell as a formula. Leading
-        // spaces and line feeds are looked past (an import that trims them, as LibreOffice's can,
-        // would bring the formula to the front): `  =1+1` is neutralised too.
-        var prefix = false
-        if neutralise {
-            var i = 0
-            while i < u.count && (u[i] == 0x20 || u[i] == 0x0A) { i += 1 }
-            if i < u.count {
-                let f = u[i]
-                prefix = f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D
-            }
-        }
-        guard CSVWriter.needsQuotes(u, delimiter: flavour.delimiter) else {
-            if prefix { bytes.append(0x27) }
-            bytes.append(span: u)
-            return
-        }
-        bytes.append(0x22)
-        if prefix { bytes.append(0x27) }
-        // Runs between quotes are copied whole; each quote is doubled.
-        var run = 0
-        for i in u.indices where u[i] == 0x22 {
-            bytes.append(span: u.extracting(run...i))
-            bytes.append(0x22)
-            run = i + 1
-        }
-        bytes.append(span: u.extracting(run...))
-        bytes.append(0x22)
+        let delimiter = flavour.delimiter
+        bytes.append(addingCapacity: CSVCells.textBound(u.count)) { CSVCells.field(u, neutralise: neutralise, delimiter: delimiter, &$0) }
     }
 
-    /// True when `u` holds the delimiter, a quote, a CR or a LF.
-    static func needsQuotes(_ u: Span<UInt8>, delimiter: UInt8) -> Bool {
-        for i in u.indices {
-            let b = u[i]
-            if b == delimiter || b == 0x22 || b == 0x0A || b == 0x0D { return true }
-        }
-        return false
-    }
-
-    /// An ISO date cell (`2024-01-22`); empty for nil. Written digit by digit for years 0…9999,
-    /// into room made once for the ten bytes (appended one at a time, each byte checked the
-    /// array's uniqueness and room: five dates a row).
+    /// An ISO date cell (`2024-01-22`); empty for nil.
     mutating func day(_ d: Day?) {
-        guard let d else { return }
-        let c = d.components
-        guard (0...9999).contains(c.year) else { text(d.iso); return }
-        bytes.append(addingCapacity: 10) { o in
-            CSVWriter.four(c.year, &o); o.append(0x2D); CSVWriter.two(c.month, &o); o.append(0x2D); CSVWriter.two(c.day, &o)
-        }
+        guard d != nil else { return }
+        let f = flavour
+        bytes.append(addingCapacity: CSVCells.dateBound) { CSVCells.day(d, f, &$0) }
     }
 
     /// A `YYYY-MM` cell.
     mutating func month(_ m: Month) {
-        guard (0...9999).contains(m.year), m.index >= 0 else { text(m.iso); return }
-        bytes.append(addingCapacity: 7) { o in
-            CSVWriter.four(m.year, &o); o.append(0x2D); CSVWriter.two(m.number, &o)
-        }
+        let f = flavour
+        bytes.append(addingCapacity: CSVCells.dateBound) { CSVCells.month(m, f, &$0) }
     }
 
     /// A date cell as it was written: `2024-01-22`, `2024-01` or `2024`.
     mutating func written(_ w: WrittenDate) {
-        switch w.form {
-        case .day: day(w.anchor)
-        case .month: month(w.anchor.month)
-        case .year:
-            let y = w.anchor.year
-            if (0...9999).contains(y) { bytes.append(addingCapacity: 4) { CSVWriter.four(y, &$0) } } else { text(w.text) }
-        }
+        let f = flavour
+        bytes.append(addingCapacity: CSVCells.dateBound) { CSVCells.written(w, f, &$0) }
     }
 
-    // Dividing by constants: five dates a row, and a division by a variable is slow.
-
-    /// `v` (0 ≤ v < 10000) as four digits.
-    private static func four(_ v: Int, _ o: inout OutputSpan<UInt8>) {
-        o.append(UInt8(v / 1000) + 0x30)
-        o.append(UInt8(v / 100 % 10) + 0x30)
-        two(v % 100, &o)
-    }
-
-    /// `v` (0 ≤ v < 100) as two digits.
-    private static func two(_ v: Int, _ o: inout OutputSpan<UInt8>) {
-        o.append(UInt8(v / 10) + 0x30)
-        o.append(UInt8(v % 10) + 0x30)
+    /// A row of at most `bound` bytes, its cells written by `body` with `CSVCells` into room
+    /// made once for the whole row: one check of the array's room and uniqueness per row, not
+    /// one per cell and separator (the events export writes some sixty a row).
+    mutating func row(bound: Int, _ body: (inout OutputSpan<UInt8>, CSVFlavour) -> Void) {
+        let f = flavour
+        bytes.append(addingCapacity: bound) { body(&$0, f) }
     }
 }
 
@@ -234,6 +167,22 @@ extension [UInt8] {
             append(addingCapacity: u.count) { out in
                 for i in u.indices { out.append(u[i]) }
             }
+        case .whole:
+            appendWhole(u)
+        }
+    }
+}
+
+extension OutputSpan<UInt8> {
+    /// Appends the bytes of `u`, for which there must be room: in one copy
+    /// (`NetraCore/System/FastPaths/Span+Copy.swift`), or byte by byte, the plain path.
+    /// `SpanCopyTests` holds the two together.
+    @inline(__always)
+    mutating func append(span u: Span<UInt8>, by copy: SpanCopy = .whole) {
+        guard !u.isEmpty else { return }
+        switch copy {
+        case .byteByByte:
+            for i in u.indices { append(u[i]) }
         case .whole:
             appendWhole(u)
         }

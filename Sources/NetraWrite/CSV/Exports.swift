@@ -137,36 +137,11 @@ extension Analysis {
         let d = dataset
         var w = CSVWriter(flavour: flavour, capacity: min(d.events.count * 400, 2 * ByteSink.chunk))
         w.row(EventColumn.names + Self.extraHeaders(d.extraEventColumns) + Analysis.computedEventColumns)
-        // Per event: prevention lead and first handling days, from the lead times; the four
-        // handling figures of the i-th incident with any sit at handling[4i..<4i+4].
-        // In 32 bits, `none` for no figure: four arrays of a million entries each.
         let n = d.events.count
-        let none = Int32.min
-        var preventionDays = Column<EventIndex, Int32>(repeating: none, count: n)
-        var preventionElection = Column<EventIndex, Int32>(repeating: -1, count: n)
-        var handling: [Int32] = []
-        var handlingIndex = Column<EventIndex, Int32>(repeating: -1, count: n)
-        var lag = Column<EventIndex, Int32>(repeating: none, count: n)
-        for t in leadTimes {
-            let slot: Int
-            switch t.measure {
-            case .prevention:
-                preventionDays[t.event] = Int32(t.days)
-                if case .election(let el) = t.target { preventionElection[t.event] = Int32(el.raw) }
-                continue
-            case .reportingLag: lag[t.event] = Int32(t.days); continue
-            case .response: slot = 0
-            case .report: slot = 1
-            case .decision: slot = 2
-            case .sanction: slot = 3
-            }
-            if handlingIndex[t.event] < 0 {
-                handlingIndex[t.event] = Int32(handling.count)
-                for _ in 0..<4 { handling.append(none) }
-            }
-            handling[Int(handlingIndex[t.event]) + slot] = Int32(t.days)
-        }
-        func figure(_ v: Int32) -> Int? { v == none ? nil : Int(v) }
+        // Read in each row, not changed after: a `let` (a captured `var` is checked for
+        // exclusive access on every read, five times a row).
+        let figures = EventFigures(leadTimes, events: n)
+        func figure(_ v: Int32) -> Int? { v == EventFigures.none ? nil : Int(v) }
         var linkBytes: [UInt8] = []
         // Values that repeat, encoded once.
         let precisions = Precision.allCases.map { w.encoded($0.rawValue) }
@@ -180,50 +155,79 @@ extension Analysis {
         let sources = events.text.sources.map { w.encoded($0) }
         let store = events.text
         let schema = EventColumn.schema
+        // Room for a row is made once (`CSVWriter.row(bound:)`): the most its cells can take.
+        // Text cells at their most for their size; every other cell at its most.
+        let encodedMost = (precisions + kinds + statuses + jurisdictions + elections + sources + [yes, no]).map(\.count).max() ?? 0
+        func room(_ column: EventColumn) -> Int {
+            switch column {
+            case .id, .title, .titleEN, .actors, .place, .unit, .sourceURL, .quote, .notes, .links: return 0  // by row, below
+            case .date, .endDate, .sourceDate, .knownDate: return CSVCells.dateBound
+            case .precision, .kind, .jurisdiction, .status, .source: return encodedMost
+            case .count: return CSVCells.intBound
+            }
+        }
+        // The computed columns: month, anchor_date, known_by; date_exact, status_as_of,
+        // prevention_election; six figures. A delimiter after every cell but the last, and the line end.
+        let rowRoom =
+            schema.reduce(0) { $0 + room($1) } + 3 * CSVCells.dateBound + 3 * encodedMost + 6 * CSVCells.intBound
+            + schema.count + d.extraEventColumns.count + Analysis.computedEventColumns.count + 2
+        let textFields = EventText.allCases
         func each(_ k: EventIndex) {
             let date = events.dates[k]
-            for (n, column) in schema.enumerated() {
-                if n > 0 { w.separator() }
-                switch column.cell(events, k) {
-                case .text(let r): w.text(r, in: store)
-                case .date(let written): w.written(written)
-                case .precision(let p): w.cell(precisions[p.order])
-                case .day(let day): w.day(day)
-                case .kind(let kind): w.cell(kinds[kind.order])
-                case .jurisdiction(let j): w.cell(jurisdictions[j.raw])
-                case .number(let n): w.int(n)
-                case .status(let st): if let st { w.cell(statuses[st.order]) }
-                case .links(let links):
-                    // `relation:target;…` made as bytes, then quoted like any text cell.
-                    linkBytes.removeAll(keepingCapacity: true)
-                    for (i, l) in links.enumerated() {
-                        if i > 0 { linkBytes.append(0x3B) }
-                        linkBytes += l.relation.rawValue.utf8
-                        linkBytes.append(0x3A)
-                        store.withBytes(events.ref(.id, l.target)) { linkBytes.append(span: $0) }
+            // `relation:target;…` made as bytes first, then quoted like any text cell.
+            let links = events.links[k]
+            linkBytes.removeAll(keepingCapacity: true)
+            for (i, l) in links.enumerated() {
+                if i > 0 { linkBytes.append(0x3B) }
+                linkBytes += l.relation.rawValue.utf8
+                linkBytes.append(0x3A)
+                store.withBytes(events.ref(.id, l.target)) { linkBytes.append(span: $0) }
+            }
+            let linkCell = linkBytes  // a `let` for the row, as above (let go before the next row's links)
+            let extras = events.extras[k]
+            var bound = rowRoom + CSVCells.textBound(linkCell.count)
+            for f in textFields { bound += CSVCells.textBound(events.ref(f, k).range.count) }
+            for x in extras { bound += CSVCells.textBound(x.utf8.count) }
+            let h = Int(figures.handlingIndex[k])
+            w.row(bound: bound) { o, f in
+                for (n, column) in schema.enumerated() {
+                    if n > 0 { CSVCells.separator(f, &o) }
+                    switch column.cell(events, k) {
+                    case .text(let r): store.withBytes(r) { CSVCells.text($0, plain: r.isPlain, f, &o) }
+                    case .date(let written): CSVCells.written(written, f, &o)
+                    case .precision(let p): CSVCells.encoded(precisions[p.order], &o)
+                    case .day(let day): CSVCells.day(day, f, &o)
+                    case .kind(let kind): CSVCells.encoded(kinds[kind.order], &o)
+                    case .jurisdiction(let j): CSVCells.encoded(jurisdictions[j.raw], &o)
+                    case .number(let n): CSVCells.int(n, &o)
+                    case .status(let st): if let st { CSVCells.encoded(statuses[st.order], &o) }
+                    case .links: CSVCells.text(linkCell.span, plain: false, f, &o)
+                    case .outlet(let s): CSVCells.encoded(sources[s], &o)
                     }
-                    w.text(linkBytes.span)
-                case .outlet(let o): w.cell(sources[o])
                 }
+                for x in extras {
+                    CSVCells.separator(f, &o)
+                    CSVCells.text(x.utf8.span, plain: false, f, &o)
+                }
+                CSVCells.separator(f, &o)
+                CSVCells.month(date.anchor.month, f, &o); CSVCells.separator(f, &o)
+                CSVCells.day(date.anchor, f, &o); CSVCells.separator(f, &o)
+                // Not `date.isExact ? yes : no`: the array picked by `?:` is a copy, retained per row.
+                if date.isExact { CSVCells.encoded(yes, &o) } else { CSVCells.encoded(no, &o) }
+                CSVCells.separator(f, &o)
+                CSVCells.day(d.knownDay(k), f, &o); CSVCells.separator(f, &o)
+                if let st = statusAsOf[k] { CSVCells.encoded(statuses[st.order], &o) }
+                CSVCells.separator(f, &o)
+                CSVCells.int(figure(figures.preventionDays[k]), &o); CSVCells.separator(f, &o)
+                if figures.preventionElection[k] >= 0 { CSVCells.encoded(elections[Int(figures.preventionElection[k])], &o) }
+                CSVCells.separator(f, &o)
+                for s in 0..<4 {
+                    if h >= 0 { CSVCells.int(figure(figures.handling[h + s]), &o) }
+                    CSVCells.separator(f, &o)
+                }
+                CSVCells.int(figure(figures.lag[k]), &o)
+                CSVCells.endRow(f, &o)
             }
-            for x in events.extras[k] { w.separator(); w.text(x) }
-            w.separator()
-            w.month(date.anchor.month); w.separator()
-            w.day(date.anchor); w.separator()
-            w.cell(date.isExact ? yes : no); w.separator()
-            w.day(d.knownDay(k)); w.separator()
-            if let st = statusAsOf[k] { w.cell(statuses[st.order]) }
-            w.separator()
-            w.int(figure(preventionDays[k])); w.separator()
-            if preventionElection[k] >= 0 { w.cell(elections[Int(preventionElection[k])]) }
-            w.separator()
-            let h = Int(handlingIndex[k])
-            for s in 0..<4 {
-                if h >= 0 { w.int(figure(handling[h + s])) }
-                w.separator()
-            }
-            w.int(figure(lag[k]))
-            w.endRow()
             w.spill(emit)
         }
         if let only { for k in only { each(k) } } else { for k in events.indices { each(k) } }
@@ -259,4 +263,49 @@ extension Analysis {
     }
 
     func cell(_ v: MetricValue) -> CSVCell { v.isNumeric ? .number(v.description) : .text(v.description) }
+}
+
+/// Each event's figures in the events export, from the lead times: prevention lead and
+/// election, reporting lag, and the four handling figures of the i-th incident with any at
+/// `handling[4i..<4i+4]`. In 32 bits, `none` for no figure: four arrays of a million entries each.
+private struct EventFigures {
+    static let none = Int32.min
+    let preventionDays: Column<EventIndex, Int32>
+    let preventionElection: Column<EventIndex, Int32>
+    let handling: [Int32]
+    let handlingIndex: Column<EventIndex, Int32>
+    let lag: Column<EventIndex, Int32>
+
+    init(_ leadTimes: [LeadTime], events n: Int) {
+        let none = Self.none
+        var preventionDays = Column<EventIndex, Int32>(repeating: none, count: n)
+        var preventionElection = Column<EventIndex, Int32>(repeating: -1, count: n)
+        var handling: [Int32] = []
+        var handlingIndex = Column<EventIndex, Int32>(repeating: -1, count: n)
+        var lag = Column<EventIndex, Int32>(repeating: none, count: n)
+        for t in leadTimes {
+            let slot: Int
+            switch t.measure {
+            case .prevention:
+                preventionDays[t.event] = Int32(t.days)
+                if case .election(let el) = t.target { preventionElection[t.event] = Int32(el.raw) }
+                continue
+            case .reportingLag: lag[t.event] = Int32(t.days); continue
+            case .response: slot = 0
+            case .report: slot = 1
+            case .decision: slot = 2
+            case .sanction: slot = 3
+            }
+            if handlingIndex[t.event] < 0 {
+                handlingIndex[t.event] = Int32(handling.count)
+                for _ in 0..<4 { handling.append(none) }
+            }
+            handling[Int(handlingIndex[t.event]) + slot] = Int32(t.days)
+        }
+        self.preventionDays = preventionDays
+        self.preventionElection = preventionElection
+        self.handling = handling
+        self.handlingIndex = handlingIndex
+        self.lag = lag
+    }
 }
