@@ -67,22 +67,30 @@ extension Analysis {
         let yes = w.encoded("true"), no = w.encoded("false")
         var lastMeasure = LeadTimeMeasure.prevention, measureCell = measures[0]
         let ids = idOrder.copy(d.events)
+        // Room for a row but its ids (`CSVWriter.row(bound:)`), and the cells encoded once.
+        let encodedMost = (measures + jurisdictions + elections + [yes, no]).map(\.count).max() ?? 0
+        let rowRoom = 4 * encodedMost + CSVCells.intBound + 6 + 2
         for t in leadTimes {
             if t.measure != lastMeasure { lastMeasure = t.measure; measureCell = measures[t.measure.order] }
-            w.cell(measureCell); w.separator()
+            let measure = measureCell  // a `let` for the row (a captured var is checked per read)
             let id = ids.id(t.event)
-            w.text(ids.bytes.span.extracting(id.range), plain: id.plain); w.separator()
-            w.cell(jurisdictions[t.jurisdiction.raw]); w.separator()
-            switch t.target {
-            case .event(let e): let id = ids.id(e); w.text(ids.bytes.span.extracting(id.range), plain: id.plain)
-            case .election(let e): w.cell(elections[e.raw])
-            case .none: break
+            let target: (range: Range<Int>, plain: Bool)? = if case .event(let e) = t.target { ids.id(e) } else { nil }
+            let bound = rowRoom + CSVCells.textBound(id.range.count) + CSVCells.textBound(target?.range.count ?? 0)
+            w.row(bound: bound) { o, f in
+                CSVCells.encoded(measure, &o); CSVCells.separator(f, &o)
+                CSVCells.text(ids.bytes.span.extracting(id.range), plain: id.plain, f, &o); CSVCells.separator(f, &o)
+                CSVCells.encoded(jurisdictions[t.jurisdiction.raw], &o); CSVCells.separator(f, &o)
+                if let target {
+                    CSVCells.text(ids.bytes.span.extracting(target.range), plain: target.plain, f, &o)
+                } else if case .election(let e) = t.target {
+                    CSVCells.encoded(elections[e.raw], &o)
+                }
+                CSVCells.separator(f, &o)
+                CSVCells.int(t.days, &o); CSVCells.separator(f, &o)
+                // Not `t.exact ? yes : no`: the array picked by `?:` is a copy, retained per row.
+                if t.exact { CSVCells.encoded(yes, &o) } else { CSVCells.encoded(no, &o) }
+                CSVCells.endRow(f, &o)
             }
-            w.separator()
-            w.int(t.days); w.separator()
-            // Not `t.exact ? yes : no`: the array picked by `?:` is a copy, retained per row.
-            if t.exact { w.cell(yes) } else { w.cell(no) }
-            w.endRow()
             w.spill(into: sink)
         }
         w.finish(into: sink)
