@@ -24,6 +24,12 @@ extension CaseClocks {
         let ev = d.events
         let jurisdictions = d.jurisdictions.map { w.encoded($0.id) }
         func id(_ k: EventIndex) { w.text(.id, of: k, in: ev) }
+        // Dates and day counts written as the text they read as (`written` and `int` give the
+        // same bytes as that text for a date and for a count of 0 or more), with no String made
+        // per row; a bound (`≥ 18`) and a negative count (neutralised in Excel's flavour) as text.
+        func days(_ n: ClockDays) {
+            if case .exact(let v) = n, v >= 0 { w.int(v) } else { w.text(n.text) }
+        }
         for c in list {
             let rule = c.rule
             w.text(rule.id); w.separator()
@@ -34,12 +40,12 @@ extension CaseClocks {
             w.cell(jurisdictions[c.caseFile.jurisdiction.raw]); w.separator()
             w.text(rule.start.rawValue); w.separator()
             id(c.start); w.separator()
-            w.text(ev.dates[c.start].written.text); w.separator()
+            w.written(ev.dates[c.start].written); w.separator()
             w.text(rule.end.rawValue); w.separator()
-            if let end = c.end { id(end); w.separator(); w.text(ev.dates[end].written.text) } else { w.separator() }
+            if let end = c.end { id(end); w.separator(); w.written(ev.dates[end].written) } else { w.separator() }
             w.separator()
-            w.text(c.days.text); w.separator()
-            if let working = c.workingDays { w.text(working.text) }
+            days(c.days); w.separator()
+            if let working = c.workingDays { days(working) }
             w.separator()
             w.int(rule.limit); w.separator()
             w.text(rule.unit.rawValue); w.separator()
