@@ -146,7 +146,7 @@ public enum ReportJob {
             OutputFile(name: "leadtime-summary.csv", cost: 2 + a.leadTimes.count / 20_000) { () throws(RenderError) in a.leadTimeSummaryCSV(flavour: .plain) })
         files.append(OutputFile(name: "trends.csv", cost: 2) { () throws(RenderError) in a.trendsCSV(flavour: .plain) })
         files.append(
-            OutputFile(name: "tallies.csv", cost: 2 + d.events.count / 50_000) { () throws(RenderError) in a.talliesCSV(flavour: .plain, tallies: tallies) })
+            OutputFile(name: "tallies.csv", cost: 2 + d.events.count / 50_000) { a.writeTalliesCSV(flavour: .plain, tallies: tallies, into: $0) })
         if let comparison {
             files.append(OutputFile(name: "compare.csv", cost: 2) { () throws(RenderError) in a.compareCSV(comparison, flavour: .plain) })
         }
