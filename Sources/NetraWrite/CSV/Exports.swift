@@ -175,10 +175,11 @@ extension Analysis {
             }
         }
         // The computed columns: month, anchor_date, known_by; date_exact, status_as_of,
-        // prevention_election; six figures. A delimiter after every cell but the last, and the line end.
+        // prevention_election; six figures. A delimiter before every cell but the first (the
+        // extra columns' own below, by row), and the line end.
         let rowRoom =
             schema.reduce(0) { $0 + room($1) } + 3 * CSVCells.dateBound + 3 * encodedMost + 6 * CSVCells.intBound
-            + schema.count + d.extraEventColumns.count + Analysis.computedEventColumns.count + 2
+            + schema.count + Analysis.computedEventColumns.count + 2
         let textFields = EventText.allCases
         func each(_ k: EventIndex) {
             let date = events.dates[k]
@@ -195,7 +196,7 @@ extension Analysis {
             let extras = events.extras[k]
             var bound = rowRoom + CSVCells.textBound(linkCell.count)
             for f in textFields { bound += CSVCells.textBound(events.ref(f, k).range.count) }
-            for x in extras { bound += CSVCells.textBound(x.utf8.count) }
+            for x in extras { bound += 1 + CSVCells.textBound(x.utf8.count) }
             let h = Int(figures.handlingIndex[k])
             w.row(bound: bound) { o, f in
                 for (n, column) in schema.enumerated() {
