@@ -108,13 +108,13 @@ import Synchronization
 
     /// The number stored for `b`, if any; `same(n)` tells whether entry `n`'s id is `b`.
     func find(_ b: Span<UInt8>, same: (Int) -> Bool) -> Int? {
-        let top = IDTable.hash(b) >> 32
+        let top = UInt64(IDTable.top(b))
         return top >> 31 == 0 ? low.find(top, same: same) : high.find(top, same: same)
     }
 
     /// Stores `n` for `b` unless `b` is there already; returns the number already stored.
     mutating func insert(_ b: Span<UInt8>, _ n: Int, same: (Int) -> Bool) -> Int? {
-        let top = IDTable.hash(b) >> 32
+        let top = UInt64(IDTable.top(b))
         return top >> 31 == 0 ? low.insert(top, n, same: same) : high.insert(top, n, same: same)
     }
 
