@@ -104,11 +104,8 @@ public struct CSVWriter: Sendable {
     /// A text cell from bytes (neutralised in Excel's flavour). `plain`: the bytes are known
     /// to hold no `,`, `"`, CR or LF, so plain CSV copies them without a look.
     mutating func text(_ u: Span<UInt8>, plain: Bool = false) {
-        if plain && flavour == .plain {
-            bytes.append(span: u)
-            return
-        }
-        field(u, neutralise: flavour == .excel)
+        let f = flavour
+        bytes.append(addingCapacity: CSVCells.textBound(u.count)) { CSVCells.text(u, plain: plain, f, &$0) }
     }
 
     /// A text cell of a table's store, read where it lies (no reference to the store taken).
