@@ -245,8 +245,8 @@ extension Analysis {
         let d = dataset
         let js = d.jurisdictions.count
         // One pass: which lead times measure something (marked, not copied: a million of
-        // them), and their values by measure and place.
-        // Values in a list per measure × jurisdiction, by index (not hashed per lead time).
+        // them), and their values in a list per measure × jurisdiction, found by index (not
+        // hashed per lead time).
         var measured = [Bool](repeating: false, count: leadTimes.count)
         var values = [[LeadValue]](repeating: [], count: LeadTimeMeasure.allCases.count * js)
         for (n, t) in leadTimes.enumerated() {
@@ -259,7 +259,7 @@ extension Analysis {
             label: label, jurisdictionID: { d.jurisdictions[$0].id }, range: leadTimeRange)
         for i in series.indices {
             guard let m = series[i].kind, let j = d.jurisdictionIndex[series[i].jurisdiction] else { continue }
-            // Taken out of the table (each key is one series'), so it is sorted where it lies.
+            // Taken out of its list (each index is one series'), so it is sorted where it lies.
             series[i].typical = MedianOrValues(Self.taken(&values[m.order * js + j.raw]))
         }
         return series
