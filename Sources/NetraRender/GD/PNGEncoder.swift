@@ -14,13 +14,16 @@ enum PNGEncoder {
     /// ints (`0x7FRRGGBB`, alpha ignored: the image is opaque).
     /// With `skippingRepeats`, a row equal to the one above is written as zeros without
     /// reading its pixels (FastPaths/PNGEncoder+Repeats.swift); the bytes are the same.
-    static func encode(width: Int, height: Int, skippingRepeats: Bool = true, row: (Int) -> UnsafePointer<Int32>) -> [UInt8]? {
+    /// With `checksumByLanes`, the stream's checksum is summed by lanes (see `ZlibStream`).
+    static func encode(
+        width: Int, height: Int, skippingRepeats: Bool = true, checksumByLanes: Bool = true, row: (Int) -> UnsafePointer<Int32>
+    ) -> [UInt8]? {
         let stride = width * 3
         // Filtered scanlines, a batch of rows at a time into zlib: a filter byte (2, Up) then
         // each pixel's bytes minus those above. No buffer the size of the image is made.
         let batch = 32
         var rows = [UInt8](repeating: 0, count: (stride + 1) * batch)
-        let stream = ZlibStream()
+        let stream = ZlibStream(checksumByLanes: checksumByLanes)
         guard stream.ready else { return nil }
         var prev: UnsafePointer<Int32>?
         var y = 0
@@ -110,19 +113,45 @@ enum CRC32 {
     }
 }
 
+/// The Adler-32 checksum that ends a zlib stream.
+enum Adler32 {
+    /// Its modulus, the largest prime under 2^16.
+    static let base: UInt64 = 65521
+
+    /// The checksum `a` carried on over `bytes`, as zlib sums it (start from 1).
+    static func zlib(_ a: UInt32, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        UInt32(truncatingIfNeeded: adler32(uLong(a), bytes.baseAddress, uInt(bytes.count)))
+    }
+}
+
 /// A zlib stream made by zlib at its fastest level, fed a part at a time: the Up-filtered rows
 /// of a chart are mostly zeros, which it packs nearly as well as at any other level. The
 /// `z_stream` lives at one address (zlib checks that it does not move).
+///
+/// With `checksumByLanes`, zlib deflates without its wrapper and the stream's header and
+/// checksum are written here, the checksum by `Adler32.lanes` (FastPaths/Adler32+Lanes.swift):
+/// the same bytes as zlib's own wrapper, whose deflated data does not depend on it.
 final class ZlibStream {
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     private var out: [UInt8] = []
     private var chunk = [UInt8](repeating: 0, count: 64 << 10)
     /// False when zlib could not start (out of memory).
     let ready: Bool
+    /// The checksum so far when it is summed here; nil when zlib sums it.
+    private var adler: UInt32?
 
-    init() {
+    init(checksumByLanes: Bool = true) {
         stream.initialize(to: z_stream())
-        ready = deflateInit_(stream, Z_BEST_SPEED, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        let size = Int32(MemoryLayout<z_stream>.size)
+        if checksumByLanes {
+            // The header zlib writes at level 1 with a 32 KiB window (window bits 15, memory
+            // level 8: deflateInit's defaults); negative window bits leave it and the checksum out.
+            ready = deflateInit2_(stream, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, size) == Z_OK
+            out = [0x78, 0x01]
+            adler = 1
+        } else {
+            ready = deflateInit_(stream, Z_BEST_SPEED, ZLIB_VERSION, size) == Z_OK
+        }
     }
 
     deinit {
@@ -134,6 +163,7 @@ final class ZlibStream {
     /// Deflates `input`; with `last`, finishes the stream. False when zlib fails.
     func add(_ input: UnsafeBufferPointer<UInt8>, last: Bool) -> Bool {
         guard ready else { return false }
+        if let a = adler { adler = Adler32.lanes(a, input) }
         stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
         stream.pointee.avail_in = uInt(input.count)
         let flush = last ? Z_FINISH : Z_NO_FLUSH
@@ -152,6 +182,10 @@ final class ZlibStream {
         }
     }
 
-    /// The whole stream, once `add(_:last: true)` has succeeded.
-    func finish() -> [UInt8]? { ready ? out : nil }
+    /// The whole stream, once `add(_:last: true)` has succeeded (asked once: it adds the checksum).
+    func finish() -> [UInt8]? {
+        guard ready else { return nil }
+        if let adler { out.appendBigEndian(adler) }
+        return out
+    }
 }
