@@ -106,10 +106,13 @@ public final class GDImage {
     }
 
     /// A filled polygon, its edge smoothed by an anti-aliased outline of the same colour.
-    public func fillPolygon(_ points: [(x: Int, y: Int)], _ color: RGBA) {
+    public func fillPolygon(_ points: [(x: Int, y: Int)], _ color: RGBA, via filling: RectangleFilling = .rows) {
         guard points.count > 2 else { return }
         var gp = points.map { gdPoint(x: clamp($0.x), y: clamp($0.y)) }
-        gdImageFilledPolygon(pointer, &gp, Int32(gp.count), color.gdColor)
+        // Opaque: blending would give the colour itself, so the spans can be set directly.
+        if !(filling == .rows && color.alpha == 255 && fillPolygonRows(gp, color.gdColor)) {
+            gdImageFilledPolygon(pointer, &gp, Int32(gp.count), color.gdColor)
+        }
         // The outline blends over the fill: with a translucent colour it would show darker.
         if color.alpha == 255 { strokePolygon(points, color, thickness: 1) }
     }

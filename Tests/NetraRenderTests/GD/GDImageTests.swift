@@ -49,6 +49,67 @@ import Glibc
         }
     }
 
+    /// The fenced fast path (GD/FastPaths/GDImage+PolygonRows.swift) against
+    /// `gdImageFilledPolygon`: the same pixels for polygons of 3 to 40 vertices inside, across
+    /// and outside the image, flat ones (all on one row), self-crossing ones, steep and shallow
+    /// edges, and vertices so far out that the fast path leaves them to libgd. Each fill is
+    /// compared alone (no outline over its edge), then `fillPolygon` both ways.
+    @Test func polygonRowsPaintWhatLibgdPaints() throws {
+        var random = SeededGenerator(seed: 0xD1B5_4A32_D192_ED03)
+        var leftToLibgd = 0, flat = 0
+        for (w, h) in [(1, 1), (9, 4), (64, 48), (301, 97)] {
+            let rows = try GDImage(width: w, height: h), plain = try GDImage(width: w, height: h)
+            let background = RGBA(hex: 0xF4F1EA)
+            rows.clear(background)
+            plain.clear(background)
+            for k in 0..<400 {
+                let n = 3 + random.below(38)
+                // Some past ±20,000 (left to libgd); some long edges whose products pass 2^24,
+                // where libgd's float division rounds; the rest near the image.
+                let reach = k % 7 == 0 ? 30_000 : (k % 5 == 0 ? 18_000 : (k % 3 == 0 ? 2 * (w + h) : 20))
+                let y0 = random.below(h + 20) - 10
+                let points = (0..<n).map { _ in
+                    gdPoint(
+                        x: Int32(random.below(w + 2 * reach) - reach),
+                        y: k % 11 == 0 ? Int32(y0) : Int32(random.below(h + 2 * reach) - reach))
+                }
+                if k % 11 == 0 { flat += 1 }
+                let colour = RGBA(red: UInt8(random.below(256)), green: UInt8(random.below(256)), blue: UInt8(random.below(256)))
+                if !rows.fillPolygonRows(points, colour.gdColor) {
+                    leftToLibgd += 1
+                    var p = points
+                    gdImageFilledPolygon(rows.pointer, &p, Int32(p.count), colour.gdColor)
+                }
+                var p = points
+                gdImageFilledPolygon(plain.pointer, &p, Int32(p.count), colour.gdColor)
+            }
+            if w > 150 && h > 40 {
+                // A long edge that crosses row 40 at x 146.6 in exact arithmetic; libgd's float
+                // product and quotient round it to 147 (in doubles it would be 146).
+                let edge = [gdPoint(x: 5_883, y: -12_563), gdPoint(x: -417, y: 1_278), gdPoint(x: 5_883, y: 1_278)]
+                let ink = RGBA(hex: 0x0072B2)
+                #expect(rows.fillPolygonRows(edge, ink.gdColor))
+                var p = edge
+                gdImageFilledPolygon(plain.pointer, &p, 3, ink.gdColor)
+                #expect(plain.pixel(x: 147, y: 40) == ink && plain.pixel(x: 146, y: 40) != ink)
+            }
+            var differing = 0
+            for y in 0..<h { for x in 0..<w where rows.pixel(x: x, y: y) != plain.pixel(x: x, y: y) { differing += 1 } }
+            #expect(differing == 0, "\(w)×\(h): \(differing) pixels differ")
+            // Through fillPolygon, outline included, opaque and translucent.
+            for _ in 0..<100 {
+                let points = (0..<(3 + random.below(12))).map { _ in (x: random.below(w + 40) - 20, y: random.below(h + 40) - 20) }
+                let colour = RGBA(
+                    red: UInt8(random.below(256)), green: UInt8(random.below(256)), blue: UInt8(random.below(256)),
+                    alpha: random.below(3) == 0 ? UInt8(random.below(255)) : 255)
+                rows.fillPolygon(points, colour, via: .rows)
+                plain.fillPolygon(points, colour, via: .libgd)
+            }
+            #expect(try rows.png() == plain.png(), "\(w)×\(h)")
+        }
+        #expect(leftToLibgd > 10 && flat > 10, "far and flat polygons were drawn: \(leftToLibgd), \(flat)")
+    }
+
     @Test func rectangleRoundTripsThroughPNG() throws {
         let img = try GDImage(width: 40, height: 30)
         img.clear(.white)

@@ -1,9 +1,10 @@
 import CGD
 
-/// How a rectangle is filled: libgd's `gdImageFilledRectangle` (the plain path, a
-/// `gdImageSetPixel` per pixel), or straight in libgd's rows, which gives the same pixels for
-/// an opaque colour or without blending in a fifth of a chart's time (docs/PERFORMANCE.md).
-/// `GDImageTests.rowFillingPaintsWhatLibgdPaints` holds the two to the same pixels.
+/// How a rectangle or polygon is filled: libgd's `gdImageFilledRectangle` or
+/// `gdImageFilledPolygon` (the plain path, a `gdImageSetPixel` per pixel), or straight in
+/// libgd's rows, which gives the same pixels for an opaque colour or without blending in a fifth
+/// of a chart's time (docs/PERFORMANCE.md). `GDImageTests.rowFillingPaintsWhatLibgdPaints` and
+/// `polygonRowsPaintWhatLibgdPaints` hold the two to the same pixels.
 public enum RectangleFilling: Sendable {
     case libgd
     case rows
@@ -14,10 +15,7 @@ extension GDImage {
     /// rows. False when the image is not true-colour or a clip rectangle is set, so that
     /// libgd must do it.
     func fillRows(x0: Int, y0: Int, x1: Int, y1: Int, _ gdColor: Int32) -> Bool {
-        let im = pointer.pointee
-        guard im.trueColor != 0, let rows = im.tpixels, im.cx1 == 0, im.cy1 == 0,
-            Int(im.cx2) == width - 1, Int(im.cy2) == height - 1
-        else { return false }
+        guard let rows = directRows else { return false }
         let a = max(0, x0), b = min(width - 1, x1), top = max(0, y0), bottom = min(height - 1, y1)
         guard a <= b, top <= bottom else { return true }
         for y in top...bottom {
@@ -25,5 +23,13 @@ extension GDImage {
             (row + a).update(repeating: gdColor, count: b - a + 1)
         }
         return true
+    }
+
+    /// libgd's rows when pixels may be set in them directly: a true-colour image without a clip
+    /// rectangle (libgd clips to it and to nothing else).
+    var directRows: UnsafeMutablePointer<UnsafeMutablePointer<Int32>?>? {
+        let im = pointer.pointee
+        guard im.trueColor != 0, im.cx1 == 0, im.cy1 == 0, Int(im.cx2) == width - 1, Int(im.cy2) == height - 1 else { return nil }
+        return im.tpixels
     }
 }
