@@ -110,17 +110,20 @@ extension GDImage {
         let fg = color.gdColor
         let fgAlpha = Int(netra_gdTrueColorGetAlpha(fg)), rgb = fg & 0x00FF_FFFF
         let blending = im.alphaBlendingFlag != 0
+        // The mask's columns that fall inside the image, the same on every row.
+        let left = x + mask.left
+        let first = max(0, -left), end = min(mask.width, width - left)
+        guard first < end else { return true }
         for my in 0..<mask.height {
             let py = y + mask.top + my
             guard py >= 0, py < height, let row = rows[py] else { continue }
-            for mx in 0..<mask.width {
-                let px = x + mask.left + mx
-                guard px >= 0, px < width else { continue }
-                var level = Int(mask.levels[my * mask.width + mx])
+            let start = my * mask.width
+            for mx in first..<end {
+                var level = Int(mask.levels[start + mx])
                 if level == 0 { continue }
                 level = level * (127 - fgAlpha) / 127
                 let src = Int32(127 - level) << 24 | rgb
-                row[px] = blending ? gdAlphaBlend(row[px], src) : src
+                row[left + mx] = blending ? Self.alphaBlend(row[left + mx], src) : src
             }
         }
         return true

@@ -110,6 +110,28 @@ import Glibc
         #expect(leftToLibgd > 10 && flat > 10, "far and flat polygons were drawn: \(leftToLibgd), \(flat)")
     }
 
+    /// The fenced fast path (GD/FastPaths/GDImage+AlphaBlend.swift) against libgd's
+    /// `gdAlphaBlend`: every pair of source and destination alphas, each with colours at the
+    /// channels' ends and at random, and the bit libgd's masks ignore set on either side.
+    @Test func alphaBlendIsLibgds() {
+        var random = SeededGenerator(seed: 0x94D0_49BB_1331_11EB)
+        var compared = 0, differing = 0
+        for sa in Int32(0)...127 {
+            for da in Int32(0)...127 {
+                var colours: [(Int32, Int32)] = [(0, 0), (0xFF_FFFF, 0), (0, 0xFF_FFFF), (0xFF_FFFF, 0xFF_FFFF)]
+                for _ in 0..<6 { colours.append((Int32(random.below(0x100_0000)), Int32(random.below(0x100_0000)))) }
+                for (k, (s, d)) in colours.enumerated() {
+                    let high = k == 9 ? Int32(bitPattern: 0x8000_0000) : 0
+                    let src = sa << 24 | s | high, dst = da << 24 | d
+                    compared += 1
+                    if GDImage.alphaBlend(dst, src) != gdAlphaBlend(dst, src) { differing += 1 }
+                }
+            }
+        }
+        #expect(compared == 128 * 128 * 10)
+        #expect(differing == 0, "\(differing) of \(compared) blends differ")
+    }
+
     @Test func rectangleRoundTripsThroughPNG() throws {
         let img = try GDImage(width: 40, height: 30)
         img.clear(.white)
