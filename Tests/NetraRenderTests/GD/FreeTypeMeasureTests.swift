@@ -52,6 +52,8 @@ import NetraAnalytics
         #expect(GDImage.freeTypeExtent("Pemilu 2024", font: font, size: 30) != nil)
         #expect(GDImage.freeTypeExtent("two\nlines", font: font, size: 30) == nil)
         #expect(GDImage.freeTypeExtent("x", font: font + ";" + font, size: 30) == nil)
+        #expect(GDImage.freeTypeExtent("x", font: font + "," + font, size: 30) == nil)
+        #expect(GDImage.freeTypeExtent("x", font: String(font.dropFirst()), size: 30) == nil, "a relative path")
         #expect(GDImage.freeTypeExtent("x", font: "/nonexistent/font.ttf", size: 30) == nil)
         #expect(try GDImage.extent("two\nlines", font: font, size: 30, via: .freeType) == GDImage.extent("two\nlines", font: font, size: 30, via: .libgd))
     }

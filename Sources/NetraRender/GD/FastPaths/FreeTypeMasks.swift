@@ -26,7 +26,7 @@ extension GDImage {
     /// when this path cannot tell (then libgd draws it).
     static func freeTypeMaskLevels(_ text: String, font: String, size: Double, width: Int, height: Int, x: Int, y: Int) -> [UInt8]? {
         // The scratch image's own limits (`GDImage(width:height:)`): past them libgd's path says why.
-        guard font.hasPrefix("/"), !font.contains(";"), !font.contains(","), size > 0, size < 10_000, width > 0, height > 0,
+        guard isOneFontFile(font), size > 0, size < 10_000, width > 0, height > 0,
             width <= 20_000, height <= 20_000, let chars = libgdCharacters(text)
         else { return nil }
         return measureState.withLock { state -> [UInt8]? in

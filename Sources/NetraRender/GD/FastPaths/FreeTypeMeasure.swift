@@ -50,7 +50,7 @@ extension GDImage {
     /// (a line break, a font list or a font FreeType will not open): libgd then measures it.
     static func freeTypeExtent(_ text: String, font: String, size: Double) -> TextExtent? {
         // libgd splits a font list at `;` and `,` and looks for a file by other names too.
-        guard font.hasPrefix("/"), !font.contains(";"), !font.contains(","), size > 0, size < 10_000 else { return nil }
+        guard isOneFontFile(font), size > 0, size < 10_000 else { return nil }
         guard let chars = libgdCharacters(text) else { return nil }
         if chars.isEmpty { return TextExtent(width: 0, ascent: 0, descent: 0, left: 0) }
         return measureState.withLock { state in
@@ -59,6 +59,13 @@ extension GDImage {
             guard let open = state.faces[font] ?? nil else { return nil }
             return extent(chars, open, &sized)
         }
+    }
+
+    /// True when libgd reads `font` as one file by its path: absolute, and no list (libgd splits
+    /// one at `;` and `,`). By bytes, as libgd reads it: by Characters this cost ~10,000
+    /// instructions a text measured, 3 % of the shipped dataset's report.
+    static func isOneFontFile(_ font: String) -> Bool {
+        font.utf8.first == UInt8(ascii: "/") && !font.utf8.contains { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }
     }
 
     /// What libgd reads of `text`: `libgdText`'s characters (beyond U+FFFF as U+FFFD, `&` as
