@@ -39,15 +39,19 @@ public enum Boundaries {
             var order: [String] = []
             for _ in 0..<shapeCount {
                 guard let row = lines.popFirst() else { break }
-                let parts = row.split(separator: 0x20, maxSplits: 3).map { String(decoding: $0, as: UTF8.self) }
-                guard parts.count == 4, let ax = Int32(parts[1]), let ay = Int32(parts[2]) else { continue }
+                // Split as bytes (the file is ASCII): split as Characters, the shapes were 8 % of
+                // a small report's instructions.
+                let parts = row.split(separator: 0x20, maxSplits: 3)
+                func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+                guard parts.count == 4, let ax = Int32(text(parts[1])), let ay = Int32(text(parts[2])) else { continue }
+                let kode = text(parts[0])
                 var polygons: [[[GridPoint]]] = []
-                for poly in parts[3].split(separator: "|") {
+                for poly in parts[3].split(separator: UInt8(ascii: "|")) {
                     var rings: [[GridPoint]] = []
-                    for ring in poly.split(separator: "/") {
+                    for ring in poly.split(separator: UInt8(ascii: "/")) {
                         var points: [GridPoint] = []
-                        for ref in ring.split(separator: ",") {
-                            guard let k = Int(ref) else { continue }
+                        for ref in ring.split(separator: UInt8(ascii: ",")) {
+                            guard let k = Int(text(ref)) else { continue }
                             let index = k >= 0 ? k : -k - 1
                             guard arcs.indices.contains(index) else { continue }
                             let arc = k >= 0 ? arcs[index] : arcs[index].reversed()
@@ -59,8 +63,8 @@ public enum Boundaries {
                     }
                     if !rings.isEmpty { polygons.append(rings) }
                 }
-                shapes[parts[0]] = BoundaryShape(kode: parts[0], anchor: GridPoint(x: ax, y: ay), polygons: polygons)
-                order.append(parts[0])
+                shapes[kode] = BoundaryShape(kode: kode, anchor: GridPoint(x: ax, y: ay), polygons: polygons)
+                order.append(kode)
             }
             layers[words[1]] = BoundaryLayer(shapes: shapes, codes: order)
         }
