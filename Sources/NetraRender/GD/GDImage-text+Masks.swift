@@ -102,14 +102,11 @@ extension GDImage {
     /// a true-colour image: each covered pixel gets the colour at the glyph's coverage, scaled
     /// by the colour's own opacity.
     private func blend(_ mask: TextMask, color: RGBA, x: Int, y: Int) -> Bool {
-        let im = pointer.pointee
-        guard im.trueColor != 0, let rows = im.tpixels, im.cx1 == 0, im.cy1 == 0,
-            Int(im.cx2) == width - 1, Int(im.cy2) == height - 1
-        else { return false }
+        guard let rows = directRows else { return false }
         assert(mask.levels.count == mask.width * mask.height, "a level per pixel of the mask")
         let fg = color.gdColor
         let fgAlpha = Int(netra_gdTrueColorGetAlpha(fg)), rgb = fg & 0x00FF_FFFF
-        let blending = im.alphaBlendingFlag != 0
+        let blending = pointer.pointee.alphaBlendingFlag != 0
         // The mask's columns that fall inside the image, the same on every row.
         let left = x + mask.left
         let first = max(0, -left), end = min(mask.width, width - left)

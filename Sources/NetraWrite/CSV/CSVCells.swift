@@ -108,7 +108,7 @@ enum CSVCells {
         let c = d.components
         guard (0...9999).contains(c.year) else {
             let iso = d.iso
-            field(iso.utf8.span, neutralise: flavour == .excel, delimiter: flavour.delimiter, &o)
+            text(iso.utf8.span, plain: false, flavour, &o)
             return
         }
         four(c.year, &o); o.append(0x2D); two(c.month, &o); o.append(0x2D); two(c.day, &o)
@@ -118,7 +118,7 @@ enum CSVCells {
     static func month(_ m: Month, _ flavour: CSVFlavour, _ o: inout OutputSpan<UInt8>) {
         guard (0...9999).contains(m.year), m.index >= 0 else {
             let iso = m.iso
-            field(iso.utf8.span, neutralise: flavour == .excel, delimiter: flavour.delimiter, &o)
+            text(iso.utf8.span, plain: false, flavour, &o)
             return
         }
         four(m.year, &o); o.append(0x2D); two(m.number, &o)
@@ -135,7 +135,7 @@ enum CSVCells {
                 four(y, &o)
             } else {
                 let text = w.text
-                field(text.utf8.span, neutralise: flavour == .excel, delimiter: flavour.delimiter, &o)
+                Self.text(text.utf8.span, plain: false, flavour, &o)
             }
         }
     }
